@@ -1,0 +1,109 @@
+/**
+ * Eligibility of one asset for the KIA: the category rules of art. 3.45 (data: law/categories.json) and
+ * the € 450 test of art. 3.45 (lid 1 onderdeel a until 2013, lid 2 onderdeel b from 2014).
+ * The € 450 test is per asset, never per partner (besluit onderdeel 4.1.2). Rows that together form one
+ * asset (a part bought together with the whole, a computer with its monitor) share a `group` and are
+ * tested on their sum; a part or improvement bought later is a row of its own and is tested on its own
+ * (besluit onderdeel 2.2).
+ */
+import { Decimal } from "./decimal";
+import type { Reason } from "./explanation";
+import { categoryRule, ref, rules, type CategoryData } from "./law";
+import { formatEuro, formatEuroShort } from "./money";
+import type { NInvestment } from "./scenario";
+
+export interface CategoryVerdict {
+  eligible: boolean;
+  reason: Reason;
+  warning?: string;
+}
+
+const verdictCache = new Map<string, CategoryVerdict>();
+
+/** The category rule of a year as a verdict with its reason and reference. */
+export function categoryVerdict(category: CategoryData, year: number, lang: "nl" | "en" = "nl"): CategoryVerdict {
+  const key = `${category.code}@${year}@${lang}`;
+  let v = verdictCache.get(key);
+  if (v) return v;
+  const rule = categoryRule(category, year);
+  if (!rule) {
+    v = {
+      eligible: false,
+      reason: {
+        code: "CATEGORY_NO_RULE",
+        text: lang === "en" ? `No rule for category ${category.code} in ${year}.` : `Geen regel voor categorie ${category.code} in ${year}.`,
+        ref: ref("wetib-3.45-1", year).label,
+      },
+    };
+  } else {
+    v = {
+      eligible: rule.eligible,
+      reason: {
+        code: rule.eligible ? "CATEGORY_ELIGIBLE" : "CATEGORY_EXCLUDED",
+        text: lang === "en" ? rule.reasonEn : rule.reason,
+        ref: ref(rule.ref, year).label,
+      },
+      warning: category.warning,
+    };
+  }
+  verdictCache.set(key, v);
+  return v;
+}
+
+export function vatBasisText(vatDeductible: boolean, lang: "nl" | "en" = "nl"): string {
+  if (lang === "en") return vatDeductible ? "excl. VAT (VAT deductible)" : "incl. VAT (VAT not deductible)";
+  return vatDeductible ? "excl. btw (btw aftrekbaar)" : "incl. btw (btw niet aftrekbaar)";
+}
+
+/**
+ * The € 450 test for one asset. `assetAmount` is the investment amount of the asset as a whole (the sum
+ * of its group), on the VAT basis the law requires: excl. VAT when VAT is deductible, incl. VAT otherwise.
+ * "minder bedraagt dan € 450" excludes: exactly € 450 qualifies.
+ */
+export function minimumAmountTest(
+  assetAmount: Decimal,
+  minimum: Decimal,
+  year: number,
+  vatDeductible: boolean,
+  group?: string,
+  lang: "nl" | "en" = "nl",
+): { passes: boolean; reason: Reason } {
+  const passes = assetAmount.gte(minimum);
+  const basis = vatBasisText(vatDeductible, lang);
+  const refLabel = ref(group ? rules.minimumAssetAmount.componentRef : rules.minimumAssetAmount.ref, year).label;
+  let text: string;
+  if (lang === "en") {
+    const what = group ? `Asset "${group}" as a whole (all rows of the group)` : "Investment amount";
+    text = passes
+      ? `${what} ${formatEuro(assetAmount)} ${basis} is not below ${formatEuroShort(minimum)}.`
+      : `${what} ${formatEuro(assetAmount)} ${basis} is below ${formatEuroShort(minimum)}: excluded (art. 3.45).`;
+  } else {
+    const what = group ? `Bedrijfsmiddel "${group}" als geheel (alle regels van de groep)` : "Investeringsbedrag";
+    text = passes
+      ? `${what} ${formatEuro(assetAmount)} ${basis} is niet minder dan ${formatEuroShort(minimum)}.`
+      : `${what} ${formatEuro(assetAmount)} ${basis} is minder dan ${formatEuroShort(minimum)}: uitgesloten (art. 3.45).`;
+  }
+  return { passes, reason: { code: passes ? "MINIMUM_MET" : "BELOW_MINIMUM", text, ref: refLabel } };
+}
+
+export interface EligibilityResult {
+  eligible: boolean;
+  reasons: Reason[];
+  warning?: string;
+}
+
+/** Eligibility of every investment of a year (category and € 450 test; groups summed). */
+export function assessEligibility(investments: readonly NInvestment[], year: number, minimum: Decimal): EligibilityResult[] {
+  const groupTotals = new Map<string, Decimal>();
+  for (const inv of investments) {
+    if (inv.group === undefined) continue;
+    const prev = groupTotals.get(inv.group);
+    groupTotals.set(inv.group, prev ? prev.plus(inv.amount) : inv.amount);
+  }
+  return investments.map((inv) => {
+    const cat = categoryVerdict(inv.category, year);
+    const assetAmount = inv.group === undefined ? inv.amount : groupTotals.get(inv.group)!;
+    const min = minimumAmountTest(assetAmount, minimum, year, inv.vatDeductible, inv.group);
+    return { eligible: cat.eligible && min.passes, reasons: [cat.reason, min.reason], warning: cat.warning };
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * The law as data: loads the JSON files next to this module, checks their schema once, and gives the
+ * rest of the core typed, Decimal-valued access. Nothing here computes a KIA.
+ */
+import { Decimal } from "../decimal";
+import { NoTableError } from "../errors";
+import categoriesJson from "./categories.json";
+import referencesJson from "./references.json";
+import rulesJson from "./rules.json";
+import tablesJson from "./kia-tables.json";
+import { categoriesShape, checkShape, referencesShape, rulesShape, tablesShape } from "./schema";
+import type {
+  Band,
+  CategoriesData,
+  CategoryData,
+  CategoryRuleData,
+  LegalRef,
+  ReferencesData,
+  RulesData,
+  TablesData,
+  YearTable,
+} from "./types";
+
+export * from "./types";
+
+function assertShape(errors: string[], file: string): void {
+  if (errors.length) throw new Error(`Law data ${file} is invalid:\n` + errors.join("\n"));
+}
+
+const tablesData = tablesJson as unknown as TablesData;
+const referencesData = referencesJson as unknown as ReferencesData;
+const categoriesData = categoriesJson as unknown as CategoriesData;
+export const rules = rulesJson as unknown as RulesData;
+
+assertShape(checkShape(tablesShape, tablesData, "kia-tables"), "kia-tables.json");
+assertShape(checkShape(referencesShape, referencesData, "references"), "references.json");
+assertShape(checkShape(categoriesShape, categoriesData, "categories"), "categories.json");
+assertShape(checkShape(rulesShape, rules, "rules"), "rules.json");
+
+export function rawTablesData(): TablesData {
+  return tablesData;
+}
+
+const dec = (n: number | null | undefined): Decimal | null => (n === null || n === undefined ? null : new Decimal(n));
+
+function buildYear(year: number): YearTable | null {
+  const entry = tablesData.years[String(year)];
+  if (!entry || entry.status !== "established" || !entry.bands) return null;
+  const bands: Band[] = entry.bands.map((b, index) => ({
+    index,
+    kind: b.kind,
+    over: dec(b.over),
+    upTo: dec(b.upTo),
+    rate: b.percent !== undefined ? new Decimal(b.percent).div(100) : undefined,
+    fixed: dec(b.fixed) ?? undefined,
+    phaseoutRate: b.phaseoutPercent !== undefined ? new Decimal(b.phaseoutPercent).div(100) : undefined,
+    phaseoutFrom: dec(b.phaseoutFrom) ?? undefined,
+    data: b,
+  }));
+  const t = entry.disinvestmentThreshold;
+  return {
+    year,
+    confidence: entry.confidence,
+    confidenceDetail: entry.confidenceDetail ?? "",
+    bands,
+    minAssetAmount: new Decimal(entry.minAssetAmount ?? 450),
+    disinvestmentThreshold: t ? { amount: new Decimal(t.amount), confidence: t.confidence, basis: t.basis } : null,
+    sources: entry.sources ?? [],
+    notes: entry.notes ?? "",
+  };
+}
+
+const yearCache = new Map<number, YearTable | null>();
+
+/** The established years, ascending. */
+export function establishedYears(): number[] {
+  return Object.entries(tablesData.years)
+    .filter(([, e]) => e.status === "established")
+    .map(([y]) => Number(y))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The table of a year. A year without an established table throws NoTableError ("Geen KIA-tabel voor
+ * 2027"), never a silent fallback to another year.
+ */
+export function getYearTable(year: number, field = "year"): YearTable {
+  let t = yearCache.get(year);
+  if (t === undefined) {
+    t = Number.isInteger(year) ? buildYear(year) : null;
+    yearCache.set(year, t);
+  }
+  if (t === null) {
+    const entry = Number.isInteger(year) ? tablesData.years[String(year)] : undefined;
+    const known = establishedYears();
+    const detail = entry
+      ? "de bedragen voor dit jaar zijn niet vastgesteld of niet gevonden"
+      : `bekende jaren: ${known[0]}-${known[known.length - 1]}`;
+    throw new NoTableError(field, year, detail);
+  }
+  return t;
+}
+
+// ---- legal references -------------------------------------------------------------------------
+
+const refCache = new Map<string, LegalRef>();
+
+function renderRef(key: string, v: ReferencesData["refs"][string]["versions"][number]): LegalRef {
+  const src = referencesData.sources[v.source];
+  if (!src) throw new Error(`references.json: ${key} names unknown source ${v.source}`);
+  let label: string;
+  if (v.article) {
+    label = `art. ${v.article}` + (v.lid ? ` lid ${v.lid}` : "") + (v.onderdeel ? ` onderdeel ${v.onderdeel}` : "") + ` ${src.short}`;
+  } else if (v.paragraph) {
+    label = `${src.short}, onderdeel ${v.paragraph}`;
+  } else {
+    label = v.case ?? src.short;
+  }
+  return { key, label, bwb: src.bwb, url: src.url, verified: v.verified !== false, note: v.note };
+}
+
+/** The version of a legal reference that applies in a tax year. Throws when the data has no version for that year. */
+export function ref(key: string, year: number): LegalRef {
+  const cacheKey = key + "@" + year;
+  let r = refCache.get(cacheKey);
+  if (r) return r;
+  const entry = referencesData.refs[key];
+  if (!entry) throw new Error(`Unknown legal reference ${key}`);
+  const v = entry.versions.find((x) => x.from <= year && (x.to === null || year <= x.to));
+  if (!v) throw new Error(`Legal reference ${key} has no version for ${year}`);
+  r = renderRef(key, v);
+  refCache.set(cacheKey, r);
+  return r;
+}
+
+export function referenceKeys(): string[] {
+  return Object.keys(referencesData.refs);
+}
+
+export function referenceSources(): ReferencesData["sources"] {
+  return referencesData.sources;
+}
+
+// ---- categories -------------------------------------------------------------------------------
+
+const categoryIndex = new Map<string, CategoryData>();
+for (const c of categoriesData.categories) {
+  for (const name of [c.code, c.label, c.labelEn, ...c.aliases]) {
+    const k = name.trim().toLowerCase();
+    const existing = categoryIndex.get(k);
+    if (existing && existing !== c) throw new Error(`categories.json: "${name}" names both ${existing.code} and ${c.code}`);
+    categoryIndex.set(k, c);
+  }
+}
+
+/** Find a category by code, Dutch label or English alias, case-insensitively. */
+export function findCategory(input: string): CategoryData | undefined {
+  return categoryIndex.get(input.trim().toLowerCase());
+}
+
+export function allCategories(): readonly CategoryData[] {
+  return categoriesData.categories;
+}
+
+/** The rule of a category for a tax year, or undefined when the catalogue has none for that year. */
+export function categoryRule(category: CategoryData, year: number): CategoryRuleData | undefined {
+  return category.rules.find((r) => r.from <= year && (r.to === null || year <= r.to));
+}
