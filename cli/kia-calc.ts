@@ -4,6 +4,7 @@
  *   kia-calc scenario.json            report as JSON
  *   kia-calc --explain scenario.json  explanation as Dutch text
  *   kia-calc -                        read the scenario from standard input
+ * A worked-example file ({ source, scenario, expect }) is accepted too: its scenario is evaluated.
  * Exit codes: 0 ok, 2 invalid input (the message names the field), 1 anything else.
  */
 import { readFileSync } from "fs";
@@ -35,6 +36,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   } catch (e) {
     err(`${args[0]} is geen geldige JSON: ${(e as Error).message}\n`);
     return 2;
+  }
+  // A worked example (test/scenarios/*.json: { source, scenario, expect }) runs its scenario.
+  if (typeof scenario === "object" && scenario !== null && "scenario" in scenario && !("year" in scenario)) {
+    scenario = (scenario as { scenario: unknown }).scenario;
   }
   try {
     const report = evaluate(scenario);
