@@ -18,12 +18,15 @@ export interface CategoryVerdict {
   warning?: string;
 }
 
-const verdictCache = new Map<string, CategoryVerdict>();
+const verdictCache = new Map<CategoryData, Map<number, CategoryVerdict>>();
+const verdictCacheEn = new Map<CategoryData, Map<number, CategoryVerdict>>();
 
-/** The category rule of a year as a verdict with its reason and reference. */
+/** The category rule of a year as a verdict with its reason and reference (cached: the data never changes). */
 export function categoryVerdict(category: CategoryData, year: number, lang: "nl" | "en" = "nl"): CategoryVerdict {
-  const key = `${category.code}@${year}@${lang}`;
-  let v = verdictCache.get(key);
+  const cache = lang === "en" ? verdictCacheEn : verdictCache;
+  let byYear = cache.get(category);
+  if (!byYear) cache.set(category, (byYear = new Map()));
+  let v = byYear.get(year);
   if (v) return v;
   const rule = categoryRule(category, year);
   if (!rule) {
@@ -46,7 +49,7 @@ export function categoryVerdict(category: CategoryData, year: number, lang: "nl"
       warning: category.warning,
     };
   }
-  verdictCache.set(key, v);
+  byYear.set(year, v);
   return v;
 }
 
@@ -88,11 +91,16 @@ export function minimumAmountTest(
 
 export interface EligibilityResult {
   eligible: boolean;
-  reasons: Reason[];
+  /** shared between assets where the text does not depend on the asset: treat as read-only */
+  reasons: readonly Reason[];
   warning?: string;
 }
 
-/** Eligibility of every investment of a year (category and € 450 test; groups summed). */
+/**
+ * Eligibility of every investment of a year (category and € 450 test; groups summed). Reasons whose text
+ * does not depend on the asset's amount are built once per category and VAT basis and shared: a ledger of
+ * 100.000 rows must not format 100.000 identical sentences.
+ */
 export function assessEligibility(investments: readonly NInvestment[], year: number, minimum: Decimal): EligibilityResult[] {
   const groupTotals = new Map<string, Decimal>();
   for (const inv of investments) {
@@ -100,8 +108,32 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
     const prev = groupTotals.get(inv.group);
     groupTotals.set(inv.group, prev ? prev.plus(inv.amount) : inv.amount);
   }
+  const minRef = ref(rules.minimumAssetAmount.ref, year).label;
+  const metShared = new Map<boolean, Reason>();
+  const sharedMet = (vatDeductible: boolean): Reason => {
+    let r = metShared.get(vatDeductible);
+    if (!r) {
+      r = Object.freeze({
+        code: "MINIMUM_MET",
+        text: `Investeringsbedrag ${vatBasisText(vatDeductible)} is niet minder dan ${formatEuroShort(minimum)}.`,
+        ref: minRef,
+      });
+      metShared.set(vatDeductible, r);
+    }
+    return r;
+  };
+  const shared = new Map<string, EligibilityResult>();
   return investments.map((inv) => {
     const cat = categoryVerdict(inv.category, year);
+    if (inv.group === undefined && inv.amount.gte(minimum)) {
+      const key = inv.category.code + (inv.vatDeductible ? "+" : "-");
+      let res = shared.get(key);
+      if (!res) {
+        res = { eligible: cat.eligible, reasons: Object.freeze([cat.reason, sharedMet(inv.vatDeductible)]), warning: cat.warning };
+        shared.set(key, res);
+      }
+      return res;
+    }
     const assetAmount = inv.group === undefined ? inv.amount : groupTotals.get(inv.group)!;
     const min = minimumAmountTest(assetAmount, minimum, year, inv.vatDeductible, inv.group);
     return { eligible: cat.eligible && min.passes, reasons: [cat.reason, min.reason], warning: cat.warning };

@@ -56,7 +56,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   for (const inv of investments) {
     byId.set(inv.id, inv);
     const e = elig[inv.index];
-    const rs = e.reasons.slice();
+    let rs = e.reasons as Reason[];
     let c = e.eligible;
     if (e.warning === "EMISSIELOOS_CHECK") emissieloos.push(inv.id);
     if (!e.eligible) {
@@ -65,7 +65,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     }
     if (inv.relatedParty) {
       const rp = relatedPartyVerdict(inv.exemption, year);
-      rs.push(rp.reason);
+      rs = [...rs, rp.reason];
       if (!rp.counts) {
         if (c) nRelated++;
         c = false;
@@ -109,12 +109,13 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     const appliedResult = applied ? kia(totalWithout.minus(excludedAmount(calItems.filter((i) => i.applied), byId, ZERO)), year, { exact }) : withoutResult;
     for (const it of calItems) {
       if (it.applied) {
-        counts[byId.get(it.id)!.index] = false;
-        reasons[byId.get(it.id)!.index].push({
+        const idx = byId.get(it.id)!.index;
+        counts[idx] = false;
+        reasons[idx] = [...reasons[idx], {
           code: "CALAMITY_EXCLUDED",
           text: `Verloren gegaan door een calamiteit en in hetzelfde jaar vervangen door ${it.replacedBy}: telt op grond van de goedkeuring niet mee.`,
           ref: calRef.label,
-        });
+        }];
       } else {
         const failed = it.conditions.filter((c) => !c.met).map((c) => c.text);
         warnings.push(W.calamityNotApplied(it.id, failed.join(" ")));
@@ -259,14 +260,15 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
 
   // Assets.
   const assets: AssetReport[] = investments.map((inv) => {
+    const amount = str(inv.amount);
     const a: AssetReport = {
       id: inv.id,
       category: inv.category.code,
-      amount: str(inv.amount),
+      amount,
       eligible: elig[inv.index].eligible,
       counted: counts[inv.index],
-      countedAmount: counts[inv.index] ? str(inv.amount) : "0",
-      kiaAttributed: str(attributed[inv.index].toDecimalPlaces(2)),
+      countedAmount: counts[inv.index] ? amount : "0",
+      kiaAttributed: attributed[inv.index].isZero() ? "0" : str(attributed[inv.index].toDecimalPlaces(2)),
       reasons: reasons[inv.index],
     };
     if (inv.description !== undefined) a.description = inv.description;

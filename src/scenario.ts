@@ -132,10 +132,10 @@ function expectObject(v: unknown, field: string): Obj {
   return v;
 }
 
-function onlyKnownKeys(o: Obj, known: readonly string[], field: string): void {
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) {
-      throw new KiaValidationError("UNKNOWN_FIELD", `${field}.${k}`, o[k], `onbekend veld; toegestaan: ${known.join(", ")}`);
+function onlyKnownKeys(o: Obj, known: ReadonlySet<string>, field: string): void {
+  for (const k in o) {
+    if (!known.has(k)) {
+      throw new KiaValidationError("UNKNOWN_FIELD", `${field}.${k}`, o[k], `onbekend veld; toegestaan: ${[...known].join(", ")}`);
     }
   }
 }
@@ -163,13 +163,15 @@ function reqId(o: Obj, field: string): string {
   return v;
 }
 
-const INVESTMENT_KEYS = [
+const INVESTMENT_KEYS = new Set([
   "id", "description", "category", "amount", "vatDeductible", "group", "relatedParty", "exemption",
   "paid", "inUse", "lostByCalamity", "eiaMia",
-] as const;
-const PARTNER_KEYS = ["name", "profit", "capital", "reserves", "outsideInvestments"] as const;
-const DISPOSAL_KEYS = ["id", "description", "price", "investmentYear", "investmentAmount", "investmentYearTotal"] as const;
-const SCENARIO_KEYS = ["year", "exact", "description", "investments", "partnership", "disposals", "disposalsTotal"] as const;
+]);
+const PARTNER_KEYS = new Set(["name", "profit", "capital", "reserves", "outsideInvestments"]);
+const DISPOSAL_KEYS = new Set(["id", "description", "price", "investmentYear", "investmentAmount", "investmentYearTotal"]);
+const SCENARIO_KEYS = new Set(["year", "exact", "description", "investments", "partnership", "disposals", "disposalsTotal"]);
+const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
+const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest"]);
 
 function validateInvestment(raw: unknown, index: number): NInvestment {
   const field = `investments[${index}]`;
@@ -192,7 +194,7 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
   if (o.lostByCalamity !== undefined) {
     const lf = `${field}.lostByCalamity`;
     const l = expectObject(o.lostByCalamity, lf);
-    onlyKnownKeys(l, ["replacedBy", "approval"], lf);
+    onlyKnownKeys(l, CALAMITY_KEYS, lf);
     const rb = l.replacedBy;
     if (typeof rb !== "string" && typeof rb !== "number") {
       throw new KiaValidationError("MISSING_FIELD", `${lf}.replacedBy`, rb, "verwacht de id van het vervangende bedrijfsmiddel");
@@ -219,7 +221,7 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
 function validatePartnership(raw: unknown): NPartnership {
   const field = "partnership";
   const o = expectObject(raw, field);
-  onlyKnownKeys(o, ["key", "partners", "jointRequest"], field);
+  onlyKnownKeys(o, PARTNERSHIP_KEYS, field);
   const keyGiven = o.key !== undefined;
   const key = (o.key ?? rules.partnership.defaultKey) as PartnershipKey;
   if (!rules.partnership.reasonableKeys.includes(key)) {

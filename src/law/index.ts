@@ -153,9 +153,15 @@ for (const c of categoriesData.categories) {
   }
 }
 
+const exactIndex = new Map<string, CategoryData | undefined>();
+
 /** Find a category by code, Dutch label or English alias, case-insensitively. */
 export function findCategory(input: string): CategoryData | undefined {
-  return categoryIndex.get(input.trim().toLowerCase());
+  // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
+  if (exactIndex.has(input)) return exactIndex.get(input);
+  const c = categoryIndex.get(input.trim().toLowerCase());
+  if (exactIndex.size < 10000) exactIndex.set(input, c);
+  return c;
 }
 
 export function allCategories(): readonly CategoryData[] {
