@@ -82,7 +82,7 @@ describe("KIA table: published figures", () => {
     [2016, "119385", "phase-out", "14504.8428", "14505", "HR 1-5-2020: 14.504,84 -> 14.505"],
     [2016, "190482", "phase-out", "9129.9096", "9130", "Rb Gelderland 2019:5587"],
     [2026, "398236", "phase-out", "0.956", "1", "kia-tables knownQuirks: 0,96 at the 2026 limit"],
-  ] as const)("%i: %s -> %s %s (%s)", (year, total, band, exact, rounded) => {
+  ] as const)("%i: %s -> %s %s (%s)", (year, total, band, exact, rounded, _source) => {
     const r = kia(total, year);
     expect(r.band).toBe(band);
     expect(r.exact.toString()).toBe(exact);
