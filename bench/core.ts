@@ -76,9 +76,10 @@ export function benchCore(): Record<string, string> {
     },
   };
   evaluate(scenario); // warm-up
-  const ms = median([0, 1, 2, 3, 4].map(() => time(() => evaluate(scenario))));
+  const runs = [0, 1, 2, 3, 4, 5, 6].map(() => time(() => evaluate(scenario)));
+  const ms = median(runs);
   const report = evaluate(scenario);
-  out["evaluate(): 100,000 assets, partnership of 5"] = `${ms.toFixed(0)} ms median of 5 (target < 500 ms); total ${report.total}, kia ${report.kia}`;
+  out["evaluate(): 100,000 assets, partnership of 5"] = `${ms.toFixed(0)} ms median, ${Math.min(...runs).toFixed(0)} ms best of 7 (target < 500 ms); total ${report.total}, kia ${report.kia}`;
   if (sink < 0) console.log(sink);
   return out;
 }

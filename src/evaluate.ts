@@ -157,10 +157,11 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     warnings.push(W.tableConfidence(year, result.table.confidence, result.table.confidenceDetail));
   }
 
-  // Attribution of the KIA to assets by the effective rate.
+  // Attribution of the KIA to assets by the effective rate: exact (40 digits) where it decides an amount
+  // (payment criterion), 20 significant digits for the per-asset figure shown in cents.
   const rate = result.rate;
-  const attributed: Decimal[] = new Array(investments.length);
-  for (const inv of investments) attributed[inv.index] = counts[inv.index] ? inv.amount.times(rate) : ZERO;
+  const displayRate = rate.toSignificantDigits(20);
+  const attributedExact = (inv: NInvestment) => (counts[inv.index] ? inv.amount.times(rate) : ZERO);
 
   // 3. Partnership.
   let partners: PartnerReport[] | undefined;
@@ -232,11 +233,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   const notPaid: string[] = [];
   for (const inv of investments) {
     if (inv.inUse || !counts[inv.index]) continue;
-    const c = carriedForward(attributed[inv.index], inv.paid);
+    const attributed = attributedExact(inv);
+    const c = carriedForward(attributed, inv.paid);
     if (c.isZero()) continue;
     carriedExact = carriedExact.plus(c);
     notPaid.push(inv.id);
-    paymentItems.push({ id: inv.id, attributed: str(attributed[inv.index]), paid: str(inv.paid), carriedForward: str(c) });
+    paymentItems.push({ id: inv.id, attributed: str(attributed), paid: str(inv.paid), carriedForward: str(c) });
   }
   const deductibleExact = result.exact.minus(carriedExact);
   const deductible = roundForReport(deductibleExact, "deduction", exact);
@@ -268,7 +270,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       eligible: elig[inv.index].eligible,
       counted: counts[inv.index],
       countedAmount: counts[inv.index] ? amount : "0",
-      kiaAttributed: attributed[inv.index].isZero() ? "0" : str(attributed[inv.index].toDecimalPlaces(2)),
+      kiaAttributed: counts[inv.index] && !rate.isZero() ? str(inv.amount.times(displayRate).toDecimalPlaces(2)) : "0",
       reasons: reasons[inv.index],
     };
     if (inv.description !== undefined) a.description = inv.description;
