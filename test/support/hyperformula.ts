@@ -4,7 +4,7 @@
  * The plugin calls the same exports Excel calls (functions/functions.ts) and turns CustomFunctions.Error into
  * HyperFormula's CellError.
  */
-import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import * as functions from "../../functions/functions";
 import nl from "../../functions/nl.json";
 
@@ -46,7 +46,7 @@ function toValue(v: unknown): unknown {
 }
 
 class KiaPlugin extends FunctionPlugin {
-  static implementedFunctions: Record<string, object> = {};
+  static implementedFunctions: ImplementedFunctions = {};
 
   tableSize(): ArraySize {
     return new ArraySize(7, 6);

@@ -1,0 +1,43 @@
+/**
+ * Function-layer benchmarks: calls/s through KIA.AMOUNT vs the core directly (target: within 2x),
+ * KIA.LEDGER on 100.000 rows (target < 1 s), and the size of the functions bundle Excel loads (target <= 40 KB
+ * minified + gzip; needs a production build: npm run build).
+ */
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { gzipSync } from "zlib";
+import "../test/setup/custom-functions";
+import * as functions from "../functions/functions";
+import { kia } from "../src";
+import { median, rate, time } from "./util";
+
+export function benchFunctions(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const N = 500_000;
+  const totals = Array.from({ length: 4096 }, (_, i) => ((i * 7919.37) % 420000) + 0.01 * (i % 100));
+  let sink = 0;
+  const viaFunctions = median([0, 1, 2].map(() => rate(N, () => {
+    for (let i = 0; i < N; i++) sink += functions.amount(totals[i & 4095], 2010 + (i % 17));
+  })));
+  const direct = median([0, 1, 2].map(() => rate(N, () => {
+    for (let i = 0; i < N; i++) sink += kia(totals[i & 4095], 2010 + (i % 17)).rounded.toNumber();
+  })));
+  out["KIA.AMOUNT through the function layer"] = `${Math.round(viaFunctions).toLocaleString("en")} calls/s`;
+  out["core kia() with the same number inputs"] = `${Math.round(direct).toLocaleString("en")} calls/s`;
+  out["ratio core / function layer"] = `${(direct / viaFunctions).toFixed(2)}x (target <= 2x)`;
+
+  const cats = ["machine", "Computer", "personenauto", "inventaris", "gereedschap"];
+  const categories = Array.from({ length: 100_000 }, (_, i) => [cats[i % 5]]);
+  const amounts = Array.from({ length: 100_000 }, (_, i) => [i % 3 === 0 ? `€ ${(300 + (i % 2000)).toLocaleString("nl-NL")},50` : 300 + ((i * 13.7) % 5000)]);
+  functions.ledger(categories, amounts, 2025);
+  const ms = median([0, 1, 2, 3, 4].map(() => time(() => functions.ledger(categories, amounts, 2025))));
+  out["KIA.LEDGER on 100,000 rows"] = `${ms.toFixed(0)} ms median of 5 (target < 1000 ms)`;
+
+  const bundle = join(__dirname, "..", "dist", "addin", "functions.js");
+  if (existsSync(bundle)) {
+    const raw = readFileSync(bundle);
+    out["functions bundle (functions.js)"] = `${(raw.length / 1024).toFixed(1)} KB minified, ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip (target <= 40 KB)`;
+  } else out["functions bundle (functions.js)"] = "not built: run npm run build first";
+  if (sink === -1) console.log(sink);
+  return out;
+}
