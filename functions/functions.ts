@@ -1,3 +1,4 @@
+/* global CustomFunctions */
 /**
  * Excel custom functions (namespace KIA). This file is what custom-functions-metadata reads: the JSDoc tags
  * define the permanent ids (KIA.AMOUNT …) and the English names; functions/nl.json gives the Dutch names.
@@ -9,7 +10,10 @@ import { FunctionError, toFunctionError } from "./values";
 
 function excelError(e: unknown): CustomFunctions.Error {
   const fe = toFunctionError(e);
-  const code = fe.code === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  const code =
+    fe.code === "notAvailable"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
   return new CustomFunctions.Error(code, fe.message);
 }
 
@@ -42,8 +46,15 @@ export function amount(total: any, year: any, exact?: boolean): number {
  * @param [vatDeductible] FALSE when VAT is not deductible (the amount then includes VAT).
  * @returns TRUE or FALSE.
  */
-export function eligible(category: any, amount: any, year?: any, vatDeductible?: boolean): boolean {
-  return guard(() => F.eligible(category, amount, year ?? null, vatDeductible ?? null));
+export function eligible(
+  category: any,
+  amount: any,
+  year?: any,
+  vatDeductible?: boolean,
+): boolean {
+  return guard(() =>
+    F.eligible(category, amount, year ?? null, vatDeductible ?? null),
+  );
 }
 
 /**
@@ -55,8 +66,15 @@ export function eligible(category: any, amount: any, year?: any, vatDeductible?:
  * @param [vatDeductible] FALSE when VAT is not deductible.
  * @returns The reason in words.
  */
-export function reason(category: any, amount: any, year?: any, vatDeductible?: boolean): string {
-  return guard(() => F.reason(category, amount, year ?? null, vatDeductible ?? null));
+export function reason(
+  category: any,
+  amount: any,
+  year?: any,
+  vatDeductible?: boolean,
+): string {
+  return guard(() =>
+    F.reason(category, amount, year ?? null, vatDeductible ?? null),
+  );
 }
 
 /**
@@ -79,7 +97,12 @@ export function rate(total: any, year: any): number {
  * @param [exact] TRUE for the exact amount without rounding.
  * @returns The partner's KIA.
  */
-export function partner(partnershipTotal: any, share: any, year: any, exact?: boolean): number {
+export function partner(
+  partnershipTotal: any,
+  share: any,
+  year: any,
+  exact?: boolean,
+): number {
   return guard(() => F.partner(partnershipTotal, share, year, exact ?? null));
 }
 
@@ -94,8 +117,24 @@ export function partner(partnershipTotal: any, share: any, year: any, exact?: bo
  * @param [disposalsTotal] Total of all disposal prices in the disposal year (default: this price).
  * @returns The addition to profit (0 outside the five-year window or at or below the threshold).
  */
-export function disinvestment(price: any, investmentAmount: any, investmentYear: any, investmentYearTotal: any, disposalYear: any, disposalsTotal?: any): number {
-  return guard(() => F.disinvestment(price, investmentAmount, investmentYear, investmentYearTotal, disposalYear, disposalsTotal ?? null));
+export function disinvestment(
+  price: any,
+  investmentAmount: any,
+  investmentYear: any,
+  investmentYearTotal: any,
+  disposalYear: any,
+  disposalsTotal?: any,
+): number {
+  return guard(() =>
+    F.disinvestment(
+      price,
+      investmentAmount,
+      investmentYear,
+      investmentYearTotal,
+      disposalYear,
+      disposalsTotal ?? null,
+    ),
+  );
 }
 
 /**
@@ -129,7 +168,18 @@ export function table(year: any): any[][] {
  * @param [vatDeductible] FALSE when VAT is not deductible.
  * @returns Rows of eligible, counted amount, attributed KIA.
  */
-export function ledger(categories: any[][], amounts: any[][], year: any, vatDeductible?: boolean): any[][] {
-  const rows = guard(() => F.ledger(categories, amounts, year, vatDeductible ?? null));
-  return rows.map((row) => row.map((cell) => (cell instanceof FunctionError ? excelError(cell) : cell)));
+export function ledger(
+  categories: any[][],
+  amounts: any[][],
+  year: any,
+  vatDeductible?: boolean,
+): any[][] {
+  const rows = guard(() =>
+    F.ledger(categories, amounts, year, vatDeductible ?? null),
+  );
+  return rows.map((row) =>
+    row.map((cell) =>
+      cell instanceof FunctionError ? excelError(cell) : cell,
+    ),
+  );
 }

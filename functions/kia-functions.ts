@@ -17,7 +17,15 @@ import {
 } from "../src";
 import { assessEligibility } from "../src/eligibility";
 import type { NInvestment } from "../src/scenario";
-import { FunctionError, amountArg, boolArg, optionalYearArg, textArg, toFunctionError, yearArg } from "./values";
+import {
+  FunctionError,
+  amountArg,
+  boolArg,
+  optionalYearArg,
+  textArg,
+  toFunctionError,
+  yearArg,
+} from "./values";
 
 export type Lang = "nl" | "en";
 let language: Lang = "nl";
@@ -30,32 +38,64 @@ function categoryArg(value: unknown): CategoryData {
   const text = textArg(value, "categorie");
   const c = findCategory(text);
   if (!c) {
-    throw new FunctionError("invalidValue", `Onbekende categorie "${text}". Zie =KIA.TABLE of de lijst met categoriecodes in docs/categories.md (machine, inventaris, computer, ...).`);
+    throw new FunctionError(
+      "invalidValue",
+      `Onbekende categorie "${text}". Zie =KIA.TABLE of de lijst met categoriecodes in docs/categories.md (machine, inventaris, computer, ...).`,
+    );
   }
   return c;
 }
 
 export function amount(total: unknown, year: unknown, exact: unknown): number {
-  const r = kia(amountArg(total, "totaal"), yearArg(year), { exact: boolArg(exact, "exact", false) });
+  const r = kia(amountArg(total, "totaal"), yearArg(year), {
+    exact: boolArg(exact, "exact", false),
+  });
   return r.rounded.toNumber();
 }
 
-export function eligible(category: unknown, value: unknown, year: unknown, vatDeductible: unknown): boolean {
+export function eligible(
+  category: unknown,
+  value: unknown,
+  year: unknown,
+  vatDeductible: unknown,
+): boolean {
   const c = categoryArg(category);
   const amt = amountArg(value, "bedrag");
   const y = optionalYearArg(year);
   const v = boolArg(vatDeductible, "btwAftrekbaar", true);
-  return categoryVerdict(c, y).eligible && minimumAmountTest(amt, getYearTable(y).minAssetAmount, y, v).passes;
+  return (
+    categoryVerdict(c, y).eligible &&
+    minimumAmountTest(amt, getYearTable(y).minAssetAmount, y, v).passes
+  );
 }
 
-export function reason(category: unknown, value: unknown, year: unknown, vatDeductible: unknown): string {
+export function reason(
+  category: unknown,
+  value: unknown,
+  year: unknown,
+  vatDeductible: unknown,
+): string {
   const c = categoryArg(category);
   const amt = amountArg(value, "bedrag");
   const y = optionalYearArg(year);
   const v = boolArg(vatDeductible, "btwAftrekbaar", true);
   const cat = categoryVerdict(c, y, language);
-  const min = minimumAmountTest(amt, getYearTable(y).minAssetAmount, y, v, undefined, language);
-  const head = language === "en" ? (cat.eligible && min.passes ? `Qualifies (${y})` : `Does not qualify (${y})`) : cat.eligible && min.passes ? `Komt in aanmerking (${y})` : `Komt niet in aanmerking (${y})`;
+  const min = minimumAmountTest(
+    amt,
+    getYearTable(y).minAssetAmount,
+    y,
+    v,
+    undefined,
+    language,
+  );
+  const head =
+    language === "en"
+      ? cat.eligible && min.passes
+        ? `Qualifies (${y})`
+        : `Does not qualify (${y})`
+      : cat.eligible && min.passes
+        ? `Komt in aanmerking (${y})`
+        : `Komt niet in aanmerking (${y})`;
   return `${head}: ${cat.reason.text} [${cat.reason.ref}] ${min.reason.text} [${min.reason.ref}]`;
 }
 
@@ -63,45 +103,120 @@ export function rate(total: unknown, year: unknown): number {
   return kia(amountArg(total, "totaal"), yearArg(year)).rate.toNumber();
 }
 
-export function partner(total: unknown, share: unknown, year: unknown, exact: unknown): number {
+export function partner(
+  total: unknown,
+  share: unknown,
+  year: unknown,
+  exact: unknown,
+): number {
   const s = amountArg(share, "aandeel");
-  if (s.gt(1)) throw new FunctionError("invalidValue", `aandeel ${s.toString()} is groter dan 1: geef het aandeel als fractie (0,25) of als percentage (25%).`);
+  if (s.gt(1))
+    throw new FunctionError(
+      "invalidValue",
+      `aandeel ${s.toString()} is groter dan 1: geef het aandeel als fractie (0,25) of als percentage (25%).`,
+    );
   const ex = boolArg(exact, "exact", false);
-  const r = kia(amountArg(total, "totaalSamenwerkingsverband"), yearArg(year), { exact: true });
+  const r = kia(amountArg(total, "totaalSamenwerkingsverband"), yearArg(year), {
+    exact: true,
+  });
   return roundForReport(r.exact.times(s), "deduction", ex).toNumber();
 }
 
-export function disinvestment(price: unknown, investmentAmount: unknown, investmentYear: unknown, investmentYearTotal: unknown, disposalYear: unknown, disposalsTotal: unknown): number {
+export function disinvestment(
+  price: unknown,
+  investmentAmount: unknown,
+  investmentYear: unknown,
+  investmentYearTotal: unknown,
+  disposalYear: unknown,
+  disposalsTotal: unknown,
+): number {
   const p = amountArg(price, "prijs");
   const ia = amountArg(investmentAmount, "investeringsbedrag");
   const iy = yearArg(investmentYear, "investeringsjaar");
   const it = amountArg(investmentYearTotal, "totaalInvesteringsjaar");
   const dy = yearArg(disposalYear, "vervreemdingsjaar");
-  const dt = disposalsTotal === null || disposalsTotal === undefined || disposalsTotal === "" ? p : amountArg(disposalsTotal, "totaalVervreemdingen");
-  if (iy > dy) throw new FunctionError("invalidValue", `investeringsjaar ${iy} ligt na vervreemdingsjaar ${dy}.`);
-  if (ia.gt(it)) throw new FunctionError("invalidValue", `investeringsbedrag is groter dan het totaal van het investeringsjaar.`);
-  if (dt.lt(p)) throw new FunctionError("invalidValue", `totaalVervreemdingen is kleiner dan de prijs.`);
+  const dt =
+    disposalsTotal === null ||
+    disposalsTotal === undefined ||
+    disposalsTotal === ""
+      ? p
+      : amountArg(disposalsTotal, "totaalVervreemdingen");
+  if (iy > dy)
+    throw new FunctionError(
+      "invalidValue",
+      `investeringsjaar ${iy} ligt na vervreemdingsjaar ${dy}.`,
+    );
+  if (ia.gt(it))
+    throw new FunctionError(
+      "invalidValue",
+      `investeringsbedrag is groter dan het totaal van het investeringsjaar.`,
+    );
+  if (dt.lt(p))
+    throw new FunctionError(
+      "invalidValue",
+      `totaalVervreemdingen is kleiner dan de prijs.`,
+    );
   getYearTable(iy, "investeringsjaar");
   if (!dt.gt(disinvestmentThreshold(dy).amount)) return 0;
-  const item = disposalAddition({ index: 0, id: "", price: p, investmentYear: iy, investmentAmount: ia, investmentYearTotal: it }, dy);
+  const item = disposalAddition(
+    {
+      index: 0,
+      id: "",
+      price: p,
+      investmentYear: iy,
+      investmentAmount: ia,
+      investmentYearTotal: it,
+    },
+    dy,
+  );
   return roundForReport(item.exact, "addition", false).toNumber();
 }
 
-export function marginal(currentTotal: unknown, extra: unknown, year: unknown): number {
+export function marginal(
+  currentTotal: unknown,
+  extra: unknown,
+  year: unknown,
+): number {
   const y = yearArg(year);
   const c = amountArg(currentTotal, "huidigTotaal");
-  return kia(c.plus(amountArg(extra, "extra")), y).rounded.minus(kia(c, y).rounded).toNumber();
+  return kia(c.plus(amountArg(extra, "extra")), y)
+    .rounded.minus(kia(c, y).rounded)
+    .toNumber();
 }
 
-const TABLE_HEADER_NL = ["Meer dan", "Niet meer dan", "Soort", "Percentage", "Vast bedrag", "Afbouwpercentage", "Afbouw boven"];
-const TABLE_HEADER_EN = ["More than", "Not more than", "Kind", "Percentage", "Fixed amount", "Phase-out percentage", "Phase-out above"];
+const TABLE_HEADER_NL = [
+  "Meer dan",
+  "Niet meer dan",
+  "Soort",
+  "Percentage",
+  "Vast bedrag",
+  "Afbouwpercentage",
+  "Afbouw boven",
+];
+const TABLE_HEADER_EN = [
+  "More than",
+  "Not more than",
+  "Kind",
+  "Percentage",
+  "Fixed amount",
+  "Phase-out percentage",
+  "Phase-out above",
+];
 
 export function table(year: unknown): (string | number)[][] {
   const t = getYearTable(yearArg(year));
   const num = (d: Decimal | null | undefined) => (d ? d.toNumber() : "");
   return [
     language === "en" ? TABLE_HEADER_EN : TABLE_HEADER_NL,
-    ...t.bands.map((b) => [num(b.over), num(b.upTo), b.kind, b.rate ? b.rate.toNumber() : "", num(b.fixed), b.phaseoutRate ? b.phaseoutRate.toNumber() : "", num(b.phaseoutFrom)]),
+    ...t.bands.map((b) => [
+      num(b.over),
+      num(b.upTo),
+      b.kind,
+      b.rate ? b.rate.toNumber() : "",
+      num(b.fixed),
+      b.phaseoutRate ? b.phaseoutRate.toNumber() : "",
+      num(b.phaseoutFrom),
+    ]),
   ];
 }
 
@@ -111,14 +226,24 @@ export type LedgerCell = boolean | number | string | FunctionError;
  * One row per asset: eligible, counted amount, attributed KIA (counted amount x effective rate of the
  * ledger's counted total). A bad row gets its own error values; blank rows stay blank.
  */
-export function ledger(categories: unknown[][], amounts: unknown[][], year: unknown, vatDeductible: unknown): LedgerCell[][] {
+export function ledger(
+  categories: unknown[][],
+  amounts: unknown[][],
+  year: unknown,
+  vatDeductible: unknown,
+): LedgerCell[][] {
   const y = yearArg(year);
   const t = getYearTable(y);
   const v = boolArg(vatDeductible, "btwAftrekbaar", true);
   if (categories.length !== amounts.length) {
-    throw new FunctionError("invalidValue", `categorieën (${categories.length} rijen) en bedragen (${amounts.length} rijen) moeten even veel rijen hebben.`);
+    throw new FunctionError(
+      "invalidValue",
+      `categorieën (${categories.length} rijen) en bedragen (${amounts.length} rijen) moeten even veel rijen hebben.`,
+    );
   }
-  const rows: (NInvestment | FunctionError | null)[] = new Array(categories.length);
+  const rows: (NInvestment | FunctionError | null)[] = new Array(
+    categories.length,
+  );
   const valid: NInvestment[] = [];
   for (let i = 0; i < categories.length; i++) {
     const cv = categories[i][0];
@@ -150,14 +275,19 @@ export function ledger(categories: unknown[][], amounts: unknown[][], year: unkn
   }
   const elig = assessEligibility(valid, y, t.minAssetAmount);
   let total = new Decimal(0);
-  for (const inv of valid) if (elig[inv.index].eligible) total = total.plus(inv.amount);
+  for (const inv of valid)
+    if (elig[inv.index].eligible) total = total.plus(inv.amount);
   const r = kia(total, y);
   const rateExact = r.rate;
   return rows.map((row) => {
     if (row === null) return ["", "", ""];
     if (row instanceof FunctionError) return [row, row, row];
     const ok = elig[row.index].eligible;
-    return [ok, ok ? row.amount.toNumber() : 0, ok ? row.amount.times(rateExact).toDecimalPlaces(2).toNumber() : 0];
+    return [
+      ok,
+      ok ? row.amount.toNumber() : 0,
+      ok ? row.amount.times(rateExact).toDecimalPlaces(2).toNumber() : 0,
+    ];
   });
 }
 

@@ -3,7 +3,13 @@
  * omitted argument). Amounts may be numbers or Dutch-formatted text ("€ 1.234,56"); everything becomes an
  * exact Decimal here, and every core error becomes an Excel error with a Dutch message.
  */
-import { Decimal, KiaValidationError, NoTableError, establishedYears, parseYear } from "../src";
+import {
+  Decimal,
+  KiaValidationError,
+  NoTableError,
+  establishedYears,
+  parseYear,
+} from "../src";
 
 export type ExcelErrorCode = "invalidValue" | "notAvailable";
 
@@ -17,7 +23,8 @@ export class FunctionError extends Error {
   }
 }
 
-const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const isMissing = (v: unknown) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
  * Dutch amount text: "€ 1.234,56", "1234,56", "1.234", "-" signs are refused. A comma is the decimal
@@ -25,7 +32,10 @@ const isMissing = (v: unknown) => v === null || v === undefined || (typeof v ===
  * read as thousands and "1234.5" as a decimal point.
  */
 export function parseDutchAmount(text: string): Decimal | null {
-  let s = text.replace(/[\s\u00a0\u202f]/g, "").replace(/^€/, "").replace(/^EUR/i, "");
+  let s = text
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/^€/, "")
+    .replace(/^EUR/i, "");
   if (s === "") return null;
   if (s.includes(",")) {
     if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return null;
@@ -39,26 +49,49 @@ export function parseDutchAmount(text: string): Decimal | null {
 }
 
 export function amountArg(value: unknown, name: string): Decimal {
-  if (isMissing(value)) throw new FunctionError("invalidValue", `${name} ontbreekt: vul een bedrag in.`);
+  if (isMissing(value))
+    throw new FunctionError(
+      "invalidValue",
+      `${name} ontbreekt: vul een bedrag in.`,
+    );
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new FunctionError("invalidValue", `${name} is geen geldig getal.`);
-    if (value < 0) throw new FunctionError("invalidValue", `${name} mag niet negatief zijn (${value}).`);
+    if (!Number.isFinite(value))
+      throw new FunctionError("invalidValue", `${name} is geen geldig getal.`);
+    if (value < 0)
+      throw new FunctionError(
+        "invalidValue",
+        `${name} mag niet negatief zijn (${value}).`,
+      );
     return new Decimal(value);
   }
   if (typeof value === "string") {
     const d = parseDutchAmount(value);
-    if (d === null) throw new FunctionError("invalidValue", `${name} "${value}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56".`);
+    if (d === null)
+      throw new FunctionError(
+        "invalidValue",
+        `${name} "${value}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56".`,
+      );
     return d;
   }
-  throw new FunctionError("invalidValue", `${name} moet een bedrag zijn, geen ${typeof value === "boolean" ? "WAAR/ONWAAR" : typeof value}.`);
+  throw new FunctionError(
+    "invalidValue",
+    `${name} moet een bedrag zijn, geen ${typeof value === "boolean" ? "WAAR/ONWAAR" : typeof value}.`,
+  );
 }
 
 export function yearArg(value: unknown, name = "jaar"): number {
-  if (isMissing(value)) throw new FunctionError("invalidValue", `${name} ontbreekt: vul een jaar in, zoals 2025.`);
+  if (isMissing(value))
+    throw new FunctionError(
+      "invalidValue",
+      `${name} ontbreekt: vul een jaar in, zoals 2025.`,
+    );
   try {
     return parseYear(typeof value === "string" ? value.trim() : value, name);
   } catch {
-    throw new FunctionError("invalidValue", `${name} moet een jaartal zijn, zoals 2025 (niet ${JSON.stringify(value)}).`);
+    throw new FunctionError(
+      "invalidValue",
+      `${name} moet een jaartal zijn, zoals 2025 (niet ${JSON.stringify(value)}).`,
+    );
   }
 }
 
@@ -82,14 +115,23 @@ export function boolArg(value: unknown, name: string, dflt: boolean): boolean {
 }
 
 export function textArg(value: unknown, name: string): string {
-  if (isMissing(value)) throw new FunctionError("invalidValue", `${name} ontbreekt.`);
+  if (isMissing(value))
+    throw new FunctionError("invalidValue", `${name} ontbreekt.`);
   return String(value);
 }
 
 /** Any error from the core or the adapters as a FunctionError; nothing else may reach Excel. */
 export function toFunctionError(e: unknown): FunctionError {
   if (e instanceof FunctionError) return e;
-  if (e instanceof NoTableError) return new FunctionError("notAvailable", `Geen KIA-tabel voor ${String(e.year)}`);
-  if (e instanceof KiaValidationError) return new FunctionError("invalidValue", e.reason);
-  return new FunctionError("invalidValue", `Interne fout: ${(e as Error)?.message ?? String(e)}`);
+  if (e instanceof NoTableError)
+    return new FunctionError(
+      "notAvailable",
+      `Geen KIA-tabel voor ${String(e.year)}`,
+    );
+  if (e instanceof KiaValidationError)
+    return new FunctionError("invalidValue", e.reason);
+  return new FunctionError(
+    "invalidValue",
+    `Interne fout: ${(e as Error)?.message ?? String(e)}`,
+  );
 }

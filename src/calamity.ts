@@ -49,10 +49,18 @@ export function assessCalamity(
       {
         code: "REQUESTED",
         met: lost.approval,
-        text: lost.approval ? "De goedkeuring wordt toegepast (gevraagd)." : 'De goedkeuring is niet gevraagd ("approval": false).',
+        text: lost.approval
+          ? "De goedkeuring wordt toegepast (gevraagd)."
+          : 'De goedkeuring is niet gevraagd ("approval": false).',
       },
     ];
-    items.push({ id: inv.id, replacedBy: replacement.id, applied: conditions.every((c) => c.met), conditions, eiaMia: inv.eiaMia });
+    items.push({
+      id: inv.id,
+      replacedBy: replacement.id,
+      applied: conditions.every((c) => c.met),
+      conditions,
+      eiaMia: inv.eiaMia,
+    });
   }
   return items;
 }
@@ -62,7 +70,11 @@ export function calamityRef(year: number): string {
 }
 
 /** Sum of the amounts of these lost assets. */
-export function excludedAmount(items: readonly CalamityItem[], byId: ReadonlyMap<string, NInvestment>, zero: Decimal): Decimal {
+export function excludedAmount(
+  items: readonly CalamityItem[],
+  byId: ReadonlyMap<string, NInvestment>,
+  zero: Decimal,
+): Decimal {
   let sum = zero;
   for (const it of items) sum = sum.plus(byId.get(it.id)!.amount);
   return sum;

@@ -12,6 +12,7 @@ export const Decimal = DecimalJs.clone({
   toExpNeg: -40,
   toExpPos: 40,
 });
+// eslint-disable-next-line no-redeclare -- the value and its type share the name, as in decimal.js itself
 export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);

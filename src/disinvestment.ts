@@ -19,23 +19,47 @@ export interface DisinvestmentItem {
   exact: Decimal;
 }
 
-export function inWindow(investmentYear: number, disposalYear: number): boolean {
-  return disposalYear >= investmentYear && disposalYear - investmentYear < rules.disinvestment.windowYears;
+export function inWindow(
+  investmentYear: number,
+  disposalYear: number,
+): boolean {
+  return (
+    disposalYear >= investmentYear &&
+    disposalYear - investmentYear < rules.disinvestment.windowYears
+  );
 }
 
 /** The exact addition for one disposal, ignoring the year's threshold (the caller decides whether it applies). */
-export function disposalAddition(d: NDisposal, disposalYear: number): DisinvestmentItem {
+export function disposalAddition(
+  d: NDisposal,
+  disposalYear: number,
+): DisinvestmentItem {
   const base = d.price.lt(d.investmentAmount) ? d.price : d.investmentAmount;
   const k = kia(d.investmentYearTotal, d.investmentYear);
   const within = inWindow(d.investmentYear, disposalYear);
   // base x KIA / total with a single division at the end: the most exact form of base x effective rate.
-  const exact = within && !d.investmentYearTotal.isZero() ? base.times(k.exact).div(d.investmentYearTotal) : ZERO;
-  return { id: d.id, inWindow: within, base, kiaExact: k.exact, investmentYearTotal: d.investmentYearTotal, exact };
+  const exact =
+    within && !d.investmentYearTotal.isZero()
+      ? base.times(k.exact).div(d.investmentYearTotal)
+      : ZERO;
+  return {
+    id: d.id,
+    inWindow: within,
+    base,
+    kiaExact: k.exact,
+    investmentYearTotal: d.investmentYearTotal,
+    exact,
+  };
 }
 
-export function disinvestmentThreshold(year: number): { amount: Decimal; confidence: string; basis: string } {
+export function disinvestmentThreshold(year: number): {
+  amount: Decimal;
+  confidence: string;
+  basis: string;
+} {
   const t = getYearTable(year).disinvestmentThreshold;
-  if (!t) throw new Error(`kia-tables.json: ${year} has no disinvestment threshold`);
+  if (!t)
+    throw new Error(`kia-tables.json: ${year} has no disinvestment threshold`);
   return t;
 }
 

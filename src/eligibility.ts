@@ -22,7 +22,11 @@ const verdictCache = new Map<CategoryData, Map<number, CategoryVerdict>>();
 const verdictCacheEn = new Map<CategoryData, Map<number, CategoryVerdict>>();
 
 /** The category rule of a year as a verdict with its reason and reference (cached: the data never changes). */
-export function categoryVerdict(category: CategoryData, year: number, lang: "nl" | "en" = "nl"): CategoryVerdict {
+export function categoryVerdict(
+  category: CategoryData,
+  year: number,
+  lang: "nl" | "en" = "nl",
+): CategoryVerdict {
   const cache = lang === "en" ? verdictCacheEn : verdictCache;
   let byYear = cache.get(category);
   if (!byYear) cache.set(category, (byYear = new Map()));
@@ -34,7 +38,10 @@ export function categoryVerdict(category: CategoryData, year: number, lang: "nl"
       eligible: false,
       reason: {
         code: "CATEGORY_NO_RULE",
-        text: lang === "en" ? `No rule for category ${category.code} in ${year}.` : `Geen regel voor categorie ${category.code} in ${year}.`,
+        text:
+          lang === "en"
+            ? `No rule for category ${category.code} in ${year}.`
+            : `Geen regel voor categorie ${category.code} in ${year}.`,
         ref: ref("wetib-3.45-1", year).label,
       },
     };
@@ -53,9 +60,17 @@ export function categoryVerdict(category: CategoryData, year: number, lang: "nl"
   return v;
 }
 
-export function vatBasisText(vatDeductible: boolean, lang: "nl" | "en" = "nl"): string {
-  if (lang === "en") return vatDeductible ? "excl. VAT (VAT deductible)" : "incl. VAT (VAT not deductible)";
-  return vatDeductible ? "excl. btw (btw aftrekbaar)" : "incl. btw (btw niet aftrekbaar)";
+export function vatBasisText(
+  vatDeductible: boolean,
+  lang: "nl" | "en" = "nl",
+): string {
+  if (lang === "en")
+    return vatDeductible
+      ? "excl. VAT (VAT deductible)"
+      : "incl. VAT (VAT not deductible)";
+  return vatDeductible
+    ? "excl. btw (btw aftrekbaar)"
+    : "incl. btw (btw niet aftrekbaar)";
 }
 
 /**
@@ -73,20 +88,36 @@ export function minimumAmountTest(
 ): { passes: boolean; reason: Reason } {
   const passes = assetAmount.gte(minimum);
   const basis = vatBasisText(vatDeductible, lang);
-  const refLabel = ref(group ? rules.minimumAssetAmount.componentRef : rules.minimumAssetAmount.ref, year).label;
+  const refLabel = ref(
+    group
+      ? rules.minimumAssetAmount.componentRef
+      : rules.minimumAssetAmount.ref,
+    year,
+  ).label;
   let text: string;
   if (lang === "en") {
-    const what = group ? `Asset "${group}" as a whole (all rows of the group)` : "Investment amount";
+    const what = group
+      ? `Asset "${group}" as a whole (all rows of the group)`
+      : "Investment amount";
     text = passes
       ? `${what} ${formatEuro(assetAmount)} ${basis} is not below ${formatEuroShort(minimum)}.`
       : `${what} ${formatEuro(assetAmount)} ${basis} is below ${formatEuroShort(minimum)}: excluded (art. 3.45).`;
   } else {
-    const what = group ? `Bedrijfsmiddel "${group}" als geheel (alle regels van de groep)` : "Investeringsbedrag";
+    const what = group
+      ? `Bedrijfsmiddel "${group}" als geheel (alle regels van de groep)`
+      : "Investeringsbedrag";
     text = passes
       ? `${what} ${formatEuro(assetAmount)} ${basis} is niet minder dan ${formatEuroShort(minimum)}.`
       : `${what} ${formatEuro(assetAmount)} ${basis} is minder dan ${formatEuroShort(minimum)}: uitgesloten (art. 3.45).`;
   }
-  return { passes, reason: { code: passes ? "MINIMUM_MET" : "BELOW_MINIMUM", text, ref: refLabel } };
+  return {
+    passes,
+    reason: {
+      code: passes ? "MINIMUM_MET" : "BELOW_MINIMUM",
+      text,
+      ref: refLabel,
+    },
+  };
 }
 
 export interface EligibilityResult {
@@ -101,7 +132,11 @@ export interface EligibilityResult {
  * does not depend on the asset's amount are built once per category and VAT basis and shared: a ledger of
  * 100.000 rows must not format 100.000 identical sentences.
  */
-export function assessEligibility(investments: readonly NInvestment[], year: number, minimum: Decimal): EligibilityResult[] {
+export function assessEligibility(
+  investments: readonly NInvestment[],
+  year: number,
+  minimum: Decimal,
+): EligibilityResult[] {
   const groupTotals = new Map<string, Decimal>();
   for (const inv of investments) {
     if (inv.group === undefined) continue;
@@ -129,13 +164,28 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
       const key = inv.category.code + (inv.vatDeductible ? "+" : "-");
       let res = shared.get(key);
       if (!res) {
-        res = { eligible: cat.eligible, reasons: Object.freeze([cat.reason, sharedMet(inv.vatDeductible)]), warning: cat.warning };
+        res = {
+          eligible: cat.eligible,
+          reasons: Object.freeze([cat.reason, sharedMet(inv.vatDeductible)]),
+          warning: cat.warning,
+        };
         shared.set(key, res);
       }
       return res;
     }
-    const assetAmount = inv.group === undefined ? inv.amount : groupTotals.get(inv.group)!;
-    const min = minimumAmountTest(assetAmount, minimum, year, inv.vatDeductible, inv.group);
-    return { eligible: cat.eligible && min.passes, reasons: [cat.reason, min.reason], warning: cat.warning };
+    const assetAmount =
+      inv.group === undefined ? inv.amount : groupTotals.get(inv.group)!;
+    const min = minimumAmountTest(
+      assetAmount,
+      minimum,
+      year,
+      inv.vatDeductible,
+      inv.group,
+    );
+    return {
+      eligible: cat.eligible && min.passes,
+      reasons: [cat.reason, min.reason],
+      warning: cat.warning,
+    };
   });
 }

@@ -38,7 +38,12 @@ export class KiaValidationError extends Error {
   /** The message without the "field: " prefix and the value, for adapters that show the field elsewhere. */
   readonly reason: string;
 
-  constructor(code: ValidationCode, field: string, value: unknown, reason: string) {
+  constructor(
+    code: ValidationCode,
+    field: string,
+    value: unknown,
+    reason: string,
+  ) {
     super(`${field}: ${reason} (waarde: ${showValue(value)})`);
     this.name = "KiaValidationError";
     this.code = code;
@@ -52,10 +57,18 @@ export class KiaValidationError extends Error {
 export class NoTableError extends KiaValidationError {
   readonly year: unknown;
   constructor(field: string, year: unknown, detail?: string) {
-    super("NO_TABLE", field, year, `Geen KIA-tabel voor ${showValue(year)}` + (detail ? `: ${detail}` : ""));
+    super(
+      "NO_TABLE",
+      field,
+      year,
+      `Geen KIA-tabel voor ${showValue(year)}` + (detail ? `: ${detail}` : ""),
+    );
     this.name = "NoTableError";
     this.year = year;
     // The short form is what Excel shows in #N/A; keep it exact.
-    this.message = `Geen KIA-tabel voor ${showValue(year)}` + (detail ? ` (${detail})` : "") + ` [${field}]`;
+    this.message =
+      `Geen KIA-tabel voor ${showValue(year)}` +
+      (detail ? ` (${detail})` : "") +
+      ` [${field}]`;
   }
 }

@@ -7,20 +7,48 @@
  *  5. the disinvestment addition (art. 3.47).
  * Throws KiaValidationError for invalid input; never returns a partial report.
  */
-import { assessCalamity, calamityRef, excludedAmount, type CalamityItem } from "./calamity";
+import {
+  assessCalamity,
+  calamityRef,
+  excludedAmount,
+  type CalamityItem,
+} from "./calamity";
 import { Decimal, ZERO } from "./decimal";
 import { disinvestmentThreshold, disposalAddition } from "./disinvestment";
 import { assessEligibility } from "./eligibility";
 import { step, type Reason, type Step, type Warning } from "./explanation";
-import { ref, referenceSources, rules, WARN_CONFIDENCES, type LegalRef } from "./law";
+import {
+  ref,
+  referenceSources,
+  rules,
+  WARN_CONFIDENCES,
+  type LegalRef,
+} from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort, formatPercent } from "./money";
-import { allocate, effectiveKey, keyConditions, keyLabel, partnershipRefs } from "./partnership";
+import {
+  allocate,
+  effectiveKey,
+  keyConditions,
+  keyLabel,
+  partnershipRefs,
+} from "./partnership";
 import { carriedForward } from "./payment";
 import { relatedPartyVerdict } from "./relatedParty";
-import type { AssetReport, CalamityReport, DisinvestmentReport, PartnerReport, PartnershipReport, Report } from "./report";
+import type {
+  AssetReport,
+  CalamityReport,
+  DisinvestmentReport,
+  PartnerReport,
+  PartnershipReport,
+  Report,
+} from "./report";
 import { roundForReport } from "./rounding";
-import { validateScenario, type NInvestment, type NormalizedScenario } from "./scenario";
+import {
+  validateScenario,
+  type NInvestment,
+  type NormalizedScenario,
+} from "./scenario";
 import { bandText, kia, type TableResult } from "./table";
 
 const RATE_DP = 10;
@@ -44,7 +72,11 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
 
   // 1. Per asset: eligibility and related party.
   const tableForYear = kia(ZERO, year).table;
-  const elig = assessEligibility(investments, year, tableForYear.minAssetAmount);
+  const elig = assessEligibility(
+    investments,
+    year,
+    tableForYear.minAssetAmount,
+  );
   const byId = new Map<string, NInvestment>();
   const counts: boolean[] = new Array(investments.length);
   const reasons: Reason[][] = new Array(investments.length);
@@ -78,14 +110,19 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   if (exempted.length) warnings.push(W.relatedPartyExemption(exempted));
 
   let totalWithout = ZERO;
-  for (const inv of investments) if (counts[inv.index]) totalWithout = totalWithout.plus(inv.amount);
+  for (const inv of investments)
+    if (counts[inv.index]) totalWithout = totalWithout.plus(inv.amount);
   const counted = counts.filter(Boolean).length;
   explanation.push(
     step(
       `${investments.length} investering(en) in ${year}; ${counted} tellen mee voor de KIA` +
         (nExcluded ? `, ${nExcluded} uitgesloten bedrijfsmiddel(en)` : "") +
-        (nBelow ? `, ${nBelow} onder ${formatEuroShort(tableForYear.minAssetAmount)}` : "") +
-        (nRelated ? `, ${nRelated} met een verbonden partij zonder ontheffing` : "") +
+        (nBelow
+          ? `, ${nBelow} onder ${formatEuroShort(tableForYear.minAssetAmount)}`
+          : "") +
+        (nRelated
+          ? `, ${nRelated} met een verbonden partij zonder ontheffing`
+          : "") +
         ".",
       use("wetib-3.45-1"),
     ),
@@ -102,20 +139,37 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     const calRef = use(rules.calamity.ref);
     // "with": as if the approval were requested for every lost asset that meets the other conditions,
     // so the user sees both sides of the choice; the year's KIA uses only what is actually applied.
-    const potential = calItems.filter((i) => i.conditions.every((c) => c.met || c.code === "REQUESTED"));
+    const potential = calItems.filter((i) =>
+      i.conditions.every((c) => c.met || c.code === "REQUESTED"),
+    );
     const totalWith = totalWithout.minus(excludedAmount(potential, byId, ZERO));
     const withResult = kia(totalWith, year, { exact });
     const applied = calItems.some((i) => i.applied);
-    const appliedResult = applied ? kia(totalWithout.minus(excludedAmount(calItems.filter((i) => i.applied), byId, ZERO)), year, { exact }) : withoutResult;
+    const appliedResult = applied
+      ? kia(
+          totalWithout.minus(
+            excludedAmount(
+              calItems.filter((i) => i.applied),
+              byId,
+              ZERO,
+            ),
+          ),
+          year,
+          { exact },
+        )
+      : withoutResult;
     for (const it of calItems) {
       if (it.applied) {
         const idx = byId.get(it.id)!.index;
         counts[idx] = false;
-        reasons[idx] = [...reasons[idx], {
-          code: "CALAMITY_EXCLUDED",
-          text: `Verloren gegaan door een calamiteit en in hetzelfde jaar vervangen door ${it.replacedBy}: telt op grond van de goedkeuring niet mee.`,
-          ref: calRef.label,
-        }];
+        reasons[idx] = [
+          ...reasons[idx],
+          {
+            code: "CALAMITY_EXCLUDED",
+            text: `Verloren gegaan door een calamiteit en in hetzelfde jaar vervangen door ${it.replacedBy}: telt op grond van de goedkeuring niet mee.`,
+            ref: calRef.label,
+          },
+        ];
       } else {
         const failed = it.conditions.filter((c) => !c.met).map((c) => c.text);
         warnings.push(W.calamityNotApplied(it.id, failed.join(" ")));
@@ -123,7 +177,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       if (it.applied && it.eiaMia) warnings.push(W.calamityEiaMia([it.id]));
     }
     if (applied && appliedResult.exact.lt(withoutResult.exact)) {
-      warnings.push(W.calamityUnfavourable(formatEuroShort(withoutResult.rounded), formatEuroShort(appliedResult.rounded)));
+      warnings.push(
+        W.calamityUnfavourable(
+          formatEuroShort(withoutResult.rounded),
+          formatEuroShort(appliedResult.rounded),
+        ),
+      );
     }
     calamity = {
       kiaWithout: str(withoutResult.rounded),
@@ -134,7 +193,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       totalWith: str(totalWith),
       applied,
       excluded: calItems.filter((i) => i.applied).map((i) => i.id),
-      items: calItems.map((i) => ({ id: i.id, replacedBy: i.replacedBy, applied: i.applied, conditions: i.conditions })),
+      items: calItems.map((i) => ({
+        id: i.id,
+        replacedBy: i.replacedBy,
+        applied: i.applied,
+        conditions: i.conditions,
+      })),
       ref: calamityRef(year),
     };
     result = appliedResult;
@@ -154,14 +218,21 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   use("wetib-3.41-2");
   if (!exact && !result.exact.eq(result.rounded)) use(rules.rounding.ref);
   if (WARN_CONFIDENCES.includes(result.table.confidence)) {
-    warnings.push(W.tableConfidence(year, result.table.confidence, result.table.confidenceDetail));
+    warnings.push(
+      W.tableConfidence(
+        year,
+        result.table.confidence,
+        result.table.confidenceDetail,
+      ),
+    );
   }
 
   // Attribution of the KIA to assets by the effective rate: exact (40 digits) where it decides an amount
   // (payment criterion), 20 significant digits for the per-asset figure shown in cents.
   const rate = result.rate;
   const displayRate = rate.toSignificantDigits(20);
-  const attributedExact = (inv: NInvestment) => (counts[inv.index] ? inv.amount.times(rate) : ZERO);
+  const attributedExact = (inv: NInvestment) =>
+    counts[inv.index] ? inv.amount.times(rate) : ZERO;
 
   // 3. Partnership.
   let partners: PartnerReport[] | undefined;
@@ -171,10 +242,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     const refs = partnershipRefs(year);
     usedRefs.set(refs.law.label, refs.law);
     usedRefs.set(refs.allocation.label, refs.allocation);
-    if (!refs.law.verified && refs.law.note) warnings.push(W.referenceUnverified(refs.law.label, refs.law.note));
+    if (!refs.law.verified && refs.law.note)
+      warnings.push(W.referenceUnverified(refs.law.label, refs.law.note));
     const { key, fellBack } = effectiveKey(p);
     if (fellBack) warnings.push(W.partnershipKeyFallback(p.key));
-    else if (p.key !== "profit" && p.jointRequest !== true) warnings.push(W.partnershipRequest(p.key));
+    else if (p.key !== "profit" && p.jointRequest !== true)
+      warnings.push(W.partnershipRequest(p.key));
     const alloc = allocate(result.exact, p.partners, key);
     const legacyOutside: string[] = [];
     partners = alloc.map((a, i) => {
@@ -185,7 +258,10 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
         kia: str(roundForReport(a.amount, "deduction", exact)),
         kiaExact: str(a.amount),
       };
-      if (partner.outsideInvestments !== undefined && !partner.outsideInvestments.isZero()) {
+      if (
+        partner.outsideInvestments !== undefined &&
+        !partner.outsideInvestments.isZero()
+      ) {
         if (refs.perEnterprise) {
           const own = kia(partner.outsideInvestments, year, { exact });
           pr.outsideTotal = str(partner.outsideInvestments);
@@ -211,7 +287,9 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     explanation.push(
       step(
         `Samenwerkingsverband: de KIA wordt berekend over het totaal van het samenwerkingsverband (${formatEuro(result.total)}) en verdeeld naar ${keyLabel(key)}` +
-          (refs.perEnterprise ? "; eigen investeringen van een vennoot buiten het samenwerkingsverband krijgen een eigen KIA per onderneming." : "."),
+          (refs.perEnterprise
+            ? "; eigen investeringen van een vennoot buiten het samenwerkingsverband krijgen een eigen KIA per onderneming."
+            : "."),
         refs.law,
       ),
     );
@@ -219,8 +297,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       explanation.push(
         step(
           `${pr.name}: aandeel ${formatPercent(new Decimal(pr.share), 4)} x ${exactText(result.exact)} = ${exactText(new Decimal(pr.kiaExact))}` +
-            (exact ? "." : `, afgerond ${formatEuroShort(new Decimal(pr.kia))}.`) +
-            (pr.outsideKia !== undefined ? ` Eigen onderneming: KIA over ${formatEuro(new Decimal(pr.outsideTotal!))} = ${formatEuroShort(new Decimal(pr.outsideKia))}.` : ""),
+            (exact
+              ? "."
+              : `, afgerond ${formatEuroShort(new Decimal(pr.kia))}.`) +
+            (pr.outsideKia !== undefined
+              ? ` Eigen onderneming: KIA over ${formatEuro(new Decimal(pr.outsideTotal!))} = ${formatEuroShort(new Decimal(pr.outsideKia))}.`
+              : ""),
           refs.allocation,
         ),
       );
@@ -229,7 +311,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
 
   // 4. Payment criterion.
   let carriedExact = ZERO;
-  const paymentItems: { id: string; attributed: string; paid: string; carriedForward: string }[] = [];
+  const paymentItems: {
+    id: string;
+    attributed: string;
+    paid: string;
+    carriedForward: string;
+  }[] = [];
   const notPaid: string[] = [];
   for (const inv of investments) {
     if (inv.inUse || !counts[inv.index]) continue;
@@ -238,7 +325,12 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     if (c.isZero()) continue;
     carriedExact = carriedExact.plus(c);
     notPaid.push(inv.id);
-    paymentItems.push({ id: inv.id, attributed: str(attributed), paid: str(inv.paid), carriedForward: str(c) });
+    paymentItems.push({
+      id: inv.id,
+      attributed: str(attributed),
+      paid: str(inv.paid),
+      carriedForward: str(c),
+    });
   }
   const deductibleExact = result.exact.minus(carriedExact);
   const deductible = roundForReport(deductibleExact, "deduction", exact);
@@ -270,7 +362,10 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       eligible: elig[inv.index].eligible,
       counted: counts[inv.index],
       countedAmount: counts[inv.index] ? amount : "0",
-      kiaAttributed: counts[inv.index] && !rate.isZero() ? str(inv.amount.times(displayRate).toDecimalPlaces(2)) : "0",
+      kiaAttributed:
+        counts[inv.index] && !rate.isZero()
+          ? str(inv.amount.times(displayRate).toDecimalPlaces(2))
+          : "0",
       reasons: reasons[inv.index],
     };
     if (inv.description !== undefined) a.description = inv.description;
@@ -304,7 +399,11 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       rounding: exact
         ? "exact: geen afronding"
         : "hele euro's in het voordeel van de belastingplichtige: aftrek naar boven, bijtelling naar beneden",
-      references: [...usedRefs.values()].map((r) => ({ label: r.label, bwb: r.bwb, url: r.url })),
+      references: [...usedRefs.values()].map((r) => ({
+        label: r.label,
+        bwb: r.bwb,
+        url: r.url,
+      })),
     },
   };
   if (calamity) report.calamity = calamity;
@@ -331,7 +430,13 @@ function evaluateDisposals(
   const windowRef = use(rules.disinvestment.windowRef);
   use(rules.disinvestment.yearRulesRef);
   if (WARN_CONFIDENCES.includes(threshold.confidence as never)) {
-    warnings.push(W.disinvestmentThreshold(year, threshold.confidence as never, threshold.basis));
+    warnings.push(
+      W.disinvestmentThreshold(
+        year,
+        threshold.confidence as never,
+        threshold.basis,
+      ),
+    );
   }
   if (s.partnership) warnings.push(W.disinvestmentPartnership());
   explanation.push(
@@ -350,13 +455,17 @@ function evaluateDisposals(
     const amount = roundForReport(itemExact, "addition", exact);
     total = total.plus(amount);
     totalExact = totalExact.plus(itemExact);
-    const rate = it.investmentYearTotal.isZero() ? ZERO : it.kiaExact.div(it.investmentYearTotal);
+    const rate = it.investmentYearTotal.isZero()
+      ? ZERO
+      : it.kiaExact.div(it.investmentYearTotal);
     if (applies) {
       explanation.push(
         step(
           it.inWindow
             ? `${d.id}: ${formatPercent(rate, 4)} (KIA ${d.investmentYear}: ${exactText(it.kiaExact)} / ${formatEuro(it.investmentYearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${exactText(itemExact)}` +
-                (exact ? "." : `, afgerond naar beneden ${formatEuroShort(amount)}.`)
+                (exact
+                  ? "."
+                  : `, afgerond naar beneden ${formatEuroShort(amount)}.`)
             : `${d.id}: geïnvesteerd in ${d.investmentYear}, vervreemd na de vijfjaarstermijn: geen bijtelling.`,
           windowRef,
         ),

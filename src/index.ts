@@ -5,14 +5,49 @@ export type { ValidationCode } from "./errors";
 export { evaluate, evaluateNormalized } from "./evaluate";
 export { explainText } from "./explain";
 export { kia, bandText, TableResult } from "./table";
-export { categoryVerdict, minimumAmountTest, vatBasisText } from "./eligibility";
+export {
+  categoryVerdict,
+  minimumAmountTest,
+  vatBasisText,
+} from "./eligibility";
 export { allocate } from "./partnership";
-export { disposalAddition, disinvestmentThreshold, inWindow } from "./disinvestment";
+export {
+  disposalAddition,
+  disinvestmentThreshold,
+  inWindow,
+} from "./disinvestment";
 export { roundForReport } from "./rounding";
-export { parseAmount, parseYear, formatEuro, formatEuroShort, formatPercent } from "./money";
+export {
+  parseAmount,
+  parseYear,
+  formatEuro,
+  formatEuroShort,
+  formatPercent,
+} from "./money";
 export { validateScenario } from "./scenario";
-export type { Scenario, ScenarioInvestment, ScenarioPartner, ScenarioPartnership, ScenarioDisposal, NormalizedScenario } from "./scenario";
-export type { Report, AssetReport, PartnerReport, CalamityReport, DisinvestmentReport } from "./report";
+export type {
+  Scenario,
+  ScenarioInvestment,
+  ScenarioPartner,
+  ScenarioPartnership,
+  ScenarioDisposal,
+  NormalizedScenario,
+} from "./scenario";
+export type {
+  Report,
+  AssetReport,
+  PartnerReport,
+  CalamityReport,
+  DisinvestmentReport,
+} from "./report";
 export type { Step, Reason, Warning } from "./explanation";
-export { establishedYears, getYearTable, findCategory, allCategories, categoryRule, ref, rules } from "./law";
+export {
+  establishedYears,
+  getYearTable,
+  findCategory,
+  allCategories,
+  categoryRule,
+  ref,
+  rules,
+} from "./law";
 export type { BandKind, Confidence, YearTable, CategoryData } from "./law";

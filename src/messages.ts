@@ -5,7 +5,8 @@ import type { Confidence } from "./law";
 const CONFIDENCE_NL: Record<Confidence, string> = {
   official: "bevestigd in wettekst of bij de Belastingdienst",
   verified: "bevestigd door drie of meer bronnen",
-  corroborated: "bevestigd door twee bronnen, nog niet tegen de wettekst of de Belastingdienst gecontroleerd",
+  corroborated:
+    "bevestigd door twee bronnen, nog niet tegen de wettekst of de Belastingdienst gecontroleerd",
   "single-source": "slechts door één bron bevestigd",
   inferred: "afgeleid, niet in een bron gevonden",
   unknown: "onbekend",
@@ -47,7 +48,10 @@ export const warnings = {
     };
   },
   calamityNotApplied(id: string, why: string): Warning {
-    return { code: "CALAMITY_NOT_APPLIED", text: `Calamiteitsgoedkeuring niet toegepast op ${id}: ${why}` };
+    return {
+      code: "CALAMITY_NOT_APPLIED",
+      text: `Calamiteitsgoedkeuring niet toegepast op ${id}: ${why}`,
+    };
   },
   partnershipRequest(key: string): Warning {
     return {
@@ -92,6 +96,9 @@ export const warnings = {
     };
   },
   referenceUnverified(label: string, note: string): Warning {
-    return { code: "REFERENCE_UNVERIFIED", text: `Wettekst niet geverifieerd: ${label} (${note}).` };
+    return {
+      code: "REFERENCE_UNVERIFIED",
+      text: `Wettekst niet geverifieerd: ${label} (${note}).`,
+    };
   },
 };

@@ -12,7 +12,12 @@ export function parseAmount(value: unknown, field: string): Decimal {
   let d: Decimal;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {
-      throw new KiaValidationError("INVALID_AMOUNT", field, value, "bedrag moet een eindig getal zijn");
+      throw new KiaValidationError(
+        "INVALID_AMOUNT",
+        field,
+        value,
+        "bedrag moet een eindig getal zijn",
+      );
     }
     // decimal.js converts a number through its shortest round-trip string, so 0.1 becomes exactly "0.1".
     d = new Decimal(value);
@@ -31,23 +36,36 @@ export function parseAmount(value: unknown, field: string): Decimal {
     d = value;
   } else {
     throw new KiaValidationError(
-      value === undefined || value === null ? "MISSING_FIELD" : "INVALID_AMOUNT",
+      value === undefined || value === null
+        ? "MISSING_FIELD"
+        : "INVALID_AMOUNT",
       field,
       value,
       "bedrag ontbreekt of is geen getal",
     );
   }
   if (d.isNegative() && !d.isZero()) {
-    throw new KiaValidationError("NEGATIVE_AMOUNT", field, value, "bedrag mag niet negatief zijn");
+    throw new KiaValidationError(
+      "NEGATIVE_AMOUNT",
+      field,
+      value,
+      "bedrag mag niet negatief zijn",
+    );
   }
   return d.isZero() ? new Decimal(0) : d;
 }
 
 /** Parse a tax year: an integer. Whether a table exists is checked by the law module. */
 export function parseYear(value: unknown, field: string): number {
-  if (typeof value === "string" && /^\s*\d{4}\s*$/.test(value)) return Number(value.trim());
+  if (typeof value === "string" && /^\s*\d{4}\s*$/.test(value))
+    return Number(value.trim());
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new KiaValidationError("INVALID_YEAR", field, value, "jaar moet een geheel getal zijn, zoals 2025");
+    throw new KiaValidationError(
+      "INVALID_YEAR",
+      field,
+      value,
+      "jaar moet een geheel getal zijn, zoals 2025",
+    );
   }
   return value;
 }
@@ -73,6 +91,8 @@ export function formatEuroShort(amount: Decimal): string {
 
 /** Dutch percentage text: 0.28 -> "28%", 0.0756 -> "7,56%". */
 export function formatPercent(fraction: Decimal, maxDecimals = 2): string {
-  const p = fraction.times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
+  const p = fraction
+    .times(100)
+    .toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
   return p.toString().replace(".", ",") + "%";
 }

@@ -12,7 +12,8 @@ import { KiaValidationError } from "./errors";
 import { ref, rules } from "./law";
 import type { NPartner, NPartnership, PartnershipKey } from "./scenario";
 
-export type ConditionStatus = "met" | "not-met" | "to-confirm" | "not-applicable";
+export type ConditionStatus =
+  "met" | "not-met" | "to-confirm" | "not-applicable";
 
 export interface PartnershipCondition {
   code: "a" | "b" | "c" | "d" | "e" | "f";
@@ -39,7 +40,10 @@ export function keyLabel(key: PartnershipKey): string {
 }
 
 /** The key that applies: an agreed key needs the joint request (condition f); without it, the profit share. */
-export function effectiveKey(p: NPartnership): { key: PartnershipKey; fellBack: boolean } {
+export function effectiveKey(p: NPartnership): {
+  key: PartnershipKey;
+  fellBack: boolean;
+} {
   if (p.key !== "profit" && p.jointRequest === false) {
     p.partners.forEach((partner, i) => {
       if (partner.profit === undefined) {
@@ -52,7 +56,12 @@ export function effectiveKey(p: NPartnership): { key: PartnershipKey; fellBack: 
       }
     });
     if (p.partners.every((x) => x.profit!.isZero())) {
-      throw new KiaValidationError("INVALID_KEY", "partnership.partners", "profit", "de winstaandelen zijn samen nul");
+      throw new KiaValidationError(
+        "INVALID_KEY",
+        "partnership.partners",
+        "profit",
+        "de winstaandelen zijn samen nul",
+      );
     }
     return { key: "profit", fellBack: true };
   }
@@ -68,7 +77,11 @@ export function weightOf(partner: NPartner, key: PartnershipKey): Decimal {
  * to the last digit. Each part is floored to the amount's own smallest unit (at least cents) and the units
  * left over go to the largest remainders (ties: the partner listed first). Shares are weight / total weight.
  */
-export function allocate(amount: Decimal, partners: readonly NPartner[], key: PartnershipKey): Allocation[] {
+export function allocate(
+  amount: Decimal,
+  partners: readonly NPartner[],
+  key: PartnershipKey,
+): Allocation[] {
   const weights = partners.map((p) => weightOf(p, key));
   const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
   const dp = Math.max(2, amount.decimalPlaces());
@@ -80,7 +93,8 @@ export function allocate(amount: Decimal, partners: readonly NPartner[], key: Pa
   const order = raw
     .map((r, i) => ({ i, rem: r.minus(floors[i]) }))
     .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
-  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k].i] = floors[order[k].i].plus(1);
+  for (let k = 0; left > 0 && k < order.length; k++, left--)
+    floors[order[k].i] = floors[order[k].i].plus(1);
   return partners.map((p, i) => ({
     name: p.name,
     weight: weights[i],
@@ -90,23 +104,52 @@ export function allocate(amount: Decimal, partners: readonly NPartner[], key: Pa
 }
 
 /** Conditions a-f of the approval for an agreed key, with their status for this scenario. */
-export function keyConditions(p: NPartnership, applied: PartnershipKey): PartnershipCondition[] {
+export function keyConditions(
+  p: NPartnership,
+  applied: PartnershipKey,
+): PartnershipCondition[] {
   const agreed = p.key !== "profit";
   if (!agreed) {
-    const na = "Niet nodig: de winstgerechtigdheid is de wettelijke hoofdregel; de goedkeuring voor een afwijkende sleutel wordt niet gebruikt.";
-    return (["a", "b", "c", "d", "e", "f"] as const).map((code) => ({ code, text: na, status: "not-applicable" as const }));
+    const na =
+      "Niet nodig: de winstgerechtigdheid is de wettelijke hoofdregel; de goedkeuring voor een afwijkende sleutel wordt niet gebruikt.";
+    return (["a", "b", "c", "d", "e", "f"] as const).map((code) => ({
+      code,
+      text: na,
+      status: "not-applicable" as const,
+    }));
   }
-  const f: ConditionStatus = p.jointRequest === true ? "met" : p.jointRequest === false ? "not-met" : "to-confirm";
+  const f: ConditionStatus =
+    p.jointRequest === true
+      ? "met"
+      : p.jointRequest === false
+        ? "not-met"
+        : "to-confirm";
   return [
-    { code: "a", status: "met", text: `Alle vennoten hanteren hetzelfde verdelingscriterium (${KEY_NL[p.key]}).` },
+    {
+      code: "a",
+      status: "met",
+      text: `Alle vennoten hanteren hetzelfde verdelingscriterium (${KEY_NL[p.key]}).`,
+    },
     {
       code: "b",
       status: "met",
       text: `De verdeling vindt plaats op redelijke basis: ${KEY_NL[p.key]} is een van de sleutels die het besluit als redelijk noemt. Niet redelijk is een verdeling over alleen de beherende vennoten terwijl commanditaire vennoten zijn uitgesloten.`,
     },
-    { code: "c", status: "to-confirm", text: "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): te bevestigen." },
-    { code: "d", status: "met", text: "De verdeling wordt toegepast op alle vennootschappelijke investeringen (deze berekening verdeelt het hele totaal)." },
-    { code: "e", status: "to-confirm", text: "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: te bevestigen." },
+    {
+      code: "c",
+      status: "to-confirm",
+      text: "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): te bevestigen.",
+    },
+    {
+      code: "d",
+      status: "met",
+      text: "De verdeling wordt toegepast op alle vennootschappelijke investeringen (deze berekening verdeelt het hele totaal).",
+    },
+    {
+      code: "e",
+      status: "to-confirm",
+      text: "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: te bevestigen.",
+    },
     {
       code: "f",
       status: f,

@@ -28,7 +28,12 @@ export interface CalamityReport {
   totalWith: string;
   applied: boolean;
   excluded: string[];
-  items: { id: string; replacedBy: string; applied: boolean; conditions: { code: string; text: string; met: boolean }[] }[];
+  items: {
+    id: string;
+    replacedBy: string;
+    applied: boolean;
+    conditions: { code: string; text: string; met: boolean }[];
+  }[];
   ref: string;
 }
 
@@ -57,7 +62,15 @@ export interface DisinvestmentReport {
   disposalsTotal: string;
   threshold: string;
   applies: boolean;
-  items: { id: string; amount: string; amountExact: string; base: string; rate: string; inWindow: boolean; investmentYear: number }[];
+  items: {
+    id: string;
+    amount: string;
+    amountExact: string;
+    base: string;
+    rate: string;
+    inWindow: boolean;
+    investmentYear: number;
+  }[];
 }
 
 export interface Report {
@@ -76,7 +89,14 @@ export interface Report {
   deductibleThisYearExact: string;
   carriedForward: string;
   carriedForwardExact: string;
-  payment?: { items: { id: string; attributed: string; paid: string; carriedForward: string }[] };
+  payment?: {
+    items: {
+      id: string;
+      attributed: string;
+      paid: string;
+      carriedForward: string;
+    }[];
+  };
   disinvestment?: DisinvestmentReport;
   warnings: Warning[];
   explanation: Step[];

@@ -128,14 +128,29 @@ function isObj(v: unknown): v is Obj {
 }
 
 function expectObject(v: unknown, field: string): Obj {
-  if (!isObj(v)) throw new KiaValidationError("INVALID_TYPE", field, v, "verwacht een object");
+  if (!isObj(v))
+    throw new KiaValidationError(
+      "INVALID_TYPE",
+      field,
+      v,
+      "verwacht een object",
+    );
   return v;
 }
 
-function onlyKnownKeys(o: Obj, known: ReadonlySet<string>, field: string): void {
+function onlyKnownKeys(
+  o: Obj,
+  known: ReadonlySet<string>,
+  field: string,
+): void {
   for (const k in o) {
     if (!known.has(k)) {
-      throw new KiaValidationError("UNKNOWN_FIELD", `${field}.${k}`, o[k], `onbekend veld; toegestaan: ${[...known].join(", ")}`);
+      throw new KiaValidationError(
+        "UNKNOWN_FIELD",
+        `${field}.${k}`,
+        o[k],
+        `onbekend veld; toegestaan: ${[...known].join(", ")}`,
+      );
     }
   }
 }
@@ -143,14 +158,26 @@ function onlyKnownKeys(o: Obj, known: ReadonlySet<string>, field: string): void 
 function optBool(o: Obj, key: string, field: string, dflt: boolean): boolean {
   const v = o[key];
   if (v === undefined) return dflt;
-  if (typeof v !== "boolean") throw new KiaValidationError("INVALID_TYPE", `${field}.${key}`, v, "verwacht true of false");
+  if (typeof v !== "boolean")
+    throw new KiaValidationError(
+      "INVALID_TYPE",
+      `${field}.${key}`,
+      v,
+      "verwacht true of false",
+    );
   return v;
 }
 
 function optString(o: Obj, key: string, field: string): string | undefined {
   const v = o[key];
   if (v === undefined) return undefined;
-  if (typeof v !== "string") throw new KiaValidationError("INVALID_TYPE", `${field}.${key}`, v, "verwacht tekst");
+  if (typeof v !== "string")
+    throw new KiaValidationError(
+      "INVALID_TYPE",
+      `${field}.${key}`,
+      v,
+      "verwacht tekst",
+    );
   return v;
 }
 
@@ -158,18 +185,54 @@ function reqId(o: Obj, field: string): string {
   const v = o.id;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   if (typeof v !== "string" || v.trim() === "") {
-    throw new KiaValidationError(v === undefined ? "MISSING_FIELD" : "INVALID_TYPE", `${field}.id`, v, "verwacht een niet-lege id");
+    throw new KiaValidationError(
+      v === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
+      `${field}.id`,
+      v,
+      "verwacht een niet-lege id",
+    );
   }
   return v;
 }
 
 const INVESTMENT_KEYS = new Set([
-  "id", "description", "category", "amount", "vatDeductible", "group", "relatedParty", "exemption",
-  "paid", "inUse", "lostByCalamity", "eiaMia",
+  "id",
+  "description",
+  "category",
+  "amount",
+  "vatDeductible",
+  "group",
+  "relatedParty",
+  "exemption",
+  "paid",
+  "inUse",
+  "lostByCalamity",
+  "eiaMia",
 ]);
-const PARTNER_KEYS = new Set(["name", "profit", "capital", "reserves", "outsideInvestments"]);
-const DISPOSAL_KEYS = new Set(["id", "description", "price", "investmentYear", "investmentAmount", "investmentYearTotal"]);
-const SCENARIO_KEYS = new Set(["year", "exact", "description", "investments", "partnership", "disposals", "disposalsTotal"]);
+const PARTNER_KEYS = new Set([
+  "name",
+  "profit",
+  "capital",
+  "reserves",
+  "outsideInvestments",
+]);
+const DISPOSAL_KEYS = new Set([
+  "id",
+  "description",
+  "price",
+  "investmentYear",
+  "investmentAmount",
+  "investmentYearTotal",
+]);
+const SCENARIO_KEYS = new Set([
+  "year",
+  "exact",
+  "description",
+  "investments",
+  "partnership",
+  "disposals",
+  "disposalsTotal",
+]);
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
 const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest"]);
 
@@ -179,16 +242,32 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
   onlyKnownKeys(o, INVESTMENT_KEYS, field);
   const id = reqId(o, field);
   if (typeof o.category !== "string") {
-    throw new KiaValidationError(o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE", `${field}.category`, o.category, "verwacht een categoriecode, zoals \"machine\"");
+    throw new KiaValidationError(
+      o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
+      `${field}.category`,
+      o.category,
+      'verwacht een categoriecode, zoals "machine"',
+    );
   }
   const category = findCategory(o.category);
   if (!category) {
-    throw new KiaValidationError("UNKNOWN_CATEGORY", `${field}.category`, o.category, "onbekende categorie; zie docs/categories.md voor de geldige codes");
+    throw new KiaValidationError(
+      "UNKNOWN_CATEGORY",
+      `${field}.category`,
+      o.category,
+      "onbekende categorie; zie docs/categories.md voor de geldige codes",
+    );
   }
   const amount = parseAmount(o.amount, `${field}.amount`);
-  const paid = o.paid === undefined ? amount : parseAmount(o.paid, `${field}.paid`);
+  const paid =
+    o.paid === undefined ? amount : parseAmount(o.paid, `${field}.paid`);
   if (paid.gt(amount)) {
-    throw new KiaValidationError("PAID_EXCEEDS_AMOUNT", `${field}.paid`, o.paid, `betaald bedrag is hoger dan het investeringsbedrag (${amount.toString()})`);
+    throw new KiaValidationError(
+      "PAID_EXCEEDS_AMOUNT",
+      `${field}.paid`,
+      o.paid,
+      `betaald bedrag is hoger dan het investeringsbedrag (${amount.toString()})`,
+    );
   }
   let lost: NInvestment["lostByCalamity"];
   if (o.lostByCalamity !== undefined) {
@@ -197,9 +276,17 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
     onlyKnownKeys(l, CALAMITY_KEYS, lf);
     const rb = l.replacedBy;
     if (typeof rb !== "string" && typeof rb !== "number") {
-      throw new KiaValidationError("MISSING_FIELD", `${lf}.replacedBy`, rb, "verwacht de id van het vervangende bedrijfsmiddel");
+      throw new KiaValidationError(
+        "MISSING_FIELD",
+        `${lf}.replacedBy`,
+        rb,
+        "verwacht de id van het vervangende bedrijfsmiddel",
+      );
     }
-    lost = { replacedBy: String(rb), approval: optBool(l, "approval", lf, true) };
+    lost = {
+      replacedBy: String(rb),
+      approval: optBool(l, "approval", lf, true),
+    };
   }
   return {
     index,
@@ -225,10 +312,20 @@ function validatePartnership(raw: unknown): NPartnership {
   const keyGiven = o.key !== undefined;
   const key = (o.key ?? rules.partnership.defaultKey) as PartnershipKey;
   if (!rules.partnership.reasonableKeys.includes(key)) {
-    throw new KiaValidationError("INVALID_KEY", `${field}.key`, o.key, `verdeelsleutel moet een van ${rules.partnership.reasonableKeys.join(", ")} zijn`);
+    throw new KiaValidationError(
+      "INVALID_KEY",
+      `${field}.key`,
+      o.key,
+      `verdeelsleutel moet een van ${rules.partnership.reasonableKeys.join(", ")} zijn`,
+    );
   }
   if (!Array.isArray(o.partners) || o.partners.length === 0) {
-    throw new KiaValidationError("INVALID_PARTNERS", `${field}.partners`, o.partners, "verwacht een lijst met minstens één vennoot");
+    throw new KiaValidationError(
+      "INVALID_PARTNERS",
+      `${field}.partners`,
+      o.partners,
+      "verwacht een lijst met minstens één vennoot",
+    );
   }
   const names = new Set<string>();
   const partners = o.partners.map((p, i): NPartner => {
@@ -236,11 +333,23 @@ function validatePartnership(raw: unknown): NPartnership {
     const po = expectObject(p, pf);
     onlyKnownKeys(po, PARTNER_KEYS, pf);
     if (typeof po.name !== "string" || po.name.trim() === "") {
-      throw new KiaValidationError("MISSING_FIELD", `${pf}.name`, po.name, "verwacht de naam van de vennoot");
+      throw new KiaValidationError(
+        "MISSING_FIELD",
+        `${pf}.name`,
+        po.name,
+        "verwacht de naam van de vennoot",
+      );
     }
-    if (names.has(po.name)) throw new KiaValidationError("DUPLICATE_ID", `${pf}.name`, po.name, "deze naam komt twee keer voor");
+    if (names.has(po.name))
+      throw new KiaValidationError(
+        "DUPLICATE_ID",
+        `${pf}.name`,
+        po.name,
+        "deze naam komt twee keer voor",
+      );
     names.add(po.name);
-    const opt = (k: string) => (po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`));
+    const opt = (k: string) =>
+      po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`);
     const partner: NPartner = {
       name: po.name,
       profit: opt("profit"),
@@ -249,30 +358,63 @@ function validatePartnership(raw: unknown): NPartnership {
       outsideInvestments: opt("outsideInvestments"),
     };
     if (key !== "equal" && partner[key] === undefined) {
-      throw new KiaValidationError("MISSING_FIELD", `${pf}.${key}`, undefined, `verdeelsleutel "${key}" vraagt dit veld voor iedere vennoot`);
+      throw new KiaValidationError(
+        "MISSING_FIELD",
+        `${pf}.${key}`,
+        undefined,
+        `verdeelsleutel "${key}" vraagt dit veld voor iedere vennoot`,
+      );
     }
     return partner;
   });
   if (key !== "equal" && partners.every((p) => p[key]!.isZero())) {
-    throw new KiaValidationError("INVALID_KEY", `${field}.partners`, key, `de aandelen volgens verdeelsleutel "${key}" zijn samen nul`);
+    throw new KiaValidationError(
+      "INVALID_KEY",
+      `${field}.partners`,
+      key,
+      `de aandelen volgens verdeelsleutel "${key}" zijn samen nul`,
+    );
   }
-  const jointRequest = o.jointRequest === undefined ? undefined : optBool(o, "jointRequest", field, false);
+  const jointRequest =
+    o.jointRequest === undefined
+      ? undefined
+      : optBool(o, "jointRequest", field, false);
   return { key, keyGiven, partners, jointRequest };
 }
 
-function validateDisposal(raw: unknown, index: number, year: number): NDisposal {
+function validateDisposal(
+  raw: unknown,
+  index: number,
+  year: number,
+): NDisposal {
   const field = `disposals[${index}]`;
   const o = expectObject(raw, field);
   onlyKnownKeys(o, DISPOSAL_KEYS, field);
   const investmentYear = parseYear(o.investmentYear, `${field}.investmentYear`);
   if (investmentYear > year) {
-    throw new KiaValidationError("INVALID_DISPOSAL", `${field}.investmentYear`, o.investmentYear, `investeringsjaar ligt na het jaar van vervreemding ${year}`);
+    throw new KiaValidationError(
+      "INVALID_DISPOSAL",
+      `${field}.investmentYear`,
+      o.investmentYear,
+      `investeringsjaar ligt na het jaar van vervreemding ${year}`,
+    );
   }
   getYearTable(investmentYear, `${field}.investmentYear`);
-  const investmentAmount = parseAmount(o.investmentAmount, `${field}.investmentAmount`);
-  const investmentYearTotal = parseAmount(o.investmentYearTotal, `${field}.investmentYearTotal`);
+  const investmentAmount = parseAmount(
+    o.investmentAmount,
+    `${field}.investmentAmount`,
+  );
+  const investmentYearTotal = parseAmount(
+    o.investmentYearTotal,
+    `${field}.investmentYearTotal`,
+  );
   if (investmentAmount.gt(investmentYearTotal)) {
-    throw new KiaValidationError("INVALID_DISPOSAL", `${field}.investmentYearTotal`, o.investmentYearTotal, `totaal van het investeringsjaar is kleiner dan het investeringsbedrag van dit bedrijfsmiddel (${investmentAmount.toString()})`);
+    throw new KiaValidationError(
+      "INVALID_DISPOSAL",
+      `${field}.investmentYearTotal`,
+      o.investmentYearTotal,
+      `totaal van het investeringsjaar is kleiner dan het investeringsbedrag van dit bedrijfsmiddel (${investmentAmount.toString()})`,
+    );
   }
   return {
     index,
@@ -288,19 +430,41 @@ function validateDisposal(raw: unknown, index: number, year: number): NDisposal 
 export function validateScenario(raw: unknown): NormalizedScenario {
   const o = expectObject(raw, "scenario");
   onlyKnownKeys(o, SCENARIO_KEYS, "scenario");
-  if (o.year === undefined) throw new KiaValidationError("MISSING_FIELD", "year", undefined, "het jaar ontbreekt");
+  if (o.year === undefined)
+    throw new KiaValidationError(
+      "MISSING_FIELD",
+      "year",
+      undefined,
+      "het jaar ontbreekt",
+    );
   const year = parseYear(o.year, "year");
   getYearTable(year, "year");
   if (o.exact !== undefined && typeof o.exact !== "boolean") {
-    throw new KiaValidationError("INVALID_TYPE", "exact", o.exact, "verwacht true of false");
+    throw new KiaValidationError(
+      "INVALID_TYPE",
+      "exact",
+      o.exact,
+      "verwacht true of false",
+    );
   }
   if (!Array.isArray(o.investments)) {
-    throw new KiaValidationError(o.investments === undefined ? "MISSING_FIELD" : "INVALID_TYPE", "investments", o.investments, "verwacht een lijst met investeringen");
+    throw new KiaValidationError(
+      o.investments === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
+      "investments",
+      o.investments,
+      "verwacht een lijst met investeringen",
+    );
   }
   const investments = o.investments.map(validateInvestment);
   const byId = new Map<string, NInvestment>();
   for (const inv of investments) {
-    if (byId.has(inv.id)) throw new KiaValidationError("DUPLICATE_ID", `investments[${inv.index}].id`, inv.id, "deze id komt twee keer voor");
+    if (byId.has(inv.id))
+      throw new KiaValidationError(
+        "DUPLICATE_ID",
+        `investments[${inv.index}].id`,
+        inv.id,
+        "deze id komt twee keer voor",
+      );
     byId.set(inv.id, inv);
   }
   for (const inv of investments) {
@@ -308,32 +472,67 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     const f = `investments[${inv.index}].lostByCalamity.replacedBy`;
     const repl = byId.get(inv.lostByCalamity.replacedBy);
     if (!repl) {
-      throw new KiaValidationError("UNKNOWN_REPLACEMENT", f, inv.lostByCalamity.replacedBy, "er is geen investering met deze id in dit jaar");
+      throw new KiaValidationError(
+        "UNKNOWN_REPLACEMENT",
+        f,
+        inv.lostByCalamity.replacedBy,
+        "er is geen investering met deze id in dit jaar",
+      );
     }
-    if (repl === inv) throw new KiaValidationError("INVALID_REPLACEMENT", f, inv.lostByCalamity.replacedBy, "een bedrijfsmiddel kan niet zichzelf vervangen");
+    if (repl === inv)
+      throw new KiaValidationError(
+        "INVALID_REPLACEMENT",
+        f,
+        inv.lostByCalamity.replacedBy,
+        "een bedrijfsmiddel kan niet zichzelf vervangen",
+      );
   }
   if (o.disposals !== undefined && !Array.isArray(o.disposals)) {
-    throw new KiaValidationError("INVALID_TYPE", "disposals", o.disposals, "verwacht een lijst met vervreemdingen");
+    throw new KiaValidationError(
+      "INVALID_TYPE",
+      "disposals",
+      o.disposals,
+      "verwacht een lijst met vervreemdingen",
+    );
   }
-  const disposals = ((o.disposals as unknown[] | undefined) ?? []).map((d, i) => validateDisposal(d, i, year));
+  const disposals = ((o.disposals as unknown[] | undefined) ?? []).map((d, i) =>
+    validateDisposal(d, i, year),
+  );
   const seen = new Set<string>();
   for (const d of disposals) {
-    if (seen.has(d.id)) throw new KiaValidationError("DUPLICATE_ID", `disposals[${d.index}].id`, d.id, "deze id komt twee keer voor");
+    if (seen.has(d.id))
+      throw new KiaValidationError(
+        "DUPLICATE_ID",
+        `disposals[${d.index}].id`,
+        d.id,
+        "deze id komt twee keer voor",
+      );
     seen.add(d.id);
   }
   let disposalsTotal: Decimal | undefined;
   if (o.disposalsTotal !== undefined) {
     disposalsTotal = parseAmount(o.disposalsTotal, "disposalsTotal");
-    const listed = disposals.reduce((s, d) => s.plus(d.price), parseAmount(0, "disposalsTotal"));
+    const listed = disposals.reduce(
+      (s, d) => s.plus(d.price),
+      parseAmount(0, "disposalsTotal"),
+    );
     if (disposalsTotal.lt(listed)) {
-      throw new KiaValidationError("INVALID_DISPOSAL", "disposalsTotal", o.disposalsTotal, `kleiner dan de som van de opgegeven vervreemdingen (${listed.toString()})`);
+      throw new KiaValidationError(
+        "INVALID_DISPOSAL",
+        "disposalsTotal",
+        o.disposalsTotal,
+        `kleiner dan de som van de opgegeven vervreemdingen (${listed.toString()})`,
+      );
     }
   }
   return {
     year,
     exact: o.exact === true,
     investments,
-    partnership: o.partnership === undefined ? undefined : validatePartnership(o.partnership),
+    partnership:
+      o.partnership === undefined
+        ? undefined
+        : validatePartnership(o.partnership),
     disposals,
     disposalsTotal,
   };

@@ -4,8 +4,20 @@
  */
 import { Decimal, ZERO } from "./decimal";
 import { step, type Step } from "./explanation";
-import { getYearTable, ref, rules, type Band, type BandKind, type YearTable } from "./law";
-import { formatEuro, formatEuroShort, formatPercent, parseAmount } from "./money";
+import {
+  getYearTable,
+  ref,
+  rules,
+  type Band,
+  type BandKind,
+  type YearTable,
+} from "./law";
+import {
+  formatEuro,
+  formatEuroShort,
+  formatPercent,
+  parseAmount,
+} from "./money";
 import { roundForReport } from "./rounding";
 
 /** The Dutch wording of a band, as the law writes it. */
@@ -42,7 +54,9 @@ export function bandAmount(band: Band, total: Decimal): Decimal {
     case "fixed":
       return band.fixed!;
     case "phase-out":
-      return band.fixed!.minus(total.minus(band.phaseoutFrom!).times(band.phaseoutRate!));
+      return band.fixed!.minus(
+        total.minus(band.phaseoutFrom!).times(band.phaseoutRate!),
+      );
     default:
       return ZERO;
   }
@@ -70,7 +84,8 @@ export class TableResult {
 
   /** Effective rate: exact KIA / total (0 when the total is 0). Computed on first use. */
   get rate(): Decimal {
-    if (this._rate === undefined) this._rate = this.total.isZero() ? ZERO : this.exact.div(this.total);
+    if (this._rate === undefined)
+      this._rate = this.total.isZero() ? ZERO : this.exact.div(this.total);
     return this._rate;
   }
 
@@ -84,24 +99,49 @@ export class TableResult {
  * kia(total, year): the KIA for a year's total of qualifying investments.
  * Throws KiaValidationError for a negative or non-numeric total and NoTableError for a year without a table.
  */
-export function kia(total: Decimal | number | string, year: number, options: { exact?: boolean } = {}): TableResult {
+export function kia(
+  total: Decimal | number | string,
+  year: number,
+  options: { exact?: boolean } = {},
+): TableResult {
   const table = getYearTable(year);
-  const t = total instanceof Decimal ? (total.isNegative() ? parseAmount(total, "total") : total) : parseAmount(total, "total");
+  const t =
+    total instanceof Decimal
+      ? total.isNegative()
+        ? parseAmount(total, "total")
+        : total
+      : parseAmount(total, "total");
   const band = findBand(table, t);
   const exact = bandAmount(band, t);
   const isExact = options.exact === true;
-  return new TableResult(year, t, table, band, exact, roundForReport(exact, "deduction", isExact), isExact);
+  return new TableResult(
+    year,
+    t,
+    table,
+    band,
+    exact,
+    roundForReport(exact, "deduction", isExact),
+    isExact,
+  );
 }
 
 function explainTable(r: TableResult): Step[] {
   const tableRef = ref("wetib-3.41-2", r.year);
   const steps: Step[] = [
-    step(`Totaal investeringsbedrag ${r.year}: ${formatEuro(r.total)}.`, ref("wetib-3.41-1", r.year)),
+    step(
+      `Totaal investeringsbedrag ${r.year}: ${formatEuro(r.total)}.`,
+      ref("wetib-3.41-1", r.year),
+    ),
     step(`Schijf van de tabel ${r.year}: ${bandText(r.bandInfo)}.`, tableRef),
   ];
   const b = r.bandInfo;
   if (b.kind === "percentage") {
-    steps.push(step(`${formatPercent(b.rate!)} x ${formatEuro(r.total)} = ${formatEuro(r.exact, Math.max(2, r.exact.decimalPlaces()))}.`, tableRef));
+    steps.push(
+      step(
+        `${formatPercent(b.rate!)} x ${formatEuro(r.total)} = ${formatEuro(r.exact, Math.max(2, r.exact.decimalPlaces()))}.`,
+        tableRef,
+      ),
+    );
   } else if (b.kind === "phase-out") {
     const excess = r.total.minus(b.phaseoutFrom!);
     const reduction = excess.times(b.phaseoutRate!);
@@ -114,9 +154,19 @@ function explainTable(r: TableResult): Step[] {
   } else if (b.kind === "fixed") {
     steps.push(step(`Vast bedrag: ${formatEuroShort(b.fixed!)}.`, tableRef));
   } else if (b.kind === "none") {
-    steps.push(step(`Het totaal is niet meer dan ${formatEuroShort(b.upTo!)}: geen KIA.`, tableRef));
+    steps.push(
+      step(
+        `Het totaal is niet meer dan ${formatEuroShort(b.upTo!)}: geen KIA.`,
+        tableRef,
+      ),
+    );
   } else {
-    steps.push(step(`Het totaal is meer dan ${formatEuroShort(b.over!)}: geen KIA.`, tableRef));
+    steps.push(
+      step(
+        `Het totaal is meer dan ${formatEuroShort(b.over!)}: geen KIA.`,
+        tableRef,
+      ),
+    );
   }
   if (!r.isExact && !r.exact.eq(r.rounded)) {
     steps.push(

@@ -8,7 +8,13 @@ import categoriesJson from "./categories.json";
 import referencesJson from "./references.json";
 import rulesJson from "./rules.json";
 import tablesJson from "./kia-tables.json";
-import { categoriesShape, checkShape, referencesShape, rulesShape, tablesShape } from "./schema";
+import {
+  categoriesShape,
+  checkShape,
+  referencesShape,
+  rulesShape,
+  tablesShape,
+} from "./schema";
 import type {
   Band,
   CategoriesData,
@@ -24,7 +30,8 @@ import type {
 export * from "./types";
 
 function assertShape(errors: string[], file: string): void {
-  if (errors.length) throw new Error(`Law data ${file} is invalid:\n` + errors.join("\n"));
+  if (errors.length)
+    throw new Error(`Law data ${file} is invalid:\n` + errors.join("\n"));
 }
 
 const tablesData = tablesJson as unknown as TablesData;
@@ -32,16 +39,26 @@ const referencesData = referencesJson as unknown as ReferencesData;
 const categoriesData = categoriesJson as unknown as CategoriesData;
 export const rules = rulesJson as unknown as RulesData;
 
-assertShape(checkShape(tablesShape, tablesData, "kia-tables"), "kia-tables.json");
-assertShape(checkShape(referencesShape, referencesData, "references"), "references.json");
-assertShape(checkShape(categoriesShape, categoriesData, "categories"), "categories.json");
+assertShape(
+  checkShape(tablesShape, tablesData, "kia-tables"),
+  "kia-tables.json",
+);
+assertShape(
+  checkShape(referencesShape, referencesData, "references"),
+  "references.json",
+);
+assertShape(
+  checkShape(categoriesShape, categoriesData, "categories"),
+  "categories.json",
+);
 assertShape(checkShape(rulesShape, rules, "rules"), "rules.json");
 
 export function rawTablesData(): TablesData {
   return tablesData;
 }
 
-const dec = (n: number | null | undefined): Decimal | null => (n === null || n === undefined ? null : new Decimal(n));
+const dec = (n: number | null | undefined): Decimal | null =>
+  n === null || n === undefined ? null : new Decimal(n);
 
 function buildYear(year: number): YearTable | null {
   const entry = tablesData.years[String(year)];
@@ -53,7 +70,10 @@ function buildYear(year: number): YearTable | null {
     upTo: dec(b.upTo),
     rate: b.percent !== undefined ? new Decimal(b.percent).div(100) : undefined,
     fixed: dec(b.fixed) ?? undefined,
-    phaseoutRate: b.phaseoutPercent !== undefined ? new Decimal(b.phaseoutPercent).div(100) : undefined,
+    phaseoutRate:
+      b.phaseoutPercent !== undefined
+        ? new Decimal(b.phaseoutPercent).div(100)
+        : undefined,
     phaseoutFrom: dec(b.phaseoutFrom) ?? undefined,
     data: b,
   }));
@@ -64,7 +84,13 @@ function buildYear(year: number): YearTable | null {
     confidenceDetail: entry.confidenceDetail ?? "",
     bands,
     minAssetAmount: new Decimal(entry.minAssetAmount ?? 450),
-    disinvestmentThreshold: t ? { amount: new Decimal(t.amount), confidence: t.confidence, basis: t.basis } : null,
+    disinvestmentThreshold: t
+      ? {
+          amount: new Decimal(t.amount),
+          confidence: t.confidence,
+          basis: t.basis,
+        }
+      : null,
     sources: entry.sources ?? [],
     notes: entry.notes ?? "",
   };
@@ -91,7 +117,9 @@ export function getYearTable(year: number, field = "year"): YearTable {
     yearCache.set(year, t);
   }
   if (t === null) {
-    const entry = Number.isInteger(year) ? tablesData.years[String(year)] : undefined;
+    const entry = Number.isInteger(year)
+      ? tablesData.years[String(year)]
+      : undefined;
     const known = establishedYears();
     const detail = entry
       ? "de bedragen voor dit jaar zijn niet vastgesteld of niet gevonden"
@@ -105,18 +133,33 @@ export function getYearTable(year: number, field = "year"): YearTable {
 
 const refCache = new Map<string, LegalRef>();
 
-function renderRef(key: string, v: ReferencesData["refs"][string]["versions"][number]): LegalRef {
+function renderRef(
+  key: string,
+  v: ReferencesData["refs"][string]["versions"][number],
+): LegalRef {
   const src = referencesData.sources[v.source];
-  if (!src) throw new Error(`references.json: ${key} names unknown source ${v.source}`);
+  if (!src)
+    throw new Error(`references.json: ${key} names unknown source ${v.source}`);
   let label: string;
   if (v.article) {
-    label = `art. ${v.article}` + (v.lid ? ` lid ${v.lid}` : "") + (v.onderdeel ? ` onderdeel ${v.onderdeel}` : "") + ` ${src.short}`;
+    label =
+      `art. ${v.article}` +
+      (v.lid ? ` lid ${v.lid}` : "") +
+      (v.onderdeel ? ` onderdeel ${v.onderdeel}` : "") +
+      ` ${src.short}`;
   } else if (v.paragraph) {
     label = `${src.short}, onderdeel ${v.paragraph}`;
   } else {
     label = v.case ?? src.short;
   }
-  return { key, label, bwb: src.bwb, url: src.url, verified: v.verified !== false, note: v.note };
+  return {
+    key,
+    label,
+    bwb: src.bwb,
+    url: src.url,
+    verified: v.verified !== false,
+    note: v.note,
+  };
 }
 
 /** The version of a legal reference that applies in a tax year. Throws when the data has no version for that year. */
@@ -126,7 +169,9 @@ export function ref(key: string, year: number): LegalRef {
   if (r) return r;
   const entry = referencesData.refs[key];
   if (!entry) throw new Error(`Unknown legal reference ${key}`);
-  const v = entry.versions.find((x) => x.from <= year && (x.to === null || year <= x.to));
+  const v = entry.versions.find(
+    (x) => x.from <= year && (x.to === null || year <= x.to),
+  );
   if (!v) throw new Error(`Legal reference ${key} has no version for ${year}`);
   r = renderRef(key, v);
   refCache.set(cacheKey, r);
@@ -148,7 +193,10 @@ for (const c of categoriesData.categories) {
   for (const name of [c.code, c.label, c.labelEn, ...c.aliases]) {
     const k = name.trim().toLowerCase();
     const existing = categoryIndex.get(k);
-    if (existing && existing !== c) throw new Error(`categories.json: "${name}" names both ${existing.code} and ${c.code}`);
+    if (existing && existing !== c)
+      throw new Error(
+        `categories.json: "${name}" names both ${existing.code} and ${c.code}`,
+      );
     categoryIndex.set(k, c);
   }
 }
@@ -169,6 +217,11 @@ export function allCategories(): readonly CategoryData[] {
 }
 
 /** The rule of a category for a tax year, or undefined when the catalogue has none for that year. */
-export function categoryRule(category: CategoryData, year: number): CategoryRuleData | undefined {
-  return category.rules.find((r) => r.from <= year && (r.to === null || year <= r.to));
+export function categoryRule(
+  category: CategoryData,
+  year: number,
+): CategoryRuleData | undefined {
+  return category.rules.find(
+    (r) => r.from <= year && (r.to === null || year <= r.to),
+  );
 }

@@ -1,14 +1,32 @@
 /** Types of the law data files (src/law/*.json) and of the loaded, Decimal-valued tables. */
 import type { Decimal } from "../decimal";
 
-export const BAND_KINDS = ["none", "percentage", "fixed", "phase-out", "above-ceiling"] as const;
+export const BAND_KINDS = [
+  "none",
+  "percentage",
+  "fixed",
+  "phase-out",
+  "above-ceiling",
+] as const;
 export type BandKind = (typeof BAND_KINDS)[number];
 
 /** official: law text or Belastingdienst seen; verified: 3+ independent sources; corroborated: 2;
  * single-source; inferred; unknown. Below "verified" the user is shown a warning. */
-export const CONFIDENCES = ["official", "verified", "corroborated", "single-source", "inferred", "unknown"] as const;
+export const CONFIDENCES = [
+  "official",
+  "verified",
+  "corroborated",
+  "single-source",
+  "inferred",
+  "unknown",
+] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
-export const WARN_CONFIDENCES: readonly Confidence[] = ["corroborated", "single-source", "inferred", "unknown"];
+export const WARN_CONFIDENCES: readonly Confidence[] = [
+  "corroborated",
+  "single-source",
+  "inferred",
+  "unknown",
+];
 
 export interface BandData {
   over: number | null;
@@ -26,7 +44,11 @@ export interface YearData {
   confidenceDetail?: string;
   bands?: BandData[];
   minAssetAmount?: number;
-  disinvestmentThreshold?: { amount: number; confidence: Confidence; basis: string };
+  disinvestmentThreshold?: {
+    amount: number;
+    confidence: Confidence;
+    basis: string;
+  };
   sources?: string[];
   notes?: string;
   /** a documented deviation from an invariant that the law's own table has (see schema.ts) */
@@ -58,7 +80,11 @@ export interface YearTable {
   confidenceDetail: string;
   bands: Band[];
   minAssetAmount: Decimal;
-  disinvestmentThreshold: { amount: Decimal; confidence: Confidence; basis: string } | null;
+  disinvestmentThreshold: {
+    amount: Decimal;
+    confidence: Confidence;
+    basis: string;
+  } | null;
   sources: string[];
   notes: string;
 }
@@ -77,7 +103,10 @@ export interface RefVersion {
 }
 
 export interface ReferencesData {
-  sources: Record<string, { title: string; short: string; bwb: string | null; url: string }>;
+  sources: Record<
+    string,
+    { title: string; short: string; bwb: string | null; url: string }
+  >;
   refs: Record<string, { versions: RefVersion[] }>;
 }
 
@@ -114,7 +143,11 @@ export interface CategoriesData {
 }
 
 export interface RulesData {
-  minimumAssetAmount: { ref: string; componentRef: string; perAssetRef: string };
+  minimumAssetAmount: {
+    ref: string;
+    componentRef: string;
+    perAssetRef: string;
+  };
   partnership: {
     ref: string;
     allocationRef: string;
@@ -126,6 +159,11 @@ export interface RulesData {
   calamity: { ref: string };
   relatedParty: { ref: string; exemptionRef: string };
   paymentCriterion: { ref: string };
-  disinvestment: { ref: string; windowRef: string; windowYears: number; yearRulesRef: string };
+  disinvestment: {
+    ref: string;
+    windowRef: string;
+    windowYears: number;
+    yearRulesRef: string;
+  };
   rounding: { ref: string; deduction: "up"; addition: "down" };
 }
