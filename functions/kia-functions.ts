@@ -7,7 +7,6 @@ import {
   categoryVerdict,
   disinvestmentThreshold,
   disposalAddition,
-  establishedYears,
   findCategory,
   getYearTable,
   kia,
@@ -53,28 +52,13 @@ export function amount(total: unknown, year: unknown, exact: unknown): number {
   return r.rounded.toNumber();
 }
 
-export function eligible(
+/** The arguments of ELIGIBLE and REASON, parsed once, with the category and € 450 verdicts. */
+function assessAsset(
   category: unknown,
   value: unknown,
   year: unknown,
   vatDeductible: unknown,
-): boolean {
-  const c = categoryArg(category);
-  const amt = amountArg(value, "bedrag");
-  const y = optionalYearArg(year);
-  const v = boolArg(vatDeductible, "btwAftrekbaar", true);
-  return (
-    categoryVerdict(c, y).eligible &&
-    minimumAmountTest(amt, getYearTable(y).minAssetAmount, y, v).passes
-  );
-}
-
-export function reason(
-  category: unknown,
-  value: unknown,
-  year: unknown,
-  vatDeductible: unknown,
-): string {
+) {
   const c = categoryArg(category);
   const amt = amountArg(value, "bedrag");
   const y = optionalYearArg(year);
@@ -88,15 +72,30 @@ export function reason(
     undefined,
     language,
   );
+  return { year: y, cat, min, eligible: cat.eligible && min.passes };
+}
+
+export function eligible(
+  category: unknown,
+  value: unknown,
+  year: unknown,
+  vatDeductible: unknown,
+): boolean {
+  return assessAsset(category, value, year, vatDeductible).eligible;
+}
+
+export function reason(
+  category: unknown,
+  value: unknown,
+  year: unknown,
+  vatDeductible: unknown,
+): string {
+  const a = assessAsset(category, value, year, vatDeductible);
   const head =
     language === "en"
-      ? cat.eligible && min.passes
-        ? `Qualifies (${y})`
-        : `Does not qualify (${y})`
-      : cat.eligible && min.passes
-        ? `Komt in aanmerking (${y})`
-        : `Komt niet in aanmerking (${y})`;
-  return `${head}: ${cat.reason.text} [${cat.reason.ref}] ${min.reason.text} [${min.reason.ref}]`;
+      ? `${a.eligible ? "Qualifies" : "Does not qualify"} (${a.year})`
+      : `${a.eligible ? "Komt in aanmerking" : "Komt niet in aanmerking"} (${a.year})`;
+  return `${head}: ${a.cat.reason.text} [${a.cat.reason.ref}] ${a.min.reason.text} [${a.min.reason.ref}]`;
 }
 
 export function rate(total: unknown, year: unknown): number {
@@ -290,5 +289,3 @@ export function ledger(
     ];
   });
 }
-
-export { establishedYears };

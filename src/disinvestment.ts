@@ -6,7 +6,7 @@
  * The rules of the investment year apply (art. 3.51).
  */
 import { Decimal, ZERO } from "./decimal";
-import { getYearTable, rules } from "./law";
+import { getYearTable, rules, type Confidence } from "./law";
 import type { NDisposal } from "./scenario";
 import { kia } from "./table";
 
@@ -54,7 +54,7 @@ export function disposalAddition(
 
 export function disinvestmentThreshold(year: number): {
   amount: Decimal;
-  confidence: string;
+  confidence: Confidence;
   basis: string;
 } {
   const t = getYearTable(year).disinvestmentThreshold;
@@ -62,5 +62,3 @@ export function disinvestmentThreshold(year: number): {
     throw new Error(`kia-tables.json: ${year} has no disinvestment threshold`);
   return t;
 }
-
-export { Decimal };

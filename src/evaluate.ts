@@ -19,10 +19,10 @@ import { assessEligibility } from "./eligibility";
 import { step, type Reason, type Step, type Warning } from "./explanation";
 import {
   ref,
-  referenceSources,
   rules,
   WARN_CONFIDENCES,
   type LegalRef,
+  getYearTable,
 } from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort, formatPercent } from "./money";
@@ -71,7 +71,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   };
 
   // 1. Per asset: eligibility and related party.
-  const tableForYear = kia(ZERO, year).table;
+  const tableForYear = getYearTable(year);
   const elig = assessEligibility(
     investments,
     year,
@@ -429,13 +429,9 @@ function evaluateDisposals(
   const lawRef = use(rules.disinvestment.ref);
   const windowRef = use(rules.disinvestment.windowRef);
   use(rules.disinvestment.yearRulesRef);
-  if (WARN_CONFIDENCES.includes(threshold.confidence as never)) {
+  if (WARN_CONFIDENCES.includes(threshold.confidence)) {
     warnings.push(
-      W.disinvestmentThreshold(
-        year,
-        threshold.confidence as never,
-        threshold.basis,
-      ),
+      W.disinvestmentThreshold(year, threshold.confidence, threshold.basis),
     );
   }
   if (s.partnership) warnings.push(W.disinvestmentPartnership());
@@ -490,5 +486,3 @@ function evaluateDisposals(
     items,
   };
 }
-
-export { referenceSources };

@@ -72,6 +72,7 @@ export function parseYear(value: unknown, field: string): number {
 
 /** Dutch money text: "€ 1.234,56" (decimals: number of decimals shown, default 2). */
 export function formatEuro(amount: Decimal, decimals = 2): string {
+  // decimal.js toFixed on an exact Decimal (display only), not Number.prototype.toFixed
   const fixed = amount.toFixed(decimals, Decimal.ROUND_HALF_UP);
   const negative = fixed.startsWith("-");
   const body = negative ? fixed.slice(1) : fixed;

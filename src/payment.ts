@@ -6,13 +6,6 @@
  */
 import { ZERO, type Decimal } from "./decimal";
 
-export interface PaymentItem {
-  id: string;
-  attributed: Decimal;
-  paid: Decimal;
-  carried: Decimal;
-}
-
 export function carriedForward(attributed: Decimal, paid: Decimal): Decimal {
   return attributed.gt(paid) ? attributed.minus(paid) : ZERO;
 }

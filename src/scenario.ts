@@ -5,7 +5,7 @@
  * Unknown fields are rejected too: a misspelled "vatdeductible" must not be silently ignored.
  */
 import type { Decimal } from "./decimal";
-import { KiaValidationError, showValue } from "./errors";
+import { KiaValidationError } from "./errors";
 import { findCategory, getYearTable, rules, type CategoryData } from "./law";
 import { parseAmount, parseYear } from "./money";
 
@@ -427,6 +427,24 @@ function validateDisposal(
   };
 }
 
+function assertUniqueIds(
+  items: readonly { id: string; index: number }[],
+  list: string,
+): void {
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (seen.has(it.id)) {
+      throw new KiaValidationError(
+        "DUPLICATE_ID",
+        `${list}[${it.index}].id`,
+        it.id,
+        "deze id komt twee keer voor",
+      );
+    }
+    seen.add(it.id);
+  }
+}
+
 export function validateScenario(raw: unknown): NormalizedScenario {
   const o = expectObject(raw, "scenario");
   onlyKnownKeys(o, SCENARIO_KEYS, "scenario");
@@ -456,17 +474,8 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     );
   }
   const investments = o.investments.map(validateInvestment);
-  const byId = new Map<string, NInvestment>();
-  for (const inv of investments) {
-    if (byId.has(inv.id))
-      throw new KiaValidationError(
-        "DUPLICATE_ID",
-        `investments[${inv.index}].id`,
-        inv.id,
-        "deze id komt twee keer voor",
-      );
-    byId.set(inv.id, inv);
-  }
+  assertUniqueIds(investments, "investments");
+  const byId = new Map(investments.map((inv) => [inv.id, inv] as const));
   for (const inv of investments) {
     if (!inv.lostByCalamity) continue;
     const f = `investments[${inv.index}].lostByCalamity.replacedBy`;
@@ -498,17 +507,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
   const disposals = ((o.disposals as unknown[] | undefined) ?? []).map((d, i) =>
     validateDisposal(d, i, year),
   );
-  const seen = new Set<string>();
-  for (const d of disposals) {
-    if (seen.has(d.id))
-      throw new KiaValidationError(
-        "DUPLICATE_ID",
-        `disposals[${d.index}].id`,
-        d.id,
-        "deze id komt twee keer voor",
-      );
-    seen.add(d.id);
-  }
+  assertUniqueIds(disposals, "disposals");
   let disposalsTotal: Decimal | undefined;
   if (o.disposalsTotal !== undefined) {
     disposalsTotal = parseAmount(o.disposalsTotal, "disposalsTotal");
@@ -537,5 +536,3 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     disposalsTotal,
   };
 }
-
-export { showValue };

@@ -9,7 +9,6 @@ import {
   formatEuroShort,
   kia,
   KiaValidationError,
-  Decimal,
 } from "../src";
 import { setLanguage } from "../functions/kia-functions";
 import { parseDutchAmount } from "../functions/values";
@@ -92,5 +91,3 @@ if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
 } else {
   init(null);
 }
-
-export { Decimal };
