@@ -8,6 +8,9 @@ export type ValidationCode =
   | "MISSING_FIELD"
   | "INVALID_TYPE"
   | "INVALID_AMOUNT"
+  | "AMBIGUOUS_AMOUNT"
+  | "AMOUNT_OUT_OF_RANGE"
+  | "TOO_MANY_DECIMALS"
   | "NEGATIVE_AMOUNT"
   | "INVALID_YEAR"
   | "NO_TABLE"
@@ -20,15 +23,82 @@ export type ValidationCode =
   | "INVALID_PARTNERS"
   | "INVALID_DISPOSAL";
 
-export function showValue(value: unknown): string {
+/**
+ * A rejected value as short text for a message: bounded in depth (3 levels) and length (80 characters), never
+ * "[object Object]", and it never throws (cyclic values, very deep nesting, BigInt, symbols, getters).
+ */
+export function showValue(value: unknown, maxLength = 80): string {
   if (value === undefined) return "(ontbreekt)";
-  try {
-    const s = JSON.stringify(value);
-    if (s === undefined) return String(value);
-    return s.length > 80 ? s.slice(0, 77) + "..." : s;
-  } catch {
-    return String(value);
-  }
+  let out = "";
+  const seen: unknown[] = [];
+  const budget = maxLength + 1;
+  const put = (s: string) => {
+    if (out.length < budget) out += s;
+  };
+  const walk = (v: unknown, depth: number): void => {
+    if (out.length >= budget) return;
+    switch (typeof v) {
+      case "string":
+        put(JSON.stringify(v.length > budget ? v.slice(0, budget) : v));
+        return;
+      case "number":
+      case "boolean":
+        put(String(v));
+        return;
+      case "bigint":
+        put(`${v}n`);
+        return;
+      case "undefined":
+        put("undefined");
+        return;
+      case "function":
+        put("(functie)");
+        return;
+      case "symbol":
+        put("(symbool)");
+        return;
+    }
+    if (v === null) {
+      put("null");
+      return;
+    }
+    if (seen.includes(v)) {
+      put("(kringverwijzing)");
+      return;
+    }
+    if (depth >= 3) {
+      put(Array.isArray(v) ? "[…]" : "{…}");
+      return;
+    }
+    seen.push(v);
+    try {
+      if (Array.isArray(v)) {
+        put("[");
+        for (let i = 0; i < v.length && out.length < budget; i++) {
+          if (i) put(",");
+          walk(v[i], depth + 1);
+        }
+        put("]");
+      } else {
+        put("{");
+        let first = true;
+        for (const k of Object.keys(v as object)) {
+          if (out.length >= budget) break;
+          if (!first) put(",");
+          first = false;
+          put(JSON.stringify(k) + ":");
+          walk((v as Record<string, unknown>)[k], depth + 1);
+        }
+        put("}");
+      }
+    } catch {
+      put("(onleesbaar)");
+    } finally {
+      seen.pop();
+    }
+  };
+  walk(value, 0);
+  return out.length > maxLength ? out.slice(0, maxLength - 1) + "…" : out;
 }
 
 export class KiaValidationError extends Error {

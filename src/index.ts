@@ -1,7 +1,9 @@
 /** Public API of the KIA calculation core. No Office, DOM or Node dependencies. */
 export { Decimal } from "./decimal";
 export { KiaValidationError, NoTableError } from "./errors";
+export { showValue } from "./errors";
 export type { ValidationCode } from "./errors";
+export type { AmountProblem } from "./money";
 export { evaluate, evaluateNormalized } from "./evaluate";
 export { explainText } from "./explain";
 export { kia, bandText, TableResult } from "./table";
@@ -19,6 +21,13 @@ export {
 export { roundForReport } from "./rounding";
 export {
   parseAmount,
+  readAmount,
+  readDutchAmount,
+  excelNumberAmount,
+  isAmountProblem,
+  checkRange,
+  MAX_AMOUNT,
+  MAX_DECIMALS,
   parseYear,
   formatEuro,
   formatEuroShort,

@@ -3,56 +3,134 @@
  * ("1234.56"), are checked, and become exact Decimals. Formatting back to Dutch text lives here too.
  */
 import { Decimal } from "./decimal";
-import { KiaValidationError } from "./errors";
+import { KiaValidationError, type ValidationCode } from "./errors";
 
 const DECIMAL_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** Parse a non-negative amount (number or decimal string with a point). Throws KiaValidationError naming `field`. */
-export function parseAmount(value: unknown, field: string): Decimal {
-  let d: Decimal;
+/**
+ * The range of an amount (docs/scenario.md, "Amounts"): at least 0, at most € 10^15, at most 15 decimals.
+ * Inside that range every sum and product the core makes is exact at the Decimal precision (50 digits): a
+ * total of ten million amounts has at most 23 integer digits, plus 15 decimals, plus the 4 decimals of 7,56%.
+ */
+export const MAX_AMOUNT = new Decimal("1e15");
+export const MAX_DECIMALS = 15;
+
+/** Why a value is not an amount: the code of the KiaValidationError and a Dutch reason. Cheap to build (no Error). */
+export interface AmountProblem {
+  readonly problem: ValidationCode;
+  readonly reason: string;
+}
+
+const problem = (code: ValidationCode, reason: string): AmountProblem => ({
+  problem: code,
+  reason,
+});
+export function isAmountProblem(v: unknown): v is AmountProblem {
+  return typeof v === "object" && v !== null && "problem" in v;
+}
+
+const NEGATIVE = problem("NEGATIVE_AMOUNT", "bedrag mag niet negatief zijn");
+const NOT_FINITE = problem(
+  "INVALID_AMOUNT",
+  "bedrag moet een eindig getal zijn",
+);
+const TOO_LARGE = problem(
+  "AMOUNT_OUT_OF_RANGE",
+  "bedrag is groter dan € 1.000.000.000.000.000 (10^15): geen investeringsbedrag",
+);
+const TOO_PRECISE = problem(
+  "TOO_MANY_DECIMALS",
+  `bedrag heeft meer dan ${MAX_DECIMALS} decimalen`,
+);
+
+/** The range check every amount passes, whatever its source. Returns the amount (-0 becomes 0) or the problem. */
+export function checkRange(d: Decimal): Decimal | AmountProblem {
+  if (d.isNaN() || !d.isFinite()) return NOT_FINITE;
+  if (d.isNegative()) return d.isZero() ? new Decimal(0) : NEGATIVE;
+  if (d.gt(MAX_AMOUNT)) return TOO_LARGE;
+  if (d.decimalPlaces() > MAX_DECIMALS) return TOO_PRECISE;
+  return d;
+}
+
+/**
+ * An Excel number as an exact amount. Excel keeps 15 significant digits and shows a cell at that precision, so
+ * the double is read at 15 significant digits: a cell showing 0,3 that holds 0.30000000000000004 is € 0,30.
+ */
+export function excelNumberAmount(n: number): Decimal | AmountProblem {
+  if (!Number.isFinite(n)) return NOT_FINITE;
+  if (n < 0) return NEGATIVE;
+  if (n > 1e15) return TOO_LARGE;
+  return checkRange(new Decimal(n === 0 ? 0 : n.toPrecision(15)));
+}
+
+/** A scenario amount (JSON number or decimal string with a point), without throwing. */
+export function readAmount(value: unknown): Decimal | AmountProblem {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw new KiaValidationError(
-        "INVALID_AMOUNT",
-        field,
-        value,
-        "bedrag moet een eindig getal zijn",
-      );
-    }
+    if (!Number.isFinite(value)) return NOT_FINITE;
     // decimal.js converts a number through its shortest round-trip string, so 0.1 becomes exactly "0.1".
-    d = new Decimal(value);
-  } else if (typeof value === "string") {
+    return checkRange(new Decimal(value));
+  }
+  if (typeof value === "string") {
     const s = value.trim();
-    if (!DECIMAL_STRING.test(s)) {
-      throw new KiaValidationError(
+    if (!DECIMAL_STRING.test(s) || s.length > 64)
+      return problem(
         "INVALID_AMOUNT",
-        field,
-        value,
         'bedrag moet een getal zijn of een decimale tekst met een punt, zoals "1234.56"',
       );
-    }
-    d = new Decimal(s);
-  } else if (value instanceof Decimal) {
-    d = value;
-  } else {
-    throw new KiaValidationError(
-      value === undefined || value === null
-        ? "MISSING_FIELD"
-        : "INVALID_AMOUNT",
-      field,
-      value,
-      "bedrag ontbreekt of is geen getal",
-    );
+    return checkRange(new Decimal(s));
   }
-  if (d.isNegative() && !d.isZero()) {
-    throw new KiaValidationError(
-      "NEGATIVE_AMOUNT",
-      field,
-      value,
-      "bedrag mag niet negatief zijn",
+  if (value instanceof Decimal) return checkRange(value);
+  return problem(
+    value === undefined || value === null ? "MISSING_FIELD" : "INVALID_AMOUNT",
+    "bedrag ontbreekt of is geen getal",
+  );
+}
+
+/** Parse a non-negative amount (number or decimal string with a point). Throws KiaValidationError naming `field`. */
+export function parseAmount(value: unknown, field: string): Decimal {
+  const r = readAmount(value);
+  if (isAmountProblem(r))
+    throw new KiaValidationError(r.problem, field, value, r.reason);
+  return r;
+}
+
+/**
+ * Dutch amount text, as typed in an Excel cell, a CSV file or the taskpane: "€ 1.234,56", "1234,56", "1.234"
+ * (a point followed by groups of three digits groups thousands), "1234.5" (a point otherwise is a decimal point),
+ * "1.234,56 €", "EUR 12,50". Never silently a factor 1.000 off: text whose only separator is one comma followed by
+ * exactly three digits ("60,000", "2,800") could be Dutch (60,00) or English (60.000) and is refused with both
+ * readings; English notation with both separators ("1,234.56") is refused too.
+ */
+export function readDutchAmount(text: string): Decimal | AmountProblem {
+  let s = text.replace(/[\s\u00a0\u202f]/g, "");
+  if (s.length > 64)
+    return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
+  s = s.replace(/^(€|eur)/i, "").replace(/(€|eur)$/i, "");
+  if (/^[-\u2212]/.test(s)) return NEGATIVE;
+  let normal: string | null = null;
+  if (/^\d+$/.test(s)) normal = s;
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s))
+    normal = s.replace(/\./g, "").replace(",", ".");
+  else if (/^[1-9]\d{0,2},\d{3}$/.test(s)) {
+    const dutch = new Decimal(s.replace(",", "."));
+    const english = new Decimal(s.replace(",", ""));
+    return problem(
+      "AMBIGUOUS_AMOUNT",
+      `"${text.trim()}" is dubbelzinnig: bedoelt u ${formatEuro(dutch, Math.max(2, dutch.decimalPlaces())).slice(2)} of ${formatEuro(english, 0).slice(2)}? Gebruik de komma alleen voor centen en de punt voor duizendtallen`,
     );
-  }
-  return d.isZero() ? new Decimal(0) : d;
+  } else if (/^\d+,\d+$/.test(s)) normal = s.replace(",", ".");
+  else if (/^\d+\.\d+$/.test(s)) normal = s;
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
+    return problem(
+      "INVALID_AMOUNT",
+      `"${text.trim()}" is Engelse notatie; schrijf een bedrag met een komma voor de centen, zoals 1.234,56`,
+    );
+  if (normal === null)
+    return problem(
+      "INVALID_AMOUNT",
+      `"${text.trim().slice(0, 40)}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`,
+    );
+  return checkRange(new Decimal(normal));
 }
 
 /** Parse a tax year: an integer. Whether a table exists is checked by the law module. */

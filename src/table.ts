@@ -102,7 +102,7 @@ export class TableResult {
 export function kia(
   total: Decimal | number | string,
   year: number,
-  options: { exact?: boolean } = {},
+  options?: { exact?: boolean } | null,
 ): TableResult {
   const table = getYearTable(year);
   const t =
@@ -113,7 +113,7 @@ export function kia(
       : parseAmount(total, "total");
   const band = findBand(table, t);
   const exact = bandAmount(band, t);
-  const isExact = options.exact === true;
+  const isExact = options?.exact === true;
   return new TableResult(
     year,
     t,
