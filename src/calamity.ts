@@ -1,44 +1,134 @@
 /**
- * Calamity approval (besluit investeringsaftrek onderdeel 4.4): when an asset bought in a year is lost by a
- * calamity and replaced in that same year, the lost asset may be left out of the KIA. By statute all of the
- * year's qualifying investments count (art. 3.41 lid 1); the approval is an explicit, opt-in exception.
- * Conditions (each reported): the lost asset is an investment of this year that would count; it is replaced
- * in this year by an identified investment; the approval is requested (the default when an asset is marked lost).
+ * Step 2 of an evaluation: the year's total and the table (art. 3.41 lid 1-2), with the calamity approval
+ * (besluit investeringsaftrek onderdeel 4.4) as an explicit exception. By statute all of the year's qualifying
+ * investments count, also an asset that was lost; the approval lets the taxpayer leave a lost asset out when it
+ * was bought this year and replaced this year. It is a choice, not a duty: without an explicit `approval` the
+ * core takes it only where it gives the higher net result, comparing the KIA minus any disinvestment addition
+ * on the lost asset's insurance money (art. 3.47: without the approval the lost asset had investment deduction,
+ * so its compensation can trigger the addition; with the approval it had none). The approval is not available
+ * when EIA or MIA is claimed on the lost asset: "het is dus niet mogelijk gebruik te maken van de goedkeuring
+ * voor de toepassing van de KIA en tegelijk voor de toepassing van de MIA of EIA wèl uit te gaan van twee
+ * investeringen" (besluit 4.4).
+ *
+ * Related parties with an exemption (besluit onderdeel 5): the year's total includes the market value of such
+ * an asset, while its deduction is the effective rate times the actual obligation; the year's KIA is then the
+ * rate times the deduction base, not the table amount itself.
  */
-import type { Decimal } from "./decimal";
-import { ref, rules } from "./law";
-import type { NInvestment } from "./scenario";
+import { totalAmountOf, type AssetsResult } from "./assets";
+import { type Context, listOf } from "./context";
+import { Decimal, ZERO } from "./decimal";
+import type { Reason } from "./explanation";
+import { rules } from "./law";
+import { warnings as W } from "./messages";
+import { formatEuro, formatEuroShort } from "./money";
+import { roundForReport } from "./rounding";
+import type { NInvestment, NormalizedScenario } from "./scenario";
+import { kia, type TableResult } from "./table";
+
+/** Quotients (a rate applied to part of a total) are carried with this many decimals. */
+export const QUOTIENT_DP = 10;
 
 export interface CalamityCondition {
-  code: "LOST_COUNTS" | "REPLACED_SAME_YEAR" | "REQUESTED";
+  code: "LOST_COUNTS" | "REPLACED_SAME_YEAR" | "NO_EIA_MIA" | "CHOSEN";
   text: string;
   met: boolean;
 }
 
 export interface CalamityItem {
-  id: string;
-  replacedBy: string;
-  applied: boolean;
+  inv: NInvestment;
+  replacement: NInvestment;
+  /** the conditions other than the choice are met: the approval can be used */
+  available: boolean;
+  /** the taxpayer's explicit choice, or undefined: the core chooses */
+  approval?: boolean;
   conditions: CalamityCondition[];
-  eiaMia: boolean;
+}
+
+/** The year's KIA for one choice of lost assets left out. */
+export interface YearResult {
+  excluded: readonly NInvestment[];
+  /** the year's total (with market values where besluit 5 applies) */
+  total: Decimal;
+  table: TableResult;
+  /** effective rate: the table's KIA / total; an asset's share of the KIA is its deduction base x rate */
+  rate: Decimal;
+  /** the deduction base: the total, with actual obligations in place of market values */
+  deductionBase: Decimal;
+  /** the year's KIA, exact (the table amount, or rate x deduction base) */
+  kiaExact: Decimal;
+  kia: Decimal;
+}
+
+/** The part of the year that does not depend on the calamity choice. */
+export interface YearBase {
+  /** statutory total: every counted asset (its market value where besluit 5 gives one) */
+  total: Decimal;
+  /** market value minus obligation, summed over counted exempted assets */
+  marketSurplus: Decimal;
+  counts: readonly boolean[];
+}
+
+export function yearBase(
+  s: NormalizedScenario,
+  assets: AssetsResult,
+): YearBase {
+  let total = ZERO;
+  for (const inv of s.investments)
+    if (assets.counts[inv.index]) total = total.plus(totalAmountOf(inv));
+  let marketSurplus = ZERO;
+  for (const inv of assets.marketValued)
+    marketSurplus = marketSurplus.plus(inv.marketValue!.minus(inv.amount));
+  return { total, marketSurplus, counts: assets.counts };
+}
+
+export function yearResult(
+  s: NormalizedScenario,
+  base: YearBase,
+  excluded: readonly NInvestment[],
+): YearResult {
+  let total = base.total;
+  let surplus = base.marketSurplus;
+  for (const inv of excluded) {
+    total = total.minus(totalAmountOf(inv));
+    if (inv.marketValue) surplus = surplus.minus(inv.marketValue.minus(inv.amount));
+  }
+  const table = kia(total, s.year, { exact: s.exact });
+  const rate = total.isZero() ? ZERO : table.exact.div(total);
+  const deductionBase = total.minus(surplus);
+  const kiaExact = surplus.isZero()
+    ? table.exact
+    : table.exact
+        .times(deductionBase)
+        .div(total)
+        .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
+  return {
+    excluded,
+    total,
+    table,
+    rate,
+    deductionBase,
+    kiaExact,
+    kia: roundForReport(kiaExact, "deduction", s.exact),
+  };
 }
 
 export function assessCalamity(
-  investments: readonly NInvestment[],
-  countsWithoutApproval: readonly boolean[],
+  s: NormalizedScenario,
+  counts: readonly boolean[],
   byId: ReadonlyMap<string, NInvestment>,
 ): CalamityItem[] {
   const items: CalamityItem[] = [];
-  for (const inv of investments) {
+  for (const inv of s.investments) {
     const lost = inv.lostByCalamity;
     if (!lost) continue;
     const replacement = byId.get(lost.replacedBy)!;
+    const countsNow = counts[inv.index];
     const conditions: CalamityCondition[] = [
       {
         code: "LOST_COUNTS",
-        met: countsWithoutApproval[inv.index],
-        text: countsWithoutApproval[inv.index]
-          ? `${inv.id} is in dit jaar aangeschaft en telt mee voor de KIA.`
+        met: countsNow,
+        text: countsNow
+          ? `${inv.id} is in dit jaar aangeschaft en telt zonder de goedkeuring mee voor de KIA.`
           : `${inv.id} telt ook zonder de goedkeuring niet mee voor de KIA (zie de redenen bij dit bedrijfsmiddel); er valt niets uit te sluiten.`,
       },
       {
@@ -47,35 +137,188 @@ export function assessCalamity(
         text: `${inv.id} is in hetzelfde jaar vervangen door ${replacement.id}.`,
       },
       {
-        code: "REQUESTED",
-        met: lost.approval,
-        text: lost.approval
-          ? "De goedkeuring wordt toegepast (gevraagd)."
-          : 'De goedkeuring is niet gevraagd ("approval": false).',
+        code: "NO_EIA_MIA",
+        met: !inv.eiaMia,
+        text: inv.eiaMia
+          ? `Op ${inv.id} wordt EIA of MIA geclaimd: voor EIA/MIA wordt dan van twee investeringen uitgegaan, en dan is de goedkeuring voor de KIA niet beschikbaar.`
+          : `Op ${inv.id} wordt geen EIA of MIA geclaimd` +
+            (replacement.eiaMia
+              ? ` (wel op de vervangende investering ${replacement.id}: dat is één investering, zoals de goedkeuring vraagt).`
+              : "."),
       },
     ];
+    const available = conditions.every((c) => c.met);
+    conditions.push({
+      code: "CHOSEN",
+      met: lost.approval !== false,
+      text:
+        lost.approval === true
+          ? "De belastingplichtige kiest voor de goedkeuring (approval: true)."
+          : lost.approval === false
+            ? "De belastingplichtige kiest niet voor de goedkeuring (approval: false)."
+            : "Geen keuze opgegeven: de goedkeuring wordt gebruikt als dat per saldo de hoogste aftrek geeft.",
+    });
     items.push({
-      id: inv.id,
-      replacedBy: replacement.id,
-      applied: conditions.every((c) => c.met),
+      inv,
+      replacement,
+      available,
+      approval: lost.approval,
       conditions,
-      eiaMia: inv.eiaMia,
     });
   }
   return items;
 }
 
-export function calamityRef(year: number): string {
-  return ref(rules.calamity.ref, year).label;
+/** How many undecided lost assets are tried in every combination; above this: all or none. */
+const MAX_COMBINATIONS_OF = 10;
+
+export interface Alternative {
+  year: YearResult;
+  /** exact disinvestment addition of this year in this alternative (insurance money of lost assets) */
+  additionExact: Decimal;
+  netExact: Decimal;
 }
 
-/** Sum of the amounts of these lost assets. */
-export function excludedAmount(
-  items: readonly CalamityItem[],
+export interface TableStepResult {
+  chosen: Alternative;
+  /** per index: counts in the chosen alternative */
+  counts: boolean[];
+  reasons: (readonly Reason[])[];
+  calamity?: {
+    items: CalamityItem[];
+    applied: NInvestment[];
+    without: Alternative;
+    with: Alternative;
+    choice: "taxpayer" | "best" | "unavailable";
+  };
+}
+
+export function tableAndCalamityStep(
+  s: NormalizedScenario,
+  assets: AssetsResult,
   byId: ReadonlyMap<string, NInvestment>,
-  zero: Decimal,
-): Decimal {
-  let sum = zero;
-  for (const it of items) sum = sum.plus(byId.get(it.id)!.amount);
-  return sum;
+  additionFor: (year: YearResult, counted: (inv: NInvestment) => boolean) => Decimal,
+  ctx: Context,
+): TableStepResult {
+  const base = yearBase(s, assets);
+  const items = assessCalamity(s, assets.counts, byId);
+  const alternative = (excluded: NInvestment[]): Alternative => {
+    const year = yearResult(s, base, excluded);
+    const out = new Set(excluded);
+    const additionExact = additionFor(
+      year,
+      (inv) => assets.counts[inv.index] && !out.has(inv),
+    );
+    return { year, additionExact, netExact: year.kiaExact.minus(additionExact) };
+  };
+  const without = alternative([]);
+  if (!items.length) {
+    explainTable(without.year, ctx);
+    return { chosen: without, counts: assets.counts, reasons: assets.reasons };
+  }
+
+  const calRef = ctx.use(rules.calamity.ref);
+  const available = items.filter((i) => i.available);
+  const forced = available.filter((i) => i.approval === true).map((i) => i.inv);
+  const open = available.filter((i) => i.approval === undefined).map((i) => i.inv);
+  const withAll = alternative(available.map((i) => i.inv));
+  // The taxpayer's choice where he made one; elsewhere the combination with the highest net result
+  // (ties: fewer approvals, the statute's default).
+  let chosen = forced.length ? alternative(forced) : without;
+  if (open.length) {
+    const subsets: NInvestment[][] =
+      open.length <= MAX_COMBINATIONS_OF
+        ? Array.from({ length: 2 ** open.length }, (_, mask) =>
+            open.filter((_, b) => mask & (1 << b)),
+          )
+        : [[], open];
+    for (const sub of subsets) {
+      if (!sub.length) continue;
+      const alt = alternative([...forced, ...sub]);
+      if (alt.netExact.gt(chosen.netExact)) chosen = alt;
+    }
+  }
+  const applied = chosen.year.excluded;
+  const appliedSet = new Set(applied);
+  const counts = assets.counts.slice();
+  const reasons = assets.reasons.slice();
+  for (const inv of applied) {
+    counts[inv.index] = false;
+    reasons[inv.index] = [
+      ...reasons[inv.index],
+      {
+        code: "CALAMITY_EXCLUDED",
+        text: `Verloren gegaan door een calamiteit en in hetzelfde jaar vervangen door ${inv.lostByCalamity!.replacedBy}: telt op grond van de goedkeuring niet mee.`,
+        ref: calRef.label,
+      },
+    ];
+  }
+  for (const it of items) {
+    if (!it.available) {
+      const failed = it.conditions.filter((c) => !c.met).map((c) => c.text);
+      ctx.warn(W.calamityNotApplied(it.inv.id, failed.join(" ")));
+      if (it.inv.eiaMia) ctx.warn(W.calamityEiaMia(it.inv.id));
+    }
+  }
+  if (forced.length && chosen.netExact.lt(without.netExact))
+    ctx.warn(
+      W.calamityUnfavourable(
+        formatEuroShort(roundForReport(without.netExact, "deduction", s.exact)),
+        formatEuroShort(roundForReport(chosen.netExact, "deduction", s.exact)),
+      ),
+    );
+  const choice: "taxpayer" | "best" | "unavailable" = !available.length
+    ? "unavailable"
+    : open.length
+      ? "best"
+      : "taxpayer";
+  const net = (a: Alternative) =>
+    a.additionExact.isZero()
+      ? `KIA ${formatEuroShort(a.year.kia)}`
+      : `KIA ${formatEuroShort(a.year.kia)} min desinvesteringsbijtelling ${formatEuro(a.additionExact)} = per saldo ${formatEuro(a.netExact)}`;
+  const diff = withAll.netExact.minus(without.netExact);
+  ctx.explain(
+    `Calamiteitsgoedkeuring: zonder goedkeuring totaal ${formatEuro(without.year.total)}, ${net(without)}; ` +
+      `met goedkeuring voor ${listOf(available, (i) => i.inv.id) || "geen enkel bedrijfsmiddel"} totaal ${formatEuro(withAll.year.total)}, ${net(withAll)}. ` +
+      (diff.isZero()
+        ? "Beide geven hetzelfde resultaat."
+        : `Verschil ${formatEuro(diff.abs())} in het voordeel van ${diff.isPositive() ? "de goedkeuring" : "de wettelijke hoofdregel (zonder goedkeuring)"}.`) +
+      " " +
+      (applied.length
+        ? `Toegepast op ${listOf(applied, (i) => i.id)}${choice === "best" ? ", omdat dat per saldo de hoogste aftrek geeft" : ", op keuze van de belastingplichtige"}.`
+        : !available.length
+          ? "De goedkeuring is niet beschikbaar (zie de voorwaarden)."
+          : choice === "best"
+            ? "Niet toegepast: zonder goedkeuring is de aftrek per saldo niet lager."
+            : "Niet toegepast: de belastingplichtige kiest er niet voor."),
+    calRef,
+  );
+  explainTable(chosen.year, ctx);
+  return {
+    chosen,
+    counts,
+    reasons,
+    calamity: {
+      items,
+      applied: [...appliedSet],
+      without,
+      with: withAll,
+      choice,
+    },
+  };
+}
+
+function explainTable(y: YearResult, ctx: Context): void {
+  for (const st of y.table.explanation) ctx.explanation.push(st);
+  ctx.use("wetib-3.41-1");
+  ctx.use("wetib-3.41-2");
+  if (!ctx.exact && !y.table.exact.eq(y.table.rounded))
+    ctx.use(rules.rounding.ref);
+  if (!y.deductionBase.eq(y.total)) {
+    ctx.explain(
+      `Verbonden partij met ontheffing: het totaal telt de waarde in het economische verkeer mee, de aftrek volgt de werkelijke verplichting. KIA = ${formatEuro(y.table.exact, Math.max(2, y.table.exact.decimalPlaces()))} / ${formatEuro(y.total)} x ${formatEuro(y.deductionBase)} = ${formatEuro(y.kiaExact, Math.max(2, Math.min(y.kiaExact.decimalPlaces(), QUOTIENT_DP)))}` +
+        (ctx.exact ? "." : `, afgerond ${formatEuroShort(y.kia)}.`),
+      ctx.use(rules.relatedParty.exemptionRef),
+    );
+  }
 }

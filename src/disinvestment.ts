@@ -1,22 +1,54 @@
 /**
- * Disinvestment addition (desinvesteringsbijtelling, art. 3.47 Wet IB 2001). When in a calendar year goods
- * are disposed of for more than the year's threshold in total, each disposal within five years from the
- * start of its investment year adds to profit the same percentage as the investment deduction then taken:
- * the investment year's effective KIA rate (KIA / total of that year), on min(price, investment amount).
- * The rules of the investment year apply (art. 3.51).
+ * Step 5 of an evaluation: the disinvestment addition (desinvesteringsbijtelling, art. 3.47 Wet IB 2001).
+ * When in a calendar year goods on which investment deduction was taken are disposed of, within five years from
+ * the start of their investment year (lid 2), for more than the year's threshold in total (lid 1), each such
+ * disposal adds to profit the same percentage as the deduction then taken: the investment year's effective KIA
+ * rate (KIA / total of that year), on the lower of the price and the investment amount. The rules of the
+ * investment year apply (art. 3.51).
+ * - Only disposals inside the window that had investment deduction count for the threshold (the
+ *   Belastingdienst's reading); disposals outside it are listed, not counted, and need no table for their year.
+ * - The year's addition is one amount: the exact items are added and the sum is rounded once, down
+ *   (docs/rounding.md).
+ * - A disposal of one of this year's own investments (`investment`: e.g. insurance money for an asset lost by a
+ *   calamity) uses this year's total and KIA as the evaluation computed them; with the calamity approval the
+ *   lost asset had no deduction, so its disposal adds nothing.
  */
+import type { YearResult } from "./calamity";
+import { QUOTIENT_DP } from "./calamity";
+import { type Context, listOf } from "./context";
 import { Decimal, ZERO } from "./decimal";
-import { getYearTable, rules, type Confidence } from "./law";
-import type { NDisposal } from "./scenario";
+import { KiaValidationError } from "./errors";
+import { getYearTable, rules, WARN_CONFIDENCES, type Confidence } from "./law";
+import { warnings as W } from "./messages";
+import { formatEuro, formatEuroShort, formatPercent } from "./money";
+import type { DisinvestmentReport } from "./report";
+import { roundForReport } from "./rounding";
+import type { NDisposal, NInvestment, NormalizedScenario } from "./scenario";
 import { kia } from "./table";
+import { plain } from "./context";
 
-export interface DisinvestmentItem {
-  id: string;
+export interface DisposalItem {
+  d: NDisposal;
   inWindow: boolean;
+  /** investment deduction was taken on the asset (it counted, and its year's KIA was more than nil) */
+  hadDeduction: boolean;
+  /** counts for the threshold and the addition */
+  counted: boolean;
   base: Decimal;
-  kiaExact: Decimal;
-  investmentYearTotal: Decimal;
+  yearKiaExact: Decimal;
+  yearTotal: Decimal;
+  /** base x KIA / total of the investment year, to 10 decimals rounded down; before the threshold */
   exact: Decimal;
+}
+
+export interface DisposalsResult {
+  items: DisposalItem[];
+  countedPrices: Decimal;
+  thresholdBase: Decimal;
+  threshold: { amount: Decimal; confidence: Confidence; basis: string };
+  applies: boolean;
+  totalExact: Decimal;
+  total: Decimal;
 }
 
 export function inWindow(
@@ -29,26 +61,44 @@ export function inWindow(
   );
 }
 
-/** The exact addition for one disposal, ignoring the year's threshold (the caller decides whether it applies). */
+/** base x KIA / total with a single division at the end, to 10 decimals, rounded down (an addition). */
+function addition(base: Decimal, kiaExact: Decimal, total: Decimal): Decimal {
+  if (total.isZero() || base.isZero() || kiaExact.isZero()) return ZERO;
+  return base
+    .times(kiaExact)
+    .div(total)
+    .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
+}
+
+/** One disposal of an earlier year's investment, without the year's threshold. Needs that year's table only inside the window. */
 export function disposalAddition(
   d: NDisposal,
   disposalYear: number,
-): DisinvestmentItem {
-  const base = d.price.lt(d.investmentAmount) ? d.price : d.investmentAmount;
-  const k = kia(d.investmentYearTotal, d.investmentYear);
+): DisposalItem {
   const within = inWindow(d.investmentYear, disposalYear);
-  // base x KIA / total with a single division at the end: the most exact form of base x effective rate.
-  const exact =
-    within && !d.investmentYearTotal.isZero()
-      ? base.times(k.exact).div(d.investmentYearTotal)
-      : ZERO;
+  const base = d.price.lt(d.investmentAmount) ? d.price : d.investmentAmount;
+  if (!within)
+    return {
+      d,
+      inWindow: false,
+      hadDeduction: false,
+      counted: false,
+      base,
+      yearKiaExact: ZERO,
+      yearTotal: d.investmentYearTotal,
+      exact: ZERO,
+    };
+  const k = kia(d.investmentYearTotal, d.investmentYear).exact;
+  const had = k.gt(0);
   return {
-    id: d.id,
-    inWindow: within,
+    d,
+    inWindow: true,
+    hadDeduction: had,
+    counted: had,
     base,
-    kiaExact: k.exact,
-    investmentYearTotal: d.investmentYearTotal,
-    exact,
+    yearKiaExact: k,
+    yearTotal: d.investmentYearTotal,
+    exact: had ? addition(base, k, d.investmentYearTotal) : ZERO,
   };
 }
 
@@ -61,4 +111,161 @@ export function disinvestmentThreshold(year: number): {
   if (!t)
     throw new Error(`kia-tables.json: ${year} has no disinvestment threshold`);
   return t;
+}
+
+/** The year's disposals for one outcome of this year's KIA (the calamity choice compares several). */
+export function assessDisposals(
+  s: NormalizedScenario,
+  thisYear: YearResult,
+  counted: (inv: NInvestment) => boolean,
+  byId: ReadonlyMap<string, NInvestment>,
+): DisposalsResult {
+  const items = s.disposals.map((d): DisposalItem => {
+    if (d.investment === undefined) {
+      try {
+        return disposalAddition(d, s.year);
+      } catch (e) {
+        if (e instanceof KiaValidationError && e.code === "NO_TABLE")
+          throw new KiaValidationError(
+            "NO_TABLE",
+            `disposals[${d.index}].investmentYear`,
+            d.investmentYear,
+            `Geen KIA-tabel voor ${d.investmentYear}; deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig`,
+          );
+        throw e;
+      }
+    }
+    const inv = byId.get(d.investment)!;
+    const had = counted(inv) && thisYear.kiaExact.gt(0);
+    const base = d.price.lt(inv.amount) ? d.price : inv.amount;
+    return {
+      d,
+      inWindow: true,
+      hadDeduction: had,
+      counted: had,
+      base,
+      yearKiaExact: thisYear.table.exact,
+      yearTotal: thisYear.total,
+      exact: had ? addition(base, thisYear.table.exact, thisYear.total) : ZERO,
+    };
+  });
+  let countedPrices = ZERO;
+  for (const it of items) if (it.counted) countedPrices = countedPrices.plus(it.d.price);
+  if (s.disposalsTotal !== undefined && s.disposalsTotal.lt(countedPrices))
+    throw new KiaValidationError(
+      "INVALID_DISPOSAL",
+      "disposalsTotal",
+      plain(s.disposalsTotal),
+      `kleiner dan de som van de opgegeven vervreemdingen die meetellen (${plain(countedPrices)})`,
+    );
+  const thresholdBase = s.disposalsTotal ?? countedPrices;
+  const threshold = disinvestmentThreshold(s.year);
+  const applies = thresholdBase.gt(threshold.amount);
+  let totalExact = ZERO;
+  if (applies) for (const it of items) totalExact = totalExact.plus(it.exact);
+  return {
+    items,
+    countedPrices,
+    thresholdBase,
+    threshold,
+    applies,
+    totalExact,
+    total: roundForReport(totalExact, "addition", s.exact),
+  };
+}
+
+/** The report's part and the explanation for the chosen outcome. */
+export function disinvestmentStep(
+  s: NormalizedScenario,
+  r: DisposalsResult,
+  thisYear: YearResult,
+  ctx: Context,
+): DisinvestmentReport {
+  const year = s.year;
+  const { threshold, applies } = r;
+  const lawRef = ctx.use(rules.disinvestment.ref);
+  const windowRef = ctx.use(rules.disinvestment.windowRef);
+  ctx.use(rules.disinvestment.yearRulesRef);
+  if (WARN_CONFIDENCES.includes(threshold.confidence))
+    ctx.warn(
+      W.disinvestmentThreshold(year, threshold.confidence, threshold.basis),
+    );
+  if (s.partnership) ctx.warn(W.disinvestmentPartnership());
+  const mismatch = r.items.filter(
+    (it) =>
+      it.d.investmentYear === year &&
+      it.d.yearTotalGiven &&
+      !it.d.investmentYearTotal.eq(thisYear.total),
+  );
+  if (mismatch.length)
+    ctx.warn(
+      W.disposalYearTotal(
+        listOf(mismatch, (it) => `${it.d.id} (${formatEuro(it.d.investmentYearTotal)})`),
+        year,
+        formatEuro(thisYear.total),
+      ),
+    );
+  const outside = r.items.filter((it) => !it.inWindow);
+  const noDeduction = r.items.filter((it) => it.inWindow && !it.hadDeduction);
+  if (outside.length)
+    ctx.explain(
+      `Vervreemd na de vijfjaarstermijn, telt niet mee voor de drempel en geeft geen bijtelling: ${listOf(outside, (it) => `${it.d.id} (geïnvesteerd in ${it.d.investmentYear})`)}.`,
+      windowRef,
+    );
+  if (noDeduction.length)
+    ctx.explain(
+      `Geen investeringsaftrek genomen op ${listOf(noDeduction, (it) => it.d.id)}: telt niet mee voor de drempel en geeft geen bijtelling.`,
+      lawRef,
+    );
+  const base = s.disposalsTotal
+    ? `opgegeven totaal van de vervreemdingen die meetellen ${formatEuro(r.thresholdBase)}`
+    : `vervreemdingen die meetellen ${formatEuro(r.thresholdBase)}`;
+  ctx.explain(
+    applies
+      ? `Vervreemdingen in ${year}: ${base}, meer dan de drempel van ${formatEuroShort(threshold.amount)}: desinvesteringsbijtelling.`
+      : `Vervreemdingen in ${year}: ${base}, niet meer dan de drempel van ${formatEuroShort(threshold.amount)}: geen desinvesteringsbijtelling.`,
+    lawRef,
+  );
+  const exactText = (d: Decimal) =>
+    formatEuro(d, Math.max(2, Math.min(d.decimalPlaces(), QUOTIENT_DP)));
+  if (applies) {
+    for (const it of r.items.filter((x) => x.counted).slice(0, 20)) {
+      const rate = it.yearTotal.isZero() ? ZERO : it.yearKiaExact.div(it.yearTotal);
+      ctx.explain(
+        `${it.d.id}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${exactText(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${exactText(it.exact)}.`,
+        windowRef,
+      );
+    }
+    ctx.explain(
+      `Desinvesteringsbijtelling ${year}: ${exactText(r.totalExact)}` +
+        (s.exact
+          ? "."
+          : `, eenmaal afgerond naar beneden: ${formatEuroShort(r.total)}.`),
+      lawRef,
+    );
+  }
+  return {
+    total: plain(r.total),
+    totalExact: plain(r.totalExact),
+    disposalsTotal: plain(r.thresholdBase),
+    threshold: plain(threshold.amount),
+    applies,
+    items: r.items.map((it) => {
+      const rate = it.yearTotal.isZero() ? ZERO : it.yearKiaExact.div(it.yearTotal);
+      const exact = applies && it.counted ? it.exact : ZERO;
+      return {
+        id: it.d.id,
+        ...(it.d.investment !== undefined ? { investment: it.d.investment } : {}),
+        price: plain(it.d.price),
+        amountExact: plain(exact),
+        amount: plain(exact.toDecimalPlaces(2, Decimal.ROUND_FLOOR)),
+        base: plain(it.base),
+        rate: plain(rate.toDecimalPlaces(10)),
+        inWindow: it.inWindow,
+        hadDeduction: it.hadDeduction,
+        counted: it.counted,
+        investmentYear: it.d.investmentYear,
+      };
+    }),
+  };
 }

@@ -125,12 +125,18 @@ export interface EligibilityResult {
   /** shared between assets where the text does not depend on the asset: treat as read-only */
   reasons: readonly Reason[];
   warning?: string;
+  /** the member of this row's group whose category excludes the whole group (besluit 2.2) */
+  excludedBy?: NInvestment;
 }
 
 /**
- * Eligibility of every investment of a year (category and € 450 test; groups summed). Reasons whose text
- * does not depend on the asset's amount are built once per category and VAT basis and shared: a ledger of
- * 100.000 rows must not format 100.000 identical sentences.
+ * Eligibility of every investment of a year (category and € 450 test; groups summed). Rows that share a
+ * `group` are one asset (besluit onderdeel 2.2): the € 450 test is on their sum, and when one of them has a
+ * category that is excluded (a passenger car, a house, land: art. 3.45 lid 1), the asset as a whole is that
+ * excluded asset and every row of the group is excluded with it, whatever its own category (a navigation
+ * system built into a passenger car is part of the car). Reasons whose text does not depend on the asset's
+ * amount are built once per category and VAT basis and shared: a ledger of 100.000 rows must not format
+ * 100.000 identical sentences.
  */
 export function assessEligibility(
   investments: readonly NInvestment[],
@@ -138,12 +144,19 @@ export function assessEligibility(
   minimum: Decimal,
 ): EligibilityResult[] {
   const groupTotals = new Map<string, Decimal>();
+  const groupExcludedBy = new Map<string, NInvestment>();
   for (const inv of investments) {
     if (inv.group === undefined) continue;
     const prev = groupTotals.get(inv.group);
     groupTotals.set(inv.group, prev ? prev.plus(inv.amount) : inv.amount);
+    if (
+      !categoryVerdict(inv.category, year).eligible &&
+      !groupExcludedBy.has(inv.group)
+    )
+      groupExcludedBy.set(inv.group, inv);
   }
   const minRef = ref(rules.minimumAssetAmount.ref, year).label;
+  const groupRef = ref(rules.minimumAssetAmount.componentRef, year).label;
   const metShared = new Map<boolean, Reason>();
   const sharedMet = (vatDeductible: boolean): Reason => {
     let r = metShared.get(vatDeductible);
@@ -182,6 +195,24 @@ export function assessEligibility(
       inv.vatDeductible,
       inv.group,
     );
+    const by = inv.group === undefined ? undefined : groupExcludedBy.get(inv.group);
+    if (by && cat.eligible) {
+      const byVerdict = categoryVerdict(by.category, year);
+      return {
+        eligible: false,
+        reasons: [
+          cat.reason,
+          {
+            code: "GROUP_EXCLUDED",
+            text: `Onderdeel van bedrijfsmiddel "${inv.group}", waarvan ${by.id} (${by.category.label.toLowerCase()}) is uitgesloten: het bedrijfsmiddel telt als geheel niet mee, ook dit onderdeel niet.`,
+            ref: `${groupRef}; ${byVerdict.reason.ref}`,
+          },
+          min.reason,
+        ],
+        warning: cat.warning,
+        excludedBy: by,
+      };
+    }
     return {
       eligible: cat.eligible && min.passes,
       reasons: [cat.reason, min.reason],

@@ -21,7 +21,9 @@ export type ValidationCode =
   | "PAID_EXCEEDS_AMOUNT"
   | "INVALID_KEY"
   | "INVALID_PARTNERS"
-  | "INVALID_DISPOSAL";
+  | "INVALID_DISPOSAL"
+  | "INVALID_COMBINATION"
+  | "INVALID_GROUP";
 
 /**
  * A rejected value as short text for a message: bounded in depth (3 levels) and length (80 characters), never

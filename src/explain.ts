@@ -3,6 +3,14 @@ import { Decimal } from "./decimal";
 import { formatEuroShort } from "./money";
 import type { Report } from "./report";
 
+const KIND_NL: Record<string, string> = {
+  wet: "wettekst",
+  besluit: "besluit",
+  belastingdienst: "Belastingdienst",
+  rechtspraak: "rechtspraak",
+  secondary: "niet-officiële bron",
+};
+
 export function explainText(r: Report): string {
   const lines: string[] = [];
   lines.push(
@@ -16,10 +24,16 @@ export function explainText(r: Report): string {
     lines.push("", "Waarschuwingen:");
     for (const w of r.warnings) lines.push(`- ${w.text}`);
   }
-  lines.push(
-    "",
-    `Bronnen tabel ${r.year} (${r.parameters.confidenceDetail || r.parameters.confidence}):`,
-  );
-  for (const s of r.parameters.sources) lines.push(`- ${s}`);
+  const p = r.parameters;
+  lines.push("", `Bronnen tabel ${r.year} (${p.confidenceDetail || p.confidence}):`);
+  for (const s of p.sources)
+    lines.push(
+      `- ${s.title} (${KIND_NL[s.kind] ?? s.kind}; ${s.supports}): ${s.url}` +
+        (s.via ? ` — gelezen in ${s.via}` : ""),
+    );
+  if (p.notes) lines.push(`Opmerking: ${p.notes}`);
+  if (p.contradictions) lines.push(`Tegenstrijdige bronnen: ${p.contradictions}`);
+  lines.push("", "Wetsartikelen en andere grondslagen:");
+  for (const ref of p.references) lines.push(`- ${ref.label}: ${ref.url}`);
   return lines.join("\n") + "\n";
 }

@@ -1,13 +1,16 @@
-/** Warning texts (Dutch). Codes are stable: adapters and tests rely on them. */
+/**
+ * Warning texts (Dutch). Codes are stable: adapters and tests rely on them. Lists of assets arrive already
+ * bounded (context.ts listText: "a, b, c, d, e en 1.203 andere").
+ */
 import type { Warning } from "./explanation";
 import type { Confidence } from "./law";
 
 const CONFIDENCE_NL: Record<Confidence, string> = {
-  official: "bevestigd in wettekst of bij de Belastingdienst",
-  verified: "bevestigd door drie of meer bronnen",
+  official: "bevestigd in de wettekst, bij de Belastingdienst of in de rechtspraak",
   corroborated:
-    "bevestigd door twee bronnen, nog niet tegen de wettekst of de Belastingdienst gecontroleerd",
-  "single-source": "slechts door één bron bevestigd",
+    "alleen bevestigd door niet-officiële bronnen (websites van adviseurs), niet in de wettekst, bij de Belastingdienst of in de rechtspraak",
+  "single-source":
+    "slechts door één niet-officiële bron bevestigd",
   inferred: "afgeleid, niet in een bron gevonden",
   unknown: "onbekend",
 };
@@ -17,70 +20,76 @@ export function confidenceText(c: Confidence): string {
 }
 
 export const warnings = {
-  tableConfidence(year: number, c: Confidence, detail: string): Warning {
+  tableConfidence(year: number, c: Confidence, detail: string, lawUrl: string): Warning {
     return {
       code: "TABLE_CONFIDENCE",
-      text: `De KIA-tabel ${year} is ${CONFIDENCE_NL[c]} (${detail}). Controleer de bedragen tegen de wettekst (art. 3.41 Wet IB 2001) of belastingdienst.nl voordat u de aangifte indient.`,
+      text: `De bedragen van de KIA-tabel ${year} zijn ${CONFIDENCE_NL[c]}${detail ? ` (${detail})` : ""}. Controleer ze tegen art. 3.41 Wet IB 2001 zoals het in ${year} luidde (${lawUrl}) of tegen belastingdienst.nl voordat u de aangifte indient.`,
     };
   },
-  emissieloos(ids: string[]): Warning {
+  emissieloos(list: string): Warning {
     return {
       code: "EMISSIELOOS_CHECK",
-      text: `Zeer zuinige of emissieloze personenauto (${ids.join(", ")}): volgens de wettekst gold de uitzondering op de uitsluiting van personenauto's alleen 2010-2013; andere bronnen noemen latere jaren. Controleer of deze auto in dit jaar in aanmerking komt.`,
+      text: `Zeer zuinige of emissieloze personenauto (${list}): volgens de wettekst gold de uitzondering op de uitsluiting van personenauto's alleen 2010-2013; andere bronnen noemen latere jaren. Controleer of deze auto in dit jaar in aanmerking komt.`,
     };
   },
-  relatedPartyExemption(ids: string[]): Warning {
+  relatedPartyExemption(list: string): Warning {
     return {
       code: "RELATED_PARTY_EXEMPTION",
-      text: `Ontheffing voor verbonden partij (${ids.join(", ")}): gebruik als bedrag de reële verplichting; voor het totaal telt de waarde in het economische verkeer van alle bedrijfsmiddelen uit zulke verplichtingen mee (besluit onderdeel 5). Niet-nakoming binnen vijf jaar leidt tot bijtelling.`,
+      text: `Ontheffing voor verbonden partij (${list}): de aftrek volgt de werkelijke verplichting; voor het totaal telt de waarde in het economische verkeer (geef die op als marketValue als zij afwijkt, besluit onderdeel 5). Niet-nakoming binnen vijf jaar leidt tot een bijtelling.`,
     };
   },
-  calamityEiaMia(ids: string[]): Warning {
+  dateOutsideYear(list: string, year: number): Warning {
+    return {
+      code: "DATE_OUTSIDE_YEAR",
+      text: `De datum van ${list} valt niet in ${year}. Een investering hoort bij het jaar waarin de verplichting is aangegaan (art. 3.43): controleer het jaar.`,
+    };
+  },
+  override(list: string): Warning {
+    return {
+      code: "OVERRIDE",
+      text: `Handmatig beoordeeld (${list}): de gebruiker heeft de beoordeling van de add-in vervangen; de reden staat bij de investering. Bewaar de onderbouwing bij het dossier.`,
+    };
+  },
+  calamityEiaMia(id: string): Warning {
     return {
       code: "CALAMITY_EIA_MIA",
-      text: `Calamiteit (${ids.join(", ")}): wie de goedkeuring van onderdeel 4.4 voor de KIA gebruikt, kan voor EIA of MIA niet van twee investeringen uitgaan. Neem voor EIA/MIA alleen de vervangende investering mee.`,
+      text: `Calamiteit (${id}): op het verloren bedrijfsmiddel wordt EIA of MIA geclaimd. Wie voor EIA/MIA van twee investeringen uitgaat, kan de goedkeuring van onderdeel 4.4 voor de KIA niet gebruiken: de KIA is berekend zonder goedkeuring. Claim EIA/MIA alleen op de vervangende investering om de goedkeuring te kunnen gebruiken.`,
     };
   },
   calamityUnfavourable(without: string, withApproval: string): Warning {
     return {
       code: "CALAMITY_UNFAVOURABLE",
-      text: `De calamiteitsgoedkeuring verlaagt de KIA (${withApproval} in plaats van ${without}). De goedkeuring is een keuze: zet "approval": false om haar niet toe te passen.`,
+      text: `De gekozen calamiteitsgoedkeuring geeft per saldo minder aftrek (${withApproval} in plaats van ${without}). De goedkeuring is een keuze: laat "approval" weg om de voordeligste keuze te laten maken, of zet het op false.`,
     };
   },
   calamityNotApplied(id: string, why: string): Warning {
     return {
       code: "CALAMITY_NOT_APPLIED",
-      text: `Calamiteitsgoedkeuring niet toegepast op ${id}: ${why}`,
+      text: `Calamiteitsgoedkeuring niet beschikbaar voor ${id}: ${why}`,
     };
   },
   partnershipRequest(key: string): Warning {
     return {
       code: "PARTNERSHIP_REQUEST",
-      text: `Verdeelsleutel "${key}" is een goedkeuring (besluit onderdeel 4.1.4): alleen met een gezamenlijk, ondertekend verzoek van alle vennoten (voorwaarde f), in te dienen voordat een aanslag van een van hen onherroepelijk vaststaat. Zonder verzoek gaat de inspecteur uit van de winstverdeling.`,
+      text: `Verdeelsleutel ${key} is een goedkeuring (besluit onderdeel 4.1.4): alleen met een gezamenlijk, ondertekend verzoek van alle vennoten (voorwaarde f), in te dienen voordat een aanslag van een van hen onherroepelijk vaststaat. Zonder verzoek gaat de inspecteur uit van de winstgerechtigdheid.`,
     };
   },
   partnershipKeyFallback(key: string): Warning {
     return {
       code: "PARTNERSHIP_KEY_NOT_APPLIED",
-      text: `Verdeelsleutel "${key}" niet toegepast: er is geen gezamenlijk verzoek (voorwaarde f). De KIA is verdeeld naar de winstgerechtigdheid, de wettelijke hoofdregel.`,
+      text: `Verdeelsleutel ${key} niet toegepast: er is geen gezamenlijk verzoek (voorwaarde f). De KIA is verdeeld naar de winstgerechtigdheid, de wettelijke hoofdregel.`,
     };
   },
-  partnershipLegacy(names: string[], year: number): Warning {
-    return {
-      code: "PARTNERSHIP_LEGACY",
-      text: `Vennoot ${names.join(", ")} heeft ook eigen investeringen buiten het samenwerkingsverband. Voor ${year} (voor 2021) gelden de regels van HR 24 mei 2019 en HR 1 mei 2020: de investeringen worden samengeteld om de schijf te bepalen en de aftrek wordt naar rato toegerekend, met een uitzondering in de schijf met het vaste bedrag. Deze berekening rekent dat niet uit; bereken de KIA van deze vennoot afzonderlijk.`,
-    };
-  },
-  partnershipRounding(): Warning {
+  partnershipRounding(sum: string, kia: string): Warning {
     return {
       code: "PARTNERSHIP_ROUNDING",
-      text: "Iedere vennoot rondt zijn eigen aandeel in zijn eigen aangifte af (naar boven, in zijn voordeel); de som van de afgeronde aandelen kan daardoor enkele euro's hoger zijn dan de afgeronde KIA van het samenwerkingsverband.",
+      text: `Iedere vennoot rondt zijn eigen deel in zijn eigen aangifte af (naar boven, in zijn voordeel): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,
     };
   },
-  paymentCriterion(ids: string[]): Warning {
+  paymentCriterion(list: string): Warning {
     return {
       code: "PAYMENT_CRITERION",
-      text: `Nog niet in gebruik genomen en niet volledig betaald (${ids.join(", ")}): een deel van de KIA schuift door naar latere jaren (art. 3.44), naarmate wordt betaald en uiterlijk in het jaar van ingebruikneming.`,
+      text: `Nog niet in gebruik genomen en niet volledig betaald (${list}): een deel van de KIA schuift door naar latere jaren (art. 3.44), naarmate wordt betaald en uiterlijk in het jaar van ingebruikneming.`,
     };
   },
   disinvestmentThreshold(year: number, c: Confidence, basis: string): Warning {
@@ -95,10 +104,10 @@ export const warnings = {
       text: "Samenwerkingsverband: de desinvesteringsbijtelling moet met dezelfde verdeling worden berekend als destijds voor de investeringsaftrek (voorwaarde e). Of de drempel per vennoot of voor het samenwerkingsverband geldt, is niet bevestigd.",
     };
   },
-  referenceUnverified(label: string, note: string): Warning {
+  disposalYearTotal(list: string, year: number, total: string): Warning {
     return {
-      code: "REFERENCE_UNVERIFIED",
-      text: `Wettekst niet geverifieerd: ${label} (${note}).`,
+      code: "DISPOSAL_YEAR_TOTAL",
+      text: `Vervreemding van een investering uit ${year} (${list}): het opgegeven totaal van het investeringsjaar wijkt af van het totaal dat deze berekening voor ${year} vindt (${total}). Controleer het totaal, of verwijs met "investment" naar de investering zelf.`,
     };
   },
 };

@@ -1,19 +1,46 @@
 /**
- * Partnership (samenwerkingsverband: vof, cv, maatschap). The KIA is computed on the partnership's total
- * investments (art. 3.41 lid 3; from 2021 per onderneming after the Wet overige fiscale maatregelen 2021)
- * and each partner receives it in proportion to his share of the investments.
- * The share follows the key: by statute the partner invested in proportion to his entitlement to the
- * profit (the inspector's default); by approval (besluit onderdeel 4.1.4, was 4.1.3 in 2009) the partners
- * may agree another reasonable key (capital ratio, shares in hidden reserves, profit shares, equal shares)
- * under conditions a-f, reported here with their status.
+ * Step 3 of an evaluation: the partnership (samenwerkingsverband: vof, cv, maatschap), art. 3.41 lid 3 Wet IB
+ * 2001 and besluit investeringsaftrek onderdeel 4.1.4 (4.1.3 in the 2009 besluit).
+ *
+ * The key: by statute a partner invested in proportion to his entitlement to the profit (the inspector's
+ * default); by approval the partners may agree another reasonable key (capital ratio, shares in hidden
+ * reserves, profit shares, equal shares) under conditions a-f, reported here with their status.
+ *
+ * From 2021 (Wet overige fiscale maatregelen 2021) the KIA is computed per enterprise (art. 3.41 lid 1) and
+ * lid 3 reads: "worden voor de toepassing van het tweede lid hun investeringen voor het samenwerkingsverband en de
+ * door de belastingplichtige voor de betreffende onderneming gedane buitenvennootschappelijke investeringen
+ * samengeteld en bedraagt de kleinschaligheidsinvesteringsaftrek het aldus op de voet van het tweede lid bepaalde
+ * bedrag vermenigvuldigd met het aan de belastingplichtige toe te rekenen investeringsbedrag en gedeeld door de som
+ * van het gezamenlijke investeringsbedrag voor het samenwerkingsverband en het bedrag van de door de
+ * belastingplichtige voor de betreffende onderneming gedane buitenvennootschappelijke investeringen". So for each
+ * partner: the partnership's investments plus HIS OWN assets used in this enterprise (buitenvennootschappelijk
+ * vermogen) find the row; his KIA is that amount x (his share of the partnership's investments by the key plus
+ * his own) / (the partnership's investments plus his own). Another partner's own assets are not in his total.
+ * A partner's separate enterprise (eenmanszaak, BV) has its own KIA on its own investments.
+ *
+ * Before 2021 (HR 24 mei 2019, nr. 18/00135; HR 1 mei 2020, ECLI:NL:HR:2020:825, 826 and 828) the KIA is a
+ * deduction of the taxpayer: for a partner with investments of his own (outside the partnership, or own assets
+ * used in it), the row of the table is found on the partnership's total plus his own; his KIA is that amount in
+ * proportion to his own investments (his share of the partnership's plus his own) — except that when his own
+ * investments fall in the band with the fixed amount, he is entitled to the fixed amount (HR 2019). Partners
+ * without investments of their own receive the partnership's KIA by their share.
  */
-import { Decimal, ZERO } from "./decimal";
+import { QUOTIENT_DP, type YearResult } from "./calamity";
+import { type Context, listText } from "./context";
+import { Decimal, ONE, ZERO } from "./decimal";
 import { KiaValidationError } from "./errors";
 import { ref, rules } from "./law";
+import { warnings as W } from "./messages";
+import { formatEuro, formatEuroShort, formatPercent } from "./money";
+import { roundForReport } from "./rounding";
 import type { NPartner, NPartnership, PartnershipKey } from "./scenario";
+import { findBand, kia, type TableResult } from "./table";
 
 export type ConditionStatus =
-  "met" | "not-met" | "to-confirm" | "not-applicable";
+  | "met"
+  | "not-met"
+  | "to-confirm"
+  | "not-applicable";
 
 export interface PartnershipCondition {
   code: "a" | "b" | "c" | "d" | "e" | "f";
@@ -28,6 +55,38 @@ export interface Allocation {
   amount: Decimal;
 }
 
+export type PartnerMethod =
+  | "share"
+  | "own-assets"
+  | "hr-2020-pro-rata"
+  | "hr-2019-fixed";
+
+export interface PartnerResult {
+  partner: NPartner;
+  /** share by the key applied */
+  share: Decimal;
+  /** the investments the partner's KIA follows: his share of the partnership's plus his own */
+  part: Decimal;
+  kiaExact: Decimal;
+  kia: Decimal;
+  /** the partner's KIA / his part: the rate his part of an asset is deducted at (payment criterion) */
+  rate: Decimal;
+  method: PartnerMethod;
+  /** with own investments: the partnership's total plus his own, on which his row was found */
+  combinedTotal?: Decimal;
+  combined?: TableResult;
+  /** from 2021: the KIA of his separate enterprise (eenmanszaak, BV) */
+  outside?: TableResult;
+}
+
+export interface PartnershipResult {
+  key: PartnershipKey;
+  fellBack: boolean;
+  perEnterprise: boolean;
+  partners: PartnerResult[];
+  conditions: PartnershipCondition[];
+}
+
 const KEY_NL: Record<PartnershipKey, string> = {
   profit: "winstgerechtigdheid",
   capital: "kapitaalsverhouding",
@@ -37,6 +96,10 @@ const KEY_NL: Record<PartnershipKey, string> = {
 
 export function keyLabel(key: PartnershipKey): string {
   return KEY_NL[key];
+}
+
+export function isPerEnterprise(year: number): boolean {
+  return year >= rules.partnership.perEnterpriseFrom;
 }
 
 /** The key that applies: an agreed key needs the joint request (condition f); without it, the profit share. */
@@ -59,7 +122,7 @@ export function effectiveKey(p: NPartnership): {
       throw new KiaValidationError(
         "INVALID_KEY",
         "partnership.partners",
-        "profit",
+        "winst",
         "de winstaandelen zijn samen nul",
       );
     }
@@ -69,21 +132,20 @@ export function effectiveKey(p: NPartnership): {
 }
 
 export function weightOf(partner: NPartner, key: PartnershipKey): Decimal {
-  return key === "equal" ? new Decimal(1) : partner[key]!;
+  return key === "equal" ? ONE : partner[key]!;
 }
 
 /**
- * Split `amount` over the partners in proportion to their weights, exactly: the parts add up to `amount`
- * to the last digit. Each part is floored to the amount's own smallest unit (at least cents) and the units
- * left over go to the largest remainders (ties: the partner listed first). Shares are weight / total weight.
+ * Split `amount` in proportion to `weights`, exactly: the parts add up to `amount` to the last digit. Each
+ * part is floored to the amount's own smallest unit (at least cents) and the units left over go to the largest
+ * remainders (ties: the one listed first).
  */
-export function allocate(
+export function splitExactly(
   amount: Decimal,
-  partners: readonly NPartner[],
-  key: PartnershipKey,
-): Allocation[] {
-  const weights = partners.map((p) => weightOf(p, key));
+  weights: readonly Decimal[],
+): Decimal[] {
   const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
+  if (totalWeight.isZero()) return weights.map(() => ZERO);
   const dp = Math.max(2, amount.decimalPlaces());
   const scale = new Decimal(10).pow(dp);
   const units = amount.times(scale); // an integer by construction of dp
@@ -95,11 +157,23 @@ export function allocate(
     .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   for (let k = 0; left > 0 && k < order.length; k++, left--)
     floors[order[k].i] = floors[order[k].i].plus(1);
+  return floors.map((f) => f.div(scale));
+}
+
+/** `amount` split over the partners by the key: exact, with each partner's share. */
+export function allocate(
+  amount: Decimal,
+  partners: readonly NPartner[],
+  key: PartnershipKey,
+): Allocation[] {
+  const weights = partners.map((p) => weightOf(p, key));
+  const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
+  const parts = splitExactly(amount, weights);
   return partners.map((p, i) => ({
     name: p.name,
     weight: weights[i],
     share: weights[i].div(totalWeight),
-    amount: floors[i].div(scale),
+    amount: parts[i],
   }));
 }
 
@@ -167,6 +241,162 @@ export function partnershipRefs(year: number) {
   return {
     law: ref(rules.partnership.ref, year),
     allocation: ref(rules.partnership.allocationRef, year),
-    perEnterprise: year >= rules.partnership.perEnterpriseFrom,
+    perEnterprise: isPerEnterprise(year),
   };
+}
+
+const exactText = (d: Decimal) =>
+  formatEuro(d, Math.max(2, Math.min(d.decimalPlaces(), QUOTIENT_DP)));
+
+export function partnershipStep(
+  p: NPartnership,
+  y: YearResult,
+  ctx: Context,
+): PartnershipResult {
+  const year = ctx.year;
+  const refs = partnershipRefs(year);
+  ctx.record(refs.law);
+  ctx.record(refs.allocation);
+  const { key, fellBack } = effectiveKey(p);
+  if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key]));
+  else if (p.key !== "profit" && p.jointRequest !== true)
+    ctx.warn(W.partnershipRequest(KEY_NL[p.key]));
+  const weights = p.partners.map((x) => weightOf(x, key));
+  const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
+  const shares = weights.map((w) => w.div(totalWeight));
+  const round = (d: Decimal) => roundForReport(d, "deduction", ctx.exact);
+  // Partners without investments of their own share the partnership's KIA by the key, exactly.
+  const byKey = splitExactly(y.kiaExact, weights);
+  const partners = p.partners.map((x, i): PartnerResult => {
+    // Own investments that join the partnership's for this partner's row: before 2021 all of his own
+    // investments (HR 2019/2020); from 2021 only his own assets used in this enterprise (lid 3).
+    const own = refs.perEnterprise
+      ? (x.ownAssetsInPartnership ?? ZERO)
+      : (x.outsideInvestments ?? ZERO).plus(x.ownAssetsInPartnership ?? ZERO);
+    const outside =
+      refs.perEnterprise && x.outsideInvestments?.gt(0)
+        ? kia(x.outsideInvestments, year, { exact: ctx.exact })
+        : undefined;
+    const part = shares[i].times(y.total).plus(own);
+    if (own.isZero())
+      return {
+        partner: x,
+        share: shares[i],
+        part,
+        kiaExact: byKey[i],
+        kia: round(byKey[i]),
+        rate: y.rate,
+        method: "share",
+        outside,
+      };
+    const combinedTotal = y.total.plus(own);
+    const combined = kia(combinedTotal, year, { exact: true });
+    const ownBand = findBand(combined.table, part);
+    // HR 24 mei 2019: before 2021, own investments in the band with the fixed amount give the fixed amount.
+    const fixed = !refs.perEnterprise && ownBand.kind === "fixed";
+    const kiaExact = fixed
+      ? ownBand.fixed!
+      : combined.exact
+          .times(part)
+          .div(combinedTotal)
+          .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
+    return {
+      partner: x,
+      share: shares[i],
+      part,
+      kiaExact,
+      kia: round(kiaExact),
+      rate: part.isZero() ? ZERO : kiaExact.div(part),
+      method: refs.perEnterprise
+        ? "own-assets"
+        : fixed
+          ? "hr-2019-fixed"
+          : "hr-2020-pro-rata",
+      combinedTotal,
+      combined,
+      outside,
+    };
+  });
+  if (partners.some((x) => x.method.startsWith("hr-")))
+    for (const k of rules.partnership.legacyCaseRefs) ctx.use(k);
+  const sumRounded = partners.reduce((s, x) => s.plus(x.kia), ZERO);
+  if (
+    !ctx.exact &&
+    partners.every((x) => x.method === "share") &&
+    !sumRounded.eq(y.kia)
+  )
+    ctx.warn(
+      W.partnershipRounding(formatEuroShort(sumRounded), formatEuroShort(y.kia)),
+    );
+  const conditions = keyConditions(p, key);
+  explainPartnership(p, y, partners, key, conditions, ctx);
+  return {
+    key,
+    fellBack,
+    perEnterprise: refs.perEnterprise,
+    partners,
+    conditions,
+  };
+}
+
+const CONDITION_STATUS_NL: Record<ConditionStatus, string> = {
+  met: "vervuld",
+  "not-met": "niet vervuld",
+  "to-confirm": "te bevestigen",
+  "not-applicable": "niet van toepassing",
+};
+
+function explainPartnership(
+  p: NPartnership,
+  y: YearResult,
+  partners: PartnerResult[],
+  key: PartnershipKey,
+  conditions: PartnershipCondition[],
+  ctx: Context,
+): void {
+  const refs = partnershipRefs(ctx.year);
+  const withOwn = partners.filter((x) => x.method !== "share");
+  ctx.explain(
+    (refs.perEnterprise
+      ? `Samenwerkingsverband (vanaf 2021 per onderneming): de KIA over de investeringen van het samenwerkingsverband (${formatEuro(y.total)}) wordt verdeeld naar ${keyLabel(key)}.`
+      : `Samenwerkingsverband (tot en met 2020): de investeringen voor het samenwerkingsverband (${formatEuro(y.total)}) worden samengeteld en de KIA wordt verdeeld naar ${keyLabel(key)}.`) +
+      (withOwn.length
+        ? refs.perEnterprise
+          ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
+          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen: volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringen (zijn aandeel plus zijn eigen), tenzij zijn eigen investeringen in de schijf met het vaste bedrag vallen: dan het vaste bedrag.`
+        : "") +
+      (refs.perEnterprise
+        ? " Een eigen onderneming van een vennoot (eenmanszaak, bv) krijgt een eigen KIA."
+        : ""),
+    refs.law,
+  );
+  if (p.key !== "profit")
+    for (const c of conditions)
+      ctx.explain(
+        `Voorwaarde ${c.code} (${CONDITION_STATUS_NL[c.status]}): ${c.text}`,
+        refs.allocation,
+      );
+  for (const x of partners.slice(0, 50)) {
+    const name = x.partner.name;
+    const rounded = ctx.exact ? "." : `, afgerond ${formatEuroShort(x.kia)}.`;
+    const own = x.combinedTotal ? x.combinedTotal.minus(y.total) : ZERO;
+    let text: string;
+    let r = refs.allocation;
+    switch (x.method) {
+      case "share":
+        text = `${name}: aandeel ${formatPercent(x.share, 4)} x ${exactText(y.kiaExact)} = ${exactText(x.kiaExact)}${rounded}`;
+        break;
+      case "hr-2019-fixed":
+        r = ctx.use("hr-2019");
+        text = `${name}: eigen investeringen ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} van ${formatEuro(y.total)} plus eigen ${formatEuro(own)}) vallen in de schijf met het vaste bedrag: ${formatEuroShort(x.kiaExact)}.`;
+        break;
+      default:
+        if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");
+        else r = refs.law;
+        text = `${name}: schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${exactText(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${exactText(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${exactText(x.kiaExact)}${rounded}`;
+    }
+    if (x.outside)
+      text += ` Eigen onderneming: KIA over ${formatEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;
+    ctx.explain(text, r);
+  }
 }

@@ -1,11 +1,142 @@
 /**
- * Payment criterion (art. 3.44 lid 1 Wet IB 2001): for an asset not yet in use at year end, the deduction
- * this year is limited to what was paid on it; the rest moves to later years (as payments are made, at the
- * latest the year it is taken into use). The year's KIA is attributed to assets by the effective rate
- * (exact KIA / total), so an asset's share is its amount x that rate.
+ * Step 4 of an evaluation: the payment criterion (art. 3.44 lid 1 Wet IB 2001). For an asset not yet in use at
+ * year end, the deduction this year is limited to what was paid on it; the rest moves to later years (as
+ * payments are made, at the latest the year it is taken into use). The article speaks of "het bedrijfsmiddel":
+ * the test is per asset, and rows that form one asset (a `group`, besluit onderdeel 2.2) are tested together —
+ * their attributed KIA against their payments together, never row by row.
+ *
+ * The year's KIA is attributed to an asset by the effective rate (the table's KIA / the year's total), so an
+ * asset's share is its amount x that rate. The carried-forward part of an asset is a quotient: it is carried
+ * with 10 decimals, rounded down (the deductible part gets the remainder, in the taxpayer's favour), and the
+ * year's deductible part is the KIA minus the sum of those parts, so the exact fields add up exactly.
  */
-import { ZERO, type Decimal } from "./decimal";
+import { QUOTIENT_DP, type YearResult } from "./calamity";
+import { type Context, listOf } from "./context";
+import { Decimal, ZERO } from "./decimal";
+import { rules } from "./law";
+import { warnings as W } from "./messages";
+import { formatEuro, formatEuroShort } from "./money";
+import type { PartnershipResult } from "./partnership";
+import { roundForReport } from "./rounding";
+import type { NormalizedScenario } from "./scenario";
 
-export function carriedForward(attributed: Decimal, paid: Decimal): Decimal {
-  return attributed.gt(paid) ? attributed.minus(paid) : ZERO;
+export interface UnpaidAsset {
+  /** the group's name, or the id of an asset without group */
+  asset: string;
+  ids: string[];
+  base: Decimal;
+  paid: Decimal;
+  attributedExact: Decimal;
+  carriedExact: Decimal;
+}
+
+export interface Split {
+  deductibleExact: Decimal;
+  deductible: Decimal;
+  carriedExact: Decimal;
+  carried: Decimal;
+}
+
+export interface PaymentResult extends Split {
+  items: UnpaidAsset[];
+  perPartner?: Split[];
+}
+
+/** max(0, base x rate - paid), to 10 decimals rounded down. */
+export function carriedForward(
+  base: Decimal,
+  paid: Decimal,
+  kiaExact: Decimal,
+  total: Decimal,
+): Decimal {
+  if (total.isZero()) return ZERO;
+  const c = base.times(kiaExact).minus(paid.times(total));
+  return c.isPositive() && !c.isZero()
+    ? c.div(total).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR)
+    : ZERO;
+}
+
+function split(kiaExact: Decimal, kia: Decimal, carriedExact: Decimal, exact: boolean): Split {
+  const deductibleExact = kiaExact.minus(carriedExact);
+  const deductible = roundForReport(deductibleExact, "deduction", exact);
+  return {
+    deductibleExact,
+    deductible,
+    carriedExact,
+    carried: kia.minus(deductible),
+  };
+}
+
+export function paymentStep(
+  s: NormalizedScenario,
+  counts: readonly boolean[],
+  y: YearResult,
+  partnership: PartnershipResult | undefined,
+  ctx: Context,
+): PaymentResult {
+  // The assets not in use at year end, per asset (group), with their obligations and payments summed.
+  const unpaid = new Map<string, { ids: string[]; base: Decimal; paid: Decimal }>();
+  for (const inv of s.investments) {
+    if (inv.inUse || !counts[inv.index]) continue;
+    const key = inv.group === undefined ? `#${inv.id}` : `g:${inv.group}`;
+    const a = unpaid.get(key);
+    if (a) {
+      a.ids.push(inv.id);
+      a.base = a.base.plus(inv.amount);
+      a.paid = a.paid.plus(inv.paid);
+    } else unpaid.set(key, { ids: [inv.id], base: inv.amount, paid: inv.paid });
+  }
+  const items: UnpaidAsset[] = [];
+  let carriedExact = ZERO;
+  const tableKia = y.table.exact;
+  for (const [key, a] of unpaid) {
+    const c = carriedForward(a.base, a.paid, tableKia, y.total);
+    if (c.isZero()) continue;
+    carriedExact = carriedExact.plus(c);
+    items.push({
+      asset: key.slice(key.startsWith("#") ? 1 : 2),
+      ids: a.ids,
+      base: a.base,
+      paid: a.paid,
+      attributedExact: y.total.isZero()
+        ? ZERO
+        : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
+      carriedExact: c,
+    });
+  }
+  const result: PaymentResult = {
+    ...split(y.kiaExact, y.kia, carriedExact, s.exact),
+    items,
+  };
+  if (partnership) {
+    // A partner's part of an asset is his share of it by the key; it is deducted at his own rate.
+    result.perPartner = partnership.partners.map((pr) => {
+      let c = ZERO;
+      if (items.length)
+        for (const a of unpaid.values()) {
+          const excess = a.base.times(pr.rate).minus(a.paid);
+          if (excess.isPositive()) c = c.plus(excess);
+        }
+      c = c.times(pr.share).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
+      if (c.gt(pr.kiaExact)) c = pr.kiaExact;
+      return split(pr.kiaExact, pr.kia, c, s.exact);
+    });
+  }
+  if (items.length) {
+    const payRef = ctx.use(rules.paymentCriterion.ref);
+    const assets = (a: UnpaidAsset) =>
+      a.ids.length === 1 && a.asset === a.ids[0]
+        ? a.asset
+        : `bedrijfsmiddel "${a.asset}" (${a.ids.length} regels)`;
+    ctx.warn(W.paymentCriterion(listOf(items, assets)));
+    ctx.explain(
+      `Betalingscriterium: niet in gebruik genomen en niet volledig betaald: ${listOf(
+        items,
+        (a) =>
+          `${assets(a)}: toegerekende KIA ${formatEuro(a.attributedExact)}, betaald ${formatEuro(a.paid)}, door naar latere jaren ${formatEuro(a.carriedExact)}`,
+      )}. Dit jaar aftrekbaar: ${formatEuroShort(result.deductible)}; door naar latere jaren: ${formatEuroShort(result.carried)}.`,
+      payRef,
+    );
+  }
+  return result;
 }

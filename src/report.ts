@@ -1,7 +1,7 @@
-/** The report (output) contract: plain JSON, amounts as decimal strings. */
+/** The report (output) contract: plain JSON, amounts as plain decimal strings (never exponent notation). */
 import type { Reason, Step, Warning } from "./explanation";
-import type { BandKind, Confidence } from "./law";
-import type { ConditionStatus } from "./partnership";
+import type { BandKind, Confidence, SourceRef } from "./law";
+import type { ConditionStatus, PartnerMethod } from "./partnership";
 import type { PartnershipKey } from "./scenario";
 
 export interface AssetReport {
@@ -9,28 +9,44 @@ export interface AssetReport {
   description?: string;
   category: string;
   amount: string;
-  /** an asset that qualifies for KIA (category and € 450 test) */
+  group?: string;
+  /** with an exemption (besluit 5): the market value that counts in the year's total */
+  marketValue?: string;
+  /** qualifies for KIA: category, group and € 450 test, or the user's override */
   eligible: boolean;
   /** counts in this year's total (eligible, not excluded by art. 3.46 or by the calamity approval) */
   counted: boolean;
   countedAmount: string;
-  /** this asset's part of the year's KIA (amount x effective rate), in cents; for the payment criterion and disposals */
+  /** this asset's part of the year's KIA (amount x effective rate), in cents */
   kiaAttributed: string;
+  override?: { eligible: boolean; reason: string };
   reasons: Reason[];
 }
 
 export interface CalamityReport {
+  /** the approval is used for at least one lost asset */
+  applied: boolean;
+  /** who decided: the taxpayer ("approval" given), the core ("best": the higher net result), or nobody (not available) */
+  choice: "taxpayer" | "best" | "unavailable";
+  excluded: string[];
   kiaWithout: string;
   kiaWith: string;
   kiaWithoutExact: string;
   kiaWithExact: string;
   totalWithout: string;
   totalWith: string;
-  applied: boolean;
-  excluded: string[];
+  /** exact disinvestment addition of this year without / with the approval (insurance money of lost assets) */
+  additionWithoutExact: string;
+  additionWithExact: string;
+  /** KIA minus that addition */
+  netWithoutExact: string;
+  netWithExact: string;
+  /** net with minus net without */
+  differenceExact: string;
   items: {
     id: string;
     replacedBy: string;
+    available: boolean;
     applied: boolean;
     conditions: { code: string; text: string; met: boolean }[];
   }[];
@@ -39,9 +55,21 @@ export interface CalamityReport {
 
 export interface PartnerReport {
   name: string;
+  legalForm?: string;
+  /** share by the key applied (profit, capital, ...) */
   share: string;
+  /** the investments his KIA follows: his share of the partnership's investments plus his own */
+  part: string;
+  method: PartnerMethod;
   kia: string;
   kiaExact: string;
+  deductibleThisYear: string;
+  deductibleThisYearExact: string;
+  carriedForward: string;
+  carriedForwardExact: string;
+  ownAssetsInPartnership?: string;
+  /** before 2021 with own investments: the total on which his row of the table was found */
+  combinedTotal?: string;
   outsideTotal?: string;
   outsideKia?: string;
   outsideKiaExact?: string;
@@ -57,18 +85,26 @@ export interface PartnershipReport {
 }
 
 export interface DisinvestmentReport {
+  /** the year's addition: the exact sum rounded once, down */
   total: string;
   totalExact: string;
+  /** the disposal prices the threshold is tested on */
   disposalsTotal: string;
   threshold: string;
   applies: boolean;
   items: {
     id: string;
-    amount: string;
+    investment?: string;
+    price: string;
+    /** this disposal's addition (0 when the threshold is not exceeded or it does not count) */
     amountExact: string;
+    /** the same in cents (down), for display; the year's total is rounded from the exact sum */
+    amount: string;
     base: string;
     rate: string;
     inWindow: boolean;
+    hadDeduction: boolean;
+    counted: boolean;
     investmentYear: number;
   }[];
 }
@@ -76,11 +112,16 @@ export interface DisinvestmentReport {
 export interface Report {
   year: number;
   exact: boolean;
+  description?: string;
   total: string;
   kia: string;
   kiaExact: string;
   band: BandKind;
   rate: string;
+  /** with exempted related-party assets at market value (besluit 5): the table's KIA on the total, before the KIA follows the obligations */
+  tableKia?: string;
+  tableKiaExact?: string;
+  deductionBase?: string;
   assets: AssetReport[];
   calamity?: CalamityReport;
   partners?: PartnerReport[];
@@ -91,7 +132,8 @@ export interface Report {
   carriedForwardExact: string;
   payment?: {
     items: {
-      id: string;
+      asset: string;
+      ids: string[];
       attributed: string;
       paid: string;
       carriedForward: string;
@@ -104,8 +146,10 @@ export interface Report {
     year: number;
     confidence: Confidence;
     confidenceDetail: string;
-    sources: string[];
+    sources: SourceRef[];
     notes: string;
+    /** contradicting or erroneous sources for this year's amounts (Dutch), empty when none */
+    contradictions: string;
     bands: string[];
     minAssetAmount: string;
     rounding: string;

@@ -2,9 +2,10 @@
  * The scenario (input) contract and its validation. A scenario is plain JSON; amounts may be numbers
  * or decimal strings. validateScenario() turns it into a NormalizedScenario with exact Decimals, or
  * throws KiaValidationError naming the field ("investments[3].amount") and the offending value.
- * Unknown fields are rejected too: a misspelled "vatdeductible" must not be silently ignored.
+ * Unknown fields are rejected too: a misspelled "vatdeductible" must not be silently ignored. Combinations
+ * the law makes impossible are refused here as well (a partnership of one, a calamity replacement cycle).
  */
-import type { Decimal } from "./decimal";
+import { Decimal } from "./decimal";
 import { KiaValidationError } from "./errors";
 import { findCategory, getYearTable, rules, type CategoryData } from "./law";
 import { parseAmount, parseYear } from "./money";
@@ -13,51 +14,62 @@ export type Amount = number | string;
 export type PartnershipKey = "profit" | "capital" | "reserves" | "equal";
 
 export interface ScenarioInvestment {
-  id: string;
+  id: string | number;
   description?: string;
   category: string;
   amount: Amount;
   /** default true: the amount is excl. VAT; false: VAT is not deductible and the amount includes it */
   vatDeductible?: boolean;
-  /** rows with the same group form one asset for the € 450 test (besluit onderdeel 2.2) */
+  /** rows with the same group form one asset (besluit onderdeel 2.2): € 450 test, verdict, payment criterion */
   group?: string;
   /** obligation with a related party as meant in art. 3.46 */
   relatedParty?: boolean;
-  /** exemption (ontheffing) granted under besluit onderdeel 5 */
+  /** exemption (ontheffing) granted under art. 3.46 lid 2 and besluit onderdeel 5 */
   exemption?: boolean;
+  /** with an exemption: the value in the economic sense (waarde in het economische verkeer) when it differs from the obligation */
+  marketValue?: Amount;
   /** paid by year end (art. 3.44); default: the full amount */
   paid?: Amount;
   /** in use by year end; default true */
   inUse?: boolean;
-  /** lost by a calamity and replaced in the same year (besluit onderdeel 4.4) */
-  lostByCalamity?: { replacedBy: string; approval?: boolean };
+  /** lost by a calamity and replaced in the same year (besluit onderdeel 4.4); approval omitted: the core chooses */
+  lostByCalamity?: { replacedBy: string | number; approval?: boolean };
   /** EIA or MIA is claimed on this asset */
   eiaMia?: boolean;
+  /** a manual classification by the user, always with a written reason */
+  override?: { eligible: boolean; reason: string };
+  /** date of the obligation (art. 3.43), ISO yyyy-mm-dd */
+  date?: string;
 }
 
 export interface ScenarioPartner {
   name: string;
+  legalForm?: string;
   profit?: Amount;
   capital?: Amount;
   reserves?: Amount;
-  /** the partner's own investments outside the partnership in this year */
+  /** investments of a separate enterprise of the partner (eenmanszaak, BV) in this year */
   outsideInvestments?: Amount;
+  /** the partner's own assets used in the partnership's business (buitenvennootschappelijk vermogen) invested this year */
+  ownAssetsInPartnership?: Amount;
 }
 
 export interface ScenarioPartnership {
-  key?: PartnershipKey;
+  key?: string;
   partners: ScenarioPartner[];
   /** condition f: a joint, signed request for the agreed key was (or will be) filed */
   jointRequest?: boolean;
 }
 
 export interface ScenarioDisposal {
-  id: string;
+  id: string | number;
   description?: string;
   price: Amount;
-  investmentYear: number;
-  investmentAmount: Amount;
-  investmentYearTotal: Amount;
+  /** the id of one of this year's investments that is disposed of (e.g. insurance money for a lost asset) */
+  investment?: string | number;
+  investmentYear?: number;
+  investmentAmount?: Amount;
+  investmentYearTotal?: Amount;
 }
 
 export interface Scenario {
@@ -67,7 +79,7 @@ export interface Scenario {
   investments: ScenarioInvestment[];
   partnership?: ScenarioPartnership;
   disposals?: ScenarioDisposal[];
-  /** total of all disposal prices in the year, when more was disposed of than the listed disposals */
+  /** total disposal prices (of assets that had investment deduction, within five years) when more was disposed of than listed */
   disposalsTotal?: Amount;
 }
 
@@ -76,23 +88,30 @@ export interface NInvestment {
   id: string;
   description?: string;
   category: CategoryData;
+  /** the investment amount (the obligation) */
   amount: Decimal;
   vatDeductible: boolean;
   group?: string;
   relatedParty: boolean;
   exemption: boolean;
+  /** the amount this asset adds to the year's total: its market value where an exemption and a market value are given */
+  marketValue?: Decimal;
   paid: Decimal;
   inUse: boolean;
-  lostByCalamity?: { replacedBy: string; approval: boolean };
+  lostByCalamity?: { replacedBy: string; approval?: boolean };
   eiaMia: boolean;
+  override?: { eligible: boolean; reason: string };
+  date?: string;
 }
 
 export interface NPartner {
   name: string;
+  legalForm?: string;
   profit?: Decimal;
   capital?: Decimal;
   reserves?: Decimal;
   outsideInvestments?: Decimal;
+  ownAssetsInPartnership?: Decimal;
 }
 
 export interface NPartnership {
@@ -108,13 +127,18 @@ export interface NDisposal {
   description?: string;
   price: Decimal;
   investmentYear: number;
+  /** set for the disposal of one of this year's investments: amount and year total follow from the scenario */
+  investment?: string;
   investmentAmount: Decimal;
   investmentYearTotal: Decimal;
+  /** true when investmentYearTotal was given for a disposal of this year (checked against the scenario's total) */
+  yearTotalGiven?: boolean;
 }
 
 export interface NormalizedScenario {
   year: number;
   exact: boolean;
+  description?: string;
   investments: NInvestment[];
   partnership?: NPartnership;
   disposals: NDisposal[];
@@ -123,18 +147,24 @@ export interface NormalizedScenario {
 
 type Obj = Record<string, unknown>;
 
+const MAX_ID_LENGTH = 200;
+const MAX_TEXT_LENGTH = 10000;
+
 function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+function fail(
+  code: ConstructorParameters<typeof KiaValidationError>[0],
+  field: string,
+  value: unknown,
+  reason: string,
+): never {
+  throw new KiaValidationError(code, field, value, reason);
+}
+
 function expectObject(v: unknown, field: string): Obj {
-  if (!isObj(v))
-    throw new KiaValidationError(
-      "INVALID_TYPE",
-      field,
-      v,
-      "verwacht een object",
-    );
+  if (!isObj(v)) fail("INVALID_TYPE", field, v, "verwacht een object");
   return v;
 }
 
@@ -145,9 +175,9 @@ function onlyKnownKeys(
 ): void {
   for (const k in o) {
     if (!known.has(k)) {
-      throw new KiaValidationError(
+      fail(
         "UNKNOWN_FIELD",
-        `${field}.${k}`,
+        `${field}.${k.length > 60 ? k.slice(0, 59) + "…" : k}`,
         o[k],
         `onbekend veld; toegestaan: ${[...known].join(", ")}`,
       );
@@ -155,43 +185,52 @@ function onlyKnownKeys(
   }
 }
 
-function optBool(o: Obj, key: string, field: string, dflt: boolean): boolean {
+function optBool(o: Obj, key: string, field: string): boolean | undefined {
   const v = o[key];
-  if (v === undefined) return dflt;
+  if (v === undefined) return undefined;
   if (typeof v !== "boolean")
-    throw new KiaValidationError(
-      "INVALID_TYPE",
-      `${field}.${key}`,
-      v,
-      "verwacht true of false",
-    );
+    fail("INVALID_TYPE", `${field}.${key}`, v, "verwacht true of false");
   return v;
 }
 
-function optString(o: Obj, key: string, field: string): string | undefined {
+function optString(
+  o: Obj,
+  key: string,
+  field: string,
+  max = MAX_TEXT_LENGTH,
+): string | undefined {
   const v = o[key];
   if (v === undefined) return undefined;
   if (typeof v !== "string")
-    throw new KiaValidationError(
+    fail("INVALID_TYPE", `${field}.${key}`, v, "verwacht tekst");
+  if (v.length > max)
+    fail(
       "INVALID_TYPE",
       `${field}.${key}`,
       v,
-      "verwacht tekst",
+      `tekst is te lang (meer dan ${max} tekens)`,
     );
   return v;
 }
 
-function reqId(o: Obj, field: string): string {
-  const v = o.id;
+/** An id: a non-empty text (at most 200 characters) or a finite number. */
+function idOf(v: unknown, field: string): string {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   if (typeof v !== "string" || v.trim() === "") {
-    throw new KiaValidationError(
+    fail(
       v === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      `${field}.id`,
+      field,
       v,
-      "verwacht een niet-lege id",
+      "verwacht een niet-lege id (tekst of getal)",
     );
   }
+  if (v.length > MAX_ID_LENGTH)
+    fail(
+      "INVALID_TYPE",
+      field,
+      v,
+      `id is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
+    );
   return v;
 }
 
@@ -204,22 +243,28 @@ const INVESTMENT_KEYS = new Set([
   "group",
   "relatedParty",
   "exemption",
+  "marketValue",
   "paid",
   "inUse",
   "lostByCalamity",
   "eiaMia",
+  "override",
+  "date",
 ]);
 const PARTNER_KEYS = new Set([
   "name",
+  "legalForm",
   "profit",
   "capital",
   "reserves",
   "outsideInvestments",
+  "ownAssetsInPartnership",
 ]);
 const DISPOSAL_KEYS = new Set([
   "id",
   "description",
   "price",
+  "investment",
   "investmentYear",
   "investmentAmount",
   "investmentYearTotal",
@@ -234,24 +279,92 @@ const SCENARIO_KEYS = new Set([
   "disposalsTotal",
 ]);
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
+const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
 const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest"]);
+
+/** The partnership key by its code or its Dutch name (case and spacing ignored). */
+const KEY_NAMES: Record<string, PartnershipKey> = {
+  profit: "profit",
+  winst: "profit",
+  winstaandeel: "profit",
+  winstaandelen: "profit",
+  winstgerechtigdheid: "profit",
+  winstverdeling: "profit",
+  capital: "capital",
+  kapitaal: "capital",
+  kapitaalsverhouding: "capital",
+  kapitaalverhouding: "capital",
+  reserves: "reserves",
+  stillereserves: "reserves",
+  aandeleninstillereserves: "reserves",
+  equal: "equal",
+  gelijk: "equal",
+  gelijkedelen: "equal",
+};
+
+export function partnershipKeyOf(input: unknown): PartnershipKey | undefined {
+  if (typeof input !== "string") return undefined;
+  const k = KEY_NAMES[input.toLowerCase().replace(/[\s_-]/g, "")];
+  return k && rules.partnership.reasonableKeys.includes(k) ? k : undefined;
+}
+
+function validateGroup(v: unknown, field: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || v.trim() === "")
+    fail(
+      "INVALID_TYPE",
+      `${field}.group`,
+      v,
+      "een groep is een niet-lege tekst (de naam van het bedrijfsmiddel waar de regel deel van is); laat het veld weg voor een zelfstandig bedrijfsmiddel",
+    );
+  if (v.length > MAX_ID_LENGTH)
+    fail(
+      "INVALID_TYPE",
+      `${field}.group`,
+      v,
+      `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
+    );
+  return v.trim();
+}
+
+function validateDate(v: unknown, field: string): string | undefined {
+  if (v === undefined) return undefined;
+  const m =
+    typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (
+      d.getUTCFullYear() === +m[1] &&
+      d.getUTCMonth() === +m[2] - 1 &&
+      d.getUTCDate() === +m[3]
+    )
+      return m[0];
+  }
+  return fail(
+    "INVALID_TYPE",
+    `${field}.date`,
+    v,
+    "verwacht een datum als jjjj-mm-dd, zoals 2025-03-31",
+  );
+}
 
 function validateInvestment(raw: unknown, index: number): NInvestment {
   const field = `investments[${index}]`;
   const o = expectObject(raw, field);
   onlyKnownKeys(o, INVESTMENT_KEYS, field);
-  const id = reqId(o, field);
+  const id = idOf(o.id, `${field}.id`);
   if (typeof o.category !== "string") {
-    throw new KiaValidationError(
+    fail(
       o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
       `${field}.category`,
       o.category,
       'verwacht een categoriecode, zoals "machine"',
     );
   }
-  const category = findCategory(o.category);
+  const category =
+    o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
   if (!category) {
-    throw new KiaValidationError(
+    fail(
       "UNKNOWN_CATEGORY",
       `${field}.category`,
       o.category,
@@ -262,31 +375,72 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
   const paid =
     o.paid === undefined ? amount : parseAmount(o.paid, `${field}.paid`);
   if (paid.gt(amount)) {
-    throw new KiaValidationError(
+    fail(
       "PAID_EXCEEDS_AMOUNT",
       `${field}.paid`,
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${amount.toString()})`,
+      `betaald bedrag is hoger dan het investeringsbedrag (${amount.toFixed()})`,
     );
+  }
+  const relatedParty = optBool(o, "relatedParty", field) ?? false;
+  const exemption = optBool(o, "exemption", field) ?? false;
+  if (exemption && !relatedParty)
+    fail(
+      "INVALID_COMBINATION",
+      `${field}.exemption`,
+      o.exemption,
+      "een ontheffing (besluit onderdeel 5) bestaat alleen voor een verplichting met een verbonden partij: zet ook relatedParty op true, of laat exemption weg",
+    );
+  let marketValue: Decimal | undefined;
+  if (o.marketValue !== undefined) {
+    if (!exemption)
+      fail(
+        "INVALID_COMBINATION",
+        `${field}.marketValue`,
+        o.marketValue,
+        "de waarde in het economische verkeer telt alleen bij een verbonden partij met ontheffing (besluit onderdeel 5): zet relatedParty en exemption op true, of laat marketValue weg",
+      );
+    marketValue = parseAmount(o.marketValue, `${field}.marketValue`);
   }
   let lost: NInvestment["lostByCalamity"];
   if (o.lostByCalamity !== undefined) {
     const lf = `${field}.lostByCalamity`;
     const l = expectObject(o.lostByCalamity, lf);
     onlyKnownKeys(l, CALAMITY_KEYS, lf);
-    const rb = l.replacedBy;
-    if (typeof rb !== "string" && typeof rb !== "number") {
-      throw new KiaValidationError(
+    if (l.replacedBy === undefined)
+      fail(
         "MISSING_FIELD",
         `${lf}.replacedBy`,
-        rb,
+        undefined,
         "verwacht de id van het vervangende bedrijfsmiddel",
       );
-    }
     lost = {
-      replacedBy: String(rb),
-      approval: optBool(l, "approval", lf, true),
+      replacedBy: idOf(l.replacedBy, `${lf}.replacedBy`),
+      approval: optBool(l, "approval", lf),
     };
+  }
+  let override: NInvestment["override"];
+  if (o.override !== undefined) {
+    const of = `${field}.override`;
+    const ov = expectObject(o.override, of);
+    onlyKnownKeys(ov, OVERRIDE_KEYS, of);
+    const eligible = optBool(ov, "eligible", of);
+    if (eligible === undefined)
+      fail(
+        "MISSING_FIELD",
+        `${of}.eligible`,
+        undefined,
+        "verwacht true (telt mee) of false (telt niet mee)",
+      );
+    const reason = optString(ov, "reason", of, 2000);
+    if (reason === undefined || reason.trim().length < 3)
+      fail(
+        "MISSING_FIELD",
+        `${of}.reason`,
+        ov.reason,
+        "een handmatige beoordeling vraagt een geschreven reden",
+      );
+    override = { eligible, reason: reason.trim() };
   }
   return {
     index,
@@ -294,14 +448,17 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
     description: optString(o, "description", field),
     category,
     amount,
-    vatDeductible: optBool(o, "vatDeductible", field, true),
-    group: o.group === undefined ? undefined : String(o.group),
-    relatedParty: optBool(o, "relatedParty", field, false),
-    exemption: optBool(o, "exemption", field, false),
+    vatDeductible: optBool(o, "vatDeductible", field) ?? true,
+    group: validateGroup(o.group, field),
+    relatedParty,
+    exemption,
+    marketValue,
     paid,
-    inUse: optBool(o, "inUse", field, true),
+    inUse: optBool(o, "inUse", field) ?? true,
     lostByCalamity: lost,
-    eiaMia: optBool(o, "eiaMia", field, false),
+    eiaMia: optBool(o, "eiaMia", field) ?? false,
+    override,
+    date: validateDate(o.date, field),
   };
 }
 
@@ -310,21 +467,31 @@ function validatePartnership(raw: unknown): NPartnership {
   const o = expectObject(raw, field);
   onlyKnownKeys(o, PARTNERSHIP_KEYS, field);
   const keyGiven = o.key !== undefined;
-  const key = (o.key ?? rules.partnership.defaultKey) as PartnershipKey;
-  if (!rules.partnership.reasonableKeys.includes(key)) {
-    throw new KiaValidationError(
+  const key = keyGiven
+    ? partnershipKeyOf(o.key)
+    : (rules.partnership.defaultKey as PartnershipKey);
+  if (!key) {
+    fail(
       "INVALID_KEY",
       `${field}.key`,
       o.key,
-      `verdeelsleutel moet een van ${rules.partnership.reasonableKeys.join(", ")} zijn`,
+      "verdeelsleutel moet zijn: winst (profit), kapitaal (capital), stille reserves (reserves) of gelijke delen (equal)",
     );
   }
-  if (!Array.isArray(o.partners) || o.partners.length === 0) {
-    throw new KiaValidationError(
+  if (!Array.isArray(o.partners)) {
+    fail(
+      o.partners === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
+      `${field}.partners`,
+      o.partners,
+      "verwacht een lijst met de vennoten",
+    );
+  }
+  if (o.partners.length < 2) {
+    fail(
       "INVALID_PARTNERS",
       `${field}.partners`,
       o.partners,
-      "verwacht een lijst met minstens één vennoot",
+      "een samenwerkingsverband bestaat uit de belastingplichtige en een of meer andere belastingplichtigen (art. 3.41 lid 3 Wet IB 2001): geef ten minste twee vennoten, of laat partnership weg",
     );
   }
   const names = new Set<string>();
@@ -333,73 +500,136 @@ function validatePartnership(raw: unknown): NPartnership {
     const po = expectObject(p, pf);
     onlyKnownKeys(po, PARTNER_KEYS, pf);
     if (typeof po.name !== "string" || po.name.trim() === "") {
-      throw new KiaValidationError(
+      fail(
         "MISSING_FIELD",
         `${pf}.name`,
         po.name,
         "verwacht de naam van de vennoot",
       );
     }
-    if (names.has(po.name))
-      throw new KiaValidationError(
-        "DUPLICATE_ID",
-        `${pf}.name`,
-        po.name,
-        "deze naam komt twee keer voor",
-      );
-    names.add(po.name);
+    const name = po.name.trim();
+    if (name.length > MAX_ID_LENGTH)
+      fail("INVALID_TYPE", `${pf}.name`, po.name, "naam is te lang");
+    if (names.has(name))
+      fail("DUPLICATE_ID", `${pf}.name`, po.name, "deze naam komt twee keer voor");
+    names.add(name);
     const opt = (k: string) =>
       po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`);
     const partner: NPartner = {
-      name: po.name,
+      name,
+      legalForm: optString(po, "legalForm", pf, 100),
       profit: opt("profit"),
       capital: opt("capital"),
       reserves: opt("reserves"),
       outsideInvestments: opt("outsideInvestments"),
+      ownAssetsInPartnership: opt("ownAssetsInPartnership"),
     };
     if (key !== "equal" && partner[key] === undefined) {
-      throw new KiaValidationError(
+      fail(
         "MISSING_FIELD",
         `${pf}.${key}`,
         undefined,
-        `verdeelsleutel "${key}" vraagt dit veld voor iedere vennoot`,
+        `de verdeelsleutel ${KEY_FIELD_NL[key]} vraagt dit veld voor iedere vennoot`,
       );
     }
     return partner;
   });
   if (key !== "equal" && partners.every((p) => p[key]!.isZero())) {
-    throw new KiaValidationError(
+    fail(
       "INVALID_KEY",
       `${field}.partners`,
-      key,
-      `de aandelen volgens verdeelsleutel "${key}" zijn samen nul`,
+      KEY_FIELD_NL[key],
+      `de aandelen volgens de verdeelsleutel ${KEY_FIELD_NL[key]} zijn samen nul`,
     );
   }
-  const jointRequest =
-    o.jointRequest === undefined
-      ? undefined
-      : optBool(o, "jointRequest", field, false);
-  return { key, keyGiven, partners, jointRequest };
+  return { key, keyGiven, partners, jointRequest: optBool(o, "jointRequest", field) };
 }
+
+const KEY_FIELD_NL: Record<PartnershipKey, string> = {
+  profit: "winstgerechtigdheid (profit)",
+  capital: "kapitaalsverhouding (capital)",
+  reserves: "aandelen in de stille reserves (reserves)",
+  equal: "gelijke delen (equal)",
+};
 
 function validateDisposal(
   raw: unknown,
   index: number,
   year: number,
+  investmentsById: ReadonlyMap<string, NInvestment>,
 ): NDisposal {
   const field = `disposals[${index}]`;
   const o = expectObject(raw, field);
   onlyKnownKeys(o, DISPOSAL_KEYS, field);
+  const id = idOf(o.id, `${field}.id`);
+  const price = parseAmount(o.price, `${field}.price`);
+  const description = optString(o, "description", field);
+  if (o.investment !== undefined) {
+    // A disposal of one of this year's investments (art. 3.47 lid 6: e.g. insurance money for a lost asset):
+    // its investment year, amount and the year's total follow from the scenario itself.
+    const link = idOf(o.investment, `${field}.investment`);
+    const inv = investmentsById.get(link);
+    if (!inv)
+      fail(
+        "UNKNOWN_REPLACEMENT",
+        `${field}.investment`,
+        o.investment,
+        "er is geen investering met deze id in dit jaar",
+      );
+    for (const k of ["investmentAmount", "investmentYearTotal"] as const) {
+      if (o[k] !== undefined)
+        fail(
+          "INVALID_COMBINATION",
+          `${field}.${k}`,
+          o[k],
+          `volgt uit investering ${inv.id} en het totaal van ${year}; laat dit veld weg`,
+        );
+    }
+    if (o.investmentYear !== undefined) {
+      const iy = parseYear(o.investmentYear, `${field}.investmentYear`);
+      if (iy !== year)
+        fail(
+          "INVALID_DISPOSAL",
+          `${field}.investmentYear`,
+          o.investmentYear,
+          `investering ${inv.id} is een investering van ${year}`,
+        );
+    }
+    return {
+      index,
+      id,
+      description,
+      price,
+      investmentYear: year,
+      investment: inv.id,
+      investmentAmount: inv.amount,
+      investmentYearTotal: new Decimal(0),
+      yearTotalGiven: false,
+    };
+  }
+  if (o.investmentYear === undefined)
+    fail(
+      "MISSING_FIELD",
+      `${field}.investmentYear`,
+      undefined,
+      "verwacht het jaar van de investering (of investment: de id van een investering van dit jaar)",
+    );
   const investmentYear = parseYear(o.investmentYear, `${field}.investmentYear`);
   if (investmentYear > year) {
-    throw new KiaValidationError(
+    fail(
       "INVALID_DISPOSAL",
       `${field}.investmentYear`,
       o.investmentYear,
       `investeringsjaar ligt na het jaar van vervreemding ${year}`,
     );
   }
-  getYearTable(investmentYear, `${field}.investmentYear`);
+  if (investmentYear < 1900)
+    fail(
+      "INVALID_YEAR",
+      `${field}.investmentYear`,
+      o.investmentYear,
+      "investeringsjaar moet een jaartal zijn, zoals 2022",
+    );
   const investmentAmount = parseAmount(
     o.investmentAmount,
     `${field}.investmentAmount`,
@@ -409,21 +639,22 @@ function validateDisposal(
     `${field}.investmentYearTotal`,
   );
   if (investmentAmount.gt(investmentYearTotal)) {
-    throw new KiaValidationError(
+    fail(
       "INVALID_DISPOSAL",
       `${field}.investmentYearTotal`,
       o.investmentYearTotal,
-      `totaal van het investeringsjaar is kleiner dan het investeringsbedrag van dit bedrijfsmiddel (${investmentAmount.toString()})`,
+      `totaal van het investeringsjaar is kleiner dan het investeringsbedrag van dit bedrijfsmiddel (${investmentAmount.toFixed()})`,
     );
   }
   return {
     index,
-    id: reqId(o, field),
-    description: optString(o, "description", field),
-    price: parseAmount(o.price, `${field}.price`),
+    id,
+    description,
+    price,
     investmentYear,
     investmentAmount,
     investmentYearTotal,
+    yearTotalGiven: true,
   };
 }
 
@@ -434,7 +665,7 @@ function assertUniqueIds(
   const seen = new Set<string>();
   for (const it of items) {
     if (seen.has(it.id)) {
-      throw new KiaValidationError(
+      fail(
         "DUPLICATE_ID",
         `${list}[${it.index}].id`,
         it.id,
@@ -445,28 +676,94 @@ function assertUniqueIds(
   }
 }
 
+/** Rows of one group are one asset: they share whether it is in use and its VAT treatment (besluit 2.2). */
+function assertConsistentGroups(investments: readonly NInvestment[]): void {
+  const first = new Map<string, NInvestment>();
+  for (const inv of investments) {
+    if (inv.group === undefined) continue;
+    const f = first.get(inv.group);
+    if (!f) {
+      first.set(inv.group, inv);
+      continue;
+    }
+    if (f.inUse !== inv.inUse)
+      fail(
+        "INVALID_GROUP",
+        `investments[${inv.index}].inUse`,
+        inv.inUse,
+        `regels van één bedrijfsmiddel (groep "${inv.group}") worden samen in gebruik genomen; ${f.id} heeft inUse ${f.inUse}`,
+      );
+    if (f.vatDeductible !== inv.vatDeductible)
+      fail(
+        "INVALID_GROUP",
+        `investments[${inv.index}].vatDeductible`,
+        inv.vatDeductible,
+        `regels van één bedrijfsmiddel (groep "${inv.group}") hebben dezelfde btw-behandeling; ${f.id} heeft vatDeductible ${f.vatDeductible}`,
+      );
+  }
+}
+
+/** Each replacement exists, is another asset, and following "replaced by" never comes back (no cycles). */
+function assertReplacements(
+  investments: readonly NInvestment[],
+  byId: ReadonlyMap<string, NInvestment>,
+): void {
+  for (const inv of investments) {
+    if (!inv.lostByCalamity) continue;
+    const f = `investments[${inv.index}].lostByCalamity.replacedBy`;
+    const target = inv.lostByCalamity.replacedBy;
+    if (!byId.has(target))
+      fail(
+        "UNKNOWN_REPLACEMENT",
+        f,
+        target,
+        "er is geen investering met deze id in dit jaar",
+      );
+    if (target === inv.id)
+      fail(
+        "INVALID_REPLACEMENT",
+        f,
+        target,
+        "een bedrijfsmiddel kan niet zichzelf vervangen",
+      );
+  }
+  // Cycle check: every chain a -> b -> c ... is followed at most once (colours: 1 on the path, 2 done).
+  const state = new Map<string, 1 | 2>();
+  for (const start of investments) {
+    if (!start.lostByCalamity || state.get(start.id) === 2) continue;
+    const path: NInvestment[] = [];
+    let cur: NInvestment | undefined = start;
+    while (cur && cur.lostByCalamity && state.get(cur.id) !== 2) {
+      if (state.get(cur.id) === 1) {
+        const cycle = path.slice(path.indexOf(cur)).map((x) => x.id);
+        fail(
+          "INVALID_REPLACEMENT",
+          `investments[${cur.index}].lostByCalamity.replacedBy`,
+          cur.lostByCalamity.replacedBy,
+          `vervangingen vormen een kring (${[...cycle, cur.id].join(" → ")}): een verloren bedrijfsmiddel wordt vervangen door een ander, nieuw bedrijfsmiddel`,
+        );
+      }
+      state.set(cur.id, 1);
+      path.push(cur);
+      cur = byId.get(cur.lostByCalamity.replacedBy);
+    }
+    for (const p of path) state.set(p.id, 2);
+  }
+}
+
 export function validateScenario(raw: unknown): NormalizedScenario {
   const o = expectObject(raw, "scenario");
   onlyKnownKeys(o, SCENARIO_KEYS, "scenario");
   if (o.year === undefined)
-    throw new KiaValidationError(
-      "MISSING_FIELD",
-      "year",
-      undefined,
-      "het jaar ontbreekt",
-    );
+    fail("MISSING_FIELD", "year", undefined, "het jaar ontbreekt");
   const year = parseYear(o.year, "year");
   getYearTable(year, "year");
   if (o.exact !== undefined && typeof o.exact !== "boolean") {
-    throw new KiaValidationError(
-      "INVALID_TYPE",
-      "exact",
-      o.exact,
-      "verwacht true of false",
-    );
+    fail("INVALID_TYPE", "exact", o.exact, "verwacht true of false");
   }
+  const description = optString(o, "description", "scenario");
   if (!Array.isArray(o.investments)) {
-    throw new KiaValidationError(
+    fail(
       o.investments === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
       "investments",
       o.investments,
@@ -476,28 +773,10 @@ export function validateScenario(raw: unknown): NormalizedScenario {
   const investments = o.investments.map(validateInvestment);
   assertUniqueIds(investments, "investments");
   const byId = new Map(investments.map((inv) => [inv.id, inv] as const));
-  for (const inv of investments) {
-    if (!inv.lostByCalamity) continue;
-    const f = `investments[${inv.index}].lostByCalamity.replacedBy`;
-    const repl = byId.get(inv.lostByCalamity.replacedBy);
-    if (!repl) {
-      throw new KiaValidationError(
-        "UNKNOWN_REPLACEMENT",
-        f,
-        inv.lostByCalamity.replacedBy,
-        "er is geen investering met deze id in dit jaar",
-      );
-    }
-    if (repl === inv)
-      throw new KiaValidationError(
-        "INVALID_REPLACEMENT",
-        f,
-        inv.lostByCalamity.replacedBy,
-        "een bedrijfsmiddel kan niet zichzelf vervangen",
-      );
-  }
+  assertReplacements(investments, byId);
+  assertConsistentGroups(investments);
   if (o.disposals !== undefined && !Array.isArray(o.disposals)) {
-    throw new KiaValidationError(
+    fail(
       "INVALID_TYPE",
       "disposals",
       o.disposals,
@@ -505,28 +784,29 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     );
   }
   const disposals = ((o.disposals as unknown[] | undefined) ?? []).map((d, i) =>
-    validateDisposal(d, i, year),
+    validateDisposal(d, i, year, byId),
   );
   assertUniqueIds(disposals, "disposals");
-  let disposalsTotal: Decimal | undefined;
-  if (o.disposalsTotal !== undefined) {
-    disposalsTotal = parseAmount(o.disposalsTotal, "disposalsTotal");
-    const listed = disposals.reduce(
-      (s, d) => s.plus(d.price),
-      parseAmount(0, "disposalsTotal"),
-    );
-    if (disposalsTotal.lt(listed)) {
-      throw new KiaValidationError(
+  const linked = new Set<string>();
+  for (const d of disposals) {
+    if (d.investment === undefined) continue;
+    if (linked.has(d.investment))
+      fail(
         "INVALID_DISPOSAL",
-        "disposalsTotal",
-        o.disposalsTotal,
-        `kleiner dan de som van de opgegeven vervreemdingen (${listed.toString()})`,
+        `disposals[${d.index}].investment`,
+        d.investment,
+        "deze investering is al bij een andere vervreemding genoemd",
       );
-    }
+    linked.add(d.investment);
   }
+  const disposalsTotal =
+    o.disposalsTotal === undefined
+      ? undefined
+      : parseAmount(o.disposalsTotal, "disposalsTotal");
   return {
     year,
     exact: o.exact === true,
+    description,
     investments,
     partnership:
       o.partnership === undefined

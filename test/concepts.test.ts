@@ -65,9 +65,9 @@ describe("eligibility and the € 450 test", () => {
     expect(s(2024).warnings.map((w) => w.code)).toContain("EMISSIELOOS_CHECK");
   });
 
-  it("warns when the year's table is not fully confirmed (2022: single source for the 28% edge)", () => {
-    expect(evaluate({ year: 2022, investments: [] }).warnings.map((w) => w.code)).toContain("TABLE_CONFIDENCE");
-    expect(evaluate({ year: 2021, investments: [] }).warnings.map((w) => w.code)).not.toContain("TABLE_CONFIDENCE");
+  it("no table warning where the law text of the year was read (2022's edge, once single-source, is now confirmed)", () => {
+    expect(evaluate({ year: 2022, investments: [] }).warnings.map((w) => w.code)).not.toContain("TABLE_CONFIDENCE");
+    expect(evaluate({ year: 2022, investments: [] }).parameters.confidence).toBe("official");
   });
 });
 
@@ -83,13 +83,14 @@ describe("related parties (art. 3.46)", () => {
 });
 
 describe("calamity approval (besluit 4.4)", () => {
-  it("warns about EIA/MIA and about an unfavourable approval", () => {
-    const r = evaluate({ year: 2024, investments: [inv("a", "machine", 10000, { lostByCalamity: { replacedBy: "b" }, eiaMia: true }), inv("b", "machine", 10000)] });
-    expect(r.calamity).toMatchObject({ kiaWithout: "5600", kiaWith: "2800", applied: true });
-    expect(r.kia).toBe("2800");
-    const codes = r.warnings.map((w) => w.code);
-    expect(codes).toContain("CALAMITY_EIA_MIA");
-    expect(codes).toContain("CALAMITY_UNFAVOURABLE");
+  it("an approval the taxpayer chooses is applied even when unfavourable, with a warning; without a choice it is not taken", () => {
+    const forced = evaluate({ year: 2024, investments: [inv("a", "machine", 10000, { lostByCalamity: { replacedBy: "b", approval: true } }), inv("b", "machine", 10000)] });
+    expect(forced.calamity).toMatchObject({ kiaWithout: "5600", kiaWith: "2800", applied: true, choice: "taxpayer" });
+    expect(forced.kia).toBe("2800");
+    expect(forced.warnings.map((w) => w.code)).toContain("CALAMITY_UNFAVOURABLE");
+    const best = evaluate({ year: 2024, investments: [inv("a", "machine", 10000, { lostByCalamity: { replacedBy: "b" } }), inv("b", "machine", 10000)] });
+    expect(best.calamity).toMatchObject({ applied: false, choice: "best", kiaWithout: "5600", kiaWith: "2800", differenceExact: "-2800" });
+    expect(best.kia).toBe("5600");
   });
 
   it("does not apply when the lost asset would not count anyway, and says why", () => {
@@ -120,18 +121,20 @@ describe("partnership", () => {
     expect(refused.partnership!.conditions.find((c) => c.code === "f")!.status).toBe("not-met");
   });
 
-  it("outside investments: own KIA from 2021, a warning (HR 2019/2020) before", () => {
+  it("outside investments: own KIA per enterprise from 2021, the HR 2019/2020 method before", () => {
     const p = (year: number) =>
       evaluate({ year, investments: [inv("a", "machine", 50000)], partnership: { partners: [{ name: "A", profit: 1, outsideInvestments: 10000 }, { name: "B", profit: 1 }] } });
-    expect(p(2021).partners![0].outsideKia).toBe("2800");
-    expect(p(2020).partners![0].outsideKia).toBeUndefined();
-    const w = p(2020).warnings.find((x) => x.code === "PARTNERSHIP_LEGACY")!;
-    expect(w.text).toContain("HR 1 mei 2020");
+    expect(p(2021).partners![0]).toMatchObject({ method: "share", kiaExact: "7000", outsideKia: "2800" });
+    // 2020: row on 50.000 + 10.000 = 60.000 -> 28% band (up to 58.238? no: 60.000 > 58.238 -> fixed 16.307);
+    // his own investments 25.000 + 10.000 = 35.000 are in the 28% band: pro rata 16.307 x 35.000 / 60.000 = 9.512,41...
+    const old = p(2020).partners![0];
+    expect(old).toMatchObject({ method: "hr-2020-pro-rata", combinedTotal: "60000", part: "35000", kia: "9513" });
+    expect(old.outsideKia).toBeUndefined();
     expect(p(2020).parameters.references.map((r) => r.label)).toContain("HR 1 mei 2020, ECLI:NL:HR:2020:825");
   });
 
   it("uses the 2009 besluit numbering for years before 2014", () => {
-    const r = evaluate({ year: 2012, investments: [inv("a", "machine", 10000)], partnership: { partners: [{ name: "A", profit: 1 }] } });
+    const r = evaluate({ year: 2012, investments: [inv("a", "machine", 10000)], partnership: { partners: [{ name: "A", profit: 1 }, { name: "B", profit: 1 }] } });
     expect(r.partnership!.allocationRef).toBe("Besluit investeringsaftrek 2009, onderdeel 4.1.3");
   });
 });
@@ -160,7 +163,7 @@ describe("disinvestment addition (art. 3.47)", () => {
   it("applies above the year's threshold, at the investment year's effective rate, on min(price, amount), rounded down", () => {
     // 2021 investments 100.000 -> fixed 16.568 -> rate 16,568%. Sold in 2024 for 5.000 (cost 8.000): 5.000 x 16,568% = 828,40 -> 828.
     const r = evaluate({ year: 2024, investments: [], disposals: [d(5000, 2021, 8000, 100000)] });
-    expect(r.disinvestment).toMatchObject({ applies: true, threshold: "2800", total: "828", items: [{ id: "d", amountExact: "828.4", amount: "828", base: "5000", inWindow: true }] });
+    expect(r.disinvestment).toMatchObject({ applies: true, threshold: "2800", total: "828", items: [{ id: "d", amountExact: "828.4", amount: "828.4", base: "5000", inWindow: true }] });
   });
 
   it("uses the investment amount when the price is higher", () => {
@@ -171,7 +174,7 @@ describe("disinvestment addition (art. 3.47)", () => {
   it("is 0 at or below the threshold, and outside the five-year window", () => {
     expect(evaluate({ year: 2024, investments: [], disposals: [d(2800, 2021, 8000, 100000)] }).disinvestment).toMatchObject({ applies: false, total: "0" });
     const late = evaluate({ year: 2026, investments: [], disposals: [d(5000, 2021, 8000, 100000)] });
-    expect(late.disinvestment!.items[0]).toMatchObject({ inWindow: false, amount: "0" });
+    expect(late.disinvestment!.items[0]).toMatchObject({ inWindow: false, counted: false, amount: "0" });
     const last = evaluate({ year: 2025, investments: [], disposals: [d(5000, 2021, 8000, 100000)] });
     expect(last.disinvestment!.items[0].inWindow).toBe(true);
   });

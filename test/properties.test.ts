@@ -50,7 +50,7 @@ describe("properties", () => {
       fc.property(
         fc.array(cents, { minLength: 1, maxLength: 5 }),
         fc.constantFrom(...years),
-        fc.array(partner, { minLength: 1, maxLength: 7 }),
+        fc.array(partner, { minLength: 2, maxLength: 7 }),
         fc.constantFrom("profit", "capital", "equal"),
         (amounts, year, ps, key) => {
           if (key === "profit" && ps.every((p) => p.profit === 0)) ps[0].profit = 1;

@@ -93,6 +93,7 @@ function buildYear(year: number): YearTable | null {
       : null,
     sources: entry.sources ?? [],
     notes: entry.notes ?? "",
+    contradictions: entry.contradictions ?? "",
   };
 }
 
@@ -133,9 +134,23 @@ export function getYearTable(year: number, field = "year"): YearTable {
 
 const refCache = new Map<string, LegalRef>();
 
+/**
+ * A deep link to an article of a law as it read on 1 January of a tax year: the Juriconnect (jci 1.3) form that
+ * wetten.overheid.nl resolves, with zichtdatum and geldigheidsdatum.
+ */
+export function lawTextUrl(bwb: string, article: string, year: number): string {
+  return `https://wetten.overheid.nl/jci1.3:c:${bwb}&artikel=${article}&z=${year}-01-01&g=${year}-01-01`;
+}
+
+/** A ruling by its ECLI, through the Rechtspraak's permanent deeplink service. */
+export function rulingUrl(ecli: string): string {
+  return `https://deeplink.rechtspraak.nl/uitspraak?id=${ecli}`;
+}
+
 function renderRef(
   key: string,
   v: ReferencesData["refs"][string]["versions"][number],
+  year: number,
 ): LegalRef {
   const src = referencesData.sources[v.source];
   if (!src)
@@ -152,13 +167,20 @@ function renderRef(
   } else {
     label = v.case ?? src.short;
   }
+  let url: string;
+  if (src.kind === "wet" && v.article && src.bwb)
+    url = lawTextUrl(src.bwb, v.article, year);
+  else if (src.kind === "rechtspraak" && v.ecli) url = rulingUrl(v.ecli);
+  else if (src.url) url = src.url;
+  else throw new Error(`references.json: ${key} has no way to link to its text`);
   return {
     key,
     label,
     bwb: src.bwb,
-    url: src.url,
+    url,
     verified: v.verified !== false,
     note: v.note,
+    text: v.text,
   };
 }
 
@@ -173,7 +195,7 @@ export function ref(key: string, year: number): LegalRef {
     (x) => x.from <= year && (x.to === null || year <= x.to),
   );
   if (!v) throw new Error(`Legal reference ${key} has no version for ${year}`);
-  r = renderRef(key, v);
+  r = renderRef(key, v, year);
   refCache.set(cacheKey, r);
   return r;
 }

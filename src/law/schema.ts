@@ -18,8 +18,11 @@ import {
   year,
 } from "./shape";
 import {
+  AUTHORITATIVE_KINDS,
   BAND_KINDS,
   CONFIDENCES,
+  COVERS,
+  SOURCE_KINDS,
   type TablesData,
   type YearData,
 } from "./types";
@@ -47,8 +50,20 @@ const yearEntry = obj(
     bands: arr(band, 1),
     minAssetAmount: nonNegInt,
     disinvestmentThreshold: obj({ amount: nonNegInt, confidence, basis: str }),
-    sources: arr(str),
+    sources: arr(
+      obj(
+        {
+          kind: oneOf(SOURCE_KINDS),
+          title: str,
+          url: str,
+          supports: str,
+          covers: arr(oneOf(COVERS)),
+        },
+        { via: str },
+      ),
+    ),
     notes: str,
+    contradictions: str,
     knownAnomalies: arr(
       obj({ check: oneOf(["fixed-edge", "ceiling"]), note: str }),
       1,
@@ -64,7 +79,15 @@ export const tablesShape = obj({
 export const referencesShape = obj({
   sources: record(
     /^[a-z0-9]+$/,
-    obj({ title: str, short: str, bwb: nullable(str), url: str }),
+    obj(
+      {
+        kind: oneOf(["wet", "besluit", "rechtspraak", "beleid"]),
+        title: str,
+        short: str,
+        bwb: nullable(str),
+      },
+      { url: str },
+    ),
   ),
   refs: record(
     /^[a-z0-9.-]+$/,
@@ -78,8 +101,10 @@ export const referencesShape = obj({
             onderdeel: str,
             paragraph: str,
             case: str,
+            ecli: str,
             note: str,
             verified: bool,
+            text: str,
           },
         ),
         1,
@@ -258,7 +283,28 @@ export function tableInvariantErrors(
   }
   if (entry.disinvestmentThreshold === undefined)
     errors.push(`${p}.disinvestmentThreshold: missing`);
+  const allowed = highestConfidence(entry);
+  if (CONFIDENCES.indexOf(entry.confidence) < CONFIDENCES.indexOf(allowed))
+    errors.push(
+      `${p}.confidence: "${entry.confidence}" claims more than the sources allow ("${allowed}"): only an authoritative source (wet, besluit, Belastingdienst, rechtspraak) that shows the whole table makes a year official`,
+    );
   return errors;
+}
+
+/**
+ * The highest confidence a year's sources allow: official when an authoritative source shows the whole table;
+ * otherwise by the number of secondary sources that show it (2+: corroborated, 1: single-source).
+ */
+export function highestConfidence(entry: YearData): YearData["confidence"] {
+  const sources = entry.sources ?? [];
+  const full = (kinds: readonly string[]) =>
+    sources.filter((s) => kinds.includes(s.kind) && s.covers.includes("table"))
+      .length;
+  if (full(AUTHORITATIVE_KINDS) > 0) return "official";
+  const secondary = full(["secondary"]);
+  if (secondary >= 2) return "corroborated";
+  if (secondary === 1) return "single-source";
+  return "inferred";
 }
 
 export function allTableErrors(data: TablesData): string[] {

@@ -10,11 +10,15 @@ export const BAND_KINDS = [
 ] as const;
 export type BandKind = (typeof BAND_KINDS)[number];
 
-/** official: law text or Belastingdienst seen; verified: 3+ independent sources; corroborated: 2;
- * single-source; inferred; unknown. Below "verified" the user is shown a warning. */
+/**
+ * How well a year's amounts are established. official: every amount seen in an authoritative source (the law
+ * text of that year, the Belastingdienst, a court); corroborated: only non-authoritative websites, two or more
+ * agreeing; single-source: one such website; inferred: derived, not found in a source; unknown. Below
+ * "official" the user is shown a warning (in Dutch) that says so. A test derives the highest confidence the
+ * sources allow and refuses a year that claims more.
+ */
 export const CONFIDENCES = [
   "official",
-  "verified",
   "corroborated",
   "single-source",
   "inferred",
@@ -27,6 +31,47 @@ export const WARN_CONFIDENCES: readonly Confidence[] = [
   "inferred",
   "unknown",
 ];
+
+/** Kinds of source: authoritative (wet, besluit, belastingdienst, rechtspraak) or secondary (websites of advisers, news). */
+export const SOURCE_KINDS = [
+  "wet",
+  "besluit",
+  "belastingdienst",
+  "rechtspraak",
+  "secondary",
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const AUTHORITATIVE_KINDS: readonly SourceKind[] = [
+  "wet",
+  "besluit",
+  "belastingdienst",
+  "rechtspraak",
+];
+
+/** What a source shows of a year's parameters. */
+export const COVERS = [
+  "table",
+  "threshold",
+  "edge28",
+  "fixed",
+  "phaseout",
+  "ceiling",
+  "disinvestmentThreshold",
+] as const;
+export type Cover = (typeof COVERS)[number];
+
+/** A source of a year's parameters, as structured data (OpenFisca-style reference). Texts in Dutch. */
+export interface SourceRef {
+  kind: SourceKind;
+  title: string;
+  url: string;
+  /** what it supports, in words */
+  supports: string;
+  /** which amounts were seen in it; empty: cited as the legal basis, amounts not read there */
+  covers: Cover[];
+  /** where the text was read, when not at the url itself (e.g. a consolidated copy) */
+  via?: string;
+}
 
 export interface BandData {
   over: number | null;
@@ -49,8 +94,10 @@ export interface YearData {
     confidence: Confidence;
     basis: string;
   };
-  sources?: string[];
+  sources?: SourceRef[];
   notes?: string;
+  /** contradicting or erroneous sources, in Dutch */
+  contradictions?: string;
   /** a documented deviation from an invariant that the law's own table has (see schema.ts) */
   knownAnomalies?: { check: "fixed-edge" | "ceiling"; note: string }[];
 }
@@ -85,8 +132,9 @@ export interface YearTable {
     confidence: Confidence;
     basis: string;
   } | null;
-  sources: string[];
+  sources: SourceRef[];
   notes: string;
+  contradictions: string;
 }
 
 export interface RefVersion {
@@ -98,14 +146,25 @@ export interface RefVersion {
   onderdeel?: string;
   paragraph?: string;
   case?: string;
+  /** European case law identifier of a ruling: links to deeplink.rechtspraak.nl */
+  ecli?: string;
   note?: string;
   verified?: boolean;
+  /** the provision's text (verbatim, Dutch) where it matters for the rule */
+  text?: string;
 }
 
 export interface ReferencesData {
   sources: Record<
     string,
-    { title: string; short: string; bwb: string | null; url: string }
+    {
+      kind: "wet" | "besluit" | "rechtspraak" | "beleid";
+      title: string;
+      short: string;
+      bwb: string | null;
+      /** for a besluit or a policy: the (dated) page; a law article and a ruling link to themselves */
+      url?: string;
+    }
   >;
   refs: Record<string, { versions: RefVersion[] }>;
 }
@@ -118,6 +177,7 @@ export interface LegalRef {
   url: string;
   verified: boolean;
   note?: string;
+  text?: string;
 }
 
 export interface CategoryRuleData {

@@ -1,0 +1,155 @@
+/**
+ * Step 1 of an evaluation: every investment of the year on its own. Does the asset qualify (category,
+ * art. 3.45 lid 1; the € 450 test per asset or group, art. 3.45 and besluit 2.2; or the user's written
+ * override), and does its obligation count (related parties, art. 3.46; exemption, besluit 5)? The result is
+ * the statutory position: the calamity approval (step 2) may still leave a lost asset out.
+ */
+import { type Context, listOf, listText } from "./context";
+import { type Decimal } from "./decimal";
+import { assessEligibility } from "./eligibility";
+import type { Reason } from "./explanation";
+import { categoryRule, getYearTable, rules } from "./law";
+import { warnings as W } from "./messages";
+import { formatEuro, formatEuroShort } from "./money";
+import { relatedPartyVerdict } from "./relatedParty";
+import type { NInvestment, NormalizedScenario } from "./scenario";
+
+export interface AssetsResult {
+  /** qualifies for KIA: category, group and € 450 test, or the override */
+  eligible: boolean[];
+  /** counts in the year's total by statute (eligible and not excluded by art. 3.46) */
+  counts: boolean[];
+  reasons: (readonly Reason[])[];
+  /** exempted related-party obligations whose market value differs from the obligation (besluit 5) */
+  marketValued: NInvestment[];
+}
+
+/** What an asset adds to the year's total: its market value where besluit 5 says so, else its amount. */
+export function totalAmountOf(inv: NInvestment): Decimal {
+  return inv.marketValue ?? inv.amount;
+}
+
+export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
+  const { investments, year } = s;
+  const minimum = getYearTable(year).minAssetAmount;
+  const verdicts = assessEligibility(investments, year, minimum);
+  const n = investments.length;
+  const eligible: boolean[] = new Array(n);
+  const counts: boolean[] = new Array(n);
+  const reasons: (readonly Reason[])[] = new Array(n);
+  const byCategory = new Map<string, { refKey: string; ids: string[] }>();
+  const inExcludedGroup: string[] = [];
+  const below: NInvestment[] = [];
+  const related: string[] = [];
+  const exempted: string[] = [];
+  const overridden: NInvestment[] = [];
+  const marketValued: NInvestment[] = [];
+  const emissieloos: string[] = [];
+  const otherYear: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const inv = investments[i];
+    const v = verdicts[i];
+    let rs = v.reasons;
+    let ok = v.eligible;
+    if (v.warning === "EMISSIELOOS_CHECK") emissieloos.push(inv.id);
+    if (inv.date !== undefined && !inv.date.startsWith(String(year)))
+      otherYear.push(inv.id);
+    if (inv.override) {
+      overridden.push(inv);
+      ok = inv.override.eligible;
+      rs = [
+        ...rs,
+        {
+          code: "OVERRIDE",
+          text: `Handmatig beoordeeld: ${ok ? "telt mee" : "telt niet mee"}. Reden: ${inv.override.reason}`,
+          ref: "handmatige beoordeling (gebruiker)",
+        },
+      ];
+    } else if (!ok) {
+      const first = rs[0];
+      if (v.excludedBy) inExcludedGroup.push(inv.id);
+      else if (first.code === "CATEGORY_ELIGIBLE") below.push(inv);
+      else {
+        const key = inv.category.label;
+        let e = byCategory.get(key);
+        if (!e)
+          byCategory.set(
+            key,
+            (e = {
+              refKey: categoryRule(inv.category, year)?.ref ?? "wetib-3.45-1",
+              ids: [],
+            }),
+          );
+        e.ids.push(inv.id);
+      }
+    }
+    let c = ok;
+    if (inv.relatedParty) {
+      const rp = relatedPartyVerdict(inv.exemption, year);
+      rs = [...rs, rp.reason];
+      if (rp.counts) {
+        exempted.push(inv.id);
+        if (ok && inv.marketValue !== undefined && !inv.marketValue.eq(inv.amount))
+          marketValued.push(inv);
+      } else {
+        if (ok) related.push(inv.id);
+        c = false;
+      }
+    }
+    eligible[i] = ok;
+    counts[i] = c;
+    reasons[i] = rs;
+  }
+  if (emissieloos.length) ctx.warn(W.emissieloos(listText(emissieloos)));
+  if (exempted.length) ctx.warn(W.relatedPartyExemption(listText(exempted)));
+  if (otherYear.length) ctx.warn(W.dateOutsideYear(listText(otherYear), year));
+  if (overridden.length)
+    ctx.warn(W.override(listText(overridden.map((x) => x.id))));
+
+  const counted = counts.reduce((k, c) => k + (c ? 1 : 0), 0);
+  ctx.explain(
+    `${n} investering(en) in ${year}; ${counted} tellen mee voor de KIA.`,
+    ctx.use("wetib-3.41-1"),
+  );
+  for (const [label, e] of byCategory) {
+    ctx.explain(
+      `Uitgesloten bedrijfsmiddel (${label.toLowerCase()}): ${listText(e.ids)}.`,
+      ctx.use(e.refKey),
+    );
+  }
+  if (inExcludedGroup.length)
+    ctx.explain(
+      `Onderdeel van een uitgesloten bedrijfsmiddel (groep met een uitgesloten categorie): ${listText(inExcludedGroup)}.`,
+      ctx.use(rules.minimumAssetAmount.componentRef),
+    );
+  if (below.length)
+    ctx.explain(
+      `Investeringsbedrag per bedrijfsmiddel minder dan ${formatEuroShort(minimum)}: ${listOf(
+        below,
+        (inv) =>
+          inv.group === undefined
+            ? `${inv.id} (${formatEuro(inv.amount)})`
+            : `${inv.id} (groep "${inv.group}")`,
+      )}.`,
+      ctx.use(rules.minimumAssetAmount.ref),
+    );
+  if (related.length)
+    ctx.explain(
+      `Verplichting met een verbonden partij zonder ontheffing, telt niet mee: ${listText(related)}.`,
+      ctx.use(rules.relatedParty.ref),
+    );
+  if (exempted.length)
+    ctx.explain(
+      `Verplichting met een verbonden partij met ontheffing, telt mee: ${listText(exempted)}.`,
+      ctx.use(rules.relatedParty.exemptionRef),
+    );
+  for (const inv of overridden.slice(0, 5))
+    ctx.explain(
+      `${inv.id}: handmatig beoordeeld als ${inv.override!.eligible ? "meetellend" : "niet meetellend"}; reden: ${inv.override!.reason}`,
+    );
+  if (overridden.length > 5)
+    ctx.explain(
+      `En ${overridden.length - 5} andere handmatig beoordeelde investering(en); zie de redenen per investering.`,
+    );
+  return { eligible, counts, reasons, marketValued };
+}
