@@ -43,7 +43,7 @@ export function calculate(
       )
       .join("");
     const warn =
-      r.table.confidence === "official" || r.table.confidence === "verified"
+      r.table.confidence === "official"
         ? ""
         : `<p id="warnings">Let op: de tabel ${year} is niet volledig bevestigd (${escapeHtml(r.table.confidenceDetail)}). Controleer de bedragen.</p>`;
     return {
