@@ -221,7 +221,11 @@ export function tableAndCalamityStep(
   const available = items.filter((i) => i.available);
   const forced = available.filter((i) => i.approval === true).map((i) => i.inv);
   const open = available.filter((i) => i.approval === undefined).map((i) => i.inv);
-  const withAll = alternative(available.map((i) => i.inv));
+  // "With" shows what the approval as such would give: every lost asset that counts left out, also where the
+  // approval is not available (EIA/MIA) or not chosen, so both sides of the choice are visible.
+  const withAll = alternative(
+    items.filter((i) => i.conditions[0].met).map((i) => i.inv),
+  );
   // The taxpayer's choice where he made one; elsewhere the combination with the highest net result
   // (ties: fewer approvals, the statute's default).
   let chosen = forced.length ? alternative(forced) : without;
@@ -279,7 +283,7 @@ export function tableAndCalamityStep(
   const diff = withAll.netExact.minus(without.netExact);
   ctx.explain(
     `Calamiteitsgoedkeuring: zonder goedkeuring totaal ${formatEuro(without.year.total)}, ${net(without)}; ` +
-      `met goedkeuring voor ${listOf(available, (i) => i.inv.id) || "geen enkel bedrijfsmiddel"} totaal ${formatEuro(withAll.year.total)}, ${net(withAll)}. ` +
+      `met goedkeuring voor ${listOf(withAll.year.excluded, (i) => i.id) || "geen enkel bedrijfsmiddel"} totaal ${formatEuro(withAll.year.total)}, ${net(withAll)}. ` +
       (diff.isZero()
         ? "Beide geven hetzelfde resultaat."
         : `Verschil ${formatEuro(diff.abs())} in het voordeel van ${diff.isPositive() ? "de goedkeuring" : "de wettelijke hoofdregel (zonder goedkeuring)"}.`) +
