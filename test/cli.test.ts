@@ -1,67 +1,489 @@
-import { spawnSync } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { spawn, spawnSync } from "child_process";
+import { EventEmitter } from "events";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { run } from "../cli/kia-calc";
+import { Readable } from "stream";
+import fc from "fast-check";
+import { evaluate } from "../src";
+import { HELP, USAGE, run, version, type CliIo } from "../cli/kia-calc";
+import { findJsonError, invalidUtf8At, lineColumn, positionInMessage } from "../cli/input";
+import { JsonChunks, Sink, writeJson } from "../cli/json-stream";
 
-function call(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
+/** A writable that keeps what it gets (write() always accepts). */
+class Memory extends EventEmitter {
+  text = "";
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
 }
+
+async function call(args: string[], io: Partial<CliIo> = {}) {
+  const stdout = new Memory();
+  const stderr = new Memory();
+  const code = await run(args, { stdout, stderr, env: {}, ...io });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
 const dir = mkdtempSync(join(tmpdir(), "kia-cli-"));
-const file = (name: string, content: string) => {
+const file = (name: string, content: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, content);
   return p;
 };
+const cliPath = join(__dirname, "..", "cli", "kia-calc.ts");
+const nodeArgs = ["-r", "ts-node/register/transpile-only", cliPath];
+const examplesDir = join(__dirname, "scenarios");
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".json"));
+
+const small = { year: 2014, investments: [{ id: "a", category: "vrachtauto", amount: 204000 }] };
+const plain = file("s.json", JSON.stringify(small));
+const expectedReport = JSON.stringify(evaluate(small), null, 2) + "\n";
+
+/** A scenario with n machines of "1234.56"-like amounts in 2024, one investment per line. */
+function ledger(n: number): string {
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) rows.push(`{"id":"M${i}","category":"machine","amount":"${(1000 + (i % 9000) + 0.56).toFixed(2)}"}`);
+  return `{"year":2024,"investments":[\n${rows.join(",\n")}\n]}\n`;
+}
+
+/** Runs the CLI as a child process; stdout as bytes. */
+function child(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}) {
+  return new Promise<{ code: number | null; signal: string | null; out: Buffer; err: string }>((resolve, reject) => {
+    const p = spawn(process.execPath, [...nodeArgs, ...args], { env: { ...process.env, ...opts.env } });
+    const out: Buffer[] = [];
+    let err = "";
+    p.stdout.on("data", (d: Buffer) => out.push(d));
+    p.stderr.on("data", (d: Buffer) => (err += d));
+    p.on("error", reject);
+    p.on("close", (code, signal) => resolve({ code, signal, out: Buffer.concat(out), err }));
+  });
+}
 
 describe("kia-calc", () => {
-  const scenario = join(__dirname, "scenarios", "besluit-2014-calamity.json");
-  const plain = file("s.json", JSON.stringify({ year: 2014, investments: [{ id: "a", category: "vrachtauto", amount: 204000 }] }));
+  const worked = join(examplesDir, "besluit-2014-calamity.json");
 
-  it("prints the report as JSON", () => {
-    const r = call([plain]);
-    expect(r.code).toBe(0);
+  it("prints the report as JSON", async () => {
+    const r = await call([plain]);
+    expect(r).toMatchObject({ code: 0, err: "" });
     expect(JSON.parse(r.out)).toMatchObject({ year: 2014, kia: "7783", kiaExact: "7782.3116", band: "phase-out" });
+    expect(r.out).toBe(expectedReport);
   });
 
-  it("prints the Dutch explanation with --explain", () => {
-    const r = call(["--explain", plain]);
+  it("prints the Dutch explanation with --explain", async () => {
+    const r = await call(["--explain", plain]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("KIA 2014: € 7.783");
     expect(r.out).toContain("[art. 3.41 lid 2 Wet IB 2001]");
     expect(r.out).toContain("€ 7.782,3116 wordt € 7.783");
   });
 
-  it("exits 2 with a message naming the field for invalid input", () => {
-    const bad = file("bad.json", JSON.stringify({ year: 2024, investments: [{ id: "x", category: "machine", amount: -3 }] }));
-    const r = call([bad]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("investments[0].amount");
-    expect(r.err).toContain("-3");
-    const noTable = call([file("y.json", JSON.stringify({ year: 2027, investments: [] }))]);
-    expect(noTable.code).toBe(2);
-    expect(noTable.err).toContain("Geen KIA-tabel voor 2027");
-    expect(call([file("broken.json", "{ nope")]).code).toBe(2);
-    expect(call([join(dir, "missing.json")]).code).toBe(2);
-    expect(call([]).code).toBe(2);
-  });
-
-  it("accepts a worked-example file and runs its scenario", () => {
-    const r = call(["--explain", scenario]);
+  it("accepts a worked-example file and runs its scenario", async () => {
+    const r = await call(["--explain", worked]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("KIA 2014: € 15.470");
   });
 
-  it("runs as a real process", () => {
-    const p = scenario;
-    const res = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), p], { encoding: "utf8" });
-    expect(res.status).toBe(0);
-    expect(JSON.parse(res.stdout).calamity.kiaWithout).toBe("7783");
-    const bad = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), file("b2.json", '{"year":2024,"investments":[{"id":"a","category":"machine","amount":"x"}]}')], { encoding: "utf8" });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("investments[0].amount");
+  it("exits 2 with 'Ongeldige invoer:' and the field for an invalid scenario", async () => {
+    const bad = file("bad.json", JSON.stringify({ year: 2024, investments: [{ id: "x", category: "machine", amount: -3 }] }));
+    const r = await call([bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Ongeldige invoer: investments\[0\]\.amount: .*-3/);
+    expect(r.out).toBe("");
+    const noTable = await call([file("y.json", JSON.stringify({ year: 2027, investments: [] }))]);
+    expect(noTable.code).toBe(2);
+    expect(noTable.err).toContain("Geen KIA-tabel voor 2027");
+  });
+
+  describe("files", () => {
+    it("a missing file: 'Bestand … niet gevonden', exit 2", async () => {
+      const r = await call(["scenario.json"]);
+      expect(r).toEqual({ code: 2, out: "", err: "Bestand scenario.json niet gevonden\n" });
+      expect((await call([join(plain, "sub.json")])).err).toContain("niet gevonden"); // ENOTDIR
+    });
+
+    it("a directory given as the file: clear message, exit 2", async () => {
+      const r = await call([dir]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`${dir} is een map, geen bestand; geef het scenariobestand zelf op\n`);
+    });
+
+    it("a file that cannot be read: clear message, exit 2", async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const spy = jest.spyOn(require("fs") as typeof import("fs"), "readFileSync");
+      try {
+        spy.mockImplementationOnce(() => {
+          throw Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: "EACCES" });
+        });
+        expect(await call([plain])).toEqual({ code: 2, out: "", err: `Bestand ${plain} kan niet gelezen worden: geen leesrechten\n` });
+        spy.mockImplementationOnce(() => {
+          throw Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
+        });
+        expect((await call([plain])).err).toBe(`Bestand ${plain} kan niet gelezen worden: EIO: i/o error, read\n`);
+      } finally {
+        spy.mockRestore();
+      }
+      if (process.platform !== "win32" && process.getuid?.() !== 0) {
+        const locked = file("locked.json", "{}");
+        chmodSync(locked, 0o000);
+        expect((await call([locked])).err).toContain("geen leesrechten");
+      }
+    });
+  });
+
+  describe("bad JSON", () => {
+    it("names line and column (from the position in V8's message) and shows the line", async () => {
+      const r = await call([file("broken.json", '{\n  "year": 2024\n  "investments": []\n}\n')]);
+      expect(r.code).toBe(2);
+      const name = join(dir, "broken.json");
+      expect(r.err).toBe(
+        `Bestand ${name} bevat geen geldige JSON: regel 3, kolom 3: ',' of '}' verwacht na een waarde (ontbreekt er een komma?)\n` +
+          `  3 |   "investments": []\n` +
+          `    |   ^\n`,
+      );
+      expect((await call([file("b1.json", "{ nope")])).err).toContain("regel 1, kolom 3: naam tussen dubbele aanhalingstekens of '}' verwacht");
+      expect((await call([file("b2.json", '{"a":1,}')])).err).toContain("regel 1, kolom 8:");
+    });
+
+    it("still gives line and column when V8's message has no position", async () => {
+      // Node 20: "Unexpected token '}', "{"a": tru}" is not valid JSON" and "Unexpected end of JSON input"
+      const r = await call([file("b3.json", '{\n  "year": tru}')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("regel 2, kolom 14: onverwacht teken '}'");
+      const end = await call([file("b4.json", '{\n  "year": 2024,\n  "investments": [\n')]);
+      expect(end.err).toContain("regel 3, kolom 19: het bestand houdt midden in de JSON op");
+      expect((await call([file("empty.json", " \n")])).err).toBe(`Bestand ${join(dir, "empty.json")} is leeg; verwacht een scenario in JSON\n`);
+      expect(positionInMessage("Expected ',' or '}' after property value in JSON at position 7 (line 1 column 8)")).toBe(7);
+    });
+
+    it("the fallback scanner finds the same position as V8 wherever V8 reports one", () => {
+      const bad = ['{"a":1,}', "[1,2", '{"a" 1}', "[1.]", "[1e]", '{"a":-}', '"abc', '{"a":1}x', "[01]", "{'a':1}", '["a" "b"]', '{"a":"x\ny"}', "[tru]"];
+      for (const t of bad) {
+        let message = "";
+        try {
+          JSON.parse(t);
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        const v8 = positionInMessage(message);
+        if (v8 !== undefined) expect([t, findJsonError(t)]).toEqual([t, v8]);
+        else expect(findJsonError(t)).toBeDefined();
+      }
+      expect(findJsonError('{"a":[1,2,{"b":null}],"c":"\\u00e9"}')).toBeUndefined();
+      expect(findJsonError("[".repeat(100000) + "]".repeat(100000))).toBeUndefined();
+      expect(lineColumn("ab\r\n😀x", 6)).toEqual({ line: 2, column: 2, lineStart: 4 }); // the emoji is one character
+    });
+  });
+
+  describe("encodings", () => {
+    const json = JSON.stringify(small);
+    const utf16be = (s: string) => Buffer.from(s, "utf16le").swap16();
+
+    it.each([
+      ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])],
+      ["UTF-16 LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")])],
+      ["UTF-16 BE with BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(json)])],
+    ])("reads %s from a file and from standard input", async (label, bytes) => {
+      const f = file(`${label.replace(/\W+/g, "-")}.json`, bytes);
+      expect(await call([f])).toEqual({ code: 0, out: expectedReport, err: "" });
+      // standard input arrives in pieces that split characters and the BOM itself
+      const pieces = [bytes.subarray(0, 1), bytes.subarray(1, 5), bytes.subarray(5)];
+      expect(await call(["-"], { stdin: Readable.from(pieces) })).toEqual({ code: 0, out: expectedReport, err: "" });
+    });
+
+    it("keeps non-ASCII text intact through UTF-16", async () => {
+      const withText = { year: 2024, investments: [{ id: "café-€-😀", description: "Koffiemachine ‘deluxe’", category: "machine", amount: "1234.56" }] };
+      const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(JSON.stringify(withText))]);
+      const r = await call(["-"], { stdin: Readable.from([bytes]) });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).assets[0]).toMatchObject({ id: "café-€-😀", description: "Koffiemachine ‘deluxe’" });
+    });
+
+    it("refuses invalid UTF-8, UTF-16 without BOM, an odd UTF-16 length and UTF-32 with a clear message", async () => {
+      const ansi = await call([file("ansi.json", Buffer.from('{"year":2024,\n"x":"caf\xe9"}', "latin1"))]);
+      expect(ansi.code).toBe(2);
+      expect(ansi.err).toContain("is geen geldige UTF-8-tekst: byte 0xE9 op regel 2");
+      expect(ansi.err).toContain("Windows-1252");
+      expect((await call([file("u16-nobom.json", Buffer.from(json, "utf16le"))])).err).toContain("UTF-16 zonder byte-order mark");
+      expect((await call([file("u16-odd.json", Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d]))])).err).toContain("oneven aantal bytes");
+      expect((await call([file("u32.json", Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0]))])).err).toContain("UTF-32");
+      expect(invalidUtf8At(Buffer.from([0x61, 0xe2, 0x82, 0xac, 0xed, 0xa0, 0x80]))).toBe(4); // € fine, a surrogate not
+    });
+  });
+
+  describe("options", () => {
+    it("an unknown option: 'Onbekende optie --foo' and the usage line, exit 2", async () => {
+      const r = await call(["--foo", plain]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.split("\n").slice(0, 2)).toEqual(["Onbekende optie --foo", USAGE]);
+      expect((await call(["-x"])).err).toMatch(/^Onbekende optie -x\n/);
+      expect((await call([])).err).toMatch(/^Geen scenario opgegeven\n/);
+      expect((await call([plain, plain])).code).toBe(2);
+    });
+
+    it("'--' ends the options, so a file name may start with '-'", async () => {
+      const r = await call(["--", "--foo"]);
+      expect(r).toMatchObject({ code: 2, err: "Bestand --foo niet gevonden\n" });
+    });
+
+    it("--help and -h: Dutch usage with options, exit codes and an example, exit 0", async () => {
+      for (const flag of ["--help", "-h"]) {
+        const r = await call([flag]);
+        expect(r).toEqual({ code: 0, out: HELP, err: "" });
+      }
+      expect(HELP.startsWith(USAGE)).toBe(true);
+      for (const text of ["--explain", "--version", "Afsluitcodes", "0   gelukt", "1   interne fout", "2   ongeldige invoer", "KIA_DEBUG=1", "kia-calc scenario.json", "kia-calc - < scenario.json"]) {
+        expect(HELP).toContain(text);
+      }
+    });
+
+    it("--version and -v: the version from package.json, also from a dist/cli layout", async () => {
+      const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+      for (const flag of ["--version", "-v"]) expect(await call([flag])).toEqual({ code: 0, out: `kia-calc ${pkg.version}\n`, err: "" });
+      const root = join(dir, "installed");
+      mkdirSync(join(root, "dist", "cli"), { recursive: true });
+      writeFileSync(join(root, "package.json"), JSON.stringify({ name: "x", version: "9.8.7" }));
+      expect(version(join(root, "dist", "cli"))).toBe("9.8.7"); // dist/cli/kia-calc.js: two levels up
+      expect(version(join(root, "cli"))).toBe("9.8.7"); // cli/kia-calc.ts under ts-node: one level up
+    });
+  });
+
+  describe("exit codes", () => {
+    it("1 for an internal fault: one line, no stack trace; KIA_DEBUG=1 adds the stack", async () => {
+      const boom = () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')\n    at somewhere");
+      };
+      const r = await call([plain], { evaluate: boom });
+      expect(r.code).toBe(1);
+      expect(r.out).toBe("");
+      expect(r.err).toBe(
+        "Interne fout: Cannot read properties of undefined (reading 'x') at somewhere. Dit is een fout in kia-calc; stuur het scenario naar de ontwikkelaars.\n",
+      );
+      const debug = await call([plain], { evaluate: boom, env: { KIA_DEBUG: "1" } });
+      expect(debug.err.split("\n")[0]).toBe(r.err.trimEnd());
+      expect(debug.err).toContain("TypeError: Cannot read properties");
+      expect(debug.err).toMatch(/\n\s+at /);
+      // a report that cannot be written (a BigInt) and a thrown non-Error are internal faults too
+      expect((await call([plain], { evaluate: () => ({ n: BigInt(1) }) })).err).toMatch(/^Interne fout: Do not know how to serialize a BigInt\. /);
+      expect((await call([plain], { evaluate: () => undefined })).code).toBe(1);
+      const thrown = await call([plain], {
+        evaluate: () => {
+          throw "kapot"; // eslint-disable-line no-throw-literal
+        },
+      });
+      expect(thrown).toMatchObject({ code: 1, err: "Interne fout: kapot. Dit is een fout in kia-calc; stuur het scenario naar de ontwikkelaars.\n" });
+    });
+
+    it("0, 1 and 2 from a real process, never a stack trace", async () => {
+      const [ok, bad, missing] = await Promise.all([
+        child([worked]),
+        child([file("b5.json", '{"year":2024,"investments":[{"id":"a","category":"machine","amount":"x"}]}')]),
+        child([join(dir, "nope.json")]),
+      ]);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.out.toString("utf8")).calamity.kiaWithout).toBe("7783");
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^Ongeldige invoer: investments\[0\]\.amount/);
+      expect(missing).toMatchObject({ code: 2, err: `Bestand ${join(dir, "nope.json")} niet gevonden\n` });
+      for (const r of [ok, bad, missing]) expect(r.err).not.toMatch(/\n\s+at /);
+    });
+  });
+
+  describe("streaming output", () => {
+    it("is byte-for-byte JSON.stringify(report, null, 2) + newline on every worked example", async () => {
+      expect(examples.length).toBeGreaterThan(0);
+      for (const name of examples) {
+        const { scenario } = JSON.parse(readFileSync(join(examplesDir, name), "utf8")) as { scenario: unknown };
+        const expected = JSON.stringify(evaluate(scenario), null, 2) + "\n";
+        const r = await call([join(examplesDir, name)]);
+        expect([name, r.code, r.err]).toEqual([name, 0, ""]);
+        expect(r.out).toBe(expected);
+        for (const chunkSize of [1, 7, 100]) {
+          const m = new Memory();
+          await writeJson(new Sink(m), evaluate(scenario), 2, chunkSize);
+          expect(m.text).toBe(expected);
+        }
+      }
+    });
+
+    it("equals JSON.stringify on generated values, in pieces of any size", () => {
+      const collect = (v: unknown, indent: number | string, size: number) => {
+        const c = new JsonChunks(v, indent);
+        let text = "";
+        for (let p = c.next(size); p !== null; p = c.next(size)) {
+          expect(p).not.toBe("");
+          text += p;
+        }
+        return text;
+      };
+      const value = fc.anything({
+        maxDepth: 5,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withNullPrototype: true,
+        withSparseArray: true,
+        withTypedArray: true,
+        withObjectString: true,
+        withUnicodeString: true,
+        withBigInt: false,
+      });
+      const indent = fc.oneof(fc.constantFrom(2, 0, 4, "\t", "--"), fc.integer({ min: -1, max: 12 }));
+      fc.assert(
+        fc.property(value, indent, fc.integer({ min: 1, max: 300 }), (v, ind, size) => {
+          expect(collect(v, ind, size)).toBe(JSON.stringify(v, null, ind) ?? "");
+        }),
+        { numRuns: 300 },
+      );
+      // big containers (walked here, not by the native stringify), deep nesting, toJSON, holes
+      const big = { a: Array.from({ length: 3000 }, (_, i) => ({ i, s: "é\n\u2028" + i, d: new Date(i), u: undefined, f: () => 1 })), z: [, 1, undefined] };
+      for (const ind of [2, 0]) expect(collect(big, ind, 4096)).toBe(JSON.stringify(big, null, ind));
+      let deep: unknown = [1];
+      for (let i = 0; i < 2000; i++) deep = i % 2 ? [deep] : { k: deep };
+      expect(collect(deep, 1, 65536)).toBe(JSON.stringify(deep, null, 1));
+      // deeper than JSON.stringify itself can go: no recursion here
+      let deeper: unknown = 1;
+      for (let i = 0; i < 200000; i++) deeper = [deeper];
+      expect(collect(deeper, 0, 65536)).toBe("[".repeat(200000) + "1" + "]".repeat(200000));
+      const custom = { toJSON: (key: string) => ({ key, n: new Number(1), items: [{ toJSON: (k: string) => k }] }) };
+      expect(collect({ x: custom, y: [custom] }, 2, 5)).toBe(JSON.stringify({ x: custom, y: [custom] }, null, 2));
+    });
+
+    it("throws TypeError like JSON.stringify for cycles and BigInt", () => {
+      const cyclic: Record<string, unknown> = { a: [1, 2] };
+      (cyclic.a as unknown[]).push({ back: cyclic });
+      const drain = (v: unknown) => {
+        const c = new JsonChunks(v, 2);
+        while (c.next(10) !== null);
+      };
+      expect(() => drain(cyclic)).toThrow(TypeError);
+      expect(() => drain({ big: Array.from({ length: 5000 }, () => cyclic) })).toThrow(TypeError);
+      expect(() => drain({ n: BigInt(1) })).toThrow(TypeError);
+      const shared = { s: 1 };
+      expect(() => drain([shared, shared, { shared }])).not.toThrow(); // repeated, not circular
+    });
+
+    it("honours backpressure: after write() returns false nothing is written until 'drain'", async () => {
+      /** Always full: every write() returns false; 'drain' comes on the next turn, or when released by hand. */
+      class Slow extends EventEmitter {
+        writes: string[] = [];
+        waiting = false;
+        violations = 0;
+        manual = false;
+        write(chunk: string): boolean {
+          if (this.waiting) this.violations++;
+          this.writes.push(chunk);
+          this.waiting = true;
+          if (!this.manual) setImmediate(() => this.drain());
+          return false;
+        }
+        drain() {
+          this.waiting = false;
+          this.emit("drain");
+        }
+      }
+      const report = evaluate(JSON.parse(ledger(2000)));
+      const slow = new Slow();
+      slow.manual = true;
+      const done = writeJson(new Sink(slow), report, 2, 16 * 1024);
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      expect(slow.writes.length).toBe(1); // the first chunk, then it waits for 'drain'
+      slow.manual = false;
+      slow.drain();
+      await done;
+      expect(slow.violations).toBe(0);
+      expect(slow.writes.length).toBeGreaterThan(20);
+      // a piece is the chunk size plus at most one small element (an asset): memory stays bounded
+      expect(Math.max(...slow.writes.map((w) => w.length))).toBeLessThan(16 * 1024 + 8 * 1024);
+      expect(slow.writes.join("")).toBe(JSON.stringify(report, null, 2) + "\n");
+      // and through run(): the same text
+      const viaRun = new Slow();
+      expect(await run([plain], { stdout: viaRun, stderr: new Memory(), env: {} })).toBe(0);
+      expect(viaRun.violations).toBe(0);
+      expect(viaRun.writes.join("")).toBe(expectedReport);
+    });
+
+    it("a closed output (EPIPE) ends quietly with exit 0, whether reported at once or later", async () => {
+      const epipe = () => Object.assign(new Error("write EPIPE"), { code: "EPIPE", errno: -32, syscall: "write" });
+      class Closed extends EventEmitter {
+        writes = 0;
+        errored: Error | null = null;
+        destroyed = false;
+        constructor(private readonly sync: boolean) {
+          super();
+        }
+        write(): boolean {
+          this.writes++;
+          if (this.sync) {
+            // as a pipe: the failed write destroys the stream at once; 'error' follows on the next tick
+            this.errored = epipe();
+            this.destroyed = true;
+            process.nextTick(() => this.emit("error", this.errored));
+          } else setImmediate(() => this.emit("error", epipe()));
+          return false;
+        }
+      }
+      for (const sync of [true, false]) {
+        const out = new Closed(sync);
+        const err = new Memory();
+        expect(await run([plain], { stdout: out, stderr: err, env: {} })).toBe(0);
+        expect(err.text).toBe("");
+        expect(out.writes).toBe(1);
+      }
+      // another write error is reported (exit 1), without blaming the scenario
+      const full = new Closed(false);
+      full.write = function () {
+        setImmediate(() => this.emit("error", Object.assign(new Error("no space left on device, write"), { code: "ENOSPC" })));
+        return false;
+      };
+      const r = await call([plain], { stdout: full });
+      expect(r.code).toBe(1);
+      expect(r.err).toBe("Kan de uitvoer niet schrijven: no space left on device, write (ENOSPC)\n");
+    });
+
+    it("real process piped into a reader that closes early: no EPIPE message, exit 0", async () => {
+      const f = file("ledger-20k.json", ledger(20000)); // about 13 MB of report: far more than a pipe holds
+      const [early, shell] = await Promise.all([
+        new Promise<{ code: number | null; err: string; got: number }>((resolve, reject) => {
+          const p = spawn(process.execPath, [...nodeArgs, f]);
+          let err = "";
+          let got = 0;
+          p.stderr.on("data", (d) => (err += d));
+          p.stdout.once("data", (d: Buffer) => {
+            got = d.length;
+            p.stdout.destroy(); // the reader goes away
+          });
+          p.on("error", reject);
+          p.on("close", (code) => resolve({ code, err, got }));
+        }),
+        process.platform === "win32"
+          ? Promise.resolve(null)
+          : new Promise<{ out: string; err: string }>((resolve) => {
+              const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+              const cmd = `{ ${[process.execPath, ...nodeArgs, f].map(q).join(" ")}; echo "exit=$?" >&2; } | head -1`;
+              const r = spawnSync("sh", ["-c", cmd], { encoding: "utf8" });
+              resolve({ out: r.stdout, err: r.stderr });
+            }),
+      ]);
+      expect(early.got).toBeGreaterThan(0);
+      expect(early.err).toBe("");
+      expect(early.code).toBe(0);
+      if (shell) expect(shell).toEqual({ out: "{\n", err: "exit=0\n" });
+    });
+
+    it("real process: 200.000 investments give a report with 200.000 assets", async () => {
+      const f = file("ledger-200k.json", ledger(200000));
+      const r = await child([f]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out.length).toBeGreaterThan(100_000_000);
+      const report = JSON.parse(r.out.toString("utf8")) as { assets: { id: string }[]; year: number };
+      expect(report.year).toBe(2024);
+      expect(report.assets.length).toBe(200000);
+      expect(report.assets[199999].id).toBe("M199999");
+    }, 60_000);
   });
 });
