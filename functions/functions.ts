@@ -4,18 +4,34 @@
  * define the permanent ids (KIA.AMOUNT …) and the English names; functions/nl.json gives the Dutch names.
  * Each function is a thin wrapper: call the pure implementation in kia-functions.ts and turn any error into
  * a CustomFunctions.Error (#VALUE! or #N/A with a Dutch message). No Office.js calls here.
+ *
+ * Every parameter is `any`: Excel passes the cell's value as it is (a number, text, WAAR/ONWAAR, an empty cell
+ * as null) and the readers in values.ts decide, with a Dutch message, instead of Excel coercing silently
+ * ("ja" to #VALUE!, 5 to TRUE).
  */
 import * as F from "./kia-functions";
-import { FunctionError, toFunctionError } from "./values";
+import { Problem, toFunctionError } from "./values";
+
+function cfError(
+  code: Problem["code"],
+  message: string,
+): CustomFunctions.Error {
+  return new CustomFunctions.Error(
+    code === "notAvailable"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue,
+    message,
+  );
+}
 
 function excelError(e: unknown): CustomFunctions.Error {
+  if (e instanceof Problem) return cfError(e.code, e.message);
   const fe = toFunctionError(e);
-  const code =
-    fe.code === "notAvailable"
-      ? CustomFunctions.ErrorCode.notAvailable
-      : CustomFunctions.ErrorCode.invalidValue;
-  return new CustomFunctions.Error(code, fe.message);
+  return cfError(fe.code, fe.message);
 }
+
+/** Error.stackTraceLimit where the engine has it (V8, JavaScriptCore); elsewhere setting it does nothing. */
+const ErrorWithLimit = Error as { stackTraceLimit?: number };
 
 function guard<T>(fn: () => T): T {
   try {
@@ -33,7 +49,7 @@ function guard<T>(fn: () => T): T {
  * @param [exact] TRUE for the exact amount without rounding.
  * @returns The KIA.
  */
-export function amount(total: any, year: any, exact?: boolean): number {
+export function amount(total: any, year: any, exact?: any): number {
   return guard(() => F.amount(total, year, exact ?? null));
 }
 
@@ -50,7 +66,7 @@ export function eligible(
   category: any,
   amount: any,
   year?: any,
-  vatDeductible?: boolean,
+  vatDeductible?: any,
 ): boolean {
   return guard(() =>
     F.eligible(category, amount, year ?? null, vatDeductible ?? null),
@@ -70,7 +86,7 @@ export function reason(
   category: any,
   amount: any,
   year?: any,
-  vatDeductible?: boolean,
+  vatDeductible?: any,
 ): string {
   return guard(() =>
     F.reason(category, amount, year ?? null, vatDeductible ?? null),
@@ -101,7 +117,7 @@ export function partner(
   partnershipTotal: any,
   share: any,
   year: any,
-  exact?: boolean,
+  exact?: any,
 ): number {
   return guard(() => F.partner(partnershipTotal, share, year, exact ?? null));
 }
@@ -172,14 +188,31 @@ export function ledger(
   categories: any[][],
   amounts: any[][],
   year: any,
-  vatDeductible?: boolean,
+  vatDeductible?: any,
 ): any[][] {
   const rows = guard(() =>
     F.ledger(categories, amounts, year, vatDeductible ?? null),
   );
-  return rows.map((row) =>
-    row.map((cell) =>
-      cell instanceof FunctionError ? excelError(cell) : cell,
-    ),
-  );
+  // A bad row's three cells share one Problem and so one CustomFunctions.Error (the runtime serialises each cell
+  // of the result: one object may stand in several cells). A CustomFunctions.Error is an Error: building it
+  // captures a stack trace that nobody reads, which for 100.000 bad rows took longer than computing 100.000
+  // good ones. No stack traces while the errors are built; the limit is restored at once (synchronous code).
+  const limit = ErrorWithLimit.stackTraceLimit;
+  if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = 0;
+  try {
+    let last: Problem | undefined;
+    let lastError: CustomFunctions.Error | undefined;
+    return rows.map((row) =>
+      row.map((cell) => {
+        if (!(cell instanceof Problem)) return cell;
+        if (cell !== last) {
+          last = cell;
+          lastError = cfError(cell.code, cell.message);
+        }
+        return lastError;
+      }),
+    );
+  } finally {
+    if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = limit;
+  }
 }

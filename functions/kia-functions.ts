@@ -1,13 +1,13 @@
 /**
  * The Excel functions as plain TypeScript over the core: pure, synchronous, no Office.js. Each returns a
- * value or throws FunctionError; functions.ts turns that into what Excel expects.
+ * value or throws FunctionError (the ledger returns its per-row problems as values); functions.ts turns that
+ * into what Excel expects.
  */
 import {
   Decimal,
   categoryVerdict,
   disinvestmentThreshold,
   disposalAddition,
-  findCategory,
   getYearTable,
   kia,
   minimumAmountTest,
@@ -18,12 +18,16 @@ import { assessEligibility } from "../src/eligibility";
 import type { NInvestment } from "../src/scenario";
 import {
   FunctionError,
-  amountArg,
-  boolArg,
-  optionalYearArg,
-  textArg,
-  toFunctionError,
-  yearArg,
+  Problem,
+  isMissing,
+  must,
+  readAmountArg,
+  readBoolArg,
+  readCategoryArg,
+  readOptionalYear,
+  readShareArg,
+  readYearArg,
+  tableYear,
 } from "./values";
 
 export type Lang = "nl" | "en";
@@ -33,23 +37,26 @@ export function setLanguage(lang: string | undefined): void {
   language = lang && lang.toLowerCase().startsWith("en") ? "en" : "nl";
 }
 
-function categoryArg(value: unknown): CategoryData {
-  const text = textArg(value, "categorie");
-  const c = findCategory(text);
-  if (!c) {
+const amountOf = (v: unknown, name: string) => must(readAmountArg(v, name));
+const yearOf = (v: unknown, name = "jaar") =>
+  must(tableYear(readYearArg(v, name)));
+
+/** A Decimal as a number Excel can show; the amounts' range (<= 10^15) keeps every result far inside it. */
+function finite(d: Decimal): number {
+  const n = d.toNumber();
+  if (!Number.isFinite(n))
     throw new FunctionError(
       "invalidValue",
-      `Onbekende categorie "${text}". Zie =KIA.TABLE of de lijst met categoriecodes in docs/categories.md (machine, inventaris, computer, ...).`,
+      "De uitkomst is geen getal dat Excel kan tonen.",
     );
-  }
-  return c;
+  return n === 0 ? 0 : n;
 }
 
 export function amount(total: unknown, year: unknown, exact: unknown): number {
-  const r = kia(amountArg(total, "totaal"), yearArg(year), {
-    exact: boolArg(exact, "exact", false),
-  });
-  return r.rounded.toNumber();
+  const t = amountOf(total, "totaal");
+  const y = yearOf(year);
+  const r = kia(t, y, { exact: must(readBoolArg(exact, "exact", false)) });
+  return finite(r.rounded);
 }
 
 /** The arguments of ELIGIBLE and REASON, parsed once, with the category and € 450 verdicts. */
@@ -59,14 +66,17 @@ function assessAsset(
   year: unknown,
   vatDeductible: unknown,
 ) {
-  const c = categoryArg(category);
-  const amt = amountArg(value, "bedrag");
-  const y = optionalYearArg(year);
-  const v = boolArg(vatDeductible, "btwAftrekbaar", true);
+  const c = must(readCategoryArg(category));
+  const amt = amountOf(value, "bedrag");
+  // The table first: a year without one is #N/A "Geen KIA-tabel voor 2009", before anything looks up that
+  // year's law (categoryVerdict asks the legal references for the year, which have no version before 2010).
+  const y = must(tableYear(readOptionalYear(year)));
+  const table = getYearTable(y);
+  const v = must(readBoolArg(vatDeductible, "btwAftrekbaar", true));
   const cat = categoryVerdict(c, y, language);
   const min = minimumAmountTest(
     amt,
-    getYearTable(y).minAssetAmount,
+    table.minAssetAmount,
     y,
     v,
     undefined,
@@ -99,7 +109,8 @@ export function reason(
 }
 
 export function rate(total: unknown, year: unknown): number {
-  return kia(amountArg(total, "totaal"), yearArg(year)).rate.toNumber();
+  const t = amountOf(total, "totaal");
+  return finite(kia(t, yearOf(year)).rate);
 }
 
 export function partner(
@@ -108,17 +119,12 @@ export function partner(
   year: unknown,
   exact: unknown,
 ): number {
-  const s = amountArg(share, "aandeel");
-  if (s.gt(1))
-    throw new FunctionError(
-      "invalidValue",
-      `aandeel ${s.toString()} is groter dan 1: geef het aandeel als fractie (0,25) of als percentage (25%).`,
-    );
-  const ex = boolArg(exact, "exact", false);
-  const r = kia(amountArg(total, "totaalSamenwerkingsverband"), yearArg(year), {
-    exact: true,
-  });
-  return roundForReport(r.exact.times(s), "deduction", ex).toNumber();
+  const t = amountOf(total, "totaalSamenwerkingsverband");
+  const s = must(readShareArg(share, "aandeel"));
+  const y = yearOf(year);
+  const ex = must(readBoolArg(exact, "exact", false));
+  const r = kia(t, y, { exact: true });
+  return finite(roundForReport(r.exact.times(s), "deduction", ex));
 }
 
 export function disinvestment(
@@ -129,17 +135,14 @@ export function disinvestment(
   disposalYear: unknown,
   disposalsTotal: unknown,
 ): number {
-  const p = amountArg(price, "prijs");
-  const ia = amountArg(investmentAmount, "investeringsbedrag");
-  const iy = yearArg(investmentYear, "investeringsjaar");
-  const it = amountArg(investmentYearTotal, "totaalInvesteringsjaar");
-  const dy = yearArg(disposalYear, "vervreemdingsjaar");
-  const dt =
-    disposalsTotal === null ||
-    disposalsTotal === undefined ||
-    disposalsTotal === ""
-      ? p
-      : amountArg(disposalsTotal, "totaalVervreemdingen");
+  const p = amountOf(price, "prijs");
+  const ia = amountOf(investmentAmount, "investeringsbedrag");
+  const iy = must(readYearArg(investmentYear, "investeringsjaar"));
+  const it = amountOf(investmentYearTotal, "totaalInvesteringsjaar");
+  const dy = must(readYearArg(disposalYear, "vervreemdingsjaar"));
+  const dt = isMissing(disposalsTotal)
+    ? p
+    : amountOf(disposalsTotal, "totaalVervreemdingen");
   if (iy > dy)
     throw new FunctionError(
       "invalidValue",
@@ -155,7 +158,8 @@ export function disinvestment(
       "invalidValue",
       `totaalVervreemdingen is kleiner dan de prijs.`,
     );
-  getYearTable(iy, "investeringsjaar");
+  must(tableYear(iy));
+  must(tableYear(dy));
   if (!dt.gt(disinvestmentThreshold(dy).amount)) return 0;
   const item = disposalAddition(
     {
@@ -168,7 +172,7 @@ export function disinvestment(
     },
     dy,
   );
-  return roundForReport(item.exact, "addition", false).toNumber();
+  return finite(roundForReport(item.exact, "addition", false));
 }
 
 export function marginal(
@@ -176,11 +180,10 @@ export function marginal(
   extra: unknown,
   year: unknown,
 ): number {
-  const y = yearArg(year);
-  const c = amountArg(currentTotal, "huidigTotaal");
-  return kia(c.plus(amountArg(extra, "extra")), y)
-    .rounded.minus(kia(c, y).rounded)
-    .toNumber();
+  const c = amountOf(currentTotal, "huidigTotaal");
+  const e = amountOf(extra, "extra");
+  const y = yearOf(year);
+  return finite(kia(c.plus(e), y).rounded.minus(kia(c, y).rounded));
 }
 
 const TABLE_HEADER_NL = [
@@ -203,7 +206,7 @@ const TABLE_HEADER_EN = [
 ];
 
 export function table(year: unknown): (string | number)[][] {
-  const t = getYearTable(yearArg(year));
+  const t = getYearTable(yearOf(year));
   const num = (d: Decimal | null | undefined) => (d ? d.toNumber() : "");
   return [
     language === "en" ? TABLE_HEADER_EN : TABLE_HEADER_NL,
@@ -219,73 +222,122 @@ export function table(year: unknown): (string | number)[][] {
   ];
 }
 
-export type LedgerCell = boolean | number | string | FunctionError;
+export type LedgerCell = boolean | number | string | Problem;
+
+/**
+ * A ledger column as a list of cells. Excel passes a range as a 2-D array (a single cell as [[v]]); a single
+ * column or a single row is one list; an empty range is an empty list. A scalar (a single cell as some hosts
+ * pass it) is a list of one. Anything wider is refused: categories and amounts are one column each.
+ */
+function ledgerColumn(value: unknown, name: string): unknown[] | Problem {
+  if (!Array.isArray(value)) return [value];
+  if (value.length === 0) return [];
+  const nested = Array.isArray(value[0]);
+  for (let i = 1; i < value.length; i++)
+    if (Array.isArray(value[i]) !== nested)
+      return new Problem(
+        "invalidValue",
+        `${name}: geen rechthoekig bereik (rij ${i + 1} wijkt af).`,
+      );
+  if (!nested) return value; // a flat list (not from Excel itself)
+  const rows = value as unknown[][];
+  const cols = rows[0].length;
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i].length !== cols)
+      return new Problem(
+        "invalidValue",
+        `${name}: geen rechthoekig bereik (rij ${i + 1} heeft ${rows[i].length} cellen, rij 1 heeft er ${cols}).`,
+      );
+  if (cols === 0) return [];
+  if (cols === 1) return rows.map((r) => r[0]);
+  if (rows.length === 1) return rows[0];
+  return new Problem(
+    "invalidValue",
+    `${name}: kies één kolom (of één rij), niet ${rows.length} rijen × ${cols} kolommen.`,
+  );
+}
+
+const blankRow = (): LedgerCell[] => ["", "", ""];
 
 /**
  * One row per asset: eligible, counted amount, attributed KIA (counted amount x effective rate of the
- * ledger's counted total). A bad row gets its own error values; blank rows stay blank.
+ * ledger's counted total). Categories and amounts are a column (or a row) each, of the same length. A bad row
+ * gets an error value in its three cells, one Problem saying which row and why ("Rij 3: bedrag: cel bevat
+ * #N/B"); blank rows stay blank. Building a row's problem costs no exception and no stack trace.
  */
 export function ledger(
-  categories: unknown[][],
-  amounts: unknown[][],
+  categories: unknown,
+  amounts: unknown,
   year: unknown,
   vatDeductible: unknown,
 ): LedgerCell[][] {
-  const y = yearArg(year);
-  const t = getYearTable(y);
-  const v = boolArg(vatDeductible, "btwAftrekbaar", true);
-  if (categories.length !== amounts.length) {
+  const cats = must(ledgerColumn(categories, "categorieën"));
+  const amts = must(ledgerColumn(amounts, "bedragen"));
+  if (cats.length !== amts.length) {
     throw new FunctionError(
       "invalidValue",
-      `categorieën (${categories.length} rijen) en bedragen (${amounts.length} rijen) moeten even veel rijen hebben.`,
+      `categorieën (${cats.length} cellen) en bedragen (${amts.length} cellen) moeten even lang zijn: kies twee kolommen met dezelfde rijen.`,
     );
   }
-  const rows: (NInvestment | FunctionError | null)[] = new Array(
-    categories.length,
-  );
+  const y = yearOf(year);
+  const t = getYearTable(y);
+  const v = must(readBoolArg(vatDeductible, "btwAftrekbaar", true));
+  if (cats.length === 0) return [blankRow()];
+  const rows: (NInvestment | Problem | null)[] = new Array(cats.length);
   const valid: NInvestment[] = [];
-  for (let i = 0; i < categories.length; i++) {
-    const cv = categories[i][0];
-    const av = amounts[i][0];
-    const blank = (x: unknown) => x === null || x === undefined || x === "";
-    if (blank(cv) && blank(av)) {
+  for (let i = 0; i < cats.length; i++) {
+    const cv = cats[i];
+    const av = amts[i];
+    if (isMissing(cv) && isMissing(av)) {
       rows[i] = null;
       continue;
     }
-    try {
-      const inv: NInvestment = {
-        index: valid.length,
-        id: String(i + 1),
-        category: categoryArg(cv),
-        amount: amountArg(av, `bedrag (rij ${i + 1})`),
-        vatDeductible: v,
-        relatedParty: false,
-        exemption: false,
-        paid: new Decimal(0),
-        inUse: true,
-        eiaMia: false,
-      };
-      rows[i] = inv;
-      valid.push(inv);
-    } catch (e) {
-      const fe = toFunctionError(e);
-      rows[i] = new FunctionError(fe.code, `Rij ${i + 1}: ${fe.message}`);
+    const category: CategoryData | Problem = readCategoryArg(cv);
+    if (category instanceof Problem) {
+      rows[i] = new Problem(category.code, `Rij ${i + 1}: ${category.message}`);
+      continue;
     }
+    const amount = readAmountArg(av, "bedrag");
+    if (amount instanceof Problem) {
+      rows[i] = new Problem(amount.code, `Rij ${i + 1}: ${amount.message}`);
+      continue;
+    }
+    const inv: NInvestment = {
+      index: valid.length,
+      id: String(i + 1),
+      category,
+      amount,
+      vatDeductible: v,
+      relatedParty: false,
+      exemption: false,
+      paid: new Decimal(0),
+      inUse: true,
+      eiaMia: false,
+    };
+    rows[i] = inv;
+    valid.push(inv);
   }
   const elig = assessEligibility(valid, y, t.minAssetAmount);
   let total = new Decimal(0);
   for (const inv of valid)
     if (elig[inv.index].eligible) total = total.plus(inv.amount);
-  const r = kia(total, y);
-  const rateExact = r.rate;
-  return rows.map((row) => {
-    if (row === null) return ["", "", ""];
-    if (row instanceof FunctionError) return [row, row, row];
-    const ok = elig[row.index].eligible;
-    return [
-      ok,
-      ok ? row.amount.toNumber() : 0,
-      ok ? row.amount.times(rateExact).toDecimalPlaces(2).toNumber() : 0,
-    ];
+  const rateExact = kia(total, y).rate;
+  return rows.map((row): LedgerCell[] => {
+    if (row === null) return blankRow();
+    if (row instanceof Problem) return [row, row, row];
+    if (!elig[row.index].eligible) return [false, 0, 0];
+    const counted = row.amount.toNumber();
+    const attributed = row.amount
+      .times(rateExact)
+      .toDecimalPlaces(2)
+      .toNumber();
+    if (!Number.isFinite(counted) || !Number.isFinite(attributed)) {
+      const p = new Problem(
+        "invalidValue",
+        `Rij ${row.id}: de uitkomst is geen getal dat Excel kan tonen.`,
+      );
+      return [p, p, p];
+    }
+    return [true, counted, attributed];
   });
 }

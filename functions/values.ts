@@ -1,19 +1,46 @@
 /**
- * The boundary between Excel and the core: Excel values arrive typed (number, string, boolean, null for an
- * omitted argument). Amounts may be numbers or Dutch-formatted text ("€ 1.234,56"); everything becomes an
- * exact Decimal here, and every core error becomes an Excel error with a Dutch message.
+ * The boundary between Excel and the core. Excel values arrive as numbers, strings, booleans, null (an omitted
+ * argument or an empty cell), 2-D arrays (range parameters), error values (a CustomFunctions.Error with a `code`
+ * such as "#DIV/0!", when the metadata allows errors as input) and rich values ({ type: "FormattedNumber",
+ * basicValue }, entities, ...: the generated metadata sets allowCustomDataForDataTypeAny).
+ *
+ * Every reader here returns its value or a Problem: a plain object with the Excel error code and a Dutch message.
+ * Nothing here throws (a ledger of 100.000 bad rows must not build 100.000 stack traces); the scalar functions
+ * turn a Problem into an exception with `must`, once per call.
  */
 import {
   Decimal,
   KiaValidationError,
   NoTableError,
   establishedYears,
-  parseYear,
+  excelNumberAmount,
+  findCategory,
+  isAmountProblem,
+  readDutchAmount,
+  showValue,
+  type CategoryData,
 } from "../src";
 
 export type ExcelErrorCode = "invalidValue" | "notAvailable";
 
-/** An error for Excel: #VALUE! (invalidValue) or #N/A (notAvailable), with a message shown in the cell. */
+/** Longest message put in a cell: Excel shows it in a tooltip, and input text can be megabytes long. */
+const MAX_MESSAGE = 300;
+
+/** Why an argument or a ledger row has no result: #VALUE! (invalidValue) or #N/A (notAvailable) and a message. */
+export class Problem {
+  readonly message: string;
+  constructor(
+    readonly code: ExcelErrorCode,
+    message: string,
+  ) {
+    this.message =
+      message.length > MAX_MESSAGE
+        ? message.slice(0, MAX_MESSAGE - 1) + "…"
+        : message;
+  }
+}
+
+/** A Problem as an exception, for the scalar functions (one per call). */
 export class FunctionError extends Error {
   constructor(
     readonly code: ExcelErrorCode,
@@ -23,115 +50,342 @@ export class FunctionError extends Error {
   }
 }
 
-const isMissing = (v: unknown) =>
-  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-
-/**
- * Dutch amount text: "€ 1.234,56", "1234,56", "1.234", "-" signs are refused. A comma is the decimal
- * separator and dots group thousands; without a comma, "1.234" (dot followed by groups of three digits) is
- * read as thousands and "1234.5" as a decimal point.
- */
-export function parseDutchAmount(text: string): Decimal | null {
-  let s = text
-    .replace(/[\s\u00a0\u202f]/g, "")
-    .replace(/^€/, "")
-    .replace(/^EUR/i, "");
-  if (s === "") return null;
-  if (s.includes(",")) {
-    if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return null;
-    s = s.replace(/\./g, "").replace(",", ".");
-  } else if (/^\d{1,3}(\.\d{3})+$/.test(s)) {
-    s = s.replace(/\./g, "");
-  } else if (!/^\d+(\.\d+)?$/.test(s)) {
-    return null;
-  }
-  return new Decimal(s);
+/** The value, or throw the Problem as a FunctionError. */
+export function must<T>(v: T | Problem): T {
+  if (v instanceof Problem) throw new FunctionError(v.code, v.message);
+  return v;
 }
 
-export function amountArg(value: unknown, name: string): Decimal {
-  if (isMissing(value))
-    throw new FunctionError(
-      "invalidValue",
-      `${name} ontbreekt: vul een bedrag in.`,
+const invalid = (message: string) => new Problem("invalidValue", message);
+
+// ---- error values ----------------------------------------------------------------------------------------
+
+/** Dutch names of Excel's error values (Dutch Excel shows these); others keep their English name. */
+const DUTCH_ERROR_NAMES: Readonly<Record<string, string>> = {
+  "#N/A": "#N/B",
+  "#VALUE!": "#WAARDE!",
+  "#DIV/0!": "#DEEL/0!",
+  "#NUM!": "#GETAL!",
+  "#NAME?": "#NAAM?",
+  "#REF!": "#VERW!",
+  "#NULL!": "#LEEG!",
+};
+
+/** Excel.ErrorCellValueType (data types API) and HyperFormula's ErrorType, to the error's code. */
+const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
+  NotAvailable: "#N/A",
+  Value: "#VALUE!",
+  Div0: "#DIV/0!",
+  Num: "#NUM!",
+  Name: "#NAME?",
+  Ref: "#REF!",
+  Null: "#NULL!",
+  Spill: "#SPILL!",
+  Calc: "#CALC!",
+  Field: "#FIELD!",
+  Busy: "#BUSY!",
+  Blocked: "#BLOCKED!",
+  Connect: "#CONNECT!",
+  External: "#EXTERNAL!",
+  GettingData: "#GETTING_DATA",
+  Placeholder: "#PLACEHOLDER!",
+  // HyperFormula (tests)
+  NA: "#N/A",
+  VALUE: "#VALUE!",
+  DIV_BY_ZERO: "#DIV/0!",
+  NUM: "#NUM!",
+  NAME: "#NAME?",
+  REF: "#REF!",
+  SPILL: "#SPILL!",
+  CYCLE: "#CYCLE!",
+  LIC: "#LIC!",
+  ERROR: "#ERROR!",
+};
+
+const ERROR_CODE = /^#[A-Z0-9_/]{1,20}[!?]?$/;
+const asCode = (v: unknown): string | null =>
+  typeof v === "string" && ERROR_CODE.test(v) ? v : null;
+
+/**
+ * The code ("#DIV/0!") of an Excel error value, or null when `v` is not one. Recognises what the custom functions
+ * runtime passes for an error cell when errors are allowed as input (a CustomFunctions.Error: `code`, and
+ * `type: "Error"`), the data types form ({ type: "Error", errorType: "Div0", basicValue: "#DIV/0!" }) and
+ * HyperFormula's CellError / DetailedCellError (tests: `type: "DIV_BY_ZERO"`, `value: "#DIV/0!"`).
+ */
+export function errorValueCode(v: unknown): string | null {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  const type = typeof o.type === "string" ? o.type : undefined;
+  if (type === "Error")
+    return (
+      asCode(o.basicValue) ??
+      asCode(o.code) ??
+      (typeof o.errorType === "string"
+        ? (ERROR_TYPE_CODES[o.errorType] ?? null)
+        : null) ??
+      "#VALUE!"
     );
-  if (typeof value === "number") {
-    if (!Number.isFinite(value))
-      throw new FunctionError("invalidValue", `${name} is geen geldig getal.`);
-    if (value < 0)
-      throw new FunctionError(
-        "invalidValue",
-        `${name} mag niet negatief zijn (${value}).`,
-      );
-    return new Decimal(value);
-  }
-  if (typeof value === "string") {
-    const d = parseDutchAmount(value);
-    if (d === null)
-      throw new FunctionError(
-        "invalidValue",
-        `${name} "${value}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56".`,
-      );
-    return d;
-  }
-  throw new FunctionError(
-    "invalidValue",
-    `${name} moet een bedrag zijn, geen ${typeof value === "boolean" ? "WAAR/ONWAAR" : typeof value}.`,
+  if (type !== undefined && type !== "Error" && "basicValue" in o) return null; // a rich value (entity, number)
+  const code = asCode(o.code) ?? asCode(o.value);
+  if (code) return code;
+  if (type !== undefined && "message" in o && ERROR_TYPE_CODES[type])
+    return ERROR_TYPE_CODES[type];
+  return null;
+}
+
+/** "cel bevat #DEEL/0!": what an error value in an argument or a ledger cell becomes. #N/A stays #N/A. */
+function errorProblem(code: string, name: string): Problem {
+  return new Problem(
+    code === "#N/A" ? "notAvailable" : "invalidValue",
+    `${name}: cel bevat ${DUTCH_ERROR_NAMES[code] ?? code}`,
   );
 }
 
-export function yearArg(value: unknown, name = "jaar"): number {
-  if (isMissing(value))
-    throw new FunctionError(
-      "invalidValue",
-      `${name} ontbreekt: vul een jaar in, zoals 2025.`,
-    );
+// ---- one value -------------------------------------------------------------------------------------------
+
+export const isMissing = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+const RICH_PRIMITIVE = new Set([
+  "Double",
+  "FormattedNumber",
+  "String",
+  "Boolean",
+]);
+
+/**
+ * The value of a scalar parameter: a number, string, boolean or null. A scalar parameter receives the cell's
+ * value, never an array: Excel passes a range given to a scalar parameter cell by cell (and spills the results),
+ * so an array here is not from Excel's own evaluation and is refused, a 1x1 array included. Rich values whose
+ * basic value is a number, text or boolean (a formatted number) are read as that value; entities and images are
+ * refused; an error value is named ("cel bevat #DEEL/0!").
+ */
+export function scalar(
+  value: unknown,
+  name: string,
+): string | number | boolean | null | Problem {
+  switch (typeof value) {
+    case "number":
+    case "string":
+    case "boolean":
+      return value;
+    case "undefined":
+      return null;
+    case "object":
+      break;
+    default:
+      return invalid(`${name}: onbekende waarde (${typeof value}).`);
+  }
+  if (value === null) return null;
   try {
-    return parseYear(typeof value === "string" ? value.trim() : value, name);
+    return objectValue(value, name);
   } catch {
-    throw new FunctionError(
-      "invalidValue",
-      `${name} moet een jaartal zijn, zoals 2025 (niet ${JSON.stringify(value)}).`,
+    // not from Excel: an object whose properties throw when read (a Proxy, a getter)
+    return invalid(`${name}: onleesbare waarde.`);
+  }
+}
+
+function objectValue(
+  value: object,
+  name: string,
+): string | number | boolean | null | Problem {
+  if (Array.isArray(value)) {
+    const rows = value.length;
+    const cols = Array.isArray(value[0]) ? value[0].length : rows ? 1 : 0;
+    return invalid(
+      `${name}: één waarde verwacht, geen bereik (${rows} × ${cols} cellen).`,
     );
   }
+  const code = errorValueCode(value);
+  if (code) return errorProblem(code, name);
+  const o = value as Record<string, unknown>;
+  if (typeof o.type === "string" && RICH_PRIMITIVE.has(o.type)) {
+    const b = o.basicValue;
+    if (
+      typeof b === "number" ||
+      typeof b === "string" ||
+      typeof b === "boolean"
+    )
+      return b;
+    if (b === null || b === undefined) return null;
+  }
+  const what =
+    typeof o.type === "string"
+      ? `gegevenstype ${o.type.slice(0, 30)}`
+      : "object";
+  return invalid(`${name}: een ${what} is geen getal, tekst of WAAR/ONWAAR.`);
+}
+
+// ---- amounts ---------------------------------------------------------------------------------------------
+
+/** "bedrag mag niet negatief zijn" named for the parameter: "totaal mag niet negatief zijn". */
+function named(name: string, reason: string): string {
+  return reason.startsWith("bedrag ")
+    ? name + reason.slice(6)
+    : `${name}: ${reason}`;
+}
+
+/**
+ * An amount: an Excel number (read at Excel's 15 significant digits) or Dutch text ("€ 1.234,56", "1.234",
+ * "1234,5"), through the core's readers; the core's range (0 .. 10^15, at most 15 decimals) and its refusal of
+ * ambiguous text ("60,000") apply, with the core's reason.
+ */
+export function readAmountArg(value: unknown, name: string): Decimal | Problem {
+  const v = scalar(value, name);
+  if (v instanceof Problem) return v;
+  if (v === null || (typeof v === "string" && v.trim() === ""))
+    return invalid(`${name} ontbreekt: vul een bedrag in.`);
+  if (typeof v === "boolean")
+    return invalid(`${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
+  const r = typeof v === "number" ? excelNumberAmount(v) : readDutchAmount(v);
+  if (isAmountProblem(r)) {
+    const shown =
+      typeof v === "number" && r.problem !== "AMBIGUOUS_AMOUNT"
+        ? ` (${showValue(v)})`
+        : "";
+    return invalid(named(name, r.reason) + shown + ".");
+  }
+  return r;
+}
+
+/** A share: an amount from 0 to 1, or text with a percent sign ("25%", "12,5 %"). */
+export function readShareArg(value: unknown, name: string): Decimal | Problem {
+  const v = scalar(value, name);
+  if (v instanceof Problem) return v;
+  let d: Decimal | Problem;
+  if (typeof v === "string" && /%\s*$/.test(v)) {
+    d = readAmountArg(v.replace(/%\s*$/, ""), name);
+    if (!(d instanceof Problem)) d = d.div(100);
+  } else d = readAmountArg(v, name);
+  if (d instanceof Problem) return d;
+  if (d.gt(1))
+    return invalid(
+      `${name} ${d.toString().replace(".", ",")} is groter dan 1: geef het aandeel als fractie (0,25) of als percentage (25%).`,
+    );
+  return d;
+}
+
+// ---- years -----------------------------------------------------------------------------------------------
+
+let established: ReadonlySet<number> | undefined;
+const knownYears = () => (established ??= new Set(establishedYears()));
+
+/** A tax year: an integer, or text of four digits. Whether it has a table is checked by `tableYear`. */
+export function readYearArg(value: unknown, name = "jaar"): number | Problem {
+  const v = scalar(value, name);
+  if (v instanceof Problem) return v;
+  if (v === null || (typeof v === "string" && v.trim() === ""))
+    return invalid(`${name} ontbreekt: vul een jaar in, zoals 2025.`);
+  if (typeof v === "number" && Number.isInteger(v)) return v === 0 ? 0 : v;
+  if (typeof v === "string" && /^\s*\d{4}\s*$/.test(v)) return Number(v);
+  return invalid(
+    `${name} moet een jaartal zijn, zoals 2025 (niet ${showValue(v, 40)}).`,
+  );
+}
+
+/** The year, or #N/A "Geen KIA-tabel voor 2027" when it has no established table. */
+export function tableYear(y: number | Problem): number | Problem {
+  if (y instanceof Problem || knownYears().has(y)) return y;
+  return new Problem("notAvailable", `Geen KIA-tabel voor ${String(y)}`);
 }
 
 /** An omitted optional year means the most recent year with a table; the REASON text names it. */
-export function optionalYearArg(value: unknown): number {
-  if (isMissing(value)) {
+export function readOptionalYear(
+  value: unknown,
+  name = "jaar",
+): number | Problem {
+  const v = scalar(value, name);
+  if (v instanceof Problem) return v;
+  if (v === null || (typeof v === "string" && v.trim() === "")) {
     const ys = establishedYears();
     return ys[ys.length - 1];
   }
-  return yearArg(value);
+  return readYearArg(v, name);
 }
 
-export function boolArg(value: unknown, name: string, dflt: boolean): boolean {
-  if (isMissing(value)) return dflt;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  const s = String(value).trim().toLowerCase();
-  if (["waar", "true", "ja", "1"].includes(s)) return true;
-  if (["onwaar", "false", "nee", "0"].includes(s)) return false;
-  throw new FunctionError("invalidValue", `${name} moet WAAR of ONWAAR zijn.`);
+// ---- booleans, categories --------------------------------------------------------------------------------
+
+const TRUE_TEXT = new Set(["waar", "true", "ja", "1"]);
+const FALSE_TEXT = new Set(["onwaar", "false", "nee", "0"]);
+
+/** WAAR/ONWAAR: a boolean, 1 or 0, or the text WAAR, ONWAAR, TRUE, FALSE, JA, NEE, 1, 0; omitted: `dflt`. */
+export function readBoolArg(
+  value: unknown,
+  name: string,
+  dflt: boolean,
+): boolean | Problem {
+  const v = scalar(value, name);
+  if (v instanceof Problem) return v;
+  if (v === null) return dflt;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") {
+    if (v === 1) return true;
+    if (v === 0) return false;
+  } else {
+    const s = v.trim().toLowerCase();
+    if (s === "") return dflt;
+    if (TRUE_TEXT.has(s)) return true;
+    if (FALSE_TEXT.has(s)) return false;
+  }
+  return invalid(
+    `${name} moet WAAR of ONWAAR zijn (niet ${showValue(v, 40)}).`,
+  );
 }
 
-export function textArg(value: unknown, name: string): string {
-  if (isMissing(value))
-    throw new FunctionError("invalidValue", `${name} ontbreekt.`);
-  return String(value);
+/** A category: code, Dutch label or English alias (categories.json). */
+export function readCategoryArg(
+  value: unknown,
+  name = "categorie",
+): CategoryData | Problem {
+  const v = scalar(value, name);
+  if (v instanceof Problem) return v;
+  if (v === null || (typeof v === "string" && v.trim() === ""))
+    return invalid(`${name} ontbreekt: vul een categorie in, zoals "machine".`);
+  if (typeof v !== "string")
+    return invalid(
+      `${name} moet tekst zijn, zoals "machine" (niet ${showValue(v, 40)}).`,
+    );
+  const c = v.length <= 200 ? findCategory(v) : undefined;
+  if (!c)
+    return invalid(
+      `Onbekende categorie ${showValue(v.trim(), 60)}. Zie =KIA.TABLE of de lijst met categoriecodes in docs/categories.md (machine, inventaris, computer, ...).`,
+    );
+  return c;
 }
+
+// ---- errors from the core --------------------------------------------------------------------------------
 
 /** Any error from the core or the adapters as a FunctionError; nothing else may reach Excel. */
 export function toFunctionError(e: unknown): FunctionError {
   if (e instanceof FunctionError) return e;
+  if (e instanceof Problem) return new FunctionError(e.code, e.message);
   if (e instanceof NoTableError)
     return new FunctionError(
       "notAvailable",
-      `Geen KIA-tabel voor ${String(e.year)}`,
+      `Geen KIA-tabel voor ${showValue(e.year, 40)}`,
     );
   if (e instanceof KiaValidationError)
-    return new FunctionError("invalidValue", e.reason);
+    return new FunctionError(
+      "invalidValue",
+      new Problem("invalidValue", e.reason).message,
+    );
+  let text: string;
+  try {
+    text = e instanceof Error ? e.message : showValue(e);
+  } catch {
+    text = "(onleesbaar)";
+  }
   return new FunctionError(
     "invalidValue",
-    `Interne fout: ${(e as Error)?.message ?? String(e)}`,
+    new Problem("invalidValue", `Interne fout: ${text}`).message,
   );
+}
+
+/**
+ * Dutch amount text as a Decimal, or null when it is not an amount (negative, ambiguous such as "60,000",
+ * out of range). The core's reader (`readDutchAmount`) decides; kept for the taskpane.
+ */
+export function parseDutchAmount(text: string): Decimal | null {
+  const r = readDutchAmount(text);
+  return isAmountProblem(r) ? null : r;
 }

@@ -3,6 +3,11 @@
  * bundled) so tests can evaluate real formula strings: English and Dutch syntax, cell references, errors, spills.
  * The plugin calls the same exports Excel calls (functions/functions.ts) and turns CustomFunctions.Error into
  * HyperFormula's CellError.
+ *
+ * Errors as input, as in Excel: an error in a scalar argument is the result and the function is not called; an
+ * error cell inside a range argument reaches the function as a CustomFunctions.Error with the error's code, which
+ * is what Excel does when the metadata has `allowErrorForDataTypeAny: true` (without it Excel does not call the
+ * function at all and the whole result is that error).
  */
 import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import * as functions from "../../functions/functions";
@@ -33,11 +38,33 @@ function toCellError(e: unknown): CellError {
   return new CellError(ErrorType.VALUE, err?.message ?? String(e));
 }
 
-/** Excel passes null for an omitted argument and for an empty cell. */
-function excelArg(v: unknown): unknown {
+/** HyperFormula's error types as Excel's error codes (CustomFunctions.ErrorCode values). */
+const ERROR_CODES: Record<string, string> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.REF]: "#REF!",
+};
+
+/**
+ * A cell of a range argument as the custom functions runtime passes it: an empty cell as null, a number with a
+ * format (HyperFormula's RichNumber: 25%, € 5) as the number, an error cell as a CustomFunctions.Error with the
+ * error's code and no message (what the runtime builds when the metadata allows errors as input:
+ * `new CustomFunctionError(value.code)` in custom-functions-runtime's _transferCustomFunctionError).
+ */
+function excelCell(v: unknown): unknown {
   if (v === undefined || typeof v === "symbol") return null;
-  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(excelArg));
+  if (v instanceof CellError) return new CustomFunctions.Error((ERROR_CODES[v.type] ?? "#VALUE!") as CustomFunctions.ErrorCode);
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
   return v;
+}
+
+/** Excel passes null for an omitted argument and for an empty cell, and a range as a 2-D array of cells. */
+function excelArg(v: unknown): unknown {
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(excelCell));
+  return excelCell(v);
 }
 
 function toValue(v: unknown): unknown {
@@ -52,10 +79,13 @@ class KiaPlugin extends FunctionPlugin {
     return new ArraySize(7, 6);
   }
 
+  /** One row per cell of the categories argument (a column or a row); a single cell or a value: one row. */
   ledgerSize(ast: Ast): ArraySize {
     const a = ast.args?.[0];
-    if (!a?.start || !a?.end) return ArraySize.scalar();
-    return new ArraySize(3, a.end.row - a.start.row + 1);
+    if (!a?.start || !a?.end) return new ArraySize(3, 1);
+    const rows = a.end.row - a.start.row + 1;
+    const cols = a.end.col - a.start.col + 1;
+    return new ArraySize(3, rows === 1 ? cols : rows);
   }
 }
 
