@@ -16,6 +16,7 @@
  */
 import { totalAmountOf, type AssetsResult } from "./assets";
 import { type Context, listOf } from "./context";
+import { centsDecimal } from "./cents";
 import { Decimal, ZERO } from "./decimal";
 import type { Reason } from "./explanation";
 import { rules } from "./law";
@@ -72,9 +73,16 @@ export function yearBase(
   s: NormalizedScenario,
   assets: AssetsResult,
 ): YearBase {
+  // Whole-cent amounts are added as integers (exact below 2^53); anything else, or an overflow, as Decimals.
   let total = ZERO;
-  for (const inv of s.investments)
-    if (assets.counts[inv.index]) total = total.plus(totalAmountOf(inv));
+  let cents = 0;
+  for (const inv of s.investments) {
+    if (!assets.counts[inv.index]) continue;
+    const c = inv.marketValue ? -1 : (inv.cents ?? -1);
+    if (c >= 0 && cents + c < Number.MAX_SAFE_INTEGER) cents += c;
+    else total = total.plus(totalAmountOf(inv));
+  }
+  if (cents) total = total.plus(centsDecimal(cents));
   let marketSurplus = ZERO;
   for (const inv of assets.marketValued)
     marketSurplus = marketSurplus.plus(inv.marketValue!.minus(inv.amount));

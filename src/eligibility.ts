@@ -9,7 +9,8 @@
 import { Decimal } from "./decimal";
 import type { Reason } from "./explanation";
 import { categoryRule, ref, rules, type CategoryData } from "./law";
-import { formatEuro, formatEuroShort } from "./money";
+import { centsDecimal, MAX_FAST_CENTS } from "./cents";
+import { formatEuro, formatEuroCents, formatEuroShort } from "./money";
 import type { NInvestment } from "./scenario";
 
 export interface CategoryVerdict {
@@ -87,37 +88,83 @@ export function minimumAmountTest(
   lang: "nl" | "en" = "nl",
 ): { passes: boolean; reason: Reason } {
   const passes = assetAmount.gte(minimum);
-  const basis = vatBasisText(vatDeductible, lang);
-  const refLabel = ref(
+  return {
+    passes,
+    reason: minimumReason(
+      passes,
+      formatEuro(assetAmount),
+      minimum,
+      year,
+      vatDeductible,
+      group,
+      lang,
+    ),
+  };
+}
+
+function minimumReason(
+  passes: boolean,
+  amountText: string,
+  minimum: Decimal,
+  year: number,
+  vatDeductible: boolean,
+  group: string | undefined,
+  lang: "nl" | "en",
+  refLabel = ref(
     group
       ? rules.minimumAssetAmount.componentRef
       : rules.minimumAssetAmount.ref,
     year,
-  ).label;
+  ).label,
+): Reason {
+  const basis = vatBasisText(vatDeductible, lang);
+  // An empty amount text gives the shared sentence without the amount (the row shows its amount anyway).
+  if (amountText) amountText += " ";
+  const minText = minimumText(minimum);
   let text: string;
   if (lang === "en") {
     const what = group
       ? `Asset "${group}" as a whole (all rows of the group)`
       : "Investment amount";
     text = passes
-      ? `${what} ${formatEuro(assetAmount)} ${basis} is not below ${formatEuroShort(minimum)}.`
-      : `${what} ${formatEuro(assetAmount)} ${basis} is below ${formatEuroShort(minimum)}: excluded (art. 3.45).`;
+      ? `${what} ${amountText}${basis} is not below ${minText}.`
+      : `${what} ${amountText}${basis} is below ${minText}: excluded (art. 3.45).`;
   } else {
     const what = group
       ? `Bedrijfsmiddel "${group}" als geheel (alle regels van de groep)`
       : "Investeringsbedrag";
     text = passes
-      ? `${what} ${formatEuro(assetAmount)} ${basis} is niet minder dan ${formatEuroShort(minimum)}.`
-      : `${what} ${formatEuro(assetAmount)} ${basis} is minder dan ${formatEuroShort(minimum)}: uitgesloten (art. 3.45).`;
+      ? `${what} ${amountText}${basis} is niet minder dan ${minText}.`
+      : `${what} ${amountText}${basis} is minder dan ${minText}: uitgesloten (art. 3.45).`;
   }
   return {
-    passes,
-    reason: {
-      code: passes ? "MINIMUM_MET" : "BELOW_MINIMUM",
-      text,
-      ref: refLabel,
-    },
+    code: passes ? "MINIMUM_MET" : "BELOW_MINIMUM",
+    text,
+    ref: refLabel,
   };
+}
+
+let lastMinimum: Decimal | undefined;
+let lastMinimumText = "";
+/** "€ 450": the same minimum every year, formatted once. */
+function minimumText(minimum: Decimal): string {
+  if (lastMinimum !== minimum) {
+    lastMinimum = minimum;
+    lastMinimumText = formatEuroShort(minimum);
+  }
+  return lastMinimumText;
+}
+
+/** An asset's (or group's) amount, as integer cents where every row is whole cents, else as a Decimal. */
+type AssetAmount = { cents: number; dec?: Decimal };
+
+function addTo(a: AssetAmount | undefined, inv: NInvestment): AssetAmount {
+  const c = inv.cents ?? -1;
+  if (!a) return c >= 0 ? { cents: c } : { cents: -1, dec: inv.amount };
+  if (a.cents >= 0 && c >= 0 && a.cents + c < MAX_FAST_CENTS)
+    return { cents: a.cents + c };
+  const prev = a.dec ?? centsDecimal(a.cents);
+  return { cents: -1, dec: prev.plus(inv.amount) };
 }
 
 export interface EligibilityResult {
@@ -143,37 +190,40 @@ export function assessEligibility(
   year: number,
   minimum: Decimal,
 ): EligibilityResult[] {
-  const groupTotals = new Map<string, Decimal>();
+  const groupTotals = new Map<string, AssetAmount>();
   const groupExcludedBy = new Map<string, NInvestment>();
   for (const inv of investments) {
     if (inv.group === undefined) continue;
-    const prev = groupTotals.get(inv.group);
-    groupTotals.set(inv.group, prev ? prev.plus(inv.amount) : inv.amount);
+    groupTotals.set(inv.group, addTo(groupTotals.get(inv.group), inv));
     if (
       !categoryVerdict(inv.category, year).eligible &&
       !groupExcludedBy.has(inv.group)
     )
       groupExcludedBy.set(inv.group, inv);
   }
-  const minRef = ref(rules.minimumAssetAmount.ref, year).label;
+  const minCents = minimum.times(100).toNumber();
   const groupRef = ref(rules.minimumAssetAmount.componentRef, year).label;
+  const minRef = ref(rules.minimumAssetAmount.ref, year).label;
   const metShared = new Map<boolean, Reason>();
   const sharedMet = (vatDeductible: boolean): Reason => {
     let r = metShared.get(vatDeductible);
     if (!r) {
-      r = Object.freeze({
-        code: "MINIMUM_MET",
-        text: `Investeringsbedrag ${vatBasisText(vatDeductible)} is niet minder dan ${formatEuroShort(minimum)}.`,
-        ref: minRef,
-      });
+      r = Object.freeze(
+        minimumReason(true, "", minimum, year, vatDeductible, undefined, "nl"),
+      );
       metShared.set(vatDeductible, r);
     }
     return r;
   };
   const shared = new Map<string, EligibilityResult>();
+  const groupMin = new Map<string, { passes: boolean; reason: Reason }>();
   return investments.map((inv) => {
     const cat = categoryVerdict(inv.category, year);
-    if (inv.group === undefined && inv.amount.gte(minimum)) {
+    const c = inv.cents ?? -1;
+    if (
+      inv.group === undefined &&
+      (c >= 0 ? c >= minCents : inv.amount.gte(minimum))
+    ) {
       const key = inv.category.code + (inv.vatDeductible ? "+" : "-");
       let res = shared.get(key);
       if (!res) {
@@ -186,15 +236,44 @@ export function assessEligibility(
       }
       return res;
     }
-    const assetAmount =
-      inv.group === undefined ? inv.amount : groupTotals.get(inv.group)!;
-    const min = minimumAmountTest(
-      assetAmount,
-      minimum,
-      year,
-      inv.vatDeductible,
-      inv.group,
-    );
+    let min: { passes: boolean; reason: Reason };
+    if (inv.group === undefined) {
+      min = {
+        passes: false,
+        reason: minimumReason(
+          false,
+          c >= 0 ? formatEuroCents(c) : formatEuro(inv.amount),
+          minimum,
+          year,
+          inv.vatDeductible,
+          undefined,
+          "nl",
+          minRef,
+        ),
+      };
+    } else {
+      const cached = groupMin.get(inv.group);
+      if (cached) min = cached;
+      else {
+        const total = groupTotals.get(inv.group)!;
+        const passes =
+          total.cents >= 0 ? total.cents >= minCents : total.dec!.gte(minimum);
+        min = {
+          passes,
+          reason: minimumReason(
+            passes,
+            total.cents >= 0 ? formatEuroCents(total.cents) : formatEuro(total.dec!),
+            minimum,
+            year,
+            inv.vatDeductible,
+            inv.group,
+            "nl",
+            groupRef,
+          ),
+        };
+        groupMin.set(inv.group, min);
+      }
+    }
     const by = inv.group === undefined ? undefined : groupExcludedBy.get(inv.group);
     if (by && cat.eligible) {
       const byVerdict = categoryVerdict(by.category, year);

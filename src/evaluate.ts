@@ -15,6 +15,7 @@ import {
   type TableStepResult,
   type YearResult,
 } from "./calamity";
+import { centsText, Ratio } from "./cents";
 import { Context, plain } from "./context";
 import { Decimal, ZERO } from "./decimal";
 import {
@@ -36,7 +37,6 @@ import type {
   PartnerReport,
   Report,
 } from "./report";
-import { roundForReport } from "./rounding";
 import {
   validateScenario,
   type NInvestment,
@@ -52,8 +52,7 @@ export function evaluate(scenario: unknown): Report {
 
 export function evaluateNormalized(s: NormalizedScenario): Report {
   const ctx = new Context(s.year, s.exact);
-  const byId = new Map<string, NInvestment>();
-  for (const inv of s.investments) byId.set(inv.id, inv);
+  const byId = s.byId;
 
   const assets = assetsStep(s, ctx);
   const additionFor = (y: YearResult, counted: (inv: NInvestment) => boolean) =>
@@ -159,11 +158,23 @@ function assetReports(
   table: TableStepResult,
   y: YearResult,
 ): AssetReport[] {
-  const displayRate = y.rate.toSignificantDigits(20);
-  const rateZero = y.rate.isZero();
+  // An asset's part of the KIA: its obligation x the table's KIA / the total, in cents (half up), exactly.
+  const ratio = new Ratio(y.table.exact, y.total);
   return s.investments.map((inv) => {
     const counted = table.counts[inv.index];
-    const amount = plain(inv.amount);
+    const c = inv.cents ?? -1;
+    const amount = c >= 0 ? centsText(c) : plain(inv.amount);
+    let attributed = "0";
+    if (counted && !ratio.isZero)
+      attributed =
+        c >= 0
+          ? centsText(ratio.apply(c, "half-up"))
+          : plain(
+              inv.amount
+                .times(y.table.exact)
+                .div(y.total)
+                .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+            );
     const a: AssetReport = {
       id: inv.id,
       category: inv.category.code,
@@ -171,10 +182,7 @@ function assetReports(
       eligible: assets.eligible[inv.index],
       counted,
       countedAmount: counted ? amount : "0",
-      kiaAttributed:
-        counted && !rateZero
-          ? plain(inv.amount.times(displayRate).toDecimalPlaces(2))
-          : "0",
+      kiaAttributed: attributed,
       reasons: table.reasons[inv.index] as AssetReport["reasons"],
     };
     if (inv.description !== undefined) a.description = inv.description;
@@ -245,5 +253,3 @@ function partnerReports(
     return r;
   });
 }
-
-export { roundForReport, Decimal };

@@ -163,6 +163,14 @@ export function formatEuro(amount: Decimal, decimals = 2): string {
   return (negative ? "-" : "") + "€ " + grouped + (frac ? "," + frac : "");
 }
 
+/** Dutch money text of integer cents, without Decimal: 123456 -> "€ 1.234,56". */
+export function formatEuroCents(cents: number): string {
+  const whole = Math.floor(cents / 100);
+  const frac = cents - whole * 100;
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `€ ${grouped},${frac < 10 ? "0" : ""}${frac}`;
+}
+
 /** Money text with cents only when there are cents: "€ 16.568" or "€ 2.400,01". */
 export function formatEuroShort(amount: Decimal): string {
   return formatEuro(amount, amount.isInteger() ? 0 : 2);

@@ -5,6 +5,7 @@
  * Unknown fields are rejected too: a misspelled "vatdeductible" must not be silently ignored. Combinations
  * the law makes impossible are refused here as well (a partnership of one, a calamity replacement cycle).
  */
+import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
 import { Decimal } from "./decimal";
 import { KiaValidationError } from "./errors";
 import { findCategory, getYearTable, rules, type CategoryData } from "./law";
@@ -89,19 +90,79 @@ export interface NInvestment {
   description?: string;
   category: CategoryData;
   /** the investment amount (the obligation) */
-  amount: Decimal;
+  readonly amount: Decimal;
+  /** the same amount in integer cents when it is whole cents below € 10^13 (the integer path), else -1 or absent */
+  readonly cents?: number;
   vatDeductible: boolean;
   group?: string;
   relatedParty: boolean;
   exemption: boolean;
   /** the amount this asset adds to the year's total: its market value where an exemption and a market value are given */
   marketValue?: Decimal;
-  paid: Decimal;
+  readonly paid: Decimal;
   inUse: boolean;
   lostByCalamity?: { replacedBy: string; approval?: boolean };
   eiaMia: boolean;
   override?: { eligible: boolean; reason: string };
   date?: string;
+}
+
+/**
+ * A validated investment. Its amount is kept as integer cents where it is whole cents (the common case): the
+ * Decimal is made only when a step needs it, so a ledger of 100.000 rows is validated and totalled without
+ * creating 100.000 Decimals.
+ */
+class Investment implements NInvestment {
+  private _amount: Decimal | undefined;
+  private _paid: Decimal | undefined;
+  description?: string;
+  vatDeductible = true;
+  group?: string;
+  relatedParty = false;
+  exemption = false;
+  marketValue?: Decimal;
+  inUse = true;
+  lostByCalamity?: { replacedBy: string; approval?: boolean };
+  eiaMia = false;
+  override?: { eligible: boolean; reason: string };
+  date?: string;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly category: CategoryData,
+    readonly cents: number,
+    amount: Decimal | undefined,
+    private readonly paidCents: number,
+    paid: Decimal | undefined,
+  ) {
+    this._amount = amount;
+    this._paid = paid;
+  }
+
+  get amount(): Decimal {
+    return (this._amount ??= centsDecimal(this.cents));
+  }
+
+  get paid(): Decimal {
+    if (this._paid === undefined)
+      this._paid = this.paidCents === this.cents ? this.amount : centsDecimal(this.paidCents);
+    return this._paid;
+  }
+}
+
+/**
+ * An amount field as integer cents (the fast path: a number or decimal string with at most two decimals below
+ * € 10^13) or, for anything else, as a checked Decimal. This is the one place that decides the path.
+ */
+function amountField(value: unknown, field: string): number | Decimal {
+  const c =
+    typeof value === "number"
+      ? centsOfNumber(value)
+      : typeof value === "string"
+        ? centsOfString(value.trim())
+        : -1;
+  return c >= 0 ? c + 0 : parseAmount(value, field);
 }
 
 export interface NPartner {
@@ -140,6 +201,8 @@ export interface NormalizedScenario {
   exact: boolean;
   description?: string;
   investments: NInvestment[];
+  /** the investments by id (ids are unique) */
+  byId: ReadonlyMap<string, NInvestment>;
   partnership?: NPartnership;
   disposals: NDisposal[];
   disposalsTotal?: Decimal;
@@ -371,15 +434,21 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
       "onbekende categorie; zie docs/categories.md voor de geldige codes",
     );
   }
-  const amount = parseAmount(o.amount, `${field}.amount`);
+  const amount = amountField(o.amount, `${field}.amount`);
   const paid =
-    o.paid === undefined ? amount : parseAmount(o.paid, `${field}.paid`);
-  if (paid.gt(amount)) {
+    o.paid === undefined ? amount : amountField(o.paid, `${field}.paid`);
+  const asDecimal = (x: number | Decimal) =>
+    typeof x === "number" ? centsDecimal(x) : x;
+  if (
+    typeof amount === "number" && typeof paid === "number"
+      ? paid > amount
+      : asDecimal(paid).gt(asDecimal(amount))
+  ) {
     fail(
       "PAID_EXCEEDS_AMOUNT",
       `${field}.paid`,
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${amount.toFixed()})`,
+      `betaald bedrag is hoger dan het investeringsbedrag (${asDecimal(amount).toFixed()})`,
     );
   }
   const relatedParty = optBool(o, "relatedParty", field) ?? false;
@@ -442,24 +511,27 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
       );
     override = { eligible, reason: reason.trim() };
   }
-  return {
+  const inv = new Investment(
     index,
     id,
-    description: optString(o, "description", field),
     category,
-    amount,
-    vatDeductible: optBool(o, "vatDeductible", field) ?? true,
-    group: validateGroup(o.group, field),
-    relatedParty,
-    exemption,
-    marketValue,
-    paid,
-    inUse: optBool(o, "inUse", field) ?? true,
-    lostByCalamity: lost,
-    eiaMia: optBool(o, "eiaMia", field) ?? false,
-    override,
-    date: validateDate(o.date, field),
-  };
+    typeof amount === "number" ? amount : -1,
+    typeof amount === "number" ? undefined : amount,
+    typeof paid === "number" ? paid : -1,
+    typeof paid === "number" ? undefined : paid,
+  );
+  inv.description = optString(o, "description", field);
+  inv.vatDeductible = optBool(o, "vatDeductible", field) ?? true;
+  inv.group = validateGroup(o.group, field);
+  inv.relatedParty = relatedParty;
+  inv.exemption = exemption;
+  inv.marketValue = marketValue;
+  inv.inUse = optBool(o, "inUse", field) ?? true;
+  inv.lostByCalamity = lost;
+  inv.eiaMia = optBool(o, "eiaMia", field) ?? false;
+  inv.override = override;
+  inv.date = validateDate(o.date, field);
+  return inv;
 }
 
 function validatePartnership(raw: unknown): NPartnership {
@@ -658,13 +730,14 @@ function validateDisposal(
   };
 }
 
-function assertUniqueIds(
-  items: readonly { id: string; index: number }[],
+/** The items by id, refusing a duplicate id (one pass, one map). */
+function indexById<T extends { id: string; index: number }>(
+  items: readonly T[],
   list: string,
-): void {
-  const seen = new Set<string>();
+): Map<string, T> {
+  const byId = new Map<string, T>();
   for (const it of items) {
-    if (seen.has(it.id)) {
+    if (byId.has(it.id)) {
       fail(
         "DUPLICATE_ID",
         `${list}[${it.index}].id`,
@@ -672,8 +745,9 @@ function assertUniqueIds(
         "deze id komt twee keer voor",
       );
     }
-    seen.add(it.id);
+    byId.set(it.id, it);
   }
+  return byId;
 }
 
 /** Rows of one group are one asset: they share whether it is in use and its VAT treatment (besluit 2.2). */
@@ -771,8 +845,10 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     );
   }
   const investments = o.investments.map(validateInvestment);
-  assertUniqueIds(investments, "investments");
-  const byId = new Map(investments.map((inv) => [inv.id, inv] as const));
+  const byId: ReadonlyMap<string, NInvestment> = indexById(
+    investments,
+    "investments",
+  );
   assertReplacements(investments, byId);
   assertConsistentGroups(investments);
   if (o.disposals !== undefined && !Array.isArray(o.disposals)) {
@@ -786,7 +862,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
   const disposals = ((o.disposals as unknown[] | undefined) ?? []).map((d, i) =>
     validateDisposal(d, i, year, byId),
   );
-  assertUniqueIds(disposals, "disposals");
+  indexById(disposals, "disposals");
   const linked = new Set<string>();
   for (const d of disposals) {
     if (d.investment === undefined) continue;
@@ -808,6 +884,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     exact: o.exact === true,
     description,
     investments,
+    byId,
     partnership:
       o.partnership === undefined
         ? undefined

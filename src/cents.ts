@@ -1,0 +1,137 @@
+/**
+ * Integer cents: exact arithmetic at the speed of plain numbers for the common case. Ledger amounts are whole
+ * cents; a JS number holds an integer exactly up to 2^53, so a whole number of cents below € 10^13 (10^15
+ * cents) is carried as an integer and added, compared and multiplied without rounding. Every operation here
+ * either stays below 2^53 or switches to BigInt; none rounds unless its name says how.
+ *
+ * Why € 10^13: below it a double's spacing (ulp) is at most 0,002, so a double whose shortest decimal form has at
+ * most two decimals is that decimal and no other (decimal.js reads a number through the same shortest form).
+ * Anything else (more decimals, larger amounts) stays on the Decimal path; money.ts decides.
+ */
+import { Decimal } from "./decimal";
+
+/** Amounts below this many cents (€ 10^13) may take the integer path. */
+export const MAX_FAST_CENTS = 1e15;
+/** Integers below 2^52: products of a quotient and a divisor stay below 2^53, so remainders are exact. */
+const LIMIT = 2 ** 52;
+
+/** Integer cents of a non-negative number with at most two decimals, or -1. */
+export function centsOfNumber(n: number): number {
+  if (!(n >= 0) || n >= 1e13) return -1;
+  const c = Math.round(n * 100);
+  return c / 100 === n ? c : -1;
+}
+
+const CENTS_STRING = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/** Integer cents of a decimal string such as "1234.5" (at most two decimals, below € 10^13), or -1. */
+export function centsOfString(s: string): number {
+  const m = CENTS_STRING.exec(s);
+  if (!m) return -1;
+  const whole = Number(m[1]);
+  const frac = m[2] === undefined ? 0 : Number(m[2].length === 1 ? m[2] + "0" : m[2]);
+  const c = whole * 100 + frac;
+  return c < MAX_FAST_CENTS ? c : -1;
+}
+
+/** Integer cents of a Decimal, or -1. */
+export function centsOfDecimal(d: Decimal): number {
+  if (d.isNegative() || d.decimalPlaces() > 2 || d.gte(1e13)) return -1;
+  return d.times(100).toNumber();
+}
+
+/** Plain decimal text of cents: 123456 -> "1234.56", 120 -> "1.2", 100 -> "1". */
+export function centsText(c: number): string {
+  const whole = Math.floor(c / 100);
+  const frac = c - whole * 100;
+  if (frac === 0) return String(whole);
+  return frac % 10 === 0
+    ? `${whole}.${frac / 10}`
+    : `${whole}.${frac < 10 ? "0" : ""}${frac}`;
+}
+
+export function centsDecimal(c: number): Decimal {
+  return new Decimal(c).div(100);
+}
+
+export type Rounding = "floor" | "ceil" | "half-up";
+
+/** n / d for non-negative integers, rounded as asked; exact (BigInt where a product could pass 2^53). */
+export function divRound(n: number, d: number, mode: Rounding): number {
+  if (n < LIMIT && d < LIMIT) {
+    let q = Math.floor(n / d);
+    let r = n - q * d;
+    // The float quotient can be one off near an integer: correct with the exact remainder.
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
+    if (r === 0) return q;
+    if (mode === "ceil") return q + 1;
+    if (mode === "half-up") return 2 * r >= d ? q + 1 : q;
+    return q;
+  }
+  return Number(divRoundBig(BigInt(n), BigInt(d), mode));
+}
+
+export function divRoundBig(n: bigint, d: bigint, mode: Rounding): bigint {
+  const q = n / d;
+  const r = n % d;
+  if (r === 0n) return q;
+  if (mode === "ceil") return q + 1n;
+  if (mode === "half-up") return 2n * r >= d ? q + 1n : q;
+  return q;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * An exact ratio num / den of two Decimals (for example the year's KIA / the year's total), reduced, for
+ * multiplying many integer amounts by it: `apply(cents)` is cents x num / den rounded as asked, exact.
+ */
+export class Ratio {
+  private readonly n: bigint;
+  private readonly d: bigint;
+  private readonly nNum: number;
+  private readonly dNum: number;
+  /** largest multiplicand for which cents x num stays exact in a double */
+  private readonly fastLimit: number;
+
+  constructor(num: Decimal, den: Decimal) {
+    const scale = Math.max(num.decimalPlaces(), den.decimalPlaces());
+    let n = BigInt(num.times(new Decimal(10).pow(scale)).toFixed(0));
+    let d = BigInt(den.times(new Decimal(10).pow(scale)).toFixed(0));
+    const g = d === 0n ? 1n : gcd(n, d);
+    if (g > 1n) {
+      n /= g;
+      d /= g;
+    }
+    this.n = n;
+    this.d = d;
+    this.nNum = Number(n);
+    this.dNum = Number(d);
+    this.fastLimit =
+      n < BigInt(LIMIT) && d < BigInt(LIMIT)
+        ? this.nNum === 0
+          ? LIMIT
+          : Math.floor((LIMIT - 1) / this.nNum)
+        : -1;
+  }
+
+  get isZero(): boolean {
+    return this.n === 0n || this.d === 0n;
+  }
+
+  /** x * num / den, rounded as asked. */
+  apply(x: number, mode: Rounding): number {
+    if (this.d === 0n) return 0;
+    if (x <= this.fastLimit) return divRound(x * this.nNum, this.dNum, mode);
+    return Number(divRoundBig(BigInt(x) * this.n, this.d, mode));
+  }
+}
