@@ -4,7 +4,9 @@
  *    implementation of the same table: our distance from the physical limit;
  *  - evaluate() on a 100.000-asset scenario with a partnership of 5 (target < 500 ms).
  */
-import { Decimal, evaluate, kia } from "../src";
+import { spawnSync } from "child_process";
+import { join } from "path";
+import { Decimal, kia } from "../src";
 import { establishedYears, rawTablesData } from "../src/law";
 import { median, rate, time } from "./util";
 
@@ -59,27 +61,49 @@ export function benchCore(): Record<string, string> {
   out["plain-number table (float, no parsing)"] = `${Math.round(plainRate).toLocaleString("en")} calls/s`;
   out["ratio plain / exact (Decimal input)"] = `${(plainRate / decRate).toFixed(1)}x`;
 
-  const investments = Array.from({ length: 100_000 }, (_, i) => ({
-    id: `A${i}`,
-    category: i % 50 === 0 ? "personenauto" : i % 7 === 0 ? "computer" : "machine",
-    amount: (100 + ((i * 37.13) % 2000)).toFixed(2),
-    ...(i % 1000 === 0 ? { paid: "10", inUse: false } : {}),
-    ...(i % 333 === 0 && i % 1000 !== 0 ? { group: `g${i % 10}` } : {}),
-  }));
-  const scenario = {
-    year: 2025,
-    investments,
-    partnership: {
-      key: "capital" as const,
-      jointRequest: true,
-      partners: [1, 2, 3, 4, 5].map((n) => ({ name: `Vennoot ${n}`, capital: String(n * 10000), profit: 20 })),
-    },
-  };
-  evaluate(scenario); // warm-up
-  const runs = [0, 1, 2, 3, 4, 5, 6].map(() => time(() => evaluate(scenario)));
-  const ms = median(runs);
-  const report = evaluate(scenario);
-  out["evaluate(): 100,000 assets, partnership of 5"] = `${ms.toFixed(0)} ms median, ${Math.min(...runs).toFixed(0)} ms best of 7 (target < 500 ms); total ${report.total}, kia ${report.kia}`;
+  // evaluate() at three sizes, each in a fresh process: time and the memory it adds at its peak (the
+  // process's peak minus the peak of the same process that only builds the input), per 1.000 assets.
+  for (const [n, kind] of [
+    [10_000, "large"],
+    [100_000, "large"],
+    [100_000, "in band"],
+    [1_000_000, "large"],
+  ] as const) {
+    const r = evaluateInChild(n, kind);
+    const label = `evaluate(): ${n.toLocaleString("en")} assets${kind === "in band" ? " (KIA > 0)" : ""}`;
+    if (!r) {
+      out[label] = "failed (see stderr)";
+      continue;
+    }
+    const per = n / 1000;
+    out[label] =
+      `${r.medianMs.toFixed(0)} ms median (best ${r.bestMs.toFixed(0)}), ${r.extraMB.toFixed(0)} MB peak; ` +
+      `per 1.000 assets ${(r.medianMs / per).toFixed(2)} ms, ${(r.extraMB / per).toFixed(2)} MB` +
+      (n === 100_000 && kind === "large" ? " (targets: < 250 ms then < 100 ms; < 200 MB then < 100 MB)" : "");
+  }
   if (sink < 0) console.log(sink);
   return out;
+}
+
+function evaluateInChild(
+  n: number,
+  kind: "large" | "in band",
+): { medianMs: number; bestMs: number; extraMB: number } | null {
+  const script = join(__dirname, "evaluate-size.ts");
+  const node = (extra: string[]) =>
+    spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", script, String(n), kind, ...extra], {
+      cwd: join(__dirname, ".."),
+      encoding: "utf8",
+    });
+  const base = node(["--input-only"]);
+  const full = node([]);
+  if (base.status !== 0 || full.status !== 0) {
+    process.stderr.write(base.stderr + full.stderr);
+    return null;
+  }
+  const b = JSON.parse(base.stdout.trim().split("\n").pop()!);
+  const f = JSON.parse(full.stdout.trim().split("\n").pop()!);
+  // The larger of two views of the peak: the heap's growth during the run, and the process's peak RSS minus
+  // that of a process that only builds the input.
+  return { medianMs: f.medianMs, bestMs: f.bestMs, extraMB: Math.max(f.heapGrowthMB, f.maxRssMB - b.maxRssMB) };
 }

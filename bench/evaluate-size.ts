@@ -1,0 +1,49 @@
+/**
+ * One evaluate() benchmark in a process of its own (run by bench/core.ts): time per run and the peak memory
+ * evaluate() adds on top of the input, for a generated ledger of N assets. Prints one JSON line.
+ * Usage: node --expose-gc -r ts-node/register/transpile-only bench/evaluate-size.ts <N> [large|in band]
+ */
+import { evaluate } from "../src";
+import { benchScenario } from "./ledger";
+
+const n = Number(process.argv[2]);
+const kind = (process.argv[3] ?? "large") as "large" | "in band";
+const scenario = benchScenario(n, kind);
+if (process.argv[4] === "--input-only") {
+  // The same process without evaluate(): its peak memory is subtracted to give what evaluate() adds.
+  console.log(JSON.stringify({ maxRssMB: (process.resourceUsage().maxRSS * 1024) / 1e6 }));
+  process.exit(0);
+}
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+gc();
+// Memory: how far the JS heap had to grow (heapTotal rarely shrinks within a run, so it holds the peak) and
+// the process's peak RSS, on the first (cold) run.
+const before = process.memoryUsage();
+const t0 = process.hrtime.bigint();
+let report = evaluate(scenario);
+const first = Number(process.hrtime.bigint() - t0) / 1e6;
+const after = process.memoryUsage();
+const maxRss = process.resourceUsage().maxRSS * 1024;
+const runs: number[] = [first];
+const repeat = n >= 1_000_000 ? 3 : n >= 100_000 ? 7 : 25;
+for (let i = 0; i < repeat; i++) {
+  report = null as never;
+  const t = process.hrtime.bigint();
+  report = evaluate(scenario);
+  runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+const warm = runs.slice(1).sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    n,
+    kind,
+    medianMs: warm[Math.floor(warm.length / 2)],
+    bestMs: warm[0],
+    firstMs: first,
+    maxRssMB: maxRss / 1e6,
+    heapGrowthMB: (after.heapTotal - before.heapTotal) / 1e6,
+    reportHeapMB: (after.heapUsed - before.heapUsed) / 1e6,
+    kia: report.kia,
+    total: report.total,
+  }),
+);

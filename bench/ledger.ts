@@ -1,0 +1,25 @@
+/**
+ * Generated ledgers for the benchmarks: `n` assets with a mix of categories, groups, unpaid assets and a
+ * partnership of five. "large": a realistic ledger whose total is far above the ceiling (KIA 0); "in band":
+ * small rows grouped into assets of € 450 so the total stays in the phase-out band and every row gets its part
+ * of the KIA (the per-asset attribution is exercised).
+ */
+export function benchScenario(n: number, kind: "large" | "in band" = "large") {
+  const inBand = kind === "in band";
+  const investments = Array.from({ length: n }, (_, i) => ({
+    id: `A${i}`,
+    category: inBand ? "machine" : i % 50 === 0 ? "personenauto" : i % 7 === 0 ? "computer" : "machine",
+    amount: inBand ? (2 + (i % 3)).toFixed(2) : (100 + ((i * 37.13) % 2000)).toFixed(2),
+    ...(i % 1000 === 0 && !inBand ? { paid: "10", inUse: false } : {}),
+    ...(inBand ? { group: `g${Math.floor(i / 150)}` } : i % 333 === 0 && i % 1000 !== 0 ? { group: `g${i % 10}` } : {}),
+  }));
+  return {
+    year: 2025,
+    investments,
+    partnership: {
+      key: "capital" as const,
+      jointRequest: true,
+      partners: [1, 2, 3, 4, 5].map((k) => ({ name: `Vennoot ${k}`, capital: String(k * 10000), profit: 20 })),
+    },
+  };
+}
