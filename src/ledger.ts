@@ -1,0 +1,376 @@
+/**
+ * From a fixed-asset ledger (a table of cells, as read from Excel, an .xlsx or a .csv) to the investments of a
+ * scenario. Columns are found by their headers, with Dutch and English synonyms; every cell is read with the
+ * core's own readers (Dutch amount text, Excel numbers at 15 digits, categories by code, label or alias). A bad
+ * cell becomes a problem that names the row, the column and what was expected; good rows still count. Empty
+ * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
+ */
+import { showValue } from "./errors";
+import { findCategory } from "./law";
+import {
+  excelNumberAmount,
+  isAmountProblem,
+  readAmount,
+  readDutchAmount,
+} from "./money";
+import { partnershipKeyOf, type ScenarioInvestment } from "./scenario";
+import { plain } from "./context";
+
+/** A cell as the workbook adapters hand it over. Dates come as ISO text (jjjj-mm-dd) or as an Excel serial. */
+export type Cell =
+  | string
+  | number
+  | boolean
+  | null
+  | { error: string }
+  | { date: string };
+
+export const LEDGER_FIELDS = [
+  "id",
+  "description",
+  "category",
+  "amount",
+  "vatDeductible",
+  "group",
+  "paid",
+  "inUse",
+  "lostByCalamity",
+  "replacedBy",
+  "approval",
+  "relatedParty",
+  "exemption",
+  "marketValue",
+  "eiaMia",
+  "date",
+] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+/** Header names per field (compared without case, accents, spaces and punctuation). The first is the template's. */
+export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
+  id: ["Nummer", "id", "nr", "activanummer", "activumnummer", "code", "kenmerk", "number", "asset id"],
+  description: ["Omschrijving", "description", "naam", "bedrijfsmiddel", "activum", "name", "asset"],
+  category: ["Categorie", "category", "soort", "soort bedrijfsmiddel", "type"],
+  amount: ["Bedrag", "amount", "investeringsbedrag", "aanschafprijs", "aanschafwaarde", "kostprijs", "cost", "investment"],
+  vatDeductible: ["Btw aftrekbaar", "vat deductible", "btw-aftrek", "btw aftrek", "aftrekbare btw"],
+  group: ["Groep", "group", "onderdeel van", "hoort bij", "part of"],
+  paid: ["Betaald", "paid", "betaald bedrag", "betaald per jaareinde", "amount paid"],
+  inUse: ["In gebruik", "in use", "in gebruik genomen", "taken into use"],
+  lostByCalamity: ["Verloren door calamiteit", "lost by calamity", "calamiteit", "verloren", "lost"],
+  replacedBy: ["Vervangen door", "replaced by", "vervanging", "replacement"],
+  approval: ["Goedkeuring calamiteit", "calamity approval", "goedkeuring"],
+  relatedParty: ["Verbonden partij", "related party"],
+  exemption: ["Ontheffing", "exemption"],
+  marketValue: ["Waarde economisch verkeer", "market value", "wev", "waarde in het economische verkeer"],
+  eiaMia: ["EIA/MIA", "eia mia", "eia", "mia", "eia of mia", "energie- of milieu-investeringsaftrek"],
+  date: ["Datum", "date", "investeringsdatum", "aanschafdatum", "datum verplichting", "purchase date"],
+};
+
+/** Dutch names of the fields, for messages and the mapping screen. */
+export const FIELD_NAMES_NL: Record<LedgerField, string> = {
+  id: "nummer",
+  description: "omschrijving",
+  category: "categorie",
+  amount: "bedrag",
+  vatDeductible: "btw aftrekbaar",
+  group: "groep",
+  paid: "betaald",
+  inUse: "in gebruik",
+  lostByCalamity: "verloren door calamiteit",
+  replacedBy: "vervangen door",
+  approval: "goedkeuring calamiteit",
+  relatedParty: "verbonden partij",
+  exemption: "ontheffing",
+  marketValue: "waarde economisch verkeer",
+  eiaMia: "EIA/MIA",
+  date: "datum",
+};
+
+export type ColumnMapping = Partial<Record<LedgerField, number>>;
+
+export function normalizeHeader(h: unknown): string {
+  return String(h ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const HEADER_INDEX = new Map<string, LedgerField>();
+for (const f of LEDGER_FIELDS)
+  for (const h of FIELD_HEADERS[f]) HEADER_INDEX.set(normalizeHeader(h), f);
+
+/** Which column holds which field, found by the headers; the first column that matches a field wins. */
+export function mapHeaders(headers: readonly unknown[]): {
+  mapping: ColumnMapping;
+  unmapped: string[];
+} {
+  const mapping: ColumnMapping = {};
+  const unmapped: string[] = [];
+  headers.forEach((h, i) => {
+    const f = HEADER_INDEX.get(normalizeHeader(h));
+    if (f && mapping[f] === undefined) mapping[f] = i;
+    else if (String(h ?? "").trim()) unmapped.push(String(h));
+  });
+  return { mapping, unmapped };
+}
+
+/** Column letters as Excel shows them: 0 -> A, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export interface LedgerProblem {
+  /** row number in the sheet (1-based, as Excel shows it) */
+  row: number;
+  /** column index in the read range (0-based) and its letter in the sheet */
+  column: number;
+  columnLetter: string;
+  field: LedgerField | "row";
+  value: string;
+  /** what is wrong and what is expected, in Dutch */
+  message: string;
+}
+
+export interface LedgerRead {
+  investments: ScenarioInvestment[];
+  /** sheet row of each investment, parallel to `investments` */
+  rows: number[];
+  problems: LedgerProblem[];
+  /** rows that were empty and skipped */
+  skipped: number;
+}
+
+export interface LedgerPlace {
+  /** sheet row number (1-based) of the first data row */
+  firstRow: number;
+  /** sheet column index (0-based) of the first column of the range */
+  firstColumn: number;
+}
+
+const YES = new Set(["ja", "j", "yes", "y", "waar", "true", "x", "1", "wel"]);
+const NO = new Set(["nee", "n", "no", "onwaar", "false", "0", "niet", "-"]);
+
+function isEmpty(c: Cell | undefined): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+}
+
+function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return "";
+  if (typeof c === "object") return "error" in c ? c.error : c.date;
+  return String(c);
+}
+
+/** An Excel date serial (1900 system) as jjjj-mm-dd. */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465 || Math.floor(serial) === 60)
+    return null;
+  // Excel counts a 29 February 1900 that did not exist (serial 60): serials before it are one day earlier.
+  const ms = Math.round((serial - (serial < 60 ? 25568 : 25569)) * 86400000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Read the rows of a ledger. `mapping` says which column holds which field (mapHeaders, or the user's
+ * correction); `dateColumns` may name columns whose numbers are dates (Excel's numberFormatCategories).
+ */
+export function readLedger(
+  rows: readonly (readonly Cell[])[],
+  mapping: ColumnMapping,
+  place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
+): LedgerRead {
+  const out: LedgerRead = { investments: [], rows: [], problems: [], skipped: 0 };
+  const cols = Object.values(mapping) as number[];
+  const seenIds = new Map<string, number>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const sheetRow = place.firstRow + r;
+    if (cols.every((c) => isEmpty(row[c]))) {
+      out.skipped++;
+      continue;
+    }
+    const problems: LedgerProblem[] = [];
+    const problem = (field: LedgerField, message: string) => {
+      const column = mapping[field]!;
+      problems.push({
+        row: sheetRow,
+        column,
+        columnLetter: columnLetter(place.firstColumn + column),
+        field,
+        value: showValue(cellText(row[column]), 60),
+        message,
+      });
+    };
+    const get = (f: LedgerField): Cell | undefined =>
+      mapping[f] === undefined ? undefined : row[mapping[f]!];
+    // An error value in a cell keeps its meaning.
+    for (const f of LEDGER_FIELDS) {
+      const c = get(f);
+      if (c && typeof c === "object" && "error" in c)
+        problem(f, `cel bevat ${dutchError(c.error)}; verwacht ${EXPECTED[f]}`);
+    }
+    const inv: Record<string, unknown> = {};
+    const idCell = get("id");
+    const id = isEmpty(idCell) ? `rij ${sheetRow}` : cellText(idCell).trim();
+    inv.id = id;
+    const prev = seenIds.get(id);
+    if (prev !== undefined && !isEmpty(idCell))
+      problem("id", `nummer ${id} staat ook in rij ${prev}; ieder bedrijfsmiddel heeft een eigen nummer`);
+    seenIds.set(id, sheetRow);
+    const desc = get("description");
+    if (!isEmpty(desc) && !isErr(desc)) inv.description = cellText(desc).slice(0, 2000);
+
+    const cat = get("category");
+    if (isEmpty(cat)) problem("category", "categorie ontbreekt; verwacht een categorie zoals machine, inventaris of personenauto");
+    else if (!isErr(cat)) {
+      const found = findCategory(cellText(cat));
+      if (!found) problem("category", `onbekende categorie "${cellText(cat).slice(0, 40)}"; kies een categorie uit de lijst (docs/categories.md)`);
+      else inv.category = found.code;
+    }
+    const amount = amountCell(get("amount"), "amount", problem, true);
+    if (amount !== undefined) inv.amount = amount;
+    const paid = amountCell(get("paid"), "paid", problem, false);
+    if (paid !== undefined) inv.paid = paid;
+    const mv = amountCell(get("marketValue"), "marketValue", problem, false);
+    if (mv !== undefined) inv.marketValue = mv;
+
+    for (const f of ["vatDeductible", "inUse", "relatedParty", "exemption", "eiaMia"] as const) {
+      const b = boolCell(get(f), f, problem);
+      if (b !== undefined) inv[f] = b;
+    }
+    const grp = get("group");
+    if (!isEmpty(grp) && !isErr(grp)) inv.group = cellText(grp).trim();
+    const dateCell = get("date");
+    if (!isEmpty(dateCell) && !isErr(dateCell)) {
+      const iso = dateOf(dateCell!);
+      if (iso) inv.date = iso;
+      else problem("date", "geen datum; verwacht een datum zoals 31-03-2025");
+    }
+    const lost = boolCell(get("lostByCalamity"), "lostByCalamity", problem);
+    const repl = get("replacedBy");
+    const approval = boolCell(get("approval"), "approval", problem);
+    if (!isEmpty(repl) && !isErr(repl)) {
+      if (lost === false)
+        problem("replacedBy", "‘vervangen door’ is ingevuld, maar ‘verloren door calamiteit’ staat op nee");
+      else
+        inv.lostByCalamity = {
+          replacedBy: cellText(repl).trim(),
+          ...(approval === undefined ? {} : { approval }),
+        };
+    } else if (lost === true) {
+      problem(
+        mapping.replacedBy === undefined ? "lostByCalamity" : "replacedBy",
+        "verloren door calamiteit: vul bij ‘vervangen door’ het nummer van het vervangende bedrijfsmiddel in",
+      );
+    }
+    if (problems.length) {
+      out.problems.push(...problems);
+      continue;
+    }
+    out.investments.push(inv as unknown as ScenarioInvestment);
+    out.rows.push(sheetRow);
+  }
+  return out;
+}
+
+function isErr(c: Cell | undefined): boolean {
+  return !!c && typeof c === "object" && "error" in c;
+}
+
+const EXPECTED: Record<LedgerField, string> = {
+  id: "een nummer of naam",
+  description: "een omschrijving",
+  category: "een categorie",
+  amount: "een bedrag",
+  vatDeductible: "ja of nee",
+  group: "de naam van een groep",
+  paid: "een bedrag",
+  inUse: "ja of nee",
+  lostByCalamity: "ja of nee",
+  replacedBy: "het nummer van het vervangende bedrijfsmiddel",
+  approval: "ja of nee",
+  relatedParty: "ja of nee",
+  exemption: "ja of nee",
+  marketValue: "een bedrag",
+  eiaMia: "ja of nee",
+  date: "een datum",
+};
+
+const ERRORS_NL: Record<string, string> = {
+  "#N/A": "#N/B",
+  "#VALUE!": "#WAARDE!",
+  "#DIV/0!": "#DEEL/0!",
+  "#NUM!": "#GETAL!",
+  "#NAME?": "#NAAM?",
+  "#REF!": "#VERW!",
+  "#NULL!": "#LEEG!",
+  "#SPILL!": "#OVERLOOP!",
+  "#CALC!": "#BEREKENEN!",
+};
+
+export function dutchError(e: string): string {
+  return ERRORS_NL[e.toUpperCase()] ?? e;
+}
+
+function amountCell(
+  c: Cell | undefined,
+  f: LedgerField,
+  problem: (f: LedgerField, m: string) => void,
+  required: boolean,
+): string | undefined {
+  if (isEmpty(c)) {
+    if (required) problem(f, `${FIELD_NAMES_NL[f]} ontbreekt; verwacht een bedrag zoals 1.234,56`);
+    return undefined;
+  }
+  if (isErr(c)) return undefined;
+  const r =
+    typeof c === "number"
+      ? excelNumberAmount(c)
+      : typeof c === "string"
+        ? readDutchAmount(c)
+        : typeof c === "boolean"
+          ? readAmount(c)
+          : readAmount(undefined);
+  if (isAmountProblem(r)) {
+    problem(f, `${r.reason}; verwacht een bedrag zoals 1.234,56`);
+    return undefined;
+  }
+  return plain(r);
+}
+
+function boolCell(
+  c: Cell | undefined,
+  f: LedgerField,
+  problem: (f: LedgerField, m: string) => void,
+): boolean | undefined {
+  if (isEmpty(c) || isErr(c)) return undefined;
+  if (typeof c === "boolean") return c;
+  if (typeof c === "number" && (c === 0 || c === 1)) return c === 1;
+  const s = cellText(c).trim().toLowerCase();
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  problem(f, `"${cellText(c).slice(0, 30)}" is geen ja of nee; verwacht ja of nee`);
+  return undefined;
+}
+
+function dateOf(c: Cell): string | null {
+  if (typeof c === "object" && c !== null && "date" in c) return c.date;
+  if (typeof c === "number") return serialToIso(c);
+  const s = cellText(c).trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  if (m) return iso(+m[3], +m[2], +m[1]);
+  return null;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+/** The partnership key as the partners sheet may write it ("winst", "kapitaal", ...). */
+export { partnershipKeyOf };

@@ -1,0 +1,67 @@
+/** Reading a fixed-asset ledger: headers with synonyms, every cell with the core's readers, problems per cell. */
+import { evaluate } from "../src";
+import { columnLetter, mapHeaders, readLedger, serialToIso, type Cell } from "../src/ledger";
+
+describe("headers", () => {
+  it("finds columns by Dutch and English names, ignoring case, spaces and punctuation", () => {
+    const { mapping, unmapped } = mapHeaders(["Omschrijving", "CATEGORY", "Bedrag", "btw-aftrek", "In gebruik", "Vervangen door", "EIA/MIA", "Datum", "Opmerking"]);
+    expect(mapping).toMatchObject({ description: 0, category: 1, amount: 2, vatDeductible: 3, inUse: 4, replacedBy: 5, eiaMia: 6, date: 7 });
+    expect(unmapped).toEqual(["Opmerking"]);
+  });
+  it("column letters", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+  });
+});
+
+describe("rows", () => {
+  const headers = ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald", "In gebruik", "Groep", "Vervangen door", "Datum"];
+  const { mapping } = mapHeaders(headers);
+  const rows: Cell[][] = [
+    ["M1", "Draaibank", "machine", 60000, null, "ja", null, null, 45383],
+    ["M2", "Pers", "Machines en installaties", "€ 40.000,00", "2.000", "nee", null, null, "15-03-2024"],
+    [null, null, null, null, null, null, null, null, null],
+    ["M3", "Oude machine", "machine", 10000, null, null, null, "M4", { date: "2024-05-01" }],
+    ["M4", "Nieuwe machine", "machine", 10000, null, null, null, null, null],
+    ["X1", "Onbekend", "ruimteschip", 100, null, null, null, null, null],
+    ["X2", "Dubbelzinnig", "machine", "60,000", null, null, null, null, null],
+    ["X3", "Fout", "machine", { error: "#N/A" }, null, "misschien", null, null, null],
+    ["M1", "Dubbel nummer", "machine", 500, null, null, null, null, null],
+  ];
+  const read = readLedger(rows, mapping, { firstRow: 5, firstColumn: 1 });
+
+  it("good rows become investments; empty rows are skipped", () => {
+    expect(read.investments.map((i) => i.id)).toEqual(["M1", "M2", "M3", "M4"]);
+    expect(read.rows).toEqual([5, 6, 8, 9]);
+    expect(read.skipped).toBe(1);
+    expect(read.investments[0]).toMatchObject({ category: "machine", amount: "60000", inUse: true, date: "2024-04-01" });
+    expect(read.investments[1]).toMatchObject({ category: "machine", amount: "40000", paid: "2000", inUse: false, date: "2024-03-15" });
+    expect(read.investments[2]).toMatchObject({ lostByCalamity: { replacedBy: "M4" }, date: "2024-05-01" });
+  });
+
+  it("every problem names the sheet row, the column letter and what was expected", () => {
+    const p = read.problems.map((x) => `${x.row}${x.columnLetter} ${x.field}: ${x.message}`);
+    expect(p).toEqual([
+      expect.stringMatching(/^10D category: onbekende categorie "ruimteschip"/),
+      expect.stringMatching(/^11E amount: "60,000" is dubbelzinnig: bedoelt u 60,00 of 60\.000\?/),
+      expect.stringMatching(/^12E amount: cel bevat #N\/B; verwacht een bedrag/),
+      expect.stringMatching(/^12G inUse: "misschien" is geen ja of nee/),
+      expect.stringMatching(/^13B id: nummer M1 staat ook in rij 5/),
+    ]);
+  });
+
+  it("the investments evaluate", () => {
+    const r = evaluate({ year: 2024, investments: read.investments });
+    // 120.000 and, with the calamity approval, 110.000 both give the fixed 19.535: no reason to use it.
+    expect(r.total).toBe("120000");
+    expect(r.calamity).toMatchObject({ applied: false, choice: "best", kiaWith: "19535", kiaWithout: "19535" });
+  });
+
+  it("Excel date serials", () => {
+    expect(serialToIso(45383)).toBe("2024-04-01");
+    expect(serialToIso(1)).toBe("1900-01-01");
+    expect(serialToIso(59)).toBe("1900-02-28");
+    expect(serialToIso(61)).toBe("1900-03-01");
+    expect(serialToIso(60)).toBeNull();
+    expect(serialToIso(-3)).toBeNull();
+  });
+});
