@@ -10,9 +10,9 @@
  * circular structures, own enumerable string keys in Object.keys order.
  *
  * Speed: an object or array whose text is small (a bounded look-ahead estimates at most SMALL_OUTPUT characters
- * and finds no toJSON method) is written by the native JSON.stringify and re-indented; only big containers (the
- * report, its `assets` array) are walked here. The look-ahead reads each property once more, so a getter runs
- * twice; reports are plain data.
+ * and finds no toJSON method) is written in one piece by the native JSON.stringify at the right indentation; only
+ * big containers (the report, its `assets` array) are walked here. The look-ahead reads each property once more,
+ * so a getter runs twice; reports are plain data.
  */
 
 /** The part of a Node.js Writable that the sink uses (process.stdout, a file stream, or a fake in tests). */
@@ -40,8 +40,9 @@ const isClosedError = (e: unknown) => {
 
 /**
  * Writes strings to a WritableLike, waiting for 'drain' whenever write() returns false. A closed pipe rejects with
- * OutputClosedError; any other stream error rejects with that error. Keeps an 'error' listener on the stream for
- * its whole life so that an asynchronous EPIPE never becomes an uncaught exception.
+ * OutputClosedError; any other stream error rejects with that error. Listens for 'error' until release(), so that an
+ * asynchronous EPIPE never becomes an uncaught exception while it writes (after release() the owner of the stream
+ * must listen: kia-calc's process entry does).
  */
 export class Sink {
   private failure: unknown = null;
@@ -51,6 +52,11 @@ export class Sink {
 
   constructor(private readonly stream: WritableLike) {
     stream.on("error", this.onError);
+  }
+
+  /** Stops listening to the stream's errors; a failed stream stays covered (its 'error' event may still follow). */
+  release(): void {
+    if (!this.failed) this.stream.removeListener("error", this.onError);
   }
 
   /** True once the stream failed or was closed (nothing more will be written). */
@@ -107,9 +113,9 @@ const aheadValues: unknown[] = [];
 const aheadDepths: number[] = [];
 
 /**
- * True if `root`'s JSON text is surely short (estimate, counting indentation, keys and string lengths) and no
- * object in it has a toJSON method: then JSON.stringify(root) is exactly what walking it would give, and small.
- * Stops as soon as the estimate passes the budget, so its cost is bounded.
+ * True if `root`'s JSON text is short (the estimate counts indentation, keys and string lengths; escapes such as
+ * \u0000 can make it at most 6 times longer) and no object in it has a toJSON method: then JSON.stringify(root) is
+ * exactly what walking it would give. Stops as soon as the estimate passes the budget, so its cost is bounded.
  */
 function small(root: object, unit: number, budget = SMALL_OUTPUT): boolean {
   const values = aheadValues;

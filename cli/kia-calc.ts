@@ -181,6 +181,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       return await fail(`Kan de uitvoer niet schrijven: ${oneLine(e)}${code ? ` (${code})` : ""}\n`, 1);
     }
     return await fail(internalErrorText(e, env.KIA_DEBUG === "1"), 1);
+  } finally {
+    out.release();
+    err.release();
   }
 }
 
@@ -191,6 +194,12 @@ async function readScenario(file: string, stdin: () => AsyncIterable<Buffer | Ui
 }
 
 if (require.main === module) {
+  // Output still buffered when run() returns can fail later (the reader closed the pipe): a closed pipe is not an
+  // error, anything else makes the exit code 1. Without these listeners Node would print "Error: write EPIPE".
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") process.exitCode = 1;
+  });
+  process.stderr.on("error", () => undefined);
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -276,7 +276,7 @@ describe("kia-calc", () => {
       expect(thrown).toMatchObject({ code: 1, err: "Interne fout: kapot. Dit is een fout in kia-calc; stuur het scenario naar de ontwikkelaars.\n" });
     });
 
-    it("0, 1 and 2 from a real process, never a stack trace", async () => {
+    it("0 and 2 from a real process, never a stack trace", async () => {
       const [ok, bad, missing] = await Promise.all([
         child([worked]),
         child([file("b5.json", '{"year":2024,"investments":[{"id":"a","category":"machine","amount":"x"}]}')]),
@@ -288,7 +288,7 @@ describe("kia-calc", () => {
       expect(bad.err).toMatch(/^Ongeldige invoer: investments\[0\]\.amount/);
       expect(missing).toMatchObject({ code: 2, err: `Bestand ${join(dir, "nope.json")} niet gevonden\n` });
       for (const r of [ok, bad, missing]) expect(r.err).not.toMatch(/\n\s+at /);
-    });
+    }, 30_000);
   });
 
   describe("streaming output", () => {
@@ -472,7 +472,7 @@ describe("kia-calc", () => {
       expect(early.err).toBe("");
       expect(early.code).toBe(0);
       if (shell) expect(shell).toEqual({ out: "{\n", err: "exit=0\n" });
-    });
+    }, 30_000);
 
     it("real process: 200.000 investments give a report with 200.000 assets", async () => {
       const f = file("ledger-200k.json", ledger(200000));
