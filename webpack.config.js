@@ -3,11 +3,15 @@
  * Build of the add-in, in the shape of Microsoft's Excel-Custom-Functions-Shared template:
  * custom-functions-metadata plugin (functions.json), HTML plugin (taskpane.html hosts taskpane + functions:
  * shared runtime), copy plugin (assets, manifest with the hosting URL). Extra: functions-nl.json from
- * functions/nl.json, and the standalone mode (KIA_STANDALONE=1) that loads the local office.js copy
- * instead of Microsoft's CDN so the page runs in a plain browser without network.
+ * functions/nl.json, and the standalone mode (KIA_STANDALONE=1): a page for a plain browser that makes no
+ * network request at all. It loads no office.js (office.js contacts Microsoft hosts; taskpane.ts runs without
+ * the Office global) and not the functions bundle (it calls CustomFunctions.associate at load, and that
+ * global only exists inside Excel).
  *
- * Settings (environment): KIA_ADDIN_URL  hosting URL written into manifest.xml (default https://localhost:3000/)
- *                         KIA_STANDALONE 1 = local office.js (tests, browser mode); production uses the CDN
+ * Settings (environment): KIA_ADDIN_URL  hosting URL written into manifest.xml (default https://localhost:3000/;
+ *                                        npm start sets https://localhost:<PORT>/)
+ *                         KIA_STANDALONE 1 = standalone browser page (npm start without Excel, browser tests);
+ *                                        otherwise the page loads office.js from Microsoft's CDN
  */
 const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -67,14 +71,13 @@ module.exports = (env = {}, options = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
-        templateParameters: { officeJs: standalone ? "officejs/office.js" : OFFICE_JS_CDN },
+        chunks: standalone ? ["taskpane"] : ["functions", "taskpane"],
+        templateParameters: { officeJs: standalone ? null : OFFICE_JS_CDN },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_URL).join(url) },
-          ...(standalone ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "officejs/office.js" }, { from: "node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js", to: "officejs/o15apptofilemappingtable.js" }] : []),
         ],
       }),
     ],

@@ -2,7 +2,8 @@
 /**
  * Start page of the add-in (and the page of the shared runtime). A quick KIA calculator over the core plus
  * the list of functions; the guided ledger workflow replaces this body in a later issue. Works inside Excel
- * and in a plain browser (standalone mode: Office.onReady reports no host).
+ * and in a plain browser: the standalone page loads no office.js (no Office global, so init at once), and
+ * the production page opened outside Office gets no host from Office.onReady.
  */
 import {
   establishedYears,
