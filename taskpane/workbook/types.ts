@@ -1,0 +1,98 @@
+/**
+ * The one interface between the taskpane and a workbook. Two adapters implement it: office.ts (Office.js,
+ * inside Excel; every Office.js call of the taskpane lives there) and file.ts (an uploaded .xlsx or .csv in the
+ * standalone page, read and written with exceljs, loaded lazily only there). The UI never touches Office.js.
+ *
+ * Rules every adapter keeps: the user's ledger is only read, never written; the report goes to the add-in's own
+ * sheet (or, standalone, to a downloaded .xlsx); text that starts with =, +, - or @ is written as text, never
+ * as a formula.
+ */
+import type { Cell } from "../../src/ledger";
+
+export type { Cell };
+
+export interface TableInfo {
+  /** the table's name (Excel table) or a description of the range */
+  name: string;
+  sheet: string;
+  /** data rows, without the header */
+  rowCount: number;
+  headers: string[];
+}
+
+/** A block of cells read from the workbook, with where it sits so problems can point at a cell. */
+export interface Grid {
+  sheet: string;
+  /** what was read: a table's name, "selectie A1:H200", a file name */
+  source: string;
+  headers: string[];
+  rows: Cell[][];
+  /** sheet row number (1-based) of the first data row, and sheet column index (0-based) of the first column */
+  firstRow: number;
+  firstColumn: number;
+}
+
+export interface ReadProgress {
+  rowsRead: number;
+  rowsTotal: number;
+}
+
+/** The culture the workbook shows numbers in (ExcelApi 1.11 cultureInfo; otherwise the browser's). */
+export interface Culture {
+  /** e.g. "nl-NL" */
+  locale: string;
+  decimalSeparator: string;
+  thousandsSeparator: string;
+  /** the user interface language: "nl" or "en" */
+  language: "nl" | "en";
+}
+
+/** One cell of the report sheet. Text is always written as text (never as a formula). */
+export type ReportValue = string | number | boolean | null;
+
+export interface ReportCellFormat {
+  bold?: boolean;
+  /** Excel number format, e.g. '€ #.##0' is written in en-US form: '"€" #,##0' */
+  numberFormat?: string;
+  /** a heading row */
+  heading?: boolean;
+  wrap?: boolean;
+}
+
+/** The add-in's own report, laid out as rows (see report-sheet.ts); adapters only write it. */
+export interface ReportSheet {
+  /** sheet name, e.g. "KIA-rapport 2025" (at most 31 characters) */
+  name: string;
+  rows: ReportValue[][];
+  /** formats by row index (0-based) and, optionally, column */
+  formats: { row: number; column?: number; format: ReportCellFormat }[];
+  columnWidths: number[];
+  /** a native line chart of the KIA curve from these rows (x in the first column, y in the second) */
+  chart?: {
+    title: string;
+    firstRow: number;
+    lastRow: number;
+    /** the client's total, marked as a second series point */
+    markRow?: number;
+  };
+}
+
+export interface Workbook {
+  readonly kind: "excel" | "file";
+  /** the tables in the workbook (Excel tables; for a file: its sheets' used ranges as tables) */
+  listTables(): Promise<TableInfo[]>;
+  /** a table's header and data rows, read in chunks with progress */
+  readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid>;
+  /** the selected range (Excel only; a file adapter may throw a Dutch message) */
+  readSelection(onProgress?: (p: ReadProgress) => void): Promise<Grid>;
+  /** select a cell so the user sees it (Excel: the cell gets selected; a file: no-op) */
+  selectCell(sheet: string, row: number, column: number): Promise<void>;
+  /** settings stored in the document (Excel: document settings; a file: the browser's local storage) */
+  loadSetting<T>(key: string): Promise<T | undefined>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  /** whether the add-in's report sheet exists already (the UI asks before replacing it) */
+  hasSheet(name: string): Promise<boolean>;
+  /** write the report in one batch (Excel: its own sheet, replaced; a file: a downloaded .xlsx) */
+  writeReport(sheet: ReportSheet): Promise<void>;
+  culture(): Promise<Culture>;
+}
