@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "child_process";
 import { EventEmitter } from "events";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Readable } from "stream";
@@ -27,6 +27,7 @@ async function call(args: string[], io: Partial<CliIo> = {}) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "kia-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, content);
