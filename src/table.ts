@@ -19,6 +19,13 @@ import {
   parseAmount,
 } from "./money";
 import { roundForReport } from "./rounding";
+import {
+  centsDecimal,
+  centsOfDecimal,
+  centsOfNumber,
+  centsOfString,
+  divRound,
+} from "./cents";
 
 /** The Dutch wording of a band, as the law writes it. */
 export function bandText(band: Band): string {
@@ -62,24 +69,54 @@ export function bandAmount(band: Band, total: Decimal): Decimal {
   }
 }
 
+/**
+ * The result of the table for one total. On the integer path (a whole number of cents, see cents.ts) the amounts
+ * are held as integers and the Decimals are made only when asked for; on the Decimal path they are given.
+ */
 export class TableResult {
+  private _total: Decimal | undefined;
+  private _exact: Decimal | undefined;
+  private _rounded: Decimal | undefined;
   private _rate?: Decimal;
   private _explanation?: Step[];
 
   constructor(
     readonly year: number,
-    readonly total: Decimal,
     readonly table: YearTable,
     readonly bandInfo: Band,
-    /** the KIA exactly as the table gives it */
-    readonly exact: Decimal,
-    /** the KIA after the rounding policy (whole euros up, unless exact) */
-    readonly rounded: Decimal,
     readonly isExact: boolean,
-  ) {}
+    /** integer path: the total in cents, the exact KIA in millionths of a euro, the rounded KIA in euros */
+    private readonly fast: { cents: number; micro: number; euros: number } | null,
+    slow: { total: Decimal; exact: Decimal; rounded: Decimal } | null,
+  ) {
+    if (slow) {
+      this._total = slow.total;
+      this._exact = slow.exact;
+      this._rounded = slow.rounded;
+    }
+  }
 
   get band(): BandKind {
     return this.bandInfo.kind;
+  }
+
+  get total(): Decimal {
+    return (this._total ??= centsDecimal(this.fast!.cents));
+  }
+
+  /** the KIA exactly as the table gives it */
+  get exact(): Decimal {
+    return (this._exact ??= new Decimal(this.fast!.micro).div(1e6));
+  }
+
+  /** the KIA after the rounding policy (whole euros up, unless exact) */
+  get rounded(): Decimal {
+    return (this._rounded ??= new Decimal(this.fast!.euros));
+  }
+
+  /** the rounded KIA as a number (what Excel receives), without making a Decimal on the integer path */
+  get roundedNumber(): number {
+    return this.fast ? this.fast.euros : this.rounded.toNumber();
   }
 
   /** Effective rate: exact KIA / total (0 when the total is 0). Computed on first use. */
@@ -96,13 +133,108 @@ export class TableResult {
 }
 
 /**
+ * A year's table in integers: edges and fixed amounts in cents, percentages in basis points (28% = 2800,
+ * 7,56% = 756). Null when a percentage is not a whole number of basis points (then only the Decimal path).
+ */
+interface IntBand {
+  kind: BandKind;
+  upToCents: number; // Infinity for the last band
+  bp: number;
+  fixedCents: number;
+  phaseoutBp: number;
+  phaseoutFromCents: number;
+}
+const intTables = new Map<YearTable, IntBand[] | null>();
+
+function intTable(table: YearTable): IntBand[] | null {
+  let t = intTables.get(table);
+  if (t !== undefined) return t;
+  const bp = (d: Decimal | undefined) => (d ? d.times(10000).toNumber() : 0);
+  t = table.bands.map((b) => ({
+    kind: b.kind,
+    upToCents: b.upTo ? b.upTo.times(100).toNumber() : Infinity,
+    bp: bp(b.rate),
+    fixedCents: b.fixed ? b.fixed.times(100).toNumber() : 0,
+    phaseoutBp: bp(b.phaseoutRate),
+    phaseoutFromCents: b.phaseoutFrom ? b.phaseoutFrom.times(100).toNumber() : 0,
+  }));
+  if (t.some((b) => !Number.isInteger(b.bp) || !Number.isInteger(b.phaseoutBp)))
+    t = null;
+  intTables.set(table, t);
+  return t;
+}
+
+/**
+ * The integer path: the KIA for a total of whole cents, exactly, in millionths of a euro. Scaling: cents (10^-2)
+ * times basis points (10^-4) is 10^-6 euro, so 28% x total is cents x 2800 and the phase-out is
+ * fixed x 10^6 - (total - start) in cents x 756: integers, and within the bands where they apply far below
+ * 2^53 (the 28% band ends below € 10^5, the phase-out below € 10^6), so no step rounds. Returns the band index.
+ */
+export function kiaMicro(
+  cents: number,
+  bands: readonly IntBand[],
+): { micro: number; band: number } {
+  let i = 0;
+  while (cents > bands[i].upToCents) i++;
+  const b = bands[i];
+  switch (b.kind) {
+    case "percentage":
+      return { micro: cents * b.bp, band: i };
+    case "fixed":
+      return { micro: b.fixedCents * 10000, band: i };
+    case "phase-out":
+      return {
+        micro: b.fixedCents * 10000 - (cents - b.phaseoutFromCents) * b.phaseoutBp,
+        band: i,
+      };
+    default:
+      return { micro: 0, band: i };
+  }
+}
+
+/** The total as integer cents when it may take the integer path, else -1. This is the one place that decides. */
+function integerPathCents(total: Decimal | number | string): number {
+  if (typeof total === "number") return centsOfNumber(total);
+  if (typeof total === "string") return centsOfString(total.trim());
+  return centsOfDecimal(total);
+}
+
+/**
  * kia(total, year): the KIA for a year's total of qualifying investments.
  * Throws KiaValidationError for a negative or non-numeric total and NoTableError for a year without a table.
+ * A total of whole cents takes the integer path (kiaMicro); anything else, or the `exact` option, takes the
+ * Decimal path; both give the same answer (test/fastpath.test.ts).
  */
 export function kia(
   total: Decimal | number | string,
   year: number,
   options?: { exact?: boolean } | null,
+): TableResult {
+  const table = getYearTable(year);
+  const isExact = options?.exact === true;
+  if (!isExact) {
+    const ints = intTable(table);
+    const cents = ints ? integerPathCents(total) : -1;
+    if (cents >= 0) {
+      const { micro, band } = kiaMicro(cents, ints!);
+      return new TableResult(
+        year,
+        table,
+        table.bands[band],
+        false,
+        { cents, micro, euros: divRound(micro, 1e6, "ceil") },
+        null,
+      );
+    }
+  }
+  return kiaDecimal(total, year, isExact);
+}
+
+/** The Decimal path, for any amount the scenario contract allows. */
+export function kiaDecimal(
+  total: Decimal | number | string,
+  year: number,
+  isExact = false,
 ): TableResult {
   const table = getYearTable(year);
   const t =
@@ -113,16 +245,11 @@ export function kia(
       : parseAmount(total, "total");
   const band = findBand(table, t);
   const exact = bandAmount(band, t);
-  const isExact = options?.exact === true;
-  return new TableResult(
-    year,
-    t,
-    table,
-    band,
+  return new TableResult(year, table, band, isExact, null, {
+    total: t,
     exact,
-    roundForReport(exact, "deduction", isExact),
-    isExact,
-  );
+    rounded: roundForReport(exact, "deduction", isExact),
+  });
 }
 
 function explainTable(r: TableResult): Step[] {

@@ -1,0 +1,115 @@
+/**
+ * The integer path and the Decimal path give the same answer: for the table (kia) on hundreds of thousands of
+ * amounts biased to every band edge of every year, and for whole evaluations (the same ledger with its amounts
+ * written so that only the Decimal path can read them: "1234.500").
+ */
+import fc from "fast-check";
+import { Decimal, evaluate, kia } from "../src";
+import { centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
+import { establishedYears, getYearTable } from "../src/law";
+import { kiaDecimal } from "../src/table";
+
+const years = establishedYears();
+const edges = years.flatMap((y) =>
+  getYearTable(y).bands.flatMap((b) => [b.over, b.upTo, b.phaseoutFrom].filter((x): x is Decimal => !!x).map((e) => ({ y, e: e.times(100).toNumber() }))),
+);
+
+/** cents near a band edge of a year (or anywhere, or near the top of the integer range) */
+const centsArb = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...edges), fc.integer({ min: -300, max: 300 })).map(([{ y, e }, d]) => ({ y, c: Math.max(0, e + d) })) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...years), fc.integer({ min: 0, max: 60_000_000 })).map(([y, c]) => ({ y, c })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...years), fc.integer({ min: 1e15 - 1e6, max: 1e15 - 1 })).map(([y, c]) => ({ y, c })) },
+);
+
+describe("integer path = Decimal path", () => {
+  // Plain comparisons in the loops (no expect() per case): 300.000 cases in a few seconds; failures are listed.
+  it("kia() on 300.000 amounts at every band edge of every year, cents above and below, and near the top of the range", () => {
+    const failures: string[] = [];
+    for (const { y, c } of fc.sample(centsArb, { numRuns: 300_000, seed: 11 })) {
+      const fast = kia(c / 100, y);
+      const slow = kiaDecimal(new Decimal(c).div(100), y);
+      if (!fast.exact.eq(slow.exact) || fast.roundedNumber !== slow.rounded.toNumber() || fast.band !== slow.band || kia(centsText(c), y).roundedNumber !== fast.roundedNumber)
+        failures.push(`${y} ${c} cents: integer ${fast.exact} / ${fast.roundedNumber}, decimal ${slow.exact} / ${slow.rounded}`);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+
+  it("every whole-cent amount reads the same as number, string and Decimal (100.000 amounts)", () => {
+    const failures: number[] = [];
+    for (const c of fc.sample(fc.integer({ min: 0, max: 1e15 - 1 }), { numRuns: 100_000, seed: 12 })) {
+      if (centsOfNumber(c / 100) !== c || centsOfString(centsText(c)) !== c || !new Decimal(c / 100).eq(new Decimal(c).div(100))) failures.push(c);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+
+  it("amounts with more decimals or out of the integer range take the Decimal path", () => {
+    expect(centsOfNumber(0.1 + 0.2)).toBe(-1);
+    expect(centsOfNumber(1e13)).toBe(-1);
+    expect(centsOfString("1234.567")).toBe(-1);
+    expect(centsOfString("1234.50")).toBe(123450);
+    expect(kia("69765.005", 2024).exact.toString()).toBe(kiaDecimal("69765.005", 2024).exact.toString());
+  });
+
+  it("exact division and ratios never round except as asked", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 70n }), fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.constantFrom("floor", "ceil", "half-up" as const), (n, d, mode) => {
+        const want = mode === "floor" ? n / d : mode === "ceil" ? (n + d - 1n) / d : (2n * n + d) / (2n * d);
+        if (n <= BigInt(Number.MAX_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER)) expect(BigInt(divRound(Number(n), Number(d), mode))).toBe(want);
+      }),
+      { numRuns: 20_000, seed: 13 },
+    );
+    const r = new Ratio(new Decimal("19535"), new Decimal("100003"));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e15 }), (c) => {
+        const want = new Decimal(c).times(19535).div(100003).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+        expect(r.apply(c, "half-up")).toBe(want);
+      }),
+      { numRuns: 20_000, seed: 14 },
+    );
+  });
+
+  it("a whole evaluation gives the same report on both paths", () => {
+    const inv = fc.record({
+      category: fc.constantFrom("machine", "computer", "personenauto"),
+      c: fc.integer({ min: 0, max: 8_000_000 }),
+      inUse: fc.boolean(),
+      paidPct: fc.integer({ min: 0, max: 100 }),
+      group: fc.option(fc.constantFrom("g1", "g2"), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...years), fc.array(inv, { maxLength: 12 }), (year, rows) => {
+        const fix = new Map<string, boolean>();
+        const build = (slow: boolean) => ({
+          year,
+          investments: rows.map((r, i) => {
+            const inUse = r.group ? (fix.has(r.group) ? fix.get(r.group)! : (fix.set(r.group, r.inUse), r.inUse)) : r.inUse;
+            const paid = Math.floor((r.c * r.paidPct) / 100);
+            return {
+              id: `i${i}`,
+              category: r.category,
+              amount: slow ? centsText(r.c) + (centsText(r.c).includes(".") ? "0" : ".000") : r.c / 100,
+              paid: slow ? centsText(paid) + (centsText(paid).includes(".") ? "0" : ".000") : paid / 100,
+              inUse,
+              ...(r.group ? { group: r.group } : {}),
+            };
+          }),
+          partnership: { partners: [{ name: "A", profit: 2 }, { name: "B", profit: 1 }] },
+        });
+        fix.clear();
+        const a = evaluate(build(false));
+        fix.clear();
+        const b = evaluate(build(true));
+        const pick = (r: ReturnType<typeof evaluate>) => ({
+          total: r.total,
+          kia: r.kiaExact,
+          ded: r.deductibleThisYearExact,
+          partners: r.partners!.map((p) => [p.kiaExact, p.deductibleThisYearExact]),
+          attributed: r.assets.map((x) => x.kiaAttributed),
+          amounts: r.assets.map((x) => new Decimal(x.amount).toString()),
+        });
+        expect(pick(a)).toEqual(pick(b));
+      }),
+      { numRuns: 3000, seed: 15 },
+    );
+  });
+});
