@@ -74,7 +74,17 @@ export function showValue(value: unknown, maxLength = 80): string {
     }
     seen.push(v);
     try {
-      if (Array.isArray(v)) {
+      const proto = Object.getPrototypeOf(v);
+      if (
+        !Array.isArray(v) &&
+        proto !== Object.prototype &&
+        proto !== null &&
+        typeof (v as { toString?: unknown }).toString === "function" &&
+        (v as { toString: unknown }).toString !== Object.prototype.toString
+      ) {
+        // A class instance with its own text form (a Decimal, a Date): show that text.
+        put(String(v));
+      } else if (Array.isArray(v)) {
         put("[");
         for (let i = 0; i < v.length && out.length < budget; i++) {
           if (i) put(",");

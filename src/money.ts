@@ -102,6 +102,8 @@ export function parseAmount(value: unknown, field: string): Decimal {
  * readings; English notation with both separators ("1,234.56") is refused too.
  */
 export function readDutchAmount(text: string): Decimal | AmountProblem {
+  if (text.length > 200)
+    return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
   let s = text.replace(/[\s\u00a0\u202f]/g, "");
   if (s.length > 64)
     return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");

@@ -237,9 +237,10 @@ export function kiaDecimal(
   isExact = false,
 ): TableResult {
   const table = getYearTable(year);
+  // A Decimal total may be a sum above the single-amount range; it must still be a finite, non-negative number.
   const t =
     total instanceof Decimal
-      ? total.isNegative()
+      ? total.isNegative() || !total.isFinite()
         ? parseAmount(total, "total")
         : total
       : parseAmount(total, "total");

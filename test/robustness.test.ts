@@ -3,7 +3,7 @@
  * here that would have caught it; npm run fuzz runs the same generators much longer (fuzz/run.ts).
  */
 import fc from "fast-check";
-import { evaluate, kia, KiaValidationError, showValue } from "../src";
+import { categoryVerdict, Decimal, evaluate, findCategory, isAmountProblem, kia, KiaValidationError, NoTableError, readDutchAmount, showValue } from "../src";
 import { hostileArb, mutate, reportFaults, run, scenarioArb } from "./support/fuzz-core";
 
 const SEED = 20261123;
@@ -150,6 +150,19 @@ describe("warnings and steps stay bounded for large ledgers", () => {
     for (const code of ["DATE_OUTSIDE_YEAR", "RELATED_PARTY_EXEMPTION", "EMISSIELOOS_CHECK"])
       expect(r.warnings.find((x) => x.code === code)!.text).toMatch(/en (19\.995|9\.995) andere/);
     expect(JSON.stringify(r.warnings).length).toBeLessThan(6000);
+  });
+});
+
+describe("core entry points other than evaluate()", () => {
+  it("kia() refuses a Decimal that is not a finite number (was 0 with rate NaN)", () => {
+    for (const d of [new Decimal(NaN), new Decimal(Infinity), new Decimal(-1)]) expect(() => kia(d, 2024)).toThrow(KiaValidationError);
+  });
+  it("a year without legal references is a NoTableError, not a plain Error", () => {
+    expect(() => categoryVerdict(findCategory("machine")!, 2009)).toThrow(NoTableError);
+  });
+  it("Dutch amount messages stay short whatever the text", () => {
+    const r = readDutchAmount("1".repeat(50) + ",000" + " ".repeat(100000));
+    expect(isAmountProblem(r) && r.reason.length).toBeLessThan(200);
   });
 });
 

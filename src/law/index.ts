@@ -115,7 +115,8 @@ export function getYearTable(year: number, field = "year"): YearTable {
   let t = yearCache.get(year);
   if (t === undefined) {
     t = Number.isInteger(year) ? buildYear(year) : null;
-    yearCache.set(year, t);
+    // Only plausible years are remembered: 1e308 or 2024.5 must not grow the cache.
+    if (Number.isInteger(year) && year >= 1900 && year <= 2200) yearCache.set(year, t);
   }
   if (t === null) {
     const entry = Number.isInteger(year)
@@ -194,7 +195,12 @@ export function ref(key: string, year: number): LegalRef {
   const v = entry.versions.find(
     (x) => x.from <= year && (x.to === null || year <= x.to),
   );
-  if (!v) throw new Error(`Legal reference ${key} has no version for ${year}`);
+  if (!v)
+    throw new NoTableError(
+      "year",
+      year,
+      `de wettelijke verwijzingen (${key}) hebben geen versie voor dit jaar`,
+    );
   r = renderRef(key, v, year);
   refCache.set(cacheKey, r);
   return r;
@@ -230,7 +236,7 @@ export function findCategory(input: string): CategoryData | undefined {
   // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
   if (exactIndex.has(input)) return exactIndex.get(input);
   const c = categoryIndex.get(input.trim().toLowerCase());
-  if (exactIndex.size < 10000) exactIndex.set(input, c);
+  if (exactIndex.size < 10000 && input.length <= 100) exactIndex.set(input, c);
   return c;
 }
 
