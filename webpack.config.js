@@ -54,14 +54,20 @@ module.exports = (env = {}, options = {}) => {
       taskpane: "./taskpane/taskpane.ts",
     },
     output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".js", ".json"] },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     target: ["web", "es2017"],
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES2017", module: "ESNext", moduleResolution: "node" } } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { target: "ES2017", module: "ESNext", moduleResolution: "node", jsx: "react-jsx", jsxImportSource: "preact" },
+            },
+          },
         },
       ],
     },
