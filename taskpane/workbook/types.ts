@@ -95,4 +95,18 @@ export interface Workbook {
   /** write the report in one batch (Excel: its own sheet, replaced; a file: a downloaded .xlsx) */
   writeReport(sheet: ReportSheet): Promise<void>;
   culture(): Promise<Culture>;
+  /**
+   * Add or replace a workbook-level name (e.g. the KIA LAMBDA), formula in en-US syntax ("=LAMBDA(...)").
+   * Rejects with a Dutch message where the host cannot (no LAMBDA, or a file in the standalone page).
+   */
+  setName(name: string, formula: string): Promise<void>;
+  /** Insert sheets from an .xlsx given as base64 (ExcelApi 1.13); rejects with a Dutch message where not supported. */
+  insertSheets(base64: string): Promise<string[]>;
+  /** Write formulas through the host so it binds add-in functions (Excel only): cells by sheet and A1 address. */
+  writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void>;
 }
+
+/** Where the pane runs: inside Excel (with the Office.js workbook) or as the standalone page. */
+export type Host =
+  | { kind: "excel"; workbook: Workbook; language: "nl" | "en"; platform: string }
+  | { kind: "standalone"; language: "nl" | "en" };
