@@ -374,3 +374,139 @@ function iso(y: number, m: number, d: number): string | null {
 
 /** The partnership key as the partners sheet may write it ("winst", "kapitaal", ...). */
 export { partnershipKeyOf };
+
+// ---- partners and disposals (the template's "Vennoten" and "Desinvesteringen" sheets) -------------------
+
+export const PARTNER_HEADERS: Record<string, readonly string[]> = {
+  name: ["Naam", "name", "vennoot", "partner"],
+  legalForm: ["Rechtsvorm", "legal form", "vorm"],
+  profit: ["Winstaandeel", "profit share", "winst", "winstgerechtigdheid", "profit"],
+  capital: ["Kapitaal", "capital", "kapitaalsverhouding"],
+  reserves: ["Stille reserves", "hidden reserves", "reserves", "aandeel stille reserves"],
+  outsideInvestments: ["Eigen investeringen buiten", "outside investments", "eigen onderneming", "investeringen eigen onderneming"],
+  ownAssetsInPartnership: ["Eigen bedrijfsmiddelen in onderneming", "own assets in partnership", "buitenvennootschappelijk vermogen", "eigen bedrijfsmiddelen"],
+};
+
+export const DISPOSAL_HEADERS: Record<string, readonly string[]> = {
+  id: ["Nummer", "id", "nr"],
+  description: ["Omschrijving", "description"],
+  price: ["Verkoopprijs", "price", "overdrachtsprijs", "prijs", "opbrengst"],
+  investment: ["Investering dit jaar", "investment", "nummer investering"],
+  investmentYear: ["Investeringsjaar", "investment year", "jaar van investering"],
+  investmentAmount: ["Investeringsbedrag", "investment amount", "aanschafbedrag"],
+  investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar"],
+};
+
+function mapBy(headers: readonly unknown[], table: Record<string, readonly string[]>): Record<string, number> {
+  const index = new Map<string, string>();
+  for (const [f, names] of Object.entries(table)) for (const n of names) index.set(normalizeHeader(n), f);
+  const out: Record<string, number> = {};
+  headers.forEach((h, i) => {
+    const f = index.get(normalizeHeader(h));
+    if (f && out[f] === undefined) out[f] = i;
+  });
+  return out;
+}
+
+export interface GridRead<T> {
+  items: T[];
+  problems: LedgerProblem[];
+}
+
+/**
+ * Rows of a partners table as scenario partners (amounts with the core's readers; shares may be written as
+ * 50 or 50%). Problems name the row and column like the ledger's.
+ */
+export function readPartners(
+  headers: readonly unknown[],
+  rows: readonly (readonly Cell[])[],
+  place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
+): GridRead<Record<string, unknown>> {
+  const m = mapBy(headers, PARTNER_HEADERS);
+  return readRows(rows, m, PARTNER_HEADERS, place, (get, problem) => {
+    const name = get("name");
+    if (isEmpty(name) || isErr(name)) {
+      problem("name", "naam ontbreekt");
+      return undefined;
+    }
+    const p: Record<string, unknown> = { name: cellText(name).trim() };
+    const lf = get("legalForm");
+    if (!isEmpty(lf) && !isErr(lf)) p.legalForm = cellText(lf).trim();
+    for (const f of ["profit", "capital", "reserves", "outsideInvestments", "ownAssetsInPartnership"]) {
+      const c = get(f);
+      if (isEmpty(c) || isErr(c)) continue;
+      const text = typeof c === "string" ? c.replace(/%\s*$/, "") : c;
+      const v = amountCell(text as Cell, "amount", (_f, msg) => problem(f, msg), false);
+      if (v !== undefined) p[f] = v;
+    }
+    return p;
+  });
+}
+
+/** Rows of a disposals table as scenario disposals. */
+export function readDisposals(
+  headers: readonly unknown[],
+  rows: readonly (readonly Cell[])[],
+  place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
+): GridRead<Record<string, unknown>> {
+  const m = mapBy(headers, DISPOSAL_HEADERS);
+  return readRows(rows, m, DISPOSAL_HEADERS, place, (get, problem, sheetRow) => {
+    const d: Record<string, unknown> = {};
+    const id = get("id");
+    d.id = isEmpty(id) || isErr(id) ? `rij ${sheetRow}` : cellText(id).trim();
+    const desc = get("description");
+    if (!isEmpty(desc) && !isErr(desc)) d.description = cellText(desc);
+    const price = amountCell(get("price") as Cell, "amount", (_f, msg) => problem("price", msg), true);
+    if (price !== undefined) d.price = price;
+    const link = get("investment");
+    if (!isEmpty(link) && !isErr(link)) {
+      d.investment = cellText(link).trim();
+      return d;
+    }
+    const y = get("investmentYear");
+    const yn = typeof y === "number" ? y : Number(cellText(y).trim());
+    if (!Number.isInteger(yn) || yn < 1900 || yn > 2200) problem("investmentYear", "verwacht een jaartal, zoals 2022");
+    else d.investmentYear = yn;
+    for (const f of ["investmentAmount", "investmentYearTotal"]) {
+      const v = amountCell(get(f) as Cell, "amount", (_f, msg) => problem(f, msg), true);
+      if (v !== undefined) d[f] = v;
+    }
+    return d;
+  });
+}
+
+function readRows(
+  rows: readonly (readonly Cell[])[],
+  m: Record<string, number>,
+  names: Record<string, readonly string[]>,
+  place: LedgerPlace,
+  one: (
+    get: (f: string) => Cell | undefined,
+    problem: (f: string, message: string) => void,
+    sheetRow: number,
+  ) => Record<string, unknown> | undefined,
+): GridRead<Record<string, unknown>> {
+  const out: GridRead<Record<string, unknown>> = { items: [], problems: [] };
+  const cols = Object.values(m);
+  rows.forEach((row, r) => {
+    if (cols.every((c) => isEmpty(row[c]))) return;
+    const sheetRow = place.firstRow + r;
+    const problems: LedgerProblem[] = [];
+    const get = (f: string) => (m[f] === undefined ? undefined : row[m[f]]);
+    const problem = (f: string, message: string) => {
+      const column = m[f] ?? 0;
+      problems.push({
+        row: sheetRow,
+        column,
+        columnLetter: columnLetter(place.firstColumn + column),
+        field: "row",
+        value: showValue(cellText(row[column]), 60),
+        message: `${names[f][0].toLowerCase()}: ${message}`,
+      });
+    };
+    const item = one(get, problem, sheetRow);
+    if (problems.length || !item) out.problems.push(...problems);
+    else out.items.push(item);
+  });
+  return out;
+}

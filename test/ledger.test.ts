@@ -1,6 +1,6 @@
 /** Reading a fixed-asset ledger: headers with synonyms, every cell with the core's readers, problems per cell. */
 import { evaluate } from "../src";
-import { columnLetter, mapHeaders, readLedger, serialToIso, type Cell } from "../src/ledger";
+import { columnLetter, mapHeaders, readDisposals, readLedger, readPartners, serialToIso, type Cell } from "../src/ledger";
 
 describe("headers", () => {
   it("finds columns by Dutch and English names, ignoring case, spaces and punctuation", () => {
@@ -63,5 +63,37 @@ describe("rows", () => {
     expect(serialToIso(61)).toBe("1900-03-01");
     expect(serialToIso(60)).toBeNull();
     expect(serialToIso(-3)).toBeNull();
+  });
+});
+
+describe("partners and disposals sheets", () => {
+  it("reads partners with Dutch headers, shares written as 50 or 50%", () => {
+    const r = readPartners(["Naam", "Rechtsvorm", "Winstaandeel", "Kapitaal", "Eigen bedrijfsmiddelen in onderneming"], [
+      ["Anna", "natuurlijk persoon", "50%", "€ 10.000", null],
+      ["Bert", "bv", 30, 5000, 12000],
+      [null, null, null, null, null],
+      ["Cees", null, "veel", null, null],
+    ]);
+    expect(r.items).toEqual([
+      { name: "Anna", legalForm: "natuurlijk persoon", profit: "50", capital: "10000" },
+      { name: "Bert", legalForm: "bv", profit: "30", capital: "5000", ownAssetsInPartnership: "12000" },
+    ]);
+    expect(r.problems.map((p) => `${p.row}${p.columnLetter}: ${p.message}`)).toEqual([expect.stringMatching(/^5C: winstaandeel: "veel" is geen bedrag/)]);
+    const e = evaluate({ year: 2024, investments: [{ id: "a", category: "machine", amount: 10000 }], partnership: { partners: r.items as never } });
+    // Bert uses own assets in the enterprise (2021+): 28% x (10.000 + 12.000) x (3/8 x 10.000 + 12.000) / 22.000 = 4.410
+    expect(e.partners!.map((p) => p.kiaExact)).toEqual(["1750", "4410"]);
+  });
+
+  it("reads disposals, linked to this year's investment or with their investment year", () => {
+    const r = readDisposals(["Nummer", "Verkoopprijs", "Investeringsjaar", "Investeringsbedrag", "Totaal investeringsjaar", "Investering dit jaar"], [
+      ["V1", 5000, 2021, 8000, 100000, null],
+      ["V2", "30.000", null, null, null, "M3"],
+      ["V3", 100, "ooit", 1, 1, null],
+    ]);
+    expect(r.items).toEqual([
+      { id: "V1", price: "5000", investmentYear: 2021, investmentAmount: "8000", investmentYearTotal: "100000" },
+      { id: "V2", price: "30000", investment: "M3" },
+    ]);
+    expect(r.problems[0].message).toContain("investeringsjaar: verwacht een jaartal");
   });
 });
