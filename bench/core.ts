@@ -32,20 +32,21 @@ function plainKia(total: number, year: number): number {
 export function benchCore(): Record<string, string> {
   const out: Record<string, string> = {};
   const N = 1_000_000;
-  const totals = Array.from({ length: 4096 }, (_, i) => ((i * 7919.37) % 420000) + 0.01 * (i % 100));
+  // Whole cents, as ledger amounts are (and as Excel holds them): e.g. 7919.37, 15838.74, ...
+  const totals = Array.from({ length: 4096 }, (_, i) => Math.round(((i * 7919.37) % 420000) * 100 + (i % 100)) / 100);
   const decTotals = totals.map((t) => new Decimal(t));
   let sink = 0;
   const decRate = median(
     [0, 1, 2].map(() =>
       rate(N, () => {
-        for (let i = 0; i < N; i++) if (kia(decTotals[i & 4095], years[i % years.length]).rounded.isZero()) sink++;
+        for (let i = 0; i < N; i++) if (kia(decTotals[i & 4095], years[i % years.length]).roundedNumber === 0) sink++;
       }),
     ),
   );
   const numRate = median(
     [0, 1, 2].map(() =>
       rate(N, () => {
-        for (let i = 0; i < N; i++) if (kia(totals[i & 4095], years[i % years.length]).rounded.isZero()) sink++;
+        for (let i = 0; i < N; i++) if (kia(totals[i & 4095], years[i % years.length]).roundedNumber === 0) sink++;
       }),
     ),
   );
@@ -63,12 +64,12 @@ export function benchCore(): Record<string, string> {
 
   // evaluate() at three sizes, each in a fresh process: time and the memory it adds at its peak (the
   // process's peak minus the peak of the same process that only builds the input), per 1.000 assets.
-  for (const [n, kind] of [
+  for (const [n, kind] of (process.env.SKIP_EVAL ? [] : [
     [10_000, "large"],
     [100_000, "large"],
     [100_000, "in band"],
     [1_000_000, "large"],
-  ] as const) {
+  ] as const)) {
     const r = evaluateInChild(n, kind);
     const label = `evaluate(): ${n.toLocaleString("en")} assets${kind === "in band" ? " (KIA > 0)" : ""}`;
     if (!r) {

@@ -14,14 +14,14 @@ import {
   roundForReport,
   type CategoryData,
 } from "../src";
-import { assessEligibility } from "../src/eligibility";
-import type { NInvestment } from "../src/scenario";
+import { centsDecimal, centsOfNumber, Ratio } from "../src/cents";
 import {
   FunctionError,
   Problem,
   isMissing,
   must,
   readAmountArg,
+  readAmountCentsArg,
   readBoolArg,
   readCategoryArg,
   readOptionalYear,
@@ -52,11 +52,19 @@ function finite(d: Decimal): number {
   return n === 0 ? 0 : n;
 }
 
+/**
+ * A total for the table: an Excel number that is whole cents goes as it is (kia() then takes the integer path);
+ * anything else through the amount reader (15 significant digits, Dutch text, the range).
+ */
+function totalOf(v: unknown, name: string): number | Decimal {
+  return typeof v === "number" && centsOfNumber(v) >= 0 ? v : amountOf(v, name);
+}
+
 export function amount(total: unknown, year: unknown, exact: unknown): number {
-  const t = amountOf(total, "totaal");
+  const t = totalOf(total, "totaal");
   const y = yearOf(year);
   const r = kia(t, y, { exact: must(readBoolArg(exact, "exact", false)) });
-  return finite(r.rounded);
+  return r.isExact ? finite(r.rounded) : r.roundedNumber;
 }
 
 /** The arguments of ELIGIBLE and REASON, parsed once, with the category and € 450 verdicts. */
@@ -109,8 +117,7 @@ export function reason(
 }
 
 export function rate(total: unknown, year: unknown): number {
-  const t = amountOf(total, "totaal");
-  return finite(kia(t, yearOf(year)).rate);
+  return kia(totalOf(total, "totaal"), yearOf(year)).rateNumber;
 }
 
 export function partner(
@@ -180,10 +187,16 @@ export function marginal(
   extra: unknown,
   year: unknown,
 ): number {
-  const c = amountOf(currentTotal, "huidigTotaal");
-  const e = amountOf(extra, "extra");
+  const c = totalOf(currentTotal, "huidigTotaal");
+  const e = totalOf(extra, "extra");
   const y = yearOf(year);
-  return finite(kia(c.plus(e), y).rounded.minus(kia(c, y).rounded));
+  if (typeof c === "number" && typeof e === "number") {
+    // Both whole cents: add them as integers, so 0,1 + 0,2 is exactly 0,30.
+    const sum = (centsOfNumber(c) + centsOfNumber(e)) / 100;
+    return kia(sum, y).roundedNumber - kia(c, y).roundedNumber;
+  }
+  const cd = typeof c === "number" ? new Decimal(c) : c;
+  return finite(kia(cd.plus(e), y).rounded.minus(kia(cd, y).rounded));
 }
 
 const TABLE_HEADER_NL = [
@@ -283,61 +296,87 @@ export function ledger(
   const t = getYearTable(y);
   const v = must(readBoolArg(vatDeductible, "btwAftrekbaar", true));
   if (cats.length === 0) return [blankRow()];
-  const rows: (NInvestment | Problem | null)[] = new Array(cats.length);
-  const valid: NInvestment[] = [];
-  for (let i = 0; i < cats.length; i++) {
+  // One pass over the rows, in integers where the amount is whole cents: a row is blank, a Problem, or an
+  // amount (cents, or a Decimal) with its verdict. LEDGER has no groups, so each row is its own asset:
+  // eligible = category eligible in the year and amount not below € 450 (art. 3.45).
+  const n = cats.length;
+  const problems: (Problem | null | undefined)[] = new Array(n);
+  const cents = new Float64Array(n).fill(-1);
+  const decimals: (Decimal | undefined)[] = [];
+  const eligibleRow = new Uint8Array(n);
+  const minimum = t.minAssetAmount;
+  const minCents = minimum.toNumber() * 100;
+  let totalCents = 0;
+  let totalDec: Decimal | undefined;
+  for (let i = 0; i < n; i++) {
     const cv = cats[i];
     const av = amts[i];
     if (isMissing(cv) && isMissing(av)) {
-      rows[i] = null;
+      problems[i] = null;
       continue;
     }
-    const category: CategoryData | Problem = readCategoryArg(cv);
+    const category = readCategoryArg(cv);
     if (category instanceof Problem) {
-      rows[i] = new Problem(category.code, `Rij ${i + 1}: ${category.message}`);
+      problems[i] = new Problem(category.code, `Rij ${i + 1}: ${category.message}`);
       continue;
     }
-    const amount = readAmountArg(av, "bedrag");
-    if (amount instanceof Problem) {
-      rows[i] = new Problem(amount.code, `Rij ${i + 1}: ${amount.message}`);
+    const a = readAmountCentsArg(av, "bedrag");
+    if (a instanceof Problem) {
+      problems[i] = new Problem(a.code, `Rij ${i + 1}: ${a.message}`);
       continue;
     }
-    const inv: NInvestment = {
-      index: valid.length,
-      id: String(i + 1),
-      category,
-      amount,
-      vatDeductible: v,
-      relatedParty: false,
-      exemption: false,
-      paid: new Decimal(0),
-      inUse: true,
-      eiaMia: false,
-    };
-    rows[i] = inv;
-    valid.push(inv);
+    const catOk = categoryVerdict(category, y).eligible;
+    if (typeof a === "number") {
+      cents[i] = a;
+      if (catOk && a >= minCents) {
+        eligibleRow[i] = 1;
+        if (totalCents + a < Number.MAX_SAFE_INTEGER) totalCents += a;
+        else totalDec = (totalDec ?? new Decimal(0)).plus(centsDecimal(a));
+      }
+    } else {
+      decimals[i] = a;
+      if (catOk && a.gte(minimum)) {
+        eligibleRow[i] = 1;
+        totalDec = (totalDec ?? new Decimal(0)).plus(a);
+      }
+    }
   }
-  const elig = assessEligibility(valid, y, t.minAssetAmount);
-  let total = new Decimal(0);
-  for (const inv of valid)
-    if (elig[inv.index].eligible) total = total.plus(inv.amount);
-  const rateExact = kia(total, y).rate;
-  return rows.map((row): LedgerCell[] => {
-    if (row === null) return blankRow();
-    if (row instanceof Problem) return [row, row, row];
-    if (!elig[row.index].eligible) return [false, 0, 0];
-    const counted = row.amount.toNumber();
-    const attributed = row.amount
-      .times(rateExact)
-      .toDecimalPlaces(2)
-      .toNumber();
-    if (!Number.isFinite(counted) || !Number.isFinite(attributed)) {
-      const p = new Problem(
-        "invalidValue",
-        `Rij ${row.id}: de uitkomst is geen getal dat Excel kan tonen.`,
-      );
-      return [p, p, p];
+  const total =
+    totalDec || totalCents >= 1e15
+      ? (totalDec ?? new Decimal(0)).plus(centsDecimal(totalCents))
+      : totalCents / 100;
+  const k = kia(total, y);
+  // A row's part of the KIA: its amount x the KIA / the total, in cents (half up), exactly.
+  const ratio = new Ratio(k.exact, k.total);
+  const out: LedgerCell[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = problems[i];
+    if (p === null) {
+      out[i] = blankRow();
+      continue;
     }
-    return [true, counted, attributed];
-  });
+    if (p) {
+      out[i] = [p, p, p];
+      continue;
+    }
+    if (!eligibleRow[i]) {
+      out[i] = [false, 0, 0];
+      continue;
+    }
+    const c = cents[i];
+    if (c >= 0) {
+      out[i] = [true, c / 100, ratio.isZero ? 0 : ratio.apply(c, "half-up") / 100];
+      continue;
+    }
+    const d = decimals[i]!;
+    const counted = d.toNumber();
+    const attributed = ratio.isZero
+      ? 0
+      : d.times(k.exact).div(k.total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+    if (!Number.isFinite(counted) || !Number.isFinite(attributed)) {
+      const q = new Problem("invalidValue", `Rij ${i + 1}: de uitkomst is geen getal dat Excel kan tonen.`);
+      out[i] = [q, q, q];
+    } else out[i] = [true, counted, attributed];
+  }
+  return out;
 }

@@ -17,9 +17,11 @@ import {
   findCategory,
   isAmountProblem,
   readDutchAmount,
+  readDutchCents,
   showValue,
   type CategoryData,
 } from "../src";
+import { centsOfNumber } from "../src/cents";
 
 export type ExcelErrorCode = "invalidValue" | "notAvailable";
 
@@ -246,6 +248,27 @@ export function readAmountArg(value: unknown, name: string): Decimal | Problem {
     return invalid(named(name, r.reason) + shown + ".");
   }
   return r;
+}
+
+/**
+ * The same amount as integer cents where it is a whole number of cents (an Excel number or Dutch text: the
+ * integer path, no Decimal), or as a Decimal (more decimals), or the Problem. Same readings and range as
+ * readAmountArg.
+ */
+export function readAmountCentsArg(
+  value: unknown,
+  name: string,
+): number | Decimal | Problem {
+  if (typeof value === "number") {
+    const c = centsOfNumber(value);
+    if (c >= 0) return c + 0;
+  } else if (typeof value === "string" && value.trim() !== "") {
+    const c = readDutchCents(value);
+    if (typeof c === "number") {
+      if (c >= 0) return c;
+    } else return invalid(named(name, c.reason) + ".");
+  }
+  return readAmountArg(value, name);
 }
 
 /** A share: an amount from 0 to 1, or text with a percent sign ("25%", "12,5 %"). */

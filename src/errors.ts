@@ -31,6 +31,15 @@ export type ValidationCode =
  */
 export function showValue(value: unknown, maxLength = 80): string {
   if (value === undefined) return "(ontbreekt)";
+  // Fast path for the common cases (a ledger of bad cells prints one per row).
+  if (typeof value === "number" || typeof value === "boolean") {
+    const t = String(value);
+    return t.length > maxLength ? t.slice(0, maxLength - 1) + "…" : t;
+  }
+  if (typeof value === "string" && value.length < maxLength - 2) {
+    const t = JSON.stringify(value);
+    if (t.length <= maxLength) return t;
+  }
   let out = "";
   const seen: unknown[] = [];
   const budget = maxLength + 1;

@@ -23,6 +23,7 @@ export {
   parseAmount,
   readAmount,
   readDutchAmount,
+  readDutchCents,
   excelNumberAmount,
   isAmountProblem,
   checkRange,

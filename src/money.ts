@@ -2,6 +2,7 @@
  * Amounts at the boundary of the core: scenario amounts arrive as JSON numbers or decimal strings
  * ("1234.56"), are checked, and become exact Decimals. Formatting back to Dutch text lives here too.
  */
+import { centsOfString } from "./cents";
 import { Decimal } from "./decimal";
 import { KiaValidationError, type ValidationCode } from "./errors";
 
@@ -102,6 +103,27 @@ export function parseAmount(value: unknown, field: string): Decimal {
  * readings; English notation with both separators ("1,234.56") is refused too.
  */
 export function readDutchAmount(text: string): Decimal | AmountProblem {
+  const normal = dutchAmountText(text);
+  return typeof normal === "string" ? checkRange(new Decimal(normal)) : normal;
+}
+
+/**
+ * The same reading as integer cents when the text is a whole number of cents below € 10^13 (the integer path:
+ * no Decimal), -1 when it is an amount that needs the Decimal path, or the problem.
+ */
+export function readDutchCents(text: string): number | AmountProblem {
+  const normal = dutchAmountText(text);
+  if (typeof normal !== "string") return normal;
+  return centsOfString(normal);
+}
+
+/** "60000" -> "60.000" */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/** Dutch amount text as a plain decimal string ("1234.56"), or why it is not one. String work only. */
+function dutchAmountText(text: string): string | AmountProblem {
   if (text.length > 200)
     return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
   let s = text.replace(/[\s\u00a0\u202f]/g, "");
@@ -109,30 +131,28 @@ export function readDutchAmount(text: string): Decimal | AmountProblem {
     return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
   s = s.replace(/^(€|eur)/i, "").replace(/(€|eur)$/i, "");
   if (/^[-\u2212]/.test(s)) return NEGATIVE;
-  let normal: string | null = null;
-  if (/^\d+$/.test(s)) normal = s;
-  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s))
-    normal = s.replace(/\./g, "").replace(",", ".");
-  else if (/^[1-9]\d{0,2},\d{3}$/.test(s)) {
-    const dutch = new Decimal(s.replace(",", "."));
-    const english = new Decimal(s.replace(",", ""));
+  if (/^\d+$/.test(s)) return s;
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s))
+    return s.replace(/\./g, "").replace(",", ".");
+  if (/^[1-9]\d{0,2},\d{3}$/.test(s)) {
+    const [int, frac] = s.split(",");
+    const cents = frac.replace(/0+$/, "").padEnd(2, "0");
     return problem(
       "AMBIGUOUS_AMOUNT",
-      `"${text.trim()}" is dubbelzinnig: bedoelt u ${formatEuro(dutch, Math.max(2, dutch.decimalPlaces())).slice(2)} of ${formatEuro(english, 0).slice(2)}? Gebruik de komma alleen voor centen en de punt voor duizendtallen`,
+      `"${text.trim()}" is dubbelzinnig: bedoelt u ${int},${cents} of ${groupThousands(int + frac)}? Gebruik de komma alleen voor centen en de punt voor duizendtallen`,
     );
-  } else if (/^\d+,\d+$/.test(s)) normal = s.replace(",", ".");
-  else if (/^\d+\.\d+$/.test(s)) normal = s;
-  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
+  }
+  if (/^\d+,\d+$/.test(s)) return s.replace(",", ".");
+  if (/^\d+\.\d+$/.test(s)) return s;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
     return problem(
       "INVALID_AMOUNT",
       `"${text.trim()}" is Engelse notatie; schrijf een bedrag met een komma voor de centen, zoals 1.234,56`,
     );
-  if (normal === null)
-    return problem(
-      "INVALID_AMOUNT",
-      `"${text.trim().slice(0, 40)}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`,
-    );
-  return checkRange(new Decimal(normal));
+  return problem(
+    "INVALID_AMOUNT",
+    `"${text.trim().slice(0, 40)}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`,
+  );
 }
 
 /** Parse a tax year: an integer. Whether a table exists is checked by the law module. */

@@ -119,6 +119,13 @@ export class TableResult {
     return this.fast ? this.fast.euros : this.rounded.toNumber();
   }
 
+  /** The effective rate as a number: on the integer path one correctly rounded division of two exact integers. */
+  get rateNumber(): number {
+    if (this.fast)
+      return this.fast.cents === 0 ? 0 : this.fast.micro / (this.fast.cents * 10000);
+    return this.rate.toNumber();
+  }
+
   /** Effective rate: exact KIA / total (0 when the total is 0). Computed on first use. */
   get rate(): Decimal {
     if (this._rate === undefined)
