@@ -22,16 +22,32 @@ export function centsOfNumber(n: number): number {
   return c / 100 === n ? c : -1;
 }
 
-const CENTS_STRING = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
-
-/** Integer cents of a decimal string such as "1234.5" (at most two decimals, below € 10^13), or -1. */
+/**
+ * Integer cents of a decimal string such as "1234.5" (digits, at most one point and two decimals, below € 10^13),
+ * or -1. Read character by character: no regular expression, no allocation (a ledger passes 100.000 of them).
+ */
 export function centsOfString(s: string): number {
-  const m = CENTS_STRING.exec(s);
-  if (!m) return -1;
-  const whole = Number(m[1]);
-  const frac = m[2] === undefined ? 0 : Number(m[2].length === 1 ? m[2] + "0" : m[2]);
-  const c = whole * 100 + frac;
-  return c < MAX_FAST_CENTS ? c : -1;
+  const n = s.length;
+  if (n === 0 || n > 16) return -1;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === 0 || i > 13) return -1;
+  if (i === n) return whole * 100;
+  if (s.charCodeAt(i) !== 46 /* . */ || n - i - 1 < 1 || n - i - 1 > 2) return -1;
+  const d1 = s.charCodeAt(i + 1) - 48;
+  if (d1 < 0 || d1 > 9) return -1;
+  let frac = d1 * 10;
+  if (n - i - 1 === 2) {
+    const d2 = s.charCodeAt(i + 2) - 48;
+    if (d2 < 0 || d2 > 9) return -1;
+    frac += d2;
+  }
+  return whole * 100 + frac;
 }
 
 /** Integer cents of a Decimal, or -1. */

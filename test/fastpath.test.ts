@@ -8,6 +8,7 @@ import { Decimal, evaluate, kia } from "../src";
 import { centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
 import { establishedYears, getYearTable } from "../src/law";
 import { kiaDecimal } from "../src/table";
+import * as F from "../functions/kia-functions";
 
 const years = establishedYears();
 const edges = years.flatMap((y) =>
@@ -65,6 +66,24 @@ describe("integer path = Decimal path", () => {
         expect(r.apply(c, "half-up")).toBe(want);
       }),
       { numRuns: 20_000, seed: 14 },
+    );
+  });
+
+  it("KIA.LEDGER gives the same rows for whole-cent numbers (integer path) and the same amounts as text with four decimals (Decimal path)", () => {
+    const row = fc.record({ category: fc.constantFrom("machine", "computer", "personenauto"), c: fc.integer({ min: 0, max: 20_000_000 }) });
+    fc.assert(
+      fc.property(fc.constantFrom(...years), fc.array(row, { minLength: 1, maxLength: 40 }), (year, rows) => {
+        const cats = rows.map((r) => [r.category]);
+        const fast = F.ledger(cats, rows.map((r) => [r.c / 100]), year, null);
+        const text = (c: number) => {
+          const t = centsText(c);
+          const [w, f = ""] = t.split(".");
+          return `${w},${f.padEnd(4, "0")}`; // "1234,5000": four decimals (three would be ambiguous: "1,000"), only the Decimal path reads it
+        };
+        const slow = F.ledger(cats, rows.map((r) => [text(r.c)]), year, null);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 2000, seed: 16 },
     );
   });
 
