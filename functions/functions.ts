@@ -3,7 +3,8 @@
  * Excel custom functions (namespace KIA). This file is what custom-functions-metadata reads: the JSDoc tags
  * define the permanent ids (KIA.AMOUNT …) and the English names; functions/nl.json gives the Dutch names.
  * Each function is a thin wrapper: call the pure implementation in kia-functions.ts and turn any error into
- * a CustomFunctions.Error (#VALUE! or #N/A with a Dutch message). No Office.js calls here.
+ * a CustomFunctions.Error (#VALUE! or #N/A with a Dutch message; an error value in an argument keeps its own code,
+ * e.g. #DEEL/0!, with the message naming the argument). No Office.js calls here.
  *
  * Every parameter is `any`: Excel passes the cell's value as it is (a number, text, WAAR/ONWAAR, an empty cell
  * as null) and the readers in values.ts decide, with a Dutch message, instead of Excel coercing silently
@@ -16,12 +17,7 @@ function cfError(
   code: Problem["code"],
   message: string,
 ): CustomFunctions.Error {
-  return new CustomFunctions.Error(
-    code === "notAvailable"
-      ? CustomFunctions.ErrorCode.notAvailable
-      : CustomFunctions.ErrorCode.invalidValue,
-    message,
-  );
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode[code], message);
 }
 
 function excelError(e: unknown): CustomFunctions.Error {

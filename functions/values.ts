@@ -23,7 +23,25 @@ import {
 } from "../src";
 import { centsOfNumber } from "../src/cents";
 
-export type ExcelErrorCode = "invalidValue" | "notAvailable";
+/** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
+export type ExcelErrorCode =
+  | "invalidValue"
+  | "notAvailable"
+  | "divisionByZero"
+  | "invalidNumber"
+  | "invalidReference"
+  | "nullReference"
+  | "invalidName";
+
+/** An error value passed on keeps its code (=KIA.BEDRAG(1/0; 2025) is #DEEL/0!, as Excel's own functions do). */
+const PASSED_ON: Readonly<Record<string, ExcelErrorCode>> = {
+  "#N/A": "notAvailable",
+  "#DIV/0!": "divisionByZero",
+  "#NUM!": "invalidNumber",
+  "#REF!": "invalidReference",
+  "#NULL!": "nullReference",
+  "#NAME?": "invalidName",
+};
 
 /** Longest message put in a cell: Excel shows it in a tooltip, and input text can be megabytes long. */
 const MAX_MESSAGE = 300;
@@ -135,10 +153,10 @@ export function errorValueCode(v: unknown): string | null {
   return null;
 }
 
-/** "cel bevat #DEEL/0!": what an error value in an argument or a ledger cell becomes. #N/A stays #N/A. */
+/** "cel bevat #DEEL/0!": what an error value in an argument or a ledger cell becomes; it keeps its error code. */
 function errorProblem(code: string, name: string): Problem {
   return new Problem(
-    code === "#N/A" ? "notAvailable" : "invalidValue",
+    PASSED_ON[code] ?? "invalidValue",
     `${name}: cel bevat ${DUTCH_ERROR_NAMES[code] ?? code}`,
   );
 }

@@ -210,12 +210,12 @@ describe("an error cell in a ledger range keeps its meaning", () => {
   it.each([
     ["#N/A", "#N/A", "#N/B"],
     ["#VALUE!", "#VALUE!", "#WAARDE!"],
-    ["#DIV/0!", "#VALUE!", "#DEEL/0!"],
-    ["#NUM!", "#VALUE!", "#GETAL!"],
-    ["#NAME?", "#VALUE!", "#NAAM?"],
-    ["#REF!", "#VALUE!", "#VERW!"],
-    ["#NULL!", "#VALUE!", "#LEEG!"],
-  ])("a CustomFunctions.Error %s (what the runtime passes) gives %s 'cel bevat %s'", (code, result, dutch) => {
+    ["#DIV/0!", "#DIV/0!", "#DEEL/0!"],
+    ["#NUM!", "#NUM!", "#GETAL!"],
+    ["#NAME?", "#NAME?", "#NAAM?"],
+    ["#REF!", "#REF!", "#VERW!"],
+    ["#NULL!", "#NULL!", "#LEEG!"],
+  ])("a CustomFunctions.Error %s (what the runtime passes) keeps its code %s: 'cel bevat %s'", (code, result, dutch) => {
     const [a, b, c] = rowError(new CF.Error(code));
     expect(a.code).toBe(result);
     expect(a.message).toBe(`Rij 2: bedrag: cel bevat ${dutch}`);
@@ -243,7 +243,7 @@ describe("an error cell in a ledger range keeps its meaning", () => {
     ]);
     expect([0, 1, 2].map((col) => hf.getCellValue({ sheet: 0, col: col + 2, row: 0 }))).toEqual([true, 60000, 16800]);
     const at = (row: number) => hf.getCellValue({ sheet: 0, col: 2, row }) as DetailedCellError;
-    expect([at(1).value, at(1).message]).toEqual(["#VALUE!", "Rij 2: bedrag: cel bevat #DEEL/0!"]);
+    expect([at(1).value, at(1).message]).toEqual(["#DIV/0!", "Rij 2: bedrag: cel bevat #DEEL/0!"]);
     expect([at(2).value, at(2).message]).toEqual(["#N/A", "Rij 3: categorie: cel bevat #N/B"]);
     expect([at(3).value, at(3).message]).toEqual(["#VALUE!", "Rij 4: bedrag mag niet negatief zijn (-5)."]);
     for (const r of [1, 2, 3]) expect(at(r).message.match(/rij \d/gi)).toHaveLength(1);
@@ -251,7 +251,7 @@ describe("an error cell in a ledger range keeps its meaning", () => {
 
   it("an error value in a scalar argument is named too (when Excel passes it)", () => {
     const e = thrown(() => fn.amount(new CF.Error("#DIV/0!"), 2024));
-    expect([e.code, e.message]).toEqual(["#VALUE!", "totaal: cel bevat #DEEL/0!"]);
+    expect([e.code, e.message]).toEqual(["#DIV/0!", "totaal: cel bevat #DEEL/0!"]);
     const na = thrown(() => fn.eligible("machine", 1000, new CF.Error("#N/A")));
     expect([na.code, na.message]).toEqual(["#N/A", "jaar: cel bevat #N/B"]);
   });

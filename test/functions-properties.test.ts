@@ -23,7 +23,7 @@ function isExcelScalar(v: unknown): boolean {
 function checkError(e: unknown): void {
   expect(e).toBeInstanceOf(CF.Error);
   const err = e as CFError;
-  expect(["#VALUE!", "#N/A"]).toContain(err.code);
+  expect(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#REF!", "#NULL!", "#NAME?"]).toContain(err.code);
   expect(typeof err.message).toBe("string");
   expect(err.message.length).toBeGreaterThan(0);
   expect(err.message.length).toBeLessThanOrEqual(300);

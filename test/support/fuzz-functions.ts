@@ -167,7 +167,7 @@ export function outcomeFault(result: unknown, thrown: unknown, matrix: boolean):
   const errorFault = (e: unknown): string | null => {
     if (!(e instanceof CF.Error)) return `not a CustomFunctions.Error: ${String(e)}`;
     const err = e as CFError;
-    if (!["#VALUE!", "#N/A"].includes(err.code)) return `error code ${err.code}`;
+    if (!["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#REF!", "#NULL!", "#NAME?"].includes(err.code)) return `error code ${err.code}`;
     if (!err.message || err.message.length > 300) return `message length ${err.message?.length}`;
     if (err.message.startsWith("Interne fout")) return `internal error: ${err.message}`;
     return null;

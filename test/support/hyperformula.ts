@@ -32,10 +32,11 @@ const SPEC: Record<string, { fn: Fn; params: object[]; size?: string }> = {
   "KIA.LEDGER": { fn: functions.ledger as Fn, params: [RANGE, RANGE, SCALAR, OPTIONAL], size: "ledgerSize" },
 };
 
+/** A CustomFunctions.Error as HyperFormula's CellError, keeping its code (Excel shows the function's error code). */
 function toCellError(e: unknown): CellError {
   const err = e as { code?: string; message?: string };
-  if (err && err.code === "#N/A") return new CellError(ErrorType.NA, err.message);
-  return new CellError(ErrorType.VALUE, err?.message ?? String(e));
+  const type = Object.entries(ERROR_CODES).find(([, code]) => code === err?.code)?.[0] as ErrorType | undefined;
+  return new CellError(type ?? ErrorType.VALUE, err?.message ?? String(e));
 }
 
 /** HyperFormula's error types as Excel's error codes (CustomFunctions.ErrorCode values). */
