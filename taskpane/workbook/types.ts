@@ -66,7 +66,10 @@ export interface ReportSheet {
   rows: ReportValue[][];
   /** formats by row index (0-based) and, optionally, column */
   formats: { row: number; column?: number; format: ReportCellFormat }[];
+  /** column widths in characters (Excel's column-width unit), from the first column */
   columnWidths: number[];
+  /** cells (row, column 0-based) whose text is a web address the adapters turn into a hyperlink */
+  links?: { row: number; column: number; url: string }[];
   /** a native line chart of the KIA curve from these rows (x in the first column, y in the second) */
   chart?: {
     title: string;
@@ -74,6 +77,10 @@ export interface ReportSheet {
     lastRow: number;
     /** the client's total, marked as a second series point */
     markRow?: number;
+    /** the name of that marked point's series ("uw totaal") */
+    markLabel?: string;
+    xTitle?: string;
+    yTitle?: string;
   };
 }
 
@@ -85,7 +92,11 @@ export interface Workbook {
   readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid>;
   /** the selected range (Excel only; a file adapter may throw a Dutch message) */
   readSelection(onProgress?: (p: ReadProgress) => void): Promise<Grid>;
-  /** select a cell so the user sees it (Excel: the cell gets selected; a file: no-op) */
+  /**
+   * select a cell so the user sees it (Excel: the cell gets selected; a file: no-op). `row` is the sheet row as
+   * Excel shows it (1-based, like LedgerProblem.row), `column` the sheet column index (0-based: Grid.firstColumn
+   * + LedgerProblem.column).
+   */
   selectCell(sheet: string, row: number, column: number): Promise<void>;
   /** settings stored in the document (Excel: document settings; a file: the browser's local storage) */
   loadSetting<T>(key: string): Promise<T | undefined>;
@@ -104,6 +115,12 @@ export interface Workbook {
   insertSheets(base64: string): Promise<string[]>;
   /** Write formulas through the host so it binds add-in functions (Excel only): cells by sheet and A1 address. */
   writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void>;
+  /**
+   * The value right of a label cell, e.g. the partnership key beside "Verdeelsleutel" on the partners sheet
+   * (label compared without case and surrounding spaces; searched in `sheet`, or in every sheet). Undefined
+   * when no cell holds the label.
+   */
+  findLabel?(label: string, sheet?: string): Promise<{ sheet: string; row: number; column: number; value: Cell } | undefined>;
 }
 
 /** Where the pane runs: inside Excel (with the Office.js workbook) or as the standalone page. */

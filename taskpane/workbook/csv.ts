@@ -1,0 +1,168 @@
+/**
+ * A small CSV reader for ledgers exported from Excel or a bookkeeping package. Dutch Excel writes `;` between
+ * fields (the comma is the decimal separator), English Excel `,`; the delimiter is detected from the first
+ * line. RFC 4180 quotes (doubled quotes inside, line breaks inside quotes), a byte-order mark, CRLF/LF/CR line
+ * ends. Bytes are read as UTF-8 (with or without BOM), UTF-16 with BOM, and otherwise as Windows-1252, which is
+ * what "CSV (gescheiden door lijstscheidingsteken)" in Dutch Excel writes (€ is byte 0x80).
+ *
+ * Cells stay text: "€ 1.234,56" or "31-03-2025" are read later by the core's own readers (readDutchAmount,
+ * readLedger's dates), so a CSV and an Excel sheet give the same problems for the same input. Empty fields
+ * are null. Text that starts with =, +, - or @ is kept as it is (never evaluated).
+ */
+
+export type CsvDelimiter = ";" | "," | "\t";
+
+export interface CsvData {
+  delimiter: CsvDelimiter;
+  /** every line, as fields; a line that is entirely empty is an empty array */
+  rows: string[][];
+}
+
+/** Bytes to text: BOM (UTF-8, UTF-16 LE/BE), else strict UTF-8, else Windows-1252. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return windows1252(bytes);
+  }
+}
+
+/** Bytes 0x80-0x9F of Windows-1252 (the rest is Latin-1); written out because not every TextDecoder maps them. */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+export function windows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const part = bytes.subarray(i, i + 8192);
+    const chars: string[] = new Array(part.length);
+    for (let j = 0; j < part.length; j++) {
+      const b = part[j];
+      chars[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    }
+    out += chars.join("");
+  }
+  return out;
+}
+
+/** The delimiter of the first non-empty line: the most frequent of ; , and tab outside quotes (ties: ;). */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) {
+      if (seen) break;
+    } else if (!quoted && (ch === ";" || ch === "," || ch === "\t")) {
+      counts[ch]++;
+      seen = true;
+    } else if (ch.trim()) seen = true;
+  }
+  if (counts["\t"] > counts[";"] && counts["\t"] > counts[","]) return "\t";
+  return counts[","] > counts[";"] ? "," : ";";
+}
+
+/** Parse CSV text (a leading BOM is ignored). */
+export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const d = delimiter ?? detectDelimiter(text);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  /** at the first character of a field (where a quote opens a quoted field) */
+  let atStart = true;
+  /** the current line has content or a delimiter */
+  let lineStarted = false;
+  let i = 0;
+  const n = text.length;
+  const endRow = () => {
+    if (lineStarted) {
+      row.push(field);
+      rows.push(row);
+    } else rows.push([]);
+    row = [];
+    field = "";
+    atStart = true;
+    lineStarted = false;
+  };
+  while (i < n) {
+    const ch = text[i];
+    if (ch === '"' && atStart) {
+      // a quoted field: up to the closing quote; "" is one quote; delimiters and line breaks inside are text
+      i++;
+      atStart = false;
+      lineStarted = true;
+      while (i < n) {
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else {
+          field += q;
+          i++;
+        }
+      }
+      continue;
+    }
+    if (ch === d) {
+      row.push(field);
+      field = "";
+      atStart = true;
+      lineStarted = true;
+      i++;
+      continue;
+    }
+    if (ch === "\r" || ch === "\n") {
+      endRow();
+      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      continue;
+    }
+    field += ch;
+    atStart = false;
+    lineStarted = true;
+    i++;
+  }
+  if (lineStarted) endRow();
+  return { delimiter: d, rows };
+}
+
+/** The first non-empty line is the header; the lines after it are data rows with empty fields as null. */
+export function csvTable(data: CsvData): {
+  headers: string[];
+  rows: (string | null)[][];
+  /** sheet row (1-based line number) of the first data row */
+  firstRow: number;
+} {
+  let h = 0;
+  while (h < data.rows.length && data.rows[h].every((f) => f.trim() === "")) h++;
+  const headers = (data.rows[h] ?? []).map((s) => s.trim());
+  const width = headers.length;
+  const rows: (string | null)[][] = [];
+  for (let r = h + 1; r < data.rows.length; r++) {
+    const line = data.rows[r];
+    const cells: (string | null)[] = [];
+    const w = Math.max(width, line.length);
+    for (let c = 0; c < w; c++) {
+      const v = line[c];
+      cells.push(v === undefined || v.trim() === "" ? null : v);
+    }
+    rows.push(cells);
+  }
+  // trailing empty lines (a final line break, or blank lines Excel leaves) are not rows
+  while (rows.length && rows[rows.length - 1].every((c) => c === null)) rows.pop();
+  return { headers, rows, firstRow: h + 2 };
+}

@@ -1,0 +1,496 @@
+/**
+ * The file-backed workbook of the standalone page: an uploaded .xlsx (read with exceljs) or .csv (csv.ts).
+ * exceljs is loaded with a dynamic import, so webpack puts it in a lazy chunk that only the standalone page
+ * loads when a file is opened or a report is saved. The user's file is only read; the report is a new .xlsx
+ * that is downloaded (in Node, tests receive its bytes through `onDownload`). Settings live in the browser's
+ * local storage when there is one, else in memory. What only Excel can do (names, inserting sheets,
+ * formulas) is refused with a Dutch message.
+ */
+import type * as ExcelJSTypes from "exceljs";
+import { csvTable, decodeText, parseCsv } from "./csv";
+import type { Cell, Culture, Grid, ReadProgress, ReportSheet, TableInfo, Workbook } from "./types";
+
+export interface FileWorkbookOptions {
+  /** receives the report's file name and bytes instead of a browser download (tests, Node) */
+  onDownload?: (name: string, bytes: Uint8Array) => void | Promise<void>;
+  /** where settings are kept; default the browser's localStorage when present, else memory */
+  storage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } | null;
+}
+
+export interface UploadedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** The Dutch message for everything only Excel itself can do. */
+export const ONLY_IN_EXCEL =
+  "Dit kan alleen in Excel; in de losse browsermodus wordt uw bestand alleen gelezen en wordt het rapport als nieuw .xlsx-bestand gedownload. Open de werkmap in Excel met de invoegtoepassing om dit te doen.";
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const SETTINGS_PREFIX = "kia-addin:";
+
+type ExcelJSModule = typeof ExcelJSTypes;
+
+/** exceljs, loaded on first use (a lazy chunk in the browser build). */
+export async function loadExcelJS(): Promise<ExcelJSModule> {
+  const mod = (await import("exceljs")) as unknown as ExcelJSModule & { default?: ExcelJSModule };
+  return mod.Workbook ? mod : (mod.default as ExcelJSModule);
+}
+
+async function loadJSZip(): Promise<any> {
+  const mod = (await import("jszip")) as any;
+  return mod.loadAsync ? mod : mod.default;
+}
+
+/** One readable block of a file: an Excel table, a sheet's used range, or the CSV. */
+interface Block {
+  info: TableInfo;
+  source: string;
+  /** rows with cells, header excluded; made on first read */
+  read(): { headers: string[]; rows: Cell[][] };
+  firstRow: number;
+  firstColumn: number;
+}
+
+function baseName(name: string): string {
+  return name.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+}
+
+/** An exceljs cell value as a Cell: dates as { date }, errors as { error }, formulas by their result. */
+export function excelJsCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isFinite(t) ? { date: v.toISOString().slice(0, 10) } : null;
+  }
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === "string") return { error: o.error };
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? "").join("") || null;
+    if ("formula" in o || "sharedFormula" in o) return excelJsCell(o.result);
+    if ("hyperlink" in o || "text" in o) return excelJsCell(o.text);
+  }
+  return String(v);
+}
+
+function headerText(c: Cell, i: number): string {
+  if (c === null) return `Kolom ${i + 1}`;
+  if (typeof c === "object") return "date" in c ? c.date : c.error;
+  return String(c).trim() || `Kolom ${i + 1}`;
+}
+
+function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
+  const blocks: Block[] = [];
+  for (const ws of wb.worksheets) {
+    const rowCells = (r: number, left: number, right: number): Cell[] => {
+      const values = ws.getRow(r).values as unknown[];
+      const out: Cell[] = [];
+      for (let c = left; c <= right; c++) out.push(excelJsCell(values[c]));
+      return out;
+    };
+    const tables = ws.getTables() as unknown as { table: { name: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean } }[];
+    if (tables.length) {
+      for (const t of tables) {
+        const ref = t.table.tableRef ?? t.table.ref ?? "";
+        const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref);
+        if (!m) continue;
+        const left = colIndex(m[1]) + 1;
+        const top = Number(m[2]);
+        const right = m[3] ? colIndex(m[3]) + 1 : left;
+        const bottom = m[4] ? Number(m[4]) : top;
+        const hasHeader = t.table.headerRow !== false;
+        const firstData = hasHeader ? top + 1 : top;
+        const lastData = t.table.totalsRow ? bottom - 1 : bottom;
+        const headers = hasHeader ? rowCells(top, left, right).map(headerText) : Array.from({ length: right - left + 1 }, (_, i) => `Kolom ${i + 1}`);
+        blocks.push({
+          info: { name: t.table.name, sheet: ws.name, rowCount: Math.max(0, lastData - firstData + 1), headers },
+          source: `tabel ${t.table.name}`,
+          firstRow: firstData,
+          firstColumn: left - 1,
+          read: () => {
+            const rows: Cell[][] = [];
+            for (let r = firstData; r <= lastData; r++) rows.push(rowCells(r, left, right));
+            return { headers, rows };
+          },
+        });
+      }
+      continue;
+    }
+    // A sheet without tables: its used range, the first row with a value as the header.
+    let top = 0;
+    let bottom = 0;
+    let left = Infinity;
+    let right = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const values = row.values as unknown[];
+      let any = false;
+      for (let c = 1; c < values.length; c++) {
+        if (excelJsCell(values[c]) === null) continue;
+        any = true;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+      if (any) {
+        if (!top) top = r;
+        bottom = r;
+      }
+    });
+    if (!top) continue;
+    const headers = rowCells(top, left, right).map(headerText);
+    const firstData = top + 1;
+    blocks.push({
+      info: { name: ws.name, sheet: ws.name, rowCount: bottom - top, headers },
+      source: `blad ${ws.name}`,
+      firstRow: firstData,
+      firstColumn: left - 1,
+      read: () => {
+        const rows: Cell[][] = [];
+        for (let r = firstData; r <= bottom; r++) rows.push(rowCells(r, left, right));
+        return { headers, rows };
+      },
+    });
+  }
+  return blocks;
+}
+
+/** "A" -> 0, "AA" -> 26 */
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function norm(s: unknown): string {
+  return String(s ?? "")
+    .trim()
+    .replace(/:$/, "")
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Open an uploaded ledger: .xlsx (or .xlsm) with exceljs, .csv with the CSV reader. Rejects with a Dutch
+ * message for other files or a file that cannot be read.
+ */
+export async function openFileWorkbook(file: UploadedFile, options: FileWorkbookOptions = {}): Promise<Workbook> {
+  const name = file.name || "bestand";
+  const ext = (/\.([^.]+)$/.exec(name)?.[1] ?? "").toLowerCase();
+  let blocks: Block[];
+  let labelCells: () => { sheet: string; row: number; column: number; cells: Cell[] }[];
+  if (ext === "csv" || ext === "txt") {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const t = csvTable(parseCsv(decodeText(bytes)));
+    const rows: Cell[][] = t.rows;
+    blocks = [
+      {
+        info: { name, sheet: name, rowCount: rows.length, headers: t.headers.map((h, i) => headerText(h || null, i)) },
+        source: name,
+        firstRow: t.firstRow,
+        firstColumn: 0,
+        read: () => ({ headers: t.headers.map((h, i) => headerText(h || null, i)), rows }),
+      },
+    ];
+    labelCells = () => [
+      { sheet: name, row: t.firstRow - 1, column: 0, cells: t.headers },
+      ...rows.map((cells, i) => ({ sheet: name, row: t.firstRow + i, column: 0, cells })),
+    ];
+  } else if (ext === "xlsx" || ext === "xlsm") {
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(await file.arrayBuffer());
+    } catch (e) {
+      throw new Error(
+        `${name} kon niet worden gelezen als Excel-werkmap (.xlsx): ${e instanceof Error ? e.message : String(e)}. Sla het bestand in Excel opnieuw op als .xlsx of als .csv.`,
+      );
+    }
+    blocks = xlsxBlocks(wb);
+    labelCells = () => {
+      const out: { sheet: string; row: number; column: number; cells: Cell[] }[] = [];
+      for (const ws of wb.worksheets)
+        ws.eachRow({ includeEmpty: false }, (row, r) => {
+          const values = row.values as unknown[];
+          out.push({ sheet: ws.name, row: r, column: 0, cells: values.slice(1).map(excelJsCell) });
+        });
+      return out;
+    };
+  } else if (ext === "xls") {
+    throw new Error(
+      `${name} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en open het dan hier.`,
+    );
+  } else {
+    throw new Error(`${name} is geen .xlsx- of .csv-bestand. Kies een Excel-werkmap (.xlsx) of een CSV-bestand met de staat van investeringen.`);
+  }
+
+  const memory = new Map<string, string>();
+  let storage = options.storage === undefined ? (typeof localStorage !== "undefined" ? localStorage : null) : options.storage;
+  const getItem = (k: string): string | null => {
+    try {
+      if (storage) return storage.getItem(SETTINGS_PREFIX + k);
+    } catch {
+      storage = null; // storage blocked (private mode, sandbox): memory from now on
+    }
+    return memory.get(k) ?? null;
+  };
+  const setItem = (k: string, v: string) => {
+    try {
+      if (storage) return storage.setItem(SETTINGS_PREFIX + k, v);
+    } catch {
+      storage = null;
+    }
+    memory.set(k, v);
+  };
+
+  const find = (table: string): Block => {
+    const b = blocks.find((x) => x.info.name === table) ?? blocks.find((x) => x.info.name.toLowerCase() === table.toLowerCase());
+    if (!b) throw new Error(`Tabel of blad "${table}" staat niet in ${name}. Kies een van: ${blocks.map((x) => x.info.name).join(", ") || "(geen gegevens gevonden)"}.`);
+    return b;
+  };
+
+  const workbook: Workbook = {
+    kind: "file",
+    async listTables() {
+      return blocks.map((b) => ({ ...b.info, headers: [...b.info.headers] }));
+    },
+    async readTable(table: string, onProgress?: (p: ReadProgress) => void): Promise<Grid> {
+      const b = find(table);
+      const { headers, rows } = b.read();
+      onProgress?.({ rowsRead: rows.length, rowsTotal: rows.length });
+      return { sheet: b.info.sheet, source: b.source === name ? name : `${b.source} in ${name}`, headers, rows, firstRow: b.firstRow, firstColumn: b.firstColumn };
+    },
+    async readSelection(): Promise<Grid> {
+      throw new Error("In de losse browsermodus is er geen selectie: kies een tabel of blad uit het bestand.");
+    },
+    async selectCell() {
+      /* a file has no selection to show */
+    },
+    async loadSetting<T>(key: string): Promise<T | undefined> {
+      const s = getItem(key);
+      if (s === null) return undefined;
+      try {
+        return JSON.parse(s) as T;
+      } catch {
+        return undefined;
+      }
+    },
+    async saveSetting(key: string, value: unknown) {
+      setItem(key, JSON.stringify(value));
+    },
+    async hasSheet() {
+      // the report is a new file: nothing in the user's file is replaced
+      return false;
+    },
+    async writeReport(sheet: ReportSheet) {
+      const bytes = await reportXlsx(sheet);
+      const fileName = `${baseName(name)} - ${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, "-");
+      if (options.onDownload) return void (await options.onDownload(fileName, bytes));
+      download(fileName, bytes);
+    },
+    async culture(): Promise<Culture> {
+      return browserCulture();
+    },
+    async setName() {
+      throw new Error(ONLY_IN_EXCEL);
+    },
+    async insertSheets(): Promise<string[]> {
+      throw new Error(ONLY_IN_EXCEL);
+    },
+    async writeFormulas() {
+      throw new Error(ONLY_IN_EXCEL);
+    },
+    async findLabel(label: string, sheet?: string) {
+      const want = norm(label);
+      for (const line of labelCells()) {
+        if (sheet && line.sheet !== sheet) continue;
+        const i = line.cells.findIndex((c) => typeof c === "string" && norm(c) === want);
+        if (i >= 0) return { sheet: line.sheet, row: line.row, column: line.column + i + 1, value: line.cells[i + 1] ?? null };
+      }
+      return undefined;
+    },
+  };
+  return workbook;
+}
+
+/** The browser's culture (navigator.language and Intl); Dutch when there is no browser. */
+export function browserCulture(): Culture {
+  const locale = (typeof navigator !== "undefined" && navigator.language) || "nl-NL";
+  let decimalSeparator = ",";
+  let thousandsSeparator = ".";
+  try {
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+    decimalSeparator = parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
+    thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? thousandsSeparator;
+  } catch {
+    /* an unknown locale: Dutch separators */
+  }
+  return { locale, decimalSeparator, thousandsSeparator, language: /^en\b/i.test(locale) ? "en" : "nl" };
+}
+
+function download(fileName: string, bytes: Uint8Array): void {
+  if (typeof document === "undefined" || typeof URL === "undefined" || !URL.createObjectURL)
+    throw new Error("Downloaden kan alleen in een browser.");
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Text that Excel would take as a formula or a number-like entry when typed: =, +, - or @ first. */
+export function looksLikeFormula(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+/** The report sheet as .xlsx bytes (exceljs), with a native scatter chart of the KIA curve. */
+export async function reportXlsx(sheet: ReportSheet): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "KIA-invoegtoepassing";
+  const ws = wb.addWorksheet(sheet.name);
+  sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  sheet.rows.forEach((values, r) => {
+    const row = ws.getRow(r + 1);
+    values.forEach((v, c) => {
+      if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v))) return;
+      const cell = row.getCell(c + 1);
+      // a string is always a string cell (t="s"); never a formula. Text format too, so editing it in Excel keeps it text.
+      cell.value = v;
+      if (typeof v === "string" && looksLikeFormula(v)) cell.numFmt = "@";
+    });
+  });
+  for (const l of sheet.links ?? []) {
+    const cell = ws.getRow(l.row + 1).getCell(l.column + 1);
+    const text = typeof cell.value === "string" ? cell.value : l.url;
+    cell.value = { text, hyperlink: l.url };
+    cell.font = { color: { argb: "FF0563C1" }, underline: true };
+  }
+  for (const f of sheet.formats) {
+    const row = ws.getRow(f.row + 1);
+    const cols = f.column === undefined ? Array.from({ length: Math.max(1, sheet.rows[f.row]?.length ?? 1) }, (_, i) => i) : [f.column];
+    for (const c of cols) {
+      const cell = row.getCell(c + 1);
+      if (f.format.numberFormat && !(typeof cell.value === "string" && looksLikeFormula(cell.value))) cell.numFmt = f.format.numberFormat;
+      if (f.format.bold || f.format.heading) cell.font = { ...(cell.font ?? {}), bold: true, ...(f.format.heading ? { size: 13 } : {}) };
+      if (f.format.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    }
+  }
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return sheet.chart ? addChart(bytes, sheet) : bytes;
+}
+
+function xmlEscape(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
+
+function cellRef(sheetName: string, row: number, col: number, row2?: number): string {
+  const q = `'${sheetName.replace(/'/g, "''")}'`;
+  const c = String.fromCharCode(65 + col);
+  return row2 === undefined ? `${q}!$${c}$${row + 1}` : `${q}!$${c}$${row + 1}:$${c}$${row2 + 1}`;
+}
+
+function numCache(values: number[], format: string): string {
+  return `<c:numCache><c:formatCode>${xmlEscape(format)}</c:formatCode><c:ptCount val="${values.length}"/>${values
+    .map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)
+    .join("")}</c:numCache>`;
+}
+
+function richTitle(text: string, size = 1200): string {
+  return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="nl-NL" sz="${size}" b="1"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+}
+
+/** The chart part: a scatter chart with lines (the curve) and a second series with one marker (the client's total). */
+export function chartXml(sheet: ReportSheet): string {
+  const ch = sheet.chart!;
+  const num = (r: number, c: number) => Number(sheet.rows[r]?.[c] ?? 0);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let r = ch.firstRow; r <= ch.lastRow; r++) {
+    xs.push(num(r, 0));
+    ys.push(num(r, 1));
+  }
+  const fmt = '"€" #,##0';
+  const series = (idx: number, name: string, x: string, y: string, xv: number[], yv: number[], marker: boolean) =>
+    `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${xmlEscape(name)}</c:v></c:tx>` +
+    (marker
+      ? `<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="9"/><c:spPr><a:solidFill><a:srgbClr val="C00000"/></a:solidFill></c:spPr></c:marker>`
+      : `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="0F6CBD"/></a:solidFill></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`) +
+    `<c:xVal><c:numRef><c:f>${xmlEscape(x)}</c:f>${numCache(xv, fmt)}</c:numRef></c:xVal>` +
+    `<c:yVal><c:numRef><c:f>${xmlEscape(y)}</c:f>${numCache(yv, fmt)}</c:numRef></c:yVal><c:smooth val="0"/></c:ser>`;
+  let ser = series(0, ch.yTitle ?? "KIA", cellRef(sheet.name, ch.firstRow, 0, ch.lastRow), cellRef(sheet.name, ch.firstRow, 1, ch.lastRow), xs, ys, false);
+  if (ch.markRow !== undefined)
+    ser += series(1, ch.markLabel ?? "", cellRef(sheet.name, ch.markRow, 0), cellRef(sheet.name, ch.markRow, 1), [num(ch.markRow, 0)], [num(ch.markRow, 1)], true);
+  const axis = (id: number, cross: number, pos: "b" | "l", title?: string, grid = false) =>
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>` +
+    (grid ? "<c:majorGridlines/>" : "") +
+    (title ? richTitle(title, 1000) : "") +
+    `<c:numFmt formatCode="${xmlEscape(fmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<c:roundedCorners val="0"/><c:chart>${richTitle(ch.title, 1400)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser}<c:axId val="510001"/><c:axId val="510002"/></c:scatterChart>` +
+    axis(510001, 510002, "b", ch.xTitle) +
+    axis(510002, 510001, "l", ch.yTitle, true) +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** Add the chart to the first worksheet of an .xlsx written by exceljs (exceljs writes no charts itself). */
+async function addChart(bytes: Uint8Array, sheet: ReportSheet): Promise<Uint8Array> {
+  const JSZip = await loadJSZip();
+  const zip = await JSZip.loadAsync(bytes);
+  const sheetPath = "xl/worksheets/sheet1.xml";
+  const relsPath = "xl/worksheets/_rels/sheet1.xml.rels";
+  const ch = sheet.chart!;
+  const from = { col: 3, row: Math.max(0, ch.firstRow - 1) };
+  const to = { col: 11, row: from.row + 22 };
+  zip.file("xl/charts/chart1.xml", chartXml(sheet));
+  zip.file(
+    "xl/drawings/drawing1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${from.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:to><xdr:col>${to.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${xmlEscape(ch.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+      `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>` +
+      `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+  );
+  zip.file(
+    "xl/drawings/_rels/drawing1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`,
+  );
+  const rel = `<Relationship Id="rIdKiaChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>`;
+  const rels = zip.file(relsPath) ? await zip.file(relsPath).async("string") : null;
+  zip.file(
+    relsPath,
+    rels
+      ? rels.replace("</Relationships>", `${rel}</Relationships>`)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`,
+  );
+  let xml: string = await zip.file(sheetPath).async("string");
+  if (!/xmlns:r=/.test(xml.slice(0, 600)))
+    xml = xml.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+  // CT_Worksheet order: <drawing> comes before legacyDrawing, legacyDrawingHF, picture, oleObjects, controls, webPublishItems, tableParts, extLst
+  const before = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s>/]/.exec(xml);
+  const tag = `<drawing r:id="rIdKiaChart"/>`;
+  xml = before ? xml.slice(0, before.index) + tag + xml.slice(before.index) : xml.replace("</worksheet>", `${tag}</worksheet>`);
+  zip.file(sheetPath, xml);
+  let types: string = await zip.file("[Content_Types].xml").async("string");
+  types = types.replace(
+    "</Types>",
+    `<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` +
+      `<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
+  );
+  zip.file("[Content_Types].xml", types);
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+}

@@ -1,0 +1,127 @@
+/** The add-in's report sheet: the numbers are the report's, labels in Dutch or English, a valid sheet name. */
+import { evaluate, kia, type Scenario } from "../src";
+import { CURVE_POINTS, EURO, kiaCurve, reportSheet, reportSheetName } from "../taskpane/report-sheet";
+import type { ReportSheet } from "../taskpane/workbook/types";
+
+const scenario: Scenario = {
+  year: 2024,
+  description: "Voorbeeld vof",
+  investments: [
+    { id: "m1", description: "Draaibank", category: "machine", amount: "60000" },
+    { id: "m2", description: "=HYPERLINK(\"http://x\")", category: "machine", amount: "1234.5678", inUse: false, paid: "100" },
+    { id: "c1", description: "Auto", category: "personenauto", amount: 30000 },
+    { id: "k1", description: "Kast", category: "inventaris", amount: 300 },
+    { id: "v1", description: "Oude vrachtauto", category: "vrachtauto", amount: 20000, lostByCalamity: { replacedBy: "v2" } },
+    { id: "v2", description: "Nieuwe vrachtauto", category: "vrachtauto", amount: 25000 },
+    { id: "o1", description: "Eigen gebruik", category: "machine", amount: 800, override: { eligible: false, reason: "privé gebruikt" } },
+  ],
+  partnership: { key: "winst", partners: [{ name: "A", profit: 2 }, { name: "B", profit: 1 }] },
+};
+const report = evaluate(scenario);
+const opts = { version: "0.1.0", date: "2025-06-01", ledgerSource: "tabel Investeringen (blad Staat)", scenario };
+const nl = reportSheet(report, { ...opts, lang: "nl" });
+const en = reportSheet(report, { ...opts, lang: "en" });
+
+function rowOf(sheet: ReportSheet, label: string, column = 0): (string | number | boolean | null)[] {
+  const r = sheet.rows.find((row) => row[column] === label);
+  if (!r) throw new Error(`no row ${label}`);
+  return r;
+}
+function formatOf(sheet: ReportSheet, row: number, column: number): string | undefined {
+  return sheet.formats.find((f) => f.row === row && f.column === column)?.format.numberFormat;
+}
+
+describe("report sheet", () => {
+  it("is named KIA-rapport <jaar> / KIA report <year>, at most 31 characters", () => {
+    expect(nl.name).toBe("KIA-rapport 2024");
+    expect(en.name).toBe("KIA report 2024");
+    for (let y = 2010; y <= 2026; y++) for (const l of ["nl", "en"] as const) expect(reportSheetName(y, l).length).toBeLessThanOrEqual(31);
+  });
+
+  it("summary amounts are the report's numbers, formatted as euros", () => {
+    const kiaRow = nl.rows.indexOf(rowOf(nl, "KIA"));
+    expect(nl.rows[kiaRow][1]).toBe(Number(report.kia));
+    expect(formatOf(nl, kiaRow, 1)).toBe(EURO);
+    expect(rowOf(nl, "Totaal investeringen dat meetelt")[1]).toBe(Number(report.total));
+    expect(rowOf(nl, "Dit jaar aftrekbaar")[1]).toBe(Number(report.deductibleThisYear));
+    expect(rowOf(nl, "Door naar latere jaren (betalingscriterium)")[1]).toBe(Number(report.carriedForward));
+    expect(rowOf(nl, "Desinvesteringsbijtelling")[1]).toBe(0);
+    expect(rowOf(en, "Deductible this year")[1]).toBe(Number(report.deductibleThisYear));
+    // an exact amount with more than 2 decimals stays as its exact string (text) beside the rounded number
+    if (report.kiaExact.split(".")[1]?.length > 2) expect(rowOf(nl, "KIA")[2]).toBe(report.kiaExact);
+  });
+
+  it("per asset: id, description, category, amount, counted, reason with article, KIA attributed, override with reason", () => {
+    for (const a of report.assets) {
+      const r = rowOf(nl, a.id);
+      expect(r[3]).toBe(Number(a.amount));
+      expect(r[4]).toBe(a.counted ? "ja" : "nee");
+      expect(r[6]).toBe(Number(a.kiaAttributed));
+      expect(String(r[5])).toContain(a.reasons[0].ref);
+      const row = nl.rows.indexOf(r);
+      expect(formatOf(nl, row, 3)).toBe(EURO);
+      expect(formatOf(nl, row, 6)).toBe(EURO);
+    }
+    expect(rowOf(nl, "m2")[9]).toBe("1234.5678"); // exact string kept as text
+    expect(rowOf(nl, "m2")[1]).toBe('=HYPERLINK("http://x")'); // a text value, never a formula object
+    expect(rowOf(nl, "o1").slice(7, 9)).toEqual(["niet aftrekbaar", "privé gebruikt"]);
+    expect(rowOf(en, "o1").slice(7, 9)).toEqual(["not deductible", "privé gebruikt"]);
+    expect(rowOf(nl, "c1")[2]).toBe("Personenauto");
+    expect(rowOf(en, "c1")[2]).toBe("Passenger car");
+  });
+
+  it("partners with share, method, KIA, this year and carried forward", () => {
+    for (const p of report.partners!) {
+      const r = rowOf(nl, p.name);
+      expect(r[2]).toBe(Number(p.share));
+      expect(r[4]).toBe(Number(p.kia));
+      expect(r[5]).toBe(Number(p.deductibleThisYear));
+      expect(r[6]).toBe(Number(p.carriedForward));
+      expect(r[3]).toBe("naar aandeel");
+    }
+    expect(rowOf(en, "A")[3]).toBe("by share");
+  });
+
+  it("the calamity choice with both amounts", () => {
+    const c = report.calamity!;
+    expect(nl.rows.some((r) => r[0] === "Keuze" && /goedkeuring/.test(String(r[1])))).toBe(true);
+    const from = nl.rows.findIndex((r) => r[0] === "Calamiteit (besluit onderdeel 4.4)");
+    const row = nl.rows.slice(from).find((r) => r[0] === "KIA")!;
+    expect(row[1]).toBe(Number(c.kiaWithout));
+    expect(row[2]).toBe(Number(c.kiaWith));
+    expect(en.rows.some((r) => r[1] === "without approval" && r[2] === "with approval")).toBe(true);
+  });
+
+  it("steps with their legal references and links; warnings; the year's parameters and sources", () => {
+    for (const s of report.explanation) expect(nl.rows.some((r) => r[1] === s.text && r[2] === (s.ref ?? null))).toBe(true);
+    const withUrl = nl.rows.filter((r) => typeof r[3] === "string" && String(r[3]).startsWith("https://"));
+    expect(withUrl.length).toBeGreaterThan(0);
+    for (const w of report.warnings) expect(nl.rows.some((r) => r[0] === w.code && r[1] === w.text)).toBe(true);
+    for (const b of report.parameters.bands) expect(nl.rows.some((r) => r[1] === b)).toBe(true);
+    for (const s of report.parameters.sources) expect(nl.rows.some((r) => r[0] === s.kind && r[1] === s.title && r[2] === s.url)).toBe(true);
+    expect(nl.rows.some((r) => r[0] === "Afronding" && r[1] === report.parameters.rounding)).toBe(true);
+    expect(en.rows.some((r) => r[0] === "Rounding")).toBe(true);
+    expect(nl.links!.length).toBeGreaterThan(0);
+  });
+
+  it("labels are Dutch by default and English with lang en", () => {
+    const texts = (s: ReportSheet) => s.rows.flat().filter((v) => typeof v === "string");
+    expect(texts(nl)).toEqual(expect.arrayContaining(["Samenvatting", "Bedrijfsmiddelen", "Toelichting", "Vennoten", "Versie invoegtoepassing"]));
+    expect(texts(en)).toEqual(expect.arrayContaining(["Summary", "Assets", "Explanation", "Partners", "Add-in version"]));
+    expect(texts(en)).not.toContain("Samenvatting");
+  });
+
+  it("the KIA curve: 60 points from 0 to 110% of the ceiling plus the client's total, marked for the chart", () => {
+    const ch = nl.chart!;
+    const points = nl.rows.slice(ch.firstRow, ch.lastRow + 1);
+    expect(points.length).toBe(CURVE_POINTS + 1);
+    expect(points[0][0]).toBe(0);
+    const xs = points.map((p) => p[0] as number);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    for (const p of points) expect(p[1]).toBe(kia(p[0] as number, 2024).roundedNumber);
+    expect(nl.rows[ch.markRow!][0]).toBe(Number(report.total));
+    expect(nl.rows[ch.markRow!][1]).toBe(kia(report.total, 2024).roundedNumber);
+    expect(xs[xs.length - 1]).toBeGreaterThan(387580);
+    expect(kiaCurve(2024).length).toBe(CURVE_POINTS);
+  });
+});
