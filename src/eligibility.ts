@@ -238,19 +238,23 @@ export function assessEligibility(
     }
     let min: { passes: boolean; reason: Reason };
     if (inv.group === undefined) {
-      min = {
-        passes: false,
-        reason: minimumReason(
-          false,
-          c >= 0 ? formatEuroCents(c) : formatEuro(inv.amount),
-          minimum,
-          year,
-          inv.vatDeductible,
-          undefined,
-          "nl",
-          minRef,
-        ),
-      };
+      // Below € 450 on its own: the sentence does not depend on the amount (the row shows it), so it is shared.
+      const key = inv.category.code + (inv.vatDeductible ? "+<" : "-<");
+      let res = shared.get(key);
+      if (!res) {
+        res = {
+          eligible: false,
+          reasons: Object.freeze([
+            cat.reason,
+            Object.freeze(
+              minimumReason(false, "", minimum, year, inv.vatDeductible, undefined, "nl", minRef),
+            ),
+          ]),
+          warning: cat.warning,
+        };
+        shared.set(key, res);
+      }
+      return res;
     } else {
       const cached = groupMin.get(inv.group);
       if (cached) min = cached;

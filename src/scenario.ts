@@ -155,14 +155,18 @@ class Investment implements NInvestment {
  * An amount field as integer cents (the fast path: a number or decimal string with at most two decimals below
  * € 10^13) or, for anything else, as a checked Decimal. This is the one place that decides the path.
  */
-function amountField(value: unknown, field: string): number | Decimal {
+function amountField(
+  value: unknown,
+  where: At,
+  key: string,
+): number | Decimal {
   const c =
     typeof value === "number"
       ? centsOfNumber(value)
       : typeof value === "string"
         ? centsOfString(value.trim())
         : -1;
-  return c >= 0 ? c + 0 : parseAmount(value, field);
+  return c >= 0 ? c + 0 : parseAmount(value, path(where, key));
 }
 
 export interface NPartner {
@@ -226,15 +230,31 @@ function fail(
   throw new KiaValidationError(code, field, value, reason);
 }
 
-function expectObject(v: unknown, field: string): Obj {
-  if (!isObj(v)) fail("INVALID_TYPE", field, v, "verwacht een object");
+/**
+ * Where a value sits, e.g. investments[3], as text only when a message needs it: a ledger of 100.000 valid rows
+ * builds no field names.
+ */
+class Where {
+  constructor(
+    private readonly list: string,
+    private readonly index: number,
+  ) {}
+  toString(): string {
+    return `${this.list}[${this.index}]`;
+  }
+}
+type At = string | Where;
+const path = (at: At, key?: string) => (key ? `${at}.${key}` : String(at));
+
+function expectObject(v: unknown, field: At): Obj {
+  if (!isObj(v)) fail("INVALID_TYPE", path(field), v, "verwacht een object");
   return v;
 }
 
 function onlyKnownKeys(
   o: Obj,
   known: ReadonlySet<string>,
-  field: string,
+  field: At,
 ): void {
   for (const k in o) {
     if (!known.has(k)) {
@@ -248,7 +268,7 @@ function onlyKnownKeys(
   }
 }
 
-function optBool(o: Obj, key: string, field: string): boolean | undefined {
+function optBool(o: Obj, key: string, field: At): boolean | undefined {
   const v = o[key];
   if (v === undefined) return undefined;
   if (typeof v !== "boolean")
@@ -259,7 +279,7 @@ function optBool(o: Obj, key: string, field: string): boolean | undefined {
 function optString(
   o: Obj,
   key: string,
-  field: string,
+  field: At,
   max = MAX_TEXT_LENGTH,
 ): string | undefined {
   const v = o[key];
@@ -277,12 +297,12 @@ function optString(
 }
 
 /** An id: a non-empty text (at most 200 characters) or a finite number. */
-function idOf(v: unknown, field: string): string {
+function idOf(v: unknown, where: At, key?: string): string {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   if (typeof v !== "string" || v.trim() === "") {
     fail(
       v === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      field,
+      path(where, key),
       v,
       "verwacht een niet-lege id (tekst of getal)",
     );
@@ -290,7 +310,7 @@ function idOf(v: unknown, field: string): string {
   if (v.length > MAX_ID_LENGTH)
     fail(
       "INVALID_TYPE",
-      field,
+      path(where, key),
       v,
       `id is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
     );
@@ -371,7 +391,7 @@ export function partnershipKeyOf(input: unknown): PartnershipKey | undefined {
   return k && rules.partnership.reasonableKeys.includes(k) ? k : undefined;
 }
 
-function validateGroup(v: unknown, field: string): string | undefined {
+function validateGroup(v: unknown, field: At): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== "string" || v.trim() === "")
     fail(
@@ -390,7 +410,7 @@ function validateGroup(v: unknown, field: string): string | undefined {
   return v.trim();
 }
 
-function validateDate(v: unknown, field: string): string | undefined {
+function validateDate(v: unknown, field: At): string | undefined {
   if (v === undefined) return undefined;
   const m =
     typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
@@ -412,10 +432,10 @@ function validateDate(v: unknown, field: string): string | undefined {
 }
 
 function validateInvestment(raw: unknown, index: number): NInvestment {
-  const field = `investments[${index}]`;
+  const field = new Where("investments", index);
   const o = expectObject(raw, field);
   onlyKnownKeys(o, INVESTMENT_KEYS, field);
-  const id = idOf(o.id, `${field}.id`);
+  const id = idOf(o.id, field, "id");
   if (typeof o.category !== "string") {
     fail(
       o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
@@ -434,11 +454,9 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
       "onbekende categorie; zie docs/categories.md voor de geldige codes",
     );
   }
-  const amount = amountField(o.amount, `${field}.amount`);
+  const amount = amountField(o.amount, field, "amount");
   const paid =
-    o.paid === undefined ? amount : amountField(o.paid, `${field}.paid`);
-  const asDecimal = (x: number | Decimal) =>
-    typeof x === "number" ? centsDecimal(x) : x;
+    o.paid === undefined ? amount : amountField(o.paid, field, "paid");
   if (
     typeof amount === "number" && typeof paid === "number"
       ? paid > amount
@@ -484,7 +502,7 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
         "verwacht de id van het vervangende bedrijfsmiddel",
       );
     lost = {
-      replacedBy: idOf(l.replacedBy, `${lf}.replacedBy`),
+      replacedBy: idOf(l.replacedBy, lf, "replacedBy"),
       approval: optBool(l, "approval", lf),
     };
   }
@@ -749,6 +767,9 @@ function indexById<T extends { id: string; index: number }>(
   }
   return byId;
 }
+
+const asDecimal = (x: number | Decimal) =>
+  typeof x === "number" ? centsDecimal(x) : x;
 
 /** Rows of one group are one asset: they share whether it is in use and its VAT treatment (besluit 2.2). */
 function assertConsistentGroups(investments: readonly NInvestment[]): void {
