@@ -22,6 +22,7 @@ import {
   type CategoryData,
 } from "../src";
 import { centsOfNumber } from "../src/cents";
+import { dutchError } from "../src/ledger";
 
 /** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
 export type ExcelErrorCode =
@@ -79,17 +80,6 @@ export function must<T>(v: T | Problem): T {
 const invalid = (message: string) => new Problem("invalidValue", message);
 
 // ---- error values ----------------------------------------------------------------------------------------
-
-/** Dutch names of Excel's error values (Dutch Excel shows these); others keep their English name. */
-const DUTCH_ERROR_NAMES: Readonly<Record<string, string>> = {
-  "#N/A": "#N/B",
-  "#VALUE!": "#WAARDE!",
-  "#DIV/0!": "#DEEL/0!",
-  "#NUM!": "#GETAL!",
-  "#NAME?": "#NAAM?",
-  "#REF!": "#VERW!",
-  "#NULL!": "#LEEG!",
-};
 
 /** Excel.ErrorCellValueType (data types API) and HyperFormula's ErrorType, to the error's code. */
 const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
@@ -157,7 +147,7 @@ export function errorValueCode(v: unknown): string | null {
 function errorProblem(code: string, name: string): Problem {
   return new Problem(
     PASSED_ON[code] ?? "invalidValue",
-    `${name}: cel bevat ${DUTCH_ERROR_NAMES[code] ?? code}`,
+    `${name}: cel bevat ${dutchError(code)}`,
   );
 }
 
