@@ -1,0 +1,128 @@
+/**
+ * `=KIA(total; year)` as a workbook name: a LAMBDA in native Excel, generated from the law data by one function.
+ *
+ * An add-in function cannot be called KIA itself, and a LAMBDA that calls an add-in function is not supported by
+ * Excel today; so the name's LAMBDA computes the table itself, with the year tables embedded as array constants.
+ * It works in every Excel with LAMBDA (Microsoft 365, Excel 2024, Excel on the web), also where the add-in is not
+ * installed. The template script (templates/build.ts) writes it into the template, the taskpane creates it with
+ * Office.js (`names.add(KIA_NAME, lambdaFormula())`): both take it from here.
+ *
+ * The body uses no LET (so that a formula engine without LET, and a test that substitutes the parameters into the
+ * body, can evaluate it): one `INDEX({…};1;MATCH(year;{years};0))` per parameter that differs between years, a
+ * literal for a parameter that does not, an IF chain over the bands "meer dan … maar niet meer dan …" (art. 3.41
+ * lid 2 Wet IB 2001), and the rounding in the taxpayer's favour `ROUNDUP(ROUND(x;6);0)` (docs/rounding.md): the
+ * exact KIA of a total in whole cents has at most 2 + 4 decimals (cents times a percentage with four decimals
+ * such as 7,56%), so ROUND(x;6) removes only the binary noise of Excel's floating point and ROUNDUP rounds up.
+ * A year without an established table gives #N/A, a negative or non-number total #VALUE! (before the year, as
+ * KIA.AMOUNT does). Strings are in en-US form (`,` between arguments), as Office.js `names.add` and the file
+ * format store them; Dutch Excel shows `;`.
+ */
+import { Decimal } from "./decimal";
+import { establishedYears, getYearTable, type Band, type BandKind } from "./law";
+
+/** The workbook name of the rounded KIA, as users type it: =KIA(A2; 2025). */
+export const KIA_NAME = "KIA";
+/** The workbook name of the exact KIA (no rounding): the template's partner and disinvestment formulas need it. */
+export const KIA_EXACT_NAME = "KIA_EXACT";
+/** The LAMBDA's parameters, in order: the year's total of qualifying investments, and the tax year. */
+export const LAMBDA_PARAMETERS = ["total", "year"] as const;
+
+export interface LambdaOptions {
+  /** the exact amount the table gives, without the rounding (the KIA_EXACT name) */
+  exact?: boolean;
+}
+
+/** A Decimal as a formula literal: plain notation, never an exponent. */
+const lit = (d: Decimal) => d.toFixed();
+
+/** The decimals the exact KIA of a whole-cent total can have: 2 plus the most decimals of a percentage. */
+function exactDecimals(tables: { bands: readonly Band[] }[]): number {
+  let dp = 0;
+  for (const t of tables)
+    for (const b of t.bands)
+      for (const r of [b.rate, b.phaseoutRate]) if (r) dp = Math.max(dp, r.decimalPlaces());
+  return 2 + dp;
+}
+
+/**
+ * The body of the LAMBDA for the given years (default: every established year), with the parameters `total` and
+ * `year` as plain names. Throws when a year has no table or the years' tables do not share one shape (the same
+ * kinds of band in the same order): then one IF chain cannot serve them all and this generator must learn more.
+ */
+export function lambdaBody(years: readonly number[] = establishedYears(), options: LambdaOptions = {}): string {
+  if (years.length === 0) throw new Error("lambdaBody: geen jaren");
+  const [total, year] = LAMBDA_PARAMETERS;
+  const tables = years.map((y) => getYearTable(y));
+  const kinds: BandKind[] = tables[0].bands.map((b) => b.kind);
+  for (const t of tables) {
+    const k = t.bands.map((b) => b.kind);
+    if (k.join() !== kinds.join())
+      throw new Error(`lambdaBody: de tabel van ${t.year} (${k.join(", ")}) heeft een andere opbouw dan die van ${tables[0].year} (${kinds.join(", ")})`);
+    t.bands.forEach((b, i) => {
+      const prev = i === 0 ? null : t.bands[i - 1].upTo;
+      if (!(b.over === null ? prev === null : prev !== null && b.over.eq(prev)))
+        throw new Error(`lambdaBody: de schijven van ${t.year} sluiten niet op elkaar aan (schijf ${i + 1})`);
+    });
+    if (t.bands[t.bands.length - 1].upTo !== null) throw new Error(`lambdaBody: de laatste schijf van ${t.year} heeft een bovengrens`);
+  }
+  const yearList = `{${years.join(",")}}`;
+  const at = `MATCH(${year},${yearList},0)`;
+  /** One parameter: a literal when every year has the same value, else looked up by the year. */
+  const param = (of: (b: Band) => Decimal | null | undefined, band: number): string => {
+    const values = tables.map((t) => {
+      const v = of(t.bands[band]);
+      if (v === null || v === undefined) throw new Error(`lambdaBody: ${t.year} schijf ${band + 1} mist een waarde`);
+      return lit(v);
+    });
+    return values.every((v) => v === values[0]) ? values[0] : `INDEX({${values.join(",")}},1,${at})`;
+  };
+  const dp = exactDecimals(tables);
+  const rounded = (x: string) => (options.exact ? x : `ROUNDUP(ROUND(${x},${dp}),0)`);
+  const amount = (kind: BandKind, i: number): string => {
+    switch (kind) {
+      case "percentage":
+        return rounded(`${total}*${param((b) => b.rate, i)}`);
+      case "fixed": {
+        const f = param((b) => b.fixed, i);
+        return tables.every((t) => t.bands[i].fixed!.isInteger()) ? f : rounded(f);
+      }
+      case "phase-out":
+        return rounded(`${param((b) => b.fixed, i)}-(${total}-${param((b) => b.phaseoutFrom, i)})*${param((b) => b.phaseoutRate, i)}`);
+      default:
+        return "0"; // none, above-ceiling: nihil
+    }
+  };
+  // The bands from the last to the first: IF(total<=upTo1, amount1, IF(total<=upTo2, amount2, … lastAmount)).
+  let chain = amount(kinds[kinds.length - 1], kinds.length - 1);
+  for (let i = kinds.length - 2; i >= 0; i--)
+    chain = `IF(${total}<=${param((b) => b.upTo, i)},${amount(kinds[i], i)},${chain})`;
+  // ISNUMBER(total)*(total>=0) rather than AND(…): AND would fold a range into one value, this keeps
+  // =KIA(A2:A100; 2025) element by element (a spill in Excel).
+  return `IF(ISNUMBER(${total})*(${total}>=0),IF(ISNA(${at}),NA(),${chain}),#VALUE!)`;
+}
+
+/** The name's formula as Office.js `names.add(KIA_NAME, …)` takes it (en-US): `=LAMBDA(total,year,…)`. */
+export function lambdaFormula(years: readonly number[] = establishedYears(), options: LambdaOptions = {}): string {
+  return `=LAMBDA(${LAMBDA_PARAMETERS.join(",")},${lambdaBody(years, options)})`;
+}
+
+/**
+ * The name's formula as the file format stores it in `<definedName>` (no "=", LAMBDA with the `_xlfn.` prefix,
+ * parameters with `_xlpm.`), not XML-escaped.
+ */
+export function lambdaFileFormula(years: readonly number[] = establishedYears(), options: LambdaOptions = {}): string {
+  const body = substituteParameters(lambdaBody(years, options), { total: "_xlpm.total", year: "_xlpm.year" });
+  return `_xlfn.LAMBDA(${LAMBDA_PARAMETERS.map((p) => "_xlpm." + p).join(",")},${body})`;
+}
+
+/**
+ * The body with its parameters replaced by formula text (cell references, numbers), each in parentheses: what
+ * Excel computes for =KIA(A2; B2). Used by the tests, which evaluate the body in a formula engine without LAMBDA.
+ * Only whole words outside string literals are replaced (the body has no names that contain them).
+ */
+export function substituteParameters(body: string, args: { total: string; year: string }): string {
+  const wrap = (s: string) => (/^[A-Za-z0-9_.$]+$/.test(s) ? s : `(${s})`);
+  return body.replace(/"[^"]*"|\b(total|year)\b/g, (m, p: string | undefined) =>
+    p === undefined ? m : wrap(args[p as "total" | "year"]),
+  );
+}
