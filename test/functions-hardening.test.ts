@@ -226,7 +226,7 @@ describe("an error cell in a ledger range keeps its meaning", () => {
   it("the data types form, HyperFormula's CellError and DetailedCellError, and an error in the category column", () => {
     expect(rowError({ type: "Error", errorType: "Div0", basicValue: "#DIV/0!" })[0].message).toBe("Rij 2: bedrag: cel bevat #DEEL/0!");
     expect(rowError({ type: "Error", errorType: "Ref" })[0].message).toBe("Rij 2: bedrag: cel bevat #VERW!");
-    expect(rowError({ type: "Error", errorType: "Spill" })[0].message).toBe("Rij 2: bedrag: cel bevat #SPILL!");
+    expect(rowError({ type: "Error", errorType: "Spill" })[0].message).toBe("Rij 2: bedrag: cel bevat #OVERLOOP!"); // Dutch Excel names #SPILL! #OVERLOOP!
     const na = new CellError(ErrorType.NA);
     expect(rowError(na)[0].code).toBe("#N/A");
     expect(rowError(na)[0].message).toBe("Rij 2: bedrag: cel bevat #N/B");
