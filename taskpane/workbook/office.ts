@@ -1,0 +1,654 @@
+/* global Excel, Office */
+/**
+ * The workbook inside Excel: every Office.js call of the taskpane lives in this file.
+ *
+ * Reading: a table (or the selection) is read in chunks of 10.000–20.000 rows per `sync`, sized by the number
+ * of columns so one response stays well under Excel on the web's 5 MB payload limit; a payload error halves
+ * the chunk and reads the same rows again. `values` of null (Excel's answer for too many cells) is an error
+ * with a Dutch message, never an empty ledger. Error cells (valueTypes "Error") become { error: "#N/A" };
+ * numbers in date-formatted columns (numberFormatCategories, ExcelApi 1.12, sampled on the first rows; without
+ * 1.12 the column's header) become { date: "jjjj-mm-dd" }.
+ *
+ * Writing: the ledger is never written. The report goes to the add-in's own sheet, which is replaced (after
+ * the UI asked, see hasSheet), in one batch: values, number formats, fonts, widths, links and the chart, with
+ * calculation suspended (ExcelApi 1.6) and one `sync`. A report too large for one request (tens of thousands
+ * of assets) is written in blocks of rows, each with its own sync. Every text cell gets the text format "@"
+ * before its value is set, and text that starts with =, + , - or @ is also given Excel's apostrophe prefix,
+ * so it can never become a formula.
+ */
+import { mapHeaders, serialToIso } from "../../src/ledger";
+import type {
+  Cell,
+  Culture,
+  Grid,
+  ReadProgress,
+  ReportSheet,
+  ReportValue,
+  TableInfo,
+  Workbook,
+} from "./types";
+
+/** rows per read are chosen so that rows x columns stays near this many cells (values + valueTypes ≈ 20 bytes a cell) */
+export const CELLS_PER_READ = 160_000;
+export const MIN_CHUNK_ROWS = 10_000;
+export const MAX_CHUNK_ROWS = 20_000;
+/** below this many rows a payload error is not retried any more */
+const SMALLEST_CHUNK = 50;
+/** rows sampled for the number format categories that tell date columns */
+const DATE_SAMPLE_ROWS = 200;
+/** a report larger than this (estimated JSON bytes of values and formats) is written in several requests */
+export const MAX_WRITE_BYTES = 2_500_000;
+
+export function chunkRows(columns: number): number {
+  return Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, Math.floor(CELLS_PER_READ / Math.max(1, columns))));
+}
+
+function supports(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+/** Excel's payload-size errors (web: 5 MB per request and per response). */
+export function isPayloadError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown } } | null;
+  const code = String(err?.code ?? err?.debugInfo?.code ?? "");
+  return (
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    /payload/i.test(code) ||
+    /payload/i.test(String(err?.message ?? ""))
+  );
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e);
+}
+
+/** Text that Excel would take as a formula when set as a value. */
+export function looksLikeFormula(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+const DATE_CATEGORIES = new Set(["Date", "Time"]);
+
+function toCell(v: unknown, type: string | undefined, dateColumn: boolean): Cell {
+  if (type === "Error") return { error: String(v) };
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") {
+    if (dateColumn) {
+      const iso = serialToIso(v);
+      if (iso) return { date: iso };
+    }
+    return v;
+  }
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+interface BlockPlace {
+  ws: Excel.Worksheet;
+  sheet: string;
+  /** 0-based sheet row and column of the first data row */
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  /** what is read, for messages */
+  source: string;
+}
+
+/** A chunk as loaded: values and valueTypes (errors). */
+function loadChunk(range: Excel.Range): Excel.Range {
+  range.load("values, valueTypes");
+  return range;
+}
+
+/** The columns whose numbers are dates: by number format category when available, else by the header. */
+function dateColumnsOf(headers: string[], categories: string[][] | null, sampleValues: unknown[][] | null): boolean[] {
+  const byHeader = (() => {
+    const { mapping } = mapHeaders(headers);
+    return headers.map((_, i) => mapping.date === i);
+  })();
+  if (!categories || !sampleValues) return byHeader;
+  return headers.map((_, c) => {
+    let dates = 0;
+    let numbers = 0;
+    for (let r = 0; r < categories.length; r++) {
+      if (typeof sampleValues[r]?.[c] !== "number") continue;
+      numbers++;
+      if (DATE_CATEGORIES.has(categories[r]?.[c])) dates++;
+    }
+    return numbers === 0 ? byHeader[c] : dates * 2 > numbers;
+  });
+}
+
+/**
+ * Read rows [start, rowCount) of a block in chunks, after the first chunk that the caller may have loaded in
+ * its own first sync. Payload errors halve the chunk and retry the same rows.
+ */
+async function readChunks(
+  ctx: Excel.RequestContext,
+  place: BlockPlace,
+  dateColumns: boolean[],
+  rows: Cell[][],
+  chunk: number,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<void> {
+  let start = rows.length;
+  while (start < place.rowCount) {
+    const n = Math.min(chunk, place.rowCount - start);
+    const range = loadChunk(place.ws.getRangeByIndexes(place.rowIndex + start, place.columnIndex, n, place.columnCount));
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isPayloadError(e) && chunk > SMALLEST_CHUNK) {
+        chunk = Math.max(SMALLEST_CHUNK, Math.floor(chunk / 2));
+        continue;
+      }
+      throw readError(place, e);
+    }
+    appendRows(rows, range.values, range.valueTypes as unknown as string[][], dateColumns, place, start, n);
+    start += n;
+    onProgress?.({ rowsRead: start, rowsTotal: place.rowCount });
+  }
+}
+
+function readError(place: BlockPlace, e: unknown): Error {
+  if (isPayloadError(e))
+    return new Error(`Excel kon ${place.source} niet doorgeven: te veel gegevens in één keer, ook in kleine delen (${message(e)}).`);
+  return new Error(`Lezen van ${place.source} is mislukt: ${message(e)}`);
+}
+
+function appendRows(
+  out: Cell[][],
+  values: unknown[][] | null,
+  types: string[][] | null,
+  dateColumns: boolean[],
+  place: BlockPlace,
+  start: number,
+  n: number,
+): void {
+  if (values === null || values === undefined || !Array.isArray(values)) {
+    const from = place.rowIndex + start + 1;
+    throw new Error(
+      `Excel gaf geen waarden terug voor rijen ${from}–${from + n - 1} van ${place.source} (blad ${place.sheet}). Dat gebeurt bij te veel cellen in één keer; probeer het opnieuw, of lees de staat in kleinere delen.`,
+    );
+  }
+  for (let r = 0; r < n; r++) {
+    const v = values[r] ?? [];
+    const t = types?.[r];
+    const row: Cell[] = new Array(place.columnCount);
+    for (let c = 0; c < place.columnCount; c++) row[c] = toCell(v[c], t?.[c], dateColumns[c]);
+    out.push(row);
+  }
+}
+
+function headerTexts(values: unknown[][] | null | undefined, width: number): string[] {
+  const row = values?.[0] ?? [];
+  return Array.from({ length: width }, (_, i) => {
+    const s = row[i] === null || row[i] === undefined ? "" : String(row[i]).trim();
+    return s || `Kolom ${i + 1}`;
+  });
+}
+
+/** A1 address without the sheet: "Blad1!A1:H20" -> "A1:H20". */
+function localAddress(address: string): string {
+  const i = address.lastIndexOf("!");
+  return i < 0 ? address : address.slice(i + 1);
+}
+
+/** Estimated JSON size of a row of values with its number formats, for splitting large reports. */
+function rowBytes(row: ReportValue[], width: number): number {
+  let n = 4 + width * 12;
+  for (const v of row) if (typeof v === "string") n += v.length * 1.1 + 3;
+  return n;
+}
+
+function pointsOf(chars: number): number {
+  // Excel's column width unit is the width of a character of the default font (8,43 = 64 px = 48 pt)
+  return Math.round(chars * 5.7 + 0.5);
+}
+
+export function officeWorkbook(): Workbook {
+  /** sheets (and ranges) this pane has read: the report never goes there, formulas are never written there */
+  const readPlaces: { sheet: string; row0: number; col0: number; rows: number; cols: number }[] = [];
+  const remember = (p: BlockPlace) =>
+    readPlaces.push({ sheet: p.sheet, row0: p.rowIndex - 1, col0: p.columnIndex, rows: p.rowCount + 1, cols: p.columnCount });
+
+  async function readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid> {
+    return Excel.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem(name);
+      const ws = table.worksheet;
+      ws.load("name");
+      const header = table.getHeaderRowRange();
+      header.load("values, rowIndex, columnIndex, columnCount");
+      const body = table.getDataBodyRange();
+      body.load("rowCount, rowIndex, columnIndex, columnCount");
+      // the width is not known before the first sync: start at the smallest chunk, then size by the width
+      let chunk = MIN_CHUNK_ROWS;
+      const categories = supports("1.12");
+      // The first sync also brings the first chunk (the rows below the header, clipped to the body) and a sample
+      // of number format categories, so a table of up to one chunk is read in a single sync.
+      for (;;) {
+        const first = loadChunk(header.getRowsBelow(chunk).getIntersection(body));
+        const sample = categories ? header.getRowsBelow(DATE_SAMPLE_ROWS).getIntersection(body) : null;
+        sample?.load("numberFormatCategories, values");
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (isPayloadError(e) && chunk > SMALLEST_CHUNK) {
+            chunk = Math.max(SMALLEST_CHUNK, Math.floor(chunk / 2));
+            continue;
+          }
+          if (/ItemNotFound/i.test(String((e as { code?: unknown })?.code ?? "")))
+            throw new Error(`Tabel "${name}" staat niet (meer) in deze werkmap.`);
+          throw new Error(`Lezen van tabel ${name} is mislukt: ${message(e)}`);
+        }
+        const place: BlockPlace = {
+          ws,
+          sheet: ws.name,
+          rowIndex: body.rowIndex,
+          columnIndex: body.columnIndex,
+          rowCount: body.rowCount,
+          columnCount: body.columnCount,
+          source: `tabel ${name}`,
+        };
+        const headers = headerTexts(header.values, place.columnCount);
+        const dateColumns = dateColumnsOf(
+          headers,
+          sample ? (sample.numberFormatCategories as unknown as string[][]) : null,
+          sample ? sample.values : null,
+        );
+        const rows: Cell[][] = [];
+        const n = Math.min(chunk, place.rowCount);
+        appendRows(rows, first.values, first.valueTypes as unknown as string[][], dateColumns, place, 0, n);
+        onProgress?.({ rowsRead: n, rowsTotal: place.rowCount });
+        // from here on, chunks sized by the width (10.000–20.000 rows), never more than what just worked
+        await readChunks(ctx, place, dateColumns, rows, chunk < MIN_CHUNK_ROWS ? chunk : chunkRows(place.columnCount), onProgress);
+        remember(place);
+        return {
+          sheet: place.sheet,
+          source: `tabel ${name}`,
+          headers,
+          rows: trimEmptyTail(rows),
+          firstRow: place.rowIndex + 1,
+          firstColumn: place.columnIndex,
+        };
+      }
+    });
+  }
+
+  async function readSelection(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
+    return Excel.run(async (ctx) => {
+      const selected = ctx.workbook.getSelectedRange();
+      const used = selected.getUsedRangeOrNullObject(true);
+      used.load("address, rowIndex, columnIndex, rowCount, columnCount");
+      const ws = selected.worksheet;
+      ws.load("name");
+      await ctx.sync();
+      if (used.isNullObject)
+        throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
+      const header = used.getRow(0);
+      header.load("values");
+      const categories = supports("1.12");
+      const sample =
+        categories && used.rowCount > 1
+          ? ws.getRangeByIndexes(used.rowIndex + 1, used.columnIndex, Math.min(DATE_SAMPLE_ROWS, used.rowCount - 1), used.columnCount)
+          : null;
+      sample?.load("numberFormatCategories, values");
+      await ctx.sync();
+      const address = localAddress(used.address);
+      const place: BlockPlace = {
+        ws,
+        sheet: ws.name,
+        rowIndex: used.rowIndex + 1,
+        columnIndex: used.columnIndex,
+        rowCount: used.rowCount - 1,
+        columnCount: used.columnCount,
+        source: `selectie ${address}`,
+      };
+      const headers = headerTexts(header.values, place.columnCount);
+      const dateColumns = dateColumnsOf(
+        headers,
+        sample ? (sample.numberFormatCategories as unknown as string[][]) : null,
+        sample ? sample.values : null,
+      );
+      const rows: Cell[][] = [];
+      await readChunks(ctx, place, dateColumns, rows, chunkRows(place.columnCount), onProgress);
+      remember(place);
+      return {
+        sheet: place.sheet,
+        source: `selectie ${address}`,
+        headers,
+        rows: trimEmptyTail(rows),
+        firstRow: place.rowIndex + 1,
+        firstColumn: place.columnIndex,
+      };
+    });
+  }
+
+  async function writeReport(sheet: ReportSheet): Promise<void> {
+    if (readPlaces.some((p) => p.sheet === sheet.name))
+      throw new Error(`Het rapport kan niet op blad "${sheet.name}": daar staat de staat die is ingelezen. Die wordt nooit overschreven.`);
+    const width = Math.max(1, ...sheet.rows.map((r) => r.length), sheet.columnWidths.length);
+    // Number formats per cell: every text "@" (so Excel never turns it into a number, date or formula), the
+    // sheet's formats for numbers, General otherwise.
+    const cellFormats = new Map<number, string>();
+    const rowFormats = new Map<number, string>();
+    for (const f of sheet.formats)
+      if (f.format.numberFormat) {
+        if (f.column === undefined) rowFormats.set(f.row, f.format.numberFormat);
+        else cellFormats.set(f.row * width + f.column, f.format.numberFormat);
+      }
+    const valuesOf = (r: number): { values: (string | number | boolean)[]; formats: string[] } => {
+      const row = sheet.rows[r] ?? [];
+      const values: (string | number | boolean)[] = new Array(width);
+      const formats: string[] = new Array(width);
+      for (let c = 0; c < width; c++) {
+        const v = row[c];
+        if (typeof v === "string") {
+          values[c] = looksLikeFormula(v) ? `'${v}` : v;
+          formats[c] = "@";
+        } else if (typeof v === "number" && Number.isFinite(v)) {
+          values[c] = v;
+          formats[c] = cellFormats.get(r * width + c) ?? rowFormats.get(r) ?? "General";
+        } else if (typeof v === "boolean") {
+          values[c] = v;
+          formats[c] = "General";
+        } else {
+          values[c] = "";
+          formats[c] = "General";
+        }
+      }
+      return { values, formats };
+    };
+    // Blocks of rows that each fit in one request
+    const blocks: [number, number][] = [];
+    let from = 0;
+    let bytes = 0;
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const b = rowBytes(sheet.rows[r], width);
+      if (bytes + b > MAX_WRITE_BYTES && r > from) {
+        blocks.push([from, r]);
+        from = r;
+        bytes = 0;
+      }
+      bytes += b;
+    }
+    blocks.push([from, Math.max(from + 1, sheet.rows.length)]);
+
+    await Excel.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const old = wb.worksheets.getItemOrNullObject(sheet.name);
+      old.load("name");
+      await ctx.sync();
+      if (!old.isNullObject) {
+        const tables = old.tables;
+        tables.load("count");
+        await ctx.sync();
+        if (tables.count > 0)
+          throw new Error(
+            `Blad "${sheet.name}" bevat een Excel-tabel en is dus niet het rapportblad van de invoegtoepassing. Geef dat blad een andere naam; het rapport vervangt alleen zijn eigen blad.`,
+          );
+      }
+      const calc = supports("1.6");
+      const charts17 = supports("1.7");
+      if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      if (!old.isNullObject) old.delete();
+      const ws = wb.worksheets.add(sheet.name);
+      const writeRows = (a: number, b: number) => {
+        const values: (string | number | boolean)[][] = [];
+        const formats: string[][] = [];
+        for (let r = a; r < b; r++) {
+          const x = valuesOf(r);
+          values.push(x.values);
+          formats.push(x.formats);
+        }
+        const range = ws.getRangeByIndexes(a, 0, b - a, width);
+        range.numberFormat = formats; // before the values: a text cell is text when its value arrives
+        range.values = values;
+      };
+      writeRows(blocks[0][0], blocks[0][1]);
+      for (const f of sheet.formats) {
+        if (!f.format.bold && !f.format.heading && !f.format.wrap) continue;
+        const range =
+          f.column === undefined
+            ? ws.getRangeByIndexes(f.row, 0, 1, Math.max(1, sheet.rows[f.row]?.length ?? 1))
+            : ws.getRangeByIndexes(f.row, f.column, 1, 1);
+        if (f.format.bold || f.format.heading) range.format.font.bold = true;
+        if (f.format.heading) range.format.font.size = 13;
+        if (f.format.wrap) range.format.wrapText = true;
+      }
+      sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsOf(w)));
+      if (charts17)
+        for (const l of sheet.links ?? []) {
+          const text = sheet.rows[l.row]?.[l.column];
+          ws.getRangeByIndexes(l.row, l.column, 1, 1).hyperlink = {
+            address: l.url,
+            textToDisplay: typeof text === "string" ? text : l.url,
+          };
+        }
+      const ch = sheet.chart;
+      if (ch && ch.lastRow > ch.firstRow) {
+        const xy = ws.getRangeByIndexes(ch.firstRow, 0, ch.lastRow - ch.firstRow + 1, 2);
+        const chart = ws.charts.add("XYScatterLinesNoMarkers", xy, "Columns");
+        chart.title.text = ch.title;
+        chart.legend.position = "Bottom";
+        if (ch.markRow !== undefined && charts17) {
+          const mark = chart.series.add(ch.markLabel ?? "");
+          mark.setXAxisValues(ws.getRangeByIndexes(ch.markRow, 0, 1, 1));
+          mark.setValues(ws.getRangeByIndexes(ch.markRow, 1, 1, 1));
+          mark.chartType = "XYScatter";
+          mark.markerStyle = "Circle";
+          mark.markerSize = 9;
+        }
+        chart.setPosition(ws.getRangeByIndexes(Math.max(0, ch.firstRow - 1), 3, 1, 1), ws.getRangeByIndexes(Math.max(0, ch.firstRow - 1) + 22, 10, 1, 1));
+      }
+      ws.activate();
+      ws.getRangeByIndexes(0, 0, 1, 1).select();
+      await ctx.sync();
+      // A report too large for one request: the remaining rows in blocks, each in its own request.
+      for (const [a, b] of blocks.slice(1)) {
+        if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        writeRows(a, b);
+        await ctx.sync();
+      }
+    });
+  }
+
+  const isInRead = (sheet: string, row0: number, col0: number) =>
+    readPlaces.some((p) => p.sheet === sheet && row0 >= p.row0 && row0 < p.row0 + p.rows && col0 >= p.col0 && col0 < p.col0 + p.cols);
+
+  return {
+    kind: "excel",
+
+    async listTables(): Promise<TableInfo[]> {
+      return Excel.run(async (ctx) => {
+        const tables = ctx.workbook.tables;
+        tables.load("items/name");
+        await ctx.sync();
+        const parts = tables.items.map((t) => {
+          const ws = t.worksheet;
+          ws.load("name");
+          const header = t.getHeaderRowRange();
+          header.load("values, columnCount");
+          const body = t.getDataBodyRange();
+          body.load("rowCount");
+          return { t, ws, header, body };
+        });
+        if (parts.length) await ctx.sync();
+        return parts.map(({ t, ws, header, body }) => ({
+          name: t.name,
+          sheet: ws.name,
+          rowCount: body.rowCount,
+          headers: headerTexts(header.values, header.columnCount),
+        }));
+      });
+    },
+
+    readTable,
+    readSelection,
+
+    async selectCell(sheet: string, row: number, column: number): Promise<void> {
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRangeByIndexes(Math.max(0, row - 1), Math.max(0, column), 1, 1).select();
+        await ctx.sync();
+      });
+    },
+
+    async loadSetting<T>(key: string): Promise<T | undefined> {
+      const v = Office.context.document.settings.get(key);
+      return v === null || v === undefined ? undefined : (v as T);
+    },
+
+    async saveSetting(key: string, value: unknown): Promise<void> {
+      const settings = Office.context.document.settings;
+      settings.set(key, value);
+      await new Promise<void>((resolve, reject) =>
+        settings.saveAsync((result: Office.AsyncResult<void>) => {
+          if (result && String(result.status) === "failed")
+            reject(new Error(`De instelling kon niet in de werkmap worden bewaard: ${result.error?.message ?? "onbekende fout"}`));
+          else resolve();
+        }),
+      );
+    },
+
+    async hasSheet(name: string): Promise<boolean> {
+      return Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        await ctx.sync();
+        return !ws.isNullObject;
+      });
+    },
+
+    writeReport,
+
+    async culture(): Promise<Culture> {
+      const language: "nl" | "en" = /^en/i.test(Office.context?.displayLanguage ?? "") ? "en" : "nl";
+      if (supports("1.11")) {
+        try {
+          return await Excel.run(async (ctx) => {
+            const app = ctx.workbook.application;
+            app.load("decimalSeparator, thousandsSeparator, useSystemSeparators");
+            const ci = app.cultureInfo;
+            ci.load("name");
+            const nf = ci.numberFormat;
+            nf.load("numberDecimalSeparator, numberGroupSeparator");
+            await ctx.sync();
+            const system = app.useSystemSeparators !== false;
+            return {
+              locale: ci.name,
+              decimalSeparator: system ? nf.numberDecimalSeparator : app.decimalSeparator,
+              thousandsSeparator: system ? nf.numberGroupSeparator : app.thousandsSeparator,
+              language,
+            };
+          });
+        } catch {
+          /* fall back to the browser */
+        }
+      }
+      const locale = Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || "nl-NL";
+      let decimalSeparator = ",";
+      let thousandsSeparator = ".";
+      try {
+        const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+        decimalSeparator = parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
+        thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? thousandsSeparator;
+      } catch {
+        /* Dutch separators */
+      }
+      return { locale, decimalSeparator, thousandsSeparator, language };
+    },
+
+    async setName(name: string, formula: string): Promise<void> {
+      await Excel.run(async (ctx) => {
+        const names = ctx.workbook.names;
+        const existing = names.getItemOrNullObject(name);
+        existing.load("name");
+        await ctx.sync();
+        if (existing.isNullObject) names.add(name, formula);
+        else existing.formula = formula;
+        try {
+          await ctx.sync();
+        } catch (e) {
+          throw new Error(
+            `De naam ${name} kon niet worden vastgelegd (${message(e)}). Een LAMBDA-naam werkt alleen in Microsoft 365, Excel 2024 en Excel op het web.`,
+          );
+        }
+      });
+    },
+
+    async insertSheets(base64: string): Promise<string[]> {
+      if (!supports("1.13"))
+        throw new Error(
+          "Bladen invoegen vraagt Excel-API 1.13 (Microsoft 365, Excel 2021 of nieuwer, Excel op het web); deze Excel (bijvoorbeeld op iPad) kan dat niet. Open de sjabloon als losse werkmap.",
+        );
+      return Excel.run(async (ctx) => {
+        const result = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: "End" });
+        try {
+          await ctx.sync();
+        } catch (e) {
+          throw new Error(`De bladen konden niet worden ingevoegd: ${message(e)}`);
+        }
+        return result.value;
+      });
+    },
+
+    async writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void> {
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const ranges = cells.map((c) => {
+          const r = ws.getRange(c.address);
+          r.load("rowIndex, columnIndex");
+          return { r, c };
+        });
+        await ctx.sync();
+        for (const { r, c } of ranges)
+          if (isInRead(sheet, r.rowIndex, r.columnIndex))
+            throw new Error(`Cel ${c.address} op blad ${sheet} hoort bij de ingelezen staat; daar schrijft de invoegtoepassing niet.`);
+        for (const { r, c } of ranges) r.formulas = [[c.formula]];
+        await ctx.sync();
+      });
+    },
+
+    async findLabel(label: string, sheet?: string) {
+      return Excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        const found = sheets.items
+          .filter((ws) => !sheet || ws.name === sheet)
+          .map((ws) => {
+            const cell = ws.getRange().findOrNullObject(label, { completeMatch: true, matchCase: false });
+            cell.load("rowIndex, columnIndex");
+            return { ws, cell };
+          });
+        await ctx.sync();
+        const hit = found.find((f) => !f.cell.isNullObject);
+        if (!hit) return undefined;
+        const right = hit.ws.getRangeByIndexes(hit.cell.rowIndex, hit.cell.columnIndex + 1, 1, 1);
+        right.load("values, valueTypes");
+        await ctx.sync();
+        return {
+          sheet: hit.ws.name,
+          row: hit.cell.rowIndex + 1,
+          column: hit.cell.columnIndex + 1,
+          value: toCell(right.values?.[0]?.[0], (right.valueTypes as unknown as string[][])?.[0]?.[0], false),
+        };
+      });
+    },
+  };
+}
+
+/** Empty rows at the end of a table (a table's last empty row, a selection of whole columns) are not data. */
+function trimEmptyTail(rows: Cell[][]): Cell[][] {
+  let n = rows.length;
+  while (n > 0 && rows[n - 1].every((c) => c === null)) n--;
+  return n === rows.length ? rows : rows.slice(0, n);
+}
