@@ -1,11 +1,13 @@
 /** The file-backed workbook of the standalone page: .xlsx and .csv in, the report as a downloaded .xlsx out. */
 import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { evaluate } from "../src";
-import { mapHeaders, readLedger } from "../src/ledger";
+import { mapHeaders, readLedger, readPartners } from "../src/ledger";
 import { EURO, reportSheet } from "../taskpane/report-sheet";
 import { csvTable, decodeText, detectDelimiter, parseCsv } from "../taskpane/workbook/csv";
 import { ONLY_IN_EXCEL, openFileWorkbook } from "../taskpane/workbook/file";
+import * as sample from "../scripts/sample-ledger";
 
 function fileOf(name: string, bytes: Uint8Array | ArrayBuffer | string) {
   const buf = typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes as ArrayBuffer);
@@ -206,5 +208,55 @@ describe("file workbook: the report and what only Excel can do", () => {
     await expect(m.selectCell("x", 1, 0)).resolves.toBeUndefined();
     const culture = await m.culture();
     expect(["nl", "en"]).toContain(culture.language);
+  });
+});
+
+describe("the sample ledger (examples/)", () => {
+  async function cellsOf(bytes: Uint8Array) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => {
+      const rows: unknown[] = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => rows.push([r, JSON.stringify(row.values), ...((row.values as unknown[]) ?? []).map((_, c) => row.getCell(c || 1).numFmt ?? null)]));
+      return { name: ws.name, tables: ws.getTables().map((t) => JSON.stringify((t as unknown as { table: unknown }).table)), rows };
+    });
+  }
+
+  it("the committed files are what scripts/sample-ledger.ts makes (run it after changing it)", async () => {
+    const committed = new Uint8Array(readFileSync(sample.SAMPLE_XLSX));
+    expect(await cellsOf(committed)).toEqual(await cellsOf(await sample.sampleXlsx()));
+    expect(readFileSync(sample.SAMPLE_CSV, "utf8")).toBe(sample.sampleCsv());
+  });
+
+  it("every row reads without problems except the ones put there on purpose; partners and key read; it evaluates", async () => {
+    for (const f of [sample.SAMPLE_XLSX, sample.SAMPLE_CSV]) {
+      const name = f.replace(/^.*\//, "");
+      const wb = await openFileWorkbook(fileOf(name, new Uint8Array(readFileSync(f))));
+      const g = await wb.readTable(name.endsWith(".csv") ? name : "Investeringen");
+      expect(g.headers).toEqual(sample.SAMPLE_HEADERS);
+      const read = readLedger(g.rows, mapHeaders(g.headers).mapping, g);
+      expect(read.investments.length + sample.SAMPLE_PROBLEM_IDS.length).toBe(sample.SAMPLE_ROWS.length);
+      const problemRows = read.problems.map((p) => g.rows[p.row - g.firstRow][0]);
+      expect(problemRows).toEqual(sample.SAMPLE_PROBLEM_IDS);
+      const descriptions = read.investments.map((i) => i.description);
+      expect(descriptions).toContain('=HYPERLINK("https://voorbeeld.invalid";"archiefkast")');
+      expect(descriptions).toContain("Bureau <b>html</b>");
+      let partnership;
+      if (name.endsWith(".xlsx")) {
+        const p = await wb.readTable("Vennoten");
+        const partners = readPartners(p.headers, p.rows, p);
+        expect(partners.problems).toEqual([]);
+        expect(partners.items.length).toBe(3);
+        const key = await wb.findLabel!("Verdeelsleutel");
+        expect(key?.value).toBe("winst");
+        partnership = { key: String(key!.value), partners: partners.items as never };
+      }
+      const r = evaluate({ year: sample.SAMPLE_YEAR, investments: read.investments, partnership });
+      const counted = Object.fromEntries(r.assets.map((a) => [a.id, a.counted]));
+      expect(counted).toMatchObject({ "INV-04": false, "INV-05": false, "INV-06": false, "INV-09": false, "INV-03": true, "INV-07": true });
+      expect(r.calamity?.applied).toBe(true);
+      expect(Number(r.carriedForward)).toBeGreaterThan(0);
+      if (partnership) expect(r.partners!.map((p) => p.name)).toEqual(["Jansen", "De Vries", "Bakker Holding B.V."]);
+    }
   });
 });
