@@ -317,12 +317,12 @@ export function ledger(
     }
     const category = readCategoryArg(cv);
     if (category instanceof Problem) {
-      problems[i] = new Problem(category.code, `Rij ${i + 1}: ${category.message}`);
+      problems[i] = category.inRow(i + 1);
       continue;
     }
     const a = readAmountCentsArg(av, "bedrag");
     if (a instanceof Problem) {
-      problems[i] = new Problem(a.code, `Rij ${i + 1}: ${a.message}`);
+      problems[i] = a.inRow(i + 1);
       continue;
     }
     const catOk = categoryVerdict(category, y).eligible;
@@ -374,7 +374,7 @@ export function ledger(
       ? 0
       : d.times(k.exact).div(k.total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
     if (!Number.isFinite(counted) || !Number.isFinite(attributed)) {
-      const q = new Problem("invalidValue", `Rij ${i + 1}: de uitkomst is geen getal dat Excel kan tonen.`);
+      const q = new Problem("invalidValue", "de uitkomst is geen getal dat Excel kan tonen.").inRow(i + 1);
       out[i] = [q, q, q];
     } else out[i] = [true, counted, attributed];
   }

@@ -49,15 +49,25 @@ const MAX_MESSAGE = 300;
 
 /** Why an argument or a ledger row has no result: #VALUE! (invalidValue) or #N/A (notAvailable) and a message. */
 export class Problem {
-  readonly message: string;
+  private readonly text: string;
+  /** the ledger row the problem is in (1-based): the message then starts with "Rij n: " */
+  private row = 0;
   constructor(
     readonly code: ExcelErrorCode,
     message: string,
   ) {
-    this.message =
-      message.length > MAX_MESSAGE
-        ? message.slice(0, MAX_MESSAGE - 1) + "…"
-        : message;
+    this.text = message;
+  }
+
+  /** This problem, in ledger row `row`; no new object, and the message is put together only when read. */
+  inRow(row: number): this {
+    this.row = row;
+    return this;
+  }
+
+  get message(): string {
+    const m = this.row ? `Rij ${this.row}: ${this.text}` : this.text;
+    return m.length > MAX_MESSAGE ? m.slice(0, MAX_MESSAGE - 1) + "…" : m;
   }
 }
 

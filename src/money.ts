@@ -112,9 +112,74 @@ export function readDutchAmount(text: string): Decimal | AmountProblem {
  * no Decimal), -1 when it is an amount that needs the Decimal path, or the problem.
  */
 export function readDutchCents(text: string): number | AmountProblem {
+  const fast = scanDutchCents(text);
+  if (fast >= 0) return fast;
   const normal = dutchAmountText(text);
   if (typeof normal !== "string") return normal;
   return centsOfString(normal);
+}
+
+/**
+ * The common forms of Dutch amount text in one pass, without regular expressions or new strings: optional
+ * spaces, "€" or "EUR" before or after, digits with thousands points (first group 1-3 digits, not starting with
+ * 0, then groups of three) or without, and an optional comma with one or two decimals. Returns integer cents,
+ * or -1 for anything else (another form, or an ambiguous "60,000"): the full reader then decides.
+ */
+function scanDutchCents(t: string): number {
+  const n = t.length;
+  if (n > 40) return -1;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const ch = t.charCodeAt(i);
+      if (ch === 32 || ch === 9 || ch === 0xa0 || ch === 0x202f) i++;
+      else break;
+    }
+  };
+  const skipEuro = () => {
+    if (t.charCodeAt(i) === 0x20ac) i++;
+    else if (i + 2 < n && (t.charCodeAt(i) | 32) === 101 && (t.charCodeAt(i + 1) | 32) === 117 && (t.charCodeAt(i + 2) | 32) === 114) i += 3;
+  };
+  skipSpace();
+  skipEuro();
+  skipSpace();
+  let whole = 0;
+  let digits = 0;
+  let groupLen = 0;
+  let dotted = false;
+  const start = i;
+  for (; i < n; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      whole = whole * 10 + (ch - 48);
+      digits++;
+      groupLen++;
+    } else if (ch === 46 /* . */) {
+      // thousands point: the first group has 1-3 digits and no leading 0, later groups exactly three
+      if ((dotted ? groupLen !== 3 : groupLen < 1 || groupLen > 3 || t.charCodeAt(start) === 48)) return -1;
+      dotted = true;
+      groupLen = 0;
+    } else break;
+  }
+  if (digits === 0 || digits > 13 || (dotted && groupLen !== 3)) return -1;
+  let frac = 0;
+  if (i < n && t.charCodeAt(i) === 44 /* , */) {
+    const d1 = t.charCodeAt(i + 1) - 48;
+    if (!(d1 >= 0 && d1 <= 9)) return -1;
+    frac = d1 * 10;
+    i += 2;
+    const d2 = t.charCodeAt(i) - 48;
+    if (d2 >= 0 && d2 <= 9) {
+      frac += d2;
+      i++;
+      const d3 = t.charCodeAt(i) - 48;
+      if (d3 >= 0 && d3 <= 9) return -1; // three or more decimals: the full reader (it may be "60,000")
+    }
+  }
+  skipSpace();
+  skipEuro();
+  skipSpace();
+  return i === n ? whole * 100 + frac : -1;
 }
 
 /** "60000" -> "60.000" */

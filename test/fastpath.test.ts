@@ -4,7 +4,7 @@
  * written so that only the Decimal path can read them: "1234.500").
  */
 import fc from "fast-check";
-import { Decimal, evaluate, kia } from "../src";
+import { Decimal, evaluate, isAmountProblem, kia, readDutchAmount, readDutchCents } from "../src";
 import { centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
 import { establishedYears, getYearTable } from "../src/law";
 import { kiaDecimal } from "../src/table";
@@ -39,6 +39,28 @@ describe("integer path = Decimal path", () => {
     const failures: number[] = [];
     for (const c of fc.sample(fc.integer({ min: 0, max: 1e15 - 1 }), { numRuns: 100_000, seed: 12 })) {
       if (centsOfNumber(c / 100) !== c || centsOfString(centsText(c)) !== c || !new Decimal(c / 100).eq(new Decimal(c).div(100))) failures.push(c);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+
+  it("Dutch amount text: the one-pass scanner and the full reader agree (100.000 generated texts and random strings)", () => {
+    const dutch = fc
+      .tuple(fc.integer({ min: 0, max: 1e15 - 1 }), fc.boolean(), fc.constantFrom("", "€ ", "€", "EUR ", " ", "\u00a0€\u00a0"), fc.constantFrom("", " €", " EUR", " "), fc.constantFrom(0, 1, 2))
+      .map(([c, points, pre, post, dec]) => {
+        const whole = Math.floor(c / 100);
+        const body = points ? whole.toLocaleString("nl-NL") : String(whole);
+        const cents = String(c % 100).padStart(2, "0");
+        const frac = dec === 0 && c % 100 === 0 ? "" : dec === 1 && c % 10 === 0 ? "," + cents[0] : "," + cents;
+        return pre + body + frac + post;
+      });
+    const failures: string[] = [];
+    for (const t of [...fc.sample(dutch, { numRuns: 100_000, seed: 17 }), ...fc.sample(fc.string({ maxLength: 12, unit: fc.constantFrom(..."0123456789.,€ E-ur") }), { numRuns: 50_000, seed: 18 })]) {
+      const fast = readDutchCents(t);
+      const full = readDutchAmount(t);
+      const same = isAmountProblem(full)
+        ? isAmountProblem(fast) && fast.problem === full.problem
+        : typeof fast === "number" && (fast < 0 || new Decimal(fast).div(100).eq(full)); // -1: the Decimal path reads it
+      if (!same) failures.push(JSON.stringify(t));
     }
     expect(failures.slice(0, 10)).toEqual([]);
   });
