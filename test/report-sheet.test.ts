@@ -1,4 +1,5 @@
 /** The add-in's report sheet: the numbers are the report's, labels in Dutch or English, a valid sheet name. */
+import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
 import { CURVE_POINTS, EURO, kiaCurve, reportSheet, reportSheetName } from "../taskpane/report-sheet";
 import type { ReportSheet } from "../taskpane/workbook/types";
@@ -124,4 +125,24 @@ describe("report sheet", () => {
     expect(xs[xs.length - 1]).toBeGreaterThan(387580);
     expect(kiaCurve(2024).length).toBe(CURVE_POINTS);
   });
+});
+
+describe("report sheet for every worked example", () => {
+  const dir = `${__dirname}/scenarios`;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    it(file, () => {
+      const { scenario } = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
+      const r = evaluate(scenario);
+      for (const lang of ["nl", "en"] as const) {
+        const s = reportSheet(r, { ...opts, scenario, lang });
+        expect(s.name.length).toBeLessThanOrEqual(31);
+        expect(rowOf(s, "KIA")[1]).toBe(Number(r.kia));
+        for (const a of r.assets) expect(s.rows.some((row) => row[0] === a.id && row[3] === Number(a.amount) && row[6] === Number(a.kiaAttributed))).toBe(true);
+        for (const row of s.rows) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+        if (r.disinvestment?.items.length) expect(s.rows.some((row) => row[0] === (lang === "nl" ? "Drempel" : "Threshold"))).toBe(true);
+        if (r.payment?.items.length) for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[4] === Number(it.carriedForward))).toBe(true);
+        expect(s.chart!.lastRow).toBe(s.rows.length - 1);
+      }
+    });
+  }
 });

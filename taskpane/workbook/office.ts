@@ -1,4 +1,4 @@
-/* global Excel, Office */
+/* global Excel, Office, navigator */
 /**
  * The workbook inside Excel: every Office.js call of the taskpane lives in this file.
  *
