@@ -371,7 +371,7 @@ export async function reportXlsx(sheet: ReportSheet): Promise<Uint8Array> {
     const cell = ws.getRow(l.row + 1).getCell(l.column + 1);
     const text = typeof cell.value === "string" ? cell.value : l.url;
     cell.value = { text, hyperlink: l.url };
-    cell.font = { color: { argb: "FF0563C1" }, underline: true };
+    cell.font = { name: "Calibri", family: 2, size: 11, color: { argb: "FF0563C1" }, underline: true };
   }
   for (const f of sheet.formats) {
     const row = ws.getRow(f.row + 1);
@@ -379,7 +379,8 @@ export async function reportXlsx(sheet: ReportSheet): Promise<Uint8Array> {
     for (const c of cols) {
       const cell = row.getCell(c + 1);
       if (f.format.numberFormat && !(typeof cell.value === "string" && looksLikeFormula(cell.value))) cell.numFmt = f.format.numberFormat;
-      if (f.format.bold || f.format.heading) cell.font = { ...(cell.font ?? {}), bold: true, ...(f.format.heading ? { size: 13 } : {}) };
+      if (f.format.bold || f.format.heading)
+        cell.font = { name: "Calibri", family: 2, size: f.format.heading ? 13 : 11, ...(cell.font ?? {}), bold: true };
       if (f.format.wrap) cell.alignment = { wrapText: true, vertical: "top" };
     }
   }
