@@ -206,6 +206,20 @@ describe("Office adapter: writing the report", () => {
     expect(blocks.reduce((n, w) => n + (w.value as unknown[][]).length, 0)).toBe(sheet.rows.length);
     expect(x.events.filter((e) => e === "suspend").length).toBe(blocks.length);
   });
+
+  it("a later block Excel refuses is written again in halves", async () => {
+    const x = install({ sheets: [ledgerSheet(5000)] });
+    const { wb, sheet } = await readAndReport(x);
+    x.failSync(x.syncs() + 3); // sync 1 checks the old sheet, 2 writes the first block, 3 the second block
+    await wb.writeReport(sheet);
+    const covered = new Array(sheet.rows.length).fill(false);
+    for (const w of x.writes.filter((w) => w.path.endsWith(".values"))) {
+      const m = /^range\((\d+),0,(\d+)x/.exec(w.path)!;
+      for (let r = Number(m[1]); r < Number(m[1]) + Number(m[2]); r++) covered[r] = true;
+    }
+    expect(covered.every(Boolean)).toBe(true);
+    expect(x.writes.filter((w) => w.path.endsWith(".values")).length).toBeGreaterThan(Math.ceil((sheet.rows.length * 10) / 10_000) + 1);
+  });
 });
 
 describe("Office adapter: settings, selection, culture, names, sheets, formulas", () => {

@@ -36,8 +36,14 @@ export const MAX_CHUNK_ROWS = 20_000;
 const SMALLEST_CHUNK = 50;
 /** rows sampled for the number format categories that tell date columns */
 const DATE_SAMPLE_ROWS = 200;
-/** a report larger than this (estimated JSON bytes of values and formats) is written in several requests */
+/**
+ * A report larger than this (estimated JSON bytes of values and formats, or cells) is written in several
+ * requests: Excel on the web refuses requests over 5 MB, and large `values` writes have failed there with an
+ * internal error well below that (office-js-docs-reference#354: 2000 x 10 cells). A report of up to about 900
+ * assets stays one request.
+ */
 export const MAX_WRITE_BYTES = 2_500_000;
+export const MAX_WRITE_CELLS = 10_000;
 
 export function chunkRows(columns: number): number {
   return Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, Math.floor(CELLS_PER_READ / Math.max(1, columns))));
@@ -371,7 +377,7 @@ export function officeWorkbook(): Workbook {
     let bytes = 0;
     for (let r = 0; r < sheet.rows.length; r++) {
       const b = rowBytes(sheet.rows[r], width);
-      if (bytes + b > MAX_WRITE_BYTES && r > from) {
+      if ((bytes + b > MAX_WRITE_BYTES || (r - from + 1) * width > MAX_WRITE_CELLS) && r > from) {
         blocks.push([from, r]);
         from = r;
         bytes = 0;
@@ -450,12 +456,21 @@ export function officeWorkbook(): Workbook {
       ws.activate();
       ws.getRangeByIndexes(0, 0, 1, 1).select();
       await ctx.sync();
-      // A report too large for one request: the remaining rows in blocks, each in its own request.
-      for (const [a, b] of blocks.slice(1)) {
+      // A report too large for one request: the remaining rows in blocks, each in its own request. Writing
+      // values again is harmless, so a block Excel refuses is split in halves and written again.
+      const writeBlock = async (a: number, b: number): Promise<void> => {
         if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
         writeRows(a, b);
-        await ctx.sync();
-      }
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (b - a <= SMALLEST_CHUNK) throw new Error(`Het rapport kon niet helemaal worden geschreven (rijen ${a + 1}–${b}): ${message(e)}`);
+          const mid = a + Math.floor((b - a) / 2);
+          await writeBlock(a, mid);
+          await writeBlock(mid, b);
+        }
+      };
+      for (const [a, b] of blocks.slice(1)) await writeBlock(a, b);
     });
   }
 

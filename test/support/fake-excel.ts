@@ -40,6 +40,8 @@ export interface FakeExcel {
   /** methods called on objects (charts.add, names.add, select, delete, ...) with the sheet they belong to */
   calls: { sheet: string; method: string; args: unknown[] }[];
   settings: Map<string, unknown>;
+  /** make the sync with this number (counted from the start) fail with Excel's payload error */
+  failSync(n: number): void;
   install(): void;
   uninstall(): void;
 }
@@ -76,6 +78,7 @@ export function fakeExcel(options: {
   const calls: FakeExcel["calls"] = [];
   const settings = new Map<string, unknown>();
   let syncCount = 0;
+  const failing = new Set<number>();
   let pendingCells = 0;
   let rangeId = 0;
   const api = options.api ?? "1.13";
@@ -356,7 +359,7 @@ export function fakeExcel(options: {
     events.push("sync");
     const cells = pendingCells;
     pendingCells = 0;
-    if (options.payloadCells !== undefined && cells > options.payloadCells)
+    if (failing.delete(syncCount) || (options.payloadCells !== undefined && cells > options.payloadCells))
       throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
     await realSync();
     // let the mock's property updates (queued as microtasks) settle
@@ -392,6 +395,7 @@ export function fakeExcel(options: {
     sheets,
     settings,
     syncs: () => syncCount,
+    failSync: (n: number) => void failing.add(n),
     install() {
       g.Office = office;
       g.Excel = excel;
