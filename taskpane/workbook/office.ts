@@ -633,6 +633,8 @@ export function officeWorkbook(): Workbook {
     },
 
     async findLabel(label: string, sheet?: string) {
+      // Range.findOrNullObject is ExcelApi 1.9 (Excel 2019 and later); older Excel: no label found
+      if (!supports("1.9")) return undefined;
       return Excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
