@@ -1,0 +1,265 @@
+/**
+ * A workbook as a scenario, for `kia-calc werkblad.xlsx` and `kia-calc --batch`: a filled KIA-werkblad
+ * (templates/), or any workbook with a recognisable ledger. Every cell is read with the core's readers
+ * (src/ledger.ts), exactly as the taskpane reads it, so a workbook gives the same scenario here and there.
+ *
+ * Where things are found:
+ *  - the ledger: the Excel table "Investeringen"; else any table whose headers name a category and an amount;
+ *    else the first sheet with such a header row in its first 30 rows (the data runs to the sheet's last row);
+ *  - the partners and the disposals: the tables "Vennoten" and "Desinvesteringen", or tables with their headers;
+ *  - the key and the joint request: the cells right of the labels "Verdeelsleutel" and "Gezamenlijk verzoek";
+ *  - the year: --year, else the workbook name KIA_JAAR, else the number right of a label "Jaar" (the Overzicht
+ *    first).
+ */
+import { KEY_LABEL, NO_WORDS, REQUEST_LABEL, SHEET, TABLE, YEAR_NAME, YES_WORDS } from "../templates/layout";
+import {
+  columnLetter,
+  DISPOSAL_HEADERS,
+  PARTNER_HEADERS,
+  mapHeaders,
+  normalizeHeader,
+  readDisposals,
+  readLedger,
+  readPartners,
+  type Cell,
+  type LedgerProblem,
+} from "../src/ledger";
+import { InputError } from "./input";
+import { XlsxBook, XlsxError, parseAddress, type XlsxTable } from "./xlsx";
+
+export interface WorkbookProblem {
+  /** "Investeringen!D5" */
+  cell: string;
+  message: string;
+}
+
+export interface WorkbookRead {
+  /** the scenario (plain JSON, as a scenario file would hold it) */
+  scenario: { year: number; investments: unknown[]; partnership?: Record<string, unknown>; disposals?: unknown[] };
+  /** cells that could not be read; their rows do not count (as in the taskpane) */
+  problems: WorkbookProblem[];
+  /** where each part was found, for messages: "tabel Investeringen", "blad Staat A1:H40", "KIA_JAAR" */
+  found: { ledger: string; partners?: string; disposals?: string; year: string };
+}
+
+export interface Grid {
+  source: string;
+  sheet: string;
+  headers: string[];
+  rows: Cell[][];
+  firstRow: number;
+  firstColumn: number;
+}
+
+const text = (c: Cell | undefined) => (c === null || c === undefined ? "" : typeof c === "object" ? ("error" in c ? c.error : c.date) : String(c));
+
+/** Which fields of a header table (PARTNER_HEADERS, DISPOSAL_HEADERS) the headers name. */
+function fieldsOf(headers: readonly string[], table: Record<string, readonly string[]>): Set<string> {
+  const index = new Map<string, string>();
+  for (const [f, names] of Object.entries(table)) for (const n of names) index.set(normalizeHeader(n), f);
+  return new Set(headers.map((h) => index.get(normalizeHeader(h))).filter((f): f is string => f !== undefined));
+}
+
+const isLedger = (headers: readonly string[]) => {
+  const { mapping } = mapHeaders(headers);
+  return mapping.category !== undefined && mapping.amount !== undefined;
+};
+const isPartners = (headers: readonly string[]) => {
+  const f = fieldsOf(headers, PARTNER_HEADERS);
+  return f.has("name") && (f.has("profit") || f.has("capital") || f.has("reserves"));
+};
+const isDisposals = (headers: readonly string[]) => {
+  const f = fieldsOf(headers, DISPOSAL_HEADERS);
+  return f.has("price") && (f.has("investmentYear") || f.has("investment"));
+};
+
+async function tableGrid(book: XlsxBook, t: XlsxTable): Promise<Grid> {
+  const first = t.headerRow ? t.top + 1 : t.top;
+  const rows = first <= t.bottom ? await book.rows(t.sheet, first, t.bottom, t.left, t.right) : [];
+  return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows, firstRow: first, firstColumn: t.left };
+}
+
+function findTable(book: XlsxBook, name: string, fits: (h: readonly string[]) => boolean, not?: XlsxTable): XlsxTable | undefined {
+  const tables = book.tables.filter((t) => t !== not);
+  return tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && fits(t.headers)) ?? tables.find((t) => fits(t.headers));
+}
+
+/** A header row in the first 30 rows of a sheet (no Excel table): the ledger's columns, the data to the sheet's end. */
+async function sheetGrid(book: XlsxBook, sheet: string, fits: (h: readonly string[]) => boolean): Promise<Grid | undefined> {
+  const last = await book.lastRow(sheet);
+  if (last === 0) return undefined;
+  const top = await book.rows(sheet, 1, Math.min(30, last), 0, 199);
+  for (let i = 0; i < top.length; i++) {
+    const cells = top[i].map(text);
+    if (!fits(cells)) continue;
+    const left = cells.findIndex((c) => c.trim() !== "");
+    let right = cells.length - 1;
+    while (right > left && cells[right].trim() === "") right--;
+    const headerRow = i + 1;
+    const rows = headerRow < last ? await book.rows(sheet, headerRow + 1, last, left, right) : [];
+    return {
+      source: `blad ${sheet}`,
+      sheet,
+      headers: cells.slice(left, right + 1),
+      rows,
+      firstRow: headerRow + 1,
+      firstColumn: left,
+    };
+  }
+  return undefined;
+}
+
+/** The value right of a label (compared like headers), in the given sheets first, in their first 40 rows and 30 columns. */
+async function besideLabel(book: XlsxBook, labels: readonly string[], sheets: readonly string[]): Promise<{ value: Cell; at: string } | undefined> {
+  const wanted = new Set(labels.map(normalizeHeader));
+  const order = [...sheets.filter((s) => book.sheetNames.includes(s)), ...book.sheetNames.filter((s) => !sheets.includes(s))];
+  for (const sheet of order) {
+    const rows = await book.rows(sheet, 1, 40, 0, 30);
+    for (let r = 0; r < rows.length; r++)
+      for (let c = 0; c < rows[r].length - 1; c++)
+        if (typeof rows[r][c] === "string" && wanted.has(normalizeHeader(rows[r][c]))) return { value: rows[r][c + 1], at: `${sheet}!${columnLetter(c + 1)}${r + 1}` };
+  }
+  return undefined;
+}
+
+/** A workbook name's single cell ("Overzicht!$B$3", "'Mijn blad'!B3") as sheet and address. */
+function nameTarget(formula: string | undefined): { sheet: string; address: string } | undefined {
+  if (!formula) return undefined;
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(formula.trim());
+  if (!m) return undefined;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
+}
+
+function yearOf(c: Cell | undefined): number | undefined {
+  const n = typeof c === "number" ? c : typeof c === "string" && /^\s*\d{4}\s*$/.test(c) ? Number(c) : NaN;
+  return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
+}
+
+const YES = new Set<string>(YES_WORDS);
+const NO = new Set<string>(NO_WORDS);
+
+function problemsOf(sheet: string, list: readonly LedgerProblem[]): WorkbookProblem[] {
+  return list.map((p) => ({ cell: `${sheet}!${p.columnLetter}${p.row}`, message: p.message }));
+}
+
+/**
+ * Reads a workbook's bytes as a scenario. Throws InputError with a Dutch message naming the file when it is not a
+ * workbook, has no ledger, or has no year (and none was given).
+ */
+export async function readWorkbook(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<WorkbookRead> {
+  let book: XlsxBook;
+  try {
+    book = await XlsxBook.open(bytes);
+  } catch (e) {
+    if (e instanceof XlsxError) throw new InputError(`Bestand ${name} ${e.message}`);
+    throw e;
+  }
+  try {
+    return await fromBook(book, name, options);
+  } catch (e) {
+    if (e instanceof XlsxError) throw new InputError(`Bestand ${name} ${e.message}`);
+    throw e;
+  }
+}
+
+async function fromBook(book: XlsxBook, name: string, options: { year?: number }): Promise<WorkbookRead> {
+  // The ledger.
+  const ledgerTable = findTable(book, TABLE.ledger, isLedger);
+  let ledger: Grid | undefined = ledgerTable ? await tableGrid(book, ledgerTable) : undefined;
+  if (!ledger)
+    for (const sheet of book.sheetNames) {
+      ledger = await sheetGrid(book, sheet, isLedger);
+      if (ledger) break;
+    }
+  if (!ledger)
+    throw new InputError(
+      `Bestand ${name}: geen investeringsstaat gevonden; verwacht een Excel-tabel '${TABLE.ledger}' of een blad met een kopregel met de kolommen Categorie en Bedrag`,
+    );
+
+  // The year.
+  let year = options.year;
+  let yearAt = "--year";
+  if (year === undefined) {
+    const target = nameTarget(book.names.get(YEAR_NAME));
+    if (target && book.sheetNames.includes(target.sheet)) {
+      const v = await book.cell(target.sheet, target.address);
+      year = yearOf(v);
+      yearAt = `${YEAR_NAME} (${target.sheet}!${target.address})`;
+      if (year === undefined)
+        throw new InputError(`Bestand ${name}: het jaar in ${target.sheet}!${target.address} (${YEAR_NAME}) is geen jaartal: ${JSON.stringify(text(v))}; vul het belastingjaar in of geef --year`);
+    }
+  }
+  if (year === undefined) {
+    const found = await besideLabel(book, ["Jaar", "Belastingjaar", "Boekjaar"], [SHEET.summary]);
+    year = found ? yearOf(found.value) : undefined;
+    if (found && year !== undefined) yearAt = found.at;
+  }
+  if (year === undefined)
+    throw new InputError(`Bestand ${name}: geen jaar gevonden; vul op het blad ${SHEET.summary} bij 'Jaar' het belastingjaar in, of geef --year <jaar>`);
+
+  const partnersTable = findTable(book, TABLE.partners, isPartners, ledgerTable);
+  const partners = partnersTable ? await tableGrid(book, partnersTable) : undefined;
+  const key = partners ? await besideLabel(book, [KEY_LABEL, "Verdeelsleutel KIA", "Sleutel"], [partners.sheet]) : undefined;
+  const request = partners ? await besideLabel(book, [REQUEST_LABEL], [partners.sheet]) : undefined;
+  const disposalsTable = findTable(book, TABLE.disposals, isDisposals, ledgerTable);
+  const disposals = disposalsTable ? await tableGrid(book, disposalsTable) : undefined;
+  const r = assemble({ year, ledger, partners, key: key?.value, request: request?.value, disposals });
+  r.found.year = yearAt;
+  return r;
+}
+
+/** The parts of a workbook as they were found: each grid with its headers, rows and place in the sheet. */
+export interface WorkbookParts {
+  year: number;
+  ledger: Grid;
+  partners?: Grid;
+  /** the cells right of "Verdeelsleutel" and "Gezamenlijk verzoek" */
+  key?: Cell;
+  request?: Cell;
+  disposals?: Grid;
+}
+
+/** The scenario of a workbook's parts, read with the core's readers; the problems name sheet and cell. */
+export function assemble(parts: WorkbookParts): WorkbookRead {
+  const { year, ledger } = parts;
+  const problems: WorkbookProblem[] = [];
+  const read = readLedger(ledger.rows, mapHeaders(ledger.headers).mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn });
+  problems.push(...problemsOf(ledger.sheet, read.problems));
+  const scenario: WorkbookRead["scenario"] = { year, investments: read.investments };
+  const found: WorkbookRead["found"] = { ledger: ledger.source, year: String(year) };
+
+  // The partners, with the key and the joint request.
+  const g = parts.partners;
+  if (g) {
+    const p = readPartners(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn });
+    problems.push(...problemsOf(g.sheet, p.problems));
+    if (p.items.length) {
+      const partnership: Record<string, unknown> = { partners: p.items };
+      if (text(parts.key).trim() !== "") partnership.key = text(parts.key).trim();
+      const r = text(parts.request).trim().toLowerCase();
+      if (parts.request === true || YES.has(r)) partnership.jointRequest = true;
+      else if (parts.request === false || NO.has(r)) partnership.jointRequest = false;
+      scenario.partnership = partnership;
+      found.partners = g.source;
+    }
+  }
+
+  // The disposals.
+  const d = parts.disposals;
+  if (d) {
+    const read = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
+    problems.push(...problemsOf(d.sheet, read.problems));
+    if (read.items.length) {
+      scenario.disposals = read.items;
+      found.disposals = d.source;
+    }
+  }
+  return { scenario, problems, found };
+}
+
+/** Whether bytes look like a workbook (a zip package, or an old binary Excel file) rather than JSON text. */
+export function looksLikeWorkbook(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && ((bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0));
+}
+
+export { parseAddress };

@@ -1,0 +1,395 @@
+/**
+ * npm run template: generates templates/KIA-werkblad.xlsx from templates/layout.ts (and so from the core's law
+ * data). exceljs writes the workbook; a small post-processing of the XML with JSZip, as the last step, adds what
+ * exceljs cannot write: the LAMBDA names KIA and KIA_EXACT (exceljs only writes range names and drops formula
+ * names when it reads a file back, exceljs#2604) and the dynamic-array flag (cm="1" with xl/metadata.xml) on the
+ * cells that call a name or an add-in function, so Excel computes them as it would a formula typed today instead
+ * of adding an implicit-intersection "@". The output is byte-for-byte deterministic (fixed dates, fixed order):
+ * test/template.test.ts fails when the committed file is stale.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { columnLetter } from "../src/ledger";
+import * as T from "./layout";
+
+export const TEMPLATE_FILE = join(__dirname, "KIA-werkblad.xlsx");
+
+/** Every date in the file (document properties, zip entries): fixed, so the bytes only change with the content. */
+const FIXED_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E78" } };
+const HELPER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
+const ADDIN_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+const TABLE_STYLE = { theme: "TableStyleMedium2" as const, showRowStripes: true };
+
+const FORMAT_OF: Record<T.ColumnKind, string | undefined> = {
+  text: "@",
+  category: "@",
+  euro: T.FORMAT.euro,
+  yesno: "@",
+  date: T.FORMAT.date,
+  percent: T.FORMAT.percent,
+  year: T.FORMAT.year,
+};
+
+/** exceljs writes range validations (worksheet.dataValidations, not in its type declarations) as one sqref each. */
+function validate(ws: ExcelJS.Worksheet, range: string, v: ExcelJS.DataValidation): void {
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, v);
+}
+
+function yesNoValidation(): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: ['"Ja,Nee"'],
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: "Ja of Nee",
+    error: "Kies Ja of Nee (leeg: de standaard).",
+  };
+}
+
+/** A table with its header row at A1, column formats and widths, validations down to lastRow. */
+function addTable(ws: ExcelJS.Worksheet, name: string, columns: readonly T.Column[], rows: T.Cellish[][], lastRow: number, listRange: string) {
+  ws.addTable({
+    name,
+    ref: "A1",
+    headerRow: true,
+    style: TABLE_STYLE,
+    columns: columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows as ExcelJS.CellValue[][],
+  });
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    const fmt = FORMAT_OF[c.kind];
+    if (fmt) col.numFmt = fmt;
+    const range = `${columnLetter(i)}2:${columnLetter(i)}${lastRow}`;
+    if (c.kind === "yesno") validate(ws, range, yesNoValidation());
+    if (c.kind === "category")
+      validate(ws, range, {
+        type: "list",
+        allowBlank: true,
+        formulae: [`${T.SHEET.lists}!${listRange}`],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: "Categorie",
+        error: "Kies een categorie uit de lijst (een code of Engelse naam leest de add-in ook).",
+      });
+  });
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
+}
+
+/** Writes the formulas of one sheet: a filled native formula as one shared formula, a name or add-in call as a dynamic array. */
+function writeFormulas(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
+  for (const c of cells) {
+    const cell = ws.getCell(c.address);
+    const col = Number(cell.col);
+    const row = Number(cell.row);
+    if (c.header) {
+      const head = ws.getCell(1, col);
+      head.value = c.header;
+      head.font = { italic: true, bold: true };
+      head.fill = c.kind === "addin" ? ADDIN_FILL : HELPER_FILL;
+      head.alignment = { wrapText: true, vertical: "top" };
+      ws.getColumn(col).width = 16;
+    }
+    const formula = T.toFileFormula(c.formula.slice(1));
+    if (c.kind === "native") {
+      cell.value = { formula } as ExcelJS.CellFormulaValue;
+      if (c.fillTo)
+        for (let r = row + 1; r <= c.fillTo; r++) ws.getCell(r, col).value = { sharedFormula: c.address } as ExcelJS.CellSharedFormulaValue;
+    } else {
+      cell.value = { formula, shareType: "array", ref: c.spill ?? c.address } as unknown as ExcelJS.CellFormulaValue;
+    }
+    if (c.format) {
+      const last = c.fillTo ?? row;
+      for (let r = row; r <= last; r++) ws.getCell(r, col).numFmt = c.format;
+    }
+  }
+}
+
+function buildLedger(ws: ExcelJS.Worksheet, listsPlace: ReturnType<typeof T.listsPlace>, cells: T.FormulaCell[]) {
+  addTable(ws, T.TABLE.ledger, T.LEDGER_COLUMNS, T.ledgerExampleRows(), T.LEDGER_LAST_ROW, listsPlace.categoryRange);
+  writeFormulas(ws, cells);
+  const addin = cells.find((c) => c.kind === "addin")!;
+  const first = Number(ws.getCell(addin.address).col);
+  T.LEDGER_ADDIN_HEADERS.forEach((h, i) => {
+    const head = ws.getCell(1, first + i);
+    head.value = h;
+    head.font = { italic: true, bold: true };
+    head.fill = ADDIN_FILL;
+    head.alignment = { wrapText: true, vertical: "top" };
+    ws.getColumn(first + i).width = 16;
+  });
+  ws.getColumn(first + 1).numFmt = T.FORMAT.euro;
+  ws.getColumn(first + 2).numFmt = T.FORMAT.euro;
+  ws.getRow(1).height = 45;
+}
+
+function buildPartners(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
+  addTable(ws, T.TABLE.partners, T.PARTNER_COLUMNS, T.partnerExampleRows(), T.PARTNER_LAST_ROW, "");
+  const label = (address: string, text: string) => {
+    const c = ws.getCell(address);
+    c.value = text;
+    c.font = { bold: true };
+  };
+  label(T.KEY_CELL.label, T.KEY_LABEL);
+  label(T.REQUEST_CELL.label, T.REQUEST_LABEL);
+  const key = ws.getCell(T.KEY_CELL.value);
+  key.value = T.KEY_EXAMPLE;
+  key.fill = INPUT_FILL;
+  ws.getCell(T.REQUEST_CELL.value).fill = INPUT_FILL;
+  validate(ws, T.KEY_CELL.value, {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${T.KEY_CHOICES.join(",")}"`],
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: T.KEY_LABEL,
+    error: `Kies ${T.KEY_CHOICES.join(", ")} (leeg: winst, de wettelijke hoofdregel).`,
+  });
+  validate(ws, T.REQUEST_CELL.value, yesNoValidation());
+  ws.getColumn(9).width = 20;
+  ws.getColumn(10).width = 16;
+  writeFormulas(ws, cells);
+  ws.getRow(1).height = 45;
+}
+
+function buildDisposals(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
+  addTable(ws, T.TABLE.disposals, T.DISPOSAL_COLUMNS, T.disposalExampleRows(), T.DISPOSAL_LAST_ROW, "");
+  writeFormulas(ws, cells);
+  ws.getRow(1).height = 45;
+}
+
+function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
+  for (const [address, text] of Object.entries(T.SUMMARY_LABELS)) ws.getCell(address).value = text;
+  ws.getCell(T.SUMMARY.title).font = { bold: true, size: 14 };
+  ws.getCell(T.SUMMARY.intro).font = { italic: true };
+  ws.getCell(T.SUMMARY.yearLabel).font = { bold: true };
+  for (const row of [T.SUMMARY.head, T.SUMMARY.partnersHead, T.SUMMARY.paramsHead]) ws.getRow(row).font = { bold: true };
+  for (const row of [T.SUMMARY.kiaRow]) ws.getRow(row).font = { bold: true };
+  const year = ws.getCell(T.SUMMARY.year);
+  year.value = T.EXAMPLE_YEAR;
+  year.fill = INPUT_FILL;
+  year.numFmt = T.FORMAT.year;
+  year.font = { bold: true };
+  validate(ws, T.SUMMARY.year, {
+    type: "whole",
+    operator: "between",
+    allowBlank: false,
+    formulae: [T.YEARS[0], T.YEARS[T.YEARS.length - 1]],
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: "Jaar",
+    error: `Vastgestelde tabellen: ${T.YEARS[0]}-${T.YEARS[T.YEARS.length - 1]}. Voor een ander jaar geven de formules #N/B.`,
+  });
+  writeFormulas(ws, cells);
+  for (const [col, width] of [[1, 52], [2, 16], [3, 16], [4, 18], [5, 40]] as const) ws.getColumn(col).width = width;
+}
+
+function buildNotes(ws: ExcelJS.Worksheet) {
+  const widths = [8, 14, 40, 90, 14, 14, 50];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  let r = 1;
+  for (const row of T.notes()) {
+    if ("text" in row) {
+      const c = ws.getCell(r, 1);
+      c.value = row.text;
+      ws.mergeCells(r, 1, r, widths.length);
+      c.alignment = { wrapText: true, vertical: "top" };
+      if (row.style === "title") c.font = { bold: true, size: 14 };
+      else if (row.style === "heading") c.font = { bold: true, size: 12 };
+      else if (row.text.length > totalWidth) ws.getRow(r).height = 15 * Math.ceil((row.text.length * 1.1) / totalWidth);
+    } else {
+      const put = (col: number, v: (typeof row.cells)[number]) => {
+        const c = ws.getCell(r, col);
+        c.value = typeof v === "object" ? { text: v.text, hyperlink: v.hyperlink } : v;
+        c.alignment = { wrapText: true, vertical: "top" };
+        if (typeof v === "object") c.font = { color: { argb: "FF0563C1" }, underline: true };
+        if (typeof v === "number" && col > 1) c.numFmt = T.FORMAT.euroWhole;
+      };
+      if (row.cells.length === 2) {
+        put(1, row.cells[0]);
+        ws.mergeCells(r, 1, r, 3);
+        put(4, row.cells[1]);
+      } else row.cells.forEach((v, i) => put(i + 1, v));
+      if (row.style === "table-head") ws.getRow(r).font = { bold: true };
+    }
+    r++;
+  }
+}
+
+function buildLists(ws: ExcelJS.Worksheet) {
+  const l = T.lists();
+  const p = T.listsPlace(l);
+  const head = (col: number, text: string | number) => {
+    const c = ws.getCell(1, col + 1);
+    c.value = text;
+    c.font = { bold: true };
+  };
+  T.LIST_HEADERS.categories.forEach((h, i) => head(i, h));
+  T.YEARS.forEach((y, i) => head(2 + i, y));
+  l.categories.forEach((c, i) => {
+    const row = ws.getRow(2 + i);
+    row.getCell(1).value = c.label;
+    row.getCell(2).value = c.code;
+    c.eligible.forEach((e, k) => {
+      const cell = row.getCell(3 + k);
+      cell.value = e;
+      cell.numFmt = T.FORMAT.yesNo;
+    });
+  });
+  T.LIST_HEADERS.spellings.forEach((h, i) => head(p.spellCol + i, h));
+  l.spellings.forEach(([s, n], i) => {
+    ws.getCell(2 + i, p.spellCol + 1).value = s;
+    ws.getCell(2 + i, p.spellCol + 2).value = n;
+  });
+  T.LIST_HEADERS.years.forEach((h, i) => head(p.yearsCol + i, h));
+  l.years.forEach((y, i) => {
+    [y.year, y.minAsset, y.threshold, y.fixedOver, y.fixedUpTo, y.fixed, y.confidence].forEach((v, k) => {
+      const c = ws.getCell(2 + i, p.yearsCol + 1 + k);
+      c.value = v;
+      if (k > 0 && k < 6) c.numFmt = T.FORMAT.euroWhole;
+    });
+  });
+  T.LIST_HEADERS.keys.forEach((h, i) => head(p.keysCol + i, h));
+  T.KEY_SPELLINGS.forEach(([s, n], i) => {
+    ws.getCell(2 + i, p.keysCol + 1).value = s;
+    ws.getCell(2 + i, p.keysCol + 2).value = n;
+  });
+  ws.getColumn(1).width = 44;
+  ws.getColumn(2).width = 28;
+  for (const col of [p.spellCol + 1, p.yearsCol + 2, p.yearsCol + 3, p.yearsCol + 4, p.yearsCol + 5, p.keysCol + 1]) ws.getColumn(col).width = 22;
+  const note = ws.getCell(l.categories.length + 4, 1);
+  note.value = "Dit blad is gegenereerd uit de wetsgegevens van de KIA-add-in (npm run template): niet wijzigen.";
+  note.font = { italic: true };
+}
+
+/** The workbook as exceljs writes it (no LAMBDA names, no dynamic-array flags yet). */
+async function writeWithExceljs(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "KIA-add-in";
+  wb.lastModifiedBy = "KIA-add-in";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.calcProperties.fullCalcOnLoad = true;
+  const ws = Object.fromEntries(T.SHEET_ORDER.map((k) => [k, wb.addWorksheet(T.SHEET[k])])) as Record<T.SheetKey, ExcelJS.Worksheet>;
+  const cells = T.formulaCells();
+  const on = (sheet: string) => cells.filter((c) => c.sheet === sheet);
+  const place = T.listsPlace();
+  buildLedger(ws.ledger, place, on(T.SHEET.ledger));
+  buildPartners(ws.partners, on(T.SHEET.partners));
+  buildDisposals(ws.disposals, on(T.SHEET.disposals));
+  buildSummary(ws.summary, on(T.SHEET.summary));
+  buildNotes(ws.notes);
+  buildLists(ws.lists);
+  const yearName = T.templateNames().find((n) => n.name === T.YEAR_NAME)!;
+  wb.definedNames.add(yearName.formula.slice(1), T.YEAR_NAME);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const METADATA_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
+  '<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>' +
+  '<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
+  '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>';
+
+/**
+ * The post-processing, on the XML: the LAMBDA names into workbook.xml (all defined names, sorted as Excel keeps
+ * them), cm="1" on every array-formula cell with xl/metadata.xml and its content type and relationship, then the
+ * package re-zipped with fixed dates and a fixed order.
+ */
+export async function postProcess(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const files = new Map<string, string | Uint8Array>();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    files.set(name, name.endsWith(".xml") || name.endsWith(".rels") ? await entry.async("string") : await entry.async("uint8array"));
+  }
+  const text = (name: string) => {
+    const t = files.get(name);
+    if (typeof t !== "string") throw new Error(`template: ${name} missing in the exceljs output`);
+    return t;
+  };
+
+  // 1. Names. exceljs wrote the range names; the LAMBDAs are added and the block is written sorted.
+  let workbook = text("xl/workbook.xml");
+  const names: { name: string; xml: string }[] = [];
+  workbook = workbook.replace(/<definedNames>([\s\S]*?)<\/definedNames>/, (_m, inner: string) => {
+    for (const m of inner.matchAll(/<definedName name="([^"]+)"[^>]*>[\s\S]*?<\/definedName>/g)) names.push({ name: m[1], xml: m[0] });
+    return "<definedNames/>";
+  });
+  for (const n of T.templateNames()) {
+    const idx = names.findIndex((x) => x.name === n.name);
+    const xml = `<definedName name="${n.name}" comment="${xmlEscape(n.comment)}">${xmlEscape(T.fileFormulaOfName(n.name))}</definedName>`;
+    if (idx >= 0) names[idx] = { name: n.name, xml };
+    else names.push({ name: n.name, xml });
+  }
+  names.sort((a, b) => (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : a.name.toUpperCase() > b.name.toUpperCase() ? 1 : 0));
+  const block = `<definedNames>${names.map((n) => n.xml).join("")}</definedNames>`;
+  workbook = workbook.includes("<definedNames/>") ? workbook.replace("<definedNames/>", block) : workbook.replace("</sheets>", `</sheets>${block}`);
+  files.set("xl/workbook.xml", workbook);
+
+  // 2. Dynamic arrays: cm="1" on the cells whose formula exceljs wrote as an array formula.
+  let dynamic = 0;
+  for (const name of [...files.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = text(name).replace(/<c r="([A-Z]+\d+)"((?:(?!cm=)[^>])*)><f t="array"/g, (_m, r: string, attrs: string) => {
+      dynamic++;
+      return `<c r="${r}"${attrs} cm="1"><f t="array"`;
+    });
+    files.set(name, xml);
+  }
+  if (dynamic > 0) {
+    files.set("xl/metadata.xml", METADATA_XML);
+    files.set(
+      "[Content_Types].xml",
+      text("[Content_Types].xml").replace(
+        "</Types>",
+        '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
+      ),
+    );
+    const rels = text("xl/_rels/workbook.xml.rels");
+    const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+    const id = `rId${Math.max(0, ...ids) + 1}`;
+    files.set(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>`,
+      ),
+    );
+  }
+
+  // 3. The package: [Content_Types].xml first (as Office writes it), then by name; fixed dates.
+  const out = new JSZip();
+  const order = [...files.keys()].sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  for (const name of order) out.file(name, files.get(name)!, { date: FIXED_DATE, createFolders: false });
+  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 }, platform: "DOS" });
+}
+
+/** The template's bytes. */
+export async function buildTemplate(): Promise<Buffer> {
+  return postProcess(await writeWithExceljs());
+}
+
+if (require.main === module) {
+  buildTemplate().then(
+    (bytes) => {
+      writeFileSync(TEMPLATE_FILE, bytes);
+      process.stdout.write(`${TEMPLATE_FILE} geschreven (${bytes.length} bytes)\n`);
+    },
+    (e) => {
+      process.stderr.write(`npm run template: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

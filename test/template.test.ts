@@ -1,0 +1,465 @@
+/**
+ * The firm template templates/KIA-werkblad.xlsx: not stale; read back (tables, drop-downs and their sources, names,
+ * number formats, dynamic-array cells); every formula refers only to add-in function ids, the KIA names or Excel
+ * built-ins; and the Overzicht's native figures, evaluated in the functions' formula engine (HyperFormula, with the
+ * KIA/KIA_EXACT calls replaced by the LAMBDA body and the add-in calls by the registered functions), equal
+ * evaluate() on the same rows, for the example rows and for variations of them. Plus the taskpane's afterInsert().
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { evaluate, type Report } from "../src";
+import { allCategories } from "../src/law";
+import { KIA_EXACT_NAME, KIA_NAME, lambdaBody, lambdaFileFormula, lambdaFormula, substituteParameters } from "../src/lambda";
+import { DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/ledger";
+import { buildTemplate, TEMPLATE_FILE } from "../templates/build";
+import * as T from "../templates/layout";
+import { assemble, readWorkbook, type Grid } from "../cli/workbook";
+import { engine } from "./support/hyperformula";
+
+const committed = readFileSync(TEMPLATE_FILE);
+const FUNCTION_IDS = [...readFileSync(join(__dirname, "..", "functions", "functions.ts"), "utf8").matchAll(/@customfunction (\S+)/g)].map((m) => m[1]);
+const BUILTINS = new Set(HyperFormula.getRegisteredFunctionNames("enGB"));
+
+let wb: ExcelJS.Workbook;
+let zip: JSZip;
+beforeAll(async () => {
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(committed as never);
+  zip = await JSZip.loadAsync(committed);
+});
+
+const sheetXml = async (name: string) => {
+  const idx = T.SHEET_ORDER.findIndex((k) => T.SHEET[k] === name);
+  return zip.file(`xl/worksheets/sheet${idx + 1}.xml`)!.async("string");
+};
+
+describe("the generated file", () => {
+  it("is not stale: npm run template gives the committed bytes (run it after changing the law data or the layout)", async () => {
+    const built = await buildTemplate();
+    expect(built.equals(committed)).toBe(true);
+  }, 60000);
+
+  it("has the sheets in order, in Dutch, and the three tables with the readers' first header names", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Investeringen", "Vennoten", "Desinvesteringen", "Overzicht", "Toelichting", "Lijsten"]);
+    const table = (sheet: string, name: string) => {
+      const t = (wb.getWorksheet(sheet) as unknown as { tables: Record<string, { table: { name: string; tableRef: string; columns: { name: string }[] } }> }).tables[name];
+      expect(t).toBeDefined();
+      return t.table;
+    };
+    const ledger = table("Investeringen", "Investeringen");
+    expect(ledger.columns.map((c) => c.name)).toEqual(T.LEDGER_COLUMNS.map((c) => FIELD_HEADERS[c.field][0]));
+    expect(new Set(T.LEDGER_COLUMNS.map((c) => c.field))).toEqual(new Set(LEDGER_FIELDS));
+    expect(ledger.tableRef).toBe(`A1:P${1 + T.LEDGER_EXAMPLES.length}`);
+    const partners = table("Vennoten", "Vennoten");
+    expect(partners.columns.map((c) => c.name)).toEqual(Object.values(PARTNER_HEADERS).map((h) => h[0]));
+    const disposals = table("Desinvesteringen", "Desinvesteringen");
+    expect(disposals.columns.map((c) => c.name)).toEqual(Object.values(DISPOSAL_HEADERS).map((h) => h[0]));
+  });
+
+  it("has drop-downs: categories from the list sheet (the core's catalogue, Dutch labels), Ja/Nee, the key", async () => {
+    const ws = wb.getWorksheet("Investeringen")!;
+    const dv = (address: string) => ws.getCell(address).dataValidation;
+    const place = T.listsPlace();
+    for (const r of [2, 500, T.LEDGER_LAST_ROW]) expect(dv(`C${r}`)).toMatchObject({ type: "list", formulae: [`Lijsten!${place.categoryRange}`] });
+    expect(dv(`C${T.LEDGER_LAST_ROW + 1}`)).toBeUndefined();
+    const lists = wb.getWorksheet("Lijsten")!;
+    const labels = [];
+    for (let r = 2; lists.getCell(`A${r}`).value; r++) labels.push(lists.getCell(`A${r}`).value);
+    expect(labels).toEqual(allCategories().map((c) => c.label));
+    expect(place.categoryRange).toBe(`$A$2:$A$${1 + allCategories().length}`);
+    for (const c of T.LEDGER_COLUMNS.filter((c) => c.kind === "yesno")) {
+      const col = T.lc(c.field);
+      for (const r of [2, T.LEDGER_LAST_ROW]) expect(dv(`${col}${r}`)).toMatchObject({ type: "list", formulae: ['"Ja,Nee"'] });
+    }
+    expect(wb.getWorksheet("Vennoten")!.getCell(T.KEY_CELL.value).dataValidation).toMatchObject({ type: "list", formulae: ['"winst,kapitaal,stille reserves,gelijke delen"'] });
+    expect(wb.getWorksheet("Vennoten")!.getCell(T.REQUEST_CELL.value).dataValidation).toMatchObject({ type: "list", formulae: ['"Ja,Nee"'] });
+    // the list sheet's year columns say per category whether it is eligible in that year (emissieloos: to 2013)
+    const row = labels.indexOf(allCategories().find((c) => c.code === "personenauto-emissieloos")!.label) + 2;
+    expect([lists.getCell(row, 3 + 2013 - 2010).value, lists.getCell(row, 3 + 2014 - 2010).value]).toEqual([1, 0]);
+    // the validations are written as ranges, not one per cell
+    expect((await sheetXml("Investeringen")).match(/<dataValidation /g)!.length).toBeLessThan(15);
+  });
+
+  it("has euro, date, percentage and year formats", () => {
+    const fmt = (sheet: string, address: string) => wb.getWorksheet(sheet)!.getCell(address).numFmt;
+    expect(fmt("Investeringen", "D2")).toBe(T.FORMAT.euro);
+    expect(fmt("Investeringen", "D2001")).toBe(T.FORMAT.euro);
+    expect(fmt("Investeringen", "E2")).toBe(T.FORMAT.date);
+    expect(fmt("Investeringen", "H5")).toBe(T.FORMAT.euro);
+    expect(fmt("Vennoten", "C2")).toBe(T.FORMAT.percent);
+    expect(fmt("Vennoten", "D2")).toBe(T.FORMAT.euro);
+    expect(fmt("Desinvesteringen", "C2")).toBe(T.FORMAT.euro);
+    expect(fmt("Overzicht", "B3")).toBe(T.FORMAT.year);
+    expect(fmt("Overzicht", "B6")).toBe(T.FORMAT.euro);
+    expect(fmt("Overzicht", "B7")).toBe(T.FORMAT.euroWhole);
+    expect(fmt("Overzicht", "D7")).toBe(T.FORMAT.checkWhole);
+  });
+
+  it("has the names KIA and KIA_EXACT (LAMBDA, file form) and KIA_JAAR (a plain cell), injected after exceljs", async () => {
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const names = Object.fromEntries([...xml.matchAll(/<definedName name="([^"]+)"[^>]*>([\s\S]*?)<\/definedName>/g)].map((m) => [m[1], m[2].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&")]));
+    expect(names).toEqual({ KIA: lambdaFileFormula(), KIA_EXACT: lambdaFileFormula(undefined, { exact: true }), KIA_JAAR: "Overzicht!$B$3" });
+    expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    // exceljs reads the range name back (and drops the LAMBDAs: why they are injected last)
+    expect(wb.definedNames.getRanges("KIA_JAAR").ranges).toEqual(["Overzicht!$B$3"]);
+  });
+
+  it("writes every cell that calls a name or an add-in function as a dynamic-array formula (cm=1, xl/metadata.xml)", async () => {
+    const cells = T.formulaCells().filter((c) => c.kind !== "native");
+    for (const c of cells) {
+      const xml = await sheetXml(c.sheet);
+      expect(xml).toMatch(new RegExp(`<c r="${c.address}"[^>]* cm="1"><f t="array" ref="${c.spill ?? c.address}">`));
+    }
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
+    expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="metadata.xml"');
+  });
+
+  it("every formula refers only to the add-in's function ids, the KIA names or Excel built-ins, and to existing sheets; no structured references", async () => {
+    const formulas: string[] = [];
+    for (const key of T.SHEET_ORDER) {
+      const xml = await sheetXml(T.SHEET[key]);
+      for (const m of xml.matchAll(/<f[^>]*>([^<]+)<\/f>/g)) formulas.push(m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    }
+    expect(formulas.length).toBeGreaterThan(50);
+    const calls = new Set<string>();
+    const sheets = new Set<string>();
+    for (const f of formulas) {
+      const code = f.replace(/"[^"]*"/g, '""');
+      expect(code).not.toMatch(/\[/); // no Table[Column]
+      for (const m of code.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\(/g)) calls.add(m[1]);
+      for (const m of code.matchAll(/([A-Za-z][A-Za-z0-9_]*)!/g)) sheets.add(m[1]);
+    }
+    for (const fn of calls) {
+      const addin = /^_xldudf_KIA_([A-Z]+)$/.exec(fn);
+      if (addin) expect(FUNCTION_IDS).toContain(`KIA.${addin[1]}`);
+      else if (fn !== KIA_NAME && fn !== KIA_EXACT_NAME) expect(BUILTINS).toContain(fn);
+    }
+    expect([...calls].filter((c) => c.startsWith("_xldudf_")).sort()).toEqual(["_xldudf_KIA_AMOUNT", "_xldudf_KIA_DISINVESTMENT", "_xldudf_KIA_LEDGER", "_xldudf_KIA_PARTNER"]);
+    expect(calls).toContain("KIA");
+    expect(calls).toContain("KIA_EXACT");
+    expect([...sheets].every((s) => Object.values(T.SHEET).includes(s as never))).toBe(true);
+    // the names' bodies too
+    for (const f of [lambdaFormula(), lambdaFormula(undefined, { exact: true })])
+      for (const m of f.slice(1).matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\(/g)) if (m[1] !== "LAMBDA") expect(BUILTINS).toContain(m[1]);
+  });
+
+  it("has the notes: how to use, what the native formulas do not follow, legal references, every parameter year", () => {
+    const ws = wb.getWorksheet("Toelichting")!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(typeof c.value === "object" && c.value && "text" in c.value ? String(c.value.text) : String(c.value))));
+    const all = texts.join("\n");
+    for (const s of ["Zo gebruikt u het werkblad", "=KIA(totaal; jaar)", "Wat de formules van het werkblad niet volgen", "calamiteit", "Wettelijke grondslag", "Parameterjaren", "art. 3.41 lid 2 Wet IB 2001", "niet vastgesteld"]) expect(all).toContain(s);
+    for (const y of T.YEARS) expect(texts).toContain(String(y));
+    expect(texts).toContain("2027");
+  });
+});
+
+// ---- the formula engine -----------------------------------------------------------------------------------
+
+/** The arguments of a call starting at `open` (the index of "("), split at top-level commas; and the index after ")". */
+function callArgs(f: string, open: number): { args: string[]; end: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open; i < f.length; i++) {
+    const ch = f[i];
+    if (ch === '"') {
+      i = f.indexOf('"', i + 1);
+      continue;
+    }
+    if (ch === "(" || ch === "{") depth++;
+    else if (ch === ")" || ch === "}") {
+      depth--;
+      if (depth === 0) {
+        args.push(f.slice(start, i));
+        return { args, end: i + 1 };
+      }
+    } else if (ch === "," && depth === 1) {
+      args.push(f.slice(start, i));
+      start = i + 1;
+    }
+  }
+  throw new Error(`unbalanced formula ${f}`);
+}
+
+const bodies: Record<string, string> = { [KIA_NAME]: lambdaBody(), [KIA_EXACT_NAME]: lambdaBody(undefined, { exact: true }) };
+
+/** A file formula as the engine evaluates it: add-in calls by id, KIA()/KIA_EXACT() as the LAMBDA body with its arguments. */
+function engineFormula(f: string): string {
+  let out = f.replace(/_xldudf_KIA_([A-Z]+)\(/g, "KIA.$1(");
+  for (;;) {
+    const m = /(^|[^A-Za-z0-9_.])(KIA_EXACT|KIA)\(/.exec(out);
+    if (!m) return out;
+    const open = m.index + m[1].length + m[2].length;
+    const { args, end } = callArgs(out, open);
+    const body = substituteParameters(bodies[m[2]], { total: args[0], year: args[1] });
+    out = out.slice(0, m.index + m[1].length) + `(${body})` + out.slice(end);
+  }
+}
+
+/** The workbook's cells in the engine: values as they are, dates as serials, formulas translated. */
+function workbookEngine(book: ExcelJS.Workbook): HyperFormula {
+  const sheets: Record<string, unknown[][]> = {};
+  book.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        let v: unknown = cell.value;
+        if (cell.formula) v = "=" + engineFormula(cell.formula);
+        else if (v instanceof Date) v = v.getTime() / 86400000 + 25569;
+        else if (v && typeof v === "object" && "text" in v) v = (v as { text: string }).text;
+        (rows[r - 1] ??= [])[c - 1] = v ?? null;
+      });
+    });
+    for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (x) => x ?? null);
+    sheets[ws.name] = rows;
+  });
+  return engine(sheets);
+}
+
+const A = (address: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col: col - 1, row: Number(m[2]) - 1 };
+};
+
+class Sheet {
+  constructor(
+    readonly hf: HyperFormula,
+    readonly name: string,
+  ) {}
+  get id() {
+    return this.hf.getSheetId(this.name)!;
+  }
+  get(address: string): unknown {
+    const v = this.hf.getCellValue({ sheet: this.id, ...A(address) });
+    return v instanceof DetailedCellError ? v.value : v;
+  }
+  set(address: string, value: unknown) {
+    this.hf.setCellContents({ sheet: this.id, ...A(address) }, [[value as never]]);
+  }
+  /** A table's grid as the workbook reader builds it, from the engine's values. */
+  grid(headers: readonly string[], last: number): Grid {
+    const rows: Cell[][] = [];
+    for (let r = 2; r <= last; r++) {
+      const row: Cell[] = [];
+      for (let c = 0; c < headers.length; c++) {
+        const v = this.hf.getCellValue({ sheet: this.id, col: c, row: r - 1 });
+        row.push(v instanceof DetailedCellError ? { error: v.value } : v === null || v === undefined ? null : (v as Cell));
+      }
+      rows.push(row);
+    }
+    return { source: `tabel ${this.name}`, sheet: this.name, headers: [...headers], rows, firstRow: 2, firstColumn: 0 };
+  }
+}
+
+describe("the Overzicht in the formula engine", () => {
+  let hf: HyperFormula;
+  let O: Sheet, I: Sheet, V: Sheet, D: Sheet;
+  beforeAll(() => {
+    hf = workbookEngine(wb);
+    [O, I, V, D] = ["Overzicht", "Investeringen", "Vennoten", "Desinvesteringen"].map((n) => new Sheet(hf, n));
+  }, 60000);
+  afterAll(() => hf.destroy());
+
+  /** evaluate() on the rows as they are in the engine now, read with the core's readers like kia-calc. */
+  function coreReport(): Report {
+    const r = assemble({
+      year: O.get("B3") as number,
+      ledger: I.grid(T.LEDGER_COLUMNS.map((c) => c.header), 60),
+      partners: V.grid(T.PARTNER_COLUMNS.map((c) => c.header), T.PARTNER_LAST_ROW),
+      key: V.get(T.KEY_CELL.value) as Cell,
+      request: V.get(T.REQUEST_CELL.value) as Cell,
+      disposals: D.grid(T.DISPOSAL_COLUMNS.map((c) => c.header), 40),
+    });
+    return evaluate(r.scenario);
+  }
+
+  /** The Overzicht's native figures equal the report's; with `addin` also the add-in column and the checks. */
+  function expectAgreement(report: Report, addin: boolean) {
+    const t = T.SUMMARY;
+    expect(O.get(`B${t.totalRow}`)).toBe(Number(report.total));
+    expect(O.get(`B${t.kiaRow}`)).toBe(Number(report.kia));
+    expect(O.get(`B${t.disinvestmentRow}`)).toBe(Number(report.disinvestment?.total ?? 0));
+    const partners = report.partners ?? [];
+    for (let i = 0; i < 20; i++) {
+      const row = t.firstPartnerRow + i;
+      expect([O.get(`A${row}`), O.get(`B${row}`)]).toEqual(i < partners.length ? [partners[i].name, Number(partners[i].kia)] : ["", ""]);
+    }
+    if (addin) {
+      for (const row of [t.totalRow, t.kiaRow, t.disinvestmentRow]) expect([row, O.get(`D${row}`)]).toEqual([row, 0]);
+      for (let i = 0; i < partners.length; i++) expect(O.get(`D${t.firstPartnerRow + i}`)).toEqual(partners[i].method === "share" ? 0 : "n.v.t.");
+    }
+  }
+
+  it("the example rows: native figures = add-in figures = evaluate() (total € 69.350, KIA € 19.418, partners € 11.651 / € 8.706, disinvestment € 1.579)", () => {
+    const report = coreReport();
+    expect([report.total, report.kia, report.partners!.map((p) => p.kia), report.disinvestment!.total]).toEqual(["69350", "19418", ["11651", "8706"], "1579"]);
+    expectAgreement(report, true);
+    expect(O.get(`C${T.SUMMARY.kiaRow}`)).toBe(19418);
+    expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(0);
+    expect([O.get("B34"), O.get("B35"), O.get("B36"), O.get("B39"), O.get("B40"), O.get("B41")]).toEqual([2025 - 2010 + 1, 450, 2900, 19769, 1, "official"]);
+    // the same rows through kia-calc's reader of the file
+    return readWorkbook(committed, "KIA-werkblad.xlsx").then((r) => expect(evaluate(r.scenario)).toEqual(report));
+  });
+
+  it("groups: small parts together pass € 450; a part grouped with a passenger car is excluded with it; related party without exemption; an unknown category", () => {
+    const put = (row: number, values: Partial<Record<string, unknown>>) => {
+      for (const [field, v] of Object.entries(values)) I.set(`${T.lc(field as never)}${row}`, v);
+    };
+    try {
+      hf.batch(() => {
+        put(9, { id: "G1", description: "Monitor", category: "Computers en randapparatuur", amount: 300, group: "Werkplek" });
+        put(10, { id: "G2", description: "Dockingstation", category: "computer", amount: 250, group: "Werkplek" });
+        put(11, { id: "A1", description: "Auto", category: "Personenauto", amount: 30000, group: "Auto" });
+        put(12, { id: "A2", description: "Navigatie", category: "Inventaris", amount: 900, group: "Auto" });
+        put(13, { id: "R1", description: "Pand verbouwing", category: "Verbouwing bedrijfspand", amount: 20000, relatedParty: "ja" });
+        put(14, { id: "X1", description: "Ruimteschip", category: "ruimteschip", amount: 1000 });
+      });
+      const report = coreReport();
+      expect(report.total).toBe(String(69350 + 550));
+      expectAgreement(report, false);
+      expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(1);
+      expect(I.get(`${T.LH.counts}9`)).toBe(1);
+      expect(I.get(`${T.LH.counts}12`)).toBe(0);
+      expect(I.get(`${T.LH.counts}13`)).toBe(0);
+    } finally {
+      hf.batch(() => {
+        for (let r = 9; r <= 14; r++) for (const c of T.LEDGER_COLUMNS) I.set(`${T.lc(c.field)}${r}`, null);
+      });
+    }
+    expectAgreement(coreReport(), true);
+  });
+
+  it("the key: capital with the joint request; capital with 'Nee' falls back to the profit shares; equal shares", () => {
+    try {
+      hf.batch(() => {
+        V.set(T.KEY_CELL.value, "kapitaal");
+        V.set(T.REQUEST_CELL.value, "Ja");
+      });
+      expectAgreement(coreReport(), false);
+      expect(O.get("B40")).toBe(2);
+      V.set(T.REQUEST_CELL.value, "Nee");
+      expectAgreement(coreReport(), false);
+      expect(O.get("B40")).toBe(1);
+      hf.batch(() => {
+        V.set(T.KEY_CELL.value, "Gelijke delen");
+        V.set(T.REQUEST_CELL.value, null);
+      });
+      expectAgreement(coreReport(), false);
+      expect(O.get("B40")).toBe(4);
+    } finally {
+      hf.batch(() => {
+        V.set(T.KEY_CELL.value, T.KEY_EXAMPLE);
+        V.set(T.REQUEST_CELL.value, null);
+      });
+    }
+  });
+
+  it("before 2021 with own investments: HR 24 mei 2019 (fixed amount) and HR 1 mei 2020 (pro rata), and a year without a table", () => {
+    try {
+      hf.batch(() => {
+        O.set("B3", 2020);
+        D.set("E2", 2017); // the disposal: an investment of 2017 (the example's 2022 lies after 2020)
+        V.set("F3", 40000); // de Vries: a separate enterprise; with his own assets of 5.000 his part falls in the fixed band
+      });
+      let report = coreReport();
+      expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2019-fixed"]);
+      expectAgreement(report, false);
+      hf.batch(() => {
+        V.set("F3", null);
+        V.set("G3", 2000);
+      });
+      report = coreReport();
+      expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);
+      expectAgreement(report, false);
+      O.set("B3", 2027);
+      expect([O.get("B7"), O.get(`B${T.SUMMARY.firstPartnerRow}`), O.get("D7")]).toEqual(["#N/A", "#N/A", "fout in het werkblad"]);
+      expect(() => coreReport()).toThrow(/Geen KIA-tabel voor 2027/);
+    } finally {
+      hf.batch(() => {
+        V.set("F3", null);
+        V.set("G3", 5000);
+        D.set("E2", 2022);
+        O.set("B3", T.EXAMPLE_YEAR);
+      });
+    }
+  });
+
+  it("disposals: one of this year's investments (linked by its number) next to an earlier year's", () => {
+    try {
+      hf.batch(() => {
+        D.set("A3", "D2");
+        D.set("C3", 5000);
+        D.set("D3", "M1");
+      });
+      const report = coreReport();
+      expect(report.disinvestment!.total).toBe("2979"); // 1.579,67 + 5.000 x 28% = 2.979,67, rounded down once
+      expectAgreement(report, false);
+    } finally {
+      hf.batch(() => {
+        for (const c of ["A3", "C3", "D3"]) D.set(c, null);
+      });
+    }
+  });
+
+  it("a cleared workbook: every figure 0, no partner rows", () => {
+    hf.batch(() => {
+      for (let r = 2; r <= 1 + T.LEDGER_EXAMPLES.length; r++) for (const c of T.LEDGER_COLUMNS) I.set(`${T.lc(c.field)}${r}`, null);
+      for (let r = 2; r <= 3; r++) for (let c = 0; c < T.PARTNER_COLUMNS.length; c++) V.set(`${String.fromCharCode(65 + c)}${r}`, null);
+      for (let c = 0; c < T.DISPOSAL_COLUMNS.length; c++) D.set(`${String.fromCharCode(65 + c)}2`, null);
+    });
+    const report = coreReport();
+    expect([report.total, report.kia, report.partners]).toEqual(["0", "0", undefined]);
+    expectAgreement(report, true);
+  });
+});
+
+describe("the Ja/Nee and key spellings of the native formulas are the core's", () => {
+  it("every YES_WORDS spelling reads as yes, every NO_WORDS as no, in the ledger reader", () => {
+    const rows = [...T.YES_WORDS, ...T.NO_WORDS].map((w, i) => [`r${i}`, "machine", 1000, w] as Cell[]);
+    const read = readLedger(rows, { id: 0, category: 1, amount: 2, relatedParty: 3 });
+    expect(read.problems).toEqual([]);
+    expect(read.investments.map((x) => (x as { relatedParty?: boolean }).relatedParty)).toEqual([...T.YES_WORDS.map(() => true), ...T.NO_WORDS.map(() => false)]);
+  });
+  it("every key spelling is the core's key", () => {
+    for (const [spelling, n] of T.KEY_SPELLINGS) {
+      const r = evaluate({ year: 2025, investments: [], partnership: { key: spelling, jointRequest: true, partners: [{ name: "a", profit: 1, capital: 1, reserves: 1 }, { name: "b", profit: 1, capital: 1, reserves: 1 }] } });
+      expect([spelling, r.partnership!.keyApplied]).toEqual([spelling, T.KEY_CODES[n - 1]]);
+    }
+  });
+});
+
+describe("afterInsert(): what the taskpane does after inserting the sheets", () => {
+  it("recreates the names (en-US formulas for names.add) and writes every add-in and name cell through Office.js", () => {
+    const a = T.afterInsert();
+    expect(a.names.map((n) => n.name)).toEqual(["KIA", "KIA_EXACT", "KIA_JAAR"]);
+    expect(a.names[0].formula).toBe(lambdaFormula());
+    expect(a.names[2].formula).toBe("=Overzicht!$B$3");
+    const at = (sheet: string, address: string) => a.formulas.find((f) => f.sheet === sheet && f.address === address)?.formula;
+    expect(at("Overzicht", "B7")).toBe("=KIA(B6,$B$3)");
+    expect(at("Overzicht", "C7")).toBe("=KIA.AMOUNT(C6,$B$3)");
+    expect(at("Investeringen", T.LH.addin + "2")).toBe("=KIA.LEDGER(C2:C2001,D2:D2001,Overzicht!$B$3)");
+    expect(a.formulas.filter((f) => f.sheet === "Vennoten")).toHaveLength(2 * (T.PARTNER_LAST_ROW - 1));
+    expect(a.formulas.filter((f) => f.sheet === "Desinvesteringen")).toHaveLength(2 * (T.DISPOSAL_LAST_ROW - 1));
+    for (const f of a.formulas) {
+      expect(f.formula.startsWith("=")).toBe(true);
+      expect(f.formula).not.toContain("_xldudf_");
+      expect(f.formula).toMatch(/\bKIA(_EXACT)?\(|KIA\.[A-Z]+\(/);
+    }
+  });
+
+  it("follows sheets that Excel renamed on insertion", () => {
+    const a = T.afterInsert({ Overzicht: "Overzicht (2)", Investeringen: "Investeringen 2025" });
+    expect(a.names[2].formula).toBe("='Overzicht (2)'!$B$3");
+    const ledger = a.formulas.find((f) => f.sheet === "Investeringen 2025")!;
+    expect(ledger.formula).toBe("=KIA.LEDGER(C2:C2001,D2:D2001,'Overzicht (2)'!$B$3)");
+    expect(a.formulas.filter((f) => f.sheet === "Overzicht (2)").length).toBe(2);
+    expect(a.formulas.some((f) => /(^|[^'])Overzicht!/.test(f.formula))).toBe(false);
+  });
+});
