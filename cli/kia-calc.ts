@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * kia-calc: evaluate a scenario file and print the report.
+ * kia-calc: evaluate a scenario file or a filled workbook and print the report.
  *   kia-calc scenario.json            report as JSON
  *   kia-calc --explain scenario.json  explanation as Dutch text
- *   kia-calc -                        read the scenario from standard input
+ *   kia-calc werkblad.xlsx            the same for a filled KIA-werkblad (or any workbook with a ledger table)
+ *   kia-calc -                        read the scenario (or a workbook) from standard input
+ *   kia-calc --batch klanten/ --out overzicht.xlsx   one row per workbook in a folder (cli/batch.ts)
  * A worked-example file ({ source, scenario, expect }) is accepted too: its scenario is evaluated.
- * Exit codes: 0 ok, 2 invalid input (options, file, JSON, scenario), 1 an internal fault (KIA_DEBUG=1: stack).
+ * Exit codes: 0 ok, 2 invalid input (options, file, JSON, workbook, scenario), 1 an internal fault (KIA_DEBUG=1:
+ * stack).
  *
  * The report is streamed (cli/json-stream.ts): any size, bounded memory, backpressure honoured, and a reader that
  * closes the pipe early (`kia-calc big.json | head -1`) ends the run quietly with exit code 0.
@@ -13,37 +16,62 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import type * as Core from "../src";
+import type * as Batch from "./batch";
 import { InputError, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
+import type * as WorkbookReader from "./workbook";
 
-export const USAGE = "Gebruik: kia-calc [--explain] <scenario.json | ->";
+export const USAGE = "Gebruik: kia-calc [--explain | --scenario] [--year <jaar>] <scenario.json | werkmap.xlsx | ->";
 
 export const HELP = `${USAGE}
+       kia-calc --batch <map> [--out overzicht.xlsx | overzicht.csv] [--year <jaar>]
 
 Berekent de kleinschaligheidsinvesteringsaftrek (KIA, art. 3.40-3.47 Wet IB 2001) voor een scenario
-en drukt het rapport af als JSON, of met --explain de toelichting als Nederlandse tekst.
+of een ingevulde werkmap en drukt het rapport af als JSON, of met --explain de toelichting als
+Nederlandse tekst. Met --batch: één regel per werkmap in een map (een portefeuille van klanten).
 
 Argumenten:
   scenario.json   het scenario in JSON (UTF-8, of UTF-8/UTF-16 met byte-order mark); een uitgewerkt
                   voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend
-  -               lees het scenario van standaardinvoer
+  werkmap.xlsx    een ingevuld KIA-werkblad (templates/KIA-werkblad.xlsx) of een andere werkmap met een
+                  investeringsstaat: de Excel-tabel 'Investeringen', of een tabel of blad met een kopregel
+                  met Categorie en Bedrag. Vennoten en desinvesteringen uit de tabellen 'Vennoten' en
+                  'Desinvesteringen', de verdeelsleutel naast 'Verdeelsleutel', het jaar uit de naam
+                  KIA_JAAR of naast 'Jaar' op het blad Overzicht. Cellen die niet gelezen kunnen worden
+                  staan op de foutuitvoer; hun regels tellen niet mee (zoals in de add-in)
+  -               lees het scenario of de werkmap van standaardinvoer
 
 Opties:
   --explain       de toelichting als tekst, met de wettelijke grondslag van elke stap
+  --scenario      het scenario dat berekend wordt als JSON, in plaats van het rapport (bijvoorbeeld
+                  om te zien wat uit een werkmap gelezen is, of om het mee te sturen bij een vraag)
+  --year <jaar>   het belastingjaar van een werkmap; gaat voor het jaar in de werkmap
+  --batch <map>   iedere werkmap (.xlsx, .xlsm) in de map, één regel per klant: bestand, jaar,
+                  investeringen die meetellen, KIA, desinvesteringsbijtelling, aantal problemen,
+                  fout, en per vennoot naam en KIA. Een werkmap die niet gelezen of berekend kan
+                  worden is één regel met de fout; de rest gaat door. Voortgang op de foutuitvoer
+  --out <bestand> het overzicht van --batch als .xlsx (Excel) of .csv; zonder --out de CSV op
+                  standaarduitvoer. De CSV opent goed in Nederlandse Excel (dubbelklikken): velden
+                  gescheiden door ';', bedragen met een decimale komma, UTF-8 met byte-order mark
   -h, --help      deze hulp
   -v, --version   het versienummer
   --              einde van de opties (voor een bestandsnaam die met '-' begint)
 
 Afsluitcodes:
-  0   gelukt (ook als de lezer de uitvoer eerder afsluit, zoals met | head)
+  0   gelukt (ook als de lezer de uitvoer eerder afsluit, zoals met | head; bij --batch ook als
+      werkmappen een fout hadden: die staan als regel in het overzicht)
   1   interne fout in kia-calc; met KIA_DEBUG=1 volgt de stacktrace
-  2   ongeldige invoer: onbekende optie, bestand niet gevonden of onleesbaar, geen geldige JSON,
-      of een ongeldig scenario ("Ongeldige invoer: <veld>: <reden> (waarde: ...)")
+  2   ongeldige invoer: onbekende optie, bestand of map niet gevonden of onleesbaar, geen geldige JSON,
+      geen leesbare werkmap, geen jaar, of een ongeldig scenario ("Ongeldige invoer: <veld>: <reden>
+      (waarde: ...)")
 
 Voorbeelden:
   kia-calc scenario.json
   kia-calc --explain scenario.json
   kia-calc - < scenario.json
+  kia-calc werkblad.xlsx
+  kia-calc --batch klanten/ --out overzicht.xlsx
+  kia-calc --batch klanten/ > overzicht.csv
 `;
 
 /** What run() talks to; every part can be replaced in tests. */
@@ -55,29 +83,64 @@ export interface CliIo {
   /** the core's evaluate (a seam for tests: inject a fault) */
   evaluate: (scenario: unknown) => unknown;
   explainText: (report: any) => string;
+  /** standard error is a terminal (a progress bar for --batch); default: process.stderr.isTTY */
+  stderrIsTTY: boolean;
+  /** a clock in milliseconds for --batch's timing (tests) */
+  now: () => number;
 }
 
 class UsageError extends Error {}
 
 interface Options {
   explain: boolean;
+  scenario: boolean;
   help: boolean;
   version: boolean;
   file: string;
+  year?: number;
+  batch?: string;
+  out?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { explain: false, help: false, version: false, file: "" };
+  const o: Options = { explain: false, scenario: false, help: false, version: false, file: "" };
   const files: string[] = [];
   let optionsEnded = false;
-  for (const a of argv) {
-    if (optionsEnded || a === "-" || !a.startsWith("-")) files.push(a);
-    else if (a === "--") optionsEnded = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (optionsEnded || a === "-" || !a.startsWith("-")) {
+      files.push(a);
+      continue;
+    }
+    // --year 2025 and --year=2025
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (eq > 0 && name !== a) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined || v === "") throw new UsageError(`${name} verwacht een waarde`);
+      return v;
+    };
+    if (a === "--") optionsEnded = true;
     else if (a === "--explain") o.explain = true;
+    else if (a === "--scenario") o.scenario = true;
     else if (a === "--help" || a === "-h") return { ...o, help: true };
     else if (a === "--version" || a === "-v") return { ...o, version: true };
+    else if (name === "--year") {
+      const v = value();
+      if (!/^\d{4}$/.test(v.trim())) throw new UsageError(`--year verwacht een jaartal, zoals 2025 (gegeven: ${v})`);
+      o.year = Number(v);
+    } else if (name === "--batch") o.batch = value();
+    else if (name === "--out") o.out = value();
     else throw new UsageError(`Onbekende optie ${a}`);
   }
+  if (o.batch !== undefined) {
+    if (files.length) throw new UsageError(`--batch leest een map; ook opgegeven: ${files.join(" ")}`);
+    if (o.explain || o.scenario) throw new UsageError("--explain en --scenario gelden voor één scenario of werkmap, niet voor --batch");
+    return o;
+  }
+  if (o.out !== undefined) throw new UsageError("--out hoort bij --batch");
+  if (o.explain && o.scenario) throw new UsageError("Kies --explain of --scenario, niet beide");
   if (files.length === 0) throw new UsageError("Geen scenario opgegeven");
   if (files.length > 1) throw new UsageError(`Eén scenario tegelijk; ook opgegeven: ${files.slice(1).join(" ")}`);
   o.file = files[0];
@@ -148,9 +211,29 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       return 0;
     }
 
+    if (o.batch !== undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const batch = require("./batch") as typeof Batch;
+      try {
+        return await batch.runBatch({
+          dir: o.batch,
+          out: o.out,
+          year: o.year,
+          stdout: out,
+          stderr: err,
+          isTTY: io.stderrIsTTY ?? (io.stderr === undefined && process.stderr.isTTY === true),
+          core: loadCore(),
+          now: io.now,
+        });
+      } catch (e) {
+        if (e instanceof InputError) return await fail(e.message + "\n", 2);
+        throw e;
+      }
+    }
+
     let scenario: unknown;
     try {
-      scenario = await readScenario(o.file, () => io.stdin ?? process.stdin);
+      scenario = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err);
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -158,6 +241,10 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     // A worked example (test/scenarios/*.json: { source, scenario, expect }) runs its scenario.
     if (typeof scenario === "object" && scenario !== null && "scenario" in scenario && !("year" in scenario)) {
       scenario = (scenario as { scenario: unknown }).scenario;
+    }
+    if (o.scenario) {
+      await writeJson(out, scenario, 2);
+      return 0;
     }
 
     const core = loadCore();
@@ -187,9 +274,37 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
   }
 }
 
-async function readScenario(file: string, stdin: () => AsyncIterable<Buffer | Uint8Array | string>): Promise<unknown> {
+/** At most this many unreadable cells are listed on standard error; the rest are counted. */
+const MAX_PROBLEMS_SHOWN = 50;
+
+/**
+ * The scenario of a file or standard input: a workbook (by its bytes: a zip package or an old .xls) through the
+ * workbook reader, whose unreadable cells are listed on standard error; anything else as JSON.
+ */
+async function readScenario(
+  file: string,
+  stdin: () => AsyncIterable<Buffer | Uint8Array | string>,
+  year: number | undefined,
+  err: Sink,
+): Promise<unknown> {
   const name = inputName(file);
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const reader = require("./workbook") as typeof WorkbookReader;
+  if (reader.looksLikeWorkbook(bytes)) {
+    const read = await reader.readWorkbook(bytes, file === "-" ? "(standaardinvoer)" : file, { year });
+    if (read.problems.length) {
+      const shown = read.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.cell}: ${p.message}\n`);
+      const more = read.problems.length - shown.length;
+      await err.write(
+        `Let op: ${read.problems.length} ${read.problems.length === 1 ? "cel" : "cellen"} in ${name} niet gelezen; die regels tellen niet mee:\n` +
+          shown.join("") +
+          (more > 0 ? `  … en ${more} meer\n` : ""),
+      );
+    }
+    return read.scenario;
+  }
+  if (year !== undefined) throw new InputError("--year geldt voor een werkmap; in een scenario staat het jaar in \"year\"");
   return parseJson(decode(bytes, name), name);
 }
 

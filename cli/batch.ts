@@ -1,0 +1,237 @@
+/**
+ * kia-calc --batch <map>: every workbook in a folder (a firm's clients), one row per client: file, year, the
+ * investments that count, KIA, disinvestment addition, number of problems, error, and the KIA per partner. A file
+ * that cannot be read or evaluated is one row with its error, never the end of the run. Progress on standard error:
+ * a bar when it is a terminal, otherwise a line per 100 files; then a summary. Never anything else on standard
+ * output than the CSV (without --out).
+ *
+ * Output: .xlsx (exceljs) or .csv. The CSV is what Dutch Excel opens correctly by a double click: ";" between
+ * fields, decimal commas, UTF-8 with a byte-order mark, CRLF line ends; text that Excel would take for a formula
+ * (starting with = + - @) gets a leading apostrophe.
+ */
+import { readdirSync, statSync, writeFileSync } from "fs";
+import { basename, dirname, extname, join, resolve } from "path";
+import type * as Core from "../src";
+import { InputError, oneLine, readFileBytes } from "./input";
+import type { Sink } from "./json-stream";
+import { readWorkbook } from "./workbook";
+
+export interface ClientRow {
+  file: string;
+  year: number | null;
+  /** decimal strings as the report gives them */
+  total: string | null;
+  kia: string | null;
+  disinvestment: string | null;
+  partners: { name: string; kia: string }[];
+  /** cells that could not be read (their rows do not count) */
+  problems: number;
+  error: string | null;
+}
+
+export interface BatchOptions {
+  dir: string;
+  out?: string;
+  year?: number;
+  stdout: Sink;
+  stderr: Sink;
+  /** standard error is a terminal: draw a progress bar */
+  isTTY: boolean;
+  core: typeof Core;
+  /** milliseconds, for the timing in the summary (tests pass a fixed clock) */
+  now?: () => number;
+}
+
+/** The workbooks of a folder, in natural order (klant2 before klant10); Excel's lock files (~$…) skipped. */
+export function workbooksIn(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is geen map; geef bij --batch een map met werkmappen`);
+    names = readdirSync(dir);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`Map ${dir} niet gevonden`);
+    if (code === "EACCES" || code === "EPERM") throw new InputError(`Map ${dir} kan niet gelezen worden: geen leesrechten`);
+    throw new InputError(`Map ${dir} kan niet gelezen worden: ${oneLine(e)}`);
+  }
+  return names
+    .filter((n) => /\.(xlsx|xlsm)$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+    .sort((a, b) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The output format of --out, checked before the run. */
+export function outputKind(out: string): "xlsx" | "csv" {
+  const ext = extname(out).toLowerCase();
+  if (ext === ".xlsx") return "xlsx";
+  if (ext === ".csv") return "csv";
+  throw new InputError(`--out ${out}: kies een bestand op .xlsx (Excel) of .csv`);
+}
+
+/** One client: the workbook read, evaluated, and summarised; every failure becomes the row's error. */
+export async function evaluateClient(path: string, core: typeof Core, year?: number): Promise<ClientRow> {
+  const file = basename(path);
+  const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, error: null };
+  try {
+    const read = await readWorkbook(readFileBytes(path), file, { year });
+    row.year = read.scenario.year;
+    row.problems = read.problems.length;
+    const report = core.evaluate(read.scenario);
+    row.total = report.total;
+    row.kia = report.kia;
+    row.disinvestment = report.disinvestment?.total ?? "0";
+    row.partners = (report.partners ?? []).map((p) => ({ name: p.name, kia: p.kia }));
+  } catch (e) {
+    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^Bestand ${escapeRe(file)}:? `), "");
+    else if (e instanceof core.KiaValidationError) row.error = `Ongeldige invoer: ${e.message}`;
+    else row.error = `Interne fout: ${oneLine(e)}`;
+  }
+  return row;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const HEADERS = ["Bestand", "Jaar", "Investeringen die meetellen", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"];
+
+/** The columns of the overview: the fixed ones, then "Vennoot n" and "KIA vennoot n" up to the most partners. */
+function columns(rows: readonly ClientRow[]): string[] {
+  const most = Math.max(0, ...rows.map((r) => r.partners.length));
+  const out = [...HEADERS];
+  for (let i = 1; i <= most; i++) out.push(`Vennoot ${i}`, `KIA vennoot ${i}`);
+  return out;
+}
+
+type Value = string | number | null;
+
+function values(row: ClientRow, width: number): Value[] {
+  const num = (s: string | null) => (s === null ? null : Number(s));
+  const v: Value[] = [row.file, row.year, num(row.total), num(row.kia), num(row.disinvestment), row.error === null ? row.problems : row.problems || null, row.error];
+  for (const p of row.partners) v.push(p.name, num(p.kia));
+  while (v.length < width) v.push(null);
+  return v;
+}
+
+/** A decimal string with a decimal comma, no thousands separator ("69350,5"), as Dutch Excel reads a number. */
+const dutchNumber = (s: string) => s.replace(".", ",");
+
+function csvField(v: Value, decimal: string | null): string {
+  if (v === null) return "";
+  if (typeof v === "number") return decimal !== null ? dutchNumber(decimal) : String(v);
+  let t = v;
+  if (/^[=+\-@\t\r]/.test(t)) t = "'" + t; // not a formula when Excel opens it
+  return /[;"\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/** The overview as CSV for Dutch Excel: BOM, ";", decimal commas, CRLF. */
+export function toCsv(rows: readonly ClientRow[]): string {
+  const cols = columns(rows);
+  const lines = [cols.map((c) => csvField(c, null)).join(";")];
+  for (const r of rows) {
+    const v = values(r, cols.length);
+    // the decimal strings of the report, exactly (a JS number could print 1e21 or lose a digit)
+    const decimals: (string | null)[] = [null, null, r.total, r.kia, r.disinvestment, null, null, ...r.partners.flatMap((p) => [null, p.kia])];
+    lines.push(v.map((x, i) => csvField(x, typeof x === "number" ? (decimals[i] ?? null) : null)).join(";"));
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+/** The overview as an Excel workbook: one sheet with a header row, filters and euro formats. */
+export async function toXlsx(rows: readonly ClientRow[]): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require("exceljs") as typeof import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "kia-calc";
+  const ws = wb.addWorksheet("KIA-overzicht", { views: [{ state: "frozen", ySplit: 1 }] });
+  const cols = columns(rows);
+  ws.addRow(cols);
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(values(r, cols.length));
+  const euro = '"€" #,##0.00;"€" -#,##0.00';
+  const euroWhole = '"€" #,##0;"€" -#,##0';
+  const widths = [34, 8, 18, 12, 16, 10, 60];
+  cols.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = widths[i] ?? (c.startsWith("KIA") ? 14 : 24);
+    if (i === 1) col.numFmt = "0";
+    if (i === 2) col.numFmt = euro;
+    if (i === 3 || i === 4 || (i >= 7 && i % 2 === 0)) col.numFmt = euroWhole;
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: cols.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A duration as Dutch text: "12,3 s". */
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
+
+/** Draws progress on standard error: a bar on a terminal (at most every 100 ms), otherwise a line per 100 files. */
+class Progress {
+  private lastDraw = -Infinity;
+  constructor(
+    private readonly err: Sink,
+    private readonly tty: boolean,
+    private readonly total: number,
+    private readonly now: () => number,
+  ) {}
+
+  async step(done: number, file: string): Promise<void> {
+    if (this.tty) {
+      const t = this.now();
+      if (done < this.total && t - this.lastDraw < 100) return;
+      this.lastDraw = t;
+      const width = 30;
+      const filled = Math.round((done / this.total) * width);
+      const name = file.length > 40 ? file.slice(0, 39) + "…" : file;
+      await this.err.write(`\r[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${done}/${this.total} ${name}\x1b[K`);
+    } else if (done % 100 === 0 && done < this.total) {
+      await this.err.write(`${done}/${this.total} werkmappen\n`);
+    }
+  }
+
+  async end(text: string): Promise<void> {
+    await this.err.write(this.tty ? `\r\x1b[K${text}` : text);
+  }
+}
+
+/** Runs the batch; resolves to the exit code (0 also when some workbooks had an error: they are in the overview). */
+export async function runBatch(o: BatchOptions): Promise<number> {
+  const now = o.now ?? (() => Date.now());
+  const kind = o.out ? outputKind(o.out) : "csv";
+  if (o.out) {
+    const dir = dirname(resolve(o.out));
+    let ok = false;
+    try {
+      ok = statSync(dir).isDirectory();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new InputError(`--out ${o.out}: de map ${dir} bestaat niet`);
+  }
+  const files = workbooksIn(o.dir);
+  if (files.length === 0) throw new InputError(`Geen werkmappen (.xlsx, .xlsm) in map ${o.dir}`);
+  const start = now();
+  const progress = new Progress(o.stderr, o.isTTY, files.length, now);
+  const rows: ClientRow[] = [];
+  for (let i = 0; i < files.length; i++) {
+    rows.push(await evaluateClient(join(o.dir, files[i]), o.core, o.year));
+    await progress.step(i + 1, files[i]);
+  }
+  const failed = rows.filter((r) => r.error !== null).length;
+  const ms = now() - start;
+  const perSecond = ms > 0 ? Math.round((files.length / ms) * 1000) : files.length;
+  let written = "";
+  if (o.out) {
+    const bytes = kind === "xlsx" ? await toXlsx(rows) : Buffer.from(toCsv(rows), "utf8");
+    try {
+      writeFileSync(o.out, bytes);
+    } catch (e) {
+      throw new InputError(`Kan ${o.out} niet schrijven: ${oneLine(e)}`);
+    }
+    written = `; overzicht in ${o.out}`;
+  } else {
+    await o.stdout.write(toCsv(rows));
+  }
+  await progress.end(
+    `${files.length} ${files.length === 1 ? "werkmap" : "werkmappen"} in ${seconds(ms)} (${perSecond} per seconde): ${files.length - failed} berekend, ${failed} met een fout${written}\n`,
+  );
+  return 0;
+}

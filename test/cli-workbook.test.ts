@@ -1,0 +1,347 @@
+/**
+ * kia-calc on workbooks: a filled template (or any workbook with a recognisable ledger) gives the report, like a
+ * scenario file; --batch gives one row per workbook of a folder (CSV for Dutch Excel or .xlsx), a broken file is a
+ * row with its error; progress only on standard error. And the small .xlsx reader underneath.
+ */
+import { spawnSync } from "child_process";
+import { EventEmitter } from "events";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { evaluate, type Report } from "../src";
+import { run, type CliIo } from "../cli/kia-calc";
+import { readWorkbook } from "../cli/workbook";
+import { XlsxBook } from "../cli/xlsx";
+import { toCsv, type ClientRow } from "../cli/batch";
+import { clientLedger, fillTemplate } from "../bench/portfolio";
+import { TEMPLATE_FILE } from "../templates/build";
+import * as T from "../templates/layout";
+
+class Memory extends EventEmitter {
+  text = "";
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+async function call(args: string[], io: Partial<CliIo> = {}) {
+  const stdout = new Memory();
+  const stderr = new Memory();
+  const code = await run(args, { stdout, stderr, env: {}, stderrIsTTY: false, ...io });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "kia-cli-wb-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: string | Uint8Array, sub = "") => {
+  mkdirSync(join(dir, sub), { recursive: true });
+  const p = join(dir, sub, name);
+  writeFileSync(p, content);
+  return p;
+};
+const template = readFileSync(TEMPLATE_FILE);
+const templatePath = file("werkblad.xlsx", template);
+
+/** A workbook built with exceljs: sheets of rows, optional tables. */
+async function workbook(sheets: Record<string, unknown[][]>, tables: { sheet: string; name: string; ref: string; headers: string[]; rows: unknown[][] }[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+  }
+  for (const t of tables)
+    wb.getWorksheet(t.sheet)!.addTable({ name: t.name, ref: t.ref, headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows as ExcelJS.CellValue[][] });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const reportOf = async (bytes: Uint8Array, year?: number): Promise<Report> => evaluate((await readWorkbook(bytes, "x", { year })).scenario);
+
+describe("kia-calc werkblad.xlsx", () => {
+  it("prints the report of a filled template, as for the scenario read from it; the Overzicht's figures", async () => {
+    const r = await call([templatePath]);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const report = await reportOf(template);
+    expect(r.out).toBe(JSON.stringify(report, null, 2) + "\n");
+    expect([report.total, report.kia, report.partners!.map((p) => p.kia), report.disinvestment!.total]).toEqual(["69350", "19418", ["11651", "8706"], "1579"]);
+  });
+
+  it("--explain, --scenario, --year; a workbook on standard input", async () => {
+    expect((await call(["--explain", templatePath])).out).toMatch(/^KIA 2025: € 19\.418\n/);
+    const s = JSON.parse((await call(["--scenario", templatePath])).out);
+    expect(s).toMatchObject({ year: 2025, partnership: { key: "winst" }, disposals: [{ id: "D1", investmentYear: 2022 }] });
+    expect(s.investments).toHaveLength(T.LEDGER_EXAMPLES.length);
+    expect(JSON.parse((await call(["--year", "2024", templatePath])).out).year).toBe(2024);
+    expect(JSON.parse((await call(["--year=2023", "--scenario", templatePath])).out).year).toBe(2023);
+    const stdin = (async function* () {
+      yield template.subarray(0, 1000);
+      yield template.subarray(1000);
+    })();
+    expect((await call(["-"], { stdin })).out).toBe(JSON.stringify(await reportOf(template), null, 2) + "\n");
+  });
+
+  it("lists the cells it cannot read on standard error (sheet!cell: reason); their rows do not count", async () => {
+    const ledger = clientLedger(3, 5);
+    const cat = T.LEDGER_COLUMNS.findIndex((c) => c.field === "category");
+    const inUse = T.LEDGER_COLUMNS.findIndex((c) => c.field === "inUse");
+    ledger[1][cat] = "ruimteschip";
+    ledger[2][inUse] = "misschien";
+    const p = file("problemen.xlsx", await fillTemplate(template, { year: 2025, ledger }));
+    const r = await call([p]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `Let op: 2 cellen in ${p} niet gelezen; die regels tellen niet mee:\n` +
+        `  Investeringen!C3: onbekende categorie "ruimteschip"; kies een categorie uit de lijst (docs/categories.md)\n` +
+        `  Investeringen!I4: "misschien" is geen ja of nee; verwacht ja of nee\n`,
+    );
+    expect(JSON.parse(r.out).assets.map((a: { id: string }) => a.id)).toEqual(["A1"]);
+  });
+
+  it("reads any workbook with a recognisable ledger: a table by its headers (English too), or a header row on a sheet", async () => {
+    const byTable = await workbook({ Ledger: [], Info: [["Belastingjaar", 2024]] }, [
+      { sheet: "Ledger", name: "Assets", ref: "B2", headers: ["Description", "Category", "Amount", "Paid"], rows: [["Lathe", "machine", 60000, null], ["Car", "passenger car", 30000, null]] },
+    ]);
+    let r = await readWorkbook(byTable, "x.xlsx");
+    expect(r.found).toMatchObject({ ledger: "tabel Assets", year: "Info!B1" });
+    expect(evaluate(r.scenario)).toMatchObject({ year: 2024, total: "60000", kia: "16800" });
+    const bySheet = await workbook({ Staat: [["Investeringsstaat klant X"], [], ["Omschrijving", "Soort", "Aanschafprijs", "Datum"], ["Pers", "Machines en installaties", "€ 12.345,67", 45383], ["Stoel", "inventaris", 300, null], [], ["Server", "computer", 4000, null]], Overzicht: [["Jaar", 2024]] });
+    r = await readWorkbook(bySheet, "y.xlsx");
+    expect(r.found.ledger).toBe("blad Staat");
+    expect(r.scenario.investments).toHaveLength(3);
+    expect(evaluate(r.scenario)).toMatchObject({ total: "16345.67", kia: "4577" });
+    // a year given on the command line wins
+    expect((await readWorkbook(bySheet, "y.xlsx", { year: 2020 })).scenario.year).toBe(2020);
+  });
+
+  it("refuses with exit code 2 and a Dutch message: not a workbook, an old .xls, no ledger, no year, --year with JSON", async () => {
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ["kapot.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100, 7)]), /^Bestand .*kapot\.xlsx is geen leesbare Excel-werkmap \(\.xlsx\): het zip-bestand is beschadigd/],
+      ["oud.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /is een oud Excel-bestand \(\.xls\) of een met een wachtwoord versleutelde werkmap/],
+      ["geenstaat.xlsx", await workbook({ Blad1: [["Naam", "Adres"], ["x", "y"]] }), /geen investeringsstaat gevonden; verwacht een Excel-tabel 'Investeringen'/],
+      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden; vul op het blad Overzicht bij 'Jaar' het belastingjaar in, of geef --year <jaar>/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const r = await call([file(name, bytes)]);
+      expect([name, r.code, r.out]).toEqual([name, 2, ""]);
+      expect(r.err).toMatch(message);
+      expect(r.err.split("\n")).toHaveLength(2); // one line
+    }
+    const json = file("s.json", JSON.stringify({ year: 2024, investments: [] }));
+    expect(await call(["--year", "2024", json])).toMatchObject({ code: 2, err: expect.stringMatching(/^--year geldt voor een werkmap/) });
+    expect(await call(["--year", "twee", templatePath])).toMatchObject({ code: 2, err: expect.stringMatching(/^--year verwacht een jaartal/) });
+    expect(await call(["--explain", "--scenario", templatePath])).toMatchObject({ code: 2 });
+    // the core's validation, as for a scenario file: one partner is not a partnership
+    const one = await workbook({ Investeringen: [], Overzicht: [["Jaar", 2025]] }, [
+      { sheet: "Investeringen", name: "Investeringen", ref: "A1", headers: ["Categorie", "Bedrag"], rows: [["machine", 1000]] },
+      { sheet: "Investeringen", name: "Vennoten", ref: "E1", headers: ["Naam", "Winstaandeel"], rows: [["A", 1]] },
+    ]);
+    const r = await call([file("een-vennoot.xlsx", one)]);
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Ongeldige invoer: partnership\.partners: een samenwerkingsverband bestaat uit/) });
+  });
+});
+
+describe("kia-calc --batch", () => {
+  let folder: string;
+  const expected = new Map<string, Report>();
+  beforeAll(async () => {
+    folder = join(dir, "klanten");
+    const put = async (name: string, bytes: Uint8Array) => {
+      file(name, bytes, "klanten");
+      try {
+        expected.set(name, await reportOf(bytes));
+      } catch {
+        // an error row
+      }
+    };
+    await put("klant1.xlsx", template);
+    await put("klant2.xlsx", await fillTemplate(template, { year: 2024, ledger: clientLedger(50, 2) }));
+    await put("klant10.xlsx", await fillTemplate(template, { year: 2026, ledger: clientLedger(20, 10) }));
+    await put("kapot.xlsx", Buffer.from("geen zip"));
+    await put("leeg.xlsx", await workbook({ Blad1: [] }));
+    await put("=HYPERLINK(1).xlsx", template);
+    file("~$klant1.xlsx", "lock file of Excel", "klanten");
+    file("notities.txt", "geen werkmap", "klanten");
+  }, 30000);
+
+  const names = ["=HYPERLINK(1).xlsx", "kapot.xlsx", "klant1.xlsx", "klant2.xlsx", "klant10.xlsx", "leeg.xlsx"];
+
+  it("one row per workbook (natural order, lock files skipped), equal to evaluate() on the same workbook; a broken file is a row with its error", async () => {
+    const out = join(dir, "overzicht.csv");
+    const r = await call(["--batch", folder, "--out", out]);
+    expect(r).toMatchObject({ code: 0, out: "" });
+    expect(r.err).toMatch(new RegExp(`^6 werkmappen in \\d+,\\d s \\(\\d+ per seconde\\): 4 berekend, 2 met een fout; overzicht in ${out.replace(/[.\\]/g, "\\$&")}\n$`));
+    const csv = readFileSync(out, "utf8");
+    expect(csv.startsWith("\ufeffBestand;Jaar;Investeringen die meetellen;KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2\r\n")).toBe(true);
+    const lines = parseCsv(csv.slice(1)).slice(1);
+    expect(lines.map((l) => l[0])).toEqual(["'" + names[0], ...names.slice(1)]);
+    for (const [i, name] of names.entries()) {
+      const rep = expected.get(name);
+      const line = lines[i];
+      if (!rep) {
+        expect(line[6]).not.toBe("");
+        continue;
+      }
+      const nl = (s: string) => s.replace(".", ",");
+      expect(line.slice(1, 7)).toEqual([String(rep.year), nl(rep.total), nl(rep.kia), nl(rep.disinvestment?.total ?? "0"), "0", ""]);
+      expect(line.slice(7).filter((x) => x !== "")).toEqual((rep.partners ?? []).flatMap((p) => [p.name, nl(p.kia)]));
+    }
+    expect(lines[1][6]).toBe("is geen Excel-werkmap (.xlsx)");
+    expect(lines[5][6]).toMatch(/^geen investeringsstaat gevonden/);
+    // the template's client: the Overzicht's figures
+    expect(lines[2].slice(1, 11)).toEqual(["2025", "69350", "19418", "1579", "0", "", "A. Jansen", "11651", "B. de Vries", "8706"]);
+    // a total with cents has a decimal comma
+    expect(lines[3][2]).toMatch(/^\d+,\d{1,2}$/);
+  });
+
+  it("--out .xlsx: the same rows as numbers in a workbook", async () => {
+    const out = join(dir, "overzicht.xlsx");
+    expect((await call(["--batch", folder, "--out", out])).code).toBe(0);
+    const book = await XlsxBook.open(readFileSync(out));
+    const rows = await book.rows("KIA-overzicht", 1, 7, 0, 10);
+    expect(rows[0].slice(0, 7)).toEqual(["Bestand", "Jaar", "Investeringen die meetellen", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"]);
+    expect(rows[3]).toEqual(["klant1.xlsx", 2025, 69350, 19418, 1579, 0, null, "A. Jansen", 11651, "B. de Vries", 8706]);
+    expect(rows[1][0]).toBe("=HYPERLINK(1).xlsx"); // text, not a formula
+    expect(rows[4][2]).toBe(Number(expected.get("klant2.xlsx")!.total));
+  });
+
+  it("without --out: only the CSV on standard output; progress and summary on standard error (a bar on a terminal)", async () => {
+    const plain = await call(["--batch", folder]);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toBe(readFileSync(join(dir, "overzicht.csv"), "utf8"));
+    expect(plain.err.split("\n")).toHaveLength(2);
+    let t = 0;
+    const tty = await call(["--batch", folder], { stderrIsTTY: true, now: () => (t += 150) });
+    expect(tty.out).toBe(plain.out);
+    expect(tty.err).toContain("\r[");
+    expect(tty.err).toContain("] 6/6 leeg.xlsx");
+    expect(tty.err).toMatch(/\r\x1b\[K6 werkmappen in .* 4 berekend, 2 met een fout\n$/);
+  });
+
+  it("a line per 100 workbooks when standard error is not a terminal", async () => {
+    const many = join(dir, "veel");
+    const bytes = await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]], Overzicht: [["Jaar", 2024]] });
+    for (let i = 1; i <= 205; i++) file(`k${i}.xlsx`, bytes, "veel");
+    const r = await call(["--batch", many]);
+    expect(r.err.split("\n").slice(0, 2)).toEqual(["100/205 werkmappen", "200/205 werkmappen"]);
+    expect(r.err).toMatch(/\n205 werkmappen in .*: 205 berekend, 0 met een fout\n$/);
+    expect(r.out.trimEnd().split("\r\n")).toHaveLength(206);
+  }, 30000);
+
+  it("refuses a missing folder, a file, an empty folder, an unknown output format, a missing output folder, files beside --batch", async () => {
+    const empty = join(dir, "leeg");
+    mkdirSync(empty, { recursive: true });
+    const cases: [string[], RegExp][] = [
+      [["--batch", join(dir, "bestaat-niet")], /^Map .*bestaat-niet niet gevonden\n$/],
+      [["--batch", templatePath], /is geen map; geef bij --batch een map met werkmappen\n$/],
+      [["--batch", empty], /^Geen werkmappen \(\.xlsx, \.xlsm\) in map /],
+      [["--batch", folder, "--out", join(dir, "x.txt")], /kies een bestand op \.xlsx \(Excel\) of \.csv\n$/],
+      [["--batch", folder, "--out", join(dir, "nergens", "x.csv")], /de map .*nergens bestaat niet\n$/],
+      [["--batch", folder, templatePath], /^--batch leest een map; ook opgegeven/],
+      [["--batch"], /^--batch verwacht een waarde/],
+      [["--out", "x.csv", templatePath], /^--out hoort bij --batch/],
+      [["--batch", folder, "--explain"], /^--explain en --scenario gelden voor één scenario of werkmap/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await call(args);
+      expect([args.join(" "), r.code, r.out]).toEqual([args.join(" "), 2, ""]);
+      expect(r.err).toMatch(message);
+    }
+  });
+
+  it("runs as a real process", () => {
+    const out = join(dir, "proces.csv");
+    const p = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), "--batch", folder, "--out", out], { encoding: "utf8" });
+    expect(p.status).toBe(0);
+    expect(p.stdout).toBe("");
+    expect(p.stderr).toMatch(/^6 werkmappen in .*\n$/);
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(join(dir, "overzicht.csv"), "utf8"));
+  }, 30000);
+});
+
+/** Rows of a CSV with ";" and quoted fields (as Excel reads it). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ";") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      (row = []), (field = ""), i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe("the CSV for Dutch Excel", () => {
+  it("quotes ; and quotes, guards text that Excel would take for a formula, keeps the report's exact decimals", () => {
+    const row = (over: Partial<ClientRow>): ClientRow => ({ file: "a.xlsx", year: 2025, total: "1234.5", kia: "346", disinvestment: "0", partners: [], problems: 0, error: null, ...over });
+    const csv = toCsv([row({ partners: [{ name: 'Jansen; "senior"', kia: "10" }, { name: "+31 6", kia: "0.5" }] }), row({ file: "-b.xlsx", total: null, kia: null, disinvestment: null, error: "fout; met puntkomma" })]);
+    expect(csv.split("\r\n")).toEqual([
+      "\ufeffBestand;Jaar;Investeringen die meetellen;KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2",
+      'a.xlsx;2025;1234,5;346;0;0;;"Jansen; ""senior""";10;\'+31 6;0,5',
+      "'-b.xlsx;2025;;;;;\"fout; met puntkomma\";;;;",
+      "",
+    ]);
+  });
+});
+
+describe("the .xlsx reader", () => {
+  async function handMade(): Promise<Uint8Array> {
+    const zip = new JSZip();
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    zip.file(
+      "xl/workbook.xml",
+      `<x:workbook ${ns}><x:sheets><x:sheet name="Blad &amp; co" sheetId="1" r:id="R1"/></x:sheets><x:definedNames><x:definedName name="KIA_JAAR">'Blad &amp; co'!$B$1</x:definedName><x:definedName name="Lokaal" localSheetId="0">'Blad &amp; co'!$A$1</x:definedName></x:definedNames></x:workbook>`,
+    );
+    zip.file("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/s1.xml"/></Relationships>`);
+    zip.file(
+      "xl/sharedStrings.xml",
+      `<x:sst ${ns}><x:si><x:t>Jaar</x:t></x:si><x:si><x:r><x:t>Machi</x:t></x:r><x:r><x:rPr/><x:t xml:space="preserve">nes</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:si><x:si><x:t>a&lt;b_x000D_</x:t></x:si></x:sst>`,
+    );
+    zip.file(
+      "xl/worksheets/s1.xml",
+      `<x:worksheet ${ns}><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>2024</x:v></x:c></x:row>` +
+        `<x:row><x:c t="s"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>inline &#8364;</x:t></x:is></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c t="d"><x:v>2024-03-01T00:00:00</x:v></x:c><x:c t="str"><x:f>A1</x:f><x:v>Jaar</x:v></x:c><x:c><x:f>1/0</x:f></x:c></x:row>` +
+        `<x:row r="5"><x:c r="C5" t="s"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    );
+    zip.file("xl/worksheets/_rels/s1.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="t1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/t.xml"/></Relationships>`);
+    zip.file("xl/tables/t.xml", `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="T" displayName="Staat" ref="A2:C5" headerRowCount="0"><tableColumns count="3"><tableColumn id="1" name="Kolom1"/><tableColumn id="2" name="Kolom_x000a_2"/><tableColumn id="3" name="Kolom3"/></tableColumns></table>`);
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  it("reads prefixed SpreadsheetML: shared strings with runs (not phonetic ones), inline strings, booleans, errors, ISO dates, cells and rows without r, entities, _xHHHH_", async () => {
+    const book = await XlsxBook.open(await handMade());
+    expect(book.sheetNames).toEqual(["Blad & co"]);
+    expect([...book.names]).toEqual([["KIA_JAAR", "'Blad & co'!$B$1"]]);
+    expect(book.tables).toEqual([{ name: "Staat", sheet: "Blad & co", ref: "A2:C5", headers: ["Kolom1", "Kolom\n2", "Kolom3"], headerRow: false, top: 2, bottom: 5, left: 0, right: 2 }]);
+    expect(await book.rows("Blad & co", 1, 5, 0, 6)).toEqual([
+      ["Jaar", 2024, null, null, null, null, null],
+      ["Machines", "inline €", true, { error: "#N/A" }, { date: "2024-03-01" }, "Jaar", null],
+      [null, null, null, null, null, null, null],
+      [null, null, null, null, null, null, null],
+      [null, null, "a<b\r", null, null, null, null],
+    ]);
+    expect(await book.lastRow("Blad & co")).toBe(5);
+  });
+
+  it("finds the year through a name on a quoted sheet", async () => {
+    const bytes = await handMade();
+    const zip = await JSZip.loadAsync(bytes);
+    // give the table the ledger's headers: then the workbook reads as a ledger with its year from KIA_JAAR
+    zip.file("xl/tables/t.xml", (await zip.file("xl/tables/t.xml")!.async("string")).replace('headerRowCount="0"', "").replace("Kolom1", "Categorie").replace("Kolom_x000a_2", "Bedrag"));
+    const r = await readWorkbook(await zip.generateAsync({ type: "uint8array" }), "x.xlsx");
+    expect(r.found.year).toBe("KIA_JAAR (Blad & co!B1)");
+    expect(r.scenario.year).toBe(2024);
+  });
+});
