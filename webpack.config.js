@@ -8,12 +8,18 @@
  * the Office global) and not the functions bundle (it calls CustomFunctions.associate at load, and that
  * global only exists inside Excel).
  *
+ * The taskpane (taskpane/taskpane.tsx, Preact) carries a Content-Security-Policy meta tag per build (CSP below;
+ * docs/security.md says why each entry is there), its stylesheet as a file (no inline styles, so the standalone
+ * page needs no 'unsafe-inline'), and the file adapter (exceljs) as a lazy chunk only the standalone page loads.
+ * The standalone build also ships the sample ledger (examples/).
+ *
  * Settings (environment): KIA_ADDIN_URL  hosting URL written into manifest.xml (default https://localhost:3000/;
  *                                        npm start sets https://localhost:<PORT>/)
  *                         KIA_STANDALONE 1 = standalone browser page (npm start without Excel, browser tests);
  *                                        otherwise the page loads office.js from Microsoft's CDN
  */
 const path = require("path");
+const webpack = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -21,6 +27,26 @@ const { localize } = require("./functions/localize.js");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const DEV_ORIGIN = "https://localhost:3000";
+const { version } = require("./package.json");
+
+/**
+ * The page's Content-Security-Policy (a meta tag: the static hosts of a firm may not let us set headers).
+ * Standalone: only the page's own origin, no inline code or style. Inside Office: office.js from Microsoft's CDN,
+ * and inline styles because office.js (excel-web-16.00.js) sets them (OfficeDev/office-js#1687).
+ */
+function csp(standalone) {
+  return [
+    "default-src 'self'",
+    standalone ? "script-src 'self'" : `script-src 'self' ${new URL(OFFICE_JS_CDN).origin}`,
+    standalone ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
 class LocalizeFunctionsPlugin {
   apply(compiler) {
@@ -46,14 +72,20 @@ module.exports = (env = {}, options = {}) => {
   const url = (process.env.KIA_ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
   if (!/^https:\/\//.test(url) && !standalone) throw new Error(`KIA_ADDIN_URL must be https (Office requires it): ${url}`);
   const mode = options.mode || "production";
+  let origin = DEV_ORIGIN;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // not a URL (the standalone page needs none): the manifest keeps the development origin
+  }
   return {
     mode,
     devtool: mode === "production" ? false : "source-map",
     entry: {
       functions: "./functions/functions.ts",
-      taskpane: "./taskpane/taskpane.ts",
+      taskpane: "./taskpane/taskpane.tsx",
     },
-    output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     target: ["web", "es2017"],
     module: {
@@ -78,12 +110,28 @@ module.exports = (env = {}, options = {}) => {
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
         chunks: standalone ? ["taskpane"] : ["functions", "taskpane"],
-        templateParameters: { officeJs: standalone ? null : OFFICE_JS_CDN },
+        templateParameters: { officeJs: standalone ? null : OFFICE_JS_CDN, csp: csp(standalone) },
+      }),
+      new webpack.DefinePlugin({
+        __KIA_VERSION__: JSON.stringify(version),
+        __KIA_STANDALONE__: JSON.stringify(standalone),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_URL).join(url) },
+          { from: "taskpane/styles.css", to: "styles.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              content
+                .toString()
+                .split(DEV_URL)
+                .join(url)
+                .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+                .join(`<AppDomain>${origin}</AppDomain>`),
+          },
+          ...(standalone ? [{ from: "examples/*.{xlsx,csv}", to: "examples/[name][ext]", noErrorOnMissing: true }] : []),
         ],
       }),
     ],

@@ -1,0 +1,238 @@
+/**
+ * The pane: read the fixed-asset ledger, go through the five steps, write the report. The state lives in one
+ * reducer (state.ts); every number on screen comes from derive() → evaluate() on it. The workbook is reached only
+ * through the Workbook interface (workbook/types.ts): Office.js inside Excel, an uploaded file in the standalone
+ * page.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
+import { LEDGER_FIELDS, mapHeaders, readLedger, type LedgerField } from "../../src/ledger";
+import type { Culture, Host, TableInfo, Workbook } from "../workbook/types";
+import { PaneContext, fieldId, type Pane } from "./context";
+import { makeDeriver } from "./derive";
+import { cultureFromLocale } from "./format";
+import { messages } from "./i18n";
+import { applySavedMapping, defaultYear, ledgerTable, messageOf, pickTable, sourceKey, yearOfDates, type SavedMappings } from "./load";
+import { CHOICES_KEY, DISPOSAL_TABLES, LEDGER_TABLES, MAPPING_KEY } from "./names";
+import { SourcePanel } from "./Source";
+import { restoreChoices, hasChoices, initialState, reducer, STEPS, type Choices, type Source, type StepId } from "./state";
+import { Summary } from "./Summary";
+import { Steps } from "./Steps";
+
+export interface UploadedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface AppProps {
+  host: Host;
+  /** the standalone page: open an uploaded .xlsx/.csv as a workbook (exceljs is loaded lazily only then) */
+  openFile?: (file: UploadedFile) => Promise<Workbook>;
+  /** the standalone page: the sample ledger's address on the same origin */
+  sampleUrl?: string;
+  version: string;
+}
+
+
+export function App(props: AppProps) {
+  const { host } = props;
+  const lang = host.language;
+  const t = messages(lang);
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(defaultYear()));
+  const [workbook, setWorkbook] = useState<Workbook | null>(host.kind === "excel" ? host.workbook : null);
+  const [culture, setCulture] = useState<Culture>(() =>
+    cultureFromLocale(typeof navigator !== "undefined" ? navigator.language : undefined, lang),
+  );
+  const [tables, setTables] = useState<TableInfo[] | null>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const deriver = useRef(makeDeriver()).current;
+  const derived = useMemo(() => deriver(state, culture), [state, culture]);
+
+  // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
+  useEffect(() => {
+    if (!workbook) return;
+    workbook
+      .culture()
+      .then((c) => setCulture({ ...c, language: lang }))
+      .catch(() => undefined);
+  }, [workbook]);
+
+  const load = useCallback(
+    async (wb: Workbook, what: { table: string } | { selection: true }, fileName?: string) => {
+      const kind: Source["kind"] = fileName ? "file" : "table" in what ? "table" : "selection";
+      dispatch({ type: "load-start", source: { kind, name: "table" in what ? what.table : "" } });
+      try {
+        const progress = (p: { rowsRead: number; rowsTotal: number }) => dispatch({ type: "load-progress", progress: p });
+        const grid = "table" in what ? await wb.readTable(what.table, progress) : await wb.readSelection(progress);
+        const source: Source = {
+          kind,
+          name: grid.source,
+          ...("table" in what ? { table: what.table } : {}),
+          ...(fileName ? { fileName } : {}),
+        };
+        const key = sourceKey(source);
+        const saved = await wb.loadSetting<SavedMappings>(MAPPING_KEY).catch(() => undefined);
+        const { mapping, origin } = applySavedMapping(mapHeaders(grid.headers).mapping, saved?.[key], grid.headers);
+        const stored = await wb.loadSetting<{ source?: string; choices?: unknown }>(CHOICES_KEY).catch(() => undefined);
+        const choices: Choices | undefined =
+          stored && stored.source === key ? restoreChoices(stored.choices, state.choices.year) : undefined;
+        const year = choices
+          ? undefined
+          : yearOfDates(readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }).investments.map((i) => i.date));
+        let disposalGrid = null;
+        const all = await wb.listTables().catch(() => [] as TableInfo[]);
+        const dt = "table" in what ? pickTable(all, DISPOSAL_TABLES) : undefined;
+        if (dt && dt.name !== grid.source) disposalGrid = await wb.readTable(dt.name).catch(() => null);
+        dispatch({
+          type: "load-done",
+          source,
+          grid,
+          disposalGrid,
+          mapping,
+          mappingOrigin: origin,
+          choices: choices && hasChoices(choices) ? choices : undefined,
+          year,
+        });
+      } catch (e) {
+        dispatch({ type: "load-failed", message: messageOf(e) });
+      }
+    },
+    [state.choices.year],
+  );
+
+  // inside Excel: the workbook's tables; the template's "Investeringen" is read at once
+  useEffect(() => {
+    if (host.kind !== "excel") return;
+    host.workbook
+      .listTables()
+      .then((ts) => {
+        setTables(ts);
+        const ledger = pickTable(ts, LEDGER_TABLES);
+        if (ledger) void load(host.workbook, { table: ledger.name });
+      })
+      .catch((e) => dispatch({ type: "load-failed", message: messageOf(e) }));
+  }, []);
+
+  const openFile = useCallback(
+    async (file: UploadedFile) => {
+      if (!props.openFile) return;
+      dispatch({ type: "load-start", source: { kind: "file", name: file.name } });
+      try {
+        const wb = await props.openFile(file);
+        setWorkbook(wb);
+        const ts = await wb.listTables();
+        setTables(ts);
+        const ledger = ledgerTable(ts);
+        if (!ledger) throw new Error(`${file.name} bevat geen gegevens.`);
+        await load(wb, { table: ledger.name }, file.name);
+      } catch (e) {
+        dispatch({ type: "load-failed", message: messageOf(e) });
+      }
+    },
+    [props.openFile, load],
+  );
+
+  // the user's corrected mapping is stored in the document and used again next time
+  useEffect(() => {
+    if (!workbook || !state.source || !state.grid || state.mappingOrigin !== "user") return;
+    const grid = state.grid;
+    const key = sourceKey(state.source);
+    const record: Partial<Record<LedgerField, string | null>> = {};
+    for (const f of LEDGER_FIELDS) {
+      const c = state.mapping[f];
+      record[f] = c === undefined ? null : (grid.headers[c] ?? null);
+    }
+    void (async () => {
+      const saved = (await workbook.loadSetting<SavedMappings>(MAPPING_KEY).catch(() => undefined)) ?? {};
+      await workbook.saveSetting(MAPPING_KEY, { ...saved, [key]: record }).catch(() => undefined);
+    })();
+  }, [state.mapping]);
+
+  // the choices too (overrides, calamity, partners, disposals), a moment after the last edit
+  const savedOnce = useRef(false);
+  useEffect(() => {
+    if (!workbook || !state.source || !state.grid) return;
+    if (!hasChoices(state.choices) && !savedOnce.current && !state.restored) return;
+    const key = sourceKey(state.source);
+    const timer = setTimeout(() => {
+      savedOnce.current = true;
+      void workbook.saveSetting(CHOICES_KEY, { source: key, choices: state.choices }).catch(() => undefined);
+    }, 800);
+    return () => clearTimeout(timer);
+  }, [state.choices]);
+
+  // every message at its field: the user's input errors and the core's message
+  const fieldErrors = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const e of derived.built?.inputErrors ?? []) if (!m.has(e.key)) m.set(e.key, e.message);
+    if (derived.error && !m.has(derived.error.key)) m.set(derived.error.key, derived.error.message);
+    return m;
+  }, [derived]);
+
+  const refUrls = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const r of derived.evaluated?.report?.parameters.references ?? []) if (r.url && /^https:\/\//.test(r.url)) m.set(r.label, r.url);
+    return m;
+  }, [derived.evaluated?.report]);
+
+  const goTo = useCallback((step: StepId, key?: string) => {
+    dispatch({ type: "set-step", step });
+    if (key) setFocusKey(key);
+  }, []);
+
+  // after a "go to the field": focus it once it is on screen
+  useEffect(() => {
+    if (!focusKey) return;
+    const el = document.getElementById(fieldId(focusKey)) ?? document.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
+    if (el) {
+      el.scrollIntoView({ block: "center" });
+      (el as HTMLElement).focus();
+    }
+    setFocusKey(null);
+  });
+
+  const pane: Pane = {
+    t,
+    lang,
+    culture,
+    state,
+    derived,
+    dispatch,
+    excel: host.kind === "excel",
+    workbook,
+    fieldErrors,
+    refUrl: (label) => refUrls.get(label),
+    goTo,
+  };
+
+  return (
+    <PaneContext.Provider value={pane}>
+      <div class="app" data-ready="true">
+        <header class="app-header">
+          <h1>{t.appTitle}</h1>
+          <p class="subtitle">{t.appSubtitle}</p>
+          {host.kind === "standalone" ? (
+            <p class="host-note" id="host">
+              {t.standaloneNote}
+            </p>
+          ) : null}
+          {t.dutchOnlyNote ? <p class="hint">{t.dutchOnlyNote}</p> : null}
+        </header>
+        <main>
+          <SourcePanel
+            tables={tables}
+            onReadTable={(name) => workbook && load(workbook, { table: name }, state.source?.fileName)}
+            onReadSelection={() => workbook && load(workbook, { selection: true })}
+            onFile={props.openFile ? openFile : undefined}
+            sampleUrl={props.sampleUrl}
+          />
+          {state.grid ? (
+            <>
+              <Summary />
+              <Steps steps={STEPS} version={props.version} />
+            </>
+          ) : null}
+        </main>
+      </div>
+    </PaneContext.Provider>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * Step 3: the partnership (art. 3.41 lid 3 Wet IB 2001; Besluit investeringsaftrek 2014, onderdeel 4.1.4): the
+ * partners, the key, conditions a–f with their status, each partner's KIA and the part deductible this year, and
+ * the joint request of condition f as a Dutch letter to copy or download.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import { partnershipKeyOf, type PartnershipKey } from "../../src/scenario";
+import { normalizeHeader } from "../../src/ledger";
+import { KEY_LABEL, PARTNER_TABLES } from "./names";
+import { fieldId, usePane } from "./context";
+import { copyText, downloadText, safeFileName } from "./download";
+import { formatPercent, parseUserAmount } from "./format";
+import { letterText, type LetterPartner } from "./letter";
+import { partnersFromGrid } from "./partners";
+import type { PartnerAmountField, PartnerInput } from "./state";
+import { Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
+
+const KEYS: PartnershipKey[] = ["profit", "capital", "reserves", "equal"];
+const STATUS_KIND: Record<string, "success" | "danger" | "warning" | "neutral"> = {
+  met: "success",
+  "not-met": "danger",
+  "to-confirm": "warning",
+  "not-applicable": "neutral",
+};
+
+export function PartnershipStep() {
+  const { t, state, dispatch, derived, workbook, culture } = usePane();
+  const p = state.choices.partnership;
+  const report = derived.evaluated?.report ?? null;
+  const [readNote, setReadNote] = useState<string | null>(null);
+  const [tables, setTables] = useState<string[] | null>(null);
+
+  // the workbook's partners table, if it has one
+  useEffect(() => {
+    if (!workbook) return;
+    workbook
+      .listTables()
+      .then((ts) => setTables(ts.filter((x) => PARTNER_TABLES.includes(normalizeHeader(x.name))).map((x) => x.name)))
+      .catch(() => setTables([]));
+  }, [workbook]);
+
+  const readPartners = async (name: string) => {
+    if (!workbook) return;
+    setReadNote(null);
+    try {
+      const grid = await workbook.readTable(name);
+      const r = partnersFromGrid(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }, culture);
+      dispatch({ type: "set-partners", partners: r.partners });
+      const label = await workbook.findLabel?.(KEY_LABEL, grid.sheet).catch(() => undefined);
+      const key = label && typeof label.value === "string" ? partnershipKeyOf(label.value) : undefined;
+      if (key) dispatch({ type: "partnership", patch: { key } });
+      setReadNote(
+        t.partnersRead(r.partners.length) + (r.problems.length ? " " + r.problems.map((x) => `${x.columnLetter}${x.row}: ${x.message}`).join("; ") : ""),
+      );
+    } catch (e) {
+      setReadNote(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div class="partnership">
+      <CheckboxField fieldKey="partnership.enabled" label={t.isPartnership} checked={p.enabled} onChange={(v) => dispatch({ type: "partnership", patch: { enabled: v } })} />
+      {tables && tables.length ? (
+        <div class="row wrap">
+          {tables.map((name) => (
+            <button key={name} type="button" class="btn" onClick={() => void readPartners(name)}>
+              {t.readPartners(name)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {readNote ? (
+        <p class="message info" role="status">
+          {readNote}
+        </p>
+      ) : null}
+      {p.enabled ? (
+        <>
+          <div class="row wrap">
+            <TextField
+              fieldKey="partnership.name"
+              label={t.partnershipName}
+              value={p.name}
+              onInput={(v) => dispatch({ type: "partnership", patch: { name: v } })}
+              class="grow"
+            />
+          </div>
+          <div class="row wrap">
+            <SelectField
+              fieldKey="partnership.key"
+              label={t.key}
+              value={p.key}
+              options={KEYS.map((k) => ({ value: k, label: t.keys[k] }))}
+              onChange={(v) => dispatch({ type: "partnership", patch: { key: v as PartnershipKey } })}
+              class="grow"
+            />
+            <SelectField
+              fieldKey="partnership.jointRequest"
+              label={t.jointRequest}
+              value={p.jointRequest}
+              options={[
+                { value: "unknown", label: t.jointUnknown },
+                { value: "yes", label: t.jointYes },
+                { value: "no", label: t.jointNo },
+              ]}
+              onChange={(v) => dispatch({ type: "partnership", patch: { jointRequest: v as "unknown" | "yes" | "no" } })}
+              class="grow"
+            />
+          </div>
+          <datalist id="legal-forms">
+            {t.legalForms.map((f) => (
+              <option key={f} value={f} />
+            ))}
+          </datalist>
+          {p.partners.map((q, i) => (
+            <PartnerFields key={i} index={i} partner={q} canRemove={p.partners.length > 2} />
+          ))}
+          <button type="button" class="btn" onClick={() => dispatch({ type: "add-partner" })}>
+            {t.addPartner}
+          </button>
+          {report?.partners && report.partnership ? <Results /> : null}
+          <Letter />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function PartnerFields({ index, partner, canRemove }: { index: number; partner: PartnerInput; canRemove: boolean }) {
+  const { t, dispatch, state } = usePane();
+  const key = state.choices.partnership.key;
+  const set = (patch: Partial<PartnerInput>) => dispatch({ type: "set-partner", index, patch });
+  const k = (f: string) => `partner.${index}.${f}`;
+  const amount = (f: PartnerAmountField, label: string, required = false) => (
+    <TextField fieldKey={k(f)} label={label} value={partner[f]} inputMode="decimal" onInput={(v) => set({ [f]: v })} required={required} />
+  );
+  return (
+    <fieldset class="card partner">
+      <legend>
+        {t.partnerN(index + 1)}
+        {partner.name.trim() ? `: ${partner.name.trim()}` : ""}
+      </legend>
+      <div class="partner-grid">
+        <TextField fieldKey={k("name")} label={t.partnerName} value={partner.name} onInput={(v) => set({ name: v })} required />
+        <TextField fieldKey={k("legalForm")} label={t.legalForm} value={partner.legalForm} list="legal-forms" onInput={(v) => set({ legalForm: v })} />
+        {amount("profit", t.profit, key === "profit")}
+        {amount("capital", t.capital, key === "capital")}
+        {amount("reserves", t.reserves, key === "reserves")}
+        {amount("outsideInvestments", t.outsideInvestments)}
+        {amount("ownAssetsInPartnership", t.ownAssetsInPartnership)}
+      </div>
+      {canRemove ? (
+        <button type="button" class="btn subtle small" onClick={() => dispatch({ type: "remove-partner", index })}>
+          {t.removePartner}
+          {partner.name.trim() ? `: ${partner.name.trim()}` : ""}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Results() {
+  const { t, derived, culture } = usePane();
+  const report = derived.evaluated!.report!;
+  const ps = report.partners!;
+  const info = report.partnership!;
+  return (
+    <section class="card results" aria-labelledby="partners-result">
+      <h3 id="partners-result">{t.perPartner}</h3>
+      <p class="hint">
+        {t.keyApplied(t.keys[info.keyApplied])} · <Ref label={info.ref} /> · <Ref label={info.allocationRef} />
+      </p>
+      <ul class="partner-results">
+        {ps.map((q, i) => (
+          <li key={i} class="partner-result" data-partner={q.name}>
+            <h4>
+              {q.name}
+              {q.legalForm ? <span class="muted"> ({q.legalForm})</span> : null}
+            </h4>
+            <dl class="stats">
+              <Stat label={t.share}>{formatPercent(q.share, culture, 2)}</Stat>
+              <Stat label={t.part}>
+                <Money value={q.part} />
+              </Stat>
+              <Stat label={t.kia} strong>
+                <Money value={q.kia} />
+              </Stat>
+              <Stat label={t.deductibleThisYear}>
+                <Money value={q.deductibleThisYear} />
+              </Stat>
+              {q.carriedForward !== "0" ? (
+                <Stat label={t.carriedForward}>
+                  <Money value={q.carriedForward} />
+                </Stat>
+              ) : null}
+              {q.outsideKia !== undefined ? (
+                <Stat label={t.outsideKia}>
+                  <Money value={q.outsideKia} />
+                </Stat>
+              ) : null}
+            </dl>
+            <p class="hint">{t.methods[q.method] ?? q.method}</p>
+          </li>
+        ))}
+      </ul>
+      <h4>{t.conditions}</h4>
+      <ul class="conditions">
+        {info.conditions.map((c) => (
+          <li key={c.code}>
+            <Badge kind={STATUS_KIND[c.status] ?? "neutral"}>
+              {c.code}. {t.statuses[c.status] ?? c.status}
+            </Badge>{" "}
+            <span>{c.text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Letter() {
+  const { t, state, derived, culture } = usePane();
+  const p = state.choices.partnership;
+  const report = derived.evaluated?.report ?? null;
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  if (p.key === "profit") return <p class="hint">{t.letterNotNeeded}</p>;
+  const weightField: PartnerAmountField | null = p.key === "equal" ? null : p.key;
+  const partners: LetterPartner[] = p.partners.map((q) => {
+    const w = weightField ? parseUserAmount(q[weightField], culture) : null;
+    return { name: q.name, legalForm: q.legalForm, weight: w && w.ok ? w.value : undefined };
+  });
+  const text = letterText({
+    partnership: p.name,
+    year: state.choices.year,
+    key: p.key,
+    partners,
+    total: report?.total,
+    reference: report?.partnership?.allocationRef ?? "Besluit investeringsaftrek 2014, onderdeel 4.1.4",
+  });
+  const fileName = safeFileName(`Verzoek verdeelsleutel KIA ${state.choices.year} ${p.name}`) + ".txt";
+  return (
+    <section class="card letter" aria-labelledby="letter-heading">
+      <h3 id="letter-heading">{t.letterHeading}</h3>
+      <p class="hint">{t.letterIntro}</p>
+      <label for={fieldId("letter")}>{t.letterLabel}</label>
+      <textarea id={fieldId("letter")} ref={area} class="letter-text" readOnly rows={14} value={text} />
+      <div class="row wrap">
+        <button
+          type="button"
+          class="btn"
+          id="copy-letter"
+          onClick={async () => setStatus((await copyText(text, area.current)) ? t.copied : t.copyFailed)}
+        >
+          {t.copy}
+        </button>
+        <button type="button" class="btn" id="download-letter" onClick={() => downloadText(fileName, text)}>
+          {t.downloadTxt}
+        </button>
+      </div>
+      {status ? (
+        <p class="hint" role="status">
+          {status}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The five steps as a tab list (WAI-ARIA tabs: the arrow keys, Home and End move between tabs, one tab in the
+ * Tab order; the panel follows).
+ */
+import { useRef } from "preact/hooks";
+import { usePane } from "./context";
+import { CalamityStep } from "./Calamity";
+import { PartnershipStep } from "./Partnership";
+import { PaymentStep } from "./Payment";
+import { ReportStep } from "./ReportStep";
+import { ReviewStep } from "./Review";
+import type { StepId } from "./state";
+
+export function Steps({ steps, version }: { steps: readonly StepId[]; version: string }) {
+  const { t, state, dispatch } = usePane();
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const current = state.step;
+  const select = (i: number) => {
+    const step = steps[(i + steps.length) % steps.length];
+    dispatch({ type: "set-step", step });
+    refs.current[(i + steps.length) % steps.length]?.focus();
+  };
+  const onKey = (e: KeyboardEvent, i: number) => {
+    if (e.key === "ArrowRight" || e.key === "ArrowDown") select(i + 1);
+    else if (e.key === "ArrowLeft" || e.key === "ArrowUp") select(i - 1);
+    else if (e.key === "Home") select(0);
+    else if (e.key === "End") select(steps.length - 1);
+    else return;
+    e.preventDefault();
+  };
+  const index = steps.indexOf(current);
+  return (
+    <div class="steps">
+      <div class="tablist" role="tablist" aria-label={t.stepsLabel}>
+        {steps.map((s, i) => (
+          <button
+            key={s}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${s}`}
+            aria-selected={s === current}
+            aria-controls={`panel-${s}`}
+            tabIndex={s === current ? 0 : -1}
+            title={t.stepTitles[s]}
+            class="tab"
+            onClick={() => dispatch({ type: "set-step", step: s })}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            <span class="num">
+              {i + 1}
+            </span>{" "}
+            <span class="label">{t.steps[s]}</span>
+          </button>
+        ))}
+      </div>
+      <div class="tabpanel" role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`}>
+        <h2 class="step-title">{t.stepTitles[current]}</h2>
+        {current === "review" ? <ReviewStep /> : null}
+        {current === "calamity" ? <CalamityStep /> : null}
+        {current === "partnership" ? <PartnershipStep /> : null}
+        {current === "payment" ? <PaymentStep /> : null}
+        {current === "report" ? <ReportStep version={version} /> : null}
+        {index < steps.length - 1 ? (
+          <div class="step-nav">
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                dispatch({ type: "set-step", step: steps[index + 1] });
+                refs.current[index + 1]?.focus();
+                refs.current[index + 1]?.scrollIntoView({ block: "nearest" });
+              }}
+            >
+              {t.next}: {index + 2} {t.steps[steps[index + 1]]} →
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

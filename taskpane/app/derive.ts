@@ -1,0 +1,82 @@
+/**
+ * Everything the pane shows, derived from its state: the ledger read with the mapping, the scenario with the
+ * user's choices, the report from evaluate(). Pure and memoised per input (derived() is called on every render;
+ * an edit of a partner's name does not read the ledger again).
+ */
+import type { ScenarioDisposal } from "../../src";
+import { readDisposals, readLedger, type LedgerProblem, type LedgerRead } from "../../src/ledger";
+import type { Culture } from "./format";
+import { buildScenario, checkedLedger, evaluateLedger, type Built, type Evaluated, type FieldError } from "./scenario";
+import type { PaneState } from "./state";
+import type { Grid } from "../workbook/types";
+
+export interface Derived {
+  ledger: LedgerRead | null;
+  /** the ledger's problems and the rows the core refused, by row */
+  problems: LedgerProblem[];
+  /** the disposals read from the workbook's disposals table, and that table's problems */
+  ledgerDisposals: ScenarioDisposal[];
+  disposalProblems: LedgerProblem[];
+  built: Built | null;
+  evaluated: Evaluated | null;
+  error: FieldError | null;
+}
+
+/** One-slot memo: recompute only when an input changed (by identity). */
+function memo<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((x, i) => x === args[i])) return last.value;
+    const value = f(...args);
+    last = { args, value };
+    return value;
+  };
+}
+
+export function sourceDescription(state: PaneState): string {
+  const s = state.source;
+  if (!s) return "";
+  return s.fileName ? `${s.fileName} — ${s.name}` : s.name;
+}
+
+export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
+  const read = memo((grid: Grid, mapping: PaneState["mapping"]) =>
+    readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }),
+  );
+  const check = memo((ledger: LedgerRead, year: number, mapping: PaneState["mapping"], firstColumn: number) =>
+    checkedLedger(ledger, year, mapping, firstColumn),
+  );
+  const disposals = memo((grid: Grid | null) => {
+    if (!grid) return { items: [] as ScenarioDisposal[], problems: [] as LedgerProblem[] };
+    const r = readDisposals(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn });
+    return { items: r.items as unknown as ScenarioDisposal[], problems: r.problems };
+  });
+  const build = memo(
+    (choices: PaneState["choices"], ledger: LedgerRead, culture: Culture, description: string, ledgerDisposals: ScenarioDisposal[]) =>
+      buildScenario(choices, ledger, culture, description, ledgerDisposals),
+  );
+  const run = memo((built: Built, ledger: LedgerRead, mapping: PaneState["mapping"], firstColumn: number, choices: PaneState["choices"]) =>
+    evaluateLedger(built, ledger, mapping, { firstColumn }, choices),
+  );
+  const allProblems = memo((a: LedgerProblem[], b: LedgerProblem[]) =>
+    b.length ? [...a, ...b].sort((x, y) => x.row - y.row || x.column - y.column) : a,
+  );
+  return (state, culture) => {
+    if (!state.grid)
+      return { ledger: null, problems: [], ledgerDisposals: [], disposalProblems: [], built: null, evaluated: null, error: null };
+    const grid = state.grid;
+    const ledger = check(read(grid, state.mapping), state.choices.year, state.mapping, grid.firstColumn);
+    const disp = disposals(state.disposalGrid);
+    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, disp.items);
+    const evaluated = run(built, ledger, state.mapping, grid.firstColumn, state.choices);
+    return {
+      ledger,
+      problems: allProblems(ledger.problems, evaluated.rowProblems),
+      ledgerDisposals: disp.items,
+      disposalProblems: disp.problems,
+      built,
+      evaluated,
+      error: evaluated.error,
+    };
+  };
+}

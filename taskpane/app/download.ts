@@ -1,0 +1,40 @@
+/** Saving text the pane made (the request letter, the scenario) and copying it: a Blob and a link, no network. */
+
+export function downloadText(fileName: string, text: string, type = "text/plain;charset=utf-8"): void {
+  // a byte-order mark so Notepad on older Windows reads the Dutch characters (ë, ï) as UTF-8
+  const blob = new Blob(["\ufeff", text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** Copy to the clipboard: the async Clipboard API, else the selection of `fallback` with execCommand (older webviews). */
+export async function copyText(text: string, fallback?: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // permission refused (some Office webviews): try the selection
+  }
+  if (!fallback) return false;
+  try {
+    fallback.focus();
+    fallback.select();
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  }
+}
+
+/** A file name without characters Windows refuses. */
+export function safeFileName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/\s+/g, " ").trim().slice(0, 120) || "kia";
+}

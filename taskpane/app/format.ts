@@ -1,0 +1,130 @@
+/**
+ * Amounts on screen, in the culture Excel shows numbers in (Workbook.culture(): ExcelApi 1.11 cultureInfo; in the
+ * standalone page the browser's language through Intl). The report's amounts are exact decimal strings; they are
+ * formatted as text (grouping and separators put in by hand), never through a float, so a euro shown is the euro
+ * the core computed. Amounts the user types are read back with the core's own readers.
+ */
+import {
+  Decimal,
+  isAmountProblem,
+  readAmount,
+  readDutchAmount,
+} from "../../src";
+import type { Culture } from "../workbook/types";
+
+export type { Culture };
+
+/** The culture when the host gives none: Dutch, or the browser's language through Intl. */
+export function cultureFromLocale(
+  locale: string | undefined,
+  language: "nl" | "en",
+): Culture {
+  const loc = locale && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale) ? locale : language === "en" ? "en-GB" : "nl-NL";
+  let decimalSeparator = ",";
+  let thousandsSeparator = ".";
+  try {
+    const parts = new Intl.NumberFormat(loc).formatToParts(12345.6);
+    decimalSeparator = parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
+    thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? "";
+  } catch {
+    // an unknown locale: keep the Dutch separators
+  }
+  return { locale: loc, decimalSeparator, thousandsSeparator, language };
+}
+
+/** Where the euro sign goes in this culture ("€ 1.234" in Dutch, "€1,234" in English). */
+function currencyPattern(locale: string): { prefix: string; suffix: string } {
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).formatToParts(1);
+    const i = parts.findIndex((p) => p.type === "integer");
+    const before = parts.slice(0, i).map((p) => (p.type === "currency" ? "€" : p.value)).join("");
+    const after = parts
+      .slice(i + 1)
+      .filter((p) => p.type !== "decimal" && p.type !== "fraction")
+      .map((p) => (p.type === "currency" ? "€" : p.value))
+      .join("");
+    if (before.includes("€") || after.includes("€")) return { prefix: before.replace(/\u00a0/g, " "), suffix: after.replace(/\u00a0/g, " ") };
+  } catch {
+    // fall through
+  }
+  return { prefix: "€ ", suffix: "" };
+}
+
+const patterns = new Map<string, { prefix: string; suffix: string }>();
+
+/**
+ * A plain decimal string ("12345.6", "-3", "0.0756") as a number in the culture, with `decimals` decimals (rounded
+ * half up on the digits, no float) or, when decimals is "auto", whole numbers without decimals and other numbers
+ * with two.
+ */
+export function formatNumber(value: string | Decimal, culture: Culture, decimals: number | "auto" = "auto"): string {
+  let d: Decimal;
+  try {
+    d = value instanceof Decimal ? value : new Decimal(value);
+  } catch {
+    return String(value);
+  }
+  if (!d.isFinite()) return String(value);
+  const places = decimals === "auto" ? (d.isInteger() ? 0 : 2) : decimals;
+  const fixed = d.toFixed(places, Decimal.ROUND_HALF_UP);
+  const negative = fixed.startsWith("-") && !/^-0(\.0+)?$/.test(fixed);
+  const [int, frac] = fixed.replace(/^-/, "").split(".");
+  let grouped = "";
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) grouped += culture.thousandsSeparator;
+    grouped += int[i];
+  }
+  return (negative ? "-" : "") + grouped + (frac ? culture.decimalSeparator + frac : "");
+}
+
+/** Money: "€ 12.345" (whole euros) or "€ 2.400,01" (auto), in the culture's pattern. */
+export function formatMoney(value: string | Decimal, culture: Culture, decimals: number | "auto" = "auto"): string {
+  let p = patterns.get(culture.locale);
+  if (!p) patterns.set(culture.locale, (p = currencyPattern(culture.locale)));
+  const n = formatNumber(value, culture, decimals);
+  return n.startsWith("-") ? `-${p.prefix}${n.slice(1)}${p.suffix}` : `${p.prefix}${n}${p.suffix}`;
+}
+
+/** A fraction as a percentage: "0.0756" -> "7,56%". */
+export function formatPercent(value: string | Decimal, culture: Culture, maxDecimals = 2): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(value).times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
+  } catch {
+    return String(value);
+  }
+  return d.toFixed().replace(".", culture.decimalSeparator) + "%";
+}
+
+/** What the user typed, as a plain decimal string for the scenario, or the Dutch/English reason it is not an amount. */
+export function parseUserAmount(
+  text: string,
+  culture: Culture,
+): { ok: true; value: string } | { ok: false; reason: string } {
+  const t = text.trim();
+  if (t === "") return { ok: false, reason: "leeg" };
+  let r: Decimal | { reason: string };
+  if (culture.decimalSeparator === ",") r = readDutchAmount(t);
+  else {
+    // English notation: "1,234.56" or "1234.56"; the grouping comma must group thousands.
+    const body = t.replace(/^€\s*/, "").replace(/\s*€$/, "").replace(/[\s\u00a0]/g, "");
+    if (!/^-?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?$/.test(body))
+      return { ok: false, reason: `"${t.slice(0, 30)}" is geen bedrag; verwacht bijvoorbeeld 1,234.56` };
+    r = readAmount(body.replace(/,/g, ""));
+  }
+  if (isAmountProblem(r)) return { ok: false, reason: r.reason };
+  const s = (r as Decimal).toFixed();
+  return { ok: true, value: s === "-0" ? "0" : s };
+}
+
+/** An amount read from a cell (a number or text) as the text an input shows in this culture. */
+export function amountInputText(value: unknown, culture: Culture): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    // 15 significant digits, as Excel shows a number
+    const d = new Decimal(Number(value.toPrecision(15)));
+    return formatNumber(d, culture, d.decimalPlaces());
+  }
+  return String(value).trim();
+}

@@ -1,0 +1,380 @@
+/**
+ * From the pane's state to a scenario (docs/scenario.md): the ledger's investments with the user's overrides and
+ * calamity choices applied, the partnership, the disposals. Pure: no DOM, no Office; tested in jest.
+ *
+ * What the user typed is read with the core's readers (format.ts); a field that is not an amount becomes an
+ * input error at that field, and the scenario is not evaluated until it is fixed. A row of the ledger that the
+ * core refuses (a paid amount above the investment amount, rows of one group that disagree) is moved to the
+ * ledger's problems with its row and column, so the good rows still work (evaluateLedger).
+ */
+import {
+  evaluate,
+  KiaValidationError,
+  validateScenario,
+  type Report,
+  type Scenario,
+  type ScenarioDisposal,
+  type ScenarioInvestment,
+  type ScenarioPartner,
+} from "../../src";
+import {
+  columnLetter,
+  type ColumnMapping,
+  type LedgerField,
+  type LedgerProblem,
+  type LedgerRead,
+} from "../../src/ledger";
+import { parseUserAmount, type Culture } from "./format";
+import {
+  PARTNER_AMOUNT_FIELDS,
+  type CalamityEdit,
+  type Choices,
+  type StepId,
+} from "./state";
+
+/** Where a message belongs on screen: the step and a field key the components know. */
+export interface FieldError {
+  step: StepId | "source";
+  /** e.g. "partner.1.capital", "disposal.0.price", "calamity.m-1.replacedBy", "asset.m-1", "year" */
+  key: string;
+  message: string;
+}
+
+/** Where each disposal of the scenario came from, to put a core message next to the right field. */
+export type DisposalOrigin =
+  | { kind: "user"; index: number }
+  | { kind: "insurance"; lost: string }
+  | { kind: "ledger"; index: number; id: string };
+
+export interface Built {
+  scenario: Scenario;
+  inputErrors: FieldError[];
+  disposalOrigins: DisposalOrigin[];
+  /** calamity choices whose lost asset is not (or no longer) in the ledger */
+  strayCalamity: string[];
+}
+
+function amountOrError(
+  text: string,
+  culture: Culture,
+  key: string,
+  step: StepId,
+  errors: FieldError[],
+  required: boolean,
+  what: string,
+): string | undefined {
+  if (text.trim() === "") {
+    if (required) errors.push({ step, key, message: `${what} ontbreekt; vul een bedrag in, zoals 1.234,56` });
+    return undefined;
+  }
+  const r = parseUserAmount(text, culture);
+  if (!r.ok) {
+    errors.push({ step, key, message: r.reason });
+    return undefined;
+  }
+  return r.value;
+}
+
+export const LEGAL_FORMS = ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"] as const;
+
+/** The calamity entries in force: the ledger's columns, replaced or switched off by the user's edits. */
+export function calamityItems(
+  investments: readonly ScenarioInvestment[],
+  choices: Choices,
+): { lost: string; edit: CalamityEdit; fromLedger: boolean; edited: boolean }[] {
+  const out: { lost: string; edit: CalamityEdit; fromLedger: boolean; edited: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const inv of investments) {
+    const id = String(inv.id);
+    const entry = choices.calamity[id];
+    if (entry && "removed" in entry) {
+      seen.add(id);
+      continue;
+    }
+    if (entry) {
+      out.push({ lost: id, edit: entry, fromLedger: !!inv.lostByCalamity, edited: true });
+      seen.add(id);
+    } else if (inv.lostByCalamity) {
+      out.push({
+        lost: id,
+        edit: {
+          replacedBy: String(inv.lostByCalamity.replacedBy),
+          approval: inv.lostByCalamity.approval === true ? "yes" : inv.lostByCalamity.approval === false ? "no" : "auto",
+          eiaMia: null,
+          insurance: "",
+        },
+        fromLedger: true,
+        edited: false,
+      });
+      seen.add(id);
+    }
+  }
+  return out;
+}
+
+export function buildScenario(
+  choices: Choices,
+  ledger: Pick<LedgerRead, "investments">,
+  culture: Culture,
+  description?: string,
+  ledgerDisposals: readonly ScenarioDisposal[] = [],
+): Built {
+  const errors: FieldError[] = [];
+  const disposals: ScenarioDisposal[] = [];
+  const disposalOrigins: DisposalOrigin[] = [];
+  const ids = new Set(ledger.investments.map((i) => String(i.id)));
+  const items = new Map(calamityItems(ledger.investments, choices).map((c) => [c.lost, c]));
+
+  const investments = ledger.investments.map((inv) => {
+    const id = String(inv.id);
+    const override = choices.overrides[id];
+    const cal = choices.calamity[id];
+    if (!override && !cal) return inv;
+    const out: ScenarioInvestment = { ...inv };
+    if (override) out.override = { eligible: override.eligible, reason: override.reason };
+    if (cal && "removed" in cal) delete out.lostByCalamity;
+    else if (cal) {
+      if (!cal.replacedBy.trim())
+        errors.push({ step: "calamity", key: `calamity.${id}.replacedBy`, message: "kies het bedrijfsmiddel dat het verloren bedrijfsmiddel in hetzelfde jaar vervangt" });
+      else
+        out.lostByCalamity = {
+          replacedBy: cal.replacedBy,
+          ...(cal.approval === "auto" ? {} : { approval: cal.approval === "yes" }),
+        };
+      if (cal.eiaMia !== null) out.eiaMia = cal.eiaMia;
+    }
+    return out;
+  });
+
+  // insurance money for a lost asset: a disposal of this year's investment (art. 3.47; besluit 4.4 net effect)
+  for (const [lost, item] of items) {
+    const price = amountOrError(item.edit.insurance, culture, `calamity.${lost}.insurance`, "calamity", errors, false, "uitkering");
+    if (price === undefined) continue;
+    disposals.push({ id: `verzekering ${lost}`, description: `Verzekeringsuitkering voor ${lost}`, price, investment: lost });
+    disposalOrigins.push({ kind: "insurance", lost });
+  }
+
+  ledgerDisposals.forEach((d, index) => {
+    disposals.push(d);
+    disposalOrigins.push({ kind: "ledger", index, id: String(d.id) });
+  });
+
+  choices.disposals.forEach((d, i) => {
+    const k = (f: string) => `disposal.${i}.${f}`;
+    const price = amountOrError(d.price, culture, k("price"), "payment", errors, true, "vervreemdingsprijs");
+    let id = `vervreemding ${i + 1}`;
+    while (ledgerDisposals.some((x) => String(x.id) === id)) id += "*";
+    const out: ScenarioDisposal = { id, price: price ?? "0" };
+    if (d.description.trim()) out.description = d.description.trim();
+    if (d.kind === "this-year") {
+      if (!d.investment) errors.push({ step: "payment", key: k("investment"), message: "kies de investering van dit jaar die is vervreemd" });
+      else out.investment = d.investment;
+    } else {
+      const y = d.investmentYear.trim();
+      if (!/^\d{4}$/.test(y)) errors.push({ step: "payment", key: k("investmentYear"), message: "vul het investeringsjaar in, zoals 2022" });
+      else out.investmentYear = Number(y);
+      const ia = amountOrError(d.investmentAmount, culture, k("investmentAmount"), "payment", errors, true, "investeringsbedrag");
+      const it = amountOrError(d.investmentYearTotal, culture, k("investmentYearTotal"), "payment", errors, true, "totaal investeringen van dat jaar");
+      if (ia !== undefined) out.investmentAmount = ia;
+      if (it !== undefined) out.investmentYearTotal = it;
+    }
+    disposals.push(out);
+    disposalOrigins.push({ kind: "user", index: i });
+  });
+
+  const scenario: Scenario = { year: choices.year, investments };
+  if (description) scenario.description = description.slice(0, 500);
+
+  const p = choices.partnership;
+  if (p.enabled) {
+    const partners: ScenarioPartner[] = p.partners.map((q, i) => {
+      const out: ScenarioPartner = { name: q.name.trim() };
+      if (!out.name) errors.push({ step: "partnership", key: `partner.${i}.name`, message: "vul de naam van de vennoot in" });
+      if (q.legalForm.trim()) out.legalForm = q.legalForm.trim();
+      for (const f of PARTNER_AMOUNT_FIELDS) {
+        const v = amountOrError(q[f], culture, `partner.${i}.${f}`, "partnership", errors, false, f);
+        if (v !== undefined) out[f] = v;
+      }
+      return out;
+    });
+    scenario.partnership = {
+      key: p.key,
+      partners,
+      ...(p.jointRequest === "unknown" ? {} : { jointRequest: p.jointRequest === "yes" }),
+    };
+  }
+  if (disposals.length) scenario.disposals = disposals;
+  const dt = amountOrError(choices.disposalsTotal, culture, "disposalsTotal", "payment", errors, false, "totaal vervreemdingen");
+  if (dt !== undefined) scenario.disposalsTotal = dt;
+
+  const strayCalamity = Object.keys(choices.calamity).filter((id) => !ids.has(id));
+  return { scenario, inputErrors: errors, disposalOrigins, strayCalamity };
+}
+
+/** The ledger field a scenario field of an investment comes from ("paid" -> paid, "lostByCalamity.replacedBy" -> replacedBy). */
+const INVESTMENT_FIELD: Record<string, LedgerField> = {
+  id: "id",
+  description: "description",
+  category: "category",
+  amount: "amount",
+  vatDeductible: "vatDeductible",
+  group: "group",
+  paid: "paid",
+  inUse: "inUse",
+  lostByCalamity: "lostByCalamity",
+  replacedBy: "replacedBy",
+  approval: "approval",
+  relatedParty: "relatedParty",
+  exemption: "exemption",
+  marketValue: "marketValue",
+  eiaMia: "eiaMia",
+  date: "date",
+};
+
+export function parseField(field: string): { list: string; index: number; rest: string } | null {
+  const m = /^(investments|disposals|partnership\.partners)\[(\d+)\](?:\.(.*))?$/.exec(field);
+  return m ? { list: m[1], index: Number(m[2]), rest: m[3] ?? "" } : null;
+}
+
+/** A core message for one field, placed on screen. */
+export function locateError(e: KiaValidationError, built: Built): FieldError {
+  const f = parseField(e.field);
+  const message = e.message;
+  if (e.field === "year") return { step: "source", key: "year", message };
+  if (f?.list === "partnership.partners") {
+    const sub = f.rest.split(".")[0] || "name";
+    return { step: "partnership", key: `partner.${f.index}.${sub}`, message };
+  }
+  if (e.field.startsWith("partnership")) return { step: "partnership", key: e.field.replace(/^partnership\.?/, "partnership.") || "partnership", message };
+  if (f?.list === "disposals") {
+    const o = built.disposalOrigins[f.index];
+    if (o?.kind === "insurance") return { step: "calamity", key: `calamity.${o.lost}.insurance`, message };
+    if (o?.kind === "ledger") return { step: "payment", key: `ledger-disposal.${o.index}`, message };
+    const sub = f.rest || "price";
+    return { step: "payment", key: `disposal.${o?.kind === "user" ? o.index : f.index}.${sub}`, message };
+  }
+  if (e.field === "disposalsTotal") return { step: "payment", key: "disposalsTotal", message };
+  if (f?.list === "investments") {
+    const inv = built.scenario.investments[f.index];
+    const id = inv ? String(inv.id) : String(f.index);
+    if (f.rest.startsWith("lostByCalamity")) return { step: "calamity", key: `calamity.${id}.replacedBy`, message };
+    return { step: "review", key: `asset.${id}`, message };
+  }
+  return { step: "review", key: "scenario", message };
+}
+
+export interface Evaluated {
+  /** the scenario that was evaluated (rows the core refused taken out) */
+  scenario: Scenario;
+  report: Report | null;
+  /** the first message that stops the evaluation, placed at its field */
+  error: FieldError | null;
+  /** ledger rows the core refused, as problems of the ledger (row, column, what was expected) */
+  rowProblems: LedgerProblem[];
+}
+
+/** Which choices of the user touch an investment (then a core message about it is the user's to fix, not the ledger's). */
+function touchedByUser(id: string, rest: string, choices: Choices): boolean {
+  if (rest.startsWith("override")) return true;
+  const cal = choices.calamity[id];
+  if (cal && !("removed" in cal) && (rest.startsWith("lostByCalamity") || rest.startsWith("eiaMia"))) return true;
+  return false;
+}
+
+/**
+ * Evaluate the built scenario. A message about one ledger row (not about a choice of the user) takes that row
+ * out, lists it with the ledger's problems, and evaluates again: good rows still work. At most `maxRetries` rows
+ * are taken out this way; beyond that the message is shown.
+ */
+export function evaluateLedger(
+  built: Built,
+  ledger: Pick<LedgerRead, "rows">,
+  mapping: ColumnMapping,
+  place: { firstColumn: number },
+  choices: Choices,
+  maxRetries = 25,
+): Evaluated {
+  if (built.inputErrors.length)
+    return { scenario: built.scenario, report: null, error: built.inputErrors[0], rowProblems: [] };
+  let scenario = built.scenario;
+  let rows = ledger.rows.slice();
+  const rowProblems: LedgerProblem[] = [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { scenario, report: evaluate(scenario), error: null, rowProblems };
+    } catch (e) {
+      if (!(e instanceof KiaValidationError)) throw e;
+      const f = parseField(e.field);
+      const inv = f?.list === "investments" ? scenario.investments[f.index] : undefined;
+      if (!f || !inv || attempt >= maxRetries || touchedByUser(String(inv.id), f.rest, choices) || rows[f.index] === undefined)
+        return { scenario, report: null, error: locateError(e, { ...built, scenario }), rowProblems };
+      const key = f.rest.split(".").pop() || "id";
+      const field: LedgerField = INVESTMENT_FIELD[key] ?? "id";
+      const column = mapping[field] ?? mapping.id ?? 0;
+      rowProblems.push({
+        row: rows[f.index],
+        column,
+        columnLetter: columnLetter(place.firstColumn + column),
+        field,
+        value: "",
+        message: e.reason,
+      });
+      // the row goes; a calamity of another row that pointed at it, or a disposal linked to it, is the user's to fix
+      scenario = { ...scenario, investments: scenario.investments.filter((_, i) => i !== f.index) };
+      rows = rows.filter((_, i) => i !== f.index);
+    }
+  }
+}
+
+/** Each investment on its own through the core's validation: row errors found without evaluating the year. */
+export function rowChecks(
+  investments: readonly ScenarioInvestment[],
+  year: number,
+): { index: number; field: string; reason: string }[] {
+  const out: { index: number; field: string; reason: string }[] = [];
+  investments.forEach((inv, index) => {
+    try {
+      // replacedBy is checked across rows by the evaluation; here one row at a time
+      const { lostByCalamity: _l, ...alone } = inv;
+      void _l;
+      validateScenario({ year, investments: [alone] });
+    } catch (e) {
+      if (e instanceof KiaValidationError && e.field.startsWith("investments[0]"))
+        out.push({ index, field: e.field.replace(/^investments\[0\]\.?/, ""), reason: e.reason });
+    }
+  });
+  return out;
+}
+
+/** The ledger read with the rows the core refuses on their own moved to its problems. */
+export function checkedLedger(ledger: LedgerRead, year: number, mapping: ColumnMapping, firstColumn: number): LedgerRead {
+  let bad: ReturnType<typeof rowChecks>;
+  try {
+    bad = rowChecks(ledger.investments, year);
+  } catch {
+    return ledger;
+  }
+  if (!bad.length) return ledger;
+  const drop = new Set(bad.map((b) => b.index));
+  const problems = ledger.problems.slice();
+  for (const b of bad) {
+    const key = b.field.split(".").pop() || "id";
+    const field: LedgerField = INVESTMENT_FIELD[key] ?? "id";
+    const column = mapping[field] ?? mapping.id ?? 0;
+    problems.push({
+      row: ledger.rows[b.index],
+      column,
+      columnLetter: columnLetter(firstColumn + column),
+      field,
+      value: "",
+      message: b.reason,
+    });
+  }
+  problems.sort((a, b) => a.row - b.row || a.column - b.column);
+  return {
+    investments: ledger.investments.filter((_, i) => !drop.has(i)),
+    rows: ledger.rows.filter((_, i) => !drop.has(i)),
+    problems,
+    skipped: ledger.skipped,
+  };
+}

@@ -1,0 +1,358 @@
+/**
+ * The pane's state, in one place: what was read (the grid and where it came from), how its columns are mapped,
+ * and the choices the law leaves to the taxpayer (overrides with their reasons, the calamity approval, the
+ * partnership and its key, disposals). Everything else — the investments, the scenario, the report, every number
+ * on screen — is derived from it (derive.ts): one direction, no second copy of a number.
+ *
+ * Amounts the user types are kept as typed (text); scenario.ts reads them with the core's readers.
+ */
+import type { ColumnMapping, LedgerField } from "../../src/ledger";
+import type { PartnershipKey } from "../../src/scenario";
+import type { Grid, ReadProgress } from "../workbook/types";
+
+export const STEPS = ["review", "calamity", "partnership", "payment", "report"] as const;
+export type StepId = (typeof STEPS)[number];
+
+export interface Override {
+  eligible: boolean;
+  reason: string;
+}
+
+/** The user's word on one lost asset (besluit 4.4); ledger columns give the first version. */
+export interface CalamityEdit {
+  replacedBy: string;
+  /** auto: the core takes the approval when it gives the higher net result; yes/no: the taxpayer's choice */
+  approval: "auto" | "yes" | "no";
+  /** EIA or MIA claimed on the lost asset; null: as the ledger says */
+  eiaMia: boolean | null;
+  /** insurance money (or other compensation) for the lost asset, as typed; "" for none */
+  insurance: string;
+}
+
+export type CalamityEntry = CalamityEdit | { removed: true };
+
+export interface PartnerInput {
+  name: string;
+  legalForm: string;
+  profit: string;
+  capital: string;
+  reserves: string;
+  outsideInvestments: string;
+  ownAssetsInPartnership: string;
+}
+
+export const PARTNER_AMOUNT_FIELDS = [
+  "profit",
+  "capital",
+  "reserves",
+  "outsideInvestments",
+  "ownAssetsInPartnership",
+] as const;
+export type PartnerAmountField = (typeof PARTNER_AMOUNT_FIELDS)[number];
+
+export interface PartnershipInput {
+  enabled: boolean;
+  /** the partnership's name, for the joint request (condition f) */
+  name: string;
+  key: PartnershipKey;
+  /** condition f: filed (yes), not filed (no: the profit shares apply), or not known yet */
+  jointRequest: "unknown" | "yes" | "no";
+  partners: PartnerInput[];
+}
+
+export interface DisposalInput {
+  description: string;
+  price: string;
+  /** of one of this year's investments (linked by id), or of an investment of an earlier year */
+  kind: "this-year" | "earlier";
+  investment: string;
+  investmentYear: string;
+  investmentAmount: string;
+  investmentYearTotal: string;
+}
+
+/** What the user decided; stored in the document so it comes back next time. */
+export interface Choices {
+  year: number;
+  overrides: Record<string, Override>;
+  calamity: Record<string, CalamityEntry>;
+  partnership: PartnershipInput;
+  disposals: DisposalInput[];
+  disposalsTotal: string;
+}
+
+export interface Source {
+  kind: "table" | "selection" | "file";
+  /** what was read, as the workbook describes it ("tabel Investeringen", "selectie A1:H200", a file's table) */
+  name: string;
+  /** the table's name, to read it again */
+  table?: string;
+  fileName?: string;
+}
+
+export interface PaneState {
+  source: Source | null;
+  grid: Grid | null;
+  /** the workbook's disposals table ("Desinvesteringen"), when it has one */
+  disposalGrid: Grid | null;
+  /** the column of each field: found by the headers, restored from the document, or corrected by the user */
+  mapping: ColumnMapping;
+  mappingOrigin: "headers" | "saved" | "user";
+  choices: Choices;
+  step: StepId;
+  loading: ReadProgress | null;
+  loadError: string | null;
+  /** choices were restored from the document (shown once, with a way to start afresh) */
+  restored: boolean;
+}
+
+export function emptyPartner(): PartnerInput {
+  return {
+    name: "",
+    legalForm: "",
+    profit: "",
+    capital: "",
+    reserves: "",
+    outsideInvestments: "",
+    ownAssetsInPartnership: "",
+  };
+}
+
+export function emptyDisposal(): DisposalInput {
+  return {
+    description: "",
+    price: "",
+    kind: "this-year",
+    investment: "",
+    investmentYear: "",
+    investmentAmount: "",
+    investmentYearTotal: "",
+  };
+}
+
+export function initialChoices(year: number): Choices {
+  return {
+    year,
+    overrides: {},
+    calamity: {},
+    partnership: { enabled: false, name: "", key: "profit", jointRequest: "unknown", partners: [] },
+    disposals: [],
+    disposalsTotal: "",
+  };
+}
+
+export function initialState(year: number): PaneState {
+  return {
+    source: null,
+    grid: null,
+    disposalGrid: null,
+    mapping: {},
+    mappingOrigin: "headers",
+    choices: initialChoices(year),
+    step: "review",
+    loading: null,
+    loadError: null,
+    restored: false,
+  };
+}
+
+export type Action =
+  | { type: "load-start"; source: Source }
+  | { type: "load-progress"; progress: ReadProgress }
+  | { type: "load-done"; source: Source; grid: Grid; disposalGrid?: Grid | null; mapping: ColumnMapping; mappingOrigin: "headers" | "saved"; choices?: Choices; year?: number }
+  | { type: "load-failed"; message: string }
+  | { type: "unload" }
+  | { type: "set-mapping"; field: LedgerField; column: number | undefined }
+  | { type: "reset-mapping"; mapping: ColumnMapping }
+  | { type: "set-year"; year: number }
+  | { type: "set-step"; step: StepId }
+  | { type: "set-override"; id: string; override: Override | null }
+  | { type: "set-calamity"; lost: string; entry: CalamityEntry | null }
+  | { type: "partnership"; patch: Partial<Omit<PartnershipInput, "partners">> }
+  | { type: "set-partner"; index: number; patch: Partial<PartnerInput> }
+  | { type: "add-partner" }
+  | { type: "remove-partner"; index: number }
+  | { type: "set-partners"; partners: PartnerInput[] }
+  | { type: "add-disposal" }
+  | { type: "set-disposal"; index: number; patch: Partial<DisposalInput> }
+  | { type: "remove-disposal"; index: number }
+  | { type: "set-disposals-total"; value: string }
+  | { type: "forget-choices" };
+
+function withChoices(s: PaneState, patch: Partial<Choices>): PaneState {
+  return { ...s, choices: { ...s.choices, ...patch } };
+}
+
+function withPartnership(s: PaneState, p: PartnershipInput): PaneState {
+  return withChoices(s, { partnership: p });
+}
+
+function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
+  return list.map((x, i) => (i === index ? value : x));
+}
+
+export function reducer(s: PaneState, a: Action): PaneState {
+  switch (a.type) {
+    case "load-start":
+      return { ...s, loading: { rowsRead: 0, rowsTotal: 0 }, loadError: null };
+    case "load-progress":
+      return { ...s, loading: a.progress };
+    case "load-done": {
+      const choices = a.choices ?? { ...s.choices, year: a.year ?? s.choices.year };
+      return {
+        ...s,
+        source: a.source,
+        grid: a.grid,
+        disposalGrid: a.disposalGrid ?? null,
+        mapping: a.mapping,
+        mappingOrigin: a.mappingOrigin,
+        choices,
+        loading: null,
+        loadError: null,
+        restored: !!a.choices,
+        step: "review",
+      };
+    }
+    case "load-failed":
+      return { ...s, loading: null, loadError: a.message };
+    case "unload":
+      return { ...initialState(s.choices.year) };
+    case "set-mapping": {
+      const mapping = { ...s.mapping };
+      // one column holds one field: taking a column away from another field
+      for (const [f, c] of Object.entries(mapping)) if (c === a.column && a.column !== undefined) delete mapping[f as LedgerField];
+      if (a.column === undefined) delete mapping[a.field];
+      else mapping[a.field] = a.column;
+      return { ...s, mapping, mappingOrigin: "user" };
+    }
+    case "reset-mapping":
+      return { ...s, mapping: a.mapping, mappingOrigin: "headers" };
+    case "set-year":
+      return withChoices(s, { year: a.year });
+    case "set-step":
+      return { ...s, step: a.step };
+    case "set-override": {
+      const overrides = { ...s.choices.overrides };
+      if (a.override) overrides[a.id] = a.override;
+      else delete overrides[a.id];
+      return withChoices(s, { overrides });
+    }
+    case "set-calamity": {
+      const calamity = { ...s.choices.calamity };
+      if (a.entry) calamity[a.lost] = a.entry;
+      else delete calamity[a.lost];
+      return withChoices(s, { calamity });
+    }
+    case "partnership": {
+      const p = { ...s.choices.partnership, ...a.patch };
+      // a partnership has at least two partners (art. 3.41 lid 3: "een of meer andere belastingplichtigen")
+      if (p.enabled && p.partners.length === 0) p.partners = [emptyPartner(), emptyPartner()];
+      return withPartnership(s, p);
+    }
+    case "set-partner": {
+      const p = s.choices.partnership;
+      if (!p.partners[a.index]) return s;
+      return withPartnership(s, { ...p, partners: replaceAt(p.partners, a.index, { ...p.partners[a.index], ...a.patch }) });
+    }
+    case "add-partner": {
+      const p = s.choices.partnership;
+      return withPartnership(s, { ...p, partners: [...p.partners, emptyPartner()] });
+    }
+    case "remove-partner": {
+      const p = s.choices.partnership;
+      return withPartnership(s, { ...p, partners: p.partners.filter((_, i) => i !== a.index) });
+    }
+    case "set-partners":
+      return withPartnership(s, { ...s.choices.partnership, enabled: true, partners: a.partners });
+    case "add-disposal":
+      return withChoices(s, { disposals: [...s.choices.disposals, emptyDisposal()] });
+    case "set-disposal": {
+      const d = s.choices.disposals[a.index];
+      if (!d) return s;
+      return withChoices(s, { disposals: replaceAt(s.choices.disposals, a.index, { ...d, ...a.patch }) });
+    }
+    case "remove-disposal":
+      return withChoices(s, { disposals: s.choices.disposals.filter((_, i) => i !== a.index) });
+    case "set-disposals-total":
+      return withChoices(s, { disposalsTotal: a.value });
+    case "forget-choices":
+      return { ...s, choices: initialChoices(s.choices.year), restored: false };
+  }
+}
+
+/** Stored choices from a document, checked field by field (a damaged or foreign setting is ignored, not trusted). */
+export function restoreChoices(raw: unknown, fallbackYear: number): Choices | undefined {
+  if (!raw || typeof raw !== "object") return undefined;
+  const r = raw as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 2000) : "");
+  const c = initialChoices(typeof r.year === "number" && Number.isInteger(r.year) ? r.year : fallbackYear);
+  if (r.overrides && typeof r.overrides === "object")
+    for (const [id, o] of Object.entries(r.overrides as Record<string, unknown>)) {
+      const ov = o as Record<string, unknown>;
+      if (ov && typeof ov.eligible === "boolean" && typeof ov.reason === "string" && ov.reason.trim())
+        c.overrides[id] = { eligible: ov.eligible, reason: str(ov.reason) };
+    }
+  if (r.calamity && typeof r.calamity === "object")
+    for (const [id, e] of Object.entries(r.calamity as Record<string, unknown>)) {
+      const x = e as Record<string, unknown>;
+      if (!x || typeof x !== "object") continue;
+      if (x.removed === true) c.calamity[id] = { removed: true };
+      else
+        c.calamity[id] = {
+          replacedBy: str(x.replacedBy),
+          approval: x.approval === "yes" || x.approval === "no" ? x.approval : "auto",
+          eiaMia: typeof x.eiaMia === "boolean" ? x.eiaMia : null,
+          insurance: str(x.insurance),
+        };
+    }
+  const p = r.partnership as Record<string, unknown> | undefined;
+  if (p && typeof p === "object") {
+    const keys = ["profit", "capital", "reserves", "equal"];
+    c.partnership = {
+      enabled: p.enabled === true,
+      name: str(p.name),
+      key: (keys.includes(p.key as string) ? p.key : "profit") as PartnershipKey,
+      jointRequest: p.jointRequest === "yes" || p.jointRequest === "no" ? p.jointRequest : "unknown",
+      partners: Array.isArray(p.partners)
+        ? p.partners.slice(0, 100).map((x) => {
+            const q = (x ?? {}) as Record<string, unknown>;
+            return {
+              name: str(q.name),
+              legalForm: str(q.legalForm),
+              profit: str(q.profit),
+              capital: str(q.capital),
+              reserves: str(q.reserves),
+              outsideInvestments: str(q.outsideInvestments),
+              ownAssetsInPartnership: str(q.ownAssetsInPartnership),
+            };
+          })
+        : [],
+    };
+  }
+  if (Array.isArray(r.disposals))
+    c.disposals = r.disposals.slice(0, 1000).map((x) => {
+      const q = (x ?? {}) as Record<string, unknown>;
+      return {
+        description: str(q.description),
+        price: str(q.price),
+        kind: q.kind === "earlier" ? "earlier" : "this-year",
+        investment: str(q.investment),
+        investmentYear: str(q.investmentYear),
+        investmentAmount: str(q.investmentAmount),
+        investmentYearTotal: str(q.investmentYearTotal),
+      };
+    });
+  c.disposalsTotal = str(r.disposalsTotal);
+  return c;
+}
+
+/** Whether the choices hold anything worth storing or restoring. */
+export function hasChoices(c: Choices): boolean {
+  return (
+    Object.keys(c.overrides).length > 0 ||
+    Object.keys(c.calamity).length > 0 ||
+    c.partnership.enabled ||
+    c.disposals.length > 0 ||
+    c.disposalsTotal.trim() !== ""
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * Small building blocks in the Fluent 2 look (styles.css): labelled fields with their message, badges, money,
+ * legal references, a modal dialog. Text goes in as JSX children or attributes only, so whatever a ledger holds
+ * is shown as text; nothing here sets HTML.
+ */
+import type { ComponentChildren, TargetedEvent } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+import { fieldId, usePane } from "./context";
+import { formatMoney } from "./format";
+
+export function Money({ value, decimals = "auto" }: { value: string | undefined; decimals?: number | "auto" }) {
+  const { culture } = usePane();
+  if (value === undefined) return <span class="muted">—</span>;
+  return <span class="money">{formatMoney(value, culture, decimals)}</span>;
+}
+
+/** The message at a field, when there is one (the user's input error, or the core's). */
+export function FieldMessage({ fieldKey, id }: { fieldKey: string; id: string }) {
+  const { fieldErrors } = usePane();
+  const m = fieldErrors.get(fieldKey);
+  if (!m) return null;
+  return (
+    <p class="field-error" id={id}>
+      {m}
+    </p>
+  );
+}
+
+interface FieldProps {
+  fieldKey: string;
+  label: string;
+  hint?: string;
+  class?: string;
+}
+
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    onInput: (v: string) => void;
+    inputMode?: "decimal" | "numeric" | "text";
+    placeholder?: string;
+    list?: string;
+    multiline?: boolean;
+    required?: boolean;
+    autoComplete?: string;
+  },
+) {
+  const { fieldErrors } = usePane();
+  const id = fieldId(props.fieldKey);
+  const err = fieldErrors.get(props.fieldKey);
+  const describedBy = [props.hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    value: props.value,
+    "aria-invalid": err ? ("true" as const) : undefined,
+    "aria-describedby": describedBy,
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onInput(e.currentTarget.value),
+  };
+  return (
+    <div class={`field ${props.class ?? ""}`}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="req" aria-hidden="true"> *</span> : null}
+      </label>
+      {props.multiline ? (
+        <textarea {...common} rows={3} required={props.required} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          inputMode={props.inputMode}
+          placeholder={props.placeholder}
+          list={props.list}
+          autoComplete={props.autoComplete ?? "off"}
+          required={props.required}
+        />
+      )}
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <FieldMessage fieldKey={props.fieldKey} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: FieldProps & { value: string; options: Option[]; onChange: (v: string) => void }) {
+  const { fieldErrors } = usePane();
+  const id = fieldId(props.fieldKey);
+  const err = fieldErrors.get(props.fieldKey);
+  const describedBy = [props.hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field ${props.class ?? ""}`}>
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={err ? "true" : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <FieldMessage fieldKey={props.fieldKey} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: { fieldKey: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  const id = fieldId(props.fieldKey);
+  return (
+    <div class="field check">
+      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+      <label for={id}>{props.label}</label>
+      <FieldMessage fieldKey={props.fieldKey} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export type BadgeKind = "success" | "danger" | "warning" | "neutral" | "brand";
+
+export function Badge({ kind, children }: { kind: BadgeKind; children: ComponentChildren }) {
+  return <span class={`badge badge-${kind}`}>{children}</span>;
+}
+
+/** A legal reference ("art. 3.41 lid 2 Wet IB 2001"), linked to its text where the report gives the address. */
+export function Ref({ label }: { label: string | undefined }) {
+  const { refUrl } = usePane();
+  if (!label) return null;
+  const url = refUrl(label);
+  return url ? (
+    <a class="ref" href={url} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  ) : (
+    <span class="ref">{label}</span>
+  );
+}
+
+/** A row of a definition list: label left, value right (wraps under each other in a narrow pane). */
+export function Stat({ label, children, strong }: { label: string; children: ComponentChildren; strong?: boolean }) {
+  return (
+    <div class={strong ? "stat strong" : "stat"}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A modal dialog on the native <dialog> (focus moves into it and stays there; Escape closes it). The focus goes
+ * back to where it was when the dialog closes.
+ */
+export function Dialog(props: { title: string; onClose: () => void; children: ComponentChildren; labelledBy?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    const d = ref.current!;
+    if (!d.open) d.showModal();
+    const first = d.querySelector<HTMLElement>("[data-autofocus]") ?? d.querySelector<HTMLElement>("input, textarea, select, button");
+    first?.focus();
+    return () => {
+      // close first: while a modal dialog is open, everything outside it is inert and cannot take the focus
+      if (d.open) d.close();
+      const o = opener.current as HTMLElement | null;
+      const back = () => {
+        if (o && document.contains(o) && (document.activeElement === document.body || !document.activeElement)) o.focus();
+      };
+      if (o && document.contains(o)) o.focus();
+      requestAnimationFrame(back);
+    };
+  }, []);
+  const titleId = "dialog-title";
+  return (
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      <h2 id={titleId}>{props.title}</h2>
+      {props.children}
+    </dialog>
+  );
+}

@@ -1,0 +1,42 @@
+/* global document */
+/**
+ * The taskpane (and the page of the shared runtime). Finds out where it runs (workbook/host.ts: inside Excel with
+ * the Office.js workbook, or standalone), then renders the pane (app/App.tsx). In the standalone page an uploaded
+ * ledger is opened by workbook/file.ts, imported dynamically so exceljs is a lazy chunk that Excel never loads.
+ */
+import { render } from "preact";
+import { App, type UploadedFile } from "./app/App";
+import { STANDALONE_BUILD, VERSION } from "./app/version";
+import { connect } from "./workbook/host";
+
+/** The sample ledger, copied next to the standalone page by the build (examples/). */
+const SAMPLE = "examples/voorbeeld-staat-2025.xlsx";
+
+async function openFile(file: UploadedFile) {
+  const { openFileWorkbook } = await import(/* webpackChunkName: "file-workbook" */ "./workbook/file");
+  return openFileWorkbook(file);
+}
+
+function start(): void {
+  const root = document.getElementById("app")!;
+  connect()
+    .then((host) => {
+      render(
+        <App
+          host={host}
+          version={VERSION}
+          openFile={host.kind === "standalone" ? openFile : undefined}
+          sampleUrl={host.kind === "standalone" && STANDALONE_BUILD ? SAMPLE : undefined}
+        />,
+        root,
+      );
+      document.documentElement.lang = host.language;
+      document.body.dataset.ready = "true";
+    })
+    .catch((e: unknown) => {
+      root.textContent = `De KIA-rekenhulp kon niet starten: ${e instanceof Error ? e.message : String(e)}`;
+      document.body.dataset.ready = "error";
+    });
+}
+
+start();

@@ -1,0 +1,383 @@
+/**
+ * The taskpane's logic without a browser: amounts in the user's culture, the reducer, the scenario built from the
+ * pane's state (overrides, calamity, partners, disposals), rows the core refuses moved to the ledger's problems,
+ * messages placed at their field, the letter of condition f, the KIA curve and the marginal effect, filters,
+ * stored settings. The components themselves run in chromium (test/e2e).
+ */
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import { Decimal, evaluate, kia, type ScenarioInvestment } from "../src";
+import type { Cell } from "../src/ledger";
+import { marginal as marginalFunction } from "../functions/kia-functions";
+import { assetRows, counts, matches, page } from "../taskpane/app/assets";
+import { kiaCurve, marginal } from "../taskpane/app/curve";
+import { cultureFromLocale, formatMoney, formatNumber, formatPercent, parseUserAmount } from "../taskpane/app/format";
+import { messages } from "../taskpane/app/i18n";
+import { keyShares, letterText } from "../taskpane/app/letter";
+import { applySavedMapping, defaultYear, ledgerTable, yearOfDates } from "../taskpane/app/load";
+import { partnersFromGrid } from "../taskpane/app/partners";
+import { buildScenario, calamityItems, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
+import { makeDeriver } from "../taskpane/app/derive";
+import { emptyPartner, initialState, reducer, restoreChoices, type PaneState } from "../taskpane/app/state";
+import type { Grid } from "../taskpane/workbook/types";
+
+const NL = cultureFromLocale("nl-NL", "nl");
+const EN = cultureFromLocale("en-GB", "en");
+
+describe("amounts in the culture", () => {
+  it("formats exact decimal strings with the culture's separators, never through a float", () => {
+    expect(formatMoney("19769", NL)).toBe("€ 19.769");
+    expect(formatMoney("1216.69", NL)).toBe("€ 1.216,69");
+    expect(formatMoney("19769", EN)).toBe("€19,769");
+    expect(formatMoney("-3", NL)).toBe("-€ 3");
+    expect(formatNumber("123456789012345.67", NL, 2)).toBe("123.456.789.012.345,67");
+    expect(formatNumber("0.1", NL, 2)).toBe("0,10");
+    expect(formatNumber("2.005", NL, 2)).toBe("2,01");
+    expect(formatPercent("0.0756", NL)).toBe("7,56%");
+    expect(formatPercent("0.35", EN)).toBe("35%");
+  });
+
+  it("reads what the user types with the core's readers, or says why not", () => {
+    expect(parseUserAmount("1.234,56", NL)).toEqual({ ok: true, value: "1234.56" });
+    expect(parseUserAmount("€ 40.000", NL)).toEqual({ ok: true, value: "40000" });
+    expect(parseUserAmount("1,234.56", EN)).toEqual({ ok: true, value: "1234.56" });
+    expect(parseUserAmount("€40,000", EN)).toEqual({ ok: true, value: "40000" });
+    const ambiguous = parseUserAmount("2,500", NL);
+    expect(ambiguous.ok).toBe(false);
+    expect(!ambiguous.ok && ambiguous.reason).toMatch(/dubbelzinnig/);
+    expect(parseUserAmount("abc", EN).ok).toBe(false);
+    expect(parseUserAmount("-5", NL).ok).toBe(false);
+  });
+
+  it("falls back to Dutch for an unknown locale", () => {
+    expect(cultureFromLocale("xx-invalid-%%", "nl")).toMatchObject({ locale: "nl-NL", decimalSeparator: ",", thousandsSeparator: "." });
+  });
+});
+
+describe("i18n", () => {
+  it("has every Dutch message in English too", () => {
+    const nl = messages("nl");
+    const en = messages("en");
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+    expect(nl.appTitle).toBe("KIA-rekenhulp");
+    expect(en.appTitle).toBe("KIA assistant");
+  });
+});
+
+const inv = (id: string, category: string, amount: string, extra: Partial<ScenarioInvestment> = {}): ScenarioInvestment => ({
+  id,
+  category,
+  amount,
+  ...extra,
+});
+
+describe("the reducer", () => {
+  it("keeps one field per column, needs two partners for a partnership, and forgets choices on request", () => {
+    let s = initialState(2025);
+    s = reducer(s, { type: "reset-mapping", mapping: { id: 0, amount: 3, category: 2 } });
+    s = reducer(s, { type: "set-mapping", field: "paid", column: 3 });
+    expect(s.mapping).toEqual({ id: 0, category: 2, paid: 3 });
+    expect(s.mappingOrigin).toBe("user");
+    s = reducer(s, { type: "partnership", patch: { enabled: true } });
+    expect(s.choices.partnership.partners).toHaveLength(2);
+    s = reducer(s, { type: "add-partner" });
+    s = reducer(s, { type: "set-partner", index: 2, patch: { name: "C" } });
+    s = reducer(s, { type: "remove-partner", index: 0 });
+    expect(s.choices.partnership.partners.map((p) => p.name)).toEqual(["", "C"]);
+    s = reducer(s, { type: "set-override", id: "m1", override: { eligible: false, reason: "privé gebruikt" } });
+    s = reducer(s, { type: "forget-choices" });
+    expect(s.choices.overrides).toEqual({});
+    expect(s.choices.partnership.enabled).toBe(false);
+    expect(s.choices.year).toBe(2025);
+  });
+
+  it("restores stored choices field by field and ignores what is not a choice", () => {
+    const c = restoreChoices(
+      {
+        year: 2024,
+        overrides: { a: { eligible: true, reason: "reden" }, b: { eligible: "ja", reason: "x" }, c: { eligible: true, reason: "  " } },
+        calamity: { x: { replacedBy: "y", approval: "maybe" }, z: { removed: true } },
+        partnership: { enabled: true, key: "<script>", partners: [{ name: "A", capital: 5 }] },
+        disposals: [{ price: "100", kind: "earlier" }],
+        evil: "x",
+      },
+      2025,
+    )!;
+    expect(c.year).toBe(2024);
+    expect(Object.keys(c.overrides)).toEqual(["a"]);
+    expect(c.calamity).toEqual({ x: { replacedBy: "y", approval: "auto", eiaMia: null, insurance: "" }, z: { removed: true } });
+    expect(c.partnership.key).toBe("profit");
+    expect(c.partnership.partners[0]).toMatchObject({ name: "A", capital: "" });
+    expect(c.disposals[0]).toMatchObject({ price: "100", kind: "earlier" });
+    expect(restoreChoices("nonsense", 2025)).toBeUndefined();
+  });
+});
+
+describe("the scenario from the pane's state", () => {
+  const ledger = {
+    investments: [
+      inv("m1", "machine", "30000"),
+      inv("m2", "machine", "30000", { lostByCalamity: { replacedBy: "m3" } }),
+      inv("m3", "machine", "32000"),
+      inv("p1", "inventaris", "300"),
+    ],
+    rows: [2, 3, 4, 5],
+  };
+
+  it("applies overrides and calamity choices, adds insurance money as a disposal, and reads partners' amounts", () => {
+    let s = initialState(2024);
+    s = reducer(s, { type: "set-override", id: "p1", override: { eligible: true, reason: "onderdeel van m1" } });
+    s = reducer(s, { type: "set-calamity", lost: "m2", entry: { replacedBy: "m3", approval: "no", eiaMia: null, insurance: "5.000" } });
+    s = reducer(s, { type: "partnership", patch: { enabled: true, key: "capital", jointRequest: "yes" } });
+    s = reducer(s, { type: "set-partner", index: 0, patch: { name: "A", capital: "60.000" } });
+    s = reducer(s, { type: "set-partner", index: 1, patch: { name: "B", capital: "40.000,00" } });
+    const b = buildScenario(s.choices, ledger, NL, "test");
+    expect(b.inputErrors).toEqual([]);
+    expect(b.scenario.investments[3].override).toEqual({ eligible: true, reason: "onderdeel van m1" });
+    expect(b.scenario.investments[1].lostByCalamity).toEqual({ replacedBy: "m3", approval: false });
+    expect(b.scenario.disposals).toEqual([{ id: "verzekering m2", description: "Verzekeringsuitkering voor m2", price: "5000", investment: "m2" }]);
+    expect(b.scenario.partnership).toEqual({
+      key: "capital",
+      jointRequest: true,
+      partners: [
+        { name: "A", capital: "60000" },
+        { name: "B", capital: "40000" },
+      ],
+    });
+    // the ledger's own objects are not changed
+    expect(ledger.investments[3].override).toBeUndefined();
+    const r = evaluate(b.scenario);
+    expect(r.calamity!.applied).toBe(false);
+    expect(r.partners!.map((p) => p.share)).toEqual(["0.6", "0.4"]);
+  });
+
+  it("switches a ledger's calamity off, and lists the ledger's and the user's calamities", () => {
+    let s = initialState(2024);
+    expect(calamityItems(ledger.investments, s.choices).map((c) => [c.lost, c.fromLedger, c.edited])).toEqual([["m2", true, false]]);
+    s = reducer(s, { type: "set-calamity", lost: "m2", entry: { removed: true } });
+    expect(calamityItems(ledger.investments, s.choices)).toEqual([]);
+    expect(buildScenario(s.choices, ledger, NL).scenario.investments[1].lostByCalamity).toBeUndefined();
+  });
+
+  it("puts an amount the user typed wrong at its field, and the core's message at the field it names", () => {
+    let s = initialState(2024);
+    s = reducer(s, { type: "partnership", patch: { enabled: true, key: "capital" } });
+    s = reducer(s, { type: "set-partner", index: 0, patch: { name: "A", capital: "2,500" } });
+    s = reducer(s, { type: "set-partner", index: 1, patch: { name: "B", capital: "10" } });
+    s = reducer(s, { type: "add-disposal" });
+    s = reducer(s, { type: "set-disposal", index: 0, patch: { price: "100", kind: "earlier", investmentYear: "22" } });
+    const b = buildScenario(s.choices, ledger, NL);
+    expect(b.inputErrors.map((e) => [e.step, e.key])).toEqual([
+      ["payment", "disposal.0.investmentYear"],
+      ["payment", "disposal.0.investmentAmount"],
+      ["payment", "disposal.0.investmentYearTotal"],
+      ["partnership", "partner.0.capital"],
+    ]);
+    const e = evaluateLedger(b, ledger, {}, { firstColumn: 0 }, s.choices);
+    expect(e.report).toBeNull();
+    expect(e.error?.key).toBe("disposal.0.investmentYear");
+
+    // no input error, but the key's figure is missing: the core names partners[0].capital
+    let t = initialState(2024);
+    t = reducer(t, { type: "partnership", patch: { enabled: true, key: "capital" } });
+    t = reducer(t, { type: "set-partner", index: 0, patch: { name: "A" } });
+    t = reducer(t, { type: "set-partner", index: 1, patch: { name: "B", capital: "10" } });
+    const bt = buildScenario(t.choices, ledger, NL);
+    const et = evaluateLedger(bt, ledger, {}, { firstColumn: 0 }, t.choices);
+    expect(et.error).toMatchObject({ step: "partnership", key: "partner.0.capital" });
+  });
+
+  it("moves rows the core refuses to the ledger's problems, with row and column, and evaluates the good rows", () => {
+    const bad = {
+      investments: [
+        inv("a", "machine", "10000"),
+        inv("b", "machine", "5000", { paid: "6000" }), // paid more than the amount: one row on its own
+        inv("c1", "computer", "1000", { group: "g", inUse: true }),
+        inv("c2", "computer", "1000", { group: "g", inUse: false }), // a group that disagrees: across rows
+      ],
+      rows: [4, 5, 6, 7],
+      problems: [],
+      skipped: 0,
+    };
+    const mapping = { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5 };
+    const checked = checkedLedger(bad, 2025, mapping, 1);
+    expect(checked.problems.map((p) => [p.row, p.columnLetter, p.field])).toEqual([[5, "E", "paid"]]);
+    const s = initialState(2025);
+    const built = buildScenario(s.choices, checked, NL);
+    const e = evaluateLedger(built, checked, mapping, { firstColumn: 1 }, s.choices);
+    expect(e.report).not.toBeNull();
+    expect(e.rowProblems).toHaveLength(1);
+    expect(e.rowProblems[0].row).toBeGreaterThanOrEqual(6);
+    expect(e.report!.total).toBe(e.scenario.investments.reduce((t, i) => t + Number(i.amount), 0).toString());
+  });
+
+  it("derives everything from the state, memoised per input", () => {
+    const grid: Grid = {
+      sheet: "Staat",
+      source: "tabel Investeringen",
+      headers: ["Nummer", "Categorie", "Bedrag"],
+      rows: [
+        ["m1", "machine", 30000],
+        ["m2", "machine", "abc"],
+      ] as Cell[][],
+      firstRow: 2,
+      firstColumn: 0,
+    };
+    const derive = makeDeriver();
+    let s: PaneState = reducer(initialState(2025), {
+      type: "load-done",
+      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
+      grid,
+      mapping: { id: 0, category: 1, amount: 2 },
+      mappingOrigin: "headers",
+    });
+    const d1 = derive(s, NL);
+    expect(d1.evaluated!.report!.kia).toBe(kia(30000, 2025).rounded.toString());
+    expect(d1.problems.map((p) => `${p.columnLetter}${p.row}`)).toEqual(["C3"]);
+    s = reducer(s, { type: "set-step", step: "report" });
+    expect(derive(s, NL).evaluated).toBe(d1.evaluated);
+    s = reducer(s, { type: "set-override", id: "m1", override: { eligible: false, reason: "privé, niet in de onderneming" } });
+    expect(derive(s, NL).evaluated!.report!.kia).toBe("0");
+  });
+});
+
+describe("the joint request of condition f", () => {
+  it("names the partnership, year, key, every partner with his share, conditions a-f and a signature block each", () => {
+    const text = letterText(
+      {
+        partnership: "Jansen en De Vries v.o.f.",
+        year: 2025,
+        key: "capital",
+        partners: [
+          { name: "Jansen", legalForm: "natuurlijk persoon", weight: "40000" },
+          { name: "De Vries", weight: "35000" },
+          { name: "Bakker Holding B.V.", legalForm: "bv", weight: "25000" },
+        ],
+        total: "112939.56",
+        reference: "Besluit investeringsaftrek 2014, onderdeel 4.1.4",
+      },
+      new Date(2026, 0, 15),
+    );
+    expect(text).toContain("Aan de inspecteur van de Belastingdienst");
+    expect(text).toContain("Verzoek om toepassing van een afwijkende verdeelsleutel");
+    expect(text).toContain("over 2025");
+    expect(text).toContain("kapitaalsverhouding");
+    expect(text).toContain("€ 112.939,56");
+    expect(text).toMatch(/Jansen \(natuurlijk persoon\)\s+40\.000\s+40%/);
+    expect(text).toMatch(/Bakker Holding B\.V\. \(bv\)\s+25\.000\s+25%/);
+    for (const c of ["a.", "b.", "c.", "d.", "e.", "f."]) expect(text).toMatch(new RegExp(`^${c.replace(".", "\\.")} `, "m"));
+    expect(text.match(/^Handtekening:/gm)).toHaveLength(3);
+    expect(text).toContain("15-1-2026");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(92);
+  });
+
+  it("computes shares exactly, equal shares without figures, and none from bad figures", () => {
+    const s = keyShares("capital", [{ name: "A", weight: "1" }, { name: "B", weight: "2" }])!;
+    expect(s[0].plus(s[1]).toString()).toBe("1");
+    expect(keyShares("equal", [{ name: "A" }, { name: "B" }, { name: "C" }])!.map((d) => d.toFixed(4))).toEqual(["0.3333", "0.3333", "0.3333"]);
+    expect(keyShares("capital", [{ name: "A", weight: "0" }, { name: "B", weight: "0" }])).toBeNull();
+    expect(keyShares("capital", [{ name: "A" }, { name: "B", weight: "1" }])).toBeNull();
+    expect(letterText({ partnership: "", year: 2025, key: "reserves", partners: [{ name: "A" }, { name: "B" }], reference: "x" })).toContain("[aandeel]");
+  });
+});
+
+describe("the KIA curve and one more investment", () => {
+  it("has its corners at the band edges, each computed by kia()", () => {
+    const c = kiaCurve(2025, new Decimal(112854.56));
+    for (const p of c.points) expect(p.y).toBeCloseTo(kia(new Decimal(p.x), 2025, { exact: true }).exact.toNumber(), 6);
+    expect(c.edges).toEqual([2900, 70602, 130744, 392230]);
+    expect(c.yMax).toBe(19769);
+    expect(c.xMax).toBeGreaterThan(392230);
+    expect(kiaCurve(2025, new Decimal(600000)).xMax).toBeGreaterThan(600000);
+  });
+
+  it("gives this year's effect as KIA.MARGINAL does, and next year's where that year has a table", () => {
+    for (const [total, extra] of [
+      [0, 5000],
+      [60000, 20000],
+      [112854.56, 5000],
+      [380000, 20000],
+    ]) {
+      const m = marginal(new Decimal(total), new Decimal(extra), 2025);
+      expect(m.thisYear.toNumber()).toBe(marginalFunction(total, extra, 2025));
+      expect(m.nextYear!.toString()).toBe(kia(extra, 2026).rounded.toString());
+    }
+    const last = marginal(new Decimal(10000), new Decimal(5000), 2026);
+    expect(last.nextYear).toBeNull();
+    expect(last.nextYearNote).toMatch(/Geen KIA-tabel voor 2027/);
+  });
+});
+
+describe("filters, pages and stored settings", () => {
+  it("filters by verdict, € 450, related party and payment, and pages", () => {
+    const investments = [
+      inv("a", "machine", "10000"),
+      inv("b", "inventaris", "100"),
+      inv("c", "machine", "5000", { relatedParty: true }),
+      inv("d", "machine", "8000", { paid: "1000", inUse: false }),
+      inv("e", "personenauto", "30000"),
+    ];
+    const report = evaluate({ year: 2025, investments });
+    const rows = assetRows(report, investments, [2, 3, 4, 5, 6]);
+    expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+    const c = counts(rows);
+    expect(c).toMatchObject({ all: 5, counted: 2, excluded: 3, "below-minimum": 1, "related-party": 1, unpaid: 1 });
+    expect(rows.filter((r) => matches(r, "below-minimum")).map((r) => r.asset.id)).toEqual(["b"]);
+    const p = page(Array.from({ length: 120 }, (_, i) => i), 2, 50);
+    expect([p.page, p.pages, p.from, p.to, p.items.length]).toEqual([2, 3, 101, 120, 20]);
+    expect(page([], 5).from).toBe(0);
+  });
+
+  it("applies a stored mapping by header text and finds the ledger and its year", () => {
+    const headers = ["Nr", "Soort", "Prijs", "Betaald"];
+    const found = { id: 0, category: 1, paid: 3 };
+    expect(applySavedMapping(found, undefined, headers)).toEqual({ mapping: found, origin: "headers" });
+    expect(applySavedMapping(found, { amount: "prijs", paid: null, date: "Datum" }, headers)).toEqual({
+      mapping: { id: 0, category: 1, amount: 2 },
+      origin: "saved",
+    });
+    expect(yearOfDates(["2025-01-03", "2025-05-01", "2024-12-31", undefined])).toBe(2025);
+    expect(yearOfDates(["1999-01-01"])).toBeUndefined();
+    expect(defaultYear(new Date(2026, 5, 1))).toBe(2025);
+    expect(defaultYear(new Date(2040, 5, 1))).toBe(2026);
+    const t = (name: string, headers: string[]) => ({ name, sheet: name, rowCount: 1, headers });
+    expect(ledgerTable([t("Vennoten", ["Naam"]), t("Investeringen", ["Nummer"])])!.name).toBe("Investeringen");
+    expect(ledgerTable([t("Vennoten", ["Naam"]), t("Blad1", ["Omschrijving", "Categorie", "Bedrag"])])!.name).toBe("Blad1");
+  });
+
+  it("reads partners from a sheet into input text in the culture", () => {
+    const r = partnersFromGrid(
+      ["Naam", "Rechtsvorm", "Winstaandeel", "Kapitaal", "Eigen bedrijfsmiddelen in onderneming"],
+      [
+        ["Jansen", "natuurlijk persoon", 0.5, 40000, null],
+        ["Bakker Holding B.V.", "bv", "20%", "25.000", 3000],
+        [null, null, null, null, null],
+      ],
+      { firstRow: 2, firstColumn: 0 },
+      NL,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.partners).toEqual([
+      { ...emptyPartner(), name: "Jansen", legalForm: "natuurlijk persoon", profit: "0,5", capital: "40.000" },
+      { ...emptyPartner(), name: "Bakker Holding B.V.", legalForm: "bv", profit: "20", capital: "25.000", ownAssetsInPartnership: "3.000" },
+    ]);
+  });
+});
+
+describe("text is rendered as text", () => {
+  function files(dir: string): string[] {
+    return readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) ? [p] : [];
+    });
+  }
+  it("the pane's code never sets HTML (no innerHTML, dangerouslySetInnerHTML, insertAdjacentHTML, document.write, eval)", () => {
+    const root = join(__dirname, "..", "taskpane");
+    const sources = [...files(join(root, "app")), join(root, "taskpane.tsx")];
+    expect(sources.length).toBeGreaterThan(10);
+    for (const f of sources) {
+      const code = readFileSync(f, "utf8");
+      expect(`${f}: ${/innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(/.test(code)}`).toBe(`${f}: false`);
+    }
+  });
+});
