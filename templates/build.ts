@@ -171,6 +171,7 @@ function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   ws.getCell(T.SUMMARY.title).font = { bold: true, size: 14 };
   ws.getCell(T.SUMMARY.intro).font = { italic: true };
   ws.getCell(T.SUMMARY.yearLabel).font = { bold: true };
+  ws.getCell(T.SUMMARY.addinLabel).font = { italic: true };
   for (const row of [T.SUMMARY.head, T.SUMMARY.partnersHead, T.SUMMARY.paramsHead]) ws.getRow(row).font = { bold: true };
   for (const row of [T.SUMMARY.kiaRow]) ws.getRow(row).font = { bold: true };
   const year = ws.getCell(T.SUMMARY.year);

@@ -231,7 +231,7 @@ export function lists(): Lists {
       fixedOver: fixedBand.over!.toNumber(),
       fixedUpTo: fixedBand.upTo!.toNumber(),
       fixed: fixedBand.fixed!.toNumber(),
-      confidence: t.confidence,
+      confidence: confidenceText(t.confidence),
     };
   });
   return { categories, spellings, years };
@@ -275,6 +275,9 @@ export const SUMMARY = {
   intro: "A2",
   yearLabel: "A3",
   year: "B3",
+  addinLabel: "A4",
+  /** "ja" when the add-in's functions answer, else "nee" (an add-in call that Excel does not know is #NAME?) */
+  addin: "B4",
   head: 5,
   totalRow: 6,
   kiaRow: 7,
@@ -492,7 +495,7 @@ function disposalFormulas(): FormulaCell[] {
 
 /** The check: the difference (shown as "gelijk" or "verschil …"), or why there is none. */
 const check = (native: string, addin: string, whole: boolean) =>
-  `=IF(ISERROR(${native}),"fout in het werkblad",IF(ISERROR(${addin}),"add-in niet geladen",IF(ISNUMBER(${addin}),ROUND(${native}-${addin},${whole ? 0 : 2}),"n.v.t.")))`;
+  `=IF(ISERROR(${native}),"fout in het werkblad",IF(${abs(SUMMARY.addin)}<>"ja","add-in niet geladen",IF(ISERROR(${addin}),"fout in de add-in",IF(ISNUMBER(${addin}),ROUND(${native}-${addin},${whole ? 0 : 2}),"n.v.t."))))`;
 
 function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
   const O = SHEET.summary;
@@ -512,7 +515,11 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
   const keyNumber = `INDEX(${L}!${p.keyNumberRange},MATCH(${keyText},${L}!${p.keySpellRange},0))`;
   const out: FormulaCell[] = [
     c(`B${t}`, `=SUM(${ledger(LH.counted)})`, "native", FORMAT.euro),
-    c(`C${t}`, `=SUMIF(${ledger(columnLetter(LEDGER_HELPER_FIRST + 12))},">=0")`, "native", FORMAT.euro),
+    // Whether the add-in answers: a call with a fixed, established year (the spill of KIA.LEDGER below cannot tell:
+    // without the add-in it is one #NAME? cell and SUMIF would make that 0).
+    c(SUMMARY.addin, `=IF(ISNUMBER(KIA.AMOUNT(0,${YEARS[YEARS.length - 1]})),"ja","nee")`, "addin"),
+    // The counted amounts of KIA.LEDGER's spill; a row it refuses (an error value) does not count, as in the core.
+    c(`C${t}`, `=IF(${abs(SUMMARY.addin)}="ja",SUMIF(${ledger(columnLetter(LEDGER_HELPER_FIRST + 12))},">=0"),"")`, "native", FORMAT.euro),
     c(`D${t}`, check(`B${t}`, `C${t}`, false), "native", FORMAT.check),
     c(`B${k}`, `=${KIA_NAME}(B${t},${year})`, "name", FORMAT.euroWhole),
     c(`C${k}`, `=KIA.AMOUNT(C${t},${year})`, "addin", FORMAT.euroWhole),
@@ -561,6 +568,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [SUMMARY.intro]:
     "Kolom B rekent met gewone Excel-formules en de naam KIA (werkt zonder add-in, in Excel met LAMBDA); kolom C met de KIA-add-in; kolom D vergelijkt ze.",
   [SUMMARY.yearLabel]: "Jaar",
+  [SUMMARY.addinLabel]: "KIA-add-in geladen",
   [`B${SUMMARY.head}`]: "Werkblad",
   [`C${SUMMARY.head}`]: "Add-in",
   [`D${SUMMARY.head}`]: "Controle",

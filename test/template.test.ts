@@ -12,6 +12,7 @@ import { join } from "path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { evaluate, type Report } from "../src";
 import { allCategories } from "../src/law";
+import { confidenceText } from "../src/messages";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaBody, lambdaFileFormula, lambdaFormula, substituteParameters } from "../src/lambda";
 import { DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/ledger";
 import { buildTemplate, TEMPLATE_FILE } from "../templates/build";
@@ -188,9 +189,13 @@ function callArgs(f: string, open: number): { args: string[]; end: number } {
 
 const bodies: Record<string, string> = { [KIA_NAME]: lambdaBody(), [KIA_EXACT_NAME]: lambdaBody(undefined, { exact: true }) };
 
-/** A file formula as the engine evaluates it: add-in calls by id, KIA()/KIA_EXACT() as the LAMBDA body with its arguments. */
-function engineFormula(f: string): string {
-  let out = f.replace(/_xldudf_KIA_([A-Z]+)\(/g, "KIA.$1(");
+/**
+ * A file formula as the engine evaluates it: add-in calls by id (or, without the add-in, an unknown function:
+ * #NAME? as in Excel), KIA()/KIA_EXACT() as the LAMBDA body with its arguments.
+ */
+function engineFormula(f: string, addin = true): string {
+  // (the engine cannot parse a name starting with "_": an unknown name stands in for it)
+  let out = f.replace(/_xldudf_KIA_([A-Z]+)\(/g, addin ? "KIA.$1(" : "NOT.LOADED.$1(");
   for (;;) {
     const m = /(^|[^A-Za-z0-9_.])(KIA_EXACT|KIA)\(/.exec(out);
     if (!m) return out;
@@ -202,14 +207,14 @@ function engineFormula(f: string): string {
 }
 
 /** The workbook's cells in the engine: values as they are, dates as serials, formulas translated. */
-function workbookEngine(book: ExcelJS.Workbook): HyperFormula {
+function workbookEngine(book: ExcelJS.Workbook, addin = true): HyperFormula {
   const sheets: Record<string, unknown[][]> = {};
   book.eachSheet((ws) => {
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         let v: unknown = cell.value;
-        if (cell.formula) v = "=" + engineFormula(cell.formula);
+        if (cell.formula) v = "=" + engineFormula(cell.formula, addin);
         else if (v instanceof Date) v = v.getTime() / 86400000 + 25569;
         else if (v && typeof v === "object" && "text" in v) v = (v as { text: string }).text;
         (rows[r - 1] ??= [])[c - 1] = v ?? null;
@@ -302,8 +307,9 @@ describe("the Overzicht in the formula engine", () => {
     expect([report.total, report.kia, report.partners!.map((p) => p.kia), report.disinvestment!.total]).toEqual(["69350", "19418", ["11651", "8706"], "1579"]);
     expectAgreement(report, true);
     expect(O.get(`C${T.SUMMARY.kiaRow}`)).toBe(19418);
+    expect(O.get(T.SUMMARY.addin)).toBe("ja");
     expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(0);
-    expect([O.get("B34"), O.get("B35"), O.get("B36"), O.get("B39"), O.get("B40"), O.get("B41")]).toEqual([2025 - 2010 + 1, 450, 2900, 19769, 1, "official"]);
+    expect([O.get("B34"), O.get("B35"), O.get("B36"), O.get("B39"), O.get("B40"), O.get("B41")]).toEqual([2025 - 2010 + 1, 450, 2900, 19769, 1, confidenceText("official")]);
     // the same rows through kia-calc's reader of the file
     return readWorkbook(committed, "KIA-werkblad.xlsx").then((r) => expect(evaluate(r.scenario)).toEqual(report));
   });
@@ -420,6 +426,20 @@ describe("the Overzicht in the formula engine", () => {
   });
 });
 
+describe("the Overzicht without the add-in (Excel with LAMBDA, the add-in not installed)", () => {
+  it("computes the same native figures; the add-in column says so instead of showing a difference", () => {
+    const hf = workbookEngine(wb, false);
+    try {
+      const O = new Sheet(hf, "Overzicht");
+      expect([O.get("B4"), O.get("B6"), O.get("B7"), O.get("B8"), O.get("B12"), O.get("B13")]).toEqual(["nee", 69350, 19418, 1579, 11651, 8706]);
+      for (const row of [6, 7, 8, 12, 13]) expect(O.get(`D${row}`)).toBe("add-in niet geladen");
+      expect(O.get("C7")).toBe("#NAME?");
+    } finally {
+      hf.destroy();
+    }
+  }, 60000);
+});
+
 describe("the Ja/Nee and key spellings of the native formulas are the core's", () => {
   it("every YES_WORDS spelling reads as yes, every NO_WORDS as no, in the ledger reader", () => {
     const rows = [...T.YES_WORDS, ...T.NO_WORDS].map((w, i) => [`r${i}`, "machine", 1000, w] as Cell[]);
@@ -459,7 +479,7 @@ describe("afterInsert(): what the taskpane does after inserting the sheets", () 
     expect(a.names[2].formula).toBe("='Overzicht (2)'!$B$3");
     const ledger = a.formulas.find((f) => f.sheet === "Investeringen 2025")!;
     expect(ledger.formula).toBe("=KIA.LEDGER(C2:C2001,D2:D2001,'Overzicht (2)'!$B$3)");
-    expect(a.formulas.filter((f) => f.sheet === "Overzicht (2)").length).toBe(2);
+    expect(a.formulas.filter((f) => f.sheet === "Overzicht (2)").map((f) => f.address)).toEqual(["B4", "B7", "C7"]);
     expect(a.formulas.some((f) => /(^|[^'])Overzicht!/.test(f.formula))).toBe(false);
   });
 });
