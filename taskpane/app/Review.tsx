@@ -228,6 +228,7 @@ function OverrideDialog({ row, onClose }: { row: AssetRow; onClose: () => void }
             required
             aria-invalid={tried && tooShort ? "true" : undefined}
             aria-describedby={tried && tooShort ? "override-reason-hint override-reason-error" : "override-reason-hint"}
+            maxLength={2000}
             onInput={(e) => setReason(e.currentTarget.value)}
           />
           <p class="hint" id="override-reason-hint">
