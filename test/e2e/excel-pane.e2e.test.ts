@@ -1,0 +1,230 @@
+/**
+ * The pane as it behaves inside Excel, in chromium: the real App with host "excel" on an in-memory Workbook
+ * (test/e2e/harness/excel-harness.tsx) holding the sample ledger's tables. What the standalone page cannot show:
+ * the template's table read at once with progress, a problem's "Ga naar D19" selecting the cell, the corrected
+ * column mapping and the user's choices stored in the document and restored after a reload, the partners and their
+ * key read from the workbook, the report written to the add-in's own sheet and replaced only after confirmation,
+ * the selection read. The Office.js adapter itself is tested on office-addin-mock (test/workbook-office.test.ts);
+ * what only real Excel can confirm is in docs/excel-compatibility.md.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "fs";
+import type { Server } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { join } from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import webpack from "webpack";
+import { openFileWorkbook } from "../../taskpane/workbook/file";
+import type { ReportSheet } from "../../taskpane/workbook/types";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../scripts/serve") as { serve: (dir: string, port?: number) => Promise<Server> };
+
+const CHROMIUM = "/usr/bin/chromium";
+const root = join(__dirname, "..", "..");
+const inCi = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLowerCase());
+const haveChromium = existsSync(CHROMIUM);
+const STANDALONE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+function buildHarness(out: string): Promise<void> {
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    entry: { harness: join(__dirname, "harness", "excel-harness.tsx") },
+    output: { path: out, filename: "[name].js", chunkFilename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    target: ["web", "es2017"],
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { target: "ES2017", module: "ESNext", moduleResolution: "node", jsx: "react-jsx", jsxImportSource: "preact" },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [new webpack.DefinePlugin({ __KIA_VERSION__: JSON.stringify("test"), __KIA_STANDALONE__: "false" })],
+    performance: { hints: false },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      writeFileSync(
+        join(out, "taskpane.html"),
+        `<!doctype html><html lang="nl"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${STANDALONE_CSP}">` +
+          `<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><link rel="stylesheet" href="styles.css">` +
+          `<script src="fixture.js"></script><script defer src="harness.js"></script></head><body><div id="app"></div></body></html>`,
+      );
+      copyFileSync(join(root, "taskpane", "styles.css"), join(out, "styles.css"));
+      resolve();
+    }),
+  );
+}
+
+/** The sample ledger's tables as the in-memory workbook holds them, read with the file adapter. */
+async function fixture() {
+  const buf = readFileSync(join(root, "examples", "voorbeeld-staat-2025.xlsx"));
+  const wb = await openFileWorkbook(
+    { name: "voorbeeld-staat-2025.xlsx", arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer },
+    { storage: null },
+  );
+  const tables = [];
+  for (const name of ["Investeringen", "Vennoten"]) {
+    const g = await wb.readTable(name);
+    tables.push({ name, sheet: g.sheet, headers: g.headers, rows: g.rows, firstRow: g.firstRow, firstColumn: g.firstColumn });
+  }
+  const label = await wb.findLabel!("Verdeelsleutel", "Vennoten");
+  return { tables, labels: label ? [{ label: "Verdeelsleutel", ...label }] : [] };
+}
+
+if (!haveChromium && inCi) {
+  it("runs the pane in Excel mode in chromium", () => {
+    throw new Error(`${CHROMIUM} ontbreekt en CI is gezet: installeer chromium (apt-get install -y chromium).`);
+  });
+} else if (!haveChromium) {
+  console.warn(`Browsertest overgeslagen: ${CHROMIUM} ontbreekt (installeer met: apt-get install -y chromium).`);
+  it.skip("runs the pane in Excel mode in chromium (skipped: no /usr/bin/chromium)", () => undefined);
+} else {
+  describe("the pane inside Excel (in-memory workbook) in chromium", () => {
+    let out: string;
+    let server: Server;
+    let browser: Browser;
+    let origin: string;
+
+    beforeAll(async () => {
+      out = mkdtempSync(join(tmpdir(), "kia-excel-pane-"));
+      await buildHarness(out);
+      writeFileSync(join(out, "fixture.js"), `window.__KIA_FIXTURE__ = ${JSON.stringify(await fixture())};`);
+      server = await serve(out, 0);
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      });
+      mkdirSync(join(root, "test-artifacts", "e2e"), { recursive: true });
+    }, 120000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      if (out) rmSync(out, { recursive: true, force: true });
+    });
+
+    const calls = (page: Page) => page.evaluate(() => (window as unknown as { __KIA_CALLS__: unknown[][] }).__KIA_CALLS__);
+    async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 5000): Promise<T> {
+      const end = Date.now() + ms;
+      for (;;) {
+        const v = await get();
+        if (ok(v)) return v;
+        if (Date.now() > end) throw new Error(`${what}: ${JSON.stringify(v).slice(0, 500)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    const hasCall = (page: Page, pred: (c: unknown[]) => boolean, what: string) => until(() => calls(page), (cs) => cs.some(pred), what);
+
+    it("reads the table at once, selects a problem's cell, stores mapping and choices in the document, writes and replaces the report sheet", async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on("request", (r) => requests.push(r.url()));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      await page.goto(`${origin}/taskpane.html`);
+      await page.waitForSelector("body[data-ready=true]");
+
+      // the template's table is read at once, no file chooser
+      await page.waitForSelector("#kia-amount", { timeout: 15000 });
+      expect(await calls(page)).toContainEqual(["readTable", "Investeringen"]);
+      expect(await page.locator("#ledger-file").count()).toBe(0);
+      expect(await page.textContent("#kia-live")).toContain("KIA 2025 € 19.769");
+      expect(await page.locator(".host-note").count()).toBe(0);
+
+      // a problem's button selects its cell in the sheet
+      await page.click("text=Ga naar D19");
+      await hasCall(page, (c) => c[0] === "selectCell" && c[1] === "Staat 2025" && c[2] === 19 && c[3] === 3, "selectCell D19");
+
+      // correct the mapping: the date column is not used; stored in the document by header
+      await page.click("text=Kolommen: 14 herkend");
+      await page.selectOption("#map-date", "");
+      await hasCall(
+        page,
+        (c) => c[0] === "saveSetting" && c[1] === "kia.kolommen" && JSON.stringify(c[2]).includes('"date":null'),
+        "mapping opgeslagen",
+      );
+      expect(await page.textContent(".mapping summary")).toContain("13 herkend (aangepast)");
+
+      // an override; the choices are stored in the document a moment later
+      await page.selectOption("#asset-filter", "excluded");
+      await page.click('[data-asset="INV-04"] button');
+      await page.getByLabel("Komt in aanmerking voor KIA", { exact: true }).check();
+      await page.fill("#override-reason", "Taxi in de onderneming, geen personenauto voor de directeur.");
+      await page.click("#override-save");
+      await hasCall(page, (c) => c[0] === "saveSetting" && c[1] === "kia.keuzes" && JSON.stringify(c[2]).includes("INV-04"), "keuzes opgeslagen");
+
+      // after a reload both come back, and the pane says so
+      await page.reload();
+      await page.waitForSelector("#kia-amount", { timeout: 15000 });
+      await page.waitForSelector("text=Uw eerdere keuzes voor deze staat zijn teruggezet");
+      expect(await page.inputValue("#map-date")).toBe("");
+      await page.selectOption("#asset-filter", "override");
+      expect(await page.locator('[data-asset="INV-04"]').innerText()).toContain("Taxi in de onderneming");
+
+      // partners and their key from the workbook
+      await page.click("#tab-partnership");
+      await page.check("text=De onderneming is een samenwerkingsverband");
+      await page.click("text=Vennoten lezen uit de tabel ‘Vennoten’");
+      await until(() => page.locator("fieldset.partner").count(), (n) => n === 3, "drie vennoten");
+      await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Verdeelsleutel" && c[2] === "Vennoten", "verdeelsleutel gezocht");
+      expect(await page.inputValue('select[id$="partnership_46_key"]')).toBe("profit");
+
+      // the report goes to the add-in's own sheet; a second time only after confirmation
+      await page.click("#tab-report");
+      await page.waitForSelector("#write-report:not([disabled])");
+      expect(await page.textContent("#write-report")).toBe("Rapport op het werkblad ‘KIA-rapport 2025’ zetten");
+      await page.click("#write-report");
+      await page.waitForSelector("text=Rapport geschreven naar het werkblad ‘KIA-rapport 2025’.");
+      const sheets = await page.evaluate(() => (window as unknown as { __KIA_SHEETS__: ReportSheet[] }).__KIA_SHEETS__);
+      expect(sheets).toHaveLength(1);
+      expect(sheets[0].name).toBe("KIA-rapport 2025");
+      const cells = sheets[0].rows.flat();
+      expect(cells).toContain("Taxi in de onderneming, geen personenauto voor de directeur.");
+      expect(cells.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK("))).toBe(true);
+      expect(sheets[0].chart).toBeDefined();
+      await page.click("#write-report");
+      await page.waitForSelector("dialog[open] >> text=Werkblad vervangen?");
+      await page.getByRole("button", { name: "Annuleren", exact: true }).click();
+      await page.waitForSelector("dialog", { state: "detached" });
+      expect((await calls(page)).filter((c) => c[0] === "writeReport")).toHaveLength(1);
+      await page.click("#write-report");
+      await page.getByRole("button", { name: "Vervangen", exact: true }).click();
+      await until(
+        async () => (await calls(page)).filter((c) => c[0] === "writeReport").length,
+        (n) => n === 2,
+        "tweede keer geschreven",
+      );
+      await page.screenshot({ path: join(root, "test-artifacts", "e2e", "excel-rapport.png") });
+
+      // the selection
+      await page.click("text=Andere staat of tabel inlezen");
+      await page.click("text=Lees selectie");
+      await until(() => page.textContent("#source-line"), (t) => !!t?.includes("selectie A4:N20"), "selectie gelezen");
+
+      await context.close();
+      expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("data:"))).toEqual([]);
+      expect(errors).toEqual([]);
+    }, 60000);
+  });
+}
