@@ -109,15 +109,23 @@ async function sheetGrid(book: XlsxBook, sheet: string, fits: (h: readonly strin
   return undefined;
 }
 
-/** The value right of a label (compared like headers), in the given sheets first, in their first 40 rows and 30 columns. */
-async function besideLabel(book: XlsxBook, labels: readonly string[], sheets: readonly string[]): Promise<{ value: Cell; at: string } | undefined> {
+/**
+ * The value right of a label (compared like headers), in the given sheets first, in their first 40 rows and 30
+ * columns; with `accept`, the first such value it accepts (a "Jaar" header of some table is passed over).
+ */
+async function besideLabel(
+  book: XlsxBook,
+  labels: readonly string[],
+  sheets: readonly string[],
+  accept: (v: Cell) => boolean = () => true,
+): Promise<{ value: Cell; at: string } | undefined> {
   const wanted = new Set(labels.map(normalizeHeader));
   const order = [...sheets.filter((s) => book.sheetNames.includes(s)), ...book.sheetNames.filter((s) => !sheets.includes(s))];
   for (const sheet of order) {
     const rows = await book.rows(sheet, 1, 40, 0, 30);
     for (let r = 0; r < rows.length; r++)
       for (let c = 0; c < rows[r].length - 1; c++)
-        if (typeof rows[r][c] === "string" && wanted.has(normalizeHeader(rows[r][c]))) return { value: rows[r][c + 1], at: `${sheet}!${columnLetter(c + 1)}${r + 1}` };
+        if (typeof rows[r][c] === "string" && wanted.has(normalizeHeader(rows[r][c])) && accept(rows[r][c + 1])) return { value: rows[r][c + 1], at: `${sheet}!${columnLetter(c + 1)}${r + 1}` };
   }
   return undefined;
 }
@@ -190,7 +198,7 @@ async function fromBook(book: XlsxBook, name: string, options: { year?: number }
     }
   }
   if (year === undefined) {
-    const found = await besideLabel(book, ["Jaar", "Belastingjaar", "Boekjaar"], [SHEET.summary]);
+    const found = await besideLabel(book, ["Jaar", "Belastingjaar", "Boekjaar"], [SHEET.summary], (v) => yearOf(v) !== undefined);
     year = found ? yearOf(found.value) : undefined;
     if (found && year !== undefined) yearAt = found.at;
   }

@@ -32,6 +32,9 @@ export type SheetKey = keyof typeof SHEET;
 /** The order of the sheets in the workbook. */
 export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposals", "summary", "notes", "lists"];
 
+/** The template's sheet names in workbook order (what insertWorksheetsFromBase64 inserts). */
+export const TEMPLATE_SHEET_NAMES: readonly string[] = SHEET_ORDER.map((k) => SHEET[k]);
+
 /** Excel table names (the taskpane and kia-calc find the ledger by these, or by the headers). */
 export const TABLE = { ledger: "Investeringen", partners: "Vennoten", disposals: "Desinvesteringen" } as const;
 
