@@ -4,14 +4,14 @@
  * net result without and with the approval, the choice the core makes in the taxpayer's favour, and the EIA/MIA
  * rule.
  */
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { Decimal } from "../../src";
 import { Chart } from "./Chart";
 import { usePane } from "./context";
 import { formatMoney } from "./format";
 import { calamityItems } from "./scenario";
 import type { CalamityEdit } from "./state";
-import { Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
+import { AssetPicker, AssetSuggestions, Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
 
 export function CalamityStep() {
   const { t, derived, state, dispatch, culture } = usePane();
@@ -28,7 +28,11 @@ export function CalamityStep() {
     const inv = investments.find((i) => String(i.id) === id);
     return inv?.description ? `${id} — ${inv.description}` : id;
   };
-  const options = [{ value: "", label: t.choose }, ...investments.map((i) => ({ value: String(i.id), label: label(String(i.id)) }))];
+  const options = useMemo(
+    () => investments.map((i) => ({ value: String(i.id), label: i.description ? `${i.id} — ${i.description}` : String(i.id) })),
+    [investments],
+  );
+  const ids = useMemo(() => new Set(investments.map((i) => String(i.id))), [investments]);
   const cal = report?.calamity;
   const diff = cal ? new Decimal(cal.differenceExact) : null;
   const stray = derived.built?.strayCalamity ?? [];
@@ -54,23 +58,25 @@ export function CalamityStep() {
       ))}
       {stray.length ? <p class="message warning">{t.strayCalamity(stray.join(", "))}</p> : null}
 
+      <AssetSuggestions options={options} />
       <details class="add-calamity" open={items.length === 0}>
         <summary>{t.addCalamity}</summary>
         <div class="row wrap">
-          <SelectField fieldKey="new-calamity.lost" label={t.lostAsset} value={lost} options={options} onChange={setLost} class="grow" />
-          <SelectField
+          <AssetPicker fieldKey="new-calamity.lost" label={t.lostAsset} value={lost} options={options} onChange={setLost} choose={t.choose} class="grow" />
+          <AssetPicker
             fieldKey="new-calamity.replacedBy"
             label={t.replacedBy}
             value={replacement}
-            options={options.filter((o) => o.value !== lost)}
+            options={options}
             onChange={setReplacement}
+            choose={t.choose}
             class="grow"
           />
         </div>
         <button
           type="button"
           class="btn"
-          disabled={!lost || !replacement || lost === replacement}
+          disabled={!ids.has(lost) || !ids.has(replacement) || lost === replacement}
           onClick={() => {
             dispatch({ type: "set-calamity", lost, entry: { replacedBy: replacement, approval: "auto", eiaMia: null, insurance: "" } });
             setLost("");
@@ -168,11 +174,12 @@ function CalamityCard(props: {
         {props.label(lost)} {props.fromLedger ? <Badge kind="neutral">{t.fromLedger}</Badge> : null}{" "}
         {item ? item.applied ? <Badge kind="success">{t.applied}</Badge> : <Badge kind="neutral">{t.notApplied}</Badge> : null}
       </h3>
-      <SelectField
+      <AssetPicker
         fieldKey={k("replacedBy")}
         label={t.replacedBy}
         value={edit.replacedBy}
-        options={props.options.filter((o) => o.value !== lost)}
+        options={props.options}
+        choose={t.choose}
         onChange={(v) => set({ replacedBy: v })}
       />
       <SelectField

@@ -2,9 +2,10 @@
  * Step 4: the payment criterion (art. 3.44) where the ledger has payments, and disposals (art. 3.47): from the
  * workbook's disposals table when it has one, and entered here.
  */
+import { useMemo } from "preact/hooks";
 import { usePane } from "./context";
 import type { DisposalInput } from "./state";
-import { Badge, Money, Ref, SelectField, Stat, TextField } from "./ui";
+import { AssetPicker, AssetSuggestions, Badge, Money, Ref, SelectField, Stat, TextField } from "./ui";
 
 export function PaymentStep() {
   const { t, derived } = usePane();
@@ -95,10 +96,10 @@ function Disposals() {
   const report = derived.evaluated?.report ?? null;
   const d = report?.disinvestment;
   const investments = derived.ledger?.investments ?? [];
-  const options = [
-    { value: "", label: t.choose },
-    ...investments.map((i) => ({ value: String(i.id), label: i.description ? `${i.id} — ${i.description}` : String(i.id) })),
-  ];
+  const options = useMemo(
+    () => investments.map((i) => ({ value: String(i.id), label: i.description ? `${i.id} — ${i.description}` : String(i.id) })),
+    [investments],
+  );
   const ledgerDisposals = derived.ledgerDisposals;
   return (
     <section aria-labelledby="disposals-heading">
@@ -123,6 +124,7 @@ function Disposals() {
         </ul>
       ) : null}
       {state.choices.disposals.length === 0 && !ledgerDisposals.length ? <p class="hint">{t.noDisposals}</p> : null}
+      <AssetSuggestions options={options} />
       {state.choices.disposals.map((x, i) => (
         <DisposalFields key={i} index={i} d={x} options={options} />
       ))}
@@ -186,7 +188,7 @@ function DisposalFields({ index, d, options }: { index: number; d: DisposalInput
         onChange={(v) => set({ kind: v as DisposalInput["kind"] })}
       />
       {d.kind === "this-year" ? (
-        <SelectField fieldKey={k("investment")} label={t.investment} value={d.investment} options={options} onChange={(v) => set({ investment: v })} />
+        <AssetPicker fieldKey={k("investment")} label={t.investment} value={d.investment} options={options} choose={t.choose} onChange={(v) => set({ investment: v })} />
       ) : (
         <div class="partner-grid">
           <TextField fieldKey={k("investmentYear")} label={t.investmentYear} value={d.investmentYear} inputMode="numeric" onInput={(v) => set({ investmentYear: v })} />

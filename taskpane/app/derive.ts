@@ -4,9 +4,21 @@
  * an edit of a partner's name does not read the ledger again).
  */
 import type { ScenarioDisposal } from "../../src";
-import { readDisposals, readLedger, type LedgerProblem, type LedgerRead } from "../../src/ledger";
+import {
+  readDisposals,
+  readLedger,
+  type LedgerProblem,
+  type LedgerRead,
+} from "../../src/ledger";
 import type { Culture } from "./format";
-import { buildScenario, checkedLedger, evaluateLedger, type Built, type Evaluated, type FieldError } from "./scenario";
+import {
+  buildScenario,
+  checkedLedger,
+  evaluateLedger,
+  type Built,
+  type Evaluated,
+  type FieldError,
+} from "./scenario";
 import type { PaneState } from "./state";
 import type { Grid } from "../workbook/types";
 
@@ -26,7 +38,12 @@ export interface Derived {
 function memo<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
   let last: { args: A; value: R } | null = null;
   return (...args: A) => {
-    if (last && last.args.length === args.length && last.args.every((x, i) => x === args[i])) return last.value;
+    if (
+      last &&
+      last.args.length === args.length &&
+      last.args.every((x, i) => x === args[i])
+    )
+      return last.value;
     const value = f(...args);
     last = { args, value };
     return value;
@@ -41,34 +58,90 @@ export function sourceDescription(state: PaneState): string {
 
 export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   const read = memo((grid: Grid, mapping: PaneState["mapping"]) =>
-    readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }),
+    readLedger(grid.rows, mapping, {
+      firstRow: grid.firstRow,
+      firstColumn: grid.firstColumn,
+    }),
   );
-  const check = memo((ledger: LedgerRead, year: number, mapping: PaneState["mapping"], firstColumn: number) =>
-    checkedLedger(ledger, year, mapping, firstColumn),
+  const check = memo(
+    (
+      ledger: LedgerRead,
+      year: number,
+      mapping: PaneState["mapping"],
+      firstColumn: number,
+    ) => checkedLedger(ledger, year, mapping, firstColumn),
   );
   const disposals = memo((grid: Grid | null) => {
-    if (!grid) return { items: [] as ScenarioDisposal[], problems: [] as LedgerProblem[] };
-    const r = readDisposals(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn });
-    return { items: r.items as unknown as ScenarioDisposal[], problems: r.problems };
+    if (!grid)
+      return {
+        items: [] as ScenarioDisposal[],
+        problems: [] as LedgerProblem[],
+      };
+    const r = readDisposals(grid.headers, grid.rows, {
+      firstRow: grid.firstRow,
+      firstColumn: grid.firstColumn,
+    });
+    return {
+      items: r.items as unknown as ScenarioDisposal[],
+      problems: r.problems,
+    };
   });
   const build = memo(
-    (choices: PaneState["choices"], ledger: LedgerRead, culture: Culture, description: string, ledgerDisposals: ScenarioDisposal[]) =>
-      buildScenario(choices, ledger, culture, description, ledgerDisposals),
+    (
+      choices: PaneState["choices"],
+      ledger: LedgerRead,
+      culture: Culture,
+      description: string,
+      ledgerDisposals: ScenarioDisposal[],
+    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals),
   );
-  const run = memo((built: Built, ledger: LedgerRead, mapping: PaneState["mapping"], firstColumn: number, choices: PaneState["choices"]) =>
-    evaluateLedger(built, ledger, mapping, { firstColumn }, choices),
+  const run = memo(
+    (
+      built: Built,
+      ledger: LedgerRead,
+      mapping: PaneState["mapping"],
+      firstColumn: number,
+      choices: PaneState["choices"],
+    ) => evaluateLedger(built, ledger, mapping, { firstColumn }, choices),
   );
   const allProblems = memo((a: LedgerProblem[], b: LedgerProblem[]) =>
-    b.length ? [...a, ...b].sort((x, y) => x.row - y.row || x.column - y.column) : a,
+    b.length
+      ? [...a, ...b].sort((x, y) => x.row - y.row || x.column - y.column)
+      : a,
   );
   return (state, culture) => {
     if (!state.grid)
-      return { ledger: null, problems: [], ledgerDisposals: [], disposalProblems: [], built: null, evaluated: null, error: null };
+      return {
+        ledger: null,
+        problems: [],
+        ledgerDisposals: [],
+        disposalProblems: [],
+        built: null,
+        evaluated: null,
+        error: null,
+      };
     const grid = state.grid;
-    const ledger = check(read(grid, state.mapping), state.choices.year, state.mapping, grid.firstColumn);
+    const ledger = check(
+      read(grid, state.mapping),
+      state.choices.year,
+      state.mapping,
+      grid.firstColumn,
+    );
     const disp = disposals(state.disposalGrid);
-    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, disp.items);
-    const evaluated = run(built, ledger, state.mapping, grid.firstColumn, state.choices);
+    const built = build(
+      state.choices,
+      ledger,
+      culture,
+      `KIA ${state.choices.year}: ${sourceDescription(state)}`,
+      disp.items,
+    );
+    const evaluated = run(
+      built,
+      ledger,
+      state.mapping,
+      grid.firstColumn,
+      state.choices,
+    );
     return {
       ledger,
       problems: allProblems(ledger.problems, evaluated.rowProblems),

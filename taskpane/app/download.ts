@@ -1,6 +1,11 @@
+/* global Blob, URL, document, setTimeout, HTMLTextAreaElement, navigator */
 /** Saving text the pane made (the request letter, the scenario) and copying it: a Blob and a link, no network. */
 
-export function downloadText(fileName: string, text: string, type = "text/plain;charset=utf-8"): void {
+export function downloadText(
+  fileName: string,
+  text: string,
+  type = "text/plain;charset=utf-8",
+): void {
   // a byte-order mark so Notepad on older Windows reads the Dutch characters (ë, ï) as UTF-8
   const blob = new Blob(["\ufeff", text], { type });
   const url = URL.createObjectURL(blob);
@@ -15,7 +20,10 @@ export function downloadText(fileName: string, text: string, type = "text/plain;
 }
 
 /** Copy to the clipboard: the async Clipboard API, else the selection of `fallback` with execCommand (older webviews). */
-export async function copyText(text: string, fallback?: HTMLTextAreaElement | null): Promise<boolean> {
+export async function copyText(
+  text: string,
+  fallback?: HTMLTextAreaElement | null,
+): Promise<boolean> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);
@@ -36,5 +44,14 @@ export async function copyText(text: string, fallback?: HTMLTextAreaElement | nu
 
 /** A file name without characters Windows refuses. */
 export function safeFileName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/\s+/g, " ").trim().slice(0, 120) || "kia";
+  const printable = Array.from(s, (c) => (c.charCodeAt(0) < 32 ? " " : c)).join(
+    "",
+  );
+  return (
+    printable
+      .replace(/[\\/:*?"<>|]+/g, "-")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 120) || "kia"
+  );
 }

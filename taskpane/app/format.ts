@@ -19,12 +19,18 @@ export function cultureFromLocale(
   locale: string | undefined,
   language: "nl" | "en",
 ): Culture {
-  const loc = locale && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale) ? locale : language === "en" ? "en-GB" : "nl-NL";
+  const loc =
+    locale && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale)
+      ? locale
+      : language === "en"
+        ? "en-GB"
+        : "nl-NL";
   let decimalSeparator = ",";
   let thousandsSeparator = ".";
   try {
     const parts = new Intl.NumberFormat(loc).formatToParts(12345.6);
-    decimalSeparator = parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
+    decimalSeparator =
+      parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
     thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? "";
   } catch {
     // an unknown locale: keep the Dutch separators
@@ -35,15 +41,25 @@ export function cultureFromLocale(
 /** Where the euro sign goes in this culture ("€ 1.234" in Dutch, "€1,234" in English). */
 function currencyPattern(locale: string): { prefix: string; suffix: string } {
   try {
-    const parts = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).formatToParts(1);
+    const parts = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: "EUR",
+    }).formatToParts(1);
     const i = parts.findIndex((p) => p.type === "integer");
-    const before = parts.slice(0, i).map((p) => (p.type === "currency" ? "€" : p.value)).join("");
+    const before = parts
+      .slice(0, i)
+      .map((p) => (p.type === "currency" ? "€" : p.value))
+      .join("");
     const after = parts
       .slice(i + 1)
       .filter((p) => p.type !== "decimal" && p.type !== "fraction")
       .map((p) => (p.type === "currency" ? "€" : p.value))
       .join("");
-    if (before.includes("€") || after.includes("€")) return { prefix: before.replace(/\u00a0/g, " "), suffix: after.replace(/\u00a0/g, " ") };
+    if (before.includes("€") || after.includes("€"))
+      return {
+        prefix: before.replace(/\u00a0/g, " "),
+        suffix: after.replace(/\u00a0/g, " "),
+      };
   } catch {
     // fall through
   }
@@ -57,7 +73,11 @@ const patterns = new Map<string, { prefix: string; suffix: string }>();
  * half up on the digits, no float) or, when decimals is "auto", whole numbers without decimals and other numbers
  * with two.
  */
-export function formatNumber(value: string | Decimal, culture: Culture, decimals: number | "auto" = "auto"): string {
+export function formatNumber(
+  value: string | Decimal,
+  culture: Culture,
+  decimals: number | "auto" = "auto",
+): string {
   let d: Decimal;
   try {
     d = value instanceof Decimal ? value : new Decimal(value);
@@ -71,25 +91,42 @@ export function formatNumber(value: string | Decimal, culture: Culture, decimals
   const [int, frac] = fixed.replace(/^-/, "").split(".");
   let grouped = "";
   for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) grouped += culture.thousandsSeparator;
+    if (i > 0 && (int.length - i) % 3 === 0)
+      grouped += culture.thousandsSeparator;
     grouped += int[i];
   }
-  return (negative ? "-" : "") + grouped + (frac ? culture.decimalSeparator + frac : "");
+  return (
+    (negative ? "-" : "") +
+    grouped +
+    (frac ? culture.decimalSeparator + frac : "")
+  );
 }
 
 /** Money: "€ 12.345" (whole euros) or "€ 2.400,01" (auto), in the culture's pattern. */
-export function formatMoney(value: string | Decimal, culture: Culture, decimals: number | "auto" = "auto"): string {
+export function formatMoney(
+  value: string | Decimal,
+  culture: Culture,
+  decimals: number | "auto" = "auto",
+): string {
   let p = patterns.get(culture.locale);
   if (!p) patterns.set(culture.locale, (p = currencyPattern(culture.locale)));
   const n = formatNumber(value, culture, decimals);
-  return n.startsWith("-") ? `-${p.prefix}${n.slice(1)}${p.suffix}` : `${p.prefix}${n}${p.suffix}`;
+  return n.startsWith("-")
+    ? `-${p.prefix}${n.slice(1)}${p.suffix}`
+    : `${p.prefix}${n}${p.suffix}`;
 }
 
 /** A fraction as a percentage: "0.0756" -> "7,56%". */
-export function formatPercent(value: string | Decimal, culture: Culture, maxDecimals = 2): string {
+export function formatPercent(
+  value: string | Decimal,
+  culture: Culture,
+  maxDecimals = 2,
+): string {
   let d: Decimal;
   try {
-    d = new Decimal(value).times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
+    d = new Decimal(value)
+      .times(100)
+      .toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
   } catch {
     return String(value);
   }
@@ -107,9 +144,15 @@ export function parseUserAmount(
   if (culture.decimalSeparator === ",") r = readDutchAmount(t);
   else {
     // English notation: "1,234.56" or "1234.56"; the grouping comma must group thousands.
-    const body = t.replace(/^€\s*/, "").replace(/\s*€$/, "").replace(/[\s\u00a0]/g, "");
+    const body = t
+      .replace(/^€\s*/, "")
+      .replace(/\s*€$/, "")
+      .replace(/[\s\u00a0]/g, "");
     if (!/^-?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?$/.test(body))
-      return { ok: false, reason: `"${t.slice(0, 30)}" is geen bedrag; verwacht bijvoorbeeld 1,234.56` };
+      return {
+        ok: false,
+        reason: `"${t.slice(0, 30)}" is geen bedrag; verwacht bijvoorbeeld 1,234.56`,
+      };
     r = readAmount(body.replace(/,/g, ""));
   }
   if (isAmountProblem(r)) return { ok: false, reason: r.reason };

@@ -24,9 +24,11 @@ const nl = {
   readTable: "Lees tabel",
   readSelection: "Lees selectie",
   readOnlyNote: "De staat wordt alleen gelezen, nooit gewijzigd.",
-  noTables: "Deze werkmap heeft geen tabellen. Selecteer het bereik met de staat (met de kopregel) en kies ‘Lees selectie’.",
+  noTables:
+    "Deze werkmap heeft geen tabellen. Selecteer het bereik met de staat (met de kopregel) en kies ‘Lees selectie’.",
   chooseFile: "Kies een bestand…",
-  fileHint: "Een Excel-werkmap (.xlsx) of CSV-bestand met de staat van investeringen.",
+  fileHint:
+    "Een Excel-werkmap (.xlsx) of CSV-bestand met de staat van investeringen.",
   trySample: "Probeer het voorbeeld",
   sampleNote:
     "Het voorbeeld is een staat over 2025 met een calamiteit, een samenwerkingsverband van drie vennoten, een onbetaald bedrijfsmiddel en een verbonden partij.",
@@ -35,33 +37,41 @@ const nl = {
   loadedFrom: (name: string, rows: string) => `${name} · ${rows} rijen`,
   anotherLedger: "Andere staat of tabel inlezen",
   year: "Belastingjaar",
-  restored: "Uw eerdere keuzes voor deze staat zijn teruggezet (handmatige beoordelingen, calamiteit, vennoten, vervreemdingen).",
+  restored:
+    "Uw eerdere keuzes voor deze staat zijn teruggezet (handmatige beoordelingen, calamiteit, vennoten, vervreemdingen).",
   forget: "Begin opnieuw zonder die keuzes",
 
   // mapping
   mappingSummary: (n: number) => `Kolommen: ${n} herkend`,
   mappingChanged: " (aangepast)",
-  mappingIntro: "Welke kolom hoort bij welk gegeven. Pas aan waar de kopregel anders heet; de indeling wordt in het document bewaard en volgende keer weer gebruikt.",
+  mappingIntro:
+    "Welke kolom hoort bij welk gegeven. Pas aan waar de kopregel anders heet; de indeling wordt in het document bewaard en volgende keer weer gebruikt.",
   notInLedger: "— niet in de staat —",
   column: (letter: string, header: string) => `${letter}: ${header}`,
   required: "verplicht",
   redetect: "Kolommen opnieuw herkennen",
-  missingRequired: (fields: string) => `Zonder kolom voor ${fields} kan de staat niet worden gelezen.`,
+  missingRequired: (fields: string) =>
+    `Zonder kolom voor ${fields} kan de staat niet worden gelezen.`,
 
   // problems
-  problemsHeading: (n: number) => (n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`),
-  problemsIntro: "Deze rijen tellen niet mee tot ze zijn verbeterd; de andere rijen werken gewoon.",
-  problemAt: (row: number, letter: string, field: string) => `Rij ${row}, kolom ${letter} (${field})`,
+  problemsHeading: (n: number) =>
+    n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`,
+  problemsIntro:
+    "Deze rijen tellen niet mee tot ze zijn verbeterd; de andere rijen werken gewoon.",
+  problemAt: (row: number, letter: string, field: string) =>
+    `Rij ${row}, kolom ${letter} (${field})`,
   goToCell: (cell: string) => `Ga naar ${cell}`,
   moreProblems: (n: number) => `en nog ${n}`,
   showAllProblems: "Toon alle",
 
   // summary
   kiaFor: (year: number) => `KIA ${year}`,
-  announce: (year: number, kia: string, total: string) => `KIA ${year}: ${kia} op een totaal van ${total}.`,
+  announce: (year: number, kia: string, total: string) =>
+    `KIA ${year}: ${kia} op een totaal van ${total}.`,
   noResult: "Geen berekening",
   goToField: "Naar het veld",
-  totalLine: (total: string, n: number) => `totaal ${total} · ${n} ${n === 1 ? "bedrijfsmiddel telt" : "bedrijfsmiddelen tellen"} mee`,
+  totalLine: (total: string, n: number) =>
+    `totaal ${total} · ${n} ${n === 1 ? "bedrijfsmiddel telt" : "bedrijfsmiddelen tellen"} mee`,
   noLedgerYet: "Lees eerst de vaste-activastaat in.",
 
   // steps
@@ -125,8 +135,10 @@ const nl = {
   eligibleNo: "Komt niet in aanmerking voor KIA",
   verdict: "Beoordeling",
   reason: "Reden (verplicht)",
-  reasonHint: "Bijvoorbeeld: onderdeel van de machine, factuur 2025-114 in het dossier.",
-  reasonTooShort: "Schrijf de reden op (minstens 10 tekens): die komt in het rapport.",
+  reasonHint:
+    "Bijvoorbeeld: onderdeel van de machine, factuur 2025-114 in het dossier.",
+  reasonTooShort:
+    "Schrijf de reden op (minstens 10 tekens): die komt in het rapport.",
   save: "Opslaan",
   cancel: "Annuleren",
   removeOverride: "Handmatige beoordeling verwijderen",
@@ -155,7 +167,8 @@ const nl = {
   addition: "Desinvesteringsbijtelling",
   net: "Per saldo",
   exact: "exact",
-  netNote: "Per saldo is de exacte KIA min de desinvesteringsbijtelling op het verzekeringsgeld; op dat saldo kiest de berekening.",
+  netNote:
+    "Per saldo is de exacte KIA min de desinvesteringsbijtelling op het verzekeringsgeld; op dat saldo kiest de berekening.",
   difference: (amount: string, favour: "approval" | "statute" | "none") =>
     favour === "none"
       ? "Geen verschil: de wet blijft gelden."
@@ -174,10 +187,12 @@ const nl = {
   notMet: "niet voldaan",
   eiaMiaRule:
     "EIA of MIA op het verloren bedrijfsmiddel sluit de goedkeuring uit: voor de KIA één investering en voor de EIA of MIA twee kan niet (besluit 4.4). EIA of MIA op alleen het vervangende bedrijfsmiddel staat de goedkeuring niet in de weg.",
-  strayCalamity: (ids: string) => `Keuzes voor bedrijfsmiddelen die niet (meer) in de staat staan, tellen niet mee: ${ids}.`,
+  strayCalamity: (ids: string) =>
+    `Keuzes voor bedrijfsmiddelen die niet (meer) in de staat staan, tellen niet mee: ${ids}.`,
 
   // partnership
-  isPartnership: "De onderneming is een samenwerkingsverband (vof, maatschap, cv)",
+  isPartnership:
+    "De onderneming is een samenwerkingsverband (vof, maatschap, cv)",
   partnershipName: "Naam van het samenwerkingsverband",
   key: "Verdeelsleutel",
   keys: {
@@ -195,12 +210,21 @@ const nl = {
   partnerN: (i: number) => `Vennoot ${i}`,
   partnerName: "Naam",
   legalForm: "Rechtsvorm",
-  legalForms: ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"],
+  legalForms: [
+    "natuurlijk persoon",
+    "bv",
+    "nv",
+    "stichting",
+    "vereniging",
+    "coöperatie",
+  ],
   profit: "Winstaandeel",
   capital: "Kapitaal",
   reserves: "Stille reserves",
-  outsideInvestments: "Investeringen in een eigen onderneming (eenmanszaak, bv) dit jaar",
-  ownAssetsInPartnership: "Eigen bedrijfsmiddelen voor deze onderneming, dit jaar aangeschaft",
+  outsideInvestments:
+    "Investeringen in een eigen onderneming (eenmanszaak, bv) dit jaar",
+  ownAssetsInPartnership:
+    "Eigen bedrijfsmiddelen voor deze onderneming, dit jaar aangeschaft",
   removePartner: "Vennoot verwijderen",
   addPartner: "Vennoot toevoegen",
   perPartner: "KIA per vennoot",
@@ -223,7 +247,8 @@ const nl = {
   letterHeading: "Verzoek afwijkende verdeelsleutel (voorwaarde f)",
   letterIntro:
     "Een gezamenlijk, ondertekend verzoek met de gekozen sleutel, in te dienen voordat de aanslag van een van de vennoten onherroepelijk vaststaat. Controleer de tekst, laat alle vennoten tekenen en bewaar een kopie in het dossier.",
-  letterNotNeeded: "Bij verdeling naar de winstgerechtigdheid is geen verzoek nodig.",
+  letterNotNeeded:
+    "Bij verdeling naar de winstgerechtigdheid is geen verzoek nodig.",
   copy: "Kopiëren",
   copied: "Gekopieerd naar het klembord.",
   copyFailed: "Kopiëren lukte niet; selecteer de tekst en kopieer met Ctrl+C.",
@@ -234,7 +259,8 @@ const nl = {
   paymentHeading: "Betaling (art. 3.44)",
   paymentIntro:
     "Is een bedrijfsmiddel aan het eind van het jaar niet in gebruik genomen, dan is de KIA dit jaar aftrekbaar tot het betaalde bedrag; de rest schuift door naar het jaar waarin verder wordt betaald, uiterlijk het jaar van ingebruikneming.",
-  allPaid: "Alle bedrijfsmiddelen zijn aan het eind van het jaar in gebruik genomen of helemaal betaald: de hele KIA is dit jaar aftrekbaar.",
+  allPaid:
+    "Alle bedrijfsmiddelen zijn aan het eind van het jaar in gebruik genomen of helemaal betaald: de hele KIA is dit jaar aftrekbaar.",
   asset: "Bedrijfsmiddel",
   attributed: "KIA-deel",
   paid: "Betaald",
@@ -254,7 +280,8 @@ const nl = {
   investmentYearTotal: "Totaal investeringen van dat jaar",
   removeDisposal: "Vervreemding verwijderen",
   addDisposal: "Vervreemding toevoegen",
-  disposalsTotal: "Totaal vervreemdingsprijzen (alleen als er meer is vervreemd dan hier staat)",
+  disposalsTotal:
+    "Totaal vervreemdingsprijzen (alleen als er meer is vervreemd dan hier staat)",
   threshold: "Drempel",
   disposalsCounted: "Vervreemdingen die meetellen",
   additionTotal: "Bijtelling",
@@ -278,7 +305,8 @@ const nl = {
   replaceText: (sheet: string) =>
     `Het werkblad ‘${sheet}’ bestaat al. Alleen dat werkblad wordt vervangen; de staat en de andere werkbladen blijven zoals ze zijn.`,
   replace: "Vervangen",
-  reportWritten: (sheet: string) => `Rapport geschreven naar het werkblad ‘${sheet}’.`,
+  reportWritten: (sheet: string) =>
+    `Rapport geschreven naar het werkblad ‘${sheet}’.`,
   reportDownloaded: (file: string) => `Rapport gedownload: ${file}.`,
   writing: "Bezig met schrijven…",
   reportNote:
@@ -297,13 +325,20 @@ const nl = {
   chartLabel: (y: number, total: string, kia: string) =>
     `Grafiek: KIA tegen het totaal aan investeringen in ${y}. Uw totaal ${total} geeft ${kia} KIA.`,
   yourKia: "Uw KIA",
-  axisNote: "Verticaal de KIA, horizontaal het totaal van de investeringen die meetellen; de stip is uw totaal.",
+  axisNote:
+    "Verticaal de KIA, horizontaal het totaal van de investeringen die meetellen; de stip is uw totaal.",
   marginalLabel: "Nog één investering van",
   marginalThisYear: (amount: string) => `Dit jaar: ${amount} extra KIA`,
-  marginalNextYear: (y: number, amount: string) => `In ${y}: ${amount} KIA (als er dan verder niets wordt geïnvesteerd)`,
-  marginalNoTable: (y: number, why: string) => `In ${y}: nog niet te berekenen (${why}).`,
+  marginalNextYear: (y: number, amount: string) =>
+    `In ${y}: ${amount} KIA (als er dan verder niets wordt geïnvesteerd)`,
+  marginalNoTable: (y: number, why: string) =>
+    `In ${y}: nog niet te berekenen (${why}).`,
   marginalBetter: (when: "this" | "next" | "same", diff: string) =>
-    when === "same" ? "Geen verschil tussen dit en volgend jaar." : when === "this" ? `Dit jaar investeren levert ${diff} meer op.` : `Volgend jaar investeren levert ${diff} meer op.`,
+    when === "same"
+      ? "Geen verschil tussen dit en volgend jaar."
+      : when === "this"
+        ? `Dit jaar investeren levert ${diff} meer op.`
+        : `Volgend jaar investeren levert ${diff} meer op.`,
 
   // fields of the ledger
   fieldNames: {
@@ -335,7 +370,8 @@ const en: Messages = {
   appSubtitle: "Small-scale investment deduction, art. 3.41 Wet IB 2001",
   standaloneNote:
     "Standalone page: this page runs outside Excel. Your file stays on this computer; the page makes no internet connection.",
-  dutchOnlyNote: "Reasons, explanations and legal references are in Dutch: they go into a Dutch tax return.",
+  dutchOnlyNote:
+    "Reasons, explanations and legal references are in Dutch: they go into a Dutch tax return.",
   excelHost: (platform: string) => `In Excel (${platform})`,
 
   ledgerHeading: "Fixed-asset ledger",
@@ -343,9 +379,11 @@ const en: Messages = {
   readTable: "Read table",
   readSelection: "Read selection",
   readOnlyNote: "The ledger is only read, never changed.",
-  noTables: "This workbook has no tables. Select the range with the ledger (with its header row) and choose ‘Read selection’.",
+  noTables:
+    "This workbook has no tables. Select the range with the ledger (with its header row) and choose ‘Read selection’.",
   chooseFile: "Choose a file…",
-  fileHint: "An Excel workbook (.xlsx) or CSV file with the ledger of investments.",
+  fileHint:
+    "An Excel workbook (.xlsx) or CSV file with the ledger of investments.",
   trySample: "Try the sample",
   sampleNote:
     "The sample is a 2025 ledger with a calamity, a partnership of three partners, an unpaid asset and a related party.",
@@ -354,30 +392,38 @@ const en: Messages = {
   loadedFrom: (name: string, rows: string) => `${name} · ${rows} rows`,
   anotherLedger: "Read another ledger or table",
   year: "Tax year",
-  restored: "Your earlier choices for this ledger were restored (overrides, calamity, partners, disposals).",
+  restored:
+    "Your earlier choices for this ledger were restored (overrides, calamity, partners, disposals).",
   forget: "Start again without them",
 
   mappingSummary: (n: number) => `Columns: ${n} recognised`,
   mappingChanged: " (changed)",
-  mappingIntro: "Which column holds which item. Correct it where a header has another name; the mapping is stored in the document and used again next time.",
+  mappingIntro:
+    "Which column holds which item. Correct it where a header has another name; the mapping is stored in the document and used again next time.",
   notInLedger: "— not in the ledger —",
   column: (letter: string, header: string) => `${letter}: ${header}`,
   required: "required",
   redetect: "Recognise columns again",
-  missingRequired: (fields: string) => `Without a column for ${fields} the ledger cannot be read.`,
+  missingRequired: (fields: string) =>
+    `Without a column for ${fields} the ledger cannot be read.`,
 
-  problemsHeading: (n: number) => (n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`),
-  problemsIntro: "These rows do not count until they are corrected; the other rows work as usual.",
-  problemAt: (row: number, letter: string, field: string) => `Row ${row}, column ${letter} (${field})`,
+  problemsHeading: (n: number) =>
+    n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`,
+  problemsIntro:
+    "These rows do not count until they are corrected; the other rows work as usual.",
+  problemAt: (row: number, letter: string, field: string) =>
+    `Row ${row}, column ${letter} (${field})`,
   goToCell: (cell: string) => `Go to ${cell}`,
   moreProblems: (n: number) => `and ${n} more`,
   showAllProblems: "Show all",
 
   kiaFor: (year: number) => `KIA ${year}`,
-  announce: (year: number, kia: string, total: string) => `KIA ${year}: ${kia} on a total of ${total}.`,
+  announce: (year: number, kia: string, total: string) =>
+    `KIA ${year}: ${kia} on a total of ${total}.`,
   noResult: "No calculation",
   goToField: "Go to the field",
-  totalLine: (total: string, n: number) => `total ${total} · ${n} ${n === 1 ? "asset counts" : "assets count"}`,
+  totalLine: (total: string, n: number) =>
+    `total ${total} · ${n} ${n === 1 ? "asset counts" : "assets count"}`,
   noLedgerYet: "Read the fixed-asset ledger first.",
 
   stepsLabel: "Steps",
@@ -439,7 +485,8 @@ const en: Messages = {
   verdict: "Verdict",
   reason: "Reason (required)",
   reasonHint: "For example: part of the machine, invoice 2025-114 in the file.",
-  reasonTooShort: "Write down the reason (at least 10 characters): it goes into the report.",
+  reasonTooShort:
+    "Write down the reason (at least 10 characters): it goes into the report.",
   save: "Save",
   cancel: "Cancel",
   removeOverride: "Remove override",
@@ -467,7 +514,8 @@ const en: Messages = {
   addition: "Disinvestment addition",
   net: "Net",
   exact: "exactly",
-  netNote: "Net is the exact KIA minus the disinvestment addition on the insurance money; the calculation chooses on that net result.",
+  netNote:
+    "Net is the exact KIA minus the disinvestment addition on the insurance money; the calculation chooses on that net result.",
   difference: (amount: string, favour: "approval" | "statute" | "none") =>
     favour === "none"
       ? "No difference: the statute applies."
@@ -486,7 +534,8 @@ const en: Messages = {
   notMet: "not met",
   eiaMiaRule:
     "EIA or MIA on the lost asset rules out the approval: one investment for the KIA and two for EIA or MIA is not possible (besluit 4.4). EIA or MIA on the replacement only does not stand in the way.",
-  strayCalamity: (ids: string) => `Choices for assets that are not (or no longer) in the ledger do not count: ${ids}.`,
+  strayCalamity: (ids: string) =>
+    `Choices for assets that are not (or no longer) in the ledger do not count: ${ids}.`,
 
   isPartnership: "The business is a partnership (vof, maatschap, cv)",
   partnershipName: "Name of the partnership",
@@ -506,11 +555,19 @@ const en: Messages = {
   partnerN: (i: number) => `Partner ${i}`,
   partnerName: "Name",
   legalForm: "Legal form",
-  legalForms: ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"],
+  legalForms: [
+    "natuurlijk persoon",
+    "bv",
+    "nv",
+    "stichting",
+    "vereniging",
+    "coöperatie",
+  ],
   profit: "Profit share",
   capital: "Capital",
   reserves: "Hidden reserves",
-  outsideInvestments: "Investments in an own business (sole proprietorship, BV) this year",
+  outsideInvestments:
+    "Investments in an own business (sole proprietorship, BV) this year",
   ownAssetsInPartnership: "Own assets used in this business, bought this year",
   removePartner: "Remove partner",
   addPartner: "Add partner",
@@ -544,7 +601,8 @@ const en: Messages = {
   paymentHeading: "Payment (art. 3.44)",
   paymentIntro:
     "When an asset is not in use at year end, the KIA is deductible this year up to the amount paid; the rest moves to the year of further payment, at the latest the year it is taken into use.",
-  allPaid: "Every asset is in use or fully paid at year end: the whole KIA is deductible this year.",
+  allPaid:
+    "Every asset is in use or fully paid at year end: the whole KIA is deductible this year.",
   asset: "Asset",
   attributed: "KIA part",
   paid: "Paid",
@@ -564,7 +622,8 @@ const en: Messages = {
   investmentYearTotal: "Total investments of that year",
   removeDisposal: "Remove disposal",
   addDisposal: "Add disposal",
-  disposalsTotal: "Total disposal prices (only when more was disposed of than listed here)",
+  disposalsTotal:
+    "Total disposal prices (only when more was disposed of than listed here)",
   threshold: "Threshold",
   disposalsCounted: "Disposals that count",
   additionTotal: "Addition",
@@ -605,13 +664,20 @@ const en: Messages = {
   chartLabel: (y: number, total: string, kia: string) =>
     `Chart: KIA against total investments in ${y}. Your total ${total} gives ${kia} KIA.`,
   yourKia: "Your KIA",
-  axisNote: "Vertically the KIA, horizontally the total of the investments that count; the dot is your total.",
+  axisNote:
+    "Vertically the KIA, horizontally the total of the investments that count; the dot is your total.",
   marginalLabel: "One more investment of",
   marginalThisYear: (amount: string) => `This year: ${amount} more KIA`,
-  marginalNextYear: (y: number, amount: string) => `In ${y}: ${amount} KIA (if nothing else is invested then)`,
-  marginalNoTable: (y: number, why: string) => `In ${y}: not yet known (${why}).`,
+  marginalNextYear: (y: number, amount: string) =>
+    `In ${y}: ${amount} KIA (if nothing else is invested then)`,
+  marginalNoTable: (y: number, why: string) =>
+    `In ${y}: not yet known (${why}).`,
   marginalBetter: (when: "this" | "next" | "same", diff: string) =>
-    when === "same" ? "No difference between this year and next." : when === "this" ? `Investing this year gives ${diff} more.` : `Investing next year gives ${diff} more.`,
+    when === "same"
+      ? "No difference between this year and next."
+      : when === "this"
+        ? `Investing this year gives ${diff} more.`
+        : `Investing next year gives ${diff} more.`,
 
   fieldNames: {
     id: "number",

@@ -3,12 +3,21 @@
  * mapping stored in the document applied to the headers found now. No DOM, no Office; tested in jest.
  */
 import { establishedYears } from "../../src";
-import { LEDGER_FIELDS, mapHeaders, normalizeHeader, type ColumnMapping, type LedgerField } from "../../src/ledger";
+import {
+  LEDGER_FIELDS,
+  mapHeaders,
+  normalizeHeader,
+  type ColumnMapping,
+  type LedgerField,
+} from "../../src/ledger";
 import type { TableInfo } from "../workbook/types";
 import { LEDGER_TABLES } from "./names";
 import type { Source } from "./state";
 
-export type SavedMappings = Record<string, Partial<Record<LedgerField, string | null>>>;
+export type SavedMappings = Record<
+  string,
+  Partial<Record<LedgerField, string | null>>
+>;
 
 export function defaultYear(now = new Date()): number {
   const years = establishedYears();
@@ -17,11 +26,20 @@ export function defaultYear(now = new Date()): number {
 }
 
 /** The year most of the ledger's dates fall in, when that year has a table. */
-export function yearOfDates(dates: readonly (string | undefined)[]): number | undefined {
+export function yearOfDates(
+  dates: readonly (string | undefined)[],
+): number | undefined {
   const count = new Map<number, number>();
-  for (const d of dates) if (d) count.set(Number(d.slice(0, 4)), (count.get(Number(d.slice(0, 4))) ?? 0) + 1);
+  for (const d of dates)
+    if (d)
+      count.set(
+        Number(d.slice(0, 4)),
+        (count.get(Number(d.slice(0, 4))) ?? 0) + 1,
+      );
   const years = establishedYears();
-  const best = [...count.entries()].filter(([y]) => years.includes(y)).sort((a, b) => b[1] - a[1])[0];
+  const best = [...count.entries()]
+    .filter(([y]) => years.includes(y))
+    .sort((a, b) => b[1] - a[1])[0];
   return best?.[0];
 }
 
@@ -44,9 +62,12 @@ export function applySavedMapping(
       delete mapping[f];
       continue;
     }
-    const i = headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
+    const i = headers.findIndex(
+      (x) => normalizeHeader(x) === normalizeHeader(h),
+    );
     if (i < 0) continue;
-    for (const [g, c] of Object.entries(mapping)) if (c === i && g !== f) delete mapping[g as LedgerField];
+    for (const [g, c] of Object.entries(mapping))
+      if (c === i && g !== f) delete mapping[g as LedgerField];
     mapping[f] = i;
   }
   return { mapping, origin: "saved" };
@@ -56,7 +77,10 @@ export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function pickTable(tables: TableInfo[], names: readonly string[]): TableInfo | undefined {
+export function pickTable(
+  tables: TableInfo[],
+  names: readonly string[],
+): TableInfo | undefined {
   return tables.find((t) => names.includes(normalizeHeader(t.name)));
 }
 
@@ -71,4 +95,3 @@ export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
     tables[0]
   );
 }
-

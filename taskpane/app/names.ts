@@ -5,8 +5,18 @@ export const MAPPING_KEY = "kia.kolommen";
 export const CHOICES_KEY = "kia.keuzes";
 
 /** table names (compared with normalizeHeader: no case, accents, spaces or punctuation) */
-export const LEDGER_TABLES = ["investeringen", "staatvaninvesteringen", "investments", "activastaat", "vasteactiva"];
-export const DISPOSAL_TABLES = ["desinvesteringen", "vervreemdingen", "disposals"];
+export const LEDGER_TABLES = [
+  "investeringen",
+  "staatvaninvesteringen",
+  "investments",
+  "activastaat",
+  "vasteactiva",
+];
+export const DISPOSAL_TABLES = [
+  "desinvesteringen",
+  "vervreemdingen",
+  "disposals",
+];
 export const PARTNER_TABLES = ["vennoten", "partners"];
 
 /** the label beside which the partners sheet names the key ("Verdeelsleutel: winst") */

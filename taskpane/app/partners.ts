@@ -5,13 +5,18 @@
  * like anything the user types, and the user can still correct them.
  */
 import { Decimal } from "../../src";
-import { readPartners as coreReadPartners, type Cell, type LedgerProblem } from "../../src/ledger";
+import {
+  readPartners as coreReadPartners,
+  type Cell,
+  type LedgerProblem,
+} from "../../src/ledger";
 import { formatNumber, type Culture } from "./format";
 import { PARTNER_AMOUNT_FIELDS, type PartnerInput } from "./state";
 
 /** A plain decimal string as input text in the culture ("50000" -> "50.000", "0.4" -> "0,4"). */
 export function inputText(plainDecimal: unknown, culture: Culture): string {
-  if (typeof plainDecimal !== "string" && typeof plainDecimal !== "number") return "";
+  if (typeof plainDecimal !== "string" && typeof plainDecimal !== "number")
+    return "";
   try {
     const d = new Decimal(plainDecimal);
     return formatNumber(d, culture, d.decimalPlaces());
@@ -30,7 +35,8 @@ export function partnersFromGrid(
   const partners = read.items.map((p) => {
     const out: PartnerInput = {
       name: String(p.name ?? "").slice(0, 200),
-      legalForm: typeof p.legalForm === "string" ? p.legalForm.slice(0, 100) : "",
+      legalForm:
+        typeof p.legalForm === "string" ? p.legalForm.slice(0, 100) : "",
       profit: "",
       capital: "",
       reserves: "",

@@ -64,7 +64,12 @@ function amountOrError(
   what: string,
 ): string | undefined {
   if (text.trim() === "") {
-    if (required) errors.push({ step, key, message: `${what} ontbreekt; vul een bedrag in, zoals 1.234,56` });
+    if (required)
+      errors.push({
+        step,
+        key,
+        message: `${what} ontbreekt; vul een bedrag in, zoals 1.234,56`,
+      });
     return undefined;
   }
   const r = parseUserAmount(text, culture);
@@ -75,14 +80,31 @@ function amountOrError(
   return r.value;
 }
 
-export const LEGAL_FORMS = ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"] as const;
+export const LEGAL_FORMS = [
+  "natuurlijk persoon",
+  "bv",
+  "nv",
+  "stichting",
+  "vereniging",
+  "coöperatie",
+] as const;
 
 /** The calamity entries in force: the ledger's columns, replaced or switched off by the user's edits. */
 export function calamityItems(
   investments: readonly ScenarioInvestment[],
   choices: Choices,
-): { lost: string; edit: CalamityEdit; fromLedger: boolean; edited: boolean }[] {
-  const out: { lost: string; edit: CalamityEdit; fromLedger: boolean; edited: boolean }[] = [];
+): {
+  lost: string;
+  edit: CalamityEdit;
+  fromLedger: boolean;
+  edited: boolean;
+}[] {
+  const out: {
+    lost: string;
+    edit: CalamityEdit;
+    fromLedger: boolean;
+    edited: boolean;
+  }[] = [];
   const seen = new Set<string>();
   for (const inv of investments) {
     const id = String(inv.id);
@@ -92,14 +114,24 @@ export function calamityItems(
       continue;
     }
     if (entry) {
-      out.push({ lost: id, edit: entry, fromLedger: !!inv.lostByCalamity, edited: true });
+      out.push({
+        lost: id,
+        edit: entry,
+        fromLedger: !!inv.lostByCalamity,
+        edited: true,
+      });
       seen.add(id);
     } else if (inv.lostByCalamity) {
       out.push({
         lost: id,
         edit: {
           replacedBy: String(inv.lostByCalamity.replacedBy),
-          approval: inv.lostByCalamity.approval === true ? "yes" : inv.lostByCalamity.approval === false ? "no" : "auto",
+          approval:
+            inv.lostByCalamity.approval === true
+              ? "yes"
+              : inv.lostByCalamity.approval === false
+                ? "no"
+                : "auto",
           eiaMia: null,
           insurance: "",
         },
@@ -123,7 +155,9 @@ export function buildScenario(
   const disposals: ScenarioDisposal[] = [];
   const disposalOrigins: DisposalOrigin[] = [];
   const ids = new Set(ledger.investments.map((i) => String(i.id)));
-  const items = new Map(calamityItems(ledger.investments, choices).map((c) => [c.lost, c]));
+  const items = new Map(
+    calamityItems(ledger.investments, choices).map((c) => [c.lost, c]),
+  );
 
   const investments = ledger.investments.map((inv) => {
     const id = String(inv.id);
@@ -131,15 +165,23 @@ export function buildScenario(
     const cal = choices.calamity[id];
     if (!override && !cal) return inv;
     const out: ScenarioInvestment = { ...inv };
-    if (override) out.override = { eligible: override.eligible, reason: override.reason };
+    if (override)
+      out.override = { eligible: override.eligible, reason: override.reason };
     if (cal && "removed" in cal) delete out.lostByCalamity;
     else if (cal) {
       if (!cal.replacedBy.trim())
-        errors.push({ step: "calamity", key: `calamity.${id}.replacedBy`, message: "kies het bedrijfsmiddel dat het verloren bedrijfsmiddel in hetzelfde jaar vervangt" });
+        errors.push({
+          step: "calamity",
+          key: `calamity.${id}.replacedBy`,
+          message:
+            "kies het bedrijfsmiddel dat het verloren bedrijfsmiddel in hetzelfde jaar vervangt",
+        });
       else
         out.lostByCalamity = {
           replacedBy: cal.replacedBy,
-          ...(cal.approval === "auto" ? {} : { approval: cal.approval === "yes" }),
+          ...(cal.approval === "auto"
+            ? {}
+            : { approval: cal.approval === "yes" }),
         };
       if (cal.eiaMia !== null) out.eiaMia = cal.eiaMia;
     }
@@ -148,9 +190,22 @@ export function buildScenario(
 
   // insurance money for a lost asset: a disposal of this year's investment (art. 3.47; besluit 4.4 net effect)
   for (const [lost, item] of items) {
-    const price = amountOrError(item.edit.insurance, culture, `calamity.${lost}.insurance`, "calamity", errors, false, "uitkering");
+    const price = amountOrError(
+      item.edit.insurance,
+      culture,
+      `calamity.${lost}.insurance`,
+      "calamity",
+      errors,
+      false,
+      "uitkering",
+    );
     if (price === undefined) continue;
-    disposals.push({ id: `verzekering ${lost}`, description: `Verzekeringsuitkering voor ${lost}`, price, investment: lost });
+    disposals.push({
+      id: `verzekering ${lost}`,
+      description: `Verzekeringsuitkering voor ${lost}`,
+      price,
+      investment: lost,
+    });
     disposalOrigins.push({ kind: "insurance", lost });
   }
 
@@ -161,20 +216,54 @@ export function buildScenario(
 
   choices.disposals.forEach((d, i) => {
     const k = (f: string) => `disposal.${i}.${f}`;
-    const price = amountOrError(d.price, culture, k("price"), "payment", errors, true, "vervreemdingsprijs");
+    const price = amountOrError(
+      d.price,
+      culture,
+      k("price"),
+      "payment",
+      errors,
+      true,
+      "vervreemdingsprijs",
+    );
     let id = `vervreemding ${i + 1}`;
     while (ledgerDisposals.some((x) => String(x.id) === id)) id += "*";
     const out: ScenarioDisposal = { id, price: price ?? "0" };
     if (d.description.trim()) out.description = d.description.trim();
     if (d.kind === "this-year") {
-      if (!d.investment) errors.push({ step: "payment", key: k("investment"), message: "kies de investering van dit jaar die is vervreemd" });
+      if (!d.investment)
+        errors.push({
+          step: "payment",
+          key: k("investment"),
+          message: "kies de investering van dit jaar die is vervreemd",
+        });
       else out.investment = d.investment;
     } else {
       const y = d.investmentYear.trim();
-      if (!/^\d{4}$/.test(y)) errors.push({ step: "payment", key: k("investmentYear"), message: "vul het investeringsjaar in, zoals 2022" });
+      if (!/^\d{4}$/.test(y))
+        errors.push({
+          step: "payment",
+          key: k("investmentYear"),
+          message: "vul het investeringsjaar in, zoals 2022",
+        });
       else out.investmentYear = Number(y);
-      const ia = amountOrError(d.investmentAmount, culture, k("investmentAmount"), "payment", errors, true, "investeringsbedrag");
-      const it = amountOrError(d.investmentYearTotal, culture, k("investmentYearTotal"), "payment", errors, true, "totaal investeringen van dat jaar");
+      const ia = amountOrError(
+        d.investmentAmount,
+        culture,
+        k("investmentAmount"),
+        "payment",
+        errors,
+        true,
+        "investeringsbedrag",
+      );
+      const it = amountOrError(
+        d.investmentYearTotal,
+        culture,
+        k("investmentYearTotal"),
+        "payment",
+        errors,
+        true,
+        "totaal investeringen van dat jaar",
+      );
       if (ia !== undefined) out.investmentAmount = ia;
       if (it !== undefined) out.investmentYearTotal = it;
     }
@@ -189,10 +278,23 @@ export function buildScenario(
   if (p.enabled) {
     const partners: ScenarioPartner[] = p.partners.map((q, i) => {
       const out: ScenarioPartner = { name: q.name.trim() };
-      if (!out.name) errors.push({ step: "partnership", key: `partner.${i}.name`, message: "vul de naam van de vennoot in" });
+      if (!out.name)
+        errors.push({
+          step: "partnership",
+          key: `partner.${i}.name`,
+          message: "vul de naam van de vennoot in",
+        });
       if (q.legalForm.trim()) out.legalForm = q.legalForm.trim();
       for (const f of PARTNER_AMOUNT_FIELDS) {
-        const v = amountOrError(q[f], culture, `partner.${i}.${f}`, "partnership", errors, false, f);
+        const v = amountOrError(
+          q[f],
+          culture,
+          `partner.${i}.${f}`,
+          "partnership",
+          errors,
+          false,
+          f,
+        );
         if (v !== undefined) out[f] = v;
       }
       return out;
@@ -200,14 +302,26 @@ export function buildScenario(
     scenario.partnership = {
       key: p.key,
       partners,
-      ...(p.jointRequest === "unknown" ? {} : { jointRequest: p.jointRequest === "yes" }),
+      ...(p.jointRequest === "unknown"
+        ? {}
+        : { jointRequest: p.jointRequest === "yes" }),
     };
   }
   if (disposals.length) scenario.disposals = disposals;
-  const dt = amountOrError(choices.disposalsTotal, culture, "disposalsTotal", "payment", errors, false, "totaal vervreemdingen");
+  const dt = amountOrError(
+    choices.disposalsTotal,
+    culture,
+    "disposalsTotal",
+    "payment",
+    errors,
+    false,
+    "totaal vervreemdingen",
+  );
   if (dt !== undefined) scenario.disposalsTotal = dt;
 
-  const strayCalamity = Object.keys(choices.calamity).filter((id) => !ids.has(id));
+  const strayCalamity = Object.keys(choices.calamity).filter(
+    (id) => !ids.has(id),
+  );
   return { scenario, inputErrors: errors, disposalOrigins, strayCalamity };
 }
 
@@ -231,8 +345,13 @@ const INVESTMENT_FIELD: Record<string, LedgerField> = {
   date: "date",
 };
 
-export function parseField(field: string): { list: string; index: number; rest: string } | null {
-  const m = /^(investments|disposals|partnership\.partners)\[(\d+)\](?:\.(.*))?$/.exec(field);
+export function parseField(
+  field: string,
+): { list: string; index: number; rest: string } | null {
+  const m =
+    /^(investments|disposals|partnership\.partners)\[(\d+)\](?:\.(.*))?$/.exec(
+      field,
+    );
   return m ? { list: m[1], index: Number(m[2]), rest: m[3] ?? "" } : null;
 }
 
@@ -245,19 +364,32 @@ export function locateError(e: KiaValidationError, built: Built): FieldError {
     const sub = f.rest.split(".")[0] || "name";
     return { step: "partnership", key: `partner.${f.index}.${sub}`, message };
   }
-  if (e.field.startsWith("partnership")) return { step: "partnership", key: e.field.replace(/^partnership\.?/, "partnership.") || "partnership", message };
+  if (e.field.startsWith("partnership"))
+    return {
+      step: "partnership",
+      key: e.field.replace(/^partnership\.?/, "partnership.") || "partnership",
+      message,
+    };
   if (f?.list === "disposals") {
     const o = built.disposalOrigins[f.index];
-    if (o?.kind === "insurance") return { step: "calamity", key: `calamity.${o.lost}.insurance`, message };
-    if (o?.kind === "ledger") return { step: "payment", key: `ledger-disposal.${o.index}`, message };
+    if (o?.kind === "insurance")
+      return { step: "calamity", key: `calamity.${o.lost}.insurance`, message };
+    if (o?.kind === "ledger")
+      return { step: "payment", key: `ledger-disposal.${o.index}`, message };
     const sub = f.rest || "price";
-    return { step: "payment", key: `disposal.${o?.kind === "user" ? o.index : f.index}.${sub}`, message };
+    return {
+      step: "payment",
+      key: `disposal.${o?.kind === "user" ? o.index : f.index}.${sub}`,
+      message,
+    };
   }
-  if (e.field === "disposalsTotal") return { step: "payment", key: "disposalsTotal", message };
+  if (e.field === "disposalsTotal")
+    return { step: "payment", key: "disposalsTotal", message };
   if (f?.list === "investments") {
     const inv = built.scenario.investments[f.index];
     const id = inv ? String(inv.id) : String(f.index);
-    if (f.rest.startsWith("lostByCalamity")) return { step: "calamity", key: `calamity.${id}.replacedBy`, message };
+    if (f.rest.startsWith("lostByCalamity"))
+      return { step: "calamity", key: `calamity.${id}.replacedBy`, message };
     return { step: "review", key: `asset.${id}`, message };
   }
   return { step: "review", key: "scenario", message };
@@ -277,7 +409,12 @@ export interface Evaluated {
 function touchedByUser(id: string, rest: string, choices: Choices): boolean {
   if (rest.startsWith("override")) return true;
   const cal = choices.calamity[id];
-  if (cal && !("removed" in cal) && (rest.startsWith("lostByCalamity") || rest.startsWith("eiaMia"))) return true;
+  if (
+    cal &&
+    !("removed" in cal) &&
+    (rest.startsWith("lostByCalamity") || rest.startsWith("eiaMia"))
+  )
+    return true;
   return false;
 }
 
@@ -295,7 +432,12 @@ export function evaluateLedger(
   maxRetries = 25,
 ): Evaluated {
   if (built.inputErrors.length)
-    return { scenario: built.scenario, report: null, error: built.inputErrors[0], rowProblems: [] };
+    return {
+      scenario: built.scenario,
+      report: null,
+      error: built.inputErrors[0],
+      rowProblems: [],
+    };
   let scenario = built.scenario;
   let rows = ledger.rows.slice();
   const rowProblems: LedgerProblem[] = [];
@@ -305,9 +447,21 @@ export function evaluateLedger(
     } catch (e) {
       if (!(e instanceof KiaValidationError)) throw e;
       const f = parseField(e.field);
-      const inv = f?.list === "investments" ? scenario.investments[f.index] : undefined;
-      if (!f || !inv || attempt >= maxRetries || touchedByUser(String(inv.id), f.rest, choices) || rows[f.index] === undefined)
-        return { scenario, report: null, error: locateError(e, { ...built, scenario }), rowProblems };
+      const inv =
+        f?.list === "investments" ? scenario.investments[f.index] : undefined;
+      if (
+        !f ||
+        !inv ||
+        attempt >= maxRetries ||
+        touchedByUser(String(inv.id), f.rest, choices) ||
+        rows[f.index] === undefined
+      )
+        return {
+          scenario,
+          report: null,
+          error: locateError(e, { ...built, scenario }),
+          rowProblems,
+        };
       const key = f.rest.split(".").pop() || "id";
       const field: LedgerField = INVESTMENT_FIELD[key] ?? "id";
       const column = mapping[field] ?? mapping.id ?? 0;
@@ -320,7 +474,10 @@ export function evaluateLedger(
         message: e.reason,
       });
       // the row goes; a calamity of another row that pointed at it, or a disposal linked to it, is the user's to fix
-      scenario = { ...scenario, investments: scenario.investments.filter((_, i) => i !== f.index) };
+      scenario = {
+        ...scenario,
+        investments: scenario.investments.filter((_, i) => i !== f.index),
+      };
       rows = rows.filter((_, i) => i !== f.index);
     }
   }
@@ -339,15 +496,27 @@ export function rowChecks(
       void _l;
       validateScenario({ year, investments: [alone] });
     } catch (e) {
-      if (e instanceof KiaValidationError && e.field.startsWith("investments[0]"))
-        out.push({ index, field: e.field.replace(/^investments\[0\]\.?/, ""), reason: e.reason });
+      if (
+        e instanceof KiaValidationError &&
+        e.field.startsWith("investments[0]")
+      )
+        out.push({
+          index,
+          field: e.field.replace(/^investments\[0\]\.?/, ""),
+          reason: e.reason,
+        });
     }
   });
   return out;
 }
 
 /** The ledger read with the rows the core refuses on their own moved to its problems. */
-export function checkedLedger(ledger: LedgerRead, year: number, mapping: ColumnMapping, firstColumn: number): LedgerRead {
+export function checkedLedger(
+  ledger: LedgerRead,
+  year: number,
+  mapping: ColumnMapping,
+  firstColumn: number,
+): LedgerRead {
   let bad: ReturnType<typeof rowChecks>;
   try {
     bad = rowChecks(ledger.investments, year);

@@ -10,7 +10,13 @@ import type { ColumnMapping, LedgerField } from "../../src/ledger";
 import type { PartnershipKey } from "../../src/scenario";
 import type { Grid, ReadProgress } from "../workbook/types";
 
-export const STEPS = ["review", "calamity", "partnership", "payment", "report"] as const;
+export const STEPS = [
+  "review",
+  "calamity",
+  "partnership",
+  "payment",
+  "report",
+] as const;
 export type StepId = (typeof STEPS)[number];
 
 export interface Override {
@@ -135,7 +141,13 @@ export function initialChoices(year: number): Choices {
     year,
     overrides: {},
     calamity: {},
-    partnership: { enabled: false, name: "", key: "profit", jointRequest: "unknown", partners: [] },
+    partnership: {
+      enabled: false,
+      name: "",
+      key: "profit",
+      jointRequest: "unknown",
+      partners: [],
+    },
     disposals: [],
     disposalsTotal: "",
   };
@@ -159,7 +171,16 @@ export function initialState(year: number): PaneState {
 export type Action =
   | { type: "load-start"; source: Source }
   | { type: "load-progress"; progress: ReadProgress }
-  | { type: "load-done"; source: Source; grid: Grid; disposalGrid?: Grid | null; mapping: ColumnMapping; mappingOrigin: "headers" | "saved"; choices?: Choices; year?: number }
+  | {
+      type: "load-done";
+      source: Source;
+      grid: Grid;
+      disposalGrid?: Grid | null;
+      mapping: ColumnMapping;
+      mappingOrigin: "headers" | "saved";
+      choices?: Choices;
+      year?: number;
+    }
   | { type: "load-failed"; message: string }
   | { type: "unload" }
   | { type: "set-mapping"; field: LedgerField; column: number | undefined }
@@ -198,7 +219,10 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "load-progress":
       return { ...s, loading: a.progress };
     case "load-done": {
-      const choices = a.choices ?? { ...s.choices, year: a.year ?? s.choices.year };
+      const choices = a.choices ?? {
+        ...s.choices,
+        year: a.year ?? s.choices.year,
+      };
       return {
         ...s,
         source: a.source,
@@ -220,7 +244,9 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "set-mapping": {
       const mapping = { ...s.mapping };
       // one column holds one field: taking a column away from another field
-      for (const [f, c] of Object.entries(mapping)) if (c === a.column && a.column !== undefined) delete mapping[f as LedgerField];
+      for (const [f, c] of Object.entries(mapping))
+        if (c === a.column && a.column !== undefined)
+          delete mapping[f as LedgerField];
       if (a.column === undefined) delete mapping[a.field];
       else mapping[a.field] = a.column;
       return { ...s, mapping, mappingOrigin: "user" };
@@ -246,33 +272,59 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "partnership": {
       const p = { ...s.choices.partnership, ...a.patch };
       // a partnership has at least two partners (art. 3.41 lid 3: "een of meer andere belastingplichtigen")
-      if (p.enabled && p.partners.length === 0) p.partners = [emptyPartner(), emptyPartner()];
+      if (p.enabled && p.partners.length === 0)
+        p.partners = [emptyPartner(), emptyPartner()];
       return withPartnership(s, p);
     }
     case "set-partner": {
       const p = s.choices.partnership;
       if (!p.partners[a.index]) return s;
-      return withPartnership(s, { ...p, partners: replaceAt(p.partners, a.index, { ...p.partners[a.index], ...a.patch }) });
+      return withPartnership(s, {
+        ...p,
+        partners: replaceAt(p.partners, a.index, {
+          ...p.partners[a.index],
+          ...a.patch,
+        }),
+      });
     }
     case "add-partner": {
       const p = s.choices.partnership;
-      return withPartnership(s, { ...p, partners: [...p.partners, emptyPartner()] });
+      return withPartnership(s, {
+        ...p,
+        partners: [...p.partners, emptyPartner()],
+      });
     }
     case "remove-partner": {
       const p = s.choices.partnership;
-      return withPartnership(s, { ...p, partners: p.partners.filter((_, i) => i !== a.index) });
+      return withPartnership(s, {
+        ...p,
+        partners: p.partners.filter((_, i) => i !== a.index),
+      });
     }
     case "set-partners":
-      return withPartnership(s, { ...s.choices.partnership, enabled: true, partners: a.partners });
+      return withPartnership(s, {
+        ...s.choices.partnership,
+        enabled: true,
+        partners: a.partners,
+      });
     case "add-disposal":
-      return withChoices(s, { disposals: [...s.choices.disposals, emptyDisposal()] });
+      return withChoices(s, {
+        disposals: [...s.choices.disposals, emptyDisposal()],
+      });
     case "set-disposal": {
       const d = s.choices.disposals[a.index];
       if (!d) return s;
-      return withChoices(s, { disposals: replaceAt(s.choices.disposals, a.index, { ...d, ...a.patch }) });
+      return withChoices(s, {
+        disposals: replaceAt(s.choices.disposals, a.index, {
+          ...d,
+          ...a.patch,
+        }),
+      });
     }
     case "remove-disposal":
-      return withChoices(s, { disposals: s.choices.disposals.filter((_, i) => i !== a.index) });
+      return withChoices(s, {
+        disposals: s.choices.disposals.filter((_, i) => i !== a.index),
+      });
     case "set-disposals-total":
       return withChoices(s, { disposalsTotal: a.value });
     case "forget-choices":
@@ -281,26 +333,43 @@ export function reducer(s: PaneState, a: Action): PaneState {
 }
 
 /** Stored choices from a document, checked field by field (a damaged or foreign setting is ignored, not trusted). */
-export function restoreChoices(raw: unknown, fallbackYear: number): Choices | undefined {
+export function restoreChoices(
+  raw: unknown,
+  fallbackYear: number,
+): Choices | undefined {
   if (!raw || typeof raw !== "object") return undefined;
   const r = raw as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 2000) : "");
-  const c = initialChoices(typeof r.year === "number" && Number.isInteger(r.year) ? r.year : fallbackYear);
+  const c = initialChoices(
+    typeof r.year === "number" && Number.isInteger(r.year)
+      ? r.year
+      : fallbackYear,
+  );
   if (r.overrides && typeof r.overrides === "object")
-    for (const [id, o] of Object.entries(r.overrides as Record<string, unknown>)) {
+    for (const [id, o] of Object.entries(
+      r.overrides as Record<string, unknown>,
+    )) {
       const ov = o as Record<string, unknown>;
-      if (ov && typeof ov.eligible === "boolean" && typeof ov.reason === "string" && ov.reason.trim())
+      if (
+        ov &&
+        typeof ov.eligible === "boolean" &&
+        typeof ov.reason === "string" &&
+        ov.reason.trim()
+      )
         c.overrides[id] = { eligible: ov.eligible, reason: str(ov.reason) };
     }
   if (r.calamity && typeof r.calamity === "object")
-    for (const [id, e] of Object.entries(r.calamity as Record<string, unknown>)) {
+    for (const [id, e] of Object.entries(
+      r.calamity as Record<string, unknown>,
+    )) {
       const x = e as Record<string, unknown>;
       if (!x || typeof x !== "object") continue;
       if (x.removed === true) c.calamity[id] = { removed: true };
       else
         c.calamity[id] = {
           replacedBy: str(x.replacedBy),
-          approval: x.approval === "yes" || x.approval === "no" ? x.approval : "auto",
+          approval:
+            x.approval === "yes" || x.approval === "no" ? x.approval : "auto",
           eiaMia: typeof x.eiaMia === "boolean" ? x.eiaMia : null,
           insurance: str(x.insurance),
         };
@@ -311,8 +380,13 @@ export function restoreChoices(raw: unknown, fallbackYear: number): Choices | un
     c.partnership = {
       enabled: p.enabled === true,
       name: str(p.name),
-      key: (keys.includes(p.key as string) ? p.key : "profit") as PartnershipKey,
-      jointRequest: p.jointRequest === "yes" || p.jointRequest === "no" ? p.jointRequest : "unknown",
+      key: (keys.includes(p.key as string)
+        ? p.key
+        : "profit") as PartnershipKey,
+      jointRequest:
+        p.jointRequest === "yes" || p.jointRequest === "no"
+          ? p.jointRequest
+          : "unknown",
       partners: Array.isArray(p.partners)
         ? p.partners.slice(0, 100).map((x) => {
             const q = (x ?? {}) as Record<string, unknown>;

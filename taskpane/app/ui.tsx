@@ -3,7 +3,7 @@
  * legal references, a modal dialog. Text goes in as JSX children or attributes only, so whatever a ledger holds
  * is shown as text; nothing here sets HTML.
  */
-import type { ComponentChildren, TargetedEvent } from "preact";
+import { Component, type ComponentChildren, type TargetedEvent } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { fieldId, usePane } from "./context";
 import { formatMoney } from "./format";
@@ -201,4 +201,37 @@ export function Dialog(props: { title: string; onClose: () => void; children: Co
       {props.children}
     </dialog>
   );
+}
+
+/** Up to this many assets a picker is a drop-down; above it a text field with suggestions (one shared list). */
+export const PICKER_SELECT_MAX = 200;
+export const ASSET_LIST_ID = "asset-ids";
+
+/**
+ * The ledger's assets as suggestions for the pickers of large ledgers, rendered once: it only re-renders when the
+ * list itself changes, not on every edit elsewhere in the pane.
+ */
+export class AssetSuggestions extends Component<{ options: readonly Option[] }> {
+  shouldComponentUpdate(next: { options: readonly Option[] }) {
+    return next.options !== this.props.options;
+  }
+  render() {
+    if (this.props.options.length <= PICKER_SELECT_MAX) return null;
+    return (
+      <datalist id={ASSET_LIST_ID}>
+        {this.props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </datalist>
+    );
+  }
+}
+
+/** Pick one of the ledger's assets: a drop-down for a small ledger, a field with suggestions for 10.000 rows. */
+export function AssetPicker(props: FieldProps & { value: string; options: readonly Option[]; onChange: (v: string) => void; choose: string }) {
+  if (props.options.length <= PICKER_SELECT_MAX)
+    return <SelectField {...props} options={[{ value: "", label: props.choose }, ...props.options]} />;
+  return <TextField {...props} list={ASSET_LIST_ID} onInput={props.onChange} />;
 }
