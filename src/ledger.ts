@@ -150,8 +150,11 @@ export interface LedgerPlace {
   firstColumn: number;
 }
 
-const YES = new Set(["ja", "j", "yes", "y", "waar", "true", "x", "1", "wel"]);
-const NO = new Set(["nee", "n", "no", "onwaar", "false", "0", "niet", "-"]);
+/** Ja/nee as a ledger cell may say them (lower case); the template's Lijsten sheet lists the same words. */
+export const YES_WORDS = ["ja", "j", "yes", "y", "waar", "true", "x", "1", "wel"] as const;
+export const NO_WORDS = ["nee", "n", "no", "onwaar", "false", "0", "niet", "-"] as const;
+const YES = new Set<string>(YES_WORDS);
+const NO = new Set<string>(NO_WORDS);
 
 function isEmpty(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");

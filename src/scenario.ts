@@ -366,7 +366,7 @@ const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
 const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest"]);
 
 /** The partnership key by its code or its Dutch name (case and spacing ignored). */
-const KEY_NAMES: Record<string, PartnershipKey> = {
+export const KEY_NAMES: Readonly<Record<string, PartnershipKey>> = {
   profit: "profit",
   winst: "profit",
   winstaandeel: "profit",

@@ -15,7 +15,8 @@
 import { confidenceText } from "../src/messages";
 import { allCategories, categoryRule, establishedYears, findCategory, getYearTable, rawTablesData, ref, rules } from "../src/law";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaFileFormula, lambdaFormula } from "../src/lambda";
-import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, PARTNER_HEADERS, type LedgerField } from "../src/ledger";
+import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADERS, YES_WORDS, type LedgerField } from "../src/ledger";
+import { KEY_NAMES } from "../src/scenario";
 import { bandText } from "../src/table";
 
 // ---- sheets, tables, names --------------------------------------------------------------------------------
@@ -183,18 +184,14 @@ export const disposalExampleRows = (): Cellish[][] => DISPOSAL_EXAMPLES.map((e) 
 
 export const YEARS: readonly number[] = establishedYears();
 
-/** Ja/nee as the ledger reader reads them (src/ledger.ts): a test keeps these lists equal to the reader's. */
-export const YES_WORDS = ["ja", "j", "yes", "y", "waar", "true", "x", "1", "wel"] as const;
-export const NO_WORDS = ["nee", "n", "no", "onwaar", "false", "0", "niet", "-"] as const;
-/** Spellings of the partnership keys (after removing spaces, '_' and '-'), as the core's partnershipKeyOf reads them. */
-export const KEY_SPELLINGS: readonly [string, 1 | 2 | 3 | 4][] = [
-  ["profit", 1], ["winst", 1], ["winstaandeel", 1], ["winstaandelen", 1], ["winstgerechtigdheid", 1], ["winstverdeling", 1],
-  ["capital", 2], ["kapitaal", 2], ["kapitaalsverhouding", 2], ["kapitaalverhouding", 2],
-  ["reserves", 3], ["stillereserves", 3], ["aandeleninstillereserves", 3],
-  ["equal", 4], ["gelijk", 4], ["gelijkedelen", 4],
-];
+/** Ja/nee as the ledger reader reads them: the core's own lists. */
+export { YES_WORDS, NO_WORDS };
 /** The keys by number, as the core names them (the number is the key's column in CHOOSE). */
 export const KEY_CODES = ["profit", "capital", "reserves", "equal"] as const;
+/** Spellings of the partnership keys (after removing spaces, '_' and '-'): the core's own (partnershipKeyOf). */
+export const KEY_SPELLINGS: readonly [string, 1 | 2 | 3 | 4][] = Object.entries(KEY_NAMES).map(
+  ([spelling, key]) => [spelling, (KEY_CODES.indexOf(key) + 1) as 1 | 2 | 3 | 4],
+);
 
 export interface Lists {
   /** A: Dutch label (the drop-down), B: code, then one column per established year: 1 eligible, 0 not */
