@@ -23,6 +23,9 @@ export interface UploadedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** The user's choices in the document, per ledger (sourceKey). */
+type StoredChoices = Record<string, unknown>;
+
 export interface AppProps {
   host: Host;
   /** the standalone page: open an uploaded .xlsx/.csv as a workbook (exceljs is loaded lazily only then) */
@@ -45,6 +48,8 @@ export function App(props: AppProps) {
   const [tables, setTables] = useState<TableInfo[] | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const deriver = useRef(makeDeriver()).current;
+  /** the document holds choices for the ledger on screen (restored or saved) */
+  const choicesStored = useRef(false);
   const derived = useMemo(() => deriver(state, culture), [state, culture]);
 
   // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
@@ -72,9 +77,10 @@ export function App(props: AppProps) {
         const key = sourceKey(source);
         const saved = await wb.loadSetting<SavedMappings>(MAPPING_KEY).catch(() => undefined);
         const { mapping, origin } = applySavedMapping(mapHeaders(grid.headers).mapping, saved?.[key], grid.headers);
-        const stored = await wb.loadSetting<{ source?: string; choices?: unknown }>(CHOICES_KEY).catch(() => undefined);
-        const choices: Choices | undefined =
-          stored && stored.source === key ? restoreChoices(stored.choices, state.choices.year) : undefined;
+        const stored = await wb.loadSetting<StoredChoices>(CHOICES_KEY).catch(() => undefined);
+        const mine = stored && typeof stored === "object" ? stored[key] : undefined;
+        const choices: Choices | undefined = mine ? restoreChoices(mine, state.choices.year) : undefined;
+        choicesStored.current = !!mine;
         const year = choices
           ? undefined
           : yearOfDates(readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }).investments.map((i) => i.date));
@@ -147,15 +153,22 @@ export function App(props: AppProps) {
     })();
   }, [state.mapping]);
 
-  // the choices too (overrides, calamity, partners, disposals), a moment after the last edit
-  const savedOnce = useRef(false);
+  // the choices too (overrides, calamity, partners, disposals), per ledger, a moment after the last edit; an
+  // emptied set is stored as well, so "begin opnieuw" holds after a reload
   useEffect(() => {
     if (!workbook || !state.source || !state.grid) return;
-    if (!hasChoices(state.choices) && !savedOnce.current && !state.restored) return;
+    if (!hasChoices(state.choices) && !choicesStored.current) return;
     const key = sourceKey(state.source);
+    const choices = state.choices;
     const timer = setTimeout(() => {
-      savedOnce.current = true;
-      void workbook.saveSetting(CHOICES_KEY, { source: key, choices: state.choices }).catch(() => undefined);
+      choicesStored.current = hasChoices(choices);
+      void (async () => {
+        const all = (await workbook.loadSetting<StoredChoices>(CHOICES_KEY).catch(() => undefined)) ?? {};
+        const next: StoredChoices = { ...(typeof all === "object" ? all : {}) };
+        if (hasChoices(choices)) next[key] = choices;
+        else delete next[key];
+        await workbook.saveSetting(CHOICES_KEY, next).catch(() => undefined);
+      })();
     }, 800);
     return () => clearTimeout(timer);
   }, [state.choices]);

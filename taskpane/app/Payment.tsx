@@ -11,6 +11,7 @@ export function PaymentStep() {
   const { t, derived } = usePane();
   const report = derived.evaluated?.report ?? null;
   const items = report?.payment?.items ?? [];
+  const describe = (id: string) => derived.ledger?.investments.find((i) => String(i.id) === id)?.description ?? "";
   return (
     <div class="payment">
       <section aria-labelledby="payment-heading">
@@ -37,7 +38,10 @@ export function PaymentStep() {
               <ul class="pay-items">
                 {items.map((it) => (
                   <li key={it.asset} class="card pay-item">
-                    <h4>{it.asset}</h4>
+                    <h4>
+                      {it.asset}
+                      {describe(it.asset) ? ` — ${describe(it.asset)}` : ""}
+                    </h4>
                     {it.ids.length > 1 ? <p class="hint">{it.ids.join(", ")}</p> : null}
                     <dl class="stats">
                       <Stat label={t.attributed}>

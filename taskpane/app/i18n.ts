@@ -16,7 +16,6 @@ const nl = {
   standaloneNote:
     "Losse browserpagina: deze pagina draait buiten Excel. Uw bestand blijft op deze computer; de pagina maakt geen verbinding met internet.",
   dutchOnlyNote: "",
-  excelHost: (platform: string) => `In Excel (${platform})`,
 
   // source
   ledgerHeading: "Vaste-activastaat",
@@ -372,7 +371,6 @@ const en: Messages = {
     "Standalone page: this page runs outside Excel. Your file stays on this computer; the page makes no internet connection.",
   dutchOnlyNote:
     "Reasons, explanations and legal references are in Dutch: they go into a Dutch tax return.",
-  excelHost: (platform: string) => `In Excel (${platform})`,
 
   ledgerHeading: "Fixed-asset ledger",
   table: "Table",

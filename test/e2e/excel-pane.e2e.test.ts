@@ -217,6 +217,20 @@ if (!haveChromium && inCi) {
       );
       await page.screenshot({ path: join(root, "test-artifacts", "e2e", "excel-rapport.png") });
 
+      // starting afresh removes the stored choices: after a reload nothing is restored
+      await page.reload();
+      await page.waitForSelector("#kia-amount", { timeout: 15000 });
+      await page.click("text=Begin opnieuw zonder die keuzes");
+      await hasCall(
+        page,
+        (c) => c[0] === "saveSetting" && c[1] === "kia.keuzes" && !JSON.stringify(c[2]).includes("INV-04"),
+        "keuzes gewist",
+      );
+      await page.reload();
+      await page.waitForSelector("#kia-amount", { timeout: 15000 });
+      expect(await page.locator("text=Uw eerdere keuzes voor deze staat zijn teruggezet").count()).toBe(0);
+      expect(await page.inputValue("#map-date")).toBe(""); // the mapping stays
+
       // the selection
       await page.click("text=Andere staat of tabel inlezen");
       await page.click("text=Lees selectie");
