@@ -172,12 +172,18 @@ export function Dialog(props: { title: string; onClose: () => void; children: Co
   useEffect(() => {
     opener.current = document.activeElement;
     const d = ref.current!;
-    if (!d.open) d.showModal();
+    if (typeof d.showModal === "function") {
+      if (!d.open) d.showModal();
+    } else {
+      // a webview without <dialog> (Safari before 15.4): shown on top, closed with Escape, no focus trap
+      d.setAttribute("open", "");
+      d.classList.add("fallback");
+    }
     const first = d.querySelector<HTMLElement>("[data-autofocus]") ?? d.querySelector<HTMLElement>("input, textarea, select, button");
     first?.focus();
     return () => {
       // close first: while a modal dialog is open, everything outside it is inert and cannot take the focus
-      if (d.open) d.close();
+      if (d.open && typeof d.close === "function") d.close();
       const o = opener.current as HTMLElement | null;
       const back = () => {
         if (o && document.contains(o) && (document.activeElement === document.body || !document.activeElement)) o.focus();
@@ -192,6 +198,10 @@ export function Dialog(props: { title: string; onClose: () => void; children: Co
       ref={ref}
       class="dialog"
       aria-labelledby={titleId}
+      aria-modal="true"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && ref.current?.classList.contains("fallback")) props.onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         props.onClose();
