@@ -219,7 +219,7 @@ function Results() {
 }
 
 function Letter() {
-  const { t, state, derived, culture } = usePane();
+  const { t, state, derived, culture, excel } = usePane();
   const p = state.choices.partnership;
   const report = derived.evaluated?.report ?? null;
   const area = useRef<HTMLTextAreaElement>(null);
@@ -258,6 +258,7 @@ function Letter() {
           {t.downloadTxt}
         </button>
       </div>
+      {excel ? <p class="hint">{t.downloadInExcel}</p> : null}
       {status ? (
         <p class="hint" role="status">
           {status}
