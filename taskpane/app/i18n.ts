@@ -252,7 +252,8 @@ const nl = {
   copied: "Gekopieerd naar het klembord.",
   copyFailed: "Kopiëren lukte niet; selecteer de tekst en kopieer met Ctrl+C.",
   downloadTxt: "Downloaden (.txt)",
-  downloadInExcel: "Niet elke Excel-versie staat downloaden uit het taakvenster toe; lukt het niet, gebruik dan Kopiëren en plak de tekst in Word of Kladblok.",
+  downloadInExcel:
+    "Niet elke Excel-versie staat downloaden uit het taakvenster toe; lukt het niet, gebruik dan Kopiëren en plak de tekst in Word of Kladblok.",
   letterLabel: "Tekst van het verzoek",
 
   // payment
@@ -595,7 +596,8 @@ const en: Messages = {
   copied: "Copied to the clipboard.",
   copyFailed: "Copying failed; select the text and copy with Ctrl+C.",
   downloadTxt: "Download (.txt)",
-  downloadInExcel: "Not every Excel version allows downloads from the task pane; if it does not work, use Copy and paste the text into Word or Notepad.",
+  downloadInExcel:
+    "Not every Excel version allows downloads from the task pane; if it does not work, use Copy and paste the text into Word or Notepad.",
   letterLabel: "Text of the request",
 
   paymentHeading: "Payment (art. 3.44)",
