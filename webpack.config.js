@@ -120,6 +120,8 @@ module.exports = (env = {}, options = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "taskpane/styles.css", to: "styles.css" },
+          // the firm template, inserted by the pane's "Nieuw KIA-werkblad" (fetched from the pane's own origin)
+          { from: "templates/KIA-werkblad.xlsx", to: "templates/KIA-werkblad.xlsx" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -16,6 +16,7 @@ import { CHOICES_KEY, DISPOSAL_TABLES, LEDGER_TABLES, MAPPING_KEY } from "./name
 import { SourcePanel } from "./Source";
 import { restoreChoices, hasChoices, initialState, reducer, STEPS, type Choices, type Source, type StepId } from "./state";
 import { Summary } from "./Summary";
+import { WorkbookTools } from "./WorkbookTools";
 import { Steps } from "./Steps";
 
 export interface UploadedFile {
@@ -105,8 +106,9 @@ export function App(props: AppProps) {
     [state.choices.year],
   );
 
-  // inside Excel: the workbook's tables; the template's "Investeringen" is read at once
-  useEffect(() => {
+  // inside Excel: the workbook's tables; the template's "Investeringen" is read at once (also right after
+  // "Nieuw KIA-werkblad" inserted it)
+  const relist = useCallback(() => {
     if (host.kind !== "excel") return;
     host.workbook
       .listTables()
@@ -116,7 +118,8 @@ export function App(props: AppProps) {
         if (ledger) void load(host.workbook, { table: ledger.name });
       })
       .catch((e) => dispatch({ type: "load-failed", message: messageOf(e) }));
-  }, []);
+  }, [load]);
+  useEffect(relist, []);
 
   const openFile = useCallback(
     async (file: UploadedFile) => {
@@ -244,6 +247,7 @@ export function App(props: AppProps) {
               <Steps steps={STEPS} version={props.version} />
             </>
           ) : null}
+          <WorkbookTools onTemplateInserted={relist} />
         </main>
       </div>
     </PaneContext.Provider>

@@ -362,6 +362,20 @@ const nl = {
   } as Record<LedgerField, string>,
   error: "Fout",
   unexpected: (m: string) => `Er ging iets mis: ${m}`,
+
+  // tools for the workbook (inside Excel)
+  toolsHeading: "Werkmap",
+  addKiaName: "Voeg =KIA() toe aan deze werkmap",
+  insertTemplate: "Nieuw KIA-werkblad",
+  toolsHint:
+    "=KIA(totaal; jaar) is een naam met de KIA-tabellen 2010–2026 in gewone Excel-formules: hij werkt ook waar de add-in niet geladen is (Microsoft 365, Excel 2024, Excel op het web). ‘Nieuw KIA-werkblad’ voegt de bladen van het kantoorsjabloon toe (Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); bestaande bladen blijven zoals ze zijn.",
+  working: "Bezig…",
+  kiaNameAdded: "De naam KIA staat in deze werkmap. Typ bijvoorbeeld =KIA(A2; 2025).",
+  kiaNameFailed: (m: string) =>
+    `Deze Excel kan de naam KIA niet maken: dat vraagt LAMBDA (Microsoft 365, Excel 2024 of Excel op het web; niet Excel 2021 en ouder). Gebruik =KIA.BEDRAG(totaal; jaar). Melding: ${m}`,
+  templateInserted: (sheets: string) =>
+    `Bladen toegevoegd: ${sheets}. Vul de tabel Investeringen in; de add-in leest hem hierboven.`,
+  templateFailed: (m: string) => `Het KIA-werkblad kon niet worden toegevoegd: ${m}`,
 };
 
 export type Messages = typeof nl;
@@ -701,6 +715,18 @@ const en: Messages = {
   },
   error: "Error",
   unexpected: (m: string) => `Something went wrong: ${m}`,
+
+  toolsHeading: "Workbook",
+  addKiaName: "Add =KIA() to this workbook",
+  insertTemplate: "New KIA workbook",
+  toolsHint:
+    "=KIA(total, year) is a name holding the KIA tables 2010–2026 in plain Excel formulas: it also works where the add-in is not loaded (Microsoft 365, Excel 2024, Excel on the web). 'New KIA workbook' adds the sheets of the firm template (Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); existing sheets stay as they are.",
+  working: "Working…",
+  kiaNameAdded: "The name KIA is in this workbook. Type for example =KIA(A2, 2025).",
+  kiaNameFailed: (m: string) =>
+    `This Excel cannot create the name KIA: it needs LAMBDA (Microsoft 365, Excel 2024 or Excel on the web; not Excel 2021 and older). Use =KIA.AMOUNT(total, year). Message: ${m}`,
+  templateInserted: (sheets: string) => `Sheets added: ${sheets}. Fill in the table Investeringen; the add-in reads it above.`,
+  templateFailed: (m: string) => `The KIA workbook could not be added: ${m}`,
 };
 
 export function messages(lang: Lang): Messages {

@@ -65,6 +65,8 @@ function buildHarness(out: string): Promise<void> {
           `<script src="fixture.js"></script><script defer src="harness.js"></script></head><body><div id="app"></div></body></html>`,
       );
       copyFileSync(join(root, "taskpane", "styles.css"), join(out, "styles.css"));
+      mkdirSync(join(out, "templates"), { recursive: true });
+      copyFileSync(join(root, "templates", "KIA-werkblad.xlsx"), join(out, "templates", "KIA-werkblad.xlsx"));
       resolve();
     }),
   );
@@ -238,6 +240,46 @@ if (!haveChromium && inCi) {
 
       await context.close();
       expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("data:"))).toEqual([]);
+      expect(errors).toEqual([]);
+    }, 60000);
+
+    it("adds the KIA name (or says to use KIA.BEDRAG where Excel has no LAMBDA) and inserts the firm template with its names and add-in formulas", async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${origin}/taskpane.html`);
+      await page.waitForSelector("#kia-amount", { timeout: 15000 });
+
+      await page.click("#add-kia-name");
+      const named = (await hasCall(page, (c) => c[0] === "setName" && c[1] === "KIA", "setName KIA")).find((c) => c[0] === "setName")!;
+      expect(String(named[2])).toMatch(/^=LAMBDA\(total,year,/);
+      expect(String(named[2])).toContain("{2010,2011,2012,2013,2014,2015,2016,2017,2018,2019,2020,2021,2022,2023,2024,2025,2026}");
+      expect(await page.textContent("#tools-status")).toContain("=KIA(A2; 2025)");
+
+      // Excel 2021 and older: no LAMBDA, names.add refuses
+      await page.evaluate(() => ((window as unknown as { __KIA_FIXTURE__: { noLambda: boolean } }).__KIA_FIXTURE__.noLambda = true));
+      await page.click("#add-kia-name");
+      await until(() => page.textContent("#tools-status"), (t) => !!t?.includes("Gebruik =KIA.BEDRAG(totaal; jaar)"), "no LAMBDA message");
+      await page.evaluate(() => ((window as unknown as { __KIA_FIXTURE__: { noLambda: boolean } }).__KIA_FIXTURE__.noLambda = false));
+
+      const listed = (await calls(page)).filter((c) => c[0] === "listTables").length;
+      await page.click("#insert-template");
+      await until(() => page.textContent("#tools-status"), (t) => !!t?.includes("Bladen toegevoegd"), "template inserted");
+      const cs = await calls(page);
+      const insert = cs.find((c) => c[0] === "insertSheets")!;
+      expect(insert[1]).toBeGreaterThan(50_000); // the template's bytes, as base64 for insertWorksheetsFromBase64
+      expect(insert[2]).toBe("PK"); // an .xlsx (a zip)
+      expect(cs.filter((c) => c[0] === "setName").map((c) => c[1])).toEqual(expect.arrayContaining(["KIA", "KIA_EXACT", "KIA_JAAR"]));
+      const jaar = cs.filter((c) => c[0] === "setName" && c[1] === "KIA_JAAR").pop()!;
+      expect(String(jaar[2])).toContain("'Overzicht (2)'"); // follows the name Excel gave the renamed sheet
+      const written = cs.filter((c) => c[0] === "writeFormulas");
+      expect(written.map((c) => c[1])).toEqual(expect.arrayContaining(["Investeringen", "Vennoten", "Desinvesteringen", "Overzicht (2)"]));
+      expect(written.reduce((n, c) => n + (c[2] as number), 0)).toBeGreaterThan(100);
+      // the pane lists the tables again and reads the ledger
+      expect(cs.filter((c) => c[0] === "listTables").length).toBeGreaterThan(listed);
+      await page.screenshot({ path: join(root, "test-artifacts", "e2e", "excel-werkmap.png") });
+      await context.close();
       expect(errors).toEqual([]);
     }, 60000);
   });
