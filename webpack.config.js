@@ -59,7 +59,13 @@ class LocalizeFunctionsPlugin {
             compilation.errors.push(new Error("functions.json was not generated"));
             return;
           }
-          const nl = localize(JSON.parse(asset.source.source().toString()));
+          // Error cells in a range reach KIA.STAAT/KIA.LEDGER (and error values the scalar functions) as values, so
+          // a ledger row can say which error its cell held ("cel bevat #N/B") instead of Excel returning that
+          // error for the whole spill. The metadata generator cannot set this from JSDoc.
+          const metadata = JSON.parse(asset.source.source().toString());
+          metadata.allowErrorForDataTypeAny = true;
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+          const nl = localize(metadata);
           compilation.emitAsset("functions-nl.json", new compiler.webpack.sources.RawSource(JSON.stringify(nl, null, 2)));
         },
       );

@@ -28,6 +28,9 @@ it("builds the add-in with the hosting URL as a build setting and CDN office.js"
     expect(html).toMatch(/functions\.js/);
     const en = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
     const nl = JSON.parse(readFileSync(join(out, "functions-nl.json"), "utf8"));
+    // error cells in a ledger range reach KIA.STAAT so a row can say which error it held
+    expect(en.allowErrorForDataTypeAny).toBe(true);
+    expect(nl.allowErrorForDataTypeAny).toBe(true);
     expect(nl.functions.map((f: { id: string }) => f.id)).toEqual(en.functions.map((f: { id: string }) => f.id));
     expect(nl.functions.find((f: { id: string }) => f.id === "KIA.AMOUNT").name).toBe("BEDRAG");
     const bundle = readFileSync(join(out, "functions.js"), "utf8");
