@@ -1,9 +1,17 @@
-/** npm run bench: prints figures for this machine. Not a test: nothing here fails on a slow machine. */
+/**
+ * npm run bench: prints figures for this machine. Not a test: nothing here fails on a slow machine.
+ * Build first (npm run build) for the bundle sizes. BENCH_ONLY=core,functions,taskpane,portfolio picks sections.
+ */
 import { cpus } from "os";
 import { benchCore } from "./core";
 import { benchFunctions } from "./functions";
+import { benchPortfolio } from "./portfolio";
+import { benchTaskpane } from "./taskpane";
 import { print } from "./util";
 
+const only = (process.env.BENCH_ONLY ?? "core,functions,taskpane,portfolio").split(",");
 console.log(`KIA benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
-print("Calculation core", benchCore());
-print("Excel function layer", benchFunctions());
+if (only.includes("core")) print("Calculation core", benchCore());
+if (only.includes("functions")) print("Excel function layer", benchFunctions());
+if (only.includes("taskpane")) print("Taskpane (Office adapter with the mock; standalone pipeline; bundle)", benchTaskpane());
+if (only.includes("portfolio")) print("Portfolio (kia-calc --batch on template workbooks)", benchPortfolio());

@@ -301,6 +301,8 @@ export function ledger(
   // eligible = category eligible in the year and amount not below € 450 (art. 3.45).
   const n = cats.length;
   const problems: (Problem | null | undefined)[] = new Array(n);
+  const badCategories = new Map<string, Problem>();
+  const badAmounts = new Map<unknown, Problem>();
   const cents = new Float64Array(n).fill(-1);
   const decimals: (Decimal | undefined)[] = [];
   const eligibleRow = new Uint8Array(n);
@@ -315,13 +317,28 @@ export function ledger(
       problems[i] = null;
       continue;
     }
+    // A ledger repeats its mistakes (the same unknown category, the same "60,000"): a cell value seen before
+    // with a problem gets that problem's text again, without reading and formatting it once more.
+    const seenCat = typeof cv === "string" ? badCategories.get(cv) : undefined;
+    if (seenCat) {
+      problems[i] = seenCat.forRow(i + 1);
+      continue;
+    }
     const category = readCategoryArg(cv);
     if (category instanceof Problem) {
+      if (typeof cv === "string" && badCategories.size < 10000) badCategories.set(cv, category.forRow(0));
       problems[i] = category.inRow(i + 1);
+      continue;
+    }
+    const primitive = typeof av === "string" || typeof av === "number";
+    const seenAmount = primitive ? badAmounts.get(av) : undefined;
+    if (seenAmount) {
+      problems[i] = seenAmount.forRow(i + 1);
       continue;
     }
     const a = readAmountCentsArg(av, "bedrag");
     if (a instanceof Problem) {
+      if (primitive && badAmounts.size < 10000) badAmounts.set(av, a.forRow(0));
       problems[i] = a.inRow(i + 1);
       continue;
     }

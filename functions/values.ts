@@ -59,6 +59,11 @@ export class Problem {
     this.text = message;
   }
 
+  /** The same problem in another ledger row (a ledger repeats its mistakes: the message text is shared). */
+  forRow(row: number): Problem {
+    return new Problem(this.code, this.text).inRow(row);
+  }
+
   /** This problem, in ledger row `row`; no new object, and the message is put together only when read. */
   inRow(row: number): this {
     this.row = row;
