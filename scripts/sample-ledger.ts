@@ -11,35 +11,21 @@
 import ExcelJS from "exceljs";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { FIELD_HEADERS } from "../src/ledger";
+import { FIELD_HEADERS, LEDGER_FIELDS, type LedgerField } from "../src/ledger";
 
 export const SAMPLE_YEAR = 2025;
 export const SAMPLE_XLSX = join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx");
 export const SAMPLE_CSV = join(__dirname, "..", "examples", "voorbeeld-staat-2025.csv");
 
-const FIELDS = [
-  "id",
-  "description",
-  "category",
-  "amount",
-  "vatDeductible",
-  "group",
-  "paid",
-  "inUse",
-  "lostByCalamity",
-  "replacedBy",
-  "relatedParty",
-  "exemption",
-  "eiaMia",
-  "date",
-] as const;
+/** the ledger's fields in the reader's order, without the two the sample does not use */
+const FIELDS = LEDGER_FIELDS.filter((f) => f !== "approval" && f !== "marketValue");
 
 /** the template's headers: the first name of each field */
 export const SAMPLE_HEADERS = FIELDS.map((f) => FIELD_HEADERS[f][0]);
 
 type Value = string | number | null;
 interface SampleRow {
-  values: Partial<Record<(typeof FIELDS)[number], Value>>;
+  values: Partial<Record<LedgerField, Value>>;
   /** yyyy-mm-dd */
   date: string;
 }

@@ -3,7 +3,7 @@
  * the browser's language). The core's texts — reasons, the explanation, warnings, conditions, validation
  * messages — are Dutch only: they go into a Dutch tax return and its file, and are shown as the core wrote them.
  */
-import type { LedgerField } from "../../src/ledger";
+import { FIELD_NAMES_NL, type LedgerField } from "../../src/ledger";
 import type { PartnershipKey } from "../../src/scenario";
 import type { AssetFilter } from "./assets";
 import type { StepId } from "./state";
@@ -341,25 +341,8 @@ const nl = {
         ? `Dit jaar investeren levert ${diff} meer op.`
         : `Volgend jaar investeren levert ${diff} meer op.`,
 
-  // fields of the ledger
-  fieldNames: {
-    id: "nummer",
-    description: "omschrijving",
-    category: "categorie",
-    amount: "bedrag",
-    vatDeductible: "btw aftrekbaar",
-    group: "groep",
-    paid: "betaald",
-    inUse: "in gebruik",
-    lostByCalamity: "verloren door calamiteit",
-    replacedBy: "vervangen door",
-    approval: "goedkeuring calamiteit",
-    relatedParty: "verbonden partij",
-    exemption: "ontheffing",
-    marketValue: "waarde economisch verkeer",
-    eiaMia: "EIA/MIA",
-    date: "datum",
-  } as Record<LedgerField, string>,
+  // fields of the ledger (the core's Dutch names)
+  fieldNames: FIELD_NAMES_NL as Record<LedgerField, string>,
   error: "Fout",
   unexpected: (m: string) => `Er ging iets mis: ${m}`,
 
