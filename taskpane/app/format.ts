@@ -10,33 +10,13 @@ import {
   readAmount,
   readDutchAmount,
 } from "../../src";
+import { cultureFromLocale } from "../workbook/culture";
 import type { Culture } from "../workbook/types";
 
 export type { Culture };
 
 /** The culture when the host gives none: Dutch, or the browser's language through Intl. */
-export function cultureFromLocale(
-  locale: string | undefined,
-  language: "nl" | "en",
-): Culture {
-  const loc =
-    locale && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale)
-      ? locale
-      : language === "en"
-        ? "en-GB"
-        : "nl-NL";
-  let decimalSeparator = ",";
-  let thousandsSeparator = ".";
-  try {
-    const parts = new Intl.NumberFormat(loc).formatToParts(12345.6);
-    decimalSeparator =
-      parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
-    thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? "";
-  } catch {
-    // an unknown locale: keep the Dutch separators
-  }
-  return { locale: loc, decimalSeparator, thousandsSeparator, language };
-}
+export { cultureFromLocale };
 
 /** Where the euro sign goes in this culture ("€ 1.234" in Dutch, "€1,234" in English). */
 function currencyPattern(locale: string): { prefix: string; suffix: string } {

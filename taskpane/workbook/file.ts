@@ -8,6 +8,7 @@
  */
 import type * as ExcelJSTypes from "exceljs";
 import { csvTable, decodeText, parseCsv } from "./csv";
+import { cultureFromLocale } from "./culture";
 import type { Cell, Culture, Grid, ReadProgress, ReportSheet, TableInfo, Workbook } from "./types";
 
 export interface FileWorkbookOptions {
@@ -317,16 +318,7 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
 /** The browser's culture (navigator.language and Intl); Dutch when there is no browser. */
 export function browserCulture(): Culture {
   const locale = (typeof navigator !== "undefined" && navigator.language) || "nl-NL";
-  let decimalSeparator = ",";
-  let thousandsSeparator = ".";
-  try {
-    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-    decimalSeparator = parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
-    thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? thousandsSeparator;
-  } catch {
-    /* an unknown locale: Dutch separators */
-  }
-  return { locale, decimalSeparator, thousandsSeparator, language: /^en\b/i.test(locale) ? "en" : "nl" };
+  return cultureFromLocale(locale, /^en\b/i.test(locale) ? "en" : "nl");
 }
 
 function download(fileName: string, bytes: Uint8Array): void {

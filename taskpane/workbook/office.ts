@@ -17,6 +17,7 @@
  * so it can never become a formula.
  */
 import { mapHeaders, serialToIso } from "../../src/ledger";
+import { cultureFromLocale } from "./culture";
 import type {
   Cell,
   Culture,
@@ -568,17 +569,10 @@ export function officeWorkbook(): Workbook {
           /* fall back to the browser */
         }
       }
-      const locale = Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || "nl-NL";
-      let decimalSeparator = ",";
-      let thousandsSeparator = ".";
-      try {
-        const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-        decimalSeparator = parts.find((p) => p.type === "decimal")?.value ?? decimalSeparator;
-        thousandsSeparator = parts.find((p) => p.type === "group")?.value ?? thousandsSeparator;
-      } catch {
-        /* Dutch separators */
-      }
-      return { locale, decimalSeparator, thousandsSeparator, language };
+      return cultureFromLocale(
+        Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || undefined,
+        language,
+      );
     },
 
     async setName(name: string, formula: string): Promise<void> {
