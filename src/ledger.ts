@@ -413,6 +413,8 @@ function mapBy(headers: readonly unknown[], table: Record<string, readonly strin
 
 export interface GridRead<T> {
   items: T[];
+  /** sheet row of each item, parallel to `items` */
+  rows: number[];
   problems: LedgerProblem[];
 }
 
@@ -489,7 +491,7 @@ function readRows(
     sheetRow: number,
   ) => Record<string, unknown> | undefined,
 ): GridRead<Record<string, unknown>> {
-  const out: GridRead<Record<string, unknown>> = { items: [], problems: [] };
+  const out: GridRead<Record<string, unknown>> = { items: [], rows: [], problems: [] };
   const cols = Object.values(m);
   rows.forEach((row, r) => {
     if (cols.every((c) => isEmpty(row[c]))) return;
@@ -509,7 +511,10 @@ function readRows(
     };
     const item = one(get, problem, sheetRow);
     if (problems.length || !item) out.problems.push(...problems);
-    else out.items.push(item);
+    else {
+      out.items.push(item);
+      out.rows.push(sheetRow);
+    }
   });
   return out;
 }

@@ -95,5 +95,6 @@ describe("partners and disposals sheets", () => {
       { id: "V2", price: "30000", investment: "M3" },
     ]);
     expect(r.problems[0].message).toContain("investeringsjaar: verwacht een jaartal");
+    expect(r.rows).toEqual([2, 3]);
   });
 });
