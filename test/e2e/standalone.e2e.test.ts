@@ -23,6 +23,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
 import { mapHeaders, readLedger, readPartners } from "../../src/ledger";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
@@ -379,6 +380,21 @@ if (!haveChromium && inCi) {
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
       expect(loadMs).toBeLessThan(20000);
+    }, 60000);
+
+    it("accepts the firm template as an upload and gives the KIA kia-calc finds in it", async () => {
+      const bytes = readFileSync(join(root, "templates", "KIA-werkblad.xlsx"));
+      const read = await readWorkbook(new Uint8Array(bytes), "KIA-werkblad.xlsx");
+      const expected = evaluate(read.scenario);
+      expect(expected.kia).toBe("19418"); // the template's Overzicht shows the same for its example rows
+      const { page, finish } = await openPage("nl-NL");
+      await page.setInputFiles("#ledger-file", { name: "KIA-werkblad.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+      await page.waitForSelector("#kia-amount", { timeout: 30000 });
+      expect(await live(page)).toContain(`KIA ${read.scenario.year} ${euro(expected.kia)}`);
+      expect(await page.textContent("#source-line")).toContain("Investeringen");
+      const { errors, csp } = await finish();
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
     }, 60000);
 
     it("loads the sample with its button and speaks English in an English browser", async () => {
