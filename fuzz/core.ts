@@ -23,8 +23,7 @@ export function fuzzCore(n: number, seed: number): { counts: FuzzCounts; example
     counts[cls]++;
     if (examples.length < 10) examples.push(`${cls}: ${detail.slice(0, 300)}`);
   };
-  const inputs = fc.sample(
-    fc.oneof(
+  const arbitrary = fc.oneof(
       { weight: 1, arbitrary: fc.jsonValue() },
       { weight: 3, arbitrary: scenarioArb },
       {
@@ -33,10 +32,16 @@ export function fuzzCore(n: number, seed: number): { counts: FuzzCounts; example
           .tuple(scenarioArb, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), hostileArb)
           .map(([s, p, v]) => mutate(s, p, v)),
       },
-    ),
-    { numRuns: n, seed },
-  );
-  for (const input of inputs) {
+    );
+  // In batches: a sample holds its inputs (some hostile ones are large), so a million at once would not fit.
+  for (let done = 0, batch = 0; done < n; batch++) {
+    const size = Math.min(1000, n - done);
+    done += size;
+    for (const input of fc.sample(arbitrary, { numRuns: size, seed: seed + batch })) check(input);
+  }
+  return { counts, examples };
+
+  function check(input: unknown): void {
     const t0 = Date.now();
     const o = run(input);
     const ms = Date.now() - t0;
@@ -52,5 +57,4 @@ export function fuzzCore(n: number, seed: number): { counts: FuzzCounts; example
       if (f.length) note("FAULT unsound report", f.join("; "));
     }
   }
-  return { counts, examples };
 }

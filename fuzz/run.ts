@@ -1,5 +1,6 @@
 /**
- * npm run fuzz: a long seeded run over the three ways input reaches the calculation, with counts per fault
+ * npm run fuzz: a long seeded run over the three ways input reaches the calculation (and the integer path against
+ * the Decimal path on millions of amounts), with counts per fault
  * class (every FAULT line must be 0) and the figures for the all-invalid ledger. Not part of npm test (which
  * runs the same generators a few thousand times); run it before a release or after touching a parser.
  *   npm run fuzz                   default sizes
@@ -16,6 +17,10 @@ import { setLanguage } from "../functions/kia-functions";
 import { run as cli } from "../cli/kia-calc";
 import { argument, ledgerColumn, categoryValues, amountValues, outcomeFault, scalar } from "../test/support/fuzz-functions";
 import { fuzzCore } from "./core";
+import { Decimal, kia } from "../src";
+import { centsText } from "../src/cents";
+import { establishedYears, getYearTable } from "../src/law";
+import { kiaDecimal } from "../src/table";
 
 const scale = Number(process.env.FUZZ_SCALE ?? 1);
 const seed = Number(process.env.FUZZ_SEED ?? 20261123);
@@ -117,6 +122,42 @@ async function fuzzCli(): Promise<{ counts: Record<string, number>; examples: st
   return { counts, examples };
 }
 
+/** The integer path against the Decimal path on millions of amounts biased to every band edge of every year. */
+function fuzzFastPath(n: number): { counts: Record<string, number>; examples: string[] } {
+  const years = establishedYears();
+  const edges = years.flatMap((y) =>
+    getYearTable(y).bands.flatMap((b) => [b.over, b.upTo, b.phaseoutFrom].filter((x): x is Decimal => !!x).map((e) => ({ y, e: e.times(100).toNumber() }))),
+  );
+  const counts: Record<string, number> = { amounts: 0, "FAULT integer path and Decimal path differ": 0 };
+  const examples: string[] = [];
+  let s = seed >>> 0;
+  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (let i = 0; i < n; i++) {
+    let y: number;
+    let c: number;
+    const k = rnd();
+    if (k < 0.6) {
+      const e = edges[Math.floor(rnd() * edges.length)];
+      y = e.y;
+      c = Math.max(0, e.e + Math.floor(rnd() * 601) - 300);
+    } else if (k < 0.95) {
+      y = years[Math.floor(rnd() * years.length)];
+      c = Math.floor(rnd() * 60_000_000);
+    } else {
+      y = years[Math.floor(rnd() * years.length)];
+      c = 1e15 - 1 - Math.floor(rnd() * 1e6);
+    }
+    counts.amounts++;
+    const fast = kia(c / 100, y);
+    const slow = kiaDecimal(new Decimal(c).div(100), y);
+    if (!fast.exact.eq(slow.exact) || fast.roundedNumber !== slow.rounded.toNumber() || kia(centsText(c), y).roundedNumber !== fast.roundedNumber) {
+      counts["FAULT integer path and Decimal path differ"]++;
+      if (examples.length < 10) examples.push(`${y} ${c} cents`);
+    }
+  }
+  return { counts, examples };
+}
+
 function ledgerFigures(): string[] {
   const N = 100_000;
   const cats = ["machine", "Computer", "personenauto", "inventaris", "gereedschap"];
@@ -148,11 +189,14 @@ async function main() {
   const fns = fuzzFunctions(80_000 * scale);
   print("Excel functions: calls the way Excel sends values", fns.counts, fns.examples, Date.now() - t);
   t = Date.now();
+  const fp = fuzzFastPath(2_000_000 * scale);
+  print("Integer path against Decimal path (kia)", fp.counts, fp.examples, Date.now() - t);
+  t = Date.now();
   const c = await fuzzCli();
   print("Command line: odd files and flags", c.counts, c.examples, Date.now() - t);
   console.log("\nLedger with invalid rows");
   for (const l of ledgerFigures()) console.log(`  ${l}`);
-  const faults = [core.counts, fns.counts, c.counts].flatMap((x) => Object.entries(x)).filter(([k, v]) => k.startsWith("FAULT") && v > 0);
+  const faults = [core.counts, fns.counts, fp.counts, c.counts].flatMap((x) => Object.entries(x)).filter(([k, v]) => k.startsWith("FAULT") && v > 0);
   console.log(faults.length ? `\n${faults.length} fault class(es) with findings` : "\n0 faults in every class");
   process.exitCode = faults.length ? 1 : 0;
 }
