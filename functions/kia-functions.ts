@@ -8,6 +8,7 @@ import {
   categoryVerdict,
   disinvestmentThreshold,
   disposalAddition,
+  inWindow,
   getYearTable,
   kia,
   minimumAmountTest,
@@ -120,6 +121,9 @@ export function rate(total: unknown, year: unknown): number {
   return kia(totalOf(total, "totaal"), yearOf(year)).rateNumber;
 }
 
+/** Decimals kept of KIA x share before rounding (see partner). */
+const SHARE_PRODUCT_DP = 6;
+
 export function partner(
   total: unknown,
   share: unknown,
@@ -131,7 +135,11 @@ export function partner(
   const y = yearOf(year);
   const ex = must(readBoolArg(exact, "exact", false));
   const r = kia(t, y, { exact: true });
-  return finite(roundForReport(r.exact.times(s), "deduction", ex));
+  // A share from Excel carries binary noise in its 15th digit (=0,1*7 is 0,700000000000001): the product is
+  // taken to 6 decimals (a ten-thousandth of a cent) before the deduction is rounded up, so noise never adds
+  // a euro. docs/rounding.md.
+  const part = r.exact.times(s).toDecimalPlaces(SHARE_PRODUCT_DP, Decimal.ROUND_HALF_UP);
+  return finite(roundForReport(part, "deduction", ex));
 }
 
 export function disinvestment(
@@ -155,18 +163,21 @@ export function disinvestment(
       "invalidValue",
       `investeringsjaar ${iy} ligt na vervreemdingsjaar ${dy}.`,
     );
-  if (ia.gt(it))
-    throw new FunctionError(
-      "invalidValue",
-      `investeringsbedrag is groter dan het totaal van het investeringsjaar.`,
-    );
+
   if (dt.lt(p))
     throw new FunctionError(
       "invalidValue",
       `totaalVervreemdingen is kleiner dan de prijs.`,
     );
-  must(tableYear(iy));
   must(tableYear(dy));
+  // Outside the five-year window the disposal counts for nothing: no table of the investment year is needed.
+  if (!inWindow(iy, dy)) return 0;
+  must(tableYear(iy));
+  if (ia.gt(it))
+    throw new FunctionError(
+      "invalidValue",
+      `investeringsbedrag is groter dan het totaal van het investeringsjaar.`,
+    );
   if (!dt.gt(disinvestmentThreshold(dy).amount)) return 0;
   const item = disposalAddition(
     {

@@ -14,6 +14,7 @@ import {
   NoTableError,
   establishedYears,
   excelNumberAmount,
+  excelProportion,
   findCategory,
   isAmountProblem,
   readDutchAmount,
@@ -299,7 +300,11 @@ export function readShareArg(value: unknown, name: string): Decimal | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   let d: Decimal | Problem;
-  if (typeof v === "string" && /%\s*$/.test(v)) {
+  if (typeof v === "number") {
+    // =1/3 or =1/30: a proportion at Excel's 15 significant digits, not limited to an amount's decimals.
+    const r = excelProportion(v);
+    d = isAmountProblem(r) ? invalid(named(name, r.reason) + ` (${showValue(v)}).`) : r;
+  } else if (typeof v === "string" && /%\s*$/.test(v)) {
     d = readAmountArg(v.replace(/%\s*$/, ""), name);
     if (!(d instanceof Problem)) d = d.div(100);
   } else d = readAmountArg(v, name);

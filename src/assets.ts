@@ -29,6 +29,17 @@ export function totalAmountOf(inv: NInvestment): Decimal {
   return inv.marketValue ?? inv.amount;
 }
 
+/**
+ * What an asset's deduction is computed on: its actual obligation, but (besluit onderdeel 5) an obligation to a
+ * related party counts at most up to the asset's market value ("tot maximaal de waarde in het economische
+ * verkeer", 5.1.2.3 of the 2009 besluit): the lower of the two where a market value is given.
+ */
+export function deductionAmountOf(inv: NInvestment): Decimal {
+  return inv.marketValue !== undefined && inv.marketValue.lt(inv.amount)
+    ? inv.marketValue
+    : inv.amount;
+}
+
 export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   const { investments, year } = s;
   const minimum = getYearTable(year).minAssetAmount;
@@ -44,6 +55,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   const exempted: string[] = [];
   const overridden: NInvestment[] = [];
   const marketValued: NInvestment[] = [];
+  const aboveMarket: NInvestment[] = [];
   const emissieloos: string[] = [];
   const otherYear: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -89,8 +101,10 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
       rs = [...rs, rp.reason];
       if (rp.counts) {
         exempted.push(inv.id);
-        if (ok && inv.marketValue !== undefined && !inv.marketValue.eq(inv.amount))
+        if (ok && inv.marketValue !== undefined && !inv.marketValue.eq(inv.amount)) {
           marketValued.push(inv);
+          if (inv.marketValue.lt(inv.amount)) aboveMarket.push(inv);
+        }
       } else {
         if (ok) related.push(inv.id);
         c = false;
@@ -141,6 +155,14 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   if (exempted.length)
     ctx.explain(
       `Verplichting met een verbonden partij met ontheffing, telt mee: ${listText(exempted)}.`,
+      ctx.use(rules.relatedParty.exemptionRef),
+    );
+  if (aboveMarket.length)
+    ctx.explain(
+      `Verplichting met een verbonden partij hoger dan de waarde in het economische verkeer: de verplichting telt tot ten hoogste die waarde, voor het totaal en voor de aftrek: ${listOf(
+        aboveMarket,
+        (inv) => `${inv.id} (verplichting ${formatEuro(inv.amount)}, waarde ${formatEuro(inv.marketValue!)})`,
+      )}.`,
       ctx.use(rules.relatedParty.exemptionRef),
     );
   for (const inv of overridden.slice(0, 5))

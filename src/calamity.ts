@@ -14,7 +14,7 @@
  * an asset, while its deduction is the effective rate times the actual obligation; the year's KIA is then the
  * rate times the deduction base, not the table amount itself.
  */
-import { totalAmountOf, type AssetsResult } from "./assets";
+import { deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
 import { type Context, listOf } from "./context";
 import { centsDecimal } from "./cents";
 import { Decimal, ZERO } from "./decimal";
@@ -36,7 +36,12 @@ export interface CalamityCondition {
 }
 
 export interface CalamityItem {
+  /** the lost asset's first row */
   inv: NInvestment;
+  /** every row of the lost asset (its group, or the one row): the approval leaves them all out */
+  rows: NInvestment[];
+  /** how the asset is named in texts: its id, or its group */
+  label: string;
   replacement: NInvestment;
   /** the conditions other than the choice are met: the approval can be used */
   available: boolean;
@@ -64,7 +69,7 @@ export interface YearResult {
 export interface YearBase {
   /** statutory total: every counted asset (its market value where besluit 5 gives one) */
   total: Decimal;
-  /** market value minus obligation, summed over counted exempted assets */
+  /** market value minus the deduction amount (never negative), summed over counted exempted assets */
   marketSurplus: Decimal;
   counts: readonly boolean[];
 }
@@ -85,8 +90,13 @@ export function yearBase(
   if (cents) total = total.plus(centsDecimal(cents));
   let marketSurplus = ZERO;
   for (const inv of assets.marketValued)
-    marketSurplus = marketSurplus.plus(inv.marketValue!.minus(inv.amount));
+    marketSurplus = marketSurplus.plus(surplusOf(inv));
   return { total, marketSurplus, counts: assets.counts };
+}
+
+/** What an asset adds to the total beyond its deduction amount (a market value above the obligation). */
+function surplusOf(inv: NInvestment): Decimal {
+  return totalAmountOf(inv).minus(deductionAmountOf(inv));
 }
 
 export function yearResult(
@@ -98,7 +108,7 @@ export function yearResult(
   let surplus = base.marketSurplus;
   for (const inv of excluded) {
     total = total.minus(totalAmountOf(inv));
-    if (inv.marketValue) surplus = surplus.minus(inv.marketValue.minus(inv.amount));
+    if (inv.marketValue) surplus = surplus.minus(surplusOf(inv));
   }
   const table = kia(total, s.year, { exact: s.exact });
   const rate = total.isZero() ? ZERO : table.exact.div(total);
@@ -125,10 +135,21 @@ export function assessCalamity(
   counts: readonly boolean[],
   byId: ReadonlyMap<string, NInvestment>,
 ): CalamityItem[] {
-  const items: CalamityItem[] = [];
+  // One item per lost asset: the rows of a group are one asset (the group's rows agree on the loss, validated).
+  const byAsset = new Map<string, NInvestment[]>();
   for (const inv of s.investments) {
-    const lost = inv.lostByCalamity;
-    if (!lost) continue;
+    if (!inv.lostByCalamity) continue;
+    const key = inv.group === undefined ? `#${inv.id}` : `g:${inv.group}`;
+    const rows = byAsset.get(key);
+    if (rows) rows.push(inv);
+    else byAsset.set(key, [inv]);
+  }
+  const items: CalamityItem[] = [];
+  for (const rows of byAsset.values()) {
+    const inv = rows[0];
+    const lost = inv.lostByCalamity!;
+    const label =
+      inv.group === undefined ? inv.id : `bedrijfsmiddel "${inv.group}" (${listOf(rows, (r) => r.id)})`;
     const replacement = byId.get(lost.replacedBy)!;
     const countsNow = counts[inv.index];
     const conditions: CalamityCondition[] = [
@@ -136,20 +157,20 @@ export function assessCalamity(
         code: "LOST_COUNTS",
         met: countsNow,
         text: countsNow
-          ? `${inv.id} is in dit jaar aangeschaft en telt zonder de goedkeuring mee voor de KIA.`
-          : `${inv.id} telt ook zonder de goedkeuring niet mee voor de KIA (zie de redenen bij dit bedrijfsmiddel); er valt niets uit te sluiten.`,
+          ? `${label} is in dit jaar aangeschaft en telt zonder de goedkeuring mee voor de KIA.`
+          : `${label} telt ook zonder de goedkeuring niet mee voor de KIA (zie de redenen bij dit bedrijfsmiddel); er valt niets uit te sluiten.`,
       },
       {
         code: "REPLACED_SAME_YEAR",
         met: true,
-        text: `${inv.id} is in hetzelfde jaar vervangen door ${replacement.id}.`,
+        text: `${label} is in hetzelfde jaar vervangen door ${replacement.id}.`,
       },
       {
         code: "NO_EIA_MIA",
         met: !inv.eiaMia,
         text: inv.eiaMia
-          ? `Op ${inv.id} wordt EIA of MIA geclaimd: voor EIA/MIA wordt dan van twee investeringen uitgegaan, en dan is de goedkeuring voor de KIA niet beschikbaar.`
-          : `Op ${inv.id} wordt geen EIA of MIA geclaimd` +
+          ? `Op ${label} wordt EIA of MIA geclaimd: voor EIA/MIA wordt dan van twee investeringen uitgegaan, en dan is de goedkeuring voor de KIA niet beschikbaar.`
+          : `Op ${label} wordt geen EIA of MIA geclaimd` +
             (replacement.eiaMia
               ? ` (wel op de vervangende investering ${replacement.id}: dat is één investering, zoals de goedkeuring vraagt).`
               : "."),
@@ -161,13 +182,15 @@ export function assessCalamity(
       met: lost.approval !== false,
       text:
         lost.approval === true
-          ? "De belastingplichtige kiest voor de goedkeuring (approval: true)."
+          ? "De belastingplichtige kiest voor de goedkeuring."
           : lost.approval === false
-            ? "De belastingplichtige kiest niet voor de goedkeuring (approval: false)."
+            ? "De belastingplichtige kiest niet voor de goedkeuring."
             : "Geen keuze opgegeven: de goedkeuring wordt gebruikt als dat per saldo de hoogste aftrek geeft.",
     });
     items.push({
       inv,
+      rows,
+      label,
       replacement,
       available,
       approval: lost.approval,
@@ -227,12 +250,12 @@ export function tableAndCalamityStep(
 
   const calRef = ctx.use(rules.calamity.ref);
   const available = items.filter((i) => i.available);
-  const forced = available.filter((i) => i.approval === true).map((i) => i.inv);
-  const open = available.filter((i) => i.approval === undefined).map((i) => i.inv);
+  const forced = available.filter((i) => i.approval === true).flatMap((i) => i.rows);
+  const open = available.filter((i) => i.approval === undefined);
   // "With" shows what the approval as such would give: every lost asset that counts left out, also where the
   // approval is not available (EIA/MIA) or not chosen, so both sides of the choice are visible.
   const withAll = alternative(
-    items.filter((i) => i.conditions[0].met).map((i) => i.inv),
+    items.filter((i) => i.conditions[0].met).flatMap((i) => i.rows),
   );
   // The taxpayer's choice where he made one; elsewhere the combination with the highest net result
   // (ties: fewer approvals, the statute's default).
@@ -241,9 +264,9 @@ export function tableAndCalamityStep(
     const subsets: NInvestment[][] =
       open.length <= MAX_COMBINATIONS_OF
         ? Array.from({ length: 2 ** open.length }, (_, mask) =>
-            open.filter((_, b) => mask & (1 << b)),
+            open.filter((_, b) => mask & (1 << b)).flatMap((i) => i.rows),
           )
-        : [[], open];
+        : [[], open.flatMap((i) => i.rows)];
     for (const sub of subsets) {
       if (!sub.length) continue;
       const alt = alternative([...forced, ...sub]);
@@ -268,8 +291,8 @@ export function tableAndCalamityStep(
   for (const it of items) {
     if (!it.available) {
       const failed = it.conditions.filter((c) => !c.met).map((c) => c.text);
-      ctx.warn(W.calamityNotApplied(it.inv.id, failed.join(" ")));
-      if (it.inv.eiaMia) ctx.warn(W.calamityEiaMia(it.inv.id));
+      ctx.warn(W.calamityNotApplied(it.label, failed.join(" ")));
+      if (it.inv.eiaMia) ctx.warn(W.calamityEiaMia(it.label));
     }
   }
   if (forced.length && chosen.netExact.lt(without.netExact))

@@ -13,11 +13,12 @@
  *   calamity) uses this year's total and KIA as the evaluation computed them; with the calamity approval the
  *   lost asset had no deduction, so its disposal adds nothing.
  */
+import { deductionAmountOf } from "./assets";
 import type { YearResult } from "./calamity";
 import { QUOTIENT_DP } from "./calamity";
 import { type Context, listOf } from "./context";
 import { Decimal, ZERO } from "./decimal";
-import { KiaValidationError } from "./errors";
+import { KiaValidationError, NoTableError } from "./errors";
 import { getYearTable, rules, WARN_CONFIDENCES, type Confidence } from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort, formatPercent } from "./money";
@@ -70,6 +71,21 @@ function addition(base: Decimal, kiaExact: Decimal, total: Decimal): Decimal {
     .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
 }
 
+/** The investment year's exact KIA; a missing table names the disposal's field and why the table is needed. */
+function investmentYearKia(d: NDisposal): Decimal {
+  try {
+    return kia(d.investmentYearTotal, d.investmentYear).exact;
+  } catch (e) {
+    if (e instanceof NoTableError)
+      throw new NoTableError(
+        `disposals[${d.index}].investmentYear`,
+        d.investmentYear,
+        "deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig",
+      );
+    throw e;
+  }
+}
+
 /** One disposal of an earlier year's investment, without the year's threshold. Needs that year's table only inside the window. */
 export function disposalAddition(
   d: NDisposal,
@@ -88,7 +104,7 @@ export function disposalAddition(
       yearTotal: d.investmentYearTotal,
       exact: ZERO,
     };
-  const k = kia(d.investmentYearTotal, d.investmentYear).exact;
+  const k = investmentYearKia(d);
   const had = k.gt(0);
   return {
     d,
@@ -113,31 +129,60 @@ export function disinvestmentThreshold(year: number): {
   return t;
 }
 
+/**
+ * The disposals of earlier years' investments: they do not depend on this year's KIA, so they are assessed once
+ * (the calamity choice compares several outcomes of this year). `disposalsTotal`, when given, replaces their
+ * counted prices: it is the total of the counting disposals of earlier years' investments, listed or not.
+ */
+export interface EarlierDisposals {
+  /** per disposal index: the item, or undefined for a disposal of one of this year's investments */
+  items: (DisposalItem | undefined)[];
+  /** the counted prices of earlier years' disposals for the threshold: disposalsTotal, or the listed sum */
+  countedPrices: Decimal;
+}
+
+export function assessEarlierDisposals(s: NormalizedScenario): EarlierDisposals {
+  let listed = ZERO;
+  const items = s.disposals.map((d): DisposalItem | undefined => {
+    if (d.investment !== undefined) return undefined;
+    const it = disposalAddition(d, s.year);
+    if (it.counted) listed = listed.plus(d.price);
+    return it;
+  });
+  if (s.disposalsTotal !== undefined && s.disposalsTotal.lt(listed))
+    throw new KiaValidationError(
+      "INVALID_DISPOSAL",
+      "disposalsTotal",
+      plain(s.disposalsTotal),
+      `kleiner dan de som van de opgegeven vervreemdingen van eerdere jaren die meetellen (${formatEuro(listed)})`,
+    );
+  return { items, countedPrices: s.disposalsTotal ?? listed };
+}
+
 /** The year's disposals for one outcome of this year's KIA (the calamity choice compares several). */
 export function assessDisposals(
   s: NormalizedScenario,
   thisYear: YearResult,
   counted: (inv: NInvestment) => boolean,
   byId: ReadonlyMap<string, NInvestment>,
+  earlier: EarlierDisposals,
 ): DisposalsResult {
-  const items = s.disposals.map((d): DisposalItem => {
-    if (d.investment === undefined) {
-      try {
-        return disposalAddition(d, s.year);
-      } catch (e) {
-        if (e instanceof KiaValidationError && e.code === "NO_TABLE")
-          throw new KiaValidationError(
-            "NO_TABLE",
-            `disposals[${d.index}].investmentYear`,
-            d.investmentYear,
-            `Geen KIA-tabel voor ${d.investmentYear}; deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig`,
-          );
-        throw e;
-      }
+  let thresholdBase = earlier.countedPrices;
+  let countedPrices = ZERO;
+  const items = s.disposals.map((d, i): DisposalItem => {
+    const e = earlier.items[i];
+    if (e) {
+      if (e.counted) countedPrices = countedPrices.plus(d.price);
+      return e;
     }
-    const inv = byId.get(d.investment)!;
+    const inv = byId.get(d.investment!)!;
     const had = counted(inv) && thisYear.kiaExact.gt(0);
-    const base = d.price.lt(inv.amount) ? d.price : inv.amount;
+    const invested = deductionAmountOf(inv);
+    const base = d.price.lt(invested) ? d.price : invested;
+    if (had) {
+      countedPrices = countedPrices.plus(d.price);
+      thresholdBase = thresholdBase.plus(d.price);
+    }
     return {
       d,
       inWindow: true,
@@ -149,16 +194,6 @@ export function assessDisposals(
       exact: had ? addition(base, thisYear.table.exact, thisYear.total) : ZERO,
     };
   });
-  let countedPrices = ZERO;
-  for (const it of items) if (it.counted) countedPrices = countedPrices.plus(it.d.price);
-  if (s.disposalsTotal !== undefined && s.disposalsTotal.lt(countedPrices))
-    throw new KiaValidationError(
-      "INVALID_DISPOSAL",
-      "disposalsTotal",
-      plain(s.disposalsTotal),
-      `kleiner dan de som van de opgegeven vervreemdingen die meetellen (${plain(countedPrices)})`,
-    );
-  const thresholdBase = s.disposalsTotal ?? countedPrices;
   const threshold = disinvestmentThreshold(s.year);
   const applies = thresholdBase.gt(threshold.amount);
   let totalExact = ZERO;
@@ -205,6 +240,11 @@ export function disinvestmentStep(
         formatEuro(thisYear.total),
       ),
     );
+  const withEiaMia = r.items.filter(
+    (it) => it.d.investment !== undefined && s.byId.get(it.d.investment)?.eiaMia,
+  );
+  if (withEiaMia.length)
+    ctx.warn(W.disposalEiaMia(listOf(withEiaMia, (it) => `${it.d.id} (${it.d.investment})`)));
   const outside = r.items.filter((it) => !it.inWindow);
   const noDeduction = r.items.filter((it) => it.inWindow && !it.hadDeduction);
   if (outside.length)

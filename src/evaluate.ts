@@ -9,7 +9,7 @@
  *  5. disinvestmentStep (disinvestment.ts): the disinvestment addition (art. 3.47).
  * Throws KiaValidationError for invalid input; never returns a partial report.
  */
-import { assetsStep, type AssetsResult } from "./assets";
+import { assetsStep, deductionAmountOf, type AssetsResult } from "./assets";
 import {
   tableAndCalamityStep,
   type TableStepResult,
@@ -20,6 +20,7 @@ import { Context, plain } from "./context";
 import { Decimal, ZERO } from "./decimal";
 import {
   assessDisposals,
+  assessEarlierDisposals,
   disinvestmentStep,
   type DisposalsResult,
 } from "./disinvestment";
@@ -55,9 +56,14 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   const byId = s.byId;
 
   const assets = assetsStep(s, ctx);
+  // Disposals of earlier years' investments do not depend on this year's outcome: assessed once.
+  const earlier =
+    s.disposals.length || s.disposalsTotal !== undefined
+      ? assessEarlierDisposals(s)
+      : undefined;
   const additionFor = (y: YearResult, counted: (inv: NInvestment) => boolean) =>
-    s.disposals.length
-      ? assessDisposals(s, y, counted, byId).totalExact
+    earlier && s.disposals.length
+      ? assessDisposals(s, y, counted, byId, earlier).totalExact
       : ZERO;
   const table = tableAndCalamityStep(s, assets, byId, additionFor, ctx);
   const y = table.chosen.year;
@@ -66,8 +72,8 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     : undefined;
   const payment = paymentStep(s, table.counts, y, partnership, ctx);
   let disposals: DisposalsResult | undefined;
-  if (s.disposals.length || s.disposalsTotal !== undefined)
-    disposals = assessDisposals(s, y, (inv) => table.counts[inv.index], byId);
+  if (earlier)
+    disposals = assessDisposals(s, y, (inv) => table.counts[inv.index], byId, earlier);
 
   const t = y.table.table;
   if (WARN_CONFIDENCES.includes(t.confidence))
@@ -118,7 +124,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       references: [],
     },
   };
-  if (table.calamity) report.calamity = calamityReport(table, s.exact);
+  if (table.calamity) report.calamity = calamityReport(table);
   if (partnership) {
     report.partners = partnerReports(partnership, payment);
     report.partnership = {
@@ -164,13 +170,16 @@ function assetReports(
     const counted = table.counts[inv.index];
     const c = inv.cents ?? -1;
     const amount = c >= 0 ? centsText(c) : plain(inv.amount);
+    // Besluit 5: an obligation above the market value is deducted up to that value.
+    const base = deductionAmountOf(inv);
+    const cb = base === inv.amount ? c : -1;
     let attributed = "0";
     if (counted && !ratio.isZero)
       attributed =
-        c >= 0
-          ? centsText(ratio.apply(c, "half-up"))
+        cb >= 0
+          ? centsText(ratio.apply(cb, "half-up"))
           : plain(
-              inv.amount
+              base
                 .times(y.table.exact)
                 .div(y.total)
                 .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
@@ -193,7 +202,7 @@ function assetReports(
   });
 }
 
-function calamityReport(t: TableStepResult, exact: boolean): CalamityReport {
+function calamityReport(t: TableStepResult): CalamityReport {
   const c = t.calamity!;
   const applied = new Set(c.applied);
   return {
@@ -213,6 +222,9 @@ function calamityReport(t: TableStepResult, exact: boolean): CalamityReport {
     differenceExact: plain(c.with.netExact.minus(c.without.netExact)),
     items: c.items.map((i) => ({
       id: i.inv.id,
+      ...(i.inv.group === undefined
+        ? {}
+        : { group: i.inv.group, rows: i.rows.map((r) => r.id) }),
       replacedBy: i.replacement.id,
       available: i.available,
       applied: applied.has(i.inv),
@@ -220,7 +232,6 @@ function calamityReport(t: TableStepResult, exact: boolean): CalamityReport {
     })),
     ref: ref(rules.calamity.ref, t.chosen.year.table.year).label,
   };
-  void exact;
 }
 
 function partnerReports(

@@ -25,6 +25,7 @@ export {
   readDutchAmount,
   readDutchCents,
   excelNumberAmount,
+  excelProportion,
   isAmountProblem,
   checkRange,
   MAX_AMOUNT,

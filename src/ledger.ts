@@ -9,6 +9,7 @@ import { showValue } from "./errors";
 import { findCategory } from "./law";
 import {
   excelNumberAmount,
+  excelProportion,
   isAmountProblem,
   readAmount,
   readDutchAmount,
@@ -440,6 +441,14 @@ export function readPartners(
     for (const f of ["profit", "capital", "reserves", "outsideInvestments", "ownAssetsInPartnership"]) {
       const c = get(f);
       if (isEmpty(c) || isErr(c)) continue;
+      const isWeight = f === "profit" || f === "capital" || f === "reserves";
+      if (isWeight && typeof c === "number") {
+        // A key from a formula such as =1/3 has more decimals than an amount may have: read it as a proportion.
+        const w = excelProportion(c);
+        if (isAmountProblem(w)) problem(f, `${w.reason}; verwacht een getal zoals 0,25 of 25%`);
+        else p[f] = plain(w);
+        continue;
+      }
       const text = typeof c === "string" ? c.replace(/%\s*$/, "") : c;
       const v = amountCell(text as Cell, "amount", (_f, msg) => problem(f, msg), false);
       if (v !== undefined) p[f] = v;

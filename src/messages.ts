@@ -35,7 +35,7 @@ export const warnings = {
   relatedPartyExemption(list: string): Warning {
     return {
       code: "RELATED_PARTY_EXEMPTION",
-      text: `Ontheffing voor verbonden partij (${list}): de aftrek volgt de werkelijke verplichting; voor het totaal telt de waarde in het economische verkeer (geef die op als marketValue als zij afwijkt, besluit onderdeel 5). Niet-nakoming binnen vijf jaar leidt tot een bijtelling.`,
+      text: `Ontheffing voor verbonden partij (${list}): de aftrek volgt de werkelijke verplichting; voor het totaal telt de waarde in het economische verkeer (vul die waarde in als zij afwijkt, besluit onderdeel 5; een verplichting boven die waarde telt tot die waarde). Niet-nakoming binnen vijf jaar leidt tot een bijtelling.`,
     };
   },
   dateOutsideYear(list: string, year: number): Warning {
@@ -59,7 +59,7 @@ export const warnings = {
   calamityUnfavourable(without: string, withApproval: string): Warning {
     return {
       code: "CALAMITY_UNFAVOURABLE",
-      text: `De gekozen calamiteitsgoedkeuring geeft per saldo minder aftrek (${withApproval} in plaats van ${without}). De goedkeuring is een keuze: laat "approval" weg om de voordeligste keuze te laten maken, of zet het op false.`,
+      text: `De gekozen calamiteitsgoedkeuring geeft per saldo minder aftrek (${withApproval} in plaats van ${without}). De goedkeuring is een keuze: geef geen keuze op om de voordeligste keuze te laten maken, of kies ervoor de goedkeuring niet te gebruiken.`,
     };
   },
   calamityNotApplied(id: string, why: string): Warning {
@@ -104,10 +104,16 @@ export const warnings = {
       text: "Samenwerkingsverband: de desinvesteringsbijtelling moet met dezelfde verdeling worden berekend als destijds voor de investeringsaftrek (voorwaarde e). Of de drempel per vennoot of voor het samenwerkingsverband geldt, is niet bevestigd.",
     };
   },
+  disposalEiaMia(list: string): Warning {
+    return {
+      code: "DISPOSAL_EIA_MIA",
+      text: `Vervreemding van een investering met EIA of MIA (${list}): deze bijtelling betreft alleen de KIA. Art. 3.47 geldt ook voor de EIA en de MIA, met het percentage van die aftrek: bereken die bijtelling apart.`,
+    };
+  },
   disposalYearTotal(list: string, year: number, total: string): Warning {
     return {
       code: "DISPOSAL_YEAR_TOTAL",
-      text: `Vervreemding van een investering uit ${year} (${list}): het opgegeven totaal van het investeringsjaar wijkt af van het totaal dat deze berekening voor ${year} vindt (${total}). Controleer het totaal, of verwijs met "investment" naar de investering zelf.`,
+      text: `Vervreemding van een investering uit ${year} (${list}): het opgegeven totaal van het investeringsjaar wijkt af van het totaal dat deze berekening voor ${year} vindt (${total}). Controleer het totaal, of koppel de vervreemding aan de investering zelf (dan volgt het totaal uit deze berekening).`,
     };
   },
 };

@@ -64,6 +64,18 @@ export function excelNumberAmount(n: number): Decimal | AmountProblem {
   return checkRange(new Decimal(n === 0 ? 0 : n.toPrecision(15)));
 }
 
+/**
+ * A proportion from Excel (a share, a profit or capital weight): the number at Excel's 15 significant digits,
+ * kept to 15 decimals. Unlike an amount it may have more than 15 decimals as typed (=1/30 is
+ * 0,0333333333333333): a weight is relative, and 15 decimals are far below what a key can mean.
+ */
+export function excelProportion(n: number): Decimal | AmountProblem {
+  if (!Number.isFinite(n)) return NOT_FINITE;
+  if (n < 0) return NEGATIVE;
+  if (n > 1e15) return TOO_LARGE;
+  return new Decimal(n === 0 ? 0 : n.toPrecision(15)).toDecimalPlaces(15, Decimal.ROUND_HALF_UP);
+}
+
 /** A scenario amount (JSON number or decimal string with a point), without throwing. */
 export function readAmount(value: unknown): Decimal | AmountProblem {
   if (typeof value === "number") {

@@ -22,8 +22,9 @@
  * deduction of the taxpayer: for a partner with investments of his own (outside the partnership, or own assets
  * used in it), the row of the table is found on the partnership's total plus his own; his KIA is that amount in
  * proportion to his own investments (his share of the partnership's plus his own) — except that when his own
- * investments fall in the band with the fixed amount, he is entitled to the fixed amount (HR 2019). Partners
- * without investments of their own receive the partnership's KIA by their share.
+ * investments outside the partnership on their own fall in the band with the fixed amount, and the combined total
+ * stays within that band, he is entitled to the fixed amount (HR 2019, see hr2019Fixed). Partners without
+ * investments of their own receive the partnership's KIA by their share.
  */
 import { QUOTIENT_DP, type YearResult } from "./calamity";
 import { type Context, listText } from "./context";
@@ -137,8 +138,9 @@ export function weightOf(partner: NPartner, key: PartnershipKey): Decimal {
 
 /**
  * Split `amount` in proportion to `weights`, exactly: the parts add up to `amount` to the last digit. Each
- * part is floored to the amount's own smallest unit (at least cents) and the units left over go to the largest
- * remainders (ties: the one listed first).
+ * part is floored to 10 decimals (QUOTIENT_DP, or the amount's own precision if finer) and the units left over
+ * go to the largest remainders (ties: the one listed first), so every part is its exact proportional share to
+ * within one unit of the 10th decimal.
  */
 export function splitExactly(
   amount: Decimal,
@@ -146,7 +148,7 @@ export function splitExactly(
 ): Decimal[] {
   const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
   if (totalWeight.isZero()) return weights.map(() => ZERO);
-  const dp = Math.max(2, amount.decimalPlaces());
+  const dp = Math.max(QUOTIENT_DP, amount.decimalPlaces());
   const scale = new Decimal(10).pow(dp);
   const units = amount.times(scale); // an integer by construction of dp
   const raw = weights.map((w) => units.times(w).div(totalWeight));
@@ -245,6 +247,22 @@ export function partnershipRefs(year: number) {
   };
 }
 
+/**
+ * HR 24 mei 2019 (before 2021): a partner whose own investments (outside the partnership and own assets used in
+ * it) on their own fall in the band with the fixed amount keeps that fixed amount, provided the partnership's
+ * total plus his own does not go beyond that band (then the phase-out applies to everyone and HR 2020's pro rata
+ * rule decides). Returns the fixed amount, or undefined: pro rata.
+ */
+export function hr2019Fixed(
+  table: TableResult["table"],
+  own: Decimal,
+  combinedTotal: Decimal,
+): Decimal | undefined {
+  const band = findBand(table, own);
+  if (band.kind !== "fixed") return undefined;
+  return band.upTo === null || combinedTotal.lte(band.upTo) ? band.fixed! : undefined;
+}
+
 const exactText = (d: Decimal) =>
   formatEuro(d, Math.max(2, Math.min(d.decimalPlaces(), QUOTIENT_DP)));
 
@@ -277,7 +295,9 @@ export function partnershipStep(
       refs.perEnterprise && x.outsideInvestments?.gt(0)
         ? kia(x.outsideInvestments, year, { exact: ctx.exact })
         : undefined;
-    const part = shares[i].times(y.total).plus(own);
+    // His part of the partnership's investments follows the deduction base (actual obligations where besluit 5
+    // counts market values in the total); the row is found on the total plus his own.
+    const part = shares[i].times(y.deductionBase).plus(own);
     if (own.isZero())
       return {
         partner: x,
@@ -291,14 +311,14 @@ export function partnershipStep(
       };
     const combinedTotal = y.total.plus(own);
     const combined = kia(combinedTotal, year, { exact: true });
-    const ownBand = findBand(combined.table, part);
-    // HR 24 mei 2019: before 2021, own investments in the band with the fixed amount give the fixed amount.
-    const fixed = !refs.perEnterprise && ownBand.kind === "fixed";
+    const fixed = !refs.perEnterprise && hr2019Fixed(combined.table, own, combinedTotal);
+    // Pro rata in one division: KIA(T + own) x (w_i x D + own x W) / (W x (T + own)), so a key like 1/3 is not
+    // rounded before it is applied.
     const kiaExact = fixed
-      ? ownBand.fixed!
+      ? fixed
       : combined.exact
-          .times(part)
-          .div(combinedTotal)
+          .times(weights[i].times(y.deductionBase).plus(own.times(totalWeight)))
+          .div(totalWeight.times(combinedTotal))
           .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
     return {
       partner: x,
@@ -363,7 +383,7 @@ function explainPartnership(
       (withOwn.length
         ? refs.perEnterprise
           ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
-          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen: volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringen (zijn aandeel plus zijn eigen), tenzij zijn eigen investeringen in de schijf met het vaste bedrag vallen: dan het vaste bedrag.`
+          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen: volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringen (zijn aandeel plus zijn eigen), tenzij zijn eigen investeringen buiten het samenwerkingsverband op zichzelf al in de schijf met het vaste bedrag vallen en het samengetelde totaal niet boven die schijf uitkomt: dan het vaste bedrag.`
         : "") +
       (refs.perEnterprise
         ? " Een eigen onderneming van een vennoot (eenmanszaak, bv) krijgt een eigen KIA."
@@ -388,7 +408,7 @@ function explainPartnership(
         break;
       case "hr-2019-fixed":
         r = ctx.use("hr-2019");
-        text = `${name}: eigen investeringen ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} van ${formatEuro(y.total)} plus eigen ${formatEuro(own)}) vallen in de schijf met het vaste bedrag: ${formatEuroShort(x.kiaExact)}.`;
+        text = `${name}: eigen investeringen buiten het samenwerkingsverband ${formatEuro(own)} vallen op zichzelf in de schijf met het vaste bedrag, en het samengetelde totaal ${formatEuro(x.combinedTotal!)} komt niet boven die schijf uit: het vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
         break;
       default:
         if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");

@@ -10,6 +10,7 @@
  * with 10 decimals, rounded down (the deductible part gets the remainder, in the taxpayer's favour), and the
  * year's deductible part is the KIA minus the sum of those parts, so the exact fields add up exactly.
  */
+import { deductionAmountOf } from "./assets";
 import { QUOTIENT_DP, type YearResult } from "./calamity";
 import { type Context, listOf } from "./context";
 import { Decimal, ZERO } from "./decimal";
@@ -82,9 +83,9 @@ export function paymentStep(
     const a = unpaid.get(key);
     if (a) {
       a.ids.push(inv.id);
-      a.base = a.base.plus(inv.amount);
+      a.base = a.base.plus(deductionAmountOf(inv));
       a.paid = a.paid.plus(inv.paid);
-    } else unpaid.set(key, { ids: [inv.id], base: inv.amount, paid: inv.paid });
+    } else unpaid.set(key, { ids: [inv.id], base: deductionAmountOf(inv), paid: inv.paid });
   }
   const items: UnpaidAsset[] = [];
   let carriedExact = ZERO;
@@ -111,12 +112,13 @@ export function paymentStep(
   if (partnership) {
     // A partner's part of an asset is his share of it by the key; it is deducted at his own rate.
     result.perPartner = partnership.partners.map((pr) => {
+      // Every unpaid asset is tested at the partner's own rate, also where the partnership's rate leaves
+      // nothing to carry forward: a partner with own investments (HR 2019's fixed amount) can have a higher rate.
       let c = ZERO;
-      if (items.length)
-        for (const a of unpaid.values()) {
-          const excess = a.base.times(pr.rate).minus(a.paid);
-          if (excess.isPositive()) c = c.plus(excess);
-        }
+      for (const a of unpaid.values()) {
+        const excess = a.base.times(pr.rate).minus(a.paid);
+        if (excess.isPositive()) c = c.plus(excess);
+      }
       c = c.times(pr.share).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
       if (c.gt(pr.kiaExact)) c = pr.kiaExact;
       return split(pr.kiaExact, pr.kia, c, s.exact);

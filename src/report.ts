@@ -44,7 +44,11 @@ export interface CalamityReport {
   /** net with minus net without */
   differenceExact: string;
   items: {
+    /** the lost asset's first row */
     id: string;
+    /** a lost asset of several rows: its group and every row (all left out together) */
+    group?: string;
+    rows?: string[];
     replacedBy: string;
     available: boolean;
     applied: boolean;

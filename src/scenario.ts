@@ -777,9 +777,37 @@ function indexById<T extends { id: string; index: number }>(
 const asDecimal = (x: number | Decimal) =>
   typeof x === "number" ? centsDecimal(x) : x;
 
-/** Rows of one group are one asset: they share whether it is in use and its VAT treatment (besluit 2.2). */
+const yesNo = (b: boolean) => (b ? "ja" : "nee");
+
+/**
+ * Rows of one group are one asset (besluit 2.2): they share what is said about the asset as a whole: whether it
+ * is in use, its VAT treatment, a related party and its exemption, EIA/MIA, a manual assessment, and a loss by
+ * calamity with its replacement and choice. A group cannot replace itself.
+ */
 function assertConsistentGroups(investments: readonly NInvestment[]): void {
   const first = new Map<string, NInvestment>();
+  const lost = (x: NInvestment) =>
+    x.lostByCalamity
+      ? `verloren, vervangen door ${x.lostByCalamity.replacedBy}${x.lostByCalamity.approval === undefined ? "" : `, goedkeuring ${yesNo(x.lostByCalamity.approval)}`}`
+      : "niet verloren door een calamiteit";
+  const checks: {
+    field: string;
+    what: string;
+    value: (x: NInvestment) => string;
+  }[] = [
+    { field: "inUse", what: "worden samen in gebruik genomen", value: (x) => `in gebruik ${yesNo(x.inUse)}` },
+    { field: "vatDeductible", what: "hebben dezelfde btw-behandeling", value: (x) => `btw aftrekbaar ${yesNo(x.vatDeductible)}` },
+    { field: "relatedParty", what: "zijn met dezelfde partij aangegaan", value: (x) => `verbonden partij ${yesNo(x.relatedParty)}` },
+    { field: "exemption", what: "hebben dezelfde ontheffing", value: (x) => `ontheffing ${yesNo(x.exemption)}` },
+    { field: "eiaMia", what: "krijgen samen wel of geen EIA/MIA", value: (x) => `EIA/MIA ${yesNo(x.eiaMia)}` },
+    {
+      field: "override",
+      what: "worden samen beoordeeld",
+      value: (x) =>
+        x.override ? `handmatig beoordeeld: ${x.override.eligible ? "telt mee" : "telt niet mee"}` : "niet handmatig beoordeeld",
+    },
+    { field: "lostByCalamity", what: "gaan samen verloren en worden samen vervangen", value: lost },
+  ];
   for (const inv of investments) {
     if (inv.group === undefined) continue;
     const f = first.get(inv.group);
@@ -787,20 +815,17 @@ function assertConsistentGroups(investments: readonly NInvestment[]): void {
       first.set(inv.group, inv);
       continue;
     }
-    if (f.inUse !== inv.inUse)
-      fail(
-        "INVALID_GROUP",
-        `investments[${inv.index}].inUse`,
-        inv.inUse,
-        `regels van één bedrijfsmiddel (groep "${inv.group}") worden samen in gebruik genomen; ${f.id} heeft inUse ${f.inUse}`,
-      );
-    if (f.vatDeductible !== inv.vatDeductible)
-      fail(
-        "INVALID_GROUP",
-        `investments[${inv.index}].vatDeductible`,
-        inv.vatDeductible,
-        `regels van één bedrijfsmiddel (groep "${inv.group}") hebben dezelfde btw-behandeling; ${f.id} heeft vatDeductible ${f.vatDeductible}`,
-      );
+    for (const c of checks) {
+      const a = c.value(f);
+      const b = c.value(inv);
+      if (a !== b)
+        fail(
+          "INVALID_GROUP",
+          `investments[${inv.index}].${c.field}`,
+          b,
+          `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${a}`,
+        );
+    }
   }
 }
 
@@ -826,6 +851,14 @@ function assertReplacements(
         f,
         target,
         "een bedrijfsmiddel kan niet zichzelf vervangen",
+      );
+    const t = byId.get(target)!;
+    if (inv.group !== undefined && t.group === inv.group)
+      fail(
+        "INVALID_REPLACEMENT",
+        f,
+        target,
+        `${target} hoort bij hetzelfde bedrijfsmiddel (groep "${inv.group}") als ${inv.id}: een verloren bedrijfsmiddel wordt vervangen door een ander bedrijfsmiddel`,
       );
   }
   // Cycle check: every chain a -> b -> c ... is followed at most once (colours: 1 on the path, 2 done).

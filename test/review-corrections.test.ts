@@ -1,0 +1,237 @@
+/**
+ * Corrections after a legal review of the core: the HR 2019 exception, related-party obligations above the
+ * market value, the partner's part of a deduction base, exact pro rata and exact splits, groups that must agree,
+ * the calamity choice with a disposals total, the payment criterion per partner, and the Excel functions' shares
+ * and disposals. Each expected figure is worked out by hand in the comment next to it.
+ */
+import * as fn from "../functions/functions";
+import { evaluate, KiaValidationError, NoTableError, type Report } from "../src";
+import { readPartners } from "../src/ledger";
+import { splitExactly } from "../src/partnership";
+import { Decimal } from "../src";
+
+const inv = (id: string, category: string, amount: number, extra: Record<string, unknown> = {}) => ({ id, category, amount, ...extra });
+
+function errorOf(s: unknown): KiaValidationError {
+  try {
+    evaluate(s);
+  } catch (e) {
+    if (e instanceof KiaValidationError) return e;
+    throw e;
+  }
+  throw new Error("no error raised");
+}
+
+const partner = (r: Report, name: string) => r.partners!.find((p) => p.name === name)!;
+
+describe("HR 24 mei 2019: the fixed amount only when the partner's own investments alone reach that band", () => {
+  const y2013 = (partnership: number, partners: unknown[]) =>
+    evaluate({ year: 2013, investments: [inv("maatschap", "machine", partnership)], partnership: { partners } });
+
+  it("a partner with € 1 of his own gets the pro rata amount, not the fixed € 15.470", () => {
+    // row on 120.001: 15.470 - 7,56% x (120.001 - 102.311) = 14.132,636; his part 60.000 + 1 = 60.001;
+    // 14.132,636 x 60.001 / 120.001 = 7.066,3768854926..., rounded up to 10 decimals and to the euro: 7.067
+    const r = y2013(120000, [{ name: "A", profit: 1, outsideInvestments: 1 }, { name: "B", profit: 1 }]);
+    expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kiaExact: "7066.3768854927", kia: "7067", combinedTotal: "120001" });
+  });
+
+  it("own investments in the fixed band, but a combined total beyond it: pro rata (here nil above the ceiling)", () => {
+    // 400.000 + 60.000 = 460.000 > 306.931: the row gives nil, and so does his proportion
+    const r = y2013(400000, [{ name: "A", profit: 1, outsideInvestments: 60000 }, { name: "B", profit: 9 }]);
+    expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kia: "0" });
+  });
+
+  it("a combined total in the fixed band, own investments alone below it: pro rata", () => {
+    // 60.000 + 30.000 = 90.000: fixed 15.470; his part 30.000 + 30.000; 15.470 x 60.000 / 90.000 = 10.313,33 -> 10.314
+    const r = y2013(60000, [{ name: "A", profit: 1, outsideInvestments: 30000 }, { name: "B", profit: 1 }]);
+    expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kia: "10314" });
+  });
+
+  it("own investments alone in the fixed band and a combined total within it: the fixed amount (the dierenarts)", () => {
+    const r = y2013(40517, [{ name: "A", profit: 1, outsideInvestments: 56515 }, { name: "B", profit: 5 }]);
+    expect(partner(r, "A")).toMatchObject({ method: "hr-2019-fixed", kia: "15470", kiaExact: "15470" });
+    expect(r.explanation.map((e) => e.text).join("\n")).toContain("vallen op zichzelf in de schijf met het vaste bedrag");
+  });
+});
+
+describe("a related-party obligation counts at most up to the market value (besluit 5)", () => {
+  it("an obligation above the market value: the market value for the total and for the deduction", () => {
+    // total 20.000 (market value) + 10.000 = 30.000: 28% = 8.400; the deduction base is the same 30.000, so 8.400
+    const r = evaluate({
+      year: 2024,
+      investments: [
+        inv("pand", "machine", 30000, { relatedParty: true, exemption: true, marketValue: 20000, inUse: false, paid: 0 }),
+        inv("m", "machine", 10000),
+      ],
+    });
+    expect(r.total).toBe("30000");
+    expect(r.kiaExact).toBe("8400");
+    expect(r.deductionBase).toBeUndefined();
+    expect(r.assets[0].kiaAttributed).toBe("5600");
+    // not in use and nothing paid: its 28% x 20.000 = 5.600 moves on, not 28% x 30.000
+    expect(r.carriedForwardExact).toBe("5600");
+    expect(r.explanation.map((e) => e.text).join("\n")).toContain("hoger dan de waarde in het economische verkeer");
+  });
+
+  it("a disposal of such an asset is capped at the counted obligation", () => {
+    // total 30.000 -> 8.400; the insurance pays 25.000, capped at 20.000; threshold exceeded: 20.000 x 8.400 / 30.000 = 5.600
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("pand", "machine", 30000, { relatedParty: true, exemption: true, marketValue: 20000 }), inv("m", "machine", 10000)],
+      disposals: [{ id: "v", price: 25000, investment: "pand" }],
+    });
+    expect(r.disinvestment!.items[0].base).toBe("20000");
+    expect(r.disinvestment!.totalExact).toBe("5600");
+  });
+});
+
+describe("a partner's part follows the deduction base, in one exact division", () => {
+  it("with a market value in the total, his part of the partnership is his share of the actual obligations", () => {
+    // total 20.000 + 40.000 (market value) = 60.000; deduction base 20.000 + 20.000 = 40.000; KIA 16.800 x 40/60 = 11.200
+    // A: row on 60.000 + own 10.000 = 70.000: fixed 19.535; part 1/2 x 40.000 + 10.000 = 30.000;
+    // 19.535 x 30.000 / 70.000 = 8.372,142857142857..., up to 10 decimals: 8.372,1428571429
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("m", "machine", 20000), inv("pand", "machine", 20000, { relatedParty: true, exemption: true, marketValue: 40000 })],
+      partnership: { partners: [{ name: "A", profit: 1, ownAssetsInPartnership: 10000 }, { name: "B", profit: 1 }] },
+    });
+    expect(r.kiaExact).toBe("11200");
+    expect(partner(r, "A")).toMatchObject({ part: "30000", kiaExact: "8372.1428571429", kia: "8373" });
+    expect(partner(r, "B").kiaExact).toBe("5600");
+  });
+
+  it("a one-third key is applied unrounded", () => {
+    // 30.000 + own 1.000 = 31.000: 8.680; part 10.000 + 1.000 = 11.000; 8.680 x 11.000 / 31.000 = 3.080 exactly
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("m", "machine", 30000)],
+      partnership: { partners: [{ name: "A", profit: 1, ownAssetsInPartnership: 1000 }, { name: "B", profit: 1 }, { name: "C", profit: 1 }] },
+    });
+    expect(partner(r, "A").kiaExact).toBe("3080");
+  });
+
+  it("partners' shares are split to 10 decimals and add up exactly", () => {
+    const parts = splitExactly(new Decimal(15470), [new Decimal(1), new Decimal(1), new Decimal(1)]);
+    expect(parts.map(String)).toEqual(["5156.6666666667", "5156.6666666667", "5156.6666666666"]);
+    expect(parts.reduce((s, p) => s.plus(p), new Decimal(0)).toString()).toBe("15470");
+    const r = evaluate({ year: 2013, investments: [inv("m", "machine", 60000)], partnership: { key: "equal", jointRequest: true, partners: [{ name: "A" }, { name: "B" }, { name: "C" }] } });
+    expect(r.partners!.map((p) => p.kiaExact)).toEqual(["5156.6666666667", "5156.6666666667", "5156.6666666666"]);
+  });
+});
+
+describe("the payment criterion per partner", () => {
+  it("is tested at the partner's own rate even when the partnership carries nothing forward", () => {
+    // partnership 2.000 (below the 2.800 threshold): KIA nil, nothing to carry. A's row: 2.000 + own 5.000 = 7.000 -> 1.960;
+    // part 1.000 + 5.000 = 6.000: 1.960 x 6.000 / 7.000 = 1.680, rate 28%. The unpaid asset: 2.000 x 28% - 0 = 560,
+    // his half 280 moves on; 1.400 this year.
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("m", "machine", 2000, { inUse: false, paid: 0 })],
+      partnership: { partners: [{ name: "A", profit: 1, ownAssetsInPartnership: 5000 }, { name: "B", profit: 1 }] },
+    });
+    expect(r.carriedForwardExact).toBe("0");
+    expect(partner(r, "A")).toMatchObject({ kiaExact: "1680", carriedForwardExact: "280", deductibleThisYearExact: "1400" });
+  });
+});
+
+describe("the rows of one group agree on what is said about the asset", () => {
+  it.each([
+    ["the loss by calamity", { lostByCalamity: { replacedBy: "n" } }, "lostByCalamity", "samen verloren"],
+    ["the manual assessment", { override: { eligible: true, reason: "beoordeeld door de accountant" } }, "override", "samen beoordeeld"],
+    ["EIA/MIA", { eiaMia: true }, "eiaMia", "EIA/MIA"],
+    ["the related party", { relatedParty: true, exemption: true }, "relatedParty", "dezelfde partij"],
+  ])("%s", (_n, extra, field, text) => {
+    const e = errorOf({ year: 2024, investments: [inv("a", "machine", 1000, { group: "g" }), inv("b", "machine", 1000, { group: "g", ...extra }), inv("n", "machine", 5000)] });
+    expect(e.code).toBe("INVALID_GROUP");
+    expect(e.field).toBe(`investments[1].${field}`);
+    expect(e.message).toContain(text);
+    expect(e.message).not.toMatch(/inUse|vatDeductible|approval/);
+  });
+
+  it("a lost asset cannot be replaced by a row of its own group", () => {
+    const e = errorOf({ year: 2024, investments: [inv("a", "machine", 1000, { group: "g", lostByCalamity: { replacedBy: "b" } }), inv("b", "machine", 1000, { group: "g", lostByCalamity: { replacedBy: "b" } })] });
+    expect(e.code).toBe("INVALID_REPLACEMENT");
+  });
+
+  it("a lost group is one calamity item: the approval leaves all its rows out together", () => {
+    // with: 50.000 + 6.000 = 56.000 -> 15.680; without: 61.000 -> 17.080; no disposals: the statute (without) is higher,
+    // so forced approval shows both rows excluded
+    const r = evaluate({
+      year: 2024,
+      investments: [
+        inv("a", "machine", 3000, { group: "pers", lostByCalamity: { replacedBy: "n", approval: true } }),
+        inv("b", "machine", 2000, { group: "pers", lostByCalamity: { replacedBy: "n", approval: true } }),
+        inv("n", "machine", 6000),
+        inv("x", "machine", 50000),
+      ],
+    });
+    expect(r.calamity!.items).toHaveLength(1);
+    expect(r.calamity!.items[0]).toMatchObject({ id: "a", group: "pers", rows: ["a", "b"], applied: true });
+    expect(r.calamity!.excluded).toEqual(["a", "b"]);
+    expect(r.total).toBe("56000");
+  });
+});
+
+describe("a disposals total next to this year's insurance money", () => {
+  const scenario = (disposalsTotal: number) => ({
+    year: 2024,
+    investments: [inv("a", "machine", 10000, { lostByCalamity: { replacedBy: "b" } }), inv("b", "machine", 12000)],
+    disposals: [{ id: "verzekering", price: 8000, investment: "a" }],
+    disposalsTotal,
+  });
+
+  it("counts the earlier years' disposals; this year's linked disposal is added per outcome", () => {
+    // without approval: 22.000 -> 6.160; threshold base 1.000 + 8.000 > 2.800: 8.000 x 6.160 / 22.000 = 2.240; net 3.920
+    // with approval: 12.000 -> 3.360, the insurance money adds nothing: net 3.360. Without is better.
+    const r = evaluate(scenario(1000));
+    expect(r.calamity!.netWithoutExact).toBe("3920");
+    expect(r.calamity!.netWithExact).toBe("3360");
+    expect(r.calamity!.applied).toBe(false);
+    expect(r.disinvestment!.disposalsTotal).toBe("9000");
+    expect(r.disinvestment!.totalExact).toBe("2240");
+  });
+
+  it("is checked against the listed disposals of earlier years only", () => {
+    const e = errorOf({ year: 2024, investments: [], disposals: [{ id: "v", price: 5000, investmentYear: 2022, investmentAmount: 8000, investmentYearTotal: 100000 }], disposalsTotal: 4000 });
+    expect(e.field).toBe("disposalsTotal");
+    expect(e.message).toContain("eerdere jaren");
+  });
+});
+
+describe("disposals: tables and EIA/MIA", () => {
+  it("a disposal inside the window of a year without a table is a NoTableError on its field", () => {
+    let err: unknown;
+    try {
+      evaluate({ year: 2012, investments: [], disposals: [{ id: "v", price: 5000, investmentYear: 2009, investmentAmount: 8000, investmentYearTotal: 100000 }] });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(NoTableError);
+    expect((err as NoTableError).field).toBe("disposals[0].investmentYear");
+  });
+
+  it("warns that the addition covers the KIA only when the asset had EIA or MIA", () => {
+    const r = evaluate({ year: 2024, investments: [inv("a", "machine", 10000, { eiaMia: true })], disposals: [{ id: "v", price: 5000, investment: "a" }] });
+    expect(r.warnings.map((w) => w.code)).toContain("DISPOSAL_EIA_MIA");
+  });
+});
+
+describe("the Excel functions", () => {
+  it("KIA.VENNOOT reads a share from a formula (=1/30) and ignores binary noise (=0,1*7)", () => {
+    // 28% x 10.000 = 2.800; x 1/30 = 93,33 -> 94; x 0,7 = 1.960 exactly, not 1.961
+    expect(fn.partner(10000, 1 / 30, 2024)).toBe(94);
+    expect(0.1 * 7).not.toBe(0.7);
+    expect(fn.partner(10000, 0.1 * 7, 2024)).toBe(1960);
+  });
+
+  it("KIA.DESINVESTERING outside the window needs no table of the investment year and checks nothing more", () => {
+    expect(fn.disinvestment(5000, 8000, 2009, 100000, 2016)).toBe(0);
+    expect(fn.disinvestment(5000, 800000, 2009, 100000, 2016)).toBe(0);
+  });
+
+  it("a key from a formula is read from the partners sheet", () => {
+    const r = readPartners(["Naam", "Winstaandeel"], [["A", 1 / 30], ["B", 29 / 30]]);
+    expect(r.problems).toEqual([]);
+    expect(r.items[0]).toEqual({ name: "A", profit: "0.033333333333333" });
+  });
+});
