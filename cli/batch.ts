@@ -1,6 +1,6 @@
 /**
  * kia-calc --batch <map>: every workbook in a folder (a firm's clients), one row per client: file, year, the
- * investments that count, KIA, disinvestment addition, number of problems, error, and the KIA per partner. A file
+ * total of the investments that count, KIA, disinvestment addition, number of problems, error, and the KIA per partner. A file
  * that cannot be read or evaluated is one row with its error, never the end of the run. Progress on standard error:
  * a bar when it is a terminal, otherwise a line per 100 files; then a summary. Never anything else on standard
  * output than the CSV (without --out).
@@ -91,7 +91,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const HEADERS = ["Bestand", "Jaar", "Investeringen die meetellen", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"];
+const HEADERS = ["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"];
 
 /** The columns of the overview: the fixed ones, then "Vennoot n" and "KIA vennoot n" up to the most partners. */
 function columns(rows: readonly ClientRow[]): string[] {
@@ -148,7 +148,7 @@ export async function toXlsx(rows: readonly ClientRow[]): Promise<Buffer> {
   for (const r of rows) ws.addRow(values(r, cols.length));
   const euro = '"€" #,##0.00;"€" -#,##0.00';
   const euroWhole = '"€" #,##0;"€" -#,##0';
-  const widths = [34, 8, 18, 12, 16, 10, 60];
+  const widths = [34, 8, 34, 12, 16, 10, 60];
   cols.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = widths[i] ?? (c.startsWith("KIA") ? 14 : 24);

@@ -47,9 +47,10 @@ Opties:
                   om te zien wat uit een werkmap gelezen is, of om het mee te sturen bij een vraag)
   --year <jaar>   het belastingjaar van een werkmap; gaat voor het jaar in de werkmap
   --batch <map>   iedere werkmap (.xlsx, .xlsm) in de map, één regel per klant: bestand, jaar,
-                  investeringen die meetellen, KIA, desinvesteringsbijtelling, aantal problemen,
-                  fout, en per vennoot naam en KIA. Een werkmap die niet gelezen of berekend kan
-                  worden is één regel met de fout; de rest gaat door. Voortgang op de foutuitvoer
+                  totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling, aantal
+                  problemen, fout, en per vennoot naam en KIA. Een werkmap die niet gelezen of
+                  berekend kan worden is één regel met de fout; de rest gaat door. Voortgang op de
+                  foutuitvoer
   --out <bestand> het overzicht van --batch als .xlsx (Excel) of .csv; zonder --out de CSV op
                   standaarduitvoer. De CSV opent goed in Nederlandse Excel (dubbelklikken): velden
                   gescheiden door ';', bedragen met een decimale komma, UTF-8 met byte-order mark

@@ -173,7 +173,7 @@ describe("kia-calc --batch", () => {
     expect(r).toMatchObject({ code: 0, out: "" });
     expect(r.err).toMatch(new RegExp(`^6 werkmappen in \\d+,\\d s \\(\\d+ per seconde\\): 4 berekend, 2 met een fout; overzicht in ${out.replace(/[.\\]/g, "\\$&")}\n$`));
     const csv = readFileSync(out, "utf8");
-    expect(csv.startsWith("\ufeffBestand;Jaar;Investeringen die meetellen;KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2\r\n")).toBe(true);
+    expect(csv.startsWith("\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2\r\n")).toBe(true);
     const lines = parseCsv(csv.slice(1)).slice(1);
     expect(lines.map((l) => l[0])).toEqual(["'" + names[0], ...names.slice(1)]);
     for (const [i, name] of names.entries()) {
@@ -200,7 +200,7 @@ describe("kia-calc --batch", () => {
     expect((await call(["--batch", folder, "--out", out])).code).toBe(0);
     const book = await XlsxBook.open(readFileSync(out));
     const rows = await book.rows("KIA-overzicht", 1, 7, 0, 10);
-    expect(rows[0].slice(0, 7)).toEqual(["Bestand", "Jaar", "Investeringen die meetellen", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"]);
+    expect(rows[0].slice(0, 7)).toEqual(["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"]);
     expect(rows[3]).toEqual(["klant1.xlsx", 2025, 69350, 19418, 1579, 0, null, "A. Jansen", 11651, "B. de Vries", 8706]);
     expect(rows[1][0]).toBe("=HYPERLINK(1).xlsx"); // text, not a formula
     expect(rows[4][2]).toBe(Number(expected.get("klant2.xlsx")!.total));
@@ -288,7 +288,7 @@ describe("the CSV for Dutch Excel", () => {
     const row = (over: Partial<ClientRow>): ClientRow => ({ file: "a.xlsx", year: 2025, total: "1234.5", kia: "346", disinvestment: "0", partners: [], problems: 0, error: null, ...over });
     const csv = toCsv([row({ partners: [{ name: 'Jansen; "senior"', kia: "10" }, { name: "+31 6", kia: "0.5" }] }), row({ file: "-b.xlsx", total: null, kia: null, disinvestment: null, error: "fout; met puntkomma" })]);
     expect(csv.split("\r\n")).toEqual([
-      "\ufeffBestand;Jaar;Investeringen die meetellen;KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2",
+      "\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2",
       'a.xlsx;2025;1234,5;346;0;0;;"Jansen; ""senior""";10;\'+31 6;0,5',
       "'-b.xlsx;2025;;;;;\"fout; met puntkomma\";;;;",
       "",
