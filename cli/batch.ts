@@ -82,7 +82,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     row.disinvestment = report.disinvestment?.total ?? "0";
     row.partners = (report.partners ?? []).map((p) => ({ name: p.name, kia: p.kia }));
   } catch (e) {
-    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^Bestand ${escapeRe(file)}:? `), "");
+    // the file is named in the row already: "Bestand x.xlsx: geen jaar…" is "geen jaar…"
+    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand ${escapeRe(file)}:? `), "");
     else if (e instanceof core.KiaValidationError) row.error = `Ongeldige invoer: ${e.message}`;
     else row.error = `Interne fout: ${oneLine(e)}`;
   }

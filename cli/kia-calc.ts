@@ -4,6 +4,7 @@
  *   kia-calc scenario.json            report as JSON
  *   kia-calc --explain scenario.json  explanation as Dutch text
  *   kia-calc werkblad.xlsx            the same for a filled KIA-werkblad (or any workbook with a ledger table)
+ *   kia-calc staat.csv                the same for a ledger saved as CSV (by its extension)
  *   kia-calc -                        read the scenario (or a workbook) from standard input
  *   kia-calc --batch klanten/ --out overzicht.xlsx   one row per workbook in a folder (cli/batch.ts)
  * A worked-example file ({ source, scenario, expect }) is accepted too: its scenario is evaluated.
@@ -21,14 +22,15 @@ import { InputError, decode, inputName, oneLine, parseJson, readFileBytes, readS
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
 import type * as WorkbookReader from "./workbook";
 
-export const USAGE = "Gebruik: kia-calc [--explain | --scenario] [--year <jaar>] <scenario.json | werkmap.xlsx | ->";
+export const USAGE = "Gebruik: kia-calc [--explain | --scenario] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
 
 export const HELP = `${USAGE}
        kia-calc --batch <map> [--out overzicht.xlsx | overzicht.csv] [--year <jaar>]
 
-Berekent de kleinschaligheidsinvesteringsaftrek (KIA, art. 3.40-3.47 Wet IB 2001) voor een scenario
-of een ingevulde werkmap en drukt het rapport af als JSON, of met --explain de toelichting als
-Nederlandse tekst. Met --batch: één regel per werkmap in een map (een portefeuille van klanten).
+Berekent de kleinschaligheidsinvesteringsaftrek (KIA, art. 3.40-3.47 Wet IB 2001) voor een scenario,
+een ingevulde werkmap of een staat van investeringen als CSV, en drukt het rapport af als JSON, of
+met --explain de toelichting als Nederlandse tekst. Met --batch: één regel per werkmap in een map
+(een portefeuille van klanten).
 
 Argumenten:
   scenario.json   het scenario in JSON (UTF-8, of UTF-8/UTF-16 met byte-order mark); een uitgewerkt
@@ -39,13 +41,21 @@ Argumenten:
                   'Desinvesteringen', de verdeelsleutel naast 'Verdeelsleutel', het jaar uit de naam
                   KIA_JAAR of naast 'Jaar' op het blad Overzicht. Cellen die niet gelezen kunnen worden
                   staan op de foutuitvoer; hun regels tellen niet mee (zoals in de add-in)
+  staat.csv       een staat van investeringen als CSV (herkend aan de extensie .csv), zoals Excel of een
+                  boekhoudpakket hem opslaat: een kopregel met Categorie en Bedrag, velden gescheiden door
+                  ';' of ',', bedragen als 1.234,56, datums als 31-03-2025; gelezen zoals een blad van
+                  een werkmap (zonder vennoten en desinvesteringen)
   -               lees het scenario of de werkmap van standaardinvoer
+
+Het jaar: --year, anders het jaar in het bestand (naast 'Jaar'; een CSV heeft er meestal geen), anders
+het jaar van de investeringsdatums als die alle in één kalenderjaar vallen (met een melding op de
+foutuitvoer). Anders stopt kia-calc met afsluitcode 2 en de vraag het jaar op te geven.
 
 Opties:
   --explain       de toelichting als tekst, met de wettelijke grondslag van elke stap
   --scenario      het scenario dat berekend wordt als JSON, in plaats van het rapport (bijvoorbeeld
                   om te zien wat uit een werkmap gelezen is, of om het mee te sturen bij een vraag)
-  --year <jaar>   het belastingjaar van een werkmap; gaat voor het jaar in de werkmap
+  --year <jaar>   het belastingjaar van een werkmap of CSV; gaat voor het jaar in het bestand
   --batch <map>   iedere werkmap (.xlsx, .xlsm) in de map, één regel per klant: bestand, jaar,
                   totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling, aantal
                   problemen, fout, en per vennoot naam en KIA. Een werkmap die niet gelezen of
@@ -63,14 +73,15 @@ Afsluitcodes:
       werkmappen een fout hadden: die staan als regel in het overzicht)
   1   interne fout in kia-calc; met KIA_DEBUG=1 volgt de stacktrace
   2   ongeldige invoer: onbekende optie, bestand of map niet gevonden of onleesbaar, geen geldige JSON,
-      geen leesbare werkmap, geen jaar, of een ongeldig scenario ("Ongeldige invoer: <veld>: <reden>
-      (waarde: ...)")
+      geen geldig of een beschadigd Excel-bestand, geen investeringsstaat, geen jaar, of een ongeldig
+      scenario ("Ongeldige invoer: <veld>: <reden> (waarde: ...)")
 
 Voorbeelden:
   kia-calc scenario.json
   kia-calc --explain scenario.json
   kia-calc - < scenario.json
   kia-calc werkblad.xlsx
+  kia-calc --year 2025 staat.csv
   kia-calc --batch klanten/ --out overzicht.xlsx
   kia-calc --batch klanten/ > overzicht.csv
 `;
@@ -279,7 +290,8 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
 const MAX_PROBLEMS_SHOWN = 50;
 
 /**
- * The scenario of a file or standard input: a workbook (by its bytes: a zip package or an old .xls) through the
+ * The scenario of a file or standard input: a workbook (by its bytes: a zip package or an old .xls; or by its
+ * extension .xlsx/.xlsm/.xls, so a damaged one is named as such) or a CSV ledger (by its extension .csv) through the
  * workbook reader, whose unreadable cells are listed on standard error; anything else as JSON.
  */
 async function readScenario(
@@ -292,8 +304,10 @@ async function readScenario(
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const reader = require("./workbook") as typeof WorkbookReader;
-  if (reader.looksLikeWorkbook(bytes)) {
-    const read = await reader.readWorkbook(bytes, file === "-" ? "(standaardinvoer)" : file, { year });
+  const kind = reader.ledgerKind(file === "-" ? undefined : file, bytes);
+  if (kind !== "json") {
+    const source = file === "-" ? "(standaardinvoer)" : file;
+    const read = kind === "csv" ? await reader.readCsv(bytes, source, { year }) : await reader.readWorkbook(bytes, source, { year });
     if (read.problems.length) {
       const shown = read.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.cell}: ${p.message}\n`);
       const more = read.problems.length - shown.length;
@@ -303,9 +317,18 @@ async function readScenario(
           (more > 0 ? `  … en ${more} meer\n` : ""),
       );
     }
+    if (read.yearFromDates) {
+      const { dated, investments } = read.yearFromDates;
+      const y = read.scenario.year;
+      await err.write(
+        `Let op: geen jaar in ${name}; berekend voor ${y}, het jaar van de investeringsdatums ` +
+          `(${dated === investments ? `de datums van alle ${dated} investeringen vallen in ${y}` : `${dated} van de ${investments} investeringen hebben een datum, alle in ${y}`}). ` +
+          `Een ander jaar: kia-calc --year <jaar> ${file}\n`,
+      );
+    }
     return read.scenario;
   }
-  if (year !== undefined) throw new InputError("--year geldt voor een werkmap; in een scenario staat het jaar in \"year\"");
+  if (year !== undefined) throw new InputError("--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in \"year\"");
   return parseJson(decode(bytes, name), name);
 }
 

@@ -9,7 +9,11 @@
  *  - the partners and the disposals: the tables "Vennoten" and "Desinvesteringen", or tables with their headers;
  *  - the key and the joint request: the cells right of the labels "Verdeelsleutel" and "Gezamenlijk verzoek";
  *  - the year: --year, else the workbook name KIA_JAAR, else the number right of a label "Jaar" (the Overzicht
- *    first).
+ *    first), else the calendar year of the investments' dates when they all fall in one year.
+ *
+ * A .csv ledger (as Dutch Excel or a bookkeeping package exports it) is read as a workbook of one sheet without
+ * tables, through the taskpane's CSV reader (taskpane/workbook/csv.ts): the same header search, the same cell
+ * readers, so a CSV gives the same scenario and the same problems here, in the standalone page and in --batch.
  */
 import { KEY_LABEL, NO_WORDS, REQUEST_LABEL, SHEET, TABLE, YEAR_NAME, YES_WORDS } from "../templates/layout";
 import {
@@ -24,6 +28,7 @@ import {
   type Cell,
   type LedgerProblem,
 } from "../src/ledger";
+import { decodeText, parseCsv } from "../taskpane/workbook/csv";
 import { InputError } from "./input";
 import { XlsxBook, XlsxError, parseAddress, type XlsxTable } from "./xlsx";
 
@@ -40,6 +45,53 @@ export interface WorkbookRead {
   problems: WorkbookProblem[];
   /** where each part was found, for messages: "tabel Investeringen", "blad Staat A1:H40", "KIA_JAAR" */
   found: { ledger: string; partners?: string; disposals?: string; year: string };
+  /** set when the year was neither given nor in the file, but taken from the investments' dates */
+  yearFromDates?: { dated: number; investments: number };
+}
+
+/** What the reader needs of a workbook: XlsxBook, or CsvBook (a CSV as one sheet without tables or names). */
+export interface Book {
+  readonly sheetNames: string[];
+  readonly tables: XlsxTable[];
+  readonly names: Map<string, string>;
+  rows(sheet: string, from: number, to: number, left: number, right: number): Promise<Cell[][]>;
+  lastRow(sheet: string): Promise<number>;
+  cell(sheet: string, address: string): Promise<Cell>;
+}
+
+/** A CSV file as a Book: one sheet named after the file, every field text, empty fields null. */
+export class CsvBook implements Book {
+  readonly tables: XlsxTable[] = [];
+  readonly names = new Map<string, string>();
+  readonly sheetNames: string[];
+  private readonly lines: (string | null)[][];
+
+  constructor(bytes: Uint8Array, sheet: string) {
+    this.sheetNames = [sheet];
+    this.lines = parseCsv(decodeText(bytes)).rows.map((line) => line.map((f) => (f.trim() === "" ? null : f)));
+  }
+
+  async rows(_sheet: string, from: number, to: number, left: number, right: number): Promise<Cell[][]> {
+    const out: Cell[][] = [];
+    for (let r = from; r <= to; r++) {
+      const line = this.lines[r - 1] ?? []; // rows past the end are empty, as in a sheet
+      const cells: Cell[] = [];
+      for (let c = left; c <= right; c++) cells.push(line[c] ?? null);
+      out.push(cells);
+    }
+    return out;
+  }
+
+  async lastRow(): Promise<number> {
+    let last = this.lines.length;
+    while (last > 0 && this.lines[last - 1].every((c) => c === null)) last--;
+    return last;
+  }
+
+  async cell(sheet: string, address: string): Promise<Cell> {
+    const a = parseAddress(address);
+    return a ? (await this.rows(sheet, a.row, a.row, a.col, a.col))[0][0] : null;
+  }
 }
 
 export interface Grid {
@@ -73,19 +125,19 @@ const isDisposals = (headers: readonly string[]) => {
   return f.has("price") && (f.has("investmentYear") || f.has("investment"));
 };
 
-async function tableGrid(book: XlsxBook, t: XlsxTable): Promise<Grid> {
+async function tableGrid(book: Book, t: XlsxTable): Promise<Grid> {
   const first = t.headerRow ? t.top + 1 : t.top;
   const rows = first <= t.bottom ? await book.rows(t.sheet, first, t.bottom, t.left, t.right) : [];
   return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows, firstRow: first, firstColumn: t.left };
 }
 
-function findTable(book: XlsxBook, name: string, fits: (h: readonly string[]) => boolean, not?: XlsxTable): XlsxTable | undefined {
+function findTable(book: Book, name: string, fits: (h: readonly string[]) => boolean, not?: XlsxTable): XlsxTable | undefined {
   const tables = book.tables.filter((t) => t !== not);
   return tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && fits(t.headers)) ?? tables.find((t) => fits(t.headers));
 }
 
 /** A header row in the first 30 rows of a sheet (no Excel table): the ledger's columns, the data to the sheet's end. */
-async function sheetGrid(book: XlsxBook, sheet: string, fits: (h: readonly string[]) => boolean): Promise<Grid | undefined> {
+async function sheetGrid(book: Book, sheet: string, fits: (h: readonly string[]) => boolean): Promise<Grid | undefined> {
   const last = await book.lastRow(sheet);
   if (last === 0) return undefined;
   const top = await book.rows(sheet, 1, Math.min(30, last), 0, 199);
@@ -114,7 +166,7 @@ async function sheetGrid(book: XlsxBook, sheet: string, fits: (h: readonly strin
  * columns; with `accept`, the first such value it accepts (a "Jaar" header of some table is passed over).
  */
 async function besideLabel(
-  book: XlsxBook,
+  book: Book,
   labels: readonly string[],
   sheets: readonly string[],
   accept: (v: Cell) => boolean = () => true,
@@ -155,22 +207,53 @@ function problemsOf(sheet: string, list: readonly LedgerProblem[]): WorkbookProb
  * workbook, has no ledger, or has no year (and none was given).
  */
 export async function readWorkbook(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<WorkbookRead> {
+  const failure = (e: unknown) =>
+    e instanceof XlsxError
+      ? new InputError(
+          e.damaged
+            ? `Het bestand ${name} is geen geldig Excel-bestand (.xlsx) of is beschadigd: ${e.message}`
+            : `Bestand ${name} ${e.message}`,
+        )
+      : e;
   let book: XlsxBook;
   try {
     book = await XlsxBook.open(bytes);
   } catch (e) {
-    if (e instanceof XlsxError) throw new InputError(`Bestand ${name} ${e.message}`);
-    throw e;
+    throw failure(e);
   }
   try {
-    return await fromBook(book, name, options);
+    return await fromBook(book, name, options, "xlsx");
   } catch (e) {
-    if (e instanceof XlsxError) throw new InputError(`Bestand ${name} ${e.message}`);
-    throw e;
+    throw failure(e);
   }
 }
 
-async function fromBook(book: XlsxBook, name: string, options: { year?: number }): Promise<WorkbookRead> {
+/** Reads a CSV ledger's bytes as a scenario (see CsvBook); the same messages as readWorkbook. */
+export async function readCsv(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<WorkbookRead> {
+  return fromBook(new CsvBook(bytes, baseName(name)), name, options, "csv");
+}
+
+/** How a ledger file is read: by its bytes when they are a workbook, else by its extension; "json" otherwise. */
+export function ledgerKind(name: string | undefined, bytes: Uint8Array): "xlsx" | "csv" | "json" {
+  if (looksLikeWorkbook(bytes)) return "xlsx";
+  const ext = name === undefined ? "" : (/\.([^./\\]+)$/.exec(name)?.[1] ?? "").toLowerCase();
+  if (ext === "csv") return "csv";
+  // a file named as a workbook that is not one: the workbook reader says what is wrong with it
+  if (ext === "xlsx" || ext === "xlsm" || ext === "xls") return "xlsx";
+  return "json";
+}
+
+/** A ledger file (.xlsx, .xlsm or .csv) as a scenario, read by ledgerKind(). */
+export async function readLedgerFile(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<WorkbookRead> {
+  return ledgerKind(name, bytes) === "csv" ? readCsv(bytes, name, options) : readWorkbook(bytes, name, options);
+}
+
+const baseName = (path: string) => path.replace(/^.*[\\/]/, "");
+
+/** A file name as the user would type it in a shell ("mijn klant.xlsx" quoted). */
+const shellWord = (s: string) => (/^[\w./\\:@%+=,-]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, "\\$1")}"`);
+
+async function fromBook(book: Book, name: string, options: { year?: number }, kind: "xlsx" | "csv"): Promise<WorkbookRead> {
   // The ledger.
   const ledgerTable = findTable(book, TABLE.ledger, isLedger);
   let ledger: Grid | undefined = ledgerTable ? await tableGrid(book, ledgerTable) : undefined;
@@ -181,7 +264,9 @@ async function fromBook(book: XlsxBook, name: string, options: { year?: number }
     }
   if (!ledger)
     throw new InputError(
-      `Bestand ${name}: geen investeringsstaat gevonden; verwacht een Excel-tabel '${TABLE.ledger}' of een blad met een kopregel met de kolommen Categorie en Bedrag`,
+      kind === "csv"
+        ? `Bestand ${name}: geen investeringsstaat gevonden; verwacht een kopregel met de kolommen Categorie en Bedrag (gescheiden door ; of ,)`
+        : `Bestand ${name}: geen investeringsstaat gevonden; verwacht een Excel-tabel '${TABLE.ledger}' of een blad met een kopregel met de kolommen Categorie en Bedrag`,
     );
 
   // The year.
@@ -202,8 +287,22 @@ async function fromBook(book: XlsxBook, name: string, options: { year?: number }
     year = found ? yearOf(found.value) : undefined;
     if (found && year !== undefined) yearAt = found.at;
   }
-  if (year === undefined)
-    throw new InputError(`Bestand ${name}: geen jaar gevonden; vul op het blad ${SHEET.summary} bij 'Jaar' het belastingjaar in, of geef --year <jaar>`);
+  let fromDates: WorkbookRead["yearFromDates"];
+  if (year === undefined) {
+    // No year in the file: the investments' dates, when they all fall in one calendar year.
+    const dates = datedYears(ledger);
+    const years = [...new Set(dates.years)].sort((a, b) => a - b);
+    const hint = (y: number) =>
+      `Geef het jaar op, bijvoorbeeld: kia-calc --year ${y} ${name === "(standaardinvoer)" ? "-" : shellWord(name)}` +
+      (kind === "csv" ? "" : ` (of vul op het blad ${SHEET.summary} naast 'Jaar' het belastingjaar in)`);
+    if (years.length === 1) {
+      year = years[0];
+      yearAt = "de investeringsdatums";
+      fromDates = { dated: dates.years.length, investments: dates.investments };
+    } else if (years.length > 1)
+      throw new InputError(`Bestand ${name}: geen jaar gevonden, en de investeringsdatums vallen in ${years.length} jaren (${years.join(", ")}). ${hint(years[years.length - 1])}`);
+    else throw new InputError(`Bestand ${name}: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden. ${hint(new Date().getFullYear() - 1)}`);
+  }
 
   const partnersTable = findTable(book, TABLE.partners, isPartners, ledgerTable);
   const partners = partnersTable ? await tableGrid(book, partnersTable) : undefined;
@@ -213,7 +312,16 @@ async function fromBook(book: XlsxBook, name: string, options: { year?: number }
   const disposals = disposalsTable ? await tableGrid(book, disposalsTable) : undefined;
   const r = assemble({ year, ledger, partners, key: key?.value, request: request?.value, disposals });
   r.found.year = yearAt;
+  if (fromDates) r.yearFromDates = fromDates;
   return r;
+}
+
+/** The calendar years of the dates of the investments a ledger grid reads to (rows with a problem do not count). */
+function datedYears(ledger: Grid): { years: number[]; investments: number } {
+  const read = readLedger(ledger.rows, mapHeaders(ledger.headers).mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn });
+  const years: number[] = [];
+  for (const inv of read.investments as { date?: unknown }[]) if (typeof inv.date === "string") years.push(Number(inv.date.slice(0, 4)));
+  return { years, investments: read.investments.length };
 }
 
 /** The parts of a workbook as they were found: each grid with its headers, rows and place in the sheet. */

@@ -13,9 +13,43 @@ import JSZip from "jszip";
 import type { Cell } from "../src/ledger";
 
 export class XlsxError extends Error {
-  constructor(message: string) {
+  /**
+   * @param damaged the bytes are not a readable .xlsx package at all (text, an empty file, a truncated or corrupt
+   * zip, a zip without a workbook): the reader says "geen geldig Excel-bestand (.xlsx) of beschadigd"
+   */
+  constructor(
+    message: string,
+    readonly damaged = false,
+  ) {
     super(message);
     this.name = "XlsxError";
+  }
+}
+
+/** What to do with a damaged workbook. */
+const RESAVE = "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)";
+
+/** Why bytes that should be an .xlsx are not a zip package, in Dutch: empty, text (perhaps a CSV), or other. */
+function notAZip(bytes: Uint8Array): string {
+  if (bytes.length === 0) return `het bestand is leeg; ${RESAVE}`;
+  const head = Buffer.from(bytes.subarray(0, 200)).toString("utf8").replace(/^\ufeff/, "");
+  const firstLine = head.split(/\r?\n/)[0];
+  if (!/[\x00-\x08\x0e-\x1f\ufffd]/.test(firstLine)) {
+    const shown = firstLine.length > 30 ? firstLine.slice(0, 30) + "…" : firstLine;
+    // fields separated by ; or a tab, or by commas more than once, look like a CSV header
+    const csv = /[;\t]/.test(firstLine) || (firstLine.match(/,/g) ?? []).length >= 2;
+    const advice = csv ? "is het een CSV-bestand? Geef het dan de extensie .csv" : RESAVE;
+    return `het is tekst, geen Excel-werkmap (het begint met ${JSON.stringify(shown)}); ${advice}`;
+  }
+  return `het is geen zip-pakket, en een .xlsx-werkmap is dat altijd; ${RESAVE}`;
+}
+
+/** The text of a part of the package; a part that cannot be unpacked makes the file damaged. */
+async function partText(f: JSZip.JSZipObject, path: string): Promise<string> {
+  try {
+    return await f.async("string");
+  } catch (e) {
+    throw new XlsxError(`het onderdeel ${path} kan niet worden uitgepakt (${e instanceof Error ? e.message : String(e)}); ${RESAVE}`, true);
   }
 }
 
@@ -135,22 +169,22 @@ export class XlsxBook {
   static async open(bytes: Uint8Array): Promise<XlsxBook> {
     if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
       throw new XlsxError("is een oud Excel-bestand (.xls) of een met een wachtwoord versleutelde werkmap; sla het in Excel op als .xlsx zonder wachtwoord");
-    if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxError("is geen Excel-werkmap (.xlsx)");
+    if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxError(notAZip(bytes), true);
     let zip: JSZip;
     try {
       zip = await JSZip.loadAsync(bytes);
     } catch (e) {
-      throw new XlsxError(`is geen leesbare Excel-werkmap (.xlsx): het zip-bestand is beschadigd (${e instanceof Error ? e.message : String(e)})`);
+      throw new XlsxError(`het zip-pakket is onvolledig of beschadigd (${e instanceof Error ? e.message : String(e)}); ${RESAVE}`, true);
     }
     const read = async (path: string) => {
       const f = zip.file(path);
-      return f ? f.async("string") : null;
+      return f ? partText(f, path) : null;
     };
     const wbPath = "xl/workbook.xml";
     const wb = await read(wbPath);
     if (wb === null) {
       if (zip.file("xl/workbook.bin")) throw new XlsxError("is een binaire werkmap (.xlsb); sla het in Excel op als .xlsx");
-      throw new XlsxError("is geen Excel-werkmap (.xlsx): xl/workbook.xml ontbreekt");
+      throw new XlsxError(`het zip-pakket bevat geen werkmap (xl/workbook.xml ontbreekt); ${RESAVE}`, true);
     }
     const rels = relsOf(await read("xl/_rels/workbook.xml.rels"), wbPath);
     const sheets: SheetState[] = [];
@@ -210,7 +244,7 @@ export class XlsxBook {
   private async strings(): Promise<string[]> {
     if (this.sharedStrings) return this.sharedStrings;
     const f = this.zip.file("xl/sharedStrings.xml");
-    const xml = f ? await f.async("string") : "";
+    const xml = f ? await partText(f, "xl/sharedStrings.xml") : "";
     this.sharedStrings = [...xml.matchAll(new RegExp(`<${el("si")}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${el("si")}>)`, "g"))].map((m) => stringItem(m[1] ?? ""));
     return this.sharedStrings;
   }
@@ -220,7 +254,7 @@ export class XlsxBook {
     if (s.done || s.lastRow >= row) return;
     if (s.xml === undefined) {
       const f = this.zip.file(s.path);
-      s.xml = f ? await f.async("string") : "";
+      s.xml = f ? await partText(f, s.path) : "";
       const data = new RegExp(`<${el("sheetData")}\\b[^>]*?(/?)>`).exec(s.xml);
       s.offset = data ? data.index + data[0].length : s.xml.length;
       if (!data || data[1] === "/") s.done = true;

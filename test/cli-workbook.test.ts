@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { evaluate, type Report } from "../src";
 import { run, type CliIo } from "../cli/kia-calc";
-import { readWorkbook } from "../cli/workbook";
+import { readCsv, readWorkbook } from "../cli/workbook";
 import { XlsxBook } from "../cli/xlsx";
 import { toCsv, type ClientRow } from "../cli/batch";
 import { clientLedger, fillTemplate } from "../bench/portfolio";
@@ -117,10 +117,10 @@ describe("kia-calc werkblad.xlsx", () => {
 
   it("refuses with exit code 2 and a Dutch message: not a workbook, an old .xls, no ledger, no year, --year with JSON", async () => {
     const cases: [string, Uint8Array | string, RegExp][] = [
-      ["kapot.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100, 7)]), /^Bestand .*kapot\.xlsx is geen leesbare Excel-werkmap \(\.xlsx\): het zip-bestand is beschadigd/],
+      ["kapot.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100, 7)]), /^Het bestand .*kapot\.xlsx is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het zip-pakket is onvolledig of beschadigd/],
       ["oud.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /is een oud Excel-bestand \(\.xls\) of een met een wachtwoord versleutelde werkmap/],
       ["geenstaat.xlsx", await workbook({ Blad1: [["Naam", "Adres"], ["x", "y"]] }), /geen investeringsstaat gevonden; verwacht een Excel-tabel 'Investeringen'/],
-      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden; vul op het blad Overzicht bij 'Jaar' het belastingjaar in, of geef --year <jaar>/],
+      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: kia-calc --year \d{4} .*geenjaar\.xlsx \(of vul op het blad Overzicht naast 'Jaar' het belastingjaar in\)$/m],
     ];
     for (const [name, bytes, message] of cases) {
       const r = await call([file(name, bytes)]);
@@ -139,6 +139,104 @@ describe("kia-calc werkblad.xlsx", () => {
     ]);
     const r = await call([file("een-vennoot.xlsx", one)]);
     expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Ongeldige invoer: partnership\.partners: een samenwerkingsverband bestaat uit/) });
+  });
+});
+
+const examples = join(__dirname, "..", "examples");
+const sampleCsv = join(examples, "voorbeeld-staat-2025.csv");
+const sampleXlsx = join(examples, "voorbeeld-staat-2025.xlsx");
+
+describe("kia-calc staat.csv (a ledger saved as CSV, read by its extension)", () => {
+  it("reads the sample CSV like the sample workbook: the same investments, the same problem, the year from the dates", async () => {
+    const r = await call([sampleCsv]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `Let op: 1 cel in ${sampleCsv} niet gelezen; die regels tellen niet mee:\n` +
+        `  voorbeeld-staat-2025.csv!D17: "2,500" is dubbelzinnig: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56\n` +
+        `Let op: geen jaar in ${sampleCsv}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 15 investeringen vallen in 2025). Een ander jaar: kia-calc --year <jaar> ${sampleCsv}\n`,
+    );
+    const fromCsv = await readCsv(readFileSync(sampleCsv), "voorbeeld-staat-2025.csv");
+    expect(r.out).toBe(JSON.stringify(evaluate(fromCsv.scenario), null, 2) + "\n");
+    // the workbook holds the same ledger (and partners, which a CSV cannot)
+    const csvScenario = JSON.parse((await call(["--scenario", sampleCsv])).out);
+    const xlsxScenario = JSON.parse((await call(["--scenario", sampleXlsx])).out);
+    expect(csvScenario).toEqual({ year: 2025, investments: xlsxScenario.investments });
+    expect(JSON.parse((await call(["--year", "2024", "--scenario", sampleCsv])).out).year).toBe(2024);
+  });
+
+  it("a year beside 'Jaar' above the header, ',' between fields, Windows-1252 text; no ledger: exit 2 in Dutch", async () => {
+    const ansi = Buffer.concat([Buffer.from("Jaar,2024\r\n\r\nDescription,Category,Amount\r\nLathe,machine,"), Buffer.from([0x80]), Buffer.from(' 60000\r\n"Car, red",passenger car,30000\r\n')]);
+    const p = file("english.csv", ansi);
+    const r = await call(["--scenario", p]);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(JSON.parse(r.out)).toEqual({ year: 2024, investments: [{ id: "rij 4", description: "Lathe", category: "machine", amount: "60000" }, { id: "rij 5", description: "Car, red", category: "personenauto", amount: "30000" }] });
+    expect(JSON.parse((await call([p])).out)).toMatchObject({ year: 2024, total: "60000", kia: "16800" });
+    const none = await call([file("adressen.csv", "Naam;Adres\nx;y\n")]);
+    expect(none).toMatchObject({ code: 2, out: "" });
+    expect(none.err).toMatch(/^Bestand .*adressen\.csv: geen investeringsstaat gevonden; verwacht een kopregel met de kolommen Categorie en Bedrag \(gescheiden door ; of ,\)\n$/);
+    // a workbook saved under a .csv name is still read as the workbook it is
+    expect((await call([file("eigenlijk-xlsx.csv", template)])).out).toBe(JSON.stringify(await reportOf(template), null, 2) + "\n");
+  });
+});
+
+describe("kia-calc on a damaged or false .xlsx", () => {
+  async function corruptPart(): Promise<Buffer> {
+    const b = Buffer.from(template);
+    const name = "xl/worksheets/sheet1.xml";
+    const at = b.indexOf(Buffer.from(name)); // the local header; the compressed data follows
+    for (let i = at + name.length + 20; i < at + name.length + 400; i++) b[i] = (b[i] * 7 + 13) & 0xff;
+    return b;
+  }
+
+  it("says in Dutch that the file is no valid .xlsx or is damaged, with the reason; exit 2, one line, no stack trace", async () => {
+    const cases: [string, Uint8Array | string, string][] = [
+      ["tekst.xlsx", "Dit is een notitie, geen werkmap.\n", `het is tekst, geen Excel-werkmap (het begint met "Dit is een notitie, geen werkm…"); open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)`],
+      ["hernoemd.xlsx", readFileSync(sampleCsv), `het is tekst, geen Excel-werkmap (het begint met "Nummer;Omschrijving;Categorie;…"); is het een CSV-bestand? Geef het dan de extensie .csv`],
+      ["leeg.xlsx", "", "het bestand is leeg; open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)"],
+      ["afgebroken.xlsx", template.subarray(0, 3000), "het zip-pakket is onvolledig of beschadigd (Corrupted zip: can't find end of central directory); open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)"],
+      ["beschadigd.xlsx", await corruptPart(), "het onderdeel xl/worksheets/sheet1.xml kan niet worden uitgepakt ("],
+      ["zip.xlsx", await new JSZip().file("a.txt", "x").generateAsync({ type: "uint8array" }), "het zip-pakket bevat geen werkmap (xl/workbook.xml ontbreekt)"],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const p = file(name, bytes);
+      const r = await call([p]);
+      expect([name, r.code, r.out]).toEqual([name, 2, ""]);
+      expect(r.err.slice(0, `Het bestand ${p} is geen geldig Excel-bestand (.xlsx) of is beschadigd: ${reason}`.length)).toBe(`Het bestand ${p} is geen geldig Excel-bestand (.xlsx) of is beschadigd: ${reason}`);
+      expect(r.err.split("\n")).toHaveLength(2);
+    }
+    const p = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), join(dir, "beschadigd.xlsx")], { encoding: "utf8" });
+    expect(p.status).toBe(2);
+    expect(p.stderr).toMatch(/^Het bestand .*beschadigd\.xlsx is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: [^\n]*\n$/);
+    expect(p.stderr).not.toMatch(/\n\s+at /);
+  }, 30000);
+});
+
+describe("kia-calc without a year in the file: the year of the investment dates", () => {
+  const ledger = (dates: unknown[]) => workbook({ Staat: [["Categorie", "Bedrag", "Datum"], ...dates.map((d, i) => ["machine", 1000 * (i + 1), d])] });
+
+  it("takes the one calendar year of the dates, and says so on standard error", async () => {
+    const p = file("datums.xlsx", await ledger([45700, "31-12-2025", 45658]));
+    const r = await call([p]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ year: 2025, total: "6000" });
+    expect(r.err).toBe(`Let op: geen jaar in ${p}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 3 investeringen vallen in 2025). Een ander jaar: kia-calc --year <jaar> ${p}\n`);
+    // rows without a date do not block it; the note counts them
+    const some = file("sommige-datums.xlsx", await ledger([45700, null]));
+    expect((await call([some])).err).toMatch(/\(1 van de 2 investeringen hebben een datum, alle in 2025\)/);
+    // the sample workbook has no year cell: the year of its dates
+    expect(JSON.parse((await call([sampleXlsx])).out).year).toBe(2025);
+  });
+
+  it("dates in more than one year, or none: exit 2 with the command to give the year", async () => {
+    const p = file("twee jaren.xlsx", await ledger([45600, 45700])); // 2024-11-04 and 2025-02-12
+    const r = await call([p]);
+    expect(r).toMatchObject({ code: 2, out: "" });
+    expect(r.err).toBe(
+      `Bestand ${p}: geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025). Geef het jaar op, bijvoorbeeld: kia-calc --year 2025 "${p}" (of vul op het blad Overzicht naast 'Jaar' het belastingjaar in)\n`,
+    );
+    expect(JSON.parse((await call(["--year", "2024", p])).out).year).toBe(2024);
+    const csv = file("zonder-datum.csv", "Categorie;Bedrag\nmachine;1000\n");
+    expect((await call([csv])).err).toMatch(/^Bestand .*zonder-datum\.csv: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: kia-calc --year \d{4} .*zonder-datum\.csv\n$/);
   });
 });
 
@@ -187,7 +285,7 @@ describe("kia-calc --batch", () => {
       expect(line.slice(1, 7)).toEqual([String(rep.year), nl(rep.total), nl(rep.kia), nl(rep.disinvestment?.total ?? "0"), "0", ""]);
       expect(line.slice(7).filter((x) => x !== "")).toEqual((rep.partners ?? []).flatMap((p) => [p.name, nl(p.kia)]));
     }
-    expect(lines[1][6]).toBe("is geen Excel-werkmap (.xlsx)");
+    expect(lines[1][6]).toMatch(/^is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het is tekst/);
     expect(lines[5][6]).toMatch(/^geen investeringsstaat gevonden/);
     // the template's client: the Overzicht's figures
     expect(lines[2].slice(1, 11)).toEqual(["2025", "69350", "19418", "1579", "0", "", "A. Jansen", "11651", "B. de Vries", "8706"]);
