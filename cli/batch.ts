@@ -1,9 +1,11 @@
 /**
- * kia-calc --batch <map>: every workbook in a folder (a firm's clients), one row per client: file, year, the
- * total of the investments that count, KIA, disinvestment addition, number of problems, error, and the KIA per partner. A file
- * that cannot be read or evaluated is one row with its error, never the end of the run. Progress on standard error:
- * a bar when it is a terminal, otherwise a line per 100 files; then a summary. Never anything else on standard
- * output than the CSV (without --out).
+ * kia-calc --batch <map>: every ledger in a folder (a firm's clients: workbooks .xlsx/.xlsm and CSV ledgers .csv),
+ * one row per client: file, year, the total of the investments that count, KIA, disinvestment addition, number of
+ * problems, error, and the KIA per partner. A file that cannot be read or evaluated is one row with its error, never
+ * the end of the run; those errors are listed on standard error too, and so is every file of the folder that is
+ * skipped (a scenario .json, an Excel lock file, a subfolder, any other extension), with the reason. Progress on
+ * standard error: a bar when it is a terminal, otherwise a line per 100 files; then a summary. Never anything else
+ * on standard output than the CSV (without --out).
  *
  * Output: .xlsx (exceljs) or .csv. The CSV is what Dutch Excel opens correctly by a double click: ";" between
  * fields, decimal commas, UTF-8 with a byte-order mark, CRLF line ends; text that Excel would take for a formula
@@ -14,7 +16,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import type { Sink } from "./json-stream";
-import { readWorkbook } from "./workbook";
+import { readLedgerFile } from "./workbook";
 
 export interface ClientRow {
   file: string;
@@ -42,8 +44,36 @@ export interface BatchOptions {
   now?: () => number;
 }
 
-/** The workbooks of a folder, in natural order (klant2 before klant10); Excel's lock files (~$…) skipped. */
-export function workbooksIn(dir: string): string[] {
+/** A file of the folder that --batch does not read, and why. */
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/** The extensions --batch reads: workbooks and CSV ledgers. */
+const LEDGER_FILE = /\.(xlsx|xlsm|csv)$/i;
+
+/** Why a file of the folder is not read (undefined: it is read). */
+function skipReason(name: string, isDirectory: boolean): string | undefined {
+  if (isDirectory) return "een map; submappen worden niet gelezen";
+  if (name.startsWith("~$")) return "een tijdelijk bestand van Excel (de werkmap is open in Excel)";
+  if (name.startsWith(".")) return "een verborgen bestand";
+  if (LEDGER_FILE.test(name)) return undefined;
+  const ext = extname(name).toLowerCase();
+  if (ext === ".json") return "een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>";
+  if (ext === ".xls") return "een oud Excel-bestand (.xls); sla het in Excel op als Excel-werkmap (.xlsx)";
+  if (ext === ".xlsb") return "een binaire werkmap (.xlsb); sla het in Excel op als Excel-werkmap (.xlsx)";
+  return `geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv)${ext ? ` maar een ${ext}-bestand` : ""}`;
+}
+
+const natural = (a: string, b: string) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The ledgers of a folder (.xlsx, .xlsm, .csv), in natural order (klant2 before klant10), and the other files with
+ * the reason they are skipped (Excel's lock files ~$…, hidden files, subfolders, other extensions, and `out`: the
+ * overview being written, when it is in the folder).
+ */
+export function ledgersIn(dir: string, out?: string): { files: string[]; skipped: Skipped[] } {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is geen map; geef bij --batch een map met werkmappen`);
@@ -55,9 +85,20 @@ export function workbooksIn(dir: string): string[] {
     if (code === "EACCES" || code === "EPERM") throw new InputError(`Map ${dir} kan niet gelezen worden: geen leesrechten`);
     throw new InputError(`Map ${dir} kan niet gelezen worden: ${oneLine(e)}`);
   }
-  return names
-    .filter((n) => /\.(xlsx|xlsm)$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
-    .sort((a, b) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0));
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  for (const name of names.sort(natural)) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(join(dir, name)).isDirectory();
+    } catch {
+      // a broken link or a file without rights: read like any file, so its error is a row of the overview
+    }
+    const reason = out !== undefined && resolve(dir, name) === resolve(out) ? "het overzicht dat deze opdracht schrijft (--out)" : skipReason(name, isDirectory);
+    if (reason === undefined) files.push(name);
+    else skipped.push({ file: name, reason });
+  }
+  return { files, skipped };
 }
 
 /** The output format of --out, checked before the run. */
@@ -73,7 +114,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
   const file = basename(path);
   const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, error: null };
   try {
-    const read = await readWorkbook(readFileBytes(path), file, { year });
+    const read = await readLedgerFile(readFileBytes(path), file, { year });
     row.year = read.scenario.year;
     row.problems = read.problems.length;
     const report = core.evaluate(read.scenario);
@@ -161,6 +202,17 @@ export async function toXlsx(rows: readonly ClientRow[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** At most this many files are named in a list on standard error; the rest are counted. */
+const MAX_LISTED = 50;
+
+const count = (n: number) => `${n} ${n === 1 ? "bestand" : "bestanden"}`;
+
+/** A heading and one indented line per item, at most MAX_LISTED of them. */
+function listing(heading: string, items: readonly string[]): string {
+  const shown = items.slice(0, MAX_LISTED).map((i) => `  ${i}\n`);
+  return `${heading}\n${shown.join("")}${items.length > MAX_LISTED ? `  … en ${items.length - MAX_LISTED} meer\n` : ""}`;
+}
+
 /** A duration as Dutch text: "12,3 s". */
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
 
@@ -184,7 +236,7 @@ class Progress {
       const name = file.length > 40 ? file.slice(0, 39) + "…" : file;
       await this.err.write(`\r[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${done}/${this.total} ${name}\x1b[K`);
     } else if (done % 100 === 0 && done < this.total) {
-      await this.err.write(`${done}/${this.total} werkmappen\n`);
+      await this.err.write(`${done}/${this.total} bestanden\n`);
     }
   }
 
@@ -207,8 +259,9 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     }
     if (!ok) throw new InputError(`--out ${o.out}: de map ${dir} bestaat niet`);
   }
-  const files = workbooksIn(o.dir);
-  if (files.length === 0) throw new InputError(`Geen werkmappen (.xlsx, .xlsm) in map ${o.dir}`);
+  const { files, skipped } = ledgersIn(o.dir, o.out);
+  if (skipped.length) await o.stderr.write(listing(`${count(skipped.length)} in ${o.dir} overgeslagen:`, skipped.map((f) => `${f.file}: ${f.reason}`)));
+  if (files.length === 0) throw new InputError(`Geen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${o.dir}`);
   const start = now();
   const progress = new Progress(o.stderr, o.isTTY, files.length, now);
   const rows: ClientRow[] = [];
@@ -232,7 +285,15 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     await o.stdout.write(toCsv(rows));
   }
   await progress.end(
-    `${files.length} ${files.length === 1 ? "werkmap" : "werkmappen"} in ${seconds(ms)} (${perSecond} per seconde): ${files.length - failed} berekend, ${failed} met een fout${written}\n`,
+    `${count(files.length)} in ${seconds(ms)} (${perSecond} per seconde): ${files.length - failed} berekend, ${failed} met een fout` +
+      `${skipped.length ? `, ${skipped.length} overgeslagen` : ""}${written}\n`,
   );
+  if (failed)
+    await o.stderr.write(
+      listing(
+        `${count(failed)} met een fout (ook in het overzicht, kolom Fout):`,
+        rows.filter((r) => r.error !== null).map((r) => `${r.file}: ${r.error}`),
+      ),
+    );
   return 0;
 }

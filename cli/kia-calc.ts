@@ -6,7 +6,7 @@
  *   kia-calc werkblad.xlsx            the same for a filled KIA-werkblad (or any workbook with a ledger table)
  *   kia-calc staat.csv                the same for a ledger saved as CSV (by its extension)
  *   kia-calc -                        read the scenario (or a workbook) from standard input
- *   kia-calc --batch klanten/ --out overzicht.xlsx   one row per workbook in a folder (cli/batch.ts)
+ *   kia-calc --batch klanten/ --out overzicht.xlsx   one row per workbook or CSV in a folder (cli/batch.ts)
  * A worked-example file ({ source, scenario, expect }) is accepted too: its scenario is evaluated.
  * Exit codes: 0 ok, 2 invalid input (options, file, JSON, workbook, scenario), 1 an internal fault (KIA_DEBUG=1:
  * stack).
@@ -29,7 +29,7 @@ export const HELP = `${USAGE}
 
 Berekent de kleinschaligheidsinvesteringsaftrek (KIA, art. 3.40-3.47 Wet IB 2001) voor een scenario,
 een ingevulde werkmap of een staat van investeringen als CSV, en drukt het rapport af als JSON, of
-met --explain de toelichting als Nederlandse tekst. Met --batch: één regel per werkmap in een map
+met --explain de toelichting als Nederlandse tekst. Met --batch: één regel per bestand in een map
 (een portefeuille van klanten).
 
 Argumenten:
@@ -56,11 +56,12 @@ Opties:
   --scenario      het scenario dat berekend wordt als JSON, in plaats van het rapport (bijvoorbeeld
                   om te zien wat uit een werkmap gelezen is, of om het mee te sturen bij een vraag)
   --year <jaar>   het belastingjaar van een werkmap of CSV; gaat voor het jaar in het bestand
-  --batch <map>   iedere werkmap (.xlsx, .xlsm) in de map, één regel per klant: bestand, jaar,
-                  totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling, aantal
-                  problemen, fout, en per vennoot naam en KIA. Een werkmap die niet gelezen of
-                  berekend kan worden is één regel met de fout; de rest gaat door. Voortgang op de
-                  foutuitvoer
+  --batch <map>   iedere werkmap (.xlsx, .xlsm) en CSV-staat (.csv) in de map, één regel per klant:
+                  bestand, jaar, totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling,
+                  aantal problemen, fout, en per vennoot naam en KIA. Een bestand dat niet gelezen of
+                  berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
+                  de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
+                  bestanden van Excel, submappen), de voortgang, en de bestanden met een fout
   --out <bestand> het overzicht van --batch als .xlsx (Excel) of .csv; zonder --out de CSV op
                   standaarduitvoer. De CSV opent goed in Nederlandse Excel (dubbelklikken): velden
                   gescheiden door ';', bedragen met een decimale komma, UTF-8 met byte-order mark
@@ -70,7 +71,7 @@ Opties:
 
 Afsluitcodes:
   0   gelukt (ook als de lezer de uitvoer eerder afsluit, zoals met | head; bij --batch ook als
-      werkmappen een fout hadden: die staan als regel in het overzicht)
+      bestanden een fout hadden: die staan als regel in het overzicht)
   1   interne fout in kia-calc; met KIA_DEBUG=1 volgt de stacktrace
   2   ongeldige invoer: onbekende optie, bestand of map niet gevonden of onleesbaar, geen geldige JSON,
       geen geldig of een beschadigd Excel-bestand, geen investeringsstaat, geen jaar, of een ongeldig

@@ -269,7 +269,16 @@ describe("kia-calc --batch", () => {
     const out = join(dir, "overzicht.csv");
     const r = await call(["--batch", folder, "--out", out]);
     expect(r).toMatchObject({ code: 0, out: "" });
-    expect(r.err).toMatch(new RegExp(`^6 werkmappen in \\d+,\\d s \\(\\d+ per seconde\\): 4 berekend, 2 met een fout; overzicht in ${out.replace(/[.\\]/g, "\\$&")}\n$`));
+    expect(r.err).toBe(
+      `2 bestanden in ${folder} overgeslagen:\n` +
+        `  ~$klant1.xlsx: een tijdelijk bestand van Excel (de werkmap is open in Excel)\n` +
+        `  notities.txt: geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv) maar een .txt-bestand\n` +
+        r.err.split("\n")[3] + "\n" +
+        `2 bestanden met een fout (ook in het overzicht, kolom Fout):\n` +
+        `  kapot.xlsx: is geen geldig Excel-bestand (.xlsx) of is beschadigd: het is tekst, geen Excel-werkmap (het begint met "geen zip"); open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)\n` +
+        `  leeg.xlsx: geen investeringsstaat gevonden; verwacht een Excel-tabel 'Investeringen' of een blad met een kopregel met de kolommen Categorie en Bedrag\n`,
+    );
+    expect(r.err.split("\n")[3]).toMatch(new RegExp(`^6 bestanden in \\d+,\\d s \\(\\d+ per seconde\\): 4 berekend, 2 met een fout, 2 overgeslagen; overzicht in ${out.replace(/[.\\]/g, "\\$&")}$`));
     const csv = readFileSync(out, "utf8");
     expect(csv.startsWith("\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2\r\n")).toBe(true);
     const lines = parseCsv(csv.slice(1)).slice(1);
@@ -308,13 +317,13 @@ describe("kia-calc --batch", () => {
     const plain = await call(["--batch", folder]);
     expect(plain.code).toBe(0);
     expect(plain.out).toBe(readFileSync(join(dir, "overzicht.csv"), "utf8"));
-    expect(plain.err.split("\n")).toHaveLength(2);
+    expect(plain.err.split("\n")).toHaveLength(8); // the skipped files, the summary, the files with an error
     let t = 0;
     const tty = await call(["--batch", folder], { stderrIsTTY: true, now: () => (t += 150) });
     expect(tty.out).toBe(plain.out);
     expect(tty.err).toContain("\r[");
     expect(tty.err).toContain("] 6/6 leeg.xlsx");
-    expect(tty.err).toMatch(/\r\x1b\[K6 werkmappen in .* 4 berekend, 2 met een fout\n$/);
+    expect(tty.err).toMatch(/\r\x1b\[K6 bestanden in .* 4 berekend, 2 met een fout, 2 overgeslagen\n2 bestanden met een fout/);
   });
 
   it("a line per 100 workbooks when standard error is not a terminal", async () => {
@@ -322,8 +331,8 @@ describe("kia-calc --batch", () => {
     const bytes = await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]], Overzicht: [["Jaar", 2024]] });
     for (let i = 1; i <= 205; i++) file(`k${i}.xlsx`, bytes, "veel");
     const r = await call(["--batch", many]);
-    expect(r.err.split("\n").slice(0, 2)).toEqual(["100/205 werkmappen", "200/205 werkmappen"]);
-    expect(r.err).toMatch(/\n205 werkmappen in .*: 205 berekend, 0 met een fout\n$/);
+    expect(r.err.split("\n").slice(0, 2)).toEqual(["100/205 bestanden", "200/205 bestanden"]);
+    expect(r.err).toMatch(/\n205 bestanden in .*: 205 berekend, 0 met een fout\n$/);
     expect(r.out.trimEnd().split("\r\n")).toHaveLength(206);
   }, 30000);
 
@@ -333,7 +342,7 @@ describe("kia-calc --batch", () => {
     const cases: [string[], RegExp][] = [
       [["--batch", join(dir, "bestaat-niet")], /^Map .*bestaat-niet niet gevonden\n$/],
       [["--batch", templatePath], /is geen map; geef bij --batch een map met werkmappen\n$/],
-      [["--batch", empty], /^Geen werkmappen \(\.xlsx, \.xlsm\) in map /],
+      [["--batch", empty], /^Geen werkmappen \(\.xlsx, \.xlsm\) of CSV-staten \(\.csv\) in map /],
       [["--batch", folder, "--out", join(dir, "x.txt")], /kies een bestand op \.xlsx \(Excel\) of \.csv\n$/],
       [["--batch", folder, "--out", join(dir, "nergens", "x.csv")], /de map .*nergens bestaat niet\n$/],
       [["--batch", folder, templatePath], /^--batch leest een map; ook opgegeven/],
@@ -348,12 +357,55 @@ describe("kia-calc --batch", () => {
     }
   });
 
+  it("reads .csv ledgers like workbooks and lists every file it skips, with the reason", async () => {
+    const mixed = join(dir, "gemengd");
+    const put = (name: string, content: string | Uint8Array) => file(name, content, "gemengd");
+    put("klant-a.xlsx", template);
+    put("klant-b.csv", readFileSync(sampleCsv));
+    put("scenario.json", JSON.stringify({ year: 2025, investments: [] }));
+    put("oud.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    put("foto.png", "x");
+    put(".DS_Store", "x");
+    mkdirSync(join(mixed, "archief"), { recursive: true });
+    const out = join(mixed, "overzicht.csv");
+    put("overzicht.csv", "an overview of an earlier run, written over");
+    const r = await call(["--batch", mixed, "--out", out]);
+    expect(r).toMatchObject({ code: 0, out: "" });
+    expect(r.err.split("\n")).toEqual([
+      `6 bestanden in ${mixed} overgeslagen:`,
+      "  .DS_Store: een verborgen bestand",
+      "  archief: een map; submappen worden niet gelezen",
+      "  foto.png: geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv) maar een .png-bestand",
+      "  oud.xls: een oud Excel-bestand (.xls); sla het in Excel op als Excel-werkmap (.xlsx)",
+      "  overzicht.csv: het overzicht dat deze opdracht schrijft (--out)",
+      "  scenario.json: een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>",
+      expect.stringMatching(/^2 bestanden in .*: 2 berekend, 0 met een fout, 6 overgeslagen; overzicht in /),
+      "",
+    ]);
+    const lines = parseCsv(readFileSync(out, "utf8").slice(1)).slice(1);
+    const csvReport = evaluate((await readCsv(readFileSync(sampleCsv), "klant-b.csv")).scenario);
+    expect(lines.map((l) => l.slice(0, 7))).toEqual([
+      ["klant-a.xlsx", "2025", "69350", "19418", "1579", "0", ""],
+      ["klant-b.csv", "2025", csvReport.total.replace(".", ","), csvReport.kia, "0", "1", ""],
+    ]);
+    // a second run does not read its own overview
+    expect((await call(["--batch", mixed, "--out", out])).err).toMatch(/2 berekend, 0 met een fout, 6 overgeslagen/);
+    // a folder with only skipped files: the list, then the refusal
+    const only = join(dir, "alleen-json");
+    file("a.json", "{}", "alleen-json");
+    expect(await call(["--batch", only])).toEqual({
+      code: 2,
+      out: "",
+      err: `1 bestand in ${only} overgeslagen:\n  a.json: een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>\nGeen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${only}\n`,
+    });
+  });
+
   it("runs as a real process", () => {
     const out = join(dir, "proces.csv");
     const p = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), "--batch", folder, "--out", out], { encoding: "utf8" });
     expect(p.status).toBe(0);
     expect(p.stdout).toBe("");
-    expect(p.stderr).toMatch(/^6 werkmappen in .*\n$/);
+    expect(p.stderr).toMatch(/^2 bestanden in .* overgeslagen:\n(  .*\n){2}6 bestanden in .*\n2 bestanden met een fout .*\n(  .*\n){2}$/);
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(dir, "overzicht.csv"), "utf8"));
   }, 30000);
 });
