@@ -240,6 +240,13 @@ describe("kia-calc", () => {
       }
     });
 
+    it("README.md shows the current --help (the block after '`kia-calc --help` prints:')", () => {
+      const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8").replace(/\r\n/g, "\n");
+      const block = /`kia-calc --help` prints:\n\n```\n([\s\S]*?)```\n/.exec(readme);
+      expect(block?.[1]).toBe(HELP);
+      for (const option of ["--batch", "--out", "--scenario", "--year", "staat.csv"]) expect(block?.[1]).toContain(option);
+    });
+
     it("--version and -v: the version from package.json, also from a dist/cli layout", async () => {
       const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
       for (const flag of ["--version", "-v"]) expect(await call([flag])).toEqual({ code: 0, out: `kia-calc ${pkg.version}\n`, err: "" });
