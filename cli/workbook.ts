@@ -199,7 +199,11 @@ const YES = new Set<string>(YES_WORDS);
 const NO = new Set<string>(NO_WORDS);
 
 function problemsOf(sheet: string, list: readonly LedgerProblem[]): WorkbookProblem[] {
-  return list.map((p) => ({ cell: `${sheet}!${p.columnLetter}${p.row}`, message: p.message }));
+  // The message never repeats the cell's value: it is shown next to the cell, as in the taskpane.
+  return list.map((p) => ({
+    cell: `${sheet}!${p.columnLetter}${p.row}` + (p.value && p.value !== '""' ? ` (${p.value})` : ""),
+    message: p.message,
+  }));
 }
 
 /**

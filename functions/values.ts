@@ -16,6 +16,7 @@ import {
   excelNumberAmount,
   excelProportion,
   findCategory,
+  unknownCategoryHint,
   isAmountProblem,
   readDutchAmount,
   readDutchCents,
@@ -265,11 +266,8 @@ export function readAmountArg(value: unknown, name: string): Decimal | Problem {
     return invalid(`${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
   const r = typeof v === "number" ? excelNumberAmount(v) : readDutchAmount(v);
   if (isAmountProblem(r)) {
-    const shown =
-      typeof v === "number" && r.problem !== "AMBIGUOUS_AMOUNT"
-        ? ` (${showValue(v)})`
-        : "";
-    return invalid(named(name, r.reason) + shown + ".");
+    // The core's reasons never quote the value; a formula's message does (the cell is not in view).
+    return invalid(named(name, r.reason) + ` (${showValue(v, 40)}).`);
   }
   return r;
 }
@@ -290,7 +288,7 @@ export function readAmountCentsArg(
     const c = readDutchCents(value);
     if (typeof c === "number") {
       if (c >= 0) return c;
-    } else return invalid(named(name, c.reason) + ".");
+    } else return invalid(named(name, c.reason) + ` (${showValue(value, 40)}).`);
   }
   return readAmountArg(value, name);
 }
@@ -399,7 +397,7 @@ export function readCategoryArg(
   const c = v.length <= 200 ? findCategory(v) : undefined;
   if (!c)
     return invalid(
-      `Onbekende categorie ${showValue(v.trim(), 60)}. Zie =KIA.TABLE of de lijst met categoriecodes in docs/categories.md (machine, inventaris, computer, ...).`,
+      `Onbekende categorie ${showValue(v.trim(), 60)}: ${unknownCategoryHint(v.slice(0, 60))}`,
     );
   return c;
 }

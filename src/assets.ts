@@ -121,8 +121,11 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     ctx.warn(W.override(listText(overridden.map((x) => x.id))));
 
   const counted = counts.reduce((k, c) => k + (c ? 1 : 0), 0);
+  const lost = investments.some((inv) => inv.lostByCalamity);
   ctx.explain(
-    `${n} investering(en) in ${year}; ${counted} tellen mee voor de KIA.`,
+    `${n === 1 ? "1 investering" : `${n} investeringen`} in ${year}; ` +
+      `${counted === 0 ? "geen enkele telt" : counted === 1 ? (n === 1 ? "die telt" : "1 telt") : counted === n ? (n === 2 ? "beide tellen" : "alle tellen") : `${counted} tellen`} mee voor de KIA` +
+      (lost ? " volgens de wet, vóór de keuze voor de calamiteitsgoedkeuring (zie hierna)." : "."),
     ctx.use("wetib-3.41-1"),
   );
   for (const [label, e] of byCategory) {

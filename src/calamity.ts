@@ -21,7 +21,7 @@ import { Decimal, ZERO } from "./decimal";
 import type { Reason } from "./explanation";
 import { rules } from "./law";
 import { warnings as W } from "./messages";
-import { formatEuro, formatEuroShort } from "./money";
+import { formatEuro, formatEuroShort, formatExactEuro } from "./money";
 import { roundForReport } from "./rounding";
 import type { NInvestment, NormalizedScenario } from "./scenario";
 import { kia, type TableResult } from "./table";
@@ -244,7 +244,7 @@ export function tableAndCalamityStep(
   };
   const without = alternative([]);
   if (!items.length) {
-    explainTable(without.year, ctx);
+    explainYear(without.year, ctx);
     return { chosen: without, counts: assets.counts, reasons: assets.reasons };
   }
 
@@ -328,7 +328,7 @@ export function tableAndCalamityStep(
             : "Niet toegepast: de belastingplichtige kiest er niet voor."),
     calRef,
   );
-  explainTable(chosen.year, ctx);
+  explainYear(chosen.year, ctx);
   return {
     chosen,
     counts,
@@ -343,7 +343,7 @@ export function tableAndCalamityStep(
   };
 }
 
-function explainTable(y: YearResult, ctx: Context): void {
+function explainYear(y: YearResult, ctx: Context): void {
   for (const st of y.table.explanation) ctx.explanation.push(st);
   ctx.use("wetib-3.41-1");
   ctx.use("wetib-3.41-2");
@@ -351,7 +351,7 @@ function explainTable(y: YearResult, ctx: Context): void {
     ctx.use(rules.rounding.ref);
   if (!y.deductionBase.eq(y.total)) {
     ctx.explain(
-      `Verbonden partij met ontheffing: het totaal telt de waarde in het economische verkeer mee, de aftrek volgt de werkelijke verplichting. KIA = ${formatEuro(y.table.exact, Math.max(2, y.table.exact.decimalPlaces()))} / ${formatEuro(y.total)} x ${formatEuro(y.deductionBase)} = ${formatEuro(y.kiaExact, Math.max(2, Math.min(y.kiaExact.decimalPlaces(), QUOTIENT_DP)))}` +
+      `Verbonden partij met ontheffing: het totaal telt de waarde in het economische verkeer mee, de aftrek volgt de werkelijke verplichting. KIA = ${formatExactEuro(y.table.exact)} / ${formatEuro(y.total)} x ${formatEuro(y.deductionBase)} = ${formatExactEuro(y.kiaExact)}` +
         (ctx.exact ? "." : `, afgerond ${formatEuroShort(y.kia)}.`),
       ctx.use(rules.relatedParty.exemptionRef),
     );

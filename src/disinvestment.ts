@@ -21,7 +21,7 @@ import { Decimal, ZERO } from "./decimal";
 import { KiaValidationError, NoTableError } from "./errors";
 import { getYearTable, rules, WARN_CONFIDENCES, type Confidence } from "./law";
 import { warnings as W } from "./messages";
-import { formatEuro, formatEuroShort, formatPercent } from "./money";
+import { formatEuro, formatEuroShort, formatExactEuro, formatPercent } from "./money";
 import type { DisinvestmentReport } from "./report";
 import { roundForReport } from "./rounding";
 import type { NDisposal, NInvestment, NormalizedScenario } from "./scenario";
@@ -266,18 +266,16 @@ export function disinvestmentStep(
       : `Vervreemdingen in ${year}: ${base}, niet meer dan de drempel van ${formatEuroShort(threshold.amount)}: geen desinvesteringsbijtelling.`,
     lawRef,
   );
-  const exactText = (d: Decimal) =>
-    formatEuro(d, Math.max(2, Math.min(d.decimalPlaces(), QUOTIENT_DP)));
   if (applies) {
     for (const it of r.items.filter((x) => x.counted).slice(0, 20)) {
       const rate = it.yearTotal.isZero() ? ZERO : it.yearKiaExact.div(it.yearTotal);
       ctx.explain(
-        `${it.d.id}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${exactText(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${exactText(it.exact)}.`,
+        `${it.d.id}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${formatExactEuro(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${formatExactEuro(it.exact)}.`,
         windowRef,
       );
     }
     ctx.explain(
-      `Desinvesteringsbijtelling ${year}: ${exactText(r.totalExact)}` +
+      `Desinvesteringsbijtelling ${year}: ${formatExactEuro(r.totalExact)}` +
         (s.exact
           ? "."
           : `, eenmaal afgerond naar beneden: ${formatEuroShort(r.total)}.`),

@@ -144,7 +144,7 @@ export class KiaValidationError extends Error {
   }
 }
 
-/** A year without an established KIA table. The message starts with "Geen KIA-tabel voor <jaar>". */
+/** A year without an established KIA table. The reason starts with "Geen KIA-tabel voor <jaar>". */
 export class NoTableError extends KiaValidationError {
   readonly year: unknown;
   constructor(field: string, year: unknown, detail?: string) {
@@ -156,10 +156,8 @@ export class NoTableError extends KiaValidationError {
     );
     this.name = "NoTableError";
     this.year = year;
-    // The short form is what Excel shows in #N/A; keep it exact.
+    // Like every validation error the message names the field first; `reason` is the sentence without it.
     this.message =
-      `Geen KIA-tabel voor ${showValue(year)}` +
-      (detail ? ` (${detail})` : "") +
-      ` [${field}]`;
+      `${field}: Geen KIA-tabel voor ${showValue(year)}` + (detail ? ` (${detail})` : "");
   }
 }

@@ -11,6 +11,7 @@
  */
 import { assetsStep, deductionAmountOf, type AssetsResult } from "./assets";
 import {
+  QUOTIENT_DP,
   tableAndCalamityStep,
   type TableStepResult,
   type YearResult,
@@ -45,7 +46,8 @@ import {
 } from "./scenario";
 import { bandText } from "./table";
 
-const RATE_DP = 10;
+/** Rates and shares in the report carry the same 10 decimals as the quotients. */
+const RATE_DP = QUOTIENT_DP;
 
 export function evaluate(scenario: unknown): Report {
   return evaluateNormalized(validateScenario(scenario));
@@ -120,7 +122,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
       minAssetAmount: plain(t.minAssetAmount),
       rounding: s.exact
         ? "exact: geen afronding"
-        : "hele euro's in het voordeel van de belastingplichtige: aftrek naar boven, bijtelling naar beneden (docs/rounding.md)",
+        : "hele euro's in het voordeel van de belastingplichtige: aftrek naar boven, bijtelling naar beneden (afrondingsbeleid van de add-in)",
       references: [],
     },
   };

@@ -56,6 +56,8 @@ export {
   establishedYears,
   getYearTable,
   findCategory,
+  suggestCategory,
+  unknownCategoryHint,
   allCategories,
   categoryRule,
   ref,

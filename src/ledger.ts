@@ -6,7 +6,7 @@
  * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
  */
 import { showValue } from "./errors";
-import { findCategory } from "./law";
+import { findCategory, unknownCategoryHint } from "./law";
 import {
   excelNumberAmount,
   excelProportion,
@@ -230,7 +230,7 @@ export function readLedger(
     if (isEmpty(cat)) problem("category", "categorie ontbreekt; verwacht een categorie zoals machine, inventaris of personenauto");
     else if (!isErr(cat)) {
       const found = findCategory(cellText(cat));
-      if (!found) problem("category", `onbekende categorie "${cellText(cat).slice(0, 40)}"; kies een categorie uit de lijst (docs/categories.md)`);
+      if (!found) problem("category", `onbekende categorie; ${unknownCategoryHint(cellText(cat))}`);
       else inv.category = found.code;
     }
     const amount = amountCell(get("amount"), "amount", problem, true);
@@ -338,7 +338,8 @@ function amountCell(
           ? readAmount(c)
           : readAmount(undefined);
   if (isAmountProblem(r)) {
-    problem(f, `${r.reason}; verwacht een bedrag zoals 1.234,56`);
+    // Reasons that already show how to write an amount are not given a second example.
+    problem(f, r.reason.includes("zoals") ? r.reason : `${r.reason}; verwacht een bedrag zoals 1.234,56`);
     return undefined;
   }
   return plain(r);
@@ -355,7 +356,7 @@ function boolCell(
   const s = cellText(c).trim().toLowerCase();
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
-  problem(f, `"${cellText(c).slice(0, 30)}" is geen ja of nee; verwacht ja of nee`);
+  problem(f, "geen ja of nee; verwacht ja of nee");
   return undefined;
 }
 

@@ -216,7 +216,7 @@ function dutchAmountText(text: string): string | AmountProblem {
     const cents = frac.replace(/0+$/, "").padEnd(2, "0");
     return problem(
       "AMBIGUOUS_AMOUNT",
-      `"${text.trim()}" is dubbelzinnig: bedoelt u ${int},${cents} of ${groupThousands(int + frac)}? Gebruik de komma alleen voor centen en de punt voor duizendtallen`,
+      `dubbelzinnig bedrag: bedoelt u ${int},${cents} of ${groupThousands(int + frac)}? Gebruik de komma alleen voor centen en de punt voor duizendtallen`,
     );
   }
   if (/^\d+,\d+$/.test(s)) return s.replace(",", ".");
@@ -224,11 +224,11 @@ function dutchAmountText(text: string): string | AmountProblem {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
     return problem(
       "INVALID_AMOUNT",
-      `"${text.trim()}" is Engelse notatie; schrijf een bedrag met een komma voor de centen, zoals 1.234,56`,
+      `Engelse notatie; schrijf een bedrag met een komma voor de centen, zoals 1.234,56`,
     );
   return problem(
     "INVALID_AMOUNT",
-    `"${text.trim().slice(0, 40)}" is geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`,
+    `geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`,
   );
 }
 
@@ -260,6 +260,16 @@ export function formatEuro(amount: Decimal, decimals = 2): string {
     grouped += int[i];
   }
   return (negative ? "-" : "") + "€ " + grouped + (frac ? "," + frac : "");
+}
+
+/**
+ * An exact amount in an explanation: with all its decimals when it has at most 4 (28% x € 1.234,56 =
+ * € 345,6768: the arithmetic can be followed), in cents when it is a quotient carried with 10 decimals (the
+ * report's `…Exact` fields keep every digit).
+ */
+export function formatExactEuro(d: Decimal): string {
+  const dp = d.decimalPlaces();
+  return formatEuro(d, dp <= 4 ? Math.max(2, dp) : 2);
 }
 
 /** Dutch money text of integer cents, without Decimal: 123456 -> "€ 1.234,56". */

@@ -32,7 +32,7 @@ import { Decimal, ONE, ZERO } from "./decimal";
 import { KiaValidationError } from "./errors";
 import { ref, rules } from "./law";
 import { warnings as W } from "./messages";
-import { formatEuro, formatEuroShort, formatPercent } from "./money";
+import { formatEuro, formatEuroShort, formatExactEuro, formatPercent } from "./money";
 import { roundForReport } from "./rounding";
 import type { NPartner, NPartnership, PartnershipKey } from "./scenario";
 import { findBand, kia, type TableResult } from "./table";
@@ -263,9 +263,6 @@ export function hr2019Fixed(
   return band.upTo === null || combinedTotal.lte(band.upTo) ? band.fixed! : undefined;
 }
 
-const exactText = (d: Decimal) =>
-  formatEuro(d, Math.max(2, Math.min(d.decimalPlaces(), QUOTIENT_DP)));
-
 export function partnershipStep(
   p: NPartnership,
   y: YearResult,
@@ -404,7 +401,7 @@ function explainPartnership(
     let r = refs.allocation;
     switch (x.method) {
       case "share":
-        text = `${name}: aandeel ${formatPercent(x.share, 4)} x ${exactText(y.kiaExact)} = ${exactText(x.kiaExact)}${rounded}`;
+        text = `${name}: aandeel ${formatPercent(x.share, 4)} x ${formatExactEuro(y.kiaExact)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
         break;
       case "hr-2019-fixed":
         r = ctx.use("hr-2019");
@@ -413,7 +410,7 @@ function explainPartnership(
       default:
         if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");
         else r = refs.law;
-        text = `${name}: schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${exactText(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${exactText(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${exactText(x.kiaExact)}${rounded}`;
+        text = `${name}: schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
     }
     if (x.outside)
       text += ` Eigen onderneming: KIA over ${formatEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;

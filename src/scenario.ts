@@ -8,7 +8,7 @@
 import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
 import { Decimal } from "./decimal";
 import { KiaValidationError } from "./errors";
-import { findCategory, getYearTable, rules, type CategoryData } from "./law";
+import { findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
 import { parseAmount, parseYear } from "./money";
 
 export type Amount = number | string;
@@ -455,7 +455,7 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
       "UNKNOWN_CATEGORY",
       `${field}.category`,
       o.category,
-      "onbekende categorie; zie docs/categories.md voor de geldige codes",
+      `onbekende categorie; ${unknownCategoryHint(String(o.category).slice(0, 60))}`,
     );
   }
   const amount = amountField(o.amount, field, "amount");

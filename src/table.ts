@@ -14,6 +14,7 @@ import {
 } from "./law";
 import {
   formatEuro,
+  formatExactEuro,
   formatEuroShort,
   formatPercent,
   parseAmount,
@@ -273,7 +274,7 @@ function explainTable(r: TableResult): Step[] {
   if (b.kind === "percentage") {
     steps.push(
       step(
-        `${formatPercent(b.rate!)} x ${formatEuro(r.total)} = ${formatEuro(r.exact, Math.max(2, r.exact.decimalPlaces()))}.`,
+        `${formatPercent(b.rate!)} x ${formatEuro(r.total)} = ${formatExactEuro(r.exact)}.`,
         tableRef,
       ),
     );
@@ -282,7 +283,7 @@ function explainTable(r: TableResult): Step[] {
     const reduction = excess.times(b.phaseoutRate!);
     steps.push(
       step(
-        `${formatEuroShort(b.fixed!)} - ${formatPercent(b.phaseoutRate!)} x (${formatEuro(r.total)} - ${formatEuroShort(b.phaseoutFrom!)}) = ${formatEuroShort(b.fixed!)} - ${formatEuro(reduction, Math.max(2, reduction.decimalPlaces()))} = ${formatEuro(r.exact, Math.max(2, r.exact.decimalPlaces()))}.`,
+        `${formatEuroShort(b.fixed!)} - ${formatPercent(b.phaseoutRate!)} x (${formatEuro(r.total)} - ${formatEuroShort(b.phaseoutFrom!)}) = ${formatEuroShort(b.fixed!)} - ${formatExactEuro(reduction)} = ${formatExactEuro(r.exact)}.`,
         tableRef,
       ),
     );
@@ -306,7 +307,7 @@ function explainTable(r: TableResult): Step[] {
   if (!r.isExact && !r.exact.eq(r.rounded)) {
     steps.push(
       step(
-        `Afgerond op hele euro's in het voordeel van de belastingplichtige: ${formatEuro(r.exact, Math.max(2, r.exact.decimalPlaces()))} wordt ${formatEuroShort(r.rounded)}.`,
+        `Afgerond op hele euro's in het voordeel van de belastingplichtige: ${formatExactEuro(r.exact)} wordt ${formatEuroShort(r.rounded)}.`,
         ref(rules.rounding.ref, r.year),
       ),
     );

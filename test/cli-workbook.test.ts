@@ -93,8 +93,8 @@ describe("kia-calc werkblad.xlsx", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(
       `Let op: 2 cellen in ${p} niet gelezen; die regels tellen niet mee:\n` +
-        `  Investeringen!C3: onbekende categorie "ruimteschip"; kies een categorie uit de lijst (docs/categories.md)\n` +
-        `  Investeringen!I4: "misschien" is geen ja of nee; verwacht ja of nee\n`,
+        `  Investeringen!C3 ("ruimteschip"): onbekende categorie; gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig\n` +
+        `  Investeringen!I4 ("misschien"): geen ja of nee; verwacht ja of nee\n`,
     );
     expect(JSON.parse(r.out).assets.map((a: { id: string }) => a.id)).toEqual(["A1"]);
   });
@@ -152,7 +152,7 @@ describe("kia-calc staat.csv (a ledger saved as CSV, read by its extension)", ()
     expect(r.code).toBe(0);
     expect(r.err).toBe(
       `Let op: 1 cel in ${sampleCsv} niet gelezen; die regels tellen niet mee:\n` +
-        `  voorbeeld-staat-2025.csv!D17: "2,500" is dubbelzinnig: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56\n` +
+        `  voorbeeld-staat-2025.csv!D17 ("2,500"): dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56\n` +
         `Let op: geen jaar in ${sampleCsv}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 15 investeringen vallen in 2025). Een ander jaar: kia-calc --year <jaar> ${sampleCsv}\n`,
     );
     const fromCsv = await readCsv(readFileSync(sampleCsv), "voorbeeld-staat-2025.csv");

@@ -42,7 +42,7 @@ describe("formulas, English syntax", () => {
     expect(errs[1].message).toBe("Geen KIA-tabel voor 2027");
     expect(errs[2].value).toBe("#VALUE!");
     expect(errs[2].message).toContain("Onbekende categorie");
-    expect(errs[2].message).toContain("docs/categories.md");
+    expect(errs[2].message).toContain("gebruik een categorie zoals machine");
     expect(errs[3].message).toContain("geen bedrag");
     expect(errs[4].message).toContain("ontbreekt");
     expect(errs[5].value).toBe("#DIV/0!");

@@ -149,9 +149,9 @@ describe("never Infinity, NaN or a number Excel cannot show; amounts in the core
     [1e15 + 2, "totaal is groter dan € 1.000.000.000.000.000 (10^15): geen investeringsbedrag (1000000000000002)."],
     [Infinity, "totaal moet een eindig getal zijn (Infinity)."],
     [NaN, "totaal moet een eindig getal zijn (NaN)."],
-    ["0,1234567890123456", "totaal heeft meer dan 15 decimalen."],
-    ["-5", "totaal mag niet negatief zijn."],
-    ["\u22125", "totaal mag niet negatief zijn."],
+    ["0,1234567890123456", 'totaal heeft meer dan 15 decimalen ("0,1234567890123456").'],
+    ["-5", 'totaal mag niet negatief zijn ("-5").'],
+    ["\u22125", 'totaal mag niet negatief zijn ("\u22125").'],
   ])("AMOUNT(%p) is refused with the core's reason", (total, message) => {
     const e = thrown(() => fn.amount(total, 2024));
     expect(e.code).toBe("#VALUE!");
@@ -173,12 +173,12 @@ describe("amount text: the core's one Dutch reader", () => {
   it.each(["60,000", "2,800"])("%s is refused with both readings (the core's ambiguity reason)", (text) => {
     const e = thrown(() => fn.amount(text, 2024));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toBe(`totaal: ${reasonOf(text)}.`);
+    expect(e.message).toBe(`totaal: ${reasonOf(text)} ("${text}").`);
     const [int, frac] = text.split(",");
     expect(e.message).toContain(`${int},${frac.slice(0, 2)}`);
     expect(e.message).toContain(`${int}.${frac}`);
     const row = fn.ledger([["machine"]], [[text]], 2024)[0][0] as CFError;
-    expect(row.message).toBe(`Rij 1: bedrag: ${reasonOf(text)}.`);
+    expect(row.message).toBe(`Rij 1: bedrag: ${reasonOf(text)} ("${text}").`);
   });
 
   it('"€ 60.000,50" and "1.234" are read as before', () => {

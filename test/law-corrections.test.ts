@@ -124,7 +124,7 @@ describe("sources an accountant can check", () => {
   it("the rounding step cites the rounding policy, never besluit 4.4 as if it were the rule", () => {
     const r = evaluate({ year: 2014, investments: [inv("a", "vrachtauto", 204000)] });
     const stepRef = r.explanation.find((s) => s.text.startsWith("Afgerond"))!.ref!;
-    expect(stepRef).toBe("afrondingsbeleid (docs/rounding.md)");
+    expect(stepRef).toBe("afrondingsbeleid van de add-in");
     expect(r.parameters.references.find((x) => x.label === stepRef)!.url).toBe("docs/rounding.md");
   });
 

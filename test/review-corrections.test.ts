@@ -235,3 +235,38 @@ describe("the Excel functions", () => {
     expect(r.items[0]).toEqual({ name: "A", profit: "0.033333333333333" });
   });
 });
+
+describe("texts for people", () => {
+  const texts = (r: Report) => r.explanation.map((e) => e.text).join("\n");
+
+  it("a misspelt category gets a suggestion, without a path into the repository", () => {
+    const e = errorOf({ year: 2024, investments: [inv("a", "machne", 1000)] });
+    expect(e.message).toContain('bedoelt u "machine"');
+    expect(e.message).not.toContain("docs/");
+    expect(errorOf({ year: 2024, investments: [inv("a", "ruimteschip", 1000)] }).message).toContain("gebruik een categorie zoals machine");
+  });
+
+  it("a year after the last table says the add-in does not have it yet, and which years it knows", () => {
+    const e = errorOf({ year: 2027, investments: [] });
+    expect(e.reason).toBe("Geen KIA-tabel voor 2027: de bedragen voor 2027 zijn nog niet in de add-in opgenomen; de add-in kent 2010-2026");
+  });
+
+  it("counts are in good Dutch, and say they come before the calamity choice", () => {
+    expect(texts(evaluate({ year: 2024, investments: [inv("a", "machine", 1000)] }))).toContain("1 investering in 2024; die telt mee voor de KIA.");
+    expect(texts(evaluate({ year: 2024, investments: [inv("a", "machine", 1000), inv("b", "grond", 1000), inv("c", "machine", 1000)] }))).toContain("3 investeringen in 2024; 2 tellen mee voor de KIA.");
+    const r = evaluate({ year: 2024, investments: [inv("a", "machine", 1000, { lostByCalamity: { replacedBy: "b" } }), inv("b", "machine", 1000)] });
+    expect(texts(r)).toContain("2 investeringen in 2024; beide tellen mee voor de KIA volgens de wet, vóór de keuze voor de calamiteitsgoedkeuring");
+  });
+
+  it("a quotient in an explanation is shown in cents; the report keeps every digit", () => {
+    const r = evaluate({ year: 2013, investments: [inv("m", "machine", 120000)], partnership: { partners: [{ name: "A", profit: 1, outsideInvestments: 1 }, { name: "B", profit: 1 }] } });
+    expect(partner(r, "A").kiaExact).toBe("7066.3768854927");
+    expect(texts(r)).toContain("= € 7.066,38, afgerond € 7.067.");
+    expect(texts(r)).not.toMatch(/\d,\d{5,}/);
+  });
+
+  it("solar panels cite onderdeel 2.1 of the besluit, the paragraph their reason quotes", () => {
+    const r = evaluate({ year: 2024, investments: [inv("z", "zonnepanelen", 5000)] });
+    expect(r.assets[0].reasons[0].ref).toBe("Besluit investeringsaftrek 2014, onderdeel 2.1");
+  });
+});

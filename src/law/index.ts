@@ -123,9 +123,18 @@ export function getYearTable(year: number, field = "year"): YearTable {
       ? tablesData.years[String(year)]
       : undefined;
     const known = establishedYears();
-    const detail = entry
-      ? "de bedragen voor dit jaar zijn niet vastgesteld of niet gevonden"
-      : `bekende jaren: ${known[0]}-${known[known.length - 1]}`;
+    const first = known[0];
+    const last = known[known.length - 1];
+    const range = `de add-in kent ${first}-${last}`;
+    const detail = !Number.isInteger(year)
+      ? range
+      : year > last
+        ? `de bedragen voor ${year} zijn nog niet in de add-in opgenomen; ${range}`
+        : year < first
+          ? `vóór ${first} gold een andere tabel, die de add-in niet kent; ${range}`
+          : entry
+            ? `de bedragen voor dit jaar zijn niet vastgesteld of niet gevonden; ${range}`
+            : range;
     throw new NoTableError(field, year, detail);
   }
   return t;
@@ -238,6 +247,57 @@ export function findCategory(input: string): CategoryData | undefined {
   const c = categoryIndex.get(input.trim().toLowerCase());
   if (exactIndex.size < 10000 && input.length <= 100) exactIndex.set(input, c);
   return c;
+}
+
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours), stopping above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The category a misspelt name most likely means ("machne" -> machine), for "bedoelt u …?": the closest code,
+ * label or alias within about one typo per four letters; undefined when nothing is that close.
+ */
+export function suggestCategory(input: string): CategoryData | undefined {
+  const k = input.trim().toLowerCase();
+  if (k.length < 3 || k.length > 60) return undefined;
+  const max = Math.max(1, Math.floor(k.length / 4));
+  let best: CategoryData | undefined;
+  let bestD = max + 1;
+  for (const [name, c] of categoryIndex) {
+    const d = editDistance(k, name, Math.min(max, bestD));
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** The end of an "unknown category" message: a suggestion, or examples of valid codes. */
+export function unknownCategoryHint(input: string): string {
+  const s = suggestCategory(input);
+  return s
+    ? `bedoelt u "${s.code}" (${s.label.toLowerCase()})?`
+    : "gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig";
 }
 
 export function allCategories(): readonly CategoryData[] {
