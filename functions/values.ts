@@ -385,6 +385,7 @@ export function readBoolArg(
 export function readCategoryArg(
   value: unknown,
   name = "categorie",
+  suggest = true,
 ): CategoryData | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
@@ -397,7 +398,7 @@ export function readCategoryArg(
   const c = v.length <= 200 ? findCategory(v) : undefined;
   if (!c)
     return invalid(
-      `Onbekende categorie ${showValue(v.trim(), 60)}: ${unknownCategoryHint(v.slice(0, 60))}`,
+      `Onbekende categorie ${showValue(v.trim(), 60)}: ${unknownCategoryHint(v.slice(0, 60), suggest)}`,
     );
   return c;
 }

@@ -180,6 +180,9 @@ export function serialToIso(serial: number): string | null {
  * Read the rows of a ledger. `mapping` says which column holds which field (mapHeaders, or the user's
  * correction); `dateColumns` may name columns whose numbers are dates (Excel's numberFormatCategories).
  */
+/** How many distinct unknown categories of one sheet get a "bedoelt u …?" suggestion. */
+const MAX_SUGGESTIONS = 100;
+
 export function readLedger(
   rows: readonly (readonly Cell[])[],
   mapping: ColumnMapping,
@@ -188,6 +191,7 @@ export function readLedger(
   const out: LedgerRead = { investments: [], rows: [], problems: [], skipped: 0 };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
+  const unknownHints = new Map<string, string>();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const sheetRow = place.firstRow + r;
@@ -230,7 +234,16 @@ export function readLedger(
     if (isEmpty(cat)) problem("category", "categorie ontbreekt; verwacht een categorie zoals machine, inventaris of personenauto");
     else if (!isErr(cat)) {
       const found = findCategory(cellText(cat));
-      if (!found) problem("category", `onbekende categorie; ${unknownCategoryHint(cellText(cat))}`);
+      if (!found) {
+        // A suggestion for the first distinct misspellings; a sheet of thousands of them gets the examples.
+        const text = cellText(cat);
+        let hint = unknownHints.get(text);
+        if (hint === undefined) {
+          hint = unknownCategoryHint(text, unknownHints.size < MAX_SUGGESTIONS);
+          if (unknownHints.size < 10000) unknownHints.set(text, hint);
+        }
+        problem("category", `onbekende categorie; ${hint}`);
+      }
       else inv.category = found.code;
     }
     const amount = amountCell(get("amount"), "amount", problem, true);

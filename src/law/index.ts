@@ -292,9 +292,13 @@ export function suggestCategory(input: string): CategoryData | undefined {
   return best;
 }
 
-/** The end of an "unknown category" message: a suggestion, or examples of valid codes. */
-export function unknownCategoryHint(input: string): string {
-  const s = suggestCategory(input);
+/**
+ * The end of an "unknown category" message: a suggestion, or examples of valid codes. Looking for a suggestion
+ * costs tens of microseconds; a reader of a large sheet asks for one only for the first distinct misspellings
+ * (`suggest` false: the examples only).
+ */
+export function unknownCategoryHint(input: string, suggest = true): string {
+  const s = suggest ? suggestCategory(input) : undefined;
   return s
     ? `bedoelt u "${s.code}" (${s.label.toLowerCase()})?`
     : "gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig";
