@@ -1,13 +1,17 @@
 /**
  * The add-in's own report sheet ("KIA-rapport 2025" / "KIA report 2025"), laid out as rows that both workbook
  * adapters write as they are (Office.js inside Excel, exceljs for the downloaded .xlsx). Pure: no Office, no
- * DOM. Amount cells are numbers formatted as euros, converted from the report's decimal strings with Number
- * (display only); where an amount has more than 2 decimals its exact string stays beside it in a text column,
- * so nothing of the core's exactness is lost. The core's own texts (reasons, steps, warnings) are Dutch; the
- * labels of this sheet follow `lang`.
+ * DOM. Every amount is a number with a euro format (the report's decimal string through Number: Excel holds 15
+ * significant digits, which is every digit of the core's exact amounts up to about € 100.000 with 10 decimals);
+ * an exact amount with more decimals than cents gets a format that shows them ('"€" #,##0.00########'), rates
+ * and shares are numbers with a percent format and the date is a real date (a serial number with a date
+ * format), so Excel adds them up and never says "getal opgeslagen als tekst". Descriptions, ids and the core's
+ * own texts stay text. The core's texts (reasons, steps, warnings) are Dutch; the labels of this sheet follow
+ * `lang`.
  */
 import type { Report, Scenario } from "../src";
 import { findCategory, getYearTable, kia } from "../src";
+import { referenceUrls } from "./app/refs";
 import type { ReportCellFormat, ReportSheet, ReportValue } from "./workbook/types";
 
 export interface ReportSheetOptions {
@@ -23,8 +27,22 @@ export interface ReportSheetOptions {
 
 /** Excel number formats, written in en-US form (Excel shows them in the user's locale). */
 export const EURO = '"€" #,##0.00';
+/** an exact amount: at least the cents, and up to 10 decimals where the core's exact value has them */
+export const EURO_EXACT = '"€" #,##0.00########';
 export const PERCENT = "0.00%";
 export const RATE = "0.0000%";
+/** an exact rate (the effective rate, a disposal's rate): up to 12 decimals of the fraction */
+export const RATE_EXACT = "0.00########%";
+/** the report's date */
+export const DATE = "yyyy-mm-dd";
+
+/** A date "jjjj-mm-dd" as Excel's serial day number (1900 date system), or undefined when it is no such date. */
+export function excelDate(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? t / 86_400_000 + 25_569 : undefined;
+}
 
 /** Points on the KIA curve (0 to 110% of the year's ceiling). */
 export const CURVE_POINTS = 60;
@@ -62,7 +80,8 @@ const LABELS = {
     with: "met goedkeuring",
     kiaW: "KIA",
     totalW: "Totaal investeringen",
-    additionW: "Desinvesteringsbijtelling (verzekeringsgeld)",
+    additionW: "Desinvesteringsbijtelling in dit jaar",
+    additionInsurance: " (met verzekeringsgeld voor het verloren bedrijfsmiddel)",
     netW: "Netto (KIA min bijtelling)",
     difference: "Verschil netto (met min zonder)",
     lost: "Verloren bedrijfsmiddel",
@@ -87,9 +106,9 @@ const LABELS = {
     payment: "Betalingscriterium (art. 3.44 Wet IB 2001)",
     paymentCols: ["Bedrijfsmiddel", "Regels", "KIA toegerekend", "Betaald", "Door naar later"],
     disposals: "Desinvesteringen (art. 3.47 Wet IB 2001)",
-    disposalCols: ["Nummer", "Investeringsjaar", "Prijs", "Grondslag", "Percentage", "Bijtelling", "Telt mee"],
+    disposalCols: ["Nummer", "Omschrijving", "Investeringsjaar", "Verkoopprijs", "Grondslag", "Percentage", "Bijtelling", "Telt mee"],
     threshold: "Drempel",
-    disposalsTotal: "Totaal overdrachtsprijzen",
+    disposalsTotal: "Totaal verkoopprijzen",
     steps: "Toelichting",
     stepCols: ["Stap", "Toelichting", "Wettelijke grondslag", "Link"],
     warnings: "Waarschuwingen",
@@ -145,7 +164,8 @@ const LABELS = {
     with: "with approval",
     kiaW: "KIA",
     totalW: "Total of investments",
-    additionW: "Disinvestment addition (insurance money)",
+    additionW: "Disinvestment addition this year",
+    additionInsurance: " (with insurance money for the lost asset)",
     netW: "Net (KIA minus addition)",
     difference: "Net difference (with minus without)",
     lost: "Lost asset",
@@ -170,9 +190,9 @@ const LABELS = {
     payment: "Payment criterion (art. 3.44 Wet IB 2001)",
     paymentCols: ["Asset", "Rows", "KIA attributed", "Paid", "Carried forward"],
     disposals: "Disposals (art. 3.47 Wet IB 2001)",
-    disposalCols: ["Number", "Investment year", "Price", "Base", "Rate", "Addition", "Counts"],
+    disposalCols: ["Number", "Description", "Investment year", "Sale price", "Base", "Rate", "Addition", "Counts"],
     threshold: "Threshold",
-    disposalsTotal: "Total disposal prices",
+    disposalsTotal: "Total sale prices",
     steps: "Explanation",
     stepCols: ["Step", "Explanation (Dutch)", "Legal basis", "Link"],
     warnings: "Warnings",
@@ -269,19 +289,15 @@ class Builder {
   cellFormat(row: number, column: number, format: ReportCellFormat): void {
     this.formats.push({ row, column, format });
   }
-  /** an amount: the number for display (euro format) */
-  amount(row: number, column: number): void {
-    this.cellFormat(row, column, { numberFormat: EURO });
+  /** an amount: a number in euros, with more decimals than cents shown where `exact` has them */
+  amount(row: number, column: number, exact?: string): void {
+    this.cellFormat(row, column, { numberFormat: exact !== undefined && decimalsOf(exact) > 2 ? EURO_EXACT : EURO });
   }
   link(row: number, column: number, url: string): void {
     if (/^https?:\/\//.test(url)) this.links.push({ row, column, url });
   }
 }
 
-/** The exact amount: a number when it has at most 2 decimals, else its exact decimal string (text). */
-function exactValue(s: string): ReportValue {
-  return decimalsOf(s) > 2 ? s : Number(s);
-}
 
 export function reportSheet(report: Report, options: ReportSheetOptions): ReportSheet {
   const L = LABELS[options.lang];
@@ -291,7 +307,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
 
   // Title, date, version, source
   b.add([L.title(year)], { bold: true, heading: true });
-  b.add([L.date, options.date]);
+  const day = excelDate(options.date);
+  const dateRow = b.add([L.date, day ?? options.date]);
+  if (day !== undefined) b.cellFormat(dateRow, 1, { numberFormat: DATE });
   b.add([L.version, options.version]);
   b.add([L.source, options.ledgerSource]);
   const description = report.description ?? options.scenario.description;
@@ -303,10 +321,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   b.heading(L.summary);
   b.header(["", L.amountCol, L.exactCol]);
   const money = (label: string, rounded: string, exact?: string) => {
-    const exactCell = exact !== undefined && exact !== rounded ? exactValue(exact) : null;
-    const r = b.add([label, Number(rounded), exactCell]);
+    const withExact = exact !== undefined && exact !== rounded;
+    const r = b.add([label, Number(rounded), withExact ? Number(exact) : null]);
     b.amount(r, 1);
-    if (typeof exactCell === "number") b.amount(r, 2);
+    if (withExact) b.amount(r, 2, exact);
   };
   money(L.total, report.total);
   money(L.kia, report.kia, report.kiaExact);
@@ -316,8 +334,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   money(L.carried, report.carriedForward, report.carriedForwardExact);
   money(L.disinvestment, report.disinvestment?.total ?? "0", report.disinvestment?.totalExact);
   b.add([L.band, L.bandKinds[report.band] ?? report.band]);
-  const rateRow = b.add([L.rate, Number(report.rate), report.rate]);
-  b.cellFormat(rateRow, 1, { numberFormat: RATE });
+  const rateRow = b.add([L.rate, Number(report.rate), decimalsOf(report.rate) > 4 ? Number(report.rate) : null]);
+  b.cellFormat(rateRow, 1, { numberFormat: PERCENT });
+  if (decimalsOf(report.rate) > 4) b.cellFormat(rateRow, 2, { numberFormat: RATE_EXACT });
   b.blank();
 
   // Calamity: the choice with both amounts
@@ -327,22 +346,28 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     b.add([L.choice, L.choiceText(c.applied, c.choice)]);
     b.header(["", L.without, L.with]);
     const pair = (label: string, without: string, withA: string) => {
-      const r = b.add([label, exactValue(without), exactValue(withA)]);
-      if (decimalsOf(without) <= 2) b.amount(r, 1);
-      if (decimalsOf(withA) <= 2) b.amount(r, 2);
+      const r = b.add([label, Number(without), Number(withA)]);
+      b.amount(r, 1, without);
+      b.amount(r, 2, withA);
     };
     pair(L.kiaW, c.kiaWithout, c.kiaWith);
     pair(L.totalW, c.totalWithout, c.totalWith);
-    pair(L.additionW, c.additionWithoutExact, c.additionWithExact);
+    // the year's addition in both cases: every disposal of the year, insurance money for a lost asset only when
+    // a disposal is linked to it
+    const lostIds = new Set(c.items.map((it) => it.id));
+    const insurance = (options.scenario.disposals ?? []).some((d) => d.investment !== undefined && lostIds.has(String(d.investment)));
+    pair(L.additionW + (insurance ? L.additionInsurance : ""), c.additionWithoutExact, c.additionWithExact);
     pair(L.netW, c.netWithoutExact, c.netWithExact);
-    const d = b.add([L.difference, exactValue(c.differenceExact)]);
-    if (decimalsOf(c.differenceExact) <= 2) b.amount(d, 1);
+    const d = b.add([L.difference, Number(c.differenceExact)]);
+    b.amount(d, 1, c.differenceExact);
     for (const it of c.items) {
       b.add([
         `${L.lost} ${it.id}`,
         `${L.replacedBy} ${it.replacedBy}; ${L.available}: ${yesNo(it.available)}; ${L.appliedW}: ${yesNo(it.applied)}`,
       ]);
-      b.add(["", `${L.conditions}: ${it.conditions.map((k) => `${k.text} (${yesNo(k.met)})`).join("; ")}`], { wrap: true });
+      // the choice is on its own row above; the conditions are what must be met
+      const conditions = it.conditions.filter((k) => k.code !== "CHOSEN");
+      b.add(["", `${L.conditions}: ${conditions.map((k) => `${k.text} (${yesNo(k.met)})`).join("; ")}`], { wrap: true });
     }
     b.add(["", c.ref]);
     b.blank();
@@ -367,11 +392,11 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
         Number(p.kia),
         Number(p.deductibleThisYear),
         Number(p.carriedForward),
-        exactValue(p.kiaExact),
+        Number(p.kiaExact),
       ]);
       b.cellFormat(r, 2, { numberFormat: PERCENT });
       for (const col of [4, 5, 6]) b.amount(r, col);
-      if (decimalsOf(p.kiaExact) <= 2) b.amount(r, 7);
+      b.amount(r, 7, p.kiaExact);
     }
     b.blank();
   }
@@ -392,10 +417,11 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       Number(a.kiaAttributed),
       a.override ? L.overrideText(a.override.eligible) : null,
       a.override ? a.override.reason : null,
-      decimalsOf(a.amount) > 2 ? a.amount : null,
+      decimalsOf(a.amount) > 2 ? Number(a.amount) : null,
     ]);
     b.amount(r, 3);
     b.amount(r, 6);
+    if (decimalsOf(a.amount) > 2) b.amount(r, 9, a.amount);
   }
   b.blank();
 
@@ -405,7 +431,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     b.header(L.paymentCols);
     for (const it of report.payment.items) {
       const r = b.add([it.asset, it.ids.join(", "), Number(it.attributed), Number(it.paid), Number(it.carriedForward)]);
-      for (const col of [2, 3, 4]) b.amount(r, col);
+      b.amount(r, 2, it.attributed);
+      b.amount(r, 3, it.paid);
+      b.amount(r, 4, it.carriedForward);
     }
     b.blank();
   }
@@ -418,20 +446,33 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     b.amount(t, 1);
     b.amount(t, 3);
     b.header(L.disposalCols);
+    const described = new Map((options.scenario.disposals ?? []).map((d) => [String(d.id), d.description]));
     for (const it of dis.items) {
-      const r = b.add([it.id, it.investmentYear, Number(it.price), Number(it.base), Number(it.rate), Number(it.amount), yesNo(it.counted)]);
-      for (const col of [2, 3, 5]) b.amount(r, col);
-      b.cellFormat(r, 4, { numberFormat: RATE });
+      const description = described.get(it.id);
+      const r = b.add([
+        it.id,
+        description && description !== it.id ? description : null,
+        it.investmentYear,
+        Number(it.price),
+        Number(it.base),
+        Number(it.rate),
+        Number(it.amountExact),
+        yesNo(it.counted),
+      ]);
+      b.amount(r, 3, it.price);
+      b.amount(r, 4, it.base);
+      b.amount(r, 6, it.amountExact);
+      b.cellFormat(r, 5, { numberFormat: RATE_EXACT });
     }
     b.blank();
   }
 
   // Explanation steps with their legal references
-  const refUrl = new Map(report.parameters.references.map((r) => [r.label, r.url]));
+  const refUrl = referenceUrls(report.parameters.references);
   b.heading(L.steps);
   b.header(L.stepCols);
   report.explanation.forEach((s, i) => {
-    const url = s.ref ? refUrl.get(s.ref) ?? null : null;
+    const url = s.ref ? (refUrl(s.ref) ?? null) : null;
     const r = b.add([i + 1, s.text, s.ref ?? null, url]);
     if (url) b.link(r, 3, url);
   });

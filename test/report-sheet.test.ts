@@ -1,7 +1,7 @@
 /** The add-in's report sheet: the numbers are the report's, labels in Dutch or English, a valid sheet name. */
 import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
-import { CURVE_POINTS, EURO, kiaCurve, reportSheet, reportSheetName } from "../taskpane/report-sheet";
+import { CURVE_POINTS, DATE, EURO, EURO_EXACT, excelDate, kiaCurve, PERCENT, RATE_EXACT, reportSheet, reportSheetName } from "../taskpane/report-sheet";
 import type { ReportSheet } from "../taskpane/workbook/types";
 
 const scenario: Scenario = {
@@ -48,8 +48,37 @@ describe("report sheet", () => {
     expect(rowOf(nl, "Door naar latere jaren (betalingscriterium)")[1]).toBe(Number(report.carriedForward));
     expect(rowOf(nl, "Desinvesteringsbijtelling")[1]).toBe(0);
     expect(rowOf(en, "Deductible this year")[1]).toBe(Number(report.deductibleThisYear));
-    // an exact amount with more than 2 decimals stays as its exact string (text) beside the rounded number
-    if (report.kiaExact.split(".")[1]?.length > 2) expect(rowOf(nl, "KIA")[2]).toBe(report.kiaExact);
+    // an exact amount with more than 2 decimals is a number too, with a format that shows its decimals
+    expect(report.deductibleThisYearExact.split(".")[1]?.length).toBeGreaterThan(2);
+    const deductible = nl.rows.indexOf(rowOf(nl, "Dit jaar aftrekbaar"));
+    expect(nl.rows[deductible][2]).toBe(Number(report.deductibleThisYearExact));
+    expect(formatOf(nl, deductible, 2)).toBe(EURO_EXACT);
+    // the effective rate: a number with a percent format (and its exact value beside it), never text
+    const rateRow = nl.rows.indexOf(rowOf(nl, "Effectief percentage (KIA / totaal)"));
+    expect(nl.rows[rateRow].slice(1)).toEqual([Number(report.rate), Number(report.rate)]);
+    expect(formatOf(nl, rateRow, 1)).toBe(PERCENT);
+    expect(formatOf(nl, rateRow, 2)).toBe(RATE_EXACT);
+  });
+
+  it("the date is a real date: Excel's serial day number with a date format", () => {
+    const r = nl.rows.indexOf(rowOf(nl, "Datum"));
+    expect(nl.rows[r][1]).toBe(45809); // 2025-06-01
+    expect(excelDate("2025-06-01")).toBe(45809);
+    expect(excelDate("1900-03-01")).toBe(61);
+    expect(formatOf(nl, r, 1)).toBe(DATE);
+    expect(rowOf(en, "Date")[1]).toBe(45809);
+  });
+
+  it("every amount, rate and share is a number; text only where it must be text", () => {
+    // a cell that holds a decimal number written as text is what Excel flags as "getal opgeslagen als tekst"
+    for (const s of [nl, en]) {
+      const numberLike = s.rows.flat().filter((v) => typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v));
+      expect(numberLike).toEqual([]);
+      const dateLike = s.rows.flat().filter((v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v));
+      expect(dateLike).toEqual([]);
+    }
+    // every number in an amount column carries a number format
+    for (const f of nl.formats) if (f.column !== undefined && f.format.numberFormat) expect(typeof nl.rows[f.row][f.column]).toBe("number");
   });
 
   it("per asset: id, description, category, amount, counted, reason with article, KIA attributed, override with reason", () => {
@@ -63,7 +92,8 @@ describe("report sheet", () => {
       expect(formatOf(nl, row, 3)).toBe(EURO);
       expect(formatOf(nl, row, 6)).toBe(EURO);
     }
-    expect(rowOf(nl, "m2")[9]).toBe("1234.5678"); // exact string kept as text
+    expect(rowOf(nl, "m2")[9]).toBe(1234.5678); // the exact amount, a number
+    expect(formatOf(nl, nl.rows.indexOf(rowOf(nl, "m2")), 9)).toBe(EURO_EXACT);
     expect(rowOf(nl, "m2")[1]).toBe('=HYPERLINK("http://x")'); // a text value, never a formula object
     expect(rowOf(nl, "o1").slice(7, 9)).toEqual(["niet aftrekbaar", "privé gebruikt"]);
     expect(rowOf(en, "o1").slice(7, 9)).toEqual(["not deductible", "privé gebruikt"]);
@@ -78,6 +108,7 @@ describe("report sheet", () => {
       expect(r[4]).toBe(Number(p.kia));
       expect(r[5]).toBe(Number(p.deductibleThisYear));
       expect(r[6]).toBe(Number(p.carriedForward));
+      expect(r[7]).toBe(Number(p.kiaExact));
       expect(r[3]).toBe("naar aandeel");
     }
     expect(rowOf(en, "A")[3]).toBe("by share");
@@ -91,6 +122,31 @@ describe("report sheet", () => {
     expect(row[1]).toBe(Number(c.kiaWithout));
     expect(row[2]).toBe(Number(c.kiaWith));
     expect(en.rows.some((r) => r[1] === "without approval" && r[2] === "with approval")).toBe(true);
+    for (const [label, w, x] of [
+      ["Desinvesteringsbijtelling in dit jaar", c.additionWithoutExact, c.additionWithExact],
+      ["Netto (KIA min bijtelling)", c.netWithoutExact, c.netWithExact],
+    ]) {
+      const r = nl.rows.slice(from).find((row) => row[0] === label)!;
+      expect(r.slice(1, 3)).toEqual([Number(w), Number(x)]);
+    }
+    expect(nl.rows.slice(from).find((row) => row[0] === "Verschil netto (met min zonder)")![1]).toBe(Number(c.differenceExact));
+    // the choice is its own row, not one of the conditions
+    expect(nl.rows.some((r) => String(r[1]).startsWith("Voorwaarden:") && /kiest|Geen keuze/.test(String(r[1])))).toBe(false);
+  });
+
+  it("the calamity block names insurance money only when a disposal is linked to the lost asset", () => {
+    const sold = { ...scenario, disposals: [{ id: "d1", description: "Heftruck (verkocht)", price: 8000, investmentYear: 2022, investmentAmount: 20000, investmentYearTotal: 60000 }] };
+    const a = reportSheet(evaluate(sold), { ...opts, scenario: sold, lang: "nl" });
+    expect(a.rows.some((r) => r[0] === "Desinvesteringsbijtelling in dit jaar")).toBe(true);
+    expect(a.rows.some((r) => /verzekeringsgeld/.test(String(r[0])))).toBe(false);
+    // the disposal's description beside its number
+    const d1 = a.rows.find((r) => r[0] === "d1")!;
+    expect(d1.slice(0, 4)).toEqual(["d1", "Heftruck (verkocht)", 2022, 8000]);
+    expect(typeof d1[5]).toBe("number");
+    expect(typeof d1[6]).toBe("number");
+    const insured = { ...scenario, disposals: [{ id: "u1", description: "Uitkering", price: 5000, investment: "v1" }] };
+    const b = reportSheet(evaluate(insured), { ...opts, scenario: insured, lang: "nl" });
+    expect(b.rows.some((r) => r[0] === "Desinvesteringsbijtelling in dit jaar (met verzekeringsgeld voor het verloren bedrijfsmiddel)")).toBe(true);
   });
 
   it("steps with their legal references and links; warnings; the year's parameters and sources", () => {
