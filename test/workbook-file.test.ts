@@ -4,9 +4,9 @@ import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { evaluate } from "../src";
 import { mapHeaders, readLedger, readPartners } from "../src/ledger";
-import { EURO, reportSheet } from "../taskpane/report-sheet";
+import { DATE, EURO, EURO_EXACT, reportSheet } from "../taskpane/report-sheet";
 import { csvTable, decodeText, detectDelimiter, parseCsv } from "../taskpane/workbook/csv";
-import { ONLY_IN_EXCEL, openFileWorkbook } from "../taskpane/workbook/file";
+import { ONLY_IN_EXCEL, openFileWorkbook, UnreadableFileError } from "../taskpane/workbook/file";
 import * as sample from "../scripts/sample-ledger";
 
 function fileOf(name: string, bytes: Uint8Array | ArrayBuffer | string) {
@@ -97,7 +97,14 @@ describe("file workbook: .xlsx", () => {
     await expect(wb.readTable("Nergens")).rejects.toThrow(/staat niet in staat\.xlsx/);
     await expect(openFileWorkbook(fileOf("oud.xls", "x"))).rejects.toThrow(/oud Excel-bestand/);
     await expect(openFileWorkbook(fileOf("foto.png", "x"))).rejects.toThrow(/geen \.xlsx- of \.csv-bestand/);
-    await expect(openFileWorkbook(fileOf("kapot.xlsx", "geen zip"))).rejects.toThrow(/kon niet worden gelezen/);
+    // a damaged .xlsx: the pane's own words, never jszip's "Can't find end of central directory"
+    const damaged = openFileWorkbook(fileOf("kapot.xlsx", "geen zip"));
+    await expect(damaged).rejects.toThrow("kapot.xlsx is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand.");
+    await expect(damaged).rejects.toBeInstanceOf(UnreadableFileError);
+    await expect(damaged).rejects.toMatchObject({ code: "UNREADABLE_FILE", fileName: "kapot.xlsx" });
+    await expect(damaged).rejects.not.toThrow(/central directory/i);
+    const truncated = (await ledgerXlsx()).slice(0, 300);
+    await expect(openFileWorkbook(fileOf("afgebroken.xlsx", truncated))).rejects.toThrow(/^afgebroken\.xlsx is geen leesbare Excel-werkmap/);
   });
 });
 
@@ -151,7 +158,8 @@ describe("file workbook: the report and what only Excel can do", () => {
     const downloads: { name: string; bytes: Uint8Array }[] = [];
     const wb = await openFileWorkbook(fileOf("staat.csv", "Nummer;Bedrag\nM1;1"), { onDownload: (name, bytes) => void downloads.push({ name, bytes }) });
     expect(await wb.hasSheet(sheet.name)).toBe(false);
-    await wb.writeReport(sheet);
+    // the adapter names the file it saved, so the pane can say which
+    expect(await wb.writeReport(sheet)).toEqual({ fileName: "staat - KIA-rapport 2025.xlsx" });
     expect(downloads.map((d) => d.name)).toEqual(["staat - KIA-rapport 2025.xlsx"]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(downloads[0].bytes as unknown as ArrayBuffer);
@@ -170,7 +178,18 @@ describe("file workbook: the report and what only Excel can do", () => {
     const amount = ws.getRow(Number(m1.row)).getCell(4);
     expect(amount.value).toBe(25000.125);
     expect(amount.numFmt).toBe(EURO);
-    expect(ws.getRow(Number(m1.row)).getCell(10).value).toBe("25000.125"); // the exact string beside it
+    const exact = ws.getRow(Number(m1.row)).getCell(10);
+    expect(exact.value).toBe(25000.125); // the exact amount beside it: a number, with its decimals shown
+    expect(exact.numFmt).toBe(EURO_EXACT);
+    // read back, every cell that holds a number-like value is a number, and the date is a date
+    const dateCell = ws.getRow(Number(find("Datum")!.row)).getCell(2);
+    expect(dateCell.value).toEqual(new Date(Date.UTC(2025, 5, 1)));
+    expect(dateCell.numFmt).toBe(DATE);
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string") expect(`${c.address}: ${c.value}`).not.toMatch(/: -?\d+(\.\d+)?$|: \d{4}-\d{2}-\d{2}$/);
+      }),
+    );
     for (const text of ['=HYPERLINK("http://example.invalid","klik")', "+31 20 1234567", "-korting", "@kantoor"]) {
       const c = find(text)!;
       expect(c).toBeDefined();

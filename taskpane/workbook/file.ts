@@ -23,6 +23,25 @@ export interface UploadedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/**
+ * A file that is not a readable workbook or CSV (a damaged .xlsx, another format with an .xlsx name). The pane
+ * shows its own words for it, in the pane's language (`code` and `fileName`); `message` is the Dutch text.
+ */
+export class UnreadableFileError extends Error {
+  readonly code = "UNREADABLE_FILE";
+  constructor(
+    readonly fileName: string,
+    readonly detail: string,
+  ) {
+    super(unreadableFileMessage(fileName));
+    this.name = "UnreadableFileError";
+  }
+}
+
+export function unreadableFileMessage(fileName: string): string {
+  return `${fileName} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`;
+}
+
 /** The Dutch message for everything only Excel itself can do. */
 export const ONLY_IN_EXCEL =
   "Dit kan alleen in Excel; in de losse browsermodus wordt uw bestand alleen gelezen en wordt het rapport als nieuw .xlsx-bestand gedownload. Open de werkmap in Excel met de invoegtoepassing om dit te doen.";
@@ -204,9 +223,8 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
     try {
       await wb.xlsx.load(await file.arrayBuffer());
     } catch (e) {
-      throw new Error(
-        `${name} kon niet worden gelezen als Excel-werkmap (.xlsx): ${e instanceof Error ? e.message : String(e)}. Sla het bestand in Excel opnieuw op als .xlsx of als .csv.`,
-      );
+      // jszip's or exceljs's own (English) words ("Can't find end of central directory") mean nothing to the user
+      throw new UnreadableFileError(name, e instanceof Error ? e.message : String(e));
     }
     blocks = xlsxBlocks(wb);
     labelCells = () => {
@@ -287,8 +305,9 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
     async writeReport(sheet: ReportSheet) {
       const bytes = await reportXlsx(sheet);
       const fileName = `${baseName(name)} - ${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, "-");
-      if (options.onDownload) return void (await options.onDownload(fileName, bytes));
-      download(fileName, bytes);
+      if (options.onDownload) await options.onDownload(fileName, bytes);
+      else download(fileName, bytes);
+      return { fileName };
     },
     async culture(): Promise<Culture> {
       return browserCulture();
@@ -342,6 +361,12 @@ export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
 
+/** A number format that shows a date (y, d, or m outside brackets and quotes, no h/s: not a time). */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[yd]/i.test(bare) && !/[hs0#]/i.test(bare);
+}
+
 /** The report sheet as .xlsx bytes (exceljs), with a native scatter chart of the KIA curve. */
 export async function reportXlsx(sheet: ReportSheet): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
@@ -349,13 +374,17 @@ export async function reportXlsx(sheet: ReportSheet): Promise<Uint8Array> {
   wb.creator = "KIA-invoegtoepassing";
   const ws = wb.addWorksheet(sheet.name);
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const dateCells = new Set(
+    sheet.formats.filter((f) => f.column !== undefined && f.format.numberFormat && isDateFormat(f.format.numberFormat)).map((f) => `${f.row}:${f.column}`),
+  );
   sheet.rows.forEach((values, r) => {
     const row = ws.getRow(r + 1);
     values.forEach((v, c) => {
       if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v))) return;
       const cell = row.getCell(c + 1);
       // a string is always a string cell (t="s"); never a formula. Text format too, so editing it in Excel keeps it text.
-      cell.value = v;
+      // A date (a serial day number with a date format) is written as a Date, exceljs's date cell.
+      cell.value = typeof v === "number" && dateCells.has(`${r}:${c}`) ? new Date(Math.round((v - 25_569) * 86_400_000)) : v;
       if (typeof v === "string" && looksLikeFormula(v)) cell.numFmt = "@";
     });
   });

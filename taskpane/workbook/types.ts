@@ -103,8 +103,11 @@ export interface Workbook {
   saveSetting(key: string, value: unknown): Promise<void>;
   /** whether the add-in's report sheet exists already (the UI asks before replacing it) */
   hasSheet(name: string): Promise<boolean>;
-  /** write the report in one batch (Excel: its own sheet, replaced; a file: a downloaded .xlsx) */
-  writeReport(sheet: ReportSheet): Promise<void>;
+  /**
+   * write the report in one batch (Excel: its own sheet, replaced; a file: a downloaded .xlsx). A file adapter
+   * gives the name of the file it saved ("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx"), so the pane names it.
+   */
+  writeReport(sheet: ReportSheet): Promise<void | { fileName: string }>;
   culture(): Promise<Culture>;
   /**
    * Add or replace a workbook-level name (e.g. the KIA LAMBDA), formula in en-US syntax ("=LAMBDA(...)").
