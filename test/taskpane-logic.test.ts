@@ -11,14 +11,19 @@ import type { Cell } from "../src/ledger";
 import { marginal as marginalFunction } from "../functions/kia-functions";
 import { assetRows, counts, matches, page } from "../taskpane/app/assets";
 import { kiaCurve, marginal } from "../taskpane/app/curve";
-import { cultureFromLocale, formatMoney, formatNumber, formatPercent, parseUserAmount } from "../taskpane/app/format";
+import { cultureFromLocale, formatMoney, formatNumber, formatPercent, keepEuro, parseUserAmount } from "../taskpane/app/format";
+import { sameInARow, sourceText } from "../taskpane/app/display";
+import { safeFileName } from "../taskpane/app/download";
+import { referenceUrls } from "../taskpane/app/refs";
+import { jointRequestOf, partnershipFromTable } from "../taskpane/app/partners";
+import type { Workbook } from "../taskpane/workbook/types";
 import { messages } from "../taskpane/app/i18n";
 import { keyShares, letterText } from "../taskpane/app/letter";
 import { applySavedMapping, defaultYear, ledgerTable, yearOfDates } from "../taskpane/app/load";
 import { partnersFromGrid } from "../taskpane/app/partners";
 import { buildScenario, calamityItems, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
 import { makeDeriver } from "../taskpane/app/derive";
-import { emptyPartner, initialState, reducer, restoreChoices, type PaneState } from "../taskpane/app/state";
+import { emptyPartner, hasChoices, initialState, reducer, restoreChoices, type PaneState } from "../taskpane/app/state";
 import type { Grid } from "../taskpane/workbook/types";
 
 const NL = cultureFromLocale("nl-NL", "nl");
@@ -26,10 +31,12 @@ const EN = cultureFromLocale("en-GB", "en");
 
 describe("amounts in the culture", () => {
   it("formats exact decimal strings with the culture's separators, never through a float", () => {
-    expect(formatMoney("19769", NL)).toBe("€ 19.769");
-    expect(formatMoney("1216.69", NL)).toBe("€ 1.216,69");
+    // a no-break space between the euro sign and the number: "€" never wraps onto another line than the amount
+    expect(formatMoney("19769", NL)).toBe("€\u00a019.769");
+    expect(formatMoney("1216.69", NL)).toBe("€\u00a01.216,69");
     expect(formatMoney("19769", EN)).toBe("€19,769");
-    expect(formatMoney("-3", NL)).toBe("-€ 3");
+    expect(formatMoney("-3", NL)).toBe("-€\u00a03");
+    expect(keepEuro("minder dan € 450: € -3 en €5")).toBe("minder dan €\u00a0450: €\u00a0-3 en €5");
     expect(formatNumber("123456789012345.67", NL, 2)).toBe("123.456.789.012.345,67");
     expect(formatNumber("0.1", NL, 2)).toBe("0,10");
     expect(formatNumber("2.005", NL, 2)).toBe("2,01");
@@ -167,15 +174,17 @@ describe("the scenario from the pane's state", () => {
     s = reducer(s, { type: "add-disposal" });
     s = reducer(s, { type: "set-disposal", index: 0, patch: { price: "100", kind: "earlier", investmentYear: "22" } });
     const b = buildScenario(s.choices, ledger, NL);
-    expect(b.inputErrors.map((e) => [e.step, e.key])).toEqual([
-      ["payment", "disposal.0.investmentYear"],
-      ["payment", "disposal.0.investmentAmount"],
-      ["payment", "disposal.0.investmentYearTotal"],
-      ["partnership", "partner.0.capital"],
+    expect(b.inputErrors.map((e) => [e.step, e.key])).toEqual([["partnership", "partner.0.capital"]]);
+    // the incomplete disposal does not stop the calculation: it is left out and its messages are listed in step 4
+    expect(b.disposalIssues.map((e) => [e.origin, e.key])).toEqual([
+      [{ kind: "user", index: 0 }, "disposal.0.investmentYear"],
+      [{ kind: "user", index: 0 }, "disposal.0.investmentAmount"],
+      [{ kind: "user", index: 0 }, "disposal.0.investmentYearTotal"],
     ]);
+    expect(b.scenario.disposals).toBeUndefined();
     const e = evaluateLedger(b, ledger, {}, { firstColumn: 0 }, s.choices);
     expect(e.report).toBeNull();
-    expect(e.error?.key).toBe("disposal.0.investmentYear");
+    expect(e.error?.key).toBe("partner.0.capital");
 
     // no input error, but the key's figure is missing: the core names partners[0].capital
     let t = initialState(2024);
@@ -185,6 +194,43 @@ describe("the scenario from the pane's state", () => {
     const bt = buildScenario(t.choices, ledger, NL);
     const et = evaluateLedger(bt, ledger, {}, { firstColumn: 0 }, t.choices);
     expect(et.error).toMatchObject({ step: "partnership", key: "partner.0.capital" });
+  });
+
+  it("leaves an incomplete disposal out and lists it, names a disposal by its description, and keeps the rest of the calculation", () => {
+    let s = initialState(2024);
+    s = reducer(s, { type: "add-disposal" });
+    s = reducer(s, { type: "add-disposal" });
+    // disposal 1 complete, disposal 2 just added with a price and "earlier": no year yet
+    s = reducer(s, { type: "set-disposal", index: 0, patch: { description: "Heftruck (verkocht)", price: "8.000", kind: "earlier", investmentYear: "2022", investmentAmount: "20.000", investmentYearTotal: "85.000" } });
+    s = reducer(s, { type: "set-disposal", index: 1, patch: { price: "1.000", kind: "earlier" } });
+    const b = buildScenario(s.choices, ledger, NL);
+    expect(b.inputErrors).toEqual([]);
+    expect(b.scenario.disposals).toEqual([
+      { id: "Heftruck (verkocht)", description: "Heftruck (verkocht)", price: "8000", investmentYear: 2022, investmentAmount: "20000", investmentYearTotal: "85000" },
+    ]);
+    expect(b.disposalIssues[0]).toEqual({ origin: { kind: "user", index: 1 }, key: "disposal.1.investmentYear", message: "vul het investeringsjaar in, zoals 2022" });
+    const e = evaluateLedger(b, ledger, {}, { firstColumn: 0 }, s.choices);
+    expect(e.report).not.toBeNull();
+    expect(e.report!.disinvestment!.items.map((x) => x.id)).toEqual(["Heftruck (verkocht)"]);
+    expect(e.report!.explanation.some((x) => x.text.includes("Heftruck (verkocht)"))).toBe(true);
+
+    // a disposal the core refuses (invested after the year it is sold in) is left out the same way
+    s = reducer(s, { type: "set-disposal", index: 1, patch: { investmentYear: "2030", investmentAmount: "2.000", investmentYearTotal: "10.000" } });
+    const b2 = buildScenario(s.choices, ledger, NL);
+    expect(b2.disposalIssues).toEqual([]);
+    const e2 = evaluateLedger(b2, ledger, {}, { firstColumn: 0 }, s.choices);
+    expect(e2.report).not.toBeNull();
+    expect(e2.error).toBeNull();
+    expect(e2.disposalIssues).toEqual([{ origin: { kind: "user", index: 1 }, key: "disposal.1.investmentYear", message: "investeringsjaar ligt na het jaar van vervreemding 2024" }]);
+    expect(e2.scenario.disposals!.map((d) => d.id)).toEqual(["Heftruck (verkocht)"]);
+
+    // two disposals with the same description keep their own ids
+    let t = initialState(2024);
+    for (const i of [0, 1]) {
+      t = reducer(t, { type: "add-disposal" });
+      t = reducer(t, { type: "set-disposal", index: i, patch: { description: "Bureau", price: "500", kind: "this-year", investment: "m1" } });
+    }
+    expect(buildScenario(t.choices, ledger, NL).scenario.disposals!.map((d) => d.id)).toEqual(["Bureau", "Bureau (2)"]);
   });
 
   it("moves rows the core refuses to the ledger's problems, with row and column, and evaluates the good rows", () => {
@@ -361,6 +407,127 @@ describe("filters, pages and stored settings", () => {
       { ...emptyPartner(), name: "Jansen", legalForm: "natuurlijk persoon", profit: "0,5", capital: "40.000" },
       { ...emptyPartner(), name: "Bakker Holding B.V.", legalForm: "bv", profit: "20", capital: "25.000", ownAssetsInPartnership: "3.000" },
     ]);
+  });
+});
+
+describe("the partners table read on load", () => {
+  const partnerGrid: Grid = {
+    sheet: "Vennoten",
+    source: "tabel Vennoten",
+    headers: ["Naam", "Rechtsvorm", "Winstaandeel", "Kapitaal"],
+    rows: [
+      ["Jansen", "natuurlijk persoon", 50, 40000],
+      ["De Vries", "natuurlijk persoon", 30, 35000],
+      ["Bakker Holding B.V.", "bv", 20, 25000],
+    ] as Cell[][],
+    firstRow: 2,
+    firstColumn: 0,
+  };
+  const labels: Record<string, Cell> = { Verdeelsleutel: "kapitaal", "Gezamenlijk verzoek": "Ja" };
+  const wb = {
+    readTable: async () => partnerGrid,
+    findLabel: async (label: string, sheet?: string) =>
+      sheet === "Vennoten" && label in labels ? { sheet, row: 6, column: 1, value: labels[label] } : undefined,
+  } as unknown as Workbook;
+
+  it("reads the partners, the key beside 'Verdeelsleutel' and the joint request beside 'Gezamenlijk verzoek'", async () => {
+    const r = (await partnershipFromTable(wb, "Vennoten", NL))!;
+    expect(r.partnership).toMatchObject({ enabled: true, key: "capital", jointRequest: "yes" });
+    expect(r.partnership.partners.map((p) => [p.name, p.profit, p.capital])).toEqual([
+      ["Jansen", "50", "40.000"],
+      ["De Vries", "30", "35.000"],
+      ["Bakker Holding B.V.", "20", "25.000"],
+    ]);
+    expect(r.read).toEqual({ table: "Vennoten", count: 3, key: "capital", jointRequest: "yes", problems: [] });
+    expect(messages("nl").partnersRead(3, "Vennoten")).toBe("3 vennoten gelezen uit de tabel Vennoten");
+    expect(messages("en").partnersRead(3, "Vennoten")).toBe("3 partners read from the table Vennoten");
+    expect([jointRequestOf("Nee"), jointRequestOf(true), jointRequestOf(1), jointRequestOf("misschien"), jointRequestOf(null)]).toEqual(["no", "yes", "yes", undefined, undefined]);
+  });
+
+  it("ticks the partnership on load; what the workbook gives is not a choice to store; restored choices win; 'begin opnieuw' goes back to it", async () => {
+    const r = (await partnershipFromTable(wb, "Vennoten", NL))!;
+    const grid: Grid = { ...partnerGrid, sheet: "Staat", source: "tabel Investeringen", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["m1", "machine", 30000]] };
+    const load = (choices?: PaneState["choices"]) =>
+      reducer(initialState(2025), {
+        type: "load-done",
+        source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
+        grid,
+        mapping: { id: 0, category: 1, amount: 2 },
+        mappingOrigin: "headers",
+        year: 2025,
+        choices,
+        partnership: r.partnership,
+        partnersRead: r.read,
+      });
+    let s = load();
+    expect(s.choices.partnership.enabled).toBe(true);
+    expect(s.choices.partnership.partners).toHaveLength(3);
+    expect(s.partnersRead?.count).toBe(3);
+    expect(hasChoices(s.choices, s.baseline)).toBe(false);
+    expect(makeDeriver()(s, NL).evaluated!.report!.partners).toHaveLength(3);
+    // an edit is a choice
+    s = reducer(s, { type: "set-partner", index: 0, patch: { name: "Jansen sr." } });
+    expect(hasChoices(s.choices, s.baseline)).toBe(true);
+    s = reducer(s, { type: "forget-choices" });
+    expect(s.choices.partnership.partners[0].name).toBe("Jansen");
+    expect(hasChoices(s.choices, s.baseline)).toBe(false);
+    // restored choices (the user switched the partnership off) win over the table
+    const restored = restoreChoices({ year: 2025, partnership: { enabled: false, partners: [] } }, 2025)!;
+    expect(hasChoices(restored, s.baseline)).toBe(true);
+    const t = load(restored);
+    expect(t.choices.partnership.enabled).toBe(false);
+    expect(t.restored).toBe(true);
+    expect(reducer(t, { type: "forget-choices" }).choices.partnership.enabled).toBe(true);
+  });
+});
+
+describe("what the pane shows", () => {
+  it("conditions in a row that say the same thing are shown once", () => {
+    const same = ["a", "b", "c", "d", "e", "f"].map((code) => ({ code, status: "not-applicable", text: "Niet nodig." }));
+    expect(sameInARow(same)).toEqual([{ code: "a–f", status: "not-applicable", text: "Niet nodig." }]);
+    const mixed = [
+      { code: "a", status: "met", text: "x" },
+      { code: "b", status: "met", text: "y" },
+      { code: "c", status: "met", text: "y" },
+    ];
+    expect(sameInARow(mixed).map((c) => c.code)).toEqual(["a", "b–c"]);
+  });
+
+  it("the source in the pane's language", () => {
+    expect(sourceText("tabel Investeringen in voorbeeld.xlsx", "en")).toBe("table Investeringen in voorbeeld.xlsx");
+    expect(sourceText("selectie A4:N20", "en")).toBe("selection A4:N20");
+    expect(sourceText("staat.xlsx — blad Staat", "en")).toBe("staat.xlsx — sheet Staat");
+    expect(sourceText("tabel Investeringen", "nl")).toBe("tabel Investeringen");
+  });
+
+  it("every legal reference a link where the report gives its law's address", () => {
+    const url = referenceUrls([
+      { label: "art. 3.45 lid 1 Wet IB 2001", url: "https://wetten.overheid.nl/jci1.3:c:BWBR0011353&artikel=3.45&z=2025-01-01&g=2025-01-01" },
+      { label: "Besluit investeringsaftrek 2014, onderdeel 4.4", url: "https://wetten.overheid.nl/BWBR0034987/2014-03-27" },
+      { label: "elders", url: "http://niet-veilig.example" },
+    ]);
+    expect(url("art. 3.45 lid 1 Wet IB 2001")).toContain("artikel=3.45");
+    expect(url("art. 3.40 Wet IB 2001")).toBe("https://wetten.overheid.nl/jci1.3:c:BWBR0011353&artikel=3.40&z=2025-01-01&g=2025-01-01");
+    expect(url("Besluit investeringsaftrek 2014, onderdeel 2.2")).toBe("https://wetten.overheid.nl/BWBR0034987/2014-03-27");
+    expect(url("elders")).toBeUndefined();
+    expect(url("HR 24 mei 2019")).toBeUndefined();
+    // every reference the sample's report gives is a link
+    const r = evaluate({ year: 2025, investments: [inv("m1", "machine", "30000"), inv("p1", "personenauto", "40000"), inv("k1", "inventaris", "300")] });
+    const all = referenceUrls(r.parameters.references);
+    for (const a of r.assets) for (const x of a.reasons) expect(`${x.ref}: ${!!all(x.ref)}`).toBe(`${x.ref}: true`);
+  });
+
+  it("a file name without a double dot before its extension", () => {
+    expect(safeFileName("Verzoek verdeelsleutel KIA 2025 Jansen en Bakker v.o.f.") + ".txt").toBe("Verzoek verdeelsleutel KIA 2025 Jansen en Bakker v.o.f.txt");
+    expect(safeFileName('a/b:c*?"<>| . ')).toBe("a-b-c-");
+    expect(safeFileName("...")).toBe("kia");
+  });
+
+  it("a negative effect of one more investment says 'minder KIA (afbouw)'", () => {
+    expect(messages("nl").marginalLess("€\u00a0378")).toBe("Dit jaar: €\u00a0378 minder KIA (afbouw)");
+    expect(messages("en").marginalLess("€378")).toBe("This year: €378 less KIA (phase-out)");
+    const m = marginal(new Decimal("150000"), new Decimal("5000"), 2025);
+    expect(m.thisYear.isNegative()).toBe(true);
   });
 });
 

@@ -12,10 +12,11 @@ import { makeDeriver } from "./derive";
 import { cultureFromLocale } from "./format";
 import { messages } from "./i18n";
 import { applySavedMapping, defaultYear, ledgerTable, messageOf, pickTable, sourceKey, yearOfDates, type SavedMappings } from "./load";
-import { CHOICES_KEY, DISPOSAL_TABLES, LEDGER_TABLES, MAPPING_KEY } from "./names";
+import { CHOICES_KEY, DISPOSAL_TABLES, LEDGER_TABLES, MAPPING_KEY, PARTNER_TABLES } from "./names";
+import { partnershipFromTable } from "./partners";
+import { referenceUrls } from "./refs";
 import { SourcePanel } from "./Source";
-import { restoreChoices, hasChoices, initialState, reducer, STEPS, type Choices, type Source, type StepId } from "./state";
-import { Summary } from "./Summary";
+import { restoreChoices, hasChoices, initialChoices, initialState, reducer, STEPS, type Choices, type Source, type StepId } from "./state";
 import { WorkbookTools } from "./WorkbookTools";
 import { Steps } from "./Steps";
 
@@ -89,6 +90,13 @@ export function App(props: AppProps) {
         const all = await wb.listTables().catch(() => [] as TableInfo[]);
         const dt = "table" in what ? pickTable(all, DISPOSAL_TABLES) : undefined;
         if (dt && dt.name !== grid.source) disposalGrid = await wb.readTable(dt.name).catch(() => null);
+        // the partners table ("Vennoten"), as kia-calc reads it: the partnership is on at once, the user can change it
+        const pt = pickTable(all, PARTNER_TABLES);
+        const c = pt ? await wb.culture().then((x) => ({ ...x, language: lang }), () => culture) : culture;
+        const partners = pt ? await partnershipFromTable(wb, pt.name, c).catch(() => undefined) : undefined;
+        // restored choices win over what the workbook gives, when they hold more than that
+        const baseline = initialChoices(year ?? choices?.year ?? state.choices.year);
+        if (partners) baseline.partnership = partners.partnership;
         dispatch({
           type: "load-done",
           source,
@@ -96,14 +104,16 @@ export function App(props: AppProps) {
           disposalGrid,
           mapping,
           mappingOrigin: origin,
-          choices: choices && hasChoices(choices) ? choices : undefined,
+          choices: choices && hasChoices(choices, baseline) ? choices : undefined,
           year,
+          partnership: partners?.partnership,
+          partnersRead: partners?.read ?? null,
         });
       } catch (e) {
         dispatch({ type: "load-failed", message: messageOf(e) });
       }
     },
-    [state.choices.year],
+    [state.choices.year, culture],
   );
 
   // inside Excel: the workbook's tables; the template's "Investeringen" is read at once (also right after
@@ -134,7 +144,9 @@ export function App(props: AppProps) {
         if (!ledger) throw new Error(`${file.name} bevat geen gegevens.`);
         await load(wb, { table: ledger.name }, file.name);
       } catch (e) {
-        dispatch({ type: "load-failed", message: messageOf(e) });
+        // a damaged file: the pane's own words in its language, not the zip reader's
+        const unreadable = (e as { code?: unknown } | null)?.code === "UNREADABLE_FILE";
+        dispatch({ type: "load-failed", message: unreadable ? t.unreadableFile(file.name) : messageOf(e) });
       }
     },
     [props.openFile, load],
@@ -156,19 +168,21 @@ export function App(props: AppProps) {
     })();
   }, [state.mapping]);
 
-  // the choices too (overrides, calamity, partners, disposals), per ledger, a moment after the last edit; an
-  // emptied set is stored as well, so "begin opnieuw" holds after a reload
+  // the choices too (overrides, calamity, partners, disposals), per ledger, a moment after the last edit; choices
+  // that are just what the workbook gives are not stored, and an emptied set is removed, so "begin opnieuw" holds
+  // after a reload
   useEffect(() => {
     if (!workbook || !state.source || !state.grid) return;
-    if (!hasChoices(state.choices) && !choicesStored.current) return;
+    const changed = hasChoices(state.choices, state.baseline);
+    if (!changed && !choicesStored.current) return;
     const key = sourceKey(state.source);
     const choices = state.choices;
     const timer = setTimeout(() => {
-      choicesStored.current = hasChoices(choices);
+      choicesStored.current = changed;
       void (async () => {
         const all = (await workbook.loadSetting<StoredChoices>(CHOICES_KEY).catch(() => undefined)) ?? {};
         const next: StoredChoices = { ...(typeof all === "object" ? all : {}) };
-        if (hasChoices(choices)) next[key] = choices;
+        if (changed) next[key] = choices;
         else delete next[key];
         await workbook.saveSetting(CHOICES_KEY, next).catch(() => undefined);
       })();
@@ -180,15 +194,13 @@ export function App(props: AppProps) {
   const fieldErrors = useMemo(() => {
     const m = new Map<string, string>();
     for (const e of derived.built?.inputErrors ?? []) if (!m.has(e.key)) m.set(e.key, e.message);
+    for (const e of derived.disposalIssues) if (!m.has(e.key)) m.set(e.key, e.message);
     if (derived.error && !m.has(derived.error.key)) m.set(derived.error.key, derived.error.message);
     return m;
   }, [derived]);
 
-  const refUrls = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const r of derived.evaluated?.report?.parameters.references ?? []) if (r.url && /^https:\/\//.test(r.url)) m.set(r.label, r.url);
-    return m;
-  }, [derived.evaluated?.report]);
+  // every legal reference a link, where the report gives the address of its law
+  const refUrl = useMemo(() => referenceUrls(derived.evaluated?.report?.parameters.references), [derived.evaluated?.report]);
 
   const goTo = useCallback((step: StepId, key?: string) => {
     dispatch({ type: "set-step", step });
@@ -216,7 +228,7 @@ export function App(props: AppProps) {
     excel: host.kind === "excel",
     workbook,
     fieldErrors,
-    refUrl: (label) => refUrls.get(label),
+    refUrl,
     goTo,
   };
 
@@ -241,12 +253,7 @@ export function App(props: AppProps) {
             onFile={props.openFile ? openFile : undefined}
             sampleUrl={props.sampleUrl}
           />
-          {state.grid ? (
-            <>
-              <Summary />
-              <Steps steps={STEPS} version={props.version} />
-            </>
-          ) : null}
+          {state.grid ? <Steps steps={STEPS} version={props.version} /> : null}
           <WorkbookTools onTemplateInserted={relist} />
         </main>
       </div>

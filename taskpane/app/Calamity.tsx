@@ -8,7 +8,7 @@ import { useMemo, useState } from "preact/hooks";
 import { Decimal } from "../../src";
 import { Chart } from "./Chart";
 import { usePane } from "./context";
-import { formatMoney } from "./format";
+import { formatMoney, keepEuro } from "./format";
 import { calamityItems } from "./scenario";
 import type { CalamityEdit } from "./state";
 import { AssetPicker, AssetSuggestions, Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
@@ -33,6 +33,9 @@ export function CalamityStep() {
     [investments],
   );
   const ids = useMemo(() => new Set(investments.map((i) => String(i.id))), [investments]);
+  // a replacement is one of this year's assets that qualifies: not an excluded one (a passenger car, land), not the lost asset itself
+  const excluded = useMemo(() => new Set((report?.assets ?? []).filter((a) => !a.eligible).map((a) => a.id)), [report]);
+  const replacements = (lostId: string) => options.filter((o) => o.value !== lostId && !excluded.has(o.value));
   const cal = report?.calamity;
   const diff = cal ? new Decimal(cal.differenceExact) : null;
   const stray = derived.built?.strayCalamity ?? [];
@@ -44,7 +47,15 @@ export function CalamityStep() {
       </p>
       {items.length === 0 ? <p class="hint">{t.noCalamity}</p> : null}
       {items.map((item) => (
-        <CalamityCard key={item.lost} lost={item.lost} edit={item.edit} fromLedger={item.fromLedger} edited={item.edited} options={options} label={label} />
+        <CalamityCard
+          key={item.lost}
+          lost={item.lost}
+          edit={item.edit}
+          fromLedger={item.fromLedger}
+          edited={item.edited}
+          options={replacements(item.lost)}
+          label={label}
+        />
       ))}
       {removed.map((id) => (
         <div class="message info row wrap" key={id}>
@@ -52,7 +63,7 @@ export function CalamityStep() {
             {label(id)}: {t.removeCalamity.toLowerCase()}
           </span>
           <button type="button" class="btn subtle" onClick={() => dispatch({ type: "set-calamity", lost: id, entry: null })}>
-            {t.restoreLedger}
+            {t.treatAsCalamity}
           </button>
         </div>
       ))}
@@ -67,7 +78,7 @@ export function CalamityStep() {
             fieldKey="new-calamity.replacedBy"
             label={t.replacedBy}
             value={replacement}
-            options={options}
+            options={replacements(lost)}
             onChange={setReplacement}
             choose={t.choose}
             class="grow"
@@ -199,12 +210,18 @@ function CalamityCard(props: {
         <>
           <h4>{t.conditions}</h4>
           <ul class="conditions">
-            {item.conditions.map((c) => (
-              <li key={c.code} class={c.met ? "met" : "not-met"}>
-                <Badge kind={c.met ? "success" : "danger"}>{c.met ? `✓ ${t.met}` : `✗ ${t.notMet}`}</Badge> <span>{c.text}</span>
-              </li>
-            ))}
+            {item.conditions
+              .filter((c) => c.code !== "CHOSEN")
+              .map((c) => (
+                <li key={c.code} class={c.met ? "met" : "not-met"}>
+                  <Badge kind={c.met ? "success" : "danger"}>{c.met ? `✓ ${t.met}` : `✗ ${t.notMet}`}</Badge> <span>{keepEuro(c.text)}</span>
+                </li>
+              ))}
           </ul>
+          {/* the choice is the taxpayer's (or the calculation's), not a condition that is met or not */}
+          <p class="choice">
+            <strong>{t.choiceLabel}:</strong> {edit.approval === "yes" ? t.approvalYes : edit.approval === "no" ? t.approvalNo : t.approvalAuto}
+          </p>
         </>
       ) : null}
       <button type="button" class="btn subtle" onClick={() => dispatch({ type: "set-calamity", lost, entry: props.fromLedger ? { removed: true } : null })}>

@@ -136,7 +136,7 @@ function MarginalPanel({ total }: { total: string }) {
           <p class="field-error">{parsed.reason}</p>
         ) : m ? (
           <>
-            <p>{t.marginalThisYear(money(m.thisYear))}</p>
+            <p>{m.thisYear.isNegative() ? t.marginalLess(money(m.thisYear.abs())) : t.marginalThisYear(money(m.thisYear))}</p>
             <p>{m.nextYear ? t.marginalNextYear(year + 1, money(m.nextYear)) : t.marginalNoTable(year + 1, m.nextYearNote ?? "")}</p>
             {verdict ? <p class="strong">{verdict}</p> : null}
           </>

@@ -4,15 +4,16 @@
  * the joint request of condition f as a Dutch letter to copy or download.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { partnershipKeyOf, type PartnershipKey } from "../../src/scenario";
+import type { PartnershipKey } from "../../src/scenario";
 import { normalizeHeader } from "../../src/ledger";
-import { KEY_LABEL, PARTNER_TABLES } from "./names";
+import { PARTNER_TABLES } from "./names";
 import { fieldId, usePane } from "./context";
 import { copyText, downloadText, safeFileName } from "./download";
-import { formatPercent, parseUserAmount } from "./format";
+import { formatPercent, keepEuro, parseUserAmount } from "./format";
+import { sameInARow } from "./display";
 import { letterText, type LetterPartner } from "./letter";
-import { partnersFromGrid } from "./partners";
-import type { PartnerAmountField, PartnerInput } from "./state";
+import { partnershipFromTable } from "./partners";
+import type { PartnerAmountField, PartnerInput, PartnersRead } from "./state";
 import { Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
 
 const KEYS: PartnershipKey[] = ["profit", "capital", "reserves", "equal"];
@@ -39,19 +40,31 @@ export function PartnershipStep() {
       .catch(() => setTables([]));
   }, [workbook]);
 
+  // what the pane read from the workbook's partners table when it loaded the ledger (unless earlier choices were restored)
+  const autoNote = state.partnersRead && !state.restored ? readText(state.partnersRead) : null;
+  function readText(r: PartnersRead): string {
+    return (
+      t.partnersRead(r.count, r.table) +
+      (r.key ? ` · ${t.key}: ${t.keys[r.key]}` : "") +
+      (r.jointRequest ? ` · ${t.jointRequest}: ${r.jointRequest === "yes" ? t.jointYes : t.jointNo}` : "") +
+      `. ${t.partnersEdit}` +
+      (r.problems.length ? " " + r.problems.join("; ") : "")
+    );
+  }
+
   const readPartners = async (name: string) => {
     if (!workbook) return;
     setReadNote(null);
     try {
-      const grid = await workbook.readTable(name);
-      const r = partnersFromGrid(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }, culture);
-      dispatch({ type: "set-partners", partners: r.partners });
-      const label = await workbook.findLabel?.(KEY_LABEL, grid.sheet).catch(() => undefined);
-      const key = label && typeof label.value === "string" ? partnershipKeyOf(label.value) : undefined;
-      if (key) dispatch({ type: "partnership", patch: { key } });
-      setReadNote(
-        t.partnersRead(r.partners.length) + (r.problems.length ? " " + r.problems.map((x) => `${x.columnLetter}${x.row}: ${x.message}`).join("; ") : ""),
-      );
+      const r = await partnershipFromTable(workbook, name, culture);
+      if (!r) return setReadNote(t.partnersRead(0, name));
+      dispatch({ type: "set-partners", partners: r.partnership.partners });
+      const patch: Parameters<typeof dispatch>[0] = {
+        type: "partnership",
+        patch: { ...(r.read.key ? { key: r.read.key } : {}), ...(r.read.jointRequest ? { jointRequest: r.read.jointRequest } : {}) },
+      };
+      dispatch(patch);
+      setReadNote(readText(r.read));
     } catch (e) {
       setReadNote(e instanceof Error ? e.message : String(e));
     }
@@ -69,9 +82,9 @@ export function PartnershipStep() {
           ))}
         </div>
       ) : null}
-      {readNote ? (
-        <p class="message info" role="status">
-          {readNote}
+      {readNote || autoNote ? (
+        <p class="message info" role="status" id="partners-read">
+          {readNote ?? autoNote}
         </p>
       ) : null}
       {p.enabled ? (
@@ -107,6 +120,7 @@ export function PartnershipStep() {
               class="grow"
             />
           </div>
+          <p class="hint">{t.sharesHint}</p>
           <datalist id="legal-forms">
             {t.legalForms.map((f) => (
               <option key={f} value={f} />
@@ -205,12 +219,12 @@ function Results() {
       </ul>
       <h4>{t.conditions}</h4>
       <ul class="conditions">
-        {info.conditions.map((c) => (
+        {sameInARow(info.conditions).map((c) => (
           <li key={c.code}>
             <Badge kind={STATUS_KIND[c.status] ?? "neutral"}>
               {c.code}. {t.statuses[c.status] ?? c.status}
             </Badge>{" "}
-            <span>{c.text}</span>
+            <span>{keepEuro(c.text)}</span>
           </li>
         ))}
       </ul>

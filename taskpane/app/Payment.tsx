@@ -4,6 +4,7 @@
  */
 import { useMemo } from "preact/hooks";
 import { usePane } from "./context";
+import type { DisposalIssue } from "./scenario";
 import type { DisposalInput } from "./state";
 import { AssetPicker, AssetSuggestions, Badge, Money, Ref, SelectField, Stat, TextField } from "./ui";
 
@@ -96,9 +97,26 @@ export function PaymentStep() {
 }
 
 function Disposals() {
-  const { t, state, dispatch, derived } = usePane();
+  const { t, state, dispatch, derived, goTo } = usePane();
   const report = derived.evaluated?.report ?? null;
   const d = report?.disinvestment;
+  const scenarioDisposals = derived.evaluated?.scenario.disposals ?? [];
+  /** a disposal as the user knows it: its description, with its number when that differs */
+  const named = (id: string) => {
+    const description = scenarioDisposals.find((x) => String(x.id) === id)?.description;
+    return description && description !== id ? `${description} (${id})` : id;
+  };
+  // one line per disposal that does not count yet, with all its messages; "Naar het veld" goes to the first
+  const issues = useMemo(() => {
+    const byOrigin = new Map<string, { origin: DisposalIssue["origin"]; key: string; messages: string[] }>();
+    for (const x of derived.disposalIssues) {
+      const id = JSON.stringify(x.origin);
+      const g = byOrigin.get(id);
+      if (g) g.messages.push(x.message);
+      else byOrigin.set(id, { origin: x.origin, key: x.key, messages: [x.message] });
+    }
+    return [...byOrigin.values()];
+  }, [derived.disposalIssues]);
   const investments = derived.ledger?.investments ?? [];
   const options = useMemo(
     () => investments.map((i) => ({ value: String(i.id), label: i.description ? `${i.id} — ${i.description}` : String(i.id) })),
@@ -128,6 +146,34 @@ function Disposals() {
         </ul>
       ) : null}
       {state.choices.disposals.length === 0 && !ledgerDisposals.length ? <p class="hint">{t.noDisposals}</p> : null}
+      {issues.length ? (
+        <section class="problems disposal-issues" aria-labelledby="disposal-issues">
+          <h4 id="disposal-issues">{t.disposalsSkipped(issues.length)}</h4>
+          <p class="hint">{t.disposalsSkippedIntro}</p>
+          <ul>
+            {issues.map((x, i) => {
+              const description = x.origin.kind === "user" ? state.choices.disposals[x.origin.index]?.description.trim() : "";
+              const where =
+                x.origin.kind === "user"
+                  ? t.disposalN(x.origin.index + 1) + (description ? `: ${description}` : "")
+                  : x.origin.kind === "ledger"
+                    ? named(x.origin.id)
+                    : "";
+              return (
+                <li key={`${x.key}-${i}`} class="problem">
+                  <span class="where">{where}</span>
+                  <span class="what">{x.messages.join("; ")}</span>
+                  {x.origin.kind === "user" ? (
+                    <button type="button" class="btn link" onClick={() => goTo("payment", x.key)}>
+                      {t.goToField}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       <AssetSuggestions options={options} />
       {state.choices.disposals.map((x, i) => (
         <DisposalFields key={i} index={i} d={x} options={options} />
@@ -159,7 +205,7 @@ function Disposals() {
           <ul class="reasons">
             {d.items.map((it) => (
               <li key={it.id}>
-                {it.id}: <Money value={it.price} />
+                {named(it.id)}: <Money value={it.price} />
                 {" → "}
                 <Money value={it.amount} />
                 {!it.inWindow ? ` (${t.notInWindow})` : !it.hadDeduction ? ` (${t.noDeduction})` : ""}
@@ -178,7 +224,10 @@ function DisposalFields({ index, d, options }: { index: number; d: DisposalInput
   const k = (f: string) => `disposal.${index}.${f}`;
   return (
     <fieldset class="card disposal">
-      <legend>{t.disposalN(index + 1)}</legend>
+      <legend>
+        {t.disposalN(index + 1)}
+        {d.description.trim() ? `: ${d.description.trim()}` : ""}
+      </legend>
       <TextField fieldKey={k("description")} label={t.description} value={d.description} onInput={(v) => set({ description: v })} />
       <TextField fieldKey={k("price")} label={t.price} value={d.price} inputMode="decimal" onInput={(v) => set({ price: v })} required />
       <SelectField

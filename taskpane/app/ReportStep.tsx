@@ -8,8 +8,9 @@ import { useEffect, useState } from "preact/hooks";
 import { Chart } from "./Chart";
 import { usePane } from "./context";
 import { sourceDescription } from "./derive";
+import { sourceText } from "./display";
 import { downloadText, safeFileName } from "./download";
-import { formatNumber, formatPercent } from "./format";
+import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
 
 type ReportSheetModule = typeof import("../report-sheet");
@@ -54,11 +55,13 @@ export function ReportStep({ version }: { version: string }) {
         lang,
         version,
         date: isoDate(new Date()),
-        ledgerSource: `${sourceDescription(state)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
+        ledgerSource: `${sourceText(sourceDescription(state), lang)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
         scenario,
       });
-      await workbook.writeReport(sheet);
-      setStatus({ ok: true, text: excel ? t.reportWritten(sheet.name) : t.reportDownloaded(`${sheet.name}.xlsx`) });
+      const written = await workbook.writeReport(sheet);
+      // the file the adapter saved ("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx"), not a name made up here
+      const file = written && written.fileName ? written.fileName : `${sheet.name}.xlsx`;
+      setStatus({ ok: true, text: excel ? t.reportWritten(sheet.name) : t.reportDownloaded(file) });
     } catch (e) {
       setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -80,7 +83,7 @@ export function ReportStep({ version }: { version: string }) {
           <Stat label={t.total}>
             <Money value={report.total} />
           </Stat>
-          <Stat label={t.band}>{report.parameters.bands[["none", "percentage", "fixed", "phase-out", "above-ceiling"].indexOf(report.band)] ?? report.band}</Stat>
+          <Stat label={t.band}>{keepEuro(report.parameters.bands[["none", "percentage", "fixed", "phase-out", "above-ceiling"].indexOf(report.band)] ?? report.band)}</Stat>
           <Stat label={t.rate}>{formatPercent(report.rate, culture, 2)}</Stat>
           <Stat label={t.kia} strong>
             <Money value={report.kia} />
@@ -142,7 +145,7 @@ export function ReportStep({ version }: { version: string }) {
           <h3 id="report-warnings">{t.warnings}</h3>
           <ul>
             {report.warnings.map((w, i) => (
-              <li key={i}>{w.text}</li>
+              <li key={i}>{keepEuro(w.text)}</li>
             ))}
           </ul>
         </section>
@@ -153,7 +156,7 @@ export function ReportStep({ version }: { version: string }) {
         <ol class="explanation">
           {report.explanation.map((s, i) => (
             <li key={i}>
-              <span>{s.text}</span> <Ref label={s.ref} />
+              <span>{keepEuro(s.text)}</span> <Ref label={s.ref} />
             </li>
           ))}
         </ol>
@@ -178,7 +181,7 @@ export function ReportStep({ version }: { version: string }) {
         <summary>{t.parameters(report.parameters.year)}</summary>
         <ul>
           {report.parameters.bands.map((b, i) => (
-            <li key={i}>{b}</li>
+            <li key={i}>{keepEuro(b)}</li>
           ))}
         </ul>
         <p>

@@ -7,7 +7,7 @@ import type { AssetReport } from "../../src";
 import { assetRows, counts, FILTERS, matches, page, search, type AssetFilter, type AssetRow } from "./assets";
 import { Chart } from "./Chart";
 import { fieldId, usePane } from "./context";
-import { formatNumber } from "./format";
+import { formatNumber, keepEuro } from "./format";
 import { Badge, Dialog, Money, Ref, Stat } from "./ui";
 
 export function ReviewStep() {
@@ -59,6 +59,7 @@ export function ReviewStep() {
         ) : null}
       </dl>
       <Chart />
+      <p class="hint">{t.kiaPartNote}</p>
       <div class="row wrap filters">
         <div class="field">
           <label for="asset-filter">{t.show}</label>
@@ -157,14 +158,14 @@ function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
         {a.group ? <span>{t.group(a.group)}</span> : null}
         {a.counted && a.kiaAttributed !== "0" ? (
           <span>
-            {t.kiaPart} <Money value={a.kiaAttributed} />
+            {t.kiaPart} <Money value={a.kiaAttributed} decimals={2} />
           </span>
         ) : null}
       </div>
       <ul class="reasons">
         {a.reasons.map((r, i) => (
           <li key={i} class={`reason reason-${r.code}`}>
-            <span>{r.text}</span> <Ref label={r.ref} />
+            <span>{keepEuro(r.text)}</span> <Ref label={r.ref} />
           </li>
         ))}
       </ul>

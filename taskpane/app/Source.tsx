@@ -1,14 +1,17 @@
 /**
  * Where the ledger comes from (a table, the selection, or in the standalone page a file or the sample), the
  * year, the column mapping the user can correct, and the ledger's problems with their row and column (inside
- * Excel a click selects the cell).
+ * Excel a click selects the cell). Once a ledger is read, the card folds to one line (where it came from, the
+ * year, a warning when dates fall outside the year) and a summary with the number of problems and "wijzig" that
+ * opens the rest, so the steps are in view on a narrow pane.
  */
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../src";
 import { columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField, type LedgerProblem } from "../../src/ledger";
 import type { TableInfo } from "../workbook/types";
 import { fieldId, usePane } from "./context";
-import { formatNumber } from "./format";
+import { sourceText } from "./display";
+import { formatNumber, keepEuro } from "./format";
 import { FieldMessage } from "./ui";
 import type { UploadedFile } from "./App";
 
@@ -21,7 +24,7 @@ export function SourcePanel(props: {
   onFile?: (file: UploadedFile) => void;
   sampleUrl?: string;
 }) {
-  const { t, state, excel, culture, dispatch, derived } = usePane();
+  const { t, lang, state, excel, culture, dispatch, derived } = usePane();
   const [table, setTable] = useState<string>("");
   const [sampleError, setSampleError] = useState<string | null>(null);
   const tables = props.tables ?? [];
@@ -112,14 +115,35 @@ export function SourcePanel(props: {
     </>
   );
 
+  const grid = state.grid;
+  const problemCount = derived.problems.length + derived.disposalProblems.length;
+  const missing = grid ? REQUIRED.some((f) => state.mapping[f] === undefined) : false;
+  // dates outside the chosen year: shown here beside the year, where choosing the wrong year is seen at once
+  const dateWarnings = (derived.evaluated?.report?.warnings ?? []).filter((w) => w.code === "DATE_OUTSIDE_YEAR");
+  const sourceName = grid && state.source ? sourceText(grid.source, lang) : "";
+
   return (
-    <section class="card source" aria-labelledby="source-heading">
-      <h2 id="source-heading">{t.ledgerHeading}</h2>
-      {state.grid ? (
-        <details class="another">
-          <summary>{t.anotherLedger}</summary>
-          {controls}
-        </details>
+    <section class={`card source ${grid ? "folded" : ""}`} aria-labelledby="source-heading">
+      <h2 id="source-heading" class={grid ? "sr-only" : undefined}>
+        {t.ledgerHeading}
+      </h2>
+      {grid && state.source ? (
+        <>
+          <div class="row wrap loaded">
+            <p class="grow source-line" id="source-line">
+              {t.loadedFrom(state.source.fileName && !grid.source.includes(state.source.fileName) ? `${state.source.fileName}: ${sourceName}` : sourceName, n(grid.rows.length))}
+            </p>
+            <YearSelect />
+          </div>
+          {dateWarnings.length ? (
+            <div class="message warning" role="status" id="year-warning">
+              <strong>{t.yearCheck}:</strong>{" "}
+              {dateWarnings.map((w, i) => (
+                <span key={i}>{keepEuro(w.text)} </span>
+              ))}
+            </div>
+          ) : null}
+        </>
       ) : (
         controls
       )}
@@ -144,14 +168,8 @@ export function SourcePanel(props: {
           {sampleError}
         </p>
       ) : null}
-      {state.grid && state.source ? (
+      {grid && state.source ? (
         <>
-          <div class="row wrap loaded">
-            <p class="grow source-line" id="source-line">
-              {t.loadedFrom(state.source.fileName && !state.grid.source.includes(state.source.fileName) ? `${state.source.fileName}: ${state.grid.source}` : state.grid.source, n(state.grid.rows.length))}
-            </p>
-            <YearSelect />
-          </div>
           {state.restored ? (
             <div class="message info row wrap">
               <span class="grow">{t.restored}</span>
@@ -160,9 +178,22 @@ export function SourcePanel(props: {
               </button>
             </div>
           ) : null}
-          <Mapping />
-          <Problems problems={derived.problems} title={t.problemsHeading} />
-          {derived.disposalProblems.length ? <Problems problems={derived.disposalProblems} title={t.problemsHeading} sheet={state.disposalGrid?.sheet} /> : null}
+          <details class="source-more" open={missing}>
+            <summary id="source-summary">
+              {t.columnsFound(Object.keys(state.mapping).length)}
+              {" · "}
+              <span class={problemCount ? "problem-count" : undefined}>{t.problemCount(problemCount)}</span>
+              {" · "}
+              <span class="change">{t.change}</span>
+            </summary>
+            <details class="another">
+              <summary>{t.anotherLedger}</summary>
+              {controls}
+            </details>
+            <Mapping />
+            <Problems problems={derived.problems} title={t.problemsHeading} />
+            {derived.disposalProblems.length ? <Problems problems={derived.disposalProblems} title={t.problemsHeading} sheet={state.disposalGrid?.sheet} /> : null}
+          </details>
         </>
       ) : null}
     </section>
@@ -263,7 +294,7 @@ function Problems(props: { problems: LedgerProblem[]; title: (n: number) => stri
             <li key={`${p.row}-${p.column}-${i}`} class="problem">
               <span class="where">{field ? t.problemAt(p.row, p.columnLetter, field) : `${cell}`}</span>
               <span class="what">
-                {p.message}
+                {keepEuro(p.message)}
                 {p.value ? <span class="value"> ({p.value})</span> : null}
               </span>
               {excel && workbook ? (

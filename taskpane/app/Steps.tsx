@@ -1,6 +1,7 @@
 /**
  * The five steps as a tab list (WAI-ARIA tabs: the arrow keys, Home and End move between tabs, one tab in the
- * Tab order; the panel follows).
+ * Tab order; the panel follows). The year's KIA and the tab list stay at the top of the pane together (sticky),
+ * so another step is one click away wherever the page is scrolled; a step chosen further down opens at its top.
  */
 import { useRef } from "preact/hooks";
 import { usePane } from "./context";
@@ -10,15 +11,25 @@ import { PaymentStep } from "./Payment";
 import { ReportStep } from "./ReportStep";
 import { ReviewStep } from "./Review";
 import type { StepId } from "./state";
+import { Summary } from "./Summary";
 
 export function Steps({ steps, version }: { steps: readonly StepId[]; version: string }) {
   const { t, state, dispatch } = usePane();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const current = state.step;
+  const top = useRef<HTMLDivElement>(null);
+  /** a new step starts at its top: scrolled back when the page is further down than the steps */
+  const show = (step: StepId) => {
+    dispatch({ type: "set-step", step });
+    const el = top.current;
+    if (el && el.getBoundingClientRect().top < 0) el.scrollIntoView({ block: "start" });
+  };
   const select = (i: number) => {
     const step = steps[(i + steps.length) % steps.length];
-    dispatch({ type: "set-step", step });
-    refs.current[(i + steps.length) % steps.length]?.focus();
+    show(step);
+    refs.current[(i + steps.length) % steps.length]?.focus({
+      preventScroll: true,
+    });
   };
   const onKey = (e: KeyboardEvent, i: number) => {
     if (e.key === "ArrowRight" || e.key === "ArrowDown") select(i + 1);
@@ -30,31 +41,31 @@ export function Steps({ steps, version }: { steps: readonly StepId[]; version: s
   };
   const index = steps.indexOf(current);
   return (
-    <div class="steps">
-      <div class="tablist" role="tablist" aria-label={t.stepsLabel}>
-        {steps.map((s, i) => (
-          <button
-            key={s}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${s}`}
-            aria-selected={s === current}
-            aria-controls={`panel-${s}`}
-            tabIndex={s === current ? 0 : -1}
-            title={t.stepTitles[s]}
-            class="tab"
-            onClick={() => dispatch({ type: "set-step", step: s })}
-            onKeyDown={(e) => onKey(e, i)}
-          >
-            <span class="num">
-              {i + 1}
-            </span>{" "}
-            <span class="label">{t.steps[s]}</span>
-          </button>
-        ))}
+    <div class="steps" id="steps" ref={top}>
+      <div class="pane-head">
+        <Summary />
+        <div class="tablist" role="tablist" aria-label={t.stepsLabel}>
+          {steps.map((s, i) => (
+            <button
+              key={s}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${s}`}
+              aria-selected={s === current}
+              aria-controls={`panel-${s}`}
+              tabIndex={s === current ? 0 : -1}
+              title={t.stepTitles[s]}
+              class="tab"
+              onClick={() => show(s)}
+              onKeyDown={(e) => onKey(e, i)}
+            >
+              <span class="num">{i + 1}</span> <span class="label">{t.steps[s]}</span>
+            </button>
+          ))}
+        </div>
       </div>
       <div class="tabpanel" role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`}>
         <h2 class="step-title">{t.stepTitles[current]}</h2>
@@ -69,9 +80,8 @@ export function Steps({ steps, version }: { steps: readonly StepId[]; version: s
               type="button"
               class="btn"
               onClick={() => {
-                dispatch({ type: "set-step", step: steps[index + 1] });
-                refs.current[index + 1]?.focus();
-                refs.current[index + 1]?.scrollIntoView({ block: "nearest" });
+                show(steps[index + 1]);
+                refs.current[index + 1]?.focus({ preventScroll: true });
               }}
             >
               {t.next}: {index + 2} {t.steps[steps[index + 1]]} →

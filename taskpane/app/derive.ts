@@ -16,6 +16,7 @@ import {
   checkedLedger,
   evaluateLedger,
   type Built,
+  type DisposalIssue,
   type Evaluated,
   type FieldError,
 } from "./scenario";
@@ -32,6 +33,8 @@ export interface Derived {
   built: Built | null;
   evaluated: Evaluated | null;
   error: FieldError | null;
+  /** disposals left out until they are complete (entered here) or because the core refused them */
+  disposalIssues: DisposalIssue[];
 }
 
 /** One-slot memo: recompute only when an input changed (by identity). */
@@ -109,6 +112,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       ? [...a, ...b].sort((x, y) => x.row - y.row || x.column - y.column)
       : a,
   );
+  const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));
   return (state, culture) => {
     if (!state.grid)
       return {
@@ -119,6 +123,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
         built: null,
         evaluated: null,
         error: null,
+        disposalIssues: [],
       };
     const grid = state.grid;
     const ledger = check(
@@ -150,6 +155,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       built,
       evaluated,
       error: evaluated.error,
+      disposalIssues: issues(built.disposalIssues, evaluated.disposalIssues),
     };
   };
 }

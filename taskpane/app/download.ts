@@ -42,7 +42,10 @@ export async function copyText(
   }
 }
 
-/** A file name without characters Windows refuses. */
+/**
+ * A file name (without its extension) without characters Windows refuses, and without dots or spaces at the end:
+ * "… v.o.f." + ".txt" would give "v.o.f..txt".
+ */
 export function safeFileName(s: string): string {
   const printable = Array.from(s, (c) => (c.charCodeAt(0) < 32 ? " " : c)).join(
     "",
@@ -52,6 +55,7 @@ export function safeFileName(s: string): string {
       .replace(/[\\/:*?"<>|]+/g, "-")
       .replace(/\s+/g, " ")
       .trim()
-      .slice(0, 120) || "kia"
+      .slice(0, 120)
+      .replace(/[. ]+$/, "") || "kia"
   );
 }

@@ -18,7 +18,15 @@ export type { Culture };
 /** The culture when the host gives none: Dutch, or the browser's language through Intl. */
 export { cultureFromLocale };
 
-/** Where the euro sign goes in this culture ("€ 1.234" in Dutch, "€1,234" in English). */
+/** The no-break space between the euro sign and the amount: "€ 19.769" never wraps into "€" and "19.769". */
+const NBSP = "\u00a0";
+
+/** The core's Dutch texts with "€ 450" kept on one line (a no-break space after the euro sign). */
+export function keepEuro(text: string): string {
+  return text.replace(/€ (?=[-\d])/g, `€${NBSP}`);
+}
+
+/** Where the euro sign goes in this culture ("€ 1.234" in Dutch, "€1,234" in English); spaces are no-break spaces. */
 function currencyPattern(locale: string): { prefix: string; suffix: string } {
   try {
     const parts = new Intl.NumberFormat(locale, {
@@ -37,13 +45,13 @@ function currencyPattern(locale: string): { prefix: string; suffix: string } {
       .join("");
     if (before.includes("€") || after.includes("€"))
       return {
-        prefix: before.replace(/\u00a0/g, " "),
-        suffix: after.replace(/\u00a0/g, " "),
+        prefix: before.replace(/[ \u202f]/g, NBSP),
+        suffix: after.replace(/[ \u202f]/g, NBSP),
       };
   } catch {
     // fall through
   }
-  return { prefix: "€ ", suffix: "" };
+  return { prefix: `€${NBSP}`, suffix: "" };
 }
 
 const patterns = new Map<string, { prefix: string; suffix: string }>();
@@ -82,7 +90,7 @@ export function formatNumber(
   );
 }
 
-/** Money: "€ 12.345" (whole euros) or "€ 2.400,01" (auto), in the culture's pattern. */
+/** Money: "€ 12.345" (whole euros) or "€ 2.400,01" (auto), in the culture's pattern, with a no-break space. */
 export function formatMoney(
   value: string | Decimal,
   culture: Culture,

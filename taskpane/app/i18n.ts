@@ -34,6 +34,12 @@ const nl = {
   readingRows: (n: string, total: string) => `${n} van ${total} rijen gelezen`,
   reading: "Bezig met lezen…",
   loadedFrom: (name: string, rows: string) => `${name} · ${rows} rijen`,
+  columnsFound: (n: number) => `${n} kolommen herkend`,
+  problemCount: (n: number) => (n === 0 ? "geen problemen" : n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`),
+  change: "wijzig",
+  unreadableFile: (name: string) =>
+    `${name} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`,
+  yearCheck: "Controleer het belastingjaar",
   anotherLedger: "Andere staat of tabel inlezen",
   year: "Belastingjaar",
   restored:
@@ -103,7 +109,7 @@ const nl = {
     all: "Alle",
     counted: "Tellen mee",
     excluded: "Tellen niet mee",
-    "below-minimum": "Onder € 450",
+    "below-minimum": "Onder €\u00a0450",
     "related-party": "Verbonden partij",
     unpaid: "Niet betaald of niet in gebruik",
     override: "Handmatig beoordeeld",
@@ -113,6 +119,8 @@ const nl = {
   counts: "Telt mee",
   notCounted: "Telt niet mee",
   kiaPart: "KIA-deel",
+  kiaPartNote:
+    "KIA-deel: de KIA van het jaar, naar verhouding van het bedrag over de bedrijfsmiddelen die meetellen verdeeld (in centen). Het telt op tot de KIA.",
   rowNr: (row: number) => `rij ${row}`,
   nr: (id: string) => `nr. ${id}`,
   group: (g: string) => `groep ${g}`,
@@ -129,7 +137,7 @@ const nl = {
   // override dialog
   overrideTitle: (name: string) => `Beoordeling aanpassen: ${name}`,
   overrideIntro:
-    "Een handmatige beoordeling vervangt de toets van categorie en € 450-grens. Ze komt met uw reden in het rapport en in de toelichting.",
+    "Een handmatige beoordeling vervangt de toets van categorie en €\u00a0450-grens. Ze komt met uw reden in het rapport en in de toelichting.",
   eligibleYes: "Komt in aanmerking voor KIA",
   eligibleNo: "Komt niet in aanmerking voor KIA",
   verdict: "Beoordeling",
@@ -158,16 +166,18 @@ const nl = {
   insurance: "Verzekeringsuitkering (als die er is)",
   fromLedger: "uit de staat",
   removeCalamity: "Niet als calamiteit behandelen",
-  restoreLedger: "Terug naar de staat",
+  restoreLedger: "Waarden uit de staat terugzetten",
+  treatAsCalamity: "Toch als calamiteit behandelen",
+  choiceLabel: "Keuze",
   addCalamity: "Calamiteit toevoegen",
   add: "Toevoegen",
   without: "Zonder goedkeuring",
   with: "Met goedkeuring",
-  addition: "Desinvesteringsbijtelling",
+  addition: "Desinvesteringsbijtelling in dit jaar",
   net: "Per saldo",
   exact: "exact",
   netNote:
-    "Per saldo is de exacte KIA min de desinvesteringsbijtelling op het verzekeringsgeld; op dat saldo kiest de berekening.",
+    "Per saldo is de exacte KIA min de desinvesteringsbijtelling van dit jaar (alle vervreemdingen van het jaar, ook een verzekeringsuitkering voor het verloren bedrijfsmiddel); op dat saldo kiest de berekening.",
   difference: (amount: string, favour: "approval" | "statute" | "none") =>
     favour === "none"
       ? "Geen verschil: de wet blijft gelden."
@@ -204,8 +214,10 @@ const nl = {
   jointUnknown: "Nog in te dienen of onbekend",
   jointYes: "Ingediend",
   jointNo: "Niet ingediend: de winstverdeling geldt",
-  readPartners: (table: string) => `Vennoten lezen uit de tabel ‘${table}’`,
-  partnersRead: (n: number) => `${n} vennoten gelezen.`,
+  readPartners: (table: string) => `Opnieuw lezen uit de tabel ‘${table}’`,
+  partnersRead: (n: number, table: string) => `${n} vennoten gelezen uit de tabel ${table}`,
+  partnersEdit: "U kunt alles hieronder aanpassen.",
+  sharesHint: "Winstaandelen in procenten (50 is 50%); ook een verhouding mag, zoals 2 en 1.",
   partnerN: (i: number) => `Vennoot ${i}`,
   partnerName: "Naam",
   legalForm: "Rechtsvorm",
@@ -217,7 +229,7 @@ const nl = {
     "vereniging",
     "coöperatie",
   ],
-  profit: "Winstaandeel",
+  profit: "Winstaandeel (%)",
   capital: "Kapitaal",
   reserves: "Stille reserves",
   outsideInvestments:
@@ -267,11 +279,11 @@ const nl = {
   paid: "Betaald",
   disposalsHeading: "Desinvesteringen (art. 3.47)",
   disposalsIntro:
-    "Vervreemdt de onderneming binnen vijf jaar een bedrijfsmiddel waarvoor investeringsaftrek is genomen, en zijn de vervreemdingen samen meer dan de drempel, dan volgt een bijtelling.",
+    "Vervreemdt de onderneming binnen vijf jaar een bedrijfsmiddel waarvoor investeringsaftrek is genomen, en is de verkoopprijs (overdrachtsprijs) van die vervreemdingen samen meer dan de drempel, dan volgt een bijtelling.",
   noDisposals: "Geen vervreemdingen ingevuld.",
   disposalN: (i: number) => `Vervreemding ${i}`,
   description: "Omschrijving",
-  price: "Vervreemdingsprijs",
+  price: "Verkoopprijs",
   disposalKind: "Investering",
   kindThisYear: "van dit jaar",
   kindEarlier: "uit een eerder jaar",
@@ -282,7 +294,9 @@ const nl = {
   removeDisposal: "Vervreemding verwijderen",
   addDisposal: "Vervreemding toevoegen",
   disposalsTotal:
-    "Totaal vervreemdingsprijzen (alleen als er meer is vervreemd dan hier staat)",
+    "Totaal verkoopprijzen (alleen als er meer is vervreemd dan hier staat)",
+  disposalsSkipped: (n: number) => (n === 1 ? "1 vervreemding telt nog niet mee" : `${n} vervreemdingen tellen nog niet mee`),
+  disposalsSkippedIntro: "Vul ze aan; de rest van de berekening gaat gewoon door.",
   threshold: "Drempel",
   disposalsCounted: "Vervreemdingen die meetellen",
   additionTotal: "Bijtelling",
@@ -330,6 +344,7 @@ const nl = {
     "Verticaal de KIA, horizontaal het totaal van de investeringen die meetellen; de stip is uw totaal.",
   marginalLabel: "Nog één investering van",
   marginalThisYear: (amount: string) => `Dit jaar: ${amount} extra KIA`,
+  marginalLess: (amount: string) => `Dit jaar: ${amount} minder KIA (afbouw)`,
   marginalNextYear: (y: number, amount: string) =>
     `In ${y}: ${amount} KIA (als er dan verder niets wordt geïnvesteerd)`,
   marginalNoTable: (y: number, why: string) =>
@@ -387,6 +402,12 @@ const en: Messages = {
   readingRows: (n: string, total: string) => `${n} of ${total} rows read`,
   reading: "Reading…",
   loadedFrom: (name: string, rows: string) => `${name} · ${rows} rows`,
+  columnsFound: (n: number) => `${n} columns recognised`,
+  problemCount: (n: number) => (n === 0 ? "no problems" : n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`),
+  change: "change",
+  unreadableFile: (name: string) =>
+    `${name} is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.`,
+  yearCheck: "Check the tax year",
   anotherLedger: "Read another ledger or table",
   year: "Tax year",
   restored:
@@ -451,7 +472,7 @@ const en: Messages = {
     all: "All",
     counted: "Counted",
     excluded: "Not counted",
-    "below-minimum": "Below € 450",
+    "below-minimum": "Below €\u00a0450",
     "related-party": "Related party",
     unpaid: "Not paid or not in use",
     override: "Overridden",
@@ -461,6 +482,8 @@ const en: Messages = {
   counts: "Counts",
   notCounted: "Does not count",
   kiaPart: "KIA part",
+  kiaPartNote:
+    "KIA part: the year's KIA, divided over the assets that count in proportion to their amount (in cents). The parts add up to the KIA.",
   rowNr: (row: number) => `row ${row}`,
   nr: (id: string) => `no. ${id}`,
   group: (g: string) => `group ${g}`,
@@ -476,7 +499,7 @@ const en: Messages = {
 
   overrideTitle: (name: string) => `Override verdict: ${name}`,
   overrideIntro:
-    "An override replaces the category and € 450 test. It goes into the report and the explanation with your reason.",
+    "An override replaces the category and €\u00a0450 test. It goes into the report and the explanation with your reason.",
   eligibleYes: "Qualifies for KIA",
   eligibleNo: "Does not qualify for KIA",
   verdict: "Verdict",
@@ -503,16 +526,18 @@ const en: Messages = {
   insurance: "Insurance money (if any)",
   fromLedger: "from the ledger",
   removeCalamity: "Do not treat as a calamity",
-  restoreLedger: "Back to the ledger",
+  restoreLedger: "Use the ledger's values again",
+  treatAsCalamity: "Treat as a calamity again",
+  choiceLabel: "Choice",
   addCalamity: "Add a calamity",
   add: "Add",
   without: "Without approval",
   with: "With approval",
-  addition: "Disinvestment addition",
+  addition: "Disinvestment addition this year",
   net: "Net",
   exact: "exactly",
   netNote:
-    "Net is the exact KIA minus the disinvestment addition on the insurance money; the calculation chooses on that net result.",
+    "Net is the exact KIA minus this year's disinvestment addition (every disposal of the year, including insurance money for the lost asset); the calculation chooses on that net result.",
   difference: (amount: string, favour: "approval" | "statute" | "none") =>
     favour === "none"
       ? "No difference: the statute applies."
@@ -547,8 +572,10 @@ const en: Messages = {
   jointUnknown: "To be filed or unknown",
   jointYes: "Filed",
   jointNo: "Not filed: the profit shares apply",
-  readPartners: (table: string) => `Read partners from the table ‘${table}’`,
-  partnersRead: (n: number) => `${n} partners read.`,
+  readPartners: (table: string) => `Read again from the table ‘${table}’`,
+  partnersRead: (n: number, table: string) => `${n} partners read from the table ${table}`,
+  partnersEdit: "You can change everything below.",
+  sharesHint: "Profit shares in percent (50 is 50%); a ratio such as 2 and 1 works too.",
   partnerN: (i: number) => `Partner ${i}`,
   partnerName: "Name",
   legalForm: "Legal form",
@@ -560,7 +587,7 @@ const en: Messages = {
     "vereniging",
     "coöperatie",
   ],
-  profit: "Profit share",
+  profit: "Profit share (%)",
   capital: "Capital",
   reserves: "Hidden reserves",
   outsideInvestments:
@@ -607,11 +634,11 @@ const en: Messages = {
   paid: "Paid",
   disposalsHeading: "Disposals (art. 3.47)",
   disposalsIntro:
-    "When the business disposes of an asset within five years after taking an investment deduction on it, and the disposals together exceed the threshold, an addition follows.",
+    "When the business disposes of an asset within five years after taking an investment deduction on it, and the sale prices (transfer prices) of those disposals together exceed the threshold, an addition follows.",
   noDisposals: "No disposals entered.",
   disposalN: (i: number) => `Disposal ${i}`,
   description: "Description",
-  price: "Disposal price",
+  price: "Sale price",
   disposalKind: "Investment",
   kindThisYear: "of this year",
   kindEarlier: "of an earlier year",
@@ -622,7 +649,9 @@ const en: Messages = {
   removeDisposal: "Remove disposal",
   addDisposal: "Add disposal",
   disposalsTotal:
-    "Total disposal prices (only when more was disposed of than listed here)",
+    "Total sale prices (only when more was disposed of than listed here)",
+  disposalsSkipped: (n: number) => (n === 1 ? "1 disposal does not count yet" : `${n} disposals do not count yet`),
+  disposalsSkippedIntro: "Complete them; the rest of the calculation goes on.",
   threshold: "Threshold",
   disposalsCounted: "Disposals that count",
   additionTotal: "Addition",
@@ -667,6 +696,7 @@ const en: Messages = {
     "Vertically the KIA, horizontally the total of the investments that count; the dot is your total.",
   marginalLabel: "One more investment of",
   marginalThisYear: (amount: string) => `This year: ${amount} more KIA`,
+  marginalLess: (amount: string) => `This year: ${amount} less KIA (phase-out)`,
   marginalNextYear: (y: number, amount: string) =>
     `In ${y}: ${amount} KIA (if nothing else is invested then)`,
   marginalNoTable: (y: number, why: string) =>

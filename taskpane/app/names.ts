@@ -21,3 +21,5 @@ export const PARTNER_TABLES = ["vennoten", "partners"];
 
 /** the label beside which the partners sheet names the key ("Verdeelsleutel: winst") */
 export const KEY_LABEL = "Verdeelsleutel";
+/** the label beside which it says whether the joint request (condition f) was filed ("Ja" / "Nee") */
+export const REQUEST_LABEL = "Gezamenlijk verzoek";

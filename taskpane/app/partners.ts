@@ -6,12 +6,22 @@
  */
 import { Decimal } from "../../src";
 import {
+  NO_WORDS,
   readPartners as coreReadPartners,
+  YES_WORDS,
   type Cell,
   type LedgerProblem,
 } from "../../src/ledger";
+import { partnershipKeyOf } from "../../src/scenario";
+import type { Workbook } from "../workbook/types";
 import { formatNumber, type Culture } from "./format";
-import { PARTNER_AMOUNT_FIELDS, type PartnerInput } from "./state";
+import { KEY_LABEL, REQUEST_LABEL } from "./names";
+import {
+  PARTNER_AMOUNT_FIELDS,
+  type PartnerInput,
+  type PartnershipInput,
+  type PartnersRead,
+} from "./state";
 
 /** A plain decimal string as input text in the culture ("50000" -> "50.000", "0.4" -> "0,4"). */
 export function inputText(plainDecimal: unknown, culture: Culture): string {
@@ -47,4 +57,52 @@ export function partnersFromGrid(
     return out;
   });
   return { partners, problems: read.problems };
+}
+
+const cellText = (c: Cell | undefined): string =>
+  c === null || c === undefined ? "" : typeof c === "object" ? ("error" in c ? "" : c.date) : String(c).trim();
+
+/** "Ja" / "Nee" (and the other words the template's drop-down and kia-calc accept) beside "Gezamenlijk verzoek". */
+export function jointRequestOf(c: Cell | undefined): "yes" | "no" | undefined {
+  if (c === true) return "yes";
+  if (c === false) return "no";
+  const t = cellText(c).toLowerCase();
+  if ((YES_WORDS as readonly string[]).includes(t)) return "yes";
+  if ((NO_WORDS as readonly string[]).includes(t)) return "no";
+  return undefined;
+}
+
+/**
+ * The partnership of a workbook's partners table ("Vennoten"), as kia-calc reads it (cli/workbook.ts): the
+ * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek" on the same
+ * sheet. Undefined when the table has no partners.
+ */
+export async function partnershipFromTable(
+  wb: Workbook,
+  table: string,
+  culture: Culture,
+): Promise<{ partnership: PartnershipInput; read: PartnersRead } | undefined> {
+  const grid = await wb.readTable(table);
+  const r = partnersFromGrid(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }, culture);
+  if (!r.partners.length) return undefined;
+  const label = (name: string) => wb.findLabel?.(name, grid.sheet).catch(() => undefined);
+  const keyCell = await label(KEY_LABEL);
+  const key = keyCell ? partnershipKeyOf(cellText(keyCell.value)) : undefined;
+  const jointRequest = jointRequestOf((await label(REQUEST_LABEL))?.value);
+  return {
+    partnership: {
+      enabled: true,
+      name: "",
+      key: key ?? "profit",
+      jointRequest: jointRequest ?? "unknown",
+      partners: r.partners,
+    },
+    read: {
+      table,
+      count: r.partners.length,
+      ...(key ? { key } : {}),
+      ...(jointRequest ? { jointRequest } : {}),
+      problems: r.problems.map((x) => `${x.columnLetter}${x.row}: ${x.message}`),
+    },
+  };
 }

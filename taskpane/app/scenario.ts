@@ -5,7 +5,9 @@
  * What the user typed is read with the core's readers (format.ts); a field that is not an amount becomes an
  * input error at that field, and the scenario is not evaluated until it is fixed. A row of the ledger that the
  * core refuses (a paid amount above the investment amount, rows of one group that disagree) is moved to the
- * ledger's problems with its row and column, so the good rows still work (evaluateLedger).
+ * ledger's problems with its row and column, so the good rows still work (evaluateLedger). A disposal the user has
+ * not completed (or that the core refuses) is left out the same way and listed in step 4; the rest of the
+ * calculation goes on.
  */
 import {
   evaluate,
@@ -46,10 +48,19 @@ export type DisposalOrigin =
   | { kind: "insurance"; lost: string }
   | { kind: "ledger"; index: number; id: string };
 
+/** A disposal left out of the calculation until it is complete: where it came from, its field and the message. */
+export interface DisposalIssue {
+  origin: DisposalOrigin;
+  key: string;
+  message: string;
+}
+
 export interface Built {
   scenario: Scenario;
   inputErrors: FieldError[];
   disposalOrigins: DisposalOrigin[];
+  /** disposals entered in the pane that are not complete yet: left out, listed in step 4 */
+  disposalIssues: DisposalIssue[];
   /** calamity choices whose lost asset is not (or no longer) in the ledger */
   strayCalamity: string[];
 }
@@ -154,6 +165,7 @@ export function buildScenario(
   const errors: FieldError[] = [];
   const disposals: ScenarioDisposal[] = [];
   const disposalOrigins: DisposalOrigin[] = [];
+  const disposalIssues: DisposalIssue[] = [];
   const ids = new Set(ledger.investments.map((i) => String(i.id)));
   const items = new Map(
     calamityItems(ledger.investments, choices).map((c) => [c.lost, c]),
@@ -214,8 +226,11 @@ export function buildScenario(
     disposalOrigins.push({ kind: "ledger", index, id: String(d.id) });
   });
 
+  const taken = new Set(ledgerDisposals.map((x) => String(x.id)));
   choices.disposals.forEach((d, i) => {
     const k = (f: string) => `disposal.${i}.${f}`;
+    // this disposal's own messages: an incomplete disposal is left out and listed, it does not stop the rest
+    const errors: FieldError[] = [];
     const price = amountOrError(
       d.price,
       culture,
@@ -223,12 +238,15 @@ export function buildScenario(
       "payment",
       errors,
       true,
-      "vervreemdingsprijs",
+      "verkoopprijs",
     );
-    let id = `vervreemding ${i + 1}`;
-    while (ledgerDisposals.some((x) => String(x.id) === id)) id += "*";
+    // the description names the disposal in the report and the explanation ("Heftruck (verkocht)"); without one
+    // it is "vervreemding 2"
+    const description = d.description.trim().replace(/\s+/g, " ").slice(0, 120);
+    let id = description || `vervreemding ${i + 1}`;
+    for (let n = 2; taken.has(id); n++) id = `${description || `vervreemding ${i + 1}`} (${n})`;
     const out: ScenarioDisposal = { id, price: price ?? "0" };
-    if (d.description.trim()) out.description = d.description.trim();
+    if (description) out.description = description;
     if (d.kind === "this-year") {
       if (!d.investment)
         errors.push({
@@ -267,6 +285,11 @@ export function buildScenario(
       if (ia !== undefined) out.investmentAmount = ia;
       if (it !== undefined) out.investmentYearTotal = it;
     }
+    if (errors.length) {
+      for (const e of errors) disposalIssues.push({ origin: { kind: "user", index: i }, key: e.key, message: e.message });
+      return;
+    }
+    taken.add(id);
     disposals.push(out);
     disposalOrigins.push({ kind: "user", index: i });
   });
@@ -322,7 +345,7 @@ export function buildScenario(
   const strayCalamity = Object.keys(choices.calamity).filter(
     (id) => !ids.has(id),
   );
-  return { scenario, inputErrors: errors, disposalOrigins, strayCalamity };
+  return { scenario, inputErrors: errors, disposalOrigins, disposalIssues, strayCalamity };
 }
 
 /** The ledger field a scenario field of an investment comes from ("paid" -> paid, "lostByCalamity.replacedBy" -> replacedBy). */
@@ -403,6 +426,8 @@ export interface Evaluated {
   error: FieldError | null;
   /** ledger rows the core refused, as problems of the ledger (row, column, what was expected) */
   rowProblems: LedgerProblem[];
+  /** disposals the core refused: left out, listed in step 4 */
+  disposalIssues: DisposalIssue[];
 }
 
 /** Which choices of the user touch an investment (then a core message about it is the user's to fix, not the ledger's). */
@@ -437,16 +462,30 @@ export function evaluateLedger(
       report: null,
       error: built.inputErrors[0],
       rowProblems: [],
+      disposalIssues: [],
     };
   let scenario = built.scenario;
   let rows = ledger.rows.slice();
+  let origins = built.disposalOrigins;
   const rowProblems: LedgerProblem[] = [];
+  const disposalIssues: DisposalIssue[] = [];
   for (let attempt = 0; ; attempt++) {
     try {
-      return { scenario, report: evaluate(scenario), error: null, rowProblems };
+      return { scenario, report: evaluate(scenario), error: null, rowProblems, disposalIssues };
     } catch (e) {
       if (!(e instanceof KiaValidationError)) throw e;
       const f = parseField(e.field);
+      // a disposal the core refuses (entered here or read from the disposals table) is left out and listed
+      const origin = f?.list === "disposals" ? origins[f.index] : undefined;
+      if (f && origin && origin.kind !== "insurance" && attempt < maxRetries) {
+        const where = locateError(e, { ...built, scenario, disposalOrigins: origins });
+        disposalIssues.push({ origin, key: where.key, message: e.reason });
+        const left = scenario.disposals!.filter((_, i) => i !== f.index);
+        scenario = { ...scenario, disposals: left.length ? left : undefined };
+        if (!left.length) delete scenario.disposals;
+        origins = origins.filter((_, i) => i !== f.index);
+        continue;
+      }
       const inv =
         f?.list === "investments" ? scenario.investments[f.index] : undefined;
       if (
@@ -459,8 +498,9 @@ export function evaluateLedger(
         return {
           scenario,
           report: null,
-          error: locateError(e, { ...built, scenario }),
+          error: locateError(e, { ...built, scenario, disposalOrigins: origins }),
           rowProblems,
+          disposalIssues,
         };
       const key = f.rest.split(".").pop() || "id";
       const field: LedgerField = INVESTMENT_FIELD[key] ?? "id";

@@ -96,6 +96,16 @@ export interface Source {
   fileName?: string;
 }
 
+/** The partners read from the workbook's table on load (shown once in step 3). */
+export interface PartnersRead {
+  table: string;
+  count: number;
+  key?: PartnershipKey;
+  jointRequest?: "yes" | "no";
+  /** cells of the partners table that could not be read ("C3: ...") */
+  problems: string[];
+}
+
 export interface PaneState {
   source: Source | null;
   grid: Grid | null;
@@ -105,6 +115,12 @@ export interface PaneState {
   mapping: ColumnMapping;
   mappingOrigin: "headers" | "saved" | "user";
   choices: Choices;
+  /**
+   * What the workbook itself gives, before the user chose anything: the year of its dates and the partners of
+   * its "Vennoten" table. Choices equal to it are not stored in the document; "begin opnieuw" goes back to it.
+   */
+  baseline: Choices;
+  partnersRead: PartnersRead | null;
   step: StepId;
   loading: ReadProgress | null;
   loadError: string | null;
@@ -161,6 +177,8 @@ export function initialState(year: number): PaneState {
     mapping: {},
     mappingOrigin: "headers",
     choices: initialChoices(year),
+    baseline: initialChoices(year),
+    partnersRead: null,
     step: "review",
     loading: null,
     loadError: null,
@@ -178,8 +196,12 @@ export type Action =
       disposalGrid?: Grid | null;
       mapping: ColumnMapping;
       mappingOrigin: "headers" | "saved";
+      /** choices restored from the document: they win over what the workbook gives */
       choices?: Choices;
       year?: number;
+      /** the partnership read from the workbook's partners table */
+      partnership?: PartnershipInput;
+      partnersRead?: PartnersRead | null;
     }
   | { type: "load-failed"; message: string }
   | { type: "unload" }
@@ -219,10 +241,9 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "load-progress":
       return { ...s, loading: a.progress };
     case "load-done": {
-      const choices = a.choices ?? {
-        ...s.choices,
-        year: a.year ?? s.choices.year,
-      };
+      const baseline = initialChoices(a.year ?? a.choices?.year ?? s.choices.year);
+      if (a.partnership) baseline.partnership = a.partnership;
+      const choices = a.choices ?? baseline;
       return {
         ...s,
         source: a.source,
@@ -231,6 +252,8 @@ export function reducer(s: PaneState, a: Action): PaneState {
         mapping: a.mapping,
         mappingOrigin: a.mappingOrigin,
         choices,
+        baseline,
+        partnersRead: a.partnersRead ?? null,
         loading: null,
         loadError: null,
         restored: !!a.choices,
@@ -328,7 +351,7 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "set-disposals-total":
       return withChoices(s, { disposalsTotal: a.value });
     case "forget-choices":
-      return { ...s, choices: initialChoices(s.choices.year), restored: false };
+      return { ...s, choices: { ...s.baseline, year: s.choices.year }, restored: false };
   }
 }
 
@@ -420,13 +443,18 @@ export function restoreChoices(
   return c;
 }
 
-/** Whether the choices hold anything worth storing or restoring. */
-export function hasChoices(c: Choices): boolean {
-  return (
-    Object.keys(c.overrides).length > 0 ||
-    Object.keys(c.calamity).length > 0 ||
-    c.partnership.enabled ||
-    c.disposals.length > 0 ||
-    c.disposalsTotal.trim() !== ""
-  );
+/** Whether the choices hold anything worth storing or restoring: anything beyond what the workbook gives. */
+export function hasChoices(c: Choices, baseline: Choices = initialChoices(c.year)): boolean {
+  return stable({ ...c, year: 0 }) !== stable({ ...baseline, year: 0 });
+}
+
+/** JSON with the keys of every object in sorted order (two equal choices give the same text). */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v) ?? "null";
 }

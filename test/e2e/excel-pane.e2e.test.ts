@@ -151,10 +151,24 @@ if (!haveChromium && inCi) {
       await page.waitForSelector("#kia-amount", { timeout: 15000 });
       expect(await calls(page)).toContainEqual(["readTable", "Investeringen"]);
       expect(await page.locator("#ledger-file").count()).toBe(0);
-      expect(await page.textContent("#kia-live")).toContain("KIA 2025 € 19.769");
+      expect(await page.textContent("#kia-live")).toContain("KIA 2025 €\u00a019.769");
       expect(await page.locator(".host-note").count()).toBe(0);
 
-      // a problem's button selects its cell in the sheet
+      // the partners table is read at once, with the key beside "Verdeelsleutel" (and "Gezamenlijk verzoek" looked for)
+      await page.click("#tab-partnership");
+      expect(await page.isChecked("text=De onderneming is een samenwerkingsverband")).toBe(true);
+      await until(() => page.locator("fieldset.partner").count(), (n) => n === 3, "drie vennoten bij het laden");
+      expect(await page.textContent("#partners-read")).toContain("3 vennoten gelezen uit de tabel Vennoten");
+      expect(await calls(page)).toContainEqual(["readTable", "Vennoten"]);
+      await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Verdeelsleutel" && c[2] === "Vennoten", "verdeelsleutel gezocht bij het laden");
+      await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Gezamenlijk verzoek" && c[2] === "Vennoten", "gezamenlijk verzoek gezocht");
+      expect(await page.inputValue('select[id$="partnership_46_key"]')).toBe("profit");
+      await page.click("#tab-review");
+      // what the workbook gives is not stored as the user's choice
+      expect((await calls(page)).filter((c) => c[0] === "saveSetting" && c[1] === "kia.keuzes")).toEqual([]);
+
+      // a problem's button selects its cell in the sheet ("wijzig" opens the folded source card)
+      await page.click("#source-summary");
       await page.click("text=Ga naar D19");
       await hasCall(page, (c) => c[0] === "selectCell" && c[1] === "Staat 2025" && c[2] === 19 && c[3] === 3, "selectCell D19");
 
@@ -187,7 +201,7 @@ if (!haveChromium && inCi) {
       // partners and their key from the workbook
       await page.click("#tab-partnership");
       await page.check("text=De onderneming is een samenwerkingsverband");
-      await page.click("text=Vennoten lezen uit de tabel ‘Vennoten’");
+      await page.click("text=Opnieuw lezen uit de tabel ‘Vennoten’");
       await until(() => page.locator("fieldset.partner").count(), (n) => n === 3, "drie vennoten");
       await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Verdeelsleutel" && c[2] === "Vennoten", "verdeelsleutel gezocht");
       expect(await page.inputValue('select[id$="partnership_46_key"]')).toBe("profit");
@@ -234,6 +248,7 @@ if (!haveChromium && inCi) {
       expect(await page.inputValue("#map-date")).toBe(""); // the mapping stays
 
       // the selection
+      await page.click("#source-summary");
       await page.click("text=Andere staat of tabel inlezen");
       await page.click("text=Lees selectie");
       await until(() => page.textContent("#source-line"), (t) => !!t?.includes("selectie A4:N20"), "selectie gelezen");

@@ -40,11 +40,11 @@ const inCi = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLower
 const haveChromium = existsSync(CHROMIUM);
 const WIDTH = 320;
 
-/** The amount as the pane shows it in Dutch: "€ 19.769", "€ 1.216,69". */
+/** The amount as the pane shows it in Dutch: "€ 19.769", "€ 1.216,69", with a no-break space after the euro sign. */
 function euro(plain: string): string {
   const [i, f] = plain.split(".");
   const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `€ ${grouped}${f ? "," + (f + "00").slice(0, 2) : ""}`;
+  return `€\u00a0${grouped}${f ? "," + (f + "00").slice(0, 2) : ""}`;
 }
 
 /** The scenario the pane should build: the sample read with the core's readers, the override and the partnership. */
@@ -182,10 +182,26 @@ if (!haveChromium && inCi) {
       await page.waitForSelector("#kia-amount", { timeout: 20000 });
       expect(await live(page)).toContain(`KIA 2025 ${euro(withoutOverride.kia)}`);
       expect(await page.textContent("#source-line")).toContain("tabel Investeringen in voorbeeld-staat-2025.xlsx");
-      // the ledger's problem, with row and column; the good rows still count
+      // the source card folds to one line once the ledger is read: the steps are on the first screen at 320 px
+      expect(await page.locator("details.source-more").getAttribute("open")).toBeNull();
+      expect(await page.textContent("#source-summary")).toMatch(/14 kolommen herkend · 1 probleem in de staat · wijzig/);
+      expect((await page.locator("#tab-report").boundingBox())!.y).toBeLessThan(500);
+      await shot(page, "01b-staat-ingelezen");
+      // "wijzig" opens the problems: the ledger's problem, with row and column; the good rows still count
+      await page.click("#source-summary");
       const problem = page.locator(".problems .problem").first();
-      expect(await problem.innerText()).toMatch(/Rij 19, kolom D \(bedrag\)[\s\S]*dubbelzinnig/);
+      expect(await problem.locator(".where").innerText()).toBe("Rij 19, kolom D (bedrag)");
+      expect(await problem.locator(".what").innerText()).toMatch(/dubbelzinnig/);
       await shot(page, "02-staat-en-problemen");
+      await page.click("#source-summary");
+
+      // a year the dates do not fall in is flagged at once, beside the year
+      expect(await page.locator("#year-warning").count()).toBe(0);
+      await page.selectOption("#f-year", "2024");
+      await until(() => page.locator("#year-warning").count(), (c) => c === 1, "waarschuwing jaar");
+      expect(await page.textContent("#year-warning")).toMatch(/Controleer het belastingjaar:.*valt niet in 2024/);
+      await page.selectOption("#f-year", "2025");
+      await count(page, "#year-warning", 0);
 
       // text from the ledger is text
       const html = page.locator('[data-asset="INV-11"] .asset-title');
@@ -196,6 +212,13 @@ if (!haveChromium && inCi) {
       // step 1: review, with a filter
       await shot(page, "03-beoordelen", ".steps");
       await noSideScroll(page, "beoordelen");
+      // the KIA and the step tabs stay in view further down the page
+      await page.locator('[data-asset="INV-12"]').scrollIntoViewIfNeeded();
+      const tabs = (await page.locator("#tab-report").boundingBox())!;
+      expect(tabs.y).toBeGreaterThanOrEqual(0);
+      expect(tabs.y).toBeLessThan(200);
+      // a money amount never breaks between "€" and the number
+      expect(await page.locator(".asset-amount .money").first().innerText()).toMatch(/^€\u00a0/);
       await page.selectOption("#asset-filter", "below-minimum");
       await count(page, "ul.assets > li", 1);
       expect(await page.locator("ul.assets > li").first().getAttribute("data-asset")).toBe("INV-05");
@@ -238,8 +261,15 @@ if (!haveChromium && inCi) {
       // step 2: calamity (INV-06 lost, replaced by INV-07): conditions, both amounts, the choice
       const cal = expected.calamity!;
       const calamity = page.locator(".calamity");
-      await count(page, ".calamity ul.conditions li", 4);
+      // three conditions, and the choice on its own (not a condition that is met or not)
+      await count(page, ".calamity ul.conditions li", 3);
       expect(await calamity.locator("ul.conditions").innerText()).not.toContain("niet voldaan");
+      expect(await calamity.locator("p.choice").innerText()).toBe("Keuze: Automatisch (gunstigst)");
+      // the replacement picker offers neither the lost asset nor an excluded one
+      const replacementOptions = await calamity.locator('select[id*="calamity"][id*="replacedBy"] option').allInnerTexts();
+      expect(replacementOptions.some((o) => o.startsWith("INV-06"))).toBe(false);
+      expect(replacementOptions.some((o) => o.startsWith("INV-04"))).toBe(false);
+      expect(replacementOptions.some((o) => o.startsWith("INV-07"))).toBe(true);
       const compare = await calamity.locator(".compare").innerText();
       expect(compare).toContain(euro(cal.kiaWithout));
       expect(compare).toContain(euro(cal.kiaWith));
@@ -252,11 +282,14 @@ if (!haveChromium && inCi) {
       await page.selectOption('select[id*="calamity"][id*="approval"]', "auto");
       await until(() => live(page), (t) => t.includes(euro(expected.kia)), "KIA met goedkeuring");
 
-      // step 3: a partnership of three, read from the sheet "Vennoten", with the capital key
+      // step 3: the partnership of three is read from the table "Vennoten" with the key beside it; the capital key chosen here
       await page.click("#tab-partnership");
-      await page.check("text=De onderneming is een samenwerkingsverband");
-      await page.click("text=Vennoten lezen uit de tabel ‘Vennoten’");
+      expect(await page.isChecked("text=De onderneming is een samenwerkingsverband")).toBe(true);
       await count(page, "fieldset.partner", 3);
+      expect(await page.textContent("#partners-read")).toContain("3 vennoten gelezen uit de tabel Vennoten · Verdeelsleutel: Winstgerechtigdheid");
+      // under the profit key conditions a–f say the same thing once
+      await count(page, ".results ul.conditions li", 1);
+      expect(await page.locator(".results ul.conditions li").innerText()).toMatch(/^a–f\. n\.v\.t\./);
       await page.selectOption('select[id$="partnership_46_key"]', "capital");
       await page.selectOption('select[id$="partnership_46_jointRequest"]', "yes");
       await page.fill('input[id$="partnership_46_name"]', "Jansen, De Vries en Bakker v.o.f.");
@@ -277,7 +310,7 @@ if (!haveChromium && inCi) {
       await page.waitForSelector("text=Gekopieerd naar het klembord.");
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(letter);
       const [letterDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-letter")]);
-      expect(letterDownload.suggestedFilename()).toMatch(/\.txt$/);
+      expect(letterDownload.suggestedFilename()).toBe("Verzoek verdeelsleutel KIA 2025 Jansen, De Vries en Bakker v.o.f.txt");
       expect(readFileSync(await letterDownload.path()).toString("utf8").replace(/^\ufeff/, "")).toBe(letter);
       await shot(page, "07-verzoek", ".letter");
 
@@ -289,6 +322,24 @@ if (!haveChromium && inCi) {
       expect(pay).toContain(euro(expected.deductibleThisYear));
       await shot(page, "08-betaling", ".steps");
       await noSideScroll(page, "betaling");
+
+      // a disposal still being entered is left out and listed; the rest of the calculation goes on
+      await page.click("text=Vervreemding toevoegen");
+      await page.fill("#f-disposal_46_0_46_description", "Heftruck (verkocht)");
+      await page.fill("#f-disposal_46_0_46_price", "8.000");
+      await page.selectOption("#f-disposal_46_0_46_kind", "earlier");
+      await until(() => page.locator(".disposal-issues").innerText(), (t) => /vul het investeringsjaar in/.test(t), "vervreemding onvolledig");
+      expect(await page.locator(".disposal-issues .problem .where").first().innerText()).toBe("Vervreemding 1: Heftruck (verkocht)");
+      expect(await live(page)).toContain(`KIA 2025 ${euro(expected.kia)}`);
+      await page.fill("#f-disposal_46_0_46_investmentYear", "2022");
+      await page.fill("#f-disposal_46_0_46_investmentAmount", "20.000");
+      await page.fill("#f-disposal_46_0_46_investmentYearTotal", "85.000");
+      await count(page, ".disposal-issues", 0);
+      // the description names the disposal
+      expect(await page.locator("#disinvestment-result").locator("..").innerText()).toContain("Heftruck (verkocht): €\u00a08.000");
+      await shot(page, "08b-vervreemding", ".disposal");
+      await page.click("text=Vervreemding verwijderen");
+      await count(page, "fieldset.disposal", 0);
 
       // step 5: report; the scenario the pane built is the one built here from the file
       await page.click("#tab-report");
@@ -307,7 +358,9 @@ if (!haveChromium && inCi) {
       await tabTo(page, "#write-report");
       const [reportDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       expect(reportDownload.suggestedFilename()).toBe("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx");
+      // the message names the file that was saved
       await page.waitForSelector("text=Rapport gedownload");
+      expect(await page.textContent("#report-status")).toBe("Rapport gedownload: voorbeeld-staat-2025 - KIA-rapport 2025.xlsx.");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(await reportDownload.path()) as unknown as ArrayBuffer);
       const ws = wb.worksheets[0];
@@ -338,6 +391,17 @@ if (!haveChromium && inCi) {
       expect(eq.type).toBe(ExcelJS.ValueType.String);
       expect(String(eq.value)).toMatch(/^=HYPERLINK\(/);
       expect(rowOf("INV-11")!.getCell(2).value).toBe("Bureau <b>html</b>");
+      // read back, amounts, rates and the date are numbers and a date, never text ("getal opgeslagen als tekst")
+      expect(rowOf("Datum")!.getCell(2).value).toBeInstanceOf(Date);
+      expect(rowOf("KIA")!.getCell(3).value).toBe(expected.kiaExact === expected.kia ? null : Number(expected.kiaExact));
+      expect(rowOf("Effectief percentage (KIA / totaal)")!.getCell(2).value).toBe(Number(expected.rate));
+      for (const p of expected.partners!) expect(rowOf(p.name)!.getCell(8).value).toBe(Number(p.kiaExact));
+      const textNumbers: string[] = [];
+      for (const r of rows)
+        r.eachCell((c) => {
+          if (typeof c.value === "string" && /^-?\d+(\.\d+)?$|^\d{4}-\d{2}-\d{2}$/.test(c.value)) textNumbers.push(`${c.address}: ${c.value}`);
+        });
+      expect(textNumbers).toEqual([]);
 
       const { requests, errors, csp } = await finish();
       expect(requests.length).toBeGreaterThan(0);
@@ -406,6 +470,18 @@ if (!haveChromium && inCi) {
       expect(await live(page)).toMatch(/KIA 2025\s*€\s?19,769/);
       expect(await page.getAttribute("#tab-review", "aria-selected")).toBe("true");
       expect(await page.textContent("#tab-partnership")).toContain("Partners");
+      // the source line and the partners read, in English
+      expect(await page.textContent("#source-line")).toContain("table Investeringen in voorbeeld-staat-2025.xlsx");
+      await page.click("#tab-partnership");
+      expect(await page.textContent("#partners-read")).toContain("3 partners read from the table Vennoten");
+      // a damaged workbook: the pane's own words in its language, not the zip reader's
+      await page.click("#source-summary");
+      await page.click("text=Read another ledger or table");
+      await page.setInputFiles("#ledger-file", { name: "kapot.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK geen werkmap") });
+      await page.waitForSelector(".source .message.error");
+      expect(await page.textContent(".source .message.error")).toBe(
+        "kapot.xlsx is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.",
+      );
       const { requests, errors, csp } = await finish();
       expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
       expect(requests).toContainEqual(`${origin}/examples/voorbeeld-staat-2025.xlsx`);
