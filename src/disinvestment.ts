@@ -209,6 +209,11 @@ export function assessDisposals(
   };
 }
 
+/** A disposal as the texts name it: its id, with its description when that says more. */
+function nameOf(d: NDisposal): string {
+  return d.description && d.description !== d.id ? `${d.id} (${d.description})` : d.id;
+}
+
 /** The report's part and the explanation for the chosen outcome. */
 export function disinvestmentStep(
   s: NormalizedScenario,
@@ -235,7 +240,7 @@ export function disinvestmentStep(
   if (mismatch.length)
     ctx.warn(
       W.disposalYearTotal(
-        listOf(mismatch, (it) => `${it.d.id} (${formatEuro(it.d.investmentYearTotal)})`),
+        listOf(mismatch, (it) => `${nameOf(it.d)} (${formatEuro(it.d.investmentYearTotal)})`),
         year,
         formatEuro(thisYear.total),
       ),
@@ -244,17 +249,17 @@ export function disinvestmentStep(
     (it) => it.d.investment !== undefined && s.byId.get(it.d.investment)?.eiaMia,
   );
   if (withEiaMia.length)
-    ctx.warn(W.disposalEiaMia(listOf(withEiaMia, (it) => `${it.d.id} (${it.d.investment})`)));
+    ctx.warn(W.disposalEiaMia(listOf(withEiaMia, (it) => `${nameOf(it.d)}, investering ${it.d.investment}`)));
   const outside = r.items.filter((it) => !it.inWindow);
   const noDeduction = r.items.filter((it) => it.inWindow && !it.hadDeduction);
   if (outside.length)
     ctx.explain(
-      `Vervreemd na de vijfjaarstermijn, telt niet mee voor de drempel en geeft geen bijtelling: ${listOf(outside, (it) => `${it.d.id} (geïnvesteerd in ${it.d.investmentYear})`)}.`,
+      `Vervreemd na de vijfjaarstermijn, telt niet mee voor de drempel en geeft geen bijtelling: ${listOf(outside, (it) => `${nameOf(it.d)}, geïnvesteerd in ${it.d.investmentYear}`)}.`,
       windowRef,
     );
   if (noDeduction.length)
     ctx.explain(
-      `Geen investeringsaftrek genomen op ${listOf(noDeduction, (it) => it.d.id)}: telt niet mee voor de drempel en geeft geen bijtelling.`,
+      `Geen investeringsaftrek genomen op ${listOf(noDeduction, (it) => nameOf(it.d))}: telt niet mee voor de drempel en geeft geen bijtelling.`,
       lawRef,
     );
   const base = s.disposalsTotal
@@ -270,7 +275,7 @@ export function disinvestmentStep(
     for (const it of r.items.filter((x) => x.counted).slice(0, 20)) {
       const rate = it.yearTotal.isZero() ? ZERO : it.yearKiaExact.div(it.yearTotal);
       ctx.explain(
-        `${it.d.id}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${formatExactEuro(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${formatExactEuro(it.exact)}.`,
+        `${nameOf(it.d)}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${formatExactEuro(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${formatExactEuro(it.exact)}.`,
         windowRef,
       );
     }
@@ -293,6 +298,7 @@ export function disinvestmentStep(
       const exact = applies && it.counted ? it.exact : ZERO;
       return {
         id: it.d.id,
+        ...(it.d.description !== undefined ? { description: it.d.description } : {}),
         ...(it.d.investment !== undefined ? { investment: it.d.investment } : {}),
         price: plain(it.d.price),
         amountExact: plain(exact),

@@ -25,7 +25,7 @@ import {
   disinvestmentStep,
   type DisposalsResult,
 } from "./disinvestment";
-import { lawTextUrl, ref, rules, WARN_CONFIDENCES } from "./law";
+import { lawTextUrl, ref, refByLabel, rules, WARN_CONFIDENCES } from "./law";
 import { warnings as W } from "./messages";
 import {
   partnershipRefs,
@@ -152,6 +152,20 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   report.warnings = ctx.warnings;
   report.explanation = ctx.explanation;
   if (!s.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);
+  // Every reference an asset's reasons or a step cites is in the list, also those the steps did not record.
+  const seenLists = new Set<readonly { ref: string }[]>();
+  const cited = new Set<string>();
+  for (const rs of table.reasons) {
+    if (seenLists.has(rs)) continue;
+    seenLists.add(rs);
+    for (const r of rs) cited.add(r.ref);
+  }
+  for (const st of ctx.explanation) if (st.ref) cited.add(st.ref);
+  for (const label of cited) {
+    if (ctx.refs.has(label)) continue;
+    const r = refByLabel(label, s.year);
+    if (r) ctx.record(r);
+  }
   report.parameters.references = [...ctx.refs.values()].map((r) => ({
     label: r.label,
     bwb: r.bwb,

@@ -35,7 +35,11 @@ export interface CalamityReport {
   kiaWithExact: string;
   totalWithout: string;
   totalWith: string;
-  /** exact disinvestment addition of this year without / with the approval (insurance money of lost assets) */
+  /**
+   * exact disinvestment addition of this year without / with the approval: every disposal of the year (the
+   * insurance money of a lost asset adds only without the approval; other disposals add the same in both, but
+   * can cross the threshold together with it)
+   */
   additionWithoutExact: string;
   additionWithExact: string;
   /** KIA minus that addition */
@@ -98,6 +102,7 @@ export interface DisinvestmentReport {
   applies: boolean;
   items: {
     id: string;
+    description?: string;
     investment?: string;
     price: string;
     /** this disposal's addition (0 when the threshold is not exceeded or it does not count) */

@@ -270,3 +270,27 @@ describe("texts for people", () => {
     expect(r.assets[0].reasons[0].ref).toBe("Besluit investeringsaftrek 2014, onderdeel 2.1");
   });
 });
+
+describe("the report lists what it cites", () => {
+  it("every reference in an asset's reasons or a step is in parameters.references, with its link", () => {
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("a", "machine", 1000), inv("b", "computer", 300, { group: "pc" }), inv("c", "computer", 300, { group: "pc" }), inv("d", "personenauto", 30000), inv("z", "zonnepanelen", 5000)],
+    });
+    const listed = new Set(r.parameters.references.map((x) => x.label));
+    const cited = new Set([...r.assets.flatMap((a) => a.reasons.map((x) => x.ref)), ...r.explanation.flatMap((e) => (e.ref ? [e.ref] : []))]);
+    cited.delete("handmatige beoordeling (gebruiker)");
+    for (const label of cited) expect(listed).toContain(label);
+    expect(listed).toContain("Besluit investeringsaftrek 2014, onderdeel 2.1");
+  });
+
+  it("a disposal is named by its id and description, and the report carries the description", () => {
+    const r = evaluate({
+      year: 2024,
+      investments: [],
+      disposals: [{ id: "V1", description: "Heftruck (verkocht)", price: 5000, investmentYear: 2022, investmentAmount: 8000, investmentYearTotal: 100000 }],
+    });
+    expect(r.disinvestment!.items[0].description).toBe("Heftruck (verkocht)");
+    expect(r.explanation.map((e) => e.text).join("\n")).toContain("V1 (Heftruck (verkocht)): ");
+  });
+});

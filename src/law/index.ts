@@ -219,6 +219,24 @@ export function referenceKeys(): string[] {
   return Object.keys(referencesData.refs);
 }
 
+const labelIndexes = new Map<number, Map<string, LegalRef>>();
+
+/** The legal reference whose label (as it reads in `year`) is `label`, or undefined (e.g. a user's own assessment). */
+export function refByLabel(label: string, year: number): LegalRef | undefined {
+  let index = labelIndexes.get(year);
+  if (!index) {
+    index = new Map();
+    for (const key of referenceKeys()) {
+      const entry = referencesData.refs[key];
+      if (!entry.versions.some((x) => x.from <= year && (x.to === null || year <= x.to))) continue;
+      const r = ref(key, year);
+      if (!index.has(r.label)) index.set(r.label, r);
+    }
+    if (labelIndexes.size < 64) labelIndexes.set(year, index);
+  }
+  return index.get(label);
+}
+
 export function referenceSources(): ReferencesData["sources"] {
   return referencesData.sources;
 }
