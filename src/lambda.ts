@@ -10,9 +10,12 @@
  * The body uses no LET (so that a formula engine without LET, and a test that substitutes the parameters into the
  * body, can evaluate it): one `INDEX({…};1;MATCH(year;{years};0))` per parameter that differs between years, a
  * literal for a parameter that does not, an IF chain over the bands "meer dan … maar niet meer dan …" (art. 3.41
- * lid 2 Wet IB 2001), and the rounding in the taxpayer's favour `ROUNDUP(ROUND(x;6);0)` (docs/rounding.md): the
- * exact KIA of a total in whole cents has at most 2 + 4 decimals (cents times a percentage with four decimals
- * such as 7,56%), so ROUND(x;6) removes only the binary noise of Excel's floating point and ROUNDUP rounds up.
+ * lid 2 Wet IB 2001), and the rounding in the taxpayer's favour `ROUNDUP(ROUND(x;9);0)` (docs/rounding.md).
+ *
+ * What is rounded: only the band's amount x (total × rate, or fixed − (total − start) × rate), once, just before
+ * ROUNDUP; the body divides nothing, so there are no quotients to carry. ROUND(x;9) is there because Excel
+ * computes x in binary floating point: 2275 × 0,28 is 637,0000000000001 there, and a bare ROUNDUP would give 638
+ * where the core gives 637. See NOISE_DECIMALS for why 9 decimals.
  * A year without an established table gives #N/A, a negative or non-number total #VALUE! (before the year, as
  * KIA.AMOUNT does). Strings are in en-US form (`,` between arguments), as Office.js `names.add` and the file
  * format store them; Dutch Excel shows `;`.
@@ -31,6 +34,26 @@ export interface LambdaOptions {
   /** the exact amount the table gives, without the rounding (the KIA_EXACT name) */
   exact?: boolean;
 }
+
+/**
+ * The decimals `ROUND(x;…)` keeps before `ROUNDUP(…;0)`, here and in the template's formulas (templates/layout.ts).
+ * Two bounds:
+ *  - below: every decimal of the exact amount must survive, or ROUND can take x down to a whole euro that the core
+ *    rounds up. The exact KIA of a total with d decimals has at most d + 4 decimals (7,56% has four), so 9 keeps
+ *    it whole for totals with up to 5 decimals. Whole cents need only 6, but an Excel cell can hold a total with
+ *    fractions of a cent (amounts computed by a formula), and the core takes those exactly:
+ *    KIA(38928,57143; 2014) is exactly 10.900,0000004, the core says € 10.901, ROUND(x;6) would make it € 10.900.
+ *  - above: the binary noise must go. x is below € 10^5 and comes from totals below € 10^6 (above the last band
+ *    with an amount the KIA is nil, without ROUND; lambdaBody checks the bound), so its binary error is below
+ *    10^-10: a total near 10^6 is within 6·10^-11 of the decimal it stands for, the rate scales that down, and each
+ *    multiplication or subtraction adds half a unit in the last place of a number below 10^5, under 10^-11. Half of
+ *    10^-9 leaves a wide margin, and 5 digits before the decimal point plus 9 after stay within Excel's 15.
+ * For totals with more than 5 decimals ROUND(x;9) can still cut a digit the core keeps: KIA(10000,000000001; 2025)
+ * is exactly 2.800,00000000028, the core says € 2.801, the LAMBDA € 2.800. More decimals would narrow that gap, not
+ * close it (15 significant digits cannot hold every such total), at the cost of the margin over the noise.
+ * test/lambda.test.ts checks both bounds against kia() for every year.
+ */
+export const NOISE_DECIMALS = 9;
 
 /** A Decimal as a formula literal: plain notation, never an exponent. */
 const lit = (d: Decimal) => d.toFixed();
@@ -77,7 +100,21 @@ export function lambdaBody(years: readonly number[] = establishedYears(), option
     return values.every((v) => v === values[0]) ? values[0] : `INDEX({${values.join(",")}},1,${at})`;
   };
   const dp = exactDecimals(tables);
-  const rounded = (x: string) => (options.exact ? x : `ROUNDUP(ROUND(${x},${dp}),0)`);
+  if (dp > NOISE_DECIMALS)
+    throw new Error(
+      `lambdaBody: het exacte bedrag van een totaal in centen heeft ${dp} decimalen, ROUND houdt er ${NOISE_DECIMALS}`,
+    );
+  for (const t of tables)
+    for (const b of t.bands)
+      if (
+        (b.kind === "percentage" || b.kind === "phase-out") &&
+        !(b.upTo !== null && b.upTo.lt(1e6))
+      )
+        throw new Error(
+          `lambdaBody: de schijf tot ${b.upTo ?? "oneindig"} van ${t.year} gaat voorbij € 10^6; ROUND(x;${NOISE_DECIMALS}) is daar niet onderzocht`,
+        );
+  const rounded = (x: string) =>
+    options.exact ? x : `ROUNDUP(ROUND(${x},${NOISE_DECIMALS}),0)`;
   const amount = (kind: BandKind, i: number): string => {
     switch (kind) {
       case "percentage":

@@ -14,7 +14,7 @@
  */
 import { confidenceText } from "../src/messages";
 import { allCategories, categoryRule, establishedYears, findCategory, getYearTable, rawTablesData, ref, rules } from "../src/law";
-import { KIA_EXACT_NAME, KIA_NAME, lambdaFileFormula, lambdaFormula } from "../src/lambda";
+import { KIA_EXACT_NAME, KIA_NAME, lambdaFileFormula, lambdaFormula, NOISE_DECIMALS } from "../src/lambda";
 import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADERS, YES_WORDS, type LedgerField } from "../src/ledger";
 import { KEY_NAMES } from "../src/scenario";
 import { bandText } from "../src/table";
@@ -421,7 +421,7 @@ function partnerFormulas(): FormulaCell[] {
     out.push(
       cell(
         PH.kia,
-        `IF(${blank(name)},"",IF(${h(PH.own)}=0,ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL},${Y})*${h(PH.share)},6),0),IF(AND(${Y}<${perEnterpriseFrom},${h(PH.part)}>${S(SUMMARY.fixedOver)},${h(PH.part)}<=${S(SUMMARY.fixedUpTo)}),${S(SUMMARY.fixed)},ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL}+${h(PH.own)},${Y})*${h(PH.part)}/(${TOTAL}+${h(PH.own)}),6),0))))`,
+        `IF(${blank(name)},"",IF(${h(PH.own)}=0,ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL},${Y})*${h(PH.share)},${NOISE_DECIMALS}),0),IF(AND(${Y}<${perEnterpriseFrom},${h(PH.part)}>${S(SUMMARY.fixedOver)},${h(PH.part)}<=${S(SUMMARY.fixedUpTo)}),${S(SUMMARY.fixed)},ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL}+${h(PH.own)},${Y})*${h(PH.part)}/(${TOTAL}+${h(PH.own)}),${NOISE_DECIMALS}),0))))`,
         "name",
         "KIA vennoot (werkblad)",
         FORMAT.euroWhole,
@@ -524,7 +524,7 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     c(`B${k}`, `=${KIA_NAME}(B${t},${year})`, "name", FORMAT.euroWhole),
     c(`C${k}`, `=KIA.AMOUNT(C${t},${year})`, "addin", FORMAT.euroWhole),
     c(`D${k}`, check(`B${k}`, `C${k}`, true), "native", FORMAT.checkWhole),
-    c(`B${d}`, `=IF(SUM(${disposals(DH.price)})>${abs(SUMMARY.threshold)},ROUNDDOWN(ROUND(SUM(${disposals(DH.exact)}),6),0),0)`, "native", FORMAT.euroWhole),
+    c(`B${d}`, `=IF(SUM(${disposals(DH.price)})>${abs(SUMMARY.threshold)},ROUNDDOWN(ROUND(SUM(${disposals(DH.exact)}),${NOISE_DECIMALS}),0),0)`, "native", FORMAT.euroWhole),
     c(`C${d}`, `=SUM(${disposals(DH.addin)})`, "native", FORMAT.euroWhole),
     c(`D${d}`, check(`B${d}`, `C${d}`, true), "native", FORMAT.checkWhole),
     c(`B${SUMMARY.problemsRow}`, `=SUM(${ledger(LH.problem)})`, "native", "0"),
