@@ -398,6 +398,9 @@ function partnerFormulas(): FormulaCell[] {
     const v = (f: PartnerField) => `$${pc(f)}${r}`;
     const h = (c: string) => `$${c}${r}`;
     const num = (c: string) => `IF(ISNUMBER(${c}),${c},0)`;
+    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): his own investments alone in the band with the fixed amount,
+    // and the partnership's total plus his own not beyond it.
+    const hr2019 = `AND(${h(PH.own)}>${S(SUMMARY.fixedOver)},${h(PH.own)}<=${S(SUMMARY.fixedUpTo)},${TOTAL}+${h(PH.own)}<=${S(SUMMARY.fixedUpTo)})`;
     const cell = (c: string, formula: string, kind: FormulaKind, header: string, format?: string): FormulaCell => ({
       sheet: P, address: `${c}${r}`, formula: "=" + formula, kind, header, format, ...(kind === "native" && r === FIRST ? { fillTo: PARTNER_LAST_ROW } : {}),
     });
@@ -409,7 +412,7 @@ function partnerFormulas(): FormulaCell[] {
       out.push(
         cell(
           PH.method,
-          `IF(${blank(name)},"",IF(${h(PH.own)}=0,"aandeel",IF(${Y}>=${perEnterpriseFrom},"eigen bedrijfsmiddelen (art. 3.41 lid 3)",IF(AND(${h(PH.part)}>${S(SUMMARY.fixedOver)},${h(PH.part)}<=${S(SUMMARY.fixedUpTo)}),"vast bedrag (HR 24 mei 2019)","naar verhouding (HR 1 mei 2020)"))))`,
+          `IF(${blank(name)},"",IF(${h(PH.own)}=0,"aandeel",IF(${Y}>=${perEnterpriseFrom},"eigen bedrijfsmiddelen (art. 3.41 lid 3)",IF(${hr2019},"vast bedrag (HR 24 mei 2019)","naar verhouding (HR 1 mei 2020)"))))`,
           "native",
           "Methode",
         ),
@@ -417,11 +420,12 @@ function partnerFormulas(): FormulaCell[] {
     }
     // A partner without own investments: his share of the exact KIA; with them: the row on the partnership's total
     // plus his own, in proportion to his part (from 2021 art. 3.41 lid 3; before, HR 2020 with the fixed amount of
-    // HR 2019 when his part falls in that band).
+    // HR 2019 when his own investments alone fall in that band and the total plus his own stays in it, as the
+    // core's hr2019Fixed).
     out.push(
       cell(
         PH.kia,
-        `IF(${blank(name)},"",IF(${h(PH.own)}=0,ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL},${Y})*${h(PH.share)},${NOISE_DECIMALS}),0),IF(AND(${Y}<${perEnterpriseFrom},${h(PH.part)}>${S(SUMMARY.fixedOver)},${h(PH.part)}<=${S(SUMMARY.fixedUpTo)}),${S(SUMMARY.fixed)},ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL}+${h(PH.own)},${Y})*${h(PH.part)}/(${TOTAL}+${h(PH.own)}),${NOISE_DECIMALS}),0))))`,
+        `IF(${blank(name)},"",IF(${h(PH.own)}=0,ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL},${Y})*${h(PH.share)},${NOISE_DECIMALS}),0),IF(AND(${Y}<${perEnterpriseFrom},${hr2019}),${S(SUMMARY.fixed)},ROUNDUP(ROUND(${KIA_EXACT_NAME}(${TOTAL}+${h(PH.own)},${Y})*${h(PH.part)}/(${TOTAL}+${h(PH.own)}),${NOISE_DECIMALS}),0))))`,
         "name",
         "KIA vennoot (werkblad)",
         FORMAT.euroWhole,

@@ -368,16 +368,31 @@ describe("the Overzicht in the formula engine", () => {
   });
 
   it("before 2021 with own investments: HR 24 mei 2019 (fixed amount) and HR 1 mei 2020 (pro rata), and a year without a table", () => {
+    // 2020: the band with the fixed amount is 58.238 < x <= 107.848; de Vries has own assets of 5.000 (G3)
+    const M1amount = `${T.lc("amount")}2`;
     try {
       hf.batch(() => {
         O.set("B3", 2020);
         D.set("E2", 2017); // the disposal: an investment of 2017 (the example's 2022 lies after 2020)
-        V.set("F3", 40000); // de Vries: a separate enterprise; with his own assets of 5.000 his part falls in the fixed band
+        V.set("F3", 40000); // de Vries: a separate enterprise; his part 0,4 x 69.350 + 45.000 lies in the band, his own alone does not
       });
       let report = coreReport();
-      expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2019-fixed"]);
+      expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);
       expectAgreement(report, false);
       hf.batch(() => {
+        I.set(M1amount, 1000); // the total becomes 46.350
+        V.set("F3", 55000); // his own 60.000 alone in the band, and 46.350 + 60.000 stays in it
+      });
+      report = coreReport();
+      expect(report.total).toBe("46350");
+      expect(report.partners!.map((p) => [p.method, p.kia])).toEqual([["share", report.partners![0].kia], ["hr-2019-fixed", "16307"]]);
+      expectAgreement(report, false);
+      V.set("F3", 65000); // his own 70.000 alone in the band, but 46.350 + 70.000 goes beyond it
+      report = coreReport();
+      expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);
+      expectAgreement(report, false);
+      hf.batch(() => {
+        I.set(M1amount, 24000);
         V.set("F3", null);
         V.set("G3", 2000);
       });
@@ -389,6 +404,7 @@ describe("the Overzicht in the formula engine", () => {
       expect(() => coreReport()).toThrow(/Geen KIA-tabel voor 2027/);
     } finally {
       hf.batch(() => {
+        I.set(M1amount, 24000);
         V.set("F3", null);
         V.set("G3", 5000);
         D.set("E2", 2022);
