@@ -24,6 +24,12 @@ const HELPER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const ADDIN_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 const TABLE_STYLE = { theme: "TableStyleMedium2" as const, showRowStripes: true };
+/** Sample data: amber (the note) and light amber (the example rows), apart from the light-yellow input cells. */
+export const DEMO_NOTE_ARGB = "FFFFC000";
+export const DEMO_ROW_ARGB = "FFFFE699";
+/** The note's text colour (dark brown on amber) and the width of its column when it stands alone. */
+const DEMO_TEXT_ARGB = "FF5F3B00";
+const DEMO_NOTE_WIDTH = 60;
 
 const FORMAT_OF: Record<T.ColumnKind, string | undefined> = {
   text: "@",
@@ -113,6 +119,31 @@ function writeFormulas(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   }
 }
 
+/**
+ * The sample-data note (T.demoMarkings): a formula that shows the text while an example row is in the table, written
+ * with its text as the cached result (a viewer that does not calculate shows it too); amber while it shows; and the
+ * example rows highlighted while they are there. Conditional formats only: no cell the readers read changes.
+ */
+function markDemo(ws: ExcelJS.Worksheet, m: T.DemoMarking) {
+  const note = ws.getCell(m.note);
+  note.value = { formula: m.noteFormula.slice(1), result: m.text } as ExcelJS.CellFormulaValue;
+  note.font = { bold: true, italic: true, color: { argb: DEMO_TEXT_ARGB } };
+  note.alignment = { wrapText: true, vertical: "top" };
+  if (m.merge) ws.mergeCells(m.merge);
+  else ws.getColumn(Number(note.col)).width = DEMO_NOTE_WIDTH;
+  const at = m.note.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  ws.addConditionalFormatting({
+    ref: m.merge ?? m.note,
+    rules: [{ type: "expression", priority: 1, formulae: [`LEN(${at})>0`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: DEMO_NOTE_ARGB } } } }],
+  });
+  ws.addConditionalFormatting({
+    ref: m.range,
+    rules: [{ type: "expression", priority: 2, formulae: [m.rowCondition], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: DEMO_ROW_ARGB } }, font: { italic: true } } }],
+  });
+}
+
+const demoOn = (sheet: string) => T.demoMarkings().find((m) => m.sheet === sheet)!;
+
 function buildLedger(ws: ExcelJS.Worksheet, listsPlace: ReturnType<typeof T.listsPlace>, cells: T.FormulaCell[]) {
   addTable(ws, T.TABLE.ledger, T.LEDGER_COLUMNS, T.ledgerExampleRows(), T.LEDGER_LAST_ROW, listsPlace.categoryRange);
   writeFormulas(ws, cells);
@@ -129,6 +160,7 @@ function buildLedger(ws: ExcelJS.Worksheet, listsPlace: ReturnType<typeof T.list
   ws.getColumn(first + 1).numFmt = T.FORMAT.euro;
   ws.getColumn(first + 2).numFmt = T.FORMAT.euro;
   ws.getRow(1).height = 45;
+  markDemo(ws, demoOn(T.SHEET.ledger));
 }
 
 function buildPartners(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
@@ -158,12 +190,14 @@ function buildPartners(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   ws.getColumn(10).width = 16;
   writeFormulas(ws, cells);
   ws.getRow(1).height = 45;
+  markDemo(ws, demoOn(T.SHEET.partners));
 }
 
 function buildDisposals(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   addTable(ws, T.TABLE.disposals, T.DISPOSAL_COLUMNS, T.disposalExampleRows(), T.DISPOSAL_LAST_ROW, "");
   writeFormulas(ws, cells);
   ws.getRow(1).height = 45;
+  markDemo(ws, demoOn(T.SHEET.disposals));
 }
 
 function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
@@ -206,7 +240,11 @@ function buildNotes(ws: ExcelJS.Worksheet) {
       c.alignment = { wrapText: true, vertical: "top" };
       if (row.style === "title") c.font = { bold: true, size: 14 };
       else if (row.style === "heading") c.font = { bold: true, size: 12 };
-      else if (row.text.length > totalWidth) ws.getRow(r).height = 15 * Math.ceil((row.text.length * 1.1) / totalWidth);
+      else if (row.style === "demo") {
+        c.font = { bold: true, italic: true, color: { argb: DEMO_TEXT_ARGB } };
+        c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: DEMO_NOTE_ARGB } };
+        ws.getRow(r).height = 15 * Math.ceil((row.text.length * 1.2) / totalWidth) + 4;
+      } else if (row.text.length > totalWidth) ws.getRow(r).height = 15 * Math.ceil((row.text.length * 1.1) / totalWidth);
     } else {
       const put = (col: number, v: (typeof row.cells)[number]) => {
         const c = ws.getCell(r, col);

@@ -267,6 +267,98 @@ export const LIST_HEADERS = {
   keys: ["Verdeelsleutel (schrijfwijze)", "Sleutel (1 winst, 2 kapitaal, 3 stille reserves, 4 gelijke delen)"],
 };
 
+// ---- the example rows are sample data ---------------------------------------------------------------------
+
+/**
+ * The note beside each table with example rows: the rows are a sample, to be removed. The note and the highlight of
+ * the rows are conditional on the example rows themselves (an example row is one whose key cells still hold the
+ * example's values), so both go when the user deletes or overwrites the examples, and neither tells a client's own
+ * rows that they are sample data.
+ *
+ * The tables start at A1 and every range the formulas, the add-in and kia-calc read is fixed (rows 2 to LAST_ROW,
+ * the table's columns; the helper columns beyond a blank column), so a note above a table would move all of them.
+ * The note stands where nothing is read: in the blank column right of the ledger's and the disposals' table (row 1,
+ * beside the headers), below the key and the joint request on the partners sheet. The ledger's blank column lies
+ * right of 16 columns, off screen on a laptop: there the highlighted rows, on screen, carry the message, and
+ * Toelichting opens with it (DEMO_NOTICE).
+ */
+export const DEMO_TEXT = "Voorbeeldgegevens — wis deze regels voordat u de staat van uw cliënt invult";
+/** How to remove them (the table keeps its place, its formats and its drop-downs). */
+export const DEMO_HOW = "selecteer de gemarkeerde regels en kies Verwijderen > Tabelrijen verwijderen";
+
+export interface DemoMarking {
+  sheet: string;
+  /** the note's cell, and the cells it spans when merged */
+  note: string;
+  merge?: string;
+  /** the note's text while an example row is in the table */
+  text: string;
+  /** the note as a formula: the text while an example row is in the table, else "" */
+  noteFormula: string;
+  /** the data cells of the table down to its last formula row: highlighted where `rowCondition` holds */
+  range: string;
+  /** true on a row that still is one of the example rows (references relative to the first row of `range`) */
+  rowCondition: string;
+}
+
+const xlString = (v: Cellish) => (typeof v === "number" ? String(v) : `"${String(v).replace(/"/g, '""')}"`);
+
+function demoMarking<F extends string>(
+  sheet: string,
+  note: string,
+  merge: string | undefined,
+  text: string,
+  columns: readonly Column<F>[],
+  examples: Partial<Record<F, Cellish>>[],
+  keys: readonly F[],
+  lastRow: number,
+): DemoMarking {
+  const col = (f: F) => columnLetter(columns.findIndex((c) => c.field === f));
+  for (const e of examples) for (const k of keys) if (e[k] === undefined || e[k] === null) throw new Error(`template: an example row on ${sheet} has no ${k}`);
+  const counts = examples.map((e) => `COUNTIFS(${keys.map((k) => `$${col(k)}$${FIRST}:$${col(k)}$${lastRow},${xlString(e[k]!)}`).join(",")})`);
+  const rows = examples.map((e) => `AND(${keys.map((k) => `$${col(k)}${FIRST}=${xlString(e[k]!)}`).join(",")})`);
+  return {
+    sheet,
+    note,
+    merge,
+    text,
+    noteFormula: `=IF(${counts.join("+")}>0,${xlString(text)},"")`,
+    range: `A${FIRST}:${columnLetter(columns.length - 1)}${lastRow}`,
+    rowCondition: `OR(${rows.join(",")})`,
+  };
+}
+
+/** The note and the highlight on the three sheets with example rows. */
+export function demoMarkings(): DemoMarking[] {
+  const keyColumns = [KEY_CELL.label, KEY_CELL.value].map((a) => a.replace(/\d+$/, "")); // I, J: below the key and the request
+  return [
+    demoMarking(SHEET.ledger, `${columnLetter(LEDGER_COLUMNS.length)}1`, undefined, `${DEMO_TEXT}: ${DEMO_HOW}.`, LEDGER_COLUMNS, LEDGER_EXAMPLES, ["id", "description", "amount"], LEDGER_LAST_ROW),
+    demoMarking(
+      SHEET.partners,
+      `${keyColumns[0]}4`,
+      `${keyColumns[0]}4:${keyColumns[1]}9`,
+      `Voorbeeldgegevens — wis deze regels (en kies de verdeelsleutel van uw cliënt) voordat u de vennoten van uw cliënt invult: ${DEMO_HOW}.`,
+      PARTNER_COLUMNS,
+      PARTNER_EXAMPLES,
+      ["name", "profit"],
+      PARTNER_LAST_ROW,
+    ),
+    demoMarking(
+      SHEET.disposals,
+      `${columnLetter(DISPOSAL_COLUMNS.length)}1`,
+      undefined,
+      `Voorbeeldgegevens — wis deze regel voordat u de desinvesteringen van uw cliënt invult: ${DEMO_HOW}.`,
+      DISPOSAL_COLUMNS,
+      DISPOSAL_EXAMPLES,
+      ["id", "description", "price"],
+      DISPOSAL_LAST_ROW,
+    ),
+  ];
+}
+
+/** The first lines of Toelichting: the workbook comes with sample data. */
+export const DEMO_NOTICE = `Voorbeeldgegevens: dit werkblad wordt geleverd met voorbeeldregels op ${SHEET.ledger}, ${SHEET.partners} en ${SHEET.disposals} (daar gemarkeerd zolang ze er staan) en het jaar ${EXAMPLE_YEAR} op ${SHEET.summary}. Wis die regels en vul het jaar in voordat u de staat van uw cliënt invult (stap 6 hieronder).`;
+
 // ---- the summary sheet (Overzicht) ------------------------------------------------------------------------
 
 /** Cells of the Overzicht. Column B: the workbook's own formulas; C: the add-in; D: the check. */
@@ -667,7 +759,7 @@ export function afterInsert(sheetNames: Partial<Record<string, string>> = {}): A
 
 // ---- the notes sheet (Toelichting) ------------------------------------------------------------------------
 
-export type NoteRow = { text: string; style?: "title" | "heading" | "table-head" } | { cells: (string | number | { text: string; hyperlink: string })[]; style?: "table-head" };
+export type NoteRow = { text: string; style?: "title" | "heading" | "table-head" | "demo" } | { cells: (string | number | { text: string; hyperlink: string })[]; style?: "table-head" };
 
 const latest = YEARS[YEARS.length - 1];
 const linkOf = (key: string) => {
@@ -680,6 +772,7 @@ export function notes(): NoteRow[] {
   const first = YEARS[0];
   const rows: NoteRow[] = [
     { text: "KIA-werkblad: toelichting", style: "title" },
+    { text: DEMO_NOTICE, style: "demo" },
     {
       text: "Kleinschaligheidsinvesteringsaftrek (art. 3.40-3.47 Wet IB 2001, via art. 8 Wet Vpb 1969 ook in de vennootschapsbelasting). Eén werkblad per klant en jaar. De categorieën, tabellen en drempels in dit werkblad zijn gegenereerd uit dezelfde wetsgegevens als de KIA-add-in en kia-calc.",
     },

@@ -15,7 +15,7 @@ import { allCategories } from "../src/law";
 import { confidenceText } from "../src/messages";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaBody, lambdaFileFormula, lambdaFormula, substituteParameters } from "../src/lambda";
 import { DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/ledger";
-import { buildTemplate, TEMPLATE_FILE } from "../templates/build";
+import { buildTemplate, DEMO_NOTE_ARGB, DEMO_ROW_ARGB, TEMPLATE_FILE } from "../templates/build";
 import * as T from "../templates/layout";
 import { assemble, readWorkbook, type Grid } from "../cli/workbook";
 import { engine } from "./support/hyperformula";
@@ -157,6 +157,57 @@ describe("the generated file", () => {
     for (const y of T.YEARS) expect(texts).toContain(String(y));
     expect(texts).toContain("2027");
   });
+
+  it("marks the sample data: an amber note beside each table with example rows (and atop Toelichting), the example rows highlighted; nothing the readers read moved", async () => {
+    const marks = T.demoMarkings();
+    expect(marks.map((m) => m.sheet)).toEqual(["Investeringen", "Vennoten", "Desinvesteringen"]);
+    const colOf = (address: string) => A(address).col;
+    for (const m of marks) {
+      const ws = wb.getWorksheet(m.sheet)!;
+      const note = ws.getCell(m.note);
+      // the note: a formula with its text as the cached value (shown by viewers that do not calculate), in italics
+      expect(note.formula).toBe(m.noteFormula.slice(1));
+      expect((note.value as ExcelJS.CellFormulaValue).result).toBe(m.text);
+      expect(m.text).toMatch(/^Voorbeeldgegevens — wis deze regels? /);
+      expect(note.font).toMatchObject({ italic: true, bold: true });
+      // amber while it shows, the example rows light amber and in italics while they are there
+      const xml = await sheetXml(m.sheet);
+      const rule = (ref: string) => new RegExp(`<conditionalFormatting sqref="${ref}"><cfRule type="expression" dxfId="(\\d+)"[^>]*><formula>([^<]*)</formula>`).exec(xml);
+      const noteRule = rule(m.merge ?? m.note)!;
+      const rowRule = rule(m.range)!;
+      const unescape = (f: string) => f.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      expect(unescape(noteRule[2])).toBe(`LEN(${m.note.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")})>0`);
+      expect(unescape(rowRule[2])).toBe(m.rowCondition);
+      const styles = await zip.file("xl/styles.xml")!.async("string");
+      const dxfs = [...styles.matchAll(/<dxf>([\s\S]*?)<\/dxf>/g)].map((d) => d[1]);
+      expect(dxfs[Number(noteRule[1])]).toContain(`<bgColor rgb="${DEMO_NOTE_ARGB}"/>`);
+      expect(dxfs[Number(rowRule[1])]).toContain(`<bgColor rgb="${DEMO_ROW_ARGB}"/>`);
+      expect(dxfs[Number(rowRule[1])]).toContain("<i/>");
+      // nothing read moved: the table still starts at A1 with its example rows, and the note lies outside the table,
+      // outside the helper columns and away from the key cells
+      const table = (ws as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables[m.sheet].table;
+      const examples = { Investeringen: T.LEDGER_EXAMPLES, Vennoten: T.PARTNER_EXAMPLES, Desinvesteringen: T.DISPOSAL_EXAMPLES }[m.sheet]!;
+      const columns = { Investeringen: T.LEDGER_COLUMNS, Vennoten: T.PARTNER_COLUMNS, Desinvesteringen: T.DISPOSAL_COLUMNS }[m.sheet]!;
+      expect(table.tableRef).toBe(`A1:${String.fromCharCode(64 + columns.length)}${1 + examples.length}`);
+      expect(m.range).toBe(`A2:${String.fromCharCode(64 + columns.length)}${{ Investeringen: T.LEDGER_LAST_ROW, Vennoten: T.PARTNER_LAST_ROW, Desinvesteringen: T.DISPOSAL_LAST_ROW }[m.sheet]}`);
+      const helperFirst = { Investeringen: T.LEDGER_HELPER_FIRST, Vennoten: T.PARTNER_HELPER_FIRST, Desinvesteringen: T.DISPOSAL_HELPER_FIRST }[m.sheet]!;
+      const [first, last] = (m.merge ?? m.note).split(":").map((a) => A(a));
+      for (const c of [first, last ?? first]) {
+        expect(c.col).toBeGreaterThanOrEqual(columns.length);
+        expect(c.col).toBeLessThan(helperFirst);
+      }
+      const formulaCols = new Set(T.formulaCells().filter((f) => f.sheet === m.sheet).map((f) => colOf(f.address)));
+      for (let c = first.col; c <= (last ?? first).col; c++) expect(formulaCols.has(c)).toBe(false);
+      if (m.sheet === "Vennoten") expect(first.row).toBeGreaterThan(Math.max(A(T.KEY_CELL.value).row, A(T.REQUEST_CELL.value).row) + 1);
+    }
+    // Toelichting opens with the notice, in the same amber
+    const notes = wb.getWorksheet("Toelichting")!;
+    const notice = notes.getCell("A2");
+    expect(notice.value).toBe(T.DEMO_NOTICE);
+    expect(notice.font).toMatchObject({ italic: true, bold: true });
+    expect(notice.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: DEMO_NOTE_ARGB } });
+    for (const sheet of ["Investeringen", "Vennoten", "Desinvesteringen", "Overzicht"]) expect(T.DEMO_NOTICE).toContain(sheet);
+  });
 });
 
 // ---- the formula engine -----------------------------------------------------------------------------------
@@ -213,6 +264,7 @@ function workbookEngine(book: ExcelJS.Workbook, addin = true): HyperFormula {
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return; // a merged area's other cells are empty in Excel
         let v: unknown = cell.value;
         if (cell.formula) v = "=" + engineFormula(cell.formula, addin);
         else if (v instanceof Date) v = v.getTime() / 86400000 + 25569;
@@ -430,6 +482,35 @@ describe("the Overzicht in the formula engine", () => {
     }
   });
 
+  it("the sample-data note shows while an example row is there, the highlight marks exactly the example rows; the figures read are the same (KIA € 19.418)", async () => {
+    const sheetOf = (name: string) => ({ Investeringen: I, Vennoten: V, Desinvesteringen: D })[name]!;
+    /** the highlight's condition on one sheet row, evaluated in the engine (its references are relative to row 2) */
+    const highlighted = (m: T.DemoMarking, row: number) => hf.calculateFormula("=" + m.rowCondition.replace(/\$([A-Z]+)2\b/g, `$$$1${row}`), sheetOf(m.sheet).id);
+    const examples: Record<string, number> = { Investeringen: T.LEDGER_EXAMPLES.length, Vennoten: T.PARTNER_EXAMPLES.length, Desinvesteringen: T.DISPOSAL_EXAMPLES.length };
+    for (const m of T.demoMarkings()) {
+      expect(sheetOf(m.sheet).get(m.note)).toBe(m.text);
+      for (let row = 2; row <= 12; row++) expect([m.sheet, row, highlighted(m, row)]).toEqual([m.sheet, row, row <= 1 + examples[m.sheet]]);
+    }
+    // the figures are those of the example rows, in the workbook, in the add-in column and through kia-calc's reader
+    expect([O.get(`B${T.SUMMARY.totalRow}`), O.get(`B${T.SUMMARY.kiaRow}`), O.get(`C${T.SUMMARY.kiaRow}`), O.get(`D${T.SUMMARY.kiaRow}`)]).toEqual([69350, 19418, 19418, 0]);
+    const read = await readWorkbook(committed, "KIA-werkblad.xlsx");
+    expect(read.problems).toEqual([]);
+    expect(read.found).toMatchObject({ ledger: "tabel Investeringen", partners: "tabel Vennoten", disposals: "tabel Desinvesteringen" });
+    expect(read.found.year).toMatch(/^KIA_JAAR/);
+    expect(read.scenario.investments).toHaveLength(T.LEDGER_EXAMPLES.length);
+    expect(evaluate(read.scenario)).toMatchObject({ total: "69350", kia: "19418" });
+    expect(evaluate(read.scenario)).toEqual(coreReport());
+    // an example row overwritten is no longer marked; the note stays while other example rows remain
+    const ledger = T.demoMarkings()[0];
+    try {
+      I.set(`${T.lc("amount")}2`, 24001);
+      expect([highlighted(ledger, 2), highlighted(ledger, 3)]).toEqual([false, true]);
+      expect(I.get(ledger.note)).toBe(ledger.text);
+    } finally {
+      I.set(`${T.lc("amount")}2`, 24000);
+    }
+  });
+
   it("a cleared workbook: every figure 0, no partner rows", () => {
     hf.batch(() => {
       for (let r = 2; r <= 1 + T.LEDGER_EXAMPLES.length; r++) for (const c of T.LEDGER_COLUMNS) I.set(`${T.lc(c.field)}${r}`, null);
@@ -439,6 +520,8 @@ describe("the Overzicht in the formula engine", () => {
     const report = coreReport();
     expect([report.total, report.kia, report.partners]).toEqual(["0", "0", undefined]);
     expectAgreement(report, true);
+    // no example row left: the sample-data notes are empty (and without their amber: LEN(note) = 0)
+    for (const m of T.demoMarkings()) expect(({ Investeringen: I, Vennoten: V, Desinvesteringen: D })[m.sheet]!.get(m.note)).toBe("");
   });
 });
 
