@@ -668,7 +668,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [`B${SUMMARY.head}`]: "Werkblad",
   [`C${SUMMARY.head}`]: "Add-in",
   [`D${SUMMARY.head}`]: "Controle",
-  [`A${SUMMARY.totalRow}`]: "Investeringen die meetellen",
+  [`A${SUMMARY.totalRow}`]: "Totaal investeringen dat meetelt (€)",
   [`A${SUMMARY.kiaRow}`]: "KIA",
   [`A${SUMMARY.disinvestmentRow}`]: "Desinvesteringsbijtelling",
   [`A${SUMMARY.problemsRow}`]: "Regels met een invoerprobleem (tellen niet mee)",
