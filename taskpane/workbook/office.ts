@@ -151,16 +151,22 @@ async function readChunks(
     try {
       await ctx.sync();
     } catch (e) {
-      if (isPayloadError(e) && chunk > SMALLEST_CHUNK) {
-        chunk = Math.max(SMALLEST_CHUNK, Math.floor(chunk / 2));
-        continue;
-      }
-      throw readError(place, e);
+      chunk = smallerChunk(e, chunk, () => readError(place, e));
+      continue;
     }
     appendRows(rows, range.values, range.valueTypes as unknown as string[][], dateColumns, place, start, n);
     start += n;
     onProgress?.({ rowsRead: start, rowsTotal: place.rowCount });
   }
+}
+
+/**
+ * After a failed read: on a payload error the chunk to read the same rows again with (halved, not below
+ * SMALLEST_CHUNK); any other error, or a chunk that cannot get smaller, is thrown as `fail` words it.
+ */
+function smallerChunk(e: unknown, chunk: number, fail: () => Error): number {
+  if (isPayloadError(e) && chunk > SMALLEST_CHUNK) return Math.max(SMALLEST_CHUNK, Math.floor(chunk / 2));
+  throw fail();
 }
 
 function readError(place: BlockPlace, e: unknown): Error {
@@ -225,6 +231,43 @@ export function officeWorkbook(): Workbook {
   const remember = (p: BlockPlace) =>
     readPlaces.push({ sheet: p.sheet, row0: p.rowIndex - 1, col0: p.columnIndex, rows: p.rowCount + 1, cols: p.columnCount });
 
+  /**
+   * The grid of a block (a table or the selection) whose header row and date sample are loaded: headers, the
+   * columns that hold dates, then the rows: the first chunk if the caller loaded it in its own first sync, the
+   * rest in chunks of `chunk` rows. The block is remembered as read.
+   */
+  async function readBlock(
+    ctx: Excel.RequestContext,
+    place: BlockPlace,
+    headerValues: unknown[][],
+    sample: Excel.Range | null,
+    first: { range: Excel.Range; rows: number } | null,
+    chunk: number,
+    onProgress?: (p: ReadProgress) => void,
+  ): Promise<Grid> {
+    const headers = headerTexts(headerValues, place.columnCount);
+    const dateColumns = dateColumnsOf(
+      headers,
+      sample ? (sample.numberFormatCategories as unknown as string[][]) : null,
+      sample ? sample.values : null,
+    );
+    const rows: Cell[][] = [];
+    if (first) {
+      appendRows(rows, first.range.values, first.range.valueTypes as unknown as string[][], dateColumns, place, 0, first.rows);
+      onProgress?.({ rowsRead: first.rows, rowsTotal: place.rowCount });
+    }
+    await readChunks(ctx, place, dateColumns, rows, chunk, onProgress);
+    remember(place);
+    return {
+      sheet: place.sheet,
+      source: place.source,
+      headers,
+      rows: trimEmptyTail(rows),
+      firstRow: place.rowIndex + 1,
+      firstColumn: place.columnIndex,
+    };
+  }
+
   async function readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid> {
     return Excel.run(async (ctx) => {
       const table = ctx.workbook.tables.getItem(name);
@@ -246,13 +289,12 @@ export function officeWorkbook(): Workbook {
         try {
           await ctx.sync();
         } catch (e) {
-          if (isPayloadError(e) && chunk > SMALLEST_CHUNK) {
-            chunk = Math.max(SMALLEST_CHUNK, Math.floor(chunk / 2));
-            continue;
-          }
-          if (/ItemNotFound/i.test(String((e as { code?: unknown })?.code ?? "")))
-            throw new Error(`Tabel "${name}" staat niet (meer) in deze werkmap.`);
-          throw new Error(`Lezen van tabel ${name} is mislukt: ${message(e)}`);
+          chunk = smallerChunk(e, chunk, () =>
+            /ItemNotFound/i.test(String((e as { code?: unknown })?.code ?? ""))
+              ? new Error(`Tabel "${name}" staat niet (meer) in deze werkmap.`)
+              : new Error(`Lezen van tabel ${name} is mislukt: ${message(e)}`),
+          );
+          continue;
         }
         const place: BlockPlace = {
           ws,
@@ -263,27 +305,9 @@ export function officeWorkbook(): Workbook {
           columnCount: body.columnCount,
           source: `tabel ${name}`,
         };
-        const headers = headerTexts(header.values, place.columnCount);
-        const dateColumns = dateColumnsOf(
-          headers,
-          sample ? (sample.numberFormatCategories as unknown as string[][]) : null,
-          sample ? sample.values : null,
-        );
-        const rows: Cell[][] = [];
-        const n = Math.min(chunk, place.rowCount);
-        appendRows(rows, first.values, first.valueTypes as unknown as string[][], dateColumns, place, 0, n);
-        onProgress?.({ rowsRead: n, rowsTotal: place.rowCount });
         // from here on, chunks sized by the width (10.000–20.000 rows), never more than what just worked
-        await readChunks(ctx, place, dateColumns, rows, chunk < MIN_CHUNK_ROWS ? chunk : chunkRows(place.columnCount), onProgress);
-        remember(place);
-        return {
-          sheet: place.sheet,
-          source: `tabel ${name}`,
-          headers,
-          rows: trimEmptyTail(rows),
-          firstRow: place.rowIndex + 1,
-          firstColumn: place.columnIndex,
-        };
+        const next = chunk < MIN_CHUNK_ROWS ? chunk : chunkRows(place.columnCount);
+        return readBlock(ctx, place, header.values, sample, { range: first, rows: Math.min(chunk, place.rowCount) }, next, onProgress);
       }
     });
   }
@@ -317,23 +341,7 @@ export function officeWorkbook(): Workbook {
         columnCount: used.columnCount,
         source: `selectie ${address}`,
       };
-      const headers = headerTexts(header.values, place.columnCount);
-      const dateColumns = dateColumnsOf(
-        headers,
-        sample ? (sample.numberFormatCategories as unknown as string[][]) : null,
-        sample ? sample.values : null,
-      );
-      const rows: Cell[][] = [];
-      await readChunks(ctx, place, dateColumns, rows, chunkRows(place.columnCount), onProgress);
-      remember(place);
-      return {
-        sheet: place.sheet,
-        source: `selectie ${address}`,
-        headers,
-        rows: trimEmptyTail(rows),
-        firstRow: place.rowIndex + 1,
-        firstColumn: place.columnIndex,
-      };
+      return readBlock(ctx, place, header.values, sample, null, chunkRows(place.columnCount), onProgress);
     });
   }
 
