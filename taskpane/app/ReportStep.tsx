@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { Chart } from "./Chart";
+import { KiaStats } from "./KiaStats";
 import { usePane } from "./context";
 import { sourceDescription } from "./derive";
 import { sourceText } from "./display";
@@ -85,17 +86,7 @@ export function ReportStep({ version }: { version: string }) {
           </Stat>
           <Stat label={t.band}>{keepEuro(report.parameters.bands[["none", "percentage", "fixed", "phase-out", "above-ceiling"].indexOf(report.band)] ?? report.band)}</Stat>
           <Stat label={t.rate}>{formatPercent(report.rate, culture, 2)}</Stat>
-          <Stat label={t.kia} strong>
-            <Money value={report.kia} />
-          </Stat>
-          <Stat label={t.deductibleThisYear}>
-            <Money value={report.deductibleThisYear} />
-          </Stat>
-          {report.carriedForward !== "0" ? (
-            <Stat label={t.carriedForward}>
-              <Money value={report.carriedForward} />
-            </Stat>
-          ) : null}
+          <KiaStats report={report} />
           {report.disinvestment && report.disinvestment.total !== "0" ? (
             <Stat label={t.additionTotal}>
               <Money value={report.disinvestment.total} />

@@ -6,6 +6,7 @@ import { useMemo, useState } from "preact/hooks";
 import type { AssetReport } from "../../src";
 import { assetRows, counts, FILTERS, matches, page, search, type AssetFilter, type AssetRow } from "./assets";
 import { Chart } from "./Chart";
+import { KiaStats } from "./KiaStats";
 import { fieldId, usePane } from "./context";
 import { formatNumber, keepEuro } from "./format";
 import { Badge, Dialog, Money, Ref, Stat } from "./ui";
@@ -46,17 +47,7 @@ export function ReviewStep() {
         <Stat label={t.total}>
           <Money value={report.total} />
         </Stat>
-        <Stat label={t.kia} strong>
-          <Money value={report.kia} />
-        </Stat>
-        <Stat label={t.deductibleThisYear}>
-          <Money value={report.deductibleThisYear} />
-        </Stat>
-        {report.carriedForward !== "0" ? (
-          <Stat label={t.carriedForward}>
-            <Money value={report.carriedForward} />
-          </Stat>
-        ) : null}
+        <KiaStats report={report} />
       </dl>
       <Chart />
       <p class="hint">{t.kiaPartNote}</p>
