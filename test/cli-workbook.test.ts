@@ -4,35 +4,19 @@
  * row with its error; progress only on standard error. And the small .xlsx reader underneath.
  */
 import { spawnSync } from "child_process";
-import { EventEmitter } from "events";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { evaluate, type Report } from "../src";
-import { run, type CliIo } from "../cli/kia-calc";
 import { readCsv, readWorkbook } from "../cli/workbook";
 import { XlsxBook } from "../cli/xlsx";
 import { toCsv, type ClientRow } from "../cli/batch";
 import { clientLedger, fillTemplate } from "../bench/portfolio";
 import { TEMPLATE_FILE } from "../templates/build";
 import * as T from "../templates/layout";
-
-class Memory extends EventEmitter {
-  text = "";
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-async function call(args: string[], io: Partial<CliIo> = {}) {
-  const stdout = new Memory();
-  const stderr = new Memory();
-  const code = await run(args, { stdout, stderr, env: {}, stderrIsTTY: false, ...io });
-  return { code, out: stdout.text, err: stderr.text };
-}
+import { call } from "./support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "kia-cli-wb-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

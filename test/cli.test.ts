@@ -6,25 +6,10 @@ import { join } from "path";
 import { Readable } from "stream";
 import fc from "fast-check";
 import { evaluate } from "../src";
-import { HELP, USAGE, run, version, type CliIo } from "../cli/kia-calc";
+import { HELP, USAGE, run, version } from "../cli/kia-calc";
 import { findJsonError, invalidUtf8At, lineColumn, positionInMessage } from "../cli/input";
 import { JsonChunks, Sink, writeJson } from "../cli/json-stream";
-
-/** A writable that keeps what it gets (write() always accepts). */
-class Memory extends EventEmitter {
-  text = "";
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-async function call(args: string[], io: Partial<CliIo> = {}) {
-  const stdout = new Memory();
-  const stderr = new Memory();
-  const code = await run(args, { stdout, stderr, env: {}, ...io });
-  return { code, out: stdout.text, err: stderr.text };
-}
+import { call, Memory } from "./support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "kia-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
