@@ -121,8 +121,12 @@ export function rate(total: unknown, year: unknown): number {
   return kia(totalOf(total, "totaal"), yearOf(year)).rateNumber;
 }
 
-/** Decimals kept of KIA x share before rounding (see partner). */
-const SHARE_PRODUCT_DP = 6;
+/**
+ * Decimals kept of KIA x share before rounding (see partner): a share's error in its 15th significant digit times
+ * a KIA below € 10^5 stays below 10^-10, so 9 decimals remove the noise and keep every real digit of the product
+ * (1.783,0000004 for 10% of € 17.830,000004 is still rounded up to € 1.784).
+ */
+const SHARE_PRODUCT_DP = 9;
 
 export function partner(
   total: unknown,
@@ -136,8 +140,7 @@ export function partner(
   const ex = must(readBoolArg(exact, "exact", false));
   const r = kia(t, y, { exact: true });
   // A share from Excel carries binary noise in its 15th digit (=0,1*7 is 0,700000000000001): the product is
-  // taken to 6 decimals (a ten-thousandth of a cent) before the deduction is rounded up, so noise never adds
-  // a euro. docs/rounding.md.
+  // taken to 9 decimals before the deduction is rounded up, so noise never adds a euro. docs/rounding.md.
   const part = r.exact.times(s).toDecimalPlaces(SHARE_PRODUCT_DP, Decimal.ROUND_HALF_UP);
   return finite(roundForReport(part, "deduction", ex));
 }
@@ -169,15 +172,15 @@ export function disinvestment(
       "invalidValue",
       `totaalVervreemdingen is kleiner dan de prijs.`,
     );
-  must(tableYear(dy));
-  // Outside the five-year window the disposal counts for nothing: no table of the investment year is needed.
-  if (!inWindow(iy, dy)) return 0;
-  must(tableYear(iy));
   if (ia.gt(it))
     throw new FunctionError(
       "invalidValue",
       `investeringsbedrag is groter dan het totaal van het investeringsjaar.`,
     );
+  must(tableYear(dy));
+  // Outside the five-year window the disposal counts for nothing: no table of the investment year is needed.
+  if (!inWindow(iy, dy)) return 0;
+  must(tableYear(iy));
   if (!dt.gt(disinvestmentThreshold(dy).amount)) return 0;
   const item = disposalAddition(
     {

@@ -122,7 +122,8 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
 
   const counted = counts.reduce((k, c) => k + (c ? 1 : 0), 0);
   const lost = investments.some((inv) => inv.lostByCalamity);
-  ctx.explain(
+  if (n === 0) ctx.explain(`Geen investeringen in ${year}.`, ctx.use("wetib-3.41-1"));
+  else ctx.explain(
     `${n === 1 ? "1 investering" : `${n} investeringen`} in ${year}; ` +
       `${counted === 0 ? "geen enkele telt" : counted === 1 ? (n === 1 ? "die telt" : "1 telt") : counted === n ? (n === 2 ? "beide tellen" : "alle tellen") : `${counted} tellen`} mee voor de KIA` +
       (lost ? " volgens de wet, vóór de keuze voor de calamiteitsgoedkeuring (zie hierna)." : "."),

@@ -130,6 +130,9 @@ export function yearResult(
   };
 }
 
+/** A label at the start of a sentence: "Bedrijfsmiddel "g" (…)"; an id keeps its own spelling. */
+const capital = (t: string) => (t.startsWith("bedrijfsmiddel ") ? "B" + t.slice(1) : t);
+
 export function assessCalamity(
   s: NormalizedScenario,
   counts: readonly boolean[],
@@ -152,23 +155,25 @@ export function assessCalamity(
       inv.group === undefined ? inv.id : `bedrijfsmiddel "${inv.group}" (${listOf(rows, (r) => r.id)})`;
     const replacement = byId.get(lost.replacedBy)!;
     const countsNow = counts[inv.index];
+    // EIA/MIA on any part of the lost asset blocks the approval.
+    const eiaMia = rows.some((r) => r.eiaMia);
     const conditions: CalamityCondition[] = [
       {
         code: "LOST_COUNTS",
         met: countsNow,
         text: countsNow
-          ? `${label} is in dit jaar aangeschaft en telt zonder de goedkeuring mee voor de KIA.`
-          : `${label} telt ook zonder de goedkeuring niet mee voor de KIA (zie de redenen bij dit bedrijfsmiddel); er valt niets uit te sluiten.`,
+          ? `${capital(label)} is in dit jaar aangeschaft en telt zonder de goedkeuring mee voor de KIA.`
+          : `${capital(label)} telt ook zonder de goedkeuring niet mee voor de KIA (zie de redenen bij dit bedrijfsmiddel); er valt niets uit te sluiten.`,
       },
       {
         code: "REPLACED_SAME_YEAR",
         met: true,
-        text: `${label} is in hetzelfde jaar vervangen door ${replacement.id}.`,
+        text: `${capital(label)} is in hetzelfde jaar vervangen door ${replacement.id}.`,
       },
       {
         code: "NO_EIA_MIA",
-        met: !inv.eiaMia,
-        text: inv.eiaMia
+        met: !eiaMia,
+        text: eiaMia
           ? `Op ${label} wordt EIA of MIA geclaimd: voor EIA/MIA wordt dan van twee investeringen uitgegaan, en dan is de goedkeuring voor de KIA niet beschikbaar.`
           : `Op ${label} wordt geen EIA of MIA geclaimd` +
             (replacement.eiaMia
@@ -292,7 +297,7 @@ export function tableAndCalamityStep(
     if (!it.available) {
       const failed = it.conditions.filter((c) => !c.met).map((c) => c.text);
       ctx.warn(W.calamityNotApplied(it.label, failed.join(" ")));
-      if (it.inv.eiaMia) ctx.warn(W.calamityEiaMia(it.label));
+      if (it.rows.some((r) => r.eiaMia)) ctx.warn(W.calamityEiaMia(it.label));
     }
   }
   if (forced.length && chosen.netExact.lt(without.netExact))

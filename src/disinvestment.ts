@@ -19,7 +19,7 @@ import { QUOTIENT_DP } from "./calamity";
 import { type Context, listOf } from "./context";
 import { Decimal, ZERO } from "./decimal";
 import { KiaValidationError, NoTableError } from "./errors";
-import { getYearTable, rules, WARN_CONFIDENCES, type Confidence } from "./law";
+import { getYearTable, knownYearsText, rules, WARN_CONFIDENCES, type Confidence } from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort, formatExactEuro, formatPercent } from "./money";
 import type { DisinvestmentReport } from "./report";
@@ -80,7 +80,7 @@ function investmentYearKia(d: NDisposal): Decimal {
       throw new NoTableError(
         `disposals[${d.index}].investmentYear`,
         d.investmentYear,
-        "deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig",
+        `deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig; ${knownYearsText()}`,
       );
     throw e;
   }
@@ -159,6 +159,14 @@ export function assessEarlierDisposals(s: NormalizedScenario): EarlierDisposals 
   return { items, countedPrices: s.disposalsTotal ?? listed };
 }
 
+/** The deduction amount of the asset `inv` belongs to: its group's rows together, or the row itself. */
+function assetAmountOf(s: NormalizedScenario, inv: NInvestment): Decimal {
+  if (inv.group === undefined) return deductionAmountOf(inv);
+  let sum = ZERO;
+  for (const x of s.investments) if (x.group === inv.group) sum = sum.plus(deductionAmountOf(x));
+  return sum;
+}
+
 /** The year's disposals for one outcome of this year's KIA (the calamity choice compares several). */
 export function assessDisposals(
   s: NormalizedScenario,
@@ -177,7 +185,8 @@ export function assessDisposals(
     }
     const inv = byId.get(d.investment!)!;
     const had = counted(inv) && thisYear.kiaExact.gt(0);
-    const invested = deductionAmountOf(inv);
+    // Art. 3.47 lid 2 caps at the asset's investment amount: for a group, all its rows together.
+    const invested = assetAmountOf(s, inv);
     const base = d.price.lt(invested) ? d.price : invested;
     if (had) {
       countedPrices = countedPrices.plus(d.price);
@@ -262,9 +271,24 @@ export function disinvestmentStep(
       `Geen investeringsaftrek genomen op ${listOf(noDeduction, (it) => nameOf(it.d))}: telt niet mee voor de drempel en geeft geen bijtelling.`,
       lawRef,
     );
-  const base = s.disposalsTotal
-    ? `opgegeven totaal van de vervreemdingen die meetellen ${formatEuro(r.thresholdBase)}`
-    : `vervreemdingen die meetellen ${formatEuro(r.thresholdBase)}`;
+  // With a given total: say what it covers, and what this year's own disposals add to it.
+  const linkedCounted = r.items.filter((it) => it.d.investment !== undefined && it.counted);
+  let linkedSum = ZERO;
+  for (const it of linkedCounted) linkedSum = linkedSum.plus(it.d.price);
+  if (s.disposalsTotal !== undefined && linkedCounted.length)
+    ctx.warn(
+      W.disposalsTotalLinked(
+        formatEuro(s.disposalsTotal),
+        listOf(linkedCounted, (it) => nameOf(it.d)),
+        formatEuro(linkedSum),
+      ),
+    );
+  const base =
+    s.disposalsTotal !== undefined
+      ? linkedSum.isZero()
+        ? `opgegeven totaal van de vervreemdingen van eerdere jaren die meetellen ${formatEuro(s.disposalsTotal)}`
+        : `opgegeven totaal van eerdere jaren ${formatEuro(s.disposalsTotal)} plus vervreemdingen van investeringen van dit jaar ${formatEuro(linkedSum)} = ${formatEuro(r.thresholdBase)}`
+      : `vervreemdingen die meetellen ${formatEuro(r.thresholdBase)}`;
   ctx.explain(
     applies
       ? `Vervreemdingen in ${year}: ${base}, meer dan de drempel van ${formatEuroShort(threshold.amount)}: desinvesteringsbijtelling.`

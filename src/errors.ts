@@ -152,12 +152,11 @@ export class NoTableError extends KiaValidationError {
       "NO_TABLE",
       field,
       year,
-      `Geen KIA-tabel voor ${showValue(year)}` + (detail ? `: ${detail}` : ""),
+      `Geen KIA-tabel voor ${showValue(year)}` + (detail ? ` (${detail})` : ""),
     );
     this.name = "NoTableError";
     this.year = year;
     // Like every validation error the message names the field first; `reason` is the sentence without it.
-    this.message =
-      `${field}: Geen KIA-tabel voor ${showValue(year)}` + (detail ? ` (${detail})` : "");
+    this.message = `${field}: ${this.reason}`;
   }
 }

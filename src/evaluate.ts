@@ -9,7 +9,12 @@
  *  5. disinvestmentStep (disinvestment.ts): the disinvestment addition (art. 3.47).
  * Throws KiaValidationError for invalid input; never returns a partial report.
  */
-import { assetsStep, deductionAmountOf, type AssetsResult } from "./assets";
+import {
+  assetsStep,
+  deductionAmountOf,
+  totalAmountOf,
+  type AssetsResult,
+} from "./assets";
 import {
   QUOTIENT_DP,
   tableAndCalamityStep,
@@ -153,12 +158,17 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   report.explanation = ctx.explanation;
   if (!s.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);
   // Every reference an asset's reasons or a step cites is in the list, also those the steps did not record.
-  const seenLists = new Set<readonly { ref: string }[]>();
+  // Reason objects are shared between rows (per category, per group): each is looked at once.
+  const seen = new Set<object>();
   const cited = new Set<string>();
   for (const rs of table.reasons) {
-    if (seenLists.has(rs)) continue;
-    seenLists.add(rs);
-    for (const r of rs) cited.add(r.ref);
+    if (seen.has(rs)) continue;
+    seen.add(rs);
+    for (const r of rs) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      for (const label of r.ref.split("; ")) cited.add(label);
+    }
   }
   for (const st of ctx.explanation) if (st.ref) cited.add(st.ref);
   for (const label of cited) {
@@ -186,16 +196,17 @@ function assetReports(
     const counted = table.counts[inv.index];
     const c = inv.cents ?? -1;
     const amount = c >= 0 ? centsText(c) : plain(inv.amount);
-    // Besluit 5: an obligation above the market value is deducted up to that value.
-    const base = deductionAmountOf(inv);
-    const cb = base === inv.amount ? c : -1;
+    // Besluit 5: an obligation above the market value is deducted up to that value. (Rows without a market value
+    // keep their integer cents: inv.amount would make a Decimal per row.)
+    const mv = inv.marketValue !== undefined;
+    const cb = mv ? -1 : c;
     let attributed = "0";
     if (counted && !ratio.isZero)
       attributed =
         cb >= 0
           ? centsText(ratio.apply(cb, "half-up"))
           : plain(
-              base
+              (mv ? deductionAmountOf(inv) : inv.amount)
                 .times(y.table.exact)
                 .div(y.total)
                 .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
@@ -206,7 +217,7 @@ function assetReports(
       amount,
       eligible: assets.eligible[inv.index],
       counted,
-      countedAmount: counted ? amount : "0",
+      countedAmount: counted ? (mv ? plain(totalAmountOf(inv)) : amount) : "0",
       kiaAttributed: attributed,
       reasons: table.reasons[inv.index] as AssetReport["reasons"],
     };

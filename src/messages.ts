@@ -104,6 +104,12 @@ export const warnings = {
       text: "Samenwerkingsverband: de desinvesteringsbijtelling moet met dezelfde verdeling worden berekend als destijds voor de investeringsaftrek (voorwaarde e). Of de drempel per vennoot of voor het samenwerkingsverband geldt, is niet bevestigd.",
     };
   },
+  disposalsTotalLinked(total: string, list: string, linked: string): Warning {
+    return {
+      code: "DISPOSALS_TOTAL_LINKED",
+      text: `Het opgegeven totaal van de vervreemdingen (${total}) telt alleen vervreemdingen van investeringen uit eerdere jaren. De vervreemding van een investering van dit jaar (${list}, ${linked}) is daar apart bij opgeteld, omdat die afhangt van de keuze voor de calamiteitsgoedkeuring. Zat zij al in uw totaal, verlaag het totaal dan met dat bedrag.`,
+    };
+  },
   disposalEiaMia(list: string): Warning {
     return {
       code: "DISPOSAL_EIA_MIA",

@@ -263,13 +263,19 @@ export function formatEuro(amount: Decimal, decimals = 2): string {
 }
 
 /**
- * An exact amount in an explanation: with all its decimals when it has at most 4 (28% x € 1.234,56 =
- * € 345,6768: the arithmetic can be followed), in cents when it is a quotient carried with 10 decimals (the
- * report's `…Exact` fields keep every digit).
+ * An exact amount in an explanation: with all its decimals when it has at most 6 (a table amount: 28% x
+ * € 1.234,56 = € 345,6768; 7,56% x € 22.552,91 = € 1.704,99996), so the arithmetic can be followed. A quotient
+ * carried with 10 decimals is shown in cents, or with as many decimals as it takes to show that it is not a whole
+ * number of cents (€ 17.830,0000004 is rounded up to € 17.831, so it must not read € 17.830,00); the report's
+ * `…Exact` fields keep every digit.
  */
 export function formatExactEuro(d: Decimal): string {
   const dp = d.decimalPlaces();
-  return formatEuro(d, dp <= 4 ? Math.max(2, dp) : 2);
+  if (dp <= 6) return formatEuro(d, Math.max(2, dp));
+  // Not a whole number, but it would look like one in cents: show digits until the fraction appears.
+  let k = 2;
+  while (k < dp && d.toDecimalPlaces(k, Decimal.ROUND_HALF_UP).isInteger()) k++;
+  return formatEuro(d, k);
 }
 
 /** Dutch money text of integer cents, without Decimal: 123456 -> "€ 1.234,56". */

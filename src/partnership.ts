@@ -21,10 +21,9 @@
  * Before 2021 (HR 24 mei 2019, nr. 18/00135; HR 1 mei 2020, ECLI:NL:HR:2020:825, 826 and 828) the KIA is a
  * deduction of the taxpayer: for a partner with investments of his own (outside the partnership, or own assets
  * used in it), the row of the table is found on the partnership's total plus his own; his KIA is that amount in
- * proportion to his own investments (his share of the partnership's plus his own) — except that when his own
- * investments outside the partnership on their own fall in the band with the fixed amount, and the combined total
- * stays within that band, he is entitled to the fixed amount (HR 2019, see hr2019Fixed). Partners without
- * investments of their own receive the partnership's KIA by their share.
+ * proportion to his own investments (his share of the partnership's plus his own) — except that when that
+ * combined total falls in the band with the fixed amount, he is entitled to the whole fixed amount (HR 2019, see
+ * hr2019Fixed). Partners without investments of their own receive the partnership's KIA by their share.
  */
 import { QUOTIENT_DP, type YearResult } from "./calamity";
 import { type Context, listText } from "./context";
@@ -248,19 +247,18 @@ export function partnershipRefs(year: number) {
 }
 
 /**
- * HR 24 mei 2019 (before 2021): a partner whose own investments (outside the partnership and own assets used in
- * it) on their own fall in the band with the fixed amount keeps that fixed amount, provided the partnership's
- * total plus his own does not go beyond that band (then the phase-out applies to everyone and HR 2020's pro rata
- * rule decides). Returns the fixed amount, or undefined: pro rata.
+ * HR 24 mei 2019 (before 2021): a partner with investments of his own (outside the partnership, or own assets
+ * used in it) whose combined total (the partnership's total plus his own) falls in the band with the fixed amount
+ * is entitled to the whole fixed amount: the statute as it then read prescribed no recalculation in proportion for
+ * investments outside the partnership (the legislature ended this from 2021: "Het kabinet vindt dit onwenselijk").
+ * Elsewhere (below or above that band) HR 1 mei 2020's proportion applies. Returns the fixed amount, or undefined.
  */
 export function hr2019Fixed(
   table: TableResult["table"],
-  own: Decimal,
   combinedTotal: Decimal,
 ): Decimal | undefined {
-  const band = findBand(table, own);
-  if (band.kind !== "fixed") return undefined;
-  return band.upTo === null || combinedTotal.lte(band.upTo) ? band.fixed! : undefined;
+  const band = findBand(table, combinedTotal);
+  return band.kind === "fixed" ? band.fixed! : undefined;
 }
 
 export function partnershipStep(
@@ -308,7 +306,7 @@ export function partnershipStep(
       };
     const combinedTotal = y.total.plus(own);
     const combined = kia(combinedTotal, year, { exact: true });
-    const fixed = !refs.perEnterprise && hr2019Fixed(combined.table, own, combinedTotal);
+    const fixed = !refs.perEnterprise && hr2019Fixed(combined.table, combinedTotal);
     // Pro rata in one division: KIA(T + own) x (w_i x D + own x W) / (W x (T + own)), so a key like 1/3 is not
     // rounded before it is applied.
     const kiaExact = fixed
@@ -380,7 +378,7 @@ function explainPartnership(
       (withOwn.length
         ? refs.perEnterprise
           ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
-          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen: volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringen (zijn aandeel plus zijn eigen), tenzij zijn eigen investeringen buiten het samenwerkingsverband op zichzelf al in de schijf met het vaste bedrag vallen en het samengetelde totaal niet boven die schijf uitkomt: dan het vaste bedrag.`
+          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen: volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringen (zijn aandeel plus zijn eigen), tenzij dat samengetelde totaal in de schijf met het vaste bedrag valt: dan krijgt hij het hele vaste bedrag (HR 24 mei 2019).`
         : "") +
       (refs.perEnterprise
         ? " Een eigen onderneming van een vennoot (eenmanszaak, bv) krijgt een eigen KIA."
@@ -405,7 +403,7 @@ function explainPartnership(
         break;
       case "hr-2019-fixed":
         r = ctx.use("hr-2019");
-        text = `${name}: eigen investeringen buiten het samenwerkingsverband ${formatEuro(own)} vallen op zichzelf in de schijf met het vaste bedrag, en het samengetelde totaal ${formatEuro(x.combinedTotal!)} komt niet boven die schijf uit: het vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
+        text = `${name}: het totaal van het samenwerkingsverband plus zijn eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en valt in de schijf met het vaste bedrag: het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
         break;
       default:
         if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");

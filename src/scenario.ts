@@ -781,8 +781,9 @@ const yesNo = (b: boolean) => (b ? "ja" : "nee");
 
 /**
  * Rows of one group are one asset (besluit 2.2): they share what is said about the asset as a whole: whether it
- * is in use, its VAT treatment, a related party and its exemption, EIA/MIA, a manual assessment, and a loss by
- * calamity with its replacement and choice. A group cannot replace itself.
+ * is in use, its VAT treatment, a manual assessment, and a loss by calamity with its replacement and choice. (A
+ * related party, an exemption and EIA/MIA belong to an obligation or a part, and may differ between rows.) The
+ * raw values are compared; a text is built only for a row that differs.
  */
 function assertConsistentGroups(investments: readonly NInvestment[]): void {
   const first = new Map<string, NInvestment>();
@@ -791,22 +792,40 @@ function assertConsistentGroups(investments: readonly NInvestment[]): void {
       ? `verloren, vervangen door ${x.lostByCalamity.replacedBy}${x.lostByCalamity.approval === undefined ? "" : `, goedkeuring ${yesNo(x.lostByCalamity.approval)}`}`
       : "niet verloren door een calamiteit";
   const checks: {
-    field: string;
+    field: "inUse" | "vatDeductible" | "override" | "lostByCalamity";
     what: string;
-    value: (x: NInvestment) => string;
+    same: (a: NInvestment, b: NInvestment) => boolean;
+    text: (x: NInvestment) => string;
   }[] = [
-    { field: "inUse", what: "worden samen in gebruik genomen", value: (x) => `in gebruik ${yesNo(x.inUse)}` },
-    { field: "vatDeductible", what: "hebben dezelfde btw-behandeling", value: (x) => `btw aftrekbaar ${yesNo(x.vatDeductible)}` },
-    { field: "relatedParty", what: "zijn met dezelfde partij aangegaan", value: (x) => `verbonden partij ${yesNo(x.relatedParty)}` },
-    { field: "exemption", what: "hebben dezelfde ontheffing", value: (x) => `ontheffing ${yesNo(x.exemption)}` },
-    { field: "eiaMia", what: "krijgen samen wel of geen EIA/MIA", value: (x) => `EIA/MIA ${yesNo(x.eiaMia)}` },
+    {
+      field: "inUse",
+      what: "worden samen in gebruik genomen",
+      same: (a, b) => a.inUse === b.inUse,
+      text: (x) => `in gebruik ${yesNo(x.inUse)}`,
+    },
+    {
+      field: "vatDeductible",
+      what: "hebben dezelfde btw-behandeling",
+      same: (a, b) => a.vatDeductible === b.vatDeductible,
+      text: (x) => `btw aftrekbaar ${yesNo(x.vatDeductible)}`,
+    },
     {
       field: "override",
       what: "worden samen beoordeeld",
-      value: (x) =>
-        x.override ? `handmatig beoordeeld: ${x.override.eligible ? "telt mee" : "telt niet mee"}` : "niet handmatig beoordeeld",
+      same: (a, b) => a.override?.eligible === b.override?.eligible,
+      text: (x) =>
+        x.override
+          ? `handmatig beoordeeld: ${x.override.eligible ? "telt mee" : "telt niet mee"}`
+          : "niet handmatig beoordeeld",
     },
-    { field: "lostByCalamity", what: "gaan samen verloren en worden samen vervangen", value: lost },
+    {
+      field: "lostByCalamity",
+      what: "gaan samen verloren en worden samen vervangen",
+      same: (a, b) =>
+        a.lostByCalamity?.replacedBy === b.lostByCalamity?.replacedBy &&
+        a.lostByCalamity?.approval === b.lostByCalamity?.approval,
+      text: lost,
+    },
   ];
   for (const inv of investments) {
     if (inv.group === undefined) continue;
@@ -815,17 +834,14 @@ function assertConsistentGroups(investments: readonly NInvestment[]): void {
       first.set(inv.group, inv);
       continue;
     }
-    for (const c of checks) {
-      const a = c.value(f);
-      const b = c.value(inv);
-      if (a !== b)
+    for (const c of checks)
+      if (!c.same(f, inv))
         fail(
           "INVALID_GROUP",
           `investments[${inv.index}].${c.field}`,
-          b,
-          `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${a}`,
+          inv[c.field],
+          `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${c.text(f)}, deze regel: ${c.text(inv)}`,
         );
-    }
   }
 }
 

@@ -490,9 +490,9 @@ function partnerFormulas(): FormulaCell[] {
     const v = (f: PartnerField) => `$${pc(f)}${r}`;
     const h = (c: string) => `$${c}${r}`;
     const num = (c: string) => `IF(ISNUMBER(${c}),${c},0)`;
-    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): his own investments alone in the band with the fixed amount,
-    // and the partnership's total plus his own not beyond it.
-    const hr2019 = `AND(${h(PH.own)}>${S(SUMMARY.fixedOver)},${h(PH.own)}<=${S(SUMMARY.fixedUpTo)},${TOTAL}+${h(PH.own)}<=${S(SUMMARY.fixedUpTo)})`;
+    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): the partnership's total plus his own in the band with the
+    // fixed amount gives him the whole fixed amount.
+    const hr2019 = `AND(${TOTAL}+${h(PH.own)}>${S(SUMMARY.fixedOver)},${TOTAL}+${h(PH.own)}<=${S(SUMMARY.fixedUpTo)})`;
     const cell = (c: string, formula: string, kind: FormulaKind, header: string, format?: string): FormulaCell => ({
       sheet: P, address: `${c}${r}`, formula: "=" + formula, kind, header, format, ...(kind === "native" && r === FIRST ? { fillTo: PARTNER_LAST_ROW } : {}),
     });

@@ -24,33 +24,43 @@ function errorOf(s: unknown): KiaValidationError {
 
 const partner = (r: Report, name: string) => r.partners!.find((p) => p.name === name)!;
 
-describe("HR 24 mei 2019: the fixed amount only when the partner's own investments alone reach that band", () => {
+describe("HR 24 mei 2019: the whole fixed amount when the partnership's total plus the partner's own falls in that band", () => {
   const y2013 = (partnership: number, partners: unknown[]) =>
     evaluate({ year: 2013, investments: [inv("maatschap", "machine", partnership)], partnership: { partners } });
 
-  it("a partner with € 1 of his own gets the pro rata amount, not the fixed € 15.470", () => {
+  it("a partner with € 1 of his own and a combined total in the phase-out gets the pro rata amount", () => {
     // row on 120.001: 15.470 - 7,56% x (120.001 - 102.311) = 14.132,636; his part 60.000 + 1 = 60.001;
     // 14.132,636 x 60.001 / 120.001 = 7.066,3768854926..., rounded up to 10 decimals and to the euro: 7.067
     const r = y2013(120000, [{ name: "A", profit: 1, outsideInvestments: 1 }, { name: "B", profit: 1 }]);
     expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kiaExact: "7066.3768854927", kia: "7067", combinedTotal: "120001" });
   });
 
-  it("own investments in the fixed band, but a combined total beyond it: pro rata (here nil above the ceiling)", () => {
+  it("a combined total beyond the fixed band: pro rata (here nil above the ceiling)", () => {
     // 400.000 + 60.000 = 460.000 > 306.931: the row gives nil, and so does his proportion
     const r = y2013(400000, [{ name: "A", profit: 1, outsideInvestments: 60000 }, { name: "B", profit: 9 }]);
     expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kia: "0" });
   });
 
-  it("a combined total in the fixed band, own investments alone below it: pro rata", () => {
-    // 60.000 + 30.000 = 90.000: fixed 15.470; his part 30.000 + 30.000; 15.470 x 60.000 / 90.000 = 10.313,33 -> 10.314
+  it("a combined total in the fixed band: the whole fixed amount, not 15.470 x 60.000 / 90.000 = 10.314", () => {
+    // 60.000 + 30.000 = 90.000 lies in the fixed band (55.248-102.311): no recalculation in proportion
     const r = y2013(60000, [{ name: "A", profit: 1, outsideInvestments: 30000 }, { name: "B", profit: 1 }]);
-    expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kia: "10314" });
+    expect(partner(r, "A")).toMatchObject({ method: "hr-2019-fixed", kia: "15470" });
+    const r2 = y2013(80000, [{ name: "A", profit: 1, outsideInvestments: 20000 }, { name: "B", profit: 1 }]);
+    expect(partner(r2, "A")).toMatchObject({ method: "hr-2019-fixed", kia: "15470" });
+    // B has no own investments: half the partnership's 15.470 (80.000 is in the fixed band too)
+    expect(partner(r2, "B").kia).toBe("7735");
   });
 
-  it("own investments alone in the fixed band and a combined total within it: the fixed amount (the dierenarts)", () => {
+  it("a combined total below the fixed band: pro rata at 28%", () => {
+    // 20.000 + 10.000 = 30.000: 8.400; part 10.000 + 10.000: 8.400 x 20.000 / 30.000 = 5.600
+    const r = y2013(20000, [{ name: "A", profit: 1, outsideInvestments: 10000 }, { name: "B", profit: 1 }]);
+    expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kia: "5600" });
+  });
+
+  it("the dierenarts: 40.517 + 56.515 = 97.032 in the fixed band, € 15.470", () => {
     const r = y2013(40517, [{ name: "A", profit: 1, outsideInvestments: 56515 }, { name: "B", profit: 5 }]);
     expect(partner(r, "A")).toMatchObject({ method: "hr-2019-fixed", kia: "15470", kiaExact: "15470" });
-    expect(r.explanation.map((e) => e.text).join("\n")).toContain("vallen op zichzelf in de schijf met het vaste bedrag");
+    expect(r.explanation.map((e) => e.text).join("\n")).toContain("valt in de schijf met het vaste bedrag: het hele vaste bedrag € 15.470");
   });
 });
 
@@ -138,14 +148,19 @@ describe("the rows of one group agree on what is said about the asset", () => {
   it.each([
     ["the loss by calamity", { lostByCalamity: { replacedBy: "n" } }, "lostByCalamity", "samen verloren"],
     ["the manual assessment", { override: { eligible: true, reason: "beoordeeld door de accountant" } }, "override", "samen beoordeeld"],
-    ["EIA/MIA", { eiaMia: true }, "eiaMia", "EIA/MIA"],
-    ["the related party", { relatedParty: true, exemption: true }, "relatedParty", "dezelfde partij"],
+    ["being in use", { inUse: false }, "inUse", "samen in gebruik"],
   ])("%s", (_n, extra, field, text) => {
     const e = errorOf({ year: 2024, investments: [inv("a", "machine", 1000, { group: "g" }), inv("b", "machine", 1000, { group: "g", ...extra }), inv("n", "machine", 5000)] });
     expect(e.code).toBe("INVALID_GROUP");
     expect(e.field).toBe(`investments[1].${field}`);
     expect(e.message).toContain(text);
-    expect(e.message).not.toMatch(/inUse|vatDeductible|approval/);
+    expect(e.reason).not.toMatch(/inUse|vatDeductible|approval|lostByCalamity/);
+  });
+
+  it("a related party, an exemption or EIA/MIA may differ between the rows of a group (they belong to an obligation or a part)", () => {
+    // unit 8.000 from a supplier, montage 2.000 by a related party without exemption: 8.000 counts, 28% = 2.240
+    const r = evaluate({ year: 2024, investments: [inv("unit", "machine", 8000, { group: "g" }), inv("montage", "machine", 2000, { group: "g", relatedParty: true, eiaMia: true })] });
+    expect(r.kia).toBe("2240");
   });
 
   it("a lost asset cannot be replaced by a row of its own group", () => {
@@ -222,11 +237,14 @@ describe("the Excel functions", () => {
     expect(fn.partner(10000, 1 / 30, 2024)).toBe(94);
     expect(0.1 * 7).not.toBe(0.7);
     expect(fn.partner(10000, 0.1 * 7, 2024)).toBe(1960);
+    // a real digit in the 7th decimal still counts: 10% of 17.830,000004 = 1.783,0000004 -> 1.784, as the core
+    expect(fn.partner(151746.91, 0.1, 2024)).toBe(1784);
   });
 
   it("KIA.DESINVESTERING outside the window needs no table of the investment year and checks nothing more", () => {
     expect(fn.disinvestment(5000, 8000, 2009, 100000, 2016)).toBe(0);
-    expect(fn.disinvestment(5000, 800000, 2009, 100000, 2016)).toBe(0);
+    // wrong input is refused whatever the years
+    expect(() => fn.disinvestment(5000, 800000, 2009, 100000, 2016)).toThrow();
   });
 
   it("a key from a formula is read from the partners sheet", () => {
@@ -248,7 +266,8 @@ describe("texts for people", () => {
 
   it("a year after the last table says the add-in does not have it yet, and which years it knows", () => {
     const e = errorOf({ year: 2027, investments: [] });
-    expect(e.reason).toBe("Geen KIA-tabel voor 2027: de bedragen voor 2027 zijn nog niet in de add-in opgenomen; de add-in kent 2010-2026");
+    expect(e.reason).toBe("Geen KIA-tabel voor 2027 (de bedragen voor 2027 zijn nog niet in de add-in opgenomen; de add-in kent de jaren 2010–2026)");
+    expect(e.message).toBe(`year: ${e.reason}`);
   });
 
   it("counts are in good Dutch, and say they come before the calamity choice", () => {
@@ -262,7 +281,19 @@ describe("texts for people", () => {
     const r = evaluate({ year: 2013, investments: [inv("m", "machine", 120000)], partnership: { partners: [{ name: "A", profit: 1, outsideInvestments: 1 }, { name: "B", profit: 1 }] } });
     expect(partner(r, "A").kiaExact).toBe("7066.3768854927");
     expect(texts(r)).toContain("= € 7.066,38, afgerond € 7.067.");
-    expect(texts(r)).not.toMatch(/\d,\d{5,}/);
+    expect(texts(r)).not.toMatch(/\d,\d{7,}/);
+  });
+
+  it("a table amount keeps its decimals, and a quotient just above whole cents shows why it is rounded up", () => {
+    // 2024, 151.746,91: 19.535 - 7,56% x 22.552,91 = 19.535 - 1.704,999996 = 17.830,000004; 10% of it 1.783,0000004
+    const r = evaluate({ year: 2024, investments: [inv("m", "machine", 151746.91)], partnership: { partners: [{ name: "A", profit: 1 }, { name: "B", profit: 9 }] } });
+    expect(texts(r)).toContain("€ 1.704,999996 = € 17.830,000004");
+    expect(texts(r)).toContain("= € 1.783,0000004, afgerond € 1.784.");
+    expect(partner(r, "A").kia).toBe("1784");
+  });
+
+  it("an empty year says so", () => {
+    expect(texts(evaluate({ year: 2024, investments: [] }))).toContain("Geen investeringen in 2024.");
   });
 
   it("solar panels cite onderdeel 2.1 of the besluit, the paragraph their reason quotes", () => {
@@ -294,3 +325,45 @@ describe("the report lists what it cites", () => {
     expect(r.explanation.map((e) => e.text).join("\n")).toContain("V1 (Heftruck (verkocht)): ");
   });
 });
+
+describe("more corrections after the second review", () => {
+  it("insurance money for a lost group is capped at the group's investment amount, not one row's", () => {
+    // m1 10.000 + m2 5.000 lost (one asset), replaced by n 20.000; insurance 14.000 linked to m1.
+    // without approval: total 35.000 -> 9.800; threshold 14.000 > 2.800; cap 15.000: 14.000 x 9.800 / 35.000 = 3.920
+    const r = evaluate({
+      year: 2024,
+      investments: [
+        inv("m1", "machine", 10000, { group: "g", lostByCalamity: { replacedBy: "n", approval: false } }),
+        inv("m2", "machine", 5000, { group: "g", lostByCalamity: { replacedBy: "n", approval: false } }),
+        inv("n", "machine", 20000),
+      ],
+      disposals: [{ id: "verzekering", price: 14000, investment: "m1" }],
+    });
+    expect(r.disinvestment!.items[0].base).toBe("14000");
+    expect(r.disinvestment!.totalExact).toBe("3920");
+  });
+
+  it("a disposals total next to a linked disposal: a warning, and the explanation shows both parts", () => {
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("a", "machine", 10000), inv("b", "machine", 12000)],
+      disposals: [{ id: "verzekering", price: 1000, investment: "a" }],
+      disposalsTotal: 2000,
+    });
+    expect(r.warnings.map((w) => w.code)).toContain("DISPOSALS_TOTAL_LINKED");
+    expect(texts2(r)).toContain("opgegeven totaal van eerdere jaren € 2.000,00 plus vervreemdingen van investeringen van dit jaar € 1.000,00 = € 3.000,00");
+  });
+
+  it("an asset's counted amount is what it adds to the total (its market value where one is given)", () => {
+    const r = evaluate({
+      year: 2024,
+      investments: [inv("p", "machine", 10000, { relatedParty: true, exemption: true, marketValue: 8000 }), inv("m", "machine", 20000)],
+    });
+    expect(r.total).toBe("28000");
+    expect(r.assets.map((a) => a.countedAmount)).toEqual(["8000", "20000"]);
+  });
+});
+
+function texts2(r: Report): string {
+  return r.explanation.map((e) => e.text).join("\n");
+}

@@ -426,20 +426,20 @@ describe("the Overzicht in the formula engine", () => {
       hf.batch(() => {
         O.set("B3", 2020);
         D.set("E2", 2017); // the disposal: an investment of 2017 (the example's 2022 lies after 2020)
-        V.set("F3", 40000); // de Vries: a separate enterprise; his part 0,4 x 69.350 + 45.000 lies in the band, his own alone does not
+        V.set("F3", 40000); // de Vries: a separate enterprise; 69.350 + his own 45.000 = 114.350 lies beyond the band
       });
       let report = coreReport();
       expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);
       expectAgreement(report, false);
       hf.batch(() => {
         I.set(M1amount, 1000); // the total becomes 46.350
-        V.set("F3", 55000); // his own 60.000 alone in the band, and 46.350 + 60.000 stays in it
+        V.set("F3", 55000); // 46.350 + his own 60.000 = 106.350 lies in the band
       });
       report = coreReport();
       expect(report.total).toBe("46350");
       expect(report.partners!.map((p) => [p.method, p.kia])).toEqual([["share", report.partners![0].kia], ["hr-2019-fixed", "16307"]]);
       expectAgreement(report, false);
-      V.set("F3", 65000); // his own 70.000 alone in the band, but 46.350 + 70.000 goes beyond it
+      V.set("F3", 65000); // 46.350 + his own 70.000 = 116.350 goes beyond it
       report = coreReport();
       expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);
       expectAgreement(report, false);
@@ -447,6 +447,13 @@ describe("the Overzicht in the formula engine", () => {
         I.set(M1amount, 24000);
         V.set("F3", null);
         V.set("G3", 2000);
+      });
+      report = coreReport();
+      // 69.350 + his own 2.000 = 71.350 lies in the band: the whole fixed amount, however small his own
+      expect(report.partners!.map((p) => [p.method, p.kia])).toEqual([["share", report.partners![0].kia], ["hr-2019-fixed", "16307"]]);
+      expectAgreement(report, false);
+      hf.batch(() => {
+        I.set(M1amount, 1000); // 46.350 + 2.000 = 48.350 lies below the band: 28% in proportion
       });
       report = coreReport();
       expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);

@@ -111,6 +111,12 @@ export function establishedYears(): number[] {
  * The table of a year. A year without an established table throws NoTableError ("Geen KIA-tabel voor
  * 2027"), never a silent fallback to another year.
  */
+/** "de add-in kent de jaren 2010–2026": the end of a "Geen KIA-tabel" message. */
+export function knownYearsText(): string {
+  const known = establishedYears();
+  return `de add-in kent de jaren ${known[0]}–${known[known.length - 1]}`;
+}
+
 export function getYearTable(year: number, field = "year"): YearTable {
   let t = yearCache.get(year);
   if (t === undefined) {
@@ -125,7 +131,7 @@ export function getYearTable(year: number, field = "year"): YearTable {
     const known = establishedYears();
     const first = known[0];
     const last = known[known.length - 1];
-    const range = `de add-in kent ${first}-${last}`;
+    const range = `de add-in kent de jaren ${first}–${last}`;
     const detail = !Number.isInteger(year)
       ? range
       : year > last
