@@ -196,18 +196,13 @@ export function ledger(
   const limit = ErrorWithLimit.stackTraceLimit;
   if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = 0;
   try {
-    let last: Problem | undefined;
-    let lastError: CustomFunctions.Error | undefined;
-    return rows.map((row) =>
-      row.map((cell) => {
-        if (!(cell instanceof Problem)) return cell;
-        if (cell !== last) {
-          last = cell;
-          lastError = cfError(cell.code, cell.message);
-        }
-        return lastError;
-      }),
-    );
+    // One error value per bad row, its message with the row ("Rij 3: …"), shared by the row's three cells.
+    return rows.map((row, i) => {
+      const p = row[0];
+      if (!(p instanceof Problem)) return row;
+      const e = cfError(p.code, p.messageInRow(i + 1));
+      return [e, e, e];
+    });
   } finally {
     if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = limit;
   }

@@ -289,8 +289,9 @@ const blankRow = (): LedgerCell[] => ["", "", ""];
 /**
  * One row per asset: eligible, counted amount, attributed KIA (counted amount x effective rate of the
  * ledger's counted total). Categories and amounts are a column (or a row) each, of the same length. A bad row
- * gets an error value in its three cells, one Problem saying which row and why ("Rij 3: bedrag: cel bevat
- * #N/B"); blank rows stay blank. Building a row's problem costs no exception and no stack trace.
+ * gets an error value in its three cells saying which row and why ("Rij 3: bedrag: cel bevat #N/B"; the row is
+ * added by the Excel adapter, so rows with the same mistake share one Problem); blank rows stay blank. Building a
+ * row's problem costs no exception, no stack trace and no object per row.
  */
 export function ledger(
   categories: unknown,
@@ -335,26 +336,26 @@ export function ledger(
     // with a problem gets that problem's text again, without reading and formatting it once more.
     const seenCat = typeof cv === "string" ? badCategories.get(cv) : undefined;
     if (seenCat) {
-      problems[i] = seenCat.forRow(i + 1);
+      problems[i] = seenCat;
       continue;
     }
     // "Bedoelt u …?" for the first distinct misspellings only: a suggestion costs tens of microseconds.
     const category = readCategoryArg(cv, "categorie", badCategories.size < 100);
     if (category instanceof Problem) {
-      if (typeof cv === "string" && badCategories.size < 10000) badCategories.set(cv, category.forRow(0));
-      problems[i] = category.inRow(i + 1);
+      if (typeof cv === "string" && badCategories.size < 10000) badCategories.set(cv, category);
+      problems[i] = category;
       continue;
     }
     const primitive = typeof av === "string" || typeof av === "number";
     const seenAmount = primitive ? badAmounts.get(av) : undefined;
     if (seenAmount) {
-      problems[i] = seenAmount.forRow(i + 1);
+      problems[i] = seenAmount;
       continue;
     }
     const a = readAmountCentsArg(av, "bedrag");
     if (a instanceof Problem) {
-      if (primitive && badAmounts.size < 10000) badAmounts.set(av, a.forRow(0));
-      problems[i] = a.inRow(i + 1);
+      if (primitive && badAmounts.size < 10000) badAmounts.set(av, a);
+      problems[i] = a;
       continue;
     }
     const catOk = categoryVerdict(category, y).eligible;
@@ -406,7 +407,7 @@ export function ledger(
       ? 0
       : d.times(k.exact).div(k.total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
     if (!Number.isFinite(counted) || !Number.isFinite(attributed)) {
-      const q = new Problem("invalidValue", "de uitkomst is geen getal dat Excel kan tonen.").inRow(i + 1);
+      const q = new Problem("invalidValue", "de uitkomst is geen getal dat Excel kan tonen.");
       out[i] = [q, q, q];
     } else out[i] = [true, counted, attributed];
   }

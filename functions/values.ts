@@ -49,34 +49,28 @@ const PASSED_ON: Readonly<Record<string, ExcelErrorCode>> = {
 /** Longest message put in a cell: Excel shows it in a tooltip, and input text can be megabytes long. */
 const MAX_MESSAGE = 300;
 
-/** Why an argument or a ledger row has no result: #VALUE! (invalidValue) or #N/A (notAvailable) and a message. */
+/**
+ * Why an argument or a ledger row has no result: #VALUE! (invalidValue) or #N/A (notAvailable) and a message.
+ * A ledger shares one Problem between the rows with the same mistake; the row is added to the text only when the
+ * error value for that row is built (`messageInRow`).
+ */
 export class Problem {
-  private readonly text: string;
-  /** the ledger row the problem is in (1-based): the message then starts with "Rij n: " */
-  private row = 0;
   constructor(
     readonly code: ExcelErrorCode,
-    message: string,
-  ) {
-    this.text = message;
-  }
-
-  /** The same problem in another ledger row (a ledger repeats its mistakes: the message text is shared). */
-  forRow(row: number): Problem {
-    return new Problem(this.code, this.text).inRow(row);
-  }
-
-  /** This problem, in ledger row `row`; no new object, and the message is put together only when read. */
-  inRow(row: number): this {
-    this.row = row;
-    return this;
-  }
+    private readonly text: string,
+  ) {}
 
   get message(): string {
-    const m = this.row ? `Rij ${this.row}: ${this.text}` : this.text;
-    return m.length > MAX_MESSAGE ? m.slice(0, MAX_MESSAGE - 1) + "…" : m;
+    return bounded(this.text);
+  }
+
+  /** The message for ledger row `row` (1-based): "Rij n: …". */
+  messageInRow(row: number): string {
+    return bounded(`Rij ${row}: ${this.text}`);
   }
 }
+
+const bounded = (m: string) => (m.length > MAX_MESSAGE ? m.slice(0, MAX_MESSAGE - 1) + "…" : m);
 
 /** A Problem as an exception, for the scalar functions (one per call). */
 export class FunctionError extends Error {
