@@ -9,17 +9,8 @@ import { evaluate, explainText, KiaValidationError } from "../src";
 import { establishedYears, rawTablesData, ref, referenceKeys } from "../src/law";
 import { highestConfidence, tableInvariantErrors } from "../src/law/schema";
 import type { YearData } from "../src/law";
+import { errorOf, inv } from "./support/evaluate";
 
-function errorOf(s: unknown): KiaValidationError {
-  try {
-    evaluate(s);
-  } catch (e) {
-    if (e instanceof KiaValidationError) return e;
-    throw e;
-  }
-  throw new Error("no error raised");
-}
-const inv = (id: string, category: string, amount: number, extra: Record<string, unknown> = {}) => ({ id, category, amount, ...extra });
 
 describe("input the law makes impossible is refused, naming the field", () => {
   it.each([

@@ -9,18 +9,9 @@ import { evaluate, KiaValidationError, NoTableError, type Report } from "../src"
 import { readPartners } from "../src/ledger";
 import { splitExactly } from "../src/partnership";
 import { Decimal } from "../src";
+import { errorOf, inv } from "./support/evaluate";
 
-const inv = (id: string, category: string, amount: number, extra: Record<string, unknown> = {}) => ({ id, category, amount, ...extra });
 
-function errorOf(s: unknown): KiaValidationError {
-  try {
-    evaluate(s);
-  } catch (e) {
-    if (e instanceof KiaValidationError) return e;
-    throw e;
-  }
-  throw new Error("no error raised");
-}
 
 const partner = (r: Report, name: string) => r.partners!.find((p) => p.name === name)!;
 

@@ -1,17 +1,9 @@
 /** evaluate() rejects invalid input with a typed error naming the field and the value. */
 import { evaluate, KiaValidationError, NoTableError } from "../src";
+import { errorOf } from "./support/evaluate";
 
 const base = () => ({ year: 2024, investments: [{ id: "a", category: "machine", amount: 1000 }] as Record<string, unknown>[] });
 
-function errorOf(s: unknown): KiaValidationError {
-  try {
-    evaluate(s);
-  } catch (e) {
-    if (e instanceof KiaValidationError) return e;
-    throw e;
-  }
-  throw new Error("no error raised");
-}
 
 describe("validation", () => {
   it.each([
