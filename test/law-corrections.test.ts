@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { evaluate, explainText, KiaValidationError } from "../src";
+import { evaluate, explainText } from "../src";
 import { establishedYears, rawTablesData, ref, referenceKeys } from "../src/law";
 import { highestConfidence, tableInvariantErrors } from "../src/law/schema";
 import type { YearData } from "../src/law";

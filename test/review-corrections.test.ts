@@ -5,7 +5,7 @@
  * and disposals. Each expected figure is worked out by hand in the comment next to it.
  */
 import * as fn from "../functions/functions";
-import { evaluate, KiaValidationError, NoTableError, type Report } from "../src";
+import { evaluate, NoTableError, type Report } from "../src";
 import { readPartners } from "../src/ledger";
 import { splitExactly } from "../src/partnership";
 import { Decimal } from "../src";

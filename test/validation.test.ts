@@ -1,5 +1,5 @@
 /** evaluate() rejects invalid input with a typed error naming the field and the value. */
-import { evaluate, KiaValidationError, NoTableError } from "../src";
+import { evaluate, NoTableError } from "../src";
 import { errorOf } from "./support/evaluate";
 
 const base = () => ({ year: 2024, investments: [{ id: "a", category: "machine", amount: 1000 }] as Record<string, unknown>[] });
