@@ -197,12 +197,15 @@ export function ledger(
   if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = 0;
   try {
     // One error value per bad row, its message with the row ("Rij 3: …"), shared by the row's three cells.
-    return rows.map((row, i) => {
+    // The rows are this call's own arrays: a bad row's cells are replaced in place.
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as unknown[];
       const p = row[0];
-      if (!(p instanceof Problem)) return row;
+      if (!(p instanceof Problem)) continue;
       const e = cfError(p.code, p.messageInRow(i + 1));
-      return [e, e, e];
-    });
+      row[0] = row[1] = row[2] = e;
+    }
+    return rows;
   } finally {
     if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = limit;
   }
