@@ -73,6 +73,21 @@ class LocalizeFunctionsPlugin {
   }
 }
 
+/** How TypeScript and TSX (Preact) are compiled for the browser; the e2e harness build uses the same. */
+const TS_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      compilerOptions: { target: "ES2017", module: "ESNext", moduleResolution: "node", jsx: "react-jsx", jsxImportSource: "preact" },
+    },
+  },
+};
+const RESOLVE = { extensions: [".ts", ".tsx", ".js", ".json"] };
+const TARGET = ["web", "es2017"];
+
 module.exports = (env = {}, options = {}) => {
   const standalone = process.env.KIA_STANDALONE === "1" || env.standalone === true;
   const url = (process.env.KIA_ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
@@ -92,23 +107,9 @@ module.exports = (env = {}, options = {}) => {
       taskpane: "./taskpane/taskpane.tsx",
     },
     output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    target: ["web", "es2017"],
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { target: "ES2017", module: "ESNext", moduleResolution: "node", jsx: "react-jsx", jsxImportSource: "preact" },
-            },
-          },
-        },
-      ],
-    },
+    resolve: RESOLVE,
+    target: TARGET,
+    module: { rules: [TS_RULE] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       new LocalizeFunctionsPlugin(),
@@ -146,3 +147,7 @@ module.exports = (env = {}, options = {}) => {
     performance: { hints: false },
   };
 };
+
+module.exports.TS_RULE = TS_RULE;
+module.exports.RESOLVE = RESOLVE;
+module.exports.TARGET = TARGET;

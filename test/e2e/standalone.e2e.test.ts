@@ -23,6 +23,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { browserSuite, CHROMIUM } from "../support/chromium";
 import { readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
 import { mapHeaders, readLedger, readPartners } from "../../src/ledger";
@@ -31,13 +32,10 @@ import { openFileWorkbook } from "../../taskpane/workbook/file";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve") as { serve: (dir: string, port?: number) => Promise<Server> };
 
-const CHROMIUM = "/usr/bin/chromium";
 const root = join(__dirname, "..", "..");
 const SAMPLE = join(root, "examples", "voorbeeld-staat-2025.xlsx");
 const ARTIFACTS = join(root, "test-artifacts", "e2e");
 const DOCS_DIR = process.env.KIA_SCREENSHOTS_DIR ? join(root, process.env.KIA_SCREENSHOTS_DIR) : null;
-const inCi = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLowerCase());
-const haveChromium = existsSync(CHROMIUM);
 const WIDTH = 320;
 
 /** The amount as the pane shows it in Dutch: "€ 19.769", "€ 1.216,69", with a no-break space after the euro sign. */
@@ -65,15 +63,7 @@ async function expectedScenario(override: { id: string; reason: string }): Promi
   };
 }
 
-if (!haveChromium && inCi) {
-  it("runs the standalone page in chromium", () => {
-    throw new Error(`${CHROMIUM} ontbreekt en CI is gezet: installeer chromium (apt-get install -y chromium); de browsertest mag in CI niet overgeslagen worden.`);
-  });
-} else if (!haveChromium) {
-  console.warn(`Browsertest overgeslagen: ${CHROMIUM} ontbreekt (installeer met: apt-get install -y chromium). In CI (CI=true) faalt deze test dan.`);
-  it.skip("runs the standalone page in chromium (skipped: no /usr/bin/chromium)", () => undefined);
-} else {
-  describe("standalone page in chromium", () => {
+browserSuite("standalone page in chromium", () => {
     let out: string;
     let server: Server;
     let browser: Browser;
@@ -488,5 +478,4 @@ if (!haveChromium && inCi) {
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
     }, 60000);
-  });
-}
+});
