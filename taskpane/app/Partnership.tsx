@@ -13,6 +13,7 @@ import { formatPercent, keepEuro, parseUserAmount } from "./format";
 import { sameInARow } from "./display";
 import { letterText, type LetterPartner } from "./letter";
 import { partnershipFromTable } from "./partners";
+import { LEGAL_FORMS } from "./scenario";
 import type { PartnerAmountField, PartnerInput, PartnersRead } from "./state";
 import { Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
 
@@ -122,7 +123,7 @@ export function PartnershipStep() {
           </div>
           <p class="hint">{t.sharesHint}</p>
           <datalist id="legal-forms">
-            {t.legalForms.map((f) => (
+            {LEGAL_FORMS.map((f) => (
               <option key={f} value={f} />
             ))}
           </datalist>

@@ -75,13 +75,22 @@ export function TextField(
           required={props.required}
         />
       )}
+      <FieldFooter id={id} fieldKey={props.fieldKey} hint={props.hint} />
+    </div>
+  );
+}
+
+/** Under a field: its hint and its error message, with the ids the field's aria-describedby points at. */
+function FieldFooter(props: { id: string; fieldKey: string; hint?: string }) {
+  return (
+    <>
       {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
+        <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
-      <FieldMessage fieldKey={props.fieldKey} id={`${id}-error`} />
-    </div>
+      <FieldMessage fieldKey={props.fieldKey} id={`${props.id}-error`} />
+    </>
   );
 }
 
@@ -111,12 +120,7 @@ export function SelectField(props: FieldProps & { value: string; options: Option
           </option>
         ))}
       </select>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldMessage fieldKey={props.fieldKey} id={`${id}-error`} />
+      <FieldFooter id={id} fieldKey={props.fieldKey} hint={props.hint} />
     </div>
   );
 }
