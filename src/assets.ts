@@ -24,6 +24,11 @@ export interface AssetsResult {
   marketValued: NInvestment[];
 }
 
+/** One key per asset: the rows of a group are one asset (besluit 2.2), a row without group is its own. */
+export function assetKey(inv: NInvestment): string {
+  return inv.group === undefined ? `#${inv.id}` : `g:${inv.group}`;
+}
+
 /** What an asset adds to the year's total: its market value where besluit 5 says so, else its amount. */
 export function totalAmountOf(inv: NInvestment): Decimal {
   return inv.marketValue ?? inv.amount;
@@ -38,6 +43,25 @@ export function deductionAmountOf(inv: NInvestment): Decimal {
   return inv.marketValue !== undefined && inv.marketValue.lt(inv.amount)
     ? inv.marketValue
     : inv.amount;
+}
+
+/** "3 investeringen in 2024; 2 tellen mee voor de KIA." in good Dutch for every count. */
+function countText(n: number, counted: number, year: number, lost: boolean): string {
+  if (n === 0) return `Geen investeringen in ${year}.`;
+  const verb =
+    counted === 0
+      ? "geen enkele telt"
+      : counted === 1
+        ? n === 1
+          ? "die telt"
+          : "1 telt"
+        : counted < n
+          ? `${counted} tellen`
+          : n === 2
+            ? "beide tellen"
+            : "alle tellen";
+  const when = lost ? " volgens de wet, vóór de keuze voor de calamiteitsgoedkeuring (zie hierna)." : ".";
+  return `${n === 1 ? "1 investering" : `${n} investeringen`} in ${year}; ${verb} mee voor de KIA${when}`;
 }
 
 export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
@@ -122,13 +146,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
 
   const counted = counts.reduce((k, c) => k + (c ? 1 : 0), 0);
   const lost = investments.some((inv) => inv.lostByCalamity);
-  if (n === 0) ctx.explain(`Geen investeringen in ${year}.`, ctx.use("wetib-3.41-1"));
-  else ctx.explain(
-    `${n === 1 ? "1 investering" : `${n} investeringen`} in ${year}; ` +
-      `${counted === 0 ? "geen enkele telt" : counted === 1 ? (n === 1 ? "die telt" : "1 telt") : counted === n ? (n === 2 ? "beide tellen" : "alle tellen") : `${counted} tellen`} mee voor de KIA` +
-      (lost ? " volgens de wet, vóór de keuze voor de calamiteitsgoedkeuring (zie hierna)." : "."),
-    ctx.use("wetib-3.41-1"),
-  );
+  ctx.explain(countText(n, counted, year, lost), ctx.use("wetib-3.41-1"));
   for (const [label, e] of byCategory) {
     ctx.explain(
       `Uitgesloten bedrijfsmiddel (${label.toLowerCase()}): ${listText(e.ids)}.`,

@@ -14,7 +14,7 @@
  * an asset, while its deduction is the effective rate times the actual obligation; the year's KIA is then the
  * rate times the deduction base, not the table amount itself.
  */
-import { deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
+import { assetKey, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
 import { type Context, listOf } from "./context";
 import { centsDecimal } from "./cents";
 import { Decimal, ZERO } from "./decimal";
@@ -142,7 +142,7 @@ export function assessCalamity(
   const byAsset = new Map<string, NInvestment[]>();
   for (const inv of s.investments) {
     if (!inv.lostByCalamity) continue;
-    const key = inv.group === undefined ? `#${inv.id}` : `g:${inv.group}`;
+    const key = assetKey(inv);
     const rows = byAsset.get(key);
     if (rows) rows.push(inv);
     else byAsset.set(key, [inv]);

@@ -10,7 +10,7 @@
  * with 10 decimals, rounded down (the deductible part gets the remainder, in the taxpayer's favour), and the
  * year's deductible part is the KIA minus the sum of those parts, so the exact fields add up exactly.
  */
-import { deductionAmountOf } from "./assets";
+import { assetKey, deductionAmountOf } from "./assets";
 import { QUOTIENT_DP, type YearResult } from "./calamity";
 import { type Context, listOf } from "./context";
 import { Decimal, ZERO } from "./decimal";
@@ -79,7 +79,7 @@ export function paymentStep(
   const unpaid = new Map<string, { ids: string[]; base: Decimal; paid: Decimal }>();
   for (const inv of s.investments) {
     if (inv.inUse || !counts[inv.index]) continue;
-    const key = inv.group === undefined ? `#${inv.id}` : `g:${inv.group}`;
+    const key = assetKey(inv);
     const a = unpaid.get(key);
     if (a) {
       a.ids.push(inv.id);

@@ -9,7 +9,7 @@ import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
 import { Decimal } from "./decimal";
 import { KiaValidationError } from "./errors";
 import { findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
-import { parseAmount, parseYear } from "./money";
+import { formatEuro, parseAmount, parseYear } from "./money";
 
 export type Amount = number | string;
 export type PartnershipKey = "profit" | "capital" | "reserves" | "equal";
@@ -470,7 +470,7 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
       "PAID_EXCEEDS_AMOUNT",
       `${field}.paid`,
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${asDecimal(amount).toFixed()})`,
+      `betaald bedrag is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
     );
   }
   const relatedParty = boolValue(o.relatedParty, field, "relatedParty") ?? false;
@@ -737,7 +737,7 @@ function validateDisposal(
       "INVALID_DISPOSAL",
       `${field}.investmentYearTotal`,
       o.investmentYearTotal,
-      `totaal van het investeringsjaar is kleiner dan het investeringsbedrag van dit bedrijfsmiddel (${investmentAmount.toFixed()})`,
+      `totaal van het investeringsjaar is kleiner dan het investeringsbedrag van dit bedrijfsmiddel (${formatEuro(investmentAmount)})`,
     );
   }
   return {
