@@ -58,6 +58,18 @@ describe("a year without a table is #N/A, in every function", () => {
     expect(fn.reason("machine", 1000, null)).toMatch(/^Qualifies \(20\d\d\)/);
   });
 
+  it("the functions bundle takes Excel's display language once Office is ready (KIA.REASON in English)", () => {
+    try {
+      fn.followDisplayLanguage({ onReady: (cb: () => void) => cb(), context: { displayLanguage: "en-GB" } } as never);
+      expect(fn.reason("machine", 1000, 2024)).toMatch(/^Qualifies \(2024\)/);
+      fn.followDisplayLanguage({ onReady: (cb: () => void) => cb(), context: { displayLanguage: "nl-NL" } } as never);
+      expect(fn.reason("machine", 1000, 2024)).not.toMatch(/^Qualifies/);
+      fn.followDisplayLanguage(undefined);
+    } finally {
+      setLanguage("nl");
+    }
+  });
+
   it("DISINVESTMENT names the year without a table, investment or disposal", () => {
     expect(thrown(() => fn.disinvestment(5000, 8000, 2009, 100000, 2012)).message).toBe("Geen KIA-tabel voor 2009");
     expect(thrown(() => fn.disinvestment(5000, 8000, 2024, 100000, 2027)).message).toBe("Geen KIA-tabel voor 2027");
