@@ -38,6 +38,30 @@ export interface AppProps {
 }
 
 
+/** From this many ledger rows the figures wait for a pause in typing (SETTLE_MS). */
+const SETTLE_FROM_ROWS = 5000;
+const SETTLE_MS = 250;
+
+/**
+ * `value`, or with `lag` the last value that stayed unchanged for SETTLE_MS. Without lag (and the moment lag
+ * starts, e.g. a large ledger just loaded with its restored choices) the value is taken as it is.
+ */
+function useSettled<T>(value: T, lag: boolean): T {
+  const [settled, setSettled] = useState(value);
+  const lagged = useRef(lag);
+  const starting = lag && !lagged.current;
+  lagged.current = lag;
+  useEffect(() => {
+    if (!lag || starting) {
+      setSettled(value);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(value), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [value, lag]);
+  return lag && !starting ? settled : value;
+}
+
 export function App(props: AppProps) {
   const { host } = props;
   const lang = host.language;
@@ -52,7 +76,11 @@ export function App(props: AppProps) {
   const deriver = useRef(makeDeriver()).current;
   /** the document holds choices for the ledger on screen (restored or saved) */
   const choicesStored = useRef(false);
-  const derived = useMemo(() => deriver(state, culture), [state, culture]);
+  // On a large ledger the choices the figures follow settle once the user pauses typing: evaluating 100.000 rows
+  // takes about 100 ms, which per keystroke would block the field. The fields show what is typed at once.
+  const settled = useSettled(state.choices, (state.grid?.rows.length ?? 0) >= SETTLE_FROM_ROWS);
+  const view = settled === state.choices ? state : { ...state, choices: settled };
+  const derived = useMemo(() => deriver(view, culture), [state, settled, culture]);
 
   // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
   useEffect(() => {
