@@ -4,21 +4,17 @@
  * define the permanent ids (KIA.AMOUNT …) and the English names; functions/nl.json gives the Dutch names.
  * Each function is a thin wrapper: call the pure implementation in kia-functions.ts and turn any error into
  * a CustomFunctions.Error (#VALUE! or #N/A with a Dutch message; an error value in an argument keeps its own code,
- * e.g. #DEEL/0!, with the message naming the argument). The only Office.js call: the display language, once Office
- * is ready, for the texts of KIA.REASON and KIA.TABLE (this bundle has its own copy of kia-functions.ts, so the
- * taskpane cannot set it).
+ * e.g. #DEEL/0!, with the message naming the argument). The only Office.js call, Excel's display language for
+ * the texts of KIA.REASON and KIA.TABLE, is in language.ts.
  *
  * Every parameter is `any`: Excel passes the cell's value as it is (a number, text, WAAR/ONWAAR, an empty cell
  * as null) and the readers in values.ts decide, with a Dutch message, instead of Excel coercing silently
  * ("ja" to #VALUE!, 5 to TRUE).
  */
 import * as F from "./kia-functions";
+import { followDisplayLanguage } from "./language";
 import { Problem, toFunctionError } from "./values";
 
-/** Excel's display language for KIA.REASON and KIA.TABLE (Dutch until Office says otherwise; absent in tests). */
-export function followDisplayLanguage(office: typeof Office | undefined): void {
-  office?.onReady?.(() => F.setLanguage(office.context?.displayLanguage));
-}
 followDisplayLanguage(typeof Office === "undefined" ? undefined : Office);
 
 function cfError(

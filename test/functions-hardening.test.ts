@@ -6,6 +6,7 @@
 import { CellError, DetailedCellError, ErrorType } from "hyperformula";
 import * as fn from "../functions/functions";
 import { setLanguage } from "../functions/kia-functions";
+import { followDisplayLanguage } from "../functions/language";
 import { parseDutchAmount } from "../functions/values";
 import { Decimal, kia, readDutchAmount, isAmountProblem } from "../src";
 import { engine } from "./support/hyperformula";
@@ -60,11 +61,11 @@ describe("a year without a table is #N/A, in every function", () => {
 
   it("the functions bundle takes Excel's display language once Office is ready (KIA.REASON in English)", () => {
     try {
-      fn.followDisplayLanguage({ onReady: (cb: () => void) => cb(), context: { displayLanguage: "en-GB" } } as never);
+      followDisplayLanguage({ onReady: (cb: () => void) => cb(), context: { displayLanguage: "en-GB" } } as never);
       expect(fn.reason("machine", 1000, 2024)).toMatch(/^Qualifies \(2024\)/);
-      fn.followDisplayLanguage({ onReady: (cb: () => void) => cb(), context: { displayLanguage: "nl-NL" } } as never);
+      followDisplayLanguage({ onReady: (cb: () => void) => cb(), context: { displayLanguage: "nl-NL" } } as never);
       expect(fn.reason("machine", 1000, 2024)).not.toMatch(/^Qualifies/);
-      fn.followDisplayLanguage(undefined);
+      followDisplayLanguage(undefined);
     } finally {
       setLanguage("nl");
     }
