@@ -18,4 +18,3 @@ export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
-export const HUNDRED = new Decimal(100);

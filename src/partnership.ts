@@ -274,12 +274,10 @@ export function partnershipStep(
   if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key]));
   else if (p.key !== "profit" && p.jointRequest !== true)
     ctx.warn(W.partnershipRequest(KEY_NL[p.key]));
-  const weights = p.partners.map((x) => weightOf(x, key));
-  const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
-  const shares = weights.map((w) => w.div(totalWeight));
-  const round = (d: Decimal) => roundForReport(d, "deduction", ctx.exact);
   // Partners without investments of their own share the partnership's KIA by the key, exactly.
-  const byKey = splitExactly(y.kiaExact, weights);
+  const byKey = allocate(y.kiaExact, p.partners, key);
+  const totalWeight = byKey.reduce((s, a) => s.plus(a.weight), ZERO);
+  const round = (d: Decimal) => roundForReport(d, "deduction", ctx.exact);
   const partners = p.partners.map((x, i): PartnerResult => {
     // Own investments that join the partnership's for this partner's row: before 2021 all of his own
     // investments (HR 2019/2020); from 2021 only his own assets used in this enterprise (lid 3).
@@ -292,14 +290,14 @@ export function partnershipStep(
         : undefined;
     // His part of the partnership's investments follows the deduction base (actual obligations where besluit 5
     // counts market values in the total); the row is found on the total plus his own.
-    const part = shares[i].times(y.deductionBase).plus(own);
+    const part = byKey[i].share.times(y.deductionBase).plus(own);
     if (own.isZero())
       return {
         partner: x,
-        share: shares[i],
+        share: byKey[i].share,
         part,
-        kiaExact: byKey[i],
-        kia: round(byKey[i]),
+        kiaExact: byKey[i].amount,
+        kia: round(byKey[i].amount),
         rate: y.rate,
         method: "share",
         outside,
@@ -312,12 +310,12 @@ export function partnershipStep(
     const kiaExact = fixed
       ? fixed
       : combined.exact
-          .times(weights[i].times(y.deductionBase).plus(own.times(totalWeight)))
+          .times(byKey[i].weight.times(y.deductionBase).plus(own.times(totalWeight)))
           .div(totalWeight.times(combinedTotal))
           .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
     return {
       partner: x,
-      share: shares[i],
+      share: byKey[i].share,
       part,
       kiaExact,
       kia: round(kiaExact),

@@ -243,10 +243,6 @@ export function refByLabel(label: string, year: number): LegalRef | undefined {
   return index.get(label);
 }
 
-export function referenceSources(): ReferencesData["sources"] {
-  return referencesData.sources;
-}
-
 // ---- categories -------------------------------------------------------------------------------
 
 const categoryIndex = new Map<string, CategoryData>();

@@ -148,14 +148,3 @@ export function parseUserAmount(
   return { ok: true, value: s === "-0" ? "0" : s };
 }
 
-/** An amount read from a cell (a number or text) as the text an input shows in this culture. */
-export function amountInputText(value: unknown, culture: Culture): string {
-  if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return "";
-    // 15 significant digits, as Excel shows a number
-    const d = new Decimal(Number(value.toPrecision(15)));
-    return formatNumber(d, culture, d.decimalPlaces());
-  }
-  return String(value).trim();
-}

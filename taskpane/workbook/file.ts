@@ -8,6 +8,7 @@
  */
 import type * as ExcelJSTypes from "exceljs";
 import { csvTable, decodeText, parseCsv } from "./csv";
+import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type { Cell, Culture, Grid, ReadProgress, ReportSheet, TableInfo, Workbook } from "./types";
 
@@ -354,11 +355,6 @@ function download(fileName: string, bytes: Uint8Array): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Text that Excel would take as a formula or a number-like entry when typed: =, +, - or @ first. */
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@]/.test(s);
 }
 
 /** A number format that shows a date (y, d, or m outside brackets and quotes, no h/s: not a time). */

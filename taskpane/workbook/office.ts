@@ -17,6 +17,7 @@
  * so it can never become a formula.
  */
 import { mapHeaders, serialToIso } from "../../src/ledger";
+import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type {
   Cell,
@@ -72,11 +73,6 @@ export function isPayloadError(e: unknown): boolean {
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e);
-}
-
-/** Text that Excel would take as a formula when set as a value. */
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@]/.test(s);
 }
 
 const DATE_CATEGORIES = new Set(["Date", "Time"]);
