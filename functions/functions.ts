@@ -193,21 +193,19 @@ export function ledger(
   const rows = guard(() =>
     F.ledger(categories, amounts, year, vatDeductible ?? null),
   );
-  // A bad row's three cells share one Problem and so one CustomFunctions.Error (the runtime serialises each cell
-  // of the result: one object may stand in several cells). A CustomFunctions.Error is an Error: building it
-  // captures a stack trace that nobody reads, which for 100.000 bad rows took longer than computing 100.000
-  // good ones. No stack traces while the errors are built; the limit is restored at once (synchronous code).
+  // A bad row's error value stands in the ledger's own row, so its message names neither the row nor the value:
+  // a row counted within the range ("Rij 3") was not the sheet's row (C4 in B2:B10) and only misled. Rows with the
+  // same mistake share one array of Problems, so one CustomFunctions.Error (the runtime serialises each cell of
+  // the result: one object may stand in many cells): the array is replaced in place, and is already replaced when
+  // it comes again. A CustomFunctions.Error is an Error: building one captures a stack trace that nobody reads,
+  // so none is captured while they are built; the limit is restored at once (synchronous code).
   const limit = ErrorWithLimit.stackTraceLimit;
   if (typeof limit === "number") ErrorWithLimit.stackTraceLimit = 0;
   try {
-    // One error value per bad row, its message with the row ("Rij 3: …"), shared by the row's three cells.
-    // The rows are this call's own arrays: a bad row's cells are replaced in place.
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as unknown[];
       const p = row[0];
-      if (!(p instanceof Problem)) continue;
-      const e = cfError(p.code, p.messageInRow(i + 1));
-      row[0] = row[1] = row[2] = e;
+      if (p instanceof Problem) row[0] = row[1] = row[2] = cfError(p.code, p.message);
     }
     return rows;
   } finally {

@@ -17,6 +17,7 @@ import {
 } from "../src";
 import { centsDecimal, centsOfNumber, Ratio } from "../src/cents";
 import {
+  cellErrorCode,
   FunctionError,
   Problem,
   isMissing,
@@ -289,9 +290,10 @@ const blankRow = (): LedgerCell[] => ["", "", ""];
 /**
  * One row per asset: eligible, counted amount, attributed KIA (counted amount x effective rate of the
  * ledger's counted total). Categories and amounts are a column (or a row) each, of the same length. A bad row
- * gets an error value in its three cells saying which row and why ("Rij 3: bedrag: cel bevat #N/B"; the row is
- * added by the Excel adapter, so rows with the same mistake share one Problem); blank rows stay blank. Building a
- * row's problem costs no exception, no stack trace and no object per row.
+ * gets an error value in its three cells saying why ("bedrag: cel bevat #N/B", "bedrag mag niet negatief zijn.");
+ * the message does not repeat the row or the cell's value, both in view next to it. Rows with the same mistake
+ * share one row of Problems; blank rows stay blank. A bad row costs no exception, no stack trace and, where its
+ * mistake was seen before, no object.
  */
 export function ledger(
   categories: unknown,
@@ -315,9 +317,27 @@ export function ledger(
   // amount (cents, or a Decimal) with its verdict. LEDGER has no groups, so each row is its own asset:
   // eligible = category eligible in the year and amount not below € 450 (art. 3.45).
   const n = cats.length;
-  const problems: (Problem | null | undefined)[] = new Array(n);
-  const badCategories = new Map<string, Problem>();
-  const badAmounts = new Map<unknown, Problem>();
+  // A bad row is its Problem's one shared row of three (the Excel adapter turns it into one error value). The
+  // messages do not quote the cell (it is in the row itself), so most Problems are shared already: the readers
+  // make one per reason (negative, too large, unknown category …).
+  const bad: (LedgerCell[] | null | undefined)[] = new Array(n);
+  const rowOf = new Map<Problem, LedgerCell[]>();
+  const badRow = (p: Problem): LedgerCell[] => {
+    let row = rowOf.get(p);
+    if (!row) rowOf.set(p, (row = [p, p, p]));
+    return row;
+  };
+  // A ledger repeats its mistakes (the same unknown category, the same "60,000", the same #N/B): a cell value seen
+  // before with a problem gets that problem's row again, without reading it once more.
+  const badCategories = new Map<string, LedgerCell[]>();
+  const badAmounts = new Map<unknown, LedgerCell[]>();
+  const badCategoryErrors = new Map<string, LedgerCell[]>(); // by error code: "#N/A"
+  const badAmountErrors = new Map<string, LedgerCell[]>();
+  const remember = <K>(seen: Map<K, LedgerCell[]>, key: K, p: Problem): LedgerCell[] => {
+    const row = badRow(p);
+    if (seen.size < 10000) seen.set(key, row);
+    return row;
+  };
   const cents = new Float64Array(n).fill(-1);
   const decimals: (Decimal | undefined)[] = [];
   const eligibleRow = new Uint8Array(n);
@@ -329,33 +349,41 @@ export function ledger(
     const cv = cats[i];
     const av = amts[i];
     if (isMissing(cv) && isMissing(av)) {
-      problems[i] = null;
+      bad[i] = null;
       continue;
     }
-    // A ledger repeats its mistakes (the same unknown category, the same "60,000"): a cell value seen before
-    // with a problem gets that problem's text again, without reading and formatting it once more.
-    const seenCat = typeof cv === "string" ? badCategories.get(cv) : undefined;
+    const catError = cellErrorCode(cv);
+    const seenCat = typeof cv === "string" ? badCategories.get(cv) : catError ? badCategoryErrors.get(catError) : undefined;
     if (seenCat) {
-      problems[i] = seenCat;
+      bad[i] = seenCat;
       continue;
     }
     // "Bedoelt u …?" for the first distinct misspellings only: a suggestion costs tens of microseconds.
-    const category = readCategoryArg(cv, "categorie", badCategories.size < 100);
+    const category = readCategoryArg(cv, "categorie", badCategories.size < 100, false);
     if (category instanceof Problem) {
-      if (typeof cv === "string" && badCategories.size < 10000) badCategories.set(cv, category);
-      problems[i] = category;
+      bad[i] =
+        typeof cv === "string"
+          ? remember(badCategories, cv, category)
+          : catError
+            ? remember(badCategoryErrors, catError, category)
+            : badRow(category);
       continue;
     }
     const primitive = typeof av === "string" || typeof av === "number";
-    const seenAmount = primitive ? badAmounts.get(av) : undefined;
+    const amountError = primitive ? null : cellErrorCode(av);
+    const seenAmount = primitive ? badAmounts.get(av) : amountError ? badAmountErrors.get(amountError) : undefined;
     if (seenAmount) {
-      problems[i] = seenAmount;
+      bad[i] = seenAmount;
       continue;
     }
-    const a = readAmountCentsArg(av, "bedrag");
+    const a = readAmountCentsArg(av, "bedrag", false);
     if (a instanceof Problem) {
-      if (primitive && badAmounts.size < 10000) badAmounts.set(av, a);
-      problems[i] = a;
+      // A number's problem is one of a few (negative, too large …) and already shared: no need to remember it.
+      bad[i] = typeof av === "string"
+        ? remember(badAmounts, av, a)
+        : amountError
+          ? remember(badAmountErrors, amountError, a)
+          : badRow(a);
       continue;
     }
     const catOk = categoryVerdict(category, y).eligible;
@@ -383,13 +411,13 @@ export function ledger(
   const ratio = new Ratio(k.exact, k.total);
   const out: LedgerCell[][] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const p = problems[i];
-    if (p === null) {
+    const b = bad[i];
+    if (b === null) {
       out[i] = blankRow();
       continue;
     }
-    if (p) {
-      out[i] = [p, p, p];
+    if (b) {
+      out[i] = b;
       continue;
     }
     if (!eligibleRow[i]) {

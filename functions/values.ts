@@ -21,6 +21,7 @@ import {
   readDutchAmount,
   readDutchCents,
   showValue,
+  type AmountProblem,
   type CategoryData,
 } from "../src";
 import { centsOfNumber } from "../src/cents";
@@ -51,8 +52,7 @@ const MAX_MESSAGE = 300;
 
 /**
  * Why an argument or a ledger row has no result: #VALUE! (invalidValue) or #N/A (notAvailable) and a message.
- * A ledger shares one Problem between the rows with the same mistake; the row is added to the text only when the
- * error value for that row is built (`messageInRow`).
+ * A ledger shares one Problem between the rows with the same mistake.
  */
 export class Problem {
   constructor(
@@ -62,11 +62,6 @@ export class Problem {
 
   get message(): string {
     return bounded(this.text);
-  }
-
-  /** The message for ledger row `row` (1-based): "Rij n: …". */
-  messageInRow(row: number): string {
-    return bounded(`Rij ${row}: ${this.text}`);
   }
 }
 
@@ -154,6 +149,16 @@ export function errorValueCode(v: unknown): string | null {
   return null;
 }
 
+/** errorValueCode for any value, also one whose properties throw when read (then null: scalar() refuses it). */
+export function cellErrorCode(v: unknown): string | null {
+  if (typeof v !== "object" || v === null) return null;
+  try {
+    return errorValueCode(v);
+  } catch {
+    return null;
+  }
+}
+
 /** "cel bevat #DEEL/0!": what an error value in an argument or a ledger cell becomes; it keeps its error code. */
 function errorProblem(code: string, name: string): Problem {
   return new Problem(
@@ -239,6 +244,28 @@ function objectValue(
 
 // ---- amounts ---------------------------------------------------------------------------------------------
 
+/**
+ * An amount refused for the core's `reason`: with the value in brackets (a formula's message: the cell is not in
+ * view), or without it (a ledger row: the cell is in the row itself). Without the value the Problem depends only
+ * on the parameter and the reason (the core's reasons are constants), so it is made once: 100.000 bad rows of a
+ * ledger cost no message and no object each.
+ */
+function amountProblem(name: string, { problem, reason }: AmountProblem, v: unknown, quote: boolean): Problem {
+  if (quote) return invalid(named(name, reason) + ` (${showValue(v, 40)}).`);
+  // An ambiguity names its two readings ("60,00 of 60.000?"): its own text, not worth keeping.
+  if (problem === "AMBIGUOUS_AMOUNT") return invalid(named(name, reason) + ".");
+  let byName = unquoted.get(reason);
+  if (!byName) {
+    // The other reasons are constants; bounded all the same.
+    if (unquoted.size >= 1000) unquoted.clear();
+    unquoted.set(reason, (byName = new Map()));
+  }
+  let p = byName.get(name);
+  if (!p) byName.set(name, (p = invalid(named(name, reason) + ".")));
+  return p;
+}
+const unquoted = new Map<string, Map<string, Problem>>();
+
 /** "bedrag mag niet negatief zijn" named for the parameter: "totaal mag niet negatief zijn". */
 function named(name: string, reason: string): string {
   return reason.startsWith("bedrag ")
@@ -251,7 +278,7 @@ function named(name: string, reason: string): string {
  * "1234,5"), through the core's readers; the core's range (0 .. 10^15, at most 15 decimals) and its refusal of
  * ambiguous text ("60,000") apply, with the core's reason.
  */
-export function readAmountArg(value: unknown, name: string): Decimal | Problem {
+export function readAmountArg(value: unknown, name: string, quote = true): Decimal | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null || (typeof v === "string" && v.trim() === ""))
@@ -260,8 +287,9 @@ export function readAmountArg(value: unknown, name: string): Decimal | Problem {
     return invalid(`${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
   const r = typeof v === "number" ? excelNumberAmount(v) : readDutchAmount(v);
   if (isAmountProblem(r)) {
-    // The core's reasons never quote the value; a formula's message does (the cell is not in view).
-    return invalid(named(name, r.reason) + ` (${showValue(v, 40)}).`);
+    // The core's reasons never quote the value; a formula's message does (the cell is not in view), a ledger
+    // row's does not (`quote` false: the cell is in the row itself).
+    return amountProblem(name, r, v, quote);
   }
   return r;
 }
@@ -274,6 +302,7 @@ export function readAmountArg(value: unknown, name: string): Decimal | Problem {
 export function readAmountCentsArg(
   value: unknown,
   name: string,
+  quote = true,
 ): number | Decimal | Problem {
   if (typeof value === "number") {
     const c = centsOfNumber(value);
@@ -282,9 +311,9 @@ export function readAmountCentsArg(
     const c = readDutchCents(value);
     if (typeof c === "number") {
       if (c >= 0) return c;
-    } else return invalid(named(name, c.reason) + ` (${showValue(value, 40)}).`);
+    } else return amountProblem(name, c, value, quote);
   }
-  return readAmountArg(value, name);
+  return readAmountArg(value, name, quote);
 }
 
 /** A share: an amount from 0 to 1, or text with a percent sign ("25%", "12,5 %"). */
@@ -380,22 +409,25 @@ export function readCategoryArg(
   value: unknown,
   name = "categorie",
   suggest = true,
+  quote = true,
 ): CategoryData | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null || (typeof v === "string" && v.trim() === ""))
     return invalid(`${name} ontbreekt: vul een categorie in, zoals "machine".`);
   if (typeof v !== "string")
-    return invalid(
-      `${name} moet tekst zijn, zoals "machine" (niet ${showValue(v, 40)}).`,
-    );
+    return invalid(`${name} moet tekst zijn, zoals "machine"` + (quote ? ` (niet ${showValue(v, 40)}).` : "."));
   const c = v.length <= 200 ? findCategory(v) : undefined;
-  if (!c)
-    return invalid(
-      `Onbekende categorie ${showValue(v.trim(), 60)}: ${unknownCategoryHint(v.slice(0, 60), suggest)}`,
-    );
-  return c;
+  if (c) return c;
+  const hint = unknownCategoryHint(v.slice(0, 60), suggest);
+  if (quote) return invalid(`Onbekende categorie ${showValue(v.trim(), 60)}: ${hint}`);
+  // Without the value the message is the hint's (a suggestion, or the list): one Problem per hint, shared by the
+  // rows of a ledger (the hints are as many as the categories).
+  let p = unknownCategory.get(hint);
+  if (!p) unknownCategory.set(hint, (p = invalid(`Onbekende categorie: ${hint}`)));
+  return p;
 }
+const unknownCategory = new Map<string, Problem>();
 
 // ---- errors from the core --------------------------------------------------------------------------------
 
