@@ -335,7 +335,7 @@ export function ledger(
   const badAmountErrors = new Map<string, LedgerCell[]>();
   const remember = <K>(seen: Map<K, LedgerCell[]>, key: K, p: Problem): LedgerCell[] => {
     const row = badRow(p);
-    if (seen.size < 10000) seen.set(key, row);
+    if (seen.size < 1000) seen.set(key, row);
     return row;
   };
   const cents = new Float64Array(n).fill(-1);
