@@ -130,15 +130,19 @@ export function disinvestmentThreshold(year: number): {
 }
 
 /**
- * The disposals of earlier years' investments: they do not depend on this year's KIA, so they are assessed once
- * (the calamity choice compares several outcomes of this year). `disposalsTotal`, when given, replaces their
- * counted prices: it is the total of the counting disposals of earlier years' investments, listed or not.
+ * What of the year's disposals does not depend on this year's KIA, assessed once (the calamity choice compares
+ * several outcomes of this year): the disposals of earlier years' investments, the base of each disposal of one
+ * of this year's investments, and the threshold. `disposalsTotal`, when given, replaces the counted prices of
+ * earlier years: it is the total of the counting disposals of earlier years' investments, listed or not.
  */
 export interface EarlierDisposals {
   /** per disposal index: the item, or undefined for a disposal of one of this year's investments */
   items: (DisposalItem | undefined)[];
+  /** per disposal index of one of this year's investments: the lower of the price and the asset's amount */
+  linkedBase: (Decimal | undefined)[];
   /** the counted prices of earlier years' disposals for the threshold: disposalsTotal, or the listed sum */
   countedPrices: Decimal;
+  threshold: ReturnType<typeof disinvestmentThreshold>;
 }
 
 export function assessEarlierDisposals(s: NormalizedScenario): EarlierDisposals {
@@ -149,6 +153,19 @@ export function assessEarlierDisposals(s: NormalizedScenario): EarlierDisposals 
     if (it.counted) listed = listed.plus(d.price);
     return it;
   });
+  // Art. 3.47 lid 2 caps at the asset's investment amount: for a group, all its rows together (summed once).
+  let groups: Map<string, Decimal> | undefined;
+  const linkedBase = s.disposals.map((d): Decimal | undefined => {
+    if (d.investment === undefined) return undefined;
+    const inv = s.byId.get(d.investment)!;
+    let invested: Decimal;
+    if (inv.group === undefined) invested = deductionAmountOf(inv);
+    else {
+      groups ??= groupAmounts(s.investments);
+      invested = groups.get(inv.group)!;
+    }
+    return d.price.lt(invested) ? d.price : invested;
+  });
   if (s.disposalsTotal !== undefined && s.disposalsTotal.lt(listed))
     throw new KiaValidationError(
       "INVALID_DISPOSAL",
@@ -156,15 +173,15 @@ export function assessEarlierDisposals(s: NormalizedScenario): EarlierDisposals 
       plain(s.disposalsTotal),
       `kleiner dan de som van de opgegeven vervreemdingen van eerdere jaren die meetellen (${formatEuro(listed)})`,
     );
-  return { items, countedPrices: s.disposalsTotal ?? listed };
+  return { items, linkedBase, countedPrices: s.disposalsTotal ?? listed, threshold: disinvestmentThreshold(s.year) };
 }
 
-/** The deduction amount of the asset `inv` belongs to: its group's rows together, or the row itself. */
-function assetAmountOf(s: NormalizedScenario, inv: NInvestment): Decimal {
-  if (inv.group === undefined) return deductionAmountOf(inv);
-  let sum = ZERO;
-  for (const x of s.investments) if (x.group === inv.group) sum = sum.plus(deductionAmountOf(x));
-  return sum;
+/** Each group's deduction amount: its rows together. */
+function groupAmounts(investments: readonly NInvestment[]): Map<string, Decimal> {
+  const sums = new Map<string, Decimal>();
+  for (const x of investments)
+    if (x.group !== undefined) sums.set(x.group, (sums.get(x.group) ?? ZERO).plus(deductionAmountOf(x)));
+  return sums;
 }
 
 /** The year's disposals for one outcome of this year's KIA (the calamity choice compares several). */
@@ -185,9 +202,7 @@ export function assessDisposals(
     }
     const inv = byId.get(d.investment!)!;
     const had = counted(inv) && thisYear.kiaExact.gt(0);
-    // Art. 3.47 lid 2 caps at the asset's investment amount: for a group, all its rows together.
-    const invested = assetAmountOf(s, inv);
-    const base = d.price.lt(invested) ? d.price : invested;
+    const base = earlier.linkedBase[i]!;
     if (had) {
       countedPrices = countedPrices.plus(d.price);
       thresholdBase = thresholdBase.plus(d.price);
@@ -203,7 +218,7 @@ export function assessDisposals(
       exact: had ? addition(base, thisYear.table.exact, thisYear.total) : ZERO,
     };
   });
-  const threshold = disinvestmentThreshold(s.year);
+  const threshold = earlier.threshold;
   const applies = thresholdBase.gt(threshold.amount);
   let totalExact = ZERO;
   if (applies) for (const it of items) totalExact = totalExact.plus(it.exact);
