@@ -15,7 +15,7 @@ import {
   roundForReport,
   type CategoryData,
 } from "../src";
-import { centsDecimal, centsOfNumber, Ratio } from "../src/cents";
+import { AmountSum, centsOfNumber, Ratio } from "../src/cents";
 import {
   cellErrorCode,
   FunctionError,
@@ -343,8 +343,7 @@ export function ledger(
   const eligibleRow = new Uint8Array(n);
   const minimum = t.minAssetAmount;
   const minCents = minimum.toNumber() * 100;
-  let totalCents = 0;
-  let totalDec: Decimal | undefined;
+  const sum = new AmountSum();
   for (let i = 0; i < n; i++) {
     const cv = cats[i];
     const av = amts[i];
@@ -391,21 +390,19 @@ export function ledger(
       cents[i] = a;
       if (catOk && a >= minCents) {
         eligibleRow[i] = 1;
-        if (totalCents + a < Number.MAX_SAFE_INTEGER) totalCents += a;
-        else totalDec = (totalDec ?? new Decimal(0)).plus(centsDecimal(a));
+        sum.addCents(a);
       }
     } else {
       decimals[i] = a;
       if (catOk && a.gte(minimum)) {
         eligibleRow[i] = 1;
-        totalDec = (totalDec ?? new Decimal(0)).plus(a);
+        sum.addDecimal(a);
       }
     }
   }
-  const total =
-    totalDec || totalCents >= 1e15
-      ? (totalDec ?? new Decimal(0)).plus(centsDecimal(totalCents))
-      : totalCents / 100;
+  // Below 10^15 cents a number of cents / 100 is read back exactly (15 significant digits).
+  const totalCents = sum.wholeCents;
+  const total = totalCents >= 0 ? totalCents / 100 : sum.value;
   const k = kia(total, y);
   // A row's part of the KIA: its amount x the KIA / the total, in cents (half up), exactly.
   const ratio = new Ratio(k.exact, k.total);
@@ -431,9 +428,7 @@ export function ledger(
     }
     const d = decimals[i]!;
     const counted = d.toNumber();
-    const attributed = ratio.isZero
-      ? 0
-      : d.times(k.exact).div(k.total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+    const attributed = ratio.applyToAmount(d).toNumber();
     if (!Number.isFinite(counted) || !Number.isFinite(attributed)) {
       const q = new Problem("invalidValue", "de uitkomst is geen getal dat Excel kan tonen.");
       out[i] = [q, q, q];

@@ -16,7 +16,7 @@
  */
 import { assetKey, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
 import { type Context, listOf } from "./context";
-import { centsDecimal } from "./cents";
+import { AmountSum } from "./cents";
 import { Decimal, ZERO } from "./decimal";
 import type { Reason } from "./explanation";
 import { rules } from "./law";
@@ -78,16 +78,15 @@ export function yearBase(
   s: NormalizedScenario,
   assets: AssetsResult,
 ): YearBase {
-  // Whole-cent amounts are added as integers (exact below 2^53); anything else, or an overflow, as Decimals.
-  let total = ZERO;
-  let cents = 0;
+  // Whole-cent amounts are added as integers; anything else, or an overflow, as Decimals.
+  const sum = new AmountSum();
   for (const inv of s.investments) {
     if (!assets.counts[inv.index]) continue;
     const c = inv.marketValue ? -1 : (inv.cents ?? -1);
-    if (c >= 0 && cents + c < Number.MAX_SAFE_INTEGER) cents += c;
-    else total = total.plus(totalAmountOf(inv));
+    if (c >= 0) sum.addCents(c);
+    else sum.addDecimal(totalAmountOf(inv));
   }
-  if (cents) total = total.plus(centsDecimal(cents));
+  const total = sum.value;
   let marketSurplus = ZERO;
   for (const inv of assets.marketValued)
     marketSurplus = marketSurplus.plus(surplusOf(inv));

@@ -70,6 +70,40 @@ export function centsDecimal(c: number): Decimal {
   return new Decimal(c).div(100);
 }
 
+/**
+ * A running sum of amounts (a year's total, a group's amount): integer cents while every amount added is whole
+ * cents and the sum stays below MAX_FAST_CENTS, a Decimal from there on. Exact either way.
+ */
+export class AmountSum {
+  private c = 0;
+  private d: Decimal | undefined;
+
+  /** Add whole cents (c >= 0). */
+  addCents(c: number): void {
+    if (this.d === undefined && this.c + c < MAX_FAST_CENTS) this.c += c;
+    else this.addDecimal(centsDecimal(c));
+  }
+
+  /** Add an amount that is not (or not known as) whole cents. */
+  addDecimal(x: Decimal): void {
+    if (this.d === undefined) {
+      this.d = centsDecimal(this.c);
+      this.c = 0;
+    }
+    this.d = this.d.plus(x);
+  }
+
+  /** The sum in cents, or -1 when it is carried as a Decimal. */
+  get wholeCents(): number {
+    return this.d === undefined ? this.c : -1;
+  }
+
+  /** The sum, exactly. */
+  get value(): Decimal {
+    return this.d ?? centsDecimal(this.c);
+  }
+}
+
 export type Rounding = "floor" | "ceil" | "half-up";
 
 /** n / d for non-negative integers, rounded as asked; exact (BigInt where a product could pass 2^53). */
@@ -119,7 +153,10 @@ export class Ratio {
   /** largest multiplicand for which cents x num stays exact in a double */
   private readonly fastLimit: number;
 
-  constructor(num: Decimal, den: Decimal) {
+  constructor(
+    private readonly num: Decimal,
+    private readonly den: Decimal,
+  ) {
     const scale = Math.max(num.decimalPlaces(), den.decimalPlaces());
     let n = BigInt(num.times(new Decimal(10).pow(scale)).toFixed(0));
     let d = BigInt(den.times(new Decimal(10).pow(scale)).toFixed(0));
@@ -149,5 +186,11 @@ export class Ratio {
     if (this.d === 0n) return 0;
     if (x <= this.fastLimit) return divRound(x * this.nNum, this.dNum, mode);
     return Number(divRoundBig(BigInt(x) * this.n, this.d, mode));
+  }
+
+  /** x * num / den in cents, half up, for an amount that is not whole cents (apply(cents, "half-up") otherwise). */
+  applyToAmount(x: Decimal): Decimal {
+    if (this.isZero) return new Decimal(0);
+    return x.times(this.num).div(this.den).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   }
 }

@@ -9,7 +9,7 @@
 import { Decimal } from "./decimal";
 import type { Reason } from "./explanation";
 import { categoryRule, ref, rules, type CategoryData } from "./law";
-import { centsDecimal, MAX_FAST_CENTS } from "./cents";
+import { AmountSum } from "./cents";
 import { formatEuro, formatEuroCents, formatEuroShort } from "./money";
 import type { NInvestment } from "./scenario";
 
@@ -155,18 +155,6 @@ function minimumText(minimum: Decimal): string {
   return lastMinimumText;
 }
 
-/** An asset's (or group's) amount, as integer cents where every row is whole cents, else as a Decimal. */
-type AssetAmount = { cents: number; dec?: Decimal };
-
-function addTo(a: AssetAmount | undefined, inv: NInvestment): AssetAmount {
-  const c = inv.cents ?? -1;
-  if (!a) return c >= 0 ? { cents: c } : { cents: -1, dec: inv.amount };
-  if (a.cents >= 0 && c >= 0 && a.cents + c < MAX_FAST_CENTS)
-    return { cents: a.cents + c };
-  const prev = a.dec ?? centsDecimal(a.cents);
-  return { cents: -1, dec: prev.plus(inv.amount) };
-}
-
 export interface EligibilityResult {
   eligible: boolean;
   /** shared between assets where the text does not depend on the asset: treat as read-only */
@@ -190,11 +178,16 @@ export function assessEligibility(
   year: number,
   minimum: Decimal,
 ): EligibilityResult[] {
-  const groupTotals = new Map<string, AssetAmount>();
+  // A group's amount: its rows together, in integer cents where every row is whole cents.
+  const groupTotals = new Map<string, AmountSum>();
   const groupExcludedBy = new Map<string, NInvestment>();
   for (const inv of investments) {
     if (inv.group === undefined) continue;
-    groupTotals.set(inv.group, addTo(groupTotals.get(inv.group), inv));
+    let sum = groupTotals.get(inv.group);
+    if (!sum) groupTotals.set(inv.group, (sum = new AmountSum()));
+    const c = inv.cents ?? -1;
+    if (c >= 0) sum.addCents(c);
+    else sum.addDecimal(inv.amount);
     if (
       !categoryVerdict(inv.category, year).eligible &&
       !groupExcludedBy.has(inv.group)
@@ -260,13 +253,13 @@ export function assessEligibility(
       if (cached) min = cached;
       else {
         const total = groupTotals.get(inv.group)!;
-        const passes =
-          total.cents >= 0 ? total.cents >= minCents : total.dec!.gte(minimum);
+        const cents = total.wholeCents;
+        const passes = cents >= 0 ? cents >= minCents : total.value.gte(minimum);
         min = {
           passes,
           reason: minimumReason(
             passes,
-            total.cents >= 0 ? formatEuroCents(total.cents) : formatEuro(total.dec!),
+            cents >= 0 ? formatEuroCents(cents) : formatEuro(total.value),
             minimum,
             year,
             inv.vatDeductible,

@@ -23,7 +23,7 @@ import {
 } from "./calamity";
 import { centsText, Ratio } from "./cents";
 import { Context, plain } from "./context";
-import { Decimal, ZERO } from "./decimal";
+import { ZERO } from "./decimal";
 import {
   assessDisposals,
   assessEarlierDisposals,
@@ -205,12 +205,7 @@ function assetReports(
       attributed =
         cb >= 0
           ? centsText(ratio.apply(cb, "half-up"))
-          : plain(
-              (mv ? deductionAmountOf(inv) : inv.amount)
-                .times(y.table.exact)
-                .div(y.total)
-                .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
-            );
+          : plain(ratio.applyToAmount(mv ? deductionAmountOf(inv) : inv.amount));
     const a: AssetReport = {
       id: inv.id,
       category: inv.category.code,

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { Decimal, evaluate, isAmountProblem, kia, readDutchAmount, readDutchCents } from "../src";
-import { centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
+import { AmountSum, centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
 import { establishedYears, getYearTable } from "../src/law";
 import { kiaDecimal } from "../src/table";
 import * as F from "../functions/kia-functions";
@@ -33,6 +33,43 @@ describe("integer path = Decimal path", () => {
         failures.push(`${y} ${c} cents: integer ${fast.exact} / ${fast.roundedNumber}, decimal ${slow.exact} / ${slow.rounded}`);
     }
     expect(failures.slice(0, 10)).toEqual([]);
+  });
+
+  it("AmountSum adds in integer cents, and switches to a Decimal past 10^15 cents or at an amount with more decimals, exactly", () => {
+    const amounts = fc.array(fc.oneof(fc.integer({ min: 0, max: 1e14 }), fc.integer({ min: 0, max: 999_999 }).map((m) => new Decimal(m).div(1000))), { maxLength: 40 });
+    const failures: string[] = [];
+    for (const list of fc.sample(amounts, { numRuns: 2_000, seed: 21 })) {
+      const sum = new AmountSum();
+      let expected = new Decimal(0);
+      for (const a of list) {
+        if (typeof a === "number") sum.addCents(a);
+        else sum.addDecimal(a);
+        expected = expected.plus(typeof a === "number" ? new Decimal(a).div(100) : a);
+      }
+      const wholeCents = list.every((a) => typeof a === "number") && expected.times(100).lt(1e15);
+      if (!sum.value.eq(expected) || (sum.wholeCents >= 0) !== wholeCents || (wholeCents && sum.wholeCents !== expected.times(100).toNumber()))
+        failures.push(`${list.map(String).join(",")}: ${sum.value} / ${sum.wholeCents}, expected ${expected}`);
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
+    const big = new AmountSum();
+    big.addCents(999_999_999_999_999);
+    big.addCents(1);
+    expect([big.wholeCents, big.value.toString()]).toEqual([-1, "10000000000000"]);
+  });
+
+  it("Ratio: a whole-cent amount and the same amount as a Decimal get the same share (cents, half up)", () => {
+    const failures: string[] = [];
+    // A KIA / total is at most 28%; the amounts below € 10^13 (the integer path's range).
+    const case_ = fc.tuple(fc.integer({ min: 1, max: 4_000_000_000 }), fc.integer({ min: 0, max: 2800 }), fc.integer({ min: 0, max: 1e15 - 1 }));
+    for (const [t, permyriad, c] of fc.sample(case_, { numRuns: 20_000, seed: 22 })) {
+      const k = Math.floor((t * permyriad) / 10000);
+      const r = new Ratio(new Decimal(k).div(100), new Decimal(t).div(100));
+      const fast = r.apply(c, "half-up");
+      const slow = r.applyToAmount(new Decimal(c).div(100));
+      const direct = new Decimal(c).times(k).div(t).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      if (!slow.eq(direct) || !slow.times(100).eq(fast)) failures.push(`${k}/${t} x ${c}: ${fast} ${slow} ${direct}`);
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
   });
 
   it("every whole-cent amount reads the same as number, string and Decimal (100.000 amounts)", () => {
