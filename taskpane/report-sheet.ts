@@ -10,7 +10,8 @@
  * `lang`.
  */
 import type { Report, Scenario } from "../src";
-import { findCategory, getYearTable, kia } from "../src";
+import { Decimal, findCategory, kia } from "../src";
+import { curveTotals } from "./app/curve";
 import { referenceUrls } from "./app/refs";
 import type { ReportCellFormat, ReportSheet, ReportValue } from "./workbook/types";
 
@@ -43,9 +44,6 @@ export function excelDate(iso: string): number | undefined {
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return Number.isFinite(t) ? t / 86_400_000 + 25_569 : undefined;
 }
-
-/** Points on the KIA curve (0 to 110% of the year's ceiling). */
-export const CURVE_POINTS = 60;
 
 const LABELS = {
   nl: {
@@ -230,35 +228,24 @@ export function reportSheetName(year: number, lang: "nl" | "en"): string {
 }
 
 /**
- * The KIA curve of a year: `points` totals from 0 to 110% of the table's ceiling (the end of the phase-out
- * band), with the KIA the core's kia() gives for each (rounded by the policy, as the report does). The
- * client's total, when given, is inserted at its place; `mark` is its index.
+ * The KIA curve of a year: its corners (0, each band edge and a cent past it, and an end past the ceiling or the
+ * client's total: taskpane/app/curve.ts), with the KIA the core's kia() gives for each (rounded by the policy, as
+ * the report does), so a line through them is the curve with its corners. The client's total, when given, is
+ * inserted at its place; `mark` is its index.
  */
-export function kiaCurve(
-  year: number,
-  clientTotal?: string,
-  points = CURVE_POINTS,
-): { x: number; y: number }[] & { mark?: number } {
-  const table = getYearTable(year);
-  const edges = table.bands.map((b) => b.upTo?.toNumber()).filter((u): u is number => u !== undefined);
-  const phaseOut = table.bands.find((b) => b.kind === "phase-out")?.upTo?.toNumber();
-  const ceiling = phaseOut ?? Math.max(...edges, 1);
-  const end = ceiling * 1.1;
-  const out = [] as { x: number; y: number }[] & { mark?: number };
-  for (let i = 0; i < points; i++) {
-    const x = Math.round((end * i) / (points - 1));
-    out.push({ x, y: kia(x, year).roundedNumber });
-  }
-  const x = clientTotal === undefined ? NaN : Number(clientTotal);
-  if (Number.isFinite(x) && x >= 0) {
+export function kiaCurve(year: number, clientTotal?: string): { x: number; y: number }[] & { mark?: number } {
+  const given = clientTotal !== undefined && /^\d+(\.\d+)?$/.test(clientTotal) ? new Decimal(clientTotal) : undefined;
+  const out = curveTotals(year, given).totals.map((x) => ({ x: x.toNumber(), y: kia(x, year).roundedNumber })) as {
+    x: number;
+    y: number;
+  }[] & { mark?: number };
+  if (given) {
     // the client's own total, with the KIA of the exact total (not of its rounded display number)
+    const x = given.toNumber();
     let i = out.findIndex((p) => p.x >= x);
     if (i < 0) i = out.length;
-    if (out[i]?.x === x) out.mark = i;
-    else {
-      out.splice(i, 0, { x, y: kia(clientTotal!, year).roundedNumber });
-      out.mark = i;
-    }
+    if (out[i]?.x !== x) out.splice(i, 0, { x, y: kia(given, year).roundedNumber });
+    out.mark = i;
   }
   return out;
 }

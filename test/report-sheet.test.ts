@@ -1,7 +1,7 @@
 /** The add-in's report sheet: the numbers are the report's, labels in Dutch or English, a valid sheet name. */
 import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
-import { CURVE_POINTS, DATE, EURO, EURO_EXACT, excelDate, kiaCurve, PERCENT, RATE_EXACT, reportSheet, reportSheetName } from "../taskpane/report-sheet";
+import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, PERCENT, RATE_EXACT, reportSheet, reportSheetName } from "../taskpane/report-sheet";
 import type { ReportSheet } from "../taskpane/workbook/types";
 
 const scenario: Scenario = {
@@ -168,10 +168,9 @@ describe("report sheet", () => {
     expect(texts(en)).not.toContain("Samenvatting");
   });
 
-  it("the KIA curve: 60 points from 0 to 110% of the ceiling plus the client's total, marked for the chart", () => {
+  it("the KIA curve: its corners (every band edge and a cent past it, exact), past the ceiling, plus the client's total, marked for the chart", () => {
     const ch = nl.chart!;
     const points = nl.rows.slice(ch.firstRow, ch.lastRow + 1);
-    expect(points.length).toBe(CURVE_POINTS + 1);
     expect(points[0][0]).toBe(0);
     const xs = points.map((p) => p[0] as number);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
@@ -179,7 +178,24 @@ describe("report sheet", () => {
     expect(nl.rows[ch.markRow!][0]).toBe(Number(report.total));
     expect(nl.rows[ch.markRow!][1]).toBe(kia(report.total, 2024).roundedNumber);
     expect(xs[xs.length - 1]).toBeGreaterThan(387580);
-    expect(kiaCurve(2024).length).toBe(CURVE_POINTS);
+    // 2024's corners: the fixed band from 69.765, the phase-out from 129.194 (the maximum 19.535 on the line between)
+    const curve = kiaCurve(2024);
+    for (const edge of [2800, 69765, 129194, 387580]) {
+      expect(curve).toContainEqual({ x: edge, y: kia(edge, 2024).roundedNumber });
+      expect(curve).toContainEqual({ x: edge + 0.01, y: kia(edge + 0.01, 2024).roundedNumber });
+    }
+    expect(Math.max(...curve.map((p) => p.y))).toBe(19535);
+    // between two points the curve is the straight line: check the KIA at the midpoints against it
+    for (let i = 1; i < curve.length; i++) {
+      const [a, b] = [curve[i - 1], curve[i]];
+      if (b.x - a.x < 1) continue; // the step at a band edge
+      const mid = (a.x + b.x) / 2;
+      const line = a.y + ((b.y - a.y) * (mid - a.x)) / (b.x - a.x);
+      expect(Math.abs(kia(Math.round(mid * 100) / 100, 2024).roundedNumber - line)).toBeLessThanOrEqual(1.5);
+    }
+    const marked = kiaCurve(2024, "100000.5");
+    expect(marked[marked.mark!]).toEqual({ x: 100000.5, y: kia("100000.5", 2024).roundedNumber });
+    expect(kiaCurve(2024, "900000").at(-1)!.x).toBeGreaterThan(900000);
   });
 });
 

@@ -22,23 +22,33 @@ export interface Curve {
 const yOf = (total: Decimal, year: number) =>
   kia(total, year, { exact: true }).exact.toNumber();
 
-/** The curve for `year`, wide enough to show `mark` (the client's total) too. */
-export function kiaCurve(year: number, mark?: Decimal): Curve {
+/**
+ * The totals where the curve of `year` turns: 0, each band edge and a cent past it (where a band starts), and an
+ * end 12% past the last edge, or past `mark` (the client's total) when that is further. A line through the KIA of
+ * these totals is the curve exactly; `edges` are the band edges, for the axis.
+ */
+export function curveTotals(year: number, mark?: Decimal): { totals: Decimal[]; edges: number[]; xMax: Decimal } {
   const t = getYearTable(year);
-  const xs: Decimal[] = [new Decimal(0)];
+  const totals: Decimal[] = [new Decimal(0)];
   const edges: number[] = [];
   let last = new Decimal(0);
   for (const b of t.bands) {
     if (b.over) {
-      xs.push(b.over, b.over.plus("0.01"));
+      totals.push(b.over, b.over.plus("0.01"));
       edges.push(b.over.toNumber());
       last = b.over;
     }
   }
   let xMax = last.times(1.12);
   if (mark && mark.gt(xMax)) xMax = mark.times(1.05);
-  xs.push(xMax);
-  const points = xs.map((x) => ({ x: x.toNumber(), y: yOf(x, year) }));
+  totals.push(xMax);
+  return { totals, edges, xMax };
+}
+
+/** The curve for `year`, wide enough to show `mark` (the client's total) too. */
+export function kiaCurve(year: number, mark?: Decimal): Curve {
+  const { totals, edges, xMax } = curveTotals(year, mark);
+  const points = totals.map((x) => ({ x: x.toNumber(), y: yOf(x, year) }));
   const yMax = Math.max(...points.map((p) => p.y));
   return { year, points, xMax: xMax.toNumber(), yMax, edges };
 }
