@@ -181,7 +181,7 @@ export function table(year: any): any[][] {
  * @param categories Category column of the ledger.
  * @param amounts Amount column of the ledger.
  * @param year Tax year.
- * @param [vatDeductible] FALSE when VAT is not deductible.
+ * @param [vatDeductible] How the amounts were entered: FALSE when VAT is not deductible (amounts incl. VAT). They count as entered.
  * @returns Rows of eligible, counted amount, attributed KIA.
  */
 export function ledger(

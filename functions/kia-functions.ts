@@ -311,7 +311,8 @@ export function ledger(
   }
   const y = yearOf(year);
   const t = getYearTable(y);
-  const v = must(readBoolArg(vatDeductible, "btwAftrekbaar", true));
+  // Checked, not used: it says how the amounts were entered (incl. VAT when FALSE); they count as entered.
+  must(readBoolArg(vatDeductible, "btwAftrekbaar", true));
   if (cats.length === 0) return [blankRow()];
   // One pass over the rows, in integers where the amount is whole cents: a row is blank, a Problem, or an
   // amount (cents, or a Decimal) with its verdict. LEDGER has no groups, so each row is its own asset:

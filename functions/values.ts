@@ -456,12 +456,3 @@ export function toFunctionError(e: unknown): FunctionError {
     new Problem("invalidValue", `Interne fout: ${text}`).message,
   );
 }
-
-/**
- * Dutch amount text as a Decimal, or null when it is not an amount (negative, ambiguous such as "60,000",
- * out of range). The core's reader (`readDutchAmount`) decides; kept for the taskpane.
- */
-export function parseDutchAmount(text: string): Decimal | null {
-  const r = readDutchAmount(text);
-  return isAmountProblem(r) ? null : r;
-}

@@ -7,7 +7,6 @@ import { CellError, DetailedCellError, ErrorType } from "hyperformula";
 import * as fn from "../functions/functions";
 import { setLanguage } from "../functions/kia-functions";
 import { followDisplayLanguage } from "../functions/language";
-import { parseDutchAmount } from "../functions/values";
 import { Decimal, kia, readDutchAmount, isAmountProblem } from "../src";
 import { engine } from "./support/hyperformula";
 
@@ -205,15 +204,6 @@ describe("amount text: the core's one Dutch reader", () => {
       [true, 2000, 560],
     ]);
     expect(fn.amount("1234,5", 2024)).toBe(0);
-  });
-
-  it("parseDutchAmount (taskpane) delegates to the core", () => {
-    expect(parseDutchAmount("€ 1.234,56")?.toString()).toBe("1234.56");
-    expect(parseDutchAmount("1.234")?.toString()).toBe("1234");
-    expect(parseDutchAmount("60,000")).toBeNull();
-    expect(parseDutchAmount("-5")).toBeNull();
-    expect(parseDutchAmount("twaalf")).toBeNull();
-    expect(parseDutchAmount("1".repeat(100))).toBeNull();
   });
 });
 
