@@ -25,7 +25,7 @@ import {
   type CategoryData,
 } from "../src";
 import { centsOfNumber } from "../src/cents";
-import { dutchError } from "../src/ledger";
+import { dutchError, NO_WORDS, YES_WORDS } from "../src/ledger";
 
 /** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
 export type ExcelErrorCode =
@@ -377,10 +377,11 @@ export function readOptionalYear(
 
 // ---- booleans, categories --------------------------------------------------------------------------------
 
-const TRUE_TEXT = new Set(["waar", "true", "ja", "1"]);
-const FALSE_TEXT = new Set(["onwaar", "false", "nee", "0"]);
+// The words a ledger's yes/no columns take (src/ledger.ts): a cell of the ledger means the same in a formula.
+const TRUE_TEXT = new Set<string>(YES_WORDS);
+const FALSE_TEXT = new Set<string>(NO_WORDS);
 
-/** WAAR/ONWAAR: a boolean, 1 or 0, or the text WAAR, ONWAAR, TRUE, FALSE, JA, NEE, 1, 0; omitted: `dflt`. */
+/** WAAR/ONWAAR: a boolean, 1 or 0, or a ledger's yes/no word (WAAR, ONWAAR, ja, nee, yes, no, x …); omitted: `dflt`. */
 export function readBoolArg(
   value: unknown,
   name: string,

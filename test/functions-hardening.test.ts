@@ -307,11 +307,16 @@ describe("scalar parameters: one value; booleans and categories", () => {
     ["0", false],
     [null, false],
     ["", false],
+    // the words of a ledger's yes/no columns (src/ledger.ts YES_WORDS / NO_WORDS)
+    ["yes", true],
+    ["x", true],
+    ["No", false],
+    ["niet", false],
   ])("exact %p is %p", (exact, isExact) => {
     expect(fn.amount(2800.01, 2024, exact)).toBe(isExact ? 784.0028 : 785);
   });
 
-  it.each([2, -1, 0.5, "misschien", "yes", "WAAR!", NaN])("exact %p is refused", (exact) => {
+  it.each([2, -1, 0.5, "misschien", "soms", "WAAR!", NaN])("exact %p is refused", (exact) => {
     const e = thrown(() => fn.amount(2800.01, 2024, exact));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/^exact moet WAAR of ONWAAR zijn \(niet .+\)\.$/);
