@@ -7,6 +7,7 @@
 import type { Decimal } from "./decimal";
 import { step, type Step, type Warning } from "./explanation";
 import { ref, type LegalRef } from "./law";
+import { groupThousands } from "./money";
 
 export class Context {
   readonly warnings: Warning[] = [];
@@ -44,7 +45,7 @@ export const LIST_LIMIT = 5;
 
 /** Dutch number with thousands points: 1203 -> "1.203". */
 export function countText(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return groupThousands(String(n));
 }
 
 /**

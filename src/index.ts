@@ -34,6 +34,7 @@ export {
   formatEuro,
   formatEuroShort,
   formatPercent,
+  groupThousands,
 } from "./money";
 export { validateScenario } from "./scenario";
 export type {

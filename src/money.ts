@@ -194,9 +194,14 @@ function scanDutchCents(t: string): number {
   return i === n ? whole * 100 + frac : -1;
 }
 
-/** "60000" -> "60.000" */
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+/** Digits in groups of three: "60000" -> "60.000" (with `separator` "," -> "60,000"). */
+export function groupThousands(digits: string, separator = "."): string {
+  let grouped = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) grouped += separator;
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 /** Dutch amount text as a plain decimal string ("1234.56"), or why it is not one. String work only. */
@@ -254,12 +259,7 @@ export function formatEuro(amount: Decimal, decimals = 2): string {
   const negative = fixed.startsWith("-");
   const body = negative ? fixed.slice(1) : fixed;
   const [int, frac] = body.split(".");
-  let grouped = "";
-  for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) grouped += ".";
-    grouped += int[i];
-  }
-  return (negative ? "-" : "") + "€ " + grouped + (frac ? "," + frac : "");
+  return (negative ? "-" : "") + "€ " + groupThousands(int) + (frac ? "," + frac : "");
 }
 
 /**
@@ -282,8 +282,7 @@ export function formatExactEuro(d: Decimal): string {
 export function formatEuroCents(cents: number): string {
   const whole = Math.floor(cents / 100);
   const frac = cents - whole * 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `€ ${grouped},${frac < 10 ? "0" : ""}${frac}`;
+  return `€ ${groupThousands(String(whole))},${frac < 10 ? "0" : ""}${frac}`;
 }
 
 /** Money text with cents only when there are cents: "€ 16.568" or "€ 2.400,01". */

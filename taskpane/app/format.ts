@@ -6,6 +6,7 @@
  */
 import {
   Decimal,
+  groupThousands,
   isAmountProblem,
   readAmount,
   readDutchAmount,
@@ -77,15 +78,9 @@ export function formatNumber(
   const fixed = d.toFixed(places, Decimal.ROUND_HALF_UP);
   const negative = fixed.startsWith("-") && !/^-0(\.0+)?$/.test(fixed);
   const [int, frac] = fixed.replace(/^-/, "").split(".");
-  let grouped = "";
-  for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0)
-      grouped += culture.thousandsSeparator;
-    grouped += int[i];
-  }
   return (
     (negative ? "-" : "") +
-    grouped +
+    groupThousands(int, culture.thousandsSeparator) +
     (frac ? culture.decimalSeparator + frac : "")
   );
 }
