@@ -321,11 +321,7 @@ async function readScenario(
     if (read.yearFromDates) {
       const { dated, investments } = read.yearFromDates;
       const y = read.scenario.year;
-      await err.write(
-        `Let op: geen jaar in ${name}; berekend voor ${y}, het jaar van de investeringsdatums ` +
-          `(${dated === investments ? `de datums van alle ${dated} investeringen vallen in ${y}` : `${dated} van de ${investments} investeringen hebben een datum, alle in ${y}`}). ` +
-          `Een ander jaar: kia-calc --year <jaar> ${file}\n`,
-      );
+      await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: kia-calc --year <jaar> ${file}\n`);
     }
     return read.scenario;
   }

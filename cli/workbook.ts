@@ -1,13 +1,17 @@
 /**
  * A workbook as a scenario, for `kia-calc werkblad.xlsx` and `kia-calc --batch`: a filled KIA-werkblad
  * (templates/), or any workbook with a recognisable ledger. Every cell is read with the core's readers
- * (src/ledger.ts), exactly as the taskpane reads it, so a workbook gives the same scenario here and there.
+ * (src/ledger.ts) and every part is found by the core's rules (src/workbook-rules.ts), exactly as the taskpane reads
+ * and finds them, so a workbook gives the same scenario here and there.
  *
  * Where things are found:
- *  - the ledger: the Excel table "Investeringen"; else any table whose headers name a category and an amount;
- *    else the first sheet with such a header row in its first 30 rows (the data runs to the sheet's last row);
- *  - the partners and the disposals: the tables "Vennoten" and "Desinvesteringen", or tables with their headers;
- *  - the key and the joint request: the cells right of the labels "Verdeelsleutel" and "Gezamenlijk verzoek";
+ *  - the ledger: the Excel table "Investeringen" (or "Activastaat", "Vaste activa"…) whose headers name a category
+ *    and an amount; else any table with such headers; else the first sheet with such a header row in its first 30
+ *    rows (the data runs to the sheet's last row);
+ *  - the partners and the disposals: the tables "Vennoten" and "Desinvesteringen" (or "Partners",
+ *    "Vervreemdingen"…) with their headers, else tables with their headers;
+ *  - the key and the joint request: the cells right of the labels "Verdeelsleutel" and "Gezamenlijk verzoek"
+ *    (the partners' sheet first);
  *  - the year: --year, else the workbook name KIA_JAAR, else the number right of a label "Jaar" (the Overzicht
  *    first), else the calendar year of the investments' dates when they all fall in one year.
  *
@@ -15,19 +19,23 @@
  * tables, through the taskpane's CSV reader (taskpane/workbook/csv.ts): the same header search, the same cell
  * readers, so a CSV gives the same scenario and the same problems here, in the standalone page and in --batch.
  */
-import { KEY_LABEL, NO_WORDS, REQUEST_LABEL, SHEET, TABLE, YEAR_NAME, YES_WORDS } from "../templates/layout";
+import { SHEET, TABLE, YEAR_NAME } from "../templates/layout";
+import { cellText, columnLetter, mapHeaders, readDisposals, readLedger, readPartners, type Cell, type LedgerProblem } from "../src/ledger";
 import {
-  columnLetter,
-  DISPOSAL_HEADERS,
-  PARTNER_HEADERS,
-  mapHeaders,
-  normalizeHeader,
-  readDisposals,
-  readLedger,
-  readPartners,
-  type Cell,
-  type LedgerProblem,
-} from "../src/ledger";
+  besideLabel,
+  findHeaderRow,
+  findTable,
+  HEADER_SEARCH_ROWS,
+  KEY_LABELS,
+  LABEL_AREA,
+  labelOrder,
+  noYearText,
+  REQUEST_LABELS,
+  YEAR_LABELS,
+  yearOfCell,
+  yearOfDates,
+  yesOrNo,
+} from "../src/workbook-rules";
 import { decodeText, parseCsv } from "../taskpane/workbook/csv";
 import { InputError } from "./input";
 import { XlsxBook, XlsxError, parseAddress, type XlsxTable } from "./xlsx";
@@ -103,81 +111,48 @@ export interface Grid {
   firstColumn: number;
 }
 
-const text = (c: Cell | undefined) => (c === null || c === undefined ? "" : typeof c === "object" ? ("error" in c ? c.error : c.date) : String(c));
-
-/** Which fields of a header table (PARTNER_HEADERS, DISPOSAL_HEADERS) the headers name. */
-function fieldsOf(headers: readonly string[], table: Record<string, readonly string[]>): Set<string> {
-  const index = new Map<string, string>();
-  for (const [f, names] of Object.entries(table)) for (const n of names) index.set(normalizeHeader(n), f);
-  return new Set(headers.map((h) => index.get(normalizeHeader(h))).filter((f): f is string => f !== undefined));
-}
-
-const isLedger = (headers: readonly string[]) => {
-  const { mapping } = mapHeaders(headers);
-  return mapping.category !== undefined && mapping.amount !== undefined;
-};
-const isPartners = (headers: readonly string[]) => {
-  const f = fieldsOf(headers, PARTNER_HEADERS);
-  return f.has("name") && (f.has("profit") || f.has("capital") || f.has("reserves"));
-};
-const isDisposals = (headers: readonly string[]) => {
-  const f = fieldsOf(headers, DISPOSAL_HEADERS);
-  return f.has("price") && (f.has("investmentYear") || f.has("investment"));
-};
-
 async function tableGrid(book: Book, t: XlsxTable): Promise<Grid> {
   const first = t.headerRow ? t.top + 1 : t.top;
   const rows = first <= t.bottom ? await book.rows(t.sheet, first, t.bottom, t.left, t.right) : [];
   return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows, firstRow: first, firstColumn: t.left };
 }
 
-function findTable(book: Book, name: string, fits: (h: readonly string[]) => boolean, not?: XlsxTable): XlsxTable | undefined {
-  const tables = book.tables.filter((t) => t !== not);
-  return tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && fits(t.headers)) ?? tables.find((t) => fits(t.headers));
-}
-
-/** A header row in the first 30 rows of a sheet (no Excel table): the ledger's columns, the data to the sheet's end. */
-async function sheetGrid(book: Book, sheet: string, fits: (h: readonly string[]) => boolean): Promise<Grid | undefined> {
+/** The ledger's header row in the first 30 rows of a sheet (no Excel table): its columns, the data to the sheet's end. */
+async function sheetGrid(book: Book, sheet: string): Promise<Grid | undefined> {
   const last = await book.lastRow(sheet);
   if (last === 0) return undefined;
-  const top = await book.rows(sheet, 1, Math.min(30, last), 0, 199);
-  for (let i = 0; i < top.length; i++) {
-    const cells = top[i].map(text);
-    if (!fits(cells)) continue;
-    const left = cells.findIndex((c) => c.trim() !== "");
-    let right = cells.length - 1;
-    while (right > left && cells[right].trim() === "") right--;
-    const headerRow = i + 1;
-    const rows = headerRow < last ? await book.rows(sheet, headerRow + 1, last, left, right) : [];
-    return {
-      source: `blad ${sheet}`,
-      sheet,
-      headers: cells.slice(left, right + 1),
-      rows,
-      firstRow: headerRow + 1,
-      firstColumn: left,
-    };
-  }
-  return undefined;
+  const top = await book.rows(sheet, 1, Math.min(HEADER_SEARCH_ROWS, last), 0, 199);
+  const i = findHeaderRow(top);
+  if (i === undefined) return undefined;
+  const cells = top[i].map(cellText);
+  const left = cells.findIndex((c) => c.trim() !== "");
+  let right = cells.length - 1;
+  while (right > left && cells[right].trim() === "") right--;
+  const headerRow = i + 1;
+  const rows = headerRow < last ? await book.rows(sheet, headerRow + 1, last, left, right) : [];
+  return {
+    source: `blad ${sheet}`,
+    sheet,
+    headers: cells.slice(left, right + 1),
+    rows,
+    firstRow: headerRow + 1,
+    firstColumn: left,
+  };
 }
 
 /**
- * The value right of a label (compared like headers), in the given sheets first, in their first 40 rows and 30
- * columns; with `accept`, the first such value it accepts (a "Jaar" header of some table is passed over).
+ * The value right of a label (src/workbook-rules.ts besideLabel), the sheet `first` first; its place as
+ * "Overzicht!B3". Each sheet's label area is read only when the sheets before it did not have the label.
  */
-async function besideLabel(
+async function findBesideLabel(
   book: Book,
   labels: readonly string[],
-  sheets: readonly string[],
-  accept: (v: Cell) => boolean = () => true,
+  first: string,
+  accept?: (v: Cell) => boolean,
 ): Promise<{ value: Cell; at: string } | undefined> {
-  const wanted = new Set(labels.map(normalizeHeader));
-  const order = [...sheets.filter((s) => book.sheetNames.includes(s)), ...book.sheetNames.filter((s) => !sheets.includes(s))];
-  for (const sheet of order) {
-    const rows = await book.rows(sheet, 1, 40, 0, 30);
-    for (let r = 0; r < rows.length; r++)
-      for (let c = 0; c < rows[r].length - 1; c++)
-        if (typeof rows[r][c] === "string" && wanted.has(normalizeHeader(rows[r][c])) && accept(rows[r][c + 1])) return { value: rows[r][c + 1], at: `${sheet}!${columnLetter(c + 1)}${r + 1}` };
+  for (const sheet of labelOrder(book.sheetNames, first)) {
+    const hit = besideLabel([{ sheet, rows: await book.rows(sheet, 1, LABEL_AREA.rows, 0, LABEL_AREA.columns) }], labels, { accept });
+    if (hit) return { value: hit.value, at: `${hit.sheet}!${columnLetter(hit.column)}${hit.row}` };
   }
   return undefined;
 }
@@ -189,14 +164,6 @@ function nameTarget(formula: string | undefined): { sheet: string; address: stri
   if (!m) return undefined;
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
 }
-
-function yearOf(c: Cell | undefined): number | undefined {
-  const n = typeof c === "number" ? c : typeof c === "string" && /^\s*\d{4}\s*$/.test(c) ? Number(c) : NaN;
-  return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
-}
-
-const YES = new Set<string>(YES_WORDS);
-const NO = new Set<string>(NO_WORDS);
 
 function problemsOf(sheet: string, list: readonly LedgerProblem[]): WorkbookProblem[] {
   // The message never repeats the cell's value: it is shown next to the cell, as in the taskpane.
@@ -259,11 +226,11 @@ const shellWord = (s: string) => (/^[\w./\\:@%+=,-]+$/.test(s) ? s : `"${s.repla
 
 async function fromBook(book: Book, name: string, options: { year?: number }, kind: "xlsx" | "csv"): Promise<WorkbookRead> {
   // The ledger.
-  const ledgerTable = findTable(book, TABLE.ledger, isLedger);
+  const ledgerTable = findTable(book.tables, "ledger");
   let ledger: Grid | undefined = ledgerTable ? await tableGrid(book, ledgerTable) : undefined;
   if (!ledger)
     for (const sheet of book.sheetNames) {
-      ledger = await sheetGrid(book, sheet, isLedger);
+      ledger = await sheetGrid(book, sheet);
       if (ledger) break;
     }
   if (!ledger)
@@ -280,39 +247,39 @@ async function fromBook(book: Book, name: string, options: { year?: number }, ki
     const target = nameTarget(book.names.get(YEAR_NAME));
     if (target && book.sheetNames.includes(target.sheet)) {
       const v = await book.cell(target.sheet, target.address);
-      year = yearOf(v);
+      year = yearOfCell(v);
       yearAt = `${YEAR_NAME} (${target.sheet}!${target.address})`;
       if (year === undefined)
-        throw new InputError(`Bestand ${name}: het jaar in ${target.sheet}!${target.address} (${YEAR_NAME}) is geen jaartal: ${JSON.stringify(text(v))}; vul het belastingjaar in of geef --year`);
+        throw new InputError(`Bestand ${name}: het jaar in ${target.sheet}!${target.address} (${YEAR_NAME}) is geen jaartal: ${JSON.stringify(cellText(v))}; vul het belastingjaar in of geef --year`);
     }
   }
   if (year === undefined) {
-    const found = await besideLabel(book, ["Jaar", "Belastingjaar", "Boekjaar"], [SHEET.summary], (v) => yearOf(v) !== undefined);
-    year = found ? yearOf(found.value) : undefined;
+    const found = await findBesideLabel(book, YEAR_LABELS, SHEET.summary, (v) => yearOfCell(v) !== undefined);
+    year = found ? yearOfCell(found.value) : undefined;
     if (found && year !== undefined) yearAt = found.at;
   }
   let fromDates: WorkbookRead["yearFromDates"];
   if (year === undefined) {
     // No year in the file: the investments' dates, when they all fall in one calendar year.
-    const dates = datedYears(ledger);
-    const years = [...new Set(dates.years)].sort((a, b) => a - b);
+    const dates = yearOfDates(ledgerRead(ledger).investments);
     const hint = (y: number) =>
       `Geef het jaar op, bijvoorbeeld: kia-calc --year ${y} ${name === "(standaardinvoer)" ? "-" : shellWord(name)}` +
       (kind === "csv" ? "" : ` (of vul op het blad ${SHEET.summary} naast 'Jaar' het belastingjaar in)`);
-    if (years.length === 1) {
-      year = years[0];
+    if (dates.year !== undefined) {
+      year = dates.year;
       yearAt = "de investeringsdatums";
-      fromDates = { dated: dates.years.length, investments: dates.investments };
-    } else if (years.length > 1)
-      throw new InputError(`Bestand ${name}: geen jaar gevonden, en de investeringsdatums vallen in ${years.length} jaren (${years.join(", ")}). ${hint(years[years.length - 1])}`);
-    else throw new InputError(`Bestand ${name}: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden. ${hint(new Date().getFullYear() - 1)}`);
+      fromDates = { dated: dates.dated, investments: dates.investments };
+    } else
+      throw new InputError(
+        `Bestand ${name}: ${noYearText(dates.years)}. ${hint(dates.years.length ? dates.years[dates.years.length - 1] : new Date().getFullYear() - 1)}`,
+      );
   }
 
-  const partnersTable = findTable(book, TABLE.partners, isPartners, ledgerTable);
+  const partnersTable = findTable(book.tables, "partners", ledgerTable);
   const partners = partnersTable ? await tableGrid(book, partnersTable) : undefined;
-  const key = partners ? await besideLabel(book, [KEY_LABEL, "Verdeelsleutel KIA", "Sleutel"], [partners.sheet]) : undefined;
-  const request = partners ? await besideLabel(book, [REQUEST_LABEL], [partners.sheet]) : undefined;
-  const disposalsTable = findTable(book, TABLE.disposals, isDisposals, ledgerTable);
+  const key = partners ? await findBesideLabel(book, KEY_LABELS, partners.sheet) : undefined;
+  const request = partners ? await findBesideLabel(book, REQUEST_LABELS, partners.sheet) : undefined;
+  const disposalsTable = findTable(book.tables, "disposals", ledgerTable);
   const disposals = disposalsTable ? await tableGrid(book, disposalsTable) : undefined;
   const r = assemble({ year, ledger, partners, key: key?.value, request: request?.value, disposals });
   r.found.year = yearAt;
@@ -320,12 +287,9 @@ async function fromBook(book: Book, name: string, options: { year?: number }, ki
   return r;
 }
 
-/** The calendar years of the dates of the investments a ledger grid reads to (rows with a problem do not count). */
-function datedYears(ledger: Grid): { years: number[]; investments: number } {
-  const read = readLedger(ledger.rows, mapHeaders(ledger.headers).mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn });
-  const years: number[] = [];
-  for (const inv of read.investments as { date?: unknown }[]) if (typeof inv.date === "string") years.push(Number(inv.date.slice(0, 4)));
-  return { years, investments: read.investments.length };
+/** A ledger grid read with the core's reader and the columns its headers name (rows with a problem are left out). */
+function ledgerRead(ledger: Grid) {
+  return readLedger(ledger.rows, mapHeaders(ledger.headers).mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn });
 }
 
 /** The parts of a workbook as they were found: each grid with its headers, rows and place in the sheet. */
@@ -343,7 +307,7 @@ export interface WorkbookParts {
 export function assemble(parts: WorkbookParts): WorkbookRead {
   const { year, ledger } = parts;
   const problems: WorkbookProblem[] = [];
-  const read = readLedger(ledger.rows, mapHeaders(ledger.headers).mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn });
+  const read = ledgerRead(ledger);
   problems.push(...problemsOf(ledger.sheet, read.problems));
   const scenario: WorkbookRead["scenario"] = { year, investments: read.investments };
   const found: WorkbookRead["found"] = { ledger: ledger.source, year: String(year) };
@@ -355,10 +319,9 @@ export function assemble(parts: WorkbookParts): WorkbookRead {
     problems.push(...problemsOf(g.sheet, p.problems));
     if (p.items.length) {
       const partnership: Record<string, unknown> = { partners: p.items };
-      if (text(parts.key).trim() !== "") partnership.key = text(parts.key).trim();
-      const r = text(parts.request).trim().toLowerCase();
-      if (parts.request === true || YES.has(r)) partnership.jointRequest = true;
-      else if (parts.request === false || NO.has(r)) partnership.jointRequest = false;
+      if (cellText(parts.key).trim() !== "") partnership.key = cellText(parts.key).trim();
+      const request = yesOrNo(parts.request);
+      if (request !== undefined) partnership.jointRequest = request;
       scenario.partnership = partnership;
       found.partners = g.source;
     }
@@ -383,3 +346,5 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
 }
 
 export { parseAddress };
+/** How the year was found from the dates, in the words the taskpane uses too (kia-calc's note). */
+export { datesYearText } from "../src/workbook-rules";

@@ -96,24 +96,32 @@ export function normalizeHeader(h: unknown): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
-const HEADER_INDEX = new Map<string, LedgerField>();
-for (const f of LEDGER_FIELDS)
-  for (const h of FIELD_HEADERS[f]) HEADER_INDEX.set(normalizeHeader(h), f);
-
-/** Which column holds which field, found by the headers; the first column that matches a field wins. */
-export function mapHeaders(headers: readonly unknown[]): {
-  mapping: ColumnMapping;
-  unmapped: string[];
-} {
-  const mapping: ColumnMapping = {};
-  const unmapped: string[] = [];
-  headers.forEach((h, i) => {
-    const f = HEADER_INDEX.get(normalizeHeader(h));
-    if (f && mapping[f] === undefined) mapping[f] = i;
-    else if (String(h ?? "").trim()) unmapped.push(String(h));
-  });
-  return { mapping, unmapped };
+/**
+ * How the headers of one kind of table (the ledger's FIELD_HEADERS, PARTNER_HEADERS, DISPOSAL_HEADERS) map to its
+ * fields: the index of header names is built once; a column maps to the field whose name it is (compared with
+ * normalizeHeader), the first column that names a field wins. Every reader maps headers through one of these.
+ */
+function headerMapper<F extends string>(
+  names: Readonly<Record<F, readonly string[]>>,
+): (headers: readonly unknown[]) => { mapping: Partial<Record<F, number>>; unmapped: string[] } {
+  const index = new Map<string, F>();
+  for (const f of Object.keys(names) as F[])
+    for (const n of names[f]) index.set(normalizeHeader(n), f);
+  return (headers) => {
+    const mapping: Partial<Record<F, number>> = {};
+    const unmapped: string[] = [];
+    headers.forEach((h, i) => {
+      const f = index.get(normalizeHeader(h));
+      if (f && mapping[f] === undefined) mapping[f] = i;
+      else if (String(h ?? "").trim()) unmapped.push(String(h));
+    });
+    return { mapping, unmapped };
+  };
 }
+
+/** Which column of a ledger holds which field, found by the headers; the first column that matches a field wins. */
+export const mapHeaders: (headers: readonly unknown[]) => { mapping: ColumnMapping; unmapped: string[] } =
+  headerMapper(FIELD_HEADERS);
 
 /** Column letters as Excel shows them: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
@@ -161,7 +169,8 @@ function isEmpty(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
-function cellText(c: Cell | undefined): string {
+/** A cell as text, as every reader compares it: empty "", an error its code ("#N/A"), a date jjjj-mm-dd; not trimmed. */
+export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";
   if (typeof c === "object") return "error" in c ? c.error : c.date;
   return String(c);
@@ -415,16 +424,9 @@ export const DISPOSAL_HEADERS: Record<string, readonly string[]> = {
   investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar"],
 };
 
-function mapBy(headers: readonly unknown[], table: Record<string, readonly string[]>): Record<string, number> {
-  const index = new Map<string, string>();
-  for (const [f, names] of Object.entries(table)) for (const n of names) index.set(normalizeHeader(n), f);
-  const out: Record<string, number> = {};
-  headers.forEach((h, i) => {
-    const f = index.get(normalizeHeader(h));
-    if (f && out[f] === undefined) out[f] = i;
-  });
-  return out;
-}
+/** Which column of a partners table, and of a disposals table, holds which field (as mapHeaders for the ledger). */
+export const mapPartnerHeaders = headerMapper(PARTNER_HEADERS);
+export const mapDisposalHeaders = headerMapper(DISPOSAL_HEADERS);
 
 export interface GridRead<T> {
   items: T[];
@@ -442,7 +444,7 @@ export function readPartners(
   rows: readonly (readonly Cell[])[],
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): GridRead<Record<string, unknown>> {
-  const m = mapBy(headers, PARTNER_HEADERS);
+  const m = mapPartnerHeaders(headers).mapping;
   return readRows(rows, m, PARTNER_HEADERS, place, (get, problem) => {
     const name = get("name");
     if (isEmpty(name) || isErr(name)) {
@@ -477,7 +479,7 @@ export function readDisposals(
   rows: readonly (readonly Cell[])[],
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): GridRead<Record<string, unknown>> {
-  const m = mapBy(headers, DISPOSAL_HEADERS);
+  const m = mapDisposalHeaders(headers).mapping;
   return readRows(rows, m, DISPOSAL_HEADERS, place, (get, problem, sheetRow) => {
     const d: Record<string, unknown> = {};
     const id = get("id");
@@ -505,7 +507,7 @@ export function readDisposals(
 
 function readRows(
   rows: readonly (readonly Cell[])[],
-  m: Record<string, number>,
+  m: Partial<Record<string, number>>,
   names: Record<string, readonly string[]>,
   place: LedgerPlace,
   one: (
@@ -515,12 +517,12 @@ function readRows(
   ) => Record<string, unknown> | undefined,
 ): GridRead<Record<string, unknown>> {
   const out: GridRead<Record<string, unknown>> = { items: [], rows: [], problems: [] };
-  const cols = Object.values(m);
+  const cols = Object.values(m) as number[];
   rows.forEach((row, r) => {
     if (cols.every((c) => isEmpty(row[c]))) return;
     const sheetRow = place.firstRow + r;
     const problems: LedgerProblem[] = [];
-    const get = (f: string) => (m[f] === undefined ? undefined : row[m[f]]);
+    const get = (f: string) => (m[f] === undefined ? undefined : row[m[f]!]);
     const problem = (f: string, message: string) => {
       const column = m[f] ?? 0;
       problems.push({

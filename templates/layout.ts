@@ -17,6 +17,7 @@ import { allCategories, categoryRule, establishedYears, findCategory, getYearTab
 import { KIA_EXACT_NAME, KIA_NAME, lambdaFileFormula, lambdaFormula, NOISE_DECIMALS } from "../src/lambda";
 import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADERS, YES_WORDS, type LedgerField } from "../src/ledger";
 import { KEY_NAMES } from "../src/scenario";
+import { DISPOSAL_TABLES, KEY_LABEL, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABEL, SUMMARY_SHEET } from "../src/workbook-rules";
 import { bandText } from "../src/table";
 
 // ---- sheets, tables, names --------------------------------------------------------------------------------
@@ -25,7 +26,8 @@ export const SHEET = {
   ledger: "Investeringen",
   partners: "Vennoten",
   disposals: "Desinvesteringen",
-  summary: "Overzicht",
+  /** the readers look here first for the year (src/workbook-rules.ts) */
+  summary: SUMMARY_SHEET,
   notes: "Toelichting",
   lists: "Lijsten",
 } as const;
@@ -36,8 +38,8 @@ export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposal
 /** The template's sheet names in workbook order (what insertWorksheetsFromBase64 inserts). */
 export const TEMPLATE_SHEET_NAMES: readonly string[] = SHEET_ORDER.map((k) => SHEET[k]);
 
-/** Excel table names (the taskpane and kia-calc find the ledger by these, or by the headers). */
-export const TABLE = { ledger: "Investeringen", partners: "Vennoten", disposals: "Desinvesteringen" } as const;
+/** Excel table names: the first of the names the taskpane and kia-calc know (src/workbook-rules.ts; or by the headers). */
+export const TABLE = { ledger: LEDGER_TABLES[0], partners: PARTNER_TABLES[0], disposals: DISPOSAL_TABLES[0] } as const;
 
 /** The workbook name of the year cell (a plain cell, never a table). */
 export const YEAR_NAME = "KIA_JAAR";
@@ -138,9 +140,11 @@ export const PARTNER_EXAMPLES: Partial<Record<PartnerField, Cellish>>[] = [
   { name: "A. Jansen", legalForm: "natuurlijk persoon", profit: 0.6, capital: 30000 },
   { name: "B. de Vries", legalForm: "natuurlijk persoon", profit: 0.4, capital: 20000, ownAssetsInPartnership: 5000 },
 ];
-/** The partnership's key and the joint request: labels on the partners sheet, the value in the cell to the right. */
-export const KEY_LABEL = "Verdeelsleutel";
-export const REQUEST_LABEL = "Gezamenlijk verzoek";
+/**
+ * The partnership's key and the joint request: labels on the partners sheet (the first of the labels the readers
+ * know, src/workbook-rules.ts), the value in the cell to the right.
+ */
+export { KEY_LABEL, REQUEST_LABEL };
 export const KEY_CELL = { label: "I1", value: "J1" } as const;
 export const REQUEST_CELL = { label: "I2", value: "J2" } as const;
 export const KEY_CHOICES = ["winst", "kapitaal", "stille reserves", "gelijke delen"] as const;

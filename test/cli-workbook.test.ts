@@ -7,7 +7,6 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { evaluate, type Report } from "../src";
 import { readCsv, readWorkbook } from "../cli/workbook";
@@ -17,6 +16,7 @@ import { clientLedger, fillTemplate } from "../bench/portfolio";
 import { TEMPLATE_FILE } from "../templates/build";
 import * as T from "../templates/layout";
 import { call } from "./support/cli";
+import { workbook } from "./support/workbook";
 
 const dir = mkdtempSync(join(tmpdir(), "kia-cli-wb-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,18 +28,6 @@ const file = (name: string, content: string | Uint8Array, sub = "") => {
 };
 const template = readFileSync(TEMPLATE_FILE);
 const templatePath = file("werkblad.xlsx", template);
-
-/** A workbook built with exceljs: sheets of rows, optional tables. */
-async function workbook(sheets: Record<string, unknown[][]>, tables: { sheet: string; name: string; ref: string; headers: string[]; rows: unknown[][] }[] = []): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
-  }
-  for (const t of tables)
-    wb.getWorksheet(t.sheet)!.addTable({ name: t.name, ref: t.ref, headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows as ExcelJS.CellValue[][] });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 const reportOf = async (bytes: Uint8Array, year?: number): Promise<Report> => evaluate((await readWorkbook(bytes, "x", { year })).scenario);
 

@@ -1,0 +1,217 @@
+/**
+ * How a workbook is read, one rule per question, for every reader: kia-calc (cli/workbook.ts) and the taskpane
+ * (its workbook adapters taskpane/workbook/office.ts and file.ts, and taskpane/app/load.ts and partners.ts). So the
+ * same workbook gives the same scenario on the command line, in Excel and in the standalone page:
+ *
+ *  - which table is the ledger, the partners or the disposals: a table with one of the known names whose headers
+ *    fit, else the first table whose headers fit (findTable);
+ *  - where the header row of a sheet without tables is: the first of its first 30 rows whose headers name a
+ *    category and an amount (findHeaderRow), so a title above the ledger is passed over;
+ *  - which cell holds the key, the joint request and the year: the cell right of a label, compared like headers,
+ *    in the first 40 rows and 30 columns of a sheet, a given sheet first (besideLabel);
+ *  - which year the investments' dates give: only the one calendar year they all fall in; dates in several years
+ *    give no year, the user must give it (yearOfDates), in the same words everywhere (datesYearText, noYearText).
+ *
+ * Pure functions over cells (src/ledger.ts Cell); no Office, DOM or Node.
+ */
+import {
+  NO_WORDS,
+  YES_WORDS,
+  cellText,
+  mapDisposalHeaders,
+  mapHeaders,
+  mapPartnerHeaders,
+  normalizeHeader,
+  type Cell,
+} from "./ledger";
+
+// ---- tables ------------------------------------------------------------------------------------------------
+
+/** Names of the ledger table (compared with normalizeHeader); the first is the template's (templates/layout.ts). */
+export const LEDGER_TABLES = ["Investeringen", "Staat van investeringen", "Investments", "Activastaat", "Vaste activa"] as const;
+export const PARTNER_TABLES = ["Vennoten", "Partners"] as const;
+export const DISPOSAL_TABLES = ["Desinvesteringen", "Vervreemdingen", "Disposals"] as const;
+
+/** Headers that make a ledger: a category and an amount. */
+export function isLedgerHeader(headers: readonly unknown[]): boolean {
+  const { mapping } = mapHeaders(headers);
+  return mapping.category !== undefined && mapping.amount !== undefined;
+}
+
+/** Headers that make a partners table: a name and a weight of the key (profit share, capital or reserves). */
+export function isPartnersHeader(headers: readonly unknown[]): boolean {
+  const { mapping } = mapPartnerHeaders(headers);
+  return mapping.name !== undefined && (mapping.profit !== undefined || mapping.capital !== undefined || mapping.reserves !== undefined);
+}
+
+/** Headers that make a disposals table: a price and the investment it undoes (by its number, or by its year). */
+export function isDisposalsHeader(headers: readonly unknown[]): boolean {
+  const { mapping } = mapDisposalHeaders(headers);
+  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined);
+}
+
+export type TableKind = "ledger" | "partners" | "disposals";
+
+const TABLE_KINDS: Record<TableKind, { names: readonly string[]; fits: (headers: readonly unknown[]) => boolean }> = {
+  ledger: { names: LEDGER_TABLES, fits: isLedgerHeader },
+  partners: { names: PARTNER_TABLES, fits: isPartnersHeader },
+  disposals: { names: DISPOSAL_TABLES, fits: isDisposalsHeader },
+};
+
+/** Whether a table's name is one of the names of its kind (compared like headers: "vaste-activa" is "Vaste activa"). */
+export function hasTableName(name: string, kind: TableKind): boolean {
+  const n = normalizeHeader(name);
+  return TABLE_KINDS[kind].names.some((x) => normalizeHeader(x) === n);
+}
+
+/**
+ * The table of a kind among a workbook's tables: one with a name of its kind whose headers fit, else the first
+ * whose headers fit; never `not` (the ledger, when looking for the partners or the disposals).
+ */
+export function findTable<T extends { name: string; headers: readonly unknown[] }>(
+  tables: readonly T[],
+  kind: TableKind,
+  not?: { name: string },
+): T | undefined {
+  const { fits } = TABLE_KINDS[kind];
+  const candidates = tables.filter((t) => !not || t.name !== not.name);
+  return candidates.find((t) => hasTableName(t.name, kind) && fits(t.headers)) ?? candidates.find((t) => fits(t.headers));
+}
+
+// ---- the header row of a sheet without tables --------------------------------------------------------------
+
+/** How many rows at the top of a sheet are searched for its header row (a title, a client's name, a blank above it). */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** The index of the header row among a sheet's first rows: the first of the first 30 whose headers fit. */
+export function findHeaderRow(
+  rows: readonly (readonly Cell[] | undefined)[],
+  fits: (headers: readonly unknown[]) => boolean = isLedgerHeader,
+): number | undefined {
+  const n = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < n; i++) if (fits((rows[i] ?? []).map(cellText))) return i;
+  return undefined;
+}
+
+// ---- values beside a label ---------------------------------------------------------------------------------
+
+/** The label beside which the partners sheet names the key ("Verdeelsleutel: winst"); the first is the template's. */
+export const KEY_LABELS = ["Verdeelsleutel", "Verdeelsleutel KIA", "Sleutel"] as const;
+/** The label beside which it says whether the joint request (condition f) was filed ("Ja" / "Nee"). */
+export const REQUEST_LABELS = ["Gezamenlijk verzoek"] as const;
+/** The labels beside which a workbook gives its year (the template: "Jaar" on the Overzicht). */
+export const YEAR_LABELS = ["Jaar", "Belastingjaar", "Boekjaar"] as const;
+export const KEY_LABEL = KEY_LABELS[0];
+export const REQUEST_LABEL = REQUEST_LABELS[0];
+/** The sheet searched first for the year: the template's summary sheet (templates/layout.ts SHEET.summary). */
+export const SUMMARY_SHEET = "Overzicht";
+
+/** Where labels are looked for: the first 40 rows and 30 columns of a sheet (the value may be in column 31). */
+export const LABEL_AREA = { rows: 40, columns: 30 } as const;
+
+/** A sheet's label area (LABEL_AREA: 40 rows of 31 cells from A1) as an adapter read it. */
+export interface LabelArea {
+  sheet: string;
+  rows: readonly (readonly Cell[])[];
+}
+
+/** The cell right of a label: `row` as Excel shows it (1-based), `column` the value's column index (0-based). */
+export interface BesideLabel {
+  sheet: string;
+  row: number;
+  column: number;
+  value: Cell;
+}
+
+/** The sheets in the order besideLabel searches them: `first`, then the others in workbook order. */
+export function labelOrder(sheets: readonly string[], first?: string): string[] {
+  return [...sheets.filter((s) => s === first), ...sheets.filter((s) => s !== first)];
+}
+
+/**
+ * The value right of one of `labels` (compared like headers: no case, accents, spaces or punctuation, so
+ * "Verdeelsleutel:" is the label too) in the sheets' label areas: the sheet `first` first, then the others in
+ * their order, row by row; with `accept`, the first value it accepts (a "Jaar" header of some table is passed
+ * over for the year).
+ */
+export function besideLabel(
+  areas: readonly LabelArea[],
+  labels: string | readonly string[],
+  options: { first?: string; accept?: (value: Cell) => boolean } = {},
+): BesideLabel | undefined {
+  const wanted = new Set((typeof labels === "string" ? [labels] : labels).map(normalizeHeader));
+  const accept = options.accept ?? (() => true);
+  const order = labelOrder(areas.map((a) => a.sheet), options.first);
+  for (const area of order.map((sheet) => areas.find((a) => a.sheet === sheet)!)) {
+    const rows = area.rows.length > LABEL_AREA.rows ? area.rows.slice(0, LABEL_AREA.rows) : area.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      for (let c = 0; c < Math.min(cells.length - 1, LABEL_AREA.columns); c++) {
+        const v = cells[c];
+        if (typeof v === "string" && wanted.has(normalizeHeader(v)) && accept(cells[c + 1] ?? null))
+          return { sheet: area.sheet, row: r + 1, column: c + 1, value: cells[c + 1] ?? null };
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---- values --------------------------------------------------------------------------------------------------
+
+/** A cell that holds a year (2025, or the text "2025"), from 1900 to 2200. */
+export function yearOfCell(c: Cell | undefined): number | undefined {
+  const n = typeof c === "number" ? c : typeof c === "string" && /^\s*\d{4}\s*$/.test(c) ? Number(c) : NaN;
+  return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
+}
+
+/** "Ja" / "Nee" (and the other words the template's drop-down accepts, TRUE / FALSE) as yes or no; else undefined. */
+export function yesOrNo(c: Cell | undefined): boolean | undefined {
+  if (typeof c === "boolean") return c;
+  const t = cellText(c).trim().toLowerCase();
+  if ((YES_WORDS as readonly string[]).includes(t)) return true;
+  if ((NO_WORDS as readonly string[]).includes(t)) return false;
+  return undefined;
+}
+
+// ---- the year of the investments' dates --------------------------------------------------------------------
+
+/** What the investments' dates say about the year. */
+export type DatesYear =
+  /** every dated investment falls in `year` (`dated` of the `investments` have a date) */
+  | { year: number; dated: number; investments: number }
+  /** the dates fall in several years (sorted), or there are none: no year */
+  | { year?: undefined; years: number[] };
+
+/**
+ * The year of the investments' dates, for a workbook that does not give its year: the calendar year when every
+ * dated investment falls in it; dates in more than one year give none (a tax return is not built on the most
+ * common year: the user gives the year). Investments are the ledger's readable rows (readLedger's).
+ */
+export function yearOfDates(investments: readonly { date?: unknown }[]): DatesYear {
+  const years = new Set<number>();
+  let dated = 0;
+  for (const inv of investments)
+    if (typeof inv.date === "string") {
+      dated++;
+      years.add(Number(inv.date.slice(0, 4)));
+    }
+  if (years.size === 1) return { year: [...years][0], dated, investments: investments.length };
+  return { years: [...years].sort((a, b) => a - b) };
+}
+
+/** "het jaar van de investeringsdatums (de datums van alle 3 investeringen vallen in 2025)" */
+export function datesYearText(d: { year: number; dated: number; investments: number }): string {
+  return (
+    `het jaar van de investeringsdatums ` +
+    `(${d.dated === d.investments ? `de datums van alle ${d.dated} investeringen vallen in ${d.year}` : `${d.dated} van de ${d.investments} investeringen hebben een datum, alle in ${d.year}`})`
+  );
+}
+
+/** "geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025)" */
+export function noYearText(years: readonly number[]): string {
+  return years.length > 1
+    ? `geen jaar gevonden, en de investeringsdatums vallen in ${years.length} jaren (${years.join(", ")})`
+    : years.length === 1
+      ? `geen jaar gevonden, en voor het jaar van de investeringsdatums (${years[0]}) is er geen KIA-tabel`
+      : "geen jaar gevonden, en geen investeringsdatums om het uit af te leiden";
+}
