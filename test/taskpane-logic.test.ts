@@ -19,7 +19,7 @@ import { jointRequestOf, partnershipFromTable } from "../taskpane/app/partners";
 import type { Workbook } from "../taskpane/workbook/types";
 import { messages } from "../taskpane/app/i18n";
 import { keyShares, letterText } from "../taskpane/app/letter";
-import { applySavedMapping, defaultYear, ledgerTable, yearOfDates } from "../taskpane/app/load";
+import { applySavedMapping, defaultYear, findYear, ledgerTable } from "../taskpane/app/load";
 import { partnersFromGrid } from "../taskpane/app/partners";
 import { buildScenario, calamityItems, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
 import { makeDeriver } from "../taskpane/app/derive";
@@ -374,7 +374,7 @@ describe("filters, pages and stored settings", () => {
     expect(page([], 5).from).toBe(0);
   });
 
-  it("applies a stored mapping by header text and finds the ledger and its year", () => {
+  it("applies a stored mapping by header text and finds the ledger and its year", async () => {
     const headers = ["Nr", "Soort", "Prijs", "Betaald"];
     const found = { id: 0, category: 1, paid: 3 };
     expect(applySavedMapping(found, undefined, headers)).toEqual({ mapping: found, origin: "headers" });
@@ -382,8 +382,28 @@ describe("filters, pages and stored settings", () => {
       mapping: { id: 0, category: 1, amount: 2 },
       origin: "saved",
     });
-    expect(yearOfDates(["2025-01-03", "2025-05-01", "2024-12-31", undefined])).toBe(2025);
-    expect(yearOfDates(["1999-01-01"])).toBeUndefined();
+    // the year: beside "Jaar" (the Overzicht first, a non-year passed over), else the one year of all dates, else a guess
+    const dates = (...ds: (string | undefined)[]) => ds.map((date) => ({ date }));
+    const labels: { sheet: string; value: Cell }[] = [
+      { sheet: "Info", value: "Klant" },
+      { sheet: "Overzicht", value: 2024 },
+    ];
+    const seen: unknown[][] = [];
+    const withYear = {
+      findLabel: async (l: readonly string[], sheet?: string, accept?: (v: Cell) => boolean) => {
+        seen.push([l, sheet]);
+        const hit = labels.filter((x) => !accept || accept(x.value)).sort((a, b) => Number(b.sheet === sheet) - Number(a.sheet === sheet))[0];
+        return hit && { sheet: hit.sheet, row: 3, column: 1, value: hit.value };
+      },
+    } as unknown as Workbook;
+    const noYear = {} as Workbook;
+    expect(await findYear(withYear, dates("2025-01-03"), 2023)).toEqual({ from: "workbook", year: 2024, at: "Overzicht!B3" });
+    expect(seen).toEqual([[["Jaar", "Belastingjaar", "Boekjaar"], "Overzicht"]]);
+    expect(await findYear(noYear, dates("2025-01-03", "2025-05-01", undefined), 2023)).toEqual({ from: "dates", year: 2025, dated: 2, investments: 3 });
+    // dates in two years give no year (never the most common one): the year on screen stays, as a guess
+    expect(await findYear(noYear, dates("2025-01-03", "2025-05-01", "2024-12-31"), 2023)).toEqual({ from: "none", years: [2024, 2025], year: 2023 });
+    expect(await findYear(noYear, dates("1999-01-01"), 2023)).toEqual({ from: "none", years: [1999], year: 2023 });
+    expect(await findYear(noYear, dates(undefined), 2023)).toEqual({ from: "none", years: [], year: 2023 });
     expect(defaultYear(new Date(2026, 5, 1))).toBe(2025);
     expect(defaultYear(new Date(2040, 5, 1))).toBe(2026);
     const t = (name: string, headers: string[]) => ({ name, sheet: name, rowCount: 1, headers });
@@ -426,8 +446,10 @@ describe("the partners table read on load", () => {
   const labels: Record<string, Cell> = { Verdeelsleutel: "kapitaal", "Gezamenlijk verzoek": "Ja" };
   const wb = {
     readTable: async () => partnerGrid,
-    findLabel: async (label: string, sheet?: string) =>
-      sheet === "Vennoten" && label in labels ? { sheet, row: 6, column: 1, value: labels[label] } : undefined,
+    findLabel: async (names: readonly string[], sheet?: string) => {
+      const label = names.find((n) => n in labels);
+      return sheet === "Vennoten" && label ? { sheet, row: 6, column: 1, value: labels[label] } : undefined;
+    },
   } as unknown as Workbook;
 
   it("reads the partners, the key beside 'Verdeelsleutel' and the joint request beside 'Gezamenlijk verzoek'", async () => {

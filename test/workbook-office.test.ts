@@ -274,10 +274,35 @@ describe("Office adapter: settings, selection, culture, names, sheets, formulas"
     expect(x.writes).toEqual([{ sheet: "Berekening", path: "range(1,1,1x1).formulas", value: [["=KIA.AMOUNT(A2,2025)"]] }]);
   });
 
-  it("findLabel finds the value beside a label (the partnership key)", async () => {
-    const partners: SheetModel = { name: "Vennoten", cells: new Map<string, unknown>([["6,0", "Verdeelsleutel"], ["6,1", "winst"]]) };
-    install({ sheets: [ledgerSheet(1), partners] });
-    expect(await officeWorkbook().findLabel!("verdeelsleutel")).toEqual({ sheet: "Vennoten", row: 7, column: 1, value: "winst" });
+  it("findLabel finds the value beside a label by the core's rule (as kia-calc): like headers, a sheet first, a value accepted", async () => {
+    const partners: SheetModel = { name: "Vennoten", cells: new Map<string, unknown>([["6,0", "Verdeelsleutel:"], ["6,1", "winst"], ["45,0", "Jaar"], ["45,1", 2023]]) };
+    const info: SheetModel = { name: "Info", cells: new Map<string, unknown>([["0,0", "Jaar"], ["0,1", "Klant"]]) };
+    const summary: SheetModel = { name: "Overzicht", cells: new Map<string, unknown>([["2,0", "JAAR"], ["2,1", 2025]]) };
+    install({ sheets: [ledgerSheet(1), partners, info, summary], api: "1.8" }); // no Range.find (ExcelApi 1.9) needed
+    const wb = officeWorkbook();
+    expect(await wb.findLabel!(["Verdeelsleutel", "Sleutel"])).toEqual({ sheet: "Vennoten", row: 7, column: 1, value: "winst" });
+    expect(await wb.findLabel!("Jaar")).toEqual({ sheet: "Info", row: 1, column: 1, value: "Klant" }); // row 46 of Vennoten is not searched
+    expect(await wb.findLabel!("Jaar", "Overzicht")).toEqual({ sheet: "Overzicht", row: 3, column: 1, value: 2025 });
+    expect((await wb.findLabel!(["Jaar", "Boekjaar"], undefined, (v) => typeof v === "number"))?.sheet).toBe("Overzicht");
+    expect(await wb.findLabel!("Gezamenlijk verzoek")).toBeUndefined();
+  });
+
+  it("the selection's header row is found under a title by the core's rule (as kia-calc finds a sheet's), without another sync", async () => {
+    const sheet: SheetModel = {
+      name: "Staat",
+      block: { r0: 0, c0: 0, rows: [["Staat van investeringen klant X", "", ""], ["", "", ""], ["Categorie", "Bedrag", "Datum"], ["machine", 1000, 45658], ["inventaris", 500, 45700]] },
+      dateColumns: new Set([2]),
+      tables: [{ name: "Staat", headerRow: 0, column: 0, rows: 4, columns: 3 }],
+    };
+    const x = install({ sheets: [sheet] });
+    const g = await officeWorkbook().readSelection();
+    expect(x.syncs()).toBe(3); // as before: the used range; the top rows with the date sample; the rows
+    expect(g).toMatchObject({ headers: ["Categorie", "Bedrag", "Datum"], firstRow: 4, firstColumn: 0 });
+    expect(g.rows).toEqual([
+      ["machine", 1000, { date: "2025-01-01" }],
+      ["inventaris", 500, { date: "2025-02-12" }],
+    ]);
+    expect(readLedger(g.rows, mapHeaders(g.headers).mapping, g).investments.map((i) => [i.amount, i.date])).toEqual([["1000", "2025-01-01"], ["500", "2025-02-12"]]);
   });
 });
 

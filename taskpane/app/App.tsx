@@ -5,15 +5,14 @@
  * page.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
-import { LEDGER_FIELDS, mapHeaders, readLedger, type LedgerField } from "../../src/ledger";
+import { LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/ledger";
 import type { Culture, Host, TableInfo, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
 import { makeDeriver } from "./derive";
 import { cultureFromLocale } from "./format";
 import { messages } from "./i18n";
-import { applySavedMapping, defaultYear, ledgerTable, messageOf, pickTable, sourceKey, yearOfDates, type SavedMappings } from "./load";
-import { CHOICES_KEY, DISPOSAL_TABLES, LEDGER_TABLES, MAPPING_KEY, PARTNER_TABLES } from "./names";
-import { partnershipFromTable } from "./partners";
+import { applySavedMapping, defaultYear, ledgerTable, messageOf, pickTable, sourceKey, workbookParts, type SavedMappings } from "./load";
+import { CHOICES_KEY, LEDGER_TABLES, MAPPING_KEY } from "./names";
 import { referenceUrls } from "./refs";
 import { SourcePanel } from "./Source";
 import { restoreChoices, hasChoices, initialChoices, initialState, reducer, STEPS, type Choices, type Source, type StepId } from "./state";
@@ -111,17 +110,12 @@ export function App(props: AppProps) {
         const mine = stored && typeof stored === "object" ? stored[key] : undefined;
         const choices: Choices | undefined = mine ? restoreChoices(mine, state.choices.year) : undefined;
         choicesStored.current = !!mine;
-        const year = choices
-          ? undefined
-          : yearOfDates(readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }).investments.map((i) => i.date));
-        let disposalGrid = null;
-        const all = await wb.listTables().catch(() => [] as TableInfo[]);
-        const dt = "table" in what ? pickTable(all, DISPOSAL_TABLES) : undefined;
-        if (dt && dt.name !== grid.source) disposalGrid = await wb.readTable(dt.name).catch(() => null);
-        // the partners table ("Vennoten"), as kia-calc reads it: the partnership is on at once, the user can change it
-        const pt = pickTable(all, PARTNER_TABLES);
-        const c = pt ? await wb.culture().then((x) => ({ ...x, language: lang }), () => culture) : culture;
-        const partners = pt ? await partnershipFromTable(wb, pt.name, c).catch(() => undefined) : undefined;
+        // the year (restored choices keep theirs), the disposals and the partners, as kia-calc finds them
+        const { yearFound, disposalGrid, partners } = await workbookParts(wb, { grid, mapping, table: "table" in what ? what.table : undefined }, {
+          guess: choices ? undefined : state.choices.year,
+          culture: () => wb.culture().then((x) => ({ ...x, language: lang }), () => culture),
+        });
+        const year = yearFound?.from === "none" ? undefined : yearFound?.year;
         // restored choices win over what the workbook gives, when they hold more than that
         const baseline = initialChoices(year ?? choices?.year ?? state.choices.year);
         if (partners) baseline.partnership = partners.partnership;
@@ -134,6 +128,7 @@ export function App(props: AppProps) {
           mappingOrigin: origin,
           choices: choices && hasChoices(choices, baseline) ? choices : undefined,
           year,
+          yearFound,
           partnership: partners?.partnership,
           partnersRead: partners?.read ?? null,
         });

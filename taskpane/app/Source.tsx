@@ -2,8 +2,8 @@
  * Where the ledger comes from (a table, the selection, or in the standalone page a file or the sample), the
  * year, the column mapping the user can correct, and the ledger's problems with their row and column (inside
  * Excel a click selects the cell). Once a ledger is read, the card folds to one line (where it came from, the
- * year, a warning when dates fall outside the year) and a summary with the number of problems and "wijzig" that
- * opens the rest, so the steps are in view on a narrow pane.
+ * year; how the year was found unless the workbook gave it; a warning when dates fall outside the year) and a
+ * summary with the number of problems and "wijzig" that opens the rest, so the steps are in view on a narrow pane.
  */
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../src";
@@ -135,6 +135,15 @@ export function SourcePanel(props: {
             </p>
             <YearSelect />
           </div>
+          {state.yearFound?.from === "dates" ? (
+            <p class="hint" id="year-note">
+              {t.yearFromDates(state.yearFound)}
+            </p>
+          ) : state.yearFound?.from === "none" ? (
+            <p class="message warning" role="status" id="year-note">
+              {t.yearGuess(state.yearFound.years, state.yearFound.year)}
+            </p>
+          ) : null}
           {dateWarnings.length ? (
             <div class="message warning" role="status" id="year-warning">
               <strong>{t.yearCheck}:</strong>{" "}

@@ -4,6 +4,7 @@
  * messages — are Dutch only: they go into a Dutch tax return and its file, and are shown as the core wrote them.
  */
 import { FIELD_NAMES_NL, type LedgerField } from "../../src/ledger";
+import { datesYearText, noYearText } from "../../src/workbook-rules";
 import type { PartnershipKey } from "../../src/scenario";
 import type { AssetFilter } from "./assets";
 import type { StepId } from "./state";
@@ -40,6 +41,12 @@ const nl = {
   unreadableFile: (name: string) =>
     `${name} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`,
   yearCheck: "Controleer het belastingjaar",
+  // how the year was found, in kia-calc's words (src/workbook-rules.ts)
+  yearFromDates: (d: { year: number; dated: number; investments: number }) => {
+    const words = datesYearText(d);
+    return `${words[0].toUpperCase()}${words.slice(1)}.`;
+  },
+  yearGuess: (years: number[], year: number) => `Let op: ${noYearText(years)}. Kies het belastingjaar: ${year} is een gok.`,
   anotherLedger: "Andere staat of tabel inlezen",
   year: "Belastingjaar",
   restored:
@@ -400,6 +407,18 @@ const en: Messages = {
   unreadableFile: (name: string) =>
     `${name} is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.`,
   yearCheck: "Check the tax year",
+  yearFromDates: (d: { year: number; dated: number; investments: number }) =>
+    `The year of the investment dates (${
+      d.dated === d.investments ? `all ${d.dated} investments are dated in ${d.year}` : `${d.dated} of the ${d.investments} investments have a date, all in ${d.year}`
+    }).`,
+  yearGuess: (years: number[], year: number) =>
+    `Note: no year found, and ${
+      years.length > 1
+        ? `the investment dates fall in ${years.length} years (${years.join(", ")})`
+        : years.length === 1
+          ? `there is no KIA table for the year of the investment dates (${years[0]})`
+          : "no investment dates to derive it from"
+    }. Choose the tax year: ${year} is a guess.`,
   anotherLedger: "Read another ledger or table",
   year: "Tax year",
   restored:

@@ -1,17 +1,28 @@
 /**
- * Pure helpers for reading a ledger into the pane: which table is the ledger, which year it is about, the column
- * mapping stored in the document applied to the headers found now. No DOM, no Office; tested in jest.
+ * Helpers for reading a ledger into the pane: which table is the ledger (and the partners, the disposals), which
+ * year it is about, the column mapping stored in the document applied to the headers found now. The rules are the
+ * core's (src/workbook-rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
  */
 import { establishedYears } from "../../src";
 import {
+  columnLetter,
   LEDGER_FIELDS,
-  mapHeaders,
   normalizeHeader,
+  readLedger,
   type ColumnMapping,
   type LedgerField,
 } from "../../src/ledger";
-import type { TableInfo } from "../workbook/types";
+import {
+  findTable,
+  SUMMARY_SHEET,
+  YEAR_LABELS,
+  yearOfCell,
+  yearOfDates,
+} from "../../src/workbook-rules";
+import type { Grid, TableInfo, Workbook } from "../workbook/types";
+import type { Culture } from "./format";
 import { LEDGER_TABLES } from "./names";
+import { partnershipFromTable } from "./partners";
 import type { Source } from "./state";
 
 export type SavedMappings = Record<
@@ -25,22 +36,37 @@ export function defaultYear(now = new Date()): number {
   return years.includes(prev) ? prev : years[years.length - 1];
 }
 
-/** The year most of the ledger's dates fall in, when that year has a table. */
-export function yearOfDates(
-  dates: readonly (string | undefined)[],
-): number | undefined {
-  const count = new Map<number, number>();
-  for (const d of dates)
-    if (d)
-      count.set(
-        Number(d.slice(0, 4)),
-        (count.get(Number(d.slice(0, 4))) ?? 0) + 1,
-      );
+/** How the year of a loaded workbook was found; the pane says so beside the year unless it came from the workbook. */
+export type YearFound =
+  /** the number right of a label "Jaar" (`at`: "Overzicht!B3") */
+  | { from: "workbook"; year: number; at: string }
+  /** every dated investment falls in `year` */
+  | { from: "dates"; year: number; dated: number; investments: number }
+  /** no year: the dates fall in `years` (several, or one without a KIA table, or none); `year` on screen is a guess */
+  | { from: "none"; years: number[]; year: number };
+
+/**
+ * The year of a workbook being loaded, by kia-calc's rule (cli/workbook.ts, src/workbook-rules.ts): the number
+ * right of a label "Jaar" (the Overzicht first), else the calendar year all dated investments fall in, else none:
+ * `guess` stays on screen, and the pane says it is a guess. A year without a KIA table cannot be chosen in the pane:
+ * a workbook's is passed over, the dates' is no year.
+ */
+export async function findYear(
+  wb: Workbook,
+  investments: readonly { date?: unknown }[],
+  guess: number,
+): Promise<YearFound> {
   const years = establishedYears();
-  const best = [...count.entries()]
-    .filter(([y]) => years.includes(y))
-    .sort((a, b) => b[1] - a[1])[0];
-  return best?.[0];
+  const label = await wb
+    .findLabel?.(YEAR_LABELS, SUMMARY_SHEET, (v) => yearOfCell(v) !== undefined)
+    .catch(() => undefined);
+  const inFile = label ? yearOfCell(label.value) : undefined;
+  if (inFile !== undefined && years.includes(inFile))
+    return { from: "workbook", year: inFile, at: `${label!.sheet}!${columnLetter(label!.column)}${label!.row}` };
+  const d = yearOfDates(investments);
+  if (d.year === undefined) return { from: "none", years: d.years, year: guess };
+  if (!years.includes(d.year)) return { from: "none", years: [d.year], year: guess };
+  return { from: "dates", ...d };
 }
 
 export function sourceKey(s: Source): string {
@@ -84,14 +110,40 @@ export function pickTable(
   return tables.find((t) => names.includes(normalizeHeader(t.name)));
 }
 
-/** The ledger among a workbook's tables: by name, else the first whose headers hold a category and an amount. */
+/**
+ * The ledger among a workbook's tables, by the core's rule (findTable: a ledger's name and headers with a category
+ * and an amount, else such headers); else a table with a ledger's name, else the first: its columns can be chosen
+ * by hand in the pane.
+ */
 export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
-  return (
-    pickTable(tables, LEDGER_TABLES) ??
-    tables.find((t) => {
-      const m = mapHeaders(t.headers).mapping;
-      return m.amount !== undefined && m.category !== undefined;
-    }) ??
-    tables[0]
-  );
+  return findTable(tables, "ledger") ?? pickTable(tables, LEDGER_TABLES) ?? tables[0];
+}
+
+/**
+ * What a workbook gives beside the ledger just read, found by the core's rules as kia-calc finds it: the year
+ * (findYear, when `guess` is given: restored choices keep their own), the disposals' table (beside a ledger read
+ * from a table) and the partners' table with the key and the joint request (partnershipFromTable).
+ */
+export async function workbookParts(
+  wb: Workbook,
+  ledger: { grid: Grid; mapping: ColumnMapping; table?: string },
+  options: { guess?: number; culture: () => Promise<Culture> },
+): Promise<{
+  yearFound?: YearFound;
+  disposalGrid: Grid | null;
+  partners?: Awaited<ReturnType<typeof partnershipFromTable>>;
+}> {
+  const { grid, mapping, table } = ledger;
+  const yearFound =
+    options.guess === undefined
+      ? undefined
+      : await findYear(wb, readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }).investments, options.guess);
+  const all = await wb.listTables().catch(() => [] as TableInfo[]);
+  const not = { name: table ?? "" };
+  const dt = table !== undefined ? findTable(all, "disposals", not) : undefined;
+  const disposalGrid = dt ? await wb.readTable(dt.name).catch(() => null) : null;
+  // the partners table ("Vennoten"): the partnership is on at once, the user can change it
+  const pt = findTable(all, "partners", not);
+  const partners = pt ? await partnershipFromTable(wb, pt.name, await options.culture()).catch(() => undefined) : undefined;
+  return { yearFound, disposalGrid, partners };
 }

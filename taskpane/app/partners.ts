@@ -6,16 +6,15 @@
  */
 import { Decimal } from "../../src";
 import {
-  NO_WORDS,
+  cellText,
   readPartners as coreReadPartners,
-  YES_WORDS,
   type Cell,
   type LedgerProblem,
 } from "../../src/ledger";
 import { partnershipKeyOf } from "../../src/scenario";
+import { KEY_LABELS, REQUEST_LABELS, yesOrNo } from "../../src/workbook-rules";
 import type { Workbook } from "../workbook/types";
 import { formatNumber, type Culture } from "./format";
-import { KEY_LABEL, REQUEST_LABEL } from "./names";
 import {
   PARTNER_AMOUNT_FIELDS,
   type PartnerInput,
@@ -59,23 +58,17 @@ export function partnersFromGrid(
   return { partners, problems: read.problems };
 }
 
-const cellText = (c: Cell | undefined): string =>
-  c === null || c === undefined ? "" : typeof c === "object" ? ("error" in c ? "" : c.date) : String(c).trim();
-
 /** "Ja" / "Nee" (and the other words the template's drop-down and kia-calc accept) beside "Gezamenlijk verzoek". */
 export function jointRequestOf(c: Cell | undefined): "yes" | "no" | undefined {
-  if (c === true) return "yes";
-  if (c === false) return "no";
-  const t = cellText(c).toLowerCase();
-  if ((YES_WORDS as readonly string[]).includes(t)) return "yes";
-  if ((NO_WORDS as readonly string[]).includes(t)) return "no";
-  return undefined;
+  const yes = yesOrNo(c);
+  return yes === undefined ? undefined : yes ? "yes" : "no";
 }
 
 /**
  * The partnership of a workbook's partners table ("Vennoten"), as kia-calc reads it (cli/workbook.ts): the
- * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek" on the same
- * sheet. Undefined when the table has no partners.
+ * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek", found by the
+ * core's rule (src/workbook-rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
+ * partners.
  */
 export async function partnershipFromTable(
   wb: Workbook,
@@ -85,10 +78,10 @@ export async function partnershipFromTable(
   const grid = await wb.readTable(table);
   const r = partnersFromGrid(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }, culture);
   if (!r.partners.length) return undefined;
-  const label = (name: string) => wb.findLabel?.(name, grid.sheet).catch(() => undefined);
-  const keyCell = await label(KEY_LABEL);
-  const key = keyCell ? partnershipKeyOf(cellText(keyCell.value)) : undefined;
-  const jointRequest = jointRequestOf((await label(REQUEST_LABEL))?.value);
+  const label = (labels: readonly string[]) => wb.findLabel?.(labels, grid.sheet).catch(() => undefined);
+  const keyCell = await label(KEY_LABELS);
+  const key = keyCell ? partnershipKeyOf(cellText(keyCell.value).trim()) : undefined;
+  const jointRequest = jointRequestOf((await label(REQUEST_LABELS))?.value);
   return {
     partnership: {
       enabled: true,

@@ -9,6 +9,7 @@
 import type { ColumnMapping, LedgerField } from "../../src/ledger";
 import type { PartnershipKey } from "../../src/scenario";
 import type { Grid, ReadProgress } from "../workbook/types";
+import type { YearFound } from "./load";
 
 export const STEPS = [
   "review",
@@ -120,6 +121,8 @@ export interface PaneState {
    * its "Vennoten" table. Choices equal to it are not stored in the document; "begin opnieuw" goes back to it.
    */
   baseline: Choices;
+  /** how the year on screen was found on loading (null: restored, or chosen by the user since) */
+  yearFound: YearFound | null;
   partnersRead: PartnersRead | null;
   step: StepId;
   loading: ReadProgress | null;
@@ -178,6 +181,7 @@ export function initialState(year: number): PaneState {
     mappingOrigin: "headers",
     choices: initialChoices(year),
     baseline: initialChoices(year),
+    yearFound: null,
     partnersRead: null,
     step: "review",
     loading: null,
@@ -199,6 +203,8 @@ export type Action =
       /** choices restored from the document: they win over what the workbook gives */
       choices?: Choices;
       year?: number;
+      /** how the year was found (findYear), when it was looked for */
+      yearFound?: YearFound;
       /** the partnership read from the workbook's partners table */
       partnership?: PartnershipInput;
       partnersRead?: PartnersRead | null;
@@ -253,6 +259,7 @@ export function reducer(s: PaneState, a: Action): PaneState {
         mappingOrigin: a.mappingOrigin,
         choices,
         baseline,
+        yearFound: a.yearFound ?? null,
         partnersRead: a.partnersRead ?? null,
         loading: null,
         loadError: null,
@@ -277,7 +284,7 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "reset-mapping":
       return { ...s, mapping: a.mapping, mappingOrigin: "headers" };
     case "set-year":
-      return withChoices(s, { year: a.year });
+      return { ...withChoices(s, { year: a.year }), yearFound: null };
     case "set-step":
       return { ...s, step: a.step };
     case "set-override": {

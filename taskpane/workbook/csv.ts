@@ -9,6 +9,7 @@
  * readLedger's dates), so a CSV and an Excel sheet give the same problems for the same input. Empty fields
  * are null. Text that starts with =, +, - or @ is kept as it is (never evaluated).
  */
+import { findHeaderRow } from "../../src/workbook-rules";
 
 export type CsvDelimiter = ";" | "," | "\t";
 
@@ -140,14 +141,19 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
   return { delimiter: d, rows };
 }
 
-/** The first non-empty line is the header; the lines after it are data rows with empty fields as null. */
+/**
+ * The header is the line the core's rule finds (src/workbook-rules.ts findHeaderRow: the first of the first 30
+ * lines that names a category and an amount, so a title or a year above it is passed over), else the first
+ * non-empty line (its columns can then be chosen by hand); the lines after it are data rows with empty fields as
+ * null.
+ */
 export function csvTable(data: CsvData): {
   headers: string[];
   rows: (string | null)[][];
   /** sheet row (1-based line number) of the first data row */
   firstRow: number;
 } {
-  let h = 0;
+  let h = findHeaderRow(data.rows) ?? 0;
   while (h < data.rows.length && data.rows[h].every((f) => f.trim() === "")) h++;
   const headers = (data.rows[h] ?? []).map((s) => s.trim());
   const width = headers.length;

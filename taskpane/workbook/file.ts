@@ -7,6 +7,7 @@
  * formulas) is refused with a Dutch message.
  */
 import type * as ExcelJSTypes from "exceljs";
+import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook-rules";
 import { csvTable, decodeText, parseCsv } from "./csv";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
@@ -140,7 +141,8 @@ function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
       }
       continue;
     }
-    // A sheet without tables: its used range, the first row with a value as the header.
+    // A sheet without tables: its used range, with the header row the core's rule finds in the sheet's first 30 rows
+    // (src/workbook-rules.ts findHeaderRow, as kia-calc), else the first row with a value (its columns chosen by hand).
     let top = 0;
     let bottom = 0;
     let left = Infinity;
@@ -160,10 +162,14 @@ function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
       }
     });
     if (!top) continue;
-    const headers = rowCells(top, left, right).map(headerText);
-    const firstData = top + 1;
+    const search: Cell[][] = [];
+    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, bottom); r++) search.push(rowCells(r, left, right));
+    const found = findHeaderRow(search);
+    const headerRow = found === undefined ? top : found + 1;
+    const headers = rowCells(headerRow, left, right).map(headerText);
+    const firstData = headerRow + 1;
     blocks.push({
-      info: { name: ws.name, sheet: ws.name, rowCount: bottom - top, headers },
+      info: { name: ws.name, sheet: ws.name, rowCount: bottom - headerRow, headers },
       source: `blad ${ws.name}`,
       firstRow: firstData,
       firstColumn: left - 1,
@@ -184,14 +190,6 @@ function colIndex(letters: string): number {
   return n - 1;
 }
 
-function norm(s: unknown): string {
-  return String(s ?? "")
-    .trim()
-    .replace(/:$/, "")
-    .trim()
-    .toLowerCase();
-}
-
 /**
  * Open an uploaded ledger: .xlsx (or .xlsm) with exceljs, .csv with the CSV reader. Rejects with a Dutch
  * message for other files or a file that cannot be read.
@@ -200,10 +198,12 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
   const name = file.name || "bestand";
   const ext = (/\.([^.]+)$/.exec(name)?.[1] ?? "").toLowerCase();
   let blocks: Block[];
-  let labelCells: () => { sheet: string; row: number; column: number; cells: Cell[] }[];
+  /** each sheet's label area (src/workbook-rules.ts LABEL_AREA), for findLabel */
+  let labelAreas: () => LabelArea[];
   if (ext === "csv" || ext === "txt") {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const t = csvTable(parseCsv(decodeText(bytes)));
+    const csv = parseCsv(decodeText(bytes));
+    const t = csvTable(csv);
     const rows: Cell[][] = t.rows;
     blocks = [
       {
@@ -214,10 +214,7 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
         read: () => ({ headers: t.headers.map((h, i) => headerText(h || null, i)), rows }),
       },
     ];
-    labelCells = () => [
-      { sheet: name, row: t.firstRow - 1, column: 0, cells: t.headers },
-      ...rows.map((cells, i) => ({ sheet: name, row: t.firstRow + i, column: 0, cells })),
-    ];
+    labelAreas = () => [{ sheet: name, rows: csv.rows.slice(0, LABEL_AREA.rows).map((line) => line.map((f) => (f.trim() === "" ? null : f))) }];
   } else if (ext === "xlsx" || ext === "xlsm") {
     const ExcelJS = await loadExcelJS();
     const wb = new ExcelJS.Workbook();
@@ -228,15 +225,15 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
       throw new UnreadableFileError(name, e instanceof Error ? e.message : String(e));
     }
     blocks = xlsxBlocks(wb);
-    labelCells = () => {
-      const out: { sheet: string; row: number; column: number; cells: Cell[] }[] = [];
-      for (const ws of wb.worksheets)
-        ws.eachRow({ includeEmpty: false }, (row, r) => {
-          const values = row.values as unknown[];
-          out.push({ sheet: ws.name, row: r, column: 0, cells: values.slice(1).map(excelJsCell) });
-        });
-      return out;
-    };
+    labelAreas = () =>
+      wb.worksheets.map((ws) => {
+        const rows: Cell[][] = [];
+        for (let r = 1; r <= LABEL_AREA.rows; r++) {
+          const values = ws.getRow(r).values as unknown[];
+          rows.push(values.slice(1, LABEL_AREA.columns + 2).map(excelJsCell));
+        }
+        return { sheet: ws.name, rows };
+      });
   } else if (ext === "xls") {
     throw new Error(
       `${name} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en open het dan hier.`,
@@ -322,14 +319,8 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
     async writeFormulas() {
       throw new Error(ONLY_IN_EXCEL);
     },
-    async findLabel(label: string, sheet?: string) {
-      const want = norm(label);
-      for (const line of labelCells()) {
-        if (sheet && line.sheet !== sheet) continue;
-        const i = line.cells.findIndex((c) => typeof c === "string" && norm(c) === want);
-        if (i >= 0) return { sheet: line.sheet, row: line.row, column: line.column + i + 1, value: line.cells[i + 1] ?? null };
-      }
-      return undefined;
+    async findLabel(labels: string | readonly string[], sheet?: string, accept?: (value: Cell) => boolean) {
+      return besideLabel(labelAreas(), labels, { first: sheet, accept });
     },
   };
   return workbook;

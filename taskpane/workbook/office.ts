@@ -17,6 +17,7 @@
  * so it can never become a formula.
  */
 import { mapHeaders, serialToIso } from "../../src/ledger";
+import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook-rules";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type {
@@ -318,8 +319,11 @@ export function officeWorkbook(): Workbook {
       await ctx.sync();
       if (used.isNullObject)
         throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
-      const header = used.getRow(0);
-      header.load("values");
+      // The header row: the core's rule (src/workbook-rules.ts findHeaderRow) in the selection's first 30 rows, so a
+      // title selected with the ledger is passed over; else the first row. The date sample starts below the first
+      // row (in the same sync); a title row in it holds no numbers, so it does not change which columns are dates.
+      const top = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(HEADER_SEARCH_ROWS, used.rowCount), used.columnCount);
+      top.load("values");
       const categories = supports("1.12");
       const sample =
         categories && used.rowCount > 1
@@ -327,17 +331,18 @@ export function officeWorkbook(): Workbook {
           : null;
       sample?.load("numberFormatCategories, values");
       await ctx.sync();
+      const header = findHeaderRow(top.values.map((row) => row.map((v) => toCell(v, undefined, false)))) ?? 0;
       const address = localAddress(used.address);
       const place: BlockPlace = {
         ws,
         sheet: ws.name,
-        rowIndex: used.rowIndex + 1,
+        rowIndex: used.rowIndex + header + 1,
         columnIndex: used.columnIndex,
-        rowCount: used.rowCount - 1,
+        rowCount: used.rowCount - header - 1,
         columnCount: used.columnCount,
         source: `selectie ${address}`,
       };
-      return readBlock(ctx, place, header.values, sample, null, chunkRows(place.columnCount), onProgress);
+      return readBlock(ctx, place, [top.values[header]], sample, null, chunkRows(place.columnCount), onProgress);
     });
   }
 
@@ -630,32 +635,23 @@ export function officeWorkbook(): Workbook {
       });
     },
 
-    async findLabel(label: string, sheet?: string) {
-      // Range.findOrNullObject is ExcelApi 1.9 (Excel 2019 and later); older Excel: no label found
-      if (!supports("1.9")) return undefined;
+    async findLabel(labels: string | readonly string[], sheet?: string, accept?: (value: Cell) => boolean) {
+      // every sheet's label area (the first 40 rows, 31 columns) in one sync; the core's rule finds the label
       return Excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
         await ctx.sync();
-        const found = sheets.items
-          .filter((ws) => !sheet || ws.name === sheet)
-          .map((ws) => {
-            const cell = ws.getRange().findOrNullObject(label, { completeMatch: true, matchCase: false });
-            cell.load("rowIndex, columnIndex");
-            return { ws, cell };
-          });
+        const ranges = sheets.items.map((ws) => {
+          const range = ws.getRangeByIndexes(0, 0, LABEL_AREA.rows, LABEL_AREA.columns + 1);
+          range.load("values, valueTypes");
+          return { sheet: ws.name, range };
+        });
         await ctx.sync();
-        const hit = found.find((f) => !f.cell.isNullObject);
-        if (!hit) return undefined;
-        const right = hit.ws.getRangeByIndexes(hit.cell.rowIndex, hit.cell.columnIndex + 1, 1, 1);
-        right.load("values, valueTypes");
-        await ctx.sync();
-        return {
-          sheet: hit.ws.name,
-          row: hit.cell.rowIndex + 1,
-          column: hit.cell.columnIndex + 1,
-          value: toCell(right.values?.[0]?.[0], (right.valueTypes as unknown as string[][])?.[0]?.[0], false),
-        };
+        const areas: LabelArea[] = ranges.map(({ sheet, range }) => {
+          const types = range.valueTypes as unknown as string[][];
+          return { sheet, rows: range.values.map((row, r) => row.map((v, c) => toCell(v, types?.[r]?.[c], false))) };
+        });
+        return besideLabel(areas, labels, { first: sheet, accept });
       });
     },
   };

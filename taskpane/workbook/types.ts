@@ -119,11 +119,16 @@ export interface Workbook {
   /** Write formulas through the host so it binds add-in functions (Excel only): cells by sheet and A1 address. */
   writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void>;
   /**
-   * The value right of a label cell, e.g. the partnership key beside "Verdeelsleutel" on the partners sheet
-   * (label compared without case and surrounding spaces; searched in `sheet`, or in every sheet). Undefined
-   * when no cell holds the label.
+   * The value right of a label cell, e.g. the partnership key beside "Verdeelsleutel" on the partners sheet, by
+   * the core's rule (src/workbook-rules.ts besideLabel, as kia-calc): any of `labels`, compared like headers, in
+   * the first 40 rows and 30 columns of a sheet, `sheet` first, then the others; with `accept`, the first value
+   * it accepts. Undefined when no cell holds the label.
    */
-  findLabel?(label: string, sheet?: string): Promise<{ sheet: string; row: number; column: number; value: Cell } | undefined>;
+  findLabel?(
+    labels: string | readonly string[],
+    sheet?: string,
+    accept?: (value: Cell) => boolean,
+  ): Promise<{ sheet: string; row: number; column: number; value: Cell } | undefined>;
 }
 
 /** Where the pane runs: inside Excel (with the Office.js workbook) or as the standalone page. */

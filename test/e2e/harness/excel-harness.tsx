@@ -98,9 +98,12 @@ const workbook: Workbook = {
   async writeFormulas(sheet: string, cells: { address: string; formula: string }[]) {
     call("writeFormulas", sheet, cells.length, cells[0]);
   },
-  async findLabel(label: string, sheet?: string) {
-    call("findLabel", label, sheet);
-    return fixture.labels?.find((l) => l.label.toLowerCase() === label.toLowerCase() && (!sheet || l.sheet === sheet));
+  async findLabel(labels: string | readonly string[], sheet?: string, accept?: (value: Cell) => boolean) {
+    // recorded by the first (the template's) label; `sheet` is searched first, as the adapters do
+    const wanted = (typeof labels === "string" ? [labels] : [...labels]).map((l) => l.toLowerCase());
+    call("findLabel", typeof labels === "string" ? labels : labels[0], sheet);
+    const found = (fixture.labels ?? []).filter((l) => wanted.includes(l.label.toLowerCase()) && (!accept || accept(l.value)));
+    return found.find((l) => l.sheet === sheet) ?? found[0];
   },
 };
 

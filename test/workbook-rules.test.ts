@@ -1,0 +1,210 @@
+/**
+ * One set of rules for reading a workbook (src/workbook-rules.ts), and the proof that kia-calc (cli/workbook.ts)
+ * and the taskpane (the file workbook of the standalone page, load.ts, partners.ts, the reducer and derive()) give
+ * the same scenario for the same workbook: a header row under a title, dates in two years, the key beside a label
+ * on another sheet, a partners' table found by its headers, a CSV with lines above its header.
+ */
+import { evaluate } from "../src";
+import { mapDisposalHeaders, mapHeaders, mapPartnerHeaders, type Cell } from "../src/ledger";
+import {
+  besideLabel,
+  datesYearText,
+  findHeaderRow,
+  findTable,
+  HEADER_SEARCH_ROWS,
+  noYearText,
+  yearOfCell,
+  yearOfDates,
+  yesOrNo,
+} from "../src/workbook-rules";
+import { readCsv, readWorkbook } from "../cli/workbook";
+import { cultureFromLocale } from "../taskpane/app/format";
+import { messages } from "../taskpane/app/i18n";
+import { ledgerTable, workbookParts } from "../taskpane/app/load";
+import { makeDeriver } from "../taskpane/app/derive";
+import { initialState, reducer } from "../taskpane/app/state";
+import { openFileWorkbook } from "../taskpane/workbook/file";
+import { csvTable, parseCsv } from "../taskpane/workbook/csv";
+import { workbook } from "./support/workbook";
+
+const NL = cultureFromLocale("nl-NL", "nl");
+
+describe("the rules", () => {
+  it("the header row: the first of the first 30 rows that names a category and an amount", () => {
+    const rows: Cell[][] = [["Staat van investeringen klant X"], [], ["Jaar", 2025], ["Omschrijving", "Soort", "Aanschafprijs"], ["Pers", "machine", 1000]];
+    expect(findHeaderRow(rows)).toBe(3);
+    expect(findHeaderRow([["Naam", "Adres"], ["x", "y"]])).toBeUndefined();
+    const deep: Cell[][] = Array.from({ length: HEADER_SEARCH_ROWS }, () => [null]);
+    expect(findHeaderRow([...deep.slice(1), ["Categorie", "Bedrag"]])).toBe(HEADER_SEARCH_ROWS - 1);
+    expect(findHeaderRow([...deep, ["Categorie", "Bedrag"]])).toBeUndefined(); // row 31 is not searched
+  });
+
+  it("one header mapping per kind of table, the first column that names a field wins", () => {
+    expect(mapHeaders(["Categorie", "Bedrag", "bedrag"]).mapping).toEqual({ category: 0, amount: 1 });
+    expect(mapPartnerHeaders(["Vennoot", "Winst", "Opmerking"])).toEqual({ mapping: { name: 0, profit: 1 }, unmapped: ["Opmerking"] });
+    expect(mapDisposalHeaders(["Nr", "Opbrengst", "Jaar van investering"]).mapping).toEqual({ id: 0, price: 1, investmentYear: 2 });
+  });
+
+  it("a table: a known name whose headers fit, else the first whose headers fit, never the ledger itself", () => {
+    const t = (name: string, headers: string[]) => ({ name, headers });
+    const ledger = t("Blad1", ["Categorie", "Bedrag"]);
+    const tables = [t("Investeringen", ["Nummer"]), ledger, t("Activastaat", ["Soort", "Kostprijs"]), t("Maten", ["Naam", "Kapitaal"]), t("Partners", ["Naam"])];
+    expect(findTable(tables, "ledger")?.name).toBe("Activastaat"); // a known name ("vaste activa", "activastaat"…) with fitting headers first
+    expect(findTable(tables, "partners")?.name).toBe("Maten"); // "Partners" has no key column
+    expect(findTable([ledger], "ledger", ledger)).toBeUndefined();
+    expect(findTable([t("Vervreemdingen", ["Verkoopprijs", "Investeringsjaar"])], "disposals")?.name).toBe("Vervreemdingen");
+  });
+
+  it("a label: compared like headers, the given sheet first, in the first 40 rows and 30 columns, the first value accepted", () => {
+    const areas = [
+      { sheet: "Info", rows: [["Jaar", "Klant"], ["Sleutel", "winst"]] as Cell[][] },
+      { sheet: "Overzicht", rows: [[null, null], [null, "JAAR:", 2024]] as Cell[][] },
+    ];
+    const isYear = (v: Cell) => yearOfCell(v) !== undefined;
+    expect(besideLabel(areas, ["Jaar", "Boekjaar"], { accept: isYear })).toEqual({ sheet: "Overzicht", row: 2, column: 2, value: 2024 });
+    expect(besideLabel(areas, "Jaar")).toEqual({ sheet: "Info", row: 1, column: 1, value: "Klant" });
+    expect(besideLabel(areas, "Jaar", { first: "Overzicht" })?.value).toBe(2024);
+    expect(besideLabel(areas, ["Verdeelsleutel", "Sleutel"], { first: "Overzicht" })?.value).toBe("winst");
+    const far: Cell[][] = Array.from({ length: 41 }, () => []);
+    far[40] = ["Jaar", 2024];
+    expect(besideLabel([{ sheet: "Lang", rows: far }], "Jaar")).toBeUndefined();
+    const wide: Cell[] = new Array(30).fill(null);
+    expect(besideLabel([{ sheet: "Breed", rows: [[...wide.slice(1), "Jaar", 2024]] }], "Jaar")?.column).toBe(30);
+    expect(besideLabel([{ sheet: "Breed", rows: [[...wide, "Jaar", 2024]] }], "Jaar")).toBeUndefined();
+  });
+
+  it("values: a year, ja or nee", () => {
+    expect([2025, " 2024 ", "2024.0", 1899, 2025.5, "twee", null].map((c) => yearOfCell(c as Cell))).toEqual([2025, 2024, undefined, undefined, undefined, undefined, undefined]);
+    expect(["Ja", "nee", true, false, 1, "X", "misschien", { error: "#N/A" }, null].map((c) => yesOrNo(c as Cell))).toEqual([true, false, true, false, true, true, undefined, undefined, undefined]);
+  });
+
+  it("the year of the dates: only when every dated investment falls in one calendar year, said the same way everywhere", () => {
+    const inv = (...dates: (string | undefined)[]) => dates.map((date) => ({ date }));
+    expect(yearOfDates(inv("2025-01-03", undefined, "2025-12-31"))).toEqual({ year: 2025, dated: 2, investments: 3 });
+    // most dates in 2025 is not enough: a tax return is not built on the most common year
+    expect(yearOfDates(inv("2025-01-03", "2025-05-01", "2024-12-31"))).toEqual({ years: [2024, 2025] });
+    expect(yearOfDates(inv(undefined))).toEqual({ years: [] });
+    expect(datesYearText({ year: 2025, dated: 3, investments: 3 })).toBe("het jaar van de investeringsdatums (de datums van alle 3 investeringen vallen in 2025)");
+    expect(datesYearText({ year: 2025, dated: 2, investments: 3 })).toBe("het jaar van de investeringsdatums (2 van de 3 investeringen hebben een datum, alle in 2025)");
+    expect(noYearText([2024, 2025])).toBe("geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025)");
+    expect(noYearText([])).toBe("geen jaar gevonden, en geen investeringsdatums om het uit af te leiden");
+  });
+});
+
+// ---- the same workbook in kia-calc and in the taskpane ---------------------------------------------------------
+
+const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+
+/** A file as the standalone pane loads it (App.tsx): the ledger, the year, partners and disposals, then derive(). */
+async function paneReads(bytes: Uint8Array, name: string, onScreen = 2020) {
+  const wb = await openFileWorkbook(fileOf(name, bytes), { storage: null });
+  const table = ledgerTable(await wb.listTables())!;
+  const grid = await wb.readTable(table.name);
+  const mapping = mapHeaders(grid.headers).mapping;
+  const parts = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: onScreen, culture: async () => NL });
+  const state = reducer(initialState(onScreen), {
+    type: "load-done",
+    source: { kind: "file", name: grid.source, table: table.name, fileName: name },
+    grid,
+    disposalGrid: parts.disposalGrid,
+    mapping,
+    mappingOrigin: "headers",
+    year: parts.yearFound?.from === "none" ? undefined : parts.yearFound?.year,
+    yearFound: parts.yearFound,
+    partnership: parts.partners?.partnership,
+    partnersRead: parts.partners?.read ?? null,
+  });
+  return { state, grid, derived: makeDeriver()(state, NL) };
+}
+
+/** What a scenario comes to, for comparing the two readers: the year, the assets, the KIA, each partner's. */
+function outcome(report: ReturnType<typeof evaluate>) {
+  return {
+    year: report.year,
+    assets: report.assets.map((a) => [a.id, a.amount, a.counted]),
+    total: report.total,
+    kia: report.kia,
+    partners: report.partners?.map((p) => [p.name, p.kia]),
+    disinvestment: report.disinvestment?.total,
+  };
+}
+
+describe("kia-calc and the taskpane read the same workbook alike", () => {
+  const title = [["Staat van investeringen"], ["Klant: Bakkerij De Korrel"], []];
+  const header = ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Datum"];
+
+  it("a header row on row 4 under a title, the year of the dates: the same rows, problems and year, in the same words", async () => {
+    const bytes = await workbook({
+      Staat: [...title, header, ["M1", "Oven", "machine", 24000, new Date(Date.UTC(2025, 2, 3))], ["M2", "Toonbank", "inventaris", "€ 3.500", "15-06-2025"], ["M3", "Kassa", "ruimteschip", 900, null]],
+    });
+    const cli = await readWorkbook(bytes, "korrel.xlsx");
+    const pane = await paneReads(bytes, "korrel.xlsx");
+    // before: the pane took row 1 (the title) as the header and recognised no column
+    expect(pane.grid).toMatchObject({ headers: header, firstRow: 5, firstColumn: 0 });
+    expect(cli.found).toEqual({ ledger: "blad Staat", year: "de investeringsdatums" });
+    expect(pane.derived.problems.map((p) => `${p.columnLetter}${p.row}`)).toEqual(["C7"]);
+    expect(cli.problems.map((p) => p.cell)).toEqual(['Staat!C7 ("ruimteschip")']);
+    expect(pane.state.choices.year).toBe(2025);
+    expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
+    // how the year was found: kia-calc's note and the pane's say it in the same words
+    expect(cli.yearFromDates).toEqual({ dated: 2, investments: 2 });
+    expect(pane.state.yearFound).toEqual({ from: "dates", year: 2025, dated: 2, investments: 2 });
+    expect(datesYearText(pane.state.yearFound as { year: number; dated: number; investments: number })).toBe("het jaar van de investeringsdatums (de datums van alle 2 investeringen vallen in 2025)");
+    expect(messages("nl").yearFromDates({ year: 2025, dated: 2, investments: 2 })).toBe("Het jaar van de investeringsdatums (de datums van alle 2 investeringen vallen in 2025).");
+    expect(messages("en").yearFromDates({ year: 2025, dated: 1, investments: 2 })).toBe("The year of the investment dates (1 of the 2 investments have a date, all in 2025).");
+  });
+
+  it("dates in two years: no year from the dates in either (not the most common one); a year beside 'Jaar' settles it for both", async () => {
+    const ledger = [header, ["M1", "Oven", "machine", 24000, "03-03-2025"], ["M2", "Toonbank", "inventaris", 3500, "15-06-2025"], ["M3", "Kassa", "computer", 900, "28-12-2024"]];
+    const bytes = await workbook({ Staat: ledger });
+    await expect(readWorkbook(bytes, "twee.xlsx")).rejects.toThrow(`Bestand twee.xlsx: ${noYearText([2024, 2025])}. Geef het jaar op`);
+    const pane = await paneReads(bytes, "twee.xlsx", 2023);
+    // the pane keeps the year on screen and says it is a guess, in kia-calc's words
+    expect(pane.state.choices.year).toBe(2023);
+    expect(pane.state.yearFound).toEqual({ from: "none", years: [2024, 2025], year: 2023 });
+    expect(messages("nl").yearGuess([2024, 2025], 2023)).toBe(`Let op: ${noYearText([2024, 2025])}. Kies het belastingjaar: 2023 is een gok.`);
+    expect(messages("en").yearGuess([2024, 2025], 2023)).toBe("Note: no year found, and the investment dates fall in 2 years (2024, 2025). Choose the tax year: 2023 is a guess.");
+    // the user chooses: the note goes
+    expect(reducer(pane.state, { type: "set-year", year: 2025 }).yearFound).toBeNull();
+
+    // the year beside "Jaar" on the Overzicht (a "Jaar" column header elsewhere is passed over): 2025 for both
+    const withYear = await workbook({ Staat: ledger, Info: [["Jaar", "Klant"]], Overzicht: [["KIA"], [], ["Jaar:", 2025]] });
+    const cli = await readWorkbook(withYear, "twee.xlsx");
+    const paneWithYear = await paneReads(withYear, "twee.xlsx", 2023);
+    expect(cli.found.year).toBe("Overzicht!B3");
+    expect(paneWithYear.state.yearFound).toEqual({ from: "workbook", year: 2025, at: "Overzicht!B3" });
+    expect(outcome(paneWithYear.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
+    expect(outcome(evaluate(cli.scenario))).toMatchObject({ year: 2025, total: "28400" });
+  });
+
+  it("partners in a table found by its headers, the key beside 'Verdeelsleutel:' on another sheet, the joint request: the same partnership", async () => {
+    const bytes = await workbook(
+      { Staat: [], Maatschap: [], Overzicht: [["Verdeelsleutel:", "kapitaal"], ["Gezamenlijk verzoek", "Ja"], ["Jaar", 2025]] },
+      [
+        { sheet: "Staat", name: "Activa", ref: "A1", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["M1", "machine", 40000], ["M2", "computer", 8000]] },
+        { sheet: "Maatschap", name: "Maten", ref: "A1", headers: ["Naam", "Winstaandeel", "Kapitaal"], rows: [["Jansen", 0.5, 30000], ["De Vries", 0.5, 10000]] },
+        { sheet: "Maatschap", name: "Verkocht", ref: "F1", headers: ["Nummer", "Verkoopprijs", "Investeringsjaar", "Investeringsbedrag", "Totaal investeringsjaar"], rows: [["V1", 9000, 2022, 20000, 60000]] },
+      ],
+    );
+    const cli = await readWorkbook(bytes, "maatschap.xlsx");
+    const pane = await paneReads(bytes, "maatschap.xlsx");
+    expect(cli.found).toMatchObject({ ledger: "tabel Activa", partners: "tabel Maten", disposals: "tabel Verkocht", year: "Overzicht!B3" });
+    expect(cli.scenario.partnership).toMatchObject({ key: "kapitaal", jointRequest: true });
+    expect(pane.state.partnersRead).toMatchObject({ table: "Maten", count: 2, key: "capital", jointRequest: "yes" });
+    const report = evaluate(cli.scenario);
+    expect(report.partners!.map((p) => p.kia)).not.toEqual(["6720", "6720"]); // the capital key, not equal shares
+    expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(report));
+  });
+
+  it("a CSV with lines above its header: the same header row, rows and year", async () => {
+    const text = "Staat van investeringen;;\r\nJaar;2024;\r\n;;\r\nCategorie;Bedrag;Datum\r\nmachine;12.000;01-02-2024\r\ninventaris;2.500,50;\r\n";
+    const bytes = new TextEncoder().encode(text);
+    expect(csvTable(parseCsv(text))).toMatchObject({ headers: ["Categorie", "Bedrag", "Datum"], firstRow: 5 });
+    const cli = await readCsv(bytes, "staat.csv");
+    const pane = await paneReads(bytes, "staat.csv");
+    expect(cli.found.year).toBe("staat.csv!B2");
+    expect(pane.state.yearFound).toEqual({ from: "workbook", year: 2024, at: "staat.csv!B2" });
+    expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
+    expect(cli.scenario.investments).toHaveLength(2);
+  });
+});
