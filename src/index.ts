@@ -36,7 +36,7 @@ export {
   formatPercent,
   groupThousands,
 } from "./money";
-export { validateScenario } from "./scenario";
+export { validateScenario, validateRows } from "./scenario";
 export type {
   Scenario,
   ScenarioInvestment,
@@ -44,6 +44,9 @@ export type {
   ScenarioPartnership,
   ScenarioDisposal,
   NormalizedScenario,
+  RowError,
+  RowsValidated,
+  RowsOptions,
 } from "./scenario";
 export type {
   Report,

@@ -4,10 +4,15 @@
  * throws KiaValidationError naming the field ("investments[3].amount") and the offending value.
  * Unknown fields are rejected too: a misspelled "vatdeductible" must not be silently ignored. Combinations
  * the law makes impossible are refused here as well (a partnership of one, a calamity replacement cycle).
+ *
+ * validateRows() is the same validation for a ledger: a row (an investment or a disposal) the core refuses is left
+ * out and listed with its error instead of stopping at the first, in one pass; what concerns the whole scenario
+ * (the year, the partnership, a list that is not a list) is still thrown.
  */
 import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
 import { Decimal } from "./decimal";
-import { KiaValidationError } from "./errors";
+import { disposalAddition } from "./disinvestment";
+import { KiaValidationError, type ValidationCode } from "./errors";
 import { findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
 import { formatEuro, parseAmount, parseYear } from "./money";
 
@@ -128,7 +133,8 @@ class Investment implements NInvestment {
   date?: string;
 
   constructor(
-    readonly index: number,
+    /** the place in the scenario's list (validateRows renumbers the rows it keeps) */
+    public index: number,
     readonly id: string,
     readonly category: CategoryData,
     readonly cents: number,
@@ -435,7 +441,34 @@ function validateDate(v: unknown, field: At): string | undefined {
   );
 }
 
-function validateInvestment(raw: unknown, index: number): NInvestment {
+/** A row's calamity entry: lost and replaced by another asset of this year (checked across rows later). */
+function validateLost(v: unknown, field: At): NInvestment["lostByCalamity"] {
+  if (v === undefined) return undefined;
+  const lf = `${field}.lostByCalamity`;
+  const l = expectObject(v, lf);
+  onlyKnownKeys(l, CALAMITY_KEYS, lf);
+  if (l.replacedBy === undefined)
+    fail(
+      "MISSING_FIELD",
+      `${lf}.replacedBy`,
+      undefined,
+      "verwacht de id van het vervangende bedrijfsmiddel",
+    );
+  return {
+    replacedBy: idOf(l.replacedBy, lf, "replacedBy"),
+    approval: optBool(l, "approval", lf),
+  };
+}
+
+/**
+ * One investment on its own. `laterLost`: its calamity entry is left for later (validateRows checks the entries,
+ * which name other rows, after the rows themselves).
+ */
+function validateInvestment(
+  raw: unknown,
+  index: number,
+  laterLost = false,
+): NInvestment {
   const field = new Where("investments", index);
   const o = expectObject(raw, field);
   onlyKnownKeys(o, INVESTMENT_KEYS, field);
@@ -493,23 +526,7 @@ function validateInvestment(raw: unknown, index: number): NInvestment {
       );
     marketValue = parseAmount(o.marketValue, `${field}.marketValue`);
   }
-  let lost: NInvestment["lostByCalamity"];
-  if (o.lostByCalamity !== undefined) {
-    const lf = `${field}.lostByCalamity`;
-    const l = expectObject(o.lostByCalamity, lf);
-    onlyKnownKeys(l, CALAMITY_KEYS, lf);
-    if (l.replacedBy === undefined)
-      fail(
-        "MISSING_FIELD",
-        `${lf}.replacedBy`,
-        undefined,
-        "verwacht de id van het vervangende bedrijfsmiddel",
-      );
-    lost = {
-      replacedBy: idOf(l.replacedBy, lf, "replacedBy"),
-      approval: optBool(l, "approval", lf),
-    };
-  }
+  const lost = laterLost ? undefined : validateLost(o.lostByCalamity, field);
   let override: NInvestment["override"];
   if (o.override !== undefined) {
     const of = `${field}.override`;
@@ -646,11 +663,24 @@ const KEY_FIELD_NL: Record<PartnershipKey, string> = {
   equal: "gelijke delen (equal)",
 };
 
+/** Why an id names no investment of the scenario: there is none, or validateRows left its row out. */
+function noInvestment(id: string, leftOut: ReadonlySet<string>): string {
+  return leftOut.has(id)
+    ? leftOutText(id)
+    : "er is geen investering met deze id in dit jaar";
+}
+
+const leftOutText = (id: string) =>
+  `investering ${id} telt niet mee (zie de melding bij die regel)`;
+
+const NONE: ReadonlySet<string> = new Set();
+
 function validateDisposal(
   raw: unknown,
   index: number,
   year: number,
   investmentsById: ReadonlyMap<string, NInvestment>,
+  leftOut = NONE,
 ): NDisposal {
   const field = `disposals[${index}]`;
   const o = expectObject(raw, field);
@@ -668,7 +698,7 @@ function validateDisposal(
         "UNKNOWN_REPLACEMENT",
         `${field}.investment`,
         o.investment,
-        "er is geen investering met deze id in dit jaar",
+        noInvestment(link, leftOut),
       );
     for (const k of ["investmentAmount", "investmentYearTotal"] as const) {
       if (o[k] !== undefined)
@@ -752,24 +782,46 @@ function validateDisposal(
   };
 }
 
-/** The items by id, refusing a duplicate id (one pass, one map). */
+/**
+ * What a check across rows does with a row it refuses: validateScenario throws (the first error stops), validateRows
+ * leaves the row out and goes on.
+ */
+type Refuse = (
+  item: { index: number },
+  code: ValidationCode,
+  field: string,
+  value: unknown,
+  reason: string,
+) => void;
+
+const throwing: Refuse = (_item, code, field, value, reason) =>
+  fail(code, field, value, reason);
+
+/** The items by id, refusing a duplicate id (one pass, one map); the first of a duplicate id keeps it. */
 function indexById<T extends { id: string; index: number }>(
   items: readonly T[],
   list: string,
+  refuse?: Refuse,
 ): Map<string, T> {
   const byId = new Map<string, T>();
+  const duplicate = (it: T) =>
+    (refuse ?? throwing)(
+      it,
+      "DUPLICATE_ID",
+      `${list}[${it.index}].id`,
+      it.id,
+      "deze id komt twee keer voor",
+    );
   for (const it of items) {
+    if (refuse) {
+      if (byId.has(it.id)) duplicate(it);
+      else byId.set(it.id, it);
+      continue;
+    }
     // one hash lookup per id: a duplicate leaves the size unchanged
     const before = byId.size;
     byId.set(it.id, it);
-    if (byId.size === before) {
-      fail(
-        "DUPLICATE_ID",
-        `${list}[${it.index}].id`,
-        it.id,
-        "deze id komt twee keer voor",
-      );
-    }
+    if (byId.size === before) duplicate(it);
   }
   return byId;
 }
@@ -779,20 +831,32 @@ const asDecimal = (x: number | Decimal) =>
 
 const yesNo = (b: boolean) => (b ? "ja" : "nee");
 
+type GroupField = "inUse" | "vatDeductible" | "override" | "lostByCalamity";
+const ALL_GROUP_FIELDS: readonly GroupField[] = [
+  "inUse",
+  "vatDeductible",
+  "override",
+  "lostByCalamity",
+];
+
 /**
  * Rows of one group are one asset (besluit 2.2): they share what is said about the asset as a whole: whether it
  * is in use, its VAT treatment, a manual assessment, and a loss by calamity with its replacement and choice. (A
  * related party, an exemption and EIA/MIA belong to an obligation or a part, and may differ between rows.) The
- * raw values are compared; a text is built only for a row that differs.
+ * raw values are compared; a text is built only for a row that differs. `fields`: which of these are compared.
  */
-function assertConsistentGroups(investments: readonly NInvestment[]): void {
+function assertConsistentGroups(
+  investments: readonly NInvestment[],
+  refuse: Refuse = throwing,
+  fields: readonly GroupField[] = ALL_GROUP_FIELDS,
+): void {
   const first = new Map<string, NInvestment>();
   const lost = (x: NInvestment) =>
     x.lostByCalamity
       ? `verloren, vervangen door ${x.lostByCalamity.replacedBy}${x.lostByCalamity.approval === undefined ? "" : `, goedkeuring ${yesNo(x.lostByCalamity.approval)}`}`
       : "niet verloren door een calamiteit";
-  const checks: {
-    field: "inUse" | "vatDeductible" | "override" | "lostByCalamity";
+  const all: {
+    field: GroupField;
     what: string;
     same: (a: NInvestment, b: NInvestment) => boolean;
     text: (x: NInvestment) => string;
@@ -827,6 +891,7 @@ function assertConsistentGroups(investments: readonly NInvestment[]): void {
       text: lost,
     },
   ];
+  const checks = all.filter((c) => fields.includes(c.field));
   for (const inv of investments) {
     if (inv.group === undefined) continue;
     const f = first.get(inv.group);
@@ -834,45 +899,61 @@ function assertConsistentGroups(investments: readonly NInvestment[]): void {
       first.set(inv.group, inv);
       continue;
     }
-    for (const c of checks)
-      if (!c.same(f, inv))
-        fail(
-          "INVALID_GROUP",
-          `investments[${inv.index}].${c.field}`,
-          inv[c.field],
-          `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${c.text(f)}, deze regel: ${c.text(inv)}`,
-        );
+    const c = checks.find((c) => !c.same(f, inv));
+    if (c)
+      refuse(
+        inv,
+        "INVALID_GROUP",
+        `investments[${inv.index}].${c.field}`,
+        inv[c.field],
+        `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${c.text(f)}, deze regel: ${c.text(inv)}`,
+      );
   }
 }
 
-/** Each replacement exists, is another asset, and following "replaced by" never comes back (no cycles). */
+/**
+ * Each replacement exists, is another asset, and following "replaced by" never comes back (no cycles). `leftOut`:
+ * ids of rows validateRows has left out, so a replacement that names one says why it is missing.
+ */
 function assertReplacements(
   investments: readonly NInvestment[],
   byId: ReadonlyMap<string, NInvestment>,
+  refuse: Refuse = throwing,
+  leftOut = NONE,
 ): void {
+  const refused = new Set<NInvestment>();
+  const no = (
+    inv: NInvestment,
+    code: ValidationCode,
+    target: string,
+    reason: string,
+  ) => {
+    refuse(
+      inv,
+      code,
+      `investments[${inv.index}].lostByCalamity.replacedBy`,
+      target,
+      reason,
+    );
+    refused.add(inv);
+  };
   for (const inv of investments) {
     if (!inv.lostByCalamity) continue;
-    const f = `investments[${inv.index}].lostByCalamity.replacedBy`;
     const target = inv.lostByCalamity.replacedBy;
-    if (!byId.has(target))
-      fail(
-        "UNKNOWN_REPLACEMENT",
-        f,
-        target,
-        "er is geen investering met deze id in dit jaar",
-      );
-    if (target === inv.id)
-      fail(
+    const t = byId.get(target);
+    if (!t)
+      no(inv, "UNKNOWN_REPLACEMENT", target, noInvestment(target, leftOut));
+    else if (target === inv.id)
+      no(
+        inv,
         "INVALID_REPLACEMENT",
-        f,
         target,
         "een bedrijfsmiddel kan niet zichzelf vervangen",
       );
-    const t = byId.get(target)!;
-    if (inv.group !== undefined && t.group === inv.group)
-      fail(
+    else if (inv.group !== undefined && t.group === inv.group)
+      no(
+        inv,
         "INVALID_REPLACEMENT",
-        f,
         target,
         `${target} hoort bij hetzelfde bedrijfsmiddel (groep "${inv.group}") als ${inv.id}: een verloren bedrijfsmiddel wordt vervangen door een ander bedrijfsmiddel`,
       );
@@ -880,18 +961,29 @@ function assertReplacements(
   // Cycle check: every chain a -> b -> c ... is followed at most once (colours: 1 on the path, 2 done).
   const state = new Map<string, 1 | 2>();
   for (const start of investments) {
-    if (!start.lostByCalamity || state.get(start.id) === 2) continue;
+    if (
+      !start.lostByCalamity ||
+      refused.has(start) ||
+      state.get(start.id) === 2
+    )
+      continue;
     const path: NInvestment[] = [];
     let cur: NInvestment | undefined = start;
-    while (cur && cur.lostByCalamity && state.get(cur.id) !== 2) {
+    while (
+      cur &&
+      cur.lostByCalamity &&
+      !refused.has(cur) &&
+      state.get(cur.id) !== 2
+    ) {
       if (state.get(cur.id) === 1) {
         const cycle = path.slice(path.indexOf(cur)).map((x) => x.id);
-        fail(
+        no(
+          cur,
           "INVALID_REPLACEMENT",
-          `investments[${cur.index}].lostByCalamity.replacedBy`,
           cur.lostByCalamity.replacedBy,
           `vervangingen vormen een kring (${[...cycle, cur.id].join(" → ")}): een verloren bedrijfsmiddel wordt vervangen door een ander, nieuw bedrijfsmiddel`,
         );
+        break;
       }
       state.set(cur.id, 1);
       path.push(cur);
@@ -901,7 +993,8 @@ function assertReplacements(
   }
 }
 
-export function validateScenario(raw: unknown): NormalizedScenario {
+/** What a scenario says besides its rows, validated; the rows' lists as given (checked to be lists). */
+function validateFrame(raw: unknown) {
   const o = expectObject(raw, "scenario");
   onlyKnownKeys(o, SCENARIO_KEYS, "scenario");
   if (o.year === undefined)
@@ -920,13 +1013,16 @@ export function validateScenario(raw: unknown): NormalizedScenario {
       "verwacht een lijst met investeringen",
     );
   }
-  const investments = o.investments.map(validateInvestment);
-  const byId: ReadonlyMap<string, NInvestment> = indexById(
-    investments,
-    "investments",
-  );
-  assertReplacements(investments, byId);
-  assertConsistentGroups(investments);
+  return {
+    o,
+    year,
+    exact: o.exact === true,
+    description,
+    investments: o.investments as unknown[],
+  };
+}
+
+function disposalList(o: Obj): unknown[] {
   if (o.disposals !== undefined && !Array.isArray(o.disposals)) {
     fail(
       "INVALID_TYPE",
@@ -935,37 +1031,388 @@ export function validateScenario(raw: unknown): NormalizedScenario {
       "verwacht een lijst met vervreemdingen",
     );
   }
-  const disposals = ((o.disposals as unknown[] | undefined) ?? []).map((d, i) =>
-    validateDisposal(d, i, year, byId),
-  );
-  indexById(disposals, "disposals");
-  const linked = new Set<string>();
-  for (const d of disposals) {
-    if (d.investment === undefined) continue;
-    if (linked.has(d.investment))
-      fail(
-        "INVALID_DISPOSAL",
-        `disposals[${d.index}].investment`,
-        d.investment,
-        "deze investering is al bij een andere vervreemding genoemd",
-      );
-    linked.add(d.investment);
-  }
+  return (o.disposals as unknown[] | undefined) ?? [];
+}
+
+/** The disposals total and the partnership (after the rows: their errors come after the rows' in validateScenario). */
+function validateRest(o: Obj) {
   const disposalsTotal =
     o.disposalsTotal === undefined
       ? undefined
       : parseAmount(o.disposalsTotal, "disposalsTotal");
   return {
-    year,
-    exact: o.exact === true,
-    description,
-    investments,
-    byId,
+    disposalsTotal,
     partnership:
       o.partnership === undefined
         ? undefined
         : validatePartnership(o.partnership),
+  };
+}
+
+/** Refuses a disposal that names an investment another disposal already named. */
+function assertLinkedOnce(
+  disposals: readonly NDisposal[],
+  refuse: Refuse = throwing,
+): void {
+  const linked = new Set<string>();
+  for (const d of disposals) {
+    if (d.investment === undefined) continue;
+    if (linked.has(d.investment))
+      refuse(
+        d,
+        "INVALID_DISPOSAL",
+        `disposals[${d.index}].investment`,
+        d.investment,
+        "deze investering is al bij een andere vervreemding genoemd",
+      );
+    else linked.add(d.investment);
+  }
+}
+
+export function validateScenario(raw: unknown): NormalizedScenario {
+  const f = validateFrame(raw);
+  const investments = f.investments.map((r, i) => validateInvestment(r, i));
+  const byId: ReadonlyMap<string, NInvestment> = indexById(
+    investments,
+    "investments",
+  );
+  assertReplacements(investments, byId);
+  assertConsistentGroups(investments);
+  const disposals = disposalList(f.o).map((d, i) =>
+    validateDisposal(d, i, f.year, byId),
+  );
+  indexById(disposals, "disposals");
+  assertLinkedOnce(disposals);
+  const rest = validateRest(f.o);
+  return {
+    year: f.year,
+    exact: f.exact,
+    description: f.description,
+    investments,
+    byId,
+    partnership: rest.partnership,
     disposals,
-    disposalsTotal,
+    disposalsTotal: rest.disposalsTotal,
+  };
+}
+
+/** A row validateRows left out: which row, the field its error is about, and the error as validateScenario words it. */
+export interface RowError {
+  list: "investments" | "disposals";
+  /** the row's place in its list in the scenario given */
+  index: number;
+  /** the row's id, when it has a readable one */
+  id?: string;
+  /** the field the error names, e.g. "investments[3].paid" */
+  field: string;
+  /** that field within the row: "paid", "lostByCalamity.replacedBy"; "" for the row as a whole */
+  key: string;
+  code: ValidationCode;
+  /** what is wrong and what is expected, in Dutch, without the field and the value */
+  reason: string;
+  /** the whole message, as KiaValidationError gives it: "investments[3].paid: … (waarde: …)" */
+  message: string;
+}
+
+export interface RowsValidated {
+  /** the scenario given without the rows left out (the same object when none is); evaluate() accepts it */
+  scenario: Scenario;
+  /** that scenario validated, its rows numbered anew */
+  normalized: NormalizedScenario;
+  /** the rows left out: the investments, then the disposals, each in the order of their list */
+  errors: RowError[];
+}
+
+export interface RowsOptions {
+  /**
+   * ids of investments left out before this call (the taskpane leaves rows out when it reads the ledger): a
+   * replacement or a disposal that names one says that it does not count, rather than that there is none
+   */
+  leftOut?: Iterable<string>;
+}
+
+/** run(), or undefined when it throws a KiaValidationError (handed to onError); other exceptions pass. */
+function attempt<T>(
+  run: () => T,
+  onError: (e: KiaValidationError) => void = () => undefined,
+): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof KiaValidationError)) throw e;
+    onError(e);
+    return undefined;
+  }
+}
+
+/**
+ * validateScenario for a ledger: every investment and disposal the core refuses is left out and listed with its
+ * error (the same field, code and message validateScenario would throw for it alone), in one pass; the rest is
+ * validated as validateScenario would. What concerns the scenario as a whole (year, exact, description, a list that
+ * is not a list, disposalsTotal, the partnership) is thrown as by validateScenario.
+ *
+ * What follows from leaving a row out is left out with it, and said so in its own message:
+ *  - a group is one asset (besluit onderdeel 2.2): a row of a group left out takes the group's other rows with it;
+ *  - a calamity entry whose replacement is left out, and a disposal of an investment that is left out, go too.
+ * A disposal of an earlier year inside the five-year window whose investment year has no table (which evaluate()
+ * would refuse) is left out as well. The order: each row on its own (its calamity entry aside), duplicate ids,
+ * groups that disagree; then the calamity entries, which name other rows; then the disposals. So leaving rows out
+ * first without their calamity entries and then validating the rest with `leftOut` gives the same as one call.
+ * validateScenario(result.scenario) does not throw about a row.
+ */
+export function validateRows(
+  raw: unknown,
+  options: RowsOptions = {},
+): RowsValidated {
+  const f = validateFrame(raw);
+  const rawDisposals = disposalList(f.o);
+  const rest = validateRest(f.o);
+  const rows = f.investments;
+  const n = rows.length;
+  const at = (i: number) => new Where("investments", i);
+  const errors = new Map<number, KiaValidationError>();
+  const record: Refuse = (item, code, field, value, reason) => {
+    if (!errors.has(item.index))
+      errors.set(
+        item.index,
+        new KiaValidationError(code, field, value, reason),
+      );
+  };
+  const invs: (NInvestment | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    try {
+      invs[i] = validateInvestment(rows[i], i, true);
+    } catch (e) {
+      if (!(e instanceof KiaValidationError)) throw e;
+      errors.set(i, e);
+    }
+  }
+  // the rows not (yet) left out; rows are only ever added to `errors`, so its size tells whether this changed
+  let alive: NInvestment[] = [];
+  let aliveAt = -1;
+  const live = () => {
+    if (aliveAt === errors.size) return alive;
+    alive = [];
+    for (const x of invs) if (x && !errors.has(x.index)) alive.push(x);
+    aliveAt = errors.size;
+    return alive;
+  };
+  const byIdOf = (list: readonly NInvestment[]) =>
+    new Map(list.map((x) => [x.id, x]));
+  const field = (i: number, key: string): unknown => {
+    const r = rows[i];
+    return isObj(r) ? r[key] : undefined;
+  };
+  const idAt = (i: number) =>
+    invs[i]?.id ?? attempt(() => idOf(field(i, "id"), at(i), "id"));
+  const name = (i: number) => {
+    const id = idAt(i);
+    return id === undefined ? `investments[${i}]` : `investering ${id}`;
+  };
+  // the group of every row, also of a row refused on its own (when its group is readable)
+  const groups = new Array<string | undefined>(n);
+  const members = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const g = invs[i]
+      ? invs[i]!.group
+      : attempt(() => validateGroup(field(i, "group"), at(i)));
+    groups[i] = g;
+    if (g !== undefined) {
+      const m = members.get(g);
+      if (m) m.push(i);
+      else members.set(g, [i]);
+    }
+  }
+  const byGroup = new Set<number>();
+  /** leaves out what follows from leaving out `seeds`: the rest of their groups, and what `refs` says replaces them */
+  const spread = (
+    seeds: number[],
+    refs?: ReadonlyMap<string, number[]>,
+    byId?: ReadonlyMap<string, NInvestment>,
+  ) => {
+    const queue = seeds.sort((a, b) => a - b);
+    for (let q = 0; q < queue.length; q++) {
+      const i = queue[q];
+      const g = groups[i];
+      if (g !== undefined)
+        for (const m of members.get(g)!) {
+          if (errors.has(m)) continue;
+          errors.set(
+            m,
+            new KiaValidationError(
+              "INVALID_GROUP",
+              `investments[${m}].group`,
+              g,
+              `hoort bij hetzelfde bedrijfsmiddel (groep "${g}") als ${name(i)}, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn`,
+            ),
+          );
+          byGroup.add(m);
+          queue.push(m);
+        }
+      const inv = invs[i];
+      if (!refs || !inv || byId?.get(inv.id) !== inv) continue;
+      for (const r of refs.get(inv.id) ?? []) {
+        if (errors.has(r)) continue;
+        errors.set(
+          r,
+          new KiaValidationError(
+            "UNKNOWN_REPLACEMENT",
+            `investments[${r}].lostByCalamity.replacedBy`,
+            inv.id,
+            leftOutText(inv.id),
+          ),
+        );
+        queue.push(r);
+      }
+    }
+  };
+  const added = (before: ReadonlySet<number>) =>
+    [...errors.keys()].filter((i) => !before.has(i));
+  /** the ids of the rows left out that no kept row has */
+  const leftOutIds = (kept: ReadonlyMap<string, NInvestment>) => {
+    const out = new Set(options.leftOut ?? []);
+    for (const i of errors.keys()) {
+      const id = idAt(i);
+      if (id !== undefined && !kept.has(id)) out.add(id);
+    }
+    return out;
+  };
+
+  // 1. The rows without their calamity entries: each on its own, duplicate ids, groups that disagree.
+  const unique = indexById(live(), "investments", record);
+  const uniqueAt = errors.size;
+  assertConsistentGroups(live(), record, [
+    "inUse",
+    "vatDeductible",
+    "override",
+  ]);
+  spread([...errors.keys()]);
+
+  // 2. The calamity entries of the rows kept: each replacement is a kept row, no cycles, the same in a group.
+  const survivors = live();
+  const byIdKept = errors.size === uniqueAt ? unique : byIdOf(survivors);
+  const survivorsAt = errors.size;
+  const leftOut = leftOutIds(byIdKept);
+  const before = new Set(errors.keys());
+  for (const inv of survivors) {
+    const v = field(inv.index, "lostByCalamity");
+    if (v !== undefined)
+      attempt(
+        () => (inv.lostByCalamity = validateLost(v, at(inv.index))),
+        (e) => errors.set(inv.index, e),
+      );
+  }
+  const refs = new Map<string, number[]>();
+  for (const x of live())
+    if (x.lostByCalamity) {
+      const r = refs.get(x.lostByCalamity.replacedBy);
+      if (r) r.push(x.index);
+      else refs.set(x.lostByCalamity.replacedBy, [x.index]);
+    }
+  assertReplacements(live(), byIdKept, record, leftOut);
+  assertConsistentGroups(live(), record, ["lostByCalamity"]);
+  spread(added(before), refs, byIdKept);
+
+  // 3. The disposals, against the investments kept.
+  const kept = live();
+  const byId = errors.size === survivorsAt ? byIdKept : byIdOf(kept);
+  const gone = leftOutIds(byId);
+  const disposalErrors = new Map<number, KiaValidationError>();
+  const ds = rawDisposals.map((r, j) =>
+    attempt(
+      () => {
+        const d = validateDisposal(r, j, f.year, byId, gone);
+        // evaluate() needs the table of an earlier investment year inside the window: refused here, not there
+        if (d.investment === undefined) disposalAddition(d, f.year);
+        return d;
+      },
+      (e) => disposalErrors.set(j, e),
+    ),
+  );
+  const recordDisposal: Refuse = (item, code, fieldName, value, reason) => {
+    if (!disposalErrors.has(item.index))
+      disposalErrors.set(
+        item.index,
+        new KiaValidationError(code, fieldName, value, reason),
+      );
+  };
+  const liveDisposals = () =>
+    ds.filter((d): d is NDisposal => !!d && !disposalErrors.has(d.index));
+  indexById(liveDisposals(), "disposals", recordDisposal);
+  assertLinkedOnce(liveDisposals(), recordDisposal);
+  const keptDisposals = liveDisposals();
+
+  // A row that takes its group with it says so.
+  for (const [i, e] of errors) {
+    const g = groups[i];
+    const size = g === undefined ? 0 : members.get(g)!.length;
+    if (size < 2 || byGroup.has(i)) continue;
+    errors.set(
+      i,
+      new KiaValidationError(
+        e.code,
+        e.field,
+        e.value,
+        `${e.reason}; daardoor telt de hele groep "${g}" (${size} regels) niet mee`,
+      ),
+    );
+  }
+
+  if (errors.size) kept.forEach((x, k) => (x.index = k));
+  if (disposalErrors.size) keptDisposals.forEach((d, k) => (d.index = k));
+  const rowError = (
+    list: RowError["list"],
+    index: number,
+    e: KiaValidationError,
+    id: string | undefined,
+  ): RowError => ({
+    list,
+    index,
+    ...(id === undefined ? {} : { id }),
+    field: e.field,
+    key: e.field.slice(`${list}[${index}]`.length).replace(/^\./, ""),
+    code: e.code,
+    reason: e.reason,
+    message: e.message,
+  });
+  const out: RowError[] = [];
+  for (const i of [...errors.keys()].sort((a, b) => a - b))
+    out.push(rowError("investments", i, errors.get(i)!, idAt(i)));
+  for (const j of [...disposalErrors.keys()].sort((a, b) => a - b)) {
+    const r = rawDisposals[j];
+    const id = attempt(() =>
+      idOf(isObj(r) ? r.id : undefined, `disposals[${j}].id`),
+    );
+    out.push(rowError("disposals", j, disposalErrors.get(j)!, id));
+  }
+
+  let scenario = raw as Scenario;
+  if (out.length) {
+    scenario = { ...(f.o as unknown as Scenario) };
+    if (errors.size)
+      scenario.investments = rows.filter(
+        (_, i) => !errors.has(i),
+      ) as ScenarioInvestment[];
+    if (disposalErrors.size) {
+      const left = rawDisposals.filter(
+        (_, j) => !disposalErrors.has(j),
+      ) as ScenarioDisposal[];
+      if (left.length) scenario.disposals = left;
+      else delete scenario.disposals;
+    }
+  }
+  return {
+    scenario,
+    normalized: {
+      year: f.year,
+      exact: f.exact,
+      description: f.description,
+      investments: kept,
+      byId,
+      partnership: rest.partnership,
+      disposals: keptDisposals,
+      disposalsTotal: rest.disposalsTotal,
+    },
+    errors: out,
   };
 }

@@ -240,21 +240,26 @@ describe("the scenario from the pane's state", () => {
         inv("b", "machine", "5000", { paid: "6000" }), // paid more than the amount: one row on its own
         inv("c1", "computer", "1000", { group: "g", inUse: true }),
         inv("c2", "computer", "1000", { group: "g", inUse: false }), // a group that disagrees: across rows
+        inv("d", "machine", "2000", { lostByCalamity: { replacedBy: "b" } }), // replaced by a row left out
       ],
-      rows: [4, 5, 6, 7],
+      rows: [4, 5, 6, 7, 8],
       problems: [],
       skipped: 0,
     };
-    const mapping = { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5 };
+    const mapping = { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, replacedBy: 6 };
     const checked = checkedLedger(bad, 2025, mapping, 1);
-    expect(checked.problems.map((p) => [p.row, p.columnLetter, p.field])).toEqual([[5, "E", "paid"]]);
+    // the group is one asset (besluit 2.2): both its rows go, each saying why
+    expect(checked.problems.map((p) => [p.row, p.columnLetter, p.field])).toEqual([[5, "E", "paid"], [6, "F", "group"], [7, "G", "inUse"]]);
+    expect(checked.problems[1].message).toMatch(/^hoort bij hetzelfde bedrijfsmiddel \(groep "g"\) als investering c2, en die regel telt niet mee/);
+    // the calamity entry is left to evaluateLedger, where the user can change it in step 2
+    expect(checked.investments.map((i) => i.id)).toEqual(["a", "d"]);
     const s = initialState(2025);
     const built = buildScenario(s.choices, checked, NL);
     const e = evaluateLedger(built, checked, mapping, { firstColumn: 1 }, s.choices);
     expect(e.report).not.toBeNull();
-    expect(e.rowProblems).toHaveLength(1);
-    expect(e.rowProblems[0].row).toBeGreaterThanOrEqual(6);
-    expect(e.report!.total).toBe(e.scenario.investments.reduce((t, i) => t + Number(i.amount), 0).toString());
+    expect(e.rowProblems).toEqual([{ row: 8, column: 6, columnLetter: "H", field: "replacedBy", value: "", message: "investering b telt niet mee (zie de melding bij die regel)" }]);
+    expect(e.scenario.investments.map((i) => i.id)).toEqual(["a"]);
+    expect(e.report!.total).toBe("10000");
   });
 
   it("derives everything from the state, memoised per input", () => {

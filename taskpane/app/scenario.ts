@@ -5,15 +5,17 @@
  * What the user typed is read with the core's readers (format.ts); a field that is not an amount becomes an
  * input error at that field, and the scenario is not evaluated until it is fixed. A row of the ledger that the
  * core refuses (a paid amount above the investment amount, rows of one group that disagree) is moved to the
- * ledger's problems with its row and column, so the good rows still work (evaluateLedger). A disposal the user has
- * not completed (or that the core refuses) is left out the same way and listed in step 4; the rest of the
- * calculation goes on.
+ * ledger's problems with its row and column, so the good rows still work (checkedLedger, evaluateLedger: one
+ * validation each, the core's validateRows, as kia-calc does for a workbook). A disposal the user has not completed
+ * (or that the core refuses) is left out the same way and listed in step 4; the rest of the calculation goes on.
  */
 import {
-  evaluate,
+  evaluateNormalized,
   KiaValidationError,
-  validateScenario,
+  validateRows,
   type Report,
+  type RowError,
+  type RowsValidated,
   type Scenario,
   type ScenarioDisposal,
   type ScenarioInvestment,
@@ -21,6 +23,7 @@ import {
 } from "../../src";
 import {
   columnLetter,
+  LEDGER_FIELDS,
   type ColumnMapping,
   type LedgerField,
   type LedgerProblem,
@@ -348,25 +351,35 @@ export function buildScenario(
   return { scenario, inputErrors: errors, disposalOrigins, disposalIssues, strayCalamity };
 }
 
-/** The ledger field a scenario field of an investment comes from ("paid" -> paid, "lostByCalamity.replacedBy" -> replacedBy). */
-const INVESTMENT_FIELD: Record<string, LedgerField> = {
-  id: "id",
-  description: "description",
-  category: "category",
-  amount: "amount",
-  vatDeductible: "vatDeductible",
-  group: "group",
-  paid: "paid",
-  inUse: "inUse",
-  lostByCalamity: "lostByCalamity",
-  replacedBy: "replacedBy",
-  approval: "approval",
-  relatedParty: "relatedParty",
-  exemption: "exemption",
-  marketValue: "marketValue",
-  eiaMia: "eiaMia",
-  date: "date",
-};
+/**
+ * The ledger's column a field of an investment comes from: the field's last part when the ledger has a column of
+ * that name ("paid", "lostByCalamity.replacedBy" -> replacedBy, "group"), else the id (e.g. "override.reason").
+ */
+export function ledgerFieldOf(key: string): LedgerField {
+  const last = key.split(".").pop() ?? "";
+  return (LEDGER_FIELDS as readonly string[]).includes(last)
+    ? (last as LedgerField)
+    : "id";
+}
+
+/** A row the core left out, as a problem of the ledger: its sheet row and the column of the field it is about. */
+function ledgerProblem(
+  e: RowError,
+  row: number,
+  mapping: ColumnMapping,
+  firstColumn: number,
+): LedgerProblem {
+  const field = ledgerFieldOf(e.key);
+  const column = mapping[field] ?? mapping.id ?? 0;
+  return {
+    row,
+    column,
+    columnLetter: columnLetter(firstColumn + column),
+    field,
+    value: "",
+    message: e.reason,
+  };
+}
 
 export function parseField(
   field: string,
@@ -379,7 +392,10 @@ export function parseField(
 }
 
 /** A core message for one field, placed on screen. */
-export function locateError(e: KiaValidationError, built: Built): FieldError {
+export function locateError(
+  e: Pick<KiaValidationError, "field" | "message">,
+  built: Pick<Built, "scenario" | "disposalOrigins">,
+): FieldError {
   const f = parseField(e.field);
   const message = e.message;
   if (e.field === "year") return { step: "source", key: "year", message };
@@ -443,147 +459,170 @@ function touchedByUser(id: string, rest: string, choices: Choices): boolean {
   return false;
 }
 
+/** The ledger as read, with the rows the core leaves out moved to its problems; `leftOut`: their ids. */
+export type CheckedLedger = LedgerRead & { leftOut?: ReadonlySet<string> };
+
 /**
- * Evaluate the built scenario. A message about one ledger row (not about a choice of the user) takes that row
- * out, lists it with the ledger's problems, and evaluates again: good rows still work. At most `maxRetries` rows
- * are taken out this way; beyond that the message is shown.
+ * Evaluate the built scenario: one validation that leaves out every ledger row the core refuses (listed with the
+ * ledger's problems, row and column) and every disposal it refuses (listed in step 4), then one evaluation of the
+ * rest. A message about a choice of the user (an override, a calamity entered here, an insurance payment) is not
+ * the ledger's: it is shown at its field and nothing is evaluated until it is fixed. Rows of a group go together,
+ * and a calamity entry or a disposal that names a row left out goes with it (validateRows).
  */
 export function evaluateLedger(
   built: Built,
-  ledger: Pick<LedgerRead, "rows">,
+  ledger: Pick<CheckedLedger, "rows" | "leftOut">,
   mapping: ColumnMapping,
   place: { firstColumn: number },
   choices: Choices,
-  maxRetries = 25,
 ): Evaluated {
-  if (built.inputErrors.length)
-    return {
-      scenario: built.scenario,
-      report: null,
-      error: built.inputErrors[0],
-      rowProblems: [],
-      disposalIssues: [],
-    };
-  let scenario = built.scenario;
-  let rows = ledger.rows.slice();
-  let origins = built.disposalOrigins;
+  const stop = (
+    error: FieldError,
+    scenario = built.scenario,
+    rowProblems: LedgerProblem[] = [],
+    disposalIssues: DisposalIssue[] = [],
+  ): Evaluated => ({
+    scenario,
+    report: null,
+    error,
+    rowProblems,
+    disposalIssues,
+  });
+  if (built.inputErrors.length) return stop(built.inputErrors[0]);
+  let checked: RowsValidated;
+  try {
+    checked = validateRows(built.scenario, { leftOut: ledger.leftOut });
+  } catch (e) {
+    if (!(e instanceof KiaValidationError)) throw e;
+    return stop(locateError(e, built));
+  }
+  const { scenario, errors } = checked;
   const rowProblems: LedgerProblem[] = [];
   const disposalIssues: DisposalIssue[] = [];
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return { scenario, report: evaluate(scenario), error: null, rowProblems, disposalIssues };
-    } catch (e) {
-      if (!(e instanceof KiaValidationError)) throw e;
-      const f = parseField(e.field);
-      // a disposal the core refuses (entered here or read from the disposals table) is left out and listed
-      const origin = f?.list === "disposals" ? origins[f.index] : undefined;
-      if (f && origin && origin.kind !== "insurance" && attempt < maxRetries) {
-        const where = locateError(e, { ...built, scenario, disposalOrigins: origins });
-        disposalIssues.push({ origin, key: where.key, message: e.reason });
-        const left = scenario.disposals!.filter((_, i) => i !== f.index);
-        scenario = { ...scenario, disposals: left.length ? left : undefined };
-        if (!left.length) delete scenario.disposals;
-        origins = origins.filter((_, i) => i !== f.index);
+  const usersRow = userTouches(built.scenario.investments, choices);
+  let usersError: RowError | undefined;
+  for (const e of errors) {
+    if (e.list === "disposals") {
+      // a disposal entered here or read from the disposals table is left out and listed; insurance money is the user's
+      const origin = built.disposalOrigins[e.index];
+      if (origin && origin.kind !== "insurance") {
+        disposalIssues.push({
+          origin,
+          key: locateError(e, built).key,
+          message: e.reason,
+        });
         continue;
       }
-      const inv =
-        f?.list === "investments" ? scenario.investments[f.index] : undefined;
-      if (
-        !f ||
-        !inv ||
-        attempt >= maxRetries ||
-        touchedByUser(String(inv.id), f.rest, choices) ||
-        rows[f.index] === undefined
-      )
-        return {
-          scenario,
-          report: null,
-          error: locateError(e, { ...built, scenario, disposalOrigins: origins }),
-          rowProblems,
-          disposalIssues,
-        };
-      const key = f.rest.split(".").pop() || "id";
-      const field: LedgerField = INVESTMENT_FIELD[key] ?? "id";
-      const column = mapping[field] ?? mapping.id ?? 0;
-      rowProblems.push({
-        row: rows[f.index],
-        column,
-        columnLetter: columnLetter(place.firstColumn + column),
-        field,
-        value: "",
-        message: e.reason,
-      });
-      // the row goes; a calamity of another row that pointed at it, or a disposal linked to it, is the user's to fix
-      scenario = {
-        ...scenario,
-        investments: scenario.investments.filter((_, i) => i !== f.index),
-      };
-      rows = rows.filter((_, i) => i !== f.index);
+    } else if (!usersRow(e) && ledger.rows[e.index] !== undefined) {
+      rowProblems.push(
+        ledgerProblem(e, ledger.rows[e.index], mapping, place.firstColumn),
+      );
+      continue;
     }
+    usersError ??= e;
+  }
+  if (usersError)
+    return stop(
+      locateError(usersError, built),
+      scenario,
+      rowProblems,
+      disposalIssues,
+    );
+  try {
+    // the rows kept, as validated above: evaluated without validating them again (20.000 rows: 25 ms less)
+    return {
+      scenario,
+      report: evaluateNormalized(checked.normalized),
+      error: null,
+      rowProblems,
+      disposalIssues,
+    };
+  } catch (e) {
+    if (!(e instanceof KiaValidationError)) throw e;
+    const gone = new Set(
+      errors.filter((x) => x.list === "disposals").map((x) => x.index),
+    );
+    const origins = built.disposalOrigins.filter((_, i) => !gone.has(i));
+    return stop(
+      locateError(e, { scenario, disposalOrigins: origins }),
+      scenario,
+      rowProblems,
+      disposalIssues,
+    );
   }
 }
 
-/** Each investment on its own through the core's validation: row errors found without evaluating the year. */
-export function rowChecks(
+/**
+ * Whether a refused investment is the user's to fix: a choice of the user touches it, or (rows of a group that
+ * disagree) touches the same field of another row of its group.
+ */
+function userTouches(
   investments: readonly ScenarioInvestment[],
-  year: number,
-): { index: number; field: string; reason: string }[] {
-  const out: { index: number; field: string; reason: string }[] = [];
-  investments.forEach((inv, index) => {
-    try {
-      // replacedBy is checked across rows by the evaluation; here one row at a time
-      const { lostByCalamity: _l, ...alone } = inv;
-      void _l;
-      validateScenario({ year, investments: [alone] });
-    } catch (e) {
-      if (
-        e instanceof KiaValidationError &&
-        e.field.startsWith("investments[0]")
-      )
-        out.push({
-          index,
-          field: e.field.replace(/^investments\[0\]\.?/, ""),
-          reason: e.reason,
-        });
+  choices: Choices,
+): (e: RowError) => boolean {
+  // per field: the groups in which the user touched it (found once, for a ledger with many groups that disagree)
+  const touchedGroups = new Map<string, Set<string>>();
+  return (e) => {
+    const inv = investments[e.index];
+    if (touchedByUser(String(inv.id), e.key, choices)) return true;
+    if (e.code !== "INVALID_GROUP" || inv.group === undefined) return false;
+    let groups = touchedGroups.get(e.key);
+    if (!groups) {
+      groups = new Set();
+      for (const x of investments)
+        if (
+          x.group !== undefined &&
+          touchedByUser(String(x.id), e.key, choices)
+        )
+          groups.add(x.group);
+      touchedGroups.set(e.key, groups);
     }
-  });
-  return out;
+    return groups.has(inv.group);
+  };
 }
 
-/** The ledger read with the rows the core refuses on their own moved to its problems. */
+/**
+ * The ledger read, with the rows the core refuses moved to its problems (one validation of all rows): what a row
+ * says on its own, duplicate ids, rows of a group that disagree, and the rest of a group with a refused row. A
+ * row's calamity entry is left to evaluateLedger, where the user can change it in step 2.
+ */
 export function checkedLedger(
   ledger: LedgerRead,
   year: number,
   mapping: ColumnMapping,
   firstColumn: number,
-): LedgerRead {
-  let bad: ReturnType<typeof rowChecks>;
+): CheckedLedger {
+  let errors: RowError[];
   try {
-    bad = rowChecks(ledger.investments, year);
-  } catch {
+    const investments = ledger.investments.map((inv) => {
+      if (inv.lostByCalamity === undefined) return inv;
+      const { lostByCalamity: _l, ...rest } = inv;
+      void _l;
+      return rest;
+    });
+    errors = validateRows({ year, investments }).errors;
+  } catch (e) {
+    // the year has no table: said at the year, the ledger stays as read
+    if (!(e instanceof KiaValidationError)) throw e;
     return ledger;
   }
-  if (!bad.length) return ledger;
-  const drop = new Set(bad.map((b) => b.index));
-  const problems = ledger.problems.slice();
-  for (const b of bad) {
-    const key = b.field.split(".").pop() || "id";
-    const field: LedgerField = INVESTMENT_FIELD[key] ?? "id";
-    const column = mapping[field] ?? mapping.id ?? 0;
-    problems.push({
-      row: ledger.rows[b.index],
-      column,
-      columnLetter: columnLetter(firstColumn + column),
-      field,
-      value: "",
-      message: b.reason,
-    });
-  }
+  if (!errors.length) return ledger;
+  const drop = new Set(errors.map((e) => e.index));
+  const problems = ledger.problems.concat(
+    errors.map((e) =>
+      ledgerProblem(e, ledger.rows[e.index], mapping, firstColumn),
+    ),
+  );
   problems.sort((a, b) => a.row - b.row || a.column - b.column);
   return {
     investments: ledger.investments.filter((_, i) => !drop.has(i)),
     rows: ledger.rows.filter((_, i) => !drop.has(i)),
     problems,
     skipped: ledger.skipped,
+    leftOut: new Set(
+      ledger.investments
+        .filter((_, i) => drop.has(i))
+        .map((inv) => String(inv.id)),
+    ),
   };
 }
