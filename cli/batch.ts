@@ -1,7 +1,8 @@
 /**
  * kia-calc --batch <map>: every ledger in a folder (a firm's clients: workbooks .xlsx/.xlsm and CSV ledgers .csv),
  * one row per client: file, year, the total of the investments that count, KIA, disinvestment addition, number of
- * problems, error, and the KIA per partner. A file that cannot be read or evaluated is one row with its error, never
+ * problems (cells that could not be read and rows the calculation refuses: neither counts, as in the taskpane),
+ * error, and the KIA per partner. A file that cannot be read or evaluated is one row with its error, never
  * the end of the run; those errors are listed on standard error too, and so is every file of the folder that is
  * skipped (a scenario .json, an Excel lock file, a subfolder, any other extension), with the reason. Progress on
  * standard error: a bar when it is a terminal, otherwise a line per 100 files; then a summary. Never anything else
@@ -16,6 +17,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import type { Sink } from "./json-stream";
+import { leaveOutRefusedRows, listing } from "./rows";
 import { readLedgerFile } from "./workbook";
 
 export interface ClientRow {
@@ -26,7 +28,7 @@ export interface ClientRow {
   kia: string | null;
   disinvestment: string | null;
   partners: { name: string; kia: string }[];
-  /** cells that could not be read (their rows do not count) */
+  /** cells that could not be read and rows the calculation refuses (cli/rows.ts): those rows do not count */
   problems: number;
   error: string | null;
 }
@@ -109,15 +111,19 @@ export function outputKind(out: string): "xlsx" | "csv" {
   throw new InputError(`--out ${out}: kies een bestand op .xlsx (Excel) of .csv`);
 }
 
-/** One client: the workbook read, evaluated, and summarised; every failure becomes the row's error. */
+/**
+ * One client: the workbook read, the rows the calculation refuses left out (counted with the cells that could not be
+ * read, as the taskpane lists both), evaluated once, and summarised; every other failure becomes the row's error.
+ */
 export async function evaluateClient(path: string, core: typeof Core, year?: number): Promise<ClientRow> {
   const file = basename(path);
   const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, error: null };
   try {
     const read = await readLedgerFile(readFileBytes(path), file, { year });
     row.year = read.scenario.year;
-    row.problems = read.problems.length;
-    const report = core.evaluate(read.scenario);
+    const rows = leaveOutRefusedRows(read, core);
+    row.problems = read.problems.length + rows.problems.length;
+    const report = core.evaluate(rows.scenario);
     row.total = report.total;
     row.kia = report.kia;
     row.disinvestment = report.disinvestment?.total ?? "0";
@@ -202,16 +208,7 @@ export async function toXlsx(rows: readonly ClientRow[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** At most this many files are named in a list on standard error; the rest are counted. */
-const MAX_LISTED = 50;
-
 const count = (n: number) => `${n} ${n === 1 ? "bestand" : "bestanden"}`;
-
-/** A heading and one indented line per item, at most MAX_LISTED of them. */
-function listing(heading: string, items: readonly string[]): string {
-  const shown = items.slice(0, MAX_LISTED).map((i) => `  ${i}\n`);
-  return `${heading}\n${shown.join("")}${items.length > MAX_LISTED ? `  … en ${items.length - MAX_LISTED} meer\n` : ""}`;
-}
 
 /** A duration as Dutch text: "12,3 s". */
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace(".", ",")} s`;

@@ -9,7 +9,9 @@
  *   kia-calc --batch klanten/ --out overzicht.xlsx   one row per workbook or CSV in a folder (cli/batch.ts)
  * A worked-example file ({ source, scenario, expect }) is accepted too: its scenario is evaluated.
  * Exit codes: 0 ok, 2 invalid input (options, file, JSON, workbook, scenario), 1 an internal fault (KIA_DEBUG=1:
- * stack).
+ * stack). A workbook's cells that cannot be read and its rows the calculation refuses (cli/rows.ts) are listed on
+ * standard error and left out, the other rows computed, exit code 0: as the taskpane does. A scenario file is a
+ * contract: any invalid row in it is exit code 2.
  *
  * The report is streamed (cli/json-stream.ts): any size, bounded memory, backpressure honoured, and a reader that
  * closes the pipe early (`kia-calc big.json | head -1`) ends the run quietly with exit code 0.
@@ -18,6 +20,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import type * as Core from "../src";
 import type * as Batch from "./batch";
+import type * as Rows from "./rows";
 import { InputError, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
 import type * as WorkbookReader from "./workbook";
@@ -40,7 +43,9 @@ Argumenten:
                   met Categorie en Bedrag. Vennoten en desinvesteringen uit de tabellen 'Vennoten' en
                   'Desinvesteringen', de verdeelsleutel naast 'Verdeelsleutel', het jaar uit de naam
                   KIA_JAAR of naast 'Jaar' op het blad Overzicht. Cellen die niet gelezen kunnen worden
-                  staan op de foutuitvoer; hun regels tellen niet mee (zoals in de add-in)
+                  staan op de foutuitvoer; hun regels tellen niet mee (zoals in de add-in). Zo ook
+                  regels die de berekening weigert (zoals een betaald bedrag boven het investeringsbedrag),
+                  met de regel en de kolom; een groep (één bedrijfsmiddel) telt dan als geheel niet mee
   staat.csv       een staat van investeringen als CSV (herkend aan de extensie .csv), zoals Excel of een
                   boekhoudpakket hem opslaat: een kopregel met Categorie en Bedrag, velden gescheiden door
                   ';' of ',', bedragen als 1.234,56, datums als 31-03-2025; gelezen zoals een blad van
@@ -71,11 +76,13 @@ Opties:
 
 Afsluitcodes:
   0   gelukt (ook als de lezer de uitvoer eerder afsluit, zoals met | head; bij --batch ook als
-      bestanden een fout hadden: die staan als regel in het overzicht)
+      bestanden een fout hadden: die staan als regel in het overzicht); ook als cellen of regels van
+      een werkmap niet meetellen: die staan op de foutuitvoer (bij --batch: kolom Problemen)
   1   interne fout in kia-calc; met KIA_DEBUG=1 volgt de stacktrace
   2   ongeldige invoer: onbekende optie, bestand of map niet gevonden of onleesbaar, geen geldige JSON,
       geen geldig of een beschadigd Excel-bestand, geen investeringsstaat, geen jaar, of een ongeldig
-      scenario ("Ongeldige invoer: <veld>: <reden> (waarde: ...)")
+      scenario ("Ongeldige invoer: <veld>: <reden> (waarde: ...)"; in een scenario-bestand ook één
+      ongeldige investering)
 
 Voorbeelden:
   kia-calc scenario.json
@@ -246,7 +253,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
 
     let scenario: unknown;
     try {
-      scenario = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err);
+      scenario = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore);
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -287,19 +294,18 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
   }
 }
 
-/** At most this many unreadable cells are listed on standard error; the rest are counted. */
-const MAX_PROBLEMS_SHOWN = 50;
-
 /**
  * The scenario of a file or standard input: a workbook (by its bytes: a zip package or an old .xls; or by its
  * extension .xlsx/.xlsm/.xls, so a damaged one is named as such) or a CSV ledger (by its extension .csv) through the
- * workbook reader, whose unreadable cells are listed on standard error; anything else as JSON.
+ * workbook reader, whose unreadable cells and the rows the calculation refuses are listed on standard error and left
+ * out (cli/rows.ts); anything else as JSON.
  */
 async function readScenario(
   file: string,
   stdin: () => AsyncIterable<Buffer | Uint8Array | string>,
   year: number | undefined,
   err: Sink,
+  core: () => typeof Core,
 ): Promise<unknown> {
   const name = inputName(file);
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
@@ -309,21 +315,23 @@ async function readScenario(
   if (kind !== "json") {
     const source = file === "-" ? "(standaardinvoer)" : file;
     const read = kind === "csv" ? await reader.readCsv(bytes, source, { year }) : await reader.readWorkbook(bytes, source, { year });
-    if (read.problems.length) {
-      const shown = read.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.cell}: ${p.message}\n`);
-      const more = read.problems.length - shown.length;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rows = require("./rows") as typeof Rows;
+    const lines = (list: readonly { cell: string; message: string }[]) => list.map((p) => `${p.cell}: ${p.message}`);
+    const n = read.problems.length;
+    if (n) await err.write(rows.listing(`Let op: ${n} ${n === 1 ? "cel" : "cellen"} in ${name} niet gelezen; die regels tellen niet mee:`, lines(read.problems)));
+    const left = rows.leaveOutRefusedRows(read, core());
+    const m = left.problems.length;
+    if (m)
       await err.write(
-        `Let op: ${read.problems.length} ${read.problems.length === 1 ? "cel" : "cellen"} in ${name} niet gelezen; die regels tellen niet mee:\n` +
-          shown.join("") +
-          (more > 0 ? `  … en ${more} meer\n` : ""),
+        rows.listing(`Let op: ${m} ${m === 1 ? "regel" : "regels"} in ${name} ${m === 1 ? "telt" : "tellen"} niet mee; de berekening weigert ze:`, lines(left.problems)),
       );
-    }
     if (read.yearFromDates) {
       const { dated, investments } = read.yearFromDates;
       const y = read.scenario.year;
       await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: kia-calc --year <jaar> ${file}\n`);
     }
-    return read.scenario;
+    return left.scenario;
   }
   if (year !== undefined) throw new InputError("--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in \"year\"");
   return parseJson(decode(bytes, name), name);

@@ -1,0 +1,356 @@
+/**
+ * Bad ledger rows found in one validation pass (validateRows in src/scenario.ts): every investment and disposal the
+ * core refuses is left out with the error validateScenario would give it, what depends on it goes with it (the
+ * rest of its group, a replacement or a disposal naming it), the rest is evaluated once. The taskpane and kia-calc
+ * (one workbook, --batch) leave out the same rows with the same messages.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import * as core from "../src";
+import * as evaluation from "../src/evaluate";
+import { evaluate, evaluateNormalized, KiaValidationError, validateRows, validateScenario, type ScenarioInvestment } from "../src";
+import { cellText, FIELD_NAMES_NL, type Cell } from "../src/ledger";
+import { evaluateClient } from "../cli/batch";
+import { cultureFromLocale } from "../taskpane/app/format";
+import { makeDeriver } from "../taskpane/app/derive";
+import { buildScenario, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
+import { initialState, reducer } from "../taskpane/app/state";
+import { call } from "./support/cli";
+import { errorOf } from "./support/evaluate";
+
+// every evaluation by the core is counted: evaluate() (kia-calc, the batch), or evaluateNormalized() of a scenario
+// validated already (the taskpane); evaluate() calls the real evaluateNormalized, so nothing is counted twice
+jest.mock("../src/evaluate", () => {
+  const actual = jest.requireActual("../src/evaluate");
+  return { ...actual, evaluate: jest.fn(actual.evaluate), evaluateNormalized: jest.fn(actual.evaluateNormalized) };
+});
+const evaluations = () => (evaluation.evaluate as jest.Mock).mock.calls.length + (evaluation.evaluateNormalized as jest.Mock).mock.calls.length;
+
+const NL = cultureFromLocale("nl-NL", "nl");
+const inv = (id: string, category: string, amount: number | string, extra: Record<string, unknown> = {}) => ({ id, category, amount, ...extra });
+
+describe("validateRows", () => {
+  it("gives back a valid scenario as it is, validated as validateScenario does", () => {
+    const s = { year: 2025, investments: [inv("a", "machine", 10000), inv("b", "computer", "1200.50", { group: "g" }), inv("c", "computer", 300, { group: "g" })] };
+    const v = validateRows(s);
+    expect(v.errors).toEqual([]);
+    expect(v.scenario).toBe(s);
+    expect(evaluateNormalized(v.normalized)).toEqual(evaluate(s));
+  });
+
+  it("leaves out each row the core refuses, with the field, code and message validateScenario gives that row alone", () => {
+    const bad = [
+      inv("b", "machine", 5000, { paid: 6000 }),
+      inv("c", "machine", 3000, { exemption: true }),
+      inv("d", "ruimteschip", 100),
+      inv("e", "machine", -5),
+      inv("f", "machine", 100, { vatdeductible: false }),
+      inv("g", "machine", 100, { marketValue: 50 }),
+      inv("h", "machine", 100, { date: "2025-02-30" }),
+      "geen object",
+    ];
+    const s = { year: 2025, investments: [inv("a", "machine", 10000), ...bad, inv("z", "inventaris", 2000)] };
+    const v = validateRows(s);
+    expect(v.scenario.investments.map((i) => i.id)).toEqual(["a", "z"]);
+    expect(v.errors.map((e) => [e.index, e.id, e.key, e.code])).toEqual([
+      [1, "b", "paid", "PAID_EXCEEDS_AMOUNT"],
+      [2, "c", "exemption", "INVALID_COMBINATION"],
+      [3, "d", "category", "UNKNOWN_CATEGORY"],
+      [4, "e", "amount", "NEGATIVE_AMOUNT"],
+      [5, "f", "vatdeductible", "UNKNOWN_FIELD"],
+      [6, "g", "marketValue", "INVALID_COMBINATION"],
+      [7, "h", "date", "INVALID_TYPE"],
+      [8, undefined, "", "INVALID_TYPE"],
+    ]);
+    for (const e of v.errors) {
+      // the same row alone, at the same place, is refused by validateScenario with the same error
+      const alone = errorOf({ year: 2025, investments: [...Array(e.index).fill(inv("x", "machine", 1)).map((x, i) => ({ ...x, id: `x${i}` })), s.investments[e.index]] });
+      expect([e.field, e.code, e.message, e.reason]).toEqual([alone.field, alone.code, alone.message, alone.reason]);
+      expect(e.list).toBe("investments");
+    }
+    // the rows kept are numbered anew: what evaluate() makes of the scenario kept
+    expect(v.normalized.investments.map((i) => [i.index, i.id])).toEqual([[0, "a"], [1, "z"]]);
+    expect(() => validateScenario(v.scenario)).not.toThrow();
+    expect(evaluateNormalized(v.normalized)).toEqual(evaluate(v.scenario));
+    // the caller's scenario is not changed
+    expect(s.investments).toHaveLength(10);
+  });
+
+  it("still throws what concerns the whole scenario", () => {
+    const ok = [inv("a", "machine", 1000)];
+    expect(() => validateRows({ year: 2027, investments: ok })).toThrow(core.NoTableError);
+    expect(() => validateRows({ year: 2025, investments: "x" })).toThrow(/^investments: verwacht een lijst/);
+    expect(() => validateRows({ year: 2025, investments: ok, disposals: {} })).toThrow(/^disposals: verwacht een lijst/);
+    expect(() => validateRows({ year: 2025, investments: ok, partnership: { partners: [{ name: "A", profit: 1 }] } })).toThrow(/art\. 3\.41 lid 3/);
+    expect(() => validateRows({ year: 2025, investments: ok, disposalsTotal: -1 })).toThrow(KiaValidationError);
+  });
+
+  it("a group is one asset: a refused row takes its group with it, and every row of it says why", () => {
+    const s = {
+      year: 2025,
+      investments: [
+        inv("a", "machine", 10000),
+        inv("w1", "computer", 800, { group: "Werkplek" }),
+        inv("w2", "computer", 700, { group: "Werkplek", paid: 900 }),
+        inv("w3", "computer", 600, { group: "Werkplek" }),
+        inv("k1", "inventaris", 500, { group: "Kast", inUse: true }),
+        inv("k2", "inventaris", 500, { group: "Kast", inUse: false }),
+      ],
+    };
+    const v = validateRows(s);
+    expect(v.scenario.investments.map((i) => i.id)).toEqual(["a"]);
+    expect(v.errors.map((e) => [e.id, e.key, e.reason])).toEqual([
+      ["w1", "group", 'hoort bij hetzelfde bedrijfsmiddel (groep "Werkplek") als investering w2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn'],
+      ["w2", "paid", 'betaald bedrag is hoger dan het investeringsbedrag (€ 700,00); daardoor telt de hele groep "Werkplek" (3 regels) niet mee'],
+      ["w3", "group", 'hoort bij hetzelfde bedrijfsmiddel (groep "Werkplek") als investering w2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn'],
+      ["k1", "group", 'hoort bij hetzelfde bedrijfsmiddel (groep "Kast") als investering k2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn'],
+      ["k2", "inUse", 'regels van één bedrijfsmiddel (groep "Kast") worden samen in gebruik genomen; k1: in gebruik ja, deze regel: in gebruik nee; daardoor telt de hele groep "Kast" (2 regels) niet mee'],
+    ]);
+    // the message of the row that disagrees starts as validateScenario's
+    expect(v.errors[4].message.startsWith(errorOf({ year: 2025, investments: s.investments.slice(4) }).message.split(" (waarde")[0].replace("investments[1]", "investments[5]"))).toBe(true);
+  });
+
+  it("a replacement or a disposal that names a row left out goes with it; a duplicate id and a doubly named investment go; no crash on a chain", () => {
+    const s = {
+      year: 2025,
+      investments: [
+        inv("a", "machine", 10000, { paid: 20000 }),
+        inv("b", "machine", 4000, { lostByCalamity: { replacedBy: "a" } }), // replaced by a row left out
+        inv("c", "machine", 3000, { lostByCalamity: { replacedBy: "b" } }), // ... by a row that goes with it
+        inv("d", "machine", 2000, { lostByCalamity: { replacedBy: "nergens" } }),
+        inv("e", "machine", 2500),
+        inv("e", "machine", 1),
+        inv("f", "machine", 1500, { lostByCalamity: { replacedBy: "e" } }), // e is kept (the first of the two)
+      ],
+      disposals: [
+        { id: "D1", price: 100, investment: "a" },
+        { id: "D2", price: 100, investment: "e" },
+        { id: "D3", price: 100, investment: "e" },
+        { id: "D4", price: 100, investmentYear: 2009, investmentAmount: 1, investmentYearTotal: 1 }, // outside the window: no table needed
+        { id: "D4", price: 50, investmentYear: 2022, investmentAmount: 1000, investmentYearTotal: 50000 },
+      ],
+    };
+    const v = validateRows(s);
+    expect(v.scenario.investments.map((i) => i.id)).toEqual(["e", "f"]);
+    expect(v.scenario.disposals!.map((d) => d.id)).toEqual(["D2", "D4"]);
+    expect(v.errors.map((e) => [e.list, e.index, e.key, e.code, e.reason])).toEqual([
+      ["investments", 0, "paid", "PAID_EXCEEDS_AMOUNT", "betaald bedrag is hoger dan het investeringsbedrag (€ 10.000,00)"],
+      ["investments", 1, "lostByCalamity.replacedBy", "UNKNOWN_REPLACEMENT", "investering a telt niet mee (zie de melding bij die regel)"],
+      ["investments", 2, "lostByCalamity.replacedBy", "UNKNOWN_REPLACEMENT", "investering b telt niet mee (zie de melding bij die regel)"],
+      ["investments", 3, "lostByCalamity.replacedBy", "UNKNOWN_REPLACEMENT", "er is geen investering met deze id in dit jaar"],
+      ["investments", 5, "id", "DUPLICATE_ID", "deze id komt twee keer voor"],
+      ["disposals", 0, "investment", "UNKNOWN_REPLACEMENT", "investering a telt niet mee (zie de melding bij die regel)"],
+      ["disposals", 2, "investment", "INVALID_DISPOSAL", "deze investering is al bij een andere vervreemding genoemd"],
+      ["disposals", 4, "id", "DUPLICATE_ID", "deze id komt twee keer voor"],
+    ]);
+    expect(evaluateNormalized(v.normalized)).toEqual(evaluate(v.scenario));
+    // ids left out earlier (the taskpane's reading of the ledger) are named as such
+    const later = validateRows({ year: 2025, investments: [inv("x", "machine", 1000, { lostByCalamity: { replacedBy: "a" } }), inv("y", "machine", 500)], disposals: [{ id: "D", price: 1, investment: "a" }] }, { leftOut: ["a"] });
+    expect(later.errors.map((e) => e.reason)).toEqual(["investering a telt niet mee (zie de melding bij die regel)", "investering a telt niet mee (zie de melding bij die regel)"]);
+  });
+
+  it("a cycle of replacements goes whole; a disposal whose investment year has no table is left out instead of stopping evaluate()", () => {
+    const v = validateRows({
+      year: 2012,
+      investments: [inv("a", "machine", 1000, { lostByCalamity: { replacedBy: "b" } }), inv("b", "machine", 1000, { lostByCalamity: { replacedBy: "a" } }), inv("c", "machine", 1000)],
+      disposals: [{ id: "d", price: 1, investmentYear: 2009, investmentAmount: 1, investmentYearTotal: 1 }],
+    });
+    expect(v.scenario.investments.map((i) => i.id)).toEqual(["c"]);
+    expect(v.errors.map((e) => [e.list, e.code, e.field])).toEqual([
+      ["investments", "INVALID_REPLACEMENT", "investments[0].lostByCalamity.replacedBy"],
+      ["investments", "UNKNOWN_REPLACEMENT", "investments[1].lostByCalamity.replacedBy"],
+      ["disposals", "NO_TABLE", "disposals[0].investmentYear"],
+    ]);
+    expect(v.errors[0].reason).toMatch(/^vervangingen vormen een kring \(a → b → a\)/);
+    expect(v.errors[2].message).toBe(errorOf({ year: 2012, investments: [], disposals: [{ id: "d", price: 1, investmentYear: 2009, investmentAmount: 1, investmentYearTotal: 1 }] }).message);
+    expect(v.scenario.disposals).toBeUndefined();
+    expect(() => evaluate(v.scenario)).not.toThrow();
+  });
+
+  // A ledger of random rows with random faults: the rows kept always validate, evaluate() on them is the report of
+  // the normalized scenario, and the taskpane's two passes (the rows without their calamity entries, then the rest
+  // with the ids left out) leave out the same rows with the same messages as one pass.
+  const row = (ids: string[]) =>
+    fc.record({
+      id: fc.constantFrom(...ids),
+      category: fc.constantFrom("machine", "computer", "inventaris", "ruimteschip", "personenauto"),
+      amount: fc.constantFrom<number | string>(100, 449, 450, 2500, "1000.50", -1, "abc"),
+      paid: fc.option(fc.constantFrom(50, 99999), { nil: undefined }),
+      group: fc.option(fc.constantFrom("g1", "g2", "g3", ""), { nil: undefined }),
+      inUse: fc.option(fc.boolean(), { nil: undefined }),
+      exemption: fc.option(fc.constant(true), { nil: undefined, freq: 6 }),
+      lostByCalamity: fc.option(fc.record({ replacedBy: fc.constantFrom(...ids, "zz") }), { nil: undefined, freq: 3 }),
+    });
+  const ids = Array.from({ length: 14 }, (_, i) => `r${i}`);
+  const ledgers = fc
+    .tuple(fc.array(row(ids), { maxLength: 14 }), fc.array(fc.record({ id: fc.constantFrom("d1", "d2", "d3"), price: fc.constantFrom(10, 1000), investment: fc.constantFrom(...ids) }), { maxLength: 3 }))
+    .map(([rows, disposals]) => ({
+      year: 2025,
+      investments: rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))) as unknown as ScenarioInvestment[],
+      disposals,
+    }));
+
+  it("property: the rows kept validate and evaluate; two passes as the taskpane does give the same as one", () => {
+    fc.assert(
+      fc.property(ledgers, (s) => {
+        const one = validateRows(s);
+        expect(() => validateScenario(one.scenario)).not.toThrow();
+        expect(evaluateNormalized(one.normalized)).toEqual(evaluate(one.scenario));
+        const left = new Set(one.errors.filter((e) => e.list === "investments").map((e) => e.index));
+        expect(one.scenario.investments).toEqual(s.investments.filter((_, i) => !left.has(i)));
+        // the taskpane: the ledger's rows without their calamity entries first, then what is left with them
+        const first = validateRows({ year: 2025, investments: s.investments.map(({ lostByCalamity: _l, ...r }) => r) });
+        const out = new Set(first.errors.map((e) => e.index));
+        const rest = s.investments.map((r, i) => ({ r, i })).filter(({ i }) => !out.has(i));
+        const second = validateRows({ ...s, investments: rest.map((x) => x.r) }, { leftOut: first.errors.map((e) => String(s.investments[e.index].id)) });
+        const twoPasses = [
+          ...first.errors.map((e) => [e.index, e.code, e.reason]),
+          ...second.errors.filter((e) => e.list === "investments").map((e) => [rest[e.index].i, e.code, e.reason]),
+        ].sort((a, b) => (a[0] as number) - (b[0] as number));
+        expect(twoPasses).toEqual(one.errors.filter((e) => e.list === "investments").map((e) => [e.index, e.code, e.reason]));
+        expect(second.errors.filter((e) => e.list === "disposals").map((e) => [e.index, e.reason])).toEqual(one.errors.filter((e) => e.list === "disposals").map((e) => [e.index, e.reason]));
+      }),
+      { numRuns: 400, seed: 20261124 },
+    );
+  });
+});
+
+/** A workbook as a client sends it: the ledger and the disposals as Excel tables, the year beside 'Jaar'. */
+async function workbook(ledger: { headers: string[]; rows: Cell[][] }, disposals: { headers: string[]; rows: Cell[][] }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Overzicht").addRow(["Jaar", 2025]);
+  const table = (sheet: string, name: string, t: { headers: string[]; rows: Cell[][] }) =>
+    wb.addWorksheet(sheet).addTable({ name, ref: "A1", headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows as ExcelJS.CellValue[][] });
+  table("Investeringen", "Investeringen", ledger);
+  table("Desinvesteringen", "Desinvesteringen", disposals);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("the same workbook in the taskpane and in kia-calc", () => {
+  const ledger = {
+    headers: ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald", "Groep", "In gebruik", "Ontheffing", "Verloren door calamiteit", "Vervangen door"],
+    rows: [
+      ["INV-1", "Draaibank", "machine", 10000, null, null, null, null, null, null],
+      ["INV-2", "Freesmachine", "machine", 5000, 6000, null, null, null, null, null], // paid more than the amount
+      ["INV-3", "Stellingkast", "inventaris", 2000, null, null, null, null, null, null],
+      ["INV-4", "Heftruck", "machine", 3000, null, null, null, "ja", null, null], // an exemption without a related party
+      ["INV-5", "Computer", "computer", 800, null, "Werkplek", "ja", null, null, null],
+      ["INV-6", "Scherm", "computer", 700, null, "Werkplek", "nee", null, null, null], // its group disagrees: both go
+      ["INV-7", "Compressor", "machine", 4000, null, null, null, null, "ja", "INV-2"], // replaced by a row left out
+      ["INV-8", "Zaagmachine", "machine", 6000, null, null, null, null, null, null],
+      ["INV-9", "Boormachine", "gereedschap", 1500, null, null, null, null, null, null],
+    ] as Cell[][],
+  };
+  const disposals = {
+    headers: ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar", "Investeringsjaar", "Investeringsbedrag", "Totaal investeringsjaar"],
+    rows: [
+      ["D1", "Heftruck verkocht", 500, "INV-4", null, null, null], // the disposal of a row left out
+      ["D2", "Oude bus", 3000, null, 2022, 20000, 60000],
+    ] as Cell[][],
+  };
+  const dir = mkdtempSync(join(tmpdir(), "kia-rows-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let path = "";
+  beforeAll(async () => {
+    mkdirSync(join(dir, "klanten"));
+    path = join(dir, "klanten", "klant.xlsx");
+    writeFileSync(path, await workbook(ledger, disposals));
+  });
+
+  /** the taskpane on the same cells: the pane's state after loading, derived as on screen */
+  function taskpane() {
+    const grid = (sheet: string, t: { headers: string[]; rows: Cell[][] }) => ({ sheet, source: `tabel ${sheet}`, headers: t.headers, rows: t.rows, firstRow: 2, firstColumn: 0 });
+    const s = reducer(initialState(2025), {
+      type: "load-done",
+      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
+      grid: grid("Investeringen", ledger),
+      disposalGrid: grid("Desinvesteringen", disposals),
+      mapping: { id: 0, description: 1, category: 2, amount: 3, paid: 4, group: 5, inUse: 6, exemption: 7, lostByCalamity: 8, replacedBy: 9 },
+      mappingOrigin: "headers",
+      year: 2025,
+    });
+    const before = evaluations();
+    const d = makeDeriver()(s, NL);
+    return { d, evaluations: evaluations() - before };
+  }
+
+  const idOfRow = (row: number) => cellText(ledger.rows[row - 2][0]);
+  const keptIds = ["INV-1", "INV-3", "INV-8", "INV-9"];
+
+  it("the taskpane leaves out the five bad rows (three kinds, a group of two, a replacement) and the disposal, and evaluates once", () => {
+    const { d, evaluations: n } = taskpane();
+    expect(n).toBe(1);
+    expect(d.error).toBeNull();
+    expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(keptIds);
+    expect(d.problems.map((p) => [`${p.columnLetter}${p.row}`, idOfRow(p.row), p.field])).toEqual([
+      ["E3", "INV-2", "paid"],
+      ["H5", "INV-4", "exemption"],
+      ["F6", "INV-5", "group"],
+      ["G7", "INV-6", "inUse"],
+      ["J8", "INV-7", "replacedBy"],
+    ]);
+    expect(d.disposalIssues).toEqual([{ origin: { kind: "ledger", index: 0, id: "D1" }, key: "ledger-disposal.0", message: "investering INV-4 telt niet mee (zie de melding bij die regel)" }]);
+    expect(d.evaluated!.report!.total).toBe("19500");
+  });
+
+  it("kia-calc werkblad.xlsx lists the same rows with the same messages on standard error, computes the others, exit code 0", async () => {
+    const { d } = taskpane();
+    const r = await call([path]);
+    expect(r.code).toBe(0);
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines[0]).toBe(`Let op: 6 regels in ${path} tellen niet mee; de berekening weigert ze:`);
+    const expected = [
+      ...d.problems.map((p) => `  tabel Investeringen, nummer ${idOfRow(p.row)}, kolom ${FIELD_NAMES_NL[p.field as keyof typeof FIELD_NAMES_NL]}: ${p.message}`),
+      ...d.disposalIssues.map((i) => `  tabel Desinvesteringen, vervreemding D1: ${i.message}`),
+    ];
+    expect(lines.slice(1)).toEqual(expected);
+    const report = JSON.parse(r.out);
+    const pane = d.evaluated!.report!;
+    expect([report.total, report.kia, report.disinvestment?.total]).toEqual([pane.total, pane.kia, pane.disinvestment?.total]);
+    expect(report.assets.map((a: { id: string }) => a.id)).toEqual(keptIds);
+    const scenario = JSON.parse((await call(["--scenario", path])).out);
+    expect(scenario.investments.map((i: { id: string }) => i.id)).toEqual(keptIds);
+    expect(scenario.disposals.map((x: { id: string }) => x.id)).toEqual(["D2"]);
+  });
+
+  it("--batch counts them under Problemen and computes the client, with one evaluate(); the taskpane shows as many", async () => {
+    const { d } = taskpane();
+    const before = evaluations();
+    const row = await evaluateClient(path, core);
+    expect(evaluations() - before).toBe(1);
+    expect(row).toMatchObject({ year: 2025, total: d.evaluated!.report!.total, kia: d.evaluated!.report!.kia, error: null });
+    expect(row.problems).toBe(d.problems.length + d.disposalProblems.length + d.disposalIssues.length);
+    expect(row.problems).toBe(6);
+    const r = await call(["--batch", join(dir, "klanten")]);
+    expect(r.code).toBe(0);
+    const [, line] = r.out.replace(/^\ufeff/, "").trimEnd().split("\r\n");
+    const pane = d.evaluated!.report!;
+    expect(line.split(";").slice(0, 7)).toEqual(["klant.xlsx", "2025", ...[pane.total, pane.kia, pane.disinvestment!.total].map((x) => x.replace(".", ",")), "6", ""]);
+  });
+
+  it("a ledger of many bad rows is still one evaluation in the taskpane (the old way retried once per row, at most 25 times)", () => {
+    const many: ScenarioInvestment[] = [];
+    for (let i = 0; i < 400; i++) {
+      const extra: Record<string, unknown> = {};
+      if (i % 10 === 1) extra.paid = 99999;
+      if (i % 10 === 2) Object.assign(extra, { group: `g${i}`, inUse: true });
+      if (i % 10 === 3) Object.assign(extra, { group: `g${i - 1}`, inUse: false });
+      if (i % 10 === 4) extra.lostByCalamity = { replacedBy: "bestaat-niet" };
+      many.push(inv(`m${i}`, "machine", 1000 + i, extra) as ScenarioInvestment);
+    }
+    const read = { investments: many, rows: many.map((_, i) => i + 2), problems: [], skipped: 0 };
+    const mapping = { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, lostByCalamity: 6, replacedBy: 7 };
+    const s = initialState(2025);
+    const before = evaluations();
+    const checked = checkedLedger(read, 2025, mapping, 0);
+    const e = evaluateLedger(buildScenario(s.choices, checked, NL), checked, mapping, { firstColumn: 0 }, s.choices);
+    expect(evaluations() - before).toBe(1);
+    expect(e.error).toBeNull();
+    expect(checked.problems.length + e.rowProblems.length).toBe(160);
+    expect(e.scenario.investments).toHaveLength(240);
+    expect(e.report!.total).toBe(String(e.scenario.investments.reduce((t, x) => t + Number(x.amount), 0)));
+  });
+});
