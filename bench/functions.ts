@@ -36,13 +36,14 @@ export function benchFunctions(): Record<string, string> {
   out["KIA.LEDGER on 100,000 valid rows"] = `${ms.toFixed(0)} ms median of 7 (target < 1000 ms)`;
 
   // Every row invalid, each in its own way: unknown category, negative, text, ambiguous text, too large, an error
-  // cell. Twice: with values that repeat (as a real ledger repeats a wrong spelling) and with every value distinct.
+  // cell, an empty amount, WAAR as amount, a number as category. Twice: with values that repeat (as a real ledger
+  // repeats a wrong spelling) and with every value distinct.
   const invalid = (distinct: boolean) => {
     const v = (i: number, m: number) => (distinct ? i : i % m);
     return [
-      Array.from({ length: 100_000 }, (_, i) => [i % 6 === 0 ? `ruimteschip ${v(i, 100)}` : cats[i % 5]]),
+      Array.from({ length: 100_000 }, (_, i) => [i % 9 === 0 ? `ruimteschip ${v(i, 100)}` : i % 9 === 8 ? 1000 + v(i, 100) : cats[i % 5]]),
       Array.from({ length: 100_000 }, (_, i) => {
-        switch (i % 6) {
+        switch (i % 9) {
           case 1:
             return [-1 - v(i, 1000)];
           case 2:
@@ -53,6 +54,10 @@ export function benchFunctions(): Record<string, string> {
             return [1e16 + i];
           case 5:
             return [new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero)];
+          case 6:
+            return [null];
+          case 7:
+            return [true];
           default:
             return [1000];
         }

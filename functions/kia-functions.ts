@@ -292,8 +292,9 @@ const blankRow = (): LedgerCell[] => ["", "", ""];
  * ledger's counted total). Categories and amounts are a column (or a row) each, of the same length. A bad row
  * gets an error value in its three cells saying why ("bedrag: cel bevat #N/B", "bedrag mag niet negatief zijn.");
  * the message does not repeat the row or the cell's value, both in view next to it. Rows with the same mistake
- * share one row of Problems; blank rows stay blank. A bad row costs no exception, no stack trace and, where its
- * mistake was seen before, no object.
+ * share one row of Problems (the same array object: a caller that changes one such row changes them all, as the
+ * Excel adapter does on purpose); blank rows stay blank. A bad row costs no exception, no stack trace and, where
+ * its mistake was seen before, no object.
  */
 export function ledger(
   categories: unknown,

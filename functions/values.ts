@@ -25,7 +25,7 @@ import {
   type CategoryData,
 } from "../src";
 import { centsOfNumber } from "../src/cents";
-import { dutchError, NO_WORDS, YES_WORDS } from "../src/ledger";
+import { dutchError } from "../src/ledger";
 
 /** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
 export type ExcelErrorCode =
@@ -245,6 +245,20 @@ function objectValue(
 // ---- amounts ---------------------------------------------------------------------------------------------
 
 /**
+ * One Problem per parameter name for a message that names nothing but the parameter: the rows of a ledger with
+ * that mistake (an empty amount, WAAR in an amount, a number as category) share it, instead of one each.
+ */
+function perName(cache: Map<string, Problem>, name: string, text: () => string): Problem {
+  let p = cache.get(name);
+  if (!p) cache.set(name, (p = invalid(text())));
+  return p;
+}
+const MISSING_AMOUNT = new Map<string, Problem>();
+const BOOLEAN_AMOUNT = new Map<string, Problem>();
+const MISSING_CATEGORY = new Map<string, Problem>();
+const NOT_TEXT_CATEGORY = new Map<string, Problem>();
+
+/**
  * An amount refused for the core's `reason`: with the value in brackets (a formula's message: the cell is not in
  * view), or without it (a ledger row: the cell is in the row itself). Without the value the Problem depends only
  * on the parameter and the reason (the core's reasons are constants), so it is made once: 100.000 bad rows of a
@@ -282,9 +296,9 @@ export function readAmountArg(value: unknown, name: string, quote = true): Decim
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null || (typeof v === "string" && v.trim() === ""))
-    return invalid(`${name} ontbreekt: vul een bedrag in.`);
+    return perName(MISSING_AMOUNT, name, () => `${name} ontbreekt: vul een bedrag in.`);
   if (typeof v === "boolean")
-    return invalid(`${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
+    return perName(BOOLEAN_AMOUNT, name, () => `${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
   const r = typeof v === "number" ? excelNumberAmount(v) : readDutchAmount(v);
   if (isAmountProblem(r)) {
     // The core's reasons never quote the value; a formula's message does (the cell is not in view), a ledger
@@ -377,11 +391,12 @@ export function readOptionalYear(
 
 // ---- booleans, categories --------------------------------------------------------------------------------
 
-// The words a ledger's yes/no columns take (src/ledger.ts): a cell of the ledger means the same in a formula.
-const TRUE_TEXT = new Set<string>(YES_WORDS);
-const FALSE_TEXT = new Set<string>(NO_WORDS);
+// The words, not the marks, of a ledger's yes/no columns (src/ledger.ts): "x", "-" or "n" in a cell a formula
+// points at may mean "n.v.t." as well, and `exact` changes the number, so they are refused here.
+const TRUE_TEXT = new Set(["waar", "true", "ja", "yes", "1"]);
+const FALSE_TEXT = new Set(["onwaar", "false", "nee", "no", "0"]);
 
-/** WAAR/ONWAAR: a boolean, 1 or 0, or a ledger's yes/no word (WAAR, ONWAAR, ja, nee, yes, no, x …); omitted: `dflt`. */
+/** WAAR/ONWAAR: a boolean, 1 or 0, or the text WAAR, ONWAAR, TRUE, FALSE, JA, NEE, YES, NO, 1, 0; omitted: `dflt`. */
 export function readBoolArg(
   value: unknown,
   name: string,
@@ -415,9 +430,11 @@ export function readCategoryArg(
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null || (typeof v === "string" && v.trim() === ""))
-    return invalid(`${name} ontbreekt: vul een categorie in, zoals "machine".`);
+    return perName(MISSING_CATEGORY, name, () => `${name} ontbreekt: vul een categorie in, zoals "machine".`);
   if (typeof v !== "string")
-    return invalid(`${name} moet tekst zijn, zoals "machine"` + (quote ? ` (niet ${showValue(v, 40)}).` : "."));
+    return quote
+      ? invalid(`${name} moet tekst zijn, zoals "machine" (niet ${showValue(v, 40)}).`)
+      : perName(NOT_TEXT_CATEGORY, name, () => `${name} moet tekst zijn, zoals "machine".`);
   const c = v.length <= 200 ? findCategory(v) : undefined;
   if (c) return c;
   const hint = unknownCategoryHint(v.slice(0, 60), suggest);

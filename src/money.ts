@@ -194,8 +194,9 @@ function scanDutchCents(t: string): number {
   return i === n ? whole * 100 + frac : -1;
 }
 
-/** Digits in groups of three: "60000" -> "60.000" (with `separator` "," -> "60,000"). */
+/** Digits in groups of three: "60000" -> "60.000" (with `separator` "," -> "60,000"); a leading minus stays. */
 export function groupThousands(digits: string, separator = "."): string {
+  if (digits.startsWith("-")) return "-" + groupThousands(digits.slice(1), separator);
   let grouped = "";
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) grouped += separator;

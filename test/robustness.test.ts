@@ -3,7 +3,7 @@
  * here that would have caught it; npm run fuzz runs the same generators much longer (fuzz/run.ts).
  */
 import fc from "fast-check";
-import { categoryVerdict, Decimal, evaluate, findCategory, isAmountProblem, kia, KiaValidationError, NoTableError, readDutchAmount, showValue } from "../src";
+import { categoryVerdict, Decimal, evaluate, findCategory, groupThousands, isAmountProblem, kia, KiaValidationError, NoTableError, readDutchAmount, showValue } from "../src";
 import { hostileArb, mutate, reportFaults, run, scenarioArb } from "./support/fuzz-core";
 
 const SEED = 20261123;
@@ -114,6 +114,14 @@ describe("amounts have a documented range; a report has only plain decimals", ()
   it("-0 is 0", () => {
     const r = evaluate({ year: 2024, investments: [{ id: "a", category: "machine", amount: -0, paid: -0, inUse: false }] });
     expect(r.assets[0].amount).toBe("0");
+  });
+});
+
+describe("thousands grouping", () => {
+  it("groups digits by three from the right, with the minus sign kept in front, like toLocaleString('nl-NL')", () => {
+    for (const n of fc.sample(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), { numRuns: 2_000, seed: 31 }))
+      expect(groupThousands(String(n))).toBe(n.toLocaleString("nl-NL", { useGrouping: true }).replace(/\u2212/g, "-"));
+    expect([groupThousands("-123"), groupThousands("-123456", ","), groupThousands("")]).toEqual(["-123", "-123,456", ""]);
   });
 });
 
