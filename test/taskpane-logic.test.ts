@@ -471,6 +471,14 @@ describe("the partners table read on load", () => {
     expect([jointRequestOf("Nee"), jointRequestOf(true), jointRequestOf(1), jointRequestOf("misschien"), jointRequestOf(null)]).toEqual(["no", "yes", "yes", undefined, undefined]);
   });
 
+  it("a key beside 'Verdeelsleutel' that is no key is said, with its cell, not silently replaced by the profit key", async () => {
+    const odd = { ...wb, findLabel: async (names: readonly string[], sheet?: string) => (names.includes("Verdeelsleutel") ? { sheet: sheet!, row: 6, column: 1, value: "omzet" } : undefined) } as unknown as Workbook;
+    const r = (await partnershipFromTable(odd, "Vennoten", NL))!;
+    expect(r.partnership.key).toBe("profit");
+    expect(r.read.key).toBeUndefined();
+    expect(r.read.problems).toEqual(['Vennoten!B6 (verdeelsleutel): "omzet" is geen verdeelsleutel; kies winst, kapitaal, stille reserves of gelijk (nu staat winst ingesteld)']);
+  });
+
   it("ticks the partnership on load; what the workbook gives is not a choice to store; restored choices win; 'begin opnieuw' goes back to it", async () => {
     const r = (await partnershipFromTable(wb, "Vennoten", NL))!;
     const grid: Grid = { ...partnerGrid, sheet: "Staat", source: "tabel Investeringen", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["m1", "machine", 30000]] };

@@ -7,6 +7,7 @@
 import { Decimal } from "../../src";
 import {
   cellText,
+  columnLetter,
   readPartners as coreReadPartners,
   type Cell,
   type LedgerProblem,
@@ -80,7 +81,16 @@ export async function partnershipFromTable(
   if (!r.partners.length) return undefined;
   const label = (labels: readonly string[]) => wb.findLabel?.(labels, grid.sheet).catch(() => undefined);
   const keyCell = await label(KEY_LABELS);
-  const key = keyCell ? partnershipKeyOf(cellText(keyCell.value).trim()) : undefined;
+  const keyText = keyCell ? cellText(keyCell.value).trim() : "";
+  const key = keyText ? partnershipKeyOf(keyText) : undefined;
+  // A key the core does not know is said, not replaced by the profit key without a word (kia-calc refuses it).
+  const keyProblem =
+    keyText && !key
+      ? [
+          `${keyCell!.sheet}!${columnLetter(keyCell!.column)}${keyCell!.row} (verdeelsleutel): "${keyText.slice(0, 40)}" is geen verdeelsleutel; ` +
+            `kies winst, kapitaal, stille reserves of gelijk (nu staat winst ingesteld)`,
+        ]
+      : [];
   const jointRequest = jointRequestOf((await label(REQUEST_LABELS))?.value);
   return {
     partnership: {
@@ -95,7 +105,7 @@ export async function partnershipFromTable(
       count: r.partners.length,
       ...(key ? { key } : {}),
       ...(jointRequest ? { jointRequest } : {}),
-      problems: r.problems.map((x) => `${x.columnLetter}${x.row}: ${x.message}`),
+      problems: [...keyProblem, ...r.problems.map((x) => `${x.columnLetter}${x.row}: ${x.message}`)],
     },
   };
 }
