@@ -1098,20 +1098,64 @@ export function validateScenario(raw: unknown): NormalizedScenario {
 
 /** A row validateRows left out: which row, the field its error is about, and the error as validateScenario words it. */
 export interface RowError {
-  list: "investments" | "disposals";
+  readonly list: "investments" | "disposals";
   /** the row's place in its list in the scenario given */
-  index: number;
+  readonly index: number;
   /** the row's id, when it has a readable one */
-  id?: string;
+  readonly id?: string;
   /** the field the error names, e.g. "investments[3].paid" */
-  field: string;
+  readonly field: string;
   /** that field within the row: "paid", "lostByCalamity.replacedBy"; "" for the row as a whole */
-  key: string;
-  code: ValidationCode;
+  readonly key: string;
+  readonly code: ValidationCode;
   /** what is wrong and what is expected, in Dutch, without the field and the value */
-  reason: string;
+  readonly reason: string;
   /** the whole message, as KiaValidationError gives it: "investments[3].paid: … (waarde: …)" */
-  message: string;
+  readonly message: string;
+}
+
+/** Why a row is left out: the error a row threw, or what a check across rows (or a row left out) says of it. */
+interface Refusal {
+  code: ValidationCode;
+  field: string;
+  value: unknown;
+  reason: string;
+  /** a thrown error's message; made when read for the others (no Error, no stack trace per row of 50.000) */
+  message?: string;
+}
+
+class LeftOut implements RowError {
+  readonly id?: string;
+  readonly field: string;
+  readonly key: string;
+  readonly code: ValidationCode;
+  readonly reason: string;
+  private text: string | undefined;
+
+  constructor(
+    readonly list: RowError["list"],
+    readonly index: number,
+    id: string | undefined,
+    private readonly refusal: Refusal,
+  ) {
+    if (id !== undefined) this.id = id;
+    this.field = refusal.field;
+    this.key = refusal.field
+      .slice(`${list}[${index}]`.length)
+      .replace(/^\./, "");
+    this.code = refusal.code;
+    this.reason = refusal.reason;
+    this.text = refusal.message;
+  }
+
+  get message(): string {
+    return (this.text ??= new KiaValidationError(
+      this.code,
+      this.field,
+      this.refusal.value,
+      this.reason,
+    ).message);
+  }
 }
 
 export interface RowsValidated {
@@ -1170,13 +1214,10 @@ export function validateRows(
   const rows = f.investments;
   const n = rows.length;
   const at = (i: number) => new Where("investments", i);
-  const errors = new Map<number, KiaValidationError>();
+  const errors = new Map<number, Refusal>();
   const record: Refuse = (item, code, field, value, reason) => {
     if (!errors.has(item.index))
-      errors.set(
-        item.index,
-        new KiaValidationError(code, field, value, reason),
-      );
+      errors.set(item.index, { code, field, value, reason });
   };
   const invs: (NInvestment | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -1224,6 +1265,7 @@ export function validateRows(
     }
   }
   const byGroup = new Set<number>();
+  const groupsGone = new Set<string>();
   /** leaves out what follows from leaving out `seeds`: the rest of their groups, and what `refs` says replaces them */
   const spread = (
     seeds: number[],
@@ -1234,34 +1276,32 @@ export function validateRows(
     for (let q = 0; q < queue.length; q++) {
       const i = queue[q];
       const g = groups[i];
-      if (g !== undefined)
+      // each group once: a group of 50.000 bad rows is 50.000 steps, not 50.000 squared
+      if (g !== undefined && !groupsGone.has(g)) {
+        groupsGone.add(g);
+        const reason = `hoort bij hetzelfde bedrijfsmiddel (groep "${g}") als ${name(i)}, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn`;
         for (const m of members.get(g)!) {
           if (errors.has(m)) continue;
-          errors.set(
-            m,
-            new KiaValidationError(
-              "INVALID_GROUP",
-              `investments[${m}].group`,
-              g,
-              `hoort bij hetzelfde bedrijfsmiddel (groep "${g}") als ${name(i)}, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn`,
-            ),
-          );
+          errors.set(m, {
+            code: "INVALID_GROUP",
+            field: `investments[${m}].group`,
+            value: g,
+            reason,
+          });
           byGroup.add(m);
           queue.push(m);
         }
+      }
       const inv = invs[i];
       if (!refs || !inv || byId?.get(inv.id) !== inv) continue;
       for (const r of refs.get(inv.id) ?? []) {
         if (errors.has(r)) continue;
-        errors.set(
-          r,
-          new KiaValidationError(
-            "UNKNOWN_REPLACEMENT",
-            `investments[${r}].lostByCalamity.replacedBy`,
-            inv.id,
-            leftOutText(inv.id),
-          ),
-        );
+        errors.set(r, {
+          code: "UNKNOWN_REPLACEMENT",
+          field: `investments[${r}].lostByCalamity.replacedBy`,
+          value: inv.id,
+          reason: leftOutText(inv.id),
+        });
         queue.push(r);
       }
     }
@@ -1317,7 +1357,7 @@ export function validateRows(
   const kept = live();
   const byId = errors.size === survivorsAt ? byIdKept : byIdOf(kept);
   const gone = leftOutIds(byId);
-  const disposalErrors = new Map<number, KiaValidationError>();
+  const disposalErrors = new Map<number, Refusal>();
   const ds = rawDisposals.map((r, j) =>
     attempt(
       () => {
@@ -1331,10 +1371,7 @@ export function validateRows(
   );
   const recordDisposal: Refuse = (item, code, fieldName, value, reason) => {
     if (!disposalErrors.has(item.index))
-      disposalErrors.set(
-        item.index,
-        new KiaValidationError(code, fieldName, value, reason),
-      );
+      disposalErrors.set(item.index, { code, field: fieldName, value, reason });
   };
   const liveDisposals = () =>
     ds.filter((d): d is NDisposal => !!d && !disposalErrors.has(d.index));
@@ -1347,43 +1384,25 @@ export function validateRows(
     const g = groups[i];
     const size = g === undefined ? 0 : members.get(g)!.length;
     if (size < 2 || byGroup.has(i)) continue;
-    errors.set(
-      i,
-      new KiaValidationError(
-        e.code,
-        e.field,
-        e.value,
-        `${e.reason}; daardoor telt de hele groep "${g}" (${size} regels) niet mee`,
-      ),
-    );
+    errors.set(i, {
+      code: e.code,
+      field: e.field,
+      value: e.value,
+      reason: `${e.reason}; daardoor telt de hele groep "${g}" (${size} regels) niet mee`,
+    });
   }
 
   if (errors.size) kept.forEach((x, k) => (x.index = k));
   if (disposalErrors.size) keptDisposals.forEach((d, k) => (d.index = k));
-  const rowError = (
-    list: RowError["list"],
-    index: number,
-    e: KiaValidationError,
-    id: string | undefined,
-  ): RowError => ({
-    list,
-    index,
-    ...(id === undefined ? {} : { id }),
-    field: e.field,
-    key: e.field.slice(`${list}[${index}]`.length).replace(/^\./, ""),
-    code: e.code,
-    reason: e.reason,
-    message: e.message,
-  });
   const out: RowError[] = [];
   for (const i of [...errors.keys()].sort((a, b) => a - b))
-    out.push(rowError("investments", i, errors.get(i)!, idAt(i)));
+    out.push(new LeftOut("investments", i, idAt(i), errors.get(i)!));
   for (const j of [...disposalErrors.keys()].sort((a, b) => a - b)) {
     const r = rawDisposals[j];
     const id = attempt(() =>
       idOf(isObj(r) ? r.id : undefined, `disposals[${j}].id`),
     );
-    out.push(rowError("disposals", j, disposalErrors.get(j)!, id));
+    out.push(new LeftOut("disposals", j, id, disposalErrors.get(j)!));
   }
 
   let scenario = raw as Scenario;
