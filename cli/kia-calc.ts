@@ -45,7 +45,8 @@ Argumenten:
                   KIA_JAAR of naast 'Jaar' op het blad Overzicht. Cellen die niet gelezen kunnen worden
                   staan op de foutuitvoer; hun regels tellen niet mee (zoals in de add-in). Zo ook
                   regels die de berekening weigert (zoals een betaald bedrag boven het investeringsbedrag),
-                  met de regel en de kolom; een groep (één bedrijfsmiddel) telt dan als geheel niet mee
+                  met hun cel (zoals Investeringen!E3); een groep (één bedrijfsmiddel) telt dan als
+                  geheel niet mee
   staat.csv       een staat van investeringen als CSV (herkend aan de extensie .csv), zoals Excel of een
                   boekhoudpakket hem opslaat: een kopregel met Categorie en Bedrag, velden gescheiden door
                   ';' of ',', bedragen als 1.234,56, datums als 31-03-2025; gelezen zoals een blad van

@@ -7,7 +7,7 @@
  * row: evaluate() refuses it as before (exit code 2, or the client's Fout).
  */
 import type * as Core from "../src";
-import { FIELD_NAMES_NL } from "../src/ledger";
+import { columnLetter, DISPOSAL_HEADERS, FIELD_NAMES_NL, type LedgerField } from "../src/ledger";
 import { ledgerFieldOf } from "../taskpane/app/scenario";
 import type { WorkbookProblem, WorkbookRead } from "./workbook";
 
@@ -18,7 +18,7 @@ export interface RowsLeftOut {
   problems: WorkbookProblem[];
 }
 
-export function leaveOutRefusedRows(read: Pick<WorkbookRead, "scenario" | "found">, core: typeof Core): RowsLeftOut {
+export function leaveOutRefusedRows(read: Pick<WorkbookRead, "scenario" | "places">, core: typeof Core): RowsLeftOut {
   let checked: Core.RowsValidated;
   try {
     checked = core.validateRows(read.scenario);
@@ -29,18 +29,29 @@ export function leaveOutRefusedRows(read: Pick<WorkbookRead, "scenario" | "found
   }
   return {
     scenario: checked.scenario as WorkbookRead["scenario"],
-    problems: checked.errors.map((e) => ({ cell: placeOf(e, read.found), message: e.reason })),
+    problems: checked.errors.map((e) => ({ cell: placeOf(e, read.places), message: e.reason })),
   };
 }
 
 /**
- * Where a refused row is: "tabel Investeringen, nummer INV-3, kolom betaald" (a ledger without a number column
- * names its rows "rij 7"), "tabel Desinvesteringen, vervreemding D2".
+ * Where a refused row is, as the cells kia-calc cannot read are named: the cell of the field the core names, then
+ * the row's number and the column: "Investeringen!E3 (nummer INV-2, kolom betaald)", "Desinvesteringen!D2
+ * (vervreemding D1, kolom investering dit jaar)". A field without a column of its own (an override, the row as a whole) names the
+ * number column, else the range's first column: the cell the taskpane names for it (ledgerProblem in
+ * taskpane/app/scenario.ts). A row without a number ("rij 7") is named by its cell alone.
  */
-function placeOf(e: Core.RowError, found: WorkbookRead["found"]): string {
-  if (e.list === "disposals") return `${found.disposals ?? "desinvesteringen"}, vervreemding ${e.id ?? e.index + 1}`;
-  const id = e.id ?? `regel ${e.index + 1}`;
-  return `${found.ledger}, ${/^rij \d+$/.test(id) ? id : `nummer ${id}`}, kolom ${FIELD_NAMES_NL[ledgerFieldOf(e.key)]}`;
+function placeOf(e: Core.RowError, places: WorkbookRead["places"]): string {
+  const disposal = e.list === "disposals";
+  const field = disposal ? e.key.split(".")[0] : ledgerFieldOf(e.key);
+  const name = disposal ? (DISPOSAL_HEADERS[field] ?? DISPOSAL_HEADERS.id)[0].toLowerCase() : FIELD_NAMES_NL[field as LedgerField];
+  // a row without a number is called "rij 7" by the readers: its cell says as much
+  const numbered = e.id !== undefined && !/^rij \d+$/.test(e.id);
+  const what = `${numbered ? `${disposal ? "vervreemding" : "nummer"} ${e.id}, ` : ""}kolom ${name}`;
+  const p = disposal ? places.disposals : places.ledger;
+  const row = p?.rows[e.index];
+  if (!p || row === undefined) return `${disposal ? "desinvesteringen" : "investeringen"} (${what})`;
+  const column = p.mapping[field] ?? p.mapping.id ?? 0;
+  return `${p.sheet}!${columnLetter(p.firstColumn + column)}${row} (${what})`;
 }
 
 /** At most this many items are listed on standard error; the rest are counted. */

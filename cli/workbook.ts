@@ -20,7 +20,17 @@
  * readers, so a CSV gives the same scenario and the same problems here, in the standalone page and in --batch.
  */
 import { SHEET, TABLE, YEAR_NAME } from "../templates/layout";
-import { cellText, columnLetter, mapHeaders, readDisposals, readLedger, readPartners, type Cell, type LedgerProblem } from "../src/ledger";
+import {
+  cellText,
+  columnLetter,
+  mapDisposalHeaders,
+  mapHeaders,
+  readDisposals,
+  readLedger,
+  readPartners,
+  type Cell,
+  type LedgerProblem,
+} from "../src/ledger";
 import {
   besideLabel,
   findHeaderRow,
@@ -53,8 +63,21 @@ export interface WorkbookRead {
   problems: WorkbookProblem[];
   /** where each part was found, for messages: "tabel Investeringen", "blad Staat A1:H40", "KIA_JAAR" */
   found: { ledger: string; partners?: string; disposals?: string; year: string };
+  /** where the scenario's investments and disposals are in the sheet, to name the cell of a row the calculation refuses */
+  places: { ledger: RowPlaces; disposals?: RowPlaces };
   /** set when the year was neither given nor in the file, but taken from the investments' dates */
   yearFromDates?: { dated: number; investments: number };
+}
+
+/** Where the rows of one of the scenario's lists are: the sheet, each item's sheet row, and which column holds which field. */
+export interface RowPlaces {
+  sheet: string;
+  /** sheet row (1-based, as Excel shows it) of each item, parallel to the list in the scenario */
+  rows: number[];
+  /** which column of the range holds which field (the ledger's ColumnMapping, or the disposals' fields) */
+  mapping: Readonly<Partial<Record<string, number>>>;
+  /** sheet column index (0-based) of the range's first column */
+  firstColumn: number;
 }
 
 /** What the reader needs of a workbook: XlsxBook, or CsvBook (a CSV as one sheet without tables or names). */
@@ -289,7 +312,8 @@ async function fromBook(book: Book, name: string, options: { year?: number }, ki
 
 /** A ledger grid read with the core's reader and the columns its headers name (rows with a problem are left out). */
 function ledgerRead(ledger: Grid) {
-  return readLedger(ledger.rows, mapHeaders(ledger.headers).mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn });
+  const mapping = mapHeaders(ledger.headers).mapping;
+  return { mapping, ...readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn }) };
 }
 
 /** The parts of a workbook as they were found: each grid with its headers, rows and place in the sheet. */
@@ -311,6 +335,9 @@ export function assemble(parts: WorkbookParts): WorkbookRead {
   problems.push(...problemsOf(ledger.sheet, read.problems));
   const scenario: WorkbookRead["scenario"] = { year, investments: read.investments };
   const found: WorkbookRead["found"] = { ledger: ledger.source, year: String(year) };
+  const places: WorkbookRead["places"] = {
+    ledger: { sheet: ledger.sheet, rows: read.rows, mapping: read.mapping, firstColumn: ledger.firstColumn },
+  };
 
   // The partners, with the key and the joint request.
   const g = parts.partners;
@@ -335,9 +362,10 @@ export function assemble(parts: WorkbookParts): WorkbookRead {
     if (read.items.length) {
       scenario.disposals = read.items;
       found.disposals = d.source;
+      places.disposals = { sheet: d.sheet, rows: read.rows, mapping: mapDisposalHeaders(d.headers).mapping, firstColumn: d.firstColumn };
     }
   }
-  return { scenario, problems, found };
+  return { scenario, problems, found, places };
 }
 
 /** Whether bytes look like a workbook (a zip package, or an old binary Excel file) rather than JSON text. */

@@ -12,15 +12,18 @@ import fc from "fast-check";
 import * as core from "../src";
 import * as evaluation from "../src/evaluate";
 import { evaluate, evaluateNormalized, KiaValidationError, validateRows, validateScenario, type ScenarioInvestment } from "../src";
-import { cellText, FIELD_NAMES_NL, type Cell } from "../src/ledger";
+import { cellText, FIELD_NAMES_NL, mapHeaders, type Cell } from "../src/ledger";
 import { evaluateClient } from "../cli/batch";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { makeDeriver } from "../taskpane/app/derive";
 import { buildScenario, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
 import { initialState, reducer } from "../taskpane/app/state";
+import { ledgerTable, workbookParts } from "../taskpane/app/load";
+import { openFileWorkbook } from "../taskpane/workbook/file";
 import { call } from "./support/cli";
 import { errorOf } from "./support/evaluate";
 import { hostileArb, mutate, reportFaults, scenarioArb } from "./support/fuzz-core";
+import { workbook as sheets } from "./support/workbook";
 
 // every evaluation by the core is counted: evaluate() (kia-calc, the batch), or evaluateNormalized() of a scenario
 // validated already (the taskpane); evaluate() calls the real evaluateNormalized, so nothing is counted twice
@@ -342,11 +345,13 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     expect(r.code).toBe(0);
     const lines = r.err.trimEnd().split("\n");
     expect(lines[0]).toBe(`Let op: 6 regels in ${path} tellen niet mee; de berekening weigert ze:`);
+    // each row at the cell the taskpane names (its sheet, column and row), with its number and the column's name
     const expected = [
-      ...d.problems.map((p) => `  tabel Investeringen, nummer ${idOfRow(p.row)}, kolom ${FIELD_NAMES_NL[p.field as keyof typeof FIELD_NAMES_NL]}: ${p.message}`),
-      ...d.disposalIssues.map((i) => `  tabel Desinvesteringen, vervreemding D1: ${i.message}`),
+      ...d.problems.map((p) => `  Investeringen!${p.columnLetter}${p.row} (nummer ${idOfRow(p.row)}, kolom ${FIELD_NAMES_NL[p.field as keyof typeof FIELD_NAMES_NL]}): ${p.message}`),
+      ...d.disposalIssues.map((i) => `  Desinvesteringen!D2 (vervreemding D1, kolom investering dit jaar): ${i.message}`),
     ];
     expect(lines.slice(1)).toEqual(expected);
+    expect(lines[1]).toBe("  Investeringen!E3 (nummer INV-2, kolom betaald): betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)");
     const report = JSON.parse(r.out);
     const pane = d.evaluated!.report!;
     expect([report.total, report.kia, report.disinvestment?.total]).toEqual([pane.total, pane.kia, pane.disinvestment?.total]);
@@ -392,5 +397,108 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     expect(checked.problems.length + e.rowProblems.length).toBe(160);
     expect(e.scenario.investments).toHaveLength(240);
     expect(e.report!.total).toBe(String(e.scenario.investments.reduce((t, x) => t + Number(x.amount), 0)));
+  });
+});
+
+/**
+ * kia-calc names the cell of a refused row (Investeringen!E3) as it names a cell it cannot read, and the cell is the
+ * one the taskpane names for that row: for a table that does not start at A1, a sheet whose header is on row 4, a CSV.
+ */
+describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kia-cells-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** kia-calc on the file: the lines under "de berekening weigert ze", without their indent */
+  async function refused(name: string, bytes: Uint8Array): Promise<string[]> {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const r = await call([path]);
+    expect(r.code).toBe(0);
+    const lines = r.err.trimEnd().split("\n");
+    const at = lines.findIndex((l) => l.endsWith("de berekening weigert ze:"));
+    expect(at).toBeGreaterThanOrEqual(0);
+    return lines.slice(at + 1).filter((l) => l.startsWith("  ")).map((l) => l.slice(2));
+  }
+
+  /** the standalone pane on the same file (App.tsx's load): the sheet cell of each problem of the ledger it lists */
+  async function paneCells(name: string, bytes: Uint8Array): Promise<string[]> {
+    const wb = await openFileWorkbook({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer }, { storage: null });
+    const table = ledgerTable(await wb.listTables())!;
+    const grid = await wb.readTable(table.name);
+    const mapping = mapHeaders(grid.headers).mapping;
+    const { yearFound, disposalGrid } = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: 2020, culture: async () => NL });
+    const source = { kind: "file" as const, name: grid.source, table: table.name, fileName: name };
+    const state = reducer(initialState(2020), { type: "load-done", source, grid, disposalGrid, mapping, mappingOrigin: "headers", year: yearFound?.year, yearFound });
+    const d = makeDeriver()(state, NL);
+    expect(d.error).toBeNull();
+    return d.problems.map((p) => `${grid.sheet}!${p.columnLetter}${p.row}`);
+  }
+  const cellsOf = (lines: string[]) => lines.map((l) => l.split(" ")[0]);
+  const group = (g: string, id: string) =>
+    `hoort bij hetzelfde bedrijfsmiddel (groep "${g}") als investering ${id}, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn`;
+
+  it("an Excel table from B3: the field's cell; a field without a column of its own (a calamity without that column) the number's cell", async () => {
+    const headers = ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald", "Groep", "Vervangen door"];
+    const bytes = await sheets(
+      { Overzicht: [["Jaar", 2025]], Staat: [["Staat van investeringen 2025"]], Verkopen: [] },
+      [
+        {
+          sheet: "Staat",
+          name: "Investeringen",
+          ref: "B3",
+          headers,
+          rows: [
+            ["INV-1", "Draaibank", "machine", 10000, null, null, null],
+            ["INV-2", "Computer", "computer", 800, 900, "Werkplek", null], // paid more: its group goes with it
+            ["INV-3", "Scherm", "computer", 700, null, "Werkplek", null],
+            ["INV-4", "Dak", "bedrijfsgebouw", 8000, null, "Pand", "INV-1"],
+            ["INV-5", "Gevel", "bedrijfsgebouw", 6000, null, "Pand", null], // its group disagrees on the calamity
+          ],
+        },
+        { sheet: "Verkopen", name: "Desinvesteringen", ref: "A1", headers: ["Nummer", "Verkoopprijs", "Investering dit jaar"], rows: [["D1", 100, "INV-3"]] },
+      ],
+    );
+    const lines = await refused("tabel.xlsx", bytes);
+    expect(lines).toEqual([
+      'Staat!F5 (nummer INV-2, kolom betaald): betaald bedrag is hoger dan het investeringsbedrag (€ 800,00); daardoor telt de hele groep "Werkplek" (2 regels) niet mee',
+      `Staat!G6 (nummer INV-3, kolom groep): ${group("Werkplek", "INV-2")}`,
+      `Staat!G7 (nummer INV-4, kolom groep): ${group("Pand", "INV-5")}`,
+      expect.stringMatching(/^Staat!B8 \(nummer INV-5, kolom verloren door calamiteit\): regels van één bedrijfsmiddel \(groep "Pand"\) gaan samen verloren/),
+      "Verkopen!C2 (vervreemding D1, kolom investering dit jaar): investering INV-3 telt niet mee (zie de melding bij die regel)",
+    ]);
+    expect(await paneCells("tabel.xlsx", bytes)).toEqual(cellsOf(lines).slice(0, 4));
+  });
+
+  it("a sheet without a table, its header on row 4 from column B: the sheet's own row and column", async () => {
+    const bytes = await sheets({
+      Activa: [
+        ["Staat van investeringen"],
+        ["Jaar", 2025],
+        [],
+        [null, "Nummer", "Categorie", "Bedrag", "Betaald", "Groep", "In gebruik"],
+        [null, "A1", "machine", 5000, null, null, null],
+        [null, "A2", "inventaris", 3000, 4000, null, null],
+        [null, "A3", "computer", 900, null, "Kantoor", "ja"],
+        [null, "A4", "computer", 900, null, "Kantoor", "nee"],
+      ],
+    });
+    const lines = await refused("blad.xlsx", bytes);
+    expect(lines).toEqual([
+      "Activa!E6 (nummer A2, kolom betaald): betaald bedrag is hoger dan het investeringsbedrag (€ 3.000,00)",
+      `Activa!F7 (nummer A3, kolom groep): ${group("Kantoor", "A4")}`,
+      'Activa!G8 (nummer A4, kolom in gebruik): regels van één bedrijfsmiddel (groep "Kantoor") worden samen in gebruik genomen; A3: in gebruik ja, deze regel: in gebruik nee; daardoor telt de hele groep "Kantoor" (2 regels) niet mee',
+    ]);
+    expect(await paneCells("blad.xlsx", bytes)).toEqual(cellsOf(lines));
+  });
+
+  it("a CSV: the sheet named after the file, its line as the row; a row without a number by its cell alone", async () => {
+    const text = "Staat van investeringen;;;;\r\nJaar;2025;;;\r\nNummer;Categorie;Bedrag;Betaald;Ontheffing\r\nC1;machine;5.000;;\r\n;inventaris;2.000;2.500;\r\nC3;machine;3.000;;ja\r\n";
+    const bytes = new TextEncoder().encode(text);
+    const lines = await refused("staat.csv", bytes);
+    expect(lines).toEqual([
+      "staat.csv!D5 (kolom betaald): betaald bedrag is hoger dan het investeringsbedrag (€ 2.000,00)",
+      expect.stringMatching(/^staat\.csv!E6 \(nummer C3, kolom ontheffing\): een ontheffing/),
+    ]);
+    expect(await paneCells("staat.csv", bytes)).toEqual(cellsOf(lines));
   });
 });
