@@ -184,7 +184,7 @@ async function main() {
   console.log(`KIA fuzz run — seed ${seed}, scale ${scale}, node ${process.version}`);
   let t = Date.now();
   const core = fuzzCore(100_000 * scale, seed);
-  print("Core: evaluate() on random JSON, scenarios and mutated scenarios", core.counts, core.examples, Date.now() - t);
+  print("Core: evaluate() and validateRows() on random JSON, scenarios and mutated scenarios", core.counts, core.examples, Date.now() - t);
   t = Date.now();
   const fns = fuzzFunctions(80_000 * scale);
   print("Excel functions: calls the way Excel sends values", fns.counts, fns.examples, Date.now() - t);
