@@ -80,7 +80,13 @@ export const warnings = {
       text: `Verdeelsleutel ${key} niet toegepast: er is geen gezamenlijk verzoek (voorwaarde f). De KIA is verdeeld naar de winstgerechtigdheid, de wettelijke hoofdregel.`,
     };
   },
-  partnershipRounding(sum: string, kia: string): Warning {
+  profitSharesNotHundred(sum: string, shares: string): Warning {
+    return {
+      code: "PROFIT_SHARES_NOT_100",
+      text: `De winstaandelen tellen op tot ${sum}, niet tot 100% (of 1): de KIA is naar verhouding verdeeld (${shares}). Zijn het percentages of breuken, controleer dan of er een vennoot ontbreekt of een aandeel verkeerd staat.`,
+    };
+  },
+    partnershipRounding(sum: string, kia: string): Warning {
     return {
       code: "PARTNERSHIP_ROUNDING",
       text: `Iedere vennoot rondt zijn eigen deel in zijn eigen aangifte af (naar boven, in zijn voordeel): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,

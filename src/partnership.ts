@@ -26,7 +26,7 @@
  * hr2019Fixed). Partners without investments of their own receive the partnership's KIA by their share.
  */
 import { QUOTIENT_DP, type YearResult } from "./calamity";
-import { type Context, listText } from "./context";
+import { type Context, listOf, listText } from "./context";
 import { Decimal, ONE, ZERO } from "./decimal";
 import { KiaValidationError } from "./errors";
 import { ref, rules } from "./law";
@@ -261,6 +261,18 @@ export function hr2019Fixed(
   return band.kind === "fixed" ? band.fixed! : undefined;
 }
 
+/**
+ * Profit shares that look like percentages or fractions but do not add up to 100 or 1: fractions below 1 (0,5 +
+ * 0,3), percentages from 10 to 100 (a partner missing: 50 + 30), or above 100 with every share at most 100
+ * (60 + 60). A small ratio (1 and 1, 3 and 2: a total from 1 to 10) and amounts of profit are not.
+ */
+function looksLikePercentages(total: Decimal, weights: readonly Decimal[]): boolean {
+  if (total.eq(1) || total.eq(100) || total.isZero() || weights.length < 2) return false;
+  if (total.lt(1)) return true;
+  if (total.lt(10)) return false;
+  return total.lt(100) || weights.every((w) => w.lte(100));
+}
+
 export function partnershipStep(
   p: NPartnership,
   y: YearResult,
@@ -277,6 +289,15 @@ export function partnershipStep(
   // Partners without investments of their own share the partnership's KIA by the key, exactly.
   const byKey = allocate(y.kiaExact, p.partners, key);
   const totalWeight = byKey.reduce((s, a) => s.plus(a.weight), ZERO);
+  // Profit shares read as percentages (the pane and the template ask for them so) that do not make 100 are
+  // still a valid proportion, but a forgotten partner or a typo would go unnoticed: say how it was split.
+  if (key === "profit" && looksLikePercentages(totalWeight, byKey.map((a) => a.weight)))
+    ctx.warn(
+      W.profitSharesNotHundred(
+        totalWeight.toString().replace(".", ","),
+        listOf(byKey, (a) => `${a.name} ${formatPercent(a.share, 2)}`),
+      ),
+    );
   const round = (d: Decimal) => roundForReport(d, "deduction", ctx.exact);
   const partners = p.partners.map((x, i): PartnerResult => {
     // Own investments that join the partnership's for this partner's row: before 2021 all of his own

@@ -358,3 +358,26 @@ describe("more corrections after the second review", () => {
 function texts2(r: Report): string {
   return r.explanation.map((e) => e.text).join("\n");
 }
+
+describe("profit shares that look like percentages but do not make 100", () => {
+  const run = (profits: number[]) =>
+    evaluate({
+      year: 2024,
+      investments: [inv("m", "machine", 40000)],
+      partnership: { partners: profits.map((profit, i) => ({ name: `V${i + 1}`, profit })) },
+    });
+  const warned = (r: Report) => r.warnings.find((w) => w.code === "PROFIT_SHARES_NOT_100");
+
+  it("50 and 30 (a partner forgotten) are split 62,5% / 37,5% and said so", () => {
+    const r = run([50, 30]);
+    expect(r.partners!.map((p) => p.kia)).toEqual(["7000", "4200"]);
+    expect(warned(r)?.text).toBe(
+      "De winstaandelen tellen op tot 80, niet tot 100% (of 1): de KIA is naar verhouding verdeeld (V1 62,5% en V2 37,5%). Zijn het percentages of breuken, controleer dan of er een vennoot ontbreekt of een aandeel verkeerd staat.",
+    );
+  });
+
+  it.each([[[0.5, 0.3]], [[60, 60]], [[40, 40, 40]]])("%j: warned", (profits) => expect(warned(run(profits))).toBeDefined());
+  it.each([[[60, 40]], [[0.6, 0.4]], [[1, 1]], [[3, 2]], [[40000, 35000]]])("%j: no warning", (profits) =>
+    expect(warned(run(profits))).toBeUndefined(),
+  );
+});
