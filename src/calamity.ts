@@ -317,8 +317,8 @@ export function tableAndCalamityStep(
       : `KIA ${formatEuroShort(a.year.kia)} min desinvesteringsbijtelling ${formatEuro(a.additionExact)} = per saldo ${formatEuro(a.netExact)}`;
   const diff = withAll.netExact.minus(without.netExact);
   ctx.explain(
-    `Calamiteitsgoedkeuring: zonder goedkeuring totaal ${formatEuro(without.year.total)}, ${net(without)}; ` +
-      `met goedkeuring voor ${listOf(withAll.year.excluded, (i) => i.id) || "geen enkel bedrijfsmiddel"} totaal ${formatEuro(withAll.year.total)}, ${net(withAll)}. ` +
+    `Calamiteitsgoedkeuring: zonder goedkeuring totaal ${formatExactEuro(without.year.total)}, ${net(without)}; ` +
+      `met goedkeuring voor ${listOf(withAll.year.excluded, (i) => i.id) || "geen enkel bedrijfsmiddel"} totaal ${formatExactEuro(withAll.year.total)}, ${net(withAll)}. ` +
       (diff.isZero()
         ? "Beide geven hetzelfde resultaat."
         : `Verschil ${formatEuro(diff.abs())} in het voordeel van ${diff.isPositive() ? "de goedkeuring" : "de wettelijke hoofdregel (zonder goedkeuring)"}.`) +
@@ -355,7 +355,7 @@ function explainYear(y: YearResult, ctx: Context): void {
     ctx.use(rules.rounding.ref);
   if (!y.deductionBase.eq(y.total)) {
     ctx.explain(
-      `Verbonden partij met ontheffing: het totaal telt de waarde in het economische verkeer mee, de aftrek volgt de werkelijke verplichting. KIA = ${formatExactEuro(y.table.exact)} / ${formatEuro(y.total)} x ${formatEuro(y.deductionBase)} = ${formatExactEuro(y.kiaExact)}` +
+      `Verbonden partij met ontheffing: het totaal telt de waarde in het economische verkeer mee, de aftrek volgt de werkelijke verplichting. KIA = ${formatExactEuro(y.table.exact)} / ${formatExactEuro(y.total)} x ${formatExactEuro(y.deductionBase)} = ${formatExactEuro(y.kiaExact)}` +
         (ctx.exact ? "." : `, afgerond ${formatEuroShort(y.kia)}.`),
       ctx.use(rules.relatedParty.exemptionRef),
     );

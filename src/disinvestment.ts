@@ -266,7 +266,7 @@ export function disinvestmentStep(
       W.disposalYearTotal(
         listOf(mismatch, (it) => `${nameOf(it.d)} (${formatEuro(it.d.investmentYearTotal)})`),
         year,
-        formatEuro(thisYear.total),
+        formatExactEuro(thisYear.total),
       ),
     );
   const withEiaMia = r.items.filter(

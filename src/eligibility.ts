@@ -10,7 +10,7 @@ import { Decimal } from "./decimal";
 import type { Reason } from "./explanation";
 import { categoryRule, ref, rules, type CategoryData } from "./law";
 import { AmountSum } from "./cents";
-import { formatEuro, formatEuroCents, formatEuroShort } from "./money";
+import { formatEuro, formatEuroCents, formatEuroShort, formatExactEuro } from "./money";
 import type { NInvestment } from "./scenario";
 
 export interface CategoryVerdict {
@@ -92,7 +92,7 @@ export function minimumAmountTest(
     passes,
     reason: minimumReason(
       passes,
-      formatEuro(assetAmount),
+      formatExactEuro(assetAmount),
       minimum,
       year,
       vatDeductible,
@@ -259,7 +259,7 @@ export function assessEligibility(
           passes,
           reason: minimumReason(
             passes,
-            cents >= 0 ? formatEuroCents(cents) : formatEuro(total.value),
+            cents >= 0 ? formatEuroCents(cents) : formatExactEuro(total.value),
             minimum,
             year,
             inv.vatDeductible,

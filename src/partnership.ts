@@ -392,8 +392,8 @@ function explainPartnership(
   const withOwn = partners.filter((x) => x.method !== "share");
   ctx.explain(
     (refs.perEnterprise
-      ? `Samenwerkingsverband (vanaf 2021 per onderneming): de KIA over de investeringen van het samenwerkingsverband (${formatEuro(y.total)}) wordt verdeeld naar ${keyLabel(key)}.`
-      : `Samenwerkingsverband (tot en met 2020): de investeringen voor het samenwerkingsverband (${formatEuro(y.total)}) worden samengeteld en de KIA wordt verdeeld naar ${keyLabel(key)}.`) +
+      ? `Samenwerkingsverband (vanaf 2021 per onderneming): de KIA over de investeringen van het samenwerkingsverband (${formatExactEuro(y.total)}) wordt verdeeld naar ${keyLabel(key)}.`
+      : `Samenwerkingsverband (tot en met 2020): de investeringen voor het samenwerkingsverband (${formatExactEuro(y.total)}) worden samengeteld en de KIA wordt verdeeld naar ${keyLabel(key)}.`) +
       (withOwn.length
         ? refs.perEnterprise
           ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
@@ -430,7 +430,7 @@ function explainPartnership(
         text = `${name}: schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
     }
     if (x.outside)
-      text += ` Eigen onderneming: KIA over ${formatEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;
+      text += ` Eigen onderneming: KIA over ${formatExactEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;
     ctx.explain(text, r);
   }
 }

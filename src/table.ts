@@ -265,7 +265,7 @@ function explainTable(r: TableResult): Step[] {
   const tableRef = ref("wetib-3.41-2", r.year);
   const steps: Step[] = [
     step(
-      `Totaal investeringsbedrag ${r.year}: ${formatEuro(r.total)}.`,
+      `Totaal investeringsbedrag ${r.year}: ${formatExactEuro(r.total)}.`,
       ref("wetib-3.41-1", r.year),
     ),
     step(`Schijf van de tabel ${r.year}: ${bandText(r.bandInfo)}.`, tableRef),
@@ -274,7 +274,7 @@ function explainTable(r: TableResult): Step[] {
   if (b.kind === "percentage") {
     steps.push(
       step(
-        `${formatPercent(b.rate!)} x ${formatEuro(r.total)} = ${formatExactEuro(r.exact)}.`,
+        `${formatPercent(b.rate!)} x ${formatExactEuro(r.total)} = ${formatExactEuro(r.exact)}.`,
         tableRef,
       ),
     );
@@ -283,7 +283,7 @@ function explainTable(r: TableResult): Step[] {
     const reduction = excess.times(b.phaseoutRate!);
     steps.push(
       step(
-        `${formatEuroShort(b.fixed!)} - ${formatPercent(b.phaseoutRate!)} x (${formatEuro(r.total)} - ${formatEuroShort(b.phaseoutFrom!)}) = ${formatEuroShort(b.fixed!)} - ${formatExactEuro(reduction)} = ${formatExactEuro(r.exact)}.`,
+        `${formatEuroShort(b.fixed!)} - ${formatPercent(b.phaseoutRate!)} x (${formatExactEuro(r.total)} - ${formatEuroShort(b.phaseoutFrom!)}) = ${formatEuroShort(b.fixed!)} - ${formatExactEuro(reduction)} = ${formatExactEuro(r.exact)}.`,
         tableRef,
       ),
     );

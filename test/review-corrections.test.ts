@@ -381,3 +381,20 @@ describe("profit shares that look like percentages but do not make 100", () => {
     expect(warned(run(profits))).toBeUndefined(),
   );
 });
+
+describe("an amount with a fraction of a cent is shown as it is, never rounded into a sum that does not add up", () => {
+  it("a total of € 53.849,995 reads so in the explanation, and 28% of it is € 15.077,9986", () => {
+    const r = evaluate({ year: 2024, investments: [inv("a", "machine", 48850), inv("b", "machine", "4999.995")] });
+    const texts = r.explanation.map((s) => s.text).join("\n");
+    expect(texts).toContain("Totaal investeringsbedrag 2024: € 53.849,995.");
+    expect(texts).toContain("28% x € 53.849,995 = € 15.077,9986.");
+    expect(texts).not.toContain("€ 53.850,00");
+  });
+
+  it("a group of € 449,995 is below € 450 and its reason says € 449,995", () => {
+    const r = evaluate({ year: 2024, investments: [inv("a", "machine", 40000), { ...inv("b", "machine", "400"), group: "g" }, { ...inv("c", "machine", "49.995"), group: "g" }] });
+    const b = r.assets.find((a) => a.id === "b")!;
+    expect(b.eligible).toBe(false);
+    expect(b.reasons.map((x) => x.text).join(" ")).toContain("€ 449,995");
+  });
+});
