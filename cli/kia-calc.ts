@@ -10,8 +10,11 @@
  * A worked-example file ({ source, scenario, expect }) is accepted too: its scenario is evaluated.
  * Exit codes: 0 ok, 2 invalid input (options, file, JSON, workbook, scenario), 1 an internal fault (KIA_DEBUG=1:
  * stack). A workbook's cells that cannot be read and its rows the calculation refuses (cli/rows.ts) are listed on
- * standard error and left out, the other rows computed, exit code 0: as the taskpane does. A scenario file is a
- * contract: any invalid row in it is exit code 2.
+ * standard error and left out, the other rows computed, exit code 0: as the taskpane does. The output names them
+ * too, so a report redirected to a file still says what it leaves out: the JSON report of a workbook or CSV starts
+ * with `leftOut` (one entry per cell or row, an empty list when nothing was left out), --explain has a section
+ * "Niet meegeteld" below its first line. A scenario file is a contract: any invalid row in it is exit code 2, and its
+ * report has no `leftOut`.
  *
  * The report is streamed (cli/json-stream.ts): any size, bounded memory, backpressure honoured, and a reader that
  * closes the pipe early (`kia-calc big.json | head -1`) ends the run quietly with exit code 0.
@@ -253,8 +256,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     }
 
     let scenario: unknown;
+    let leftOut: ScenarioRead["leftOut"];
     try {
-      scenario = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore);
+      ({ scenario, leftOut } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore));
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -279,8 +283,13 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       if (e instanceof core.KiaValidationError) return await fail(`Ongeldige invoer: ${e.message}\n`, 2);
       throw e;
     }
-    if (text !== undefined) await writeText(out, text);
-    else if (!(await writeJson(out, report, 2))) throw new Error(`evaluate gaf geen rapport terug maar ${typeof report}`);
+    if (text !== undefined) await writeText(out, leftOut ? withSection(text, leftOut.section) : text);
+    else {
+      // a workbook's report starts with what it leaves out (still streamed: only the top level is a new object)
+      const isReport = typeof report === "object" && report !== null && !Array.isArray(report);
+      if (!(await writeJson(out, leftOut && isReport ? { leftOut: leftOut.entries, ...(report as object) } : report, 2)))
+        throw new Error(`evaluate gaf geen rapport terug maar ${typeof report}`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof OutputClosedError) return 0; // the reader has enough (| head): not an error
@@ -295,11 +304,25 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
   }
 }
 
+/** What readScenario gives: the scenario, and for a workbook or CSV what was left out of it. */
+interface ScenarioRead {
+  scenario: unknown;
+  /** a workbook or CSV only: the JSON report's `leftOut` entries and --explain's section (empty when none) */
+  leftOut?: { entries: Rows.LeftOut[]; section: string };
+}
+
+/** The explanation with the section "Niet meegeteld" after its first paragraph (the line with the KIA). */
+function withSection(text: string, section: string): string {
+  if (!section) return text;
+  const i = text.indexOf("\n\n");
+  return i < 0 ? `${section}\n${text}` : `${text.slice(0, i + 2)}${section}\n${text.slice(i + 2)}`;
+}
+
 /**
  * The scenario of a file or standard input: a workbook (by its bytes: a zip package or an old .xls; or by its
  * extension .xlsx/.xlsm/.xls, so a damaged one is named as such) or a CSV ledger (by its extension .csv) through the
  * workbook reader, whose unreadable cells and the rows the calculation refuses are listed on standard error and left
- * out (cli/rows.ts); anything else as JSON.
+ * out (cli/rows.ts), and given back for the output; anything else as JSON.
  */
 async function readScenario(
   file: string,
@@ -307,7 +330,7 @@ async function readScenario(
   year: number | undefined,
   err: Sink,
   core: () => typeof Core,
-): Promise<unknown> {
+): Promise<ScenarioRead> {
   const name = inputName(file);
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -332,10 +355,16 @@ async function readScenario(
       const y = read.scenario.year;
       await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: kia-calc --year <jaar> ${file}\n`);
     }
-    return left.scenario;
+    return {
+      scenario: left.scenario,
+      leftOut: {
+        entries: [...rows.unreadLeftOut(read.problems), ...left.leftOut],
+        section: rows.leftOutSection([...read.problems, ...left.problems]),
+      },
+    };
   }
   if (year !== undefined) throw new InputError("--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in \"year\"");
-  return parseJson(decode(bytes, name), name);
+  return { scenario: parseJson(decode(bytes, name), name) };
 }
 
 if (require.main === module) {

@@ -5,11 +5,12 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Readable } from "stream";
 import fc from "fast-check";
-import { evaluate } from "../src";
+import { evaluate, explainText } from "../src";
 import { HELP, USAGE, run, version } from "../cli/kia-calc";
 import { findJsonError, invalidUtf8At, lineColumn, positionInMessage } from "../cli/input";
 import { JsonChunks, Sink, writeJson } from "../cli/json-stream";
 import { call, Memory } from "./support/cli";
+import { workbook } from "./support/workbook";
 
 const dir = mkdtempSync(join(tmpdir(), "kia-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -478,5 +479,114 @@ describe("kia-calc", () => {
       expect(report.assets.length).toBe(200000);
       expect(report.assets[199999].id).toBe("M199999");
     }, 60_000);
+  });
+});
+
+/**
+ * A workbook's cells kia-calc cannot read and the rows the calculation refuses are left out and listed on standard
+ * error; the output names them too, so a report redirected to a file still says what it leaves out: --explain has a
+ * section "Niet meegeteld", the JSON report starts with `leftOut`. A scenario .json has none (it stays strict).
+ */
+describe("kia-calc: what a workbook leaves out is in the output too", () => {
+  const paid = "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)";
+  const ambiguous =
+    "dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56";
+  const refusedDisposal = "investering INV-2 telt niet mee (zie de melding bij die regel)";
+  let path = "";
+  let clean = "";
+  beforeAll(async () => {
+    const book = (rows: unknown[][], disposals: unknown[][]) =>
+      workbook({ Overzicht: [["Jaar", 2025]], Investeringen: [], Desinvesteringen: [] }, [
+        { sheet: "Investeringen", name: "Investeringen", ref: "A1", headers: ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald"], rows },
+        { sheet: "Desinvesteringen", name: "Desinvesteringen", ref: "A1", headers: ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], rows: disposals },
+      ]);
+    path = file("klant.xlsx", await book(
+      [
+        ["INV-1", "Draaibank", "machine", 10000, null],
+        ["INV-2", "Freesmachine", "machine", 5000, 6000], // refused: paid more than the amount
+        ["INV-3", "Printer", "computer", "2,500", null], // not read: 2,50 or 2.500?
+        ["INV-4", "Kast", "inventaris", 2000, null],
+      ],
+      [["D1", "Freesmachine verkocht", 500, "INV-2"]], // goes with INV-2
+    ));
+    clean = file("schoon.xlsx", await book([["INV-1", "Draaibank", "machine", 10000, null]], [["D1", "Kast verkocht", 100, "INV-1"]]));
+  });
+  const stderr = () =>
+    `Let op: 1 cel in ${path} niet gelezen; die regels tellen niet mee:\n` +
+    `  Investeringen!D4 ("2,500"): ${ambiguous}\n` +
+    `Let op: 2 regels in ${path} tellen niet mee; de berekening weigert ze:\n` +
+    `  Investeringen!E3 (nummer INV-2, kolom betaald): ${paid}\n` +
+    `  Desinvesteringen!D2 (vervreemding D1, kolom investering dit jaar): ${refusedDisposal}\n`;
+  const scenarioOf = async (p: string) => JSON.parse((await call(["--scenario", p])).out);
+
+  it("--explain: a section 'Niet meegeteld' below the first line, with the lines of standard error; standard error as before", async () => {
+    const r = await call(["--explain", path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(stderr());
+    const text = explainText(evaluate(await scenarioOf(path)));
+    const [head, ...rest] = text.split("\n\n");
+    expect(head).toBe("KIA 2025: € 3.360");
+    expect(r.out).toBe(
+      `${head}\n\n` +
+        "Niet meegeteld: 3 regels van de werkmap; de berekening is zonder deze regels gemaakt:\n" +
+        `- Investeringen!D4 ("2,500"): ${ambiguous}\n` +
+        `- Investeringen!E3 (nummer INV-2, kolom betaald): ${paid}\n` +
+        `- Desinvesteringen!D2 (vervreemding D1, kolom investering dit jaar): ${refusedDisposal}\n` +
+        `\n${rest.join("\n\n")}`,
+    );
+    // the explanation itself counts what it computed: 2 investments
+    expect(rest[0]).toMatch(/^1\. 2 investeringen in 2025/);
+  });
+
+  it("JSON: the report starts with leftOut, one entry per cell or row ({ cell, id?, column?, value?, reason }); the rest is the report", async () => {
+    const r = await call([path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(stderr());
+    const out = JSON.parse(r.out);
+    expect(Object.keys(out)[0]).toBe("leftOut");
+    expect(out.leftOut).toEqual([
+      { cell: "Investeringen!D4", value: "2,500", reason: ambiguous },
+      { cell: "Investeringen!E3", id: "INV-2", column: "betaald", reason: paid },
+      { cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: refusedDisposal },
+    ]);
+    const { leftOut: _l, ...report } = out;
+    void _l;
+    expect(report).toEqual(JSON.parse(JSON.stringify(evaluate(await scenarioOf(path)))));
+    expect(r.out).toContain('\n  "leftOut": [\n    {\n      "cell": "Investeringen!D4",\n');
+  });
+
+  it("nothing left out: an empty leftOut and no section; a scenario .json: no leftOut at all", async () => {
+    const r = await call([clean]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(JSON.parse(r.out).leftOut).toEqual([]);
+    const e = await call(["--explain", clean]);
+    expect(e.out).toBe(explainText(evaluate(await scenarioOf(clean))));
+    expect(e.out).not.toContain("Niet meegeteld");
+    const s = await call([plain]);
+    expect(s.out).toBe(expectedReport);
+    expect(JSON.parse(s.out)).not.toHaveProperty("leftOut");
+  });
+
+  it("a CSV: the cell not read without a number (the reader gives none), a row refused by its number; still streamed in pieces", async () => {
+    const lines = ["Nummer;Categorie;Bedrag;Betaald", "C1;machine;2,500;", "C2;machine;1.000;2.000"];
+    for (let i = 0; i < 3000; i++) lines.push(`A${i};machine;${1000 + i},00;`);
+    const csv = file("groot.csv", lines.join("\r\n"));
+    class Pieces extends Memory {
+      pieces: number[] = [];
+      write(chunk: string): boolean {
+        this.pieces.push(chunk.length);
+        return super.write(chunk);
+      }
+    }
+    const stdout = new Pieces();
+    expect(await run(["--year", "2025", csv], { stdout, stderr: new Memory(), env: {} })).toBe(0);
+    const out = JSON.parse(stdout.text);
+    expect(out.leftOut).toEqual([
+      { cell: "groot.csv!C2", value: "2,500", reason: ambiguous },
+      { cell: "groot.csv!D3", id: "C2", column: "betaald", reason: "betaald bedrag is hoger dan het investeringsbedrag (€ 1.000,00)" },
+    ]);
+    expect(out.assets).toHaveLength(3000);
+    expect(stdout.pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...stdout.pieces)).toBeLessThan(64 * 1024 + 8 * 1024);
   });
 });
