@@ -11,9 +11,12 @@
  */
 import type { Report, Scenario } from "../src";
 import { Decimal, findCategory, kia } from "../src";
+import { cellText, columnLetter, mapDisposalHeaders, readDisposals, type ColumnMapping, type LedgerProblem } from "../src/ledger";
 import { curveTotals } from "./app/curve";
+import { messages } from "./app/i18n";
 import { referenceUrls } from "./app/refs";
-import type { ReportCellFormat, ReportSheet, ReportValue } from "./workbook/types";
+import type { DisposalIssue } from "./app/scenario";
+import type { Grid, ReportCellFormat, ReportSheet, ReportValue } from "./workbook/types";
 
 export interface ReportSheetOptions {
   lang: "nl" | "en";
@@ -24,6 +27,44 @@ export interface ReportSheetOptions {
   /** where the ledger was read: "tabel Investeringen (blad Staat), 15 rijen", a file name, ... */
   ledgerSource: string;
   scenario: Scenario;
+  /**
+   * The ledger's rows and the disposals left out of the calculation (leftOutRows): listed under "Niet meegeteld",
+   * and counted in the summary ("16 regels gelezen, 1 niet meegeteld"). Given, even empty, the summary says how many
+   * rows were read; not given (a caller that does not know), the sheet says nothing about it.
+   */
+  leftOut?: readonly LeftOutRow[];
+}
+
+/** A row of the ledger or a disposal that the calculation left out, and why. */
+export interface LeftOutRow {
+  /** a row of the ledger (investments) or a disposal */
+  list: "investments" | "disposals";
+  /** the cell: "Investeringen!E3"; a disposal entered in the pane: where it was entered ("Vervreemding 1 (stap 4)") */
+  cell: string;
+  /** the row's number, when it has one */
+  id?: string;
+  /** the column the reason is about, in the report's language ("bedrag") */
+  column?: string;
+  /** the cell's value as read, where it could not be read: '"2,500"' */
+  value?: string;
+  /** why: the reader's or the core's own Dutch text */
+  reason: string;
+}
+
+/** What the pane knows of the rows it left out (its derived state: taskpane/app/derive.ts). */
+export interface LeftOutSource {
+  /** the ledger as read (its sheet, cells, first row) and its column mapping */
+  grid: Grid;
+  mapping: ColumnMapping;
+  /** the ledger's problems: cells not read, and rows the core refused (derived.problems) */
+  problems: readonly LedgerProblem[];
+  /** the disposals table, when there is one, and its cells not read */
+  disposalGrid?: Grid | null;
+  disposalProblems: readonly LedgerProblem[];
+  /** disposals left out: incomplete in the pane, or refused by the core (derived.disposalIssues) */
+  disposalIssues: readonly DisposalIssue[];
+  /** the disposals entered in the pane (their descriptions name them) */
+  paneDisposals: readonly { description: string }[];
 }
 
 /** Excel number formats, written in en-US form (Excel shows them in the user's locale). */
@@ -129,6 +170,15 @@ const LABELS = {
     no: "nee",
     bandKinds: { none: "geen KIA", percentage: "percentage", fixed: "vast bedrag", "phase-out": "afbouw", "above-ceiling": "boven de grens" } as Record<string, string>,
     coreTextsDutch: "",
+    ledgerRows: "Regels van de staat",
+    ledgerRowsText: (read: number, left: number, disposals: number) =>
+      `${read} ${read === 1 ? "regel" : "regels"} gelezen, ${left === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : `${left} niet meegeteld`}` +
+      (disposals ? `; ${disposals} ${disposals === 1 ? "vervreemding" : "vervreemdingen"} niet meegeteld` : "") +
+      (left || disposals ? " (zie Niet meegeteld)" : ""),
+    leftOut: "Niet meegeteld",
+    leftOutIntro: "Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw.",
+    leftOutCols: ["Cel", "Nummer", "Kolom", "Waarde", "Reden"],
+    paneDisposal: (i: number) => `Vervreemding ${i} (stap 4 van het taakvenster)`,
   },
   en: {
     sheet: "KIA report",
@@ -213,6 +263,15 @@ const LABELS = {
     no: "no",
     bandKinds: { none: "no KIA", percentage: "percentage", fixed: "fixed amount", "phase-out": "phase-out", "above-ceiling": "above the ceiling" } as Record<string, string>,
     coreTextsDutch: "The explanations, reasons and warnings come from the calculation core and are in Dutch.",
+    ledgerRows: "Rows of the ledger",
+    ledgerRowsText: (read: number, left: number, disposals: number) =>
+      `${read} ${read === 1 ? "row" : "rows"} read, ${left === 0 ? (read === 1 ? "counted" : "all counted") : `${left} not counted`}` +
+      (disposals ? `; ${disposals} ${disposals === 1 ? "disposal" : "disposals"} not counted` : "") +
+      (left || disposals ? " (see Not counted)" : ""),
+    leftOut: "Not counted",
+    leftOutIntro: "These rows do not count in the calculation; correct them in the ledger and make the report again.",
+    leftOutCols: ["Cell", "Number", "Column", "Value", "Reason (Dutch)"],
+    paneDisposal: (i: number) => `Disposal ${i} (step 4 of the task pane)`,
   },
 };
 
@@ -248,6 +307,71 @@ export function kiaCurve(year: number, clientTotal?: string): { x: number; y: nu
     out.mark = i;
   }
   return out;
+}
+
+/**
+ * The rows the pane left out, as the report lists them: every problem of the ledger (a cell not read, a row the core
+ * refused; several cells of one row are one line each, as in the pane), every cell of the disposals table not read,
+ * and every disposal left out (one read from the table and refused by the core, or one entered in step 4 and not
+ * complete). Each with its cell in the sheet ("Investeringen!E3", the cell the pane names: Source.tsx), the row's
+ * number, the column and the reason in the core's Dutch. A disposal refused by the core is named by the cell of its
+ * number (the pane keeps the message, not the field).
+ */
+export function leftOutRows(src: LeftOutSource, lang: "nl" | "en"): LeftOutRow[] {
+  const t = messages(lang);
+  const L = LABELS[lang];
+  const out: LeftOutRow[] = [];
+  const idIn = (grid: Grid, column: number | undefined, row: number): string | undefined => {
+    if (column === undefined) return undefined;
+    const id = cellText(grid.rows[row - grid.firstRow]?.[column]).trim();
+    return id || undefined;
+  };
+  const entry = (e: LeftOutRow): LeftOutRow => {
+    // only the fields that say something: no id, column or value where there is none
+    const r: LeftOutRow = { list: e.list, cell: e.cell, reason: e.reason };
+    if (e.id) r.id = e.id;
+    if (e.column) r.column = e.column;
+    if (e.value && e.value !== '""') r.value = e.value;
+    return r;
+  };
+  const g = src.grid;
+  for (const p of src.problems)
+    out.push(
+      entry({
+        list: "investments",
+        cell: `${g.sheet}!${p.columnLetter}${p.row}`,
+        id: idIn(g, src.mapping.id, p.row),
+        column: p.field === "row" ? undefined : t.fieldNames[p.field],
+        value: p.value,
+        reason: p.message,
+      }),
+    );
+  const d = src.disposalGrid;
+  const dMapping = d ? mapDisposalHeaders(d.headers).mapping : {};
+  if (d)
+    for (const p of src.disposalProblems)
+      out.push(entry({ list: "disposals", cell: `${d.sheet}!${p.columnLetter}${p.row}`, id: idIn(d, dMapping.id, p.row), value: p.value, reason: p.message }));
+  // the sheet row of each disposal read from the table (read again only when one of them was left out)
+  let tableRows: number[] | undefined;
+  for (const x of src.disposalIssues) {
+    const o = x.origin;
+    if (o.kind === "ledger" && d) {
+      tableRows ??= readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn }).rows;
+      const row = tableRows[o.index];
+      const cell = row === undefined ? d.sheet : `${d.sheet}!${columnLetter(d.firstColumn + (dMapping.id ?? 0))}${row}`;
+      out.push(entry({ list: "disposals", cell, id: o.id, reason: x.message }));
+    } else if (o.kind === "user") {
+      const description = src.paneDisposals[o.index]?.description.trim();
+      out.push(entry({ list: "disposals", cell: L.paneDisposal(o.index + 1), id: description || undefined, reason: x.message }));
+    }
+  }
+  return out;
+}
+
+/** "Investeringen!E3" -> "Investeringen!3": several cells of one row are one row left out. */
+function rowKey(cell: string): string {
+  const m = /^(.*)![A-Z]{1,3}(\d+)$/.exec(cell);
+  return m ? `${m[1]}!${m[2]}` : cell;
 }
 
 class Builder {
@@ -307,6 +431,11 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   // Summary: label | amount | exact
   b.heading(L.summary);
   b.header(["", L.amountCol, L.exactCol]);
+  const leftOut = options.leftOut;
+  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
+  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
+  // the rows read: those counted (the scenario evaluated) and those left out
+  if (leftOut) b.add([L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size, leftRows.size, leftDisposals.size)]);
   const money = (label: string, rounded: string, exact?: string) => {
     const withExact = exact !== undefined && exact !== rounded;
     const r = b.add([label, Number(rounded), withExact ? Number(exact) : null]);
@@ -325,6 +454,15 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   b.cellFormat(rateRow, 1, { numberFormat: PERCENT });
   if (decimalsOf(report.rate) > 4) b.cellFormat(rateRow, 2, { numberFormat: RATE_EXACT });
   b.blank();
+
+  // What the calculation left out, with its cell and why: right after the summary, so no one reads the total alone
+  if (leftOut?.length) {
+    b.heading(L.leftOut);
+    b.add([L.leftOutIntro]);
+    b.header(L.leftOutCols);
+    for (const x of leftOut) b.add([x.cell, x.id ?? null, x.column ?? null, x.value ?? null, x.reason]);
+    b.blank();
+  }
 
   // Calamity: the choice with both amounts
   const c = report.calamity;

@@ -1,8 +1,12 @@
 /** The add-in's report sheet: the numbers are the report's, labels in Dutch or English, a valid sheet name. */
 import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
-import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, PERCENT, RATE_EXACT, reportSheet, reportSheetName } from "../taskpane/report-sheet";
-import type { ReportSheet } from "../taskpane/workbook/types";
+import { mapHeaders, type Cell } from "../src/ledger";
+import { makeDeriver } from "../taskpane/app/derive";
+import { cultureFromLocale } from "../taskpane/app/format";
+import { initialState, reducer } from "../taskpane/app/state";
+import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, leftOutRows, PERCENT, RATE_EXACT, reportSheet, reportSheetName, type LeftOutRow } from "../taskpane/report-sheet";
+import type { Grid, ReportSheet } from "../taskpane/workbook/types";
 
 const scenario: Scenario = {
   year: 2024,
@@ -217,4 +221,140 @@ describe("report sheet for every worked example", () => {
       }
     });
   }
+});
+
+/**
+ * "Niet meegeteld": the rows the pane leaves out (a cell it cannot read, a row the core refuses, a disposal of that
+ * row, a cell of the disposals table, a disposal entered in step 4 and not complete) are in the report with their
+ * cell, number, column and reason, and the summary counts them.
+ */
+describe("report sheet: the rows left out", () => {
+  const NL = cultureFromLocale("nl-NL", "nl");
+  const grid = (sheet: string, headers: string[], rows: Cell[][]): Grid => ({ sheet, source: `tabel ${sheet}`, headers, rows, firstRow: 2, firstColumn: 0 });
+  const ledger = grid(
+    "Investeringen",
+    ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald"],
+    [
+      ["INV-1", "Draaibank", "machine", 10000, null],
+      ["INV-2", "Freesmachine", "machine", 5000, 6000], // refused by the core: paid more than the amount
+      ["INV-3", "Printer", "computer", "2,500", null], // not read: 2,50 or 2.500?
+      ["INV-4", "Kast", "inventaris", 2000, null],
+    ],
+  );
+  const disposals = grid(
+    "Desinvesteringen",
+    ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"],
+    [
+      ["D1", "Freesmachine verkocht", 500, "INV-2"], // a disposal of a row left out
+      ["D2", "Kast verkocht", "veel", "INV-4"], // its price not read
+    ],
+  );
+  /** the pane after loading both tables and adding a disposal in step 4 without filling it in */
+  function pane(lang: "nl" | "en", withDisposal = true) {
+    let s = reducer(initialState(2025), {
+      type: "load-done",
+      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
+      grid: ledger,
+      disposalGrid: disposals,
+      mapping: mapHeaders(ledger.headers).mapping,
+      mappingOrigin: "headers",
+      year: 2025,
+    });
+    if (withDisposal) s = reducer(s, { type: "add-disposal" });
+    const d = makeDeriver()(s, NL);
+    const rows = leftOutRows(
+      { grid: s.grid!, mapping: s.mapping, problems: d.problems, disposalGrid: s.disposalGrid, disposalProblems: d.disposalProblems, disposalIssues: d.disposalIssues, paneDisposals: s.choices.disposals },
+      lang,
+    );
+    const sheet = reportSheet(d.evaluated!.report!, { ...opts, lang, scenario: d.evaluated!.scenario, leftOut: rows });
+    return { d, rows, sheet };
+  }
+  const paid = "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)";
+  const noAmount = 'verkoopprijs: geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"';
+  const ambiguous =
+    "dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56";
+
+  it("leftOutRows: every cell and row the pane lists, with its cell in the sheet, its number, the column and the reason", () => {
+    const { d, rows } = pane("nl");
+    expect(d.error).toBeNull();
+    expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(["INV-1", "INV-4"]);
+    expect(rows).toEqual<LeftOutRow[]>([
+      { list: "investments", cell: "Investeringen!E3", id: "INV-2", column: "betaald", reason: paid },
+      { list: "investments", cell: "Investeringen!D4", id: "INV-3", column: "bedrag", value: '"2,500"', reason: ambiguous },
+      { list: "disposals", cell: "Desinvesteringen!C3", id: "D2", value: '"veel"', reason: noAmount },
+      { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56" },
+      { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "kies de investering van dit jaar die is vervreemd" },
+      { list: "disposals", cell: "Desinvesteringen!A2", id: "D1", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
+    ]);
+    // English: the column's name and the place of a disposal entered in the pane; the reasons stay the core's Dutch
+    expect(pane("en").rows.map((r) => [r.cell, r.column, r.reason])).toEqual([
+      ["Investeringen!E3", "paid", paid],
+      ["Investeringen!D4", "amount", ambiguous],
+      ["Desinvesteringen!C3", undefined, noAmount],
+      ["Disposal 1 (step 4 of the task pane)", undefined, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
+      ["Disposal 1 (step 4 of the task pane)", undefined, "kies de investering van dit jaar die is vervreemd"],
+      ["Desinvesteringen!A2", undefined, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
+    ]);
+  });
+
+  it("a section 'Niet meegeteld' after the summary lists each with cell, number, column, value and reason; the summary counts them", () => {
+    const { sheet } = pane("nl");
+    const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
+    expect(sheet.formats).toContainEqual({ row: at, format: { bold: true, heading: true } });
+    expect(sheet.rows.slice(at, at + 10)).toEqual([
+      ["Niet meegeteld"],
+      ["Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw."],
+      ["Cel", "Nummer", "Kolom", "Waarde", "Reden"],
+      ["Investeringen!E3", "INV-2", "betaald", null, paid],
+      ["Investeringen!D4", "INV-3", "bedrag", '"2,500"', ambiguous],
+      ["Desinvesteringen!C3", "D2", null, '"veel"', noAmount],
+      ["Vervreemding 1 (stap 4 van het taakvenster)", null, null, null, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
+      ["Vervreemding 1 (stap 4 van het taakvenster)", null, null, null, "kies de investering van dit jaar die is vervreemd"],
+      ["Desinvesteringen!A2", "D1", null, null, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
+      [],
+    ]);
+    // after the summary, before the assets
+    const summary = sheet.rows.findIndex((r) => r[0] === "Samenvatting");
+    expect(summary).toBeLessThan(at);
+    expect(at).toBeLessThan(sheet.rows.findIndex((r) => r[0] === "Bedrijfsmiddelen"));
+    // the summary: four rows of the ledger read (two counted, two not), three disposals not counted
+    expect(rowOf(sheet, "Regels van de staat")).toEqual(["Regels van de staat", "4 regels gelezen, 2 niet meegeteld; 3 vervreemdingen niet meegeteld (zie Niet meegeteld)"]);
+    expect(sheet.rows.indexOf(rowOf(sheet, "Regels van de staat"))).toBe(summary + 2);
+
+    const en = pane("en").sheet;
+    const atEn = en.rows.findIndex((r) => r[0] === "Not counted");
+    expect(en.rows.slice(atEn, atEn + 4)).toEqual([
+      ["Not counted"],
+      ["These rows do not count in the calculation; correct them in the ledger and make the report again."],
+      ["Cell", "Number", "Column", "Value", "Reason (Dutch)"],
+      ["Investeringen!E3", "INV-2", "paid", null, paid],
+    ]);
+    expect(rowOf(en, "Rows of the ledger")[1]).toBe("4 rows read, 2 not counted; 3 disposals not counted (see Not counted)");
+  });
+
+  it("one row of the ledger left out, as in the sample (INV-16, '2,500'): '16 regels gelezen, 1 niet meegeteld'", () => {
+    const investments = Array.from({ length: 15 }, (_, i) => ({ id: `INV-${i + 1}`, category: "machine", amount: 1000 }));
+    const s: Scenario = { year: 2025, investments };
+    const one: LeftOutRow[] = [{ list: "investments", cell: "Staat 2025!D19", id: "INV-16", column: "bedrag", value: '"2,500"', reason: ambiguous }];
+    const sheet = reportSheet(evaluate(s), { ...opts, lang: "nl", scenario: s, leftOut: one });
+    expect(rowOf(sheet, "Regels van de staat")[1]).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
+    expect(rowOf(sheet, "Staat 2025!D19")).toEqual(["Staat 2025!D19", "INV-16", "bedrag", '"2,500"', ambiguous]);
+    // two cells of one row are one row left out
+    const two = reportSheet(evaluate(s), { ...opts, lang: "en", scenario: s, leftOut: [...one, { ...one[0], cell: "Staat 2025!C19", column: "category", reason: "x" }] });
+    expect(rowOf(two, "Rows of the ledger")[1]).toBe("16 rows read, 1 not counted (see Not counted)");
+  });
+
+  it("nothing left out: no section, and the summary says every row counts; not told (leftOut not given): neither", () => {
+    const { sheet, rows } = pane("nl", false);
+    expect(rows.length).toBeGreaterThan(0);
+    const clean: Scenario = { year: 2025, investments: [{ id: "a", category: "machine", amount: 5000 }, { id: "b", category: "inventaris", amount: 800 }] };
+    for (const lang of ["nl", "en"] as const) {
+      const none = reportSheet(evaluate(clean), { ...opts, lang, scenario: clean, leftOut: [] });
+      expect(none.rows.some((r) => r[0] === "Niet meegeteld" || r[0] === "Not counted")).toBe(false);
+      expect(rowOf(none, lang === "nl" ? "Regels van de staat" : "Rows of the ledger")[1]).toBe(lang === "nl" ? "2 regels gelezen, alle meegeteld" : "2 rows read, all counted");
+      const untold = reportSheet(evaluate(clean), { ...opts, lang, scenario: clean });
+      expect(untold.rows.some((r) => ["Niet meegeteld", "Not counted", "Regels van de staat", "Rows of the ledger"].includes(String(r[0])))).toBe(false);
+    }
+    expect(sheet.rows.some((r) => r[0] === "Niet meegeteld")).toBe(true);
+  });
 });

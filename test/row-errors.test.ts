@@ -19,6 +19,7 @@ import { makeDeriver } from "../taskpane/app/derive";
 import { buildScenario, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
 import { initialState, reducer } from "../taskpane/app/state";
 import { ledgerTable, workbookParts } from "../taskpane/app/load";
+import { leftOutRows, reportSheet } from "../taskpane/report-sheet";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { call } from "./support/cli";
 import { errorOf } from "./support/evaluate";
@@ -359,6 +360,35 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     const scenario = JSON.parse((await call(["--scenario", path])).out);
     expect(scenario.investments.map((i: { id: string }) => i.id)).toEqual(keptIds);
     expect(scenario.disposals.map((x: { id: string }) => x.id)).toEqual(["D2"]);
+  });
+
+  it("the pane's report sheet and kia-calc's output name the same rows left out, with the same cells and reasons", async () => {
+    const { d } = taskpane();
+    const grid = (sheet: string, t: { headers: string[]; rows: Cell[][] }) => ({ sheet, source: `tabel ${sheet}`, headers: t.headers, rows: t.rows, firstRow: 2, firstColumn: 0 });
+    const rows = leftOutRows(
+      {
+        grid: grid("Investeringen", ledger),
+        mapping: mapHeaders(ledger.headers).mapping,
+        problems: d.problems,
+        disposalGrid: grid("Desinvesteringen", disposals),
+        disposalProblems: d.disposalProblems,
+        disposalIssues: d.disposalIssues,
+        paneDisposals: [],
+      },
+      "nl",
+    );
+    const sheet = reportSheet(d.evaluated!.report!, { lang: "nl", version: "1", date: "2026-01-01", ledgerSource: "tabel Investeringen", scenario: d.evaluated!.scenario, leftOut: rows });
+    const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
+    const listed = sheet.rows.slice(at + 3, at + 3 + rows.length);
+    const cli = JSON.parse((await call([path])).out).leftOut as { cell: string; id?: string; column?: string; reason: string }[];
+    // the ledger's rows: the same cell, number, column and reason in both
+    expect(listed.slice(0, 5).map((r) => [r[0], r[1], r[2], r[4]])).toEqual(cli.slice(0, 5).map((x) => [x.cell, x.id, x.column, x.reason]));
+    expect(listed[0]).toEqual(["Investeringen!E3", "INV-2", "betaald", null, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)"]);
+    // the disposal: the same number and reason; the pane names the cell of its number (it keeps the message, not the field)
+    expect(listed[5]).toEqual(["Desinvesteringen!A2", "D1", null, null, "investering INV-4 telt niet mee (zie de melding bij die regel)"]);
+    expect(cli[5]).toEqual({ cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-4 telt niet mee (zie de melding bij die regel)" });
+    expect(cli).toHaveLength(6);
+    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![1]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
   });
 
   it("--batch counts them under Problemen and computes the client, with one evaluate(); the taskpane shows as many", async () => {

@@ -50,14 +50,30 @@ export function ReportStep({ version }: { version: string }) {
     setBusy(true);
     setStatus(null);
     try {
-      const { reportSheet } = sheets;
+      const { reportSheet, leftOutRows } = sheets;
       const rows = state.grid ? formatNumber(String(state.grid.rows.length), culture) : "";
+      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
+      const leftOut = state.grid
+        ? leftOutRows(
+            {
+              grid: state.grid,
+              mapping: state.mapping,
+              problems: derived.problems,
+              disposalGrid: state.disposalGrid,
+              disposalProblems: derived.disposalProblems,
+              disposalIssues: derived.disposalIssues,
+              paneDisposals: state.choices.disposals,
+            },
+            lang,
+          )
+        : undefined;
       const sheet = reportSheet(report, {
         lang,
         version,
         date: isoDate(new Date()),
         ledgerSource: `${sourceText(sourceDescription(state), lang)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
         scenario,
+        leftOut,
       });
       const written = await workbook.writeReport(sheet);
       // the file the adapter saved ("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx"), not a name made up here
@@ -75,6 +91,7 @@ export function ReportStep({ version }: { version: string }) {
     else await write();
   };
   const overrides = report.assets.filter((a) => a.override);
+  const leftOutCount = derived.problems.length + derived.disposalProblems.length + derived.disposalIssues.length;
 
   return (
     <div class="report">
@@ -113,6 +130,11 @@ export function ReportStep({ version }: { version: string }) {
 
       <div class="actions">
         <p class="hint">{t.reportNote}</p>
+        {leftOutCount ? (
+          <p class="hint" id="report-left-out">
+            {t.reportLeftOut(leftOutCount)}
+          </p>
+        ) : null}
         <div class="row wrap">
           <button type="button" class="btn primary" id="write-report" onClick={() => void start()} disabled={busy || !workbook || !sheets}>
             {excel ? t.writeReport(sheetName) : t.downloadReport}

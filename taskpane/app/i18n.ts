@@ -325,6 +325,8 @@ const nl = {
   writing: "Bezig met schrijven…",
   reportNote:
     "Het rapport bevat de samenvatting, de vennoten, elk bedrijfsmiddel, de toelichting met wetsartikelen, de tabel en bronnen van het jaar, de handmatige beoordelingen met hun reden, de datum en de versie van de add-in, en een grafiek van de KIA-curve.",
+  reportLeftOut: (n: number) =>
+    `Het rapport noemt ook wat niet meetelt (${n === 1 ? "1 melding" : `${n} meldingen`}), onder ‘Niet meegeteld’, met de cel en de reden.`,
   checkBeforeFiling: "Controleer vóór de aangifte",
   checks: [
     "Staan alle investeringen van het jaar in de staat, ook die nog niet betaald of in gebruik zijn?",
@@ -682,6 +684,8 @@ const en: Messages = {
   writing: "Writing…",
   reportNote:
     "The report holds the summary, the partners, every asset, the explanation with legal references, the year's table and sources, the overrides with their reasons, the date and the add-in's version, and a chart of the KIA curve.",
+  reportLeftOut: (n: number) =>
+    `The report also lists what does not count (${n === 1 ? "1 message" : `${n} messages`}), under ‘Not counted’, with the cell and the reason.`,
   checkBeforeFiling: "Check before filing",
   checks: [
     "Are all of the year's investments in the ledger, also those not yet paid or in use?",

@@ -198,6 +198,15 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       expect(cells).toContain("Taxi in de onderneming, geen personenauto voor de directeur.");
       expect(cells.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK("))).toBe(true);
       expect(sheets[0].chart).toBeDefined();
+      // the ledger's problem (D19) is in the report with its cell, number and reason, and counted in the summary
+      expect(sheets[0].rows.find((r) => r[0] === "Staat 2025!D19")).toEqual([
+        "Staat 2025!D19",
+        "INV-16",
+        "bedrag",
+        '"2,500"',
+        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?/),
+      ]);
+      expect(sheets[0].rows.find((r) => r[0] === "Regels van de staat")).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
       await page.click("#write-report");
       await page.waitForSelector("dialog[open] >> text=Werkblad vervangen?");
       await page.getByRole("button", { name: "Annuleren", exact: true }).click();

@@ -339,6 +339,8 @@ browserSuite("standalone page in chromium", () => {
       expect(paneScenario.investments).toEqual(scenario.investments);
       expect(paneScenario.partnership).toEqual(scenario.partnership);
       expect(paneScenario.year).toBe(2025);
+      // the pane says the report names the row left out (the printer INV-16, "2,500")
+      expect(await page.textContent("#report-left-out")).toBe("Het rapport noemt ook wat niet meetelt (1 melding), onder ‘Niet meegeteld’, met de cel en de reden.");
       await shot(page, "09-rapport", ".steps");
       await noSideScroll(page, "rapport");
       expect(await live(page)).toContain(`KIA 2025 ${euro(expected.kia)}`);
@@ -376,6 +378,19 @@ browserSuite("standalone page in chromium", () => {
         expect([r.getCell(4).value, r.getCell(5).value, r.getCell(7).value]).toEqual([Number(a.amount), a.counted ? "ja" : "nee", Number(a.kiaAttributed)]);
       }
       expect(rowOf("INV-05")!.getCell(9).value).toBe(overrideReason);
+      // what was left out is in the report: the summary counts it, "Niet meegeteld" names its cell, number and reason
+      expect(rowOf("Regels van de staat")!.getCell(2).value).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
+      const heading = rows.findIndex((r) => r.getCell(1).value === "Niet meegeteld");
+      expect(heading).toBeGreaterThan(rows.indexOf(rowOf("Samenvatting")!));
+      expect(heading).toBeLessThan(rows.indexOf(rowOf("Bedrijfsmiddelen")!));
+      expect([1, 2, 3, 4, 5].map((c) => rowOf("Staat 2025!D19")!.getCell(c).value)).toEqual([
+        "Staat 2025!D19",
+        "INV-16",
+        "bedrag",
+        '"2,500"',
+        "dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56",
+      ]);
+      expect(rowOf("Staat 2025!D19")!.number).toBe(rows[heading + 3].number);
       // the description starting with "=" is a text cell, not a formula; the html is text too
       const eq = rowOf("INV-10")!.getCell(2);
       expect(eq.type).toBe(ExcelJS.ValueType.String);
