@@ -12,4 +12,4 @@ export function errorOf(s: unknown): KiaValidationError {
   throw new Error("no error raised");
 }
 
-export const inv = (id: string, category: string, amount: number, extra: Record<string, unknown> = {}) => ({ id, category, amount, ...extra });
+export const inv = (id: string, category: string, amount: number | string, extra: Record<string, unknown> = {}) => ({ id, category, amount, ...extra });
