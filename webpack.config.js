@@ -13,6 +13,10 @@
  * page needs no 'unsafe-inline'), and the file adapter (exceljs) as a lazy chunk only the standalone page loads.
  * The standalone build also ships the sample ledger (examples/).
  *
+ * Output: dist/addin/ (npm run build: the production add-in the manifest and a firm's host use). npm start builds
+ * into its own folder (--output-path dist/dev/<port>, scripts/start.js) and serves that, so a production build
+ * never replaces the page a running npm start serves (the standalone page would load office.js from the CDN).
+ *
  * Settings (environment): KIA_ADDIN_URL  hosting URL written into manifest.xml (default https://localhost:3000/;
  *                                        npm start sets https://localhost:<PORT>/)
  *                         KIA_STANDALONE 1 = standalone browser page (npm start without Excel, browser tests);

@@ -3,7 +3,8 @@
  * loopback); http for the standalone browser mode, https (options.https = { key, cert }) for desktop Excel.
  *
  * serve(dir, port, options) resolves with the listening server, or rejects with the listen error
- * (EADDRINUSE, EACCES …) so callers can report it instead of crashing.
+ * (EADDRINUSE, EACCES …) so callers can report it instead of crashing. dir may be a function giving the folder
+ * at each request (npm start names its folder after the port it got; null until then: nothing is served).
  * options.identity: an object served as JSON at IDENTITY_PATH, so npm stop can check that the process on a
  * port is really the server npm start wrote down (and not a later process that reused its pid or port).
  */
@@ -16,7 +17,7 @@ const IDENTITY_PATH = "/.kia-server.json";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".css": "text/css", ".map": "application/json" };
 
 function serve(dir, port = 0, options = {}) {
-  const root = path.resolve(dir);
+  const folder = typeof dir === "function" ? dir : () => dir;
   const handler = (req, res) => {
     let url;
     try {
@@ -29,6 +30,12 @@ function serve(dir, port = 0, options = {}) {
       res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify(options.identity));
       return;
     }
+    const current = folder();
+    if (!current) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Niet gevonden");
+      return;
+    }
+    const root = path.resolve(current);
     const file = path.resolve(root, "." + (url === "/" ? "/taskpane.html" : url));
     if (!file.startsWith(root + path.sep)) {
       res.writeHead(403).end();

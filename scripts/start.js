@@ -4,6 +4,12 @@
  * Where no desktop Excel exists (Linux, CI) or with --standalone: build the standalone page (no office.js, no
  * network) and serve it on http://127.0.0.1:<port>/taskpane.html — the address is printed instead of failing.
  *
+ * Its own build folder: npm start builds into and serves dist/dev/<port>/, never dist/addin/ (npm run build's
+ * production add-in, with office.js from Microsoft's CDN), so a production build while npm start runs cannot
+ * change the page it serves; and two npm starts on different ports (one standalone, one for Excel) do not share
+ * a folder either. The standalone folder is removed when the server ends; the desktop one stays, because npm stop
+ * unregisters the add-in by its manifest there (the next npm start on that port rebuilds it from scratch).
+ *
  * Port: PORT (environment), default package.json "config.dev_server_port" (3000). The port is taken before the
  * build, so a port in use is reported at once, in one line, with the setting to change it (exit code 1).
  * PORT=0 (any free port) is allowed in standalone mode only: the manifest needs a fixed address.
@@ -79,7 +85,7 @@ async function portInUse(port, code) {
 
 // --- state file and child processes -------------------------------------------------------------------------
 
-const state = { app: pkg.name, pid: process.pid, token: crypto.randomBytes(16).toString("hex"), mode: standalone ? "standalone" : "desktop", port: null, url: null, https: !standalone, manifest: null, children: [] };
+const state = { app: pkg.name, pid: process.pid, token: crypto.randomBytes(16).toString("hex"), mode: standalone ? "standalone" : "desktop", port: null, url: null, dir: null, https: !standalone, manifest: null, children: [] };
 let server = null;
 const children = new Set();
 
@@ -97,6 +103,12 @@ function cleanup() {
     server = null;
   }
   if (state.port !== null) rmSync(stateFile, { force: true });
+  removeStandaloneBuild();
+}
+
+/** The standalone build is of no use once its server ends (the desktop one keeps the manifest npm stop needs). */
+function removeStandaloneBuild() {
+  if (standalone && state.dir) rmSync(state.dir, { recursive: true, force: true });
 }
 
 let stopping = false;
@@ -110,6 +122,7 @@ function stop(signal) {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
 process.on("exit", () => {
   if (state.port !== null) rmSync(stateFile, { force: true });
+  removeStandaloneBuild();
 });
 
 /** Run a child process (node script), noted in the state file while it runs; resolves with its exit code. */
@@ -156,19 +169,23 @@ async function main() {
     tls = await devCerts.getHttpsServerOptions();
   }
 
+  // The folder is named after the port, known once the server listens (PORT=0: the port it got); until then no
+  // folder is this process's own (a port in use may be another npm start's, serving dist/dev/<port>).
+  let dir = null;
   try {
-    server = await serve(path.join(root, "dist", "addin"), port, { https: tls, identity: { app: state.app, pid: process.pid, token: state.token } });
+    server = await serve(() => dir, port, { https: tls, identity: { app: state.app, pid: process.pid, token: state.token } });
   } catch (err) {
     if (err.code === "EADDRINUSE" || err.code === "EACCES") await portInUse(port, err.code);
     throw err;
   }
   state.port = server.address().port;
+  dir = state.dir = path.join(root, "dist", "dev", String(state.port));
   state.url = standalone ? `http://127.0.0.1:${state.port}/taskpane.html` : `https://localhost:${state.port}/taskpane.html`;
   saveState();
 
   const addinUrl = `https://localhost:${state.port}/`;
   const buildEnv = standalone ? { KIA_STANDALONE: "1" } : { KIA_STANDALONE: "", KIA_ADDIN_URL: addinUrl };
-  const built = await runChild("webpack", bin("webpack", "bin/webpack.js"), ["--mode", "development"], buildEnv);
+  const built = await runChild("webpack", bin("webpack", "bin/webpack.js"), ["--mode", "development", "--output-path", state.dir], buildEnv);
   if (built !== 0) fail(`De build is mislukt (zie hierboven); npm start stopt.`, built || 1);
 
   if (standalone) {
@@ -179,7 +196,7 @@ async function main() {
   // Desktop: the built manifest carries https://localhost:<port>/; office-addin-debugging registers it and opens
   // Excel. Its own port setting (--dev-server-port, config.dev_server_port) only applies to a dev server it
   // starts itself; here this process is the server, so the port is passed through the manifest.
-  state.manifest = path.join(root, "dist", "addin", "manifest.xml");
+  state.manifest = path.join(state.dir, "manifest.xml");
   saveState();
   const hasPlatform = passThrough.some((a) => ["desktop", "web", "win32", "macos"].includes(a));
   const sideloaded = await runChild(

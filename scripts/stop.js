@@ -6,6 +6,7 @@
  * On Windows and macOS it then unregisters the sideloaded add-in (office-addin-debugging stop).
  *
  * State files: dist/.kia-start/<pid>.json, written by scripts/start.js (KIA_START_DIR overrides the folder).
+ * A standalone server's build folder (dist/dev/<port>, "dir") goes with it.
  */
 const { readFileSync, readdirSync, rmSync, existsSync } = require("fs");
 const { spawnSync } = require("child_process");
@@ -76,6 +77,11 @@ function portFree(port) {
   });
 }
 
+/** A build folder of npm start (dist/dev/<port>), so a state file never makes stop remove anything else. */
+function ownBuild(dir) {
+  return typeof dir === "string" && path.dirname(path.resolve(dir)) === path.join(root, "dist", "dev");
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function kill(pid, force) {
@@ -122,6 +128,8 @@ async function stopAll(dir = defaultDir(), log = console.log) {
     for (const c of kids) if (alive(c.pid)) await end(c.pid);
     const free = await portFree(entry.port);
     if (ended) rmSync(entry.file, { force: true });
+    // start.js removes its standalone build as it ends; not when it was ended at once (Windows): done here
+    if (ended && entry.mode === "standalone" && ownBuild(entry.dir)) rmSync(entry.dir, { recursive: true, force: true });
     const also = kids.length ? `, met ${kids.map((c) => `${c.name} (proces ${c.pid})`).join(" en ")}` : "";
     if (ended && free) say(`Gestopt: server van npm start (${mode}, ${entry.url}, proces ${entry.pid})${also}. Poort ${entry.port} is weer vrij.`);
     else {

@@ -3,10 +3,11 @@
  * (KIA_START_DIR) so a developer's running npm start is not touched. Checks: a port in use gives one Dutch line
  * naming PORT before any build; stop ends the server (and a running build) and frees the port; stale state
  * files are removed without killing anything; the desktop path (platform faked, see test/fixtures/fake-desktop.js)
- * builds the manifest for PORT, serves https on PORT and sideloads the built manifest.
+ * builds the manifest for PORT, serves https on PORT and sideloads the built manifest; npm start builds into its
+ * own folder (dist/dev/<port>), so a production build (dist/addin) while it runs leaves its page as it was.
  */
 import { ChildProcess, execFile, execFileSync, spawn } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as https from "https";
 import * as net from "net";
 import { tmpdir } from "os";
@@ -93,7 +94,7 @@ function startInBackground(args: string[], e: NodeJS.ProcessEnv): Background {
   return { child, output: () => out, waitFor, exit };
 }
 
-function stateFiles(): { pid: number; port: number; children: { name: string; pid: number }[] }[] {
+function stateFiles(): { pid: number; port: number; dir: string; children: { name: string; pid: number }[] }[] {
   return readdirSync(stateDir).map((f) => JSON.parse(readFileSync(join(stateDir, f), "utf8")));
 }
 
@@ -136,7 +137,7 @@ describe("npm start / npm stop in standalone mode", () => {
       const html = await (await fetch(url)).text();
       expect(html).toContain("KIA-rekenhulp");
       expect(html).not.toMatch(/office\.js|https:\/\//);
-      expect(stateFiles()).toEqual([expect.objectContaining({ pid: bg.child.pid, port, mode: "standalone", children: [] })]);
+      expect(stateFiles()).toEqual([expect.objectContaining({ pid: bg.child.pid, port, mode: "standalone", dir: join(root, "dist", "dev", String(port)), children: [] })]);
 
       const second = await run(startJs, ["--standalone"], env({ PORT: String(port) }));
       expect(second.code).toBe(1);
@@ -148,6 +149,7 @@ describe("npm start / npm stop in standalone mode", () => {
       expect(await bg.exit).toBe(0);
       expect(await portIsFree(port)).toBe(true);
       expect(readdirSync(stateDir)).toEqual([]);
+      expect(existsSync(join(root, "dist", "dev", String(port)))).toBe(false);
 
       const again = await run(stopJs, [], env({}));
       expect(again.stdout.trim()).toBe("Er draaide geen server van npm start.");
@@ -180,6 +182,46 @@ describe("npm start / npm stop in standalone mode", () => {
       if (bg.child.exitCode === null) bg.child.kill("SIGKILL");
     }
   }, 90000);
+
+  it("a production build (npm run build) while npm start runs does not change what the standalone page serves", async () => {
+    // The bug: npm start served dist/addin, the folder npm run build writes; after a build the running standalone
+    // page loaded office.js from Microsoft's CDN and failed on CustomFunctions. npm start now serves its own build.
+    const port = await freePort();
+    const bg = startInBackground(["--standalone"], env({ PORT: String(port) }));
+    try {
+      const [, url] = await bg.waitFor(/Open (http:\/\/127\.0\.0\.1:\d+\/taskpane\.html)/);
+      const page = async () => {
+        const html = await (await fetch(url)).text();
+        const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^" >]+)/g)].map((m) => m[1]);
+        // only the page's own scripts are fetched (a test makes no request beyond 127.0.0.1)
+        const bodies = await Promise.all(scripts.map(async (s) => (/^[a-z]+:/i.test(s) ? s : (await fetch(new URL(s, url))).status)));
+        return { html, scripts, bodies };
+      };
+      const before = await page();
+      expect(before.html).not.toMatch(/appsforoffice|office\.js|https:\/\//);
+      expect(before.scripts).toEqual(["taskpane.js"]);
+      expect(before.bodies).toEqual([200]);
+
+      const production = (require("../webpack.config") as (e: object, o: object) => { output: { path: string } })({}, { mode: "production" }).output.path;
+      expect(production).toBe(join(root, "dist", "addin"));
+      // the production build as npm run build runs it (default output folder, the Office page with office.js)
+      const build = await run(join(root, "node_modules", "webpack", "bin", "webpack.js"), ["--mode", "production"], { ...process.env, KIA_STANDALONE: "", KIA_ADDIN_URL: "" });
+      expect(build.code).toBe(0);
+      expect(readFileSync(join(production, "taskpane.html"), "utf8")).toContain("appsforoffice.microsoft.com");
+
+      expect(await page()).toEqual(before);
+      // where each build goes: npm start's folder is its own (per port), never the production folder
+      const served = stateFiles()[0].dir;
+      expect(served).toBe(join(root, "dist", "dev", String(port)));
+      expect(bg.child.exitCode).toBeNull();
+      const stop = await run(stopJs, [], env({}));
+      expect(stop.code).toBe(0);
+      expect(await bg.exit).toBe(0);
+      expect(existsSync(served)).toBe(false); // the standalone build is removed when its server ends
+    } finally {
+      if (bg.child.exitCode === null) bg.child.kill("SIGKILL");
+    }
+  }, 180000);
 
   it("stale state files are removed and nothing is killed (ended process, or a pid reused by another process)", async () => {
     const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
@@ -217,17 +259,19 @@ if (!haveOpenssl) console.warn("Desktoptest van npm start overgeslagen: openssl 
 (haveOpenssl ? describe : describe.skip)("npm start / npm stop on the desktop path (platform and Excel faked)", () => {
   it("builds the manifest for PORT, serves https on PORT, sideloads the built manifest; npm stop ends it and unregisters", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "kia-desktop-"));
+    let port = 0;
     try {
       const key = join(tmp, "key.pem");
       const cert = join(tmp, "cert.pem");
       execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-subj", "/CN=localhost", "-days", "1"], { stdio: "ignore" });
       const log = join(tmp, "office-addin-debugging.log");
-      const port = await freePort();
+      port = await freePort();
       const e = env({ PORT: String(port), NODE_OPTIONS: `--require ${join(root, "test", "fixtures", "fake-desktop.js")}`, FAKE_TLS_KEY: key, FAKE_TLS_CERT: cert, FAKE_DESKTOP_LOG: log });
       const bg = startInBackground([], e);
       try {
         await bg.waitFor(new RegExp(`De add-in draait op https://localhost:${port}/ en is in Excel geladen\\.`));
-        const manifestPath = join(root, "dist", "addin", "manifest.xml");
+        // npm start's own build folder, not npm run build's dist/addin
+        const manifestPath = join(root, "dist", "dev", String(port), "manifest.xml");
         const manifest = readFileSync(manifestPath, "utf8");
         expect(manifest).toContain(`DefaultValue="https://localhost:${port}/taskpane.html"`);
         expect(manifest.match(/https:\/\/localhost:\d+\//g)!.every((u) => u === `https://localhost:${port}/`)).toBe(true);
@@ -251,11 +295,13 @@ if (!haveOpenssl) console.warn("Desktoptest van npm start overgeslagen: openssl 
         expect(calls()[1].argv).toEqual(["stop", manifestPath]);
         expect(await bg.exit).toBe(0);
         expect(await portIsFree(port)).toBe(true);
+        expect(existsSync(manifestPath)).toBe(true); // kept: npm stop unregisters by it
       } finally {
         if (bg.child.exitCode === null) bg.child.kill("SIGKILL");
       }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
+      if (port) rmSync(join(root, "dist", "dev", String(port)), { recursive: true, force: true });
     }
   }, 120000);
 });
