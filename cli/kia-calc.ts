@@ -28,15 +28,19 @@ import { InputError, decode, inputName, oneLine, parseJson, readFileBytes, readS
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
 import type * as WorkbookReader from "./workbook";
 
-export const USAGE = "Gebruik: kia-calc [--explain | --scenario] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
+export const USAGE = "Gebruik: npm run -s kia-calc -- [--explain | --scenario] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
 
 export const HELP = `${USAGE}
-       kia-calc --batch <map> [--out overzicht.xlsx | overzicht.csv] [--year <jaar>]
+         npm run -s kia-calc -- --batch <map> [--out overzicht.xlsx | overzicht.csv] [--year <jaar>]
 
 Berekent de kleinschaligheidsinvesteringsaftrek (KIA, art. 3.40-3.47 Wet IB 2001) voor een scenario,
 een ingevulde werkmap of een staat van investeringen als CSV, en drukt het rapport af als JSON, of
 met --explain de toelichting als Nederlandse tekst. Met --batch: één regel per bestand in een map
 (een portefeuille van klanten).
+
+Starten in de map van de add-in (na npm ci, zonder build): npm run -s kia-calc -- <argumenten>.
+-s houdt de regels van npm zelf uit de uitvoer, -- geeft de opties door aan kia-calc. Na npm run build
+is het ook: node dist/cli/kia-calc.js <argumenten>.
 
 Argumenten:
   scenario.json   het scenario in JSON (UTF-8, of UTF-8/UTF-16 met byte-order mark); een uitgewerkt
@@ -89,13 +93,13 @@ Afsluitcodes:
       ongeldige investering)
 
 Voorbeelden:
-  kia-calc scenario.json
-  kia-calc --explain scenario.json
-  kia-calc - < scenario.json
-  kia-calc werkblad.xlsx
-  kia-calc --year 2025 staat.csv
-  kia-calc --batch klanten/ --out overzicht.xlsx
-  kia-calc --batch klanten/ > overzicht.csv
+  npm run -s kia-calc -- scenario.json
+  npm run -s kia-calc -- --explain scenario.json
+  npm run -s kia-calc -- - < scenario.json
+  npm run -s kia-calc -- werkblad.xlsx
+  npm run -s kia-calc -- --year 2025 staat.csv
+  npm run -s kia-calc -- --batch klanten/ --out overzicht.xlsx
+  npm run -s kia-calc -- --batch klanten/ > overzicht.csv
 `;
 
 /** What run() talks to; every part can be replaced in tests. */
