@@ -3,15 +3,43 @@
  * Tab order; the panel follows). The year's KIA and the tab list stay at the top of the pane together (sticky),
  * so another step is one click away wherever the page is scrolled; a step chosen further down opens at its top.
  */
-import { useRef } from "preact/hooks";
+import type { ComponentType } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { usePane } from "./context";
 import { CalamityStep } from "./Calamity";
-import { PartnershipStep } from "./Partnership";
-import { PaymentStep } from "./Payment";
-import { ReportStep } from "./ReportStep";
 import { ReviewStep } from "./Review";
 import type { StepId } from "./state";
 import { Summary } from "./Summary";
+
+/**
+ * A step loaded when it is first opened: steps 3 to 5 (partners, payment, report) are a lazy chunk, so the pane's
+ * first load stays small (test/taskpane-build.test.ts: within 100 KB gzip). Chunks come from the add-in's own
+ * origin, as the report sheet's and exceljs's already do.
+ */
+function lazyStep<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  return function LazyStep(props: P) {
+    const [Step, setStep] = useState<ComponentType<P> | undefined>(() => loaded);
+    useEffect(() => {
+      if (Step) return;
+      let live = true;
+      load()
+        .then((c) => {
+          loaded = c;
+          if (live) setStep(() => c);
+        })
+        .catch(() => undefined);
+      return () => {
+        live = false;
+      };
+    }, []);
+    return Step ? <Step {...props} /> : <p class="hint" aria-busy="true">…</p>;
+  };
+}
+
+const PartnershipStep = lazyStep(() => import(/* webpackChunkName: "steps" */ "./Partnership").then((m) => m.PartnershipStep));
+const PaymentStep = lazyStep(() => import(/* webpackChunkName: "steps" */ "./Payment").then((m) => m.PaymentStep));
+const ReportStep = lazyStep<{ version: string }>(() => import(/* webpackChunkName: "steps" */ "./ReportStep").then((m) => m.ReportStep));
 
 export function Steps({ steps, version }: { steps: readonly StepId[]; version: string }) {
   const { t, state, dispatch } = usePane();
