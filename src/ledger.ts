@@ -436,8 +436,29 @@ export interface GridRead<T> {
 }
 
 /**
+ * A profit share from a cell: a number as a proportion (a key from a formula such as =1/3 has more decimals than an
+ * amount may have), text as a Dutch number with or without "%" ("60", "0,6", "60%"); with a "%" the comma is the
+ * decimal comma ("33,333%" is a third, not 33.333 procent: a share has no thousands). A boolean or a date is none.
+ */
+function shareOf(c: Cell): ReturnType<typeof readAmount> {
+  if (typeof c === "number") return excelProportion(c);
+  if (typeof c !== "string") return readAmount(undefined);
+  const text = c.replace(/%\s*$/, "");
+  if (text !== c && /^\s*\d{1,3},\d{3}\s*$/.test(text)) return readAmount(text.trim().replace(",", "."));
+  return readDutchAmount(text);
+}
+
+/** Why a cell is no profit share, in a share's words (the amount readers speak of a "bedrag"); else "geen aandeel". */
+const SHARE_REASONS: Partial<Record<string, string>> = {
+  NEGATIVE_AMOUNT: "negatief aandeel",
+  AMBIGUOUS_AMOUNT: "dubbelzinnig aandeel (een komma en drie cijfers; als percentage, zoals 33,333%, is de komma de decimale komma)",
+};
+
+/**
  * Rows of a partners table as scenario partners (amounts with the core's readers; shares may be written as
- * 50 or 50%). Problems name the row and column like the ledger's.
+ * 50 or 50%). Problems name the row and column like the ledger's, and what the column expects: the profit share is
+ * a share, a percentage or a fraction (the key's weights, src/partnership.ts), not a euro amount ("geen aandeel;
+ * verwacht een aandeel zoals 60% of 0,6"); capital, hidden reserves and the investments are euro amounts.
  */
 export function readPartners(
   headers: readonly unknown[],
@@ -457,11 +478,16 @@ export function readPartners(
     for (const f of ["profit", "capital", "reserves", "outsideInvestments", "ownAssetsInPartnership"]) {
       const c = get(f);
       if (isEmpty(c) || isErr(c)) continue;
-      const isWeight = f === "profit" || f === "capital" || f === "reserves";
-      if (isWeight && typeof c === "number") {
+      if (f === "profit") {
+        const r = shareOf(c!);
+        if (isAmountProblem(r)) problem(f, `${SHARE_REASONS[r.problem] ?? "geen aandeel"}; verwacht een aandeel zoals 60% of 0,6`);
+        else p[f] = plain(r);
+        continue;
+      }
+      if ((f === "capital" || f === "reserves") && typeof c === "number") {
         // A key from a formula such as =1/3 has more decimals than an amount may have: read it as a proportion.
         const w = excelProportion(c);
-        if (isAmountProblem(w)) problem(f, `${w.reason}; verwacht een getal zoals 0,25 of 25%`);
+        if (isAmountProblem(w)) problem(f, `${w.reason}; verwacht een bedrag zoals 1.234,56`);
         else p[f] = plain(w);
         continue;
       }

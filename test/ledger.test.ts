@@ -78,10 +78,37 @@ describe("partners and disposals sheets", () => {
       { name: "Anna", legalForm: "natuurlijk persoon", profit: "50", capital: "10000" },
       { name: "Bert", legalForm: "bv", profit: "30", capital: "5000", ownAssetsInPartnership: "12000" },
     ]);
-    expect(r.problems.map((p) => `${p.row}${p.columnLetter}: ${p.message}`)).toEqual([expect.stringMatching(/^5C: winstaandeel: geen bedrag/)]);
+    // a profit share is a share, not a euro amount: the message says what it expects
+    expect(r.problems.map((p) => `${p.row}${p.columnLetter}: ${p.message}`)).toEqual(["5C: winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6"]);
     const e = evaluate({ year: 2024, investments: [{ id: "a", category: "machine", amount: 10000 }], partnership: { partners: r.items as never } });
     // Bert uses own assets in the enterprise (2021+): 28% x (10.000 + 12.000) x (3/8 x 10.000 + 12.000) / 22.000 = 4.410
     expect(e.partners!.map((p) => p.kiaExact)).toEqual(["1750", "4410"]);
+  });
+
+  it("a bad share expects a share (60% or 0,6); a bad capital or reserves an amount; '33,333%' is a third", () => {
+    const r = readPartners(["Naam", "Winstaandeel", "Kapitaal", "Stille reserves"], [
+      ["A", "winst", "veel", null],
+      ["B", -0.5, -100, "1,5 miljoen"],
+      ["C", "-10%", null, null],
+      ["D", true, null, null],
+      ["E", "33,333%", null, null],
+      ["F", "33,333", null, null],
+      ["G", "0,6", "€ 10.000", "2.500,50"],
+    ]);
+    expect(r.problems.map((p) => `${p.columnLetter}${p.row}: ${p.message}`)).toEqual([
+      "B2: winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
+      'C2: kapitaal: geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"',
+      "B3: winstaandeel: negatief aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "C3: kapitaal: bedrag mag niet negatief zijn; verwacht een bedrag zoals 1.234,56",
+      'D3: stille reserves: geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"',
+      "B4: winstaandeel: negatief aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "B5: winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "B7: winstaandeel: dubbelzinnig aandeel (een komma en drie cijfers; als percentage, zoals 33,333%, is de komma de decimale komma); verwacht een aandeel zoals 60% of 0,6",
+    ]);
+    expect(r.items).toEqual([
+      { name: "E", profit: "33.333" },
+      { name: "G", profit: "0.6", capital: "10000", reserves: "2500.5" },
+    ]);
   });
 
   it("reads disposals, linked to this year's investment or with their investment year", () => {
