@@ -9,7 +9,11 @@
  *    and an amount; else any table with such headers; else the first sheet with such a header row in its first 30
  *    rows (the data runs to the sheet's last row);
  *  - the partners and the disposals: the tables "Vennoten" and "Desinvesteringen" (or "Partners",
- *    "Vervreemdingen"…) with their headers, else tables with their headers;
+ *    "Vervreemdingen"…) with their headers, else tables with their headers; the partners also from a sheet without
+ *    tables with a header row Naam | Winstaandeel in its first 30 rows, to the first empty row or a label row such
+ *    as "Verdeelsleutel" (findPartnersHeader, endsPartnersList), chosen among the tables by the same rule (findTable,
+ *    the sheet's name as its name). A sheet named "Vennoten" or "Partners" that gives no partners is said (a note
+ *    among the problems: the KIA is not split), not passed over without a word;
  *  - the key and the joint request: the cells right of the labels "Verdeelsleutel" and "Gezamenlijk verzoek"
  *    (the partners' sheet first);
  *  - the year: --year, else the workbook name KIA_JAAR, else the number right of a label "Jaar" (the Overzicht
@@ -33,14 +37,18 @@ import {
 } from "../src/ledger";
 import {
   besideLabel,
-  findHeaderRow,
   findTable,
+  hasTableName,
   HEADER_SEARCH_ROWS,
   KEY_LABELS,
   LABEL_AREA,
   labelOrder,
   noYearText,
+  partnersListLength,
+  partnersNotReadText,
   REQUEST_LABELS,
+  sheetHeader,
+  type SheetHeader,
   YEAR_LABELS,
   yearOfCell,
   yearOfDates,
@@ -140,27 +148,85 @@ async function tableGrid(book: Book, t: XlsxTable): Promise<Grid> {
   return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows, firstRow: first, firstColumn: t.left };
 }
 
+/** The header row of a sheet without tables (src/workbook-rules.ts sheetHeader), and its first rows (from column A). */
+async function sheetTop(book: Book, sheet: string): Promise<{ header?: SheetHeader; top: Cell[][]; last: number }> {
+  const last = await book.lastRow(sheet);
+  if (last === 0) return { top: [], last };
+  const top = await book.rows(sheet, 1, Math.min(HEADER_SEARCH_ROWS, last), 0, 199);
+  return { header: sheetHeader(top), top, last };
+}
+
 /** The ledger's header row in the first 30 rows of a sheet (no Excel table): its columns, the data to the sheet's end. */
 async function sheetGrid(book: Book, sheet: string): Promise<Grid | undefined> {
-  const last = await book.lastRow(sheet);
-  if (last === 0) return undefined;
-  const top = await book.rows(sheet, 1, Math.min(HEADER_SEARCH_ROWS, last), 0, 199);
-  const i = findHeaderRow(top);
-  if (i === undefined) return undefined;
-  const cells = top[i].map(cellText);
-  const left = cells.findIndex((c) => c.trim() !== "");
-  let right = cells.length - 1;
-  while (right > left && cells[right].trim() === "") right--;
-  const headerRow = i + 1;
-  const rows = headerRow < last ? await book.rows(sheet, headerRow + 1, last, left, right) : [];
-  return {
-    source: `blad ${sheet}`,
-    sheet,
-    headers: cells.slice(left, right + 1),
-    rows,
-    firstRow: headerRow + 1,
-    firstColumn: left,
-  };
+  const { header, last } = await sheetTop(book, sheet);
+  if (header?.kind !== "ledger") return undefined;
+  const headerRow = header.index + 1;
+  const rows = headerRow < last ? await book.rows(sheet, headerRow + 1, last, header.left, header.right) : [];
+  return { source: `blad ${sheet}`, sheet, headers: header.headers, rows, firstRow: headerRow + 1, firstColumn: header.left };
+}
+
+/** Rows read at a time below a partners list's header, until the list ends. */
+const LIST_CHUNK_ROWS = 100;
+
+/** A partners list on a sheet without tables: below its header row, to its first empty or label row (endsPartnersList). */
+async function listGrid(book: Book, sheet: string, list: SheetHeader, last: number): Promise<Grid> {
+  const headerRow = list.index + 1;
+  const rows: Cell[][] = [];
+  for (let from = headerRow + 1; from <= last; from += LIST_CHUNK_ROWS) {
+    const chunk = await book.rows(sheet, from, Math.min(last, from + LIST_CHUNK_ROWS - 1), 0, list.right);
+    const n = partnersListLength(chunk, list);
+    rows.push(...chunk.slice(0, n.rows).map((r) => r.slice(list.left)));
+    if (n.ended) break;
+  }
+  return { source: `blad ${sheet}`, sheet, headers: list.headers, rows, firstRow: headerRow + 1, firstColumn: list.left };
+}
+
+/** A candidate for the partners (findTable): a table, or a sheet without tables by its header row and its name. */
+type PartnersCandidate = { name: string; headers: readonly unknown[] } & (
+  | { table: XlsxTable }
+  | { sheet: string; header: SheetHeader; last: number }
+);
+
+/**
+ * The partners' grid, chosen as the taskpane chooses among a workbook's tables and sheets (findTable over each sheet's
+ * tables, or the sheet itself, in workbook order; never the ledger); else, for a sheet named like a partners sheet
+ * ("Vennoten") that has content, a note why it gave no partners.
+ */
+async function findPartners(
+  book: Book,
+  ledger: { table?: XlsxTable; sheet: string },
+): Promise<{ grid?: Grid; note?: WorkbookProblem }> {
+  const candidates: PartnersCandidate[] = [];
+  const tops = new Map<string, Awaited<ReturnType<typeof sheetTop>>>();
+  for (const sheet of book.sheetNames) {
+    const tables = book.tables.filter((t) => t.sheet === sheet);
+    if (tables.length) {
+      candidates.push(...tables.map((table) => ({ name: table.name, headers: table.headers, table })));
+      continue;
+    }
+    if (sheet === ledger.sheet) continue; // the ledger's own sheet (a sheet with the ledger's table has tables)
+    const top = await sheetTop(book, sheet);
+    tops.set(sheet, top);
+    if (top.header) candidates.push({ name: sheet, headers: top.header.headers, sheet, header: top.header, last: top.last });
+  }
+  const not = ledger.table ?? { name: ledger.sheet };
+  const found = findTable(candidates, "partners", not);
+  if (found && "table" in found) return { grid: await tableGrid(book, found.table) };
+  if (found) return { grid: await listGrid(book, found.sheet, found.header, found.last) };
+
+  // A sheet named "Vennoten" (or "Partners") whose content is no partners list: said, not passed over.
+  for (const sheet of book.sheetNames) {
+    if (sheet === ledger.sheet || !hasTableName(sheet, "partners")) continue;
+    const table = book.tables.find((t) => t.sheet === sheet);
+    if (table)
+      return { note: { cell: `${sheet}!${columnLetter(table.left)}${table.top}`, message: partnersNotReadText(sheet, table.name) } };
+    const { top } = tops.get(sheet) ?? (await sheetTop(book, sheet));
+    const r = top.findIndex((row) => row.some((c) => cellText(c).trim() !== ""));
+    if (r < 0) continue; // an empty sheet: nothing left unread
+    const c = top[r].findIndex((v) => cellText(v).trim() !== "");
+    return { note: { cell: `${sheet}!${columnLetter(c)}${r + 1}`, message: partnersNotReadText(sheet) } };
+  }
+  return {};
 }
 
 /**
@@ -298,13 +364,13 @@ async function fromBook(book: Book, name: string, options: { year?: number }, ki
       );
   }
 
-  const partnersTable = findTable(book.tables, "partners", ledgerTable);
-  const partners = partnersTable ? await tableGrid(book, partnersTable) : undefined;
+  const { grid: partners, note: partnersNote } = await findPartners(book, { table: ledgerTable, sheet: ledger.sheet });
   const key = partners ? await findBesideLabel(book, KEY_LABELS, partners.sheet) : undefined;
   const request = partners ? await findBesideLabel(book, REQUEST_LABELS, partners.sheet) : undefined;
   const disposalsTable = findTable(book.tables, "disposals", ledgerTable);
   const disposals = disposalsTable ? await tableGrid(book, disposalsTable) : undefined;
   const r = assemble({ year, ledger, partners, key: key?.value, request: request?.value, disposals });
+  if (partnersNote) r.problems.push(partnersNote);
   r.found.year = yearAt;
   if (fromDates) r.yearFromDates = fromDates;
   return r;

@@ -7,6 +7,12 @@
  *    fit, else the first table whose headers fit (findTable);
  *  - where the header row of a sheet without tables is: the first of its first 30 rows whose headers name a
  *    category and an amount (findHeaderRow), so a title above the ledger is passed over;
+ *  - where a partners list on a sheet without tables is (kia-calc and the standalone page's file adapter read such
+ *    sheets): the first of its first 30 rows whose headers name a partner and a weight of the key (findPartnersHeader,
+ *    unless the sheet's header row is a ledger's: sheetHeader); the list runs to its first empty row or to a row whose
+ *    first filled cell is a label such as "Verdeelsleutel", "Gezamenlijk verzoek" or "Totaal" (endsPartnersList), so
+ *    the key and the joint request right below the partners are no partners; the partners are then chosen among the
+ *    tables and these sheets by findTable, the sheet's name as its name;
  *  - which cell holds the key, the joint request and the year: the cell right of a label, compared like headers,
  *    in the first 40 rows and 30 columns of a sheet, a given sheet first (besideLabel);
  *  - which year the investments' dates give: only the one calendar year they all fall in; dates in several years
@@ -154,6 +160,96 @@ export function besideLabel(
     }
   }
   return undefined;
+}
+
+// ---- a partners list on a sheet without tables --------------------------------------------------------------
+
+/**
+ * The labels whose row ends a partners list on a sheet without tables: the key and the joint request, which the
+ * template and many firms put right below the partners ("Verdeelsleutel" | "winst"), and a total row.
+ */
+export const LIST_END_LABELS = [...KEY_LABELS, ...REQUEST_LABELS, "Totaal", "Total"] as const;
+const LIST_END = new Set<string>(LIST_END_LABELS.map(normalizeHeader));
+
+/** The header row of a list on a sheet without tables, and the columns it spans. */
+export interface SheetHeader {
+  /** what the header names: a ledger (isLedgerHeader) or a partners list (isPartnersHeader) */
+  kind: "ledger" | "partners";
+  /** index of the header row among the rows searched (the sheet's row 1 at 0) */
+  index: number;
+  /** sheet column indexes (0-based) of the header row's first and last filled cell */
+  left: number;
+  right: number;
+  /** the header row's cells from `left` to `right` as text (cellText) */
+  headers: string[];
+}
+
+const blank = (c: Cell | undefined) => cellText(c).trim() === "";
+
+function headerAt(rows: readonly (readonly Cell[] | undefined)[], index: number, kind: SheetHeader["kind"]): SheetHeader {
+  const cells = (rows[index] ?? []).map(cellText);
+  const left = cells.findIndex((c) => c.trim() !== "");
+  let right = cells.length - 1;
+  while (right > left && cells[right].trim() === "") right--;
+  return { kind, index, left, right, headers: cells.slice(left, right + 1) };
+}
+
+/**
+ * The header row of a partners list among a sheet's first rows (from column A): the first of the first 30 whose
+ * headers name a partner and a weight of the key ("Naam" | "Winstaandeel", isPartnersHeader).
+ */
+export function findPartnersHeader(rows: readonly (readonly Cell[] | undefined)[]): SheetHeader | undefined {
+  const i = findHeaderRow(rows, isPartnersHeader);
+  return i === undefined ? undefined : headerAt(rows, i, "partners");
+}
+
+/**
+ * The header row of a sheet without tables, for every reader: a ledger's header row (findHeaderRow) makes the sheet a
+ * ledger, else a partners list's header row (findPartnersHeader) makes it a partners list; else none.
+ */
+export function sheetHeader(rows: readonly (readonly Cell[] | undefined)[]): SheetHeader | undefined {
+  const i = findHeaderRow(rows);
+  return i !== undefined ? headerAt(rows, i, "ledger") : findPartnersHeader(rows);
+}
+
+/**
+ * Whether a sheet row (its cells from column A) ends the partners list whose header is `list`: the row is empty in
+ * the list's columns, or its first filled cell is a label of LIST_END_LABELS ("Verdeelsleutel", "Gezamenlijk
+ * verzoek:", "Totaal"; compared like headers), as in a sheet where the key is given below the partners.
+ */
+export function endsPartnersList(row: readonly Cell[] | undefined, list: { left: number; right: number }): boolean {
+  const cells = row ?? [];
+  let empty = true;
+  for (let c = list.left; c <= list.right && empty; c++) if (!blank(cells[c])) empty = false;
+  if (empty) return true;
+  for (let c = 0; c <= list.right; c++) {
+    const v = cells[c];
+    if (!blank(v)) return typeof v === "string" && LIST_END.has(normalizeHeader(v));
+  }
+  return false;
+}
+
+/**
+ * How many of `rows` (the sheet rows right below the list's header, from column A) are the partners list: the
+ * rows before the first that ends it (endsPartnersList); `ended` false when none of them does (more may follow).
+ */
+export function partnersListLength(
+  rows: readonly (readonly Cell[] | undefined)[],
+  list: { left: number; right: number },
+): { rows: number; ended: boolean } {
+  const i = rows.findIndex((r) => endsPartnersList(r, list));
+  return i < 0 ? { rows: rows.length, ended: false } : { rows: i, ended: true };
+}
+
+/**
+ * Why a sheet named like a partners sheet ("Vennoten") gave no partners, for the reader's note: "blad Vennoten niet
+ * gelezen als vennoten: …". `table`: the sheet's table whose headers do not fit.
+ */
+export function partnersNotReadText(sheet: string, table?: string): string {
+  const columns = "de kolommen Naam en Winstaandeel (of Kapitaal, Stille reserves)";
+  return table !== undefined
+    ? `tabel ${table} op blad ${sheet} niet gelezen als vennoten: de tabel heeft niet ${columns}; de KIA is niet over vennoten verdeeld`
+    : `blad ${sheet} niet gelezen als vennoten: geen kopregel met ${columns} in de eerste ${HEADER_SEARCH_ROWS} rijen; de KIA is niet over vennoten verdeeld`;
 }
 
 // ---- values --------------------------------------------------------------------------------------------------

@@ -116,6 +116,48 @@ describe("kia-calc werkblad.xlsx", () => {
   });
 });
 
+describe("kia-calc on partners on a sheet without tables (the new-user trial)", () => {
+  const ledger = [["Jaar", 2025], [], ["Categorie", "Bedrag"], ["machine", 40000], ["inventaris", 10000]];
+  const vennoten = [["Naam", "Winstaandeel"], ["Jansen", 0.6], ["De Vries", 0.4], ["Verdeelsleutel", "winst"]];
+
+  it("splits the KIA between the partners of a plain sheet 'Vennoten'; the 'Verdeelsleutel' row below them is no partner", async () => {
+    const p = file("vof.xlsx", await workbook({ Staat: ledger, Vennoten: vennoten }));
+    const r = await call([p]);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(JSON.parse(r.out).partners.map((x: { name: string; kia: string }) => [x.name, x.kia])).toEqual([["Jansen", "8400"], ["De Vries", "5600"]]);
+    expect(JSON.parse((await call(["--scenario", p])).out).partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "De Vries", profit: "0.4" }], key: "winst" });
+  });
+
+  it("a sheet 'Vennoten' it cannot read as partners is said on standard error and counted under Problemen in --batch, not passed over", async () => {
+    const unreadable = await workbook({ Staat: ledger, Vennoten: [[], [null, "Vennoot", "Deel"], [null, "Jansen", "60%"], [null, "De Vries", "40%"]] });
+    const p = file("vennoten-onleesbaar.xlsx", unreadable, "vennoten");
+    const r = await call([p]);
+    const note = "blad Vennoten niet gelezen als vennoten: geen kopregel met de kolommen Naam en Winstaandeel (of Kapitaal, Stille reserves) in de eerste 30 rijen; de KIA is niet over vennoten verdeeld";
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`Let op: 1 cel in ${p} niet gelezen; die regels tellen niet mee:\n  Vennoten!B2: ${note}\n`);
+    expect(JSON.parse(r.out)).toMatchObject({ leftOut: [{ cell: "Vennoten!B2", reason: note }], kia: "14000" });
+    expect(JSON.parse(r.out).partners).toBeUndefined();
+    // a table on the sheet whose headers are no partners' is named
+    const table = await workbook({ Staat: ledger, Partners: [] }, [{ sheet: "Partners", name: "Tabel1", ref: "C3", headers: ["Wie", "Deel"], rows: [["Jansen", 0.6]] }]);
+    expect((await readWorkbook(table, "x.xlsx")).problems).toEqual([
+      { cell: "Partners!C3", message: "tabel Tabel1 op blad Partners niet gelezen als vennoten: de tabel heeft niet de kolommen Naam en Winstaandeel (of Kapitaal, Stille reserves); de KIA is niet over vennoten verdeeld" },
+    ]);
+    // an empty sheet "Vennoten", or one with the header and no partners (a sole trader's), is nothing left unread
+    for (const sheet of [[], [["Naam", "Winstaandeel"]], [["Naam", "Winstaandeel"], [], ["Verdeelsleutel", "winst"]]])
+      expect((await readWorkbook(await workbook({ Staat: ledger, Vennoten: sheet }), "x.xlsx")).problems).toEqual([]);
+    // --batch: the split of the readable one, and a problem for the other instead of "Problemen 0"
+    file("vof.xlsx", await workbook({ Staat: ledger, Vennoten: vennoten }), "vennoten");
+    const out = join(dir, "vennoten.csv");
+    expect((await call(["--batch", join(dir, "vennoten"), "--out", out])).code).toBe(0);
+    const rows = parseCsv(readFileSync(out, "utf8").slice(1));
+    const col = (name: string) => rows[0].indexOf(name);
+    expect(rows.slice(1).map((l) => [l[0], l[col("Problemen")], l[col("Vennoot 1")], l[col("KIA vennoot 1")], l[col("Vennoot 2")]])).toEqual([
+      ["vennoten-onleesbaar.xlsx", "1", "", "", ""],
+      ["vof.xlsx", "0", "Jansen", "8400", "De Vries"],
+    ]);
+  });
+});
+
 const examples = join(__dirname, "..", "examples");
 const sampleCsv = join(examples, "voorbeeld-staat-2025.csv");
 const sampleXlsx = join(examples, "voorbeeld-staat-2025.xlsx");

@@ -92,6 +92,23 @@ describe("file workbook: .xlsx", () => {
     expect(await wb.findLabel!("bestaat niet")).toBeUndefined();
   });
 
+  it("a sheet without tables with a partners list: from its header row (under a title) to the row with the key below it", async () => {
+    const ex = new ExcelJS.Workbook();
+    const ws = ex.addWorksheet("Vennoten");
+    ws.getCell("A1").value = "Vennoten VOF De Korrel";
+    [["Naam", "Winstaandeel"], ["Jansen", 0.6], ["De Vries", 0.4], ["Verdeelsleutel", "winst"], ["Gezamenlijk verzoek", "ja"]].forEach((r, i) =>
+      r.forEach((v, j) => (ws.getCell(3 + i, 2 + j).value = v)),
+    );
+    ws.getCell("F4").value = "opmerking buiten de lijst";
+    const wb = await openFileWorkbook(fileOf("vof.xlsx", new Uint8Array((await ex.xlsx.writeBuffer()) as ArrayBuffer)));
+    expect(await wb.listTables()).toEqual([{ name: "Vennoten", sheet: "Vennoten", rowCount: 2, headers: ["Naam", "Winstaandeel"] }]);
+    const g = await wb.readTable("Vennoten");
+    expect(g).toMatchObject({ sheet: "Vennoten", source: "blad Vennoten in vof.xlsx", firstRow: 4, firstColumn: 1, rows: [["Jansen", 0.6], ["De Vries", 0.4]] });
+    const read = readPartners(g.headers, g.rows, g);
+    expect(read.items).toEqual([{ name: "Jansen", profit: "0.6" }, { name: "De Vries", profit: "0.4" }]);
+    expect(read.problems).toEqual([]);
+  });
+
   it("an unknown table, an old .xls and another file type give Dutch messages", async () => {
     const wb = await openFileWorkbook(fileOf("staat.xlsx", await ledgerXlsx()));
     await expect(wb.readTable("Nergens")).rejects.toThrow(/staat niet in staat\.xlsx/);

@@ -2,17 +2,22 @@
  * One set of rules for reading a workbook (src/workbook-rules.ts), and the proof that kia-calc (cli/workbook.ts)
  * and the taskpane (the file workbook of the standalone page, load.ts, partners.ts, the reducer and derive()) give
  * the same scenario for the same workbook: a header row under a title, dates in two years, the key beside a label
- * on another sheet, a partners' table found by its headers, a CSV with lines above its header.
+ * on another sheet, a partners' table found by its headers, a partners list on a sheet without tables (ending at the
+ * key below it), a CSV with lines above its header.
  */
 import { evaluate } from "../src";
 import { mapDisposalHeaders, mapHeaders, mapPartnerHeaders, type Cell } from "../src/ledger";
 import {
   besideLabel,
   datesYearText,
+  endsPartnersList,
   findHeaderRow,
+  findPartnersHeader,
   findTable,
   HEADER_SEARCH_ROWS,
   noYearText,
+  partnersListLength,
+  sheetHeader,
   yearOfCell,
   yearOfDates,
   yesOrNo,
@@ -53,6 +58,29 @@ describe("the rules", () => {
     expect(findTable(tables, "partners")?.name).toBe("Maten"); // "Partners" has no key column
     expect(findTable([ledger], "ledger", ledger)).toBeUndefined();
     expect(findTable([t("Vervreemdingen", ["Verkoopprijs", "Investeringsjaar"])], "disposals")?.name).toBe("Vervreemdingen");
+  });
+
+  it("a partners list on a sheet without tables: its header row in the first 30 rows, to the first empty or label row", () => {
+    const rows: Cell[][] = [["Vennoten VOF De Korrel"], [], [null, "Naam", "Winstaandeel", null], [null, "Jansen", 0.6], [null, "De Vries", 0.4], [null, "Verdeelsleutel:", "winst"]];
+    const list = findPartnersHeader(rows)!;
+    expect(list).toEqual({ kind: "partners", index: 2, left: 1, right: 2, headers: ["Naam", "Winstaandeel"] });
+    expect(sheetHeader(rows)).toEqual(list);
+    // a ledger's header row makes the sheet a ledger, whatever is below it
+    expect(sheetHeader([["Categorie", "Bedrag"], ["Naam", "Winst"]])).toMatchObject({ kind: "ledger", index: 0 });
+    expect(findPartnersHeader([["Naam", "Adres"], ["Jansen", "Dorpsstraat 1"]])).toBeUndefined(); // no weight of the key
+    expect(partnersListLength(rows.slice(3), list)).toEqual({ rows: 2, ended: true });
+    expect(partnersListLength(rows.slice(3, 5), list)).toEqual({ rows: 2, ended: false }); // more rows may follow
+    // the labels end it (compared like headers), in the list's first column or left of it; so does an empty row
+    for (const label of ["Verdeelsleutel", "verdeelsleutel KIA", "Sleutel", "Gezamenlijk verzoek:", "Totaal"]) {
+      expect(endsPartnersList([null, label, "x"], list)).toBe(true);
+      expect(endsPartnersList([label, null, "x"], list)).toBe(true);
+    }
+    expect(endsPartnersList([null, null, null, "opmerking"], list)).toBe(true); // empty in the list's columns
+    expect(endsPartnersList(undefined, list)).toBe(true);
+    // a partner, also one without a name (its problem is said), is no end
+    expect(endsPartnersList([null, "Verdeel BV", 0.5], list)).toBe(false);
+    expect(endsPartnersList([null, null, 0.5], list)).toBe(false);
+    expect(endsPartnersList(["1", "Jansen", 0.5], list)).toBe(false);
   });
 
   it("a label: compared like headers, the given sheet first, in the first 40 rows and 30 columns, the first value accepted", () => {
@@ -194,6 +222,44 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     const report = evaluate(cli.scenario);
     expect(report.partners!.map((p) => p.kia)).not.toEqual(["6720", "6720"]); // the capital key, not equal shares
     expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(report));
+  });
+
+  // the new-user trial: a plain sheet "Vennoten" (no Excel table), the key in a row right below the partners
+  const trial = (shares: unknown[] = [0.6, 0.4], extra: unknown[][] = [["Verdeelsleutel", "winst"]]) =>
+    workbook({
+      Staat: [header, ["M1", "Oven", "machine", 40000, "03-03-2025"], ["M2", "Toonbank", "inventaris", 10000, "15-06-2025"]],
+      Vennoten: [["Naam", "Winstaandeel"], ["Jansen", shares[0]], ["De Vries", shares[1]], ...extra],
+    });
+
+  it("partners on a plain sheet 'Vennoten' with the key in the row below them: the same partnership, the label row no partner", async () => {
+    for (const shares of [[0.6, 0.4], ["60%", "40%"]]) {
+      const bytes = await trial(shares);
+      const cli = await readWorkbook(bytes, "vof.xlsx");
+      const pane = await paneReads(bytes, "vof.xlsx");
+      // before: kia-calc passed the sheet over (no split, no problem); the page read "Verdeelsleutel" as a third partner
+      expect(cli.problems).toEqual([]);
+      expect(cli.found).toMatchObject({ ledger: "blad Staat", partners: "blad Vennoten" });
+      expect(cli.scenario.partnership).toEqual({
+        partners: [{ name: "Jansen", profit: shares[0] === 0.6 ? "0.6" : "60" }, { name: "De Vries", profit: shares[0] === 0.6 ? "0.4" : "40" }],
+        key: "winst",
+      });
+      expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", problems: [] });
+      expect(pane.state.choices.partnership.partners.map((p) => [p.name, p.profit])).toEqual([["Jansen", shares[0] === 0.6 ? "0,6" : "60"], ["De Vries", shares[0] === 0.6 ? "0,4" : "40"]]);
+      const report = evaluate(cli.scenario);
+      expect(report.partners!.map((p) => [p.name, p.kia])).toEqual([["Jansen", "8400"], ["De Vries", "5600"]]); // 60/40 of 28% x 50.000
+      expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(report));
+    }
+  });
+
+  it("a list that ends at an empty row, the joint request and a total row below it; a bad share: the same problem, in a share's words", async () => {
+    const bytes = await trial([0.6, "veel"], [["Pietersen", 0.4], ["Totaal", 1], [], ["Gezamenlijk verzoek", "Ja"], ["Verdeelsleutel", "winst"]]);
+    const cli = await readWorkbook(bytes, "vof.xlsx");
+    const pane = await paneReads(bytes, "vof.xlsx");
+    const message = "winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
+    expect(cli.problems).toEqual([{ cell: 'Vennoten!B3 ("veel")', message }]);
+    expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [`B3: ${message}`] });
+    expect(cli.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "Pietersen", profit: "0.4" }], key: "winst", jointRequest: true });
+    expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
   });
 
   it("a CSV with lines above its header: the same header row, rows and year", async () => {

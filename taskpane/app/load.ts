@@ -122,7 +122,10 @@ export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
 /**
  * What a workbook gives beside the ledger just read, found by the core's rules as kia-calc finds it: the year
  * (findYear, when `guess` is given: restored choices keep their own), the disposals' table (beside a ledger read
- * from a table) and the partners' table with the key and the joint request (partnershipFromTable).
+ * from a table) and the partners' table with the key and the joint request (partnershipFromTable). The partners may
+ * be a list on a sheet without tables: the standalone page's file adapter gives it as a table from its header row to
+ * the row before the first empty or label row ("Verdeelsleutel"), by the rule kia-calc follows (src/workbook-rules.ts
+ * sheetHeader, endsPartnersList); in Excel the pane lists Excel tables only.
  */
 export async function workbookParts(
   wb: Workbook,
@@ -142,7 +145,7 @@ export async function workbookParts(
   const not = { name: table ?? "" };
   const dt = table !== undefined ? findTable(all, "disposals", not) : undefined;
   const disposalGrid = dt ? await wb.readTable(dt.name).catch(() => null) : null;
-  // the partners table ("Vennoten"): the partnership is on at once, the user can change it
+  // the partners table or sheet ("Vennoten"): the partnership is on at once, the user can change it
   const pt = findTable(all, "partners", not);
   const partners = pt ? await partnershipFromTable(wb, pt.name, await options.culture()).catch(() => undefined) : undefined;
   return { yearFound, disposalGrid, partners };

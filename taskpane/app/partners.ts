@@ -66,7 +66,9 @@ export function jointRequestOf(c: Cell | undefined): "yes" | "no" | undefined {
 }
 
 /**
- * The partnership of a workbook's partners table ("Vennoten"), as kia-calc reads it (cli/workbook.ts): the
+ * The partnership of a workbook's partners table ("Vennoten"; in the standalone page also a partners list on a sheet
+ * without tables, which the file adapter gives as a table ending above its "Verdeelsleutel" row), as kia-calc reads
+ * it (cli/workbook.ts): the
  * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek", found by the
  * core's rule (src/workbook-rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
  * partners.

@@ -7,7 +7,7 @@
  * formulas) is refused with a Dutch message.
  */
 import type * as ExcelJSTypes from "exceljs";
-import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook-rules";
+import { besideLabel, endsPartnersList, HEADER_SEARCH_ROWS, LABEL_AREA, sheetHeader, type LabelArea } from "../../src/workbook-rules";
 import { csvTable, decodeText, parseCsv } from "./csv";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
@@ -142,7 +142,9 @@ function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
       continue;
     }
     // A sheet without tables: its used range, with the header row the core's rule finds in the sheet's first 30 rows
-    // (src/workbook-rules.ts findHeaderRow, as kia-calc), else the first row with a value (its columns chosen by hand).
+    // (src/workbook-rules.ts sheetHeader, as kia-calc): a ledger's, whose data runs to the sheet's end; else a partners
+    // list's ("Naam" | "Winstaandeel"), whose data ends at its first empty row or a label row such as "Verdeelsleutel"
+    // (endsPartnersList); else the first row with a value (its columns chosen by hand).
     let top = 0;
     let bottom = 0;
     let left = Infinity;
@@ -162,10 +164,30 @@ function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
       }
     });
     if (!top) continue;
+    // the rows searched start at column A, so the header's columns are the sheet's (as kia-calc reads them)
     const search: Cell[][] = [];
-    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, bottom); r++) search.push(rowCells(r, left, right));
-    const found = findHeaderRow(search);
-    const headerRow = found === undefined ? top : found + 1;
+    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, bottom); r++) search.push(rowCells(r, 1, right));
+    const found = sheetHeader(search);
+    if (found?.kind === "partners") {
+      const list = found;
+      const headerRow = list.index + 1;
+      const headers = rowCells(headerRow, list.left + 1, list.right + 1).map(headerText);
+      let last = headerRow;
+      while (last < bottom && !endsPartnersList(rowCells(last + 1, 1, list.right + 1), list)) last++;
+      blocks.push({
+        info: { name: ws.name, sheet: ws.name, rowCount: last - headerRow, headers },
+        source: `blad ${ws.name}`,
+        firstRow: headerRow + 1,
+        firstColumn: list.left,
+        read: () => {
+          const rows: Cell[][] = [];
+          for (let r = headerRow + 1; r <= last; r++) rows.push(rowCells(r, list.left + 1, list.right + 1));
+          return { headers, rows };
+        },
+      });
+      continue;
+    }
+    const headerRow = found === undefined ? top : found.index + 1;
     const headers = rowCells(headerRow, left, right).map(headerText);
     const firstData = headerRow + 1;
     blocks.push({

@@ -490,6 +490,8 @@ export function officeWorkbook(): Workbook {
   return {
     kind: "excel",
 
+    // Excel tables only. A partners list on a sheet without tables, which kia-calc and the standalone page read
+    // (src/workbook-rules.ts sheetHeader, endsPartnersList), is not read here: in Excel the user enters the partners.
     async listTables(): Promise<TableInfo[]> {
       return Excel.run(async (ctx) => {
         const tables = ctx.workbook.tables;
