@@ -347,7 +347,7 @@ async function readScenario(
     const rows = require("./rows") as typeof Rows;
     const lines = (list: readonly { cell: string; message: string }[]) => list.map((p) => `${p.cell}: ${p.message}`);
     const n = read.problems.length;
-    if (n) await err.write(rows.listing(`Let op: ${n} ${n === 1 ? "cel" : "cellen"} in ${name} niet gelezen; die regels tellen niet mee:`, lines(read.problems)));
+    if (n) await err.write(rows.listing(`Let op: ${n === 1 ? "1 cel" : `${n} cellen`} in ${name} niet gelezen; ${n === 1 ? "die regel telt" : "die regels tellen"} niet mee:`, lines(read.problems)));
     const left = rows.leaveOutRefusedRows(read, core());
     const m = left.problems.length;
     if (m)

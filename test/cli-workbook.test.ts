@@ -134,7 +134,7 @@ describe("kia-calc on partners on a sheet without tables (the new-user trial)", 
     const r = await call([p]);
     const note = "blad Vennoten niet gelezen als vennoten: geen kopregel met de kolommen Naam en Winstaandeel (of Kapitaal, Stille reserves) in de eerste 30 rijen; de KIA is niet over vennoten verdeeld";
     expect(r.code).toBe(0);
-    expect(r.err).toBe(`Let op: 1 cel in ${p} niet gelezen; die regels tellen niet mee:\n  Vennoten!B2: ${note}\n`);
+    expect(r.err).toBe(`Let op: 1 cel in ${p} niet gelezen; die regel telt niet mee:\n  Vennoten!B2: ${note}\n`);
     expect(JSON.parse(r.out)).toMatchObject({ leftOut: [{ cell: "Vennoten!B2", reason: note }], kia: "14000" });
     expect(JSON.parse(r.out).partners).toBeUndefined();
     // a table on the sheet whose headers are no partners' is named
@@ -167,7 +167,7 @@ describe("kia-calc staat.csv (a ledger saved as CSV, read by its extension)", ()
     const r = await call([sampleCsv]);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `Let op: 1 cel in ${sampleCsv} niet gelezen; die regels tellen niet mee:\n` +
+      `Let op: 1 cel in ${sampleCsv} niet gelezen; die regel telt niet mee:\n` +
         `  voorbeeld-staat-2025.csv!D17 ("2,500"): dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56\n` +
         `Let op: geen jaar in ${sampleCsv}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 15 investeringen vallen in 2025). Een ander jaar: kia-calc --year <jaar> ${sampleCsv}\n`,
     );

@@ -547,7 +547,7 @@ describe("kia-calc: what a workbook leaves out is in the output too", () => {
     clean = file("schoon.xlsx", await book([["INV-1", "Draaibank", "machine", 10000, null]], [["D1", "Kast verkocht", 100, "INV-1"]]));
   });
   const stderr = () =>
-    `Let op: 1 cel in ${path} niet gelezen; die regels tellen niet mee:\n` +
+    `Let op: 1 cel in ${path} niet gelezen; die regel telt niet mee:\n` +
     `  Investeringen!D4 ("2,500"): ${ambiguous}\n` +
     `Let op: 2 regels in ${path} tellen niet mee; de berekening weigert ze:\n` +
     `  Investeringen!E3 (nummer INV-2, kolom betaald): ${paid}\n` +
