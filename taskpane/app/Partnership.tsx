@@ -13,6 +13,7 @@ import { formatPercent, keepEuro, parseUserAmount } from "./format";
 import { sameInARow } from "./display";
 import { letterText, type LetterPartner } from "./letter";
 import { partnershipFromTable } from "./partners";
+import { KiaStats } from "./KiaStats";
 import { LEGAL_FORMS } from "./scenario";
 import type { PartnerAmountField, PartnerInput, PartnersRead } from "./state";
 import { Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "./ui";
@@ -197,17 +198,7 @@ function Results() {
               <Stat label={t.part}>
                 <Money value={q.part} />
               </Stat>
-              <Stat label={t.kia} strong>
-                <Money value={q.kia} />
-              </Stat>
-              <Stat label={t.deductibleThisYear}>
-                <Money value={q.deductibleThisYear} />
-              </Stat>
-              {q.carriedForward !== "0" ? (
-                <Stat label={t.carriedForward}>
-                  <Money value={q.carriedForward} />
-                </Stat>
-              ) : null}
+              <KiaStats report={q} />
               {q.outsideKia !== undefined ? (
                 <Stat label={t.outsideKia}>
                   <Money value={q.outsideKia} />
