@@ -123,7 +123,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     row.year = read.scenario.year;
     const rows = leaveOutRefusedRows(read, core);
     row.problems = read.problems.length + rows.problems.length;
-    const report = core.evaluate(rows.scenario);
+    // the rows kept are validated already: evaluated without validating them again
+    const report = rows.normalized ? core.evaluateNormalized(rows.normalized) : core.evaluate(rows.scenario);
     row.total = report.total;
     row.kia = report.kia;
     row.disinvestment = report.disinvestment?.total ?? "0";

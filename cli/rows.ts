@@ -23,6 +23,8 @@ export interface RowsLeftOut {
   problems: WorkbookProblem[];
   /** the same rows, each as its entry of the JSON report's `leftOut` */
   leftOut: LeftOut[];
+  /** that scenario validated (evaluateNormalized takes it without validating again); absent when it is refused */
+  normalized?: Core.NormalizedScenario;
 }
 
 /** A cell or row of the workbook left out of the calculation, as the JSON report lists it (`leftOut`). */
@@ -51,6 +53,7 @@ export function leaveOutRefusedRows(read: Pick<WorkbookRead, "scenario" | "place
   const places = checked.errors.map((e) => placeOf(e, read.places));
   return {
     scenario: checked.scenario as WorkbookRead["scenario"],
+    normalized: checked.normalized,
     problems: checked.errors.map((e, i) => ({ cell: places[i].text, message: e.reason })),
     leftOut: checked.errors.map((e, i) => {
       const { cell, id, column } = places[i];
