@@ -373,12 +373,17 @@ function boolCell(
   problem: (f: LedgerField, m: string) => void,
 ): boolean | undefined {
   if (isEmpty(c) || isErr(c)) return undefined;
+  const yes = yesOrNo(c);
+  if (yes === undefined) problem(f, "geen ja of nee; verwacht ja of nee");
+  return yes;
+}
+
+/** A yes/no cell: WAAR/ONWAAR, 1 or 0, or one of YES_WORDS / NO_WORDS ("ja", "nee", "x" …); else undefined. */
+export function yesOrNo(c: Cell | undefined): boolean | undefined {
   if (typeof c === "boolean") return c;
-  if (typeof c === "number" && (c === 0 || c === 1)) return c === 1;
   const s = cellText(c).trim().toLowerCase();
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
-  problem(f, "geen ja of nee; verwacht ja of nee");
   return undefined;
 }
 

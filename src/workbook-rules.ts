@@ -21,13 +21,12 @@
  * Pure functions over cells (src/ledger.ts Cell); no Office, DOM or Node.
  */
 import {
-  NO_WORDS,
-  YES_WORDS,
   cellText,
   mapDisposalHeaders,
   mapHeaders,
   mapPartnerHeaders,
   normalizeHeader,
+  yesOrNo,
   type Cell,
 } from "./ledger";
 
@@ -260,14 +259,8 @@ export function yearOfCell(c: Cell | undefined): number | undefined {
   return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
 }
 
-/** "Ja" / "Nee" (and the other words the template's drop-down accepts, TRUE / FALSE) as yes or no; else undefined. */
-export function yesOrNo(c: Cell | undefined): boolean | undefined {
-  if (typeof c === "boolean") return c;
-  const t = cellText(c).trim().toLowerCase();
-  if ((YES_WORDS as readonly string[]).includes(t)) return true;
-  if ((NO_WORDS as readonly string[]).includes(t)) return false;
-  return undefined;
-}
+/** "Ja" / "Nee" as yes or no: the ledger's reading of a yes/no cell (src/ledger.ts). */
+export { yesOrNo };
 
 // ---- the year of the investments' dates --------------------------------------------------------------------
 
