@@ -453,10 +453,17 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
   /** the standalone pane on the same file (App.tsx's load): the sheet cell of each problem of the ledger it lists */
   async function paneCells(name: string, bytes: Uint8Array): Promise<string[]> {
     const wb = await openFileWorkbook({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer }, { storage: null });
-    const table = ledgerTable(await wb.listTables())!;
+    const tables = await wb.listTables();
+    const table = ledgerTable(tables)!;
     const grid = await wb.readTable(table.name);
     const mapping = mapHeaders(grid.headers).mapping;
-    const { yearFound, disposalGrid } = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: 2020, culture: async () => NL });
+    // as App.tsx: the tables listed once, given to workbookParts
+    const listTables = wb.listTables;
+    wb.listTables = () => {
+      throw new Error("listTables read twice");
+    };
+    const { yearFound, disposalGrid } = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: 2020, culture: async () => NL, tables });
+    wb.listTables = listTables;
     const source = { kind: "file" as const, name: grid.source, table: table.name, fileName: name };
     const state = reducer(initialState(2020), { type: "load-done", source, grid, disposalGrid, mapping, mappingOrigin: "headers", year: yearFound?.year, yearFound });
     const d = makeDeriver()(state, NL);

@@ -240,8 +240,13 @@ describe("Office adapter: settings, selection, culture, names, sheets, formulas"
   });
 
   it("culture from cultureInfo (ExcelApi 1.11), else from the browser; language from displayLanguage", async () => {
-    install({ sheets: [ledgerSheet(1)], displayLanguage: "en-GB" });
-    expect(await officeWorkbook().culture()).toEqual({ locale: "nl-NL", decimalSeparator: ",", thousandsSeparator: ".", language: "en" });
+    const x = install({ sheets: [ledgerSheet(1)], displayLanguage: "en-GB" });
+    const wb = officeWorkbook();
+    expect(await wb.culture()).toEqual({ locale: "nl-NL", decimalSeparator: ",", thousandsSeparator: ".", language: "en" });
+    // read once per session: the pane asks on start and again for a partners table
+    const syncs = x.syncs();
+    expect(await wb.culture()).toMatchObject({ locale: "nl-NL" });
+    expect(x.syncs()).toBe(syncs);
     fx!.uninstall();
     install({ sheets: [ledgerSheet(1)], api: "1.10" });
     expect(await officeWorkbook().culture()).toMatchObject({ locale: "nl-NL", language: "nl", decimalSeparator: "," });

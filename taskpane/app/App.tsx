@@ -91,7 +91,7 @@ export function App(props: AppProps) {
   }, [workbook]);
 
   const load = useCallback(
-    async (wb: Workbook, what: { table: string } | { selection: true }, fileName?: string) => {
+    async (wb: Workbook, what: { table: string } | { selection: true }, fileName?: string, listed?: TableInfo[]) => {
       const kind: Source["kind"] = fileName ? "file" : "table" in what ? "table" : "selection";
       dispatch({ type: "load-start", source: { kind, name: "table" in what ? what.table : "" } });
       try {
@@ -114,6 +114,7 @@ export function App(props: AppProps) {
         const { yearFound, disposalGrid, partners } = await workbookParts(wb, { grid, mapping, table: "table" in what ? what.table : undefined }, {
           guess: choices ? undefined : state.choices.year,
           culture: () => wb.culture().then((x) => ({ ...x, language: lang }), () => culture),
+          tables: listed,
         });
         const year = yearFound?.from === "none" ? undefined : yearFound?.year;
         // restored choices win over what the workbook gives, when they hold more than that
@@ -148,7 +149,7 @@ export function App(props: AppProps) {
       .then((ts) => {
         setTables(ts);
         const ledger = pickTable(ts, LEDGER_TABLES);
-        if (ledger) void load(host.workbook, { table: ledger.name });
+        if (ledger) void load(host.workbook, { table: ledger.name }, undefined, ts);
       })
       .catch((e) => dispatch({ type: "load-failed", message: messageOf(e) }));
   }, [load]);
@@ -165,7 +166,7 @@ export function App(props: AppProps) {
         setTables(ts);
         const ledger = ledgerTable(ts);
         if (!ledger) throw new Error(`${file.name} bevat geen gegevens.`);
-        await load(wb, { table: ledger.name }, file.name);
+        await load(wb, { table: ledger.name }, file.name, ts);
       } catch (e) {
         // a damaged file: the pane's own words in its language, not the zip reader's
         const unreadable = (e as { code?: unknown } | null)?.code === "UNREADABLE_FILE";

@@ -130,7 +130,7 @@ export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
 export async function workbookParts(
   wb: Workbook,
   ledger: { grid: Grid; mapping: ColumnMapping; table?: string },
-  options: { guess?: number; culture: () => Promise<Culture> },
+  options: { guess?: number; culture: () => Promise<Culture>; tables?: TableInfo[] },
 ): Promise<{
   yearFound?: YearFound;
   disposalGrid: Grid | null;
@@ -141,7 +141,8 @@ export async function workbookParts(
     options.guess === undefined
       ? undefined
       : await findYear(wb, readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }).investments, options.guess);
-  const all = await wb.listTables().catch(() => [] as TableInfo[]);
+  // the tables the pane listed just before (one sync less), else listed here
+  const all = options.tables ?? (await wb.listTables().catch(() => [] as TableInfo[]));
   const not = { name: table ?? "" };
   const dt = table !== undefined ? findTable(all, "disposals", not) : undefined;
   const disposalGrid = dt ? await wb.readTable(dt.name).catch(() => null) : null;

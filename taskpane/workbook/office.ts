@@ -484,6 +484,38 @@ export function officeWorkbook(): Workbook {
     });
   }
 
+  /** Excel's culture (ExcelApi 1.11 cultureInfo and its own separators), else the browser's. */
+  async function readCulture(): Promise<Culture> {
+    const language: "nl" | "en" = /^en/i.test(Office.context?.displayLanguage ?? "") ? "en" : "nl";
+    if (supports("1.11")) {
+      try {
+        return await Excel.run(async (ctx) => {
+          const app = ctx.workbook.application;
+          app.load("decimalSeparator, thousandsSeparator, useSystemSeparators");
+          const ci = app.cultureInfo;
+          ci.load("name");
+          const nf = ci.numberFormat;
+          nf.load("numberDecimalSeparator, numberGroupSeparator");
+          await ctx.sync();
+          const system = app.useSystemSeparators !== false;
+          return {
+            locale: ci.name,
+            decimalSeparator: system ? nf.numberDecimalSeparator : app.decimalSeparator,
+            thousandsSeparator: system ? nf.numberGroupSeparator : app.thousandsSeparator,
+            language,
+          };
+        });
+      } catch {
+        /* fall back to the browser */
+      }
+    }
+    return cultureFromLocale(
+      Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || undefined,
+      language,
+    );
+  }
+  let cultureRead: Promise<Culture> | undefined;
+
   const isInRead = (sheet: string, row0: number, col0: number) =>
     readPlaces.some((p) => p.sheet === sheet && row0 >= p.row0 && row0 < p.row0 + p.rows && col0 >= p.col0 && col0 < p.col0 + p.cols);
 
@@ -556,34 +588,9 @@ export function officeWorkbook(): Workbook {
 
     writeReport,
 
-    async culture(): Promise<Culture> {
-      const language: "nl" | "en" = /^en/i.test(Office.context?.displayLanguage ?? "") ? "en" : "nl";
-      if (supports("1.11")) {
-        try {
-          return await Excel.run(async (ctx) => {
-            const app = ctx.workbook.application;
-            app.load("decimalSeparator, thousandsSeparator, useSystemSeparators");
-            const ci = app.cultureInfo;
-            ci.load("name");
-            const nf = ci.numberFormat;
-            nf.load("numberDecimalSeparator, numberGroupSeparator");
-            await ctx.sync();
-            const system = app.useSystemSeparators !== false;
-            return {
-              locale: ci.name,
-              decimalSeparator: system ? nf.numberDecimalSeparator : app.decimalSeparator,
-              thousandsSeparator: system ? nf.numberGroupSeparator : app.thousandsSeparator,
-              language,
-            };
-          });
-        } catch {
-          /* fall back to the browser */
-        }
-      }
-      return cultureFromLocale(
-        Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || undefined,
-        language,
-      );
+    culture(): Promise<Culture> {
+      // read once per session: the pane asks on start and again when it reads a partners table
+      return (cultureRead ??= readCulture());
     },
 
     async setName(name: string, formula: string): Promise<void> {
