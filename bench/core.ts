@@ -92,7 +92,7 @@ function evaluateInChild(
 ): { medianMs: number; bestMs: number; extraMB: number } | null {
   const script = join(__dirname, "evaluate-size.ts");
   const node = (extra: string[]) =>
-    spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", script, String(n), kind, ...extra], {
+    spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "-r", "tsx/cjs", script, String(n), kind, ...extra], {
       cwd: join(__dirname, ".."),
       encoding: "utf8",
     });

@@ -1,7 +1,7 @@
 /**
  * One evaluate() benchmark in a process of its own (run by bench/core.ts): time per run and the peak memory
  * evaluate() adds on top of the input, for a generated ledger of N assets. Prints one JSON line.
- * Usage: node --expose-gc -r ts-node/register/transpile-only bench/evaluate-size.ts <N> [large|in band]
+ * Usage: node --expose-gc -r tsx/cjs bench/evaluate-size.ts <N> [large|in band]
  */
 import { evaluate } from "../src";
 import { benchScenario } from "./ledger";

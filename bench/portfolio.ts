@@ -138,7 +138,7 @@ async function child(files: number, rows: number): Promise<void> {
 }
 
 export function benchPortfolio(files = 1000, rows = 50): Record<string, string> {
-  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", __filename, "--child", String(files), String(rows)], {
+  const r = spawnSync(process.execPath, ["-r", "tsx/cjs", __filename, "--child", String(files), String(rows)], {
     cwd: join(__dirname, ".."),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
