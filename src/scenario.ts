@@ -849,8 +849,16 @@ function assertConsistentGroups(
   investments: readonly NInvestment[],
   refuse: Refuse = throwing,
   fields: readonly GroupField[] = ALL_GROUP_FIELDS,
+  rawRows?: readonly unknown[],
 ): void {
   const first = new Map<string, NInvestment>();
+  // the message quotes what the user wrote ({"replacedBy":3}), not the normalised value
+  const written = (inv: NInvestment, field: GroupField): unknown => {
+    const row = rawRows?.[inv.index];
+    return typeof row === "object" && row !== null && field in row
+      ? (row as Record<string, unknown>)[field]
+      : inv[field];
+  };
   const lost = (x: NInvestment) =>
     x.lostByCalamity
       ? `verloren, vervangen door ${x.lostByCalamity.replacedBy}${x.lostByCalamity.approval === undefined ? "" : `, goedkeuring ${yesNo(x.lostByCalamity.approval)}`}`
@@ -905,7 +913,7 @@ function assertConsistentGroups(
         inv,
         "INVALID_GROUP",
         `investments[${inv.index}].${c.field}`,
-        inv[c.field],
+        written(inv, c.field),
         `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${c.text(f)}, deze regel: ${c.text(inv)}`,
       );
   }
@@ -1077,7 +1085,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     "investments",
   );
   assertReplacements(investments, byId);
-  assertConsistentGroups(investments);
+  assertConsistentGroups(investments, throwing, ALL_GROUP_FIELDS, f.investments);
   const disposals = disposalList(f.o).map((d, i) =>
     validateDisposal(d, i, f.year, byId),
   );
@@ -1321,11 +1329,12 @@ export function validateRows(
   // 1. The rows without their calamity entries: each on its own, duplicate ids, groups that disagree.
   const unique = indexById(live(), "investments", record);
   const uniqueAt = errors.size;
-  assertConsistentGroups(live(), record, [
-    "inUse",
-    "vatDeductible",
-    "override",
-  ]);
+  assertConsistentGroups(
+    live(),
+    record,
+    ["inUse", "vatDeductible", "override"],
+    f.investments,
+  );
   spread([...errors.keys()]);
 
   // 2. The calamity entries of the rows kept: each replacement is a kept row, no cycles, the same in a group.
@@ -1350,7 +1359,7 @@ export function validateRows(
       else refs.set(x.lostByCalamity.replacedBy, [x.index]);
     }
   assertReplacements(live(), byIdKept, record, leftOut);
-  assertConsistentGroups(live(), record, ["lostByCalamity"]);
+  assertConsistentGroups(live(), record, ["lostByCalamity"], f.investments);
   spread(added(before), refs, byIdKept);
 
   // 3. The disposals, against the investments kept.

@@ -204,7 +204,8 @@ export function kiaMicro(
 function integerPathCents(total: Decimal | number | string): number {
   if (typeof total === "number") return centsOfNumber(total);
   if (typeof total === "string") return centsOfString(total.trim());
-  return centsOfDecimal(total);
+  // anything else (null, an array, an object) goes to the Decimal path, whose parseAmount refuses it by name
+  return total instanceof Decimal ? centsOfDecimal(total) : -1;
 }
 
 /**
