@@ -7,6 +7,10 @@
 import fc from "fast-check";
 import * as api from "../src";
 import { Decimal, KiaValidationError, NoTableError, allCategories, establishedYears, evaluate, getYearTable, validateScenario } from "../src";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { call } from "./support/cli";
 import { amountArb, scenarioArb } from "./support/fuzz-core";
 
 const SEED = 20261124;
@@ -125,5 +129,35 @@ describe("the public API on any input", () => {
     expect(() => api.formatEuro(12 as never)).toThrow('formatEuro(amount): amount moet een eindig Decimal-bedrag zijn (waarde: 12)');
     expect(() => api.findCategory(undefined as never)).toThrow("findCategory(input): input moet een tekst zijn (waarde: (ontbreekt))");
     expect(() => api.evaluateNormalized({ year: 2024 } as never)).toThrow("evaluateNormalized(scenario): scenario heeft niet de vorm van een scenario uit validateScenario of validateRows");
+  });
+});
+
+describe("messages quote what the user wrote", () => {
+  const scenario = {
+    year: 2024,
+    investments: [
+      { id: "a", category: "machine", amount: 1000, group: "g" },
+      { id: "b", category: "machine", amount: 1000, group: "g", lostByCalamity: { replacedBy: "c" } },
+      { id: "c", category: "machine", amount: 1000 },
+    ],
+  };
+  it("rows of one group that disagree on lostByCalamity (was {\"replacedBy\":\"c\",\"approval\":undefined})", () => {
+    let message = "";
+    try {
+      validateScenario(scenario);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('(waarde: {"replacedBy":"c"})');
+    expect(message).not.toMatch(BANNED);
+  });
+
+  it("kia-calc's standard error shows the same", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kia-")), "s.json");
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = await call([file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('(waarde: {"replacedBy":"c"})');
+    expect(ourText(r.err)).not.toMatch(BANNED);
   });
 });
