@@ -89,6 +89,8 @@ export function checked<F extends (...args: never[]) => unknown>(name: string, f
       if (v === undefined && param.optional) continue;
       if (!param.check(v)) throw refuse(name, param, v);
     }
+    // only the declared parameters reach the function (an internal extra parameter stays internal)
+    if (args.length > n) args.length = n;
     if (structures.length === 0) return call.apply(this, args);
     try {
       return call.apply(this, args);

@@ -14,7 +14,10 @@ import { Decimal } from "./decimal";
 import { disposalAddition } from "./disinvestment";
 import { KiaValidationError, type ValidationCode } from "./errors";
 import { findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
-import { formatEuro, parseAmount, parseYear } from "./money";
+import { formatEuro, isAmountProblem, parseAmount, parseYear, readShare } from "./money";
+
+/** An amount in a message exactly as it is (€ 100,004), not rounded to cents. */
+const exactEuro = (d: Decimal) => formatEuro(d, Math.max(2, d.decimalPlaces()));
 
 export type Amount = number | string;
 export type PartnershipKey = "profit" | "capital" | "reserves" | "equal";
@@ -503,7 +506,7 @@ function validateInvestment(
       "PAID_EXCEEDS_AMOUNT",
       `${field}.paid`,
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
+      `betaald bedrag is hoger dan het investeringsbedrag (${exactEuro(asDecimal(amount))})`,
     );
   }
   const relatedParty = boolValue(o.relatedParty, field, "relatedParty") ?? false;
@@ -626,12 +629,19 @@ function validatePartnership(raw: unknown): NPartnership {
     names.add(name);
     const opt = (k: string) =>
       po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`);
+    // the key's figures are weights (a share, not an amount): readShare accepts a JSON float such as 1/3
+    const share = (k: "profit" | "capital" | "reserves") => {
+      if (po[k] === undefined) return undefined;
+      const r = readShare(po[k], SHARE_NOUN[k]);
+      if (isAmountProblem(r)) fail(r.problem, `${pf}.${k}`, po[k], r.reason);
+      return r;
+    };
     const partner: NPartner = {
       name,
       legalForm: optString(po, "legalForm", pf, 100),
-      profit: opt("profit"),
-      capital: opt("capital"),
-      reserves: opt("reserves"),
+      profit: share("profit"),
+      capital: share("capital"),
+      reserves: share("reserves"),
       outsideInvestments: opt("outsideInvestments"),
       ownAssetsInPartnership: opt("ownAssetsInPartnership"),
     };
@@ -655,6 +665,12 @@ function validatePartnership(raw: unknown): NPartnership {
   }
   return { key, keyGiven, partners, jointRequest: optBool(o, "jointRequest", field) };
 }
+
+const SHARE_NOUN = {
+  profit: "winstaandeel",
+  capital: "kapitaalaandeel",
+  reserves: "aandeel in de stille reserves",
+} as const;
 
 const KEY_FIELD_NL: Record<PartnershipKey, string> = {
   profit: "winstgerechtigdheid (profit)",
