@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
-import { columnLetter } from "../src/ledger";
+import { columnLetter } from "../src/workbook/ledger";
 import { allCategories } from "../src/law";
 import * as T from "../templates/layout";
 

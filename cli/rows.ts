@@ -12,7 +12,7 @@
  * read, leaveOutRefusedRows for the rows refused).
  */
 import type * as Core from "../src";
-import { columnLetter, DISPOSAL_HEADERS, FIELD_NAMES_NL, type LedgerField } from "../src/ledger";
+import { columnLetter, DISPOSAL_HEADERS, FIELD_NAMES_NL, type LedgerField } from "../src/workbook/ledger";
 import { ledgerFieldOf } from "../taskpane/app/scenario";
 import type { WorkbookProblem, WorkbookRead } from "./workbook";
 

@@ -1,7 +1,7 @@
 /**
  * A workbook as a scenario, for `kia-calc werkblad.xlsx` and `kia-calc --batch`: a filled KIA-werkblad
  * (templates/), or any workbook with a recognisable ledger. Every cell is read with the core's readers
- * (src/ledger.ts) and every part is found by the core's rules (src/workbook-rules.ts), exactly as the taskpane reads
+ * (src/workbook/ledger.ts) and every part is found by the core's rules (src/workbook/rules.ts), exactly as the taskpane reads
  * and finds them, so a workbook gives the same scenario here and there.
  *
  * Where things are found:
@@ -34,7 +34,7 @@ import {
   readPartners,
   type Cell,
   type LedgerProblem,
-} from "../src/ledger";
+} from "../src/workbook/ledger";
 import {
   besideLabel,
   findTable,
@@ -53,7 +53,7 @@ import {
   yearOfCell,
   yearOfDates,
   yesOrNo,
-} from "../src/workbook-rules";
+} from "../src/workbook/rules";
 import { decodeText, parseCsv } from "../taskpane/workbook/csv";
 import { InputError } from "./input";
 import { XlsxBook, XlsxError, parseAddress, type XlsxTable } from "./xlsx";
@@ -148,7 +148,7 @@ async function tableGrid(book: Book, t: XlsxTable): Promise<Grid> {
   return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows, firstRow: first, firstColumn: t.left };
 }
 
-/** The header row of a sheet without tables (src/workbook-rules.ts sheetHeader), and its first rows (from column A). */
+/** The header row of a sheet without tables (src/workbook/rules.ts sheetHeader), and its first rows (from column A). */
 async function sheetTop(book: Book, sheet: string): Promise<{ header?: SheetHeader; top: Cell[][]; last: number }> {
   const last = await book.lastRow(sheet);
   if (last === 0) return { top: [], last };
@@ -230,7 +230,7 @@ async function findPartners(
 }
 
 /**
- * The value right of a label (src/workbook-rules.ts besideLabel), the sheet `first` first; its place as
+ * The value right of a label (src/workbook/rules.ts besideLabel), the sheet `first` first; its place as
  * "Overzicht!B3". Each sheet's label area is read only when the sheets before it did not have the label.
  */
 async function findBesideLabel(
@@ -441,4 +441,4 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
 
 export { parseAddress };
 /** How the year was found from the dates, in the words the taskpane uses too (kia-calc's note). */
-export { datesYearText } from "../src/workbook-rules";
+export { datesYearText } from "../src/workbook/rules";

@@ -1,6 +1,6 @@
 /**
  * A small read-only .xlsx reader for kia-calc: the sheets, the Excel tables (name, range, headers), the workbook
- * names and the values of the cells asked for, as the core's Cell values (src/ledger.ts). Only what is needed is
+ * names and the values of the cells asked for, as the core's Cell values (src/workbook/ledger.ts). Only what is needed is
  * unpacked and scanned: a sheet is read up to the last row asked for, so a filled template (thousands of formula
  * cells beside the tables) is read in a few milliseconds instead of the ~150 ms a full exceljs load takes, which is
  * what a batch of a thousand clients needs. Cached values are read; formulas are not evaluated. Dates stay Excel
@@ -10,7 +10,7 @@
  * expressions that allow a namespace prefix (`<x:c>`, as the Open XML SDK writes) and attributes in any order.
  */
 import JSZip from "jszip";
-import type { Cell } from "../src/ledger";
+import type { Cell } from "../src/workbook/ledger";
 
 export class XlsxError extends Error {
   /**

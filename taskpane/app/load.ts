@@ -1,7 +1,7 @@
 /**
  * Helpers for reading a ledger into the pane: which table is the ledger (and the partners, the disposals), which
  * year it is about, the column mapping stored in the document applied to the headers found now. The rules are the
- * core's (src/workbook-rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
+ * core's (src/workbook/rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
  */
 import { establishedYears } from "../../src";
 import {
@@ -11,14 +11,14 @@ import {
   readLedger,
   type ColumnMapping,
   type LedgerField,
-} from "../../src/ledger";
+} from "../../src/workbook/ledger";
 import {
   findTable,
   SUMMARY_SHEET,
   YEAR_LABELS,
   yearOfCell,
   yearOfDates,
-} from "../../src/workbook-rules";
+} from "../../src/workbook/rules";
 import type { Grid, TableInfo, Workbook } from "../workbook/types";
 import type { Culture } from "./format";
 import { LEDGER_TABLES } from "./names";
@@ -46,7 +46,7 @@ export type YearFound =
   | { from: "none"; years: number[]; year: number };
 
 /**
- * The year of a workbook being loaded, by kia-calc's rule (cli/workbook.ts, src/workbook-rules.ts): the number
+ * The year of a workbook being loaded, by kia-calc's rule (cli/workbook.ts, src/workbook/rules.ts): the number
  * right of a label "Jaar" (the Overzicht first), else the calendar year all dated investments fall in, else none:
  * `guess` stays on screen, and the pane says it is a guess. A year without a KIA table cannot be chosen in the pane:
  * a workbook's is passed over, the dates' is no year.
@@ -124,7 +124,7 @@ export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
  * (findYear, when `guess` is given: restored choices keep their own), the disposals' table (beside a ledger read
  * from a table) and the partners' table with the key and the joint request (partnershipFromTable). The partners may
  * be a list on a sheet without tables: the standalone page's file adapter gives it as a table from its header row to
- * the row before the first empty or label row ("Verdeelsleutel"), by the rule kia-calc follows (src/workbook-rules.ts
+ * the row before the first empty or label row ("Verdeelsleutel"), by the rule kia-calc follows (src/workbook/rules.ts
  * sheetHeader, endsPartnersList); in Excel the pane lists Excel tables only.
  */
 export async function workbookParts(

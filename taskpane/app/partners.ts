@@ -1,6 +1,6 @@
 /**
  * The partners of a partnership from a table in the workbook (the template's "Vennoten"), read with the core's
- * reader (src/ledger.ts readPartners: Dutch and English headers, amounts with the core's readers, "50%"
+ * reader (src/workbook/ledger.ts readPartners: Dutch and English headers, amounts with the core's readers, "50%"
  * accepted). The values become the text of the pane's inputs in the user's culture, so the scenario reads them
  * like anything the user types, and the user can still correct them.
  */
@@ -11,9 +11,9 @@ import {
   readPartners as coreReadPartners,
   type Cell,
   type LedgerProblem,
-} from "../../src/ledger";
+} from "../../src/workbook/ledger";
 import { partnershipKeyOf } from "../../src/scenario";
-import { KEY_LABELS, REQUEST_LABELS, yesOrNo } from "../../src/workbook-rules";
+import { KEY_LABELS, REQUEST_LABELS, yesOrNo } from "../../src/workbook/rules";
 import type { Workbook } from "../workbook/types";
 import { formatNumber, type Culture } from "./format";
 import {
@@ -70,7 +70,7 @@ export function jointRequestOf(c: Cell | undefined): "yes" | "no" | undefined {
  * without tables, which the file adapter gives as a table ending above its "Verdeelsleutel" row), as kia-calc reads
  * it (cli/workbook.ts): the
  * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek", found by the
- * core's rule (src/workbook-rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
+ * core's rule (src/workbook/rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
  * partners.
  */
 export async function partnershipFromTable(

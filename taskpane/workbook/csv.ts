@@ -9,7 +9,7 @@
  * readLedger's dates), so a CSV and an Excel sheet give the same problems for the same input. Empty fields
  * are null. Text that starts with =, +, - or @ is kept as it is (never evaluated).
  */
-import { findHeaderRow } from "../../src/workbook-rules";
+import { findHeaderRow } from "../../src/workbook/rules";
 
 export type CsvDelimiter = ";" | "," | "\t";
 
@@ -142,7 +142,7 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
 }
 
 /**
- * The header is the line the core's rule finds (src/workbook-rules.ts findHeaderRow: the first of the first 30
+ * The header is the line the core's rule finds (src/workbook/rules.ts findHeaderRow: the first of the first 30
  * lines that names a category and an amount, so a title or a year above it is passed over), else the first
  * non-empty line (its columns can then be chosen by hand); the lines after it are data rows with empty fields as
  * null.

@@ -7,7 +7,7 @@
  * formulas) is refused with a Dutch message.
  */
 import type * as ExcelJSTypes from "exceljs";
-import { besideLabel, endsPartnersList, HEADER_SEARCH_ROWS, LABEL_AREA, sheetHeader, type LabelArea } from "../../src/workbook-rules";
+import { besideLabel, endsPartnersList, HEADER_SEARCH_ROWS, LABEL_AREA, sheetHeader, type LabelArea } from "../../src/workbook/rules";
 import { csvTable, decodeText, parseCsv } from "./csv";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
@@ -142,7 +142,7 @@ function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
       continue;
     }
     // A sheet without tables: its used range, with the header row the core's rule finds in the sheet's first 30 rows
-    // (src/workbook-rules.ts sheetHeader, as kia-calc): a ledger's, whose data runs to the sheet's end; else a partners
+    // (src/workbook/rules.ts sheetHeader, as kia-calc): a ledger's, whose data runs to the sheet's end; else a partners
     // list's ("Naam" | "Winstaandeel"), whose data ends at its first empty row or a label row such as "Verdeelsleutel"
     // (endsPartnersList); else the first row with a value (its columns chosen by hand).
     let top = 0;
@@ -220,7 +220,7 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
   const name = file.name || "bestand";
   const ext = (/\.([^.]+)$/.exec(name)?.[1] ?? "").toLowerCase();
   let blocks: Block[];
-  /** each sheet's label area (src/workbook-rules.ts LABEL_AREA), for findLabel */
+  /** each sheet's label area (src/workbook/rules.ts LABEL_AREA), for findLabel */
   let labelAreas: () => LabelArea[];
   if (ext === "csv" || ext === "txt") {
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -16,8 +16,8 @@
  * before its value is set, and text that starts with =, + , - or @ is also given Excel's apostrophe prefix,
  * so it can never become a formula.
  */
-import { mapHeaders, serialToIso } from "../../src/ledger";
-import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook-rules";
+import { mapHeaders, serialToIso } from "../../src/workbook/ledger";
+import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook/rules";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type {
@@ -319,7 +319,7 @@ export function officeWorkbook(): Workbook {
       await ctx.sync();
       if (used.isNullObject)
         throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
-      // The header row: the core's rule (src/workbook-rules.ts findHeaderRow) in the selection's first 30 rows, so a
+      // The header row: the core's rule (src/workbook/rules.ts findHeaderRow) in the selection's first 30 rows, so a
       // title selected with the ledger is passed over; else the first row. The date sample starts below the first
       // row (in the same sync); a title row in it holds no numbers, so it does not change which columns are dates.
       const top = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(HEADER_SEARCH_ROWS, used.rowCount), used.columnCount);
@@ -523,7 +523,7 @@ export function officeWorkbook(): Workbook {
     kind: "excel",
 
     // Excel tables only. A partners list on a sheet without tables, which kia-calc and the standalone page read
-    // (src/workbook-rules.ts sheetHeader, endsPartnersList), is not read here: in Excel the user enters the partners.
+    // (src/workbook/rules.ts sheetHeader, endsPartnersList), is not read here: in Excel the user enters the partners.
     async listTables(): Promise<TableInfo[]> {
       return Excel.run(async (ctx) => {
         const tables = ctx.workbook.tables;

@@ -7,7 +7,7 @@
  * sheet (or, standalone, to a downloaded .xlsx); text that starts with =, +, - or @ is written as text, never
  * as a formula.
  */
-import type { Cell } from "../../src/ledger";
+import type { Cell } from "../../src/workbook/ledger";
 
 export type { Cell };
 
@@ -120,7 +120,7 @@ export interface Workbook {
   writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void>;
   /**
    * The value right of a label cell, e.g. the partnership key beside "Verdeelsleutel" on the partners sheet, by
-   * the core's rule (src/workbook-rules.ts besideLabel, as kia-calc): any of `labels`, compared like headers, in
+   * the core's rule (src/workbook/rules.ts besideLabel, as kia-calc): any of `labels`, compared like headers, in
    * the first 40 rows and 30 columns of a sheet, `sheet` first, then the others; with `accept`, the first value
    * it accepts. Undefined when no cell holds the label.
    */

@@ -5,17 +5,17 @@
  * cell becomes a problem that names the row, the column and what was expected; good rows still count. Empty
  * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
  */
-import { showValue } from "./errors";
-import { findCategory, unknownCategoryHint } from "./law";
+import { showValue } from "../errors";
+import { findCategory, unknownCategoryHint } from "../law";
 import {
   excelNumberAmount,
   excelProportion,
   isAmountProblem,
   readAmount,
   readDutchAmount,
-} from "./money";
-import { partnershipKeyOf, type ScenarioInvestment } from "./scenario";
-import { plain } from "./context";
+} from "../money";
+import { partnershipKeyOf, type ScenarioInvestment } from "../scenario";
+import { plain } from "../context";
 
 /** A cell as the workbook adapters hand it over. Dates come as ISO text (jjjj-mm-dd) or as an Excel serial. */
 export type Cell =

@@ -18,7 +18,7 @@
  *  - which year the investments' dates give: only the one calendar year they all fall in; dates in several years
  *    give no year, the user must give it (yearOfDates), in the same words everywhere (datesYearText, noYearText).
  *
- * Pure functions over cells (src/ledger.ts Cell); no Office, DOM or Node.
+ * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
 import {
   cellText,
@@ -259,7 +259,7 @@ export function yearOfCell(c: Cell | undefined): number | undefined {
   return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
 }
 
-/** "Ja" / "Nee" as yes or no: the ledger's reading of a yes/no cell (src/ledger.ts). */
+/** "Ja" / "Nee" as yes or no: the ledger's reading of a yes/no cell (src/workbook/ledger.ts). */
 export { yesOrNo };
 
 // ---- the year of the investments' dates --------------------------------------------------------------------
