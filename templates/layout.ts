@@ -17,20 +17,13 @@ import { allCategories, categoryRule, establishedYears, findCategory, getYearTab
 import { KIA_EXACT_NAME, KIA_NAME, lambdaFileFormula, lambdaFormula, NOISE_DECIMALS } from "../src/lambda";
 import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADERS, YES_WORDS, type LedgerField } from "../src/workbook/ledger";
 import { KEY_NAMES } from "../src/scenario";
-import { DISPOSAL_TABLES, KEY_LABEL, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABEL, SUMMARY_SHEET } from "../src/workbook/rules";
+import { KEY_LABEL, REQUEST_LABEL, SHEET, TABLE, YEAR_NAME } from "../src/workbook/names";
 import { bandText } from "../src/table";
 
 // ---- sheets, tables, names --------------------------------------------------------------------------------
 
-export const SHEET = {
-  ledger: "Investeringen",
-  partners: "Vennoten",
-  disposals: "Desinvesteringen",
-  /** the readers look here first for the year (src/workbook/rules.ts) */
-  summary: SUMMARY_SHEET,
-  notes: "Toelichting",
-  lists: "Lijsten",
-} as const;
+/** The sheets, tables and the year's name the reader looks for (src/workbook/names.ts): the template writes those. */
+export { SHEET, TABLE, YEAR_NAME };
 export type SheetKey = keyof typeof SHEET;
 /** The order of the sheets in the workbook. */
 export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposals", "summary", "notes", "lists"];
@@ -38,11 +31,6 @@ export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposal
 /** The template's sheet names in workbook order (what insertWorksheetsFromBase64 inserts). */
 export const TEMPLATE_SHEET_NAMES: readonly string[] = SHEET_ORDER.map((k) => SHEET[k]);
 
-/** Excel table names: the first of the names the taskpane and kia-calc know (src/workbook/rules.ts; or by the headers). */
-export const TABLE = { ledger: LEDGER_TABLES[0], partners: PARTNER_TABLES[0], disposals: DISPOSAL_TABLES[0] } as const;
-
-/** The workbook name of the year cell (a plain cell, never a table). */
-export const YEAR_NAME = "KIA_JAAR";
 /** The year of the example rows. */
 export const EXAMPLE_YEAR = 2025;
 

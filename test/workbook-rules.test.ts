@@ -22,14 +22,14 @@ import {
   yearOfDates,
   yesOrNo,
 } from "../src/workbook/rules";
-import { readCsv, readWorkbook } from "../cli/workbook";
+import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { messages } from "../taskpane/app/i18n";
 import { ledgerTable, workbookParts } from "../taskpane/app/load";
 import { makeDeriver } from "../taskpane/app/derive";
 import { initialState, reducer } from "../taskpane/app/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
-import { csvTable, parseCsv } from "../taskpane/workbook/csv";
+import { csvTable, parseCsv } from "../src/workbook/csv";
 import { workbook } from "./support/workbook";
 
 const NL = cultureFromLocale("nl-NL", "nl");

@@ -24,7 +24,7 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { browserSuite, CHROMIUM } from "../support/chromium";
-import { readWorkbook } from "../../cli/workbook";
+import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
 import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
