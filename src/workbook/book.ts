@@ -66,3 +66,14 @@ export function nameTarget(formula: string | undefined): { sheet: string; addres
   if (!m) return undefined;
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
 }
+
+/** A Book opened on first use (a file's bytes unpacked only when the reader asks). */
+export function lazyBook(open: () => Promise<Book>): Book {
+  let book: Promise<Book> | undefined;
+  const get = () => (book ??= open());
+  return {
+    outline: async () => (await get()).outline(),
+    rows: async (sheet, from, to, left, right, onProgress) => (await get()).rows(sheet, from, to, left, right, onProgress),
+    lastRow: async (sheet) => (await get()).lastRow(sheet),
+  };
+}

@@ -144,7 +144,7 @@ export interface ReadOptions {
   /** the year given by the user (kia-calc --year): before anything in the workbook */
   year?: number;
   /** the user's choice of ledger: a table by its name, or a block already read (the pane's selection) */
-  ledger?: { table: string } | { grid: Grid };
+  ledger?: { table: string } | { grid: Grid; table?: string };
   /** rows of the ledger read so far (a large table read in parts) */
   onProgress?: (p: { rowsRead: number; rowsTotal: number }) => void;
   /** leave out the rows the core refuses (validateRows); default true */
@@ -336,7 +336,10 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   let ledger: Grid;
   let ledgerCandidate: Candidate | undefined;
   const choice = options.ledger;
-  if (choice && "grid" in choice) ledger = { ...choice.grid, ...(outline.date1904 ? { date1904: true } : {}) };
+  if (choice && "grid" in choice) {
+    ledger = { ...choice.grid, ...(outline.date1904 ? { date1904: true } : {}) };
+    ledgerCandidate = choice.table === undefined ? undefined : all.find((c) => "table" in c && c.name === choice.table);
+  }
   else {
     ledgerCandidate = choice ? all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) : findTable(all, "ledger");
     if (!ledgerCandidate) {

@@ -7,6 +7,7 @@
  * sheet (or, standalone, to a downloaded .xlsx); text that starts with =, +, - or @ is written as text, never
  * as a formula.
  */
+import type { Book } from "../../src/workbook/book";
 import type { Cell } from "../../src/workbook/ledger";
 
 export type { Cell };
@@ -86,6 +87,11 @@ export interface ReportSheet {
 
 export interface Workbook {
   readonly kind: "excel" | "file";
+  /**
+   * The workbook as the one reader's Book (src/workbook/book.ts): what readWorkbook finds the ledger, the year, the
+   * partners and the disposals in, as kia-calc does.
+   */
+  book?(): Book;
   /** the tables in the workbook (Excel tables; for a file: its sheets' used ranges as tables) */
   listTables(): Promise<TableInfo[]>;
   /** a table's header and data rows, read in chunks with progress */
