@@ -135,7 +135,7 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
 
   it("the sample saved with the 1904 date system (its dates kept): KIA 2025 € 19.769 everywhere", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(root, "examples", "voorbeeld-staat-2025.xlsx")));
+    await wb.xlsx.load(new Uint8Array(readFileSync(join(root, "examples", "voorbeeld-staat-2025.xlsx"))).buffer as ArrayBuffer);
     (wb.properties as { date1904?: boolean }).date1904 = true;
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     expect((await XlsxBook.open(bytes)).date1904).toBe(true);
