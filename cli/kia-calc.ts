@@ -175,7 +175,7 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** The version in package.json: next to cli/ (ts-node) or two levels above dist/cli/ (built). */
+/** The version in package.json: next to cli/ (tsx) or two levels above dist/cli/ (built). */
 export function version(dir = __dirname): string {
   for (const p of [join(dir, "..", "package.json"), join(dir, "..", "..", "package.json")]) {
     if (!existsSync(p)) continue;

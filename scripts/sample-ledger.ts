@@ -4,7 +4,7 @@
  * examples/voorbeeld-staat-2025.csv (the same ledger as Dutch Excel saves it: semicolons, Dutch amounts and
  * dates, UTF-8 with BOM). Every special case the add-in handles is in it once; examples/README.md says which.
  *
- *   npx ts-node --transpile-only scripts/sample-ledger.ts     # writes both files
+ *   npx tsx scripts/sample-ledger.ts     # writes both files
  *
  * test/workbook-file.test.ts regenerates both in memory and fails when the committed files are stale.
  */

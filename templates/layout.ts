@@ -482,9 +482,10 @@ function partnerFormulas(): FormulaCell[] {
     const v = (f: PartnerField) => `$${pc(f)}${r}`;
     const h = (c: string) => `$${c}${r}`;
     const num = (c: string) => `IF(ISNUMBER(${c}),${c},0)`;
-    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): the partnership's total plus his own in the band with the
-    // fixed amount gives him the whole fixed amount.
-    const hr2019 = `AND(${TOTAL}+${h(PH.own)}>${S(SUMMARY.fixedOver)},${TOTAL}+${h(PH.own)}<=${S(SUMMARY.fixedUpTo)})`;
+    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): the whole fixed amount only when both the partnership's total
+    // plus his own and his own amount (his share plus his own) fall in the band with the fixed amount.
+    const inFixed = (x: string) => `${x}>${S(SUMMARY.fixedOver)},${x}<=${S(SUMMARY.fixedUpTo)}`;
+    const hr2019 = `AND(${inFixed(`${TOTAL}+${h(PH.own)}`)},${inFixed(h(PH.part))})`;
     const cell = (c: string, formula: string, kind: FormulaKind, header: string, format?: string): FormulaCell => ({
       sheet: P, address: `${c}${r}`, formula: "=" + formula, kind, header, format, ...(kind === "native" && r === FIRST ? { fillTo: PARTNER_LAST_ROW } : {}),
     });
@@ -504,8 +505,7 @@ function partnerFormulas(): FormulaCell[] {
     }
     // A partner without own investments: his share of the exact KIA; with them: the row on the partnership's total
     // plus his own, in proportion to his part (from 2021 art. 3.41 lid 3; before, HR 2020 with the fixed amount of
-    // HR 2019 when his own investments alone fall in that band and the total plus his own stays in it, as the
-    // core's hr2019Fixed).
+    // HR 2019 when his own amount and the total plus his own both fall in that band, as the core's hr2019Fixed).
     out.push(
       cell(
         PH.kia,

@@ -450,8 +450,10 @@ describe("the Overzicht in the formula engine", () => {
         V.set("G3", 2000);
       });
       report = coreReport();
-      // 69.350 + his own 2.000 = 71.350 lies in the band: the whole fixed amount, however small his own
-      expect(report.partners!.map((p) => [p.method, p.kia])).toEqual([["share", report.partners![0].kia], ["hr-2019-fixed", "16307"]]);
+      // 69.350 + his own 2.000 = 71.350 lies in the band, but his own amount (his share plus 2.000) does not: no fixed
+      // amount (HR 24 mei 2019 asks both in the band), the proportion of HR 1 mei 2020 (issue 13)
+      expect(report.partners!.map((p) => p.method)).toEqual(["share", "hr-2020-pro-rata"]);
+      expect(Number(report.partners![1].part)).toBeLessThan(58238);
       expectAgreement(report, false);
       hf.batch(() => {
         I.set(M1amount, 1000); // 46.350 + 2.000 = 48.350 lies below the band: 28% in proportion

@@ -255,7 +255,7 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     const bytes = await trial([0.6, "veel"], [["Pietersen", 0.4], ["Totaal", 1], [], ["Gezamenlijk verzoek", "Ja"], ["Verdeelsleutel", "winst"]]);
     const cli = await readWorkbook(bytes, "vof.xlsx");
     const pane = await paneReads(bytes, "vof.xlsx");
-    const message = "winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
+    const message = "aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
     expect(cli.problems).toEqual([{ cell: 'Vennoten!B3 ("veel")', message }]);
     expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [`B3: ${message}`] });
     expect(cli.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "Pietersen", profit: "0.4" }], key: "winst", jointRequest: true });

@@ -425,10 +425,12 @@ export { partnershipKeyOf };
 export const PARTNER_HEADERS: Record<string, readonly string[]> = {
   name: ["Naam", "name", "vennoot", "partner"],
   legalForm: ["Rechtsvorm", "legal form", "vorm"],
-  profit: ["Winstaandeel", "profit share", "winst", "winstgerechtigdheid", "profit"],
+  // the statutory key is the share in the (over)winst, the profit after the partners' labour fees (besluit 4.1.4)
+  profit: ["Aandeel (over)winst", "Winstaandeel", "aandeel overwinst", "overwinst", "profit share", "winst", "winstgerechtigdheid", "profit"],
   capital: ["Kapitaal", "capital", "kapitaalsverhouding"],
   reserves: ["Stille reserves", "hidden reserves", "reserves", "aandeel stille reserves"],
-  outsideInvestments: ["Eigen investeringen buiten", "outside investments", "eigen onderneming", "investeringen eigen onderneming"],
+  // the partner's own IB enterprise (an eenmanszaak of his own); never a BV of his, which is another taxpayer
+  outsideInvestments: ["Investeringen eigen eenmanszaak", "Eigen investeringen buiten", "outside investments", "eigen eenmanszaak", "eigen onderneming", "investeringen eigen onderneming"],
   ownAssetsInPartnership: ["Eigen bedrijfsmiddelen in onderneming", "own assets in partnership", "buitenvennootschappelijk vermogen", "eigen bedrijfsmiddelen"],
 };
 
