@@ -14,7 +14,7 @@ import { readWorkbook, XlsxBook, type Book, type WorkbookRead } from "../src/wor
 import { DATE1904_OFFSET, type Cell } from "../src/workbook/ledger";
 import { readLedgerFile } from "../cli/workbook";
 import { openFileWorkbook } from "../taskpane/workbook/file";
-import { officeBook } from "../taskpane/workbook/office";
+import { officeBook } from "../taskpane/workbook/office-book";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest (as in workbook-office.test.ts)
 jest.mock("office-addin-manifest", () => ({

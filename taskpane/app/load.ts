@@ -22,7 +22,7 @@ import {
 import type { Grid, TableInfo, Workbook } from "../workbook/types";
 import type { Culture } from "./format";
 import { LEDGER_TABLES } from "./names";
-import { readWorkbook, type WorkbookRead, type YearFound as ReadYear } from "../../src/workbook/read";
+import type { WorkbookRead, YearFound as ReadYear } from "../../src/workbook/read";
 import { partnershipFromRead, partnershipFromTable } from "./partners";
 import type { Source } from "./state";
 
@@ -159,6 +159,8 @@ export async function workbookParts(
   if (wb.book) {
     // the one reader (src/workbook/read.ts), as kia-calc: the year (KIA_JAAR, "Jaar", the dates), the partners and
     // the disposals from a table or a sheet without tables, and what looks like them but was not read
+    // in a chunk of its own, loaded with the first workbook (the pane's first screen does not need it)
+    const { readWorkbook } = await import("../../src/workbook/read");
     const read = await readWorkbook(wb.book(), { ledger: { grid, ...(table === undefined ? {} : { table }) }, validate: false });
     return {
       yearFound: options.guess === undefined ? undefined : paneYear(read.year, options.guess),

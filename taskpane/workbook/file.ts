@@ -10,7 +10,6 @@ import type * as ExcelJSTypes from "exceljs";
 import { besideLabel, endsPartnersList, HEADER_SEARCH_ROWS, LABEL_AREA, sheetHeader, type LabelArea } from "../../src/workbook/rules";
 import { lazyBook, type Book } from "../../src/workbook/book";
 import { CsvBook, csvTable, decodeText, parseCsv } from "../../src/workbook/csv";
-import { XlsxBook } from "../../src/workbook/xlsx";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type { Cell, Culture, Grid, ReadProgress, ReportSheet, TableInfo, Workbook } from "./types";
@@ -247,7 +246,8 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
     const ExcelJS = await loadExcelJS();
     const wb = new ExcelJS.Workbook();
     const bytes = new Uint8Array(await file.arrayBuffer());
-    book = () => XlsxBook.open(bytes);
+    // the .xlsx reader (JSZip, saxes) in a lazy chunk, as exceljs: only the standalone page loads it
+    book = async () => (await import("../../src/workbook/xlsx")).XlsxBook.open(bytes);
     try {
       await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     } catch (e) {
