@@ -16,8 +16,9 @@
  * before its value is set, and text that starts with =, + , - or @ is also given Excel's apostrophe prefix,
  * so it can never become a formula.
  */
-import { mapHeaders, serialToIso } from "../../src/ledger";
-import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook-rules";
+import { lazyBook } from "../../src/workbook/book";
+import { mapHeaders, serialToIso } from "../../src/workbook/ledger";
+import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook/rules";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type {
@@ -92,7 +93,7 @@ function toCell(v: unknown, type: string | undefined, dateColumn: boolean): Cell
   return String(v);
 }
 
-interface BlockPlace {
+export interface BlockPlace {
   ws: Excel.Worksheet;
   sheet: string;
   /** 0-based sheet row and column of the first data row */
@@ -133,7 +134,7 @@ function dateColumnsOf(headers: string[], categories: string[][] | null, sampleV
  * Read rows [start, rowCount) of a block in chunks, after the first chunk that the caller may have loaded in
  * its own first sync. Payload errors halve the chunk and retry the same rows.
  */
-async function readChunks(
+export async function readChunks(
   ctx: Excel.RequestContext,
   place: BlockPlace,
   dateColumns: boolean[],
@@ -196,7 +197,7 @@ function appendRows(
   }
 }
 
-function headerTexts(values: unknown[][] | null | undefined, width: number): string[] {
+export function headerTexts(values: unknown[][] | null | undefined, width: number): string[] {
   const row = values?.[0] ?? [];
   return Array.from({ length: width }, (_, i) => {
     const s = row[i] === null || row[i] === undefined ? "" : String(row[i]).trim();
@@ -319,7 +320,7 @@ export function officeWorkbook(): Workbook {
       await ctx.sync();
       if (used.isNullObject)
         throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
-      // The header row: the core's rule (src/workbook-rules.ts findHeaderRow) in the selection's first 30 rows, so a
+      // The header row: the core's rule (src/workbook/rules.ts findHeaderRow) in the selection's first 30 rows, so a
       // title selected with the ledger is passed over; else the first row. The date sample starts below the first
       // row (in the same sync); a title row in it holds no numbers, so it does not change which columns are dates.
       const top = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(HEADER_SEARCH_ROWS, used.rowCount), used.columnCount);
@@ -521,9 +522,11 @@ export function officeWorkbook(): Workbook {
 
   return {
     kind: "excel",
+    // the reader's Book in a chunk of its own, loaded with the first workbook read
+    book: () => lazyBook(async () => (await import("./office-book")).officeBook()),
 
     // Excel tables only. A partners list on a sheet without tables, which kia-calc and the standalone page read
-    // (src/workbook-rules.ts sheetHeader, endsPartnersList), is not read here: in Excel the user enters the partners.
+    // (src/workbook/rules.ts sheetHeader, endsPartnersList), is not read here: in Excel the user enters the partners.
     async listTables(): Promise<TableInfo[]> {
       return Excel.run(async (ctx) => {
         const tables = ctx.workbook.tables;
