@@ -6,7 +6,8 @@
  */
 import { spawnSync } from "child_process";
 import { join } from "path";
-import { Decimal, kia } from "../src";
+import { Decimal, kia, validateRows } from "../src";
+import { benchScenario } from "./ledger";
 import { establishedYears, rawTablesData } from "../src/law";
 import { median, rate, time } from "./util";
 
@@ -81,6 +82,18 @@ export function benchCore(): Record<string, string> {
       `${r.medianMs.toFixed(0)} ms median (best ${r.bestMs.toFixed(0)}), ${r.extraMB.toFixed(0)} MB peak; ` +
       `per 1.000 assets ${(r.medianMs / per).toFixed(2)} ms, ${(r.extraMB / per).toFixed(2)} MB` +
       (n === 100_000 && kind === "large" ? " (targets: < 250 ms then < 100 ms; < 200 MB then < 100 MB)" : "");
+  }
+  // validateRows on 100.000 refused rows, next to its floor: the same rows valid, in the same run (issue 17: a bad
+  // ledger as cheap as a good one; target: within 1,5x).
+  {
+    const n = 100_000;
+    const good = benchScenario(n);
+    const bad = { ...good, investments: good.investments.map((x, i) => ({ ...x, amount: i % 2 ? String(-1 - i) : `x${i}` })) };
+    const msOf = (s: unknown) => median([0, 1, 2, 3, 4].map(() => time(() => validateRows(s))));
+    const valid = msOf(good);
+    const refused = msOf(bad);
+    out["validateRows: 100,000 valid rows (floor)"] = `${valid.toFixed(0)} ms median`;
+    out["validateRows: 100,000 refused rows"] = `${refused.toFixed(0)} ms median, ${(refused / valid).toFixed(2)}x the floor (target <= 1.5x)`;
   }
   if (sink < 0) console.log(sink);
   return out;
