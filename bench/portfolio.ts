@@ -20,7 +20,7 @@ import { inflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { machine, ratio } from "./floor";
-import { columnLetter } from "../src/ledger";
+import { columnLetter } from "../src/workbook/ledger";
 import { allCategories } from "../src/law";
 import * as T from "../templates/layout";
 

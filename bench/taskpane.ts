@@ -68,7 +68,7 @@ async function child(): Promise<void> {
   const { openFileWorkbook } = await import("../taskpane/workbook/file");
   const { reportSheet } = await import("../taskpane/report-sheet");
   const { evaluate } = await import("../src");
-  const { FIELD_HEADERS, mapHeaders, readLedger } = await import("../src/ledger");
+  const { FIELD_HEADERS, mapHeaders, readLedger } = await import("../src/workbook/ledger");
   const ExcelJS = (await import("exceljs")).default;
 
   const headers = ["id", "description", "category", "amount", "vatDeductible", "group", "paid", "inUse", "lostByCalamity", "replacedBy", "relatedParty", "exemption", "eiaMia", "date"].map(

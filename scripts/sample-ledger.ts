@@ -11,7 +11,7 @@
 import ExcelJS from "exceljs";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { FIELD_HEADERS, LEDGER_FIELDS, type LedgerField } from "../src/ledger";
+import { FIELD_HEADERS, LEDGER_FIELDS, type LedgerField } from "../src/workbook/ledger";
 
 export const SAMPLE_YEAR = 2025;
 export const SAMPLE_XLSX = join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx");

@@ -1,6 +1,6 @@
 /** Reading a fixed-asset ledger: headers with synonyms, every cell with the core's readers, problems per cell. */
 import { evaluate } from "../src";
-import { columnLetter, mapHeaders, readDisposals, readLedger, readPartners, serialToIso, type Cell } from "../src/ledger";
+import { columnLetter, mapHeaders, readDisposals, readLedger, readPartners, serialToIso, type Cell } from "../src/workbook/ledger";
 
 describe("headers", () => {
   it("finds columns by Dutch and English names, ignoring case, spaces and punctuation", () => {

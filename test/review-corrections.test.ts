@@ -6,7 +6,7 @@
  */
 import * as fn from "../functions/functions";
 import { evaluate, NoTableError, type Report } from "../src";
-import { readPartners } from "../src/ledger";
+import { readPartners } from "../src/workbook/ledger";
 import { splitExactly } from "../src/partnership";
 import { Decimal } from "../src";
 import { errorOf, inv } from "./support/evaluate";

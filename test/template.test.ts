@@ -14,10 +14,11 @@ import { evaluate, type Report } from "../src";
 import { allCategories } from "../src/law";
 import { confidenceText } from "../src/messages";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaBody, lambdaFileFormula, lambdaFormula, substituteParameters } from "../src/lambda";
-import { DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/ledger";
+import { DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/workbook/ledger";
 import { buildTemplate, DEMO_NOTE_ARGB, DEMO_ROW_ARGB, TEMPLATE_FILE } from "../templates/build";
 import * as T from "../templates/layout";
-import { assemble, readWorkbook, type Grid } from "../cli/workbook";
+import { readWorkbookFile as readWorkbook } from "../cli/workbook";
+import { assemble, type Grid } from "../src/workbook";
 import { engine } from "./support/hyperformula";
 
 const committed = readFileSync(TEMPLATE_FILE);

@@ -1,12 +1,12 @@
 /**
- * One set of rules for reading a workbook (src/workbook-rules.ts), and the proof that kia-calc (cli/workbook.ts)
+ * One set of rules for reading a workbook (src/workbook/rules.ts), and the proof that kia-calc (cli/workbook.ts)
  * and the taskpane (the file workbook of the standalone page, load.ts, partners.ts, the reducer and derive()) give
  * the same scenario for the same workbook: a header row under a title, dates in two years, the key beside a label
  * on another sheet, a partners' table found by its headers, a partners list on a sheet without tables (ending at the
  * key below it), a CSV with lines above its header.
  */
 import { evaluate } from "../src";
-import { mapDisposalHeaders, mapHeaders, mapPartnerHeaders, type Cell } from "../src/ledger";
+import { mapDisposalHeaders, mapHeaders, mapPartnerHeaders, type Cell } from "../src/workbook/ledger";
 import {
   besideLabel,
   datesYearText,
@@ -21,15 +21,15 @@ import {
   yearOfCell,
   yearOfDates,
   yesOrNo,
-} from "../src/workbook-rules";
-import { readCsv, readWorkbook } from "../cli/workbook";
+} from "../src/workbook/rules";
+import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { messages } from "../taskpane/app/i18n";
 import { ledgerTable, workbookParts } from "../taskpane/app/load";
 import { makeDeriver } from "../taskpane/app/derive";
 import { initialState, reducer } from "../taskpane/app/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
-import { csvTable, parseCsv } from "../taskpane/workbook/csv";
+import { csvTable, parseCsv } from "../src/workbook/csv";
 import { workbook } from "./support/workbook";
 
 const NL = cultureFromLocale("nl-NL", "nl");

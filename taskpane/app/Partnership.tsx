@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { PartnershipKey } from "../../src/scenario";
-import { normalizeHeader } from "../../src/ledger";
+import { normalizeHeader } from "../../src/workbook/ledger";
 import { PARTNER_TABLES } from "./names";
 import { fieldId, usePane } from "./context";
 import { copyText, downloadText, safeFileName } from "./download";

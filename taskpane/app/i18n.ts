@@ -3,8 +3,8 @@
  * the browser's language). The core's texts — reasons, the explanation, warnings, conditions, validation
  * messages — are Dutch only: they go into a Dutch tax return and its file, and are shown as the core wrote them.
  */
-import { FIELD_NAMES_NL, type LedgerField } from "../../src/ledger";
-import { datesYearText, noYearText } from "../../src/workbook-rules";
+import { FIELD_NAMES_NL, type LedgerField } from "../../src/workbook/ledger";
+import { datesYearText, noYearText } from "../../src/workbook/rules";
 import type { PartnershipKey } from "../../src/scenario";
 import type { AssetFilter } from "./assets";
 import type { StepId } from "./state";
@@ -41,7 +41,7 @@ const nl = {
   unreadableFile: (name: string) =>
     `${name} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`,
   yearCheck: "Controleer het belastingjaar",
-  // how the year was found, in kia-calc's words (src/workbook-rules.ts)
+  // how the year was found, in kia-calc's words (src/workbook/rules.ts)
   yearFromDates: (d: { year: number; dated: number; investments: number }) => {
     const words = datesYearText(d);
     return `${words[0].toUpperCase()}${words.slice(1)}.`;

@@ -24,9 +24,9 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { browserSuite, CHROMIUM } from "../support/chromium";
-import { readWorkbook } from "../../cli/workbook";
+import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
-import { mapHeaders, readLedger, readPartners } from "../../src/ledger";
+import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
