@@ -1,18 +1,26 @@
 /**
  * Portfolio benchmark (kia-calc --batch): 1.000 generated client workbooks of 50 ledger rows each, filled into the
  * firm template (templates/KIA-werkblad.xlsx, so each file carries the template's formulas and lists as a real
- * client's would), evaluated by the batch in a process of its own. Prints the time and the files per second.
+ * client's would), evaluated by the batch in a process of its own. Prints the time per workbook (wall and CPU)
+ * beside floors measured in the same run on the same files: reading each file and unpacking the parts the reader
+ * unpacks (JSZip, as the reader does; and the same parts with Node's zlib), and loading each file with exceljs (a
+ * sample of 100). A CPU profile of one more batch run gives the share spent in JSZip and in its inflate (pako).
+ * The ratio is of CPU time (process.cpuUsage): on a busy machine the wall time includes waiting for a core.
  * Not a test: nothing fails on a slow machine.
  *
  * benchPortfolio() runs `bench/portfolio.ts --child <files> <rows>` and returns its figures; fillTemplate() and
  * clientLedger() are also used by test/cli-workbook.test.ts.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { Session } from "inspector";
 import { tmpdir } from "os";
 import { join } from "path";
+import { inflateRawSync } from "zlib";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { columnLetter } from "../src/ledger";
+import { machine, ratio } from "./floor";
+import { columnLetter } from "../src/workbook/ledger";
 import { allCategories } from "../src/law";
 import * as T from "../templates/layout";
 
@@ -94,6 +102,31 @@ export function clientLedger(rows: number, seed: number): Client["ledger"] {
   return out;
 }
 
+/** Runs `fn` under V8's CPU profiler: the share of the samples (idle excluded) in JSZip's code and in pako's. */
+async function cpuProfile(fn: () => Promise<unknown>): Promise<{ jszip: number; pako: number }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r)))); // eslint-disable-line @typescript-eslint/no-explicit-any
+  await post("Profiler.enable");
+  await post("Profiler.setSamplingInterval", { interval: 500 });
+  await post("Profiler.start");
+  await fn();
+  const { profile } = (await post("Profiler.stop")) as { profile: { nodes: { hitCount?: number; callFrame: { url: string; functionName: string } }[] } };
+  session.disconnect();
+  let total = 0;
+  let jszip = 0;
+  let pako = 0;
+  for (const n of profile.nodes) {
+    const hits = n.hitCount ?? 0;
+    if (n.callFrame.functionName === "(idle)") continue;
+    total += hits;
+    if (/[\\/]node_modules[\\/]jszip[\\/]/.test(n.callFrame.url)) jszip += hits;
+    if (/[\\/]node_modules[\\/]pako[\\/]/.test(n.callFrame.url)) pako += hits;
+  }
+  return { jszip: jszip / total, pako: pako / total };
+}
+
 /** The child process: generate, run the batch, print one JSON line of figures. */
 async function child(files: number, rows: number): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -112,13 +145,62 @@ async function child(files: number, rows: number): Promise<void> {
     const sink = { text: "", write(c: string) { this.text += c; return true; }, on() { return this; }, once() { return this; }, removeListener() { return this; } };
     const out = join(dir, "overzicht.xlsx");
     const t1 = process.hrtime.bigint();
+    const cpu1 = process.cpuUsage();
     const code = await run(["--batch", dir, "--out", out], { stdout: sink, stderr: sink, env: {}, stderrIsTTY: false });
     const ms = Number(process.hrtime.bigint() - t1) / 1e6;
+    const batchCpu = process.cpuUsage(cpu1);
     const csv = join(dir, "overzicht.csv");
     const t2 = process.hrtime.bigint();
     await run(["--batch", dir, "--out", csv], { stdout: sink, stderr: sink, env: {}, stderrIsTTY: false });
     const msCsv = Number(process.hrtime.bigint() - t2) / 1e6;
     const failed = /(\d+) met een fout/.exec(sink.text)?.[1];
+    const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+    // One more batch run, profiled (not timed): the share of CPU samples in JSZip's and pako's code, and the
+    // parts the reader unpacks (recorded on JSZip's file objects).
+    const names = readdirSync(dir).filter((f) => f.endsWith(".xlsx") && f.startsWith("klant-")).map((f) => join(dir, f));
+    const probe = await JSZip.loadAsync(readFileSync(names[0]));
+    const proto = Object.getPrototypeOf(probe.file(/./)[0]) as { async: (this: JSZip.JSZipObject, type: string) => Promise<unknown> };
+    const original = proto.async;
+    const parts = new Set<string>();
+    proto.async = function (this: JSZip.JSZipObject, type: string) {
+      parts.add(this.name);
+      return original.call(this, type);
+    };
+    const profile = await cpuProfile(() => run(["--batch", dir, "--out", join(dir, "profiel.csv")], { stdout: sink, stderr: sink, env: {}, stderrIsTTY: false }));
+    proto.async = original;
+
+    // Floor: the bytes read and the same parts unpacked to text, with JSZip (as the reader does) and with zlib.
+    const c0 = process.cpuUsage();
+    const f0 = process.hrtime.bigint();
+    let chars = 0;
+    for (const f of names) {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      for (const p of parts) chars += ((await zip.file(p)?.async("string")) ?? "").length;
+    }
+    const unzipMs = Number(process.hrtime.bigint() - f0) / 1e6;
+    const unzipCpuMs = cpuMs(process.cpuUsage(c0));
+    const z0 = process.hrtime.bigint();
+    const zc0 = process.cpuUsage();
+    let zchars = 0;
+    for (const f of names) {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      for (const p of parts) {
+        const data = (zip.file(p) as unknown as { _data?: { compressedContent?: Uint8Array; compression?: { magic: string } } } | null)?._data;
+        if (!data?.compressedContent) continue;
+        const raw = data.compression?.magic === "\x08\x00" ? inflateRawSync(data.compressedContent) : Buffer.from(data.compressedContent);
+        zchars += raw.toString("utf8").length;
+      }
+    }
+    const zlibMs = Number(process.hrtime.bigint() - z0) / 1e6;
+    const zlibCpuMs = cpuMs(process.cpuUsage(zc0));
+    if (zchars !== chars) throw new Error(`bench: zlib unpacked ${zchars} characters, JSZip ${chars}`);
+
+    // Reference: a full exceljs load of the first 100 files.
+    const sample = names.slice(0, 100);
+    const e0 = process.hrtime.bigint();
+    for (const f of sample) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
+    const exceljsMs = Number(process.hrtime.bigint() - e0) / 1e6 / sample.length;
     console.log(
       JSON.stringify({
         code,
@@ -129,6 +211,14 @@ async function child(files: number, rows: number): Promise<void> {
         ms,
         msCsv,
         failed: Number(failed ?? -1),
+        cpuMs: cpuMs(batchCpu),
+        unzipMs,
+        unzipCpuMs,
+        zlibMs,
+        zlibCpuMs,
+        exceljsMs,
+        parts: parts.size,
+        profile,
         maxRssMB: (process.resourceUsage().maxRSS * 1024) / 1e6,
       }),
     );
@@ -138,7 +228,7 @@ async function child(files: number, rows: number): Promise<void> {
 }
 
 export function benchPortfolio(files = 1000, rows = 50): Record<string, string> {
-  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", __filename, "--child", String(files), String(rows)], {
+  const r = spawnSync(process.execPath, ["-r", "tsx/cjs", __filename, "--child", String(files), String(rows)], {
     cwd: join(__dirname, ".."),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
@@ -146,9 +236,16 @@ export function benchPortfolio(files = 1000, rows = 50): Record<string, string> 
   if (r.status !== 0) return { error: (r.stderr || r.stdout || `exit ${r.status}`).trim().split("\n").slice(-3).join(" ") };
   const f = JSON.parse(r.stdout.trim().split("\n").pop()!);
   const fmt = (n: number, d = 1) => n.toFixed(d).replace(".", ",");
+  const per = (ms: number) => ms / files;
+  const pct = (x: number) => `${fmt(x * 100, 0)} %`;
   return {
-    [`kia-calc --batch: ${files} werkmappen (template, ${rows} regels), --out .xlsx`]: `${fmt(f.ms / 1000)} s, ${Math.round((files / f.ms) * 1000)} bestanden/s (${fmt(f.ms / files)} ms per werkmap)`,
-    [`kia-calc --batch: dezelfde, --out .csv`]: `${fmt(f.msCsv / 1000)} s, ${Math.round((files / f.msCsv) * 1000)} bestanden/s`,
+    [`kia-calc --batch: ${files} werkmappen (template, ${rows} regels), --out .xlsx`]:
+      `${fmt(per(f.ms))} ms per werkmap (CPU ${fmt(per(f.cpuMs))} ms), ${fmt(f.ms / 1000)} s in totaal; CPU ${ratio(f.cpuMs, f.unzipCpuMs)}`,
+    [`  floor: lezen en uitpakken (JSZip) van de ${f.parts} delen die de lezer leest`]: `${fmt(per(f.unzipMs))} ms per werkmap (CPU ${fmt(per(f.unzipCpuMs))} ms)`,
+    [`  dezelfde delen uitgepakt met Node's zlib`]: `${fmt(per(f.zlibMs))} ms per werkmap (CPU ${fmt(per(f.zlibCpuMs))} ms: ${ratio(f.zlibCpuMs, f.unzipCpuMs).replace("floor", "JSZip")})`,
+    [`  ter vergelijking: exceljs laadt de werkmap (100 stuks)`]: `${fmt(f.exceljsMs)} ms per werkmap (${fmt(f.exceljsMs / per(f.ms))}x de batch)`,
+    [`  aandeel in het CPU-profiel van de batch`]: `JSZip ${pct(f.profile.jszip)}, waarvan inflate (pako) ${pct(f.profile.pako)}`,
+    [`kia-calc --batch: dezelfde, --out .csv`]: `${fmt(per(f.msCsv))} ms per werkmap, ${fmt(f.msCsv / 1000)} s in totaal`,
     [`  werkmappen met een fout`]: String(f.failed),
     [`  gegenereerd (niet gemeten in het cijfer hierboven)`]: `${fmt(f.generatedMs / 1000)} s, ${fmt(f.fileKB, 0)} KB per werkmap`,
     [`  piekgeheugen (proces)`]: `${fmt(f.maxRssMB, 0)} MB`,
@@ -162,6 +259,8 @@ if (require.main === module) {
       process.exitCode = 1;
     });
   } else {
-    for (const [k, v] of Object.entries(benchPortfolio())) console.log(`  ${k.padEnd(60)} ${v}`);
+    console.log(machine());
+    const [files, rows] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 50)];
+    for (const [k, v] of Object.entries(benchPortfolio(files, rows))) console.log(`  ${k.padEnd(60)} ${v}`);
   }
 }

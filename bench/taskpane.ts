@@ -21,8 +21,8 @@ export function benchTaskpane(): Record<string, string> {
   const out: Record<string, string> = {};
   const child = spawnSync(
     process.execPath,
-    ["--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", __filename, "--child"],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json") } },
+    ["--max-old-space-size=8192", "-r", "tsx/cjs", __filename, "--child"],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json") } },
   );
   const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
   try {
@@ -68,7 +68,7 @@ async function child(): Promise<void> {
   const { openFileWorkbook } = await import("../taskpane/workbook/file");
   const { reportSheet } = await import("../taskpane/report-sheet");
   const { evaluate } = await import("../src");
-  const { FIELD_HEADERS, mapHeaders, readLedger } = await import("../src/ledger");
+  const { FIELD_HEADERS, mapHeaders, readLedger } = await import("../src/workbook/ledger");
   const ExcelJS = (await import("exceljs")).default;
 
   const headers = ["id", "description", "category", "amount", "vatDeductible", "group", "paid", "inUse", "lostByCalamity", "replacedBy", "relatedParty", "exemption", "eiaMia", "date"].map(

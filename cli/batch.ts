@@ -17,7 +17,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import type { Sink } from "./json-stream";
-import { leaveOutRefusedRows, listing } from "./rows";
+import { listing } from "./rows";
 import { readLedgerFile } from "./workbook";
 
 export interface ClientRow {
@@ -121,10 +121,10 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
   try {
     const read = await readLedgerFile(readFileBytes(path), file, { year });
     row.year = read.scenario.year;
-    const rows = leaveOutRefusedRows(read, core);
-    row.problems = read.problems.length + rows.problems.length;
-    // the rows kept are validated already: evaluated without validating them again
-    const report = rows.normalized ? core.evaluateNormalized(rows.normalized) : core.evaluate(rows.scenario);
+    // the cells not read, the sheets not read and the rows the calculation refuses
+    row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;
+    // the rows kept were validated by the reader: evaluated without validating them again
+    const report = read.normalized ? core.evaluateNormalized(read.normalized) : core.evaluate(read.scenario);
     row.total = report.total;
     row.kia = report.kia;
     row.disinvestment = report.disinvestment?.total ?? "0";

@@ -175,7 +175,7 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** The version in package.json: next to cli/ (ts-node) or two levels above dist/cli/ (built). */
+/** The version in package.json: next to cli/ (tsx) or two levels above dist/cli/ (built). */
 export function version(dir = __dirname): string {
   for (const p of [join(dir, "..", "package.json"), join(dir, "..", "..", "package.json")]) {
     if (!existsSync(p)) continue;
@@ -261,8 +261,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
 
     let scenario: unknown;
     let leftOut: ScenarioRead["leftOut"];
+    let normalized: ScenarioRead["normalized"];
     try {
-      ({ scenario, leftOut } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore));
+      ({ scenario, leftOut, normalized } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore));
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -280,7 +281,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     let report: unknown;
     let text: string | undefined;
     try {
-      report = (io.evaluate ?? core.evaluate)(scenario);
+      // a workbook's rows were validated once by the reader: evaluated as validated (unless a test injects evaluate)
+      report = io.evaluate ? io.evaluate(scenario) : normalized ? core.evaluateNormalized(normalized) : core.evaluate(scenario);
+      normalized = undefined;
       scenario = undefined; // the input is not needed any more: let it be collected while the report is written
       if (o.explain) text = (io.explainText ?? (core.explainText as CliIo["explainText"]))(report);
     } catch (e) {
@@ -312,7 +315,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
 interface ScenarioRead {
   scenario: unknown;
   /** a workbook or CSV only: the JSON report's `leftOut` entries and --explain's section (empty when none) */
-  leftOut?: { entries: Rows.LeftOut[]; section: string };
+  leftOut?: { entries: Rows.LeftOutEntry[]; section: string };
+  /** a workbook or CSV: its scenario validated once by the reader (evaluated without validating it again) */
+  normalized?: Core.NormalizedScenario;
 }
 
 /** The explanation with the section "Niet meegeteld" after its first paragraph (the line with the KIA). */
@@ -342,28 +347,30 @@ async function readScenario(
   const kind = reader.ledgerKind(file === "-" ? undefined : file, bytes);
   if (kind !== "json") {
     const source = file === "-" ? "(standaardinvoer)" : file;
-    const read = kind === "csv" ? await reader.readCsv(bytes, source, { year }) : await reader.readWorkbook(bytes, source, { year });
+    const read = kind === "csv" ? await reader.readCsvFile(bytes, source, { year }) : await reader.readWorkbookFile(bytes, source, { year });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const rows = require("./rows") as typeof Rows;
-    const lines = (list: readonly { cell: string; message: string }[]) => list.map((p) => `${p.cell}: ${p.message}`);
+    const text = (list: readonly Rows.Line[]) => list.map((p) => `${p.cell}: ${p.message}`);
     const n = read.problems.length;
-    if (n) await err.write(rows.listing(`Let op: ${n === 1 ? "1 cel" : `${n} cellen`} in ${name} niet gelezen; ${n === 1 ? "die regel telt" : "die regels tellen"} niet mee:`, lines(read.problems)));
-    const left = rows.leaveOutRefusedRows(read, core());
-    const m = left.problems.length;
+    if (n) await err.write(rows.listing(`Let op: ${n === 1 ? "1 cel" : `${n} cellen`} in ${name} niet gelezen; ${n === 1 ? "die regel telt" : "die regels tellen"} niet mee:`, text(read.problems)));
+    const refused = read.leftOut.filter((x) => x.code !== "UNREADABLE");
+    const m = refused.length;
     if (m)
       await err.write(
-        rows.listing(`Let op: ${m} ${m === 1 ? "regel" : "regels"} in ${name} ${m === 1 ? "telt" : "tellen"} niet mee; de berekening weigert ze:`, lines(left.problems)),
+        rows.listing(`Let op: ${m} ${m === 1 ? "regel" : "regels"} in ${name} ${m === 1 ? "telt" : "tellen"} niet mee; de berekening weigert ze:`, text(refused.map(rows.leftOutLine))),
       );
     if (read.yearFromDates) {
       const { dated, investments } = read.yearFromDates;
       const y = read.scenario.year;
       await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: kia-calc --year <jaar> ${file}\n`);
     }
+    const unread = read.leftOut.filter((x) => x.code === "UNREADABLE");
     return {
-      scenario: left.scenario,
+      scenario: read.scenario,
+      normalized: read.normalized,
       leftOut: {
-        entries: [...rows.unreadLeftOut(read.problems), ...left.leftOut],
-        section: rows.leftOutSection([...read.problems, ...left.problems]),
+        entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
+        section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused]),
       },
     };
   }

@@ -25,7 +25,7 @@ import {
   type CategoryData,
 } from "../src";
 import { centsOfNumber } from "../src/cents";
-import { dutchError } from "../src/ledger";
+import { dutchError } from "../src/workbook/ledger";
 
 /** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
 export type ExcelErrorCode =
@@ -391,7 +391,7 @@ export function readOptionalYear(
 
 // ---- booleans, categories --------------------------------------------------------------------------------
 
-// The words, not the marks, of a ledger's yes/no columns (src/ledger.ts): "x", "-" or "n" in a cell a formula
+// The words, not the marks, of a ledger's yes/no columns (src/workbook/ledger.ts): "x", "-" or "n" in a cell a formula
 // points at may mean "n.v.t." as well, and `exact` changes the number, so they are refused here.
 const TRUE_TEXT = new Set(["waar", "true", "ja", "yes", "1"]);
 const FALSE_TEXT = new Set(["onwaar", "false", "nee", "no", "0"]);

@@ -4,14 +4,14 @@
  * examples/voorbeeld-staat-2025.csv (the same ledger as Dutch Excel saves it: semicolons, Dutch amounts and
  * dates, UTF-8 with BOM). Every special case the add-in handles is in it once; examples/README.md says which.
  *
- *   npx ts-node --transpile-only scripts/sample-ledger.ts     # writes both files
+ *   npx tsx scripts/sample-ledger.ts     # writes both files
  *
  * test/workbook-file.test.ts regenerates both in memory and fails when the committed files are stale.
  */
 import ExcelJS from "exceljs";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { FIELD_HEADERS, LEDGER_FIELDS, type LedgerField } from "../src/ledger";
+import { FIELD_HEADERS, LEDGER_FIELDS, type LedgerField } from "../src/workbook/ledger";
 
 export const SAMPLE_YEAR = 2025;
 export const SAMPLE_XLSX = join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx");

@@ -22,6 +22,22 @@ export interface AssetsResult {
   reasons: (readonly Reason[])[];
   /** exempted related-party obligations whose market value differs from the obligation (besluit 5) */
   marketValued: NInvestment[];
+  /**
+   * besluit 5.1.3: related-party assets without an exemption claimed for which one could be obtained; where any
+   * exemption is claimed this year, their market value joins the year's total (not the deduction base)
+   */
+  inTotalOnly: NInvestment[];
+}
+
+/** The HIR (or herbestedingsreserve) that lowers an asset's investment amount: without the besluit 4.2 declaration. */
+export function reserveReduction(inv: NInvestment): Decimal | undefined {
+  const r = inv.reinvestmentReserve;
+  return r && !r.declaration && !r.amount.isZero() ? r.amount : undefined;
+}
+
+/** The asset's amounts are not its whole cents as entered (a market value or a reserve changes them). */
+export function adjustedAmount(inv: NInvestment): boolean {
+  return inv.marketValue !== undefined || reserveReduction(inv) !== undefined;
 }
 
 /** One key per asset: the rows of a group are one asset (besluit 2.2), a row without group is its own. */
@@ -31,7 +47,9 @@ export function assetKey(inv: NInvestment): string {
 
 /** What an asset adds to the year's total: its market value where besluit 5 says so, else its amount. */
 export function totalAmountOf(inv: NInvestment): Decimal {
-  return inv.marketValue ?? inv.amount;
+  const v = inv.marketValue ?? inv.amount;
+  const r = reserveReduction(inv);
+  return r ? v.minus(r) : v;
 }
 
 /**
@@ -40,9 +58,9 @@ export function totalAmountOf(inv: NInvestment): Decimal {
  * verkeer", 5.1.2.3 of the 2009 besluit): the lower of the two where a market value is given.
  */
 export function deductionAmountOf(inv: NInvestment): Decimal {
-  return inv.marketValue !== undefined && inv.marketValue.lt(inv.amount)
-    ? inv.marketValue
-    : inv.amount;
+  const v = inv.marketValue !== undefined && inv.marketValue.lt(inv.amount) ? inv.marketValue : inv.amount;
+  const r = reserveReduction(inv);
+  return r ? v.minus(r) : v;
 }
 
 /** "3 investeringen in 2024; 2 tellen mee voor de KIA." in good Dutch for every count. */
@@ -81,6 +99,9 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   const marketValued: NInvestment[] = [];
   const aboveMarket: NInvestment[] = [];
   const emissieloos: string[] = [];
+  const possible: NInvestment[] = [];
+  const possibleUnknown: string[] = [];
+  const reserves: NInvestment[] = [];
   const otherYear: string[] = [];
   for (let i = 0; i < n; i++) {
     const inv = investments[i];
@@ -120,6 +141,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
       }
     }
     let c = ok;
+    if (inv.reinvestmentReserve) reserves.push(inv);
     if (inv.relatedParty) {
       const rp = relatedPartyVerdict(inv.exemption, year);
       rs = [...rs, rp.reason];
@@ -131,6 +153,8 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
         }
       } else {
         if (ok) related.push(inv.id);
+        if (ok && inv.exemptionPossible === true) possible.push(inv);
+        else if (ok && inv.exemptionPossible === undefined) possibleUnknown.push(inv.id);
         c = false;
       }
     }
@@ -139,6 +163,10 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     reasons[i] = rs;
   }
   if (emissieloos.length) ctx.warn(W.emissieloos(listText(emissieloos)));
+  // Besluit 5.1.3 only matters in a year in which an exemption is claimed.
+  const inTotalOnly = exempted.length ? possible : [];
+  if (exempted.length && possibleUnknown.length)
+    ctx.warn(W.exemptionPossibleUnknown(listText(possibleUnknown), listText(exempted)));
   if (exempted.length) ctx.warn(W.relatedPartyExemption(listText(exempted)));
   if (otherYear.length) ctx.warn(W.dateOutsideYear(listText(otherYear), year));
   if (overridden.length)
@@ -179,6 +207,30 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
       `Verplichting met een verbonden partij met ontheffing, telt mee: ${listText(exempted)}.`,
       ctx.use(rules.relatedParty.exemptionRef),
     );
+  if (inTotalOnly.length)
+    ctx.explain(
+      `Verbonden partij zonder geclaimde ontheffing, waarvoor die wel verkregen zou kunnen worden: de waarde in het economische verkeer telt mee in het totale investeringsbedrag (voor het percentage), niet in de aftrek: ${listOf(
+        inTotalOnly,
+        (inv) => `${inv.id} (${formatEuro(totalAmountOf(inv))})`,
+      )}.`,
+      ctx.use(rules.relatedParty.possibleRef),
+    );
+  for (const inv of reserves.slice(0, 20)) {
+    const r = inv.reinvestmentReserve!;
+    const name = r.kind === "hir" ? "herinvesteringsreserve" : "herbestedingsreserve";
+    ctx.explain(
+      r.declaration
+        ? `${inv.id}: ${name} van ${formatEuro(r.amount)} afgeboekt; met de verklaring van besluit onderdeel 4.2 (bijlage 1)${r.kind === "herbesteding" ? ", via onderdeel 4.3," : ""} telt de kostprijs vóór afboeking: ${formatEuro(inv.amount)}. Voorwaarde a: bij een latere desinvestering van dit en van het afgestane bedrijfsmiddel is de grondslag van de desinvesteringsbijtelling de overdrachtsprijs (of de waarde in het economische verkeer), niet de boekwaarde.`
+        : `${inv.id}: ${name} van ${formatEuro(r.amount)} afgeboekt: het investeringsbedrag voor de KIA is ${formatEuro(inv.amount)} − ${formatEuro(r.amount)} = ${formatEuro(inv.amount.minus(r.amount))} (HR 24 december 1975, nr. 17 795). Met de verklaring van besluit onderdeel 4.2 (bijlage 1) zou de kostprijs vóór afboeking tellen.`,
+      ctx.use(
+        !r.declaration
+          ? rules.reinvestmentReserve.defaultRef
+          : r.kind === "hir"
+            ? rules.reinvestmentReserve.ref
+            : rules.reinvestmentReserve.herbestedingRef,
+      ),
+    );
+  }
   if (aboveMarket.length)
     ctx.explain(
       `Verplichting met een verbonden partij hoger dan de waarde in het economische verkeer: de verplichting telt tot ten hoogste die waarde, voor het totaal en voor de aftrek: ${listOf(
@@ -195,5 +247,5 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     ctx.explain(
       `En ${overridden.length - 5} andere handmatig beoordeelde investering(en); zie de redenen per investering.`,
     );
-  return { eligible, counts, reasons, marketValued };
+  return { eligible, counts, reasons, marketValued, inTotalOnly };
 }

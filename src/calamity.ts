@@ -14,7 +14,7 @@
  * an asset, while its deduction is the effective rate times the actual obligation; the year's KIA is then the
  * rate times the deduction base, not the table amount itself.
  */
-import { assetKey, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
+import { adjustedAmount, assetKey, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
 import { type Context, listOf } from "./context";
 import { AmountSum } from "./cents";
 import { Decimal, ZERO } from "./decimal";
@@ -82,14 +82,19 @@ export function yearBase(
   const sum = new AmountSum();
   for (const inv of s.investments) {
     if (!assets.counts[inv.index]) continue;
-    const c = inv.marketValue ? -1 : (inv.cents ?? -1);
+    const c = adjustedAmount(inv) ? -1 : (inv.cents ?? -1);
     if (c >= 0) sum.addCents(c);
     else sum.addDecimal(totalAmountOf(inv));
   }
-  const total = sum.value;
   let marketSurplus = ZERO;
   for (const inv of assets.marketValued)
     marketSurplus = marketSurplus.plus(surplusOf(inv));
+  // besluit 5.1.3: in the total, not in the deduction base
+  for (const inv of assets.inTotalOnly) {
+    sum.addDecimal(totalAmountOf(inv));
+    marketSurplus = marketSurplus.plus(totalAmountOf(inv));
+  }
+  const total = sum.value;
   return { total, marketSurplus, counts: assets.counts };
 }
 

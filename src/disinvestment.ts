@@ -27,6 +27,7 @@ import { roundForReport } from "./rounding";
 import type { NDisposal, NInvestment, NormalizedScenario } from "./scenario";
 import { kia } from "./table";
 import { plain } from "./context";
+import { allocate, weightOf, type PartnershipResult } from "./partnership";
 
 export interface DisposalItem {
   d: NDisposal;
@@ -254,7 +255,6 @@ export function disinvestmentStep(
     ctx.warn(
       W.disinvestmentThreshold(year, threshold.confidence, threshold.basis),
     );
-  if (s.partnership) ctx.warn(W.disinvestmentPartnership());
   const mismatch = r.items.filter(
     (it) =>
       it.d.investmentYear === year &&
@@ -351,4 +351,102 @@ export function disinvestmentStep(
       };
     }),
   };
+}
+
+/**
+ * Art. 3.47 in a partnership, for each partner (a partner is the taxpayer: besluit 4.1.1 "iedere vennoot … zijn eigen
+ * onderneming"; art. 3.41 lid 3 joins the investments only "voor de toepassing van het tweede lid", not for art.
+ * 3.47; besluit 4.1.4 e: the bijtelling follows the same key). Both readings are computed:
+ * - per partner (the default): his share of the counted disposal prices (by the key) against the threshold, and on
+ *   his share of each disposal's base the percentage of HIS KIA in the investment year (`partnerRates`, or for one of
+ *   this year's investments his rate of this year; otherwise the partnership's);
+ * - for the partnership as a whole: the partnership's addition (`r`), split by the key.
+ * Each partner's addition is one amount: his exact items added, rounded once, down.
+ */
+export interface PartnerDisinvestment {
+  name: string;
+  /** his share of the prices that count for the threshold */
+  prices: Decimal;
+  applies: boolean;
+  /** per partner */
+  ownExact: Decimal;
+  own: Decimal;
+  /** the partnership's addition split by the key */
+  levelExact: Decimal;
+  level: Decimal;
+  /** the percentage applied per counted disposal, and whether it was his own (given or this year's) */
+  rates: { item: DisposalItem; rate: Decimal; own: boolean }[];
+}
+
+export function partnerDisinvestments(
+  s: NormalizedScenario,
+  r: DisposalsResult,
+  p: PartnershipResult,
+): PartnerDisinvestment[] {
+  const weights = p.partners.map((x) => weightOf(x.partner, p.key));
+  const totalWeight = weights.reduce((a, w) => a.plus(w), ZERO);
+  const split = allocate(r.totalExact, p.partners.map((x) => x.partner), p.key);
+  return p.partners.map((x, i) => {
+    const w = weights[i];
+    const prices = r.thresholdBase.times(w).div(totalWeight);
+    const applies = prices.gt(r.threshold.amount);
+    let ownExact = ZERO;
+    const rates: PartnerDisinvestment["rates"] = [];
+    for (const it of r.items) {
+      if (!it.counted) continue;
+      const given = it.d.partnerRates?.get(x.partner.name);
+      const own = given ?? (it.d.investment !== undefined && x.method !== "share" ? x.rate : undefined);
+      const rate = own ?? (it.yearTotal.isZero() ? ZERO : it.yearKiaExact.div(it.yearTotal));
+      rates.push({ item: it, rate, own: own !== undefined });
+      if (!applies) continue;
+      // one division at the end: base x w x KIA / (W x total), or base x w x rate / W
+      const exact =
+        own !== undefined
+          ? it.base.times(w).times(own).div(totalWeight)
+          : it.yearTotal.isZero()
+            ? ZERO
+            : it.base.times(w).times(it.yearKiaExact).div(totalWeight.times(it.yearTotal));
+      ownExact = ownExact.plus(exact.toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR));
+    }
+    return {
+      name: x.partner.name,
+      prices,
+      applies,
+      ownExact,
+      own: roundForReport(ownExact, "addition", s.exact),
+      levelExact: split[i].amount,
+      level: roundForReport(split[i].amount, "addition", s.exact),
+      rates,
+    };
+  });
+}
+
+/** The explanation of both readings for each partner. */
+export function explainPartnerDisinvestments(
+  s: NormalizedScenario,
+  r: DisposalsResult,
+  list: readonly PartnerDisinvestment[],
+  ctx: Context,
+): void {
+  const level = s.partnership!.disinvestmentLevel;
+  const allocation = ctx.use(rules.partnership.allocationRef);
+  ctx.explain(
+    level === "partner"
+      ? `Samenwerkingsverband: de desinvesteringsbijtelling is per vennoot berekend, want iedere vennoot is de belastingplichtige (besluit 4.1.1) en art. 3.41 lid 3 telt de investeringen alleen samen voor de KIA zelf: zijn aandeel in de vervreemdingen (volgens dezelfde sleutel, voorwaarde e) tegen de drempel van ${formatEuroShort(r.threshold.amount)}, tegen het percentage van zijn eigen KIA in het investeringsjaar. Ter vergelijking ook de lezing voor het samenwerkingsverband als geheel.`
+      : `Samenwerkingsverband: de desinvesteringsbijtelling is op verzoek voor het samenwerkingsverband als geheel berekend (drempel op het totaal van de vervreemdingen) en naar de sleutel verdeeld (voorwaarde e). Ter vergelijking ook de lezing per vennoot (de standaard).`,
+    allocation,
+  );
+  for (const x of list.slice(0, 50)) {
+    const perPartner = x.applies
+      ? `per vennoot: aandeel in de vervreemdingen ${formatEuro(x.prices)}, meer dan de drempel: ${formatExactEuro(x.ownExact)}${s.exact ? "" : `, afgerond ${formatEuroShort(x.own)}`}` +
+        (x.rates.some((q) => q.own)
+          ? ` (eigen percentage: ${listOf(x.rates.filter((q) => q.own), (q) => `${nameOf(q.item.d)} ${formatPercent(q.rate, 4)}`)})`
+          : "")
+      : `per vennoot: aandeel in de vervreemdingen ${formatEuro(x.prices)}, niet meer dan de drempel van ${formatEuroShort(r.threshold.amount)}: geen bijtelling`;
+    const whole = `voor het samenwerkingsverband als geheel: ${r.applies ? `${formatExactEuro(x.levelExact)} (zijn deel van ${formatExactEuro(r.totalExact)})` : "geen bijtelling"}`;
+    ctx.explain(
+      `${x.name}: ${level === "partner" ? `${perPartner}; ${whole}` : `${whole}; ${perPartner}`}.`,
+      allocation,
+    );
+  }
 }

@@ -11,6 +11,7 @@
  */
 import {
   assetsStep,
+  adjustedAmount,
   deductionAmountOf,
   totalAmountOf,
   type AssetsResult,
@@ -23,12 +24,16 @@ import {
 } from "./calamity";
 import { centsText, Ratio } from "./cents";
 import { Context, plain } from "./context";
-import { ZERO } from "./decimal";
+import { Decimal, ZERO } from "./decimal";
+import { formatEuro, formatEuroShort } from "./money";
 import {
   assessDisposals,
   assessEarlierDisposals,
   disinvestmentStep,
+  explainPartnerDisinvestments,
+  partnerDisinvestments,
   type DisposalsResult,
+  type PartnerDisinvestment,
 } from "./disinvestment";
 import { lawTextUrl, ref, refByLabel, rules, WARN_CONFIDENCES } from "./law";
 import { warnings as W } from "./messages";
@@ -59,6 +64,33 @@ export function evaluate(scenario: unknown): Report {
 }
 
 export function evaluateNormalized(s: NormalizedScenario): Report {
+  const report = evaluateOnce(s);
+  // Besluit 4.2/4.3: with a reserve booked on an asset, the other choice of the declaration is shown beside it.
+  const withReserve = s.investments.filter((inv) => inv.reinvestmentReserve);
+  if (withReserve.length) {
+    const flip = (inv: NInvestment): NInvestment =>
+      inv.reinvestmentReserve
+        ? Object.assign(Object.create(Object.getPrototypeOf(inv)) as NInvestment, inv, {
+            reinvestmentReserve: { ...inv.reinvestmentReserve, declaration: !inv.reinvestmentReserve.declaration },
+          })
+        : inv;
+    const investments = s.investments.map(flip);
+    const other = evaluateOnce({ ...s, investments, byId: new Map(investments.map((x) => [x.id, x])) });
+    const declared = withReserve.every((inv) => inv.reinvestmentReserve!.declaration);
+    report.reinvestmentReserve = {
+      declaration: declared,
+      other: { declaration: !declared, total: other.total, kia: other.kia, kiaExact: other.kiaExact },
+    };
+    const refLabel = ref(rules.reinvestmentReserve.ref, s.year).label;
+    report.explanation.push({
+      text: `${declared ? "Zonder" : "Met"} de verklaring van besluit onderdeel 4.2 (bijlage 1) voor ${withReserve.map((x) => x.id).join(", ")} zou het totaal ${formatEuro(new Decimal(other.total))} zijn en de KIA ${formatEuroShort(new Decimal(other.kia))} (nu ${formatEuroShort(new Decimal(report.kia))}). De goedkeuring is een keuze: zij kan ook nadelig zijn (hoger totaal in de afbouwschijf, en bij een latere desinvestering de overdrachtsprijs als grondslag).`,
+      ref: refLabel,
+    });
+  }
+  return report;
+}
+
+function evaluateOnce(s: NormalizedScenario): Report {
   const ctx = new Context(s.year, s.exact);
   const byId = s.byId;
 
@@ -132,8 +164,11 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
     },
   };
   if (table.calamity) report.calamity = calamityReport(table);
+  // Art. 3.47 per partner and for the partnership as a whole (both shown; the level chosen in the scenario counts).
+  const perPartner =
+    partnership && disposals && s.disposals.length ? partnerDisinvestments(s, disposals, partnership) : undefined;
   if (partnership) {
-    report.partners = partnerReports(partnership, payment);
+    report.partners = partnerReports(partnership, payment, perPartner, s.partnership!.disinvestmentLevel);
     report.partnership = {
       keyRequested: s.partnership!.key,
       keyApplied: partnership.key,
@@ -153,7 +188,13 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
         carriedForward: plain(a.carriedExact),
       })),
     };
-  if (disposals) report.disinvestment = disinvestmentStep(s, disposals, y, ctx);
+  if (disposals) {
+    report.disinvestment = disinvestmentStep(s, disposals, y, ctx);
+    if (perPartner) {
+      explainPartnerDisinvestments(s, disposals, perPartner, ctx);
+      report.disinvestment.level = s.partnership!.disinvestmentLevel;
+    }
+  }
   report.warnings = ctx.warnings;
   report.explanation = ctx.explanation;
   if (!s.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);
@@ -190,6 +231,7 @@ function assetReports(
   table: TableStepResult,
   y: YearResult,
 ): AssetReport[] {
+  const inTotalOnly = new Set(assets.inTotalOnly);
   // An asset's part of the KIA: its obligation x the table's KIA / the total, in cents (half up), exactly.
   const ratio = new Ratio(y.table.exact, y.total);
   return s.investments.map((inv) => {
@@ -198,7 +240,7 @@ function assetReports(
     const amount = c >= 0 ? centsText(c) : plain(inv.amount);
     // Besluit 5: an obligation above the market value is deducted up to that value. (Rows without a market value
     // keep their integer cents: inv.amount would make a Decimal per row.)
-    const mv = inv.marketValue !== undefined;
+    const mv = adjustedAmount(inv);
     const cb = mv ? -1 : c;
     let attributed = "0";
     if (counted && !ratio.isZero)
@@ -219,6 +261,13 @@ function assetReports(
     if (inv.description !== undefined) a.description = inv.description;
     if (inv.group !== undefined) a.group = inv.group;
     if (inv.marketValue !== undefined) a.marketValue = plain(inv.marketValue);
+    if (inTotalOnly.has(inv)) a.addedToTotal = plain(totalAmountOf(inv));
+    if (inv.reinvestmentReserve)
+      a.reinvestmentReserve = {
+        amount: plain(inv.reinvestmentReserve.amount),
+        kind: inv.reinvestmentReserve.kind,
+        declaration: inv.reinvestmentReserve.declaration,
+      };
     if (inv.override) a.override = inv.override;
     return a;
   });
@@ -259,6 +308,8 @@ function calamityReport(t: TableStepResult): CalamityReport {
 function partnerReports(
   p: PartnershipResult,
   payment: PaymentResult,
+  disinvestment: readonly PartnerDisinvestment[] | undefined,
+  level: "partner" | "partnership",
 ): PartnerReport[] {
   return p.partners.map((x, i) => {
     const pay = payment.perPartner![i];
@@ -275,6 +326,21 @@ function partnerReports(
       carriedForwardExact: plain(pay.carriedExact),
     };
     if (x.partner.legalForm !== undefined) r.legalForm = x.partner.legalForm;
+    if (x.partner.note !== undefined) r.note = x.partner.note;
+    const d = disinvestment?.[i];
+    if (d) {
+      const [chosen, chosenExact, other, otherExact] =
+        level === "partner" ? [d.own, d.ownExact, d.level, d.levelExact] : [d.level, d.levelExact, d.own, d.ownExact];
+      r.disinvestment = plain(chosen);
+      r.disinvestmentExact = plain(chosenExact);
+      r.disinvestmentPrices = plain(d.prices.toDecimalPlaces(RATE_DP));
+      if (!otherExact.eq(chosenExact))
+        r.disinvestmentOtherLevel = {
+          level: level === "partner" ? "partnership" : "partner",
+          amount: plain(other),
+          amountExact: plain(otherExact),
+        };
+    }
     if (x.partner.ownAssetsInPartnership !== undefined)
       r.ownAssetsInPartnership = plain(x.partner.ownAssetsInPartnership);
     if (x.combinedTotal) r.combinedTotal = plain(x.combinedTotal);

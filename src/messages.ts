@@ -104,10 +104,10 @@ export const warnings = {
       text: `De drempel van de desinvesteringsbijtelling voor ${year} is ${CONFIDENCE_NL[c]} (${basis}). Controleer art. 3.47 lid 1 Wet IB 2001 voor dat jaar.`,
     };
   },
-  disinvestmentPartnership(): Warning {
+  exemptionPossibleUnknown(list: string, exempted: string): Warning {
     return {
-      code: "DISINVESTMENT_PARTNERSHIP",
-      text: "Samenwerkingsverband: de desinvesteringsbijtelling moet met dezelfde verdeling worden berekend als destijds voor de investeringsaftrek (voorwaarde e). Of de drempel per vennoot of voor het samenwerkingsverband geldt, is niet bevestigd.",
+      code: "EXEMPTION_POSSIBLE_UNKNOWN",
+      text: `Voor ${exempted} wordt een ontheffing voor een verbonden partij geclaimd. Besluit onderdeel 5.1.3: dan telt de waarde in het economische verkeer van iedere andere investering bij een verbonden partij waarvoor ontheffing verkregen zou kunnen worden mee in het totale investeringsbedrag (niet in de aftrek). Geef bij ${list} aan of dat zo is (exemptionPossible); nu telt die niet mee in het totaal.`,
     };
   },
   disposalsTotalLinked(total: string, list: string, linked: string): Warning {

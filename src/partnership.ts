@@ -16,21 +16,28 @@
  * partner: the partnership's investments plus HIS OWN assets used in this enterprise (buitenvennootschappelijk
  * vermogen) find the row; his KIA is that amount x (his share of the partnership's investments by the key plus
  * his own) / (the partnership's investments plus his own). Another partner's own assets are not in his total.
- * A partner's separate enterprise (eenmanszaak, BV) has its own KIA on its own investments.
+ * A partner's own separate IB enterprise (eenmanszaak) has its own KIA on its own investments; a BV of his is another
+ * taxpayer with its own KIA in the Vpb.
  *
  * Before 2021 (HR 24 mei 2019, nr. 18/00135; HR 1 mei 2020, ECLI:NL:HR:2020:825, 826 and 828) the KIA is a
  * deduction of the taxpayer: for a partner with investments of his own (outside the partnership, or own assets
  * used in it), the row of the table is found on the partnership's total plus his own; his KIA is that amount in
  * proportion to his own investments (his share of the partnership's plus his own) — except that when that
- * combined total falls in the band with the fixed amount, he is entitled to the whole fixed amount (HR 2019, see
- * hr2019Fixed). Partners without investments of their own receive the partnership's KIA by their share.
+ * combined total AND his own amount both fall in the band with the fixed amount, he is entitled to the whole fixed
+ * amount (HR 2019, see hr2019Fixed). Partners without investments of their own receive the partnership's KIA by
+ * their share.
+ *
+ * "Own investments" are those of the partner HIMSELF as an IB entrepreneur: his own assets used in the partnership
+ * and (before 2021) the investments of an eenmanszaak of his own. A BV of the partner is another taxpayer (Vpb):
+ * its investments never join his KIA, in no year (art. 3.41 lid 3 adds "de door de belastingplichtige … gedane"
+ * investments; a BV's are not his).
  */
 import { QUOTIENT_DP, type YearResult } from "./calamity";
 import { Exact } from "./exact";
 import { type Context, listOf, listText } from "./context";
 import { Decimal, ONE, ZERO } from "./decimal";
 import { KiaValidationError } from "./errors";
-import { ref, rules } from "./law";
+import { type BandKind, ref, rules } from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort, formatExactEuro, formatPercent } from "./money";
 import { roundForReport } from "./rounding";
@@ -76,7 +83,7 @@ export interface PartnerResult {
   /** with own investments: the partnership's total plus his own, on which his row was found */
   combinedTotal?: Decimal;
   combined?: TableResult;
-  /** from 2021: the KIA of his separate enterprise (eenmanszaak, BV) */
+  /** from 2021: the KIA of his own separate IB enterprise (eenmanszaak; never a BV: that is another taxpayer) */
   outside?: TableResult;
 }
 
@@ -248,18 +255,23 @@ export function partnershipRefs(year: number) {
 }
 
 /**
- * HR 24 mei 2019 (before 2021): a partner with investments of his own (outside the partnership, or own assets
- * used in it) whose combined total (the partnership's total plus his own) falls in the band with the fixed amount
- * is entitled to the whole fixed amount: the statute as it then read prescribed no recalculation in proportion for
- * investments outside the partnership (the legislature ended this from 2021: "Het kabinet vindt dit onwenselijk").
- * Elsewhere (below or above that band) HR 1 mei 2020's proportion applies. Returns the fixed amount, or undefined.
+ * HR 24 mei 2019, nr. 18/00135 (before 2021): a partner with investments of his own (in an eenmanszaak of his own,
+ * or own assets used in the partnership) is entitled to the whole fixed amount only when BOTH his own investment
+ * amount (his share of the partnership's investments plus his own) AND the combined total (the partnership's total
+ * plus his own) fall in the band with the fixed amount: "Valt zowel het investeringsbedrag van de ondernemer binnen
+ * de onderneming als het bedrag van de samengetelde investeringen … binnen de bandbreedte van de derde rij …" (the
+ * statute as it then read prescribed no recalculation in proportion there; the legislature ended this from 2021).
+ * In every other case (the combined total in the 28 % band, in the phase-out or above it, or in the fixed band
+ * with his own amount below it) HR 1 mei 2020's proportion applies. Returns the fixed amount, or undefined.
  */
 export function hr2019Fixed(
   table: TableResult["table"],
   combinedTotal: Decimal,
+  ownAmount: Decimal,
 ): Decimal | undefined {
   const band = findBand(table, combinedTotal);
-  return band.kind === "fixed" ? band.fixed! : undefined;
+  if (band.kind !== "fixed") return undefined;
+  return findBand(table, ownAmount).kind === "fixed" ? band.fixed! : undefined;
 }
 
 /**
@@ -326,7 +338,7 @@ export function partnershipStep(
       };
     const combinedTotal = y.total.plus(own);
     const combined = kia(combinedTotal, year, { exact: true });
-    const fixed = !refs.perEnterprise && hr2019Fixed(combined.table, combinedTotal);
+    const fixed = !refs.perEnterprise && hr2019Fixed(combined.table, combinedTotal, part);
     // Pro rata in one division: KIA(T + own) x (w_i x D + own x W) / (W x (T + own)), so a key like 1/3 is not
     // rounded before it is applied.
     const kiaExact = fixed
@@ -381,6 +393,24 @@ const CONDITION_STATUS_NL: Record<ConditionStatus, string> = {
   "not-applicable": "niet van toepassing",
 };
 
+const BAND_NL: Record<BandKind, string> = {
+  none: "onder de drempel",
+  percentage: "in de schijf met een percentage",
+  fixed: "in de schijf met het vaste bedrag",
+  "phase-out": "in de afbouwschijf",
+  "above-ceiling": "boven de afbouwschijf",
+};
+
+/** Which of the four regimes before 2021 applied to a partner with own investments and a pro rata KIA. */
+function legacyRegime(x: PartnerResult): string {
+  const table = x.combined!.table;
+  const combined = findBand(table, x.combinedTotal!).kind;
+  const own = findBand(table, x.part).kind;
+  return combined === "fixed"
+    ? `Het samengetelde totaal valt ${BAND_NL.fixed}, maar zijn eigen investeringsbedrag (${formatEuro(x.part)}) valt ${BAND_NL[own]}: geen vast bedrag (HR 24 mei 2019 vraagt dat beide in die schijf vallen), naar verhouding (HR 1 mei 2020).`
+    : `Het samengetelde totaal valt ${BAND_NL[combined]}: naar verhouding (HR 1 mei 2020).`;
+}
+
 function explainPartnership(
   p: NPartnership,
   y: YearResult,
@@ -398,10 +428,10 @@ function explainPartnership(
       (withOwn.length
         ? refs.perEnterprise
           ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
-          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen: volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringen (zijn aandeel plus zijn eigen), tenzij dat samengetelde totaal in de schijf met het vaste bedrag valt: dan krijgt hij het hele vaste bedrag (HR 24 mei 2019).`
+          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen (als IB-ondernemer zelf: eigen bedrijfsmiddelen in het samenwerkingsverband of een eigen eenmanszaak): volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringsbedrag (zijn aandeel plus zijn eigen), tenzij zowel zijn eigen investeringsbedrag als het samengetelde totaal in de schijf met het vaste bedrag vallen: dan krijgt hij het hele vaste bedrag (HR 24 mei 2019).`
         : "") +
       (refs.perEnterprise
-        ? " Een eigen onderneming van een vennoot (eenmanszaak, bv) krijgt een eigen KIA."
+        ? " Een eigen eenmanszaak van een vennoot krijgt een eigen KIA; een bv van een vennoot is een andere belastingplichtige (vennootschapsbelasting) en telt hier nooit mee."
         : ""),
     refs.law,
   );
@@ -423,12 +453,12 @@ function explainPartnership(
         break;
       case "hr-2019-fixed":
         r = ctx.use("hr-2019");
-        text = `${name}: het totaal van het samenwerkingsverband plus zijn eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en valt in de schijf met het vaste bedrag: het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
+        text = `${name}: het totaal van het samenwerkingsverband plus zijn eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en zijn eigen investeringsbedrag (aandeel plus eigen) is ${formatEuro(x.part)}: beide vallen in de schijf met het vaste bedrag, dus het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
         break;
       default:
         if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");
         else r = refs.law;
-        text = `${name}: schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
+        text = `${name}: ${x.method === "hr-2020-pro-rata" ? `${legacyRegime(x)} ` : ""}Schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
     }
     if (x.outside)
       text += ` Eigen onderneming: KIA over ${formatExactEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;

@@ -12,6 +12,10 @@ export interface AssetReport {
   group?: string;
   /** with an exemption (besluit 5): the market value that counts in the year's total */
   marketValue?: string;
+  /** besluit 5.1.3: not counted (no exemption claimed), but its market value joins the year's total */
+  addedToTotal?: string;
+  /** a herinvesterings- or herbestedingsreserve booked on it; without the besluit 4.2 declaration it lowers the amount */
+  reinvestmentReserve?: { amount: string; kind: "hir" | "herbesteding"; declaration: boolean };
   /** qualifies for KIA: category, group and € 450 test, or the user's override */
   eligible: boolean;
   /** counts in this year's total (eligible, not excluded by art. 3.46 or by the calamity approval) */
@@ -81,6 +85,15 @@ export interface PartnerReport {
   outsideTotal?: string;
   outsideKia?: string;
   outsideKiaExact?: string;
+  /** the partner's note (e.g. a BV of his, whose investments do not count) */
+  note?: string;
+  /** art. 3.47 for this partner at the level the scenario chose (partnership.disinvestmentLevel, default per partner) */
+  disinvestment?: string;
+  disinvestmentExact?: string;
+  /** his share of the disposal prices that count for the threshold */
+  disinvestmentPrices?: string;
+  /** the other reading, when it gives another amount */
+  disinvestmentOtherLevel?: { level: "partner" | "partnership"; amount: string; amountExact: string };
 }
 
 export interface PartnershipReport {
@@ -100,6 +113,8 @@ export interface DisinvestmentReport {
   disposalsTotal: string;
   threshold: string;
   applies: boolean;
+  /** in a partnership: the level the partners' additions (partners[].disinvestment) follow; the fields above are the partnership's */
+  level?: "partner" | "partnership";
   items: {
     id: string;
     description?: string;
@@ -149,6 +164,8 @@ export interface Report {
     }[];
   };
   disinvestment?: DisinvestmentReport;
+  /** besluit 4.2/4.3: whether the declaration is made for the reserves booked on assets, and what the other choice gives */
+  reinvestmentReserve?: { declaration: boolean; other: { declaration: boolean; total: string; kia: string; kiaExact: string } };
   warnings: Warning[];
   explanation: Step[];
   parameters: {

@@ -37,6 +37,18 @@ export interface ScenarioInvestment {
   exemption?: boolean;
   /** with an exemption: the value in the economic sense (waarde in het economische verkeer) when it differs from the obligation */
   marketValue?: Amount;
+  /**
+   * a related-party obligation without an exemption claimed for which one could be obtained (besluit 5.1.3): where any
+   * exemption is claimed this year, its market value (marketValue, else the amount) joins the year's total, not the
+   * deduction base. Omitted while exemptions are claimed: a warning asks
+   */
+  exemptionPossible?: boolean;
+  /**
+   * a herinvesteringsreserve (art. 3.54 Wet IB 2001) or herbestedingsreserve (art. 12 Wet Vpb 1969, besluit 4.3)
+   * booked on this asset: by default (HR 24-12-1975, nr. 17 795) it lowers the investment amount; with the
+   * declaration of besluit 4.2 (bijlage 1) the cost before the reserve counts
+   */
+  reinvestmentReserve?: { amount: Amount; kind?: "hir" | "herbesteding"; declaration?: boolean };
   /** paid by year end (art. 3.44); default: the full amount */
   paid?: Amount;
   /** in use by year end; default true */
@@ -57,17 +69,29 @@ export interface ScenarioPartner {
   profit?: Amount;
   capital?: Amount;
   reserves?: Amount;
-  /** investments of a separate enterprise of the partner (eenmanszaak, BV) in this year */
+  /**
+   * this year's investments of the partner's own IB enterprise (an eenmanszaak of the partner himself). Never a BV:
+   * a BV of the partner is another taxpayer (Vpb) whose investments never join his KIA (put them in `note`)
+   */
   outsideInvestments?: Amount;
   /** the partner's own assets used in the partnership's business (buitenvennootschappelijk vermogen) invested this year */
   ownAssetsInPartnership?: Amount;
+  /** free text shown with the partner (e.g. the investments of his own BV, which do not count here) */
+  note?: string;
 }
+
+export type DisinvestmentLevel = "partner" | "partnership";
 
 export interface ScenarioPartnership {
   key?: string;
   partners: ScenarioPartner[];
   /** condition f: a joint, signed request for the agreed key was (or will be) filed */
   jointRequest?: boolean;
+  /**
+   * art. 3.47 in a partnership: per partner (default: his share of the disposal prices against the threshold, at
+   * his own KIA percentage of the investment year) or for the partnership as a whole (the other reading, shown too)
+   */
+  disinvestmentLevel?: DisinvestmentLevel;
 }
 
 export interface ScenarioDisposal {
@@ -79,6 +103,12 @@ export interface ScenarioDisposal {
   investmentYear?: number;
   investmentAmount?: Amount;
   investmentYearTotal?: Amount;
+  /**
+   * in a partnership: each partner's KIA percentage of the investment year (his KIA / his investment amount that
+   * year, as a fraction such as 0.28 or a text such as "25,78%") where it differed from the partnership's (a partner
+   * with investments of his own); a partner not named here has the partnership's percentage
+   */
+  partnerRates?: Record<string, Amount>;
 }
 
 export interface Scenario {
@@ -107,6 +137,8 @@ export interface NInvestment {
   exemption: boolean;
   /** the amount this asset adds to the year's total: its market value where an exemption and a market value are given */
   marketValue?: Decimal;
+  exemptionPossible?: boolean;
+  reinvestmentReserve?: { amount: Decimal; kind: "hir" | "herbesteding"; declaration: boolean };
   readonly paid: Decimal;
   inUse: boolean;
   lostByCalamity?: { replacedBy: string; approval?: boolean };
@@ -129,6 +161,8 @@ class Investment implements NInvestment {
   relatedParty = false;
   exemption = false;
   marketValue?: Decimal;
+  exemptionPossible?: boolean;
+  reinvestmentReserve?: NInvestment["reinvestmentReserve"];
   inUse = true;
   lostByCalamity?: { replacedBy: string; approval?: boolean };
   eiaMia = false;
@@ -186,6 +220,7 @@ export interface NPartner {
   reserves?: Decimal;
   outsideInvestments?: Decimal;
   ownAssetsInPartnership?: Decimal;
+  note?: string;
 }
 
 export interface NPartnership {
@@ -193,6 +228,7 @@ export interface NPartnership {
   keyGiven: boolean;
   partners: NPartner[];
   jointRequest?: boolean;
+  disinvestmentLevel: DisinvestmentLevel;
 }
 
 export interface NDisposal {
@@ -207,6 +243,8 @@ export interface NDisposal {
   investmentYearTotal: Decimal;
   /** true when investmentYearTotal was given for a disposal of this year (checked against the scenario's total) */
   yearTotalGiven?: boolean;
+  /** per partner's name: his KIA percentage of the investment year, as a fraction (0 to 1) */
+  partnerRates?: ReadonlyMap<string, Decimal>;
 }
 
 export interface NormalizedScenario {
@@ -339,6 +377,8 @@ const INVESTMENT_KEYS = new Set([
   "group",
   "relatedParty",
   "exemption",
+  "exemptionPossible",
+  "reinvestmentReserve",
   "marketValue",
   "paid",
   "inUse",
@@ -355,6 +395,7 @@ const PARTNER_KEYS = new Set([
   "reserves",
   "outsideInvestments",
   "ownAssetsInPartnership",
+  "note",
 ]);
 const DISPOSAL_KEYS = new Set([
   "id",
@@ -364,6 +405,7 @@ const DISPOSAL_KEYS = new Set([
   "investmentYear",
   "investmentAmount",
   "investmentYearTotal",
+  "partnerRates",
 ]);
 const SCENARIO_KEYS = new Set([
   "year",
@@ -375,8 +417,9 @@ const SCENARIO_KEYS = new Set([
   "disposalsTotal",
 ]);
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
+const RESERVE_KEYS = new Set(["amount", "kind", "declaration"]);
 const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
-const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest"]);
+const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest", "disinvestmentLevel"]);
 
 /** The partnership key by its code or its Dutch name (case and spacing ignored). */
 export const KEY_NAMES: Readonly<Record<string, PartnershipKey>> = {
@@ -539,9 +582,17 @@ function validateInvestment(
       o.exemption,
       "een ontheffing (besluit onderdeel 5) bestaat alleen voor een verplichting met een verbonden partij: zet ook relatedParty op true, of laat exemption weg",
     );
+  const exemptionPossible = boolValue(o.exemptionPossible, field, "exemptionPossible");
+  if (exemptionPossible !== undefined && (!relatedParty || exemption))
+    fail(
+      "INVALID_COMBINATION",
+      `${field}.exemptionPossible`,
+      o.exemptionPossible,
+      "geldt alleen voor een verplichting met een verbonden partij zonder geclaimde ontheffing (besluit onderdeel 5.1.3): zet relatedParty op true en exemption op false, of laat dit veld weg",
+    );
   let marketValue: Decimal | undefined;
   if (o.marketValue !== undefined) {
-    if (!exemption)
+    if (!exemption && exemptionPossible !== true)
       fail(
         "INVALID_COMBINATION",
         `${field}.marketValue`,
@@ -549,6 +600,19 @@ function validateInvestment(
         "de waarde in het economische verkeer telt alleen bij een verbonden partij met ontheffing (besluit onderdeel 5): zet relatedParty en exemption op true, of laat marketValue weg",
       );
     marketValue = parseAmount(o.marketValue, `${field}.marketValue`);
+  }
+  let reserve: NInvestment["reinvestmentReserve"];
+  if (o.reinvestmentReserve !== undefined) {
+    const rf = `${field}.reinvestmentReserve`;
+    const ro = expectObject(o.reinvestmentReserve, rf);
+    onlyKnownKeys(ro, RESERVE_KEYS, rf);
+    const ramount = parseAmount(ro.amount, `${rf}.amount`);
+    if (ramount.gt(asDecimal(amount)))
+      fail("INVALID_COMBINATION", `${rf}.amount`, ro.amount, `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`);
+    const kind = ro.kind ?? "hir";
+    if (kind !== "hir" && kind !== "herbesteding")
+      fail("INVALID_TYPE", `${rf}.kind`, ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
+    reserve = { amount: ramount, kind, declaration: optBool(ro, "declaration", rf) ?? false };
   }
   const lost = laterLost ? undefined : validateLost(o.lostByCalamity, field);
   let override: NInvestment["override"];
@@ -589,6 +653,8 @@ function validateInvestment(
   inv.relatedParty = relatedParty;
   inv.exemption = exemption;
   inv.marketValue = marketValue;
+  if (exemptionPossible !== undefined) inv.exemptionPossible = exemptionPossible;
+  if (reserve) inv.reinvestmentReserve = reserve;
   inv.inUse = boolValue(o.inUse, field, "inUse") ?? true;
   inv.lostByCalamity = lost;
   inv.eiaMia = boolValue(o.eiaMia, field, "eiaMia") ?? false;
@@ -666,6 +732,8 @@ function validatePartnership(raw: unknown): NPartnership {
       outsideInvestments: opt("outsideInvestments"),
       ownAssetsInPartnership: opt("ownAssetsInPartnership"),
     };
+    const note = optString(po, "note", pf, 1000);
+    if (note !== undefined) partner.note = note;
     if (key !== "equal" && partner[key] === undefined) {
       fail(
         "MISSING_FIELD",
@@ -684,7 +752,21 @@ function validatePartnership(raw: unknown): NPartnership {
       `de aandelen volgens de verdeelsleutel ${KEY_FIELD_NL[key]} zijn samen nul`,
     );
   }
-  return { key, keyGiven, partners, jointRequest: optBool(o, "jointRequest", field) };
+  const level = o.disinvestmentLevel ?? "partner";
+  if (level !== "partner" && level !== "partnership")
+    fail(
+      "INVALID_TYPE",
+      `${field}.disinvestmentLevel`,
+      o.disinvestmentLevel,
+      'verwacht "partner" (per vennoot, de standaard) of "partnership" (voor het samenwerkingsverband als geheel)',
+    );
+  return {
+    key,
+    keyGiven,
+    partners,
+    jointRequest: optBool(o, "jointRequest", field),
+    disinvestmentLevel: level,
+  };
 }
 
 const SHARE_NOUN = {
@@ -725,6 +807,7 @@ function validateDisposal(
   const id = idOf(o.id, `${field}.id`);
   const price = parseAmount(o.price, `${field}.price`);
   const description = optString(o, "description", field);
+  const partnerRates = o.partnerRates === undefined ? undefined : ratesOf(o.partnerRates, `${field}.partnerRates`);
   if (o.investment !== undefined) {
     // A disposal of one of this year's investments (art. 3.47 lid 6: e.g. insurance money for a lost asset):
     // its investment year, amount and the year's total follow from the scenario itself.
@@ -766,6 +849,7 @@ function validateDisposal(
       investmentAmount: inv.amount,
       investmentYearTotal: new Decimal(0),
       yearTotalGiven: false,
+      ...(partnerRates ? { partnerRates } : {}),
     };
   }
   if (o.investmentYear === undefined)
@@ -816,7 +900,53 @@ function validateDisposal(
     investmentAmount,
     investmentYearTotal,
     yearTotalGiven: true,
+    ...(partnerRates ? { partnerRates } : {}),
   };
+}
+
+/**
+ * A percentage as a fraction from 0 to 1: a number (0.2578, what JSON writes) or a text ("0,2578", "25,78%"). It is
+ * a rate, not an amount: any number of decimals is kept exactly.
+ */
+function rateOf(v: unknown, field: string): Decimal {
+  let d: Decimal | undefined;
+  if (typeof v === "number" && Number.isFinite(v)) d = new Decimal(String(v));
+  else if (typeof v === "string") {
+    const t = v.trim().replace(/\s/g, "");
+    const pct = t.endsWith("%");
+    const body = (pct ? t.slice(0, -1) : t).replace(",", ".");
+    if (/^\d+(\.\d+)?$/.test(body) && body.length <= 60) d = new Decimal(body).div(pct ? 100 : 1);
+  }
+  if (!d || d.gt(1))
+    fail("INVALID_TYPE", field, v, 'verwacht een percentage: een fractie van 0 tot 1 (0,28) of een tekst zoals "25,78%"');
+  return d;
+}
+
+function ratesOf(v: unknown, field: string): ReadonlyMap<string, Decimal> {
+  const o = expectObject(v, field);
+  const m = new Map<string, Decimal>();
+  for (const [name, r] of Object.entries(o)) m.set(name.trim(), rateOf(r, `${field}.${name}`));
+  return m;
+}
+
+/** A disposal's partner percentages name partners of the partnership (and need one). */
+function assertPartnerRates(
+  disposals: readonly NDisposal[],
+  partnership: NPartnership | undefined,
+  refuse: Refuse,
+): void {
+  const names = new Set(partnership?.partners.map((p) => p.name));
+  for (const d of disposals) {
+    if (!d.partnerRates) continue;
+    const field = `disposals[${d.index}].partnerRates`;
+    if (!partnership) {
+      refuse(d, "INVALID_COMBINATION", field, undefined, "alleen bij een samenwerkingsverband (partnership)");
+      continue;
+    }
+    const unknown = [...d.partnerRates.keys()].filter((n) => !names.has(n));
+    if (unknown.length)
+      refuse(d, "INVALID_COMBINATION", field, unknown.join(", "), `geen vennoot met deze naam; de vennoten zijn ${[...names].join(", ")}`);
+  }
 }
 
 /**
@@ -1132,6 +1262,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
   indexById(disposals, "disposals");
   assertLinkedOnce(disposals);
   const rest = validateRest(f.o);
+  assertPartnerRates(disposals, rest.partnership, throwing);
   return {
     year: f.year,
     exact: f.exact,
@@ -1439,6 +1570,7 @@ export function validateRows(
     ds.filter((d): d is NDisposal => !!d && !disposalErrors.has(d.index));
   indexById(liveDisposals(), "disposals", recordDisposal);
   assertLinkedOnce(liveDisposals(), recordDisposal);
+  assertPartnerRates(liveDisposals(), rest.partnership, recordDisposal);
   const keptDisposals = liveDisposals();
 
   // A row that takes its group with it says so.

@@ -11,7 +11,7 @@
  */
 import type { Report, Scenario } from "../src";
 import { Decimal, findCategory, kia } from "../src";
-import { cellText, columnLetter, mapDisposalHeaders, readDisposals, type ColumnMapping, type LedgerProblem } from "../src/ledger";
+import { cellText, columnLetter, mapDisposalHeaders, readDisposals, type ColumnMapping, type LedgerProblem } from "../src/workbook/ledger";
 import { curveTotals } from "./app/curve";
 import { messages } from "./app/i18n";
 import { referenceUrls } from "./app/refs";

@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { columnLetter } from "../src/ledger";
+import { columnLetter } from "../src/workbook/ledger";
 import * as T from "./layout";
 
 export const TEMPLATE_FILE = join(__dirname, "KIA-werkblad.xlsx");

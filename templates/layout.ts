@@ -4,7 +4,7 @@
  * template script (templates/build.ts), the tests and the taskpane share one description.
  *
  * Everything that is law comes from the core's data: the category list and its validity years, the year
- * parameters, the LAMBDA (src/lambda.ts), the headers the readers recognise (src/ledger.ts, first names).
+ * parameters, the LAMBDA (src/lambda.ts), the headers the readers recognise (src/workbook/ledger.ts, first names).
  *
  * Formulas are written in en-US form (`,` between arguments) as Office.js and the file store them, with add-in
  * functions by their permanent ids (`KIA.AMOUNT(…)`). The file form differs only in the add-in calls
@@ -15,22 +15,15 @@
 import { confidenceText } from "../src/messages";
 import { allCategories, categoryRule, establishedYears, findCategory, getYearTable, rawTablesData, ref, rules } from "../src/law";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaFileFormula, lambdaFormula, NOISE_DECIMALS } from "../src/lambda";
-import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADERS, YES_WORDS, type LedgerField } from "../src/ledger";
+import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADERS, YES_WORDS, type LedgerField } from "../src/workbook/ledger";
 import { KEY_NAMES } from "../src/scenario";
-import { DISPOSAL_TABLES, KEY_LABEL, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABEL, SUMMARY_SHEET } from "../src/workbook-rules";
+import { KEY_LABEL, REQUEST_LABEL, SHEET, TABLE, YEAR_NAME } from "../src/workbook/names";
 import { bandText } from "../src/table";
 
 // ---- sheets, tables, names --------------------------------------------------------------------------------
 
-export const SHEET = {
-  ledger: "Investeringen",
-  partners: "Vennoten",
-  disposals: "Desinvesteringen",
-  /** the readers look here first for the year (src/workbook-rules.ts) */
-  summary: SUMMARY_SHEET,
-  notes: "Toelichting",
-  lists: "Lijsten",
-} as const;
+/** The sheets, tables and the year's name the reader looks for (src/workbook/names.ts): the template writes those. */
+export { SHEET, TABLE, YEAR_NAME };
 export type SheetKey = keyof typeof SHEET;
 /** The order of the sheets in the workbook. */
 export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposals", "summary", "notes", "lists"];
@@ -38,11 +31,6 @@ export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposal
 /** The template's sheet names in workbook order (what insertWorksheetsFromBase64 inserts). */
 export const TEMPLATE_SHEET_NAMES: readonly string[] = SHEET_ORDER.map((k) => SHEET[k]);
 
-/** Excel table names: the first of the names the taskpane and kia-calc know (src/workbook-rules.ts; or by the headers). */
-export const TABLE = { ledger: LEDGER_TABLES[0], partners: PARTNER_TABLES[0], disposals: DISPOSAL_TABLES[0] } as const;
-
-/** The workbook name of the year cell (a plain cell, never a table). */
-export const YEAR_NAME = "KIA_JAAR";
 /** The year of the example rows. */
 export const EXAMPLE_YEAR = 2025;
 
@@ -142,7 +130,7 @@ export const PARTNER_EXAMPLES: Partial<Record<PartnerField, Cellish>>[] = [
 ];
 /**
  * The partnership's key and the joint request: labels on the partners sheet (the first of the labels the readers
- * know, src/workbook-rules.ts), the value in the cell to the right.
+ * know, src/workbook/rules.ts), the value in the cell to the right.
  */
 export { KEY_LABEL, REQUEST_LABEL };
 export const KEY_CELL = { label: "I1", value: "J1" } as const;
@@ -534,9 +522,10 @@ function partnerFormulas(): FormulaCell[] {
     const v = (f: PartnerField) => `$${pc(f)}${r}`;
     const h = (c: string) => `$${c}${r}`;
     const num = (c: string) => `IF(ISNUMBER(${c}),${c},0)`;
-    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): the partnership's total plus his own in the band with the
-    // fixed amount gives him the whole fixed amount.
-    const hr2019 = `AND(${TOTAL}+${h(PH.own)}>${S(SUMMARY.fixedOver)},${TOTAL}+${h(PH.own)}<=${S(SUMMARY.fixedUpTo)})`;
+    // HR 24 mei 2019 (src/partnership.ts hr2019Fixed): the whole fixed amount only when both the partnership's total
+    // plus his own and his own amount (his share plus his own) fall in the band with the fixed amount.
+    const inFixed = (x: string) => `${x}>${S(SUMMARY.fixedOver)},${x}<=${S(SUMMARY.fixedUpTo)}`;
+    const hr2019 = `AND(${inFixed(`${TOTAL}+${h(PH.own)}`)},${inFixed(h(PH.part))})`;
     const cell = (c: string, formula: string, kind: FormulaKind, header: string, format?: string): FormulaCell => ({
       sheet: P, address: `${c}${r}`, formula: "=" + formula, kind, header, format, ...(kind === "native" && r === FIRST ? { fillTo: PARTNER_LAST_ROW } : {}),
     });
@@ -556,8 +545,7 @@ function partnerFormulas(): FormulaCell[] {
     }
     // A partner without own investments: his share of the exact KIA; with them: the row on the partnership's total
     // plus his own, in proportion to his part (from 2021 art. 3.41 lid 3; before, HR 2020 with the fixed amount of
-    // HR 2019 when his own investments alone fall in that band and the total plus his own stays in it, as the
-    // core's hr2019Fixed).
+    // HR 2019 when his own amount and the total plus his own both fall in that band, as the core's hr2019Fixed).
     out.push(
       cell(
         PH.kia,

@@ -9,8 +9,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
 import { evaluate, type Report } from "../src";
-import { readCsv, readWorkbook } from "../cli/workbook";
-import { XlsxBook } from "../cli/xlsx";
+import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
+import { XlsxBook } from "../src/workbook/xlsx";
 import { toCsv, type ClientRow } from "../cli/batch";
 import { clientLedger, fillTemplate } from "../bench/portfolio";
 import { TEMPLATE_FILE } from "../templates/build";
@@ -220,7 +220,7 @@ describe("kia-calc on a damaged or false .xlsx", () => {
       expect(r.err.slice(0, `Het bestand ${p} is geen geldig Excel-bestand (.xlsx) of is beschadigd: ${reason}`.length)).toBe(`Het bestand ${p} is geen geldig Excel-bestand (.xlsx) of is beschadigd: ${reason}`);
       expect(r.err.split("\n")).toHaveLength(2);
     }
-    const p = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), join(dir, "beschadigd.xlsx")], { encoding: "utf8" });
+    const p = spawnSync(process.execPath, ["-r", "tsx/cjs", join(__dirname, "..", "cli", "kia-calc.ts"), join(dir, "beschadigd.xlsx")], { encoding: "utf8" });
     expect(p.status).toBe(2);
     expect(p.stderr).toMatch(/^Het bestand .*beschadigd\.xlsx is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: [^\n]*\n$/);
     expect(p.stderr).not.toMatch(/\n\s+at /);
@@ -418,7 +418,7 @@ describe("kia-calc --batch", () => {
 
   it("runs as a real process", () => {
     const out = join(dir, "proces.csv");
-    const p = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "cli", "kia-calc.ts"), "--batch", folder, "--out", out], { encoding: "utf8" });
+    const p = spawnSync(process.execPath, ["-r", "tsx/cjs", join(__dirname, "..", "cli", "kia-calc.ts"), "--batch", folder, "--out", out], { encoding: "utf8" });
     expect(p.status).toBe(0);
     expect(p.stdout).toBe("");
     expect(p.stderr).toMatch(/^2 bestanden in .* overgeslagen:\n(  .*\n){2}6 bestanden in .*\n2 bestanden met een fout .*\n(  .*\n){2}$/);

@@ -20,7 +20,7 @@ const file = (name: string, content: string | Buffer) => {
   return p;
 };
 const cliPath = join(__dirname, "..", "cli", "kia-calc.ts");
-const nodeArgs = ["-r", "ts-node/register/transpile-only", cliPath];
+const nodeArgs = ["-r", "tsx/cjs", cliPath];
 const examplesDir = join(__dirname, "scenarios");
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".json"));
 
@@ -236,7 +236,7 @@ describe("kia-calc", () => {
     /**
      * `npx kia-calc` failed on a fresh checkout ("sh: 1: kia-calc: not found": npx does not link a project's own
      * bin). The README's commands are `npm run -s kia-calc -- …` (scripts/kia-calc.js: cli/kia-calc.ts under
-     * ts-node, no build); the sample line is run here as the README writes it.
+     * tsx, no build); the sample line is run here as the README writes it.
      */
     it("README.md: the calculator's commands run as written, without a build (npm run -s kia-calc -- …)", () => {
       const root = join(__dirname, "..");
@@ -275,7 +275,7 @@ describe("kia-calc", () => {
       mkdirSync(join(root, "dist", "cli"), { recursive: true });
       writeFileSync(join(root, "package.json"), JSON.stringify({ name: "x", version: "9.8.7" }));
       expect(version(join(root, "dist", "cli"))).toBe("9.8.7"); // dist/cli/kia-calc.js: two levels up
-      expect(version(join(root, "cli"))).toBe("9.8.7"); // cli/kia-calc.ts under ts-node: one level up
+      expect(version(join(root, "cli"))).toBe("9.8.7"); // cli/kia-calc.ts under tsx: one level up
     });
   });
 

@@ -125,10 +125,11 @@ describe("partnership", () => {
     const p = (year: number) =>
       evaluate({ year, investments: [inv("a", "machine", 50000)], partnership: { partners: [{ name: "A", profit: 1, outsideInvestments: 10000 }, { name: "B", profit: 1 }] } });
     expect(p(2021).partners![0]).toMatchObject({ method: "share", kiaExact: "7000", outsideKia: "2800" });
-    // 2020: row on 50.000 + 10.000 = 60.000 -> above 58.238: the band with the fixed amount, 16.307. HR 24 mei 2019:
-    // a combined total in that band gives the partner with own investments the whole fixed amount.
+    // 2020: row on 50.000 + 10.000 = 60.000 -> above 58.238: the band with the fixed amount, 16.307. HR 24 mei 2019
+    // gives the whole fixed amount only when his own amount is in that band too; 25.000 + 10.000 = 35.000 is not:
+    // HR 1 mei 2020's proportion, 16.307 x 35.000 / 60.000 = 9.512,58 -> 9.513.
     const old = p(2020).partners![0];
-    expect(old).toMatchObject({ method: "hr-2019-fixed", combinedTotal: "60000", part: "35000", kia: "16307" });
+    expect(old).toMatchObject({ method: "hr-2020-pro-rata", combinedTotal: "60000", part: "35000", kia: "9513" });
     expect(old.outsideKia).toBeUndefined();
     // Below the band: HR 1 mei 2020's proportion. 40.000 + 10.000 = 50.000 -> 28% = 14.000; x 30.000 / 50.000 = 8.400
     const below = evaluate({ year: 2020, investments: [inv("a", "machine", 40000)], partnership: { partners: [{ name: "A", profit: 1, outsideInvestments: 10000 }, { name: "B", profit: 1 }] } });

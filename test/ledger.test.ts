@@ -1,6 +1,6 @@
 /** Reading a fixed-asset ledger: headers with synonyms, every cell with the core's readers, problems per cell. */
 import { evaluate } from "../src";
-import { columnLetter, mapHeaders, readDisposals, readLedger, readPartners, serialToIso, type Cell } from "../src/ledger";
+import { columnLetter, mapHeaders, readDisposals, readLedger, readPartners, serialToIso, type Cell } from "../src/workbook/ledger";
 
 describe("headers", () => {
   it("finds columns by Dutch and English names, ignoring case, spaces and punctuation", () => {
@@ -79,7 +79,7 @@ describe("partners and disposals sheets", () => {
       { name: "Bert", legalForm: "bv", profit: "30", capital: "5000", ownAssetsInPartnership: "12000" },
     ]);
     // a profit share is a share, not a euro amount: the message says what it expects
-    expect(r.problems.map((p) => `${p.row}${p.columnLetter}: ${p.message}`)).toEqual(["5C: winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6"]);
+    expect(r.problems.map((p) => `${p.row}${p.columnLetter}: ${p.message}`)).toEqual(["5C: aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6"]);
     const e = evaluate({ year: 2024, investments: [{ id: "a", category: "machine", amount: 10000 }], partnership: { partners: r.items as never } });
     // Bert uses own assets in the enterprise (2021+): 28% x (10.000 + 12.000) x (3/8 x 10.000 + 12.000) / 22.000 = 4.410
     expect(e.partners!.map((p) => p.kiaExact)).toEqual(["1750", "4410"]);
@@ -96,14 +96,14 @@ describe("partners and disposals sheets", () => {
       ["G", "0,6", "€ 10.000", "2.500,50"],
     ]);
     expect(r.problems.map((p) => `${p.columnLetter}${p.row}: ${p.message}`)).toEqual([
-      "B2: winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "B2: aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
       'C2: kapitaal: geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"',
-      "B3: winstaandeel: negatief aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "B3: aandeel (over)winst: negatief aandeel; verwacht een aandeel zoals 60% of 0,6",
       "C3: kapitaal: bedrag mag niet negatief zijn; verwacht een bedrag zoals 1.234,56",
       'D3: stille reserves: geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"',
-      "B4: winstaandeel: negatief aandeel; verwacht een aandeel zoals 60% of 0,6",
-      "B5: winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
-      "B7: winstaandeel: dubbelzinnig aandeel (een komma en drie cijfers; als percentage, zoals 33,333%, is de komma de decimale komma); verwacht een aandeel zoals 60% of 0,6",
+      "B4: aandeel (over)winst: negatief aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "B5: aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
+      "B7: aandeel (over)winst: dubbelzinnig aandeel (een komma en drie cijfers; als percentage, zoals 33,333%, is de komma de decimale komma); verwacht een aandeel zoals 60% of 0,6",
     ]);
     expect(r.items).toEqual([
       { name: "E", profit: "33.333" },

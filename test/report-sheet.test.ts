@@ -1,7 +1,7 @@
 /** The add-in's report sheet: the numbers are the report's, labels in Dutch or English, a valid sheet name. */
 import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
-import { mapHeaders, type Cell } from "../src/ledger";
+import { mapHeaders, type Cell } from "../src/workbook/ledger";
 import { makeDeriver } from "../taskpane/app/derive";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { initialState, reducer } from "../taskpane/app/state";

@@ -6,7 +6,7 @@
  */
 import * as fn from "../functions/functions";
 import { evaluate, NoTableError, type Report } from "../src";
-import { readPartners } from "../src/ledger";
+import { readPartners } from "../src/workbook/ledger";
 import { splitExactly } from "../src/partnership";
 import { Decimal } from "../src";
 import { errorOf, inv } from "./support/evaluate";
@@ -15,7 +15,7 @@ import { errorOf, inv } from "./support/evaluate";
 
 const partner = (r: Report, name: string) => r.partners!.find((p) => p.name === name)!;
 
-describe("HR 24 mei 2019: the whole fixed amount when the partnership's total plus the partner's own falls in that band", () => {
+describe("HR 24 mei 2019: the whole fixed amount when the partnership's total plus the partner's own and his own amount both fall in that band", () => {
   const y2013 = (partnership: number, partners: unknown[]) =>
     evaluate({ year: 2013, investments: [inv("maatschap", "machine", partnership)], partnership: { partners } });
 
@@ -32,8 +32,8 @@ describe("HR 24 mei 2019: the whole fixed amount when the partnership's total pl
     expect(partner(r, "A")).toMatchObject({ method: "hr-2020-pro-rata", kia: "0" });
   });
 
-  it("a combined total in the fixed band: the whole fixed amount, not 15.470 x 60.000 / 90.000 = 10.314", () => {
-    // 60.000 + 30.000 = 90.000 lies in the fixed band (55.248-102.311): no recalculation in proportion
+  it("a combined total and his own amount in the fixed band: the whole fixed amount, not 15.470 x 60.000 / 90.000 = 10.314", () => {
+    // 60.000 + 30.000 = 90.000 and his 30.000 + 30.000 = 60.000 lie in the fixed band (55.248-102.311): no proportion
     const r = y2013(60000, [{ name: "A", profit: 1, outsideInvestments: 30000 }, { name: "B", profit: 1 }]);
     expect(partner(r, "A")).toMatchObject({ method: "hr-2019-fixed", kia: "15470" });
     const r2 = y2013(80000, [{ name: "A", profit: 1, outsideInvestments: 20000 }, { name: "B", profit: 1 }]);
@@ -51,7 +51,7 @@ describe("HR 24 mei 2019: the whole fixed amount when the partnership's total pl
   it("the dierenarts: 40.517 + 56.515 = 97.032 in the fixed band, € 15.470", () => {
     const r = y2013(40517, [{ name: "A", profit: 1, outsideInvestments: 56515 }, { name: "B", profit: 5 }]);
     expect(partner(r, "A")).toMatchObject({ method: "hr-2019-fixed", kia: "15470", kiaExact: "15470" });
-    expect(r.explanation.map((e) => e.text).join("\n")).toContain("valt in de schijf met het vaste bedrag: het hele vaste bedrag € 15.470");
+    expect(r.explanation.map((e) => e.text).join("\n")).toContain("zijn eigen investeringsbedrag (aandeel plus eigen) is € 63.267,83: beide vallen in de schijf met het vaste bedrag, dus het hele vaste bedrag € 15.470");
   });
 });
 

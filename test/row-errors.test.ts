@@ -12,7 +12,7 @@ import fc from "fast-check";
 import * as core from "../src";
 import * as evaluation from "../src/evaluate";
 import { evaluate, evaluateNormalized, KiaValidationError, validateRows, validateScenario, type ScenarioInvestment } from "../src";
-import { cellText, FIELD_NAMES_NL, mapHeaders, type Cell } from "../src/ledger";
+import { cellText, FIELD_NAMES_NL, mapHeaders, type Cell } from "../src/workbook/ledger";
 import { evaluateClient } from "../cli/batch";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { makeDeriver } from "../taskpane/app/derive";

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { Decimal, evaluate, kia, type ScenarioInvestment } from "../src";
-import type { Cell } from "../src/ledger";
+import type { Cell } from "../src/workbook/ledger";
 import { marginal as marginalFunction } from "../functions/kia-functions";
 import { assetRows, counts, matches, page } from "../taskpane/app/assets";
 import { kiaCurve, marginal } from "../taskpane/app/curve";

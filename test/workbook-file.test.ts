@@ -3,9 +3,9 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { evaluate } from "../src";
-import { mapHeaders, readLedger, readPartners } from "../src/ledger";
+import { mapHeaders, readLedger, readPartners } from "../src/workbook/ledger";
 import { DATE, EURO, EURO_EXACT, reportSheet } from "../taskpane/report-sheet";
-import { csvTable, decodeText, detectDelimiter, parseCsv } from "../taskpane/workbook/csv";
+import { csvTable, decodeText, detectDelimiter, parseCsv } from "../src/workbook/csv";
 import { ONLY_IN_EXCEL, openFileWorkbook, UnreadableFileError } from "../taskpane/workbook/file";
 import * as sample from "../scripts/sample-ledger";
 

@@ -4,7 +4,7 @@
  * batch without touching the ledger, text that never becomes a formula, settings, names, sheets and formulas.
  */
 import { evaluate } from "../src";
-import { FIELD_HEADERS, LEDGER_FIELDS, mapHeaders, readLedger } from "../src/ledger";
+import { FIELD_HEADERS, LEDGER_FIELDS, mapHeaders, readLedger } from "../src/workbook/ledger";
 import { reportSheet } from "../taskpane/report-sheet";
 import { connect } from "../taskpane/workbook/host";
 import { officeWorkbook } from "../taskpane/workbook/office";

@@ -1,12 +1,12 @@
 /**
- * One set of rules for reading a workbook (src/workbook-rules.ts), and the proof that kia-calc (cli/workbook.ts)
+ * One set of rules for reading a workbook (src/workbook/rules.ts), and the proof that kia-calc (cli/workbook.ts)
  * and the taskpane (the file workbook of the standalone page, load.ts, partners.ts, the reducer and derive()) give
  * the same scenario for the same workbook: a header row under a title, dates in two years, the key beside a label
  * on another sheet, a partners' table found by its headers, a partners list on a sheet without tables (ending at the
  * key below it), a CSV with lines above its header.
  */
 import { evaluate } from "../src";
-import { mapDisposalHeaders, mapHeaders, mapPartnerHeaders, type Cell } from "../src/ledger";
+import { mapDisposalHeaders, mapHeaders, mapPartnerHeaders, type Cell } from "../src/workbook/ledger";
 import {
   besideLabel,
   datesYearText,
@@ -21,15 +21,15 @@ import {
   yearOfCell,
   yearOfDates,
   yesOrNo,
-} from "../src/workbook-rules";
-import { readCsv, readWorkbook } from "../cli/workbook";
+} from "../src/workbook/rules";
+import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { messages } from "../taskpane/app/i18n";
 import { ledgerTable, workbookParts } from "../taskpane/app/load";
 import { makeDeriver } from "../taskpane/app/derive";
 import { initialState, reducer } from "../taskpane/app/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
-import { csvTable, parseCsv } from "../taskpane/workbook/csv";
+import { csvTable, parseCsv } from "../src/workbook/csv";
 import { workbook } from "./support/workbook";
 
 const NL = cultureFromLocale("nl-NL", "nl");
@@ -255,7 +255,7 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     const bytes = await trial([0.6, "veel"], [["Pietersen", 0.4], ["Totaal", 1], [], ["Gezamenlijk verzoek", "Ja"], ["Verdeelsleutel", "winst"]]);
     const cli = await readWorkbook(bytes, "vof.xlsx");
     const pane = await paneReads(bytes, "vof.xlsx");
-    const message = "winstaandeel: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
+    const message = "aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
     expect(cli.problems).toEqual([{ cell: 'Vennoten!B3 ("veel")', message }]);
     expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [`B3: ${message}`] });
     expect(cli.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "Pietersen", profit: "0.4" }], key: "winst", jointRequest: true });

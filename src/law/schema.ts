@@ -150,7 +150,8 @@ export const rulesShape = obj({
     reasonableKeys: arr(str, 1),
   }),
   calamity: obj({ ref: str }),
-  relatedParty: obj({ ref: str, exemptionRef: str }),
+  relatedParty: obj({ ref: str, exemptionRef: str, possibleRef: str }),
+  reinvestmentReserve: obj({ ref: str, herbestedingRef: str, defaultRef: str }),
   paymentCriterion: obj({ ref: str }),
   disinvestment: obj({
     ref: str,

@@ -217,7 +217,8 @@ export interface RulesData {
     reasonableKeys: string[];
   };
   calamity: { ref: string };
-  relatedParty: { ref: string; exemptionRef: string };
+  relatedParty: { ref: string; exemptionRef: string; possibleRef: string };
+  reinvestmentReserve: { ref: string; herbestedingRef: string; defaultRef: string };
   paymentCriterion: { ref: string };
   disinvestment: {
     ref: string;

@@ -5,7 +5,7 @@
  * page.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
-import { LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/ledger";
+import { LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/workbook/ledger";
 import type { Culture, Host, TableInfo, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
 import { makeDeriver } from "./derive";

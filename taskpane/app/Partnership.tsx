@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { PartnershipKey } from "../../src/scenario";
-import { normalizeHeader } from "../../src/ledger";
+import { normalizeHeader } from "../../src/workbook/ledger";
 import { PARTNER_TABLES } from "./names";
 import { fieldId, usePane } from "./context";
 import { copyText, downloadText, safeFileName } from "./download";
@@ -147,8 +147,8 @@ function PartnerFields({ index, partner, canRemove }: { index: number; partner: 
   const key = state.choices.partnership.key;
   const set = (patch: Partial<PartnerInput>) => dispatch({ type: "set-partner", index, patch });
   const k = (f: string) => `partner.${index}.${f}`;
-  const amount = (f: PartnerAmountField, label: string, required = false) => (
-    <TextField fieldKey={k(f)} label={label} value={partner[f]} inputMode="decimal" onInput={(v) => set({ [f]: v })} required={required} />
+  const amount = (f: PartnerAmountField, label: string, required = false, hint?: string) => (
+    <TextField fieldKey={k(f)} label={label} hint={hint} value={partner[f]} inputMode="decimal" onInput={(v) => set({ [f]: v })} required={required} />
   );
   return (
     <fieldset class="card partner">
@@ -162,7 +162,7 @@ function PartnerFields({ index, partner, canRemove }: { index: number; partner: 
         {amount("profit", t.profit, key === "profit")}
         {amount("capital", t.capital, key === "capital")}
         {amount("reserves", t.reserves, key === "reserves")}
-        {amount("outsideInvestments", t.outsideInvestments)}
+        {amount("outsideInvestments", t.outsideInvestments, false, t.outsideHint)}
         {amount("ownAssetsInPartnership", t.ownAssetsInPartnership)}
       </div>
       {canRemove ? (

@@ -7,7 +7,7 @@
  */
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../src";
-import { columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField, type LedgerProblem } from "../../src/ledger";
+import { columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField, type LedgerProblem } from "../../src/workbook/ledger";
 import type { TableInfo } from "../workbook/types";
 import { fieldId, usePane } from "./context";
 import { sourceText } from "./display";

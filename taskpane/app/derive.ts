@@ -9,7 +9,7 @@ import {
   readLedger,
   type LedgerProblem,
   type LedgerRead,
-} from "../../src/ledger";
+} from "../../src/workbook/ledger";
 import type { Culture } from "./format";
 import {
   buildScenario,

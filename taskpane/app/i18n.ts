@@ -3,8 +3,8 @@
  * the browser's language). The core's texts — reasons, the explanation, warnings, conditions, validation
  * messages — are Dutch only: they go into a Dutch tax return and its file, and are shown as the core wrote them.
  */
-import { FIELD_NAMES_NL, type LedgerField } from "../../src/ledger";
-import { datesYearText, noYearText } from "../../src/workbook-rules";
+import { FIELD_NAMES_NL, type LedgerField } from "../../src/workbook/ledger";
+import { datesYearText, noYearText } from "../../src/workbook/rules";
 import type { PartnershipKey } from "../../src/scenario";
 import type { AssetFilter } from "./assets";
 import type { StepId } from "./state";
@@ -41,7 +41,7 @@ const nl = {
   unreadableFile: (name: string) =>
     `${name} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`,
   yearCheck: "Controleer het belastingjaar",
-  // how the year was found, in kia-calc's words (src/workbook-rules.ts)
+  // how the year was found, in kia-calc's words (src/workbook/rules.ts)
   yearFromDates: (d: { year: number; dated: number; investments: number }) => {
     const words = datesYearText(d);
     return `${words[0].toUpperCase()}${words.slice(1)}.`;
@@ -212,7 +212,7 @@ const nl = {
   partnershipName: "Naam van het samenwerkingsverband",
   key: "Verdeelsleutel",
   keys: {
-    profit: "Winstgerechtigdheid (wettelijke hoofdregel)",
+    profit: "Aandeel in de (over)winst (wettelijke hoofdregel)",
     capital: "Kapitaalsverhouding",
     reserves: "Aandelen in de stille reserves",
     equal: "Gelijke delen",
@@ -224,15 +224,17 @@ const nl = {
   readPartners: (table: string) => `Opnieuw lezen uit de tabel ‘${table}’`,
   partnersRead: (n: number, table: string) => `${n} vennoten gelezen uit de tabel ${table}`,
   partnersEdit: "U kunt alles hieronder aanpassen.",
-  sharesHint: "Winstaandelen in procenten (50 is 50%); ook een verhouding mag, zoals 2 en 1.",
+  sharesHint: "Aandeel in de (over)winst: de winst na de arbeidsvergoedingen van de vennoten (besluit 4.1.4), in procenten (50 is 50%); ook een verhouding mag, zoals 2 en 1.",
   partnerN: (i: number) => `Vennoot ${i}`,
   partnerName: "Naam",
   legalForm: "Rechtsvorm",
-  profit: "Winstaandeel (%)",
+  profit: "Aandeel (over)winst (%)",
   capital: "Kapitaal",
   reserves: "Stille reserves",
   outsideInvestments:
-    "Investeringen in een eigen onderneming (eenmanszaak, bv) dit jaar",
+    "Investeringen in zijn eigen eenmanszaak dit jaar (niet van een bv)",
+  outsideHint:
+    "Alleen een onderneming van de vennoot zelf (IB). Een bv van de vennoot is een andere belastingplichtige: haar investeringen tellen nooit mee; zet ze hooguit in de notitie.",
   ownAssetsInPartnership:
     "Eigen bedrijfsmiddelen voor deze onderneming, dit jaar aangeschaft",
   removePartner: "Vennoot verwijderen",
@@ -240,7 +242,7 @@ const nl = {
   perPartner: "KIA per vennoot",
   share: "Aandeel",
   part: "Deel van de investeringen",
-  outsideKia: "KIA eigen onderneming",
+  outsideKia: "KIA eigen eenmanszaak",
   methods: {
     share: "naar zijn aandeel",
     "own-assets": "met eigen bedrijfsmiddelen (vanaf 2021, art. 3.41 lid 3)",
@@ -576,7 +578,7 @@ const en: Messages = {
   partnershipName: "Name of the partnership",
   key: "Allocation key",
   keys: {
-    profit: "Profit share (statutory rule)",
+    profit: "Share in the (excess) profit (statutory rule)",
     capital: "Capital ratio",
     reserves: "Shares in hidden reserves",
     equal: "Equal shares",
@@ -588,22 +590,24 @@ const en: Messages = {
   readPartners: (table: string) => `Read again from the table ‘${table}’`,
   partnersRead: (n: number, table: string) => `${n} partners read from the table ${table}`,
   partnersEdit: "You can change everything below.",
-  sharesHint: "Profit shares in percent (50 is 50%); a ratio such as 2 and 1 works too.",
+  sharesHint: "Share in the (excess) profit, after the partners' labour fees (besluit 4.1.4), in percent (50 is 50%); a ratio such as 2 and 1 works too.",
   partnerN: (i: number) => `Partner ${i}`,
   partnerName: "Name",
   legalForm: "Legal form",
-  profit: "Profit share (%)",
+  profit: "Share in (excess) profit (%)",
   capital: "Capital",
   reserves: "Hidden reserves",
   outsideInvestments:
-    "Investments in an own business (sole proprietorship, BV) this year",
+    "Investments in his own sole proprietorship this year (not a BV's)",
+  outsideHint:
+    "Only an enterprise of the partner himself (income tax). A BV of the partner is another taxpayer: its investments never count; at most put them in the note.",
   ownAssetsInPartnership: "Own assets used in this business, bought this year",
   removePartner: "Remove partner",
   addPartner: "Add partner",
   perPartner: "KIA per partner",
   share: "Share",
   part: "Part of the investments",
-  outsideKia: "KIA own business",
+  outsideKia: "KIA own sole proprietorship",
   methods: {
     share: "by his share",
     "own-assets": "with own assets (from 2021, art. 3.41 lid 3)",

@@ -1,7 +1,7 @@
 /**
  * Helpers for reading a ledger into the pane: which table is the ledger (and the partners, the disposals), which
  * year it is about, the column mapping stored in the document applied to the headers found now. The rules are the
- * core's (src/workbook-rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
+ * core's (src/workbook/rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
  */
 import { establishedYears } from "../../src";
 import {
@@ -11,18 +11,19 @@ import {
   readLedger,
   type ColumnMapping,
   type LedgerField,
-} from "../../src/ledger";
+} from "../../src/workbook/ledger";
 import {
   findTable,
   SUMMARY_SHEET,
   YEAR_LABELS,
   yearOfCell,
   yearOfDates,
-} from "../../src/workbook-rules";
+} from "../../src/workbook/rules";
 import type { Grid, TableInfo, Workbook } from "../workbook/types";
 import type { Culture } from "./format";
 import { LEDGER_TABLES } from "./names";
-import { partnershipFromTable } from "./partners";
+import { readWorkbook, type WorkbookRead, type YearFound as ReadYear } from "../../src/workbook/read";
+import { partnershipFromRead, partnershipFromTable } from "./partners";
 import type { Source } from "./state";
 
 export type SavedMappings = Record<
@@ -46,7 +47,7 @@ export type YearFound =
   | { from: "none"; years: number[]; year: number };
 
 /**
- * The year of a workbook being loaded, by kia-calc's rule (cli/workbook.ts, src/workbook-rules.ts): the number
+ * The year of a workbook being loaded, by kia-calc's rule (cli/workbook.ts, src/workbook/rules.ts): the number
  * right of a label "Jaar" (the Overzicht first), else the calendar year all dated investments fall in, else none:
  * `guess` stays on screen, and the pane says it is a guess. A year without a KIA table cannot be chosen in the pane:
  * a workbook's is passed over, the dates' is no year.
@@ -67,6 +68,22 @@ export async function findYear(
   if (d.year === undefined) return { from: "none", years: d.years, year: guess };
   if (!years.includes(d.year)) return { from: "none", years: [d.year], year: guess };
   return { from: "dates", ...d };
+}
+
+/** The reader's year as the pane shows it: a year without a KIA table cannot be chosen, so it is none (a guess on screen). */
+export function paneYear(y: ReadYear, guess: number): YearFound {
+  const years = establishedYears();
+  switch (y.from) {
+    case "name":
+    case "label":
+      return years.includes(y.year) ? { from: "workbook", year: y.year, at: y.at } : { from: "none", years: [y.year], year: guess };
+    case "dates":
+      return years.includes(y.year) ? { from: "dates", year: y.year, dated: y.dated, investments: y.investments } : { from: "none", years: [y.year], year: guess };
+    case "given":
+      return { from: "workbook", year: y.year, at: "" };
+    case "none":
+      return { from: "none", years: y.years, year: guess };
+  }
 }
 
 export function sourceKey(s: Source): string {
@@ -124,7 +141,7 @@ export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
  * (findYear, when `guess` is given: restored choices keep their own), the disposals' table (beside a ledger read
  * from a table) and the partners' table with the key and the joint request (partnershipFromTable). The partners may
  * be a list on a sheet without tables: the standalone page's file adapter gives it as a table from its header row to
- * the row before the first empty or label row ("Verdeelsleutel"), by the rule kia-calc follows (src/workbook-rules.ts
+ * the row before the first empty or label row ("Verdeelsleutel"), by the rule kia-calc follows (src/workbook/rules.ts
  * sheetHeader, endsPartnersList); in Excel the pane lists Excel tables only.
  */
 export async function workbookParts(
@@ -135,8 +152,23 @@ export async function workbookParts(
   yearFound?: YearFound;
   disposalGrid: Grid | null;
   partners?: Awaited<ReturnType<typeof partnershipFromTable>>;
+  /** sheets and tables that look like partners or disposals but were not read, and why */
+  notes?: WorkbookRead["notes"];
 }> {
   const { grid, mapping, table } = ledger;
+  if (wb.book) {
+    // the one reader (src/workbook/read.ts), as kia-calc: the year (KIA_JAAR, "Jaar", the dates), the partners and
+    // the disposals from a table or a sheet without tables, and what looks like them but was not read
+    const read = await readWorkbook(wb.book(), { ledger: { grid, ...(table === undefined ? {} : { table }) }, validate: false });
+    return {
+      yearFound: options.guess === undefined ? undefined : paneYear(read.year, options.guess),
+      disposalGrid: read.disposals ?? null,
+      partners: read.partners ? partnershipFromRead(read, await options.culture()) : undefined,
+      notes: read.notes,
+    };
+  }
+  // a host without a Book (the browser test's in-memory workbook): its tables and labels, by the same rules
+
   const yearFound =
     options.guess === undefined
       ? undefined

@@ -1,6 +1,6 @@
 /**
  * The partners of a partnership from a table in the workbook (the template's "Vennoten"), read with the core's
- * reader (src/ledger.ts readPartners: Dutch and English headers, amounts with the core's readers, "50%"
+ * reader (src/workbook/ledger.ts readPartners: Dutch and English headers, amounts with the core's readers, "50%"
  * accepted). The values become the text of the pane's inputs in the user's culture, so the scenario reads them
  * like anything the user types, and the user can still correct them.
  */
@@ -11,9 +11,10 @@ import {
   readPartners as coreReadPartners,
   type Cell,
   type LedgerProblem,
-} from "../../src/ledger";
+} from "../../src/workbook/ledger";
 import { partnershipKeyOf } from "../../src/scenario";
-import { KEY_LABELS, REQUEST_LABELS, yesOrNo } from "../../src/workbook-rules";
+import { KEY_LABELS, REQUEST_LABELS, yesOrNo } from "../../src/workbook/rules";
+import type { WorkbookRead } from "../../src/workbook/read";
 import type { Workbook } from "../workbook/types";
 import { formatNumber, type Culture } from "./format";
 import {
@@ -70,7 +71,7 @@ export function jointRequestOf(c: Cell | undefined): "yes" | "no" | undefined {
  * without tables, which the file adapter gives as a table ending above its "Verdeelsleutel" row), as kia-calc reads
  * it (cli/workbook.ts): the
  * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek", found by the
- * core's rule (src/workbook-rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
+ * core's rule (src/workbook/rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
  * partners.
  */
 export async function partnershipFromTable(
@@ -79,13 +80,41 @@ export async function partnershipFromTable(
   culture: Culture,
 ): Promise<{ partnership: PartnershipInput; read: PartnersRead } | undefined> {
   const grid = await wb.readTable(table);
+  const label = (labels: readonly string[]) => wb.findLabel?.(labels, grid.sheet).catch(() => undefined);
   const r = partnersFromGrid(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }, culture);
   if (!r.partners.length) return undefined;
-  const label = (labels: readonly string[]) => wb.findLabel?.(labels, grid.sheet).catch(() => undefined);
-  const keyCell = await label(KEY_LABELS);
+  return partnershipOf(table, r, await label(KEY_LABELS), await label(REQUEST_LABELS));
+}
+
+/**
+ * The partnership of the partners the reader found (src/workbook/read.ts readWorkbook: a table or a list on a sheet
+ * without tables, in Excel and in the standalone page alike), with the key and the joint request it found beside
+ * their labels. Undefined when there are no partners.
+ */
+export function partnershipFromRead(
+  read: Pick<WorkbookRead, "partners" | "key" | "request">,
+  culture: Culture,
+): { partnership: PartnershipInput; read: PartnersRead } | undefined {
+  const g = read.partners;
+  if (!g) return undefined;
+  const r = partnersFromGrid(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn }, culture);
+  if (!r.partners.length) return undefined;
+  return partnershipOf(g.source.replace(/^(tabel|blad) /, ""), r, read.key, read.request);
+}
+
+/**
+ * The partners with the key and the joint request. A key the core does not know is refused by the reader's rule
+ * (kia-calc: the core refuses it); the pane shows that refusal at the key, with "winst" chosen for the user to
+ * confirm or change, never without a word.
+ */
+function partnershipOf(
+  table: string,
+  r: ReturnType<typeof partnersFromGrid>,
+  keyCell: { sheet: string; row: number; column: number; value: Cell } | undefined,
+  requestCell: { value: Cell } | undefined,
+): { partnership: PartnershipInput; read: PartnersRead } {
   const keyText = keyCell ? cellText(keyCell.value).trim() : "";
   const key = keyText ? partnershipKeyOf(keyText) : undefined;
-  // A key the core does not know is said, not replaced by the profit key without a word (kia-calc refuses it).
   const keyProblem =
     keyText && !key
       ? [
@@ -93,7 +122,7 @@ export async function partnershipFromTable(
             `kies winst, kapitaal, stille reserves of gelijk (nu staat winst ingesteld)`,
         ]
       : [];
-  const jointRequest = jointRequestOf((await label(REQUEST_LABELS))?.value);
+  const jointRequest = jointRequestOf(requestCell?.value);
   return {
     partnership: {
       enabled: true,

@@ -28,7 +28,7 @@ import {
   type LedgerField,
   type LedgerProblem,
   type LedgerRead,
-} from "../../src/ledger";
+} from "../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "./format";
 import {
   PARTNER_AMOUNT_FIELDS,

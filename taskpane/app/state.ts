@@ -6,7 +6,7 @@
  *
  * Amounts the user types are kept as typed (text); scenario.ts reads them with the core's readers.
  */
-import type { ColumnMapping, LedgerField } from "../../src/ledger";
+import type { ColumnMapping, LedgerField } from "../../src/workbook/ledger";
 import type { PartnershipKey } from "../../src/scenario";
 import type { Grid, ReadProgress } from "../workbook/types";
 import type { YearFound } from "./load";

@@ -7,8 +7,10 @@
  * formulas) is refused with a Dutch message.
  */
 import type * as ExcelJSTypes from "exceljs";
-import { besideLabel, endsPartnersList, HEADER_SEARCH_ROWS, LABEL_AREA, sheetHeader, type LabelArea } from "../../src/workbook-rules";
-import { csvTable, decodeText, parseCsv } from "./csv";
+import { besideLabel, endsPartnersList, HEADER_SEARCH_ROWS, LABEL_AREA, sheetHeader, type LabelArea } from "../../src/workbook/rules";
+import { lazyBook, type Book } from "../../src/workbook/book";
+import { CsvBook, csvTable, decodeText, parseCsv } from "../../src/workbook/csv";
+import { XlsxBook } from "../../src/workbook/xlsx";
 import { looksLikeFormula } from "./cells";
 import { cultureFromLocale } from "./culture";
 import type { Cell, Culture, Grid, ReadProgress, ReportSheet, TableInfo, Workbook } from "./types";
@@ -142,7 +144,7 @@ function xlsxBlocks(wb: ExcelJSTypes.Workbook): Block[] {
       continue;
     }
     // A sheet without tables: its used range, with the header row the core's rule finds in the sheet's first 30 rows
-    // (src/workbook-rules.ts sheetHeader, as kia-calc): a ledger's, whose data runs to the sheet's end; else a partners
+    // (src/workbook/rules.ts sheetHeader, as kia-calc): a ledger's, whose data runs to the sheet's end; else a partners
     // list's ("Naam" | "Winstaandeel"), whose data ends at its first empty row or a label row such as "Verdeelsleutel"
     // (endsPartnersList); else the first row with a value (its columns chosen by hand).
     let top = 0;
@@ -220,11 +222,15 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
   const name = file.name || "bestand";
   const ext = (/\.([^.]+)$/.exec(name)?.[1] ?? "").toLowerCase();
   let blocks: Block[];
-  /** each sheet's label area (src/workbook-rules.ts LABEL_AREA), for findLabel */
+  /** each sheet's label area (src/workbook/rules.ts LABEL_AREA), for findLabel */
   let labelAreas: () => LabelArea[];
+  /** the file as the one reader's Book (src/workbook: the same reader as kia-calc's) */
+  let book: () => Promise<Book>;
   if (ext === "csv" || ext === "txt") {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const csv = parseCsv(decodeText(bytes));
+    const text = decodeText(bytes);
+    const csv = parseCsv(text);
+    book = async () => new CsvBook(text, name);
     const t = csvTable(csv);
     const rows: Cell[][] = t.rows;
     blocks = [
@@ -240,8 +246,10 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
   } else if (ext === "xlsx" || ext === "xlsm") {
     const ExcelJS = await loadExcelJS();
     const wb = new ExcelJS.Workbook();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    book = () => XlsxBook.open(bytes);
     try {
-      await wb.xlsx.load(await file.arrayBuffer());
+      await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     } catch (e) {
       // jszip's or exceljs's own (English) words ("Can't find end of central directory") mean nothing to the user
       throw new UnreadableFileError(name, e instanceof Error ? e.message : String(e));
@@ -291,6 +299,7 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
 
   const workbook: Workbook = {
     kind: "file",
+    book: () => lazyBook(book),
     async listTables() {
       return blocks.map((b) => ({ ...b.info, headers: [...b.info.headers] }));
     },

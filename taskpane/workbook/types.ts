@@ -7,7 +7,8 @@
  * sheet (or, standalone, to a downloaded .xlsx); text that starts with =, +, - or @ is written as text, never
  * as a formula.
  */
-import type { Cell } from "../../src/ledger";
+import type { Book } from "../../src/workbook/book";
+import type { Cell } from "../../src/workbook/ledger";
 
 export type { Cell };
 
@@ -86,6 +87,11 @@ export interface ReportSheet {
 
 export interface Workbook {
   readonly kind: "excel" | "file";
+  /**
+   * The workbook as the one reader's Book (src/workbook/book.ts): what readWorkbook finds the ledger, the year, the
+   * partners and the disposals in, as kia-calc does.
+   */
+  book?(): Book;
   /** the tables in the workbook (Excel tables; for a file: its sheets' used ranges as tables) */
   listTables(): Promise<TableInfo[]>;
   /** a table's header and data rows, read in chunks with progress */
@@ -120,7 +126,7 @@ export interface Workbook {
   writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void>;
   /**
    * The value right of a label cell, e.g. the partnership key beside "Verdeelsleutel" on the partners sheet, by
-   * the core's rule (src/workbook-rules.ts besideLabel, as kia-calc): any of `labels`, compared like headers, in
+   * the core's rule (src/workbook/rules.ts besideLabel, as kia-calc): any of `labels`, compared like headers, in
    * the first 40 rows and 30 columns of a sheet, `sheet` first, then the others; with `accept`, the first value
    * it accepts. Undefined when no cell holds the label.
    */

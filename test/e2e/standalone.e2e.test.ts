@@ -24,9 +24,9 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { browserSuite, CHROMIUM } from "../support/chromium";
-import { readWorkbook } from "../../cli/workbook";
+import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
-import { mapHeaders, readLedger, readPartners } from "../../src/ledger";
+import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -276,7 +276,7 @@ browserSuite("standalone page in chromium", () => {
       await page.click("#tab-partnership");
       expect(await page.isChecked("text=De onderneming is een samenwerkingsverband")).toBe(true);
       await count(page, "fieldset.partner", 3);
-      expect(await page.textContent("#partners-read")).toContain("3 vennoten gelezen uit de tabel Vennoten · Verdeelsleutel: Winstgerechtigdheid");
+      expect(await page.textContent("#partners-read")).toContain("3 vennoten gelezen uit de tabel Vennoten · Verdeelsleutel: Aandeel in de (over)winst");
       // under the profit key conditions a–f say the same thing once
       await count(page, ".results ul.conditions li", 1);
       expect(await page.locator(".results ul.conditions li").innerText()).toMatch(/^a–f\. n\.v\.t\./);

@@ -71,6 +71,10 @@ export function fakeExcel(options: {
   api?: string;
   payloadCells?: number;
   displayLanguage?: string;
+  /** workbook names of a range ("KIA_JAAR" -> "Overzicht!$B$3") */
+  names?: Record<string, string>;
+  /** the workbook counts dates from 1904 (DATE(1904;1;1) is 0) */
+  date1904?: boolean;
 }): FakeExcel {
   const sheets = new Map(options.sheets.map((s) => [s.name, s]));
   const events: string[] = [];
@@ -235,6 +239,27 @@ export function fakeExcel(options: {
     activate() {
       events.push(`activate ${name}`);
     },
+    getUsedRangeOrNullObject() {
+      // the cells with a value (valuesOnly), from A1 when the sheet is empty
+      const s = sheets.get(name);
+      let r1 = -1;
+      let c1 = -1;
+      let r0 = Infinity;
+      let c0 = Infinity;
+      const see = (r: number, c: number) => {
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
+      };
+      const b = s?.block;
+      if (b) b.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && see(b.r0 + r, b.c0 + c)));
+      for (const [k, v] of s?.cells ?? []) if (v !== null && v !== undefined && v !== "") see(...(k.split(",").map(Number) as [number, number]));
+      for (const t of s?.tables ?? []) see(t.headerRow + t.rows, t.column + t.columns - 1);
+      const range = r1 < 0 ? makeRange(name, 0, 0, 1, 1) : makeRange(name, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+      if (r1 < 0) range.__target.isNullObject = true;
+      return range;
+    },
     charts: {
       add(type: string, _range: unknown, seriesBy: string) {
         calls.push({ sheet: name, method: "charts.add", args: [type, seriesBy] });
@@ -273,6 +298,7 @@ export function fakeExcel(options: {
       worksheets: {},
       tables: {},
       names: {},
+      functions: {},
       application: {
         decimalSeparator: ",",
         thousandsSeparator: ".",
@@ -343,6 +369,26 @@ export function fakeExcel(options: {
   namesMock.add = (name: string, formula: string) => {
     calls.push({ sheet: "(names)", method: "names.add", args: [name, formula] });
     settings.set(`name:${name}`, formula);
+  };
+  namesMock.load = () => {
+    const items = Object.entries(options.names ?? {}).map(([name, value]) => {
+      const key = `name${sheetId++}`;
+      namesMock.addMock(key);
+      const raw = namesMock[key];
+      raw.populate({ name, type: "Range", value });
+      raw.load("name, type, value");
+      return raw;
+    });
+    namesMock.items = items;
+  };
+  ctxRaw.workbook.functions.date = (y: number, m: number, d: number) => {
+    const key = `fn${sheetId++}`;
+    registry.addMock(key);
+    const raw = registry[key];
+    // DATE in the workbook's date system: days since 1900-01-00 (with 1900's 29 February), or since 1904-01-01
+    const serial = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    raw.populate({ value: options.date1904 ? serial - 1462 : serial });
+    return raw;
   };
   ctxRaw.workbook.getSelectedRange = () => {
     const sel = (options.sheets[0].tables ?? [])[0];

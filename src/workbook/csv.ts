@@ -9,7 +9,9 @@
  * readLedger's dates), so a CSV and an Excel sheet give the same problems for the same input. Empty fields
  * are null. Text that starts with =, +, - or @ is kept as it is (never evaluated).
  */
-import { findHeaderRow } from "../../src/workbook-rules";
+import type { Book, BookOutline } from "./book";
+import type { Cell } from "./ledger";
+import { findHeaderRow } from "./rules";
 
 export type CsvDelimiter = ";" | "," | "\t";
 
@@ -142,7 +144,7 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
 }
 
 /**
- * The header is the line the core's rule finds (src/workbook-rules.ts findHeaderRow: the first of the first 30
+ * The header is the line the core's rule finds (src/workbook/rules.ts findHeaderRow: the first of the first 30
  * lines that names a category and an amount, so a title or a year above it is passed over), else the first
  * non-empty line (its columns can then be chosen by hand); the lines after it are data rows with empty fields as
  * null.
@@ -171,4 +173,45 @@ export function csvTable(data: CsvData): {
   // trailing empty lines (a final line break, or blank lines Excel leaves) are not rows
   while (rows.length && rows[rows.length - 1].every((c) => c === null)) rows.pop();
   return { headers, rows, firstRow: h + 2 };
+}
+
+/**
+ * A CSV file as a Book (./book.ts): one sheet named after the file, no tables, no names, every field text and
+ * empty fields null; rows past the end are empty, as in a sheet. The reader finds its header row as on any sheet
+ * without tables, so a CSV gives the same scenario on the command line and in the standalone page.
+ */
+export class CsvBook implements Book {
+  private readonly lines: (string | null)[][];
+
+  constructor(
+    text: string,
+    private readonly sheet: string,
+  ) {
+    this.lines = parseCsv(text).rows.map((line) => line.map((f) => (f.trim() === "" ? null : f)));
+  }
+
+  static fromBytes(bytes: Uint8Array, sheet: string): CsvBook {
+    return new CsvBook(decodeText(bytes), sheet);
+  }
+
+  async outline(): Promise<BookOutline> {
+    return { sheets: [this.sheet], tables: [], names: new Map(), date1904: false };
+  }
+
+  async rows(_sheet: string, from: number, to: number, left: number, right: number): Promise<Cell[][]> {
+    const out: Cell[][] = [];
+    for (let r = from; r <= to; r++) {
+      const line = this.lines[r - 1] ?? [];
+      const cells: Cell[] = [];
+      for (let c = left; c <= right; c++) cells.push(line[c] ?? null);
+      out.push(cells);
+    }
+    return out;
+  }
+
+  async lastRow(): Promise<number> {
+    let last = this.lines.length;
+    while (last > 0 && this.lines[last - 1].every((c) => c === null)) last--;
+    return last;
+  }
 }

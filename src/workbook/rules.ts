@@ -18,7 +18,7 @@
  *  - which year the investments' dates give: only the one calendar year they all fall in; dates in several years
  *    give no year, the user must give it (yearOfDates), in the same words everywhere (datesYearText, noYearText).
  *
- * Pure functions over cells (src/ledger.ts Cell); no Office, DOM or Node.
+ * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
 import {
   cellText,
@@ -29,13 +29,13 @@ import {
   yesOrNo,
   type Cell,
 } from "./ledger";
+import { DISPOSAL_TABLES, KEY_LABELS, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABELS } from "./names";
+
+/** The names the template and the reader share (./names.ts), as the rules use them. */
+export { DISPOSAL_TABLES, KEY_LABEL, KEY_LABELS, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABEL, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS } from "./names";
 
 // ---- tables ------------------------------------------------------------------------------------------------
 
-/** Names of the ledger table (compared with normalizeHeader); the first is the template's (templates/layout.ts). */
-export const LEDGER_TABLES = ["Investeringen", "Staat van investeringen", "Investments", "Activastaat", "Vaste activa"] as const;
-export const PARTNER_TABLES = ["Vennoten", "Partners"] as const;
-export const DISPOSAL_TABLES = ["Desinvesteringen", "Vervreemdingen", "Disposals"] as const;
 
 /** Headers that make a ledger: a category and an amount. */
 export function isLedgerHeader(headers: readonly unknown[]): boolean {
@@ -100,16 +100,6 @@ export function findHeaderRow(
 
 // ---- values beside a label ---------------------------------------------------------------------------------
 
-/** The label beside which the partners sheet names the key ("Verdeelsleutel: winst"); the first is the template's. */
-export const KEY_LABELS = ["Verdeelsleutel", "Verdeelsleutel KIA", "Sleutel"] as const;
-/** The label beside which it says whether the joint request (condition f) was filed ("Ja" / "Nee"). */
-export const REQUEST_LABELS = ["Gezamenlijk verzoek"] as const;
-/** The labels beside which a workbook gives its year (the template: "Jaar" on the Overzicht). */
-export const YEAR_LABELS = ["Jaar", "Belastingjaar", "Boekjaar"] as const;
-export const KEY_LABEL = KEY_LABELS[0];
-export const REQUEST_LABEL = REQUEST_LABELS[0];
-/** The sheet searched first for the year: the template's summary sheet (templates/layout.ts SHEET.summary). */
-export const SUMMARY_SHEET = "Overzicht";
 
 /** Where labels are looked for: the first 40 rows and 30 columns of a sheet (the value may be in column 31). */
 export const LABEL_AREA = { rows: 40, columns: 30 } as const;
@@ -172,8 +162,8 @@ const LIST_END = new Set<string>(LIST_END_LABELS.map(normalizeHeader));
 
 /** The header row of a list on a sheet without tables, and the columns it spans. */
 export interface SheetHeader {
-  /** what the header names: a ledger (isLedgerHeader) or a partners list (isPartnersHeader) */
-  kind: "ledger" | "partners";
+  /** what the header names: a ledger (isLedgerHeader), a partners list (isPartnersHeader) or disposals (isDisposalsHeader) */
+  kind: TableKind;
   /** index of the header row among the rows searched (the sheet's row 1 at 0) */
   index: number;
   /** sheet column indexes (0-based) of the header row's first and last filled cell */
@@ -204,11 +194,16 @@ export function findPartnersHeader(rows: readonly (readonly Cell[] | undefined)[
 
 /**
  * The header row of a sheet without tables, for every reader: a ledger's header row (findHeaderRow) makes the sheet a
- * ledger, else a partners list's header row (findPartnersHeader) makes it a partners list; else none.
+ * ledger, else a partners list's header row (findPartnersHeader) makes it a partners list, else a disposals header
+ * row ("Verkoopprijs" | "Investering dit jaar") makes it the disposals list; else none.
  */
 export function sheetHeader(rows: readonly (readonly Cell[] | undefined)[]): SheetHeader | undefined {
   const i = findHeaderRow(rows);
-  return i !== undefined ? headerAt(rows, i, "ledger") : findPartnersHeader(rows);
+  if (i !== undefined) return headerAt(rows, i, "ledger");
+  const partners = findPartnersHeader(rows);
+  if (partners) return partners;
+  const d = findHeaderRow(rows, isDisposalsHeader);
+  return d === undefined ? undefined : headerAt(rows, d, "disposals");
 }
 
 /**
@@ -240,17 +235,6 @@ export function partnersListLength(
   return i < 0 ? { rows: rows.length, ended: false } : { rows: i, ended: true };
 }
 
-/**
- * Why a sheet named like a partners sheet ("Vennoten") gave no partners, for the reader's note: "blad Vennoten niet
- * gelezen als vennoten: …". `table`: the sheet's table whose headers do not fit.
- */
-export function partnersNotReadText(sheet: string, table?: string): string {
-  const columns = "de kolommen Naam en Winstaandeel (of Kapitaal, Stille reserves)";
-  return table !== undefined
-    ? `tabel ${table} op blad ${sheet} niet gelezen als vennoten: de tabel heeft niet ${columns}; de KIA is niet over vennoten verdeeld`
-    : `blad ${sheet} niet gelezen als vennoten: geen kopregel met ${columns} in de eerste ${HEADER_SEARCH_ROWS} rijen; de KIA is niet over vennoten verdeeld`;
-}
-
 // ---- values --------------------------------------------------------------------------------------------------
 
 /** A cell that holds a year (2025, or the text "2025"), from 1900 to 2200. */
@@ -259,7 +243,7 @@ export function yearOfCell(c: Cell | undefined): number | undefined {
   return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
 }
 
-/** "Ja" / "Nee" as yes or no: the ledger's reading of a yes/no cell (src/ledger.ts). */
+/** "Ja" / "Nee" as yes or no: the ledger's reading of a yes/no cell (src/workbook/ledger.ts). */
 export { yesOrNo };
 
 // ---- the year of the investments' dates --------------------------------------------------------------------

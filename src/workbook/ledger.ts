@@ -5,17 +5,17 @@
  * cell becomes a problem that names the row, the column and what was expected; good rows still count. Empty
  * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
  */
-import { showValue } from "./errors";
-import { findCategory, unknownCategoryHint } from "./law";
+import { showValue } from "../errors";
+import { findCategory, unknownCategoryHint } from "../law";
 import {
   excelNumberAmount,
   excelProportion,
   isAmountProblem,
   readAmount,
   readDutchAmount,
-} from "./money";
-import { partnershipKeyOf, type ScenarioInvestment } from "./scenario";
-import { plain } from "./context";
+} from "../money";
+import { partnershipKeyOf, type ScenarioInvestment } from "../scenario";
+import { plain } from "../context";
 
 /** A cell as the workbook adapters hand it over. Dates come as ISO text (jjjj-mm-dd) or as an Excel serial. */
 export type Cell =
@@ -138,7 +138,10 @@ export interface LedgerProblem {
   column: number;
   columnLetter: string;
   field: LedgerField | "row";
+  /** the cell's text as a message shows it: quoted, shortened ('"2,500"') */
   value: string;
+  /** the cell's text itself, shortened to 60 characters; "" for an empty cell */
+  text?: string;
   /** what is wrong and what is expected, in Dutch */
   message: string;
 }
@@ -157,6 +160,8 @@ export interface LedgerPlace {
   firstRow: number;
   /** sheet column index (0-based) of the first column of the range */
   firstColumn: number;
+  /** the workbook counts dates from 1904 (Excel for Mac's old date system, BookOutline.date1904) */
+  date1904?: boolean;
 }
 
 /** Ja/nee as a ledger cell may say them (lower case); the template's Lijsten sheet lists the same words. */
@@ -169,6 +174,9 @@ function isEmpty(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
+/** A cell's text for a problem: at most 60 characters. */
+const shortText = (s: string) => (s.length > 60 ? s.slice(0, 59) + "…" : s);
+
 /** A cell as text, as every reader compares it: empty "", an error its code ("#N/A"), a date jjjj-mm-dd; not trimmed. */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";
@@ -176,8 +184,12 @@ export function cellText(c: Cell | undefined): string {
   return String(c);
 }
 
-/** An Excel date serial (1900 system) as jjjj-mm-dd. */
-export function serialToIso(serial: number): string | null {
+/** Days from 1900-01-00 (Excel's 1900 date system) to 1904-01-01, serial 0 of the 1904 date system. */
+export const DATE1904_OFFSET = 1462;
+
+/** An Excel date serial as jjjj-mm-dd: in the 1900 date system, or with `date1904` in the 1904 system. */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (date1904) serial += DATE1904_OFFSET;
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465 || Math.floor(serial) === 60)
     return null;
   // Excel counts a 29 February 1900 that did not exist (serial 60): serials before it are one day earlier.
@@ -217,6 +229,7 @@ export function readLedger(
         columnLetter: columnLetter(place.firstColumn + column),
         field,
         value: showValue(cellText(row[column]), 60),
+        text: shortText(cellText(row[column])),
         message,
       });
     };
@@ -270,7 +283,7 @@ export function readLedger(
     if (!isEmpty(grp) && !isErr(grp)) inv.group = cellText(grp).trim();
     const dateCell = get("date");
     if (!isEmpty(dateCell) && !isErr(dateCell)) {
-      const iso = dateOf(dateCell!);
+      const iso = dateOf(dateCell!, place.date1904);
       if (iso) inv.date = iso;
       else problem("date", "geen datum; verwacht een datum zoals 31-03-2025");
     }
@@ -387,9 +400,9 @@ export function yesOrNo(c: Cell | undefined): boolean | undefined {
   return undefined;
 }
 
-function dateOf(c: Cell): string | null {
+function dateOf(c: Cell, date1904 = false): string | null {
   if (typeof c === "object" && c !== null && "date" in c) return c.date;
-  if (typeof c === "number") return serialToIso(c);
+  if (typeof c === "number") return serialToIso(c, date1904);
   const s = cellText(c).trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
   if (m) return iso(+m[1], +m[2], +m[3]);
@@ -412,10 +425,12 @@ export { partnershipKeyOf };
 export const PARTNER_HEADERS: Record<string, readonly string[]> = {
   name: ["Naam", "name", "vennoot", "partner"],
   legalForm: ["Rechtsvorm", "legal form", "vorm"],
-  profit: ["Winstaandeel", "profit share", "winst", "winstgerechtigdheid", "profit"],
+  // the statutory key is the share in the (over)winst, the profit after the partners' labour fees (besluit 4.1.4)
+  profit: ["Aandeel (over)winst", "Winstaandeel", "aandeel overwinst", "overwinst", "profit share", "winst", "winstgerechtigdheid", "profit"],
   capital: ["Kapitaal", "capital", "kapitaalsverhouding"],
   reserves: ["Stille reserves", "hidden reserves", "reserves", "aandeel stille reserves"],
-  outsideInvestments: ["Eigen investeringen buiten", "outside investments", "eigen onderneming", "investeringen eigen onderneming"],
+  // the partner's own IB enterprise (an eenmanszaak of his own); never a BV of his, which is another taxpayer
+  outsideInvestments: ["Investeringen eigen eenmanszaak", "Eigen investeringen buiten", "outside investments", "eigen eenmanszaak", "eigen onderneming", "investeringen eigen onderneming"],
   ownAssetsInPartnership: ["Eigen bedrijfsmiddelen in onderneming", "own assets in partnership", "buitenvennootschappelijk vermogen", "eigen bedrijfsmiddelen"],
 };
 
@@ -562,6 +577,7 @@ function readRows(
         columnLetter: columnLetter(place.firstColumn + column),
         field: "row",
         value: showValue(cellText(row[column]), 60),
+        text: shortText(cellText(row[column])),
         message: `${names[f][0].toLowerCase()}: ${message}`,
       });
     };

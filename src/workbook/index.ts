@@ -1,0 +1,7 @@
+/** The one reader of a workbook (readWorkbook) with its port (Book), its file adapters (xlsx, CSV) and what it leaves out (LeftOut). */
+export * from "./book";
+export * from "./left-out";
+export * from "./names";
+export { readWorkbook, assemble, leaveOutRefused, WorkbookReadError, type Grid, type LabelValue, type ReadOptions, type ScenarioParts, type WorkbookParts, type WorkbookRead, type YearFound } from "./read";
+export { XlsxBook, XlsxError } from "./xlsx";
+export { CsvBook } from "./csv";

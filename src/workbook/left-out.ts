@@ -1,0 +1,123 @@
+/**
+ * What the reader leaves out, in one structure for every app: a cell it could not read, a row the core refuses
+ * (validateRows) and a sheet or table that looks like one the tool knows but was not read. The apps render it
+ * (kia-calc's JSON `leftOut` and --explain's "Niet meegeteld", the report sheet's section, the pane's list) and never
+ * parse a rendered text back: the sheet, row and column are fields.
+ */
+import type { RowError } from "../scenario";
+import { columnLetter, DISPOSAL_HEADERS, FIELD_NAMES_NL, LEDGER_FIELDS, PARTNER_HEADERS, type LedgerField, type LedgerProblem } from "./ledger";
+
+export type LeftOutList = "investments" | "partners" | "disposals";
+
+/** Why something was left out: the reader could not read a cell, or the core refused the row (its ValidationCode). */
+export type LeftOutCode = "UNREADABLE" | string;
+
+export interface LeftOut {
+  /** the scenario's list the row belongs to */
+  list: LeftOutList;
+  /** where: the sheet, the sheet row (1-based, as Excel shows it), the column letter ("E") */
+  sheet: string;
+  row: number;
+  column: string;
+  /** the field the reason is about ("paid", "category"; "row" for the row as a whole) */
+  field: string;
+  /** the row's number, when it has one ("INV-2"; not the reader's "rij 7") */
+  id?: string;
+  /** the cell's text, where it could not be read: "2,500" */
+  value?: string;
+  /** "UNREADABLE" for a cell not read, else the core's ValidationCode */
+  code: LeftOutCode;
+  /** why, in Dutch */
+  reason: string;
+}
+
+/** A sheet or table that looks like one the tool knows (partners, disposals, a second ledger) but was not read, and why. */
+export interface ReadNote {
+  kind: "ledger" | "partners" | "disposals";
+  sheet: string;
+  /** the cell the note points at: the table's first cell, or the sheet's first filled cell */
+  row: number;
+  column: string;
+  /** the table, when it is one */
+  table?: string;
+  reason: string;
+}
+
+/** Where the rows of one of the scenario's lists are: the sheet, each item's sheet row, and which column holds which field. */
+export interface RowPlaces {
+  sheet: string;
+  /** sheet row (1-based) of each item, parallel to the list in the scenario */
+  rows: number[];
+  /** which column of the range holds which field */
+  mapping: Readonly<Partial<Record<string, number>>>;
+  /** sheet column index (0-based) of the range's first column */
+  firstColumn: number;
+}
+
+/** "Investeringen!E3" */
+export const cellOf = (x: { sheet: string; row: number; column: string }): string => `${x.sheet}!${x.column}${x.row}`;
+
+/** A readable row number: the reader calls a row without one "rij 7". */
+export const numbered = (id: string | undefined): id is string => id !== undefined && id !== "" && !/^rij \d+$/.test(id);
+
+/** A cell the reader could not read (a problem of readLedger, readPartners or readDisposals). */
+export function unreadCell(list: LeftOutList, sheet: string, p: LedgerProblem, id?: string): LeftOut {
+  const value = p.text === undefined || p.text === "" ? undefined : p.text;
+  return {
+    list,
+    sheet,
+    row: p.row,
+    column: p.columnLetter,
+    field: p.field,
+    ...(numbered(id) ? { id } : {}),
+    ...(value === undefined ? {} : { value }),
+    code: "UNREADABLE",
+    reason: p.message,
+  };
+}
+
+/**
+ * The ledger's column a field of an investment comes from: the field's last part when the ledger has a column of
+ * that name ("paid", "lostByCalamity.replacedBy" -> replacedBy, "group"), else the id (e.g. "override.reason").
+ */
+export function ledgerFieldOf(key: string): LedgerField {
+  const last = key.split(".").pop() ?? "";
+  return (LEDGER_FIELDS as readonly string[]).includes(last) ? (last as LedgerField) : "id";
+}
+
+/**
+ * A row the core refuses, at the cell of the field it names: a field without a column of its own (an override, the
+ * row as a whole) is named at the number column, else the range's first column. Without places (a row not from the
+ * sheet), undefined.
+ */
+export function refusedRow(e: RowError, places: { ledger?: RowPlaces; disposals?: RowPlaces }): LeftOut | undefined {
+  const disposal = e.list === "disposals";
+  const p = disposal ? places.disposals : places.ledger;
+  const row = p?.rows[e.index];
+  if (!p || row === undefined) return undefined;
+  const field = disposal ? e.key.split(".")[0] || "id" : ledgerFieldOf(e.key);
+  const column = p.mapping[field] ?? p.mapping.id ?? 0;
+  return {
+    list: e.list,
+    sheet: p.sheet,
+    row,
+    column: columnLetter(p.firstColumn + column),
+    field,
+    ...(numbered(e.id) ? { id: e.id } : {}),
+    code: e.code,
+    reason: e.reason,
+  };
+}
+
+/** The Dutch name of a LeftOut's field, as the output names its column: "betaald", "investering dit jaar". */
+export function fieldName(x: Pick<LeftOut, "list" | "field">): string | undefined {
+  if (x.field === "row") return undefined;
+  if (x.list === "investments") return FIELD_NAMES_NL[x.field as LedgerField];
+  const headers = x.list === "disposals" ? DISPOSAL_HEADERS : PARTNER_HEADERS;
+  return (headers[x.field] ?? headers.id ?? headers.name)?.[0].toLowerCase();
+}
+
+/** How many rows the entries are about: several cells of one row are one row. */
+export function rowsLeftOut(list: readonly Pick<LeftOut, "sheet" | "row">[]): number {
+  return new Set(list.map((x) => `${x.sheet}\u0000${x.row}`)).size;
+}

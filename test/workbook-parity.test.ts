@@ -1,0 +1,238 @@
+/**
+ * One reader, three apps: the same workbook gives the same scenario, the same figures, the same LeftOut list and the
+ * same notes through kia-calc's code path (cli/workbook.ts readLedgerFile: the .xlsx reader on the file's bytes), the
+ * standalone page's file adapter (taskpane/workbook/file.ts openFileWorkbook → book()) and the Office.js adapter
+ * (taskpane/workbook/office.ts officeBook) on an Excel under office-addin-mock holding the same cells, tables, names
+ * and date system. Over every workbook in examples/, the template, and odd ones made here.
+ */
+import { fakeExcel, type SheetModel } from "./support/fake-excel";
+import ExcelJS from "exceljs";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { evaluate } from "../src";
+import { readWorkbook, XlsxBook, type Book, type WorkbookRead } from "../src/workbook";
+import { DATE1904_OFFSET, type Cell } from "../src/workbook/ledger";
+import { readLedgerFile } from "../cli/workbook";
+import { openFileWorkbook } from "../taskpane/workbook/file";
+import { officeBook } from "../taskpane/workbook/office";
+
+// office-addin-mock needs only the OfficeApp names from office-addin-manifest (as in workbook-office.test.ts)
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+
+const root = join(__dirname, "..");
+
+interface Sheet {
+  name: string;
+  rows: unknown[][];
+}
+interface Made {
+  sheets: Sheet[];
+  tables?: { sheet: string; name: string; ref: string; headers: string[]; rows: unknown[][] }[];
+  names?: Record<string, string>;
+  date1904?: boolean;
+}
+
+async function make(m: Made): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  if (m.date1904) (wb.properties as { date1904?: boolean }).date1904 = true;
+  for (const s of m.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+  }
+  for (const t of m.tables ?? [])
+    wb.getWorksheet(t.sheet)!.addTable({ name: t.name, ref: t.ref, headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows as ExcelJS.CellValue[][] });
+  for (const [name, ref] of Object.entries(m.names ?? {})) wb.definedNames.add(ref, name);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const HEAD = ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald", "Datum"];
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+const LEDGER = [
+  ["INV-1", "Draaibank", "machine", 10000, null, d("2025-03-01")],
+  ["INV-2", "Kast", "inventaris", 3000, null, d("2025-05-01")],
+  ["INV-3", "Printer", "computer", "2,500", null, d("2025-06-01")],
+];
+
+/** An Excel under office-addin-mock with the cells, tables, names and date system of the file. */
+async function officeOf(bytes: Uint8Array): Promise<{ book: Book; done: () => void }> {
+  const x = await XlsxBook.open(bytes);
+  const o = await x.outline();
+  const sheets: SheetModel[] = [];
+  for (const name of o.sheets) {
+    const last = await x.lastRow(name);
+    const cells = new Map<string, unknown>();
+    const errors = new Set<string>();
+    const rows = last ? await x.rows(name, 1, last, 0, 60) : [];
+    rows.forEach((row, r) =>
+      row.forEach((v: Cell, c) => {
+        if (v === null) return;
+        const k = `${r},${c}`;
+        if (typeof v === "object" && "error" in v) {
+          errors.add(k);
+          cells.set(k, v.error);
+        } else if (typeof v === "object") {
+          // a cell stored as a date is a serial number in Excel, in the workbook's date system
+          const serial = Math.round((Date.parse(`${v.date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+          cells.set(k, o.date1904 ? serial - DATE1904_OFFSET : serial);
+        } else cells.set(k, v);
+      }),
+    );
+    const tables = o.tables
+      .filter((t) => t.sheet === name)
+      .map((t) => ({ name: t.name, headerRow: t.top - 1, column: t.left, rows: t.bottom - t.top, columns: t.right - t.left + 1 }));
+    sheets.push({ name, cells, errors, tables });
+  }
+  const excel = fakeExcel({ sheets, names: Object.fromEntries(o.names), date1904: o.date1904 });
+  excel.install();
+  return { book: officeBook(), done: () => excel.uninstall() };
+}
+
+/** What must agree: the scenario, the year, every LeftOut and note, and the figures (or the core's refusal). */
+function essence(r: Pick<WorkbookRead, "scenario" | "year" | "leftOut" | "notes">) {
+  let figures: unknown;
+  try {
+    const report = evaluate(r.scenario);
+    figures = { year: report.year, total: report.total, kia: report.kia, disinvestment: report.disinvestment?.total, partners: report.partners?.map((p) => p.kia) };
+  } catch (e) {
+    figures = { refused: (e as Error).message };
+  }
+  return { scenario: r.scenario, year: r.year, leftOut: r.leftOut, notes: r.notes, figures };
+}
+
+async function threeWays(name: string, bytes: Uint8Array) {
+  const cli = await readLedgerFile(bytes, name);
+  const page = await openFileWorkbook({ name: name.replace(/^.*\//, ""), arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+  const fromPage = await readWorkbook(page.book!());
+  const viaCli = essence(cli);
+  expect(essence(fromPage)).toEqual(viaCli);
+  if (!name.endsWith(".csv")) {
+    const office = await officeOf(bytes);
+    try {
+      expect(essence(await readWorkbook(office.book))).toEqual(viaCli);
+    } finally {
+      office.done();
+    }
+  }
+  return viaCli;
+}
+
+describe("the same workbook, the same reading in kia-calc, the standalone page and Excel", () => {
+  const files = [
+    ...readdirSync(join(root, "examples"))
+      .filter((f) => /\.(xlsx|csv)$/.test(f))
+      .map((f) => join("examples", f)),
+    join("templates", "KIA-werkblad.xlsx"),
+    ...readdirSync(join(root, "test", "fixtures"))
+      .filter((f) => /\.(xlsx|csv)$/.test(f))
+      .map((f) => join("test", "fixtures", f)),
+  ];
+  it.each(files)("%s", async (f) => {
+    const r = await threeWays(f, new Uint8Array(readFileSync(join(root, f))));
+    expect(r.figures).toHaveProperty("kia");
+  });
+
+  it("the sample saved with the 1904 date system (its dates kept): KIA 2025 € 19.769 everywhere", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(readFileSync(join(root, "examples", "voorbeeld-staat-2025.xlsx"))).buffer as ArrayBuffer);
+    (wb.properties as { date1904?: boolean }).date1904 = true;
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect((await XlsxBook.open(bytes)).date1904).toBe(true);
+    const r = await threeWays("mac.xlsx", bytes);
+    expect(r.figures).toMatchObject({ year: 2025, kia: "19769" });
+  });
+
+  const odd: [string, () => Promise<Uint8Array>, (r: Awaited<ReturnType<typeof threeWays>>) => void][] = [
+    [
+      "partners on a plain sheet, the key below them",
+      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Vennoten", rows: [["Naam", "Winstaandeel"], ["Jansen", 60], ["De Vries", 40], ["Verdeelsleutel", "winst"]] }] }),
+      (r) => expect(r.figures).toMatchObject({ partners: [expect.any(String), expect.any(String)] }),
+    ],
+    [
+      "disposals on a plain sheet with Dutch headers",
+      () =>
+        make({
+          sheets: [
+            { name: "Staat", rows: [HEAD, ...LEDGER] },
+            { name: "Desinvesteringen", rows: [["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], ["D1", "Kast verkocht", 1000, "INV-2"]] },
+          ],
+        }),
+      (r) => expect(r.scenario.disposals).toHaveLength(1),
+    ],
+    [
+      "the year in KIA_JAAR (the dates say 2025)",
+      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Info", rows: [["Klant", "X"], ["Jaar", 2024]] }], names: { KIA_JAAR: "Info!$B$2" } }),
+      (r) => expect(r.year).toEqual({ from: "name", year: 2024, at: "Info!B2" }),
+    ],
+    [
+      "a title row above the headers",
+      () => make({ sheets: [{ name: "Staat", rows: [["Staat van investeringen klant X"], [], HEAD, ...LEDGER] }] }),
+      (r) => expect(r.leftOut.map((x) => [x.sheet, x.row, x.column])).toEqual([["Staat", 6, "D"]]),
+    ],
+    [
+      "two candidate tables: the one named Investeringen is read, the other is said",
+      () =>
+        make({
+          sheets: [{ name: "A", rows: [] }, { name: "B", rows: [] }],
+          tables: [
+            { sheet: "A", name: "Tabel1", ref: "A1", headers: HEAD, rows: LEDGER.slice(0, 1) },
+            { sheet: "B", name: "Investeringen", ref: "A1", headers: HEAD, rows: LEDGER.slice(0, 2) },
+          ],
+        }),
+      (r) => {
+        expect(r.scenario.investments).toHaveLength(2);
+        expect(r.notes.map((n) => n.reason)).toEqual([expect.stringMatching(/^tabel Tabel1 op blad A niet gelezen als staat van investeringen/)]);
+      },
+    ],
+    [
+      "an unknown key: the core refuses it, in its words",
+      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Vennoten", rows: [["Naam", "Winstaandeel"], ["A", 1], ["B", 1], [], ["Verdeelsleutel", "omzet"]] }] }),
+      (r) => expect(r.figures).toHaveProperty("refused"),
+    ],
+    [
+      "dates as text",
+      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ["INV-1", "Draaibank", "machine", 10000, null, "31-03-2025"], ["INV-2", "Kast", "inventaris", 3000, null, "2025-04-01"]] }] }),
+      (r) => expect(r.year).toMatchObject({ from: "dates", year: 2025 }),
+    ],
+    [
+      "a sheet Vennoten that is no partners list: a note",
+      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Vennoten", rows: [["Wie", "Hoeveel"], ["A", 1]] }] }),
+      (r) => expect(r.notes).toEqual([expect.objectContaining({ kind: "partners", sheet: "Vennoten", row: 1, column: "A" })]),
+    ],
+    [
+      "a row the core refuses (paid above the amount) and its disposal",
+      () =>
+        make({
+          sheets: [{ name: "S", rows: [] }],
+          tables: [
+            { sheet: "S", name: "Investeringen", ref: "A1", headers: HEAD, rows: [["INV-1", "Bank", "machine", 5000, 6000, d("2025-02-01")], ["INV-2", "Kast", "inventaris", 3000, null, d("2025-02-01")]] },
+            { sheet: "S", name: "Desinvesteringen", ref: "I1", headers: ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], rows: [["D1", "weg", 100, "INV-1"]] },
+          ],
+        }),
+      (r) => expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column, x.code])).toEqual([
+        ["investments", "S", 2, "E", expect.any(String)],
+        ["disposals", "S", 2, "L", expect.any(String)],
+      ]),
+    ],
+    [
+      "a table named Vennoten whose headers are no partners': a note",
+      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "P", rows: [] }], tables: [{ sheet: "P", name: "Vennoten", ref: "B2", headers: ["Wie", "Deel"], rows: [["A", 1]] }] }),
+      (r) => expect(r.notes).toEqual([expect.objectContaining({ sheet: "P", row: 2, column: "B", table: "Vennoten" })]),
+    ],
+    [
+      "the 1904 date system with dates in 2025",
+      () => make({ date1904: true, sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }] }),
+      (r) => expect(r.year).toMatchObject({ from: "dates", year: 2025 }),
+    ],
+  ];
+  it.each(odd)("%s", async (name, bytes, check) => {
+    check(await threeWays(`${name}.xlsx`, await bytes()));
+  });
+
+  it("a CSV: the command line and the standalone page", async () => {
+    const csv = new TextEncoder().encode("Staat klant X\r\n\r\nNummer;Categorie;Bedrag;Datum\r\nC1;machine;2.500,00;31-03-2025\r\nC2;machine;2,500;01-04-2025\r\n");
+    const r = await threeWays("staat.csv", csv);
+    expect(r.leftOut).toEqual([expect.objectContaining({ sheet: "staat.csv", row: 5, column: "C", value: "2,500", code: "UNREADABLE" })]);
+  });
+});
