@@ -325,9 +325,9 @@ describe("the Overzicht in the formula engine", () => {
   }, 60000);
   afterAll(() => hf.destroy());
 
-  /** evaluate() on the rows as they are in the engine now, read with the core's readers like kia-calc. */
-  function coreReport(): Report {
-    const r = assemble({
+  /** The rows as they are in the engine now, read with the core's readers like kia-calc. */
+  function readSheets() {
+    return assemble({
       year: O.get("B3") as number,
       ledger: I.grid(T.LEDGER_COLUMNS.map((c) => c.header), 60),
       partners: V.grid(T.PARTNER_COLUMNS.map((c) => c.header), T.PARTNER_LAST_ROW),
@@ -335,7 +335,10 @@ describe("the Overzicht in the formula engine", () => {
       request: V.get(T.REQUEST_CELL.value) as Cell,
       disposals: D.grid(T.DISPOSAL_COLUMNS.map((c) => c.header), 40),
     });
-    return evaluate(r.scenario);
+  }
+  /** evaluate() on them. */
+  function coreReport(): Report {
+    return evaluate(readSheets().scenario);
   }
 
   /** The Overzicht's native figures equal the report's; with `addin` also the add-in column and the checks. */
@@ -511,14 +514,7 @@ describe("the Overzicht in the formula engine", () => {
   }
   /** The rows as kia-calc takes them: validateRows leaves refused rows out (a group whose rows disagree). */
   function coreRows(): { report: Report; refused: number } {
-    const r = assemble({
-      year: O.get("B3") as number,
-      ledger: I.grid(T.LEDGER_COLUMNS.map((c) => c.header), 60),
-      partners: V.grid(T.PARTNER_COLUMNS.map((c) => c.header), T.PARTNER_LAST_ROW),
-      key: V.get(T.KEY_CELL.value) as Cell,
-      request: V.get(T.REQUEST_CELL.value) as Cell,
-      disposals: D.grid(T.DISPOSAL_COLUMNS.map((c) => c.header), 40),
-    });
+    const r = readSheets();
     const rows = validateRows(r.scenario);
     return { report: evaluateNormalized(rows.normalized), refused: rows.errors.length + r.leftOut.length };
   }
