@@ -6,10 +6,11 @@
  */
 import { spawnSync } from "child_process";
 import { join } from "path";
-import { Decimal, kia } from "../src";
+import { Decimal, kia, validateRows } from "../src";
 import { establishedYears } from "../src/law";
 import { plainKia, ratio } from "./floor";
-import { median, rate } from "./util";
+import { benchScenario } from "./ledger";
+import { median, rate, time } from "./util";
 
 const years = establishedYears();
 
@@ -58,6 +59,18 @@ export function benchCore(): Record<string, string> {
       `${r.medianMs.toFixed(0)} ms median (best ${r.bestMs.toFixed(0)}); floor ${r.floorMs.toFixed(0)} ms; ` +
       `${ratio(r.medianMs, r.floorMs, n === 100_000 && kind === "large" ? 4 : undefined)}; ` +
       `${r.extraMB.toFixed(0)} MB peak (${(r.extraMB / per).toFixed(2)} MB per 1.000 assets)`;
+  }
+  // validateRows on 100.000 refused rows, next to its floor: the same rows valid, in the same run (issue 17: a bad
+  // ledger as cheap as a good one; target: within 1,5x).
+  {
+    const n = 100_000;
+    const good = benchScenario(n);
+    const bad = { ...good, investments: good.investments.map((x, i) => ({ ...x, amount: i % 2 ? String(-1 - i) : `x${i}` })) };
+    const msOf = (s: unknown) => median([0, 1, 2, 3, 4].map(() => time(() => validateRows(s))));
+    const valid = msOf(good);
+    const refused = msOf(bad);
+    out["validateRows: 100,000 valid rows (floor)"] = `${valid.toFixed(0)} ms median`;
+    out["validateRows: 100,000 refused rows"] = `${refused.toFixed(0)} ms median; ${ratio(refused, valid, 1.5)}`;
   }
   if (sink < 0) console.log(sink);
   return out;

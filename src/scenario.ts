@@ -463,7 +463,28 @@ function validateGroup(v: unknown, field: At): string | undefined {
       v,
       `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
     );
-  return v.trim();
+  return groupName(v);
+}
+
+/**
+ * A group's name as the rows are matched (docs/scenario.md, "Groups"): spaces at either end dropped and a run of
+ * spaces inside read as one, as Excel's TRIM does, so the template's formulas match the same rows.
+ */
+function groupName(v: string): string {
+  const t = v.trim();
+  return t.includes("  ") ? t.replace(/ {2,}/g, " ") : t;
+}
+
+/**
+ * Group names are not case-sensitive ("PC set" and "pc set" are one asset), as Excel's MATCH in the template:
+ * every row takes the spelling of the group's first row. `names` carries the first spellings across calls.
+ */
+function sameGroupSpelling(names: Map<string, string>, group: string): string {
+  const key = group.toLowerCase();
+  const first = names.get(key);
+  if (first !== undefined) return first;
+  names.set(key, group);
+  return group;
 }
 
 function validateDate(v: unknown, field: At): string | undefined {
@@ -1226,6 +1247,9 @@ function assertLinkedOnce(
 export function validateScenario(raw: unknown): NormalizedScenario {
   const f = validateFrame(raw);
   const investments = f.investments.map((r, i) => validateInvestment(r, i));
+  const spellings = new Map<string, string>();
+  for (const inv of investments)
+    if (inv.group !== undefined) inv.group = sameGroupSpelling(spellings, inv.group);
   const byId: ReadonlyMap<string, NInvestment> = indexById(
     investments,
     "investments",
@@ -1300,11 +1324,10 @@ class LeftOut implements RowError {
       .replace(/^\./, "");
     this.code = refusal.code;
     this.reason = refusal.reason;
-    this.text = refusal.message;
   }
 
   get message(): string {
-    return (this.text ??= new KiaValidationError(
+    return (this.text ??= this.refusal.message ?? new KiaValidationError(
       this.code,
       this.field,
       this.refusal.value,
@@ -1375,13 +1398,22 @@ export function validateRows(
       errors.set(item.index, { code, field, value, reason });
   };
   const invs: (NInvestment | undefined)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    try {
-      invs[i] = validateInvestment(rows[i], i, true);
-    } catch (e) {
-      if (!(e instanceof KiaValidationError)) throw e;
-      errors.set(i, e);
+  // A refused row is an error object kept for its message, never thrown on: no stack trace to capture (V8, where
+  // that is most of its cost; elsewhere the property does nothing), so a bad ledger is as cheap as a good one.
+  const errorClass = Error as { stackTraceLimit?: number };
+  const stackLimit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
+  try {
+    for (let i = 0; i < n; i++) {
+      try {
+        invs[i] = validateInvestment(rows[i], i, true);
+      } catch (e) {
+        if (!(e instanceof KiaValidationError)) throw e;
+        errors.set(i, e);
+      }
     }
+  } finally {
+    errorClass.stackTraceLimit = stackLimit;
   }
   // the rows not (yet) left out; rows are only ever added to `errors`, so its size tells whether this changed
   let alive: NInvestment[] = [];
@@ -1408,10 +1440,15 @@ export function validateRows(
   // the group of every row, also of a row refused on its own (when its group is readable)
   const groups = new Array<string | undefined>(n);
   const members = new Map<string, number[]>();
+  const spellings = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const g = invs[i]
+    let g = invs[i]
       ? invs[i]!.group
       : attempt(() => validateGroup(field(i, "group"), at(i)));
+    if (g !== undefined) {
+      g = sameGroupSpelling(spellings, g);
+      if (invs[i]) invs[i]!.group = g;
+    }
     groups[i] = g;
     if (g !== undefined) {
       const m = members.get(g);

@@ -427,6 +427,13 @@ export const LH = {
   counted: H(9),
   /** the add-in's KIA.LEDGER spills three columns here */
   addin: H(11),
+  // after the spill: how rows form groups, matched as the core matches them (src/scenario.ts groupName)
+  groupKey: H(14),
+  groupRow: H(15),
+  ownProblem: H(16),
+  inUse: H(17),
+  vat: H(18),
+  groupProblem: H(19),
 } as const;
 
 function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
@@ -444,12 +451,14 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
   return [
     native(LH.filled, "Regel gevuld", `IF(COUNTA($${first}${r}:$${lastCol}${r})=0,0,1)`),
     native(LH.catRow, "Categorie (rij in Lijsten)", `IF(${blank(col("category"))},0,IFERROR(INDEX(${L}!${p.spellRowRange},MATCH(TRIM(${col("category")}&""),${L}!${p.spellRange},0)),0))`),
-    native(LH.problem, "Invoerprobleem", `IF(${h(LH.filled)}=0,0,IF(AND(${h(LH.catRow)}>0,ISNUMBER(${col("amount")})),IF(${col("amount")}>=0,0,1),1))`),
+    // A row with a problem does not count; a group counts only when all its rows are good and agree on being in use
+    // and on VAT (validateRows leaves the whole group out, as kia-calc lists it).
+    native(LH.problem, "Invoerprobleem", `IF(${h(LH.filled)}=0,0,IF(OR(${h(LH.ownProblem)}=1,${h(LH.groupProblem)}=1),1,0))`),
     native(LH.validAmount, "Geldig bedrag", `IF(AND(${h(LH.filled)}=1,${h(LH.problem)}=0),${col("amount")},0)`, FORMAT.euro),
     native(LH.catEligible, "Categorie komt in aanmerking", `IF(AND(${h(LH.filled)}=1,${h(LH.problem)}=0),INDEX(${L}!${p.eligibleRange},${h(LH.catRow)},${S(SUMMARY.yearColumn)}),0)`),
     native(LH.excludedMember, "Uitgesloten deel van een groep", `IF(AND(${h(LH.filled)}=1,${h(LH.problem)}=0,NOT(${blank(col("group"))})),1-${h(LH.catEligible)},0)`),
-    native(LH.groupExcluded, "Groep uitgesloten", `IF(${blank(col("group"))},0,IF(SUMIF(${colRange(lc("group"))},${col("group")},${colRange(LH.excludedMember)})>0,1,0))`),
-    native(LH.assetAmount, "Bedrag bedrijfsmiddel (groep)", `IF(${blank(col("group"))},${h(LH.validAmount)},SUMIF(${colRange(lc("group"))},${col("group")},${colRange(LH.validAmount)}))`, FORMAT.euro),
+    native(LH.groupExcluded, "Groep uitgesloten", `IF(${h(LH.groupRow)}=0,0,IF(SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(LH.excludedMember)})>0,1,0))`),
+    native(LH.assetAmount, "Bedrag bedrijfsmiddel (groep)", `IF(${h(LH.groupRow)}=0,${h(LH.validAmount)},SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(LH.validAmount)}))`, FORMAT.euro),
     native(
       LH.counts,
       "Telt mee",
@@ -457,6 +466,7 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
       FORMAT.yesNo,
     ),
     native(LH.counted, "Meetellend bedrag", `IF(${h(LH.counts)}=1,${col("amount")},0)`, FORMAT.euro),
+    ...groupFormulas(native, col, h, colRange),
     {
       sheet: SHEET.ledger,
       address: `${LH.addin}${r}`,
@@ -466,6 +476,36 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     },
   ];
 }
+/**
+ * Groups as the core forms them (src/scenario.ts): the name with Excel's TRIM (spaces at the ends dropped, a run
+ * inside read as one), not case-sensitive, and never a pattern: SUMIF/COUNTIF would read "PC*" or "<PC" as one, so
+ * the rows are matched once with MATCH on a key without wildcard characters (~ * ? become CHAR(1), CHAR(2),
+ * CHAR(3)), and a group is named by the row number of its first row, which SUMIF then compares as a number.
+ */
+function groupFormulas(
+  native: (c: string, header: string, formula: string, format?: string) => FormulaCell,
+  col: (f: LedgerField) => string,
+  h: (c: string) => string,
+  colRange: (c: string) => string,
+): FormulaCell[] {
+  const key = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${col("group")}&""),"~",CHAR(1)),"*",CHAR(2)),"?",CHAR(3))`;
+  const same = (c: string) => `SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(c)})`;
+  const members = `COUNTIF(${colRange(LH.groupRow)},${h(LH.groupRow)})`;
+  const disagree = (c: string) => `AND(${same(c)}>0,${same(c)}<${members})`;
+  return [
+    native(LH.groupKey, "Groep (sleutel)", `IF(AND(${h(LH.filled)}=1,NOT(${blank(col("group"))})),${key},"")`),
+    native(LH.groupRow, "Groep (eerste regel)", `IF(${h(LH.groupKey)}="",0,MATCH(${h(LH.groupKey)},${colRange(LH.groupKey)},0))`),
+    native(LH.ownProblem, "Invoerprobleem (regel)", `IF(${h(LH.filled)}=0,0,IF(AND(${h(LH.catRow)}>0,ISNUMBER(${col("amount")})),IF(${col("amount")}>=0,0,1),1))`),
+    native(LH.inUse, "In gebruik (groep)", `IF(${noOf(col("inUse"))},0,1)`),
+    native(LH.vat, "Btw aftrekbaar (groep)", `IF(${noOf(col("vatDeductible"))},0,1)`),
+    native(
+      LH.groupProblem,
+      "Groep met een probleem",
+      `IF(${h(LH.groupRow)}=0,0,IF(OR(${same(LH.ownProblem)}>0,${disagree(LH.inUse)},${disagree(LH.vat)}),1,0))`,
+    ),
+  ];
+}
+
 export const LEDGER_ADDIN_HEADERS = ["Add-in: komt in aanmerking", "Add-in: meetellend bedrag", "Add-in: toegerekende KIA"];
 
 /** Helper columns beside the partners table: rows 2..PARTNER_LAST_ROW (one formula per row where a name is called). */
@@ -539,7 +579,9 @@ function disposalFormulas(): FormulaCell[] {
     });
     const firstCol = dc(DISPOSAL_COLUMNS[0].field);
     const lastCol = dc(DISPOSAL_COLUMNS[DISPOSAL_COLUMNS.length - 1].field);
-    const invAmount = `INDEX(${ledgerRange(lc("amount"))},${h(DH.invRow)})`;
+    // a disposal of this year's investment: the price is capped at the asset's amount, its group's for a grouped row
+    // (art. 3.47 lid 2 with besluit onderdeel 2.2, as the core's disposal of a grouped asset)
+    const invAmount = `INDEX(${ledgerRange(LH.assetAmount)},${h(DH.invRow)})`;
     if (r === FIRST) {
       out.push(cell(DH.filled, `IF(COUNTA($${firstCol}${r}:$${lastCol}${r})=0,0,1)`, "native", "Regel gevuld"));
       out.push(cell(DH.linked, `IF(${blank(v("investment"))},0,1)`, "native", "Investering dit jaar"));
@@ -772,7 +814,7 @@ export function notes(): NoteRow[] {
     { text: "Zo gebruikt u het werkblad", style: "heading" },
     { text: `1. Overzicht: vul bij Jaar het belastingjaar in (${first}-${latest}).` },
     {
-      text: "2. Investeringen: één regel per investering van het jaar (het jaar waarin de verplichting is aangegaan, art. 3.43). Kies de categorie uit de keuzelijst. Bedrag: exclusief btw als de btw aftrekbaar is, anders inclusief. Onderdelen die samen één bedrijfsmiddel vormen krijgen dezelfde naam bij Groep: de grens van € 450 geldt voor het geheel, en een uitgesloten onderdeel (een personenauto) sluit de hele groep uit. Ja/Nee-kolommen kiest u uit de keuzelijst; leeg is de standaard (btw aftrekbaar: ja, in gebruik: ja, de rest: nee).",
+      text: "2. Investeringen: één regel per investering van het jaar (het jaar waarin de verplichting is aangegaan, art. 3.43). Kies de categorie uit de keuzelijst. Bedrag: exclusief btw als de btw aftrekbaar is, anders inclusief. Onderdelen die samen één bedrijfsmiddel vormen krijgen dezelfde naam bij Groep (hoofdletters en spaties aan begin en eind maken geen verschil): de grens van € 450 geldt voor het geheel, en een uitgesloten onderdeel (een personenauto) sluit de hele groep uit. Ja/Nee-kolommen kiest u uit de keuzelijst; leeg is de standaard (btw aftrekbaar: ja, in gebruik: ja, de rest: nee).",
     },
     {
       text: `3. Vennoten (alleen bij een samenwerkingsverband: vof, cv, maatschap): één regel per vennoot met zijn winstaandeel en, voor de gekozen verdeelsleutel, kapitaal of stille reserves. Eigen investeringen buiten: investeringen van een eigen onderneming van de vennoot; eigen bedrijfsmiddelen in onderneming: zijn eigen bedrijfsmiddelen die hij in deze onderneming gebruikt (buitenvennootschappelijk vermogen). Kies rechts de ${KEY_LABEL} (${KEY_CHOICES.join(", ")}) en vul ${REQUEST_LABEL} in (Nee: dan geldt de winstverdeling).`,

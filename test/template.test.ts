@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { evaluate, type Report } from "../src";
+import { evaluate, evaluateNormalized, validateRows, type Report } from "../src";
 import { allCategories } from "../src/law";
 import { confidenceText } from "../src/messages";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaBody, lambdaFileFormula, lambdaFormula, substituteParameters } from "../src/lambda";
@@ -325,9 +325,9 @@ describe("the Overzicht in the formula engine", () => {
   }, 60000);
   afterAll(() => hf.destroy());
 
-  /** evaluate() on the rows as they are in the engine now, read with the core's readers like kia-calc. */
-  function coreReport(): Report {
-    const r = assemble({
+  /** The rows as they are in the engine now, read with the core's readers like kia-calc. */
+  function readSheets() {
+    return assemble({
       year: O.get("B3") as number,
       ledger: I.grid(T.LEDGER_COLUMNS.map((c) => c.header), 60),
       partners: V.grid(T.PARTNER_COLUMNS.map((c) => c.header), T.PARTNER_LAST_ROW),
@@ -335,7 +335,10 @@ describe("the Overzicht in the formula engine", () => {
       request: V.get(T.REQUEST_CELL.value) as Cell,
       disposals: D.grid(T.DISPOSAL_COLUMNS.map((c) => c.header), 40),
     });
-    return evaluate(r.scenario);
+  }
+  /** evaluate() on them. */
+  function coreReport(): Report {
+    return evaluate(readSheets().scenario);
   }
 
   /** The Overzicht's native figures equal the report's; with `addin` also the add-in column and the checks. */
@@ -490,6 +493,81 @@ describe("the Overzicht in the formula engine", () => {
         for (const c of ["A3", "C3", "D3"]) D.set(c, null);
       });
     }
+  });
+
+  /** Rows 9.. filled for one case, cleared afterwards; the figures agree with the core's reading. */
+  function withRows(rows: Partial<Record<string, unknown>>[], check: () => void, disposal?: Record<string, unknown>) {
+    try {
+      hf.batch(() => {
+        rows.forEach((values, i) => {
+          for (const [field, v] of Object.entries(values)) I.set(`${T.lc(field as never)}${9 + i}`, v);
+        });
+        if (disposal) for (const [cell, v] of Object.entries(disposal)) D.set(cell, v);
+      });
+      check();
+    } finally {
+      hf.batch(() => {
+        for (let r = 9; r < 9 + rows.length; r++) for (const c of T.LEDGER_COLUMNS) I.set(`${T.lc(c.field)}${r}`, null);
+        if (disposal) for (const cell of Object.keys(disposal)) D.set(cell, null);
+      });
+    }
+  }
+  /** The rows as kia-calc takes them: validateRows leaves refused rows out (a group whose rows disagree). */
+  function coreRows(): { report: Report; refused: number } {
+    const r = readSheets();
+    const rows = validateRows(r.scenario);
+    return { report: evaluateNormalized(rows.normalized), refused: rows.errors.length + r.leftOut.length };
+  }
+  const part = (id: string, group: string, extra: Record<string, unknown> = {}) => ({ id, description: "Onderdeel", category: "computer", amount: 300, group, ...extra });
+
+  it("group names as the core reads them: spaces at the ends, a double space, another case are one group (was: SUMIF missed 'PC set ')", () => {
+    withRows([part("G1", "PC set"), part("G2", "PC set "), part("G3", " pc  SET")], () => {
+      const report = coreReport();
+      expect(report.total).toBe(String(69350 + 900));
+      expectAgreement(report, false); // KIA.LEDGER takes no groups
+      expect([9, 10, 11].map((r) => I.get(`${T.LH.counts}${r}`))).toEqual([1, 1, 1]);
+    });
+  });
+
+  it("group names are never patterns: *, ?, ~ and a leading < or > match only themselves (was: 'PC*' took 'PC 2' in)", () => {
+    const names = ["PC*", "PC 2", "PC?", "PCX", "a~b", "<PC", ">PC", "PC"];
+    withRows(names.map((g, i) => part(`W${i}`, g)), () => {
+      const report = coreReport();
+      expect(report.total).toBe("69350"); // every part alone is below € 450
+      expectAgreement(report, false); // KIA.LEDGER takes no groups
+      expect(names.map((_, i) => I.get(`${T.LH.assetAmount}${9 + i}`))).toEqual(names.map(() => 300));
+    });
+  });
+
+  it("a same-year disposal of a grouped asset caps the price at the group's amount (art. 3.47 lid 2, besluit 2.2), not the row's", () => {
+    withRows(
+      [
+        { id: "S1", description: "Stelling", category: "inventaris", amount: 1000, group: "Stelling" },
+        { id: "S2", description: "Planken", category: "inventaris", amount: 960, group: "Stelling" },
+      ],
+      () => {
+        const report = coreReport();
+        const item = report.disinvestment!.items.find((x) => x.investment === "S1")!;
+        expect(item.base).toBe("1960");
+        expectAgreement(report, false); // KIA.LEDGER takes no groups
+        expect(D.get(`${T.DH.base}3`)).toBe(1960);
+      },
+      { A3: "D2", C3: 5000, D3: "S1" },
+    );
+  });
+
+  it("a group whose rows disagree (in use, VAT) counts in the problem count and not in the total, as kia-calc leaves it out", () => {
+    for (const rows of [
+      [part("Q1", "Kast", { amount: 600, inUse: "Ja" }), part("Q2", "kast", { amount: 600, inUse: "Nee" })],
+      [part("Q1", "Kast", { amount: 600 }), part("Q2", "Kast", { amount: 600, vatDeductible: "Nee" })],
+    ])
+      withRows(rows, () => {
+        const { report, refused } = coreRows();
+        expect(refused).toBe(2);
+        expect(report.total).toBe("69350");
+        expectAgreement(report, false); // KIA.LEDGER takes no groups
+        expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(refused);
+      });
   });
 
   it("the sample-data note shows while an example row is there, the highlight marks exactly the example rows; the figures read are the same (KIA € 19.418)", async () => {
