@@ -33,7 +33,7 @@ export function showValue(value: unknown, maxLength = 80): string {
   if (value === undefined) return "(ontbreekt)";
   // Fast path for the common cases (a ledger of bad cells prints one per row).
   if (typeof value === "number" || typeof value === "boolean") {
-    const t = String(value);
+    const t = numberText(value);
     return t.length > maxLength ? t.slice(0, maxLength - 1) + "…" : t;
   }
   if (typeof value === "string" && value.length < maxLength - 2) {
@@ -54,13 +54,13 @@ export function showValue(value: unknown, maxLength = 80): string {
         return;
       case "number":
       case "boolean":
-        put(String(v));
+        put(numberText(v));
         return;
       case "bigint":
         put(`${v}n`);
         return;
       case "undefined":
-        put("undefined");
+        put("(ontbreekt)");
         return;
       case "function":
         put("(functie)");
@@ -84,7 +84,13 @@ export function showValue(value: unknown, maxLength = 80): string {
     seen.push(v);
     try {
       const proto = Object.getPrototypeOf(v);
-      if (
+      if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+        walk(v.valueOf(), depth);
+      } else if (ArrayBuffer.isView(v) || v instanceof Set) {
+        walk(Array.from(v as Iterable<unknown>), depth);
+      } else if (v instanceof Map) {
+        walk(Array.from(v), depth);
+      } else if (
         !Array.isArray(v) &&
         proto !== Object.prototype &&
         proto !== null &&
@@ -92,7 +98,8 @@ export function showValue(value: unknown, maxLength = 80): string {
         (v as { toString: unknown }).toString !== Object.prototype.toString
       ) {
         // A class instance with its own text form (a Decimal, a Date): show that text.
-        put(String(v));
+        const t = String(v);
+        put(t === "NaN" ? NOT_A_NUMBER : t.startsWith("[object ") ? "{…}" : t);
       } else if (Array.isArray(v)) {
         put("[");
         for (let i = 0; i < v.length && out.length < budget; i++) {
@@ -105,6 +112,8 @@ export function showValue(value: unknown, maxLength = 80): string {
         let first = true;
         for (const k of Object.keys(v as object)) {
           if (out.length >= budget) break;
+          // a key without a value is not something the user wrote (JSON has no undefined): leave it out
+          if ((v as Record<string, unknown>)[k] === undefined) continue;
           if (!first) put(",");
           first = false;
           put(JSON.stringify(k) + ":");
@@ -120,6 +129,12 @@ export function showValue(value: unknown, maxLength = 80): string {
   };
   walk(value, 0);
   return out.length > maxLength ? out.slice(0, maxLength - 1) + "…" : out;
+}
+
+const NOT_A_NUMBER = "geen getal";
+/** A number or boolean as text; NaN is named, not shown as "NaN". */
+function numberText(v: number | boolean): string {
+  return typeof v === "number" && Number.isNaN(v) ? NOT_A_NUMBER : String(v);
 }
 
 export class KiaValidationError extends Error {

@@ -76,6 +76,55 @@ export function excelProportion(n: number): Decimal | AmountProblem {
   return new Decimal(n === 0 ? 0 : n.toPrecision(15)).toDecimalPlaces(15, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * The most a year's total can be: ten million amounts of at most € 10^15 (a report's own `total` is such a sum, and
+ * kia() takes it back as a string). Products with it stay within the 50 digits of src/decimal.ts.
+ */
+export const MAX_TOTAL = new Decimal("1e22");
+
+/** A year's total for the table (kia()): an amount, or a sum of amounts up to MAX_TOTAL. Throws KiaValidationError. */
+export function parseTotal(value: unknown, field: string): Decimal {
+  const r = readAmount(value);
+  if (r === TOO_LARGE) {
+    const d = value instanceof Decimal ? value : new Decimal(typeof value === "string" ? value.trim() : (value as number));
+    if (d.lte(MAX_TOTAL)) return d;
+    throw new KiaValidationError(
+      "AMOUNT_OUT_OF_RANGE",
+      field,
+      value,
+      "totaal is groter dan € 10.000.000.000.000.000.000.000 (10^22, tien miljoen bedragen van 10^15)",
+    );
+  }
+  if (isAmountProblem(r)) throw new KiaValidationError(r.problem, field, value, r.reason);
+  return r;
+}
+
+/**
+ * A partner's figure for the key (a profit share, capital, hidden reserves): a weight, not an amount, so a JSON
+ * float such as 0.3333333333333333 (what JSON.stringify(1/3) writes) is accepted; like a proportion from Excel
+ * (excelProportion) it is read at 15 decimals. `noun` names it in the reason ("winstaandeel").
+ */
+export function readShare(value: unknown, noun: string): Decimal | AmountProblem {
+  const d =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? new Decimal(value)
+        : undefined
+      : typeof value === "string" && DECIMAL_STRING.test(value.trim()) && value.trim().length <= 64
+        ? new Decimal(value.trim())
+        : value instanceof Decimal && value.isFinite()
+          ? value
+          : undefined;
+  if (d === undefined)
+    return problem(
+      value === undefined || value === null ? "MISSING_FIELD" : "INVALID_AMOUNT",
+      `${noun} moet een getal zijn of een decimale tekst met een punt, zoals "0.25" of "1500"`,
+    );
+  if (d.isNegative() && !d.isZero()) return problem("NEGATIVE_AMOUNT", `${noun} mag niet negatief zijn`);
+  if (d.gt(MAX_AMOUNT)) return problem("AMOUNT_OUT_OF_RANGE", `${noun} is groter dan 10^15`);
+  return d.isZero() ? new Decimal(0) : d.toDecimalPlaces(MAX_DECIMALS, Decimal.ROUND_HALF_UP);
+}
+
 /** A scenario amount (JSON number or decimal string with a point), without throwing. */
 export function readAmount(value: unknown): Decimal | AmountProblem {
   if (typeof value === "number") {

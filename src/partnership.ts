@@ -33,6 +33,7 @@
  * investments; a BV's are not his).
  */
 import { QUOTIENT_DP, type YearResult } from "./calamity";
+import { Exact } from "./exact";
 import { type Context, listOf, listText } from "./context";
 import { Decimal, ONE, ZERO } from "./decimal";
 import { KiaValidationError } from "./errors";
@@ -342,10 +343,10 @@ export function partnershipStep(
     // rounded before it is applied.
     const kiaExact = fixed
       ? fixed
-      : combined.exact
-          .times(byKey[i].weight.times(y.deductionBase).plus(own.times(totalWeight)))
-          .div(totalWeight.times(combinedTotal))
-          .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
+      : // exact (src/exact.ts): weights and amounts of 30 digits make products beyond Decimal's 50 digits
+        Exact.of(combined.exact)
+          .times(Exact.of(byKey[i].weight).times(y.deductionBase).plus(Exact.of(own).times(totalWeight)))
+          .divTo(Exact.of(totalWeight).times(combinedTotal), QUOTIENT_DP, Decimal.ROUND_CEIL);
     return {
       partner: x,
       share: byKey[i].share,

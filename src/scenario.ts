@@ -14,7 +14,10 @@ import { Decimal } from "./decimal";
 import { disposalAddition } from "./disinvestment";
 import { KiaValidationError, type ValidationCode } from "./errors";
 import { findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
-import { formatEuro, parseAmount, parseYear } from "./money";
+import { formatEuro, isAmountProblem, parseAmount, parseYear, readShare } from "./money";
+
+/** An amount in a message exactly as it is (€ 100,004), not rounded to cents. */
+const exactEuro = (d: Decimal) => formatEuro(d, Math.max(2, d.decimalPlaces()));
 
 export type Amount = number | string;
 export type PartnershipKey = "profit" | "capital" | "reserves" | "equal";
@@ -546,7 +549,7 @@ function validateInvestment(
       "PAID_EXCEEDS_AMOUNT",
       `${field}.paid`,
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
+      `betaald bedrag is hoger dan het investeringsbedrag (${exactEuro(asDecimal(amount))})`,
     );
   }
   const relatedParty = boolValue(o.relatedParty, field, "relatedParty") ?? false;
@@ -692,12 +695,19 @@ function validatePartnership(raw: unknown): NPartnership {
     names.add(name);
     const opt = (k: string) =>
       po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`);
+    // the key's figures are weights (a share, not an amount): readShare accepts a JSON float such as 1/3
+    const share = (k: "profit" | "capital" | "reserves") => {
+      if (po[k] === undefined) return undefined;
+      const r = readShare(po[k], SHARE_NOUN[k]);
+      if (isAmountProblem(r)) fail(r.problem, `${pf}.${k}`, po[k], r.reason);
+      return r;
+    };
     const partner: NPartner = {
       name,
       legalForm: optString(po, "legalForm", pf, 100),
-      profit: opt("profit"),
-      capital: opt("capital"),
-      reserves: opt("reserves"),
+      profit: share("profit"),
+      capital: share("capital"),
+      reserves: share("reserves"),
       outsideInvestments: opt("outsideInvestments"),
       ownAssetsInPartnership: opt("ownAssetsInPartnership"),
     };
@@ -737,6 +747,12 @@ function validatePartnership(raw: unknown): NPartnership {
     disinvestmentLevel: level,
   };
 }
+
+const SHARE_NOUN = {
+  profit: "winstaandeel",
+  capital: "kapitaalaandeel",
+  reserves: "aandeel in de stille reserves",
+} as const;
 
 const KEY_FIELD_NL: Record<PartnershipKey, string> = {
   profit: "winstgerechtigdheid (profit)",
@@ -979,8 +995,16 @@ function assertConsistentGroups(
   investments: readonly NInvestment[],
   refuse: Refuse = throwing,
   fields: readonly GroupField[] = ALL_GROUP_FIELDS,
+  rawRows?: readonly unknown[],
 ): void {
   const first = new Map<string, NInvestment>();
+  // the message quotes what the user wrote ({"replacedBy":3}), not the normalised value
+  const written = (inv: NInvestment, field: GroupField): unknown => {
+    const row = rawRows?.[inv.index];
+    return typeof row === "object" && row !== null && field in row
+      ? (row as Record<string, unknown>)[field]
+      : inv[field];
+  };
   const lost = (x: NInvestment) =>
     x.lostByCalamity
       ? `verloren, vervangen door ${x.lostByCalamity.replacedBy}${x.lostByCalamity.approval === undefined ? "" : `, goedkeuring ${yesNo(x.lostByCalamity.approval)}`}`
@@ -1035,7 +1059,7 @@ function assertConsistentGroups(
         inv,
         "INVALID_GROUP",
         `investments[${inv.index}].${c.field}`,
-        inv[c.field],
+        written(inv, c.field),
         `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${c.text(f)}, deze regel: ${c.text(inv)}`,
       );
   }
@@ -1207,7 +1231,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     "investments",
   );
   assertReplacements(investments, byId);
-  assertConsistentGroups(investments);
+  assertConsistentGroups(investments, throwing, ALL_GROUP_FIELDS, f.investments);
   const disposals = disposalList(f.o).map((d, i) =>
     validateDisposal(d, i, f.year, byId),
   );
@@ -1452,11 +1476,12 @@ export function validateRows(
   // 1. The rows without their calamity entries: each on its own, duplicate ids, groups that disagree.
   const unique = indexById(live(), "investments", record);
   const uniqueAt = errors.size;
-  assertConsistentGroups(live(), record, [
-    "inUse",
-    "vatDeductible",
-    "override",
-  ]);
+  assertConsistentGroups(
+    live(),
+    record,
+    ["inUse", "vatDeductible", "override"],
+    f.investments,
+  );
   spread([...errors.keys()]);
 
   // 2. The calamity entries of the rows kept: each replacement is a kept row, no cycles, the same in a group.
@@ -1481,7 +1506,7 @@ export function validateRows(
       else refs.set(x.lostByCalamity.replacedBy, [x.index]);
     }
   assertReplacements(live(), byIdKept, record, leftOut);
-  assertConsistentGroups(live(), record, ["lostByCalamity"]);
+  assertConsistentGroups(live(), record, ["lostByCalamity"], f.investments);
   spread(added(before), refs, byIdKept);
 
   // 3. The disposals, against the investments kept.

@@ -17,7 +17,7 @@ import {
   formatExactEuro,
   formatEuroShort,
   formatPercent,
-  parseAmount,
+  parseTotal,
 } from "./money";
 import { roundForReport } from "./rounding";
 import {
@@ -204,7 +204,8 @@ export function kiaMicro(
 function integerPathCents(total: Decimal | number | string): number {
   if (typeof total === "number") return centsOfNumber(total);
   if (typeof total === "string") return centsOfString(total.trim());
-  return centsOfDecimal(total);
+  // anything else (null, an array, an object) goes to the Decimal path, whose parseAmount refuses it by name
+  return total instanceof Decimal ? centsOfDecimal(total) : -1;
 }
 
 /**
@@ -246,12 +247,11 @@ export function kiaDecimal(
 ): TableResult {
   const table = getYearTable(year);
   // A Decimal total may be a sum above the single-amount range; it must still be a finite, non-negative number.
+  // A total is a sum: it may be above the single-amount range (a report's own `total`, as a Decimal or a string).
   const t =
-    total instanceof Decimal
-      ? total.isNegative() || !total.isFinite()
-        ? parseAmount(total, "total")
-        : total
-      : parseAmount(total, "total");
+    total instanceof Decimal && !total.isNegative() && total.isFinite()
+      ? total
+      : parseTotal(total, "total");
   const band = findBand(table, t);
   const exact = bandAmount(band, t);
   return new TableResult(year, table, band, isExact, null, {

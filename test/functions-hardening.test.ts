@@ -162,7 +162,7 @@ describe("never Infinity, NaN or a number Excel cannot show; amounts in the core
     [-1, "totaal mag niet negatief zijn (-1)."],
     [1e15 + 2, "totaal is groter dan € 1.000.000.000.000.000 (10^15): geen investeringsbedrag (1000000000000002)."],
     [Infinity, "totaal moet een eindig getal zijn (Infinity)."],
-    [NaN, "totaal moet een eindig getal zijn (NaN)."],
+    [NaN, "totaal moet een eindig getal zijn (geen getal)."],
     ["0,1234567890123456", 'totaal heeft meer dan 15 decimalen ("0,1234567890123456").'],
     ["-5", 'totaal mag niet negatief zijn ("-5").'],
     ["\u22125", 'totaal mag niet negatief zijn ("\u22125").'],
