@@ -233,6 +233,14 @@ const nl = {
   reserves: "Stille reserves",
   outsideInvestments:
     "Investeringen in zijn eigen eenmanszaak dit jaar (niet van een bv)",
+  disinvestmentLevel: "Desinvesteringsbijtelling (art. 3.47)",
+  disinvestmentLevelHint:
+    "Standaard per vennoot: zijn aandeel in de vervreemdingen tegen de drempel, tegen het percentage van zijn eigen KIA. Iedere vennoot is de belastingplichtige (besluit 4.1.1). De andere lezing wordt ernaast getoond.",
+  disinvestmentLevels: { partner: "per vennoot", partnership: "voor het samenwerkingsverband als geheel" } as Record<"partner" | "partnership", string>,
+  partnerDisinvestment: "Desinvesteringsbijtelling",
+  otherLevel: (level: string, money: string) => `Desinvesteringsbijtelling ${level}: ${money}.`,
+  partnerCalamity: (without: string, withIt: string, prefers: "with" | "without") =>
+    `Calamiteitsgoedkeuring voor deze vennoot alleen: zonder per saldo ${without}, met ${withIt}; de eigen keuze zou ${prefers === "with" ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn.`,
   outsideHint:
     "Alleen een onderneming van de vennoot zelf (IB). Een bv van de vennoot is een andere belastingplichtige: haar investeringen tellen nooit mee; zet ze hooguit in de notitie.",
   ownAssetsInPartnership:
@@ -599,6 +607,14 @@ const en: Messages = {
   reserves: "Hidden reserves",
   outsideInvestments:
     "Investments in his own sole proprietorship this year (not a BV's)",
+  disinvestmentLevel: "Disinvestment addition (art. 3.47)",
+  disinvestmentLevelHint:
+    "By default per partner: his share of the disposals against the threshold, at the rate of his own KIA. Each partner is the taxpayer (besluit 4.1.1). The other reading is shown beside it.",
+  disinvestmentLevels: { partner: "per partner", partnership: "for the partnership as a whole" } as Record<"partner" | "partnership", string>,
+  partnerDisinvestment: "Disinvestment addition",
+  otherLevel: (level: string, money: string) => `Disinvestment addition ${level}: ${money}.`,
+  partnerCalamity: (without: string, withIt: string, prefers: "with" | "without") =>
+    `Calamity approval for this partner alone: net ${without} without, ${withIt} with; the partner's own choice would be ${prefers === "with" ? "the approval" : "the statutory rule"}.`,
   outsideHint:
     "Only an enterprise of the partner himself (income tax). A BV of the partner is another taxpayer: its investments never count; at most put them in the note.",
   ownAssetsInPartnership: "Own assets used in this business, bought this year",
