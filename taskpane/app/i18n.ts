@@ -275,6 +275,14 @@ const nl = {
   downloadTxt: "Downloaden (.txt)",
   downloadInExcel:
     "Niet elke Excel-versie staat downloaden uit het taakvenster toe; lukt het niet, gebruik dan Kopiëren en plak de tekst in Word of Kladblok.",
+  declarationHeading: "Verklaring herinvesteringsreserve (besluit 4.2, bijlage 1)",
+  declarationMade:
+    "De staat zegt dat de verklaring wordt gedaan: de kostprijs vóór afboeking van de reserve telt. Voorwaarde a: een latere desinvesteringsbijtelling gaat dan over de overdrachtsprijs, niet de boekwaarde. Dien de verklaring in voordat de aanslag onherroepelijk vaststaat.",
+  declarationNotMade:
+    "Zonder verklaring verlaagt de afgeboekte reserve het investeringsbedrag (HR 24 december 1975, nr. 17 795). Met de verklaring telt de kostprijs vóór afboeking; zet dan ‘ja’ in de kolom ‘Verklaring 4.2’ van de staat.",
+  declarationWith: "KIA met de verklaring",
+  declarationWithout: "KIA zonder de verklaring",
+  declarationLabel: "Tekst van de verklaring",
   letterLabel: "Tekst van het verzoek",
 
   // payment
@@ -647,6 +655,14 @@ const en: Messages = {
   downloadTxt: "Download (.txt)",
   downloadInExcel:
     "Not every Excel version allows downloads from the task pane; if it does not work, use Copy and paste the text into Word or Notepad.",
+  declarationHeading: "Declaration on the reinvestment reserve (besluit 4.2, annex 1)",
+  declarationMade:
+    "The ledger says the declaration is made: the cost before the reserve counts. Condition a: a later disinvestment addition is then computed on the transfer price, not the book value. File it before the assessment is final.",
+  declarationNotMade:
+    "Without the declaration the reserve written off lowers the investment amount (HR 24 December 1975, no. 17 795). With it the cost before the reserve counts; then put ‘yes’ in the ledger's column ‘Verklaring 4.2’.",
+  declarationWith: "KIA with the declaration",
+  declarationWithout: "KIA without the declaration",
+  declarationLabel: "Text of the declaration",
   letterLabel: "Text of the request",
 
   paymentHeading: "Payment (art. 3.44)",
