@@ -118,7 +118,7 @@ describe("the generated file", () => {
     expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
     expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="metadata.xml"');
-  });
+  }, 60000);
 
   it("every formula refers only to the add-in's function ids, the KIA names or Excel built-ins, and to existing sheets; no structured references", async () => {
     const formulas: string[] = [];
