@@ -77,7 +77,7 @@ export const warnings = {
   partnershipKeyFallback(key: string): Warning {
     return {
       code: "PARTNERSHIP_KEY_NOT_APPLIED",
-      text: `Verdeelsleutel ${key} niet toegepast: er is geen gezamenlijk verzoek (voorwaarde f). De KIA is verdeeld naar de winstgerechtigdheid, de wettelijke hoofdregel.`,
+      text: `Verdeelsleutel ${key} niet toegepast: er is geen gezamenlijk verzoek (voorwaarde f). De KIA is verdeeld naar het aandeel in de (over)winst, de wettelijke hoofdregel.`,
     };
   },
   profitSharesNotHundred(sum: string, shares: string): Warning {

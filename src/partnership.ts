@@ -96,7 +96,7 @@ export interface PartnershipResult {
 }
 
 const KEY_NL: Record<PartnershipKey, string> = {
-  profit: "winstgerechtigdheid",
+  profit: "het aandeel in de (over)winst",
   capital: "kapitaalsverhouding",
   reserves: "aandelen in de stille reserves",
   equal: "gelijke delen",
@@ -122,7 +122,7 @@ export function effectiveKey(p: NPartnership): {
           "MISSING_FIELD",
           `partnership.partners[${i}].profit`,
           undefined,
-          "zonder gezamenlijk verzoek (jointRequest: false) geldt de winstverdeling; vul de winstgerechtigdheid van iedere vennoot in",
+          "zonder gezamenlijk verzoek (jointRequest: false) geldt de winstverdeling; vul het aandeel van iedere vennoot in de (over)winst in",
         );
       }
     });
@@ -194,7 +194,7 @@ export function keyConditions(
   const agreed = p.key !== "profit";
   if (!agreed) {
     const na =
-      "Niet nodig: de winstgerechtigdheid is de wettelijke hoofdregel; de goedkeuring voor een afwijkende sleutel wordt niet gebruikt.";
+      "Niet nodig: het aandeel in de (over)winst (de winst na de arbeidsvergoedingen van de vennoten) is de wettelijke hoofdregel; de goedkeuring voor een afwijkende sleutel wordt niet gebruikt.";
     return (["a", "b", "c", "d", "e", "f"] as const).map((code) => ({
       code,
       text: na,

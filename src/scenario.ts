@@ -776,7 +776,7 @@ const SHARE_NOUN = {
 } as const;
 
 const KEY_FIELD_NL: Record<PartnershipKey, string> = {
-  profit: "winstgerechtigdheid (profit)",
+  profit: "aandeel in de (over)winst (profit)",
   capital: "kapitaalsverhouding (capital)",
   reserves: "aandelen in de stille reserves (reserves)",
   equal: "gelijke delen (equal)",

@@ -136,7 +136,7 @@ const LABELS = {
     calamityPartnerText: (without: string, withIt: string, prefersWith: boolean) =>
       `per saldo zonder goedkeuring ${formatEuro(new Decimal(without))}, met ${formatEuro(new Decimal(withIt))}; de eigen keuze zou ${prefersWith ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn`,
     key: "Verdeelsleutel",
-    keys: { profit: "winstgerechtigdheid", capital: "kapitaal", reserves: "stille reserves", equal: "gelijke delen" } as Record<string, string>,
+    keys: { profit: "aandeel in de (over)winst", capital: "kapitaal", reserves: "stille reserves", equal: "gelijke delen" } as Record<string, string>,
     keyRequested: "gevraagd",
     methods: {
       share: "naar aandeel",

@@ -268,7 +268,7 @@ const nl = {
   letterIntro:
     "Een gezamenlijk, ondertekend verzoek met de gekozen sleutel, in te dienen voordat de aanslag van een van de vennoten onherroepelijk vaststaat. Controleer de tekst, laat alle vennoten tekenen en bewaar een kopie in het dossier.",
   letterNotNeeded:
-    "Bij verdeling naar de winstgerechtigdheid is geen verzoek nodig.",
+    "Bij verdeling naar het aandeel in de (over)winst (de wettelijke hoofdregel) is geen verzoek nodig.",
   copy: "Kopiëren",
   copied: "Gekopieerd naar het klembord.",
   copyFailed: "Kopiëren lukte niet; selecteer de tekst en kopieer met Ctrl+C.",

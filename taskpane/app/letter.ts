@@ -29,7 +29,7 @@ export interface LetterInput {
 }
 
 const KEY_TEXT: Record<PartnershipKey, { name: string; column: string }> = {
-  profit: { name: "de winstgerechtigdheid", column: "Winstaandeel" },
+  profit: { name: "het aandeel in de (over)winst", column: "Aandeel (over)winst" },
   capital: { name: "de kapitaalsverhouding", column: "Kapitaal" },
   reserves: {
     name: "de aandelen in de stille reserves",
@@ -115,7 +115,7 @@ export function letterText(
     wrap(
       `Ondergetekenden, alle vennoten van ${name}, verzoeken u gezamenlijk om voor de toepassing van de ` +
         `investeringsaftrek over het jaar ${input.year} bij de vraag in welke mate ieder van ons heeft geïnvesteerd ` +
-        `aan te sluiten bij een verdeling naar ${k.name}, in plaats van naar de winstgerechtigdheid ` +
+        `aan te sluiten bij een verdeling naar ${k.name}, in plaats van naar het aandeel in de (over)winst ` +
         `(art. 3.41 lid 3 Wet IB 2001; ${input.reference}).`,
     ),
     "",
