@@ -583,3 +583,29 @@ describe("text is rendered as text", () => {
     }
   });
 });
+
+describe("issue 13 in the pane's scenario", () => {
+  const ledger = { investments: [inv("m1", "machine", "20000")], rows: [2] };
+  it("passes the art. 3.47 level and a partner's own KIA percentage of the investment year to the core", () => {
+    let s = initialState(2024);
+    s = reducer(s, { type: "partnership", patch: { enabled: true, disinvestmentLevel: "partnership" } });
+    s = reducer(s, { type: "set-partner", index: 0, patch: { name: "A", profit: "50" } });
+    s = reducer(s, { type: "set-partner", index: 1, patch: { name: "B", profit: "50" } });
+    s = reducer(s, { type: "add-disposal" });
+    s = reducer(s, {
+      type: "set-disposal",
+      index: 0,
+      patch: { description: "Heftruck", price: "12.000", kind: "earlier", investmentYear: "2022", investmentAmount: "10.000", investmentYearTotal: "40.000", partnerRates: { A: "25%", B: " ", C: "30%" } },
+    });
+    const b = buildScenario(s.choices, ledger, NL, "test");
+    expect(b.inputErrors).toEqual([]);
+    expect(b.scenario.partnership!.disinvestmentLevel).toBe("partnership");
+    // an empty rate and a name no longer listed are not passed on
+    expect(b.scenario.disposals![0].partnerRates).toEqual({ A: "25%" });
+    const r = evaluate(b.scenario);
+    expect(r.partners!.map((p) => [p.name, p.disinvestment, p.disinvestmentOtherLevel?.amount])).toEqual([
+      ["A", "1400", "1250"],
+      ["B", "1400", undefined],
+    ]);
+  });
+});

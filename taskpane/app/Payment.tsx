@@ -219,7 +219,8 @@ function Disposals() {
 }
 
 function DisposalFields({ index, d, options }: { index: number; d: DisposalInput; options: { value: string; label: string }[] }) {
-  const { t, dispatch } = usePane();
+  const { t, dispatch, state } = usePane();
+  const partners = state.choices.partnership.enabled ? state.choices.partnership.partners.map((q) => q.name.trim()).filter(Boolean) : [];
   const set = (patch: Partial<DisposalInput>) => dispatch({ type: "set-disposal", index, patch });
   const k = (f: string) => `disposal.${index}.${f}`;
   return (
@@ -259,6 +260,17 @@ function DisposalFields({ index, d, options }: { index: number; d: DisposalInput
             inputMode="decimal"
             onInput={(v) => set({ investmentYearTotal: v })}
           />
+          {partners.map((name) => (
+            <TextField
+              key={name}
+              fieldKey={k(`rate.${name}`)}
+              label={t.partnerRate(name, d.investmentYear.trim())}
+              hint={t.partnerRateHint}
+              value={d.partnerRates?.[name] ?? ""}
+              inputMode="decimal"
+              onInput={(v) => set({ partnerRates: { ...d.partnerRates, [name]: v } })}
+            />
+          ))}
         </div>
       )}
       <button type="button" class="btn subtle small" onClick={() => dispatch({ type: "remove-disposal", index })}>

@@ -287,6 +287,12 @@ export function buildScenario(
       );
       if (ia !== undefined) out.investmentAmount = ia;
       if (it !== undefined) out.investmentYearTotal = it;
+      // a partner's own KIA percentage of that year (art. 3.47 per partner), for the partners still listed
+      if (choices.partnership.enabled && d.partnerRates) {
+        const names = new Set(choices.partnership.partners.map((q) => q.name.trim()));
+        const rates = Object.entries(d.partnerRates).filter(([n, v]) => names.has(n) && v.trim());
+        if (rates.length) out.partnerRates = Object.fromEntries(rates.map(([n, v]) => [n, v.trim()]));
+      }
     }
     if (errors.length) {
       for (const e of errors) disposalIssues.push({ origin: { kind: "user", index: i }, key: e.key, message: e.message });

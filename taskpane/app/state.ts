@@ -78,6 +78,8 @@ export interface DisposalInput {
   investmentYear: string;
   investmentAmount: string;
   investmentYearTotal: string;
+  /** in a partnership: a partner's KIA percentage of the investment year where it differed (by name; text as typed) */
+  partnerRates?: Record<string, string>;
 }
 
 /** What the user decided; stored in the document so it comes back next time. */
@@ -448,6 +450,15 @@ export function restoreChoices(
         investmentYear: str(q.investmentYear),
         investmentAmount: str(q.investmentAmount),
         investmentYearTotal: str(q.investmentYearTotal),
+        ...(q.partnerRates && typeof q.partnerRates === "object"
+          ? {
+              partnerRates: Object.fromEntries(
+                Object.entries(q.partnerRates as Record<string, unknown>)
+                  .slice(0, 100)
+                  .map(([n, v]) => [n.slice(0, 200), str(v)]),
+              ),
+            }
+          : {}),
       };
     });
   c.disposalsTotal = str(r.disposalsTotal);
