@@ -8,7 +8,7 @@ import { type Context, listOf, listText } from "./context";
 import { type Decimal } from "./decimal";
 import { assessEligibility } from "./eligibility";
 import type { Reason } from "./explanation";
-import { categoryRule, getYearTable, rules } from "./law";
+import { categoryRule, getYearTable, ref, rules } from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort } from "./money";
 import { relatedPartyVerdict } from "./relatedParty";
@@ -61,6 +61,23 @@ export function deductionAmountOf(inv: NInvestment): Decimal {
   const v = inv.marketValue !== undefined && inv.marketValue.lt(inv.amount) ? inv.marketValue : inv.amount;
   const r = reserveReduction(inv);
   return r ? v.minus(r) : v;
+}
+
+/** The reserve booked on an asset, as a reason of its own (the review step and the report show it per asset). */
+function reserveReason(inv: NInvestment, year: number): Reason {
+  const r = inv.reinvestmentReserve!;
+  const name = r.kind === "hir" ? "herinvesteringsreserve" : "herbestedingsreserve";
+  return r.declaration
+    ? {
+        code: "RESERVE_DECLARATION",
+        text: `${name[0].toUpperCase()}${name.slice(1)} van ${formatEuro(r.amount)} afgeboekt; met de verklaring van besluit onderdeel 4.2 telt de kostprijs vóór afboeking (${formatEuro(inv.amount)}).`,
+        ref: ref(r.kind === "hir" ? rules.reinvestmentReserve.ref : rules.reinvestmentReserve.herbestedingRef, year).label,
+      }
+    : {
+        code: "RESERVE_REDUCES",
+        text: `${name[0].toUpperCase()}${name.slice(1)} van ${formatEuro(r.amount)} afgeboekt: het investeringsbedrag voor de KIA is ${formatEuro(inv.amount.minus(r.amount))}; met de verklaring van besluit onderdeel 4.2 zou ${formatEuro(inv.amount)} tellen.`,
+        ref: ref(rules.reinvestmentReserve.defaultRef, year).label,
+      };
 }
 
 /** "3 investeringen in 2024; 2 tellen mee voor de KIA." in good Dutch for every count. */
@@ -141,7 +158,10 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
       }
     }
     let c = ok;
-    if (inv.reinvestmentReserve) reserves.push(inv);
+    if (inv.reinvestmentReserve) {
+      reserves.push(inv);
+      rs = [...rs, reserveReason(inv, year)];
+    }
     if (inv.relatedParty) {
       const rp = relatedPartyVerdict(inv.exemption, year);
       rs = [...rs, rp.reason];
@@ -165,6 +185,15 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   if (emissieloos.length) ctx.warn(W.emissieloos(listText(emissieloos)));
   // Besluit 5.1.3 only matters in a year in which an exemption is claimed.
   const inTotalOnly = exempted.length ? possible : [];
+  for (const inv of inTotalOnly)
+    reasons[inv.index] = [
+      ...reasons[inv.index],
+      {
+        code: "EXEMPTION_POSSIBLE",
+        text: `Ontheffing niet gevraagd maar wel mogelijk: de waarde in het economische verkeer (${formatEuro(totalAmountOf(inv))}) telt mee in het totale investeringsbedrag, niet in de aftrek.`,
+        ref: ref(rules.relatedParty.possibleRef, year).label,
+      },
+    ];
   if (exempted.length && possibleUnknown.length)
     ctx.warn(W.exemptionPossibleUnknown(listText(possibleUnknown), listText(exempted)));
   if (exempted.length) ctx.warn(W.relatedPartyExemption(listText(exempted)));

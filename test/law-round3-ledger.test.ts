@@ -32,5 +32,10 @@ describe("ledger columns for besluit 4.2 and 5.1.3", () => {
     expect([r.total, r.kia]).toEqual(["110000", "10656"]);
     const hir = evaluate({ year: 2024, investments: [...read.investments.filter((i) => i.id === "kraan"), { id: "pc", category: "machine", amount: 10000 }] });
     expect([hir.total, hir.kia, hir.reinvestmentReserve!.other.kia]).toEqual(["60000", "16800", "19535"]);
+    // the review step shows the reserve and 5.1.3 per asset, with their basis
+    const reason = (rep: typeof r, id: string, code: string) => rep.assets.find((a) => a.id === id)!.reasons.find((x) => x.code === code);
+    expect(reason(hir, "kraan", "RESERVE_REDUCES")).toMatchObject({ ref: "HR 24 december 1975, nr. 17 795 (aangehaald in Besluit investeringsaftrek 2014, onderdeel 4.3)" });
+    expect(reason(hir, "kraan", "RESERVE_REDUCES")!.text).toContain("het investeringsbedrag voor de KIA is € 50.000,00");
+    expect(reason(r, "moeder", "EXEMPTION_POSSIBLE")).toMatchObject({ ref: "Besluit investeringsaftrek 2014, onderdeel 5.1.3" });
   });
 });
