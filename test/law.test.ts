@@ -1,5 +1,5 @@
-import { allTableErrors, checkShape, tablesShape, tableInvariantErrors } from "../src/law/schema";
-import { rawTablesData, establishedYears, getYearTable, ref, referenceKeys, allCategories, findCategory, categoryRule, rules } from "../src/law";
+import { allTableErrors, checkShape, lawDataErrors, rulesShape, tablesShape, tableInvariantErrors } from "../src/law/schema";
+import { rawLawData, rawTablesData, establishedYears, getYearTable, ref, referenceKeys, allCategories, findCategory, categoryRule, rules } from "../src/law";
 import { NoTableError, KiaValidationError } from "../src";
 import type { TablesData } from "../src/law";
 
@@ -12,6 +12,9 @@ describe("law data: year tables", () => {
 
   it("passes the schema and the invariants for every year", () => {
     expect(allTableErrors(rawTablesData())).toEqual([]);
+    // the other law files too (checked here, not at run time: the data is bundled and cannot change after the build)
+    expect(lawDataErrors(rawLawData())).toEqual([]);
+    expect(checkShape(rulesShape, { ...rawLawData().rules, calamty: {} }, "rules").join("\n")).toMatch(/calamty: unknown key/);
   });
 
   it("gives a clear error for years without an established table, never another year's", () => {

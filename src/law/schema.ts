@@ -315,3 +315,18 @@ export function allTableErrors(data: TablesData): string[] {
     errors.push(...tableInvariantErrors(y, entry));
   return errors;
 }
+
+/** Every schema error of the four law files (empty when they are sound). */
+export function lawDataErrors(d: {
+  tables: TablesData;
+  references: unknown;
+  categories: unknown;
+  rules: unknown;
+}): string[] {
+  return [
+    ...allTableErrors(d.tables),
+    ...checkShape(referencesShape, d.references, "references"),
+    ...checkShape(categoriesShape, d.categories, "categories"),
+    ...checkShape(rulesShape, d.rules, "rules"),
+  ];
+}
