@@ -17,8 +17,9 @@ export const SAMPLE_YEAR = 2025;
 export const SAMPLE_XLSX = join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx");
 export const SAMPLE_CSV = join(__dirname, "..", "examples", "voorbeeld-staat-2025.csv");
 
-/** the ledger's fields in the reader's order, without the two the sample does not use */
-const FIELDS = LEDGER_FIELDS.filter((f) => f !== "approval" && f !== "marketValue");
+/** the ledger's fields in the reader's order, without those the sample does not use (besluit 4.2 and 5.1.3's too) */
+const UNUSED: readonly LedgerField[] = ["approval", "marketValue", "exemptionPossible", "reserve", "reserveDeclaration"];
+const FIELDS = LEDGER_FIELDS.filter((f) => !UNUSED.includes(f));
 
 /** the template's headers: the first name of each field */
 export const SAMPLE_HEADERS = FIELDS.map((f) => FIELD_HEADERS[f][0]);

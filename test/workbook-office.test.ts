@@ -16,7 +16,7 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
 
-const HEADERS = LEDGER_FIELDS.filter((f) => !["approval", "marketValue"].includes(f)).map((f) => FIELD_HEADERS[f][0]);
+const HEADERS = LEDGER_FIELDS.filter((f) => !["approval", "marketValue", "exemptionPossible", "reserve", "reserveDeclaration"].includes(f)).map((f) => FIELD_HEADERS[f][0]);
 const DATE_COL = HEADERS.indexOf("Datum");
 const AMOUNT_COL = HEADERS.indexOf("Bedrag");
 
