@@ -125,7 +125,8 @@ describe("kia-calc on partners on a sheet without tables (the new-user trial)", 
     const r = await call([p]);
     expect(r).toMatchObject({ code: 0, err: "" });
     expect(JSON.parse(r.out).partners.map((x: { name: string; kia: string }) => [x.name, x.kia])).toEqual([["Jansen", "8400"], ["De Vries", "5600"]]);
-    expect(JSON.parse((await call(["--scenario", p])).out).partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "De Vries", profit: "0.4" }], key: "winst" });
+    // 60 % in Excel (0,6 in the cell) reads as 60 %, the scale the partners step shows
+    expect(JSON.parse((await call(["--scenario", p])).out).partnership).toEqual({ partners: [{ name: "Jansen", profit: "60" }, { name: "De Vries", profit: "40" }], key: "winst" });
   });
 
   it("a sheet 'Vennoten' it cannot read as partners is said on standard error and counted under Problemen in --batch, not passed over", async () => {
@@ -270,8 +271,8 @@ describe("kia-calc --batch", () => {
       }
     };
     await put("klant1.xlsx", template);
-    await put("klant2.xlsx", await fillTemplate(template, { year: 2024, ledger: clientLedger(50, 2) }));
-    await put("klant10.xlsx", await fillTemplate(template, { year: 2026, ledger: clientLedger(20, 10) }));
+    await put("klant2.xlsx", await fillTemplate(template, { year: 2024, ledger: clientLedger(50, 2, 2024) }));
+    await put("klant10.xlsx", await fillTemplate(template, { year: 2026, ledger: clientLedger(20, 10, 2026) }));
     await put("kapot.xlsx", Buffer.from("geen zip"));
     await put("leeg.xlsx", await workbook({ Blad1: [] }));
     await put("=HYPERLINK(1).xlsx", template);

@@ -76,6 +76,7 @@ export function paneYear(y: ReadYear, guess: number): YearFound {
   switch (y.from) {
     case "name":
     case "label":
+    case "title":
       return years.includes(y.year) ? { from: "workbook", year: y.year, at: y.at } : { from: "none", years: [y.year], year: guess };
     case "dates":
       return years.includes(y.year) ? { from: "dates", year: y.year, dated: y.dated, investments: y.investments } : { from: "none", years: [y.year], year: guess };
