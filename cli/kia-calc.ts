@@ -71,8 +71,8 @@ Opties:
   --year <jaar>   het belastingjaar van een werkmap of CSV; gaat voor het jaar in het bestand
   --batch <map>   iedere werkmap (.xlsx, .xlsm) en CSV-staat (.csv) in de map, één regel per klant:
                   bestand, jaar, totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling,
-                  aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand dat niet gelezen of
-                  berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
+                  aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand
+                  dat niet gelezen of berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
                   de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
                   bestanden van Excel, submappen), de voortgang, en de bestanden met een fout
   --antwoorden <bestand.json>
