@@ -2,6 +2,7 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { allCategories, allHeadings, findCategory } from "../src/law";
+import "../src/law/headings";
 
 export function categoriesMarkdown(): string {
   const lines = [

@@ -293,28 +293,44 @@ export function headingKey(input: string): string {
   return t.replace(/^\d{3,6}\s*(?:[-–:.]\s*)?(?=\D)/, "").replace(/\s+/g, " ").toLowerCase();
 }
 
-const headingsData: HeadingsData = categoriesData.headings ?? { sources: [], entries: [], hints: [] };
+let headingsData: HeadingsData = { sources: [], entries: [], hints: [] };
 const headingIndex = new Map<string, HeadingMatch>();
-const categoryByCode = new Map(categoriesData.categories.map((c) => [c.code, c] as const));
-for (const h of headingsData.entries) {
-  const cat = (code: string) => {
-    const c = categoryByCode.get(code);
-    if (!c) throw new Error(`categories.json: heading "${h.names[0]}" names category ${code}, which does not exist`);
-    return c;
-  };
-  const match: HeadingMatch = h.category
-    ? { heading: h, category: cat(h.category) }
-    : { heading: h, ask: (h.ask ?? []).map((a) => ({ category: cat(a.category), label: a.label ?? cat(a.category).label })), question: h.question ?? "" };
-  if (!h.category && !(h.ask && h.question)) throw new Error(`categories.json: heading "${h.names[0]}" has neither a category nor a question with choices`);
-  for (const name of [...h.names, ...(h.rgs ?? [])]) {
-    const k = headingKey(name);
-    const named = categoryIndex.get(k);
-    if (named && named.code === h.category) continue; // the category's own label or alias, listed with its heading
-    if (named || headingIndex.has(k)) throw new Error(`categories.json: heading "${name}" is also ${named ? `category ${named.code}` : "another heading"}`);
-    headingIndex.set(k, match);
+let hintPatterns: { category: string; words: RegExp[] }[] = [];
+
+/**
+ * Installs the headings vocabulary (src/law/headings.ts, from headings.json): the reader imports it, and the pane
+ * loads it before it reads a ledger (it is not in the pane's first download). Checked like the other law data: a
+ * heading that names an unknown category, or a name that is also another category's, stops the load.
+ */
+export function installHeadings(data: HeadingsData): void {
+  if (headingsData.entries.length) return;
+  const categoryByCode = new Map(categoriesData.categories.map((c) => [c.code, c] as const));
+  for (const h of data.entries) {
+    const cat = (code: string) => {
+      const c = categoryByCode.get(code);
+      if (!c) throw new Error(`headings.json: heading "${h.names[0]}" names category ${code}, which does not exist`);
+      return c;
+    };
+    if (!h.category && !(h.ask && h.question)) throw new Error(`headings.json: heading "${h.names[0]}" has neither a category nor a question with choices`);
+    const match: HeadingMatch = h.category
+      ? { heading: h, category: cat(h.category) }
+      : { heading: h, ask: (h.ask ?? []).map((a) => ({ category: cat(a.category), label: a.label ?? cat(a.category).label })), question: h.question ?? "" };
+    for (const name of [...h.names, ...(h.rgs ?? [])]) {
+      const k = headingKey(name);
+      const named = categoryIndex.get(k);
+      if (named && named.code === h.category) continue; // the category's own label or alias, listed with its heading
+      if (named || headingIndex.has(k)) throw new Error(`headings.json: heading "${name}" is also ${named ? `category ${named.code}` : "another heading"}`);
+      headingIndex.set(k, match);
+    }
   }
+  for (const hint of data.hints) if (!categoryByCode.has(hint.category)) throw new Error(`headings.json: hint for unknown category ${hint.category}`);
+  hintPatterns = data.hints.map((h) => ({
+    category: h.category,
+    words: h.words.map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "iu")),
+  }));
+  headingsData = data;
+  exactIndex.clear();
 }
-for (const hint of headingsData.hints) if (!categoryByCode.has(hint.category)) throw new Error(`categories.json: hint for unknown category ${hint.category}`);
 
 /** What a heading ("Vervoermiddelen", "BMvaTev", "0210 Machines en installaties") means, or undefined. */
 export function findHeading(input: string): HeadingMatch | undefined {
@@ -326,10 +342,6 @@ export function allHeadings(): HeadingsData {
   return headingsData;
 }
 
-const hintPatterns = headingsData.hints.map((h) => ({
-  category: h.category,
-  words: h.words.map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "iu")),
-}));
 
 /**
  * The category a row's description suggests among `choices` ("VW Golf 1.5 TSI" -> personenauto, "Bestelbus Ford

@@ -137,18 +137,18 @@ export const categoriesShape = obj({
     ),
     1,
   ),
-}, {
-  headings: obj({
-    sources: arr(obj({ id: str, title: str, url: str }, { via: str }), 1),
-    entries: arr(
-      obj(
-        { names: arr(str, 1), sources: arr(str, 1) },
-        { rgs: arr(str, 1), category: str, ask: arr(obj({ category: str }, { label: str }), 2), question: str },
-      ),
-      1,
+});
+
+export const headingsShape = obj({
+  sources: arr(obj({ id: str, title: str, url: str }, { via: str }), 1),
+  entries: arr(
+    obj(
+      { names: arr(str, 1), sources: arr(str, 1) },
+      { rgs: arr(str, 1), category: str, ask: arr(obj({ category: str }, { label: str }), 2), question: str },
     ),
-    hints: arr(obj({ category: str, words: arr(str, 1) }), 1),
-  }),
+    1,
+  ),
+  hints: arr(obj({ category: str, words: arr(str, 1) }), 1),
 });
 
 export const rulesShape = obj({

@@ -200,7 +200,6 @@ export interface CategoryData {
 
 export interface CategoriesData {
   categories: CategoryData[];
-  headings?: HeadingsData;
 }
 
 /** A choice of an ambiguous heading: a category, and how the choice reads when not as the category's label. */

@@ -20,6 +20,7 @@
  * Nothing here knows an app: the apps render the result (./left-out.ts).
  */
 import { validateRows, type NormalizedScenario, type Scenario } from "../scenario";
+import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { KiaValidationError } from "../errors";
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
 import {
