@@ -206,8 +206,46 @@ export async function writeCorpus(): Promise<void> {
   });
 }
 
+/**
+ * examples/voorbeeld-export-2025.xlsx: the sample's sibling shaped like a bookkeeping package's export (Exact-like
+ * columns, balance-sheet headings, subtotals per account, a credit note, a Vervoermiddelen row, a title with the
+ * year). Its figures are in examples/README.md and test/ledger-corpus.test.ts.
+ */
+export async function writeExample(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date("2025-01-01T00:00:00Z");
+  wb.modified = wb.created;
+  const ws = wb.addWorksheet("Activa 2025");
+  const rows: Row[] = [
+    ["Vaste activa 2025 - Installatiebedrijf Van Dam vof"],
+    [],
+    ["Grootboekrekening", "Activumgroep", "Serienummer", "Omschrijving", "Aanschafdatum", "Aanschafwaarde"],
+    ["0210", "Machines en installaties", "VD-101", "Kantbank", d("2025-02-03"), 28750],
+    ["0210", "Machines en installaties", "VD-102", "Creditnota kantbank (transportschade)", d("2025-02-20"), -1750],
+    ["0210", "Machines en installaties", "VD-103", "Persluchtinstallatie", d("2025-03-17"), 7400],
+    ["Subtotaal 0210", null, null, null, null, 34400],
+    ["0230", "Inventarissen", "VD-201", "Magazijnstellingen", d("2025-01-13"), 5600],
+    ["0230", "Inventarissen", "VD-202", "Kantoorinrichting", d("2025-01-13"), 3950],
+    ["Subtotaal 0230", null, null, null, null, 9550],
+    ["0240", "Automatisering", "VD-301", "Laptops monteurs (4)", d("2025-04-07"), 5200],
+    ["0240", "Automatisering", "VD-302", "Planningssoftware", d("2025-04-07"), 2400],
+    ["Subtotaal 0240", null, null, null, null, 7600],
+    ["0250", "Vervoermiddelen", "VD-401", "Bestelbus VW Crafter", d("2025-05-12"), 46500],
+    ["0250", "Vervoermiddelen", "VD-402", "Audi A6 Avant directie", d("2025-06-02"), 61800],
+    ["Subtotaal 0250", null, null, null, null, 108300],
+    ["Totaal", null, null, null, null, 159850],
+  ];
+  rows.forEach((r) => ws.addRow(r));
+  ws.eachRow((row) => row.eachCell((cell) => (cell.value instanceof Date ? (cell.numFmt = "dd-mm-yyyy") : undefined)));
+  ws.getColumn(6).numFmt = '#,##0.00';
+  const v = wb.addWorksheet("Vennoten");
+  [["Naam", "Winstaandeel"], ["P. van Dam", 0.5], ["S. van Dam", 0.5], [], ["Verdeelsleutel", "winst"]].forEach((r) => v.addRow(r));
+  v.getColumn(2).numFmt = "0%";
+  writeFileSync(join(__dirname, "..", "examples", "voorbeeld-export-2025.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 if (require.main === module)
-  writeCorpus().then(
+  Promise.all([writeCorpus(), writeExample()]).then(
     () => console.log(`ledgers written to ${dir}`),
     (e) => {
       console.error(e);

@@ -241,6 +241,23 @@ describe("the corpus of client ledgers through kia-calc", () => {
   });
 });
 
+describe("examples/voorbeeld-export-2025.xlsx (its figures in examples/README.md)", () => {
+  it("as read: € 14.924, voorlopig with 3 questions; with the suggestions accepted: € 19.769, final", async () => {
+    const path = join(__dirname, "..", "examples", "voorbeeld-export-2025.xlsx");
+    const out = JSON.parse((await call([path])).out);
+    expect([out.provisional, out.total, out.kia]).toEqual([true, "53300", "14924"]);
+    expect(out.open.map((q: { cell: string; suggestion: string }) => [q.cell, q.suggestion])).toEqual([
+      ["Activa 2025!F5", "reduce:4"],
+      ["Activa 2025!B14", "bestelauto"],
+      ["Activa 2025!B15", "personenauto"],
+    ]);
+    const file = join(tmp, "voorbeeld-export.antwoorden.json");
+    writeFileSync(file, JSON.stringify({ "Activa 2025!5:credit": { choice: "reduce:4" }, "Activa 2025!14:category": { choice: "bestelauto" }, "Activa 2025!15:category": { choice: "personenauto" } }));
+    const fin = JSON.parse((await call(["--antwoorden", file, path])).out);
+    expect([fin.provisional, fin.total, fin.kia, fin.partners.map((p: { kia: string }) => p.kia)]).toEqual([false, "98050", "19769", ["9885", "9885"]]);
+  });
+});
+
 describe("the vocabulary (src/law/headings.json)", () => {
   it("balance-sheet headings and bookkeeping groups, singular and plural, any case, with an account number", () => {
     const cases: [string, string][] = [
