@@ -10,7 +10,7 @@
  * `lang`.
  */
 import type { Report, Scenario } from "../src";
-import { Decimal, findCategory, kia } from "../src";
+import { Decimal, findCategory, formatEuro, kia } from "../src";
 import { cellText, columnLetter, mapDisposalHeaders, readDisposals, type ColumnMapping, type LedgerProblem } from "../src/workbook/ledger";
 import { curveTotals } from "./app/curve";
 import { messages } from "./app/i18n";
@@ -130,6 +130,11 @@ const LABELS = {
     conditions: "Voorwaarden",
     partners: "Vennoten",
     partnerCols: ["Vennoot", "Rechtsvorm", "Aandeel", "Methode", "KIA", "Dit jaar aftrekbaar", "Door naar later", "KIA exact"],
+    partnerDisinvestment: "Desinvesteringsbijtelling",
+    levels: { partner: "per vennoot", partnership: "voor het samenwerkingsverband als geheel" } as Record<string, string>,
+    calamityPartner: "Calamiteitsgoedkeuring voor",
+    calamityPartnerText: (without: string, withIt: string, prefersWith: boolean) =>
+      `per saldo zonder goedkeuring ${formatEuro(new Decimal(without))}, met ${formatEuro(new Decimal(withIt))}; de eigen keuze zou ${prefersWith ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn`,
     key: "Verdeelsleutel",
     keys: { profit: "winstgerechtigdheid", capital: "kapitaal", reserves: "stille reserves", equal: "gelijke delen" } as Record<string, string>,
     keyRequested: "gevraagd",
@@ -223,6 +228,11 @@ const LABELS = {
     conditions: "Conditions",
     partners: "Partners",
     partnerCols: ["Partner", "Legal form", "Share", "Method", "KIA", "Deductible this year", "Carried forward", "KIA exact"],
+    partnerDisinvestment: "Disinvestment addition",
+    levels: { partner: "per partner", partnership: "for the partnership as a whole" } as Record<string, string>,
+    calamityPartner: "Calamity approval for",
+    calamityPartnerText: (without: string, withIt: string, prefersWith: boolean) =>
+      `net without the approval € ${new Decimal(without).toFixed(2)}, with € ${new Decimal(withIt).toFixed(2)}; the partner's own choice would be ${prefersWith ? "the approval" : "the statutory rule"}`,
     key: "Allocation key",
     keys: { profit: "profit share", capital: "capital", reserves: "hidden reserves", equal: "equal shares" } as Record<string, string>,
     keyRequested: "requested",
@@ -523,6 +533,23 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       for (const col of [4, 5, 6]) b.amount(r, col);
       b.amount(r, 7, p.kiaExact);
     }
+    // Art. 3.47 per partner (the level chosen) with the other reading, and the calamity choice per partner.
+    for (const p of report.partners) {
+      if (p.disinvestment === undefined) continue;
+      const other = p.disinvestmentOtherLevel;
+      const r = b.add(
+        [
+          `${L.partnerDisinvestment}: ${p.name}`,
+          L.levels[report.disinvestment?.level ?? "partner"],
+          Number(p.disinvestment),
+          other ? `${L.levels[other.level]}: ${other.amount}` : null,
+        ],
+        { wrap: true },
+      );
+      b.amount(r, 2);
+    }
+    for (const c of report.calamity?.partners ?? [])
+      b.add([`${L.calamityPartner}: ${c.name}`, L.calamityPartnerText(c.netWithoutExact, c.netWithExact, c.prefers === "with")], { wrap: true });
     b.blank();
   }
 
