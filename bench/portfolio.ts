@@ -81,7 +81,9 @@ export async function fillTemplate(template: Uint8Array, client: Client, compres
 }
 
 /** A generated ledger of `rows` assets for a client (seeded): categories from the catalogue, amounts € 100 to € 30.000, some groups. */
-export function clientLedger(rows: number, seed: number): Client["ledger"] {
+/** A client's ledger of `rows` rows, dated in `year` (a row dated in another year is a question, not counted). */
+export function clientLedger(rows: number, seed: number, year = 2025): Client["ledger"] {
+  const jan1 = Date.UTC(year, 0, 1) / 86400000 + 25569;
   let s = seed >>> 0 || 1;
   const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const cats = allCategories();
@@ -93,7 +95,7 @@ export function clientLedger(rows: number, seed: number): Client["ledger"] {
     set("description", `Bedrijfsmiddel ${i + 1}`);
     set("category", cats[Math.floor(rnd() * cats.length)].label);
     set("amount", Math.round((100 + rnd() * 29900) * 100) / 100);
-    set("date", 45658 + Math.floor(rnd() * 365));
+    set("date", jan1 + Math.floor(rnd() * 365));
     // rows of a group share their VAT treatment (the core refuses a group that does not)
     if (rnd() < 0.1) set("group", `G${Math.floor(i / 3)}`);
     else if (rnd() < 0.2) set("vatDeductible", rnd() < 0.5 ? "Ja" : "Nee");

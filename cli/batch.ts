@@ -30,6 +30,8 @@ export interface ClientRow {
   partners: { name: string; kia: string }[];
   /** cells that could not be read and rows the calculation refuses (cli/rows.ts): those rows do not count */
   problems: number;
+  /** the figure is not final: a row left out or a question open (src/workbook/read.ts provisional); null on an error */
+  provisional: boolean | null;
   error: string | null;
 }
 
@@ -117,12 +119,13 @@ export function outputKind(out: string): "xlsx" | "csv" {
  */
 export async function evaluateClient(path: string, core: typeof Core, year?: number): Promise<ClientRow> {
   const file = basename(path);
-  const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, error: null };
+  const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, provisional: null, error: null };
   try {
     const read = await readLedgerFile(readFileBytes(path), file, { year });
     row.year = read.scenario.year;
     // the cells not read, the sheets not read and the rows the calculation refuses
     row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;
+    row.provisional = read.provisional;
     // the rows kept were validated by the reader: evaluated without validating them again
     const report = read.normalized ? core.evaluateNormalized(read.normalized) : core.evaluate(read.scenario);
     row.total = report.total;
@@ -140,7 +143,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const HEADERS = ["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"];
+const HEADERS = ["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Voorlopig", "Fout"];
 
 /** The columns of the overview: the fixed ones, then "Vennoot n" and "KIA vennoot n" up to the most partners. */
 function columns(rows: readonly ClientRow[]): string[] {
@@ -154,7 +157,7 @@ type Value = string | number | null;
 
 function values(row: ClientRow, width: number): Value[] {
   const num = (s: string | null) => (s === null ? null : Number(s));
-  const v: Value[] = [row.file, row.year, num(row.total), num(row.kia), num(row.disinvestment), row.error === null ? row.problems : row.problems || null, row.error];
+  const v: Value[] = [row.file, row.year, num(row.total), num(row.kia), num(row.disinvestment), row.error === null ? row.problems : row.problems || null, row.provisional === null ? null : row.provisional ? "ja" : "nee", row.error];
   for (const p of row.partners) v.push(p.name, num(p.kia));
   while (v.length < width) v.push(null);
   return v;
@@ -178,7 +181,7 @@ export function toCsv(rows: readonly ClientRow[]): string {
   for (const r of rows) {
     const v = values(r, cols.length);
     // the decimal strings of the report, exactly (a JS number could print 1e21 or lose a digit)
-    const decimals: (string | null)[] = [null, null, r.total, r.kia, r.disinvestment, null, null, ...r.partners.flatMap((p) => [null, p.kia])];
+    const decimals: (string | null)[] = [null, null, r.total, r.kia, r.disinvestment, null, null, null, ...r.partners.flatMap((p) => [null, p.kia])];
     lines.push(v.map((x, i) => csvField(x, typeof x === "number" ? (decimals[i] ?? null) : null)).join(";"));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
@@ -197,13 +200,13 @@ export async function toXlsx(rows: readonly ClientRow[]): Promise<Buffer> {
   for (const r of rows) ws.addRow(values(r, cols.length));
   const euro = '"€" #,##0.00;"€" -#,##0.00';
   const euroWhole = '"€" #,##0;"€" -#,##0';
-  const widths = [34, 8, 34, 12, 16, 10, 60];
+  const widths = [34, 8, 34, 12, 16, 10, 10, 60];
   cols.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = widths[i] ?? (c.startsWith("KIA") ? 14 : 24);
     if (i === 1) col.numFmt = "0";
     if (i === 2) col.numFmt = euro;
-    if (i === 3 || i === 4 || (i >= 7 && i % 2 === 0)) col.numFmt = euroWhole;
+    if (i === 3 || i === 4 || (i >= 8 && i % 2 === 1)) col.numFmt = euroWhole;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: cols.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -71,10 +71,17 @@ Opties:
   --year <jaar>   het belastingjaar van een werkmap of CSV; gaat voor het jaar in het bestand
   --batch <map>   iedere werkmap (.xlsx, .xlsm) en CSV-staat (.csv) in de map, één regel per klant:
                   bestand, jaar, totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling,
-                  aantal problemen, fout, en per vennoot naam en KIA. Een bestand dat niet gelezen of
-                  berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
+                  aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand
+                  dat niet gelezen of berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
                   de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
                   bestanden van Excel, submappen), de voortgang, en de bestanden met een fout
+  --antwoorden <bestand.json>
+                  antwoorden op de open vragen van een werkmap of CSV-staat (een vervoermiddel dat
+                  een personenauto of een bestelauto kan zijn, een negatief bedrag, een datum in een
+                  ander jaar): {"Staat!7:category": {"choice": "bestelauto", "note": "grijs kenteken"}}.
+                  Zonder antwoord telt de regel niet mee en is de uitkomst voorlopig: het JSON-rapport
+                  heeft "provisional": true en "open" (cel, vraag, keuzes met het voorstel eerst),
+                  --explain begint met "Voorlopig:"; de werkmap zelf wordt nooit gewijzigd
   --out <bestand> het overzicht van --batch als .xlsx (Excel) of .csv; zonder --out de CSV op
                   standaarduitvoer. De CSV opent goed in Nederlandse Excel (dubbelklikken): velden
                   gescheiden door ';', bedragen met een decimale komma, UTF-8 met byte-order mark
@@ -127,6 +134,8 @@ interface Options {
   file: string;
   year?: number;
   batch?: string;
+  /** a JSON file with answers to the ledger's open questions ({ "Staat!7:category": { "choice": "bestelauto", "note": "…" } }) */
+  answers?: string;
   out?: string;
 }
 
@@ -160,6 +169,7 @@ function parseArgs(argv: string[]): Options {
       o.year = Number(v);
     } else if (name === "--batch") o.batch = value();
     else if (name === "--out") o.out = value();
+    else if (name === "--antwoorden" || name === "--answers") o.answers = value();
     else throw new UsageError(`Onbekende optie ${a}`);
   }
   if (o.batch !== undefined) {
@@ -263,7 +273,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     let leftOut: ScenarioRead["leftOut"];
     let normalized: ScenarioRead["normalized"];
     try {
-      ({ scenario, leftOut, normalized } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore));
+      ({ scenario, leftOut, normalized } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore, o.answers));
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -290,11 +300,12 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       if (e instanceof core.KiaValidationError) return await fail(`Ongeldige invoer: ${e.message}\n`, 2);
       throw e;
     }
-    if (text !== undefined) await writeText(out, leftOut ? withSection(text, leftOut.section) : text);
+    if (text !== undefined) await writeText(out, leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text);
     else {
-      // a workbook's report starts with what it leaves out (still streamed: only the top level is a new object)
+      // a workbook's report starts with whether it is final and what it leaves out (still streamed: only the top level is a new object)
       const isReport = typeof report === "object" && report !== null && !Array.isArray(report);
-      if (!(await writeJson(out, leftOut && isReport ? { leftOut: leftOut.entries, ...(report as object) } : report, 2)))
+      const head = leftOut ? { provisional: leftOut.provisional, open: leftOut.open, leftOut: leftOut.entries } : undefined;
+      if (!(await writeJson(out, head && isReport ? { ...head, ...(report as object) } : report, 2)))
         throw new Error(`evaluate gaf geen rapport terug maar ${typeof report}`);
     }
     return 0;
@@ -315,7 +326,16 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
 interface ScenarioRead {
   scenario: unknown;
   /** a workbook or CSV only: the JSON report's `leftOut` entries and --explain's section (empty when none) */
-  leftOut?: { entries: Rows.LeftOutEntry[]; section: string };
+  leftOut?: {
+    entries: Rows.LeftOutEntry[];
+    section: string;
+    /** the figure is not final: a row left out or a question open */
+    provisional: boolean;
+    /** the open questions: the cell, the row's number, the question and its choices (the suggestion first) */
+    open: { cell: string; id?: string; question: string; choices: string[]; suggestion?: string }[];
+    /** --explain's first line when provisional ("Voorlopig: …"), else "" */
+    provisionalLine: string;
+  };
   /** a workbook or CSV: its scenario validated once by the reader (evaluated without validating it again) */
   normalized?: Core.NormalizedScenario;
 }
@@ -339,6 +359,7 @@ async function readScenario(
   year: number | undefined,
   err: Sink,
   core: () => typeof Core,
+  answersFile?: string,
 ): Promise<ScenarioRead> {
   const name = inputName(file);
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
@@ -347,7 +368,9 @@ async function readScenario(
   const kind = reader.ledgerKind(file === "-" ? undefined : file, bytes);
   if (kind !== "json") {
     const source = file === "-" ? "(standaardinvoer)" : file;
-    const read = kind === "csv" ? await reader.readCsvFile(bytes, source, { year }) : await reader.readWorkbookFile(bytes, source, { year });
+    const answers = answersFile === undefined ? undefined : readAnswers(answersFile);
+    const options = { year, ...(answers ? { answers } : {}) };
+    const read = kind === "csv" ? await reader.readCsvFile(bytes, source, options) : await reader.readWorkbookFile(bytes, source, options);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const rows = require("./rows") as typeof Rows;
     const text = (list: readonly Rows.Line[]) => list.map((p) => `${p.cell}: ${p.message}`);
@@ -365,17 +388,52 @@ async function readScenario(
       await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: kia-calc --year <jaar> ${file}\n`);
     }
     const unread = read.leftOut.filter((x) => x.code === "UNREADABLE");
+    const open = read.open.map((q) => {
+      const order = q.suggestion ? [q.choices.find((c) => c.value === q.suggestion)!, ...q.choices.filter((c) => c.value !== q.suggestion)] : q.choices;
+      return { cell: q.cell, ...(q.id ? { id: q.id } : {}), question: q.question, choices: order.map((c) => c.value), ...(q.suggestion ? { suggestion: q.suggestion } : {}) };
+    });
+    if (open.length)
+      await err.write(
+        rows.listing(
+          `Let op: ${open.length === 1 ? "1 open vraag" : `${open.length} open vragen`} in ${name}; ${open.length === 1 ? "die regel telt" : "die regels tellen"} niet mee tot ze beantwoord ${open.length === 1 ? "is" : "zijn"} (--antwoorden):`,
+          read.open.map((q) => `${q.cell}: ${q.question}${q.suggestion ? ` (voorstel: ${q.choices.find((c) => c.value === q.suggestion)!.label})` : ""}`),
+        ),
+      );
+    for (const w of read.warnings) await err.write(`Let op: ${w.sheet}${w.row ? `, rij ${w.row}` : ""}: ${w.message}\n`);
+    const leftRows = new Set(read.leftOut.map((x) => `${x.sheet}!${x.row}`)).size;
+    const provisionalLine = read.provisional
+      ? `Voorlopig: ${[open.length ? `${open.length} ${open.length === 1 ? "open vraag" : "open vragen"}` : "", leftRows ? `${leftRows} ${leftRows === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(", ")}; de KIA hieronder is niet definitief.\n\n`
+      : "";
     return {
       scenario: read.scenario,
       normalized: read.normalized,
       leftOut: {
+        provisional: read.provisional,
+        open,
+        provisionalLine,
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
         section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused]),
       },
     };
   }
   if (year !== undefined) throw new InputError("--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in \"year\"");
+  if (answersFile !== undefined) throw new InputError("--antwoorden geldt voor een werkmap of CSV-staat");
   return { scenario: parseJson(decode(bytes, name), name) };
+}
+
+/** The answers file of --antwoorden: { "<blad>!<rij>:<soort>": { "choice": "…", "note": "…" } }. */
+function readAnswers(file: string): Record<string, { choice: string; note?: string }> {
+  const text = decode(readFileBytes(file), file);
+  const raw = parseJson(text, file);
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`${file}: verwacht een JSON-object met antwoorden, zoals {"Staat!7:category": {"choice": "bestelauto"}}`);
+  const out: Record<string, { choice: string; note?: string }> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    const a = v as { choice?: unknown; note?: unknown };
+    if (!/^.+!\d+:(category|credit|year)$/.test(k) || !a || typeof a.choice !== "string")
+      throw new InputError(`${file}: antwoord "${k}" wordt niet begrepen; verwacht "<blad>!<rij>:category|credit|year": {"choice": "…"}`);
+    out[k] = { choice: a.choice, ...(typeof a.note === "string" ? { note: a.note } : {}) };
+  }
+  return out;
 }
 
 if (require.main === module) {

@@ -16,6 +16,7 @@ import {
   type Book,
   type WorkbookRead,
 } from "../src/workbook";
+import type { Answers } from "../src/workbook/questions";
 import { leftOutLine, noteLine, type Line } from "./rows";
 import { InputError } from "./input";
 
@@ -29,7 +30,7 @@ export interface FileRead extends WorkbookRead {
 }
 
 /** Reads a workbook's bytes as a scenario; InputError with a Dutch message naming the file when it cannot. */
-export async function readWorkbookFile(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<FileRead> {
+export async function readWorkbookFile(bytes: Uint8Array, name: string, options: FileOptions = {}): Promise<FileRead> {
   let book: XlsxBook;
   try {
     book = await XlsxBook.open(bytes);
@@ -40,7 +41,7 @@ export async function readWorkbookFile(bytes: Uint8Array, name: string, options:
 }
 
 /** Reads a CSV ledger's bytes as a scenario (a workbook of one sheet named after the file); the same messages. */
-export async function readCsvFile(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<FileRead> {
+export async function readCsvFile(bytes: Uint8Array, name: string, options: FileOptions = {}): Promise<FileRead> {
   return fromBook(CsvBook.fromBytes(bytes, baseName(name)), name, options, "csv");
 }
 
@@ -55,7 +56,7 @@ export function ledgerKind(name: string | undefined, bytes: Uint8Array): "xlsx" 
 }
 
 /** A ledger file (.xlsx, .xlsm or .csv) as a scenario, read by ledgerKind(). */
-export async function readLedgerFile(bytes: Uint8Array, name: string, options: { year?: number } = {}): Promise<FileRead> {
+export async function readLedgerFile(bytes: Uint8Array, name: string, options: FileOptions = {}): Promise<FileRead> {
   return ledgerKind(name, bytes) === "csv" ? readCsvFile(bytes, name, options) : readWorkbookFile(bytes, name, options);
 }
 
@@ -79,10 +80,16 @@ function fileError(e: unknown, name: string, kind: "xlsx" | "csv"): unknown {
   return e;
 }
 
-async function fromBook(book: Book, name: string, options: { year?: number }, kind: "xlsx" | "csv"): Promise<FileRead> {
+/** The year given (--year) and the answers to the ledger's open questions (--antwoorden). */
+export interface FileOptions {
+  year?: number;
+  answers?: Answers;
+}
+
+async function fromBook(book: Book, name: string, options: FileOptions, kind: "xlsx" | "csv"): Promise<FileRead> {
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(book, { year: options.year });
+    read = await readWorkbook(book, { year: options.year, ...(options.answers ? { answers: options.answers } : {}) });
   } catch (e) {
     throw fileError(e, name, kind);
   }

@@ -31,7 +31,9 @@ const templatePath = file("werkblad.xlsx", template);
 
 const reportOf = async (bytes: Uint8Array, year?: number): Promise<Report> => evaluate((await readWorkbook(bytes, "x", { year })).scenario);
 /** kia-calc's JSON for a workbook: the report, with what it left out first (an empty list when nothing: cli/rows.ts) */
-const printed = (report: Report, leftOut: unknown[] = []) => JSON.stringify({ leftOut, ...report }, null, 2) + "\n";
+/** The JSON report of a workbook: provisional (a row left out or a question open), the open questions, what is left out, the report. */
+const printed = (report: Report, leftOut: unknown[] = [], open: unknown[] = []) =>
+  JSON.stringify({ provisional: leftOut.length > 0 || open.length > 0, open, leftOut, ...report }, null, 2) + "\n";
 
 describe("kia-calc werkblad.xlsx", () => {
   it("prints the report of a filled template, as for the scenario read from it; the Overzicht's figures", async () => {
@@ -125,7 +127,8 @@ describe("kia-calc on partners on a sheet without tables (the new-user trial)", 
     const r = await call([p]);
     expect(r).toMatchObject({ code: 0, err: "" });
     expect(JSON.parse(r.out).partners.map((x: { name: string; kia: string }) => [x.name, x.kia])).toEqual([["Jansen", "8400"], ["De Vries", "5600"]]);
-    expect(JSON.parse((await call(["--scenario", p])).out).partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "De Vries", profit: "0.4" }], key: "winst" });
+    // 60 % in Excel (0,6 in the cell) reads as 60 %, the scale the partners step shows
+    expect(JSON.parse((await call(["--scenario", p])).out).partnership).toEqual({ partners: [{ name: "Jansen", profit: "60" }, { name: "De Vries", profit: "40" }], key: "winst" });
   });
 
   it("a sheet 'Vennoten' it cannot read as partners is said on standard error and counted under Problemen in --batch, not passed over", async () => {
@@ -270,8 +273,8 @@ describe("kia-calc --batch", () => {
       }
     };
     await put("klant1.xlsx", template);
-    await put("klant2.xlsx", await fillTemplate(template, { year: 2024, ledger: clientLedger(50, 2) }));
-    await put("klant10.xlsx", await fillTemplate(template, { year: 2026, ledger: clientLedger(20, 10) }));
+    await put("klant2.xlsx", await fillTemplate(template, { year: 2024, ledger: clientLedger(50, 2, 2024) }));
+    await put("klant10.xlsx", await fillTemplate(template, { year: 2026, ledger: clientLedger(20, 10, 2026) }));
     await put("kapot.xlsx", Buffer.from("geen zip"));
     await put("leeg.xlsx", await workbook({ Blad1: [] }));
     await put("=HYPERLINK(1).xlsx", template);
@@ -296,24 +299,24 @@ describe("kia-calc --batch", () => {
     );
     expect(r.err.split("\n")[3]).toMatch(new RegExp(`^6 bestanden in \\d+,\\d s \\(\\d+ per seconde\\): 4 berekend, 2 met een fout, 2 overgeslagen; overzicht in ${out.replace(/[.\\]/g, "\\$&")}$`));
     const csv = readFileSync(out, "utf8");
-    expect(csv.startsWith("\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2\r\n")).toBe(true);
+    expect(csv.startsWith("\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Voorlopig;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2\r\n")).toBe(true);
     const lines = parseCsv(csv.slice(1)).slice(1);
     expect(lines.map((l) => l[0])).toEqual(["'" + names[0], ...names.slice(1)]);
     for (const [i, name] of names.entries()) {
       const rep = expected.get(name);
       const line = lines[i];
       if (!rep) {
-        expect(line[6]).not.toBe("");
+        expect(line[7]).not.toBe("");
         continue;
       }
       const nl = (s: string) => s.replace(".", ",");
-      expect(line.slice(1, 7)).toEqual([String(rep.year), nl(rep.total), nl(rep.kia), nl(rep.disinvestment?.total ?? "0"), "0", ""]);
-      expect(line.slice(7).filter((x) => x !== "")).toEqual((rep.partners ?? []).flatMap((p) => [p.name, nl(p.kia)]));
+      expect(line.slice(1, 8)).toEqual([String(rep.year), nl(rep.total), nl(rep.kia), nl(rep.disinvestment?.total ?? "0"), "0", "nee", ""]);
+      expect(line.slice(8).filter((x) => x !== "")).toEqual((rep.partners ?? []).flatMap((p) => [p.name, nl(p.kia)]));
     }
-    expect(lines[1][6]).toMatch(/^is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het is tekst/);
-    expect(lines[5][6]).toMatch(/^geen investeringsstaat gevonden/);
+    expect(lines[1][7]).toMatch(/^is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het is tekst/);
+    expect(lines[5][7]).toMatch(/^geen investeringsstaat gevonden/);
     // the template's client: the Overzicht's figures
-    expect(lines[2].slice(1, 11)).toEqual(["2025", "69350", "19418", "1579", "0", "", "A. Jansen", "11651", "B. de Vries", "8706"]);
+    expect(lines[2].slice(1, 12)).toEqual(["2025", "69350", "19418", "1579", "0", "nee", "", "A. Jansen", "11651", "B. de Vries", "8706"]);
     // a total with cents has a decimal comma
     expect(lines[3][2]).toMatch(/^\d+,\d{1,2}$/);
   });
@@ -322,9 +325,9 @@ describe("kia-calc --batch", () => {
     const out = join(dir, "overzicht.xlsx");
     expect((await call(["--batch", folder, "--out", out])).code).toBe(0);
     const book = await XlsxBook.open(readFileSync(out));
-    const rows = await book.rows("KIA-overzicht", 1, 7, 0, 10);
-    expect(rows[0].slice(0, 7)).toEqual(["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Fout"]);
-    expect(rows[3]).toEqual(["klant1.xlsx", 2025, 69350, 19418, 1579, 0, null, "A. Jansen", 11651, "B. de Vries", 8706]);
+    const rows = await book.rows("KIA-overzicht", 1, 7, 0, 11);
+    expect(rows[0].slice(0, 8)).toEqual(["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Voorlopig", "Fout"]);
+    expect(rows[3]).toEqual(["klant1.xlsx", 2025, 69350, 19418, 1579, 0, "nee", null, "A. Jansen", 11651, "B. de Vries", 8706]);
     expect(rows[1][0]).toBe("=HYPERLINK(1).xlsx"); // text, not a formula
     expect(rows[4][2]).toBe(Number(expected.get("klant2.xlsx")!.total));
   });
@@ -400,9 +403,9 @@ describe("kia-calc --batch", () => {
     ]);
     const lines = parseCsv(readFileSync(out, "utf8").slice(1)).slice(1);
     const csvReport = evaluate((await readCsv(readFileSync(sampleCsv), "klant-b.csv")).scenario);
-    expect(lines.map((l) => l.slice(0, 7))).toEqual([
-      ["klant-a.xlsx", "2025", "69350", "19418", "1579", "0", ""],
-      ["klant-b.csv", "2025", csvReport.total.replace(".", ","), csvReport.kia, "0", "1", ""],
+    expect(lines.map((l) => l.slice(0, 8))).toEqual([
+      ["klant-a.xlsx", "2025", "69350", "19418", "1579", "0", "nee", ""],
+      ["klant-b.csv", "2025", csvReport.total.replace(".", ","), csvReport.kia, "0", "1", "ja", ""],
     ]);
     // a second run does not read its own overview
     expect((await call(["--batch", mixed, "--out", out])).err).toMatch(/2 berekend, 0 met een fout, 6 overgeslagen/);
@@ -451,12 +454,12 @@ function parseCsv(text: string): string[][] {
 
 describe("the CSV for Dutch Excel", () => {
   it("quotes ; and quotes, guards text that Excel would take for a formula, keeps the report's exact decimals", () => {
-    const row = (over: Partial<ClientRow>): ClientRow => ({ file: "a.xlsx", year: 2025, total: "1234.5", kia: "346", disinvestment: "0", partners: [], problems: 0, error: null, ...over });
-    const csv = toCsv([row({ partners: [{ name: 'Jansen; "senior"', kia: "10" }, { name: "+31 6", kia: "0.5" }] }), row({ file: "-b.xlsx", total: null, kia: null, disinvestment: null, error: "fout; met puntkomma" })]);
+    const row = (over: Partial<ClientRow>): ClientRow => ({ file: "a.xlsx", year: 2025, total: "1234.5", kia: "346", disinvestment: "0", partners: [], problems: 0, provisional: false, error: null, ...over });
+    const csv = toCsv([row({ partners: [{ name: 'Jansen; "senior"', kia: "10" }, { name: "+31 6", kia: "0.5" }] }), row({ file: "-b.xlsx", total: null, kia: null, disinvestment: null, provisional: null, error: "fout; met puntkomma" })]);
     expect(csv.split("\r\n")).toEqual([
-      "\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2",
-      'a.xlsx;2025;1234,5;346;0;0;;"Jansen; ""senior""";10;\'+31 6;0,5',
-      "'-b.xlsx;2025;;;;;\"fout; met puntkomma\";;;;",
+      "\ufeffBestand;Jaar;Totaal investeringen dat meetelt (€);KIA;Desinvesteringsbijtelling;Problemen;Voorlopig;Fout;Vennoot 1;KIA vennoot 1;Vennoot 2;KIA vennoot 2",
+      'a.xlsx;2025;1234,5;346;0;0;nee;;"Jansen; ""senior""";10;\'+31 6;0,5',
+      "'-b.xlsx;2025;;;;;;\"fout; met puntkomma\";;;;",
       "",
     ]);
   });

@@ -93,7 +93,7 @@ describe("partners and disposals sheets", () => {
       ["D", true, null, null],
       ["E", "33,333%", null, null],
       ["F", "33,333", null, null],
-      ["G", "0,6", "€ 10.000", "2.500,50"],
+      ["G", "60", "€ 10.000", "2.500,50"], // one scale with E's 33,333% (sharesInOneScale)
     ]);
     expect(r.problems.map((p) => `${p.columnLetter}${p.row}: ${p.message}`)).toEqual([
       "B2: aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6",
@@ -107,7 +107,7 @@ describe("partners and disposals sheets", () => {
     ]);
     expect(r.items).toEqual([
       { name: "E", profit: "33.333" },
-      { name: "G", profit: "0.6", capital: "10000", reserves: "2500.5" },
+      { name: "G", profit: "60", capital: "10000", reserves: "2500.5" },
     ]);
   });
 

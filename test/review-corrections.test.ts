@@ -241,7 +241,7 @@ describe("the Excel functions", () => {
   it("a key from a formula is read from the partners sheet", () => {
     const r = readPartners(["Naam", "Winstaandeel"], [["A", 1 / 30], ["B", 29 / 30]]);
     expect(r.problems).toEqual([]);
-    expect(r.items[0]).toEqual({ name: "A", profit: "0.033333333333333" });
+    expect(r.items[0]).toEqual({ name: "A", profit: "3.3333333333333" }); // as a percentage (the partners step's scale)
   });
 });
 

@@ -428,8 +428,9 @@ describe("filters, pages and stored settings", () => {
       NL,
     );
     expect(r.problems).toEqual([]);
+    // 50 % in Excel (0,5 in the cell) beside "20%": both percentages, as the partners step shows them
     expect(r.partners).toEqual([
-      { ...emptyPartner(), name: "Jansen", legalForm: "natuurlijk persoon", profit: "0,5", capital: "40.000" },
+      { ...emptyPartner(), name: "Jansen", legalForm: "natuurlijk persoon", profit: "50", capital: "40.000" },
       { ...emptyPartner(), name: "Bakker Holding B.V.", legalForm: "bv", profit: "20", capital: "25.000", ownAssetsInPartnership: "3.000" },
     ]);
   });

@@ -202,7 +202,13 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     expect(cli.found.year).toBe("Overzicht!B3");
     expect(paneWithYear.state.yearFound).toEqual({ from: "workbook", year: 2025, at: "Overzicht!B3" });
     expect(outcome(paneWithYear.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
-    expect(outcome(evaluate(cli.scenario))).toMatchObject({ year: 2025, total: "28400" });
+    // the Kassa dated 28-12-2024 does not count in 2025 (art. 3.43): a question in both, counted when answered so
+    expect(outcome(evaluate(cli.scenario))).toMatchObject({ year: 2025, total: "27500" });
+    expect(cli.open).toEqual([expect.objectContaining({ cell: "Staat!E4", kind: "year", suggestion: "skip" })]);
+    expect(paneWithYear.derived.ledger!.open).toEqual(cli.open);
+    const counted = await readWorkbook(withYear, "twee.xlsx", { answers: { "Staat!4:year": { choice: "count", note: "order getekend op 20-01-2025" } } });
+    expect(outcome(evaluate(counted.scenario))).toMatchObject({ year: 2025, total: "28400" });
+    expect(counted.provisional).toBe(false);
   });
 
   it("partners in a table found by its headers, the key beside 'Verdeelsleutel:' on another sheet, the joint request: the same partnership", async () => {
@@ -240,11 +246,11 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
       expect(cli.problems).toEqual([]);
       expect(cli.found).toMatchObject({ ledger: "blad Staat", partners: "blad Vennoten" });
       expect(cli.scenario.partnership).toEqual({
-        partners: [{ name: "Jansen", profit: shares[0] === 0.6 ? "0.6" : "60" }, { name: "De Vries", profit: shares[0] === 0.6 ? "0.4" : "40" }],
+        partners: [{ name: "Jansen", profit: "60" }, { name: "De Vries", profit: "40" }],
         key: "winst",
       });
       expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", problems: [] });
-      expect(pane.state.choices.partnership.partners.map((p) => [p.name, p.profit])).toEqual([["Jansen", shares[0] === 0.6 ? "0,6" : "60"], ["De Vries", shares[0] === 0.6 ? "0,4" : "40"]]);
+      expect(pane.state.choices.partnership.partners.map((p) => [p.name, p.profit])).toEqual([["Jansen", "60"], ["De Vries", "40"]]);
       const report = evaluate(cli.scenario);
       expect(report.partners!.map((p) => [p.name, p.kia])).toEqual([["Jansen", "8400"], ["De Vries", "5600"]]); // 60/40 of 28% x 50.000
       expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(report));
@@ -258,7 +264,7 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     const message = "aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
     expect(cli.problems).toEqual([{ cell: 'Vennoten!B3 ("veel")', message }]);
     expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [`B3: ${message}`] });
-    expect(cli.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "0.6" }, { name: "Pietersen", profit: "0.4" }], key: "winst", jointRequest: true });
+    expect(cli.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "60" }, { name: "Pietersen", profit: "40" }], key: "winst", jointRequest: true });
     expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
   });
 

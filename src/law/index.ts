@@ -15,6 +15,8 @@ import type {
   CategoriesData,
   CategoryData,
   CategoryRuleData,
+  HeadingData,
+  HeadingsData,
   LegalRef,
   ReferencesData,
   RulesData,
@@ -241,13 +243,95 @@ for (const c of categoriesData.categories) {
 
 const exactIndex = new Map<string, CategoryData | undefined>();
 
-/** Find a category by code, Dutch label or English alias, case-insensitively. */
+/** Find a category by code, Dutch label or English alias, or by a heading that names one category (findHeading), case-insensitively. */
 export function findCategory(input: string): CategoryData | undefined {
   // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
   if (exactIndex.has(input)) return exactIndex.get(input);
-  const c = categoryIndex.get(input.trim().toLowerCase());
+  let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(headingKey(input));
+  if (!c) {
+    const h = findHeading(input);
+    if (h && "category" in h) c = h.category;
+  }
   if (exactIndex.size < 10000 && input.length <= 100) exactIndex.set(input, c);
   return c;
+}
+
+// ---- headings: balance-sheet headings, bookkeeping exports' asset groups, RGS codes ------------------------
+
+/** What a heading means: one category, or a question with its choices (an ambiguous heading such as "Vervoermiddelen"). */
+export type HeadingMatch =
+  | { heading: HeadingData; category: CategoryData }
+  | { heading: HeadingData; ask: { category: CategoryData; label: string }[]; question: string };
+
+/**
+ * A heading as the index keys it: lower case, spaces collapsed, a leading account number ("0210 Machines",
+ * "0210 - Machines") left off; an RGS code of a lower level ("BMvaMeiVvpIna") as its rubriek (level 3, "bmvamei").
+ */
+export function headingKey(input: string): string {
+  const t = input.trim();
+  const rgs = /^(B[IM]va[A-Z][a-z]{2})(?:[A-Z][a-z]{2})*$/.exec(t);
+  if (rgs) return rgs[1].toLowerCase();
+  return t.replace(/^\d{3,6}\s*(?:[-–:.]\s*)?(?=\D)/, "").replace(/\s+/g, " ").toLowerCase();
+}
+
+let headingsData: HeadingsData = { sources: [], entries: [], hints: [] };
+const headingIndex = new Map<string, HeadingMatch>();
+let hintPatterns: { category: string; words: RegExp[] }[] = [];
+
+/**
+ * Installs the headings vocabulary (src/law/headings.ts, from headings.json): the reader imports it, and the pane
+ * loads it before it reads a ledger (it is not in the pane's first download). Checked like the other law data: a
+ * heading that names an unknown category, or a name that is also another category's, stops the load.
+ */
+export function installHeadings(data: HeadingsData): void {
+  if (headingsData.entries.length) return;
+  const categoryByCode = new Map(categoriesData.categories.map((c) => [c.code, c] as const));
+  for (const h of data.entries) {
+    const cat = (code: string) => {
+      const c = categoryByCode.get(code);
+      if (!c) throw new Error(`headings.json: heading "${h.names[0]}" names category ${code}, which does not exist`);
+      return c;
+    };
+    if (!h.category && !(h.ask && h.question)) throw new Error(`headings.json: heading "${h.names[0]}" has neither a category nor a question with choices`);
+    const match: HeadingMatch = h.category
+      ? { heading: h, category: cat(h.category) }
+      : { heading: h, ask: (h.ask ?? []).map((a) => ({ category: cat(a.category), label: a.label ?? cat(a.category).label })), question: h.question ?? "" };
+    for (const name of [...h.names, ...(h.rgs ?? [])]) {
+      const k = headingKey(name);
+      const named = categoryIndex.get(k);
+      if (named && named.code === h.category) continue; // the category's own label or alias, listed with its heading
+      if (named || headingIndex.has(k)) throw new Error(`headings.json: heading "${name}" is also ${named ? `category ${named.code}` : "another heading"}`);
+      headingIndex.set(k, match);
+    }
+  }
+  for (const hint of data.hints) if (!categoryByCode.has(hint.category)) throw new Error(`headings.json: hint for unknown category ${hint.category}`);
+  hintPatterns = data.hints.map((h) => ({
+    category: h.category,
+    words: h.words.map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "iu")),
+  }));
+  headingsData = data;
+  exactIndex.clear();
+}
+
+/** What a heading ("Vervoermiddelen", "BMvaTev", "0210 Machines en installaties") means, or undefined. */
+export function findHeading(input: string): HeadingMatch | undefined {
+  return headingIndex.get(headingKey(input));
+}
+
+/** The headings vocabulary with its sources (docs/categories.md). */
+export function allHeadings(): HeadingsData {
+  return headingsData;
+}
+
+
+/**
+ * The category a row's description suggests among `choices` ("VW Golf 1.5 TSI" -> personenauto, "Bestelbus Ford
+ * Transit" -> bestelauto, "Taxi Toyota Prius" -> taxi): the first hint, in the order of categories.json headings.hints
+ * (the more specific first), with a word in the description; undefined when none.
+ */
+export function suggestCategoryFromText(description: string, choices: readonly string[]): string | undefined {
+  for (const h of hintPatterns) if (choices.includes(h.category) && h.words.some((w) => w.test(description))) return h.category;
+  return undefined;
 }
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours), stopping above `max`. */

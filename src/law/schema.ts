@@ -139,6 +139,18 @@ export const categoriesShape = obj({
   ),
 });
 
+export const headingsShape = obj({
+  sources: arr(obj({ id: str, title: str, url: str }, { via: str }), 1),
+  entries: arr(
+    obj(
+      { names: arr(str, 1), sources: arr(str, 1) },
+      { rgs: arr(str, 1), category: str, ask: arr(obj({ category: str }, { label: str }), 2), question: str },
+    ),
+    1,
+  ),
+  hints: arr(obj({ category: str, words: arr(str, 1) }), 1),
+});
+
 export const rulesShape = obj({
   minimumAssetAmount: obj({ ref: str, componentRef: str, perAssetRef: str }),
   partnership: obj({

@@ -202,6 +202,32 @@ export interface CategoriesData {
   categories: CategoryData[];
 }
 
+/** A choice of an ambiguous heading: a category, and how the choice reads when not as the category's label. */
+export interface HeadingChoice {
+  category: string;
+  label?: string;
+}
+
+/** A balance-sheet heading, a bookkeeping package's asset group or an RGS code used for a category (categories.json). */
+export interface HeadingData {
+  names: string[];
+  /** RGS codes (level 3) of the heading */
+  rgs?: string[];
+  /** the one category the heading names */
+  category?: string;
+  /** the categories the heading may be: a question per row */
+  ask?: HeadingChoice[];
+  question?: string;
+  sources: string[];
+}
+
+export interface HeadingsData {
+  sources: { id: string; title: string; url: string; via?: string }[];
+  entries: HeadingData[];
+  /** words in a description that suggest a category (an answer to a heading's question) */
+  hints: { category: string; words: string[] }[];
+}
+
 export interface RulesData {
   minimumAssetAmount: {
     ref: string;

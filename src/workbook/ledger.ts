@@ -6,7 +6,9 @@
  * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
  */
 import { showValue } from "../errors";
-import { findCategory, unknownCategoryHint } from "../law";
+import { findCategory, findHeading, suggestCategoryFromText, unknownCategoryHint } from "../law";
+import { Decimal } from "../decimal";
+import { answerFor, assetWords, isTotalLabel, type Answers, type OpenChoice, type OpenQuestion } from "./questions";
 import {
   excelNumberAmount,
   excelProportion,
@@ -51,10 +53,11 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** Header names per field (compared without case, accents, spaces and punctuation). The first is the template's. */
 export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
-  id: ["Nummer", "id", "nr", "activanummer", "activumnummer", "code", "kenmerk", "number", "asset id"],
-  description: ["Omschrijving", "description", "naam", "bedrijfsmiddel", "activum", "name", "asset"],
-  category: ["Categorie", "category", "soort", "soort bedrijfsmiddel", "type"],
-  amount: ["Bedrag", "amount", "investeringsbedrag", "aanschafprijs", "aanschafwaarde", "kostprijs", "cost", "investment"],
+  id: ["Nummer", "id", "nr", "activanummer", "activumnummer", "code", "kenmerk", "number", "asset id", "activumcode", "serienummer", "volgnummer", "nr activum"],
+  description: ["Omschrijving", "description", "naam", "bedrijfsmiddel", "activum", "name", "asset", "omschrijving activum", "naam activum"],
+  // bookkeeping exports: Exact's Activumgroep, AFAS's Activagroep, a balance-sheet heading (Rubriek, Balanspost), RGS
+  category: ["Categorie", "category", "soort", "soort bedrijfsmiddel", "type", "activumgroep", "activagroep", "groep activa", "activacategorie", "categorie activa", "soort activa", "rubriek", "balanspost", "balansrubriek", "rgs", "rgs code", "rgscode", "rgs-code"],
+  amount: ["Bedrag", "amount", "investeringsbedrag", "aanschafprijs", "aanschafwaarde", "kostprijs", "cost", "investment", "aanschafbedrag", "aanschafprijs excl btw", "bedrag excl btw", "investering", "investering in het jaar"],
   vatDeductible: ["Btw aftrekbaar", "vat deductible", "btw-aftrek", "btw aftrek", "aftrekbare btw"],
   group: ["Groep", "group", "onderdeel van", "hoort bij", "part of"],
   paid: ["Betaald", "paid", "betaald bedrag", "betaald per jaareinde", "amount paid"],
@@ -69,7 +72,7 @@ export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
   reserve: ["Herinvesteringsreserve", "reinvestment reserve", "hir", "afgeboekte herinvesteringsreserve", "hir afgeboekt"],
   reserveDeclaration: ["Verklaring 4.2", "declaration 4.2", "verklaring hir", "verklaring herinvesteringsreserve"],
   eiaMia: ["EIA/MIA", "eia mia", "eia", "mia", "eia of mia", "energie- of milieu-investeringsaftrek"],
-  date: ["Datum", "date", "investeringsdatum", "aanschafdatum", "datum verplichting", "purchase date"],
+  date: ["Datum", "date", "investeringsdatum", "aanschafdatum", "datum verplichting", "purchase date", "datum aanschaf", "datum investering", "factuurdatum", "boekdatum"],
 };
 
 /** Dutch names of the fields, for messages and the mapping screen. */
@@ -162,6 +165,14 @@ export interface LedgerRead {
   problems: LedgerProblem[];
   /** rows that were empty and skipped */
   skipped: number;
+  /** rows the reader does not decide alone (./questions.ts): not counted until answered */
+  open?: OpenQuestion[];
+  /** total rows (Totaal, Subtotaal, Saldo, or a row without category holding the sum of the rows above): not assets */
+  totals?: { row: number; amount: string }[];
+  /** a total that the rows above it do not add up to, and a credit that reduced a group, in Dutch */
+  warnings?: { row: number; message: string }[];
+  /** answers applied (a question answered): the question, and the answer with the user's words */
+  answered?: { question: OpenQuestion; choice: string; note?: string }[];
 }
 
 export interface LedgerPlace {
@@ -171,6 +182,10 @@ export interface LedgerPlace {
   firstColumn: number;
   /** the workbook counts dates from 1904 (Excel for Mac's old date system, BookOutline.date1904) */
   date1904?: boolean;
+  /** the sheet's name, for the questions' cells and their answers */
+  sheet?: string;
+  /** the user's answers to the open questions (./questions.ts), by questionKey */
+  answers?: Answers;
 }
 
 /** Ja/nee as a ledger cell may say them (lower case); the template's Lijsten sheet lists the same words. */
@@ -217,17 +232,50 @@ export function readLedger(
   rows: readonly (readonly Cell[])[],
   mapping: ColumnMapping,
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
-): LedgerRead {
-  const out: LedgerRead = { investments: [], rows: [], problems: [], skipped: 0 };
+): Required<LedgerRead> {
+  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, open: [], totals: [], warnings: [], answered: [] };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
   const unknownHints = new Map<string, string>();
+  const sheet = place.sheet ?? "";
+  const letterOf = (f: LedgerField) => columnLetter(place.firstColumn + (mapping[f] ?? mapping.id ?? 0));
+  // the sums a total row is checked against: the rows since the last total, and all rows
+  let block = new Decimal(0);
+  let blockRows = 0;
+  let all = new Decimal(0);
+  const credits: Credit[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const sheetRow = place.firstRow + r;
     if (cols.every((c) => isEmpty(row[c]))) {
       out.skipped++;
       continue;
+    }
+    // A total row (a label, or a row without category or description holding the sum of the rows above) is a check.
+    const amountRaw = mapping.amount === undefined ? undefined : row[mapping.amount];
+    const signed = signedAmount(amountRaw);
+    const labelled = (["id", "description", "category"] as const).some((f) => mapping[f] !== undefined && typeof row[mapping[f]!] === "string" && isTotalLabel(row[mapping[f]!] as string))
+      || (typeof row[0] === "string" && isTotalLabel(row[0]));
+    const bySum =
+      !labelled && signed !== undefined && blockRows >= 2 && isEmpty(mapping.category === undefined ? null : row[mapping.category]) &&
+      isEmpty(mapping.description === undefined ? null : row[mapping.description]) && signed.eq(block);
+    if (labelled || bySum) {
+      if (signed !== undefined) {
+        out.totals.push({ row: sheetRow, amount: signed.toFixed() });
+        if (!signed.eq(block) && !signed.eq(all))
+          out.warnings.push({
+            row: sheetRow,
+            message: `het totaal in rij ${sheetRow} (${euroText(signed)}) wijkt ${euroText(signed.minus(block).abs())} af van de som van de rijen erboven (${euroText(block)}); controleer of er een rij ontbreekt of dubbel staat`,
+          });
+      }
+      block = new Decimal(0);
+      blockRows = 0;
+      continue;
+    }
+    if (signed !== undefined) {
+      block = block.plus(signed);
+      all = all.plus(signed);
+      blockRows++;
     }
     const problems: LedgerProblem[] = [];
     const problem = (field: LedgerField, message: string) => {
@@ -262,10 +310,24 @@ export function readLedger(
     if (!isEmpty(desc) && !isErr(desc)) inv.description = cellText(desc).slice(0, 2000);
 
     const cat = get("category");
+    let ask: Omit<OpenQuestion, "sheet" | "row" | "cell" | "list"> | undefined;
     if (isEmpty(cat)) problem("category", "categorie ontbreekt; verwacht een categorie zoals machine, inventaris of personenauto");
     else if (!isErr(cat)) {
       const found = findCategory(cellText(cat));
-      if (!found) {
+      const heading = found ? undefined : findHeading(cellText(cat));
+      if (heading && "ask" in heading) {
+        // An ambiguous heading: a question for this row, with a suggestion from its description.
+        const choices: OpenChoice[] = heading.ask.map((a) => ({ value: a.category.code, label: a.label }));
+        const text = isEmpty(desc) || isErr(desc) ? "" : cellText(desc);
+        const suggestion = suggestCategoryFromText(text, choices.map((c) => c.value));
+        ask = {
+          column: letterOf("category"),
+          kind: "category",
+          question: `“${cellText(cat).trim()}”: ${heading.question}`,
+          choices,
+          ...(suggestion ? { suggestion } : {}),
+        };
+      } else if (!found) {
         // A suggestion for the first distinct misspellings; a sheet of thousands of them gets the examples.
         const text = cellText(cat);
         let hint = unknownHints.get(text);
@@ -277,7 +339,8 @@ export function readLedger(
       }
       else inv.category = found.code;
     }
-    const amount = amountCell(get("amount"), "amount", problem, true);
+    const negative = signed !== undefined && signed.isNegative() && !signed.isZero();
+    const amount = amountCell(negative ? signed!.abs().toFixed().replace(".", ",") : get("amount"), "amount", problem, true);
     if (amount !== undefined) inv.amount = amount;
     const paid = amountCell(get("paid"), "paid", problem, false);
     if (paid !== undefined) inv.paid = paid;
@@ -327,10 +390,190 @@ export function readLedger(
       out.problems.push(...problems);
       continue;
     }
+    if (ask) {
+      const q: OpenQuestion = { list: "investments", sheet, row: sheetRow, cell: `${sheet}!${ask.column}${sheetRow}`, ...(isEmpty(idCell) ? {} : { id }), ...ask, ...rowText(inv, negative) };
+      const a = answerFor(place.answers, q);
+      if (!a) {
+        out.open.push(q);
+        continue;
+      }
+      inv.category = a.choice;
+      out.answered.push({ question: q, choice: a.choice, ...(a.note ? { note: a.note } : {}) });
+    }
+    if (negative) {
+      credits.push({ row: sheetRow, inv, hasId: !isEmpty(idCell) });
+      continue;
+    }
     out.investments.push(inv as unknown as ScenarioInvestment);
     out.rows.push(sheetRow);
   }
+  applyCredits(out, credits, place, letterOf("amount"));
   return out;
+}
+
+/**
+ * The rows dated outside `year`: not counted by default (art. 3.43 Wet IB 2001: an investment belongs to the year the
+ * obligation is entered into; a ledger date in another year says it was entered into then), a question each; counted
+ * when the answer says so. A new read; `first` stays as it is (the pane keeps it while the year changes).
+ */
+export function withOtherYears(first: Required<LedgerRead>, year: number, mapping: ColumnMapping, place: LedgerPlace): Required<LedgerRead> {
+  const read = { ...first, investments: [...first.investments], rows: [...first.rows], open: [...first.open], answered: [...first.answered] };
+  const sheet = place.sheet ?? "";
+  const answers = place.answers;
+  const column = columnLetter(place.firstColumn + (mapping.date ?? mapping.id ?? 0));
+  for (let i = read.investments.length - 1; i >= 0; i--) {
+    const inv = read.investments[i] as unknown as Record<string, unknown>;
+    const date = typeof inv.date === "string" ? inv.date : undefined;
+    if (!date || Number(date.slice(0, 4)) === year) continue;
+    const row = read.rows[i];
+    const shown = `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+    const q: OpenQuestion = {
+      list: "investments",
+      sheet,
+      row,
+      column,
+      cell: `${sheet}!${column}${row}`,
+      ...(typeof inv.id === "string" && !/^rij \d+$/.test(inv.id) ? { id: inv.id } : {}),
+      kind: "year",
+      question: `Gedateerd ${shown}, niet in ${year}: telt niet mee in ${year}, tenzij de verplichting in ${year} is aangegaan (art. 3.43 Wet IB 2001)`,
+      choices: [
+        { value: "skip", label: `Telt niet mee in ${year}` },
+        { value: "count", label: `Telt mee in ${year} (verplichting in ${year} aangegaan)` },
+      ],
+      suggestion: "skip",
+      ...(typeof inv.description === "string" ? { description: inv.description } : {}),
+      ...(typeof inv.amount === "string" ? { amount: inv.amount } : {}),
+    };
+    const a = answerFor(answers, q);
+    if (a) read.answered.push({ question: q, choice: a.choice, ...(a.note ? { note: a.note } : {}) });
+    if (a?.choice === "count") continue;
+    if (!a) read.open.unshift(q);
+    read.investments.splice(i, 1);
+    read.rows.splice(i, 1);
+  }
+  read.open.sort((a, b) => a.row - b.row);
+  return read;
+}
+
+/** A negative row (a credit note, a correction) waiting for the rows it may reduce. */
+interface Credit {
+  row: number;
+  inv: Record<string, unknown>;
+  hasId: boolean;
+}
+
+/** An amount cell as a signed Decimal: a number, or Dutch amount text with "-", "−" or in parentheses; else undefined. */
+function signedAmount(c: Cell | undefined): Decimal | undefined {
+  if (typeof c === "number") {
+    if (!Number.isFinite(c)) return undefined;
+    const r = excelNumberAmount(Math.abs(c));
+    return isAmountProblem(r) ? undefined : c < 0 ? r.neg() : r;
+  }
+  if (typeof c !== "string") return undefined;
+  let t = c.trim();
+  let neg = false;
+  const paren = /^\((.*)\)$/.exec(t);
+  if (paren) {
+    t = paren[1].trim();
+    neg = true;
+  }
+  const m = /^(€|eur)?\s*[-\u2212]\s*(.*)$/i.exec(t);
+  if (m) {
+    t = (m[1] ?? "") + m[2];
+    neg = !neg;
+  }
+  const r = readDutchAmount(t);
+  return isAmountProblem(r) ? undefined : neg ? r.neg() : r;
+}
+
+/** "€ 1.234,56" (for messages). */
+function euroText(d: Decimal): string {
+  const [i, f] = d.toFixed(2).split(".");
+  const sign = i.startsWith("-") ? "-" : "";
+  return `€ ${sign}${i.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${f === "00" ? "" : "," + f}`;
+}
+
+function rowText(inv: Record<string, unknown>, negative: boolean): { description?: string; amount?: string } {
+  return {
+    ...(typeof inv.description === "string" ? { description: inv.description } : {}),
+    ...(typeof inv.amount === "string" ? { amount: negative ? "-" + inv.amount : inv.amount } : {}),
+  };
+}
+
+/**
+ * The negative rows: in a group, a reduction of the group (besluit 2.2: the group is one asset; its largest row is
+ * reduced); else a question - a reduction of the asset the row names (its number, or a word of its description) or
+ * sits right below or above, suggested; a lone negative row offers the rows above it. Answered: the reduction done,
+ * or the row not counted.
+ */
+function applyCredits(out: Required<LedgerRead>, credits: readonly Credit[], place: LedgerPlace, amountColumn: string): void {
+  const sheet = place.sheet ?? "";
+  const amountOf = (i: number) => new Decimal(out.investments[i].amount as unknown as string);
+  const reduce = (i: number, by: Decimal, credit: Credit): boolean => {
+    const left = amountOf(i).minus(by);
+    if (left.isNegative()) return false;
+    (out.investments[i] as unknown as Record<string, unknown>).amount = left.toFixed();
+    return true;
+  };
+  const label = (i: number) => {
+    const inv = out.investments[i] as unknown as Record<string, unknown>;
+    const d = typeof inv.description === "string" ? ` ${inv.description.slice(0, 40)}` : "";
+    return `Vermindering van rij ${out.rows[i]}${d} (${euroText(amountOf(i))})`;
+  };
+  for (const c of credits) {
+    const by = new Decimal(c.inv.amount as string);
+    const group = typeof c.inv.group === "string" ? c.inv.group.trim().toLowerCase() : undefined;
+    if (group) {
+      let best = -1;
+      out.investments.forEach((inv, i) => {
+        if (typeof inv.group === "string" && inv.group.trim().toLowerCase() === group && (best < 0 || amountOf(i).gt(amountOf(best)))) best = i;
+      });
+      if (best >= 0 && reduce(best, by, c)) {
+        out.warnings.push({ row: c.row, message: `rij ${c.row} (${euroText(by.neg())}) vermindert groep ${String(c.inv.group)}: afgetrokken van rij ${out.rows[best]} (besluit investeringsaftrek, onderdeel 2.2)` });
+        continue;
+      }
+    }
+    // the asset it names (its number or a word of its description), else the row right above or below it
+    const words = assetWords(typeof c.inv.description === "string" ? c.inv.description : "");
+    const named = out.investments.findIndex((inv) => {
+      if (c.hasId && inv.id === c.inv.id) return false;
+      const d = assetWords(typeof inv.description === "string" ? inv.description : "");
+      return (typeof inv.id === "string" && !/^rij \d+$/.test(inv.id) && words.includes(inv.id.toLowerCase())) || d.some((w) => words.includes(w));
+    });
+    const next = named >= 0 ? named : out.rows.findIndex((r) => r === c.row - 1 || r === c.row + 1);
+    const target = next >= 0 && amountOf(next).gte(by) ? next : -1;
+    const candidates = target >= 0 ? [target] : out.rows.map((r, i) => ({ r, i })).filter((x) => x.r < c.row && amountOf(x.i).gte(by)).slice(-5).reverse().map((x) => x.i);
+    const choices: OpenChoice[] = [
+      ...candidates.map((i) => ({ value: `reduce:${out.rows[i]}`, label: label(i) })),
+      { value: "skip", label: "Niet meetellen" },
+    ];
+    const q: OpenQuestion = {
+      list: "investments",
+      sheet,
+      row: c.row,
+      column: amountColumn,
+      cell: `${sheet}!${amountColumn}${c.row}`,
+      ...(c.hasId ? { id: String(c.inv.id) } : {}),
+      kind: "credit",
+      question:
+        target >= 0
+          ? `Negatief bedrag (${euroText(by.neg())}): een creditnota of correctie op rij ${out.rows[target]}?`
+          : `Negatief bedrag (${euroText(by.neg())}) zonder bedrijfsmiddel ernaast: waarop is het een vermindering, of telt het niet mee?`,
+      choices,
+      ...(target >= 0 ? { suggestion: `reduce:${out.rows[target]}` } : {}),
+      ...rowText(c.inv, true),
+    };
+    const a = answerFor(place.answers, q);
+    if (!a) {
+      out.open.push(q);
+      continue;
+    }
+    out.answered.push({ question: q, choice: a.choice, ...(a.note ? { note: a.note } : {}) });
+    if (a.choice.startsWith("reduce:")) {
+      const i = out.rows.indexOf(Number(a.choice.slice(7)));
+      if (i >= 0) reduce(i, by, c);
+    }
+  }
 }
 
 function isErr(c: Cell | undefined): boolean {
@@ -459,11 +702,11 @@ export const PARTNER_HEADERS: Record<string, readonly string[]> = {
 export const DISPOSAL_HEADERS: Record<string, readonly string[]> = {
   id: ["Nummer", "id", "nr"],
   description: ["Omschrijving", "description"],
-  price: ["Verkoopprijs", "price", "overdrachtsprijs", "prijs", "opbrengst"],
+  price: ["Verkoopprijs", "price", "overdrachtsprijs", "prijs", "opbrengst", "verkoopopbrengst", "opbrengst verkoop", "verkocht voor"],
   investment: ["Investering dit jaar", "investment", "nummer investering"],
-  investmentYear: ["Investeringsjaar", "investment year", "jaar van investering"],
-  investmentAmount: ["Investeringsbedrag", "investment amount", "aanschafbedrag"],
-  investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar"],
+  investmentYear: ["Investeringsjaar", "investment year", "jaar van investering", "aanschafjaar", "jaar aanschaf"],
+  investmentAmount: ["Investeringsbedrag", "investment amount", "aanschafbedrag", "aanschafwaarde", "aanschafprijs"],
+  investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar", "totaal investeringen aanschafjaar", "investeringen aanschafjaar", "totaal aanschafjaar"],
 };
 
 /** Which column of a partners table, and of a disposals table, holds which field (as mapHeaders for the ledger). */
@@ -475,6 +718,41 @@ export interface GridRead<T> {
   /** sheet row of each item, parallel to `items` */
   rows: number[];
   problems: LedgerProblem[];
+  /** checks that leave nothing out (partners' shares that do not add up to 100 %) */
+  warnings?: { row?: number; message: string }[];
+}
+
+/** A profit share as read, and whether its cell said "%". */
+export interface ShareRead {
+  value: Decimal;
+  percentSign: boolean;
+}
+
+/** "0,4", "60" as a message shows a share. */
+const shareText = (d: Decimal) => d.toFixed().replace(".", ",");
+
+/**
+ * Profit shares in one scale: a share written with "%" is a percentage; the others are all fractions (0,6, or 60 %
+ * in Excel, which the cell holds as 0,6) or all percentages (numbers above 1: "60"). Fractions are returned as
+ * percentages (0,6 -> 60), so the partners step shows 60 %. Shares without "%" in both scales ("0,4" beside "60")
+ * are refused with a message naming them;
+ * shares that do not add up to 100 % are a warning (the core divides by their sum).
+ */
+export function sharesInOneScale(shares: readonly (ShareRead & { name: string })[]): { percents: Decimal[] } | { problem: string } | { percents: Decimal[]; warning: string } {
+  // a "%" says its scale; a share without one is a fraction up to 1, a percentage above it
+  const percentish = shares.filter((s) => !s.percentSign && s.value.gt(1));
+  const fractions = shares.filter((s) => !s.percentSign && s.value.lte(1));
+  if (percentish.length && fractions.length) {
+    const list = (xs: typeof shares) => xs.map((s) => `${shareText(s.value)}${s.percentSign ? "%" : ""} (${s.name})`).join(", ");
+    return {
+      problem: `winstaandelen in twee schalen: ${list(fractions)} als breuk en ${list(percentish)} als percentage; schrijf ze allemaal als percentage (60%) of allemaal als breuk (0,6)`,
+    };
+  }
+  const percents = shares.map((s) => (s.percentSign || percentish.length ? s.value : s.value.times(100)));
+  const sum = percents.reduce((a, b) => a.plus(b), new Decimal(0));
+  if (shares.length && !sum.eq(100) && sum.minus(100).abs().gt("0.05"))
+    return { percents, warning: `de winstaandelen tellen op tot ${shareText(sum.toDecimalPlaces(2))} %, niet 100 %: de KIA wordt naar hun verhouding verdeeld; controleer de aandelen` };
+  return { percents };
 }
 
 /**
@@ -508,7 +786,8 @@ export function readPartners(
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): GridRead<Record<string, unknown>> {
   const m = mapPartnerHeaders(headers).mapping;
-  return readRows(rows, m, PARTNER_HEADERS, place, (get, problem) => {
+  const signs = new Map<Record<string, unknown>, boolean>();
+  const read = readRows(rows, m, PARTNER_HEADERS, place, (get, problem) => {
     const name = get("name");
     if (isEmpty(name) || isErr(name)) {
       problem("name", "naam ontbreekt");
@@ -523,7 +802,10 @@ export function readPartners(
       if (f === "profit") {
         const r = shareOf(c!);
         if (isAmountProblem(r)) problem(f, `${SHARE_REASONS[r.problem] ?? "geen aandeel"}; verwacht een aandeel zoals 60% of 0,6`);
-        else p[f] = plain(r);
+        else {
+          p[f] = plain(r);
+          signs.set(p, typeof c === "string" && /%\s*$/.test(c));
+        }
         continue;
       }
       if ((f === "capital" || f === "reserves") && typeof c === "number") {
@@ -539,6 +821,26 @@ export function readPartners(
     }
     return p;
   });
+  // the profit shares in one scale (sharesInOneScale): fractions as percentages, two scales refused
+  const withShare = read.items.map((p, i) => ({ p, row: read.rows[i] })).filter((x) => typeof x.p.profit === "string");
+  if (withShare.length) {
+    const scale = sharesInOneScale(withShare.map(({ p }) => ({ value: new Decimal(p.profit as string), percentSign: signs.get(p) ?? false, name: String(p.name) })));
+    if ("problem" in scale) {
+      const column = m.profit ?? 0;
+      for (const { p, row } of withShare) {
+        const r = read.rows.indexOf(row);
+        read.items.splice(r, 1);
+        read.rows.splice(r, 1);
+        const cell = rows[row - place.firstRow]?.[column];
+        read.problems.push({ row, column, columnLetter: columnLetter(place.firstColumn + column), field: "row", value: showValue(cellText(cell), 60), text: shortText(cellText(cell)), message: `${PARTNER_HEADERS.profit[0].toLowerCase()} van ${String(p.name)}: ${scale.problem}` });
+      }
+      read.problems.sort((a, b) => a.row - b.row);
+    } else {
+      withShare.forEach(({ p }, i) => (p.profit = plain(scale.percents[i])));
+      if ("warning" in scale) read.warnings = [{ row: withShare[0].row, message: scale.warning }];
+    }
+  }
+  return read;
 }
 
 /** Rows of a disposals table as scenario disposals. */

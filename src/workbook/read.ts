@@ -20,6 +20,7 @@
  * Nothing here knows an app: the apps render the result (./left-out.ts).
  */
 import { validateRows, type NormalizedScenario, type Scenario } from "../scenario";
+import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { KiaValidationError } from "../errors";
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
 import {
@@ -30,11 +31,13 @@ import {
   readDisposals,
   readLedger,
   readPartners,
+  withOtherYears,
   type Cell,
   type ColumnMapping,
   type LedgerRead,
 } from "./ledger";
 import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
+import type { Answers, OpenQuestion } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
 import {
   besideLabel,
@@ -75,6 +78,8 @@ export type YearFound =
   | { from: "label"; year: number; at: string }
   /** every dated investment falls in `year` */
   | { from: "dates"; year: number; dated: number; investments: number }
+  /** a title above the ledger ("Activastaat 2025"); `at`: "Staat!A1" */
+  | { from: "title"; year: number; at: string }
   /** no year: the dates fall in `years` (several, or none); `reason` when KIA_JAAR names a cell without a year */
   | { from: "none"; years: number[]; reason?: string };
 
@@ -123,6 +128,14 @@ export interface WorkbookRead {
   /** every cell not read, then every row the core refuses */
   leftOut: LeftOut[];
   notes: ReadNote[];
+  /** rows the reader does not decide alone (./questions.ts): not counted until answered */
+  open: OpenQuestion[];
+  /** the answers applied, with the user's words (for the report) */
+  answered: { question: OpenQuestion; choice: string; note?: string }[];
+  /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
+  warnings: { sheet: string; row?: number; message: string }[];
+  /** the figure is not final: a row is left out or a question is open */
+  provisional: boolean;
   /** the scenario validated (evaluateNormalized takes it as it is); absent when not validated or refused as a whole */
   normalized?: NormalizedScenario;
   /** the core refused the scenario as a whole (the year, the partnership): evaluate() says why */
@@ -149,6 +162,8 @@ export interface ReadOptions {
   onProgress?: (p: { rowsRead: number; rowsTotal: number }) => void;
   /** leave out the rows the core refuses (validateRows); default true */
   validate?: boolean;
+  /** the user's answers to the open questions (./questions.ts), by questionKey */
+  answers?: Answers;
 }
 
 /** A candidate for a part: an Excel table, or a sheet without tables by its header row (its name as its name). */
@@ -350,11 +365,12 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   }
   const mapping = mapHeaders(ledger.headers).mapping;
   const place = (g: Grid) => ({ firstRow: g.firstRow, firstColumn: g.firstColumn, ...(g.date1904 ? { date1904: true } : {}) });
-  const read: LedgerRead = readLedger(ledger.rows, mapping, place(ledger));
+  const firstRead = readLedger(ledger.rows, mapping, { ...place(ledger), sheet: ledger.sheet, ...(options.answers ? { answers: options.answers } : {}) });
   const notes: ReadNote[] = ledgerCandidate ? await notesFor(r, "ledger", all, ledgerCandidate, []) : [];
 
-  // 2. The year.
-  const year = await findYear(r, options.year, read);
+  // 2. The year; a row dated in another year is a question (art. 3.43: the year the obligation is entered into).
+  const year = await findYear(r, options.year, firstRead, ledger);
+  const read = year.from !== "none" && year.from !== "dates" ? withOtherYears(firstRead, year.year, mapping, { ...place(ledger), sheet: ledger.sheet, ...(options.answers ? { answers: options.answers } : {}) }) : firstRead;
 
   // 3. The partners (never the ledger), with the key and the joint request.
   const rest = all.filter((c) => c !== ledgerCandidate && !(ledgerCandidate === undefined && c.sheet === ledger.sheet && !("table" in c)));
@@ -387,10 +403,16 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     places: parts.places,
     leftOut: parts.leftOut,
     notes,
+    open: read.open,
+    answered: read.answered,
+    warnings: [...read.warnings.map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+    provisional: false,
   };
   if (options.validate !== false && year.from !== "none") Object.assign(out, leaveOutRefused(out));
+  out.provisional = out.open.length > 0 || out.leftOut.length > 0;
   return out;
 }
+
 
 /** Where the year was found, for messages. */
 function yearText(y: YearFound): string {
@@ -403,13 +425,15 @@ function yearText(y: YearFound): string {
       return y.at;
     case "dates":
       return "de investeringsdatums";
+    case "title":
+      return `de titel (${y.at})`;
     case "none":
       return "";
   }
 }
 
 /** The year (readWorkbook step 2). */
-async function findYear(r: Reading, given: number | undefined, ledger: LedgerRead): Promise<YearFound> {
+async function findYear(r: Reading, given: number | undefined, ledger: LedgerRead, grid: Grid): Promise<YearFound> {
   if (given !== undefined) return { from: "given", year: given };
   const target = nameTarget(r.outline.names.get(YEAR_NAME));
   const a = target && parseAddress(target.address);
@@ -422,8 +446,27 @@ async function findYear(r: Reading, given: number | undefined, ledger: LedgerRea
   }
   const label = await r.beside(YEAR_LABELS, SUMMARY_SHEET, (v) => yearOfCell(v) !== undefined);
   if (label) return { from: "label", year: yearOfCell(label.value)!, at: `${label.sheet}!${columnLetter(label.column)}${label.row}` };
+  // a title above the ledger: "Activastaat 2025", "Investeringen boekjaar 2024"
+  if (grid.firstRow > 2) {
+    const { top } = await r.top(grid.sheet);
+    for (let i = 0; i < Math.min(top.length, grid.firstRow - 2); i++)
+      for (let c = 0; c < top[i].length; c++) {
+        const y = yearOfTitle(top[i][c]);
+        if (y !== undefined) return { from: "title", year: y, at: `${grid.sheet}!${columnLetter(c)}${i + 1}` };
+      }
+  }
   const d = yearOfDates(ledger.investments);
   return d.year !== undefined ? { from: "dates", ...d } : { from: "none", years: d.years };
+}
+
+/** Words of a title that gives the ledger's year. */
+const TITLE_WORDS = /\b(activastaat|activa|investeringen|investeringsstaat|staat|boekjaar|jaar|kia|afschrijvingsstaat|vaste)\b/i;
+
+/** The year in a title cell ("Activastaat 2025", "Staat van investeringen boekjaar 2024"): one year, and a title word. */
+export function yearOfTitle(c: Cell | undefined): number | undefined {
+  if (typeof c !== "string" || !TITLE_WORDS.test(c)) return undefined;
+  const years = [...c.matchAll(/(?<![\d-])((?:19|20|21)\d{2})(?![\d-])/g)].map((m) => Number(m[1]));
+  return years.length === 1 ? years[0] : undefined;
 }
 
 /**
@@ -433,7 +476,7 @@ async function findYear(r: Reading, given: number | undefined, ledger: LedgerRea
 export function assemble(
   parts: WorkbookParts,
   ledgerRead?: LedgerRead,
-): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"] } {
+): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
   const mapping = mapHeaders(ledger.headers).mapping;
@@ -444,10 +487,12 @@ export function assemble(
   const found: { ledger: string; partners?: string; disposals?: string } = { ledger: ledger.source };
   const places: WorkbookRead["places"] = { ledger: { sheet: ledger.sheet, rows: read.rows, mapping, firstColumn: ledger.firstColumn } };
 
+  const warnings: WorkbookRead["warnings"] = [];
   const g = parts.partners;
   if (g) {
     const p = readPartners(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn });
     leftOut.push(...p.problems.map((x) => unreadCell("partners", g.sheet, x)));
+    warnings.push(...(p.warnings ?? []).map((w) => ({ sheet: g.sheet, ...w })));
     if (p.items.length) {
       const partnership: Record<string, unknown> = { partners: p.items };
       const key = cellText(parts.key).trim();
@@ -470,7 +515,7 @@ export function assemble(
       places.disposals = { sheet: d.sheet, rows: x.rows, mapping: dm, firstColumn: d.firstColumn };
     }
   }
-  return { scenario, leftOut, found, places };
+  return { scenario, leftOut, found, places, warnings };
 }
 
 /**

@@ -2,7 +2,8 @@
  * Step 1: every asset with its verdict and the reasons (with their article), the year's totals, filters and a
  * page at a time; the user can override a verdict, always with a written reason (scenario `override`).
  */
-import { useMemo, useState } from "preact/hooks";
+import type { ComponentType } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { AssetReport } from "../../src";
 import { assetRows, counts, FILTERS, matches, page, search, type AssetFilter, type AssetRow } from "./assets";
 import { Chart } from "./Chart";
@@ -11,7 +12,37 @@ import { fieldId, usePane } from "./context";
 import { formatNumber, keepEuro } from "./format";
 import { Badge, Dialog, Money, Ref, Stat } from "./ui";
 
+/** The open questions (./OpenQuestions.tsx): a lazy chunk, loaded only when the ledger has one. */
+let OpenQuestionsLoaded: ComponentType | undefined;
+function OpenQuestionsLazy() {
+  const [C, setC] = useState<ComponentType | undefined>(() => OpenQuestionsLoaded);
+  useEffect(() => {
+    if (C) return;
+    let live = true;
+    import(/* webpackChunkName: "questions" */ "./OpenQuestions")
+      .then((m) => {
+        OpenQuestionsLoaded = m.OpenQuestions;
+        if (live) setC(() => m.OpenQuestions);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return C ? <C /> : null;
+}
+
 export function ReviewStep() {
+  const { derived } = usePane();
+  return (
+    <>
+      {derived.ledger?.open?.length ? <OpenQuestionsLazy /> : null}
+      <ReviewList />
+    </>
+  );
+}
+
+function ReviewList() {
   const { t, derived, culture, fieldErrors } = usePane();
   const report = derived.evaluated?.report ?? null;
   const ledger = derived.ledger;

@@ -11,8 +11,12 @@ export function Summary() {
   const error = derived.error;
   const year = state.choices.year;
   const counted = report ? report.assets.filter((a) => a.counted).length : 0;
+  // not final while a question is open or a row is left out (src/workbook/read.ts provisional)
+  const open = derived.ledger?.open?.length ?? 0;
+  const leftOut = new Set(derived.problems.map((p) => p.row)).size;
+  const provisional = open + leftOut;
   return (
-    <section class={`summary card ${error ? "has-error" : ""}`} aria-label={t.kiaFor(year)}>
+    <section class={`summary card ${error ? "has-error" : ""} ${report && provisional ? "provisional" : ""}`} aria-label={t.kiaFor(year)}>
       <div aria-live="polite" aria-atomic="true" id="kia-live">
         {report ? (
           <>
@@ -20,6 +24,7 @@ export function Summary() {
               <span class="label">{t.kiaFor(year)}</span> <span class="value">{formatMoney(report.kia, culture)}</span>
             </p>
             <p class="kia-line">{t.totalLine(formatMoney(report.total, culture), counted)}</p>
+            {provisional ? <p class="kia-provisional" id="kia-provisional">{t.provisional(open, leftOut)}</p> : null}
           </>
         ) : error ? (
           <>
@@ -30,6 +35,11 @@ export function Summary() {
           </>
         ) : null}
       </div>
+      {report && provisional ? (
+        <button type="button" class="btn subtle" onClick={() => goTo("review", open ? "open-questions" : undefined)}>
+          {t.provisionalLink}
+        </button>
+      ) : null}
       {error && !report ? (
         <button type="button" class="btn subtle" onClick={() => goTo(error.step === "source" ? state.step : error.step, error.key)}>
           {t.goToField}

@@ -7,9 +7,11 @@ import type { ScenarioDisposal } from "../../src";
 import {
   readDisposals,
   readLedger,
+  withOtherYears,
   type LedgerProblem,
   type LedgerRead,
 } from "../../src/workbook/ledger";
+import type { Answers } from "../../src/workbook/questions";
 import type { Culture } from "./format";
 import {
   buildScenario,
@@ -60,11 +62,18 @@ export function sourceDescription(state: PaneState): string {
 }
 
 export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
-  const read = memo((grid: Grid, mapping: PaneState["mapping"]) =>
-    readLedger(grid.rows, mapping, {
-      firstRow: grid.firstRow,
-      firstColumn: grid.firstColumn,
-    }),
+  const place = (grid: Grid, answers: Answers | undefined) => ({
+    firstRow: grid.firstRow,
+    firstColumn: grid.firstColumn,
+    sheet: grid.sheet,
+    ...(answers ? { answers } : {}),
+  });
+  const firstRead = memo((grid: Grid, mapping: PaneState["mapping"], answers: Answers | undefined) =>
+    readLedger(grid.rows, mapping, place(grid, answers)),
+  );
+  // a row dated in another year than the year on screen is a question (the same rule as readWorkbook)
+  const read = memo((grid: Grid, mapping: PaneState["mapping"], answers: Answers | undefined, year: number) =>
+    withOtherYears(firstRead(grid, mapping, answers), year, mapping, place(grid, answers)),
   );
   const check = memo(
     (
@@ -127,7 +136,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       };
     const grid = state.grid;
     const ledger = check(
-      read(grid, state.mapping),
+      read(grid, state.mapping, state.choices.answers, state.choices.year),
       state.choices.year,
       state.mapping,
       grid.firstColumn,

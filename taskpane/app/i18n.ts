@@ -81,6 +81,9 @@ const nl = {
   announce: (year: number, kia: string, total: string) =>
     `KIA ${year}: ${kia} op een totaal van ${total}.`,
   noResult: "Geen berekening",
+  provisional: (open: number, leftOut: number) =>
+    `Voorlopig: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(", ")}`,
+  provisionalLink: "Naar de regels",
   goToField: "Naar het veld",
   totalLine: (total: string, n: number) =>
     `totaal ${total} · ${n} ${n === 1 ? "bedrijfsmiddel telt" : "bedrijfsmiddelen tellen"} mee`,
@@ -472,6 +475,9 @@ const en: Messages = {
   announce: (year: number, kia: string, total: string) =>
     `KIA ${year}: ${kia} on a total of ${total}.`,
   noResult: "No calculation",
+  provisional: (open: number, leftOut: number) =>
+    `Provisional: ${[open ? `${open} open ${open === 1 ? "question" : "questions"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} left out` : ""].filter(Boolean).join(", ")}`,
+  provisionalLink: "Go to the rows",
   goToField: "Go to the field",
   totalLine: (total: string, n: number) =>
     `total ${total} · ${n} ${n === 1 ? "asset counts" : "assets count"}`,

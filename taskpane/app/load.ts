@@ -76,6 +76,7 @@ export function paneYear(y: ReadYear, guess: number): YearFound {
   switch (y.from) {
     case "name":
     case "label":
+    case "title":
       return years.includes(y.year) ? { from: "workbook", year: y.year, at: y.at } : { from: "none", years: [y.year], year: guess };
     case "dates":
       return years.includes(y.year) ? { from: "dates", year: y.year, dated: y.dated, investments: y.investments } : { from: "none", years: [y.year], year: guess };
@@ -156,6 +157,9 @@ export async function workbookParts(
   notes?: WorkbookRead["notes"];
 }> {
   const { grid, mapping, table } = ledger;
+  // the headings vocabulary (src/law/headings.ts: "Vervoermiddelen", RGS codes) before the ledger is read, in a chunk
+  // of its own (not in the pane's first download)
+  await import(/* webpackChunkName: "headings" */ "../../src/law/headings");
   if (wb.book) {
     // the one reader (src/workbook/read.ts), as kia-calc: the year (KIA_JAAR, "Jaar", the dates), the partners and
     // the disposals from a table or a sheet without tables, and what looks like them but was not read

@@ -622,6 +622,7 @@ export function checkedLedger(
   );
   problems.sort((a, b) => a.row - b.row || a.column - b.column);
   return {
+    ...ledger,
     investments: ledger.investments.filter((_, i) => !drop.has(i)),
     rows: ledger.rows.filter((_, i) => !drop.has(i)),
     problems,

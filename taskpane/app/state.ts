@@ -7,6 +7,7 @@
  * Amounts the user types are kept as typed (text); scenario.ts reads them with the core's readers.
  */
 import type { ColumnMapping, LedgerField } from "../../src/workbook/ledger";
+import type { Answer } from "../../src/workbook/questions";
 import type { PartnershipKey } from "../../src/scenario";
 import type { Grid, ReadProgress } from "../workbook/types";
 import type { YearFound } from "./load";
@@ -90,6 +91,8 @@ export interface Choices {
   partnership: PartnershipInput;
   disposals: DisposalInput[];
   disposalsTotal: string;
+  /** answers to the ledger's open questions (src/workbook/questions.ts), by questionKey; never written into the ledger */
+  answers?: Record<string, Answer>;
 }
 
 export interface Source {
@@ -221,6 +224,7 @@ export type Action =
   | { type: "set-year"; year: number }
   | { type: "set-step"; step: StepId }
   | { type: "set-override"; id: string; override: Override | null }
+  | { type: "set-answer"; key: string; answer: Answer | null }
   | { type: "set-calamity"; lost: string; entry: CalamityEntry | null }
   | { type: "partnership"; patch: Partial<Omit<PartnershipInput, "partners">> }
   | { type: "set-partner"; index: number; patch: Partial<PartnerInput> }
@@ -297,6 +301,13 @@ export function reducer(s: PaneState, a: Action): PaneState {
       if (a.override) overrides[a.id] = a.override;
       else delete overrides[a.id];
       return withChoices(s, { overrides });
+    }
+    case "set-answer": {
+      const answers = { ...(s.choices.answers ?? {}) };
+      if (a.answer) answers[a.key] = a.answer;
+      else delete answers[a.key];
+      const { answers: _old, ...rest } = s.choices; // eslint-disable-line @typescript-eslint/no-unused-vars
+      return { ...s, choices: Object.keys(answers).length ? { ...rest, answers } : rest };
     }
     case "set-calamity": {
       const calamity = { ...s.choices.calamity };
@@ -392,6 +403,12 @@ export function restoreChoices(
         ov.reason.trim()
       )
         c.overrides[id] = { eligible: ov.eligible, reason: str(ov.reason) };
+    }
+  if (r.answers && typeof r.answers === "object")
+    for (const [key, x] of Object.entries(r.answers as Record<string, unknown>)) {
+      const v = x as Record<string, unknown>;
+      if (v && typeof v.choice === "string" && /^.+!\d+:(category|credit|year)$/.test(key))
+        (c.answers ??= {})[key] = { choice: str(v.choice), ...(typeof v.note === "string" && v.note.trim() ? { note: str(v.note) } : {}) };
     }
   if (r.calamity && typeof r.calamity === "object")
     for (const [id, e] of Object.entries(
