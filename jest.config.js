@@ -4,6 +4,6 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
+  setupFiles: ["<rootDir>/test/setup/custom-functions.ts", "<rootDir>/test/setup/i18n.ts"],
 
 };

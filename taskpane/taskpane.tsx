@@ -20,6 +20,11 @@ async function openFile(file: UploadedFile) {
 function start(): void {
   const root = document.getElementById("app")!;
   connect()
+    .then(async (host) => {
+      // English words only for an English pane: a chunk of their own (app/i18n-en.ts)
+      if (host.language === "en") await import(/* webpackChunkName: "i18n-en" */ "./app/i18n-en");
+      return host;
+    })
     .then((host) => {
       render(
         <App

@@ -80,7 +80,7 @@ describe("taskpane build", () => {
     );
     expect(inlineCode(html)).toEqual([]);
     expect(html).not.toContain("https://");
-    expect(readdirSync(join(standalone, "examples")).sort()).toEqual(["voorbeeld-staat-2025.csv", "voorbeeld-staat-2025.xlsx"]);
+    expect(readdirSync(join(standalone, "examples")).sort()).toEqual(["voorbeeld-export-2025.xlsx", "voorbeeld-staat-2025.csv", "voorbeeld-staat-2025.xlsx"]);
     expect(readFileSync(join(standalone, "taskpane.js"), "utf8")).toContain("examples/voorbeeld-staat-2025.xlsx");
   });
 
