@@ -770,7 +770,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     ]);
     if (serial !== undefined) b.date(r, 2);
     b.amount(r, 5, a.amount);
-    const parts = [a.reasons.map((x) => `${x.text} (${x.ref})`).join(" ")];
+    // a manual review is said in the report's own words below (the core's reason for it names "(gebruiker)")
+    const reasons = a.override ? a.reasons.filter((x) => !/^handmatige beoordeling/.test(x.ref)) : a.reasons;
+    const parts = [reasons.map((x) => `${x.text} (${x.ref})`).join(" ")];
     if (a.override) parts.push(L.override(a.override.eligible, a.override.reason));
     if (a.counted) parts.push(`${L.kiaAttributed}: ${formatEuro(new Decimal(a.kiaAttributed), decimalsOf(a.kiaAttributed) > 2 ? decimalsOf(a.kiaAttributed) : 2)}.`);
     b.place([{ value: "" }, { value: parts.filter(Boolean).join(" "), span: WIDTH - 1 }]);
