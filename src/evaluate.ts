@@ -43,6 +43,7 @@ import {
   type PartnershipResult,
 } from "./partnership";
 import { paymentStep, type PaymentResult } from "./payment";
+import { partnerCalamity } from "./calamity-partners";
 import type {
   AssetReport,
   CalamityReport,
@@ -163,7 +164,20 @@ function evaluateOnce(s: NormalizedScenario): Report {
       references: [],
     },
   };
-  if (table.calamity) report.calamity = calamityReport(table);
+  if (table.calamity) {
+    report.calamity = calamityReport(table);
+    if (s.partnership)
+      report.calamity.partners = partnerCalamity(s, table, assets.counts, earlier, ctx).map((x) => ({
+        name: x.name,
+        kiaWithoutExact: plain(x.kiaWithoutExact),
+        kiaWithExact: plain(x.kiaWithExact),
+        additionWithoutExact: plain(x.additionWithoutExact),
+        additionWithExact: plain(x.additionWithExact),
+        netWithoutExact: plain(x.netWithoutExact),
+        netWithExact: plain(x.netWithExact),
+        prefers: x.prefers,
+      }));
+  }
   // Art. 3.47 per partner and for the partnership as a whole (both shown; the level chosen in the scenario counts).
   const perPartner =
     partnership && disposals && s.disposals.length ? partnerDisinvestments(s, disposals, partnership) : undefined;

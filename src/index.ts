@@ -58,14 +58,14 @@ export { establishedYears, allCategories, rules } from "./law";
 
 const lang = kind.oneOf("lang", ["nl", "en"], { optional: true });
 
-export const showValue = checked("showValue", showValueRaw, [kind.anything("value"), kind.count("maxLength", 10000, { optional: true })]);
-export const evaluateNormalized = checked("evaluateNormalized", evaluateNormalizedRaw, [
+export const showValue = /* @__PURE__ */ checked("showValue", showValueRaw, [kind.anything("value"), kind.count("maxLength", 10000, { optional: true })]);
+export const evaluateNormalized = /* @__PURE__ */ checked("evaluateNormalized", evaluateNormalizedRaw, [
   kind.structure("scenario", "een scenario uit validateScenario of validateRows"),
 ]);
-export const explainText = checked("explainText", explainTextRaw, [kind.structure("report", "een rapport uit evaluate")]);
-export const bandText = checked("bandText", bandTextRaw, [kind.band("band")]);
-export const categoryVerdict = checked("categoryVerdict", categoryVerdictRaw, [kind.category("category"), kind.year("year"), lang]);
-export const minimumAmountTest = checked("minimumAmountTest", minimumAmountTestRaw, [
+export const explainText = /* @__PURE__ */ checked("explainText", explainTextRaw, [kind.structure("report", "een rapport uit evaluate")]);
+export const bandText = /* @__PURE__ */ checked("bandText", bandTextRaw, [kind.band("band")]);
+export const categoryVerdict = /* @__PURE__ */ checked("categoryVerdict", categoryVerdictRaw, [kind.category("category"), kind.year("year"), lang]);
+export const minimumAmountTest = /* @__PURE__ */ checked("minimumAmountTest", minimumAmountTestRaw, [
   kind.decimal("assetAmount"),
   kind.decimal("minimum"),
   kind.year("year"),
@@ -73,43 +73,43 @@ export const minimumAmountTest = checked("minimumAmountTest", minimumAmountTestR
   kind.string("group", { optional: true }),
   lang,
 ]);
-export const vatBasisText = checked("vatBasisText", vatBasisTextRaw, [kind.boolean("vatDeductible"), lang]);
-export const allocate = checked("allocate", allocateRaw, [
+export const vatBasisText = /* @__PURE__ */ checked("vatBasisText", vatBasisTextRaw, [kind.boolean("vatDeductible"), lang]);
+export const allocate = /* @__PURE__ */ checked("allocate", allocateRaw, [
   kind.decimal("amount"),
   kind.structure("partners", "een lijst vennoten (naam en gewichten als Decimal)", Array.isArray),
   kind.oneOf("key", ["profit", "capital", "reserves", "equal"]),
 ]);
-export const disposalAddition = checked("disposalAddition", disposalAdditionRaw, [
+export const disposalAddition = /* @__PURE__ */ checked("disposalAddition", disposalAdditionRaw, [
   kind.structure("disposal", "een vervreemding uit een gevalideerd scenario"),
   kind.year("disposalYear"),
 ]);
-export const disinvestmentThreshold = checked("disinvestmentThreshold", disinvestmentThresholdRaw, [kind.year("year")]);
-export const inWindow = checked("inWindow", inWindowRaw, [kind.year("investmentYear"), kind.year("disposalYear")]);
-export const roundForReport = checked("roundForReport", roundForReportRaw, [
+export const disinvestmentThreshold = /* @__PURE__ */ checked("disinvestmentThreshold", disinvestmentThresholdRaw, [kind.year("year")]);
+export const inWindow = /* @__PURE__ */ checked("inWindow", inWindowRaw, [kind.year("investmentYear"), kind.year("disposalYear")]);
+export const roundForReport = /* @__PURE__ */ checked("roundForReport", roundForReportRaw, [
   kind.decimal("amount"),
   kind.oneOf("direction", ["deduction", "addition"]),
   kind.boolean("exact"),
 ]);
-export const parseAmount = checked("parseAmount", parseAmountRaw, [kind.anything("value"), kind.string("field")]);
-export const readDutchAmount = checked("readDutchAmount", readDutchAmountRaw, [kind.string("text")]);
-export const readDutchCents = checked("readDutchCents", readDutchCentsRaw, [kind.string("text")]);
-export const excelNumberAmount = checked("excelNumberAmount", excelNumberAmountRaw, [kind.number("n")]);
-export const excelProportion = checked("excelProportion", excelProportionRaw, [kind.number("n")]);
-export const checkRange = checked("checkRange", checkRangeRaw, [
+export const parseAmount = /* @__PURE__ */ checked("parseAmount", parseAmountRaw, [kind.anything("value"), kind.string("field")]);
+export const readDutchAmount = /* @__PURE__ */ checked("readDutchAmount", readDutchAmountRaw, [kind.string("text")]);
+export const readDutchCents = /* @__PURE__ */ checked("readDutchCents", readDutchCentsRaw, [kind.string("text")]);
+export const excelNumberAmount = /* @__PURE__ */ checked("excelNumberAmount", excelNumberAmountRaw, [kind.number("n")]);
+export const excelProportion = /* @__PURE__ */ checked("excelProportion", excelProportionRaw, [kind.number("n")]);
+export const checkRange = /* @__PURE__ */ checked("checkRange", checkRangeRaw, [
   { ...kind.decimal("d"), expected: "een Decimal", check: (v) => v instanceof Decimal },
 ]);
-export const parseYear = checked("parseYear", parseYearRaw, [kind.anything("value"), kind.string("field")]);
-export const formatEuro = checked("formatEuro", formatEuroRaw, [kind.decimal("amount"), kind.count("decimals", 20, { optional: true })]);
-export const formatEuroShort = checked("formatEuroShort", formatEuroShortRaw, [kind.decimal("amount")]);
-export const formatPercent = checked("formatPercent", formatPercentRaw, [kind.decimal("fraction"), kind.count("maxDecimals", 20, { optional: true })]);
-export const groupThousands = checked("groupThousands", groupThousandsRaw, [kind.string("digits"), kind.string("separator", { optional: true })]);
-export const validateRows = checked("validateRows", validateRowsRaw, [kind.anything("raw"), kind.options("options")]);
-export const getYearTable = checked("getYearTable", getYearTableRaw, [kind.anything("year"), kind.string("field", { optional: true })]);
-export const findCategory = checked("findCategory", findCategoryRaw, [kind.string("input")]);
-export const suggestCategory = checked("suggestCategory", suggestCategoryRaw, [kind.string("input")]);
-export const unknownCategoryHint = checked("unknownCategoryHint", unknownCategoryHintRaw, [kind.string("input"), kind.boolean("suggest", { optional: true })]);
-export const categoryRule = checked("categoryRule", categoryRuleRaw, [kind.category("category"), kind.year("year")]);
-export const ref = checked("ref", refRaw, [
+export const parseYear = /* @__PURE__ */ checked("parseYear", parseYearRaw, [kind.anything("value"), kind.string("field")]);
+export const formatEuro = /* @__PURE__ */ checked("formatEuro", formatEuroRaw, [kind.decimal("amount"), kind.count("decimals", 20, { optional: true })]);
+export const formatEuroShort = /* @__PURE__ */ checked("formatEuroShort", formatEuroShortRaw, [kind.decimal("amount")]);
+export const formatPercent = /* @__PURE__ */ checked("formatPercent", formatPercentRaw, [kind.decimal("fraction"), kind.count("maxDecimals", 20, { optional: true })]);
+export const groupThousands = /* @__PURE__ */ checked("groupThousands", groupThousandsRaw, [kind.string("digits"), kind.string("separator", { optional: true })]);
+export const validateRows = /* @__PURE__ */ checked("validateRows", validateRowsRaw, [kind.anything("raw"), kind.options("options")]);
+export const getYearTable = /* @__PURE__ */ checked("getYearTable", getYearTableRaw, [kind.anything("year"), kind.string("field", { optional: true })]);
+export const findCategory = /* @__PURE__ */ checked("findCategory", findCategoryRaw, [kind.string("input")]);
+export const suggestCategory = /* @__PURE__ */ checked("suggestCategory", suggestCategoryRaw, [kind.string("input")]);
+export const unknownCategoryHint = /* @__PURE__ */ checked("unknownCategoryHint", unknownCategoryHintRaw, [kind.string("input"), kind.boolean("suggest", { optional: true })]);
+export const categoryRule = /* @__PURE__ */ checked("categoryRule", categoryRuleRaw, [kind.category("category"), kind.year("year")]);
+export const ref = /* @__PURE__ */ checked("ref", refRaw, [
   { ...kind.string("key"), expected: "een sleutel van de wettelijke verwijzingen", check: (v) => typeof v === "string" && referenceKeys().includes(v) },
   kind.year("year"),
 ]);

@@ -104,6 +104,12 @@ export const warnings = {
       text: `De drempel van de desinvesteringsbijtelling voor ${year} is ${CONFIDENCE_NL[c]} (${basis}). Controleer art. 3.47 lid 1 Wet IB 2001 voor dat jaar.`,
     };
   },
+  calamityPartnerChoice(names: string, applied: boolean): Warning {
+    return {
+      code: "CALAMITY_PARTNER_CHOICE",
+      text: `Calamiteitsgoedkeuring: de keuze voor het samenwerkingsverband (${applied ? "met" : "zonder"} goedkeuring) is per saldo niet de gunstigste voor ${names}. Iedere vennoot is een belastingplichtige; of een vennoot een eigen keuze kan maken, is niet vastgesteld (zie de uitleg per vennoot).`,
+    };
+  },
   exemptionPossibleUnknown(list: string, exempted: string): Warning {
     return {
       code: "EXEMPTION_POSSIBLE_UNKNOWN",

@@ -63,6 +63,20 @@ export interface CalamityReport {
     conditions: { code: string; text: string; met: boolean }[];
   }[];
   ref: string;
+  /**
+   * in a partnership: each partner's KIA and disinvestment addition without and with the approval, and the choice he
+   * would make alone (each partner is a taxpayer; whether he may choose alone is an open question)
+   */
+  partners?: {
+    name: string;
+    kiaWithoutExact: string;
+    kiaWithExact: string;
+    additionWithoutExact: string;
+    additionWithExact: string;
+    netWithoutExact: string;
+    netWithExact: string;
+    prefers: "with" | "without";
+  }[];
 }
 
 export interface PartnerReport {

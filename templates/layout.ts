@@ -90,6 +90,12 @@ export const LEDGER_COLUMNS: readonly Column<LedgerField>[] = [
   ledgerColumn("eiaMia", 9, "yesno"),
 ];
 
+/**
+ * Fields the readers know but the template has no column for, because its native formulas do not follow them
+ * (Toelichting says so): a user may add these columns to the table; the add-in and kia-calc read them.
+ */
+export const LEDGER_FIELDS_READER_ONLY: readonly LedgerField[] = ["exemptionPossible", "reserve", "reserveDeclaration"];
+
 /** The sheet column letter of a ledger field. */
 export function lc(field: LedgerField): string {
   const i = LEDGER_COLUMNS.findIndex((c) => c.field === field);
@@ -511,7 +517,7 @@ export const LEDGER_ADDIN_HEADERS = ["Add-in: komt in aanmerking", "Add-in: meet
 /** Helper columns beside the partners table: rows 2..PARTNER_LAST_ROW (one formula per row where a name is called). */
 export const PARTNER_HELPER_FIRST = 11; // L
 const PHc = (k: number) => columnLetter(PARTNER_HELPER_FIRST + k);
-export const PH = { weight: PHc(0), share: PHc(1), own: PHc(2), part: PHc(3), kia: PHc(4), method: PHc(5), addin: PHc(6) } as const;
+export const PH = { weight: PHc(0), share: PHc(1), own: PHc(2), part: PHc(3), kia: PHc(4), method: PHc(5), addin: PHc(6), disinvestment: PHc(7) } as const;
 
 function partnerFormulas(): FormulaCell[] {
   const out: FormulaCell[] = [];
@@ -556,6 +562,30 @@ function partnerFormulas(): FormulaCell[] {
       ),
     );
     out.push(cell(PH.addin, `IF(${blank(name)},"",IF(${h(PH.own)}=0,KIA.PARTNER(${ADDIN_TOTAL},${h(PH.share)},${Y}),"n.v.t."))`, "addin", "KIA vennoot (add-in)", FORMAT.euroWhole));
+    // Art. 3.47 per partner (src/disinvestment.ts partnerDisinvestments, the default reading): his share of the
+    // counted prices against the threshold; on his share of each addition the investment year's percentage, and for
+    // a disposal of one of this year's investments his own rate this year (his KIA / his part) where he has own
+    // investments. (A name call: written on every row, as the partner's KIA.)
+    {
+      const D = SHEET.disposals;
+      const rng = (col: string) => `${D}!$${col}$${FIRST}:$${col}$${DISPOSAL_LAST_ROW}`;
+      const prices = `SUM(${rng(DH.price)})`;
+      const earlierExact = `SUMIFS(${rng(DH.exact)},${rng(DH.linked)},0)`;
+      const linkedExact = `SUMIFS(${rng(DH.exact)},${rng(DH.linked)},1)`;
+      const linkedBase = `SUMIFS(${rng(DH.base)},${rng(DH.linked)},1,${rng(DH.counts)},1)`;
+      const combined = `(${TOTAL}+${h(PH.own)})`;
+      const ownRate = `IF(AND(${Y}<${perEnterpriseFrom},${hr2019}),${S(SUMMARY.fixed)}/${h(PH.part)},${KIA_EXACT_NAME}(${combined},${Y})/${combined})`;
+      const linked = `IF(${h(PH.own)}=0,${linkedExact},${linkedBase}*${ownRate})`;
+      out.push(
+        cell(
+          PH.disinvestment,
+          `IF(${blank(name)},"",IF(${h(PH.share)}*${prices}>${S(SUMMARY.threshold)},ROUNDDOWN(ROUND(${h(PH.share)}*(${earlierExact}+${linked}),${NOISE_DECIMALS}),0),0))`,
+          "name",
+          "Desinvesteringsbijtelling vennoot",
+          FORMAT.euroWhole,
+        ),
+      );
+    }
   }
   return out;
 }
@@ -682,6 +712,7 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     out.push(c(`C${row}`, `=IF(A${row}="","",${P}!$${PH.addin}${src})`, "native", FORMAT.euroWhole));
     out.push(c(`D${row}`, `=IF(A${row}="","",${check(`B${row}`, `C${row}`, true).slice(1)})`, "native", FORMAT.checkWhole));
     out.push(c(`E${row}`, `=IF(A${row}="","",${P}!$${PH.method}${src})`, "native"));
+    out.push(c(`F${row}`, `=IF(A${row}="","",${P}!$${PH.disinvestment}${src})`, "native", FORMAT.euroWhole));
   }
   return out;
 }
@@ -711,6 +742,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [`C${SUMMARY.partnersHead}`]: "KIA (add-in)",
   [`D${SUMMARY.partnersHead}`]: "Controle",
   [`E${SUMMARY.partnersHead}`]: "Methode",
+  [`F${SUMMARY.partnersHead}`]: "Desinvesteringsbijtelling (per vennoot)",
   [`A${SUMMARY.paramsHead}`]: "Gegevens van het jaar (uit de wetsgegevens, blad Lijsten)",
   [SUMMARY.yearColumn.replace("B", "A")]: "Kolom van het jaar in Lijsten",
   [SUMMARY.minAsset.replace("B", "A")]: "Grens per bedrijfsmiddel (art. 3.45)",
@@ -837,6 +869,7 @@ export function notes(): NoteRow[] {
     { text: "Wat de formules van het werkblad niet volgen (de add-in en kia-calc wel)", style: "heading" },
     { text: "- De goedkeuring bij een calamiteit (besluit investeringsaftrek, onderdeel 4.4): het werkblad telt, zoals de wet, ook het verloren bedrijfsmiddel mee." },
     { text: "- De waarde in het economische verkeer bij een ontheffing voor een verbonden partij (besluit, onderdeel 5.1.3): het werkblad rekent met het bedrag." },
+    { text: "- Een investering bij een verbonden partij waarvoor ontheffing verkregen zou kunnen worden (besluit, onderdeel 5.1.3) en een afgeboekte herinvesterings- of herbestedingsreserve (onderdelen 4.2 en 4.3): het werkblad heeft er geen kolom voor. Voeg zo nodig de kolommen ‘Ontheffing mogelijk’, ‘Herinvesteringsreserve’ en ‘Verklaring 4.2’ aan de tabel Investeringen toe: de add-in en kia-calc lezen ze, de formules van het werkblad niet." },
     { text: "- Bedragen als tekst (\"€ 1.234,56\"): het werkblad telt alleen getallen; de add-in leest ook tekst. Ongeldige Ja/Nee-waarden, dubbele nummers en ongeldige datums meldt alleen de add-in." },
     { text: "- Het betalingscriterium (art. 3.44): het Overzicht toont de KIA van het jaar, niet het deel dat dit jaar aftrekbaar is." },
     { text: "- De verdeling over vennoten zonder eigen investeringen: de add-in verdeelt het exacte bedrag zonder rest (grootste rest) en rondt dan af; het werkblad rondt ieder aandeel af. Dat kan in een enkel geval € 1 schelen." },

@@ -407,3 +407,19 @@ describe("report sheet: the rows left out", () => {
     expect(sheet.rows.some((r) => r[0] === "Niet meegeteld")).toBe(true);
   });
 });
+
+describe("report sheet: issue 13's figures per partner", () => {
+  const load = (f: string) => JSON.parse(readFileSync(`${__dirname}/scenarios/${f}`, "utf8")).scenario as Scenario;
+  it("lists each partner's disinvestment addition at the level chosen, with the other reading", () => {
+    const s = load("disinvestment-2024-partnership-per-partner.json");
+    const sheet = reportSheet(evaluate(s), { ...opts, scenario: s, lang: "nl" });
+    expect(rowOf(sheet, "Desinvesteringsbijtelling: Vennoot A").slice(1, 3)).toEqual([0, "per vennoot; voor het samenwerkingsverband als geheel: € 700,00"]);
+  });
+  it("lists each partner's own outcome of the calamity approval", () => {
+    const s = load("calamity-2024-partnership-per-partner.json");
+    const sheet = reportSheet(evaluate(s), { ...opts, scenario: s, lang: "nl" });
+    expect(rowOf(sheet, "Calamiteitsgoedkeuring voor: A")[1]).toBe(
+      "per saldo zonder goedkeuring € 12.358,54, met € 15.628,00; de eigen keuze zou de goedkeuring zijn",
+    );
+  });
+});

@@ -53,7 +53,7 @@ describe("the generated file", () => {
     };
     const ledger = table("Investeringen", "Investeringen");
     expect(ledger.columns.map((c) => c.name)).toEqual(T.LEDGER_COLUMNS.map((c) => FIELD_HEADERS[c.field][0]));
-    expect(new Set(T.LEDGER_COLUMNS.map((c) => c.field))).toEqual(new Set(LEDGER_FIELDS));
+    expect(new Set([...T.LEDGER_COLUMNS.map((c) => c.field), ...T.LEDGER_FIELDS_READER_ONLY])).toEqual(new Set(LEDGER_FIELDS));
     expect(ledger.tableRef).toBe(`A1:P${1 + T.LEDGER_EXAMPLES.length}`);
     const partners = table("Vennoten", "Vennoten");
     expect(partners.columns.map((c) => c.name)).toEqual(Object.values(PARTNER_HEADERS).map((h) => h[0]));
@@ -118,7 +118,7 @@ describe("the generated file", () => {
     expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
     expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="metadata.xml"');
-  });
+  }, 60000);
 
   it("every formula refers only to the add-in's function ids, the KIA names or Excel built-ins, and to existing sheets; no structured references", async () => {
     const formulas: string[] = [];
@@ -351,6 +351,8 @@ describe("the Overzicht in the formula engine", () => {
     for (let i = 0; i < 20; i++) {
       const row = t.firstPartnerRow + i;
       expect([O.get(`A${row}`), O.get(`B${row}`)]).toEqual(i < partners.length ? [partners[i].name, Number(partners[i].kia)] : ["", ""]);
+      // art. 3.47 per partner (issue 13): the sheet's native figure is the core's default reading
+      expect(O.get(`F${row}`)).toEqual(i < partners.length ? Number(partners[i].disinvestment ?? 0) : "");
     }
     if (addin) {
       for (const row of [t.totalRow, t.kiaRow, t.disinvestmentRow]) expect([row, O.get(`D${row}`)]).toEqual([row, 0]);
@@ -652,7 +654,7 @@ describe("afterInsert(): what the taskpane does after inserting the sheets", () 
     expect(at("Overzicht", "B7")).toBe("=KIA(B6,$B$3)");
     expect(at("Overzicht", "C7")).toBe("=KIA.AMOUNT(C6,$B$3)");
     expect(at("Investeringen", T.LH.addin + "2")).toBe("=KIA.LEDGER(C2:C2001,D2:D2001,Overzicht!$B$3)");
-    expect(a.formulas.filter((f) => f.sheet === "Vennoten")).toHaveLength(2 * (T.PARTNER_LAST_ROW - 1));
+    expect(a.formulas.filter((f) => f.sheet === "Vennoten")).toHaveLength(3 * (T.PARTNER_LAST_ROW - 1));
     expect(a.formulas.filter((f) => f.sheet === "Desinvesteringen")).toHaveLength(2 * (T.DISPOSAL_LAST_ROW - 1));
     for (const f of a.formulas) {
       expect(f.formula.startsWith("=")).toBe(true);

@@ -216,6 +216,11 @@ const NL = {
   conditions: "Voorwaarden",
   partners: "Vennoten",
   partnerCols: ["Vennoot", "", "Aandeel", "KIA", "", "Dit jaar", "Later"],
+  partnerDisinvestment: "Desinvesteringsbijtelling",
+  levels: { partner: "per vennoot", partnership: "voor het samenwerkingsverband als geheel" } as Record<string, string>,
+  calamityPartner: "Calamiteitsgoedkeuring voor",
+  calamityPartnerText: (without: string, withIt: string, prefersWith: boolean): string =>
+    `per saldo zonder goedkeuring ${formatEuro(new Decimal(without))}, met ${formatEuro(new Decimal(withIt))}; de eigen keuze zou ${prefersWith ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn`,
   key: "Verdeelsleutel",
   keys: { profit: "winstgerechtigdheid", capital: "kapitaal", reserves: "stille reserves", equal: "gelijke delen" } as Record<string, string>,
   keyRequested: "gevraagd",
@@ -367,6 +372,11 @@ const EN: Labels = {
   conditions: "Conditions",
   partners: "Partners",
   partnerCols: ["Partner", "", "Share", "KIA", "", "This year", "Later"],
+  partnerDisinvestment: "Disinvestment addition",
+  levels: { partner: "per partner", partnership: "for the partnership as a whole" },
+  calamityPartner: "Calamity approval for",
+  calamityPartnerText: (without, withIt, prefersWith) =>
+    `net without the approval € ${new Decimal(without).toFixed(2)}, with € ${new Decimal(withIt).toFixed(2)}; the partner's own choice would be ${prefersWith ? "the approval" : "the statutory rule"}`,
   key: "Allocation key",
   keys: { profit: "profit share", capital: "capital", reserves: "hidden reserves", equal: "equal shares" },
   keyRequested: "requested",
@@ -748,6 +758,19 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
         .join("; ");
       b.place([{ value: "" }, { value: detail, span: WIDTH - 1 }], { italic: true });
     }
+    // Art. 3.47 per partner (the level chosen) with the other reading, and the calamity choice per partner.
+    for (const p of report.partners) {
+      if (p.disinvestment === undefined) continue;
+      const other = p.disinvestmentOtherLevel;
+      const r = b.place([
+        { value: `${L.partnerDisinvestment}: ${p.name}`, span: 3 },
+        { value: Number(p.disinvestment) },
+        { value: [L.levels[report.disinvestment?.level ?? "partner"], other ? `${L.levels[other.level]}: ${formatEuro(new Decimal(other.amount))}` : ""].filter(Boolean).join("; "), span: 3 },
+      ]);
+      b.amount(r, 3);
+    }
+    for (const c of report.calamity?.partners ?? [])
+      b.place([{ value: `${L.calamityPartner}: ${c.name}`, span: 3 }, { value: L.calamityPartnerText(c.netWithoutExact, c.netWithExact, c.prefers === "with"), span: 4 }]);
     b.blank();
   }
 

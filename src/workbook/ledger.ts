@@ -41,6 +41,9 @@ export const LEDGER_FIELDS = [
   "relatedParty",
   "exemption",
   "marketValue",
+  "exemptionPossible",
+  "reserve",
+  "reserveDeclaration",
   "eiaMia",
   "date",
 ] as const;
@@ -62,6 +65,9 @@ export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
   relatedParty: ["Verbonden partij", "related party"],
   exemption: ["Ontheffing", "exemption"],
   marketValue: ["Waarde economisch verkeer", "market value", "wev", "waarde in het economische verkeer"],
+  exemptionPossible: ["Ontheffing mogelijk", "exemption possible", "ontheffing zou kunnen", "ontheffing verkrijgbaar"],
+  reserve: ["Herinvesteringsreserve", "reinvestment reserve", "hir", "afgeboekte herinvesteringsreserve", "hir afgeboekt"],
+  reserveDeclaration: ["Verklaring 4.2", "declaration 4.2", "verklaring hir", "verklaring herinvesteringsreserve"],
   eiaMia: ["EIA/MIA", "eia mia", "eia", "mia", "eia of mia", "energie- of milieu-investeringsaftrek"],
   date: ["Datum", "date", "investeringsdatum", "aanschafdatum", "datum verplichting", "purchase date"],
 };
@@ -82,6 +88,9 @@ export const FIELD_NAMES_NL: Record<LedgerField, string> = {
   relatedParty: "verbonden partij",
   exemption: "ontheffing",
   marketValue: "waarde economisch verkeer",
+  exemptionPossible: "ontheffing mogelijk",
+  reserve: "herinvesteringsreserve",
+  reserveDeclaration: "verklaring 4.2",
   eiaMia: "EIA/MIA",
   date: "datum",
 };
@@ -274,11 +283,21 @@ export function readLedger(
     if (paid !== undefined) inv.paid = paid;
     const mv = amountCell(get("marketValue"), "marketValue", problem, false);
     if (mv !== undefined) inv.marketValue = mv;
+    // Besluit 4.2: a herinvesteringsreserve booked on the asset, and whether the declaration of bijlage 1 is made.
+    const hir = amountCell(get("reserve"), "reserve", problem, false);
+    const declaration = boolCell(get("reserveDeclaration"), "reserveDeclaration", problem);
+    if (hir !== undefined && !/^0+(\.0+)?$/.test(hir))
+      inv.reinvestmentReserve = { amount: hir, ...(declaration === undefined ? {} : { declaration }) };
 
     for (const f of ["vatDeductible", "inUse", "relatedParty", "exemption", "eiaMia"] as const) {
       const b = boolCell(get(f), f, problem);
       if (b !== undefined) inv[f] = b;
     }
+    // Besluit 5.1.3: only a related-party row without an exemption says whether one could be obtained; a "nee" on
+    // any other row says nothing.
+    const possible = boolCell(get("exemptionPossible"), "exemptionPossible", problem);
+    if (possible === true || (possible === false && inv.relatedParty === true && inv.exemption !== true))
+      inv.exemptionPossible = possible;
     const grp = get("group");
     if (!isEmpty(grp) && !isErr(grp)) inv.group = cellText(grp).trim();
     const dateCell = get("date");
@@ -333,6 +352,9 @@ const EXPECTED: Record<LedgerField, string> = {
   relatedParty: "ja of nee",
   exemption: "ja of nee",
   marketValue: "een bedrag",
+  exemptionPossible: "ja of nee",
+  reserve: "een bedrag",
+  reserveDeclaration: "ja of nee",
   eiaMia: "ja of nee",
   date: "een datum",
 };

@@ -9,7 +9,7 @@ import { normalizeHeader } from "../../src/workbook/ledger";
 import { PARTNER_TABLES } from "./names";
 import { fieldId, usePane } from "./context";
 import { copyText, downloadText, safeFileName } from "./download";
-import { formatPercent, keepEuro, parseUserAmount } from "./format";
+import { formatMoney, formatPercent, keepEuro, parseUserAmount } from "./format";
 import { sameInARow } from "./display";
 import { letterText, type LetterPartner } from "./letter";
 import { partnershipFromTable } from "./partners";
@@ -122,6 +122,22 @@ export function PartnershipStep() {
               class="grow"
             />
           </div>
+          {report?.disinvestment ? (
+            <div class="row wrap">
+              <SelectField
+                fieldKey="partnership.disinvestmentLevel"
+                label={t.disinvestmentLevel}
+                hint={t.disinvestmentLevelHint}
+                value={p.disinvestmentLevel}
+                options={[
+                  { value: "partner", label: t.disinvestmentLevels.partner },
+                  { value: "partnership", label: t.disinvestmentLevels.partnership },
+                ]}
+                onChange={(v) => dispatch({ type: "partnership", patch: { disinvestmentLevel: v as "partner" | "partnership" } })}
+                class="grow"
+              />
+            </div>
+          ) : null}
           <p class="hint">{t.sharesHint}</p>
           <datalist id="legal-forms">
             {LEGAL_FORMS.map((f) => (
@@ -180,6 +196,14 @@ function Results() {
   const report = derived.evaluated!.report!;
   const ps = report.partners!;
   const info = report.partnership!;
+  const calamity = (name: string) => {
+    const x = report.calamity?.partners?.find((c) => c.name === name);
+    return x ? (
+      <p class="hint partner-calamity">
+        {t.partnerCalamity(formatMoney(x.netWithoutExact, culture, 2), formatMoney(x.netWithExact, culture, 2), x.prefers)}
+      </p>
+    ) : null;
+  };
   return (
     <section class="card results" aria-labelledby="partners-result">
       <h3 id="partners-result">{t.perPartner}</h3>
@@ -204,8 +228,19 @@ function Results() {
                   <Money value={q.outsideKia} />
                 </Stat>
               ) : null}
+              {q.disinvestment !== undefined ? (
+                <Stat label={t.partnerDisinvestment}>
+                  <Money value={q.disinvestment} />
+                </Stat>
+              ) : null}
             </dl>
             <p class="hint">{t.methods[q.method] ?? q.method}</p>
+            {q.disinvestmentOtherLevel ? (
+              <p class="hint partner-other-level">
+                {t.otherLevel(t.disinvestmentLevels[q.disinvestmentOtherLevel.level], formatMoney(q.disinvestmentOtherLevel.amount, culture, 0))}
+              </p>
+            ) : null}
+            {calamity(q.name)}
           </li>
         ))}
       </ul>

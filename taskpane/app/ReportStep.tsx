@@ -13,6 +13,7 @@ import { sourceText } from "./display";
 import { downloadText, safeFileName } from "./download";
 import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
+import { Declaration } from "./Declaration";
 
 type ReportSheetModule = typeof import("../report-sheet");
 
@@ -225,6 +226,8 @@ export function ReportStep({ version }: { version: string }) {
           ))}
         </ul>
       </section>
+
+      <Declaration />
 
       {confirm ? (
         <Dialog title={t.replaceTitle} onClose={() => setConfirm(false)}>

@@ -233,6 +233,14 @@ const nl = {
   reserves: "Stille reserves",
   outsideInvestments:
     "Investeringen in zijn eigen eenmanszaak dit jaar (niet van een bv)",
+  disinvestmentLevel: "Desinvesteringsbijtelling (art. 3.47)",
+  disinvestmentLevelHint:
+    "Standaard per vennoot: zijn aandeel in de vervreemdingen tegen de drempel, tegen het percentage van zijn eigen KIA. Iedere vennoot is de belastingplichtige (besluit 4.1.1). De andere lezing wordt ernaast getoond.",
+  disinvestmentLevels: { partner: "per vennoot", partnership: "voor het samenwerkingsverband als geheel" } as Record<"partner" | "partnership", string>,
+  partnerDisinvestment: "Desinvesteringsbijtelling",
+  otherLevel: (level: string, money: string) => `Desinvesteringsbijtelling ${level}: ${money}.`,
+  partnerCalamity: (without: string, withIt: string, prefers: "with" | "without") =>
+    `Calamiteitsgoedkeuring voor deze vennoot alleen: zonder per saldo ${without}, met ${withIt}; de eigen keuze zou ${prefers === "with" ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn.`,
   outsideHint:
     "Alleen een onderneming van de vennoot zelf (IB). Een bv van de vennoot is een andere belastingplichtige: haar investeringen tellen nooit mee; zet ze hooguit in de notitie.",
   ownAssetsInPartnership:
@@ -267,6 +275,14 @@ const nl = {
   downloadTxt: "Downloaden (.txt)",
   downloadInExcel:
     "Niet elke Excel-versie staat downloaden uit het taakvenster toe; lukt het niet, gebruik dan Kopiëren en plak de tekst in Word of Kladblok.",
+  declarationHeading: "Verklaring herinvesteringsreserve (besluit 4.2, bijlage 1)",
+  declarationMade:
+    "De staat zegt dat de verklaring wordt gedaan: de kostprijs vóór afboeking van de reserve telt. Voorwaarde a: een latere desinvesteringsbijtelling gaat dan over de overdrachtsprijs, niet de boekwaarde. Dien de verklaring in voordat de aanslag onherroepelijk vaststaat.",
+  declarationNotMade:
+    "Zonder verklaring verlaagt de afgeboekte reserve het investeringsbedrag (HR 24 december 1975, nr. 17 795). Met de verklaring telt de kostprijs vóór afboeking; zet dan ‘ja’ in de kolom ‘Verklaring 4.2’ van de staat.",
+  declarationWith: "KIA met de verklaring",
+  declarationWithout: "KIA zonder de verklaring",
+  declarationLabel: "Tekst van de verklaring",
   letterLabel: "Tekst van het verzoek",
 
   // payment
@@ -599,6 +615,14 @@ const en: Messages = {
   reserves: "Hidden reserves",
   outsideInvestments:
     "Investments in his own sole proprietorship this year (not a BV's)",
+  disinvestmentLevel: "Disinvestment addition (art. 3.47)",
+  disinvestmentLevelHint:
+    "By default per partner: his share of the disposals against the threshold, at the rate of his own KIA. Each partner is the taxpayer (besluit 4.1.1). The other reading is shown beside it.",
+  disinvestmentLevels: { partner: "per partner", partnership: "for the partnership as a whole" } as Record<"partner" | "partnership", string>,
+  partnerDisinvestment: "Disinvestment addition",
+  otherLevel: (level: string, money: string) => `Disinvestment addition ${level}: ${money}.`,
+  partnerCalamity: (without: string, withIt: string, prefers: "with" | "without") =>
+    `Calamity approval for this partner alone: net ${without} without, ${withIt} with; the partner's own choice would be ${prefers === "with" ? "the approval" : "the statutory rule"}.`,
   outsideHint:
     "Only an enterprise of the partner himself (income tax). A BV of the partner is another taxpayer: its investments never count; at most put them in the note.",
   ownAssetsInPartnership: "Own assets used in this business, bought this year",
@@ -631,6 +655,14 @@ const en: Messages = {
   downloadTxt: "Download (.txt)",
   downloadInExcel:
     "Not every Excel version allows downloads from the task pane; if it does not work, use Copy and paste the text into Word or Notepad.",
+  declarationHeading: "Declaration on the reinvestment reserve (besluit 4.2, annex 1)",
+  declarationMade:
+    "The ledger says the declaration is made: the cost before the reserve counts. Condition a: a later disinvestment addition is then computed on the transfer price, not the book value. File it before the assessment is final.",
+  declarationNotMade:
+    "Without the declaration the reserve written off lowers the investment amount (HR 24 December 1975, no. 17 795). With it the cost before the reserve counts; then put ‘yes’ in the ledger's column ‘Verklaring 4.2’.",
+  declarationWith: "KIA with the declaration",
+  declarationWithout: "KIA without the declaration",
+  declarationLabel: "Text of the declaration",
   letterLabel: "Text of the request",
 
   paymentHeading: "Payment (art. 3.44)",
@@ -734,6 +766,9 @@ const en: Messages = {
     relatedParty: "related party",
     exemption: "exemption",
     marketValue: "market value",
+    exemptionPossible: "exemption possible",
+    reserve: "reinvestment reserve",
+    reserveDeclaration: "declaration 4.2",
     eiaMia: "EIA/MIA",
     date: "date",
   },

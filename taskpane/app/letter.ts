@@ -49,7 +49,8 @@ const DUTCH: Culture = {
 export function wrap(text: string, width = 90): string {
   const out: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // a no-break space keeps its neighbours together ("€ 80.000,00")
+  for (const word of text.split(/[ \t\n\r]+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > width) {
       out.push(line);
       line = word;

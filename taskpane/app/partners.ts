@@ -129,6 +129,7 @@ function partnershipOf(
       name: "",
       key: key ?? "profit",
       jointRequest: jointRequest ?? "unknown",
+      disinvestmentLevel: "partner",
       partners: r.partners,
     },
     read: {

@@ -331,6 +331,7 @@ export function buildScenario(
       ...(p.jointRequest === "unknown"
         ? {}
         : { jointRequest: p.jointRequest === "yes" }),
+      ...(p.disinvestmentLevel === "partnership" ? { disinvestmentLevel: "partnership" as const } : {}),
     };
   }
   if (disposals.length) scenario.disposals = disposals;

@@ -64,6 +64,8 @@ export interface PartnershipInput {
   key: PartnershipKey;
   /** condition f: filed (yes), not filed (no: the profit shares apply), or not known yet */
   jointRequest: "unknown" | "yes" | "no";
+  /** art. 3.47: per partner (the default) or for the partnership as a whole */
+  disinvestmentLevel: "partner" | "partnership";
   partners: PartnerInput[];
 }
 
@@ -165,6 +167,7 @@ export function initialChoices(year: number): Choices {
       name: "",
       key: "profit",
       jointRequest: "unknown",
+      disinvestmentLevel: "partner",
       partners: [],
     },
     disposals: [],
@@ -417,6 +420,7 @@ export function restoreChoices(
         p.jointRequest === "yes" || p.jointRequest === "no"
           ? p.jointRequest
           : "unknown",
+      disinvestmentLevel: p.disinvestmentLevel === "partnership" ? "partnership" : "partner",
       partners: Array.isArray(p.partners)
         ? p.partners.slice(0, 100).map((x) => {
             const q = (x ?? {}) as Record<string, unknown>;
