@@ -332,7 +332,7 @@ const nl = {
   sources: "Bronnen",
   writeReport: (sheet: string) => `Rapport op het werkblad ‘${sheet}’ zetten`,
   downloadReport: "Rapport downloaden (.xlsx)",
-  downloadScenario: "Scenario downloaden (.json)",
+  downloadScenario: "Gegevens bewaren (.json)",
   replaceTitle: "Werkblad vervangen?",
   replaceText: (sheet: string) =>
     `Het werkblad ‘${sheet}’ bestaat al. Alleen dat werkblad wordt vervangen; de staat en de andere werkbladen blijven zoals ze zijn.`,
@@ -710,7 +710,7 @@ const en: Messages = {
   sources: "Sources",
   writeReport: (sheet: string) => `Write the report to the sheet ‘${sheet}’`,
   downloadReport: "Download report (.xlsx)",
-  downloadScenario: "Download scenario (.json)",
+  downloadScenario: "Save the data (.json)",
   replaceTitle: "Replace sheet?",
   replaceText: (sheet: string) =>
     `The sheet ‘${sheet}’ exists already. Only that sheet is replaced; the ledger and the other sheets stay as they are.`,
