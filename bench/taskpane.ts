@@ -129,7 +129,7 @@ async function child(): Promise<void> {
     const t0 = process.hrtime.bigint();
     let reportBytes = 0;
     const wb = await openFileWorkbook(
-      { name: "staat.xlsx", arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer },
+      { name: "staat.xlsx", arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer },
       { onDownload: (_name, b) => void (reportBytes = b.length), storage: null },
     );
     const g = await wb.readTable("Investeringen");

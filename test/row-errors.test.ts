@@ -456,7 +456,7 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
 
   /** the standalone pane on the same file (App.tsx's load): the sheet cell of each problem of the ledger it lists */
   async function paneCells(name: string, bytes: Uint8Array): Promise<string[]> {
-    const wb = await openFileWorkbook({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer }, { storage: null });
+    const wb = await openFileWorkbook({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer }, { storage: null });
     const tables = await wb.listTables();
     const table = ledgerTable(tables)!;
     const grid = await wb.readTable(table.name);

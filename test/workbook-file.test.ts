@@ -11,7 +11,7 @@ import * as sample from "../scripts/sample-ledger";
 
 function fileOf(name: string, bytes: Uint8Array | ArrayBuffer | string) {
   const buf = typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes as ArrayBuffer);
-  return { name, arrayBuffer: async () => buf.slice().buffer as ArrayBuffer };
+  return { name, arrayBuffer: async () => new Uint8Array(buf).buffer as ArrayBuffer };
 }
 
 async function ledgerXlsx(): Promise<Uint8Array> {

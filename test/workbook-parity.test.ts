@@ -103,7 +103,7 @@ function essence(r: Pick<WorkbookRead, "scenario" | "year" | "leftOut" | "notes"
 
 async function threeWays(name: string, bytes: Uint8Array) {
   const cli = await readLedgerFile(bytes, name);
-  const page = await openFileWorkbook({ name: name.replace(/^.*\//, ""), arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+  const page = await openFileWorkbook({ name: name.replace(/^.*\//, ""), arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer });
   const fromPage = await readWorkbook(page.book!());
   const viaCli = essence(cli);
   expect(essence(fromPage)).toEqual(viaCli);

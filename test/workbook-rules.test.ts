@@ -121,7 +121,7 @@ describe("the rules", () => {
 
 // ---- the same workbook in kia-calc and in the taskpane ---------------------------------------------------------
 
-const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer });
 
 /** A file as the standalone pane loads it (App.tsx): the ledger, the year, partners and disposals, then derive(). */
 async function paneReads(bytes: Uint8Array, name: string, onScreen = 2020) {
