@@ -49,13 +49,63 @@ function notAZip(bytes: Uint8Array): string {
   return `het is geen zip-pakket, en een .xlsx-werkmap is dat altijd; ${RESAVE}`;
 }
 
-/** The text of a part of the package; a part that cannot be unpacked makes the file damaged. */
-async function partText(f: JSZip.JSZipObject, path: string): Promise<string> {
-  try {
-    return await f.async("string");
-  } catch (e) {
-    throw new XlsxError(`het onderdeel ${path} kan niet worden uitgepakt (${e instanceof Error ? e.message : String(e)}); ${RESAVE}`, true);
-  }
+/**
+ * A part larger than this when unpacked is refused: a zip bomb (a few kB that inflate to gigabytes) must end in a
+ * message, not in an exhausted memory. A real ledger's sheet is far below it (100.000 rows take about 15 MB).
+ */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+export interface XlsxOptions {
+  /** the most one part of the package may inflate to (default MAX_PART_BYTES) */
+  maxPartBytes?: number;
+}
+
+/**
+ * The text of a part of the package, inflated as a stream and stopped as soon as it passes the limit; a part that
+ * cannot be unpacked makes the file damaged.
+ */
+function partText(f: JSZip.JSZipObject, path: string, max = MAX_PART_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let done = false;
+    // JSZip's own stream (zipObject.internalStream, in its code but not in its typings): no Node streams here
+    const stream = (f as unknown as { internalStream(t: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream("uint8array");
+    const stop = (e: XlsxError) => {
+      if (done) return;
+      done = true;
+      stream.pause();
+      reject(e);
+    };
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        if (done) return;
+        size += chunk.length;
+        if (size > max)
+          return stop(
+            new XlsxError(
+              `het onderdeel ${path} wordt uitgepakt groter dan ${Math.round(max / (1024 * 1024))} MB; zo'n werkmap wordt niet gelezen (een echte staat is veel kleiner: is het bestand beschadigd of gemanipuleerd?); ${RESAVE}`,
+              true,
+            ),
+          );
+        chunks.push(chunk);
+      })
+      .on("error", (e: unknown) =>
+        stop(new XlsxError(`het onderdeel ${path} kan niet worden uitgepakt (${e instanceof Error ? e.message : String(e)}); ${RESAVE}`, true)),
+      )
+      .on("end", () => {
+        if (done) return;
+        done = true;
+        const all = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        resolve(new TextDecoder("utf-8").decode(all));
+      })
+      .resume();
+  });
 }
 
 /** Excel's _xHHHH_ escapes of characters XML cannot hold (control characters), in text and names. */
@@ -166,10 +216,12 @@ export class XlsxBook implements Book {
     private readonly zip: JSZip,
     private readonly sheets: SheetState[],
     private readonly info: BookOutline,
+    private readonly maxPartBytes: number,
   ) {}
 
   /** Opens an .xlsx/.xlsm from its bytes; an XlsxError with a Dutch message when it is not one. */
-  static async open(bytes: Uint8Array | ArrayBuffer): Promise<XlsxBook> {
+  static async open(bytes: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxBook> {
+    const max = options.maxPartBytes ?? MAX_PART_BYTES;
     if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
     if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
       throw new XlsxError("is een oud Excel-bestand (.xls) of een met een wachtwoord versleutelde werkmap; sla het in Excel op als .xlsx zonder wachtwoord");
@@ -182,7 +234,7 @@ export class XlsxBook implements Book {
     }
     const read = async (path: string) => {
       const f = zip.file(path);
-      return f ? partText(f, path) : null;
+      return f ? partText(f, path, max) : null;
     };
     const wbPath = "xl/workbook.xml";
     const wb = await read(wbPath);
@@ -250,7 +302,7 @@ export class XlsxBook implements Book {
         });
       }
     }
-    return new XlsxBook(zip, sheets, { sheets: sheets.map((s) => s.name), tables, names, date1904 });
+    return new XlsxBook(zip, sheets, { sheets: sheets.map((s) => s.name), tables, names, date1904 }, max);
   }
 
   async outline(): Promise<BookOutline> {
@@ -287,7 +339,7 @@ export class XlsxBook implements Book {
     const out: string[] = [];
     if (f) {
       let item: StringItem | null = null;
-      parseXml(await partText(f, path), path, {
+      parseXml(await partText(f, path, this.maxPartBytes), path, {
         open(name) {
           if (name === "si") item = new StringItem();
           else item?.open(name);
@@ -366,7 +418,7 @@ export class XlsxBook implements Book {
     if (s.done || s.lastRow >= row) return;
     if (s.xml === undefined) {
       const f = this.zip.file(s.path);
-      s.xml = f ? await partText(f, s.path) : "";
+      s.xml = f ? await partText(f, s.path, this.maxPartBytes) : "";
       s.parser = this.sheetParser(s, await this.strings());
     }
     const xml = s.xml;
