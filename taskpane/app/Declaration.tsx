@@ -3,17 +3,15 @@
  * herbestedingsreserve is booked on an asset: both outcomes (with and without the declaration) and the letter to
  * copy or download. Whether the declaration is made is read from the ledger's column "Verklaring 4.2".
  */
-import { useRef, useState } from "preact/hooks";
-import { fieldId, usePane } from "./context";
+import { usePane } from "./context";
 import { declarationText } from "./declaration";
-import { copyText, downloadText, safeFileName } from "./download";
+import { safeFileName } from "./download";
+import { LetterText } from "./LetterText";
 import { Money, Stat } from "./ui";
 
 export function Declaration() {
-  const { t, state, derived, excel } = usePane();
+  const { t, state, derived } = usePane();
   const report = derived.evaluated?.report ?? null;
-  const area = useRef<HTMLTextAreaElement>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const hir = report?.reinvestmentReserve;
   if (!report || !hir) return null;
   const assets = report.assets
@@ -40,22 +38,7 @@ export function Declaration() {
           <Money value={withoutKia} />
         </Stat>
       </dl>
-      <label for={fieldId("declaration")}>{t.declarationLabel}</label>
-      <textarea id={fieldId("declaration")} ref={area} class="letter-text" readOnly rows={14} value={text} />
-      <div class="row wrap">
-        <button type="button" class="btn" id="copy-declaration" onClick={async () => setStatus((await copyText(text, area.current)) ? t.copied : t.copyFailed)}>
-          {t.copy}
-        </button>
-        <button type="button" class="btn" id="download-declaration" onClick={() => downloadText(fileName, text)}>
-          {t.downloadTxt}
-        </button>
-      </div>
-      {excel ? <p class="hint">{t.downloadInExcel}</p> : null}
-      {status ? (
-        <p class="hint" role="status">
-          {status}
-        </p>
-      ) : null}
+      <LetterText id="declaration" label={t.declarationLabel} text={text} fileName={fileName} />
     </section>
   );
 }

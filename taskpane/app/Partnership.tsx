@@ -3,12 +3,13 @@
  * partners, the key, conditions a–f with their status, each partner's KIA and the part deductible this year, and
  * the joint request of condition f as a Dutch letter to copy or download.
  */
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { PartnershipKey } from "../../src/scenario";
 import { normalizeHeader } from "../../src/workbook/ledger";
 import { PARTNER_TABLES } from "./names";
-import { fieldId, usePane } from "./context";
-import { copyText, downloadText, safeFileName } from "./download";
+import { usePane } from "./context";
+import { safeFileName } from "./download";
+import { LetterText } from "./LetterText";
 import { formatMoney, formatPercent, keepEuro, parseUserAmount } from "./format";
 import { sameInARow } from "./display";
 import { letterText, type LetterPartner } from "./letter";
@@ -260,11 +261,9 @@ function Results() {
 }
 
 function Letter() {
-  const { t, state, derived, culture, excel } = usePane();
+  const { t, state, derived, culture } = usePane();
   const p = state.choices.partnership;
   const report = derived.evaluated?.report ?? null;
-  const area = useRef<HTMLTextAreaElement>(null);
-  const [status, setStatus] = useState<string | null>(null);
   if (p.key === "profit") return <p class="hint">{t.letterNotNeeded}</p>;
   const weightField: PartnerAmountField | null = p.key === "equal" ? null : p.key;
   const partners: LetterPartner[] = p.partners.map((q) => {
@@ -284,27 +283,7 @@ function Letter() {
     <section class="card letter" aria-labelledby="letter-heading">
       <h3 id="letter-heading">{t.letterHeading}</h3>
       <p class="hint">{t.letterIntro}</p>
-      <label for={fieldId("letter")}>{t.letterLabel}</label>
-      <textarea id={fieldId("letter")} ref={area} class="letter-text" readOnly rows={14} value={text} />
-      <div class="row wrap">
-        <button
-          type="button"
-          class="btn"
-          id="copy-letter"
-          onClick={async () => setStatus((await copyText(text, area.current)) ? t.copied : t.copyFailed)}
-        >
-          {t.copy}
-        </button>
-        <button type="button" class="btn" id="download-letter" onClick={() => downloadText(fileName, text)}>
-          {t.downloadTxt}
-        </button>
-      </div>
-      {excel ? <p class="hint">{t.downloadInExcel}</p> : null}
-      {status ? (
-        <p class="hint" role="status">
-          {status}
-        </p>
-      ) : null}
+      <LetterText id="letter" label={t.letterLabel} text={text} fileName={fileName} />
     </section>
   );
 }
