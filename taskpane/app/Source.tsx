@@ -120,6 +120,8 @@ export function SourcePanel(props: {
   const missing = grid ? REQUIRED.some((f) => state.mapping[f] === undefined) : false;
   // dates outside the chosen year: shown here beside the year, where choosing the wrong year is seen at once
   const dateWarnings = (derived.evaluated?.report?.warnings ?? []).filter((w) => w.code === "DATE_OUTSIDE_YEAR");
+  // rows dated in another year are open questions (art. 3.43): said here too, beside the year
+  const otherYear = (derived.ledger?.open ?? []).filter((q) => q.kind === "year").length;
   const sourceName = grid && state.source ? sourceText(grid.source, lang) : "";
 
   return (
@@ -144,9 +146,10 @@ export function SourcePanel(props: {
               {t.yearGuess(state.yearFound.years, state.yearFound.year)}
             </p>
           ) : null}
-          {dateWarnings.length ? (
+          {dateWarnings.length || otherYear ? (
             <div class="message warning" role="status" id="year-warning">
               <strong>{t.yearCheck}:</strong>{" "}
+              {otherYear ? <span>{t.otherYearRows(otherYear, state.choices.year)} </span> : null}
               {dateWarnings.map((w, i) => (
                 <span key={i}>{keepEuro(w.text)} </span>
               ))}

@@ -31,6 +31,8 @@ export const en: Messages = {
   unreadableFile: (name: string) =>
     `${name} is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.`,
   yearCheck: "Check the tax year",
+  otherYearRows: (n: number, year: number) =>
+    `${n === 1 ? "1 investment is" : `${n} investments are`} dated outside ${year}; ${n === 1 ? "it does" : "they do"} not count until you choose in the questions below (the year of the obligation decides, art. 3.43).`,
   yearFromDates: (d: { year: number; dated: number; investments: number }) =>
     `The year of the investment dates (${
       d.dated === d.investments ? `all ${d.dated} investments are dated in ${d.year}` : `${d.dated} of the ${d.investments} investments have a date, all in ${d.year}`

@@ -41,6 +41,8 @@ const nl = {
   unreadableFile: (name: string) =>
     `${name} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`,
   yearCheck: "Controleer het belastingjaar",
+  otherYearRows: (n: number, year: number) =>
+    `${n === 1 ? "1 investering" : `${n} investeringen`}: de datum valt niet in ${year}; ${n === 1 ? "die telt" : "die tellen"} niet mee tot u bij de vragen hieronder kiest (het jaar van de verplichting beslist, art. 3.43).`,
   // how the year was found, in kia-calc's words (src/workbook/rules.ts)
   yearFromDates: (d: { year: number; dated: number; investments: number }) => {
     const words = datesYearText(d);
