@@ -84,7 +84,7 @@ function partText(f: JSZip.JSZipObject, path: string, max = MAX_PART_BYTES): Pro
         if (size > max)
           return stop(
             new XlsxError(
-              `het onderdeel ${path} wordt uitgepakt groter dan ${Math.round(max / (1024 * 1024))} MB; zo'n werkmap wordt niet gelezen (een echte staat is veel kleiner: is het bestand beschadigd of gemanipuleerd?); ${RESAVE}`,
+              `het onderdeel ${path} wordt uitgepakt groter dan ${(max / (1024 * 1024)).toFixed(0)} MB; zo'n werkmap wordt niet gelezen (een echte staat is veel kleiner: is het bestand beschadigd of gemanipuleerd?); ${RESAVE}`,
               true,
             ),
           );
