@@ -348,6 +348,7 @@ export function disinvestmentStep(
         hadDeduction: it.hadDeduction,
         counted: it.counted,
         investmentYear: it.d.investmentYear,
+        ...(it.d.source !== undefined ? { source: it.d.source } : {}),
       };
     }),
   };

@@ -19,7 +19,7 @@
  *
  * Nothing here knows an app: the apps render the result (./left-out.ts).
  */
-import { validateRows, type NormalizedScenario, type Scenario } from "../scenario";
+import { validateRows, type NormalizedScenario, type Scenario, type ScenarioInvestment } from "../scenario";
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { KiaValidationError } from "../errors";
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
@@ -132,6 +132,8 @@ export interface WorkbookRead {
   open: OpenQuestion[];
   /** the answers applied, with the user's words (for the report) */
   answered: { question: OpenQuestion; choice: string; note?: string }[];
+  /** ledger rows dated in another year, not counted this year: where they are and what they say (src/register/years.ts) */
+  otherYears: { sheet: string; row: number; investment: ScenarioInvestment }[];
   /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
   warnings: { sheet: string; row?: number; message: string }[];
   /** the figure is not final: a row is left out or a question is open */
@@ -405,6 +407,7 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     notes,
     open: read.open,
     answered: read.answered,
+    otherYears: (read.otherYears ?? []).map((x) => ({ sheet: ledger.sheet, ...x })),
     warnings: [...read.warnings.map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
     provisional: false,
   };
