@@ -1301,7 +1301,7 @@ function validateRest(o: Obj, year: number) {
  * carriedIn: the parts of earlier years' KIA still open (art. 3.44). Each investment year once and before this year,
  * each asset once in its year; paid by the end of this year is not less than paid before it.
  */
-function validateCarriedIn(raw: unknown, year: number): NCarriedYear[] {
+export function validateCarriedIn(raw: unknown, year: number): NCarriedYear[] {
   if (!Array.isArray(raw)) fail("INVALID_TYPE", "carriedIn", raw, "verwacht een lijst met jaren");
   const years = new Set<number>();
   return raw.map((r, i): NCarriedYear => {

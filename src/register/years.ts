@@ -16,6 +16,8 @@ import { Decimal, ZERO } from "../decimal";
 import { rules } from "../law";
 import type { ScenarioCarriedYear, ScenarioDisposal, ScenarioInvestment } from "../scenario";
 import type { OpenQuestion } from "../workbook/questions";
+import type { FromRegister, WorkbookRead } from "../workbook/read";
+import { validateCarriedIn } from "../scenario";
 import { questionKey } from "../workbook/questions";
 import type { Register, RegisterOpenYear } from "./format";
 import type { RegisterProblem, RegisterRead } from "./read";
@@ -323,3 +325,76 @@ export function settleQuestions(
 }
 
 export { questionKey };
+
+/**
+ * The reader's FromRegister (src/workbook/read.ts) over the earlier years: a disposal whose "Uit register" cell names
+ * an asset ("2023:M3", or "M3" when one earlier year has it) gets that asset's figures and the citation; otherwise a
+ * Dutch message says why not. `partners`: this year's partners' names (a partner's own percentage is kept for them).
+ */
+export function registerDisposal(earlier: EarlierYears, partners?: readonly string[]) {
+  const list = disposalCandidates(earlier);
+  return (ref: string, own: { id: string; description?: string; price: unknown }, context?: { partners?: readonly string[] }): Record<string, unknown> | string => {
+    const names = context?.partners ?? partners;
+    const m = /^\s*(\d{4})\s*[:/-]\s*(.+?)\s*$/.exec(ref);
+    const year = m ? Number(m[1]) : undefined;
+    const asset = (m ? m[2] : ref).trim();
+    const hits = list.filter((c) => (year === undefined || c.year === year) && (c.asset === asset || c.ids.includes(asset)));
+    const years = earlier.used.filter((u) => earlier.year - u.year < rules.disinvestment.windowYears).map((u) => u.year);
+    if (!hits.length) {
+      if (year !== undefined && !years.includes(year))
+        return `geen register van ${year} opgegeven (wel: ${years.length ? years.join(", ") : "geen"}); geef het bestand van ${year} op, of vul investeringsjaar, investeringsbedrag en totaal zelf in`;
+      return `investering ${asset} staat niet als meetellende investering in ${year !== undefined ? `het register van ${year}` : `de registers van ${years.join(", ") || "eerdere jaren"}`}`;
+    }
+    if (hits.length > 1) return `investering ${asset} staat in de registers van ${hits.map((c) => c.year).join(" en ")}; schrijf het jaar erbij, zoals ${hits[0].year}:${asset}`;
+    const c = hits[0];
+    if (c.disposedIn !== undefined) return `investering ${asset} van ${c.year} is volgens het register van ${c.disposedIn} in ${c.disposedIn} al vervreemd`;
+    const d: Record<string, unknown> = { ...disposalFrom(c, { id: own.id, price: String(own.price ?? ""), ...(own.description !== undefined ? { description: own.description } : {}) }, names) };
+    if (own.price === undefined) delete d.price;
+    else d.price = own.price;
+    return d;
+  };
+}
+
+/**
+ * The reader's FromRegister for files whose year is found while reading: the earlier years are combined for the year
+ * the reader found (`earlierYears` once per year).
+ */
+export function fromRegisters(files: readonly EarlierFile[]): FromRegister {
+  const cache = new Map<number, EarlierYears>();
+  return (ref, own, context) => {
+    if (context.year === undefined) return "het belastingjaar is niet bekend, dus ook niet welk register eerder is";
+    let e = cache.get(context.year);
+    if (!e) cache.set(context.year, (e = earlierYears(context.year, files)));
+    return registerDisposal(e)(ref, own, context);
+  };
+}
+
+/** What the earlier years gave a workbook's reading: the registers used, the messages, the parts carried in. */
+export interface EarlierApplied {
+  earlier: EarlierYears;
+  carriedIn: ScenarioCarriedYear[];
+  /** questions answered by a register (a row of an earlier year's investment) */
+  settled: { question: OpenQuestion; choice: string; note: string }[];
+}
+
+/**
+ * A workbook's reading (readWorkbook) with the earlier years: rows of earlier years' investments no longer open
+ * questions, and the open parts of earlier years' KIA in the scenario (and its validated form) as carriedIn. The read
+ * is changed in place and returned with what was applied.
+ */
+export function applyEarlier<R extends Pick<WorkbookRead, "scenario" | "open" | "answered" | "otherYears" | "provisional" | "leftOut" | "normalized">>(
+  read: R,
+  earlier: EarlierYears,
+  evidence: Omit<CarriedEvidence, "ledger"> = {},
+): EarlierApplied {
+  const s = settleQuestions(read.open, earlier, read.otherYears);
+  read.open = s.open;
+  read.answered = [...read.answered, ...s.answered];
+  read.provisional = read.open.length > 0 || read.leftOut.length > 0;
+  const carriedIn = carriedInFor(earlier, { ...evidence, ledger: read.otherYears });
+  if (carriedIn.length) {
+    (read.scenario as { carriedIn?: ScenarioCarriedYear[] }).carriedIn = carriedIn;
+    if (read.normalized && read.scenario.year !== undefined) read.normalized.carriedIn = validateCarriedIn(carriedIn, read.scenario.year);
+  }
+  return { earlier, carriedIn, settled: s.answered };
+}

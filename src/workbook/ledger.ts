@@ -713,6 +713,8 @@ export const DISPOSAL_HEADERS: Record<string, readonly string[]> = {
   investmentYear: ["Investeringsjaar", "investment year", "jaar van investering", "aanschafjaar", "jaar aanschaf"],
   investmentAmount: ["Investeringsbedrag", "investment amount", "aanschafbedrag", "aanschafwaarde", "aanschafprijs"],
   investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar", "totaal investeringen aanschafjaar", "investeringen aanschafjaar", "totaal aanschafjaar"],
+  /** an asset of an earlier year's KIA register ("2023:M3" or "M3"): its year, amount and year total come from there */
+  register: ["Uit register", "register", "registerverwijzing", "from register"],
 };
 
 /** Which column of a partners table, and of a disposals table, holds which field (as mapHeaders for the ledger). */
@@ -867,6 +869,12 @@ export function readDisposals(
     const link = get("investment");
     if (!isEmpty(link) && !isErr(link)) {
       d.investment = cellText(link).trim();
+      return d;
+    }
+    // a reference to an earlier year's register, with nothing typed beside it: the reader fills it (read.ts)
+    const ref = get("register");
+    if (!isEmpty(ref) && !isErr(ref) && ["investmentYear", "investmentAmount", "investmentYearTotal"].every((f) => isEmpty(get(f)))) {
+      d.register = cellText(ref).trim();
       return d;
     }
     const y = get("investmentYear");

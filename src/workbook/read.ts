@@ -166,7 +166,19 @@ export interface ReadOptions {
   validate?: boolean;
   /** the user's answers to the open questions (./questions.ts), by questionKey */
   answers?: Answers;
+  /**
+   * fills a disposal that refers to an earlier year's register (column "Uit register", src/register/years.ts
+   * registerDisposal): its fields, or a Dutch message why it cannot. Without it such a disposal is left out, said.
+   */
+  fromRegister?: FromRegister;
 }
+
+/** A disposal's register reference ("2023:M3") and its own fields -> the disposal filled, or why not (Dutch). */
+export type FromRegister = (
+  ref: string,
+  disposal: { id: string; description?: string; price: unknown },
+  context: { year?: number; partners: string[] },
+) => Record<string, unknown> | string;
 
 /** A candidate for a part: an Excel table, or a sheet without tables by its header row (its name as its name). */
 type Candidate = { name: string; headers: readonly unknown[]; sheet: string } & ({ table: BookTable } | { header: SheetHeader; last: number });
@@ -392,6 +404,7 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   const parts = assemble(
     { year: year.from === "none" ? undefined : year.year, ledger, partners, key: key?.value, request: request?.value, disposals, date1904: outline.date1904 },
     read,
+    options.fromRegister,
   );
   const out: WorkbookRead = {
     scenario: parts.scenario,
@@ -479,6 +492,7 @@ export function yearOfTitle(c: Cell | undefined): number | undefined {
 export function assemble(
   parts: WorkbookParts,
   ledgerRead?: LedgerRead,
+  fromRegister?: FromRegister,
 ): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
@@ -511,6 +525,25 @@ export function assemble(
   if (d) {
     const dm = mapDisposalHeaders(d.headers).mapping;
     const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
+    // a disposal that refers to an earlier year's register: filled from it, or left out at its cell with why
+    if (dm.register !== undefined)
+      for (let i = x.items.length - 1; i >= 0; i--) {
+        const item = x.items[i];
+        if (typeof item.register !== "string") continue;
+        const { register: ref, ...own } = item;
+        const partnerNames = ((scenario.partnership?.partners ?? []) as { name?: unknown }[]).map((p) => String(p.name ?? "").trim());
+        const filled = fromRegister
+          ? fromRegister(ref, own as { id: string; description?: string; price: unknown }, { ...(parts.year !== undefined ? { year: parts.year } : {}), partners: partnerNames })
+          : `verwijst naar het register van een eerder jaar (${ref}); geef het bestand van dat jaar op (kia-calc --eerder, of "Uit eerdere jaren")`;
+        if (typeof filled !== "string") {
+          x.items[i] = filled;
+          continue;
+        }
+        const col = dm.register;
+        x.problems.push({ row: x.rows[i], column: col, columnLetter: columnLetter(d.firstColumn + col), field: "register" as never, value: JSON.stringify(ref), text: ref, message: filled });
+        x.items.splice(i, 1);
+        x.rows.splice(i, 1);
+      }
     leftOut.push(...x.problems.map((p) => unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row))));
     if (x.items.length) {
       scenario.disposals = x.items;

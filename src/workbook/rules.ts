@@ -52,7 +52,7 @@ export function isPartnersHeader(headers: readonly unknown[]): boolean {
 /** Headers that make a disposals table: a price and the investment it undoes (by its number, or by its year). */
 export function isDisposalsHeader(headers: readonly unknown[]): boolean {
   const { mapping } = mapDisposalHeaders(headers);
-  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined);
+  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined || mapping.register !== undefined);
 }
 
 export type TableKind = "ledger" | "partners" | "disposals";
