@@ -12,8 +12,9 @@
  *
  * Rounding (docs/rounding.md): exact figures are kept per asset. The whole-euro part still open of an investment year
  * is the register's figure (that year's KIA minus its deductible, both whole euros); it is lowered to the remaining
- * exact part rounded up, and what it is lowered by is this year's whole-euro deduction. So over the years the
- * whole-euro deductions of an investment year add up to that year's whole-euro KIA, never a euro more.
+ * exact part rounded down (the deduction as early as it can, in the taxpayer's favour), and what it is lowered by is
+ * this year's whole-euro deduction. So over the years the whole-euro deductions of an investment year add up to that
+ * year's whole-euro KIA, never a euro more or less.
  */
 import { type Context, listOf, plain } from "./context";
 import { Decimal, ZERO } from "./decimal";
@@ -33,8 +34,9 @@ function wholeEuros(
 ): CarriedFigures {
   if (exact)
     return { deductible: plain(releasedExact), deductibleExact: plain(releasedExact), open: plain(stillExact), openExact: plain(stillExact) };
-  const up = roundForReport(stillExact, "deduction", false);
-  const open = stillExact.isZero() ? ZERO : up.lt(before) ? up : before;
+  // what stays open is rounded down: the deduction comes as early as it can (the taxpayer's favour, docs/rounding.md)
+  const down = roundForReport(stillExact, "addition", false);
+  const open = down.lt(before) ? down : before;
   return {
     deductible: plain(before.minus(open)),
     deductibleExact: plain(releasedExact),
