@@ -40,7 +40,8 @@ const ratio = (a: string, b: string): string => {
  * The register of the year `report` is the report of. `scenario` is the scenario evaluated (the rows kept: the
  * report's assets are its investments). The parts of earlier years still open come from report.carriedIn.
  */
-export function registerOf(report: Report, scenario: Scenario): Register {
+export function registerOf(report: Report, given: { investments: readonly unknown[]; disposals?: readonly unknown[]; year?: number; carriedIn?: unknown }): Register {
+  const scenario = given as unknown as Scenario;
   const invById = new Map<string, ScenarioInvestment>();
   for (const inv of scenario.investments) invById.set(String(inv.id), inv);
   const assets: RegisterAsset[] = report.assets.map((a) => {

@@ -23,6 +23,7 @@ import { validateRows, type NormalizedScenario, type Scenario, type ScenarioInve
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { KiaValidationError } from "../errors";
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
+import { registerYearOf } from "../register/format";
 import {
   cellText,
   columnLetter,
@@ -227,8 +228,10 @@ class Reading {
   async candidates(): Promise<Candidate[]> {
     const out: Candidate[] = [];
     for (const sheet of this.outline.sheets) {
-      const tables = this.outline.tables.filter((t) => t.sheet === sheet);
-      if (tables.length) {
+      const all = this.outline.tables.filter((t) => t.sheet === sheet);
+      // a KIA register (a report's table of an earlier run, src/register) is never a ledger, partners or disposals
+      const tables = all.filter((t) => registerYearOf(t.name) === undefined);
+      if (all.length) {
         out.push(...tables.map((table) => ({ name: table.name, headers: table.headers, sheet, table })));
         continue;
       }
