@@ -20,6 +20,7 @@ import { lazyBook } from "../../src/workbook/book";
 import { mapHeaders, serialToIso } from "../../src/workbook/ledger";
 import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook/rules";
 import { looksLikeFormula } from "./cells";
+import { columnName } from "../../src/report-sheet/types";
 import { cultureFromLocale } from "./culture";
 import type {
   Cell,
@@ -216,6 +217,20 @@ function rowBytes(row: ReportValue[], width: number): number {
   let n = 4 + width * 12;
   for (const v of row) if (typeof v === "string") n += v.length * 1.1 + 3;
   return n;
+}
+
+/** A header or footer in Excel's codes ("&Lleft&Ccenter&Rright") as its three sections. */
+function sections(text: string): [string, string, string] {
+  const out: [string, string, string] = ["", "", ""];
+  let at = 1;
+  const parts = text.split(/(?<!&)(&[LCR])/);
+  for (const p of parts) {
+    if (p === "&L") at = 0;
+    else if (p === "&C") at = 1;
+    else if (p === "&R") at = 2;
+    else out[at] += p;
+  }
+  return out;
 }
 
 function pointsOf(chars: number): number {
@@ -430,16 +445,48 @@ export function officeWorkbook(): Workbook {
       };
       writeRows(blocks[0][0], blocks[0][1]);
       for (const f of sheet.formats) {
-        if (!f.format.bold && !f.format.heading && !f.format.wrap) continue;
+        if (!f.format.bold && !f.format.heading && !f.format.wrap && !f.format.italic && !f.format.shade && !f.format.top && !f.format.left) continue;
         const range =
           f.column === undefined
             ? ws.getRangeByIndexes(f.row, 0, 1, Math.max(1, sheet.rows[f.row]?.length ?? 1))
             : ws.getRangeByIndexes(f.row, f.column, 1, 1);
         if (f.format.bold || f.format.heading) range.format.font.bold = true;
         if (f.format.heading) range.format.font.size = 13;
+        if (f.format.italic) range.format.font.italic = true;
+        if (f.format.shade) range.format.fill.color = "#F2F2F2";
         if (f.format.wrap) range.format.wrapText = true;
+        if (f.format.wrap || f.format.top) range.format.verticalAlignment = "Top";
+        if (f.format.left) range.format.horizontalAlignment = "Left";
       }
+      for (const m of sheet.merges ?? []) ws.getRangeByIndexes(m.row, m.column, 1, m.columns).merge(false);
+      for (const h of sheet.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
       sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsOf(w)));
+      const page = sheet.page;
+      if (page && supports("1.9")) {
+        // Pagina-instelling (ExcelApi 1.9): A4 portrait, one page wide, title rows, print area, header and footer
+        const layout = ws.pageLayout;
+        layout.paperSize = "A4";
+        layout.orientation = "Portrait";
+        layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+        layout.leftMargin = page.margins.left * 72;
+        layout.rightMargin = page.margins.right * 72;
+        layout.topMargin = page.margins.top * 72;
+        layout.bottomMargin = page.margins.bottom * 72;
+        layout.headerMargin = page.margins.header * 72;
+        layout.footerMargin = page.margins.footer * 72;
+        layout.setPrintTitleRows(`$${page.titleRows[0] + 1}:$${page.titleRows[1] + 1}`);
+        layout.setPrintArea(`A1:${columnName(page.area.columns - 1)}${page.area.rows}`);
+        const hf = layout.headersFooters.defaultForAllPages;
+        const [hl, hc, hr] = sections(page.header);
+        const [fl, fc, fr] = sections(page.footer);
+        hf.leftHeader = hl;
+        hf.centerHeader = hc;
+        hf.rightHeader = hr;
+        hf.leftFooter = fl;
+        hf.centerFooter = fc;
+        hf.rightFooter = fr;
+        for (const r of sheet.pageBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+      }
       if (charts17)
         for (const l of sheet.links ?? []) {
           const text = sheet.rows[l.row]?.[l.column];
@@ -450,19 +497,21 @@ export function officeWorkbook(): Workbook {
         }
       const ch = sheet.chart;
       if (ch && ch.lastRow > ch.firstRow) {
-        const xy = ws.getRangeByIndexes(ch.firstRow, 0, ch.lastRow - ch.firstRow + 1, 2);
+        const [cx, cy] = ch.columns ?? [0, 1];
+        const xy = ws.getRangeByIndexes(ch.firstRow, cx, ch.lastRow - ch.firstRow + 1, 2);
         const chart = ws.charts.add("XYScatterLinesNoMarkers", xy, "Columns");
         chart.title.text = ch.title;
         chart.legend.position = "Bottom";
         if (ch.markRow !== undefined && charts17) {
           const mark = chart.series.add(ch.markLabel ?? "");
-          mark.setXAxisValues(ws.getRangeByIndexes(ch.markRow, 0, 1, 1));
-          mark.setValues(ws.getRangeByIndexes(ch.markRow, 1, 1, 1));
+          mark.setXAxisValues(ws.getRangeByIndexes(ch.markRow, cx, 1, 1));
+          mark.setValues(ws.getRangeByIndexes(ch.markRow, cy, 1, 1));
           mark.chartType = "XYScatter";
           mark.markerStyle = "Circle";
           mark.markerSize = 9;
         }
-        chart.setPosition(ws.getRangeByIndexes(Math.max(0, ch.firstRow - 1), 3, 1, 1), ws.getRangeByIndexes(Math.max(0, ch.firstRow - 1) + 22, 10, 1, 1));
+        const at = ch.anchor ?? { row: Math.max(0, ch.firstRow - 1), column: 3, rows: 22, columns: 8 };
+        chart.setPosition(ws.getRangeByIndexes(at.row, at.column, 1, 1), ws.getRangeByIndexes(at.row + at.rows - 1, at.column + at.columns - 1, 1, 1));
       }
       ws.activate();
       ws.getRangeByIndexes(0, 0, 1, 1).select();

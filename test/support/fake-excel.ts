@@ -196,6 +196,7 @@ export function fakeExcel(options: {
       select() {
         events.push(`select ${sheetName}!${colLetters(c0)}${r0 + 1}`);
       },
+      merge() {},
     });
     if (s.nullValues) {
       raw._properties.get("values").resetValue(null);
@@ -260,6 +261,12 @@ export function fakeExcel(options: {
       if (r1 < 0) range.__target.isNullObject = true;
       return range;
     },
+    pageLayout: {
+      headersFooters: { defaultForAllPages: {} },
+      setPrintTitleRows() {},
+      setPrintArea() {},
+    },
+    horizontalPageBreaks: { add() {} },
     charts: {
       add(type: string, _range: unknown, seriesBy: string) {
         calls.push({ sheet: name, method: "charts.add", args: [type, seriesBy] });
