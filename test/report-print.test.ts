@@ -18,7 +18,7 @@ import { COLUMN_WIDTHS, reportSheet, type ClientDetails } from "../src/report-sh
 import { reportSheet as paneReportSheet } from "../taskpane/report-sheet";
 import { officeWorkbook } from "../taskpane/workbook/office";
 import { reportXlsx } from "../taskpane/workbook/file";
-import { fakeExcel } from "./support/fake-excel";
+import { fakeExcel, writtenFormats } from "./support/fake-excel";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest (as in workbook-office.test.ts)
 jest.mock("office-addin-manifest", () => ({
@@ -198,14 +198,14 @@ describe("the Office adapter writes the same report (mock)", () => {
   let fx: ReturnType<typeof fakeExcel> | undefined;
   afterEach(() => fx?.uninstall());
 
-  it("wrap on every long text cell, merges, row heights, A4 portrait one page wide, print titles, area, footer, the page break", async () => {
-    fx = fakeExcel({ sheets: [{ name: "Staat" }] });
+  it.each(["1.13", "1.8"])("ExcelApi %s: wrap on every long text cell, merges, row heights, headings; (1.9 and later) A4 portrait one page wide, print titles, area, footer, the page break", async (api) => {
+    fx = fakeExcel({ sheets: [{ name: "Staat" }], api });
     fx.install();
     await officeWorkbook().writeReport(sheet);
     const writes = fx.writes.filter((w) => w.sheet === "KIA-rapport 2025");
-    const at = (path: RegExp) => writes.filter((w) => path.test(w.path));
-    // every long text cell wraps: its range (row, column) gets wrapText
-    const wrapped = new Set(at(/format\.wrapText$/).map((w) => /range\((\d+),(\d+),/.exec(w.path)!.slice(1, 3).join(",")));
+    const written = writtenFormats(fx, "KIA-rapport 2025");
+    // every long text cell wraps (set through setCellProperties, one array per block of rows)
+    const wrapped = new Set([...written.cells].filter(([, f]) => f.wrapText === true).map(([k]) => k));
     const span = new Map((sheet.merges ?? []).map((m) => [`${m.row},${m.column}`, m.columns]));
     let long = 0;
     sheet.rows.forEach((row, r) =>
@@ -219,8 +219,20 @@ describe("the Office adapter writes the same report (mock)", () => {
       }),
     );
     expect(long).toBeGreaterThan(10);
-    expect(fx.calls.filter((c) => c.method.endsWith(".merge")).length).toBe(sheet.merges!.length);
-    expect(at(/format\.rowHeight$/).length).toBe(sheet.rowHeights!.length);
+    const byRow = (a: { row: number; column: number }, b: { row: number; column: number }) => a.row - b.row || a.column - b.column;
+    expect([...written.merges].sort(byRow)).toEqual([...sheet.merges!].sort(byRow));
+    expect([...written.heights].map(([row, height]) => ({ row, height })).sort((a, b) => a.row - b.row)).toEqual(sheet.rowHeights);
+    // a heading is bold and 13 pt, a table's header row shaded
+    const heading = sheet.formats.find((f) => f.format.heading)!.row;
+    expect(written.cells.get(`${heading},0`)).toMatchObject({ "font.bold": true, "font.size": 13 });
+    const shaded = sheet.formats.find((f) => f.format.shade)!.row;
+    expect(written.cells.get(`${shaded},0`)).toMatchObject({ "font.bold": true, "fill.color": "#F2F2F2" });
+    // before ExcelApi 1.9 the styles are set through ranges (rows alike in one range), without the page setup
+    expect(fx.calls.some((c) => c.method.endsWith(".setCellProperties"))).toBe(api === "1.13");
+    if (api === "1.8") {
+      expect(writes.some((w) => /pageLayout/.test(w.path))).toBe(false);
+      return;
+    }
     const layout = (name: string) => writes.find((w) => w.path.endsWith(`pageLayout.${name}`))?.value;
     expect(layout("paperSize")).toBe("A4");
     expect(layout("orientation")).toBe("Portrait");

@@ -391,7 +391,7 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     expect(listed[5][4]).toBe("investering INV-4 telt niet mee (zie de melding bij die regel) (nummer D1)");
     expect(cli[5]).toEqual({ cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-4 telt niet mee (zie de melding bij die regel)" });
     expect(cli).toHaveLength(6);
-    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![1]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
+    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![2]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
   });
 
   it("--batch counts them under Problemen and computes the client, with one evaluate(); the taskpane shows as many", async () => {

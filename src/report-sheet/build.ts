@@ -518,13 +518,19 @@ class Builder {
   place(cells: Placed[], rowFormat?: ReportCellFormat): number {
     const r = this.rows.length;
     const values: ReportValue[] = [];
+    // the end of this row's last merge: the empty cells of a merge stay (only this row's merges, so a row costs
+    // the same however long the sheet is)
+    let mergedTo = 0;
     for (const c of cells) {
       const span = c.span ?? 1;
-      if (span > 1) this.merges.push({ row: r, column: values.length, columns: span });
+      if (span > 1) {
+        this.merges.push({ row: r, column: values.length, columns: span });
+        mergedTo = values.length + span;
+      }
       values.push(c.value);
       for (let i = 1; i < span; i++) values.push(null);
     }
-    while (values.length > 0 && values[values.length - 1] === null && !this.merges.some((m) => m.row === r && m.column + m.columns > values.length - 1)) values.pop();
+    while (values.length > 0 && values[values.length - 1] === null && mergedTo <= values.length - 1) values.pop();
     this.rows.push(values);
     if (rowFormat) this.formats.push({ row: r, format: rowFormat });
     return r;
