@@ -355,7 +355,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   if (failed)
     await o.stderr.write(
       listing(
-        `${failed === 1 ? "1 regel" : `${failed} regels`} met een fout (ook in het overzicht, kolom Fout):`,
+        `${clients.length ? (failed === 1 ? "1 regel" : `${failed} regels`) : count(failed)} met een fout (ook in het overzicht, kolom Fout):`,
         rows.filter((r) => r.error !== null).map((r) => `${r.client !== undefined ? `${r.client}/` : ""}${r.file}: ${r.error}`),
       ),
     );
