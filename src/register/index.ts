@@ -6,3 +6,4 @@ export * from "./format";
 export { registerOf, registerRows, investmentOfSource } from "./build";
 export { readRegisters, type RegisterFound, type RegisterProblem, type RegisterProblemKind, type RegisterRead } from "./read";
 export * from "./years";
+export * from "./evidence";

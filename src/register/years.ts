@@ -12,7 +12,7 @@
  *    that year's register is that year's investment: its question ("telt mee in dit jaar?") is answered "no".
  * Pure data: no Office, DOM or Node. Money as exact decimal strings and decimal.js.
  */
-import { Decimal, ZERO } from "../decimal";
+import { Decimal } from "../decimal";
 import { rules } from "../law";
 import type { ScenarioCarriedYear, ScenarioDisposal, ScenarioInvestment } from "../scenario";
 import type { OpenQuestion } from "../workbook/questions";
@@ -20,6 +20,7 @@ import type { FromRegister, WorkbookRead } from "../workbook/read";
 import { validateCarriedIn } from "../scenario";
 import { questionKey } from "../workbook/questions";
 import type { Register, RegisterOpenYear } from "./format";
+import { withEvidence, type CarriedEvidence, type OtherYearRow } from "./evidence";
 import type { RegisterProblem, RegisterRead } from "./read";
 
 /** The registers found in one file (readRegisters), with the file's name for the messages and citations. */
@@ -117,35 +118,8 @@ export function earlierYears(year: number, files: readonly EarlierFile[]): Earli
   return out;
 }
 
-/** A ledger row dated in another year (the reader left it out of this year), with what it says of payment and use. */
-export interface OtherYearRow {
-  sheet: string;
-  row: number;
-  investment: ScenarioInvestment;
-}
-
-/** What is known this year of an earlier year's open asset: the user's ticks, by asset ("M2") or by year and asset ("2023:M2"). */
-export interface CarriedEvidence {
-  ledger?: readonly OtherYearRow[];
-  /** taken into use by the end of this year */
-  inUse?: ReadonlySet<string>;
-  /** paid by the end of this year (cumulative), as a decimal string */
-  paid?: ReadonlyMap<string, string>;
-}
-
-const ticked = (m: ReadonlySet<string> | undefined, year: number, asset: string) => !!m && (m.has(`${year}:${asset}`) || m.has(asset));
-
-/** The ledger rows of an asset: its number, or its group's name. */
-function ledgerRowsOf(rows: readonly OtherYearRow[], year: number, asset: string, group?: string): OtherYearRow[] {
-  return rows.filter((r) => {
-    const inv = r.investment;
-    if (inv.date !== undefined && Number(String(inv.date).slice(0, 4)) !== year) return false;
-    return String(inv.id) === asset || (inv.group !== undefined && (inv.group === (group ?? asset)));
-  });
-}
-
-/** The scenario's carriedIn: the open parts of earlier years, with this year's payments and use. */
-export function carriedInFor(earlier: EarlierYears, evidence: CarriedEvidence = {}): ScenarioCarriedYear[] {
+/** The open parts of earlier years at the start of this year, as last year's register hands them on. */
+export function openParts(earlier: EarlierYears): ScenarioCarriedYear[] {
   if (!earlier.open) return [];
   const source = citation(earlier.open.register);
   return earlier.open.years
@@ -155,47 +129,20 @@ export function carriedInFor(earlier: EarlierYears, evidence: CarriedEvidence = 
       open: y.open,
       source,
       ...(y.partners.length ? { partners: y.partners.map((p) => ({ name: p.name, open: p.open })) } : {}),
-      assets: y.assets.map((a) => {
-        let inUse = false;
-        let paid = new Decimal(a.paid);
-        let basis: "ledger" | "user" | undefined;
-        const rows = ledgerRowsOf(evidence.ledger ?? [], y.year, a.asset, a.group);
-        if (rows.length) {
-          if (rows.some((r) => r.investment.inUse === true)) {
-            inUse = true;
-            basis = "ledger";
-          }
-          if (rows.every((r) => r.investment.paid !== undefined)) {
-            let sum = ZERO;
-            for (const r of rows) sum = sum.plus(new Decimal(String(r.investment.paid)));
-            if (sum.gt(paid)) {
-              paid = sum;
-              basis = "ledger";
-            }
-          }
-        }
-        if (ticked(evidence.inUse, y.year, a.asset)) {
-          inUse = true;
-          basis = "user";
-        }
-        const given = evidence.paid?.get(`${y.year}:${a.asset}`) ?? evidence.paid?.get(a.asset);
-        if (given !== undefined && new Decimal(given).gt(paid)) {
-          paid = new Decimal(given);
-          basis = "user";
-        }
-        return {
-          asset: a.asset,
-          ...(a.description !== undefined ? { description: a.description } : {}),
-          ...(a.amount !== undefined ? { amount: a.amount } : {}),
-          open: a.open,
-          paidBefore: a.paid,
-          paid: paid.toFixed(),
-          inUse,
-          ...(basis ? { basis } : {}),
-          ...(a.partners.length ? { partners: a.partners.map((p) => ({ name: p.name, open: p.open, share: p.share })) } : {}),
-        };
-      }),
+      assets: y.assets.map((a) => ({
+        asset: a.asset,
+        ...(a.description !== undefined ? { description: a.description } : {}),
+        ...(a.amount !== undefined ? { amount: a.amount } : {}),
+        open: a.open,
+        paidBefore: a.paid,
+        ...(a.partners.length ? { partners: a.partners.map((p) => ({ name: p.name, open: p.open, share: p.share })) } : {}),
+      })),
     }));
+}
+
+/** The scenario's carriedIn: the open parts of earlier years, with this year's payments and use. */
+export function carriedInFor(earlier: EarlierYears, evidence: CarriedEvidence = {}): ScenarioCarriedYear[] {
+  return withEvidence(openParts(earlier), evidence);
 }
 
 /** An asset of an earlier year a disposal can be picked from. */
