@@ -16,6 +16,7 @@
  * this year's whole-euro deduction. So over the years the whole-euro deductions of an investment year add up to that
  * year's whole-euro KIA, never a euro more or less.
  */
+import { provideCarriedStep } from "./carried-hook";
 import { type Context, listOf, plain } from "./context";
 import { Decimal, ZERO } from "./decimal";
 import { rules } from "./law";
@@ -177,3 +178,5 @@ export function carriedInStep(
     ref: lawRef.label,
   };
 }
+
+provideCarriedStep(carriedInStep);

@@ -44,7 +44,7 @@ import {
   type PartnershipResult,
 } from "./partnership";
 import { paymentStep, type PaymentResult } from "./payment";
-import { carriedInStep } from "./carried";
+import { runCarriedStep } from "./carried-hook";
 import { partnerCalamity } from "./calamity-partners";
 import type {
   AssetReport,
@@ -215,7 +215,7 @@ function evaluateOnce(s: NormalizedScenario): Report {
       report.disinvestment.level = s.partnership!.disinvestmentLevel;
     }
   }
-  const carried = carriedInStep(s, { rounded: payment.deductible, exact: payment.deductibleExact }, ctx);
+  const carried = s.carriedIn?.length ? runCarriedStep(s, { rounded: payment.deductible, exact: payment.deductibleExact }, ctx) : undefined;
   if (carried) report.carriedIn = carried;
   report.warnings = ctx.warnings;
   report.explanation = ctx.explanation;

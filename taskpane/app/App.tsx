@@ -9,6 +9,7 @@ import { LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/workbook/
 import type { Culture, Host, TableInfo, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
 import { makeDeriver } from "./derive";
+import { carriedStepLoaded } from "../../src/carried-hook";
 import { cultureFromLocale } from "./format";
 import { messages } from "./i18n";
 import { applySavedMapping, defaultYear, ledgerTable, messageOf, pickTable, sourceKey, workbookParts, type SavedMappings } from "./load";
@@ -79,7 +80,15 @@ export function App(props: AppProps) {
   // takes about 100 ms, which per keystroke would block the field. The fields show what is typed at once.
   const settled = useSettled(state.choices, (state.grid?.rows.length ?? 0) >= SETTLE_FROM_ROWS);
   const view = settled === state.choices ? state : { ...state, choices: settled };
-  const derived = useMemo(() => deriver(view, culture), [state, settled, culture]);
+  // the core's step for the KIA of earlier years (src/carried) is a chunk of its own, loaded when the choices have
+  // earlier years (restored from the document, or read in step 4): the figures follow once it is there
+  const [carriedReady, setCarriedReady] = useState(carriedStepLoaded);
+  const hasEarlier = !!state.choices.earlier?.carriedIn.length;
+  useEffect(() => {
+    if (!hasEarlier || carriedReady) return;
+    import(/* webpackChunkName: "earlier" */ "../../src/carried").then(() => setCarriedReady(true)).catch(() => undefined);
+  }, [hasEarlier, carriedReady]);
+  const derived = useMemo(() => deriver(view, culture), [state, settled, culture, carriedReady]);
 
   // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
   useEffect(() => {

@@ -2,11 +2,25 @@
  * Step 4: the payment criterion (art. 3.44) where the ledger has payments, and disposals (art. 3.47): from the
  * workbook's disposals table when it has one, and entered here.
  */
-import { useMemo } from "preact/hooks";
+import type { ComponentType } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { usePane } from "./context";
 import type { DisposalIssue } from "./scenario";
 import type { DisposalInput } from "./state";
 import { AssetPicker, AssetSuggestions, Badge, Money, Ref, SelectField, Stat, TextField } from "./ui";
+
+/** "Uit eerdere jaren" (./Earlier.tsx): a chunk of its own, loaded when step 4 opens. */
+function EarlierLazy() {
+  const [C, setC] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    let live = true;
+    import(/* webpackChunkName: "earlier" */ "./Earlier").then((m) => live && setC(() => m.EarlierSection)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return C ? <C /> : <p class="hint" aria-busy="true">…</p>;
+}
 
 export function PaymentStep() {
   const { t, derived } = usePane();
@@ -15,6 +29,7 @@ export function PaymentStep() {
   const describe = (id: string) => derived.ledger?.investments.find((i) => String(i.id) === id)?.description ?? "";
   return (
     <div class="payment">
+      <EarlierLazy />
       <section aria-labelledby="payment-heading">
         <h3 id="payment-heading">{t.paymentHeading}</h3>
         <p class="intro">
@@ -219,7 +234,7 @@ function Disposals() {
 }
 
 function DisposalFields({ index, d, options }: { index: number; d: DisposalInput; options: { value: string; label: string }[] }) {
-  const { t, dispatch, state } = usePane();
+  const { t, dispatch, state, lang } = usePane();
   const partners = state.choices.partnership.enabled ? state.choices.partnership.partners.map((q) => q.name.trim()).filter(Boolean) : [];
   const set = (patch: Partial<DisposalInput>) => dispatch({ type: "set-disposal", index, patch });
   const k = (f: string) => `disposal.${index}.${f}`;
@@ -229,6 +244,7 @@ function DisposalFields({ index, d, options }: { index: number; d: DisposalInput
         {t.disposalN(index + 1)}
         {d.description.trim() ? `: ${d.description.trim()}` : ""}
       </legend>
+      {d.source ? <p class="hint source">{`${lang === "en" ? "From" : "Uit"} ${d.source}`}</p> : null}
       <TextField fieldKey={k("description")} label={t.description} value={d.description} onInput={(v) => set({ description: v })} />
       <TextField fieldKey={k("price")} label={t.price} value={d.price} inputMode="decimal" onInput={(v) => set({ price: v })} required />
       <SelectField

@@ -24,6 +24,7 @@ import {
 } from "./scenario";
 import type { PaneState } from "./state";
 import type { Grid } from "../workbook/types";
+import { carriedStepLoaded } from "../../src/carried-hook";
 
 export interface Derived {
   ledger: LedgerRead | null;
@@ -105,7 +106,9 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       culture: Culture,
       description: string,
       ledgerDisposals: ScenarioDisposal[],
-    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals),
+      // the core's step for earlier years is loaded (src/carried-hook.ts): only then is carriedIn in the scenario
+      carriedReady: boolean,
+    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals, carriedReady),
   );
   const run = memo(
     (
@@ -148,6 +151,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       culture,
       `KIA ${state.choices.year}: ${sourceDescription(state)}`,
       disp.items,
+      carriedStepLoaded(),
     );
     const evaluated = run(
       built,

@@ -3,7 +3,7 @@
  * year it is about, the column mapping stored in the document applied to the headers found now. The rules are the
  * core's (src/workbook/rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
  */
-import { establishedYears } from "../../src";
+import { establishedYears } from "../../src/law";
 import {
   columnLetter,
   LEDGER_FIELDS,

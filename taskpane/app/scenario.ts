@@ -9,18 +9,10 @@
  * validation each, the core's validateRows, as kia-calc does for a workbook). A disposal the user has not completed
  * (or that the core refuses) is left out the same way and listed in step 4; the rest of the calculation goes on.
  */
-import {
-  evaluateNormalized,
-  KiaValidationError,
-  validateRows,
-  type Report,
-  type RowError,
-  type RowsValidated,
-  type Scenario,
-  type ScenarioDisposal,
-  type ScenarioInvestment,
-  type ScenarioPartner,
-} from "../../src";
+import type { Report, RowError, RowsValidated, Scenario, ScenarioDisposal, ScenarioInvestment, ScenarioPartner } from "../../src";
+import { evaluateNormalized } from "../../src/evaluate";
+import { KiaValidationError } from "../../src/errors";
+import { validateRows } from "../../src/scenario";
 import {
   columnLetter,
   LEDGER_FIELDS,
@@ -30,6 +22,7 @@ import {
   type LedgerRead,
 } from "../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "./format";
+import { withEvidence } from "../../src/register/evidence";
 import {
   PARTNER_AMOUNT_FIELDS,
   type CalamityEdit,
@@ -160,10 +153,12 @@ export function calamityItems(
 
 export function buildScenario(
   choices: Choices,
-  ledger: Pick<LedgerRead, "investments">,
+  ledger: Pick<LedgerRead, "investments" | "otherYears">,
   culture: Culture,
   description?: string,
   ledgerDisposals: readonly ScenarioDisposal[] = [],
+  /** the core's step for earlier years is loaded (src/carried-hook.ts); the pane loads it when there are earlier years */
+  carriedReady = true,
 ): Built {
   const errors: FieldError[] = [];
   const disposals: ScenarioDisposal[] = [];
@@ -287,6 +282,7 @@ export function buildScenario(
       );
       if (ia !== undefined) out.investmentAmount = ia;
       if (it !== undefined) out.investmentYearTotal = it;
+      if (d.source?.trim()) out.source = d.source.trim();
       // a partner's own KIA percentage of that year (art. 3.47 per partner), for the partners still listed
       if (choices.partnership.enabled && d.partnerRates) {
         const names = new Set(choices.partnership.partners.map((q) => q.name.trim()));
@@ -351,6 +347,17 @@ export function buildScenario(
     "totaal vervreemdingen",
   );
   if (dt !== undefined) scenario.disposalsTotal = dt;
+  // the KIA of earlier years still open (art. 3.44), with what this year's ledger and the user's ticks say
+  const e = choices.earlier;
+  if (e?.carriedIn.length && carriedReady) {
+    const paid: Record<string, string> = {};
+    for (const [k, v] of Object.entries(e.paid)) {
+      const r = parseUserAmount(v, culture);
+      if (r.ok) paid[k] = r.value;
+      else errors.push({ step: "payment", key: `carried.${k}.paid`, message: r.reason });
+    }
+    scenario.carriedIn = withEvidence(e.carriedIn, { ledger: ledger.otherYears ?? [], inUse: e.inUse, paid });
+  }
 
   const strayCalamity = Object.keys(choices.calamity).filter(
     (id) => !ids.has(id),
