@@ -20,6 +20,7 @@
  *
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
+import { registerYearOf } from "../register/format";
 import {
   cellText,
   mapDisposalHeaders,
@@ -79,7 +80,8 @@ export function findTable<T extends { name: string; headers: readonly unknown[] 
   not?: { name: string },
 ): T | undefined {
   const { fits } = TABLE_KINDS[kind];
-  const candidates = tables.filter((t) => !not || t.name !== not.name);
+  // a KIA register (the report's table, src/register) is never a ledger, partners or disposals
+  const candidates = tables.filter((t) => (!not || t.name !== not.name) && registerYearOf(t.name) === undefined);
   return candidates.find((t) => hasTableName(t.name, kind) && fits(t.headers)) ?? candidates.find((t) => fits(t.headers));
 }
 

@@ -12,20 +12,9 @@
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import "../../src/carried"; // the core's step for the KIA of earlier years (src/carried-hook.ts)
-import { Decimal } from "../../src/decimal";
-import {
-  candidateSource,
-  disposalCandidates,
-  earlierYears,
-  openParts,
-  readRegisters,
-  searchCandidates,
-  type DisposalCandidate,
-  type EarlierFile,
-} from "../../src/register";
+import { disposalCandidates, earlierYears, questionKey, readRegisters, searchCandidates, settleQuestions, type DisposalCandidate, type EarlierFile } from "../../src/register";
+import { disposalInputOf, earlierChoiceOf } from "./earlier-choices";
 import { usePane } from "./context";
-import { formatNumber } from "./format";
-import type { DisposalInput } from "./state";
 import { Badge, CheckboxField, Money, Ref, Stat, TextField } from "./ui";
 
 const WORDS = {
@@ -96,7 +85,6 @@ async function registersOfFile(file: File): Promise<EarlierFile> {
   }
 }
 
-const decimals = (s: string) => (s.includes(".") ? s.length - s.indexOf(".") - 1 : 0);
 
 export function EarlierSection() {
   const { lang, state, dispatch, workbook, derived, culture, goTo } = usePane();
@@ -122,20 +110,24 @@ export function EarlierSection() {
     };
   }, [workbook]);
 
+  const partners = state.choices.partnership.enabled ? state.choices.partnership.partners.map((q) => q.name.trim()).filter(Boolean) : [];
   const earlier = useMemo(() => earlierYears(year, files), [year, files]);
   const candidates = useMemo(() => disposalCandidates(earlier), [earlier]);
   // what the registers hand on, into the choices (stored with the document: the figures stay after reopening)
   useEffect(() => {
     if (!files.some((f) => f.read.registers.length || f.read.problems.length)) return;
-    dispatch({
-      type: "set-earlier",
-      earlier: {
-        carriedIn: openParts(earlier),
-        used: earlier.used.map((u) => ({ year: u.year, file: u.file, table: u.table })),
-        messages: earlier.messages.map((m) => m.text),
-      },
-    });
-  }, [earlier]);
+    dispatch({ type: "set-earlier", earlier: earlierChoiceOf(earlier, derived.ledgerDisposals, partners) });
+  }, [earlier, derived.ledgerDisposals, partners.join("\u0000")]);
+  // a ledger row dated in an earlier year whose number is in that year's register is that year's investment: its
+  // question ("telt mee in dit jaar?") is answered "no", with the register as the note (the user can change it)
+  useEffect(() => {
+    const ledger = derived.ledger;
+    const sheet = state.grid?.sheet;
+    if (!ledger?.open?.length || !earlier.used.length || sheet === undefined) return;
+    const rows = (ledger.otherYears ?? []).map((r) => ({ sheet, ...r }));
+    for (const a of settleQuestions(ledger.open, earlier, rows).answered)
+      dispatch({ type: "set-answer", key: questionKey(a.question), answer: { choice: a.choice, note: a.note } });
+  }, [earlier, derived.ledger]);
 
   const add = async (list: FileList | null) => {
     if (!list?.length) return;
@@ -145,21 +137,8 @@ export function EarlierSection() {
     setBusy(false);
   };
 
-  const partners = state.choices.partnership.enabled ? state.choices.partnership.partners.map((q) => q.name.trim()).filter(Boolean) : [];
   const pick = (c: DisposalCandidate) => {
-    const rates = c.partnerRates.filter((p) => partners.includes(p.name));
-    const amount = (s: string) => formatNumber(s, culture, decimals(s));
-    const d: DisposalInput = {
-      description: c.description ?? c.asset,
-      price: "",
-      kind: "earlier",
-      investment: "",
-      investmentYear: String(c.year),
-      investmentAmount: amount(c.amount),
-      investmentYearTotal: amount(c.yearTotal),
-      ...(rates.length ? { partnerRates: Object.fromEntries(rates.map((p) => [p.name, `${new Decimal(p.rate).times(100).toFixed().replace(".", culture.decimalSeparator)}%`])) } : {}),
-      source: candidateSource(c),
-    };
+    const d = disposalInputOf(c, partners, culture);
     const index = state.choices.disposals.length;
     dispatch({ type: "add-disposal-from", disposal: d });
     setNote(w.added(d.description));

@@ -220,6 +220,25 @@ export function buildScenario(
   }
 
   ledgerDisposals.forEach((d, index) => {
+    // a row that refers to an earlier year's register ("Uit register"): filled from it in step 4 (Earlier.tsx)
+    const ref = (d as { register?: unknown }).register;
+    if (typeof ref === "string") {
+      const fill = choices.earlier?.fromRegister?.[ref];
+      if (typeof fill !== "object") {
+        disposalIssues.push({
+          origin: { kind: "ledger", index, id: String(d.id) },
+          key: `ledger-disposal.${index}`,
+          message: fill ?? `verwijst naar het register van een eerder jaar (${ref}); voeg in stap 4 bij "Uit eerdere jaren" het rapport van dat jaar toe`,
+        });
+        return;
+      }
+      const { register: _r, ...own } = d as ScenarioDisposal & { register?: string }; // eslint-disable-line @typescript-eslint/no-unused-vars
+      d = { ...(fill as unknown as ScenarioDisposal), ...own };
+      if (d.partnerRates && choices.partnership.enabled) {
+        const names = new Set(choices.partnership.partners.map((q) => q.name.trim()));
+        d.partnerRates = Object.fromEntries(Object.entries(d.partnerRates).filter(([n]) => names.has(n)));
+      }
+    }
     disposals.push(d);
     disposalOrigins.push({ kind: "ledger", index, id: String(d.id) });
   });

@@ -96,6 +96,8 @@ export interface EarlierChoice {
   messages: string[];
   inUse: string[];
   paid: Record<string, string>;
+  /** the disposals table's register references ("2023:M3") filled from the registers, or why not (Dutch) */
+  fromRegister?: Record<string, Record<string, unknown> | string>;
 }
 
 /** What the user decided; stored in the document so it comes back next time. */
@@ -538,6 +540,16 @@ export function restoreChoices(
             })
           : [],
         messages: Array.isArray(e.messages) ? e.messages.slice(0, 50).map(str) : [],
+        ...(e.fromRegister && typeof e.fromRegister === "object"
+          ? {
+              fromRegister: Object.fromEntries(
+                Object.entries(e.fromRegister as Record<string, unknown>)
+                  .slice(0, 1000)
+                  .filter(([, v]) => typeof v === "string" || (v !== null && typeof v === "object" && !Array.isArray(v)))
+                  .map(([k, v]) => [k.slice(0, 300), typeof v === "string" ? str(v) : (v as Record<string, unknown>)]),
+              ),
+            }
+          : {}),
         inUse: Array.isArray(e.inUse) ? e.inUse.slice(0, 1000).map(str) : [],
         paid: e.paid && typeof e.paid === "object" ? Object.fromEntries(Object.entries(e.paid as Record<string, unknown>).slice(0, 1000).map(([k, v]) => [k.slice(0, 300), str(v)])) : {},
       };
