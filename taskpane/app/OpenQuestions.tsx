@@ -67,7 +67,8 @@ export function OpenQuestions() {
   const ledger = derived.ledger;
   const open = ledger?.open ?? [];
   const checks = ledger?.warnings ?? [];
-  const answered = ledger?.answered ?? [];
+  // the answers given, in the order of the rows (the reader applies credit notes last)
+  const answered = [...(ledger?.answered ?? [])].sort((a, b) => a.question.row - b.question.row);
   const l = lang === "en" ? "en" : "nl";
   const w = WORDS[l];
   const [notes, setNotes] = useState<Record<string, string>>({});
