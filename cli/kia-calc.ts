@@ -47,7 +47,8 @@ is het ook: node dist/cli/kia-calc.js <argumenten>.
 
 Argumenten:
   scenario.json   het scenario in JSON (UTF-8, of UTF-8/UTF-16 met byte-order mark); een uitgewerkt
-                  voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend
+                  voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend,
+                  net als dat in het bestand van ‘Gegevens bewaren (.json)’ (taakvenster, losse pagina)
   werkmap.xlsx    een ingevuld KIA-werkblad (templates/KIA-werkblad.xlsx) of een andere werkmap met een
                   investeringsstaat: de Excel-tabel 'Investeringen', of een tabel of blad met een kopregel
                   met Categorie en Bedrag. Vennoten en desinvesteringen uit de tabellen 'Vennoten' en

@@ -131,3 +131,18 @@ describe("saved data: the user's answers and choices to a file and back onto the
     expect([out.kia, out.provisional]).toEqual(["18771", false]);
   });
 });
+
+describe("the saved file as a scenario for kia-calc", () => {
+  it("kia-calc gegevens.json computes the scenario in it (the file the pane saves in step 1 and step 5)", async () => {
+    const buf = readFileSync(BAKERY);
+    const wb = await openFileWorkbook({ name: "bakkerij-vof-2024.xlsx", arrayBuffer: async () => new Uint8Array(buf).buffer }, { storage: null });
+    const grid = await wb.readTable((await wb.listTables())[0].name);
+    const scenario = JSON.parse((await call(["--scenario", BAKERY])).out);
+    const data = dataToSave(initialState(2024).choices, { grid, mapping: mapHeaders(grid.headers).mapping, source: "blad Activastaat" }, scenario);
+    const file = join(mkdtempSync(join(tmpdir(), "kia-gegevens-")), "gegevens.json");
+    writeFileSync(file, JSON.stringify(data));
+    const out = JSON.parse((await call([file])).out);
+    // as read: the bus and the credit open, € 19.535
+    expect([out.year, out.kia]).toEqual([2024, "19535"]);
+  });
+});

@@ -8,6 +8,7 @@ import { usePane } from "./context";
 import { downloadText, safeFileName } from "./download";
 import { formatMoney } from "./format";
 import { dataToSave, restoreData, type NotRestored, type RowText } from "./saved-data";
+import type { PaneState } from "./state";
 
 const WORDS = {
   nl: {
@@ -53,8 +54,21 @@ const WORDS = {
 
 type Words = (typeof WORDS)["nl"] | (typeof WORDS)["en"];
 
+/**
+ * "Gegevens bewaren (.json)", here in step 1 and in step 5 (ReportStep.tsx): the file of ./saved-data.ts with the
+ * scenario on screen, downloaded; its name, or undefined when no ledger is read.
+ */
+export function saveData(state: PaneState, scenario: unknown): string | undefined {
+  const { grid, source } = state;
+  if (!grid || !source) return undefined;
+  const data = dataToSave(state.choices, { grid, mapping: state.mapping, source: source.name, ...(source.fileName ? { fileName: source.fileName } : {}) }, scenario);
+  const name = safeFileName(`KIA ${state.choices.year} gegevens ${(source.fileName ?? source.name).replace(/\.(xlsx|csv)$/i, "")}`) + ".json";
+  downloadText(name, JSON.stringify(data, null, 2), "application/json");
+  return name;
+}
+
 export function SavedData() {
-  const { state, dispatch, culture, lang } = usePane();
+  const { state, derived, dispatch, culture, lang } = usePane();
   const w: Words = WORDS[lang === "en" ? "en" : "nl"];
   const [status, setStatus] = useState<{ ok: boolean; lines: string[]; list?: string[] } | null>(null);
   const grid = state.grid;
@@ -69,10 +83,8 @@ export function SavedData() {
   };
 
   const save = () => {
-    const data = dataToSave(state.choices, { ...onScreen, source: source.name });
-    const name = safeFileName(`KIA ${state.choices.year} gegevens ${(source.fileName ?? source.name).replace(/\.(xlsx|csv)$/i, "")}`) + ".json";
-    downloadText(name, JSON.stringify(data, null, 2), "application/json");
-    setStatus({ ok: true, lines: [w.saved(name)] });
+    const name = saveData(state, derived.evaluated?.scenario);
+    if (name) setStatus({ ok: true, lines: [w.saved(name)] });
   };
 
   const load = async (file: File) => {

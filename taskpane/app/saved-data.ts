@@ -9,7 +9,9 @@
  * does not match is listed with what the row said then and says now. Nothing is dropped without saying so, and the
  * ledger itself is never written.
  *
- * kia-calc --antwoorden reads the same file (its answers). Pure: no DOM, no Office; tested in jest.
+ * The file also holds the scenario the figures were computed from: `kia-calc gegevens.json` computes it again (a file
+ * with a "scenario" and no "year" is run as its scenario), and kia-calc --antwoorden takes its answers for a
+ * workbook. Pure: no DOM, no Office; tested in jest.
  */
 import { LEDGER_FIELDS, readLedger, withOtherYears, type ColumnMapping, type LedgerField } from "../../src/workbook/ledger";
 import { questionKey, SAVED_DATA_KIND, type OpenQuestion } from "../../src/workbook/questions";
@@ -42,6 +44,8 @@ export interface SavedData {
   choices: Choices;
   /** the rows the answers (by question key), overrides and calamity entries (by "asset:<number>") were given for */
   rows: Record<string, RowText>;
+  /** the scenario the figures on screen were computed from (for kia-calc and for a question to the maintainers) */
+  scenario?: unknown;
 }
 
 /** An answer, override or calamity entry of the file not taken, and why: the row changed (`now`) or is gone. */
@@ -96,8 +100,11 @@ function assetRow(a: ScenarioInvestment): RowText {
 
 const same = (a: RowText, b: RowText) => a.cell === b.cell && a.description === b.description && a.amount === b.amount && a.choice === b.choice;
 
-/** The file "Gegevens bewaren (.json)" writes: the choices, the column headers, and the rows they were given for. */
-export function dataToSave(choices: Choices, onScreen: LedgerOnScreen & { source: string }): SavedData {
+/**
+ * The file "Gegevens bewaren (.json)" writes: the choices, the column headers, the rows they were given for, and the
+ * scenario computed from them.
+ */
+export function dataToSave(choices: Choices, onScreen: LedgerOnScreen & { source: string }, scenario?: unknown): SavedData {
   const { grid, mapping } = onScreen;
   const { questions, assets } = rowsOf(grid, mapping, choices.year, choices.answers);
   const rows: Record<string, RowText> = {};
@@ -121,6 +128,7 @@ export function dataToSave(choices: Choices, onScreen: LedgerOnScreen & { source
     columns,
     choices,
     rows,
+    ...(scenario === undefined ? {} : { scenario }),
   };
 }
 

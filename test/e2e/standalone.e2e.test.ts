@@ -250,7 +250,11 @@ browserSuite("standalone page in chromium", () => {
       await page.click("#tab-report");
       await page.waitForSelector("#write-report");
       const [scenarioDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-scenario")]);
-      const paneScenario = JSON.parse(readFileSync(await scenarioDownload.path()).toString("utf8").replace(/^\ufeff/, "")) as Scenario;
+      // "Gegevens bewaren (.json)": the user's data (test/saved-data.test.ts) with the scenario the figures came from
+      expect(scenarioDownload.suggestedFilename()).toBe("KIA 2025 gegevens voorbeeld-staat-2025.json");
+      const saved = JSON.parse(readFileSync(await scenarioDownload.path()).toString("utf8").replace(/^\ufeff/, "")) as { kind: string; scenario: Scenario };
+      expect(saved.kind).toBe("kia-gegevens");
+      const paneScenario = saved.scenario;
       expect(paneScenario.investments).toEqual(scenario.investments);
       expect(paneScenario.partnership).toEqual(scenario.partnership);
       expect(paneScenario.year).toBe(2025);
