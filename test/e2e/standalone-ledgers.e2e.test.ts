@@ -14,31 +14,21 @@
 import { readFileSync, writeFileSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { browserSuite } from "../support/chromium";
 import { call } from "../support/cli";
-import { count, euro, live, noSideScroll, openPage, ROOT, shot, startStandalone, until } from "../support/standalone-page";
+import { count, euro, live, noSideScroll, openPage, ROOT, shot, standaloneSuite, until } from "../support/standalone-page";
 
 const LEDGERS = join(ROOT, "test", "fixtures", "ledgers");
 /** how long to wait for the pane to re-render: long, as the machine may be busy with other work */
 const WAIT = 15000;
 
 browserSuite("client ledgers in the standalone page (chromium)", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ origin, browser, close } = await startStandalone());
-  }, 120000);
-
-  afterAll(async () => {
-    await close?.();
-  });
+  const env = standaloneSuite();
 
   /** Open the page at `width` and upload a ledger of the corpus; the KIA card is on screen. */
   async function upload(file: string, width: number) {
-    const p = await openPage(browser, origin, "nl-NL", width, 1000);
+    const p = await openPage(env.browser, env.origin, "nl-NL", width, 1000);
     await p.page.setInputFiles("#ledger-file", join(LEDGERS, file));
     await p.page.waitForSelector("#kia-amount", { timeout: 20000 });
     return p;

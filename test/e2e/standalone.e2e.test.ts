@@ -18,9 +18,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { browserSuite } from "../support/chromium";
-import { count, euro, live, noSideScroll, openPage as open, ROOT as root, shot, startStandalone, until } from "../support/standalone-page";
+import { count, euro, live, noSideScroll, openPage as open, ROOT as root, shot, standaloneSuite, until } from "../support/standalone-page";
 import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
 import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
@@ -48,19 +48,9 @@ async function expectedScenario(override: { id: string; reason: string }): Promi
 }
 
 browserSuite("standalone page in chromium", () => {
-    let browser: Browser;
-    let origin: string;
-    let close: () => Promise<void>;
+    const env = standaloneSuite();
 
-    beforeAll(async () => {
-      ({ origin, browser, close } = await startStandalone());
-    }, 120000);
-
-    afterAll(async () => {
-      await close?.();
-    });
-
-    const openPage = (locale: string, width = WIDTH) => open(browser, origin, locale, width);
+    const openPage = (locale: string, width = WIDTH) => open(env.browser, env.origin, locale, width);
 
     /** Press Tab until the focus is on `selector` (the focus order reaches it by keyboard alone). */
     async function tabTo(page: Page, selector: string, max = 200) {
@@ -329,7 +319,7 @@ browserSuite("standalone page in chromium", () => {
 
       const { requests, errors, csp } = await finish();
       expect(requests.length).toBeGreaterThan(0);
-      expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`blob:${origin}/`))).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith(`${env.origin}/`) && !u.startsWith(`blob:${env.origin}/`))).toEqual([]);
       expect(requests).not.toContainEqual(expect.stringMatching(/office\.js/));
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
@@ -407,8 +397,8 @@ browserSuite("standalone page in chromium", () => {
         "kapot.xlsx is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.",
       );
       const { requests, errors, csp } = await finish();
-      expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
-      expect(requests).toContainEqual(`${origin}/examples/voorbeeld-staat-2025.xlsx`);
+      expect(requests.filter((u) => !u.startsWith(`${env.origin}/`))).toEqual([]);
+      expect(requests).toContainEqual(`${env.origin}/examples/voorbeeld-staat-2025.xlsx`);
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
     }, 60000);

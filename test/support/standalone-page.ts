@@ -33,7 +33,7 @@ export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, wha
   for (;;) {
     const v = await get();
     if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: ${JSON.stringify(v)}`);
+    if (Date.now() > end) throw new Error(`${what}: ${JSON.stringify(v).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -86,11 +86,8 @@ export async function startStandalone(): Promise<{ origin: string; browser: Brow
   };
 }
 
-/** A new page on the standalone page, ready; `finish` closes it and gives what it requested, its errors and CSP violations. */
-export async function openPage(browser: Browser, origin: string, locale: string, width: number, height = 900) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-  const page = await context.newPage();
+/** What a page requests and its errors (page errors and console errors), recorded from now on. */
+export function record(page: Page): { requests: string[]; errors: string[] } {
   const requests: string[] = [];
   const errors: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -98,6 +95,30 @@ export async function openPage(browser: Browser, origin: string, locale: string,
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`${m.text()} (${m.location().url})`);
   });
+  return { requests, errors };
+}
+
+/**
+ * The standalone page built and served and chromium started for a suite (beforeAll), stopped after it (afterAll):
+ * read `origin` and `browser` inside the tests.
+ */
+export function standaloneSuite(): { readonly origin: string; readonly browser: Browser } {
+  const s = {} as { origin: string; browser: Browser; close?: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(s, await startStandalone());
+  }, 120000);
+  afterAll(async () => {
+    await s.close?.();
+  });
+  return s;
+}
+
+/** A new page on the standalone page, ready; `finish` closes it and gives what it requested, its errors and CSP violations. */
+export async function openPage(browser: Browser, origin: string, locale: string, width: number, height = 900) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const page = await context.newPage();
+  const { requests, errors } = record(page);
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
