@@ -18,6 +18,8 @@ it("docs/handleiding.md shows every screenshot of the end-to-end test, and each 
   const e2e = E2E.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
   const taken = [...e2e.matchAll(/await shot\([\w.]+, "([^"]+)"/g)].map((m) => `${m[1]}.png`);
   expect(taken.length).toBeGreaterThanOrEqual(14);
-  expect([...new Set(shown)].sort()).toEqual([...new Set(taken)].sort());
+  // a page of the printed report (LibreOffice, "rapport-pagina-1") is a picture of the report, not of the page
+  const ofPage = shown.filter((f) => !/-pagina-\d+\.png$/.test(f));
+  expect([...new Set(ofPage)].sort()).toEqual([...new Set(taken)].sort());
   expect(guide).toContain("npm run screenshots");
 });
