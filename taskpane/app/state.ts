@@ -260,7 +260,9 @@ export type Action =
   | { type: "set-carried"; key: string; inUse?: boolean; paid?: string }
   /** a disposal picked from a register, its figures filled */
   | { type: "add-disposal-from"; disposal: DisposalInput }
-  | { type: "forget-choices" };
+  | { type: "forget-choices" }
+  /** "Gegevens laden (.json)": the choices and the column mapping from a file (saved-data.ts), matched to the rows */
+  | { type: "restore-data"; choices: Choices; mapping: ColumnMapping };
 
 function withChoices(s: PaneState, patch: Partial<Choices>): PaneState {
   return { ...s, choices: { ...s.choices, ...patch } };
@@ -421,6 +423,13 @@ export function reducer(s: PaneState, a: Action): PaneState {
       return withChoices(s, { disposals: [...s.choices.disposals, a.disposal] });
     case "forget-choices":
       return { ...s, choices: { ...s.baseline, year: s.choices.year }, restored: false };
+    case "restore-data":
+      return {
+        ...s,
+        choices: a.choices,
+        ...(stable(a.mapping) === stable(s.mapping) ? {} : { mapping: a.mapping, mappingOrigin: "user" as const }),
+        yearFound: a.choices.year === s.choices.year ? s.yearFound : null,
+      };
   }
 }
 
