@@ -87,7 +87,23 @@ Opties:
                   aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand
                   dat niet gelezen of berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
                   de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
-                  bestanden van Excel, submappen), de voortgang, en de bestanden met een fout
+                  bestanden van Excel, submappen), de voortgang, en de bestanden met een fout.
+                  Een map van klanten met per klant een map per jaar (klanten/De Vries/2024/staat.xlsx):
+                  de jaren van iedere klant op volgorde, elk met het register van de jaren ervoor;
+                  per klant en jaar een regel met ook de KIA uit eerdere jaren (art. 3.44) en wat
+                  open blijft, en op de foutuitvoer per klant wat doorschoof en wat nog open staat
+  --eerder <bestand of map>
+                  de rapporten van eerdere jaren (met hun register KIA_REGISTER_<jaar>; --rapport,
+                  het taakvenster en de losse pagina schrijven het), of een klantmap (ook de mappen
+                  per jaar erin); mag vaker. De KIA die doorschoof (art. 3.44) wordt aftrekbaar als
+                  de staat van dit jaar het bedrijfsmiddel (zijn nummer, gedateerd in zijn jaar) als
+                  betaald of in gebruik noemt; een vervreemding met in de kolom 'Uit register' een
+                  verwijzing (2023:M3) krijgt investeringsjaar, bedrag en totaal uit het register.
+                  Twee bestanden voor één jaar, een ontbrekend jaar of een register van een andere
+                  versie staan op de foutuitvoer en in het rapport ("earlier")
+  --in-gebruik <nummer>, --betaald <nummer>=<bedrag>
+                  bij --eerder: een bedrijfsmiddel van een eerder jaar dat dit jaar in gebruik is
+                  genomen, of wat er tot het einde van dit jaar in totaal op is betaald (2023:M2=30.000)
   --antwoorden <bestand.json>
                   antwoorden op de open vragen van een werkmap of CSV-staat (een vervoermiddel dat
                   een personenauto of een bestelauto kan zijn, een negatief bedrag, een datum in een
@@ -122,6 +138,8 @@ Voorbeelden:
   npm run -s kia-calc -- --rapport rapport.xlsx --klant "Bakkerij De Vries" --opgesteld-door "J. Jansen" werkblad.xlsx
   npm run -s kia-calc -- --batch klanten/ --out overzicht.xlsx
   npm run -s kia-calc -- --batch klanten/ > overzicht.csv
+  npm run -s kia-calc -- --eerder rapport-2024.xlsx --eerder rapport-2023.xlsx staat-2025.xlsx
+  npm run -s kia-calc -- --eerder "klanten/De Vries" --rapport rapport-2025.xlsx "klanten/De Vries/2025/staat.xlsx"
 `;
 
 /** What run() talks to; every part can be replaced in tests. */
