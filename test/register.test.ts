@@ -11,6 +11,7 @@ import {
   disposalFrom,
   earlierYears,
   readRegisters,
+  registerDisposal,
   registerOf,
   searchCandidates,
   type EarlierFile,
@@ -239,6 +240,17 @@ describe("earlier years: a disposal picked from a register (art. 3.47)", () => {
       partnerRates: { Piet: "0.17841" },
       source: "KIA_REGISTER_2023 in 2023.xlsx: M3 (Bestelbus)",
     });
+    // sold in 2025 (the register of 2025 says so, also with a Windows path in the citation): not offered again in 2026
+    const sold = { ...d, source: "KIA_REGISTER_2023 in C:\\klanten\\2023.xlsx: M3 (Bestelbus)" };
+    const s2025 = { year: 2025, investments: [], partnership: { partners: [{ name: "Jan", profit: 60 }, { name: "Piet", profit: 40 }] }, disposals: [sold] };
+    const reg2025 = registerOf(evaluate(s2025), s2025);
+    expect(reg2025.disposals).toEqual([{ id: "V1", description: "Bestelbus", investmentYear: 2023, investment: "M3", price: "15000", additionExact: "2973.5", source: sold.source }]);
+    const later = earlierYears(2026, [
+      { file: "2023.xlsx", read: { registers: [{ register: reg2023, table: "KIA_REGISTER_2023", sheet: "" }], problems: [] } },
+      { file: "2025.xlsx", read: { registers: [{ register: reg2025, table: "KIA_REGISTER_2025", sheet: "" }], problems: [] } },
+    ]);
+    expect(disposalCandidates(later).find((c) => c.asset === "M3")?.disposedIn).toBe(2025);
+    expect(registerDisposal(later)("2023:M3", { id: "V2", price: 100 })).toBe("investering M3 van 2023 is volgens het register van 2025 in 2025 al vervreemd");
     // 2028 is five years after 2023 (art. 3.47 lid 2: within five years from the start of the investment year): nothing to pick
     expect(disposalCandidates(earlierYears(2028, earlier.used.map((u) => ({ file: u.file, read: { registers: [{ register: u.register, table: u.table, sheet: "" }], problems: [] } }))))).toEqual([]);
   });

@@ -147,17 +147,17 @@ export function registerOf(report: Report, given: { investments: readonly unknow
     .filter((d) => d.investment === undefined)
     .map((d) => {
       const sd = scenario.disposals?.find((x) => String(x.id) === d.id);
+      const investment = sd?.source !== undefined ? investmentOfSource(sd.source) : undefined;
       return {
         id: d.id,
         ...(d.description !== undefined ? { description: d.description } : {}),
         investmentYear: d.investmentYear,
-        ...(sd?.source !== undefined ? { investment: investmentOfSource(sd.source) ?? undefined } : {}),
+        ...(investment !== undefined ? { investment } : {}),
         price: d.price,
         additionExact: d.amountExact,
         ...(d.source !== undefined ? { source: d.source } : {}),
       };
-    })
-    .map((d) => (d.investment === undefined ? (({ investment: _, ...rest }) => rest)(d) : d));
+    });
 
   return {
     version: REGISTER_VERSION,
@@ -182,8 +182,13 @@ export function registerOf(report: Report, given: { investments: readonly unknow
 
 /** The asset a disposal's source names ("KIA_REGISTER_2023 in 2023.xlsx: M3 (Bestelbus)" -> "M3"). */
 export function investmentOfSource(source: string): string | undefined {
-  const m = /^KIA_REGISTER_\d{4}\b[^:]*: (.+?)(?: \(.*\))?$/.exec(source);
-  return m?.[1];
+  if (!/^KIA_REGISTER_\d{4} in /i.test(source)) return undefined;
+  // the file's name has no ": " (a drive letter is "C:\"); the asset is what follows it, before its description
+  const at = source.indexOf(": ");
+  if (at < 0) return undefined;
+  const rest = source.slice(at + 2);
+  const paren = rest.indexOf(" (");
+  return (paren < 0 ? rest : rest.slice(0, paren)).trim() || undefined;
 }
 
 type Row = Partial<Record<RegisterColumn, string>>;

@@ -14,7 +14,7 @@
  */
 import { Decimal } from "../decimal";
 import { rules } from "../law";
-import type { ScenarioCarriedYear, ScenarioDisposal, ScenarioInvestment } from "../scenario";
+import type { ScenarioCarriedYear, ScenarioDisposal } from "../scenario";
 import type { OpenQuestion } from "../workbook/questions";
 import type { FromRegister, WorkbookRead } from "../workbook/read";
 import { validateCarriedIn } from "../scenario";
