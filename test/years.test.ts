@@ -47,6 +47,8 @@ import { openFileWorkbook } from "../taskpane/workbook/file";
 import { officeWorkbook } from "../taskpane/workbook/office";
 import type { Workbook } from "../taskpane/workbook/types";
 import { call } from "./support/cli";
+import { TEMPLATE_FILE } from "../templates/build";
+import * as TL from "../templates/layout";
 import { fakeExcel, type SheetModel } from "./support/fake-excel";
 import { CLIENT, DISPOSALS, LEDGERS, PARTNERS, ledgerWorkbook } from "./fixtures/years/client";
 
@@ -255,6 +257,53 @@ describe("a client over three years: inside Excel (Office adapter, office-addin-
         fx.uninstall();
       }
     }
+  }, 120_000);
+});
+
+/**
+ * The client's ledger of a year in the firm template (templates/KIA-werkblad.xlsx): its example rows replaced, the
+ * year on Overzicht, the partners and, in 2025, the disposal by its register reference in the column "Uit register".
+ */
+async function templateOf(year: number): Promise<Buffer> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(TEMPLATE_FILE) as never);
+  const put = (sheet: string, columns: readonly { field: string }[], rows: Record<string, unknown>[], clear: number) => {
+    const ws = wb.getWorksheet(sheet)!;
+    for (let r = 0; r < Math.max(rows.length, clear); r++)
+      columns.forEach((c, i) => (ws.getCell(2 + r, 1 + i).value = (rows[r]?.[c.field] ?? null) as never));
+  };
+  const fields = ["id", "description", "category", "amount", "date", "paid", "inUse"];
+  const ledger = LEDGERS[year].map((r) => Object.fromEntries(fields.map((f, i) => [f, f === "date" ? new Date(`${r[i]}T00:00:00Z`) : f === "inUse" && r[i] ? (r[i] === "ja" ? "Ja" : "Nee") : r[i]])));
+  put(TL.SHEET.ledger, TL.LEDGER_COLUMNS, ledger, TL.LEDGER_EXAMPLES.length);
+  const partners = PARTNERS[year].map(([name, profit, own]) => ({ name, profit: Number(profit) / 100, ...(own ? { ownAssetsInPartnership: own } : {}) }));
+  put(TL.SHEET.partners, TL.PARTNER_COLUMNS, partners, TL.PARTNER_EXAMPLES.length);
+  const disposals = (DISPOSALS[year] ?? []).map(([id, description, price, register]) => ({ id, description, price, register }));
+  put(TL.SHEET.disposals, TL.DISPOSAL_COLUMNS, disposals, TL.DISPOSAL_EXAMPLES.length);
+  wb.getWorksheet(TL.SHEET.summary)!.getCell(TL.SUMMARY.year).value = year;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("a client over three years: through the firm template", () => {
+  it("the template filled each year, its report written by kia-calc --rapport and read back with --eerder; 'Uit register' in its Desinvesteringen", async () => {
+    const earlier: string[] = [];
+    for (const year of [2023, 2024, 2025] as const) {
+      const ledger = join(dir, `werkblad-${year}.xlsx`);
+      writeFileSync(ledger, await templateOf(year));
+      const rapport = join(dir, `werkblad-rapport-${year}.xlsx`);
+      const with_ = earlier.flatMap((f) => ["--eerder", f]);
+      const r = await call([ledger, ...with_]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out) as Report & { provisional: boolean };
+      expectYear(report, year);
+      expect(report.provisional).toBe(false);
+      expect((await call([ledger, ...with_, "--rapport", rapport, "--datum", `01-03-${year + 1}`])).code).toBe(0);
+      earlier.push(rapport);
+    }
+    // without the registers the row of 2025 that refers to one is said and left out, not guessed
+    const alone = await call([join(dir, "werkblad-2025.xlsx")]);
+    expect(alone.err).toMatch(/Desinvesteringen!H2 \("2023:M3"\): verwijst naar het register van een eerder jaar \(2023:M3\); geef het bestand van dat jaar op/);
+    expect(JSON.parse(alone.out).disinvestment).toBeUndefined();
   }, 120_000);
 });
 
