@@ -20,11 +20,29 @@ import { provideCarriedStep } from "./carried-hook";
 import { type Context, listOf, plain } from "./context";
 import { Decimal, ZERO } from "./decimal";
 import { rules } from "./law";
-import { warnings as W } from "./messages";
+import type { Warning } from "./explanation";
 import { formatEuro, formatEuroShort } from "./money";
 import type { CarriedFigures, CarriedInReport } from "./report";
 import { roundForReport } from "./rounding";
 import type { NCarriedAsset, NCarriedYear, NormalizedScenario } from "./scenario";
+
+/**
+ * This step's warnings (codes stable, as src/messages.ts's): here, so they load with the step (src/carried-hook.ts).
+ */
+const W = {
+  carriedNotInUse(list: string, year: number): Warning {
+    return {
+      code: "CARRIED_NOT_IN_USE",
+      text: `Nog niet in gebruik genomen aan het einde van ${year}, drie jaar na het begin van het investeringsjaar (${list}): een investering die niet binnen drie jaar in gebruik is genomen, geldt als ongedaan gemaakt (art. 3.47 Wet IB 2001); de genomen KIA kan dan worden bijgeteld. Controleer dit.`,
+    };
+  },
+  carriedUnknown(list: string, year: number): Warning {
+    return {
+      code: "CARRIED_UNKNOWN",
+      text: `Van ${list} staat niet vast of er in ${year} is betaald of of het in gebruik is genomen: het doorgeschoven deel van de KIA blijft open. Staat het in de investeringsstaat, vul daar Betaald of In gebruik in, of vink het aan bij "Uit eerdere jaren".`,
+    };
+  },
+};
 
 /** The whole-euro figures of a part: `before` open, `stillExact` of it stays open. */
 function wholeEuros(

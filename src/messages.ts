@@ -98,18 +98,6 @@ export const warnings = {
       text: `Nog niet in gebruik genomen en niet volledig betaald (${list}): een deel van de KIA schuift door naar latere jaren (art. 3.44), naarmate wordt betaald en uiterlijk in het jaar van ingebruikneming.`,
     };
   },
-  carriedNotInUse(list: string, year: number): Warning {
-    return {
-      code: "CARRIED_NOT_IN_USE",
-      text: `Nog niet in gebruik genomen aan het einde van ${year}, drie jaar na het begin van het investeringsjaar (${list}): een investering die niet binnen drie jaar in gebruik is genomen, geldt als ongedaan gemaakt (art. 3.47 Wet IB 2001); de genomen KIA kan dan worden bijgeteld. Controleer dit.`,
-    };
-  },
-  carriedUnknown(list: string, year: number): Warning {
-    return {
-      code: "CARRIED_UNKNOWN",
-      text: `Van ${list} staat niet vast of er in ${year} is betaald of of het in gebruik is genomen: het doorgeschoven deel van de KIA blijft open. Staat het in de investeringsstaat, vul daar Betaald of In gebruik in, of vink het aan bij "Uit eerdere jaren".`,
-    };
-  },
   disinvestmentThreshold(year: number, c: Confidence, basis: string): Warning {
     return {
       code: "DISINVESTMENT_THRESHOLD_CONFIDENCE",
