@@ -26,6 +26,8 @@ export interface BookTable {
   right: number;
   /** the table's range as the file gives it ("A1:P8"), where it does */
   ref?: string;
+  /** what the reader calls it in messages, when not "tabel <name>" (a selection: "selectie A4:H20") */
+  source?: string;
 }
 
 /** What a workbook holds besides its cells, read once. */

@@ -156,8 +156,8 @@ export class WorkbookReadError extends Error {
 export interface ReadOptions {
   /** the year given by the user (kia-calc --year): before anything in the workbook */
   year?: number;
-  /** the user's choice of ledger: a table by its name, or a block already read (the pane's selection) */
-  ledger?: { table: string } | { grid: Grid; table?: string };
+  /** the user's choice of ledger: a table or a sheet by its name (the pane's selection is a table of a Book view: ./selection.ts) */
+  ledger?: { table: string };
   /** rows of the ledger read so far (a large table read in parts) */
   onProgress?: (p: { rowsRead: number; rowsTotal: number }) => void;
   /** leave out the rows the core refuses (validateRows); default true */
@@ -233,7 +233,7 @@ class Reading {
       const progress = onProgress && ((n: number) => onProgress({ rowsRead: n, rowsTotal: total }));
       const rows = total ? await this.book.rows(t.sheet, first, t.bottom, t.left, t.right, progress) : [];
       onProgress?.({ rowsRead: total, rowsTotal: total });
-      return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows: trimEmptyTail(rows), firstRow: first, firstColumn: t.left, ...(date1904 ? { date1904 } : {}) };
+      return { source: t.source ?? `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows: trimEmptyTail(rows), firstRow: first, firstColumn: t.left, ...(date1904 ? { date1904 } : {}) };
     }
     const { header, last } = c;
     const headerRow = header.index + 1;
@@ -341,6 +341,24 @@ async function notesFor(r: Reading, kind: TableKind, all: readonly Candidate[], 
   return notes;
 }
 
+/** A table or a sheet readWorkbook can read as the ledger (a choice for `ReadOptions.ledger`). */
+export interface ReadablePart {
+  /** the table's name, or the sheet's for a sheet without tables */
+  name: string;
+  sheet: string;
+  table: boolean;
+  /** what readWorkbook takes for the ledger when nothing is chosen */
+  ledger: boolean;
+}
+
+/** The tables and the sheets with a header row that readWorkbook chooses among, in workbook order: what an app offers to read as the ledger. */
+export async function readableParts(book: Book): Promise<ReadablePart[]> {
+  const r = new Reading(book, await book.outline());
+  const all = await r.candidates();
+  const ledger = findTable(all, "ledger");
+  return all.map((c) => ({ name: c.name, sheet: c.sheet, table: "table" in c, ledger: c === ledger }));
+}
+
 /** Reads a workbook through its Book: the scenario's parts, where they are, what was left out and why. */
 export async function readWorkbook(book: Book, options: ReadOptions = {}): Promise<WorkbookRead> {
   const outline = await book.outline();
@@ -348,32 +366,22 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   const all = await r.candidates();
 
   // 1. The ledger.
-  let ledger: Grid;
-  let ledgerCandidate: Candidate | undefined;
   const choice = options.ledger;
-  if (choice && "grid" in choice) {
-    ledger = { ...choice.grid, ...(outline.date1904 ? { date1904: true } : {}) };
-    ledgerCandidate = choice.table === undefined ? undefined : all.find((c) => "table" in c && c.name === choice.table);
+  const ledgerCandidate = choice ? all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) : findTable(all, "ledger");
+  if (!ledgerCandidate) {
+    if (choice) throw new WorkbookReadError(`tabel of blad "${choice.table}" staat niet in de werkmap`, "NO_TABLE");
+    throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");
   }
-  else {
-    ledgerCandidate = choice ? all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) : findTable(all, "ledger");
-    if (!ledgerCandidate) {
-      if (choice) throw new WorkbookReadError(`tabel of blad "${choice.table}" staat niet in de werkmap`, "NO_TABLE");
-      throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");
-    }
-    ledger = await r.grid(ledgerCandidate, "ledger", options.onProgress);
-  }
+  const ledger = await r.grid(ledgerCandidate, "ledger", options.onProgress);
   const mapping = mapHeaders(ledger.headers).mapping;
-  const place = (g: Grid) => ({ firstRow: g.firstRow, firstColumn: g.firstColumn, ...(g.date1904 ? { date1904: true } : {}) });
-  const firstRead = readLedger(ledger.rows, mapping, { ...place(ledger), sheet: ledger.sheet, ...(options.answers ? { answers: options.answers } : {}) });
-  const notes: ReadNote[] = ledgerCandidate ? await notesFor(r, "ledger", all, ledgerCandidate, []) : [];
+  const firstRead = readLedger(ledger.rows, mapping, ledgerPlace(ledger, options.answers));
+  const notes: ReadNote[] = await notesFor(r, "ledger", all, ledgerCandidate, []);
 
   // 2. The year; a row dated in another year is a question (art. 3.43: the year the obligation is entered into).
   const year = await findYear(r, options.year, firstRead, ledger);
-  const read = year.from !== "none" && year.from !== "dates" ? withOtherYears(firstRead, year.year, mapping, { ...place(ledger), sheet: ledger.sheet, ...(options.answers ? { answers: options.answers } : {}) }) : firstRead;
 
   // 3. The partners (never the ledger), with the key and the joint request.
-  const rest = all.filter((c) => c !== ledgerCandidate && !(ledgerCandidate === undefined && c.sheet === ledger.sheet && !("table" in c)));
+  const rest = all.filter((c) => c !== ledgerCandidate);
   const partnersCandidate = findTable(rest, "partners");
   const partners = partnersCandidate ? await r.grid(partnersCandidate, "partners") : undefined;
   const key = partners ? await r.beside(KEY_LABELS, partners.sheet) : undefined;
@@ -387,28 +395,86 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   notes.push(...(await notesFor(r, "disposals", others, disposalsCandidate, [])));
 
   // 5. The scenario, what was not read, and the rows the core refuses.
-  const parts = assemble(
-    { year: year.from === "none" ? undefined : year.year, ledger, partners, key: key?.value, request: request?.value, disposals, date1904: outline.date1904 },
-    read,
-  );
-  const out: WorkbookRead = {
-    scenario: parts.scenario,
-    year,
-    ledger: { ...ledger, mapping, ...(ledgerCandidate && "table" in ledgerCandidate ? { table: ledgerCandidate.name } : {}) },
+  const found: WorkbookFound = {
+    ledger: { ...ledger, ...("table" in ledgerCandidate ? { table: ledgerCandidate.name } : {}) },
     ...(partners ? { partners } : {}),
     ...(key ? { key } : {}),
     ...(request ? { request } : {}),
     ...(disposals ? { disposals } : {}),
-    found: { ...parts.found, year: yearText(year) },
-    places: parts.places,
-    leftOut: parts.leftOut,
+  };
+  const read = readFound(found, { year: year.from === "none" ? undefined : year.year, mapping, answers: options.answers, validate: options.validate }, firstRead);
+  return {
+    ...read,
+    year,
+    ledger: { ...found.ledger, mapping },
+    ...(partners ? { partners } : {}),
+    ...(key ? { key } : {}),
+    ...(request ? { request } : {}),
+    ...(disposals ? { disposals } : {}),
+    found: { ...read.found, year: yearText(year) },
     notes,
-    open: read.open,
-    answered: read.answered,
-    warnings: [...read.warnings.map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+  };
+}
+
+/** The place readLedger reads a ledger grid at: its first cell, its sheet, the date system, the answers. */
+function ledgerPlace(g: Grid, answers: Answers | undefined) {
+  return { firstRow: g.firstRow, firstColumn: g.firstColumn, sheet: g.sheet, ...(g.date1904 ? { date1904: true } : {}), ...(answers ? { answers } : {}) };
+}
+
+/**
+ * What readWorkbook found, where (steps 1-4): the ledger, the partners with the key and the joint request cells, the
+ * disposals. The pane keeps it and reads it again (readFound) when the user changes the columns, the year or an
+ * answer; the Book is not read again.
+ */
+export interface WorkbookFound {
+  ledger: Grid & { table?: string };
+  partners?: Grid;
+  key?: LabelValue;
+  request?: LabelValue;
+  disposals?: Grid;
+}
+
+/** How to read what was found: the year (none: the rows are not validated), the ledger's columns, the answers. */
+export interface ReadChoices {
+  year?: number;
+  /** which column holds which field; default the one the headers name (mapHeaders) */
+  mapping?: ColumnMapping;
+  answers?: Answers;
+  /** leave out the rows the core refuses (validateRows); default true (when there is a year) */
+  validate?: boolean;
+}
+
+/** What found parts give (readWorkbook's step 5). */
+export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "warnings" | "provisional" | "normalized" | "refused"> & {
+  found: { ledger: string; partners?: string; disposals?: string };
+  /** the sheet row of each of the scenario's investments (the rows left out taken out) */
+  rows: number[];
+};
+
+/**
+ * Step 5 of readWorkbook on parts found already: the ledger read with `mapping` (rows dated in another year than
+ * `year` are questions), the partners, the key and request, the disposals; every cell not read and every row the core
+ * refuses a LeftOut. Pure: the same parts and choices give the same result in every app.
+ */
+export function readFound(found: WorkbookFound, choices: ReadChoices = {}, firstRead?: LedgerRead): FoundRead {
+  const { ledger } = found;
+  const mapping = choices.mapping ?? mapHeaders(ledger.headers).mapping;
+  const place = ledgerPlace(ledger, choices.answers);
+  const first = (firstRead as Required<LedgerRead> | undefined) ?? readLedger(ledger.rows, mapping, place);
+  const read = choices.year === undefined ? first : withOtherYears(first, choices.year, mapping, place);
+  const parts = assemble({ year: choices.year, ledger, partners: found.partners, key: found.key?.value, request: found.request?.value, disposals: found.disposals }, read, mapping);
+  const out: FoundRead = {
+    scenario: parts.scenario,
+    found: parts.found,
+    places: parts.places,
+    rows: read.rows,
+    leftOut: parts.leftOut,
+    open: read.open ?? [],
+    answered: read.answered ?? [],
+    warnings: [...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
     provisional: false,
   };
-  if (options.validate !== false && year.from !== "none") Object.assign(out, leaveOutRefused(out));
+  if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out));
   out.provisional = out.open.length > 0 || out.leftOut.length > 0;
   return out;
 }
@@ -476,10 +542,11 @@ export function yearOfTitle(c: Cell | undefined): number | undefined {
 export function assemble(
   parts: WorkbookParts,
   ledgerRead?: LedgerRead,
+  ledgerMapping?: ColumnMapping,
 ): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
-  const mapping = mapHeaders(ledger.headers).mapping;
+  const mapping = ledgerMapping ?? mapHeaders(ledger.headers).mapping;
   const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) => (column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined);
   const leftOut: LeftOut[] = read.problems.map((p) => unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)));
@@ -523,11 +590,19 @@ export function assemble(
  * keeps the rest and comes back validated. A scenario refused as a whole (the year, the partnership) is kept as it
  * is with `refused`: evaluate() says why, as the app reports invalid input.
  */
-export function leaveOutRefused(read: Pick<WorkbookRead, "scenario" | "places" | "leftOut">): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> {
+export function leaveOutRefused(
+  read: Pick<WorkbookRead, "scenario" | "places" | "leftOut"> & { rows?: number[] },
+): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
   try {
     const checked = validateRows(read.scenario);
     const refused = checked.errors.map((e) => refusedRow(e, read.places)).filter((x): x is LeftOut => x !== undefined);
-    return { scenario: checked.scenario as ScenarioParts & Scenario, normalized: checked.normalized, leftOut: [...read.leftOut, ...refused] };
+    const dropped = new Set(checked.errors.filter((e) => e.list === "investments").map((e) => e.index));
+    return {
+      scenario: checked.scenario as ScenarioParts & Scenario,
+      normalized: checked.normalized,
+      leftOut: [...read.leftOut, ...refused],
+      ...(read.rows ? { rows: dropped.size ? read.rows.filter((_, i) => !dropped.has(i)) : read.rows } : {}),
+    };
   } catch (e) {
     if (e instanceof KiaValidationError) return { scenario: read.scenario, leftOut: read.leftOut, refused: e };
     throw e;
