@@ -3,17 +3,15 @@
  * partners, the key, conditions a–f with their status, each partner's KIA and the part deductible this year, and
  * the joint request of condition f as a Dutch letter to copy or download.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { PartnershipKey } from "../../src/scenario";
-import { normalizeHeader } from "../../src/workbook/ledger";
-import { PARTNER_TABLES } from "./names";
 import { usePane } from "./context";
 import { safeFileName } from "./download";
 import { LetterText } from "./LetterText";
 import { formatMoney, formatPercent, keepEuro, parseUserAmount } from "./format";
 import { sameInARow } from "./display";
 import { letterText, type LetterPartner } from "./letter";
-import { partnershipFromTable } from "./partners";
+import { partnershipFromRead } from "./partners";
 import { KiaStats } from "./KiaStats";
 import { LEGAL_FORMS } from "./scenario";
 import type { PartnerAmountField, PartnerInput, PartnersRead } from "./state";
@@ -28,20 +26,13 @@ const STATUS_KIND: Record<string, "success" | "danger" | "warning" | "neutral"> 
 };
 
 export function PartnershipStep() {
-  const { t, state, dispatch, derived, workbook, culture } = usePane();
+  const { t, state, dispatch, derived, culture } = usePane();
   const p = state.choices.partnership;
   const report = derived.evaluated?.report ?? null;
   const [readNote, setReadNote] = useState<string | null>(null);
-  const [tables, setTables] = useState<string[] | null>(null);
-
-  // the workbook's partners table, if it has one
-  useEffect(() => {
-    if (!workbook) return;
-    workbook
-      .listTables()
-      .then((ts) => setTables(ts.filter((x) => PARTNER_TABLES.includes(normalizeHeader(x.name))).map((x) => x.name)))
-      .catch(() => setTables([]));
-  }, [workbook]);
+  // the partners the reader found in the workbook (a table or a sheet), to take again after edits
+  const found = state.partnersFound;
+  const foundName = found?.partners ? found.partners.source.replace(/^(tabel|blad) /, "") : null;
 
   // what the pane read from the workbook's partners table when it loaded the ledger (unless earlier choices were restored)
   const autoNote = state.partnersRead && !state.restored ? readText(state.partnersRead) : null;
@@ -55,12 +46,12 @@ export function PartnershipStep() {
     );
   }
 
-  const readPartners = async (name: string) => {
-    if (!workbook) return;
+  const readPartners = () => {
+    if (!found) return;
     setReadNote(null);
     try {
-      const r = await partnershipFromTable(workbook, name, culture);
-      if (!r) return setReadNote(t.partnersRead(0, name));
+      const r = partnershipFromRead(found, culture);
+      if (!r) return setReadNote(t.partnersRead(0, foundName ?? ""));
       dispatch({ type: "set-partners", partners: r.partnership.partners });
       const patch: Parameters<typeof dispatch>[0] = {
         type: "partnership",
@@ -76,13 +67,11 @@ export function PartnershipStep() {
   return (
     <div class="partnership">
       <CheckboxField fieldKey="partnership.enabled" label={t.isPartnership} checked={p.enabled} onChange={(v) => dispatch({ type: "partnership", patch: { enabled: v } })} />
-      {tables && tables.length ? (
+      {foundName ? (
         <div class="row wrap">
-          {tables.map((name) => (
-            <button key={name} type="button" class="btn" onClick={() => void readPartners(name)}>
-              {t.readPartners(name)}
-            </button>
-          ))}
+          <button type="button" class="btn" onClick={readPartners}>
+            {t.readPartners(foundName)}
+          </button>
         </div>
       ) : null}
       {readNote || autoNote ? (

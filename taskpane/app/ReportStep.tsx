@@ -5,6 +5,8 @@
  * never changed), or in the standalone page downloaded as .xlsx with the same content.
  */
 import { useEffect, useState } from "preact/hooks";
+import { cellOf, fieldName, type LeftOut } from "../../src/workbook/left-out";
+import type { LedgerField } from "../../src/workbook/ledger";
 import { Chart } from "./Chart";
 import { KiaStats } from "./KiaStats";
 import { usePane } from "./context";
@@ -30,6 +32,23 @@ function useReportSheetModule(): ReportSheetModule | null {
   return mod;
 }
 
+/** The reader's LeftOut entries of the ledger and the disposals as the report sheet lists them (the partners' cells are said in step 3). */
+function reportRows(list: readonly LeftOut[], fieldNames: Record<LedgerField, string>) {
+  return list
+    .filter((x): x is LeftOut & { list: "investments" | "disposals" } => x.list !== "partners")
+    .map((x) => {
+      const column = x.field === "row" ? undefined : x.list === "investments" ? fieldNames[x.field as LedgerField] : fieldName(x);
+      return {
+        list: x.list,
+        cell: cellOf(x),
+        ...(x.id ? { id: x.id } : {}),
+        ...(column ? { column } : {}),
+        ...(x.value ? { value: JSON.stringify(x.value) } : {}),
+        reason: x.reason,
+      };
+    });
+}
+
 function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -53,20 +72,24 @@ export function ReportStep({ version }: { version: string }) {
     try {
       const { reportSheet, leftOutRows } = sheets;
       const rows = state.grid ? formatNumber(String(state.grid.rows.length), culture) : "";
-      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
+      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4): the
+      // reader's LeftOut entries as they are, then the disposals entered in the pane that are not complete
       const leftOut = state.grid
-        ? leftOutRows(
-            {
-              grid: state.grid,
-              mapping: state.mapping,
-              problems: derived.problems,
-              disposalGrid: state.disposalGrid,
-              disposalProblems: derived.disposalProblems,
-              disposalIssues: derived.disposalIssues,
-              paneDisposals: state.choices.disposals,
-            },
-            lang,
-          )
+        ? [
+            ...reportRows(derived.leftOut, t.fieldNames),
+            ...leftOutRows(
+              {
+                grid: state.grid,
+                mapping: state.mapping,
+                problems: [],
+                disposalGrid: null,
+                disposalProblems: [],
+                disposalIssues: derived.disposalIssues,
+                paneDisposals: state.choices.disposals,
+              },
+              lang,
+            ),
+          ]
         : undefined;
       const sheet = reportSheet(report, {
         lang,
@@ -92,7 +115,7 @@ export function ReportStep({ version }: { version: string }) {
     else await write();
   };
   const overrides = report.assets.filter((a) => a.override);
-  const leftOutCount = derived.problems.length + derived.disposalProblems.length + derived.disposalIssues.length;
+  const leftOutCount = derived.leftOut.length + derived.disposalIssues.length;
 
   return (
     <div class="report">

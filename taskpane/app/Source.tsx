@@ -7,8 +7,10 @@
  */
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../src";
-import { columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField, type LedgerProblem } from "../../src/workbook/ledger";
-import type { TableInfo } from "../workbook/types";
+import { parseAddress } from "../../src/workbook/book";
+import { columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/workbook/ledger";
+import { fieldName, type LeftOut } from "../../src/workbook/left-out";
+import type { ReadablePart } from "../../src/workbook/read";
 import { fieldId, usePane } from "./context";
 import { sourceText } from "./display";
 import { formatNumber, keepEuro } from "./format";
@@ -18,7 +20,7 @@ import type { UploadedFile } from "./App";
 const REQUIRED: LedgerField[] = ["category", "amount"];
 
 export function SourcePanel(props: {
-  tables: TableInfo[] | null;
+  tables: ReadablePart[] | null;
   onReadTable: (name: string) => void;
   onReadSelection: () => void;
   onFile?: (file: UploadedFile) => void;
@@ -116,7 +118,7 @@ export function SourcePanel(props: {
   );
 
   const grid = state.grid;
-  const problemCount = derived.problems.length + derived.disposalProblems.length;
+  const problemCount = derived.leftOut.length;
   const missing = grid ? REQUIRED.some((f) => state.mapping[f] === undefined) : false;
   // dates outside the chosen year: shown here beside the year, where choosing the wrong year is seen at once
   const dateWarnings = (derived.evaluated?.report?.warnings ?? []).filter((w) => w.code === "DATE_OUTSIDE_YEAR");
@@ -203,8 +205,7 @@ export function SourcePanel(props: {
               {controls}
             </details>
             <Mapping />
-            <Problems problems={derived.problems} title={t.problemsHeading} />
-            {derived.disposalProblems.length ? <Problems problems={derived.disposalProblems} title={t.problemsHeading} sheet={state.disposalGrid?.sheet} /> : null}
+            <Problems problems={derived.leftOut} />
           </details>
         </>
       ) : null}
@@ -286,35 +287,32 @@ function Mapping() {
 
 const SHOWN = 20;
 
-function Problems(props: { problems: LedgerProblem[]; title: (n: number) => string; sheet?: string }) {
-  const { t, excel, workbook, state } = usePane();
+/** The column index (0-based) of a column letter: "H" -> 7. */
+const columnIndex = (letter: string) => parseAddress(`${letter}1`)?.col ?? 0;
+
+function Problems(props: { problems: readonly LeftOut[] }) {
+  const { t, excel, workbook } = usePane();
   const [all, setAll] = useState(false);
-  if (!props.problems.length || !state.grid) return null;
-  const grid = state.grid;
-  const sheet = props.sheet ?? grid.sheet;
-  const firstColumn = props.sheet ? (state.disposalGrid?.firstColumn ?? 0) : grid.firstColumn;
+  if (!props.problems.length) return null;
   const shown = all ? props.problems : props.problems.slice(0, SHOWN);
+  const sheets = new Set(props.problems.map((p) => p.sheet)).size;
   return (
-    <section class="problems" aria-labelledby={`problems-${props.sheet ? "disposals" : "ledger"}`}>
-      <h3 id={`problems-${props.sheet ? "disposals" : "ledger"}`}>{props.title(props.problems.length)}</h3>
+    <section class="problems" aria-labelledby="problems-ledger">
+      <h3 id="problems-ledger">{t.problemsHeading(props.problems.length)}</h3>
       <p class="hint">{t.problemsIntro}</p>
       <ul>
         {shown.map((p, i) => {
-          const cell = `${p.columnLetter}${p.row}`;
-          const field = p.field === "row" ? "" : t.fieldNames[p.field];
+          const cell = `${sheets > 1 ? `${p.sheet}!` : ""}${p.column}${p.row}`;
+          const field = p.field === "row" ? "" : p.list === "investments" ? (t.fieldNames[p.field as LedgerField] ?? fieldName(p)) : fieldName(p);
           return (
-            <li key={`${p.row}-${p.column}-${i}`} class="problem">
-              <span class="where">{field ? t.problemAt(p.row, p.columnLetter, field) : `${cell}`}</span>
+            <li key={`${p.sheet}-${p.row}-${p.column}-${i}`} class="problem">
+              <span class="where">{field ? t.problemAt(p.row, `${sheets > 1 ? `${p.sheet}!` : ""}${p.column}`, field) : cell}</span>
               <span class="what">
-                {keepEuro(p.message)}
+                {keepEuro(p.reason)}
                 {p.value ? <span class="value"> ({p.value})</span> : null}
               </span>
               {excel && workbook ? (
-                <button
-                  type="button"
-                  class="btn link"
-                  onClick={() => void workbook.selectCell(sheet, p.row, firstColumn + p.column).catch(() => undefined)}
-                >
+                <button type="button" class="btn link" onClick={() => void workbook.selectCell(p.sheet, p.row, columnIndex(p.column)).catch(() => undefined)}>
                   {t.goToCell(cell)}
                 </button>
               ) : null}

@@ -2,6 +2,7 @@
  * The year's KIA, always in view, in the one aria-live region of the pane: a screen reader hears the new amount
  * after every change. When the scenario cannot be evaluated, the core's message and a way to its field.
  */
+import { rowsLeftOut } from "../../src/workbook/left-out";
 import { usePane } from "./context";
 import { formatMoney } from "./format";
 
@@ -13,7 +14,7 @@ export function Summary() {
   const counted = report ? report.assets.filter((a) => a.counted).length : 0;
   // not final while a question is open or a row is left out (src/workbook/read.ts provisional)
   const open = derived.ledger?.open?.length ?? 0;
-  const leftOut = new Set(derived.problems.map((p) => p.row)).size;
+  const leftOut = rowsLeftOut(derived.leftOut);
   const provisional = open + leftOut;
   return (
     <section class={`summary card ${error ? "has-error" : ""} ${report && provisional ? "provisional" : ""}`} aria-label={t.kiaFor(year)}>

@@ -3,39 +3,38 @@
  * user's choices, the report from evaluate(). Pure and memoised per input (derived() is called on every render;
  * an edit of a partner's name does not read the ledger again).
  */
-import type { ScenarioDisposal } from "../../src";
-import {
-  readDisposals,
-  readLedger,
-  withOtherYears,
-  type LedgerProblem,
-  type LedgerRead,
-} from "../../src/workbook/ledger";
-import type { Answers } from "../../src/workbook/questions";
+import type { ScenarioDisposal, ScenarioInvestment } from "../../src";
+import { readFound, type FoundRead } from "../../src/workbook/found";
+import type { LeftOut } from "../../src/workbook/left-out";
+import type { OpenQuestion } from "../../src/workbook/questions";
 import type { Culture } from "./format";
-import {
-  buildScenario,
-  checkedLedger,
-  evaluateLedger,
-  type Built,
-  type DisposalIssue,
-  type Evaluated,
-  type FieldError,
-} from "./scenario";
+import { buildScenario, evaluateLedger, type Built, type DisposalIssue, type Evaluated, type FieldError } from "./scenario";
 import type { PaneState } from "./state";
-import type { Grid } from "../workbook/types";
+
+/** The ledger as the reader read it with the columns and the year on screen: the rows the core refuses taken out. */
+export interface PaneLedger {
+  investments: ScenarioInvestment[];
+  /** the sheet row of each investment */
+  rows: number[];
+  open: OpenQuestion[];
+  answered: FoundRead["answered"];
+  /** the ids of the investments left out (a replacement or a disposal that names one is told so) */
+  leftOut: ReadonlySet<string>;
+}
 
 export interface Derived {
-  ledger: LedgerRead | null;
-  /** the ledger's problems and the rows the core refused, by row */
-  problems: LedgerProblem[];
-  /** the disposals read from the workbook's disposals table, and that table's problems */
+  ledger: PaneLedger | null;
+  /**
+   * Every cell not read and every row left out, with its sheet, row, column and why (src/workbook/left-out.ts, as
+   * kia-calc lists them): the reader's, then the rows the core refuses once the user's choices are in.
+   */
+  leftOut: LeftOut[];
+  /** the disposals read from the workbook (those the core refuses are in leftOut) */
   ledgerDisposals: ScenarioDisposal[];
-  disposalProblems: LedgerProblem[];
   built: Built | null;
   evaluated: Evaluated | null;
   error: FieldError | null;
-  /** disposals left out until they are complete (entered here) or because the core refused them */
+  /** disposals entered in the pane and left out until they are complete, or because the core refused them */
   disposalIssues: DisposalIssue[];
 }
 
@@ -62,105 +61,40 @@ export function sourceDescription(state: PaneState): string {
 }
 
 export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
-  const place = (grid: Grid, answers: Answers | undefined) => ({
-    firstRow: grid.firstRow,
-    firstColumn: grid.firstColumn,
-    sheet: grid.sheet,
-    ...(answers ? { answers } : {}),
-  });
-  const firstRead = memo((grid: Grid, mapping: PaneState["mapping"], answers: Answers | undefined) =>
-    readLedger(grid.rows, mapping, place(grid, answers)),
+  // what the reader found, read with the columns, the answers and the year on screen (the same readFound as kia-calc's)
+  const read = memo(
+    (grid: NonNullable<PaneState["grid"]>, disposals: PaneState["disposalGrid"], partners: PaneState["partnersFound"], mapping: PaneState["mapping"], answers: PaneState["choices"]["answers"], year: number) =>
+      readFound({ ledger: grid, ...(partners ?? {}), ...(disposals ? { disposals } : {}) }, { year, mapping, ...(answers ? { answers } : {}) }),
   );
-  // a row dated in another year than the year on screen is a question (the same rule as readWorkbook)
-  const read = memo((grid: Grid, mapping: PaneState["mapping"], answers: Answers | undefined, year: number) =>
-    withOtherYears(firstRead(grid, mapping, answers), year, mapping, place(grid, answers)),
+  const ledgerOf = memo(
+    (r: FoundRead): PaneLedger => ({
+      investments: r.scenario.investments as ScenarioInvestment[],
+      rows: r.rows,
+      open: r.open,
+      answered: r.answered,
+      leftOut: new Set(r.leftOut.filter((x) => x.list === "investments" && x.code !== "UNREADABLE" && x.id !== undefined).map((x) => x.id!)),
+    }),
   );
-  const check = memo(
-    (
-      ledger: LedgerRead,
-      year: number,
-      mapping: PaneState["mapping"],
-      firstColumn: number,
-    ) => checkedLedger(ledger, year, mapping, firstColumn),
-  );
-  const disposals = memo((grid: Grid | null) => {
-    if (!grid)
-      return {
-        items: [] as ScenarioDisposal[],
-        problems: [] as LedgerProblem[],
-      };
-    const r = readDisposals(grid.headers, grid.rows, {
-      firstRow: grid.firstRow,
-      firstColumn: grid.firstColumn,
-    });
-    return {
-      items: r.items as unknown as ScenarioDisposal[],
-      problems: r.problems,
-    };
-  });
   const build = memo(
-    (
-      choices: PaneState["choices"],
-      ledger: LedgerRead,
-      culture: Culture,
-      description: string,
-      ledgerDisposals: ScenarioDisposal[],
-    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals),
+    (choices: PaneState["choices"], ledger: PaneLedger, culture: Culture, description: string, ledgerDisposals: ScenarioDisposal[]) =>
+      buildScenario(choices, ledger, culture, description, ledgerDisposals),
   );
-  const run = memo(
-    (
-      built: Built,
-      ledger: LedgerRead,
-      mapping: PaneState["mapping"],
-      firstColumn: number,
-      choices: PaneState["choices"],
-    ) => evaluateLedger(built, ledger, mapping, { firstColumn }, choices),
+  const run = memo((built: Built, r: FoundRead, ledger: PaneLedger, choices: PaneState["choices"]) =>
+    evaluateLedger(built, { rows: ledger.rows, leftOut: ledger.leftOut, places: { ...r.places.ledger, rows: ledger.rows } }, choices),
   );
-  const allProblems = memo((a: LedgerProblem[], b: LedgerProblem[]) =>
-    b.length
-      ? [...a, ...b].sort((x, y) => x.row - y.row || x.column - y.column)
-      : a,
-  );
+  const allLeftOut = memo((a: LeftOut[], b: LeftOut[]) => (b.length ? [...a, ...b] : a));
   const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));
   return (state, culture) => {
-    if (!state.grid)
-      return {
-        ledger: null,
-        problems: [],
-        ledgerDisposals: [],
-        disposalProblems: [],
-        built: null,
-        evaluated: null,
-        error: null,
-        disposalIssues: [],
-      };
-    const grid = state.grid;
-    const ledger = check(
-      read(grid, state.mapping, state.choices.answers, state.choices.year),
-      state.choices.year,
-      state.mapping,
-      grid.firstColumn,
-    );
-    const disp = disposals(state.disposalGrid);
-    const built = build(
-      state.choices,
-      ledger,
-      culture,
-      `KIA ${state.choices.year}: ${sourceDescription(state)}`,
-      disp.items,
-    );
-    const evaluated = run(
-      built,
-      ledger,
-      state.mapping,
-      grid.firstColumn,
-      state.choices,
-    );
+    if (!state.grid) return { ledger: null, leftOut: [], ledgerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
+    const r = read(state.grid, state.disposalGrid, state.partnersFound, state.mapping, state.choices.answers, state.choices.year);
+    const ledger = ledgerOf(r);
+    const ledgerDisposals = (r.scenario.disposals ?? []) as ScenarioDisposal[];
+    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals);
+    const evaluated = run(built, r, ledger, state.choices);
     return {
       ledger,
-      problems: allProblems(ledger.problems, evaluated.rowProblems),
-      ledgerDisposals: disp.items,
-      disposalProblems: disp.problems,
+      leftOut: allLeftOut(r.leftOut, evaluated.rowsLeftOut),
+      ledgerDisposals,
       built,
       evaluated,
       error: evaluated.error,

@@ -1,35 +1,20 @@
 /**
- * Helpers for reading a ledger into the pane: which table is the ledger (and the partners, the disposals), which
- * year it is about, the column mapping stored in the document applied to the headers found now. The rules are the
- * core's (src/workbook/rules.ts), the same kia-calc follows. No DOM, no Office; tested in jest.
+ * Loading a ledger into the pane: the workbook is read by the one reader (src/workbook/read.ts readWorkbook, as
+ * kia-calc reads a file) through the adapter's Book, the selection through a Book view (src/workbook/selection.ts);
+ * the pane adds only what is its own: the column mapping and the choices stored in the document, and the year on
+ * screen when the workbook gives none. No DOM; tested in jest.
  */
 import { establishedYears } from "../../src";
-import {
-  columnLetter,
-  LEDGER_FIELDS,
-  normalizeHeader,
-  readLedger,
-  type ColumnMapping,
-  type LedgerField,
-} from "../../src/workbook/ledger";
-import {
-  findTable,
-  SUMMARY_SHEET,
-  YEAR_LABELS,
-  yearOfCell,
-  yearOfDates,
-} from "../../src/workbook/rules";
-import type { Grid, TableInfo, Workbook } from "../workbook/types";
+import { LEDGER_FIELDS, normalizeHeader, type ColumnMapping, type LedgerField } from "../../src/workbook/ledger";
+import type { RangePlace } from "../../src/workbook/selection";
+import type { Grid, ReadablePart, WorkbookRead, YearFound as ReadYear } from "../../src/workbook/read";
+import type { Workbook } from "../workbook/types";
 import type { Culture } from "./format";
-import { LEDGER_TABLES } from "./names";
-import type { WorkbookRead, YearFound as ReadYear } from "../../src/workbook/read";
-import { partnershipFromRead, partnershipFromTable } from "./partners";
-import type { Source } from "./state";
+import { CHOICES_KEY, MAPPING_KEY } from "./names";
+import { partnershipFromRead } from "./partners";
+import { hasChoices, initialChoices, restoreChoices, type Action, type Choices, type Source } from "./state";
 
-export type SavedMappings = Record<
-  string,
-  Partial<Record<LedgerField, string | null>>
->;
+export type SavedMappings = Record<string, Partial<Record<LedgerField, string | null>>>;
 
 export function defaultYear(now = new Date()): number {
   const years = establishedYears();
@@ -39,36 +24,12 @@ export function defaultYear(now = new Date()): number {
 
 /** How the year of a loaded workbook was found; the pane says so beside the year unless it came from the workbook. */
 export type YearFound =
-  /** the number right of a label "Jaar" (`at`: "Overzicht!B3") */
+  /** the name KIA_JAAR, the number right of a label "Jaar", a title above the ledger (`at`: "Overzicht!B3") */
   | { from: "workbook"; year: number; at: string }
   /** every dated investment falls in `year` */
   | { from: "dates"; year: number; dated: number; investments: number }
   /** no year: the dates fall in `years` (several, or one without a KIA table, or none); `year` on screen is a guess */
   | { from: "none"; years: number[]; year: number };
-
-/**
- * The year of a workbook being loaded, by kia-calc's rule (cli/workbook.ts, src/workbook/rules.ts): the number
- * right of a label "Jaar" (the Overzicht first), else the calendar year all dated investments fall in, else none:
- * `guess` stays on screen, and the pane says it is a guess. A year without a KIA table cannot be chosen in the pane:
- * a workbook's is passed over, the dates' is no year.
- */
-export async function findYear(
-  wb: Workbook,
-  investments: readonly { date?: unknown }[],
-  guess: number,
-): Promise<YearFound> {
-  const years = establishedYears();
-  const label = await wb
-    .findLabel?.(YEAR_LABELS, SUMMARY_SHEET, (v) => yearOfCell(v) !== undefined)
-    .catch(() => undefined);
-  const inFile = label ? yearOfCell(label.value) : undefined;
-  if (inFile !== undefined && years.includes(inFile))
-    return { from: "workbook", year: inFile, at: `${label!.sheet}!${columnLetter(label!.column)}${label!.row}` };
-  const d = yearOfDates(investments);
-  if (d.year === undefined) return { from: "none", years: d.years, year: guess };
-  if (!years.includes(d.year)) return { from: "none", years: [d.year], year: guess };
-  return { from: "dates", ...d };
-}
 
 /** The reader's year as the pane shows it: a year without a KIA table cannot be chosen, so it is none (a guess on screen). */
 export function paneYear(y: ReadYear, guess: number): YearFound {
@@ -106,12 +67,9 @@ export function applySavedMapping(
       delete mapping[f];
       continue;
     }
-    const i = headers.findIndex(
-      (x) => normalizeHeader(x) === normalizeHeader(h),
-    );
+    const i = headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
     if (i < 0) continue;
-    for (const [g, c] of Object.entries(mapping))
-      if (c === i && g !== f) delete mapping[g as LedgerField];
+    for (const [g, c] of Object.entries(mapping)) if (c === i && g !== f) delete mapping[g as LedgerField];
     mapping[f] = i;
   }
   return { mapping, origin: "saved" };
@@ -121,71 +79,96 @@ export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function pickTable(
-  tables: TableInfo[],
-  names: readonly string[],
-): TableInfo | undefined {
-  return tables.find((t) => names.includes(normalizeHeader(t.name)));
-}
-
-/**
- * The ledger among a workbook's tables, by the core's rule (findTable: a ledger's name and headers with a category
- * and an amount, else such headers); else a table with a ledger's name, else the first: its columns can be chosen
- * by hand in the pane.
- */
-export function ledgerTable(tables: TableInfo[]): TableInfo | undefined {
-  return findTable(tables, "ledger") ?? pickTable(tables, LEDGER_TABLES) ?? tables[0];
-}
-
-/**
- * What a workbook gives beside the ledger just read, found by the core's rules as kia-calc finds it: the year
- * (findYear, when `guess` is given: restored choices keep their own), the disposals' table (beside a ledger read
- * from a table) and the partners' table with the key and the joint request (partnershipFromTable). The partners may
- * be a list on a sheet without tables: the standalone page's file adapter gives it as a table from its header row to
- * the row before the first empty or label row ("Verdeelsleutel"), by the rule kia-calc follows (src/workbook/rules.ts
- * sheetHeader, endsPartnersList); in Excel the pane lists Excel tables only.
- */
-export async function workbookParts(
-  wb: Workbook,
-  ledger: { grid: Grid; mapping: ColumnMapping; table?: string },
-  options: { guess?: number; culture: () => Promise<Culture>; tables?: TableInfo[] },
-): Promise<{
-  yearFound?: YearFound;
-  disposalGrid: Grid | null;
-  partners?: Awaited<ReturnType<typeof partnershipFromTable>>;
-  /** sheets and tables that look like partners or disposals but were not read, and why */
-  notes?: WorkbookRead["notes"];
-}> {
-  const { grid, mapping, table } = ledger;
-  // the headings vocabulary (src/law/headings.ts: "Vervoermiddelen", RGS codes) before the ledger is read, in a chunk
-  // of its own (not in the pane's first download)
+/** The reader, the selection view and the headings vocabulary, in a chunk of their own loaded with the first workbook. */
+async function reader() {
+  // the headings vocabulary (src/law/headings.ts: "Vervoermiddelen", RGS codes) before a ledger is read
   await import(/* webpackChunkName: "headings" */ "../../src/law/headings");
-  if (wb.book) {
-    // the one reader (src/workbook/read.ts), as kia-calc: the year (KIA_JAAR, "Jaar", the dates), the partners and
-    // the disposals from a table or a sheet without tables, and what looks like them but was not read
-    // in a chunk of its own, loaded with the first workbook (the pane's first screen does not need it)
-    const { readWorkbook } = await import("../../src/workbook/read");
-    const read = await readWorkbook(wb.book(), { ledger: { grid, ...(table === undefined ? {} : { table }) }, validate: false });
-    return {
-      yearFound: options.guess === undefined ? undefined : paneYear(read.year, options.guess),
-      disposalGrid: read.disposals ?? null,
-      partners: read.partners ? partnershipFromRead(read, await options.culture()) : undefined,
-      notes: read.notes,
-    };
-  }
-  // a host without a Book (the browser test's in-memory workbook): its tables and labels, by the same rules
+  const [read, selection] = await Promise.all([import(/* webpackChunkName: "reader" */ "../../src/workbook/read"), import(/* webpackChunkName: "reader" */ "../../src/workbook/selection")]);
+  return { ...read, ...selection };
+}
 
-  const yearFound =
-    options.guess === undefined
-      ? undefined
-      : await findYear(wb, readLedger(grid.rows, mapping, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }).investments, options.guess);
-  // the tables the pane listed just before (one sync less), else listed here
-  const all = options.tables ?? (await wb.listTables().catch(() => [] as TableInfo[]));
-  const not = { name: table ?? "" };
-  const dt = table !== undefined ? findTable(all, "disposals", not) : undefined;
-  const disposalGrid = dt ? await wb.readTable(dt.name).catch(() => null) : null;
-  // the partners table or sheet ("Vennoten"): the partnership is on at once, the user can change it
-  const pt = findTable(all, "partners", not);
-  const partners = pt ? await partnershipFromTable(wb, pt.name, await options.culture()).catch(() => undefined) : undefined;
-  return { yearFound, disposalGrid, partners };
+/** What the pane can read as the ledger (readableParts: the tables and the sheets with a header row, in workbook order). */
+export async function ledgerChoices(wb: Workbook): Promise<ReadablePart[]> {
+  return (await reader()).readableParts(wb.book());
+}
+
+/** A grid's cells with its header row: where the add-in never writes. */
+function placeOf(g: Grid): RangePlace {
+  const width = Math.max(g.headers.length, ...g.rows.map((r) => r.length), 1);
+  return { sheet: g.sheet, top: Math.max(1, g.firstRow - 1), bottom: g.firstRow + g.rows.length - 1, left: g.firstColumn, right: g.firstColumn + width - 1 };
+}
+
+export type LoadDone = Extract<Action, { type: "load-done" }>;
+
+/**
+ * Reads a ledger into the pane: readWorkbook on the workbook's Book (the table or sheet `what.table`, else the one it
+ * chooses; or the selection), then the mapping and the choices the document holds for this ledger. The year: the
+ * restored choices keep theirs; else the workbook's (paneYear), else `guess` stays on screen. The places read are
+ * given to the adapter (the report and formulas never go there).
+ */
+export async function loadLedger(
+  wb: Workbook,
+  what: { table?: string } | { selection: true },
+  options: { guess: number; culture: () => Promise<Culture>; fileName?: string; onProgress?: (p: { rowsRead: number; rowsTotal: number }) => void },
+): Promise<LoadDone> {
+  const r = await reader();
+  let book = wb.book();
+  let table: string | undefined;
+  if ("selection" in what) {
+    if (!wb.selection) throw new Error("Hier is geen selectie: kies een tabel of blad.");
+    const place = await wb.selection();
+    book = r.selectionBook(book, place);
+    table = r.selectionName(place);
+  } else table = what.table;
+  let read: WorkbookRead;
+  try {
+    // not validated here: the pane reads what was found again with the year and columns on screen (derive.ts)
+    read = await r.readWorkbook(book, { ...(table === undefined ? {} : { ledger: { table } }), onProgress: options.onProgress, validate: false });
+  } catch (e) {
+    if (e instanceof r.WorkbookReadError && e.code === "NO_LEDGER")
+      throw new Error(
+        `${options.fileName ? `${options.fileName}: ` : ""}geen staat van investeringen gevonden: verwacht een Excel-tabel of een blad met een kopregel met de kolommen Categorie en Bedrag.`,
+      );
+    throw e;
+  }
+  const ledger = read.ledger;
+  const kind: Source["kind"] = options.fileName ? "file" : "selection" in what ? "selection" : "table";
+  const source: Source = {
+    kind,
+    name: ledger.source,
+    ...("selection" in what ? {} : { table: ledger.table ?? ledger.sheet }),
+    ...(options.fileName ? { fileName: options.fileName } : {}),
+  };
+  const key = sourceKey(source);
+  const saved = await wb.loadSetting<SavedMappings>(MAPPING_KEY).catch(() => undefined);
+  const { mapping, origin } = applySavedMapping(ledger.mapping, saved?.[key], ledger.headers);
+  const stored = await wb.loadSetting<Record<string, unknown>>(CHOICES_KEY).catch(() => undefined);
+  const mine = stored && typeof stored === "object" ? stored[key] : undefined;
+  const restored: Choices | undefined = mine ? restoreChoices(mine, options.guess) : undefined;
+  const yearFound = restored ? undefined : paneYear(read.year, options.guess);
+  const year = yearFound?.from === "none" ? undefined : yearFound?.year;
+  const partners = read.partners ? partnershipFromRead(read, await options.culture()) : undefined;
+  // restored choices win over what the workbook gives, when they hold more than that
+  const baseline = initialChoices(year ?? restored?.year ?? options.guess);
+  if (partners) baseline.partnership = partners.partnership;
+  wb.markRead([ledger, read.partners, read.disposals].filter((g): g is Grid => g !== undefined).map(placeOf));
+  const { mapping: _m, table: _t, ...grid } = ledger;
+  void _m;
+  void _t;
+  return {
+    type: "load-done",
+    source,
+    grid,
+    disposalGrid: read.disposals ?? null,
+    partnersFound: read.partners ? { partners: read.partners, ...(read.key ? { key: read.key } : {}), ...(read.request ? { request: read.request } : {}) } : null,
+    notes: read.notes,
+    mapping,
+    mappingOrigin: origin,
+    choices: restored && hasChoices(restored, baseline) ? restored : undefined,
+    restoredChoices: !!mine,
+    year,
+    yearFound,
+    partnership: partners?.partnership,
+    partnersRead: partners?.read ?? null,
+  };
 }

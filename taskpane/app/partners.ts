@@ -1,8 +1,9 @@
 /**
- * The partners of a partnership from a table in the workbook (the template's "Vennoten"), read with the core's
- * reader (src/workbook/ledger.ts readPartners: Dutch and English headers, amounts with the core's readers, "50%"
- * accepted). The values become the text of the pane's inputs in the user's culture, so the scenario reads them
- * like anything the user types, and the user can still correct them.
+ * The partners the one reader found (src/workbook/read.ts readWorkbook: a table or a list on a sheet without tables,
+ * with the key and the joint request beside their labels), read with the core's reader (src/workbook/ledger.ts
+ * readPartners: Dutch and English headers, amounts with the core's readers, "50%" accepted). The values become the
+ * text of the pane's inputs in the user's culture, so the scenario reads them like anything the user types, and the
+ * user can still correct them.
  */
 import { Decimal } from "../../src";
 import {
@@ -13,9 +14,8 @@ import {
   type LedgerProblem,
 } from "../../src/workbook/ledger";
 import { partnershipKeyOf } from "../../src/scenario";
-import { KEY_LABELS, REQUEST_LABELS, yesOrNo } from "../../src/workbook/rules";
+import { yesOrNo } from "../../src/workbook/rules";
 import type { WorkbookRead } from "../../src/workbook/read";
-import type { Workbook } from "../workbook/types";
 import { formatNumber, type Culture } from "./format";
 import {
   PARTNER_AMOUNT_FIELDS,
@@ -67,32 +67,12 @@ export function jointRequestOf(c: Cell | undefined): "yes" | "no" | undefined {
 }
 
 /**
- * The partnership of a workbook's partners table ("Vennoten"; in the standalone page also a partners list on a sheet
- * without tables, which the file adapter gives as a table ending above its "Verdeelsleutel" row), as kia-calc reads
- * it (cli/workbook.ts): the
- * partners, the key right of "Verdeelsleutel" and the joint request right of "Gezamenlijk verzoek", found by the
- * core's rule (src/workbook/rules.ts besideLabel: the partners' sheet first). Undefined when the table has no
- * partners.
- */
-export async function partnershipFromTable(
-  wb: Workbook,
-  table: string,
-  culture: Culture,
-): Promise<{ partnership: PartnershipInput; read: PartnersRead } | undefined> {
-  const grid = await wb.readTable(table);
-  const label = (labels: readonly string[]) => wb.findLabel?.(labels, grid.sheet).catch(() => undefined);
-  const r = partnersFromGrid(grid.headers, grid.rows, { firstRow: grid.firstRow, firstColumn: grid.firstColumn }, culture);
-  if (!r.partners.length) return undefined;
-  return partnershipOf(table, r, await label(KEY_LABELS), await label(REQUEST_LABELS));
-}
-
-/**
  * The partnership of the partners the reader found (src/workbook/read.ts readWorkbook: a table or a list on a sheet
  * without tables, in Excel and in the standalone page alike), with the key and the joint request it found beside
  * their labels. Undefined when there are no partners.
  */
 export function partnershipFromRead(
-  read: Pick<WorkbookRead, "partners" | "key" | "request">,
+  read: { partners?: WorkbookRead["partners"]; key?: WorkbookRead["key"]; request?: WorkbookRead["request"] },
   culture: Culture,
 ): { partnership: PartnershipInput; read: PartnersRead } | undefined {
   const g = read.partners;
@@ -137,7 +117,8 @@ function partnershipOf(
       count: r.partners.length,
       ...(key ? { key } : {}),
       ...(jointRequest ? { jointRequest } : {}),
-      problems: [...keyProblem, ...r.problems.map((x) => `${x.columnLetter}${x.row}: ${x.message}`)],
+      // the cells not read are LeftOut entries of the reader (listed with the ledger's in step 1)
+      problems: keyProblem,
     },
   };
 }

@@ -3,11 +3,11 @@
  * calamity choices applied, the partnership, the disposals. Pure: no DOM, no Office; tested in jest.
  *
  * What the user typed is read with the core's readers (format.ts); a field that is not an amount becomes an
- * input error at that field, and the scenario is not evaluated until it is fixed. A row of the ledger that the
- * core refuses (a paid amount above the investment amount, rows of one group that disagree) is moved to the
- * ledger's problems with its row and column, so the good rows still work (checkedLedger, evaluateLedger: one
- * validation each, the core's validateRows, as kia-calc does for a workbook). A disposal the user has not completed
- * (or that the core refuses) is left out the same way and listed in step 4; the rest of the calculation goes on.
+ * input error at that field, and the scenario is not evaluated until it is fixed. The rows of the ledger the core
+ * refuses were left out by the reader already (src/workbook/found.ts readFound, as kia-calc leaves them out); a row
+ * refused only with the user's choices in (evaluateLedger: the core's validateRows) is left out the same way, a
+ * LeftOut at its cell. A disposal the user has not completed (or that the core refuses) is left out and listed in
+ * step 4; the rest of the calculation goes on.
  */
 import {
   evaluateNormalized,
@@ -21,14 +21,8 @@ import {
   type ScenarioInvestment,
   type ScenarioPartner,
 } from "../../src";
-import {
-  columnLetter,
-  LEDGER_FIELDS,
-  type ColumnMapping,
-  type LedgerField,
-  type LedgerProblem,
-  type LedgerRead,
-} from "../../src/workbook/ledger";
+import type { LedgerRead } from "../../src/workbook/ledger";
+import { refusedRow, type LeftOut, type RowPlaces } from "../../src/workbook/left-out";
 import { parseUserAmount, type Culture } from "./format";
 import {
   PARTNER_AMOUNT_FIELDS,
@@ -358,36 +352,6 @@ export function buildScenario(
   return { scenario, inputErrors: errors, disposalOrigins, disposalIssues, strayCalamity };
 }
 
-/**
- * The ledger's column a field of an investment comes from: the field's last part when the ledger has a column of
- * that name ("paid", "lostByCalamity.replacedBy" -> replacedBy, "group"), else the id (e.g. "override.reason").
- */
-export function ledgerFieldOf(key: string): LedgerField {
-  const last = key.split(".").pop() ?? "";
-  return (LEDGER_FIELDS as readonly string[]).includes(last)
-    ? (last as LedgerField)
-    : "id";
-}
-
-/** A row the core left out, as a problem of the ledger: its sheet row and the column of the field it is about. */
-function ledgerProblem(
-  e: RowError,
-  row: number,
-  mapping: ColumnMapping,
-  firstColumn: number,
-): LedgerProblem {
-  const field = ledgerFieldOf(e.key);
-  const column = mapping[field] ?? mapping.id ?? 0;
-  return {
-    row,
-    column,
-    columnLetter: columnLetter(firstColumn + column),
-    field,
-    value: "",
-    message: e.reason,
-  };
-}
-
 export function parseField(
   field: string,
 ): { list: string; index: number; rest: string } | null {
@@ -447,8 +411,8 @@ export interface Evaluated {
   report: Report | null;
   /** the first message that stops the evaluation, placed at its field */
   error: FieldError | null;
-  /** ledger rows the core refused, as problems of the ledger (row, column, what was expected) */
-  rowProblems: LedgerProblem[];
+  /** ledger rows the core refused with the user's choices in, at their cells */
+  rowsLeftOut: LeftOut[];
   /** disposals the core refused: left out, listed in step 4 */
   disposalIssues: DisposalIssue[];
 }
@@ -466,9 +430,6 @@ function touchedByUser(id: string, rest: string, choices: Choices): boolean {
   return false;
 }
 
-/** The ledger as read, with the rows the core leaves out moved to its problems; `leftOut`: their ids. */
-export type CheckedLedger = LedgerRead & { leftOut?: ReadonlySet<string> };
-
 /**
  * Evaluate the built scenario: one validation that leaves out every ledger row the core refuses (listed with the
  * ledger's problems, row and column) and every disposal it refuses (listed in step 4), then one evaluation of the
@@ -478,21 +439,21 @@ export type CheckedLedger = LedgerRead & { leftOut?: ReadonlySet<string> };
  */
 export function evaluateLedger(
   built: Built,
-  ledger: Pick<CheckedLedger, "rows" | "leftOut">,
-  mapping: ColumnMapping,
-  place: { firstColumn: number },
+  ledger: {
+    /** the sheet row of each investment */
+    rows: readonly number[];
+    /** ids of the investments the reader left out */
+    leftOut?: ReadonlySet<string>;
+    /** where the investments are, for a row refused here (its rows those of `rows`) */
+    places?: RowPlaces;
+  },
   choices: Choices,
 ): Evaluated {
-  const stop = (
-    error: FieldError,
-    scenario = built.scenario,
-    rowProblems: LedgerProblem[] = [],
-    disposalIssues: DisposalIssue[] = [],
-  ): Evaluated => ({
+  const stop = (error: FieldError, scenario = built.scenario, rowsLeftOut: LeftOut[] = [], disposalIssues: DisposalIssue[] = []): Evaluated => ({
     scenario,
     report: null,
     error,
-    rowProblems,
+    rowsLeftOut,
     disposalIssues,
   });
   if (built.inputErrors.length) return stop(built.inputErrors[0]);
@@ -504,7 +465,7 @@ export function evaluateLedger(
     return stop(locateError(e, built));
   }
   const { scenario, errors } = checked;
-  const rowProblems: LedgerProblem[] = [];
+  const rowsLeftOut: LeftOut[] = [];
   const disposalIssues: DisposalIssue[] = [];
   const usersRow = userTouches(built.scenario.investments, choices);
   let usersError: RowError | undefined;
@@ -520,11 +481,12 @@ export function evaluateLedger(
         });
         continue;
       }
-    } else if (!usersRow(e) && ledger.rows[e.index] !== undefined) {
-      rowProblems.push(
-        ledgerProblem(e, ledger.rows[e.index], mapping, place.firstColumn),
-      );
-      continue;
+    } else if (!usersRow(e)) {
+      const x = refusedRow(e, { ledger: ledger.places });
+      if (x) {
+        rowsLeftOut.push(x);
+        continue;
+      }
     }
     usersError ??= e;
   }
@@ -532,7 +494,7 @@ export function evaluateLedger(
     return stop(
       locateError(usersError, built),
       scenario,
-      rowProblems,
+      rowsLeftOut,
       disposalIssues,
     );
   try {
@@ -541,7 +503,7 @@ export function evaluateLedger(
       scenario,
       report: evaluateNormalized(checked.normalized),
       error: null,
-      rowProblems,
+      rowsLeftOut,
       disposalIssues,
     };
   } catch (e) {
@@ -553,7 +515,7 @@ export function evaluateLedger(
     return stop(
       locateError(e, { scenario, disposalOrigins: origins }),
       scenario,
-      rowProblems,
+      rowsLeftOut,
       disposalIssues,
     );
   }
@@ -585,52 +547,5 @@ function userTouches(
       touchedGroups.set(e.key, groups);
     }
     return groups.has(inv.group);
-  };
-}
-
-/**
- * The ledger read, with the rows the core refuses moved to its problems (one validation of all rows): what a row
- * says on its own, duplicate ids, rows of a group that disagree, and the rest of a group with a refused row. A
- * row's calamity entry is left to evaluateLedger, where the user can change it in step 2.
- */
-export function checkedLedger(
-  ledger: LedgerRead,
-  year: number,
-  mapping: ColumnMapping,
-  firstColumn: number,
-): CheckedLedger {
-  let errors: RowError[];
-  try {
-    const investments = ledger.investments.map((inv) => {
-      if (inv.lostByCalamity === undefined) return inv;
-      const { lostByCalamity: _l, ...rest } = inv;
-      void _l;
-      return rest;
-    });
-    errors = validateRows({ year, investments }).errors;
-  } catch (e) {
-    // the year has no table: said at the year, the ledger stays as read
-    if (!(e instanceof KiaValidationError)) throw e;
-    return ledger;
-  }
-  if (!errors.length) return ledger;
-  const drop = new Set(errors.map((e) => e.index));
-  const problems = ledger.problems.concat(
-    errors.map((e) =>
-      ledgerProblem(e, ledger.rows[e.index], mapping, firstColumn),
-    ),
-  );
-  problems.sort((a, b) => a.row - b.row || a.column - b.column);
-  return {
-    ...ledger,
-    investments: ledger.investments.filter((_, i) => !drop.has(i)),
-    rows: ledger.rows.filter((_, i) => !drop.has(i)),
-    problems,
-    skipped: ledger.skipped,
-    leftOut: new Set(
-      ledger.investments
-        .filter((_, i) => drop.has(i))
-        .map((inv) => String(inv.id)),
-    ),
   };
 }

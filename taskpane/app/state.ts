@@ -9,8 +9,13 @@
 import type { ColumnMapping, LedgerField } from "../../src/workbook/ledger";
 import type { Answer } from "../../src/workbook/questions";
 import type { PartnershipKey } from "../../src/scenario";
+import type { ReadNote } from "../../src/workbook/left-out";
+import type { WorkbookFound } from "../../src/workbook/found";
 import type { Grid, ReadProgress } from "../workbook/types";
 import type { YearFound } from "./load";
+
+/** The partners the reader found, with the cells beside "Verdeelsleutel" and "Gezamenlijk verzoek". */
+export type PartnersFound = Pick<WorkbookFound, "partners" | "key" | "request">;
 
 export const STEPS = [
   "review",
@@ -117,8 +122,12 @@ export interface PartnersRead {
 export interface PaneState {
   source: Source | null;
   grid: Grid | null;
-  /** the workbook's disposals table ("Desinvesteringen"), when it has one */
+  /** the workbook's disposals (a table or a sheet "Desinvesteringen"), when it has them */
   disposalGrid: Grid | null;
+  /** the workbook's partners, when it has them (readWorkbook) */
+  partnersFound: PartnersFound | null;
+  /** what the reader passed over, and why (a second ledger, a sheet "Vennoten" that is no partners list) */
+  notes: ReadNote[];
   /** the column of each field: found by the headers, restored from the document, or corrected by the user */
   mapping: ColumnMapping;
   mappingOrigin: "headers" | "saved" | "user";
@@ -185,6 +194,8 @@ export function initialState(year: number): PaneState {
     source: null,
     grid: null,
     disposalGrid: null,
+    partnersFound: null,
+    notes: [],
     mapping: {},
     mappingOrigin: "headers",
     choices: initialChoices(year),
@@ -206,12 +217,16 @@ export type Action =
       source: Source;
       grid: Grid;
       disposalGrid?: Grid | null;
+      partnersFound?: PartnersFound | null;
+      notes?: ReadNote[];
       mapping: ColumnMapping;
       mappingOrigin: "headers" | "saved";
       /** choices restored from the document: they win over what the workbook gives */
       choices?: Choices;
+      /** the document holds choices for this ledger (restored, or just what the workbook gives) */
+      restoredChoices?: boolean;
       year?: number;
-      /** how the year was found (findYear), when it was looked for */
+      /** how the year was found (readWorkbook), when it was looked for */
       yearFound?: YearFound;
       /** the partnership read from the workbook's partners table */
       partnership?: PartnershipInput;
@@ -264,6 +279,8 @@ export function reducer(s: PaneState, a: Action): PaneState {
         source: a.source,
         grid: a.grid,
         disposalGrid: a.disposalGrid ?? null,
+        partnersFound: a.partnersFound ?? null,
+        notes: a.notes ?? [],
         mapping: a.mapping,
         mappingOrigin: a.mappingOrigin,
         choices,
