@@ -126,6 +126,22 @@ class Reading {
     return a;
   }
 
+  /**
+   * A sheet without tables chosen by name whose header row the rules do not find (no category and amount, no
+   * partners, no disposals): its first filled row of its first 30 is its header, its columns chosen by hand.
+   */
+  async chosenSheet(sheet: string): Promise<Candidate | undefined> {
+    if (!this.outline.sheets.includes(sheet) || this.outline.tables.some((t) => t.sheet === sheet)) return undefined;
+    const { top, last } = await this.top(sheet);
+    const index = top.findIndex((row) => row.some((c) => cellText(c).trim() !== ""));
+    if (index < 0) return undefined;
+    const filled = top[index].map((c, i) => (cellText(c).trim() === "" ? -1 : i)).filter((i) => i >= 0);
+    const left = filled[0];
+    const right = filled[filled.length - 1];
+    const headers = top[index].slice(left, right + 1).map((c) => cellText(c).trim());
+    return { name: sheet, headers, sheet, header: { kind: "ledger", index, left, right, headers }, last };
+  }
+
   /** Tables, and sheets without tables that have a header row, in workbook order. */
   async candidates(): Promise<Candidate[]> {
     const out: Candidate[] = [];
@@ -268,12 +284,22 @@ export interface ReadablePart {
   ledger: boolean;
 }
 
-/** The tables and the sheets with a header row that readWorkbook chooses among, in workbook order: what an app offers to read as the ledger. */
+/**
+ * What an app offers to read as the ledger, in workbook order: the tables and the sheets with a header row that
+ * readWorkbook chooses among, and the other sheets with values (chosen by name, their first filled row the header).
+ */
 export async function readableParts(book: Book): Promise<ReadablePart[]> {
   const r = new Reading(book, await book.outline());
   const all = await r.candidates();
   const ledger = findTable(all, "ledger");
-  return all.map((c) => ({ name: c.name, sheet: c.sheet, table: "table" in c, ledger: c === ledger }));
+  const out: ReadablePart[] = [];
+  for (const sheet of r.outline.sheets) {
+    const here = all.filter((c) => c.sheet === sheet);
+    out.push(...here.map((c) => ({ name: c.name, sheet, table: "table" in c, ledger: c === ledger })));
+    // a sheet with values but no header row the rules know: it can be chosen, its columns mapped by hand
+    if (!here.length && (await r.chosenSheet(sheet))) out.push({ name: sheet, sheet, table: false, ledger: false });
+  }
+  return out;
 }
 
 /** Reads a workbook through its Book: the scenario's parts, where they are, what was left out and why. */
@@ -284,7 +310,9 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
 
   // 1. The ledger.
   const choice = options.ledger;
-  const ledgerCandidate = choice ? all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) : findTable(all, "ledger");
+  const ledgerCandidate = choice
+    ? (all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) ?? (await r.chosenSheet(choice.table)))
+    : findTable(all, "ledger");
   if (!ledgerCandidate) {
     if (choice) throw new WorkbookReadError(`tabel of blad "${choice.table}" staat niet in de werkmap`, "NO_TABLE");
     throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");

@@ -197,7 +197,8 @@ export function fakeExcel(options: {
         events.push(`select ${sheetName}!${colLetters(c0)}${r0 + 1}`);
       },
     });
-    if (s.nullValues) {
+    // Excel answers null for a large block only: a header row or a single row comes back
+    if (s.nullValues && n > 1) {
       raw._properties.get("values").resetValue(null);
       raw.values = NOT_LOADED;
     }
@@ -206,7 +207,8 @@ export function fakeExcel(options: {
     raw.isNullObject = false;
     const load = raw.load.bind(raw);
     raw.load = (p: unknown) => {
-      pendingCells += n * m;
+      // the cells travel only when their contents are loaded (not a range's place: rowIndex, rowCount, address)
+      if (/values|valueTypes|numberFormat|formulas|text/.test(String(p))) pendingCells += n * m;
       return load(p);
     };
     // the raw target stays reachable (findOrNullObject's null object is marked on it, unrecorded)
