@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
 import { mapHeaders, type Cell } from "../src/workbook/ledger";
 import { makeDeriver } from "../taskpane/app/derive";
+import { leftOutReportRows } from "../taskpane/app/display";
+import { messages } from "../taskpane/app/i18n";
 import { cultureFromLocale } from "../taskpane/app/format";
 import { initialState, reducer } from "../taskpane/app/state";
 import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, leftOutRows, PERCENT, RATE_EXACT, reportSheet, reportSheetName, type LeftOutRow } from "../taskpane/report-sheet";
@@ -262,10 +264,11 @@ describe("report sheet: the rows left out", () => {
     });
     if (withDisposal) s = reducer(s, { type: "add-disposal" });
     const d = makeDeriver()(s, NL);
-    const rows = leftOutRows(
-      { grid: s.grid!, mapping: s.mapping, problems: d.problems, disposalGrid: s.disposalGrid, disposalProblems: d.disposalProblems, disposalIssues: d.disposalIssues, paneDisposals: s.choices.disposals },
-      lang,
-    );
+    // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the disposals entered in step 4 and not complete
+    const rows = [
+      ...leftOutReportRows(d.leftOut, messages(lang).fieldNames),
+      ...leftOutRows({ grid: s.grid!, mapping: s.mapping, problems: [], disposalGrid: null, disposalProblems: [], disposalIssues: d.disposalIssues, paneDisposals: s.choices.disposals }, lang),
+    ];
     const sheet = reportSheet(d.evaluated!.report!, { ...opts, lang, scenario: d.evaluated!.scenario, leftOut: rows });
     return { d, rows, sheet };
   }
@@ -278,22 +281,24 @@ describe("report sheet: the rows left out", () => {
     const { d, rows } = pane("nl");
     expect(d.error).toBeNull();
     expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(["INV-1", "INV-4"]);
+    // in the reader's order, as kia-calc lists them: the cells not read, the rows the core refuses; then the pane's own
     expect(rows).toEqual<LeftOutRow[]>([
-      { list: "investments", cell: "Investeringen!E3", id: "INV-2", column: "betaald", reason: paid },
       { list: "investments", cell: "Investeringen!D4", id: "INV-3", column: "bedrag", value: '"2,500"', reason: ambiguous },
       { list: "disposals", cell: "Desinvesteringen!C3", id: "D2", value: '"veel"', reason: noAmount },
+      { list: "investments", cell: "Investeringen!E3", id: "INV-2", column: "betaald", reason: paid },
+      { list: "disposals", cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56" },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "kies de investering van dit jaar die is vervreemd" },
-      { list: "disposals", cell: "Desinvesteringen!A2", id: "D1", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
     ]);
-    // English: the column's name and the place of a disposal entered in the pane; the reasons stay the core's Dutch
+    // English: the ledger column's name and the place of a disposal entered in the pane; the reasons (and the
+    // disposals sheet's column names) stay the core's Dutch
     expect(pane("en").rows.map((r) => [r.cell, r.column, r.reason])).toEqual([
-      ["Investeringen!E3", "paid", paid],
       ["Investeringen!D4", "amount", ambiguous],
       ["Desinvesteringen!C3", undefined, noAmount],
+      ["Investeringen!E3", "paid", paid],
+      ["Desinvesteringen!D2", "investering dit jaar", "investering INV-2 telt niet mee (zie de melding bij die regel)"],
       ["Disposal 1 (step 4 of the task pane)", undefined, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
       ["Disposal 1 (step 4 of the task pane)", undefined, "kies de investering van dit jaar die is vervreemd"],
-      ["Desinvesteringen!A2", undefined, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
     ]);
   });
 
@@ -305,12 +310,12 @@ describe("report sheet: the rows left out", () => {
       ["Niet meegeteld"],
       ["Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw."],
       ["Cel", "Nummer", "Kolom", "Waarde", "Reden"],
-      ["Investeringen!E3", "INV-2", "betaald", null, paid],
       ["Investeringen!D4", "INV-3", "bedrag", '"2,500"', ambiguous],
       ["Desinvesteringen!C3", "D2", null, '"veel"', noAmount],
+      ["Investeringen!E3", "INV-2", "betaald", null, paid],
+      ["Desinvesteringen!D2", "D1", "investering dit jaar", null, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
       ["Vervreemding 1 (stap 4 van het taakvenster)", null, null, null, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
       ["Vervreemding 1 (stap 4 van het taakvenster)", null, null, null, "kies de investering van dit jaar die is vervreemd"],
-      ["Desinvesteringen!A2", "D1", null, null, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
       [],
     ]);
     // after the summary, before the assets
@@ -327,7 +332,7 @@ describe("report sheet: the rows left out", () => {
       ["Not counted"],
       ["These rows do not count in the calculation; correct them in the ledger and make the report again."],
       ["Cell", "Number", "Column", "Value", "Reason (Dutch)"],
-      ["Investeringen!E3", "INV-2", "paid", null, paid],
+      ["Investeringen!D4", "INV-3", "amount", '"2,500"', ambiguous],
     ]);
     expect(rowOf(en, "Rows of the ledger")[1]).toBe("4 rows read, 2 not counted; 3 disposals not counted (see Not counted)");
   });

@@ -5,13 +5,11 @@
  * never changed), or in the standalone page downloaded as .xlsx with the same content.
  */
 import { useEffect, useState } from "preact/hooks";
-import { cellOf, fieldName, type LeftOut } from "../../src/workbook/left-out";
-import type { LedgerField } from "../../src/workbook/ledger";
 import { Chart } from "./Chart";
 import { KiaStats } from "./KiaStats";
 import { usePane } from "./context";
 import { sourceDescription } from "./derive";
-import { sourceText } from "./display";
+import { leftOutReportRows, sourceText } from "./display";
 import { downloadText, safeFileName } from "./download";
 import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
@@ -30,23 +28,6 @@ function useReportSheetModule(): ReportSheetModule | null {
     };
   }, []);
   return mod;
-}
-
-/** The reader's LeftOut entries of the ledger and the disposals as the report sheet lists them (the partners' cells are said in step 3). */
-function reportRows(list: readonly LeftOut[], fieldNames: Record<LedgerField, string>) {
-  return list
-    .filter((x): x is LeftOut & { list: "investments" | "disposals" } => x.list !== "partners")
-    .map((x) => {
-      const column = x.field === "row" ? undefined : x.list === "investments" ? fieldNames[x.field as LedgerField] : fieldName(x);
-      return {
-        list: x.list,
-        cell: cellOf(x),
-        ...(x.id ? { id: x.id } : {}),
-        ...(column ? { column } : {}),
-        ...(x.value ? { value: JSON.stringify(x.value) } : {}),
-        reason: x.reason,
-      };
-    });
 }
 
 function isoDate(d: Date): string {
@@ -76,7 +57,7 @@ export function ReportStep({ version }: { version: string }) {
       // reader's LeftOut entries as they are, then the disposals entered in the pane that are not complete
       const leftOut = state.grid
         ? [
-            ...reportRows(derived.leftOut, t.fieldNames),
+            ...leftOutReportRows(derived.leftOut, t.fieldNames),
             ...leftOutRows(
               {
                 grid: state.grid,

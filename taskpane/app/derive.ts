@@ -60,6 +60,8 @@ export function sourceDescription(state: PaneState): string {
   return s.fileName ? `${s.fileName} — ${s.name}` : s.name;
 }
 
+const NONE: never[] = [];
+
 export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   // what the reader found, read with the columns, the answers and the year on screen (the same readFound as kia-calc's)
   const read = memo(
@@ -88,7 +90,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
     if (!state.grid) return { ledger: null, leftOut: [], ledgerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
     const r = read(state.grid, state.disposalGrid, state.partnersFound, state.mapping, state.choices.answers, state.choices.year);
     const ledger = ledgerOf(r);
-    const ledgerDisposals = (r.scenario.disposals ?? []) as ScenarioDisposal[];
+    const ledgerDisposals = (r.scenario.disposals ?? NONE) as ScenarioDisposal[];
     const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals);
     const evaluated = run(built, r, ledger, state.choices);
     return {
