@@ -25,8 +25,8 @@ import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { browserSuite, CHROMIUM } from "../support/chromium";
 import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
-import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
-import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
+import { evaluate, type Report, type Scenario, type ScenarioInvestment, type ScenarioPartner } from "../../src";
+import { readWorkbook as readBook } from "../../src/workbook/read";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,13 +52,12 @@ async function expectedScenario(override: { id: string; reason: string }): Promi
     { name: "voorbeeld-staat-2025.xlsx", arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer },
     { storage: null },
   );
-  const g = await wb.readTable("Investeringen");
-  const ledger = readLedger(g.rows, mapHeaders(g.headers).mapping, { firstRow: g.firstRow, firstColumn: g.firstColumn });
-  const v = await wb.readTable("Vennoten");
-  const partners = readPartners(v.headers, v.rows, { firstRow: v.firstRow, firstColumn: v.firstColumn }).items as unknown as ScenarioPartner[];
+  // the one reader, as kia-calc reads the file
+  const read = await readBook(wb.book(), { year: 2025 });
+  const partners = (read.scenario.partnership as { partners: ScenarioPartner[] }).partners;
   return {
     year: 2025,
-    investments: ledger.investments.map((i) => (i.id === override.id ? { ...i, override: { eligible: true, reason: override.reason } } : i)),
+    investments: (read.scenario.investments as ScenarioInvestment[]).map((i) => (i.id === override.id ? { ...i, override: { eligible: true, reason: override.reason } } : i)),
     partnership: { key: "capital", jointRequest: true, partners },
   };
 }
