@@ -23,6 +23,8 @@ export interface PaneLedger {
 }
 
 export interface Derived {
+  /** what the reader found, read with the columns, year and answers on screen (src/workbook/found.ts readFound) */
+  read: FoundRead | null;
   ledger: PaneLedger | null;
   /**
    * Every cell not read and every row left out, with its sheet, row, column and why (src/workbook/left-out.ts, as
@@ -87,13 +89,14 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   const allLeftOut = memo((a: LeftOut[], b: LeftOut[]) => (b.length ? [...a, ...b] : a));
   const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));
   return (state, culture) => {
-    if (!state.grid) return { ledger: null, leftOut: [], ledgerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
+    if (!state.grid) return { read: null, ledger: null, leftOut: [], ledgerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
     const r = read(state.grid, state.disposalGrid, state.partnersFound, state.mapping, state.choices.answers, state.choices.year);
     const ledger = ledgerOf(r);
     const ledgerDisposals = (r.scenario.disposals ?? NONE) as ScenarioDisposal[];
     const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals);
     const evaluated = run(built, r, ledger, state.choices);
     return {
+      read: r,
       ledger,
       leftOut: allLeftOut(r.leftOut, evaluated.rowsLeftOut),
       ledgerDisposals,
