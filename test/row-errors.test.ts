@@ -19,8 +19,7 @@ import { cultureFromLocale } from "../taskpane/app/format";
 import { makeDeriver } from "../taskpane/app/derive";
 import { initialState, reducer } from "../taskpane/app/state";
 import { loadLedger } from "../taskpane/app/load";
-import { leftOutReportRows } from "../taskpane/app/display";
-import { messages } from "../taskpane/app/i18n";
+import { reportLeftOut } from "../taskpane/app/report-left-out";
 import { leftOutRows, reportSheet } from "../taskpane/report-sheet";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { call } from "./support/cli";
@@ -320,7 +319,7 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     });
     const before = evaluations();
     const d = makeDeriver()(s, NL);
-    return { d, evaluations: evaluations() - before };
+    return { s, d, evaluations: evaluations() - before };
   }
 
   const idOfRow = (row: number) => cellText(ledger.rows[row - 2][0]);
@@ -365,21 +364,26 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
   });
 
   it("the pane's report sheet and kia-calc's output name the same rows left out, with the same cells and reasons", async () => {
-    const { d } = taskpane();
+    const { s, d } = taskpane();
     // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the pane's own disposals not complete
-    const rows = [...leftOutReportRows(d.leftOut, messages("nl").fieldNames), ...leftOutRows({ grid: { sheet: "Investeringen", source: "", headers: [], rows: [], firstRow: 2, firstColumn: 0 }, mapping: {}, problems: [], disposalGrid: null, disposalProblems: [], disposalIssues: d.disposalIssues, paneDisposals: [] }, "nl")];
+    const rows = leftOutRows(reportLeftOut(s, d), "nl");
     const sheet = reportSheet(d.evaluated!.report!, { lang: "nl", version: "1", date: "2026-01-01", ledgerSource: "tabel Investeringen", scenario: d.evaluated!.scenario, leftOut: rows });
     const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
     const listed = sheet.rows.slice(at + 3, at + 3 + rows.length);
     const cli = JSON.parse((await call([path])).out).leftOut as { cell: string; id?: string; column?: string; reason: string }[];
-    // the ledger's rows: the same cell, number, column and reason in both
-    expect(listed.slice(0, 5).map((r) => [r[0], r[1], r[2], r[4]])).toEqual(cli.slice(0, 5).map((x) => [x.cell, x.id, x.column, x.reason]));
-    expect(listed[0]).toEqual(["Investeringen!E3", "INV-2", "betaald", null, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)"]);
-    // the disposal: the same cell, number, column and reason
-    expect(listed[5]).toEqual(["Desinvesteringen!D2", "D1", "investering dit jaar", null, "investering INV-4 telt niet mee (zie de melding bij die regel)"]);
+    // the ledger's rows: the same cell, number, column and reason in both (the report names the number and column
+    // after the reason)
+    expect(listed.slice(0, 5).map((r) => [r[0], r[4]])).toEqual(
+      cli.slice(0, 5).map((x) => [x.cell, expect.stringMatching(new RegExp(`^${x.reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(nummer ${x.id}, kolom ${x.column}(, waarde .*)?\\)$`))]),
+    );
+    expect(listed[0]).toEqual(["Investeringen!E3", "Freesmachine", null, 5000, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00) (nummer INV-2, kolom betaald)", null, null]);
+    // the disposal at the cell kia-calc names (the investment it undoes), with its number and reason (the report
+    // builder names no column for a disposal)
+    expect(listed[5][0]).toBe("Desinvesteringen!D2");
+    expect(listed[5][4]).toBe("investering INV-4 telt niet mee (zie de melding bij die regel) (nummer D1)");
     expect(cli[5]).toEqual({ cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-4 telt niet mee (zie de melding bij die regel)" });
     expect(cli).toHaveLength(6);
-    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![1]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
+    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![2]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
   });
 
   it("--batch counts them under Problemen and computes the client, with one evaluate(); the taskpane shows as many", async () => {

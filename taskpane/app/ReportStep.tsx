@@ -9,7 +9,8 @@ import { Chart } from "./Chart";
 import { KiaStats } from "./KiaStats";
 import { usePane } from "./context";
 import { sourceDescription } from "./derive";
-import { leftOutReportRows, sourceText } from "./display";
+import { sourceText } from "./display";
+import { reportLeftOut } from "./report-left-out";
 import { downloadText, safeFileName } from "./download";
 import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
@@ -53,25 +54,9 @@ export function ReportStep({ version }: { version: string }) {
     try {
       const { reportSheet, leftOutRows } = sheets;
       const rows = state.grid ? formatNumber(String(state.grid.rows.length), culture) : "";
-      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4): the
-      // reader's LeftOut entries as they are, then the disposals entered in the pane that are not complete
-      const leftOut = state.grid
-        ? [
-            ...leftOutReportRows(derived.leftOut, t.fieldNames),
-            ...leftOutRows(
-              {
-                grid: state.grid,
-                mapping: state.mapping,
-                problems: [],
-                disposalGrid: null,
-                disposalProblems: [],
-                disposalIssues: derived.disposalIssues,
-                paneDisposals: state.choices.disposals,
-              },
-              lang,
-            ),
-          ]
-        : undefined;
+      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 1 and 4):
+      // the reader's LeftOut entries, then the disposals entered in step 4 and not complete
+      const leftOut = state.grid ? leftOutRows(reportLeftOut(state, derived), lang) : undefined;
       const sheet = reportSheet(report, {
         lang,
         version,

@@ -2,8 +2,6 @@
  * Small pure helpers for what the pane shows: conditions that say the same thing once, and where the ledger came
  * from in the pane's language. No DOM; tested in jest.
  */
-import type { LedgerField } from "../../src/workbook/ledger";
-import { cellOf, fieldName, type LeftOut } from "../../src/workbook/left-out";
 import type { Lang } from "./i18n";
 
 /** Conditions in a row with the same status and text shown once: "a–f. n.v.t." with the one sentence. */
@@ -32,16 +30,3 @@ export function sourceText(source: string, lang: Lang): string {
   return source.replace(/(^|— |: )(tabel|blad|selectie) /g, (_, before: string, w: string) => `${before}${words[w]} `);
 }
 
-/**
- * The reader's LeftOut entries of the ledger and the disposals as the report sheet lists them ("Niet meegeteld": the
- * cell, the number, the column in the pane's language, the value as read, why), the same cells and reasons kia-calc
- * gives. The partners' cells not read are said in step 3 and in step 1's list.
- */
-export function leftOutReportRows(list: readonly LeftOut[], fieldNames: Record<LedgerField, string>) {
-  return list
-    .filter((x): x is LeftOut & { list: "investments" | "disposals" } => x.list !== "partners")
-    .map((x) => {
-      const column = x.field === "row" ? undefined : x.list === "investments" ? fieldNames[x.field as LedgerField] : fieldName(x);
-      return { list: x.list, cell: cellOf(x), ...(x.id ? { id: x.id } : {}), ...(column ? { column } : {}), ...(x.value ? { value: JSON.stringify(x.value) } : {}), reason: x.reason };
-    });
-}
