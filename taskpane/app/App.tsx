@@ -9,7 +9,7 @@ import { LEDGER_FIELDS, type LedgerField } from "../../src/workbook/ledger";
 import type { ReadablePart } from "../../src/workbook/read";
 import type { Culture, Host, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
-import { makeDeriver } from "./derive";
+import type { Derived } from "./derive";
 import { cultureFromLocale } from "./format";
 import { messages } from "./i18n";
 import { defaultYear, ledgerChoices, loadLedger, messageOf, sourceKey, type SavedMappings } from "./load";
@@ -17,7 +17,7 @@ import { CHOICES_KEY, LEDGER_TABLES, MAPPING_KEY } from "./names";
 import { normalizeHeader } from "../../src/workbook/ledger";
 import { referenceUrls } from "./refs";
 import { SourcePanel } from "./Source";
-import { hasChoices, initialState, reducer, STEPS, type StepId } from "./state";
+import { hasChoices, initialState, reducer, STEPS, type PaneState, type StepId } from "./state";
 import { WorkbookTools } from "./WorkbookTools";
 import { Steps } from "./Steps";
 
@@ -38,6 +38,9 @@ export interface AppProps {
   version: string;
 }
 
+
+/** What the pane shows before a ledger is read (derive.ts gives the same without a grid). */
+const NOTHING_DERIVED: Derived = { read: null, ledger: null, leftOut: [], ledgerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
 
 /** From this many ledger rows the figures wait for a pause in typing (SETTLE_MS). */
 const SETTLE_FROM_ROWS = 5000;
@@ -74,14 +77,15 @@ export function App(props: AppProps) {
   );
   const [tables, setTables] = useState<ReadablePart[] | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const deriver = useRef(makeDeriver()).current;
+  /** derive.ts (the reader's readFound, the scenario, evaluate): a chunk loaded with the first ledger (loadLedger) */
+  const deriver = useRef<((state: PaneState, culture: Culture) => Derived) | null>(null);
   /** the document holds choices for the ledger on screen (restored or saved) */
   const choicesStored = useRef(false);
   // On a large ledger the choices the figures follow settle once the user pauses typing: evaluating 100.000 rows
   // takes about 100 ms, which per keystroke would block the field. The fields show what is typed at once.
   const settled = useSettled(state.choices, (state.grid?.rows.length ?? 0) >= SETTLE_FROM_ROWS);
   const view = settled === state.choices ? state : { ...state, choices: settled };
-  const derived = useMemo(() => deriver(view, culture), [state, settled, culture]);
+  const derived = useMemo(() => (deriver.current ? deriver.current(view, culture) : NOTHING_DERIVED), [state, settled, culture]);
 
   // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
   useEffect(() => {
@@ -102,6 +106,7 @@ export function App(props: AppProps) {
           fileName,
           onProgress: (p) => dispatch({ type: "load-progress", progress: p }),
         });
+        deriver.current ??= (await import(/* webpackChunkName: "derive" */ "./derive")).makeDeriver();
         choicesStored.current = !!done.restoredChoices;
         dispatch(done);
       } catch (e) {
