@@ -32,10 +32,31 @@ function OpenQuestionsLazy() {
   return C ? <C /> : null;
 }
 
+/** What was read from where, and what was passed over (./ReadNotes.tsx): a lazy chunk. */
+let ReadNotesLoaded: ComponentType | undefined;
+function ReadNotesLazy() {
+  const [C, setC] = useState<ComponentType | undefined>(() => ReadNotesLoaded);
+  useEffect(() => {
+    if (C) return;
+    let live = true;
+    import(/* webpackChunkName: "read-notes" */ "./ReadNotes")
+      .then((m) => {
+        ReadNotesLoaded = m.ReadNotes;
+        if (live) setC(() => m.ReadNotes);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return C ? <C /> : null;
+}
+
 export function ReviewStep() {
-  const { derived } = usePane();
+  const { derived, state } = usePane();
   return (
     <>
+      {state.readFrom ? <ReadNotesLazy /> : null}
       {derived.ledger?.open?.length ? <OpenQuestionsLazy /> : null}
       <ReviewList />
     </>

@@ -7,8 +7,7 @@
  */
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../src";
-import { parseAddress } from "../../src/workbook/book";
-import { columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/workbook/ledger";
+import { columnIndex, columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/workbook/ledger";
 import { fieldName, type LeftOut } from "../../src/workbook/left-out";
 import type { ReadablePart } from "../../src/workbook/read";
 import { fieldId, usePane } from "./context";
@@ -286,9 +285,6 @@ function Mapping() {
 }
 
 const SHOWN = 20;
-
-/** The column index (0-based) of a column letter: "H" -> 7. */
-const columnIndex = (letter: string) => parseAddress(`${letter}1`)?.col ?? 0;
 
 function Problems(props: { problems: readonly LeftOut[] }) {
   const { t, excel, workbook } = usePane();

@@ -14,6 +14,10 @@ export const en: Messages = {
   readTable: "Read table",
   readSelection: "Read selection",
   readOnlyNote: "The ledger is only read, never changed.",
+  readFrom: "Read from the workbook",
+  readParts: { ledger: "Ledger", partners: "Partners", disposals: "Disposals", year: "Year" },
+  notInBook: "not found",
+  notRead: (n: number) => (n === 1 ? "1 sheet or table not read (why: in Dutch)" : `${n} sheets or tables not read (why: in Dutch)`),
   noTables:
     "This workbook has no tables. Select the range with the ledger (with its header row) and choose ‘Read selection’.",
   chooseFile: "Choose a file…",

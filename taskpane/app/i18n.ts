@@ -24,6 +24,11 @@ const nl = {
   readTable: "Lees tabel",
   readSelection: "Lees selectie",
   readOnlyNote: "De staat wordt alleen gelezen, nooit gewijzigd.",
+  // what the reader read from where, and what it passed over (ReadNotes.tsx)
+  readFrom: "Gelezen uit de werkmap",
+  readParts: { ledger: "Staat", partners: "Vennoten", disposals: "Desinvesteringen", year: "Jaar" },
+  notInBook: "niet gevonden",
+  notRead: (n: number) => (n === 1 ? "1 blad of tabel niet gelezen" : `${n} bladen of tabellen niet gelezen`),
   noTables:
     "Deze werkmap heeft geen tabellen. Selecteer het bereik met de staat (met de kopregel) en kies ‘Lees selectie’.",
   chooseFile: "Kies een bestand…",

@@ -162,6 +162,7 @@ export async function loadLedger(
     disposalGrid: read.disposals ?? null,
     partnersFound: read.partners ? { partners: read.partners, ...(read.key ? { key: read.key } : {}), ...(read.request ? { request: read.request } : {}) } : null,
     notes: read.notes,
+    readFrom: read.found,
     mapping,
     mappingOrigin: origin,
     choices: restored && hasChoices(restored, baseline) ? restored : undefined,

@@ -4,18 +4,11 @@
  * the core refused, at the cells kia-calc names) and the disposals entered in step 4 and not complete. The fields of
  * a LeftOut are handed over as they are; nothing is parsed back from a text.
  */
-import type { LedgerField, LedgerProblem } from "../../src/workbook/ledger";
+import { columnIndex, type LedgerField, type LedgerProblem } from "../../src/workbook/ledger";
 import type { LeftOut } from "../../src/workbook/left-out";
 import type { LeftOutSource } from "../report-sheet";
 import type { Derived } from "./derive";
 import type { PaneState } from "./state";
-
-/** "D" -> 3 */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function problemOf(x: LeftOut, firstColumn: number): LedgerProblem {
   return {

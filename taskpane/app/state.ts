@@ -14,6 +14,9 @@ import type { WorkbookFound } from "../../src/workbook/found";
 import type { Grid, ReadProgress } from "../workbook/types";
 import type { YearFound } from "./load";
 
+/** Where the reader found the ledger, the partners, the disposals and the year ("" for the year: none). */
+export type ReadFrom = { ledger: string; partners?: string; disposals?: string; year: string };
+
 /** The partners the reader found, with the cells beside "Verdeelsleutel" and "Gezamenlijk verzoek". */
 export type PartnersFound = Pick<WorkbookFound, "partners" | "key" | "request">;
 
@@ -128,6 +131,8 @@ export interface PaneState {
   partnersFound: PartnersFound | null;
   /** what the reader passed over, and why (a second ledger, a sheet "Vennoten" that is no partners list) */
   notes: ReadNote[];
+  /** where the reader found each part, in its words ("tabel Investeringen", "KIA_JAAR (Info!B2)"); null before a ledger */
+  readFrom: ReadFrom | null;
   /** the column of each field: found by the headers, restored from the document, or corrected by the user */
   mapping: ColumnMapping;
   mappingOrigin: "headers" | "saved" | "user";
@@ -196,6 +201,7 @@ export function initialState(year: number): PaneState {
     disposalGrid: null,
     partnersFound: null,
     notes: [],
+    readFrom: null,
     mapping: {},
     mappingOrigin: "headers",
     choices: initialChoices(year),
@@ -219,6 +225,7 @@ export type Action =
       disposalGrid?: Grid | null;
       partnersFound?: PartnersFound | null;
       notes?: ReadNote[];
+      readFrom?: ReadFrom;
       mapping: ColumnMapping;
       mappingOrigin: "headers" | "saved";
       /** choices restored from the document: they win over what the workbook gives */
@@ -281,6 +288,7 @@ export function reducer(s: PaneState, a: Action): PaneState {
         disposalGrid: a.disposalGrid ?? null,
         partnersFound: a.partnersFound ?? null,
         notes: a.notes ?? [],
+        readFrom: a.readFrom ?? null,
         mapping: a.mapping,
         mappingOrigin: a.mappingOrigin,
         choices,

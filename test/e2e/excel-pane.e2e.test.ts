@@ -65,6 +65,8 @@ async function fixture() {
   const o = await book.outline();
   const sheets = [];
   for (const name of o.sheets) sheets.push({ name, rows: await book.rows(name, 1, await book.lastRow(name), 0, 30) });
+  // a client's sheet named like the disposals that is none: the reader passes it over and says why (step 1)
+  sheets.push({ name: "Desinvesteringen", rows: [["Wat", "Hoeveel"], ["Kast", 100]] });
   return { sheets, tables: o.tables };
 }
 
@@ -125,6 +127,17 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       expect(await page.locator("#ledger-file").count()).toBe(0);
       expect(await page.textContent("#kia-live")).toContain("KIA 2025 €\u00a019.769");
       expect(await page.locator(".host-note").count()).toBe(0);
+
+      // step 1 says what was read from where, and what was passed over and why; its button selects that cell
+      await page.waitForSelector("#read-notes");
+      expect(await page.textContent("#read-notes-summary")).toBe("Gelezen uit de werkmap · 1 blad of tabel niet gelezen");
+      expect(await page.textContent(".read-from")).toContain("Staattabel Investeringen");
+      expect(await page.textContent(".read-from")).toContain("Vennotentabel Vennoten");
+      expect(await page.textContent(".read-notes-list")).toContain(
+        "Desinvesteringen!A1 blad Desinvesteringen niet gelezen als desinvesteringen: geen kopregel met de kolommen Verkoopprijs en Investering dit jaar",
+      );
+      await page.click("text=Ga naar Desinvesteringen!A1");
+      await hasCall(page, (c) => c[0] === "selectCell" && c[1] === "Desinvesteringen" && c[2] === 1 && c[3] === 0, "selectCell Desinvesteringen!A1");
 
       // the partners table is read at once, with the key beside "Verdeelsleutel" (and "Gezamenlijk verzoek" looked for)
       await page.click("#tab-partnership");
