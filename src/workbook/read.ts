@@ -19,25 +19,11 @@
  *
  * Nothing here knows an app: the apps render the result (./left-out.ts).
  */
-import { validateRows, type NormalizedScenario, type Scenario } from "../scenario";
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
-import { KiaValidationError } from "../errors";
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
-import {
-  cellText,
-  columnLetter,
-  mapDisposalHeaders,
-  mapHeaders,
-  readDisposals,
-  readLedger,
-  readPartners,
-  withOtherYears,
-  type Cell,
-  type ColumnMapping,
-  type LedgerRead,
-} from "./ledger";
-import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
-import type { Answers, OpenQuestion } from "./questions";
+import { cellText, columnLetter, mapHeaders, readLedger, type Cell, type LedgerRead } from "./ledger";
+import type { ReadNote } from "./left-out";
+import type { Answers } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
 import {
   besideLabel,
@@ -48,13 +34,11 @@ import {
   labelOrder,
   partnersListLength,
   sheetHeader,
-  yesOrNo,
   yearOfCell,
   yearOfDates,
   type SheetHeader,
   type TableKind,
 } from "./rules";
-
 import { ledgerPlace, readFound, type Grid, type LabelValue, type WorkbookFound, type WorkbookRead, type YearFound } from "./found";
 
 export * from "./found";

@@ -7,6 +7,7 @@
 import { columnIndex } from "../../src/workbook/ledger";
 import { usePane } from "./context";
 import { sourceText } from "./display";
+import { GoToCell } from "./ui";
 
 /** The reader's words for where the year came from, in the pane's language ("de investeringsdatums", "KIA_JAAR (Info!B2)"). */
 function yearText(year: string, lang: "nl" | "en", none: string): string {
@@ -16,7 +17,7 @@ function yearText(year: string, lang: "nl" | "en", none: string): string {
 }
 
 export function ReadNotes() {
-  const { t, lang, state, excel, workbook } = usePane();
+  const { t, lang, state } = usePane();
   const from = state.readFrom;
   if (!from) return null;
   const notes = state.notes;
@@ -45,11 +46,7 @@ export function ReadNotes() {
               return (
                 <li key={`${cell}-${i}`} class="problem" data-kind={n.kind}>
                   <span class="where">{cell}</span> <span class="what">{n.reason}</span>
-                  {excel && workbook ? (
-                    <button type="button" class="btn link" onClick={() => void workbook.selectCell(n.sheet, n.row, columnIndex(n.column)).catch(() => undefined)}>
-                      {t.goToCell(cell)}
-                    </button>
-                  ) : null}
+                  <GoToCell sheet={n.sheet} row={n.row} column={columnIndex(n.column)} label={cell} />
                 </li>
               );
             })}

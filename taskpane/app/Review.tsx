@@ -2,7 +2,6 @@
  * Step 1: every asset with its verdict and the reasons (with their article), the year's totals, filters and a
  * page at a time; the user can override a verdict, always with a written reason (scenario `override`).
  */
-import type { ComponentType } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { AssetReport } from "../../src";
 import { assetRows, counts, FILTERS, matches, page, search, type AssetFilter, type AssetRow } from "./assets";
@@ -10,47 +9,12 @@ import { Chart } from "./Chart";
 import { KiaStats } from "./KiaStats";
 import { fieldId, usePane } from "./context";
 import { formatNumber, keepEuro } from "./format";
-import { Badge, Dialog, Money, Ref, Stat } from "./ui";
+import { Badge, Dialog, lazyComponent, Money, Ref, Stat } from "./ui";
 
 /** The open questions (./OpenQuestions.tsx): a lazy chunk, loaded only when the ledger has one. */
-let OpenQuestionsLoaded: ComponentType | undefined;
-function OpenQuestionsLazy() {
-  const [C, setC] = useState<ComponentType | undefined>(() => OpenQuestionsLoaded);
-  useEffect(() => {
-    if (C) return;
-    let live = true;
-    import(/* webpackChunkName: "questions" */ "./OpenQuestions")
-      .then((m) => {
-        OpenQuestionsLoaded = m.OpenQuestions;
-        if (live) setC(() => m.OpenQuestions);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return C ? <C /> : null;
-}
-
+const OpenQuestionsLazy = lazyComponent(() => import(/* webpackChunkName: "questions" */ "./OpenQuestions").then((m) => m.OpenQuestions));
 /** What was read from where, and what was passed over (./ReadNotes.tsx): a lazy chunk. */
-let ReadNotesLoaded: ComponentType | undefined;
-function ReadNotesLazy() {
-  const [C, setC] = useState<ComponentType | undefined>(() => ReadNotesLoaded);
-  useEffect(() => {
-    if (C) return;
-    let live = true;
-    import(/* webpackChunkName: "read-notes" */ "./ReadNotes")
-      .then((m) => {
-        ReadNotesLoaded = m.ReadNotes;
-        if (live) setC(() => m.ReadNotes);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return C ? <C /> : null;
-}
+const ReadNotesLazy = lazyComponent(() => import(/* webpackChunkName: "read-notes" */ "./ReadNotes").then((m) => m.ReadNotes));
 
 export function ReviewStep() {
   const { derived, state } = usePane();

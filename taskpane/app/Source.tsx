@@ -13,7 +13,7 @@ import type { ReadablePart } from "../../src/workbook/read";
 import { fieldId, usePane } from "./context";
 import { sourceText } from "./display";
 import { formatNumber, keepEuro } from "./format";
-import { FieldMessage } from "./ui";
+import { FieldMessage, GoToCell } from "./ui";
 import type { UploadedFile } from "./App";
 
 const REQUIRED: LedgerField[] = ["category", "amount"];
@@ -287,7 +287,7 @@ function Mapping() {
 const SHOWN = 20;
 
 function Problems(props: { problems: readonly LeftOut[] }) {
-  const { t, excel, workbook } = usePane();
+  const { t } = usePane();
   const [all, setAll] = useState(false);
   if (!props.problems.length) return null;
   const shown = all ? props.problems : props.problems.slice(0, SHOWN);
@@ -307,11 +307,7 @@ function Problems(props: { problems: readonly LeftOut[] }) {
                 {keepEuro(p.reason)}
                 {p.value ? <span class="value"> ({p.value})</span> : null}
               </span>
-              {excel && workbook ? (
-                <button type="button" class="btn link" onClick={() => void workbook.selectCell(p.sheet, p.row, columnIndex(p.column)).catch(() => undefined)}>
-                  {t.goToCell(cell)}
-                </button>
-              ) : null}
+              <GoToCell sheet={p.sheet} row={p.row} column={columnIndex(p.column)} label={cell} />
             </li>
           );
         })}

@@ -201,7 +201,8 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       expect(sheets).toHaveLength(1);
       expect(sheets[0].name).toBe("KIA-rapport 2025");
       const cells = sheets[0].rows.flat();
-      expect(cells).toContain("Taxi in de onderneming, geen personenauto voor de directeur.");
+      // the manual review with the user's reason, in the report builder's words ("… Reden: Taxi …")
+      expect(cells.some((v) => typeof v === "string" && v.includes("Taxi in de onderneming, geen personenauto voor de directeur."))).toBe(true);
       expect(cells.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK("))).toBe(true);
       expect(sheets[0].chart).toBeDefined();
       // the ledger's problem (D19) is in the report with its cell, number and reason, and counted in the summary
