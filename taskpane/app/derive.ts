@@ -8,7 +8,8 @@ import { readFound, type FoundRead } from "../../src/workbook/found";
 import type { LeftOut } from "../../src/workbook/left-out";
 import type { OpenQuestion } from "../../src/workbook/questions";
 import type { Culture } from "./format";
-import { buildScenario, evaluateLedger, type Built, type DisposalIssue, type Evaluated, type FieldError } from "./scenario";
+import { evaluateLedger, type Evaluated } from "./evaluate";
+import { buildScenario, type Built, type DisposalIssue, type FieldError } from "./scenario";
 import type { PaneState } from "./state";
 
 /** The ledger as the reader read it with the columns and the year on screen: the rows the core refuses taken out. */

@@ -205,15 +205,18 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       expect(cells.some((v) => typeof v === "string" && v.includes("Taxi in de onderneming, geen personenauto voor de directeur."))).toBe(true);
       expect(cells.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK("))).toBe(true);
       expect(sheets[0].chart).toBeDefined();
-      // the ledger's problem (D19) is in the report with its cell, number and reason, and counted in the summary
+      // the ledger's problem (D19) is in the report with its cell, description, amount, number and reason (the report
+      // builder's layout: src/report-sheet/build.ts), and counted in the client block
       expect(sheets[0].rows.find((r) => r[0] === "Staat 2025!D19")).toEqual([
         "Staat 2025!D19",
-        "INV-16",
-        "bedrag",
-        '"2,500"',
-        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?/),
+        "Printer",
+        null,
+        "2,500",
+        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?.* \(nummer INV-16, kolom bedrag, waarde "2,500"\)$/),
+        null,
+        null,
       ]);
-      expect(sheets[0].rows.find((r) => r[0] === "Regels van de staat")).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
+      expect(sheets[0].rows.find((r) => r[0] === "Regels van de staat")?.filter((v) => v !== null)).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
       await page.click("#write-report");
       await page.waitForSelector("dialog[open] >> text=Werkblad vervangen?");
       await page.getByRole("button", { name: "Annuleren", exact: true }).click();
