@@ -170,7 +170,7 @@ browserSuite("standalone page in chromium", () => {
       await page.setInputFiles("#ledger-file", SAMPLE);
       await page.waitForSelector("#kia-amount", { timeout: 20000 });
       expect(await live(page)).toContain(`KIA 2025 ${euro(withoutOverride.kia)}`);
-      expect(await page.textContent("#source-line")).toContain("tabel Investeringen in voorbeeld-staat-2025.xlsx");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: tabel Investeringen");
       // the source card folds to one line once the ledger is read: the steps are on the first screen at 320 px
       expect(await page.locator("details.source-more").getAttribute("open")).toBeNull();
       expect(await page.textContent("#source-summary")).toMatch(/14 kolommen herkend · 1 probleem in de staat · wijzig/);
@@ -475,7 +475,7 @@ browserSuite("standalone page in chromium", () => {
       expect(await page.getAttribute("#tab-review", "aria-selected")).toBe("true");
       expect(await page.textContent("#tab-partnership")).toContain("Partners");
       // the source line and the partners read, in English
-      expect(await page.textContent("#source-line")).toContain("table Investeringen in voorbeeld-staat-2025.xlsx");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: table Investeringen");
       await page.click("#tab-partnership");
       expect(await page.textContent("#partners-read")).toContain("3 partners read from the table Vennoten");
       // a damaged workbook: the pane's own words in its language, not the zip reader's
