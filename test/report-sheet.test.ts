@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
 import { mapHeaders, type Cell } from "../src/workbook/ledger";
-import { makeDeriver } from "../taskpane/app/derive";
-import { reportLeftOut } from "../taskpane/app/report-left-out";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { initialState, reducer } from "../taskpane/app/state";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { reportLeftOut } from "../taskpane/app/report/left-out";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { initialState, reducer } from "../taskpane/app/model/state";
 import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, leftOutRows, PERCENT, RATE_EXACT, reportSheet, reportSheetName, type LeftOutRow } from "../taskpane/report-sheet";
 import type { Grid, ReportSheet } from "../taskpane/workbook/types";
 

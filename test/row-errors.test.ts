@@ -15,11 +15,11 @@ import { evaluate, evaluateNormalized, KiaValidationError, validateRows, validat
 import { cellText, type Cell } from "../src/workbook/ledger";
 import { cellOf } from "../src/workbook/left-out";
 import { evaluateClient } from "../cli/batch";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { makeDeriver } from "../taskpane/app/derive";
-import { initialState, reducer } from "../taskpane/app/state";
-import { loadLedger } from "../taskpane/app/load";
-import { reportLeftOut } from "../taskpane/app/report-left-out";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { initialState, reducer } from "../taskpane/app/model/state";
+import { loadLedger } from "../taskpane/app/model/load";
+import { reportLeftOut } from "../taskpane/app/report/left-out";
 import { leftOutRows, reportSheet } from "../taskpane/report-sheet";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { call } from "./support/cli";

@@ -6,7 +6,7 @@ import { evaluate } from "../src";
 import { readableParts, readWorkbook } from "../src/workbook";
 import { DATE, EURO, EURO_EXACT, reportSheet } from "../taskpane/report-sheet";
 import { csvTable, decodeText, detectDelimiter, parseCsv } from "../src/workbook/csv";
-import { loadLedger } from "../taskpane/app/load";
+import { loadLedger } from "../taskpane/app/model/load";
 import { ONLY_IN_EXCEL, openFileWorkbook, UnreadableFileError } from "../taskpane/workbook/file";
 import * as sample from "../scripts/sample-ledger";
 

@@ -6,7 +6,7 @@
 import { evaluate } from "../src";
 import { readableParts, readWorkbook, selectionBook, selectionName } from "../src/workbook";
 import { FIELD_HEADERS, LEDGER_FIELDS } from "../src/workbook/ledger";
-import { loadLedger } from "../taskpane/app/load";
+import { loadLedger } from "../taskpane/app/model/load";
 import { reportSheet } from "../taskpane/report-sheet";
 import { connect } from "../taskpane/workbook/host";
 import { officeWorkbook } from "../taskpane/workbook/office";

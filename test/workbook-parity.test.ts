@@ -3,7 +3,7 @@
  * same notes through kia-calc's code path (cli/workbook.ts readLedgerFile: the .xlsx reader on the file's bytes), the
  * standalone page's file adapter (taskpane/workbook/file.ts openFileWorkbook → book()) and the Office.js adapter
  * (taskpane/workbook/office-book.ts officeBook) on an Excel under office-addin-mock holding the same cells, tables,
- * names and date system. And the pane itself, as it loads a ledger and shows it (taskpane/app/load.ts loadLedger, then
+ * names and date system. And the pane itself, as it loads a ledger and shows it (taskpane/app/model/load.ts loadLedger, then
  * derive.ts), on the standalone page's file and in Excel: the same scenario parts, the same LeftOut list, the same
  * open questions and notes, the same figures. Over every workbook in examples/, the template, test/fixtures (the
  * client ledgers of test/fixtures/ledgers too), and odd ones made here.
@@ -16,10 +16,10 @@ import { evaluate } from "../src";
 import { readWorkbook, XlsxBook, type Book, type WorkbookRead } from "../src/workbook";
 import { DATE1904_OFFSET, type Cell } from "../src/workbook/ledger";
 import { readLedgerFile, type FileRead } from "../cli/workbook";
-import { makeDeriver } from "../taskpane/app/derive";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { loadLedger } from "../taskpane/app/load";
-import { initialState, reducer } from "../taskpane/app/state";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { loadLedger } from "../taskpane/app/model/load";
+import { initialState, reducer } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { officeWorkbook } from "../taskpane/workbook/office";
 import type { Workbook } from "../taskpane/workbook/types";

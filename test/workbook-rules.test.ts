@@ -23,12 +23,12 @@ import {
   yesOrNo,
 } from "../src/workbook/rules";
 import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { messages } from "../taskpane/app/i18n";
-import { loadLedger } from "../taskpane/app/load";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { messages } from "../taskpane/app/text/i18n";
+import { loadLedger } from "../taskpane/app/model/load";
 import { cellOf } from "../src/workbook/left-out";
-import { makeDeriver } from "../taskpane/app/derive";
-import { initialState, reducer } from "../taskpane/app/state";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { initialState, reducer } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { csvTable, parseCsv } from "../src/workbook/csv";
 import { workbook } from "./support/workbook";

@@ -9,17 +9,17 @@ import { LEDGER_FIELDS, type LedgerField } from "../../src/workbook/ledger";
 import type { ReadablePart } from "../../src/workbook/read";
 import type { Culture, Host, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
-import type { Derived } from "./derive";
-import { cultureFromLocale } from "./format";
-import { messages } from "./i18n";
-import { defaultYear, ledgerChoices, loadLedger, messageOf, sourceKey, type SavedMappings } from "./load";
-import { CHOICES_KEY, LEDGER_TABLES, MAPPING_KEY } from "./names";
+import type { Derived } from "./model/derive";
+import { cultureFromLocale } from "./text/format";
+import { messages } from "./text/i18n";
+import { defaultYear, ledgerChoices, loadLedger, messageOf, sourceKey, type SavedMappings } from "./model/load";
+import { CHOICES_KEY, LEDGER_TABLES, MAPPING_KEY } from "./model/names";
 import { normalizeHeader } from "../../src/workbook/ledger";
-import { referenceUrls } from "./refs";
-import { SourcePanel } from "./Source";
-import { hasChoices, initialState, reducer, STEPS, type PaneState, type StepId } from "./state";
-import { WorkbookTools } from "./WorkbookTools";
-import { Steps } from "./Steps";
+import { referenceUrls } from "./text/refs";
+import { SourcePanel } from "./steps/Source";
+import { hasChoices, initialState, reducer, STEPS, type PaneState, type StepId } from "./model/state";
+import { WorkbookTools } from "./steps/WorkbookTools";
+import { Steps } from "./steps/Steps";
 
 export interface UploadedFile {
   name: string;
@@ -106,7 +106,7 @@ export function App(props: AppProps) {
           fileName,
           onProgress: (p) => dispatch({ type: "load-progress", progress: p }),
         });
-        deriver.current ??= (await import(/* webpackChunkName: "derive" */ "./derive")).makeDeriver();
+        deriver.current ??= (await import(/* webpackChunkName: "derive" */ "./model/derive")).makeDeriver();
         choicesStored.current = !!done.restoredChoices;
         dispatch(done);
       } catch (e) {

@@ -6,7 +6,7 @@
 import { Component, type ComponentChildren, type ComponentType, type TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { fieldId, usePane } from "./context";
-import { formatMoney } from "./format";
+import { formatMoney } from "./text/format";
 
 export function Money({ value, decimals = "auto" }: { value: string | undefined; decimals?: number | "auto" }) {
   const { culture } = usePane();
