@@ -1,7 +1,7 @@
 /**
- * How a workbook is read, one rule per question, for every reader: kia-calc (cli/workbook.ts) and the taskpane
- * (its workbook adapters taskpane/workbook/office.ts and file.ts, and taskpane/app/model/load.ts and partners.ts). So the
- * same workbook gives the same scenario on the command line, in Excel and in the standalone page:
+ * How a workbook is read, one rule per question, for the one reader (./read.ts readWorkbook), which kia-calc, the
+ * standalone page and the Excel pane all read through. So the same workbook gives the same scenario on the command
+ * line, in Excel and in the standalone page:
  *
  *  - which table is the ledger, the partners or the disposals: a table with one of the known names whose headers
  *    fit, else the first table whose headers fit (findTable);
