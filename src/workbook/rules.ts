@@ -7,7 +7,7 @@
  *    fit, else the first table whose headers fit (findTable);
  *  - where the header row of a sheet without tables is: the first of its first 30 rows whose headers name a
  *    category and an amount (findHeaderRow), so a title above the ledger is passed over;
- *  - where a partners list on a sheet without tables is (kia-calc and the standalone page's file adapter read such
+ * *  - where a partners list on a sheet without tables is (in Excel, in the standalone page and in kia-calc alike
  *    sheets): the first of its first 30 rows whose headers name a partner and a weight of the key (findPartnersHeader,
  *    unless the sheet's header row is a ledger's: sheetHeader); the list runs to its first empty row or to a row whose
  *    first filled cell is a label such as "Verdeelsleutel", "Gezamenlijk verzoek" or "Totaal" (endsPartnersList), so
