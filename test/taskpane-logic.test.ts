@@ -28,6 +28,11 @@ import { emptyPartner, hasChoices, initialState, reducer, restoreChoices, type P
 import type { Grid } from "../taskpane/workbook/types";
 
 const NL = cultureFromLocale("nl-NL", "nl");
+
+/** The pane's state with the table "Investeringen" loaded as `grid`, its columns `mapping`. */
+function loaded(grid: Grid, mapping: PaneState["mapping"]): PaneState {
+  return reducer(initialState(2025), { type: "load-done", source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" }, grid, mapping, mappingOrigin: "headers" });
+}
 const EN = cultureFromLocale("en-GB", "en");
 
 describe("amounts in the culture", () => {
@@ -249,15 +254,7 @@ describe("the scenario from the pane's state", () => {
       firstRow: 4,
       firstColumn: 1,
     };
-    const derive = makeDeriver();
-    const s: PaneState = reducer(initialState(2025), {
-      type: "load-done",
-      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-      grid,
-      mapping: mapHeaders(grid.headers).mapping,
-      mappingOrigin: "headers",
-    });
-    const d = derive(s, NL);
+    const d = makeDeriver()(loaded(grid, mapHeaders(grid.headers).mapping), NL);
     // the group is one asset (besluit 2.2): both its rows go, each saying why
     expect(d.leftOut.map((p) => [p.row, p.column, p.field])).toEqual([[5, "E", "paid"], [6, "F", "group"], [7, "G", "inUse"], [8, "H", "replacedBy"]]);
     expect(d.leftOut[1].reason).toMatch(/^hoort bij hetzelfde bedrijfsmiddel \(groep "g"\) als investering c2, en die regel telt niet mee/);
@@ -280,13 +277,7 @@ describe("the scenario from the pane's state", () => {
       firstColumn: 0,
     };
     const derive = makeDeriver();
-    let s: PaneState = reducer(initialState(2025), {
-      type: "load-done",
-      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-      grid,
-      mapping: { id: 0, category: 1, amount: 2 },
-      mappingOrigin: "headers",
-    });
+    let s = loaded(grid, { id: 0, category: 1, amount: 2 });
     const d1 = derive(s, NL);
     expect(d1.evaluated!.report!.kia).toBe(kia(30000, 2025).rounded.toString());
     expect(d1.leftOut.map((p) => `${p.column}${p.row}`)).toEqual(["C3"]);
