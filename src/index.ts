@@ -47,7 +47,7 @@ import {
 
 import { Decimal } from "./decimal";
 export { Decimal };
-export { fieldPath, KiaValidationError, NoTableError } from "./errors";
+export { KiaValidationError, NoTableError } from "./errors";
 export type { ValidationCode } from "./errors";
 export type { AmountProblem } from "./money";
 export { evaluate } from "./evaluate";

@@ -5,7 +5,8 @@
  * is left out the same way, a LeftOut at its cell (refusedRow). A message about a choice of the user is shown at its
  * field (locateError); a disposal the core refuses is listed in step 4. Pure: no DOM, no Office; tested in jest.
  */
-import { evaluateNormalized, fieldPath, KiaValidationError, validateRows, type Report, type RowError, type RowsValidated, type Scenario, type ScenarioInvestment } from "../../../src";
+import { evaluateNormalized, KiaValidationError, validateRows, type Report, type RowError, type RowsValidated, type Scenario, type ScenarioInvestment } from "../../../src";
+import { fieldPath } from "../../../src/errors";
 import { refusedRow, type LeftOut, type RowPlaces } from "../../../src/workbook/left-out";
 import type { Built, DisposalIssue, FieldError } from "./scenario";
 import type { Choices } from "./state";
