@@ -19,6 +19,8 @@ export interface PaneLedger {
   rows: number[];
   open: OpenQuestion[];
   answered: FoundRead["answered"];
+  /** checks that leave no row out: a total row that does not add up, a credit that reduced a group */
+  warnings: FoundRead["warnings"];
   /** the ids of the investments left out (a replacement or a disposal that names one is told so) */
   leftOut: ReadonlySet<string>;
 }
@@ -77,6 +79,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       rows: r.rows,
       open: r.open,
       answered: r.answered,
+      warnings: r.warnings,
       leftOut: new Set(r.leftOut.filter((x) => x.list === "investments" && x.code !== "UNREADABLE" && x.id !== undefined).map((x) => x.id!)),
     }),
   );

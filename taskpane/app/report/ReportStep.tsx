@@ -11,7 +11,7 @@ import { usePane } from "../context";
 import { sourceDescription } from "../model/derive";
 import { sourceText } from "../text/display";
 import { reportLeftOut } from "./left-out";
-import { downloadText, safeFileName } from "./download";
+import { saveData } from "../SavedData";
 import { formatNumber, formatPercent, keepEuro } from "../text/format";
 import { Dialog, Money, Ref, Stat } from "../ui";
 import { Declaration } from "./Declaration";
@@ -133,7 +133,7 @@ export function ReportStep({ version }: { version: string }) {
             type="button"
             class="btn"
             id="download-scenario"
-            onClick={() => downloadText(safeFileName(`KIA ${state.choices.year} scenario`) + ".json", JSON.stringify(scenario, null, 2), "application/json")}
+            onClick={() => saveData(state, scenario)}
           >
             {t.downloadScenario}
           </button>

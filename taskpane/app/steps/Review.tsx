@@ -11,7 +11,10 @@ import { fieldId, usePane } from "../context";
 import { formatNumber, keepEuro } from "../text/format";
 import { Badge, Dialog, lazyComponent, Money, Ref, Stat } from "../ui";
 
-/** The open questions (./OpenQuestions.tsx): a lazy chunk, loaded only when the ledger has one. */
+/**
+ * The top of step 1 (./OpenQuestions.tsx: the checks of total rows, the open questions, the answers given, the data
+ * saved to and loaded from a file): a lazy chunk, loaded once a ledger is on screen.
+ */
 const OpenQuestionsLazy = lazyComponent(() => import(/* webpackChunkName: "questions" */ "./OpenQuestions").then((m) => m.OpenQuestions));
 /** What was read from where, and what was passed over (./ReadNotes.tsx): a lazy chunk. */
 const ReadNotesLazy = lazyComponent(() => import(/* webpackChunkName: "read-notes" */ "./ReadNotes").then((m) => m.ReadNotes));
@@ -21,7 +24,7 @@ export function ReviewStep() {
   return (
     <>
       {state.readFrom ? <ReadNotesLazy /> : null}
-      {derived.ledger?.open?.length ? <OpenQuestionsLazy /> : null}
+      {derived.ledger ? <OpenQuestionsLazy /> : null}
       <ReviewList />
     </>
   );
