@@ -13,7 +13,8 @@
  * with a "scenario" and no "year" is run as its scenario), and kia-calc --antwoorden takes its answers for a
  * workbook. Pure: no DOM, no Office; tested in jest.
  */
-import { LEDGER_FIELDS, readLedger, withOtherYears, type ColumnMapping, type LedgerField } from "../../src/workbook/ledger";
+import { readFound } from "../../src/workbook/found";
+import { LEDGER_FIELDS, type ColumnMapping, type LedgerField } from "../../src/workbook/ledger";
 import { questionKey, SAVED_DATA_KIND, type OpenQuestion } from "../../src/workbook/questions";
 import type { ScenarioInvestment } from "../../src/scenario";
 import type { Grid } from "../workbook/types";
@@ -71,12 +72,11 @@ interface LedgerOnScreen {
 
 const assetKey = (id: string) => `asset:${id}`;
 
-/** The ledger read for `year` with `answers`: its questions (open or answered) by key, its assets by number. */
+/** The ledger read for `year` with `answers` (the reader's readFound, as step 1 reads it): its questions (open or answered) by key, its assets by number. */
 function rowsOf(grid: Grid, mapping: ColumnMapping, year: number, answers: Choices["answers"]) {
-  const place = { firstRow: grid.firstRow, firstColumn: grid.firstColumn, sheet: grid.sheet, ...(answers ? { answers } : {}) };
-  const read = withOtherYears(readLedger(grid.rows, mapping, place), year, mapping, place);
+  const read = readFound({ ledger: grid }, { year, mapping, ...(answers ? { answers } : {}), validate: false });
   const questions = new Map<string, OpenQuestion>([...read.open, ...read.answered.map((a) => a.question)].map((q) => [questionKey(q), q]));
-  const assets = new Map<string, ScenarioInvestment>(read.investments.map((i) => [String(i.id), i]));
+  const assets = new Map<string, ScenarioInvestment>((read.scenario.investments as ScenarioInvestment[]).map((i) => [String(i.id), i]));
   return { questions, assets };
 }
 
