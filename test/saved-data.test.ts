@@ -1,5 +1,5 @@
 /**
- * "Gegevens bewaren (.json)" / "Gegevens laden (.json)" (taskpane/app/saved-data.ts) on the corpus' bakery ledger
+ * "Gegevens bewaren (.json)" / "Gegevens laden (.json)" (taskpane/app/model/saved-data.ts) on the corpus' bakery ledger
  * read as the standalone page reads it: the answers, an override and the other choices go to a file and come back
  * onto the same ledger; an answer or override whose row says something else now, or whose row is gone, is not taken
  * and is listed with what the row said then and now; the columns follow their headers; kia-calc --antwoorden reads
@@ -12,7 +12,7 @@ import { call } from "./support/cli";
 import "../src/law/headings";
 import { mapHeaders } from "../src/workbook/ledger";
 import { readWorkbook } from "../src/workbook/read";
-import { dataToSave, restoreData } from "../taskpane/app/saved-data";
+import { dataToSave, restoreData } from "../taskpane/app/model/saved-data";
 import { initialState, reducer, type Choices } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import type { Grid } from "../taskpane/workbook/types";

@@ -11,7 +11,7 @@ import { usePane } from "../context";
 import { sourceDescription } from "../model/derive";
 import { sourceText } from "../text/display";
 import { reportLeftOut } from "./left-out";
-import { saveData } from "../SavedData";
+import { saveData } from "../steps/SavedData";
 import { formatNumber, formatPercent, keepEuro } from "../text/format";
 import { Dialog, Money, Ref, Stat } from "../ui";
 import { Declaration } from "./Declaration";

@@ -16,7 +16,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { questionKey, type OpenChoice, type OpenQuestion } from "../../../src/workbook/questions";
 import { usePane } from "../context";
 import { formatMoney, keepEuro } from "../text/format";
-import { SavedData } from "../SavedData";
+import { SavedData } from "./SavedData";
 
 const WORDS = {
   nl: {

@@ -4,11 +4,11 @@
  * listed plainly, with what the row said then and says now. Part of the lazy chunk of the open questions.
  */
 import { useState } from "preact/hooks";
-import { usePane } from "./context";
-import { downloadText, safeFileName } from "./report/download";
-import { formatMoney } from "./text/format";
-import { dataToSave, restoreData, type NotRestored, type RowText } from "./saved-data";
-import type { PaneState } from "./model/state";
+import { usePane } from "../context";
+import { downloadText, safeFileName } from "../report/download";
+import { formatMoney } from "../text/format";
+import { dataToSave, restoreData, type NotRestored, type RowText } from "../model/saved-data";
+import type { PaneState } from "../model/state";
 
 const WORDS = {
   nl: {

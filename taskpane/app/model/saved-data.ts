@@ -13,13 +13,13 @@
  * with a "scenario" and no "year" is run as its scenario), and kia-calc --antwoorden takes its answers for a
  * workbook. Pure: no DOM, no Office; tested in jest.
  */
-import { readFound } from "../../src/workbook/found";
-import { LEDGER_FIELDS, type ColumnMapping, type LedgerField } from "../../src/workbook/ledger";
-import { questionKey, SAVED_DATA_KIND, type OpenQuestion } from "../../src/workbook/questions";
-import type { ScenarioInvestment } from "../../src/scenario";
-import type { Grid } from "../workbook/types";
-import { applySavedMapping } from "./model/load";
-import { restoreChoices, type Choices } from "./model/state";
+import { readFound } from "../../../src/workbook/found";
+import { LEDGER_FIELDS, type ColumnMapping, type LedgerField } from "../../../src/workbook/ledger";
+import { questionKey, SAVED_DATA_KIND, type OpenQuestion } from "../../../src/workbook/questions";
+import type { ScenarioInvestment } from "../../../src/scenario";
+import type { Grid } from "../../workbook/types";
+import { applySavedMapping } from "./load";
+import { restoreChoices, type Choices } from "./state";
 
 /** The file's mark: kia-calc and the pane recognise the file by it. */
 export const DATA_KIND = SAVED_DATA_KIND;
