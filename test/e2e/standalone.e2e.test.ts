@@ -22,8 +22,8 @@ import type { Page } from "playwright-core";
 import { browserSuite } from "../support/chromium";
 import { count, euro, live, noSideScroll, openPage as open, ROOT as root, shot, standaloneSuite, until } from "../support/standalone-page";
 import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
-import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
-import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
+import { evaluate, type Report, type Scenario, type ScenarioInvestment, type ScenarioPartner } from "../../src";
+import { readWorkbook as readBook } from "../../src/workbook/read";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 
 const SAMPLE = join(root, "examples", "voorbeeld-staat-2025.xlsx");
@@ -36,13 +36,12 @@ async function expectedScenario(override: { id: string; reason: string }): Promi
     { name: "voorbeeld-staat-2025.xlsx", arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer },
     { storage: null },
   );
-  const g = await wb.readTable("Investeringen");
-  const ledger = readLedger(g.rows, mapHeaders(g.headers).mapping, { firstRow: g.firstRow, firstColumn: g.firstColumn });
-  const v = await wb.readTable("Vennoten");
-  const partners = readPartners(v.headers, v.rows, { firstRow: v.firstRow, firstColumn: v.firstColumn }).items as unknown as ScenarioPartner[];
+  // the one reader, as kia-calc reads the file
+  const read = await readBook(wb.book(), { year: 2025 });
+  const partners = (read.scenario.partnership as { partners: ScenarioPartner[] }).partners;
   return {
     year: 2025,
-    investments: ledger.investments.map((i) => (i.id === override.id ? { ...i, override: { eligible: true, reason: override.reason } } : i)),
+    investments: (read.scenario.investments as ScenarioInvestment[]).map((i) => (i.id === override.id ? { ...i, override: { eligible: true, reason: override.reason } } : i)),
     partnership: { key: "capital", jointRequest: true, partners },
   };
 }
@@ -76,7 +75,7 @@ browserSuite("standalone page in chromium", () => {
       await page.setInputFiles("#ledger-file", SAMPLE);
       await page.waitForSelector("#kia-amount", { timeout: 20000 });
       expect(await live(page)).toContain(`KIA 2025 ${euro(withoutOverride.kia)}`);
-      expect(await page.textContent("#source-line")).toContain("tabel Investeringen in voorbeeld-staat-2025.xlsx");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: tabel Investeringen");
       // the source card folds to one line once the ledger is read: the steps are on the first screen at 320 px
       expect(await page.locator("details.source-more").getAttribute("open")).toBeNull();
       expect(await page.textContent("#source-summary")).toMatch(/14 kolommen herkend · 1 probleem in de staat · wijzig/);
@@ -385,7 +384,7 @@ browserSuite("standalone page in chromium", () => {
       expect(await page.getAttribute("#tab-review", "aria-selected")).toBe("true");
       expect(await page.textContent("#tab-partnership")).toContain("Partners");
       // the source line and the partners read, in English
-      expect(await page.textContent("#source-line")).toContain("table Investeringen in voorbeeld-staat-2025.xlsx");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: table Investeringen");
       await page.click("#tab-partnership");
       expect(await page.textContent("#partners-read")).toContain("3 partners read from the table Vennoten");
       // a damaged workbook: the pane's own words in its language, not the zip reader's
