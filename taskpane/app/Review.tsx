@@ -2,38 +2,29 @@
  * Step 1: every asset with its verdict and the reasons (with their article), the year's totals, filters and a
  * page at a time; the user can override a verdict, always with a written reason (scenario `override`).
  */
-import type { ComponentType } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import type { AssetReport } from "../../src";
 import { assetRows, counts, FILTERS, matches, page, search, type AssetFilter, type AssetRow } from "./assets";
 import { Chart } from "./Chart";
 import { KiaStats } from "./KiaStats";
 import { fieldId, usePane } from "./context";
 import { formatNumber, keepEuro } from "./format";
-import { Badge, Dialog, Money, Ref, Stat } from "./ui";
+import { Badge, Dialog, lazyComponent, Money, Ref, Stat, useWidth } from "./ui";
 
 /**
  * The top of step 1 (./OpenQuestions.tsx: the checks of total rows, the open questions, the answers given, the data
  * saved to and loaded from a file): a lazy chunk, loaded once a ledger is on screen.
  */
-let OpenQuestionsLoaded: ComponentType | undefined;
-function OpenQuestionsLazy() {
-  const [C, setC] = useState<ComponentType | undefined>(() => OpenQuestionsLoaded);
-  useEffect(() => {
-    if (C) return;
-    let live = true;
-    import(/* webpackChunkName: "questions" */ "./OpenQuestions")
-      .then((m) => {
-        OpenQuestionsLoaded = m.OpenQuestions;
-        if (live) setC(() => m.OpenQuestions);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return C ? <C /> : null;
+const OpenQuestionsLazy = lazyComponent(() => import(/* webpackChunkName: "questions" */ "./OpenQuestions").then((m) => m.OpenQuestions), () => null);
+
+interface ListProps {
+  rows: AssetRow[];
+  onEdit: (id: string) => void;
 }
+
+/** From this width the assets are a table (./AssetTable.tsx, a lazy chunk; the cards until it is loaded), below it cards. */
+const TABLE_FROM_PX = 700;
+const AssetTable = lazyComponent<ListProps>(() => import(/* webpackChunkName: "asset-table" */ "./AssetTable").then((m) => m.AssetTable), AssetCards);
 
 export function ReviewStep() {
   const { derived } = usePane();
@@ -56,6 +47,7 @@ function ReviewList() {
   const [editing, setEditing] = useState<string | null>(null);
   // the asset last edited stays in the list until the filter changes, also when it no longer matches it
   const [pinned, setPinned] = useState<string | null>(null);
+  const wide = useWidth(TABLE_FROM_PX);
 
   const rows = useMemo(
     () => (report && scenario && ledger ? assetRows(report, scenario.investments, rowsOf(ledger, scenario.investments)) : []),
@@ -73,6 +65,7 @@ function ReviewList() {
   if (!report) {
     return <p class="message warning">{scenarioError ?? derived.error?.message ?? t.noLedgerYet}</p>;
   }
+  const List = wide ? AssetTable : AssetCards;
   const editingRow = editing ? rows.find((r) => r.asset.id === editing) : undefined;
   return (
     <div class="review">
@@ -119,18 +112,13 @@ function ReviewList() {
         </div>
       </div>
       {p.items.length === 0 ? <p class="hint">{t.noneInFilter}</p> : null}
-      <ul class="assets" aria-label={t.assets}>
-        {p.items.map((r) => (
-          <AssetCard
-            key={r.asset.id}
-            row={r}
-            onEdit={() => {
-              setEditing(r.asset.id);
-              setPinned(r.asset.id);
-            }}
-          />
-        ))}
-      </ul>
+      <List
+        rows={p.items}
+        onEdit={(id) => {
+          setEditing(id);
+          setPinned(id);
+        }}
+      />
       {p.pages > 1 ? (
         <nav class="pager row" aria-label={t.assets}>
           <button type="button" class="btn" disabled={p.page === 0} onClick={() => setPage(p.page - 1)}>
@@ -144,7 +132,7 @@ function ReviewList() {
       ) : filtered.length ? (
         <p class="hint">{t.pageOf(n(p.from), n(p.to), n(filtered.length))}</p>
       ) : null}
-      {editingRow ? <OverrideDialog row={editingRow} onClose={() => setEditing(null)} /> : null}
+      {editingRow ? <OverrideDialog row={editingRow} details={wide} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }
@@ -158,6 +146,30 @@ function rowsOf(ledger: { investments: { id: string | number }[]; rows: number[]
 
 function verdictBadge(a: AssetReport, t: ReturnType<typeof usePane>["t"]) {
   return a.counted ? <Badge kind="success">{t.counts}</Badge> : <Badge kind="danger">{t.notCounted}</Badge>;
+}
+
+function AssetCards({ rows, onEdit }: ListProps) {
+  const { t } = usePane();
+  return (
+    <ul class="assets" aria-label={t.assets}>
+      {rows.map((r) => (
+        <AssetCard key={r.asset.id} row={r} onEdit={() => onEdit(r.asset.id)} />
+      ))}
+    </ul>
+  );
+}
+
+/** An asset's reasons, each with its legal reference. */
+function Reasons({ a }: { a: AssetReport }) {
+  return (
+    <ul class="reasons">
+      {a.reasons.map((r, i) => (
+        <li key={i} class={`reason reason-${r.code}`}>
+          <span>{keepEuro(r.text)}</span> <Ref label={r.ref} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
@@ -187,13 +199,7 @@ function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
           </span>
         ) : null}
       </div>
-      <ul class="reasons">
-        {a.reasons.map((r, i) => (
-          <li key={i} class={`reason reason-${r.code}`}>
-            <span>{keepEuro(r.text)}</span> <Ref label={r.ref} />
-          </li>
-        ))}
-      </ul>
+      <Reasons a={a} />
       {err ? (
         <p class="field-error" id={fieldId(key)} tabIndex={-1}>
           {err}
@@ -206,7 +212,8 @@ function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
   );
 }
 
-function OverrideDialog({ row, onClose }: { row: AssetRow; onClose: () => void }) {
+/** The override of an asset's verdict; with `details` (opened from the table, which has no room for them) its reasons first. */
+function OverrideDialog({ row, details, onClose }: { row: AssetRow; details: boolean; onClose: () => void }) {
   const { t, dispatch, state } = usePane();
   const a = row.asset;
   const current = state.choices.overrides[a.id];
@@ -233,7 +240,7 @@ function OverrideDialog({ row, onClose }: { row: AssetRow; onClose: () => void }
     <Dialog title={t.overrideTitle(title)} onClose={onClose}>
       <form onSubmit={save} noValidate>
         <p class="hint">{t.overrideIntro}</p>
-        {lawVerdict ? <p class="hint">{t.coreVerdict(lawVerdict)}</p> : null}
+        {details ? <Reasons a={a} /> : lawVerdict ? <p class="hint">{t.coreVerdict(lawVerdict)}</p> : null}
         <fieldset class="radios">
           <legend>{t.verdict}</legend>
           <label>

@@ -4,37 +4,23 @@
  * so another step is one click away wherever the page is scrolled; a step chosen further down opens at its top.
  */
 import type { ComponentType } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import { usePane } from "./context";
 import { ReviewStep } from "./Review";
 import type { StepId } from "./state";
 import { Summary } from "./Summary";
+import { lazyComponent } from "./ui";
 
 /**
  * A step loaded when it is first opened: steps 2 to 5 (calamity, partners, payment, report) are a lazy chunk, so the pane's
- * first load stays small (test/taskpane-build.test.ts: within 100 KB gzip). Chunks come from the add-in's own
- * origin, as the report sheet's and exceljs's already do.
+ * first load stays small (test/taskpane-build.test.ts: within 100 KB gzip).
  */
-function lazyStep<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loaded: ComponentType<P> | undefined;
-  return function LazyStep(props: P) {
-    const [Step, setStep] = useState<ComponentType<P> | undefined>(() => loaded);
-    useEffect(() => {
-      if (Step) return;
-      let live = true;
-      load()
-        .then((c) => {
-          loaded = c;
-          if (live) setStep(() => c);
-        })
-        .catch(() => undefined);
-      return () => {
-        live = false;
-      };
-    }, []);
-    return Step ? <Step {...props} /> : <p class="hint" aria-busy="true">…</p>;
-  };
-}
+const lazyStep = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazyComponent(load, () => (
+    <p class="hint" aria-busy="true">
+      …
+    </p>
+  ));
 
 const CalamityStep = lazyStep(() => import(/* webpackChunkName: "steps" */ "./Calamity").then((m) => m.CalamityStep));
 const PartnershipStep = lazyStep(() => import(/* webpackChunkName: "steps" */ "./Partnership").then((m) => m.PartnershipStep));
