@@ -58,6 +58,7 @@ const WORDS = {
   },
 };
 export type TableWords = (typeof WORDS)["nl"];
+export const tableWords = (lang: string): TableWords => WORDS[lang === "en" ? "en" : "nl"];
 
 /** Which reason decided, first found: the user's override, then what excludes (the category before the amount), then what lets it count. */
 const DECIDING = ["OVERRIDE", "CATEGORY_EXCLUDED", "CATEGORY_NO_RULE", "GROUP_EXCLUDED", "BELOW_MINIMUM", "RELATED_PARTY", "CALAMITY_EXCLUDED", "RELATED_PARTY_EXEMPTION", "MINIMUM_MET"];
@@ -196,8 +197,7 @@ export function AssetTableView({ rows, words, label, onEdit }: { rows: readonly 
 /** Step 1's assets of this page as the table, in the pane's language and culture. */
 export function AssetTable({ rows, onEdit }: { rows: readonly AssetRow[]; onEdit: (id: string) => void }) {
   const { t, lang, culture, fieldErrors, derived } = usePane();
-  const en = lang === "en";
-  const words = WORDS[en ? "en" : "nl"];
-  const cells = tableRows(rows, { words, culture, en, errors: fieldErrors, answered: derived.ledger?.answered });
+  const words = tableWords(lang);
+  const cells = tableRows(rows, { words, culture, en: lang === "en", errors: fieldErrors, answered: derived.ledger?.answered });
   return <AssetTableView rows={cells} words={words} label={t.assets} onEdit={onEdit} />;
 }
