@@ -1,6 +1,7 @@
 /**
  * Step 1: every asset with its verdict and the reasons (with their article), the year's totals, filters and a
- * page at a time; the user can override a verdict, always with a written reason (scenario `override`).
+ * page at a time; the user can override a verdict, always with a written reason (scenario `override`). Below 700 px
+ * each asset is a card; from 700 px a row of a compact table (./AssetTable.tsx), whose dialog shows the reasons.
  */
 import { useMemo, useState } from "preact/hooks";
 import type { AssetReport } from "../../src";
