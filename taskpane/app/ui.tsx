@@ -252,9 +252,9 @@ export function AssetPicker(props: FieldProps & { value: string; options: readon
 
 /**
  * A component loaded when it is first shown (a lazy chunk: the pane's first load stays small,
- * test/taskpane-build.test.ts); `waiting` until then.
+ * test/taskpane-build.test.ts); `waiting` until then (and if it cannot load).
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, waiting: () => ComponentChildren = () => null): ComponentType<P> {
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, waiting: (props: P) => ComponentChildren = () => null): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   return function Lazy(props: P) {
     const [C, setC] = useState<ComponentType<P> | undefined>(() => loaded);
@@ -271,7 +271,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
         live = false;
       };
     }, []);
-    return C ? <C {...props} /> : <>{waiting()}</>;
+    return C ? <C {...props} /> : <>{waiting(props)}</>;
   };
 }
 
@@ -284,4 +284,20 @@ export function GoToCell({ sheet, row, column, label }: { sheet: string; row: nu
       {t.goToCell(label)}
     </button>
   );
+}
+
+/** Whether the pane is at least `px` wide (a media query, as the stylesheet's), following its resizing. */
+export function useWidth(px: number): boolean {
+  const mq = typeof matchMedia === "function" ? matchMedia(`(min-width: ${px}px)`) : undefined;
+  const [wide, setWide] = useState(!!mq?.matches);
+  useEffect(() => {
+    if (!mq) return;
+    const on = () => setWide(mq.matches);
+    // Safari before 14 (older Office webviews) knows only addListener
+    if (mq.addEventListener) mq.addEventListener("change", on);
+    else mq.addListener(on);
+    on();
+    return () => (mq.removeEventListener ? mq.removeEventListener("change", on) : mq.removeListener(on));
+  }, [px]);
+  return wide;
 }

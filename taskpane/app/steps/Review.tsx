@@ -1,6 +1,7 @@
 /**
  * Step 1: every asset with its verdict and the reasons (with their article), the year's totals, filters and a
- * page at a time; the user can override a verdict, always with a written reason (scenario `override`).
+ * page at a time; the user can override a verdict, always with a written reason (scenario `override`). Below 700 px
+ * each asset is a card; from 700 px a row of a compact table (./AssetTable.tsx), whose dialog shows the reasons.
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { AssetReport } from "../../../src";
@@ -9,7 +10,7 @@ import { Chart } from "./Chart";
 import { KiaStats } from "./KiaStats";
 import { fieldId, usePane } from "../context";
 import { formatNumber, keepEuro } from "../text/format";
-import { Badge, Dialog, lazyComponent, Money, Ref, Stat } from "../ui";
+import { Badge, Dialog, lazyComponent, Money, Ref, Stat, useWidth } from "../ui";
 
 /**
  * The top of step 1 (./OpenQuestions.tsx: the checks of total rows, the open questions, the answers given, the data
@@ -18,6 +19,15 @@ import { Badge, Dialog, lazyComponent, Money, Ref, Stat } from "../ui";
 const OpenQuestionsLazy = lazyComponent(() => import(/* webpackChunkName: "questions" */ "./OpenQuestions").then((m) => m.OpenQuestions));
 /** What was read from where, and what was passed over (./ReadNotes.tsx): a lazy chunk. */
 const ReadNotesLazy = lazyComponent(() => import(/* webpackChunkName: "read-notes" */ "./ReadNotes").then((m) => m.ReadNotes));
+
+interface ListProps {
+  rows: AssetRow[];
+  onEdit: (id: string) => void;
+}
+
+/** From this width the assets are a table (./AssetTable.tsx, a lazy chunk; the cards until it is loaded), below it cards. */
+const TABLE_FROM_PX = 700;
+const AssetTable = lazyComponent<ListProps>(() => import(/* webpackChunkName: "asset-table" */ "./AssetTable").then((m) => m.AssetTable), AssetCards);
 
 export function ReviewStep() {
   const { derived, state } = usePane();
@@ -41,6 +51,7 @@ function ReviewList() {
   const [editing, setEditing] = useState<string | null>(null);
   // the asset last edited stays in the list until the filter changes, also when it no longer matches it
   const [pinned, setPinned] = useState<string | null>(null);
+  const wide = useWidth(TABLE_FROM_PX);
 
   const rows = useMemo(
     () => (report && scenario && ledger ? assetRows(report, scenario.investments, rowsOf(ledger, scenario.investments)) : []),
@@ -58,6 +69,7 @@ function ReviewList() {
   if (!report) {
     return <p class="message warning">{scenarioError ?? derived.error?.message ?? t.noLedgerYet}</p>;
   }
+  const List = wide ? AssetTable : AssetCards;
   const editingRow = editing ? rows.find((r) => r.asset.id === editing) : undefined;
   return (
     <div class="review">
@@ -104,18 +116,13 @@ function ReviewList() {
         </div>
       </div>
       {p.items.length === 0 ? <p class="hint">{t.noneInFilter}</p> : null}
-      <ul class="assets" aria-label={t.assets}>
-        {p.items.map((r) => (
-          <AssetCard
-            key={r.asset.id}
-            row={r}
-            onEdit={() => {
-              setEditing(r.asset.id);
-              setPinned(r.asset.id);
-            }}
-          />
-        ))}
-      </ul>
+      <List
+        rows={p.items}
+        onEdit={(id) => {
+          setEditing(id);
+          setPinned(id);
+        }}
+      />
       {p.pages > 1 ? (
         <nav class="pager row" aria-label={t.assets}>
           <button type="button" class="btn" disabled={p.page === 0} onClick={() => setPage(p.page - 1)}>
@@ -129,7 +136,7 @@ function ReviewList() {
       ) : filtered.length ? (
         <p class="hint">{t.pageOf(n(p.from), n(p.to), n(filtered.length))}</p>
       ) : null}
-      {editingRow ? <OverrideDialog row={editingRow} onClose={() => setEditing(null)} /> : null}
+      {editingRow ? <OverrideDialog row={editingRow} details={wide} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }
@@ -143,6 +150,30 @@ function rowsOf(ledger: { investments: { id: string | number }[]; rows: number[]
 
 function verdictBadge(a: AssetReport, t: ReturnType<typeof usePane>["t"]) {
   return a.counted ? <Badge kind="success">{t.counts}</Badge> : <Badge kind="danger">{t.notCounted}</Badge>;
+}
+
+function AssetCards({ rows, onEdit }: ListProps) {
+  const { t } = usePane();
+  return (
+    <ul class="assets" aria-label={t.assets}>
+      {rows.map((r) => (
+        <AssetCard key={r.asset.id} row={r} onEdit={() => onEdit(r.asset.id)} />
+      ))}
+    </ul>
+  );
+}
+
+/** An asset's reasons, each with its legal reference. */
+function Reasons({ a }: { a: AssetReport }) {
+  return (
+    <ul class="reasons">
+      {a.reasons.map((r, i) => (
+        <li key={i} class={`reason reason-${r.code}`}>
+          <span>{keepEuro(r.text)}</span> <Ref label={r.ref} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
@@ -172,13 +203,7 @@ function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
           </span>
         ) : null}
       </div>
-      <ul class="reasons">
-        {a.reasons.map((r, i) => (
-          <li key={i} class={`reason reason-${r.code}`}>
-            <span>{keepEuro(r.text)}</span> <Ref label={r.ref} />
-          </li>
-        ))}
-      </ul>
+      <Reasons a={a} />
       {err ? (
         <p class="field-error" id={fieldId(key)} tabIndex={-1}>
           {err}
@@ -191,7 +216,8 @@ function AssetCard({ row, onEdit }: { row: AssetRow; onEdit: () => void }) {
   );
 }
 
-function OverrideDialog({ row, onClose }: { row: AssetRow; onClose: () => void }) {
+/** The override of an asset's verdict; with `details` (opened from the table, which has no room for them) its reasons first. */
+function OverrideDialog({ row, details, onClose }: { row: AssetRow; details: boolean; onClose: () => void }) {
   const { t, dispatch, state } = usePane();
   const a = row.asset;
   const current = state.choices.overrides[a.id];
@@ -218,7 +244,7 @@ function OverrideDialog({ row, onClose }: { row: AssetRow; onClose: () => void }
     <Dialog title={t.overrideTitle(title)} onClose={onClose}>
       <form onSubmit={save} noValidate>
         <p class="hint">{t.overrideIntro}</p>
-        {lawVerdict ? <p class="hint">{t.coreVerdict(lawVerdict)}</p> : null}
+        {details ? <Reasons a={a} /> : lawVerdict ? <p class="hint">{t.coreVerdict(lawVerdict)}</p> : null}
         <fieldset class="radios">
           <legend>{t.verdict}</legend>
           <label>
