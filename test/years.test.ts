@@ -35,13 +35,12 @@ import { join } from "path";
 import type { Report, Scenario } from "../src";
 import { earlierYears, readRegisters, registerOf, settleQuestions, type EarlierFile, type Register } from "../src/register";
 import { XlsxBook } from "../src/workbook";
-import { mapHeaders } from "../src/workbook/ledger";
 import { questionKey } from "../src/workbook/questions";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { earlierChoiceOf } from "../taskpane/app/earlier-choices";
-import { ledgerTable, workbookParts } from "../taskpane/app/load";
-import { makeDeriver } from "../taskpane/app/derive";
-import { initialState, reducer, type PaneState } from "../taskpane/app/state";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { earlierChoiceOf } from "../taskpane/app/model/earlier-choices";
+import { loadLedger } from "../taskpane/app/model/load";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { initialState, reducer, type PaneState } from "../taskpane/app/model/state";
 import { reportSheet } from "../taskpane/report-sheet";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { officeWorkbook } from "../taskpane/workbook/office";
@@ -151,34 +150,19 @@ describe("a client over three years: the command line", () => {
 
 /** The pane on a workbook (the page's file adapter, or the Office adapter): read as App.tsx reads it, the registers as step 4 reads them. */
 async function paneYear(wb: Workbook, year: number, files: EarlierFile[]): Promise<{ state: PaneState; report: Report; scenario: Scenario }> {
-  const table = ledgerTable(await wb.listTables())!;
-  const grid = await wb.readTable(table.name);
-  const mapping = mapHeaders(grid.headers).mapping;
-  const parts = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: year, culture: async () => NL });
-  let state = reducer(initialState(year), {
-    type: "load-done",
-    source: { kind: "table", name: grid.source, table: table.name },
-    grid,
-    disposalGrid: parts.disposalGrid,
-    mapping,
-    mappingOrigin: "headers",
-    year: parts.yearFound?.from === "none" ? undefined : parts.yearFound?.year,
-    yearFound: parts.yearFound,
-    partnership: parts.partners?.partnership,
-    partnersRead: parts.partners?.read ?? null,
-  });
+  let state = reducer(initialState(year), await loadLedger(wb, {}, { guess: year, culture: async () => NL }));
   expect(state.choices.year).toBe(year);
   const derive = makeDeriver();
   // step 4 "Uit eerdere jaren" (Earlier.tsx): the registers read, what they give into the choices, the questions settled
   const earlier = earlierYears(year, files);
   expect(earlier.messages).toEqual([]);
   const partners = state.choices.partnership.partners.map((q) => q.name);
-  state = reducer(state, { type: "set-earlier", earlier: earlierChoiceOf(earlier, derive(state, NL).ledgerDisposals, partners) });
+  state = reducer(state, { type: "set-earlier", earlier: earlierChoiceOf(earlier, derive(state, NL).registerDisposals, partners) });
   const d0 = derive(state, NL);
-  for (const a of settleQuestions(d0.ledger!.open!, earlier, (d0.ledger!.otherYears ?? []).map((r) => ({ sheet: grid.sheet, ...r }))).answered)
+  for (const a of settleQuestions(d0.ledger!.open!, earlier, d0.ledger!.otherYears).answered)
     state = reducer(state, { type: "set-answer", key: questionKey(a.question), answer: { choice: a.choice, note: a.note } });
   const d = derive(state, NL);
-  expect(d.problems).toEqual([]);
+  expect(d.leftOut).toEqual([]);
   expect(d.disposalIssues).toEqual([]);
   expect(d.ledger!.open).toEqual([]);
   return { state, report: d.evaluated!.report!, scenario: d.evaluated!.scenario };
