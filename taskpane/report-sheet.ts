@@ -10,7 +10,7 @@ import { paneDisposalText, type LeftOutRow } from "../src/report-sheet";
 
 export * from "../src/report-sheet";
 
-/** What the pane knows of the rows it left out (its derived state: taskpane/app/derive.ts). */
+/** What the pane knows of the rows it left out (its derived state: taskpane/app/model/derive.ts). */
 export interface LeftOutSource {
   /** the ledger as read (its sheet, cells, first row) and its column mapping */
   grid: Grid;

@@ -266,7 +266,10 @@ describe("report sheet for every worked example", () => {
         for (const row of s.rows) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
         if (r.disinvestment?.items.length) expect(s.rows.some((row) => row[0] === (lang === "nl" ? "Drempel" : "Threshold"))).toBe(true);
         if (r.payment?.items.length) for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[6] === Number(it.carriedForward))).toBe(true);
-        expect(s.rows.slice(s.chart!.lastRow + 1).every((row) => row.length === 0)).toBe(true);
+        // below the curve nothing is printed; the year's register (src/register) sits below the print area
+        expect(s.rows.slice(s.chart!.lastRow + 1, s.page!.area.rows).every((row) => row.length === 0)).toBe(true);
+        expect(s.tables).toEqual([expect.objectContaining({ name: `KIA_REGISTER_${r.year}`, column: 0 })]);
+        expect(s.tables![0].row).toBeGreaterThan(s.page!.area.rows);
         // the page's setup: A4 portrait, one page wide, the title rows on every page
         expect(s.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: 1, fitToHeight: 0, titleRows: [0, 1] });
       }

@@ -204,9 +204,15 @@ describe("file workbook: the report and what only Excel can do", () => {
     ws.eachRow((row) => void (dateCell ??= row.getCell(1).value === "Datum" ? row.getCell(3) : undefined));
     expect(dateCell!.value).toEqual(new Date(Date.UTC(2025, 5, 1)));
     expect(dateCell!.numFmt).toBe("dd-mm-yyyy");
+    // the year's register below the report (src/register): exact amounts as text, formatted as text; above it no
+    // text that looks like a number or a date
+    let registerRow = Infinity;
+    ws.eachRow((row) => void (String(row.getCell(1).value).startsWith("Register 2025") && (registerRow = Math.min(registerRow, row.number))));
+    expect(registerRow).toBeLessThan(Infinity);
     ws.eachRow((row) =>
       row.eachCell((c) => {
-        if (typeof c.value === "string") expect(`${c.address}: ${c.value}`).not.toMatch(/: -?\d+(\.\d+)?$|: \d{4}-\d{2}-\d{2}$/);
+        if (row.number >= registerRow + 2) expect([typeof c.value, c.numFmt]).toEqual(["string", "@"]);
+        else if (typeof c.value === "string") expect(`${c.address}: ${c.value}`).not.toMatch(/: -?\d+(\.\d+)?$|: \d{4}-\d{2}-\d{2}$/);
       }),
     );
     for (const text of ['=HYPERLINK("http://example.invalid","klik")', "+31 20 1234567", "-korting", "@kantoor"]) {

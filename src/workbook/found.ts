@@ -6,9 +6,9 @@
  * choices give the same result in every app. The headings vocabulary (src/law/headings.ts) must be loaded before a
  * ledger is read (read.ts imports it; the pane loads it in a chunk of its own).
  */
-import { validateRows, type NormalizedScenario, type Scenario } from "../scenario";
+import { validateRows, type NormalizedScenario, type Scenario, type ScenarioInvestment } from "../scenario";
 import { KiaValidationError } from "../errors";
-import { cellText, mapDisposalHeaders, mapHeaders, readDisposals, readLedger, readPartners, withOtherYears, type Cell, type ColumnMapping, type LedgerRead } from "./ledger";
+import { cellText, columnLetter, mapDisposalHeaders, mapHeaders, readDisposals, readLedger, readPartners, withOtherYears, type Cell, type ColumnMapping, type LedgerRead } from "./ledger";
 import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
 import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
@@ -90,6 +90,8 @@ export interface WorkbookRead {
   open: OpenQuestion[];
   /** the answers applied, with the user's words (for the report) */
   answered: { question: OpenQuestion; choice: string; note?: string }[];
+  /** ledger rows dated in another year, not counted this year: where they are and what they say (src/register/years.ts) */
+  otherYears: { sheet: string; row: number; investment: ScenarioInvestment }[];
   /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
   warnings: { sheet: string; row?: number; message: string }[];
   /** the figure is not final: a row is left out or a question is open */
@@ -126,10 +128,22 @@ export interface ReadChoices {
   answers?: Answers;
   /** leave out the rows the core refuses (validateRows); default true (when there is a year) */
   validate?: boolean;
+  /**
+   * fills a disposal that refers to an earlier year's register (column "Uit register", src/register/years.ts
+   * registerDisposal): its fields, or a Dutch message why it cannot. Without it such a disposal is left out, said.
+   */
+  fromRegister?: FromRegister;
 }
 
+/** A disposal's register reference ("2023:M3") and its own fields -> the disposal filled, or why not (Dutch). */
+export type FromRegister = (
+  ref: string,
+  disposal: { id: string; description?: string; price: unknown },
+  context: { year?: number; partners: string[] },
+) => Record<string, unknown> | string;
+
 /** What found parts give (readWorkbook's step 5). */
-export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "warnings" | "provisional" | "normalized" | "refused"> & {
+export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "provisional" | "normalized" | "refused"> & {
   found: { ledger: string; partners?: string; disposals?: string };
   /** the sheet row of each of the scenario's investments (the rows left out taken out) */
   rows: number[];
@@ -146,7 +160,7 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
   const place = ledgerPlace(ledger, choices.answers);
   const first = (firstRead as Required<LedgerRead> | undefined) ?? readLedger(ledger.rows, mapping, place);
   const read = choices.year === undefined ? first : withOtherYears(first, choices.year, mapping, place);
-  const parts = assemble({ year: choices.year, ledger, partners: found.partners, key: found.key?.value, request: found.request?.value, disposals: found.disposals }, read, mapping);
+  const parts = assemble({ year: choices.year, ledger, partners: found.partners, key: found.key?.value, request: found.request?.value, disposals: found.disposals }, read, mapping, choices.fromRegister);
   const out: FoundRead = {
     scenario: parts.scenario,
     found: parts.found,
@@ -155,6 +169,7 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
     leftOut: parts.leftOut,
     open: read.open ?? [],
     answered: read.answered ?? [],
+    otherYears: (read.otherYears ?? []).map((x) => ({ sheet: ledger.sheet, ...x })),
     warnings: [...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
     provisional: false,
   };
@@ -171,6 +186,7 @@ export function assemble(
   parts: WorkbookParts,
   ledgerRead?: LedgerRead,
   ledgerMapping?: ColumnMapping,
+  fromRegister?: FromRegister,
 ): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
@@ -203,6 +219,25 @@ export function assemble(
   if (d) {
     const dm = mapDisposalHeaders(d.headers).mapping;
     const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
+    // a disposal that refers to an earlier year's register: filled from it, or left out at its cell with why
+    if (dm.register !== undefined)
+      for (let i = x.items.length - 1; i >= 0; i--) {
+        const item = x.items[i];
+        if (typeof item.register !== "string") continue;
+        const { register: ref, ...own } = item;
+        const partnerNames = ((scenario.partnership?.partners ?? []) as { name?: unknown }[]).map((p) => String(p.name ?? "").trim());
+        const filled = fromRegister
+          ? fromRegister(ref, own as { id: string; description?: string; price: unknown }, { ...(parts.year !== undefined ? { year: parts.year } : {}), partners: partnerNames })
+          : `verwijst naar het register van een eerder jaar (${ref}); geef het bestand van dat jaar op (kia-calc --eerder, of "Uit eerdere jaren")`;
+        if (typeof filled !== "string") {
+          x.items[i] = filled;
+          continue;
+        }
+        const col = dm.register;
+        x.problems.push({ row: x.rows[i], column: col, columnLetter: columnLetter(d.firstColumn + col), field: "register" as never, value: JSON.stringify(ref), text: ref, message: filled });
+        x.items.splice(i, 1);
+        x.rows.splice(i, 1);
+      }
     leftOut.push(...x.problems.map((p) => unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row))));
     if (x.items.length) {
       scenario.disposals = x.items;

@@ -21,6 +21,7 @@
  */
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
+import { registerYearOf } from "../register/format";
 import { cellText, columnLetter, mapHeaders, readLedger, type Cell, type LedgerRead } from "./ledger";
 import type { ReadNote } from "./left-out";
 import type { Answers } from "./questions";
@@ -39,7 +40,7 @@ import {
   type SheetHeader,
   type TableKind,
 } from "./rules";
-import { ledgerPlace, readFound, type Grid, type LabelValue, type WorkbookFound, type WorkbookRead, type YearFound } from "./found";
+import { ledgerPlace, readFound, type FromRegister, type Grid, type LabelValue, type WorkbookFound, type WorkbookRead, type YearFound } from "./found";
 
 export * from "./found";
 
@@ -65,6 +66,11 @@ export interface ReadOptions {
   validate?: boolean;
   /** the user's answers to the open questions (./questions.ts), by questionKey */
   answers?: Answers;
+  /**
+   * fills a disposal that refers to an earlier year's register (column "Uit register", src/register/years.ts
+   * registerDisposal): its fields, or a Dutch message why it cannot. Without it such a disposal is left out, said.
+   */
+  fromRegister?: FromRegister;
 }
 
 /** A candidate for a part: an Excel table, or a sheet without tables by its header row (its name as its name). */
@@ -130,8 +136,10 @@ class Reading {
   async candidates(): Promise<Candidate[]> {
     const out: Candidate[] = [];
     for (const sheet of this.outline.sheets) {
-      const tables = this.outline.tables.filter((t) => t.sheet === sheet);
-      if (tables.length) {
+      const all = this.outline.tables.filter((t) => t.sheet === sheet);
+      // a KIA register (a report's table of an earlier run, src/register) is never a ledger, partners or disposals
+      const tables = all.filter((t) => registerYearOf(t.name) === undefined);
+      if (all.length) {
         out.push(...tables.map((table) => ({ name: table.name, headers: table.headers, sheet, table })));
         continue;
       }
@@ -331,7 +339,7 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     ...(request ? { request } : {}),
     ...(disposals ? { disposals } : {}),
   };
-  const read = readFound(found, { year: year.from === "none" ? undefined : year.year, mapping, answers: options.answers, validate: options.validate }, firstRead);
+  const read = readFound(found, { year: year.from === "none" ? undefined : year.year, mapping, answers: options.answers, validate: options.validate, fromRegister: options.fromRegister }, firstRead);
   return {
     ...read,
     year,

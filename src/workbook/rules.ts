@@ -20,6 +20,7 @@
  *
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
+import { registerYearOf } from "../register/format";
 import {
   cellText,
   mapDisposalHeaders,
@@ -52,7 +53,7 @@ export function isPartnersHeader(headers: readonly unknown[]): boolean {
 /** Headers that make a disposals table: a price and the investment it undoes (by its number, or by its year). */
 export function isDisposalsHeader(headers: readonly unknown[]): boolean {
   const { mapping } = mapDisposalHeaders(headers);
-  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined);
+  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined || mapping.register !== undefined);
 }
 
 export type TableKind = "ledger" | "partners" | "disposals";
@@ -79,7 +80,8 @@ export function findTable<T extends { name: string; headers: readonly unknown[] 
   not?: { name: string },
 ): T | undefined {
   const { fits } = TABLE_KINDS[kind];
-  const candidates = tables.filter((t) => !not || t.name !== not.name);
+  // a KIA register (the report's table, src/register) is never a ledger, partners or disposals
+  const candidates = tables.filter((t) => (!not || t.name !== not.name) && registerYearOf(t.name) === undefined);
   return candidates.find((t) => hasTableName(t.name, kind) && fits(t.headers)) ?? candidates.find((t) => fits(t.headers));
 }
 

@@ -10,6 +10,7 @@ import type { ReadablePart } from "../../src/workbook/read";
 import type { Culture, Host, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
 import type { Derived } from "./model/derive";
+import { carriedStepLoaded } from "../../src/carried-hook";
 import { cultureFromLocale } from "./text/format";
 import { messages } from "./text/i18n";
 import { defaultYear, ledgerChoices, loadLedger, messageOf, sourceKey, type SavedMappings } from "./model/load";
@@ -40,7 +41,7 @@ export interface AppProps {
 
 
 /** What the pane shows before a ledger is read (derive.ts gives the same without a grid). */
-const NOTHING_DERIVED: Derived = { read: null, ledger: null, leftOut: [], ledgerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
+const NOTHING_DERIVED: Derived = { read: null, ledger: null, leftOut: [], ledgerDisposals: [], registerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
 
 /** From this many ledger rows the figures wait for a pause in typing (SETTLE_MS). */
 const SETTLE_FROM_ROWS = 5000;
@@ -85,7 +86,18 @@ export function App(props: AppProps) {
   // takes about 100 ms, which per keystroke would block the field. The fields show what is typed at once.
   const settled = useSettled(state.choices, (state.grid?.rows.length ?? 0) >= SETTLE_FROM_ROWS);
   const view = settled === state.choices ? state : { ...state, choices: settled };
-  const derived = useMemo(() => (deriver.current ? deriver.current(view, culture) : NOTHING_DERIVED), [state, settled, culture]);
+  // the core's step for the KIA of earlier years (src/carried) is a chunk of its own, loaded when the choices have
+  // earlier years (restored from the document, or read in step 4): the figures follow once it is there
+  const [carriedReady, setCarriedReady] = useState(carriedStepLoaded);
+  const hasEarlier = !!state.choices.earlier?.carriedIn.length;
+  useEffect(() => {
+    if (!hasEarlier || carriedReady) return;
+    import(/* webpackChunkName: "earlier" */ "../../src/carried").then(() => setCarriedReady(true)).catch(() => undefined);
+  }, [hasEarlier, carriedReady]);
+  const derived = useMemo(
+    () => (deriver.current ? deriver.current(view, culture) : NOTHING_DERIVED),
+    [state, settled, culture, carriedReady],
+  );
 
   // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
   useEffect(() => {

@@ -15,9 +15,10 @@
 import type { RangePlace } from "../../src/workbook/selection";
 import { applyStyle, reportPlan, writeBlocks } from "./office-report";
 import { columnName } from "../../src/report-sheet/types";
+import { registerYearOf } from "../../src/register/format";
 import { cultureFromLocale } from "./culture";
 import { message, officeBook, SMALLEST_CHUNK } from "./office-book";
-import type { Culture, ReportSheet, Workbook } from "./types";
+import type { Culture, ReportSheet, ReportTable, Workbook } from "./types";
 
 /**
  * A report larger than this (estimated JSON bytes of values and formats, or cells) is written in several
@@ -72,16 +73,22 @@ export function officeWorkbook(): Workbook {
       const wb = ctx.workbook;
       const old = wb.worksheets.getItemOrNullObject(sheet.name);
       old.load("name");
+      const all = wb.tables;
+      all.load("items/name, items/worksheet/name");
       await ctx.sync();
-      if (!old.isNullObject) {
-        const tables = old.tables;
-        tables.load("count");
-        await ctx.sync();
-        if (tables.count > 0)
-          throw new Error(
-            `Blad "${sheet.name}" bevat een Excel-tabel en is dus niet het rapportblad van de invoegtoepassing. Geef dat blad een andere naam; het rapport vervangt alleen zijn eigen blad.`,
-          );
-      }
+      // The report sheet holds no table but its own register (KIA_REGISTER_<jaar>, src/register); the register's
+      // name is the workbook's: on another sheet it is the user's copy, and not overwritten.
+      const on = (t: Excel.Table) => t.worksheet.name;
+      if (!old.isNullObject && all.items.some((t) => on(t) === sheet.name && registerYearOf(t.name) === undefined))
+        throw new Error(
+          `Blad "${sheet.name}" bevat een Excel-tabel en is dus niet het rapportblad van de invoegtoepassing. Geef dat blad een andere naam; het rapport vervangt alleen zijn eigen blad.`,
+        );
+      const names = new Set((sheet.tables ?? []).map((t) => t.name.toLowerCase()));
+      const clash = all.items.find((t) => names.has(t.name.toLowerCase()) && on(t) !== sheet.name);
+      if (clash)
+        throw new Error(
+          `De werkmap heeft al een tabel ${clash.name} op blad "${on(clash)}" (een kopie van het rapport?). Een tabelnaam komt één keer voor in een werkmap: verwijder of hernoem die tabel, dan schrijft de invoegtoepassing het rapport met het register van dit jaar.`,
+        );
       const calc = supports("1.6");
       const charts17 = supports("1.7");
       if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
@@ -111,6 +118,10 @@ export function officeWorkbook(): Workbook {
           }
       };
       writeRows(blocks[0][0], blocks[0][1]);
+      // a small report's register goes in the same request (one sync); a large one follows in its own blocks
+      const tableCells = (sheet.tables ?? []).reduce((n, t) => n + t.rows.length * t.rows[0].length, 0);
+      const tablesWith = blocks.length === 1 && tableCells + (blocks[0][1] - blocks[0][0]) * width <= MAX_WRITE_CELLS;
+      if (tablesWith) for (const t of sheet.tables ?? []) writeTable(t, 0, t.rows.length, true);
       sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsOf(w)));
       const page = sheet.page;
       if (page && supports("1.9")) {
@@ -174,6 +185,31 @@ export function officeWorkbook(): Workbook {
         }
       };
       for (const [a, b] of blocks.slice(1)) await writeBlock(a, b);
+      if (!tablesWith)
+        for (const t of sheet.tables ?? []) {
+          const per = Math.max(1, Math.floor(MAX_WRITE_CELLS / t.rows[0].length));
+          for (let a = 0; a < t.rows.length; a += per) {
+            const b = Math.min(t.rows.length, a + per);
+            writeTable(t, a, b, b === t.rows.length);
+            await ctx.sync();
+          }
+        }
+
+      /**
+       * Rows a..b of a table below the report (the register): text cells (format "@" before the values, so Excel
+       * keeps the exact amounts as text); with `last`, the table over all its rows, with its name.
+       */
+      function writeTable(t: ReportTable, a: number, b: number, last: boolean) {
+        const width = t.rows[0].length;
+        const part = t.rows.slice(a, b);
+        const range = ws.getRangeByIndexes(t.row + a, t.column, part.length, width);
+        range.numberFormat = part.map((r) => r.map(() => "@"));
+        range.values = part;
+        if (!last) return;
+        const table = ws.tables.add(ws.getRangeByIndexes(t.row, t.column, t.rows.length, width), true);
+        table.name = t.name;
+        table.style = "TableStyleLight1";
+      }
     });
   }
 

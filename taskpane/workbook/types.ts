@@ -29,7 +29,7 @@ export interface Culture {
   language: "nl" | "en";
 }
 
-export type { ReportCellFormat, ReportSheet, ReportValue } from "../../src/report-sheet/types";
+export type { ReportCellFormat, ReportSheet, ReportTable, ReportValue } from "../../src/report-sheet/types";
 import type { ReportSheet } from "../../src/report-sheet/types";
 
 export interface Workbook {

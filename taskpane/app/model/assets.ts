@@ -3,12 +3,8 @@
  * party), filtered and paged. Pure; the list is rendered a page at a time so a ledger of 10.000+ assets stays
  * quick.
  */
-import {
-  Decimal,
-  type AssetReport,
-  type Report,
-  type ScenarioInvestment,
-} from "../../../src";
+import { Decimal } from "../../../src/decimal";
+import type { AssetReport, Report, ScenarioInvestment } from "../../../src";
 
 export const FILTERS = [
   "all",

@@ -3,7 +3,9 @@
  * investment this year versus next year (the logic of KIA.MARGINAL). The curve is piecewise linear, so its
  * corners are the table's band edges: every point is computed by the core's kia(), never interpolated.
  */
-import { Decimal, kia, KiaValidationError } from "../../../src";
+import { Decimal } from "../../../src/decimal";
+import { KiaValidationError } from "../../../src/errors";
+import { kia } from "../../../src/table";
 import { curveTotals } from "../../../src/report-sheet/curve";
 
 export { curveTotals };

@@ -5,8 +5,10 @@
  * is left out the same way, a LeftOut at its cell (refusedRow). A message about a choice of the user is shown at its
  * field (locateError); a disposal the core refuses is listed in step 4. Pure: no DOM, no Office; tested in jest.
  */
-import { evaluateNormalized, KiaValidationError, validateRows, type Report, type RowError, type RowsValidated, type Scenario, type ScenarioInvestment } from "../../../src";
-import { fieldPath } from "../../../src/errors";
+import type { Report, RowError, RowsValidated, Scenario, ScenarioInvestment } from "../../../src";
+import { evaluateNormalized } from "../../../src/evaluate";
+import { fieldPath, KiaValidationError } from "../../../src/errors";
+import { validateRows } from "../../../src/scenario";
 import { refusedRow, type LeftOut, type RowPlaces } from "../../../src/workbook/left-out";
 import type { Built, DisposalIssue, FieldError } from "./scenario";
 import type { Choices } from "./state";

@@ -4,7 +4,7 @@
  * the pane adds only what is its own: the column mapping and the choices stored in the document, and the year on
  * screen when the workbook gives none. No DOM; tested in jest.
  */
-import { establishedYears } from "../../../src";
+import { establishedYears } from "../../../src/law";
 import { LEDGER_FIELDS, normalizeHeader, type ColumnMapping, type LedgerField } from "../../../src/workbook/ledger";
 import type { RangePlace } from "../../../src/workbook/selection";
 import type { Grid, ReadablePart, WorkbookRead, YearFound as ReadYear } from "../../../src/workbook/read";

@@ -5,7 +5,7 @@
  * text of the pane's inputs in the user's culture, so the scenario reads them like anything the user types, and the
  * user can still correct them.
  */
-import { Decimal } from "../../../src";
+import { Decimal } from "../../../src/decimal";
 import {
   cellText,
   columnLetter,

@@ -10,6 +10,7 @@
 import type { Scenario, ScenarioDisposal, ScenarioInvestment, ScenarioPartner } from "../../../src";
 import type { LedgerRead } from "../../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "../text/format";
+import { withEvidence } from "../../../src/register/evidence";
 import {
   PARTNER_AMOUNT_FIELDS,
   type CalamityEdit,
@@ -140,10 +141,12 @@ export function calamityItems(
 
 export function buildScenario(
   choices: Choices,
-  ledger: Pick<LedgerRead, "investments">,
+  ledger: Pick<LedgerRead, "investments" | "otherYears">,
   culture: Culture,
   description?: string,
   ledgerDisposals: readonly ScenarioDisposal[] = [],
+  /** the core's step for earlier years is loaded (src/carried-hook.ts); the pane loads it when there are earlier years */
+  carriedReady = true,
 ): Built {
   const errors: FieldError[] = [];
   const disposals: ScenarioDisposal[] = [];
@@ -205,6 +208,12 @@ export function buildScenario(
   }
 
   ledgerDisposals.forEach((d, index) => {
+    // a row filled from an earlier year's register ("Uit register", model/derive.ts): a partner's own percentage is kept
+    // for the partners listed on screen (the table has no such column, so only a register gives one)
+    if (d.partnerRates && choices.partnership.enabled) {
+      const names = new Set(choices.partnership.partners.map((q) => q.name.trim()));
+      d = { ...d, partnerRates: Object.fromEntries(Object.entries(d.partnerRates).filter(([n]) => names.has(n))) };
+    }
     disposals.push(d);
     disposalOrigins.push({ kind: "ledger", index, id: String(d.id) });
   });
@@ -267,6 +276,7 @@ export function buildScenario(
       );
       if (ia !== undefined) out.investmentAmount = ia;
       if (it !== undefined) out.investmentYearTotal = it;
+      if (d.source?.trim()) out.source = d.source.trim();
       // a partner's own KIA percentage of that year (art. 3.47 per partner), for the partners still listed
       if (choices.partnership.enabled && d.partnerRates) {
         const names = new Set(choices.partnership.partners.map((q) => q.name.trim()));
@@ -331,6 +341,17 @@ export function buildScenario(
     "totaal vervreemdingen",
   );
   if (dt !== undefined) scenario.disposalsTotal = dt;
+  // the KIA of earlier years still open (art. 3.44), with what this year's ledger and the user's ticks say
+  const e = choices.earlier;
+  if (e?.carriedIn.length && carriedReady) {
+    const paid: Record<string, string> = {};
+    for (const [k, v] of Object.entries(e.paid)) {
+      const r = parseUserAmount(v, culture);
+      if (r.ok) paid[k] = r.value;
+      else errors.push({ step: "payment", key: `carried.${k}.paid`, message: r.reason });
+    }
+    scenario.carriedIn = withEvidence(e.carriedIn, { ledger: ledger.otherYears ?? [], inUse: e.inUse, paid });
+  }
 
   const strayCalamity = Object.keys(choices.calamity).filter(
     (id) => !ids.has(id),

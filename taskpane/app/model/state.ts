@@ -8,7 +8,7 @@
  */
 import type { ColumnMapping, LedgerField } from "../../../src/workbook/ledger";
 import type { Answer } from "../../../src/workbook/questions";
-import type { PartnershipKey } from "../../../src/scenario";
+import { validateCarriedIn, type PartnershipKey, type ScenarioCarriedYear } from "../../../src/scenario";
 import type { ReadNote } from "../../../src/workbook/left-out";
 import type { WorkbookFound } from "../../../src/workbook/found";
 import type { Grid, ReadProgress } from "../../workbook/types";
@@ -89,6 +89,23 @@ export interface DisposalInput {
   investmentYearTotal: string;
   /** in a partnership: a partner's KIA percentage of the investment year where it differed (by name; text as typed) */
   partnerRates?: Record<string, string>;
+  /** picked from an earlier year's register: where its figures come from ("KIA_REGISTER_2023 in 2023.xlsx: M3 (Bestelbus)") */
+  source?: string;
+}
+
+/**
+ * What earlier years' registers gave (step 4, "Uit eerdere jaren"; src/register): the parts of their KIA still open
+ * (art. 3.44) as last year's register hands them on, the registers used and what is not right, and the user's ticks
+ * (an asset taken into use, or paid, this year), by "jaar:bedrijfsmiddel".
+ */
+export interface EarlierChoice {
+  carriedIn: ScenarioCarriedYear[];
+  used: { year: number; file: string; table: string }[];
+  messages: string[];
+  inUse: string[];
+  paid: Record<string, string>;
+  /** the disposals table's register references ("2023:M3") filled from the registers, or why not (Dutch) */
+  fromRegister?: Record<string, Record<string, unknown> | string>;
 }
 
 /** What the user decided; stored in the document so it comes back next time. */
@@ -101,6 +118,8 @@ export interface Choices {
   disposalsTotal: string;
   /** answers to the ledger's open questions (src/workbook/questions.ts), by questionKey; never written into the ledger */
   answers?: Record<string, Answer>;
+  /** what earlier years' registers gave, with the user's ticks */
+  earlier?: EarlierChoice;
 }
 
 export interface Source {
@@ -257,6 +276,12 @@ export type Action =
   | { type: "set-disposal"; index: number; patch: Partial<DisposalInput> }
   | { type: "remove-disposal"; index: number }
   | { type: "set-disposals-total"; value: string }
+  /** the registers of earlier years read (null: forgotten); the ticks of parts still open are kept */
+  | { type: "set-earlier"; earlier: Omit<EarlierChoice, "inUse" | "paid"> | null }
+  /** an earlier year's asset taken into use this year, or paid by this year's end ("" : not said) */
+  | { type: "set-carried"; key: string; inUse?: boolean; paid?: string }
+  /** a disposal picked from a register, its figures filled */
+  | { type: "add-disposal-from"; disposal: DisposalInput }
   | { type: "forget-choices" }
   /** "Gegevens laden (.json)": the choices and the column mapping from a file (saved-data.ts), matched to the rows */
   | { type: "restore-data"; choices: Choices; mapping: ColumnMapping };
@@ -400,6 +425,27 @@ export function reducer(s: PaneState, a: Action): PaneState {
       });
     case "set-disposals-total":
       return withChoices(s, { disposalsTotal: a.value });
+    case "set-earlier": {
+      const { earlier: _old, ...rest } = s.choices; // eslint-disable-line @typescript-eslint/no-unused-vars
+      if (!a.earlier) return { ...s, choices: rest };
+      const keys = new Set(a.earlier.carriedIn.flatMap((y) => y.assets.map((x) => `${y.year}:${x.asset}`)));
+      const inUse = (s.choices.earlier?.inUse ?? []).filter((k) => keys.has(k));
+      const paid = Object.fromEntries(Object.entries(s.choices.earlier?.paid ?? {}).filter(([k]) => keys.has(k)));
+      return { ...s, choices: { ...rest, earlier: { ...a.earlier, inUse, paid } } };
+    }
+    case "set-carried": {
+      const e = s.choices.earlier;
+      if (!e) return s;
+      const inUse = a.inUse === undefined ? e.inUse : a.inUse ? [...new Set([...e.inUse, a.key])] : e.inUse.filter((k) => k !== a.key);
+      const paid = { ...e.paid };
+      if (a.paid !== undefined) {
+        if (a.paid.trim()) paid[a.key] = a.paid;
+        else delete paid[a.key];
+      }
+      return withChoices(s, { earlier: { ...e, inUse, paid } });
+    }
+    case "add-disposal-from":
+      return withChoices(s, { disposals: [...s.choices.disposals, a.disposal] });
     case "forget-choices":
       return { ...s, choices: { ...s.baseline, year: s.choices.year }, restored: false };
     case "restore-data":
@@ -501,6 +547,7 @@ export function restoreChoices(
         investmentYear: str(q.investmentYear),
         investmentAmount: str(q.investmentAmount),
         investmentYearTotal: str(q.investmentYearTotal),
+        ...(typeof q.source === "string" && q.source.trim() ? { source: str(q.source) } : {}),
         ...(q.partnerRates && typeof q.partnerRates === "object"
           ? {
               partnerRates: Object.fromEntries(
@@ -513,6 +560,37 @@ export function restoreChoices(
       };
     });
   c.disposalsTotal = str(r.disposalsTotal);
+  const e = r.earlier as Record<string, unknown> | undefined;
+  if (e && typeof e === "object" && Array.isArray(e.carriedIn)) {
+    // the parts of earlier years as the core reads them; a damaged setting is dropped, not trusted
+    try {
+      validateCarriedIn(e.carriedIn, c.year);
+      c.earlier = {
+        carriedIn: e.carriedIn as ScenarioCarriedYear[],
+        used: Array.isArray(e.used)
+          ? e.used.slice(0, 20).flatMap((u) => {
+              const x = (u ?? {}) as Record<string, unknown>;
+              return typeof x.year === "number" ? [{ year: x.year, file: str(x.file), table: str(x.table) }] : [];
+            })
+          : [],
+        messages: Array.isArray(e.messages) ? e.messages.slice(0, 50).map(str) : [],
+        ...(e.fromRegister && typeof e.fromRegister === "object"
+          ? {
+              fromRegister: Object.fromEntries(
+                Object.entries(e.fromRegister as Record<string, unknown>)
+                  .slice(0, 1000)
+                  .filter(([, v]) => typeof v === "string" || (v !== null && typeof v === "object" && !Array.isArray(v)))
+                  .map(([k, v]) => [k.slice(0, 300), typeof v === "string" ? str(v) : (v as Record<string, unknown>)]),
+              ),
+            }
+          : {}),
+        inUse: Array.isArray(e.inUse) ? e.inUse.slice(0, 1000).map(str) : [],
+        paid: e.paid && typeof e.paid === "object" ? Object.fromEntries(Object.entries(e.paid as Record<string, unknown>).slice(0, 1000).map(([k, v]) => [k.slice(0, 300), str(v)])) : {},
+      };
+    } catch {
+      /* not restored */
+    }
+  }
   return c;
 }
 

@@ -6,7 +6,7 @@
  * to print and sign: the partnership, the year, the key, every partner with his share, conditions a–f, and a
  * signature block for every partner. Pure: no DOM.
  */
-import { Decimal } from "../../../src";
+import { Decimal } from "../../../src/decimal";
 import type { PartnershipKey } from "../../../src/scenario";
 import { formatNumber, formatPercent, type Culture } from "../text/format";
 

@@ -10,7 +10,8 @@
  *
  * A lazy chunk (Review.tsx): the pane's first download stays within its limit (test/taskpane-build.test.ts).
  */
-import { allCategories, type AssetReport } from "../../../src";
+import { allCategories } from "../../../src/law";
+import type { AssetReport } from "../../../src";
 import type { LedgerRead } from "../../../src/workbook/ledger";
 import type { AssetRow } from "../model/assets";
 import { fieldId, usePane } from "../context";

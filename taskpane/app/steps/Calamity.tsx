@@ -5,7 +5,7 @@
  * rule.
  */
 import { useMemo, useState } from "preact/hooks";
-import { Decimal } from "../../../src";
+import { Decimal } from "../../../src/decimal";
 import { Chart } from "./Chart";
 import { usePane } from "../context";
 import { formatMoney, keepEuro } from "../text/format";

@@ -4,7 +4,7 @@
  * year versus next year (KIA.MARGINAL's logic). Every point comes from the core's kia().
  */
 import { useMemo, useState } from "preact/hooks";
-import { Decimal } from "../../../src";
+import { Decimal } from "../../../src/decimal";
 import { usePane } from "../context";
 import { kiaCurve, marginal } from "../model/curve";
 import { formatMoney, formatNumber, parseUserAmount } from "../text/format";

@@ -6,7 +6,13 @@ import { useMemo } from "preact/hooks";
 import { usePane } from "../context";
 import type { DisposalIssue } from "../model/scenario";
 import type { DisposalInput } from "../model/state";
-import { AssetPicker, AssetSuggestions, Badge, Money, Ref, SelectField, Stat, TextField } from "../ui";
+import { AssetPicker, AssetSuggestions, Badge, lazyComponent, Money, Ref, SelectField, Stat, TextField } from "../ui";
+
+/** "Uit eerdere jaren" (./Earlier.tsx): a chunk of its own, loaded when step 4 opens. */
+const EarlierLazy = lazyComponent(
+  () => import(/* webpackChunkName: "earlier" */ "./Earlier").then((m) => m.EarlierSection),
+  () => <p class="hint" aria-busy="true">…</p>,
+);
 
 export function PaymentStep() {
   const { t, derived } = usePane();
@@ -15,6 +21,7 @@ export function PaymentStep() {
   const describe = (id: string) => derived.ledger?.investments.find((i) => String(i.id) === id)?.description ?? "";
   return (
     <div class="payment">
+      <EarlierLazy />
       <section aria-labelledby="payment-heading">
         <h3 id="payment-heading">{t.paymentHeading}</h3>
         <p class="intro">
@@ -219,7 +226,7 @@ function Disposals() {
 }
 
 function DisposalFields({ index, d, options }: { index: number; d: DisposalInput; options: { value: string; label: string }[] }) {
-  const { t, dispatch, state } = usePane();
+  const { t, dispatch, state, lang } = usePane();
   const partners = state.choices.partnership.enabled ? state.choices.partnership.partners.map((q) => q.name.trim()).filter(Boolean) : [];
   const set = (patch: Partial<DisposalInput>) => dispatch({ type: "set-disposal", index, patch });
   const k = (f: string) => `disposal.${index}.${f}`;
@@ -229,6 +236,7 @@ function DisposalFields({ index, d, options }: { index: number; d: DisposalInput
         {t.disposalN(index + 1)}
         {d.description.trim() ? `: ${d.description.trim()}` : ""}
       </legend>
+      {d.source ? <p class="hint source">{`${lang === "en" ? "From" : "Uit"} ${d.source}`}</p> : null}
       <TextField fieldKey={k("description")} label={t.description} value={d.description} onInput={(v) => set({ description: v })} />
       <TextField fieldKey={k("price")} label={t.price} value={d.price} inputMode="decimal" onInput={(v) => set({ price: v })} required />
       <SelectField

@@ -6,7 +6,7 @@
  * summary with the number of problems and "wijzig" that opens the rest, so the steps are in view on a narrow pane.
  */
 import { useState } from "preact/hooks";
-import { establishedYears } from "../../../src";
+import { establishedYears } from "../../../src/law";
 import { columnIndex, columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../../src/workbook/ledger";
 import { fieldName, type LeftOut } from "../../../src/workbook/left-out";
 import type { ReadablePart } from "../../../src/workbook/read";

@@ -4,13 +4,8 @@
  * formatted as text (grouping and separators put in by hand), never through a float, so a euro shown is the euro
  * the core computed. Amounts the user types are read back with the core's own readers.
  */
-import {
-  Decimal,
-  groupThousands,
-  isAmountProblem,
-  readAmount,
-  readDutchAmount,
-} from "../../../src";
+import { Decimal } from "../../../src/decimal";
+import { groupThousands, isAmountProblem, readAmount, readDutchAmount } from "../../../src/money";
 import { cultureFromLocale } from "../../workbook/culture";
 import type { Culture } from "../../workbook/types";
 
