@@ -336,12 +336,13 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     }
     if (o.rapport !== undefined) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      let written: { sheet: string; rows: number };
+      let written: { sheet: string; rows: number; provisional: boolean };
       try {
         written = await (require("./report") as typeof ReportFile).writeReportFile(o.rapport, report as Core.Report, {
           scenario: read as Core.Scenario,
           source: o.file === "-" ? "(standaardinvoer)" : inputName(o.file),
           leftOut: leftOut?.places,
+          open: leftOut?.questions,
           client: o.client,
           date: o.date,
           version: version(),
@@ -351,6 +352,10 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
         throw e;
       }
       await out.write(`Rapport geschreven: ${o.rapport} (blad ${written.sheet}, ${written.rows} rijen)\n`);
+      if (written.provisional)
+        await out.write(
+          `Het rapport is een CONCEPT: ${leftOut?.provisionalLine.replace(/^Voorlopig: /, "").replace(/; de KIA hieronder is niet definitief\.\s*$/, "")}. Beantwoord de open vragen (--antwoorden) of verbeter de staat, en maak het opnieuw.\n`,
+        );
       return 0;
     }
     if (text !== undefined) await writeText(out, leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text);
@@ -384,6 +389,8 @@ interface ScenarioRead {
     section: string;
     /** the structured rows left out, for the report's 'Niet meegeteld' (kia-calc --rapport) */
     places: LeftOut[];
+    /** the open questions as the report lists them (kia-calc --rapport) */
+    questions: ReportFile.OpenRow[];
     /** the figure is not final: a row left out or a question open */
     provisional: boolean;
     /** the open questions: the cell, the row's number, the question and its choices (the suggestion first) */
@@ -469,6 +476,7 @@ async function readScenario(
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
         section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused]),
         places: read.leftOut,
+        questions: read.open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
       },
     };
   }

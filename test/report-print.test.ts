@@ -171,6 +171,20 @@ describe("the written report (issue 16)", () => {
     expect((await call(["--klant", "X", join(dir, "scenario.json")])).err).toContain("horen bij --rapport");
   });
 
+  it("kia-calc --rapport on a workbook with an open question writes a CONCEPT that lists it, and says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kia-rapport-"));
+    const out = join(dir, "rapport.xlsx");
+    const r = await call(["--rapport", out, "--datum", "31-03-2026", join(__dirname, "fixtures", "ledgers", "handgemaakt-ander-jaar-2025.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Rapport geschreven: .*\nHet rapport is een CONCEPT: 1 open vraag\. Beantwoord de open vragen \(--antwoorden\) of verbeter de staat, en maak het opnieuw\.\n$/);
+    const cli = await open(new Uint8Array(readFileSync(out)));
+    expect(cli.cell("A1").value).toBe("Kleinschaligheidsinvesteringsaftrek 2025 – CONCEPT");
+    const texts = cli.texts.map((t) => t.text);
+    expect(texts).toContain("Open vragen");
+    expect(texts.some((t) => /^Gedateerd 28-12-2024, niet in 2025/.test(t))).toBe(true);
+    expect(texts).toContain("Concept: niet ondertekenen");
+  });
+
   it("LibreOffice prints the downloaded report: A4, the expected pages, the client summary on page 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "kia-pdf-"));
     writeFileSync(join(dir, "rapport.xlsx"), downloaded);

@@ -55,6 +55,36 @@ export interface ReportSheetOptions {
    * (a caller that does not know), it says nothing about it.
    */
   leftOut?: readonly LeftOutRow[];
+  /**
+   * The ledger's open questions (src/workbook/questions.ts): rows that do not count until they are answered. Any open
+   * question makes the report a CONCEPT, listed under "Open vragen".
+   */
+  open?: readonly OpenRow[];
+  /**
+   * The user's reason for leaving the rows under "Niet meegeteld" out on purpose (the pane asks for it before it
+   * writes a final report). Without it, a row left out makes the report a CONCEPT as well.
+   */
+  leftOutReason?: string;
+}
+
+/** An open question of the ledger as the report lists it. */
+export interface OpenRow {
+  /** the cell the question is about: "Staat!C7" */
+  cell: string;
+  id?: string;
+  description?: string;
+  /** plain decimal, negative for a credit */
+  amount?: string;
+  question: string;
+}
+
+/**
+ * Whether a report with these rows left out and open questions is a CONCEPT: a figure computed while a question is
+ * open, or while rows are left out without a reason, is never shown as final.
+ */
+export function isProvisional(o: { leftOut?: readonly { list: string }[]; open?: readonly unknown[]; leftOutReason?: string }): boolean {
+  const left = (o.leftOut ?? []).some((x) => x.list !== "partners");
+  return (o.open?.length ?? 0) > 0 || (left && !o.leftOutReason?.trim());
 }
 
 /** A row of the ledger or a disposal that the calculation left out, and why. */
@@ -133,12 +163,19 @@ const NL = {
   source: "Bron van de staat",
   description: "Omschrijving",
   ledgerRows: "Regels van de staat",
-  ledgerRowsText: (read: number, left: number, disposals: number) =>
-    `${read} ${read === 1 ? "regel" : "regels"} gelezen, ${left === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : `${left} niet meegeteld`}` +
+  ledgerRowsText: (read: number, left: number, disposals: number, open = 0) =>
+    `${read} ${read === 1 ? "regel" : "regels"} gelezen, ${left + open === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : [left ? `${left} niet meegeteld` : "", open ? `${open} met een open vraag` : ""].filter(Boolean).join(", ")}` +
     (disposals ? `; ${disposals} ${disposals === 1 ? "vervreemding" : "vervreemdingen"} niet meegeteld` : "") +
-    (left || disposals ? " (zie Niet meegeteld)" : ""),
+    (left || disposals ? " (zie Niet meegeteld)" : "") +
+    (open ? " (zie Open vragen)" : ""),
+  concept: "CONCEPT",
+  conceptBanner: (open: number, rows: number) =>
+    `CONCEPT – voorlopige uitkomst: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", rows ? `${rows} ${rows === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(" en ")}. De bedragen in dit rapport zijn niet definitief; gebruik ze niet voor de aangifte. ${open ? "Beantwoord de vragen (zie Open vragen)" : "Verbeter de regels (zie Niet meegeteld) of geef aan waarom ze bewust niet meetellen"} en maak het rapport opnieuw.`,
+  leftOutReason: "Bewust niet meegeteld",
   forReturn: "Voor de aangifte",
+  forReturnConcept: "Voor de aangifte – voorlopig, nog niet invullen",
   forReturnCols: ["Post", "Bedrag", "Waar in de aangifte"],
+  provisionalAmount: "Voorlopig bedrag",
   where: {
     ib: {
       total: "Totaal over het jaar (art. 3.41 Wet IB 2001)",
@@ -170,6 +207,8 @@ const NL = {
   summaryCounted: (amount: string, n: number) =>
     `Daarvan ${n === 1 ? "telt" : "tellen"} ${n} ${n === 1 ? "bedrijfsmiddel" : "bedrijfsmiddelen"} mee voor de kleinschaligheidsinvesteringsaftrek: samen ${amount}.`,
   summaryKia: (y: number, amount: string) => `De kleinschaligheidsinvesteringsaftrek over ${y} is ${amount}. Dat bedrag gaat van de winst af.`,
+  summaryKiaConcept: (y: number, amount: string) =>
+    `De kleinschaligheidsinvesteringsaftrek over ${y} is voorlopig ${amount}. Dat bedrag is niet definitief zolang er vragen open staan of regels niet meetellen.`,
   summaryLater: (amount: string) =>
     `Daarvan is ${amount} nog niet aftrekbaar omdat het nog niet betaald is: dat deel trekt u af in het jaar waarin u betaalt (art. 3.44 Wet IB 2001).`,
   summaryAddition: (amount: string) =>
@@ -179,7 +218,12 @@ const NL = {
   summaryLeftOut: (n: number) => `${n === 1 ? "Eén regel" : `${n} regels`} van de staat ${n === 1 ? "telt" : "tellen"} niet mee; zie Niet meegeteld op de volgende pagina.`,
   summaryChecks: (n: number) => `${n === 1 ? "Er is één aandachtspunt" : `Er zijn ${n} aandachtspunten`}; zie Aandachtspunten.`,
   signature: "Paraaf opsteller / beoordelaar",
+  signatureConcept: "Concept: niet ondertekenen",
   calculation: "Berekening",
+  calculationConcept: "Berekening (voorlopig)",
+  openQuestions: "Open vragen",
+  openIntro: "Deze regels tellen niet mee tot de vraag beantwoord is (in het taakvenster bij stap 1; kia-calc: --antwoorden). Maak daarna het rapport opnieuw.",
+  openCols: ["Cel", "Omschrijving", "", "Bedrag", "Vraag", "", ""],
   amountCol: "Bedrag",
   exactCol: "Exact",
   total: "Totaal investeringen dat meetelt",
@@ -295,12 +339,19 @@ const EN: Labels = {
   source: "Source of the ledger",
   description: "Description",
   ledgerRows: "Rows of the ledger",
-  ledgerRowsText: (read, left, disposals) =>
-    `${read} ${read === 1 ? "row" : "rows"} read, ${left === 0 ? (read === 1 ? "counted" : "all counted") : `${left} not counted`}` +
+  ledgerRowsText: (read, left, disposals, open = 0) =>
+    `${read} ${read === 1 ? "row" : "rows"} read, ${left + open === 0 ? (read === 1 ? "counted" : "all counted") : [left ? `${left} not counted` : "", open ? `${open} with an open question` : ""].filter(Boolean).join(", ")}` +
     (disposals ? `; ${disposals} ${disposals === 1 ? "disposal" : "disposals"} not counted` : "") +
-    (left || disposals ? " (see Not counted)" : ""),
+    (left || disposals ? " (see Not counted)" : "") +
+    (open ? " (see Open questions)" : ""),
+  concept: "DRAFT",
+  conceptBanner: (open, rows) =>
+    `DRAFT – provisional outcome: ${[open ? `${open} ${open === 1 ? "open question" : "open questions"}` : "", rows ? `${rows} ${rows === 1 ? "row" : "rows"} not counted` : ""].filter(Boolean).join(" and ")}. The amounts in this report are not final; do not use them for the return. ${open ? "Answer the questions (see Open questions)" : "Correct the rows (see Not counted) or say why they are left out on purpose"} and make the report again.`,
+  leftOutReason: "Left out on purpose",
   forReturn: "For the tax return",
+  forReturnConcept: "For the tax return – provisional, do not file yet",
   forReturnCols: ["Item", "Amount", "Where in the return"],
+  provisionalAmount: "Provisional amount",
   where: {
     ib: {
       total: "Total for the year (art. 3.41 Wet IB 2001)",
@@ -330,6 +381,7 @@ const EN: Labels = {
   summaryInvested: (y, amount, n) => `In ${y} you invested ${amount} in ${n} ${n === 1 ? "asset" : "assets"} (amounts without deductible VAT).`,
   summaryCounted: (amount, n) => `Of these, ${n} ${n === 1 ? "asset counts" : "assets count"} for the small-scale investment deduction: ${amount} together.`,
   summaryKia: (y, amount) => `The small-scale investment deduction for ${y} is ${amount}. It is deducted from the profit.`,
+  summaryKiaConcept: (y, amount) => `The small-scale investment deduction for ${y} is provisionally ${amount}. It is not final while questions are open or rows are not counted.`,
   summaryLater: (amount) => `Of this, ${amount} is not deductible yet because it has not been paid: you deduct it in the year you pay (art. 3.44 Wet IB 2001).`,
   summaryAddition: (amount) => `Assets sold for which an investment deduction was received add ${amount} to the profit (disinvestment addition, art. 3.47 Wet IB 2001).`,
   summaryNextYear:
@@ -337,7 +389,12 @@ const EN: Labels = {
   summaryLeftOut: (n) => `${n === 1 ? "One row" : `${n} rows`} of the ledger ${n === 1 ? "does" : "do"} not count; see Not counted on the next page.`,
   summaryChecks: (n) => `${n === 1 ? "There is one point" : `There are ${n} points`} to check; see Points to check.`,
   signature: "Initials preparer / reviewer",
+  signatureConcept: "Draft: do not sign",
   calculation: "Calculation",
+  calculationConcept: "Calculation (provisional)",
+  openQuestions: "Open questions",
+  openIntro: "These rows do not count until the question is answered (in the task pane, step 1; kia-calc: --antwoorden). Then make the report again.",
+  openCols: ["Cell", "Description", "", "Amount", "Question", "", ""],
   amountCol: "Amount",
   exactCol: "Exact",
   total: "Total of investments that count",
@@ -603,10 +660,24 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const clientName = client.name?.trim() ?? "";
   const where = L.where[tax];
 
+  // A CONCEPT while a question is open or rows are left out without a reason: in the title (on every page), a
+  // banner that says why, "voorlopig" beside every figure for the return, no signature
+  const leftOut = options.leftOut;
+  const open = options.open ?? [];
+  const leftOutReason = options.leftOutReason?.trim() ?? "";
+  const provisional = isProvisional({ leftOut, open, leftOutReason });
+  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
+  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
+  const title = provisional ? `${L.title(year)} – ${L.concept}` : L.title(year);
+
   // Title rows (printed at the top of every page)
-  b.place([{ value: L.title(year), span: WIDTH }], { bold: true, heading: true });
+  b.place([{ value: title, span: WIDTH }], { bold: true, heading: true });
   b.place([{ value: L.subtitle(clientName, year, L.taxes[tax]), span: WIDTH }], { italic: true });
   b.blank();
+  if (provisional) {
+    b.place([{ value: L.conceptBanner(open.length, leftRows.size + leftDisposals.size), span: WIDTH }], { bold: true, shade: true });
+    b.blank();
+  }
 
   // The client block: label over two columns, value over five
   b.heading(L.clientBlock);
@@ -629,15 +700,15 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   kv(L.source, options.ledgerSource);
   const description = report.description ?? options.scenario.description;
   if (description) kv(L.description, description);
-  const leftOut = options.leftOut;
-  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
-  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
-  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size, leftRows.size, leftDisposals.size));
+  // a row with an open question is not among the scenario's investments until answered
+  const openRows = new Set(open.map((q) => rowKey(q.cell))).size;
+  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows));
+  if (leftOutReason && leftOut?.length) kv(L.leftOutReason, leftOutReason);
   b.blank();
 
   // Voor de aangifte: each figure with where it goes in the return
-  b.heading(L.forReturn);
-  b.header([{ value: L.forReturnCols[0], span: 3 }, { value: L.forReturnCols[1] }, { value: L.forReturnCols[2], span: 3 }]);
+  b.heading(provisional ? L.forReturnConcept : L.forReturn);
+  b.header([{ value: L.forReturnCols[0], span: 3 }, { value: provisional ? L.provisionalAmount : L.forReturnCols[1] }, { value: L.forReturnCols[2], span: 3 }]);
   const figure = (label: string, amount: string, whereText: string) => {
     const r = b.place([{ value: label, span: 3 }, { value: Number(amount) }, { value: whereText, span: 3 }]);
     b.amount(r, 3);
@@ -660,18 +731,18 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const counted = report.assets.filter((a) => a.counted);
   sentence(L.summaryInvested(year, euroText(invested.toFixed()), report.assets.length));
   sentence(L.summaryCounted(euroText(report.total), counted.length));
-  sentence(L.summaryKia(year, euroText(report.kia)));
+  sentence((provisional ? L.summaryKiaConcept : L.summaryKia)(year, euroText(report.kia)));
   if (report.carriedForward !== "0") sentence(L.summaryLater(euroText(report.carriedForward)));
   if (report.disinvestment && report.disinvestment.total !== "0") sentence(L.summaryAddition(euroText(report.disinvestment.total)));
   sentence(L.summaryNextYear);
   if (leftRows.size + leftDisposals.size) sentence(L.summaryLeftOut(leftRows.size + leftDisposals.size));
   if (report.warnings.length) sentence(L.summaryChecks(report.warnings.length));
   b.blank();
-  b.place([{ value: L.signature, span: 3 }, { value: "", span: 4 }]);
+  b.place([{ value: provisional ? L.signatureConcept : L.signature, span: 3 }, { value: "", span: 4 }]);
 
   // From page 2: the calculation in detail
   b.breaks.push(b.next);
-  b.heading(L.calculation);
+  b.heading(provisional ? L.calculationConcept : L.calculation);
   b.header([{ value: "", span: 3 }, { value: L.amountCol }, { value: L.exactCol, span: 2 }]);
   const money = (label: string, rounded: string, exact?: string) => {
     const withExact = exact !== undefined && exact !== rounded;
@@ -692,6 +763,19 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   b.cellFormat(rateRow, 3, { numberFormat: PERCENT });
   if (exactRate) b.cellFormat(rateRow, 4, { numberFormat: RATE_EXACT });
   b.blank();
+
+  // The open questions: rows that count once answered
+  if (open.length) {
+    b.heading(L.openQuestions);
+    sentence(L.openIntro);
+    b.header([{ value: L.openCols[0] }, { value: L.openCols[1], span: 2 }, { value: L.openCols[3] }, { value: L.openCols[4], span: 3 }]);
+    for (const q of open) {
+      const amount = q.amount !== undefined && /^-?\d+(\.\d+)?$/.test(q.amount) ? Number(q.amount) : (q.amount ?? null);
+      const r = b.place([{ value: q.cell }, { value: q.description ?? q.id ?? null, span: 2 }, { value: amount }, { value: q.question, span: 3 }]);
+      if (typeof amount === "number") b.amount(r, 3, q.amount);
+    }
+    b.blank();
+  }
 
   // What the calculation left out, with its description, amount, cell and why
   if (leftOut?.length) {
@@ -917,6 +1001,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const safe = (s: string) => s.replace(/&/g, "&&");
   return {
     name: reportSheetName(year, options.lang),
+    provisional,
     rows: b.rows,
     formats: b.formats,
     columnWidths: [...COLUMN_WIDTHS],
@@ -931,7 +1016,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       fitToHeight: 0,
       titleRows: [0, 1],
       area: { rows: chartRow + chartRows, columns: WIDTH },
-      header: `&L${safe(L.header(clientName, year))}&R${safe(L.title(year))}`,
+      header: `&L${safe(L.header(clientName, year))}&R${safe(title)}`,
       footer: `&L${safe(options.version ? `${L.version} ${options.version}` : "")}&C${L.page}&R${safe(dutchDate(options.date))}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },

@@ -14,6 +14,7 @@ import { downloadText, safeFileName } from "./download";
 import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
 import { Declaration } from "./Declaration";
+import { ReportConfirm } from "./ReportConfirm";
 
 type ReportSheetModule = typeof import("../report-sheet");
 
@@ -36,38 +37,45 @@ function isoDate(d: Date): string {
 }
 
 export function ReportStep({ version }: { version: string }) {
-  const { t, lang, state, derived, workbook, excel, culture } = usePane();
+  const { t, lang, state, derived, workbook, excel, culture, goTo } = usePane();
   const report = derived.evaluated?.report ?? null;
   const scenario = derived.evaluated?.scenario;
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [confirm, setConfirm] = useState(false);
+  /** the sheet exists already: replace it? (with the reason the report will carry) */
+  const [confirm, setConfirm] = useState<{ reason?: string } | null>(null);
+  /** the report is not final: write it as a CONCEPT, or give a reason for the rows left out? */
+  const [ask, setAsk] = useState(false);
+  const [reason, setReason] = useState("");
   const sheets = useReportSheetModule();
   if (!report || !scenario) return <p class="message warning">{derived.error?.message ?? t.noLedgerYet}</p>;
   const sheetName = sheets ? sheets.reportSheetName(state.choices.year, lang) : "";
 
-  const write = async () => {
+  const open = derived.ledger?.open ?? [];
+  // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
+  const leftOutList = () =>
+    sheets && state.grid
+      ? sheets.leftOutRows(
+          {
+            grid: state.grid,
+            mapping: state.mapping,
+            problems: derived.problems,
+            disposalGrid: state.disposalGrid,
+            disposalProblems: derived.disposalProblems,
+            disposalIssues: derived.disposalIssues,
+            paneDisposals: state.choices.disposals,
+          },
+          lang,
+        )
+      : undefined;
+  const write = async (leftOutReason?: string) => {
     if (!workbook || !sheets) return;
     setBusy(true);
     setStatus(null);
     try {
-      const { reportSheet, leftOutRows } = sheets;
+      const { reportSheet } = sheets;
       const rows = state.grid ? formatNumber(String(state.grid.rows.length), culture) : "";
-      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
-      const leftOut = state.grid
-        ? leftOutRows(
-            {
-              grid: state.grid,
-              mapping: state.mapping,
-              problems: derived.problems,
-              disposalGrid: state.disposalGrid,
-              disposalProblems: derived.disposalProblems,
-              disposalIssues: derived.disposalIssues,
-              paneDisposals: state.choices.disposals,
-            },
-            lang,
-          )
-        : undefined;
+      const leftOut = leftOutList();
       const sheet = reportSheet(report, {
         lang,
         version,
@@ -75,24 +83,33 @@ export function ReportStep({ version }: { version: string }) {
         ledgerSource: `${sourceText(sourceDescription(state), lang)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
         scenario,
         leftOut,
+        // the open questions make it a CONCEPT and are listed (src/workbook/questions.ts)
+        open: open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
+        leftOutReason,
       });
       const written = await workbook.writeReport(sheet);
       // the file the adapter saved ("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx"), not a name made up here
       const file = written && written.fileName ? written.fileName : `${sheet.name}.xlsx`;
-      setStatus({ ok: true, text: excel ? t.reportWritten(sheet.name) : t.reportDownloaded(file) });
+      const text = excel ? t.reportWritten(sheet.name) : t.reportDownloaded(file);
+      setStatus({ ok: true, text: sheet.provisional ? `${text} ${lang === "en" ? "(DRAFT: not final)" : "(CONCEPT: niet definitief)"}` : text });
     } catch (e) {
       setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
     }
   };
-  const start = async () => {
+  const proceed = async (leftOutReason?: string) => {
     if (!workbook) return;
-    if (excel && (await workbook.hasSheet(sheetName).catch(() => false))) setConfirm(true);
-    else await write();
+    if (excel && (await workbook.hasSheet(sheetName).catch(() => false))) setConfirm({ reason: leftOutReason });
+    else await write(leftOutReason);
   };
   const overrides = report.assets.filter((a) => a.override);
   const leftOutCount = derived.problems.length + derived.disposalProblems.length + derived.disposalIssues.length;
+  // not final while a question is open or a row is left out: asked before it is written (issue 14)
+  const start = async () => {
+    if (open.length || leftOutCount) setAsk(true);
+    else await proceed();
+  };
 
   return (
     <div class="report">
@@ -229,8 +246,32 @@ export function ReportStep({ version }: { version: string }) {
 
       <Declaration />
 
+      {ask ? (
+        <ReportConfirm
+          lang={lang}
+          excel={excel}
+          open={open}
+          leftOut={(leftOutList() ?? []).map((x) => `${x.cell}${x.description || x.id ? ` (${x.description ?? x.id})` : ""}: ${x.reason}`)}
+          reason={reason}
+          onClose={() => setAsk(false)}
+          onConcept={() => {
+            setAsk(false);
+            void proceed();
+          }}
+          onFinal={(r) => {
+            setReason(r);
+            setAsk(false);
+            void proceed(r);
+          }}
+          onQuestions={() => {
+            setAsk(false);
+            goTo("review", "open-questions");
+          }}
+        />
+      ) : null}
+
       {confirm ? (
-        <Dialog title={t.replaceTitle} onClose={() => setConfirm(false)}>
+        <Dialog title={t.replaceTitle} onClose={() => setConfirm(null)}>
           <p>{t.replaceText(sheetName)}</p>
           <div class="row wrap dialog-buttons">
             <button
@@ -238,13 +279,14 @@ export function ReportStep({ version }: { version: string }) {
               class="btn primary"
               data-autofocus=""
               onClick={() => {
-                setConfirm(false);
-                void write();
+                const r = confirm.reason;
+                setConfirm(null);
+                void write(r);
               }}
             >
               {t.replace}
             </button>
-            <button type="button" class="btn" onClick={() => setConfirm(false)}>
+            <button type="button" class="btn" onClick={() => setConfirm(null)}>
               {t.cancel}
             </button>
           </div>
