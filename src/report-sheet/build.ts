@@ -644,6 +644,40 @@ class Builder {
   }
 }
 
+/** A figure as it goes into the return: what it is, the amount (plain decimal, rounded by the policy), where it goes. */
+export interface ReturnFigure {
+  /** "kia", "thisYear", "later", "addition", or per partner "partner", "partnerLater", "partnerAddition" */
+  kind: "kia" | "thisYear" | "later" | "addition" | "partner" | "partnerLater" | "partnerAddition";
+  label: string;
+  amount: string;
+  where: string;
+  /** the partner's name, for a partner's figure */
+  partner?: string;
+}
+
+/**
+ * The figures for the return ("Voor de aangifte"), each with where it goes: the KIA, the part deductible this year
+ * and the part for later years (art. 3.44), the disinvestment addition (art. 3.47), and per partner his part this
+ * year, later and his addition. The report sheet's block and the pane's copy buttons ("Kopieer voor de aangifte").
+ */
+export function returnFigures(report: Report, lang: "nl" | "en", tax: "ib" | "vpb" = "ib"): ReturnFigure[] {
+  const L = LABELS[lang];
+  const where = L.where[tax];
+  const out: ReturnFigure[] = [
+    { kind: "kia", label: L.returnKia, amount: report.kia, where: where.total },
+    { kind: "thisYear", label: L.returnThisYear, amount: report.deductibleThisYear, where: where.kia },
+    { kind: "later", label: L.returnLater, amount: report.carriedForward, where: where.later },
+    { kind: "addition", label: L.returnAddition, amount: report.disinvestment?.total ?? "0", where: where.addition },
+  ];
+  for (const p of report.partners ?? []) {
+    out.push({ kind: "partner", label: L.returnPartner(p.name), amount: p.deductibleThisYear, where: where.partner, partner: p.name });
+    if (p.carriedForward !== "0") out.push({ kind: "partnerLater", label: L.returnPartnerLater(p.name), amount: p.carriedForward, where: where.later, partner: p.name });
+    if (p.disinvestment !== undefined && p.disinvestment !== "0")
+      out.push({ kind: "partnerAddition", label: L.returnPartnerAddition(p.name), amount: p.disinvestment, where: where.partnerAddition, partner: p.name });
+  }
+  return out;
+}
+
 /** The euro text of a rounded amount in a sentence: "€ 19.418" (cents only where there are cents). */
 function euroText(amount: string): string {
   const d = new Decimal(amount);
@@ -658,7 +692,6 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const client = options.client ?? {};
   const tax = client.tax ?? "ib";
   const clientName = client.name?.trim() ?? "";
-  const where = L.where[tax];
 
   // A CONCEPT while a question is open or rows are left out without a reason: in the title (on every page), a
   // banner that says why, "voorlopig" beside every figure for the return, no signature
@@ -709,18 +742,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   // Voor de aangifte: each figure with where it goes in the return
   b.heading(provisional ? L.forReturnConcept : L.forReturn);
   b.header([{ value: L.forReturnCols[0], span: 3 }, { value: provisional ? L.provisionalAmount : L.forReturnCols[1] }, { value: L.forReturnCols[2], span: 3 }]);
-  const figure = (label: string, amount: string, whereText: string) => {
-    const r = b.place([{ value: label, span: 3 }, { value: Number(amount) }, { value: whereText, span: 3 }]);
+  for (const f of returnFigures(report, options.lang, tax)) {
+    const r = b.place([{ value: f.label, span: 3 }, { value: Number(f.amount) }, { value: f.where, span: 3 }]);
     b.amount(r, 3);
-  };
-  figure(L.returnKia, report.kia, where.total);
-  figure(L.returnThisYear, report.deductibleThisYear, where.kia);
-  figure(L.returnLater, report.carriedForward, where.later);
-  figure(L.returnAddition, report.disinvestment?.total ?? "0", where.addition);
-  for (const p of report.partners ?? []) {
-    figure(L.returnPartner(p.name), p.deductibleThisYear, where.partner);
-    if (p.carriedForward !== "0") figure(L.returnPartnerLater(p.name), p.carriedForward, where.later);
-    if (p.disinvestment !== undefined && p.disinvestment !== "0") figure(L.returnPartnerAddition(p.name), p.disinvestment, where.partnerAddition);
   }
   b.blank();
 

@@ -15,6 +15,7 @@ import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
 import { Declaration } from "./Declaration";
 import { ReportConfirm } from "./ReportConfirm";
+import { ReturnFigures } from "./ReturnFigures";
 
 type ReportSheetModule = typeof import("../report-sheet");
 
@@ -145,6 +146,8 @@ export function ReportStep({ version }: { version: string }) {
           </table>
         ) : null}
       </section>
+
+      {sheets ? <ReturnFigures figures={sheets.returnFigures(report, lang, "ib")} provisional={open.length > 0 || leftOutCount > 0} /> : null}
 
       <div class="actions">
         <p class="hint">{t.reportNote}</p>
