@@ -16,6 +16,8 @@ import { Dialog, Money, Ref, Stat } from "./ui";
 import { Declaration } from "./Declaration";
 import { ReportConfirm } from "./ReportConfirm";
 import { ReturnFigures } from "./ReturnFigures";
+import { PrintButton, PrintHead } from "./PrintReport";
+import { AUTHORITATIVE_KINDS } from "../../src/law/types";
 
 type ReportSheetModule = typeof import("../report-sheet");
 
@@ -112,8 +114,10 @@ export function ReportStep({ version }: { version: string }) {
     else await proceed();
   };
 
+  const provisional = open.length > 0 || leftOutCount > 0;
   return (
     <div class="report">
+      <PrintHead lang={lang} year={report.year} provisional={provisional} source={sourceText(sourceDescription(state), lang)} date={isoDate(new Date())} version={version} />
       <section class="card" aria-labelledby="report-summary">
         <h3 id="report-summary">{t.summary}</h3>
         <dl class="stats">
@@ -147,9 +151,9 @@ export function ReportStep({ version }: { version: string }) {
         ) : null}
       </section>
 
-      {sheets ? <ReturnFigures figures={sheets.returnFigures(report, lang, "ib")} provisional={open.length > 0 || leftOutCount > 0} /> : null}
+      {sheets ? <ReturnFigures figures={sheets.returnFigures(report, lang, "ib")} provisional={provisional} /> : null}
 
-      <div class="actions">
+      <div class="actions no-print">
         <p class="hint">{t.reportNote}</p>
         {leftOutCount ? (
           <p class="hint" id="report-left-out">
@@ -169,11 +173,13 @@ export function ReportStep({ version }: { version: string }) {
             {t.downloadScenario}
           </button>
         </div>
+        <PrintButton lang={lang} excel={excel} />
         <p role="status" class={status ? (status.ok ? "message success" : "message error") : "sr-only"} id="report-status">
           {busy ? t.writing : (status?.text ?? "")}
         </p>
       </div>
 
+      <div class="report-detail">
       {report.warnings.length ? (
         <section class="card warnings" aria-labelledby="report-warnings">
           <h3 id="report-warnings">{t.warnings}</h3>
@@ -224,7 +230,8 @@ export function ReportStep({ version }: { version: string }) {
         <h4>{t.sources}</h4>
         <ul class="sources">
           {report.parameters.sources.map((s, i) => (
-            <li key={i}>
+            // the law and the Belastingdienst print; other websites are for checking, not for the client file
+            <li key={i} class={(AUTHORITATIVE_KINDS as readonly string[]).includes(s.kind) ? undefined : "no-print"}>
               {s.url && /^https:\/\//.test(s.url) ? (
                 <a href={s.url} target="_blank" rel="noopener noreferrer">
                   {s.title}
@@ -247,7 +254,11 @@ export function ReportStep({ version }: { version: string }) {
         </ul>
       </section>
 
-      <Declaration />
+      </div>
+
+      <div class="no-print">
+        <Declaration />
+      </div>
 
       {ask ? (
         <ReportConfirm

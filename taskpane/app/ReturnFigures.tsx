@@ -15,6 +15,8 @@ const WORDS = {
   nl: {
     title: "Kopieer voor de aangifte",
     titleProvisional: "Kopieer voor de aangifte – voorlopig",
+    printTitle: "Voor de aangifte",
+    printTitleProvisional: "Voor de aangifte – voorlopig, nog niet invullen",
     intro: "Elke knop kopieert het kale getal (zonder € en punten), zoals Excel en het aangifteprogramma het overnemen.",
     provisional: "Voorlopig: er staan vragen open of regels tellen niet mee. Vul deze bedragen nog niet in.",
     copy: "Kopieer",
@@ -25,6 +27,8 @@ const WORDS = {
   en: {
     title: "Copy for the tax return",
     titleProvisional: "Copy for the tax return – provisional",
+    printTitle: "For the tax return",
+    printTitleProvisional: "For the tax return – provisional, do not file yet",
     intro: "Each button copies the bare number (no € and no thousands separators), as Excel and the return's software take it.",
     provisional: "Provisional: questions are open or rows are not counted. Do not file these amounts yet.",
     copy: "Copy",
@@ -45,8 +49,11 @@ export function ReturnFigures({ figures, provisional }: { figures: readonly Retu
   const [status, setStatus] = useState<string | null>(null);
   return (
     <section class="card return-figures" aria-labelledby="return-figures">
-      <h3 id="return-figures">{provisional ? w.titleProvisional : w.title}</h3>
-      <p class="hint">{w.intro}</p>
+      <h3 id="return-figures">
+        <span class="no-print">{provisional ? w.titleProvisional : w.title}</span>
+        <span class="print-only">{provisional ? w.printTitleProvisional : w.printTitle}</span>
+      </h3>
+      <p class="hint no-print">{w.intro}</p>
       {provisional ? <p class="message warning">{w.provisional}</p> : null}
       <table class="plain">
         <tbody>
@@ -62,7 +69,7 @@ export function ReturnFigures({ figures, provisional }: { figures: readonly Retu
                   <Money value={f.amount} />
                   <button
                     type="button"
-                    class="btn subtle copy"
+                    class="btn subtle copy no-print"
                     id={`copy-return-${f.kind}${f.partner ? `-${i}` : ""}`}
                     data-value={bare}
                     aria-label={w.copyLabel(f.label, bare)}
@@ -76,7 +83,7 @@ export function ReturnFigures({ figures, provisional }: { figures: readonly Retu
           })}
         </tbody>
       </table>
-      <p class={status ? "hint" : "sr-only"} role="status" id="return-copy-status">
+      <p class={status ? "hint no-print" : "sr-only"} role="status" id="return-copy-status">
         {status ?? ""}
       </p>
     </section>

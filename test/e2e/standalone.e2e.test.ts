@@ -493,4 +493,46 @@ browserSuite("standalone page in chromium", () => {
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
     }, 60000);
+
+    it("Kopieer voor de aangifte copies the bare number; Afdrukken / PDF prints the summary on page 1 and the explanation after it (page.pdf)", async () => {
+      const { page, finish } = await openPage("nl-NL", 800);
+      await page.click("#try-sample");
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      await page.click("#tab-report");
+      await page.waitForSelector("#copy-return-kia");
+      // the bare number: no euro sign, no thousands separator
+      await page.click("#copy-return-kia");
+      await page.waitForSelector("text=Gekopieerd: 19769");
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("19769");
+      expect(await page.getAttribute("#copy-return-later", "data-value")).toBe("1216");
+      // the sample leaves a row out: the figures are provisional, the copy card says so
+      expect(await page.textContent("#return-figures")).toContain("voorlopig");
+      // printed (the print stylesheet, as the browser's "Opslaan als PDF" uses it)
+      await page.waitForSelector("#print-report");
+      await page.emulateMedia({ media: "print" });
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      const dir = mkdtempSync(join(tmpdir(), "kia-print-"));
+      const pdf = join(dir, "pagina.pdf");
+      await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      const text = (p: number) => execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", pdf, "-"], { encoding: "utf8" });
+      const page1 = text(1);
+      // the summary, whole, on page 1: the heading (CONCEPT: a row is left out), the figures, Voor de aangifte to its last partner
+      for (const t of ["Kleinschaligheidsinvesteringsaftrek 2025", "CONCEPT – voorlopig, niet definitief", "Samenvatting", "€ 19.769", "Voor de aangifte – voorlopig, nog niet invullen", "Vennoot Bakker Holding B.V.: KIA door naar latere jaren"])
+        expect(page1).toContain(t);
+      // nothing to click, and the explanation not yet
+      for (const t of ["Kopieer", "Gekopieerd", "Afdrukken", "Rapport downloaden", "Toelichting met wettelijke grondslag", "Activa", "Belastingjaar"]) expect(page1).not.toContain(t);
+      expect(text(2)).toContain("Toelichting met wettelijke grondslag");
+      // the law's sources print, a commercial website does not
+      const all = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      expect(all).toContain("Wet IB 2001");
+      expect(all).not.toMatch(/vanpasse|jongbloed/i);
+      execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", pdf, join(ARTIFACTS, "afdruk-pagina")]);
+      const { errors, csp } = await finish();
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
+    }, 60000);
 });
