@@ -478,3 +478,21 @@ describe("report sheet: a CONCEPT while a question is open or rows are left out 
     expect(sheet.page!.header).toBe("&LKIA 2025&RKleinschaligheidsinvesteringsaftrek 2025");
   });
 });
+
+describe("the pane's report helpers", () => {
+  it("the eleven test of a BSN/RSIN (the client block's fiscal number); the bare number copied for the return", async () => {
+    const { elevenTest, bareNumber, clientOf } = await import("../taskpane/app/report-helpers");
+    expect(elevenTest("123456782")).toBe(true);
+    expect(elevenTest("111222333")).toBe(true);
+    expect(elevenTest("1112.22.333")).toBe(true);
+    expect(elevenTest("123456789")).toBe(false);
+    expect(elevenTest("000000000")).toBe(false);
+    expect(elevenTest("12345")).toBe(false);
+    expect(bareNumber("19769", ",")).toBe("19769");
+    expect(bareNumber("1234.56", ",")).toBe("1234,56");
+    expect(bareNumber("1234.56", ".")).toBe("1234.56");
+    // what the document holds is taken only where it has the right shape
+    expect(clientOf({ name: "X", tax: "vpb", dossier: 7, extra: "y" })).toEqual({ name: "X", tax: "vpb" });
+    expect(clientOf("nonsense")).toEqual({});
+  });
+});

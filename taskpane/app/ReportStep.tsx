@@ -18,6 +18,7 @@ import { ReportConfirm } from "./ReportConfirm";
 import { ReturnFigures } from "./ReturnFigures";
 import { PrintButton, PrintHead } from "./PrintReport";
 import { AUTHORITATIVE_KINDS } from "../../src/law/types";
+import { ClientForm, useClient } from "./ClientForm";
 
 type ReportSheetModule = typeof import("../report-sheet");
 
@@ -51,6 +52,7 @@ export function ReportStep({ version }: { version: string }) {
   const [ask, setAsk] = useState(false);
   const [reason, setReason] = useState("");
   const sheets = useReportSheetModule();
+  const [client, setClient] = useClient();
   if (!report || !scenario) return <p class="message warning">{derived.error?.message ?? t.noLedgerYet}</p>;
   const sheetName = sheets ? sheets.reportSheetName(state.choices.year, lang) : "";
 
@@ -85,6 +87,7 @@ export function ReportStep({ version }: { version: string }) {
         date: isoDate(new Date()),
         ledgerSource: `${sourceText(sourceDescription(state), lang)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
         scenario,
+        client,
         leftOut,
         // the open questions make it a CONCEPT and are listed (src/workbook/questions.ts)
         open: open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
@@ -117,7 +120,7 @@ export function ReportStep({ version }: { version: string }) {
   const provisional = open.length > 0 || leftOutCount > 0;
   return (
     <div class="report">
-      <PrintHead lang={lang} year={report.year} provisional={provisional} source={sourceText(sourceDescription(state), lang)} date={isoDate(new Date())} version={version} />
+      <PrintHead lang={lang} year={report.year} provisional={provisional} client={[client.name, client.dossier].filter(Boolean).join(" · ")} source={sourceText(sourceDescription(state), lang)} date={isoDate(new Date())} version={version} />
       <section class="card" aria-labelledby="report-summary">
         <h3 id="report-summary">{t.summary}</h3>
         <dl class="stats">
@@ -151,7 +154,9 @@ export function ReportStep({ version }: { version: string }) {
         ) : null}
       </section>
 
-      {sheets ? <ReturnFigures figures={sheets.returnFigures(report, lang, "ib")} provisional={provisional} /> : null}
+      {sheets ? <ReturnFigures figures={sheets.returnFigures(report, lang, client.tax ?? "ib")} provisional={provisional} /> : null}
+
+      <ClientForm client={client} onChange={setClient} />
 
       <div class="actions no-print">
         <p class="hint">{t.reportNote}</p>

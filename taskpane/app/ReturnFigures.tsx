@@ -10,6 +10,7 @@ import type { ReturnFigure } from "../../src/report-sheet";
 import { usePane } from "./context";
 import { copyText } from "./download";
 import { Money } from "./ui";
+import { bareNumber } from "./report-helpers";
 
 const WORDS = {
   nl: {
@@ -37,11 +38,6 @@ const WORDS = {
     failed: "Copying failed; select the number and copy with Ctrl+C.",
   },
 } as const;
-
-/** The bare number of a plain decimal amount: its digits, the culture's decimal separator, nothing else. */
-export function bareNumber(amount: string, decimalSeparator: string): string {
-  return amount.replace(".", decimalSeparator);
-}
 
 export function ReturnFigures({ figures, provisional }: { figures: readonly ReturnFigure[]; provisional: boolean }) {
   const { lang, culture } = usePane();

@@ -494,6 +494,61 @@ browserSuite("standalone page in chromium", () => {
       expect(csp).toEqual([]);
     }, 60000);
 
+    it("the client block is filled in the pane and kept; a report with a row left out asks first: a CONCEPT, or final with the reason", async () => {
+      const { page, finish } = await openPage("nl-NL", 360);
+      await page.click("#try-sample");
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      await page.click("#tab-report");
+      await page.waitForSelector("#client-form");
+      await page.fill("#f-client_46_name", "Bakkerij De Vries & Zn");
+      await page.fill("#f-client_46_dossier", "D-2025-017");
+      await page.selectOption("#f-client_46_tax", "vpb");
+      // Voor de aangifte follows the tax chosen
+      await until(() => page.locator("#return-figures").locator("..").innerText(), (t) => /Aangifte Vpb/.test(t), "Vpb in Voor de aangifte");
+      await page.waitForTimeout(800); // saved a moment after the last edit
+      const read = async (download: import("playwright-core").Download) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+        const rows: (string | number | null)[][] = [];
+        wb.worksheets[0].eachRow((r) => rows.push((r.values as (string | number | null)[]).slice(1)));
+        return rows;
+      };
+      // the value beside a label (the label's merged cells read back as the label itself)
+      const beside = (rows: (string | number | null)[][], label: string) => rows.find((r) => r[0] === label)?.find((v, i) => i > 0 && v !== null && v !== undefined && v !== label);
+      // a row is left out (INV-16): asked first, naming its cell
+      await page.click("#write-report");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.textContent("#report-confirm")).toContain("Staat 2025!D19");
+      const [concept] = await Promise.all([page.waitForEvent("download"), page.click("#report-concept")]);
+      const c = await read(concept);
+      expect(c[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025 – CONCEPT");
+      expect(beside(c, "Klant")).toBe("Bakkerij De Vries & Zn");
+      expect(beside(c, "Dossier")).toBe("D-2025-017");
+      expect(beside(c, "Belasting")).toBe("Vennootschapsbelasting (art. 8 Wet Vpb 1969 past de KIA toe)");
+      await page.waitForSelector("text=(CONCEPT: niet definitief)");
+      // final, with the reason the row is left out on purpose
+      await page.click("#write-report");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.isDisabled("#report-final")).toBe(true);
+      await page.fill("#left-out-reason", "Printer is privé; bewust niet meegeteld.");
+      const [final] = await Promise.all([page.waitForEvent("download"), page.click("#report-final")]);
+      const f = await read(final);
+      expect(f[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025");
+      expect(beside(f, "Bewust niet meegeteld")).toBe("Printer is privé; bewust niet meegeteld.");
+      // kept: after a reload the client block is filled again
+      await page.reload();
+      await page.waitForSelector("body[data-ready=true]");
+      await page.click("#try-sample");
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      await page.click("#tab-report");
+      await until(() => page.inputValue("#f-client_46_name"), (v) => v === "Bakkerij De Vries & Zn", "klant bewaard");
+      expect(await page.inputValue("#f-client_46_tax")).toBe("vpb");
+      await noSideScroll(page, "klantgegevens");
+      const { errors, csp } = await finish();
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
+    }, 60000);
+
     it("Kopieer voor de aangifte copies the bare number; Afdrukken / PDF prints the summary on page 1 and the explanation after it (page.pdf)", async () => {
       const { page, finish } = await openPage("nl-NL", 800);
       await page.click("#try-sample");
