@@ -345,9 +345,16 @@ browserSuite("standalone page in chromium", () => {
       await noSideScroll(page, "rapport");
       expect(await live(page)).toContain(`KIA 2025 ${euro(expected.kia)}`);
 
-      // download the report by keyboard
+      // download the report by keyboard: a row is left out, so it asks first (the reason field has the focus); the
+      // reason makes it final
       await page.focus("#tab-report");
       await tabTo(page, "#write-report");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("left-out-reason");
+      await page.keyboard.type("Printer INV-16: bedrag volgt van de leverancier.");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("report-final");
       const [reportDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       expect(reportDownload.suggestedFilename()).toBe("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx");
       // the message names the file that was saved
@@ -359,48 +366,57 @@ browserSuite("standalone page in chromium", () => {
       expect(ws.name).toBe("KIA-rapport 2025");
       const rows: ExcelJS.Row[] = [];
       ws.eachRow((r) => rows.push(r));
-      const rowOf = (label: string) => rows.find((r) => r.getCell(1).value === label);
-      expect(rowOf("KIA")!.getCell(2).value).toBe(Number(expected.kia));
-      expect(rowOf("Totaal investeringen dat meetelt")!.getCell(2).value).toBe(Number(expected.total));
-      expect(rowOf("Dit jaar aftrekbaar")!.getCell(2).value).toBe(Number(expected.deductibleThisYear));
-      expect(rowOf("Door naar latere jaren (betalingscriterium)")!.getCell(2).value).toBe(Number(expected.carriedForward));
+      // the report's layout (src/report-sheet/build.ts): a label over A–C and its amount in D; per partner the share
+      // in C, the KIA in D, this year in F, later in G; per asset the amount in F and "ja"/"nee" in G, with the
+      // deciding reason, a manual review and the KIA attributed in the row below it
+      const rowOf = (label: string, after = 0) => rows.find((r, i) => i >= after && r.getCell(1).value === label);
+      const calculation = rows.findIndex((r) => r.getCell(1).value === "Berekening");
+      expect(calculation).toBeGreaterThan(0);
+      expect(ws.getCell("A1").value).toBe("Kleinschaligheidsinvesteringsaftrek 2025");
+      expect(rowOf("KIA", calculation)!.getCell(4).value).toBe(Number(expected.kia));
+      expect(rowOf("Totaal investeringen dat meetelt")!.getCell(4).value).toBe(Number(expected.total));
+      expect(rowOf("Dit jaar aftrekbaar")!.getCell(4).value).toBe(Number(expected.deductibleThisYear));
+      expect(rowOf("Door naar latere jaren (betalingscriterium)")!.getCell(4).value).toBe(Number(expected.carriedForward));
       for (const p of expected.partners!) {
         const r = rowOf(p.name)!;
-        expect([r.getCell(3).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]).toEqual([
+        expect([r.getCell(3).value, r.getCell(4).value, r.getCell(6).value, r.getCell(7).value]).toEqual([
           Number(p.share),
-          Number(p.kia),
+          Number(p.kiaExact),
           Number(p.deductibleThisYear),
           Number(p.carriedForward),
         ]);
       }
       for (const a of expected.assets) {
         const r = rowOf(a.id)!;
-        expect([r.getCell(4).value, r.getCell(5).value, r.getCell(7).value]).toEqual([Number(a.amount), a.counted ? "ja" : "nee", Number(a.kiaAttributed)]);
+        expect([r.getCell(6).value, r.getCell(7).value]).toEqual([Number(a.amount), a.counted ? "ja" : "nee"]);
+        const reason = String(rows[rows.indexOf(r) + 1].getCell(2).value);
+        if (a.counted) expect(reason).toContain("KIA toegerekend: ");
       }
-      expect(rowOf("INV-05")!.getCell(9).value).toBe(overrideReason);
-      // what was left out is in the report: the summary counts it, "Niet meegeteld" names its cell, number and reason
-      expect(rowOf("Regels van de staat")!.getCell(2).value).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
+      expect(String(rows[rows.indexOf(rowOf("INV-05")!) + 1].getCell(2).value)).toContain(`Handmatig beoordeeld door u: wel aftrekbaar. Reden: ${overrideReason}`);
+      // what was left out is in the report: the client block counts it and gives the reason it is left out on
+      // purpose; "Niet meegeteld" names its cell, description, amount and reason
+      expect(rowOf("Regels van de staat")!.getCell(3).value).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
+      expect(rowOf("Bewust niet meegeteld")!.getCell(3).value).toBe("Printer INV-16: bedrag volgt van de leverancier.");
       const heading = rows.findIndex((r) => r.getCell(1).value === "Niet meegeteld");
-      expect(heading).toBeGreaterThan(rows.indexOf(rowOf("Samenvatting")!));
+      expect(heading).toBeGreaterThan(calculation);
       expect(heading).toBeLessThan(rows.indexOf(rowOf("Bedrijfsmiddelen")!));
-      expect([1, 2, 3, 4, 5].map((c) => rowOf("Staat 2025!D19")!.getCell(c).value)).toEqual([
+      const d19 = rowOf("Staat 2025!D19")!;
+      expect([1, 2, 4, 5].map((c) => d19.getCell(c).value)).toEqual([
         "Staat 2025!D19",
-        "INV-16",
-        "bedrag",
-        '"2,500"',
-        "dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56",
+        "Printer",
+        "2,500",
+        'dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56 (nummer INV-16, kolom bedrag, waarde "2,500")',
       ]);
-      expect(rowOf("Staat 2025!D19")!.number).toBe(rows[heading + 3].number);
+      expect(d19.number).toBe(rows[heading + 3].number);
       // the description starting with "=" is a text cell, not a formula; the html is text too
       const eq = rowOf("INV-10")!.getCell(2);
       expect(eq.type).toBe(ExcelJS.ValueType.String);
       expect(String(eq.value)).toMatch(/^=HYPERLINK\(/);
       expect(rowOf("INV-11")!.getCell(2).value).toBe("Bureau <b>html</b>");
       // read back, amounts, rates and the date are numbers and a date, never text ("getal opgeslagen als tekst")
-      expect(rowOf("Datum")!.getCell(2).value).toBeInstanceOf(Date);
-      expect(rowOf("KIA")!.getCell(3).value).toBe(expected.kiaExact === expected.kia ? null : Number(expected.kiaExact));
-      expect(rowOf("Effectief percentage (KIA / totaal)")!.getCell(2).value).toBe(Number(expected.rate));
-      for (const p of expected.partners!) expect(rowOf(p.name)!.getCell(8).value).toBe(Number(p.kiaExact));
+      expect(rowOf("Datum")!.getCell(3).value).toBeInstanceOf(Date);
+      expect(rowOf("KIA", calculation)!.getCell(5).value).toBe(expected.kiaExact === expected.kia ? null : Number(expected.kiaExact));
+      expect(rowOf("Effectief percentage (KIA / totaal)")!.getCell(4).value).toBe(Number(expected.rate));
       const textNumbers: string[] = [];
       for (const r of rows)
         r.eachCell((c) => {
