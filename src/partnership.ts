@@ -110,19 +110,36 @@ export function isPerEnterprise(year: number): boolean {
   return year >= rules.partnership.perEnterpriseFrom;
 }
 
-/** The key that applies: an agreed key needs the joint request (condition f); without it, the profit share. */
+/**
+ * The conditions of the approval the user said are not met: f (no joint request), c (not for every form of
+ * investment deduction), e (not for a later disinvestment addition). Any of them: the agreed key is not applied.
+ */
+export function unmetConditions(p: { jointRequest?: boolean; allDeductions?: boolean; sameForDisinvestment?: boolean }): ("c" | "e" | "f")[] {
+  const out: ("c" | "e" | "f")[] = [];
+  if (p.allDeductions === false) out.push("c");
+  if (p.sameForDisinvestment === false) out.push("e");
+  if (p.jointRequest === false) out.push("f");
+  return out;
+}
+
+/**
+ * The key that applies: an agreed key needs the conditions of the approval; one the user says is not met (c, e or
+ * f: a joint request not filed) means the profit share, the statutory rule.
+ */
 export function effectiveKey(p: NPartnership): {
   key: PartnershipKey;
   fellBack: boolean;
 } {
-  if (p.key !== "profit" && p.jointRequest === false) {
+  const unmet = unmetConditions(p);
+  if (p.key !== "profit" && unmet.length) {
+    const fields = unmet.map((c) => ({ c: "allDeductions", e: "sameForDisinvestment", f: "jointRequest" })[c]);
     p.partners.forEach((partner, i) => {
       if (partner.profit === undefined) {
         throw new KiaValidationError(
           "MISSING_FIELD",
           `partnership.partners[${i}].profit`,
           undefined,
-          "zonder gezamenlijk verzoek (jointRequest: false) geldt de winstverdeling; vul het aandeel van iedere vennoot in de (over)winst in",
+          `zonder ${unmet.length === 1 ? "voorwaarde" : "voorwaarden"} ${unmet.join(" en ")} (${fields.map((f) => `${f}: false`).join(", ")}) geldt de winstverdeling; vul het aandeel van iedere vennoot in de (over)winst in`,
         );
       }
     });
@@ -186,6 +203,9 @@ export function allocate(
   }));
 }
 
+/** A condition the user confirms: yes (met), no (not met) or not said (to confirm). */
+const confirmed = (v: boolean | undefined): ConditionStatus => (v === true ? "met" : v === false ? "not-met" : "to-confirm");
+
 /** Conditions a-f of the approval for an agreed key, with their status for this scenario. */
 export function keyConditions(
   p: NPartnership,
@@ -201,12 +221,7 @@ export function keyConditions(
       status: "not-applicable" as const,
     }));
   }
-  const f: ConditionStatus =
-    p.jointRequest === true
-      ? "met"
-      : p.jointRequest === false
-        ? "not-met"
-        : "to-confirm";
+  const f = confirmed(p.jointRequest);
   return [
     {
       code: "a",
@@ -220,8 +235,13 @@ export function keyConditions(
     },
     {
       code: "c",
-      status: "to-confirm",
-      text: "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): te bevestigen.",
+      status: confirmed(p.allDeductions),
+      text:
+        p.allDeductions === true
+          ? "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): bevestigd."
+          : p.allDeductions === false
+            ? "De verdeling wordt niet op alle vormen van investeringsaftrek (ook EIA en MIA) toegepast: de sleutel wordt niet toegepast."
+            : "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): te bevestigen.",
     },
     {
       code: "d",
@@ -230,8 +250,13 @@ export function keyConditions(
     },
     {
       code: "e",
-      status: "to-confirm",
-      text: "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: te bevestigen.",
+      status: confirmed(p.sameForDisinvestment),
+      text:
+        p.sameForDisinvestment === true
+          ? "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: bevestigd."
+          : p.sameForDisinvestment === false
+            ? "Bij een latere desinvesteringsbijtelling wordt niet dezelfde verdeling gebruikt: de sleutel wordt niet toegepast."
+            : "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: te bevestigen.",
     },
     {
       code: "f",
@@ -296,7 +321,7 @@ export function partnershipStep(
   ctx.record(refs.law);
   ctx.record(refs.allocation);
   const { key, fellBack } = effectiveKey(p);
-  if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key]));
+  if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key], unmetConditions(p)));
   else if (p.key !== "profit" && p.jointRequest !== true)
     ctx.warn(W.partnershipRequest(KEY_NL[p.key]));
   // Partners without investments of their own share the partnership's KIA by the key, exactly.
