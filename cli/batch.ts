@@ -17,7 +17,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import type { Sink } from "./json-stream";
-import { listing } from "./rows";
+import { invalidInput, listing } from "./rows";
 import { readLedgerFile } from "./workbook";
 
 export interface ClientRow {
@@ -135,7 +135,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
   } catch (e) {
     // the file is named in the row already: "Bestand x.xlsx: geen jaar…" is "geen jaar…"
     if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand ${escapeRe(file)}:? `), "");
-    else if (e instanceof core.KiaValidationError) row.error = `Ongeldige invoer: ${e.message}`;
+    else if (e instanceof core.KiaValidationError) row.error = invalidInput(e, false);
     else row.error = `Interne fout: ${oneLine(e)}`;
   }
   return row;

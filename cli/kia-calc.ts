@@ -331,7 +331,8 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       scenario = undefined; // the input is not needed any more: let it be collected while the report is written
       if (o.explain) text = (io.explainText ?? (core.explainText as CliIo["explainText"]))(report);
     } catch (e) {
-      if (e instanceof core.KiaValidationError) return await fail(`Ongeldige invoer: ${e.message}\n`, 2);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      if (e instanceof core.KiaValidationError) return await fail(`${(require("./rows") as typeof Rows).invalidInput(e, !leftOut)}\n`, 2);
       throw e;
     }
     if (o.rapport !== undefined) {
@@ -474,7 +475,7 @@ async function readScenario(
         open,
         provisionalLine,
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
-        section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused]),
+        section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
         places: read.leftOut,
         questions: read.open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
       },

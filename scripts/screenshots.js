@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm run screenshots: the screenshots of the user guide (docs/handleiding.md), made by the end-to-end test on the
- * sample ledger in chromium (into test-artifacts/screenshots/) and copied to docs/img/ only where they really
+ * sample ledger in chromium and by the report's print test (page 1 of the PDFs, test/support/page-shot.ts) (into
+ * test-artifacts/screenshots/) and copied to docs/img/ only where they really
  * changed. Chromium's anti-aliasing differs a little from run to run, so a byte comparison would rewrite every PNG
  * each time (a dirty tree with nothing to see). A PNG is written when its size differs, or when more than
  * MAX_CHANGED_PIXELS of its pixels differ by more than CHANNEL_TOLERANCE in a colour channel (one changed digit
@@ -45,7 +46,8 @@ function main() {
   const out = path.join(root, "docs", "img");
   rmSync(path.join(root, fresh), { recursive: true, force: true });
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js");
-  const r = spawnSync(process.execPath, [jest, "test/e2e/standalone.e2e.test.ts"], {
+  // the steps in chromium, and the printed pages: the standalone page's print and LibreOffice's PDF of the report
+  const r = spawnSync(process.execPath, [jest, "test/e2e/standalone.e2e.test.ts", "test/report-print.test.ts"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, KIA_SCREENSHOTS_DIR: fresh, CI: process.env.CI || "true" },

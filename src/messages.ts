@@ -94,7 +94,7 @@ export const warnings = {
     partnershipRounding(sum: string, kia: string): Warning {
     return {
       code: "PARTNERSHIP_ROUNDING",
-      text: `Iedere vennoot rondt zijn eigen deel in zijn eigen aangifte af (naar boven, in zijn voordeel): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,
+      text: `Iedere vennoot rondt het eigen deel in de eigen aangifte af (naar boven, in het voordeel van de vennoot): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,
     };
   },
   paymentCriterion(list: string): Warning {

@@ -432,7 +432,7 @@ function legacyRegime(x: PartnerResult): string {
   const combined = findBand(table, x.combinedTotal!).kind;
   const own = findBand(table, x.part).kind;
   return combined === "fixed"
-    ? `Het samengetelde totaal valt ${BAND_NL.fixed}, maar zijn eigen investeringsbedrag (${formatEuro(x.part)}) valt ${BAND_NL[own]}: geen vast bedrag (HR 24 mei 2019 vraagt dat beide in die schijf vallen), naar verhouding (HR 1 mei 2020).`
+    ? `Het samengetelde totaal valt ${BAND_NL.fixed}, maar het eigen investeringsbedrag (${formatEuro(x.part)}) valt ${BAND_NL[own]}: geen vast bedrag (HR 24 mei 2019 vraagt dat beide in die schijf vallen), naar verhouding (HR 1 mei 2020).`
     : `Het samengetelde totaal valt ${BAND_NL[combined]}: naar verhouding (HR 1 mei 2020).`;
 }
 
@@ -452,8 +452,8 @@ function explainPartnership(
       : `Samenwerkingsverband (tot en met 2020): de investeringen voor het samenwerkingsverband (${formatExactEuro(y.total)}) worden samengeteld en de KIA wordt verdeeld naar ${keyLabel(key)}.`) +
       (withOwn.length
         ? refs.perEnterprise
-          ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
-          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen (als IB-ondernemer zelf: eigen bedrijfsmiddelen in het samenwerkingsverband of een eigen eenmanszaak): volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringsbedrag (zijn aandeel plus zijn eigen), tenzij zowel zijn eigen investeringsbedrag als het samengetelde totaal in de schijf met het vaste bedrag vallen: dan krijgt hij het hele vaste bedrag (HR 24 mei 2019).`
+          ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor die vennoot tellen de investeringen van het samenwerkingsverband en de eigen investeringen samen voor de schijf, en komt dat bedrag naar verhouding van het eigen deel (aandeel plus eigen investeringen) aan die vennoot toe.`
+          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen (als IB-ondernemer zelf: eigen bedrijfsmiddelen in het samenwerkingsverband of een eigen eenmanszaak): volgens HR 24 mei 2019 en HR 1 mei 2020 wordt de schijf van die vennoot gevonden op het totaal van het samenwerkingsverband plus de eigen investeringen, en komt de KIA naar verhouding van het eigen investeringsbedrag (aandeel plus eigen) aan die vennoot toe, tenzij zowel het eigen investeringsbedrag als het samengetelde totaal in de schijf met het vaste bedrag vallen: dan het hele vaste bedrag (HR 24 mei 2019).`
         : "") +
       (refs.perEnterprise
         ? " Een eigen eenmanszaak van een vennoot krijgt een eigen KIA; een bv van een vennoot is een andere belastingplichtige (vennootschapsbelasting) en telt hier nooit mee."
@@ -478,12 +478,12 @@ function explainPartnership(
         break;
       case "hr-2019-fixed":
         r = ctx.use("hr-2019");
-        text = `${name}: het totaal van het samenwerkingsverband plus zijn eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en zijn eigen investeringsbedrag (aandeel plus eigen) is ${formatEuro(x.part)}: beide vallen in de schijf met het vaste bedrag, dus het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
+        text = `${name}: het totaal van het samenwerkingsverband plus de eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en het eigen investeringsbedrag (aandeel plus eigen) is ${formatEuro(x.part)}: beide vallen in de schijf met het vaste bedrag, dus het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
         break;
       default:
         if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");
         else r = refs.law;
-        text = `${name}: ${x.method === "hr-2020-pro-rata" ? `${legacyRegime(x)} ` : ""}Schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
+        text = `${name}: ${x.method === "hr-2020-pro-rata" ? `${legacyRegime(x)} ` : ""}Schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van het eigen deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
     }
     if (x.outside)
       text += ` Eigen onderneming: KIA over ${formatExactEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;

@@ -96,7 +96,7 @@ describe("kia-calc werkblad.xlsx", () => {
       ["kapot.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100, 7)]), /^Het bestand .*kapot\.xlsx is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het zip-pakket is onvolledig of beschadigd/],
       ["oud.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /is een oud Excel-bestand \(\.xls\) of een met een wachtwoord versleutelde werkmap/],
       ["geenstaat.xlsx", await workbook({ Blad1: [["Naam", "Adres"], ["x", "y"]] }), /geen investeringsstaat gevonden; verwacht een Excel-tabel 'Investeringen'/],
-      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: kia-calc --year \d{4} .*geenjaar\.xlsx \(of vul op het blad Overzicht naast 'Jaar' het belastingjaar in\)$/m],
+      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year \d{4} .*geenjaar\.xlsx \(of vul op het blad Overzicht naast 'Jaar' het belastingjaar in\)$/m],
     ];
     for (const [name, bytes, message] of cases) {
       const r = await call([file(name, bytes)]);
@@ -114,7 +114,7 @@ describe("kia-calc werkblad.xlsx", () => {
       { sheet: "Investeringen", name: "Vennoten", ref: "E1", headers: ["Naam", "Winstaandeel"], rows: [["A", 1]] },
     ]);
     const r = await call([file("een-vennoot.xlsx", one)]);
-    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Ongeldige invoer: partnership\.partners: een samenwerkingsverband bestaat uit/) });
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Ongeldige invoer: vennoten: een samenwerkingsverband bestaat uit/) });
   });
 });
 
@@ -251,11 +251,11 @@ describe("kia-calc without a year in the file: the year of the investment dates"
     const r = await call([p]);
     expect(r).toMatchObject({ code: 2, out: "" });
     expect(r.err).toBe(
-      `Bestand ${p}: geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025). Geef het jaar op, bijvoorbeeld: kia-calc --year 2025 "${p}" (of vul op het blad Overzicht naast 'Jaar' het belastingjaar in)\n`,
+      `Bestand ${p}: geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025). Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year 2025 "${p}" (of vul op het blad Overzicht naast 'Jaar' het belastingjaar in)\n`,
     );
     expect(JSON.parse((await call(["--year", "2024", p])).out).year).toBe(2024);
     const csv = file("zonder-datum.csv", "Categorie;Bedrag\nmachine;1000\n");
-    expect((await call([csv])).err).toMatch(/^Bestand .*zonder-datum\.csv: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: kia-calc --year \d{4} .*zonder-datum\.csv\n$/);
+    expect((await call([csv])).err).toMatch(/^Bestand .*zonder-datum\.csv: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year \d{4} .*zonder-datum\.csv\n$/);
   });
 });
 

@@ -19,6 +19,7 @@ import { reportSheet as paneReportSheet } from "../taskpane/report-sheet";
 import { officeWorkbook } from "../taskpane/workbook/office";
 import { reportXlsx } from "../taskpane/workbook/file";
 import { fakeExcel, writtenFormats } from "./support/fake-excel";
+import { pageShot } from "./support/page-shot";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest (as in workbook-office.test.ts)
 jest.mock("office-addin-manifest", () => ({
@@ -205,6 +206,8 @@ describe("the written report (issue 16)", () => {
     const page2 = execFileSync("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf, "-"], { encoding: "utf8" });
     expect(page2).toContain("Berekening");
     expect(page2).toContain("Kleinschaligheidsinvesteringsaftrek 2025"); // the title rows repeat
+    // page 1 as the user guide shows it
+    pageShot(pdf, "10-rapport-pagina-1");
   }, 300_000);
 });
 

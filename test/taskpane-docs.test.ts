@@ -13,7 +13,12 @@ it("docs/handleiding.md shows every screenshot of the end-to-end test, and each 
   const shown = [...guide.matchAll(/!\[[^\]]*\]\(img\/([^)]+)\)/g)].map((m) => m[1]);
   for (const f of shown) expect(`${f}: ${existsSync(join(root, "docs", "img", f))}`).toBe(`${f}: true`);
   const e2e = readFileSync(join(root, "test", "e2e", "standalone.e2e.test.ts"), "utf8");
-  const taken = [...e2e.matchAll(/await shot\(page, "([^"]+)"/g)].map((m) => `${m[1]}.png`);
+  // the steps (shot) and printed pages (pageShot: the standalone page's print, LibreOffice's PDF of the report)
+  const print = readFileSync(join(root, "test", "report-print.test.ts"), "utf8");
+  const taken = [
+    ...[...e2e.matchAll(/await shot\(page, "([^"]+)"/g)].map((m) => `${m[1]}.png`),
+    ...[...`${e2e}\n${print}`.matchAll(/pageShot\(\w+, "([^"]+)"/g)].map((m) => `${m[1]}.png`),
+  ];
   expect(taken.length).toBeGreaterThanOrEqual(9);
   expect([...new Set(shown)].sort()).toEqual([...new Set(taken)].sort());
   expect(guide).toContain("npm run screenshots");

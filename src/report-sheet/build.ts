@@ -519,6 +519,14 @@ export function kiaCurve(year: number, clientTotal?: string): { x: number; y: nu
   return out;
 }
 
+/**
+ * A text to put between brackets, without brackets of its own: "HR 24 december 1975, nr. 17 795 (aangehaald in
+ * Besluit …)" -> "HR 24 december 1975, nr. 17 795, aangehaald in Besluit …" (no "((…))" in the report).
+ */
+export function flatBrackets(text: string): string {
+  return text.replace(/\s*\(([^()]*)\)/g, ", $1");
+}
+
 /** "Investeringen!E3" -> "Investeringen!3": several cells of one row are one row left out. */
 function rowKey(cell: string): string {
   const m = /^(.*)![A-Z]{1,3}(\d+)$/.exec(cell);
@@ -813,7 +821,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
         { value: x.cell },
         { value: x.description ?? x.id ?? null, span: 2 },
         { value: amount },
-        { value: detail ? `${x.reason} (${detail})` : x.reason, span: 3 },
+        { value: detail ? `${x.reason} (${flatBrackets(detail)})` : x.reason, span: 3 },
       ]);
       if (typeof amount === "number") b.amount(r, 3, x.amount);
     }
@@ -907,9 +915,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     ]);
     if (serial !== undefined) b.date(r, 2);
     b.amount(r, 5, a.amount);
-    // a manual review is said in the report's own words below (the core's reason for it names "(gebruiker)")
+    // a manual review is said in the report's own words below ("Handmatig beoordeeld door u: …"), not by the core's reason
     const reasons = a.override ? a.reasons.filter((x) => !/^handmatige beoordeling/.test(x.ref)) : a.reasons;
-    const parts = [reasons.map((x) => `${x.text} (${x.ref})`).join(" ")];
+    const parts = [reasons.map((x) => `${x.text} (${flatBrackets(x.ref)})`).join(" ")];
     if (a.override) parts.push(L.override(a.override.eligible, a.override.reason));
     if (a.counted) parts.push(`${L.kiaAttributed}: ${formatEuro(new Decimal(a.kiaAttributed), decimalsOf(a.kiaAttributed) > 2 ? decimalsOf(a.kiaAttributed) : 2)}.`);
     b.place([{ value: "" }, { value: parts.filter(Boolean).join(" "), span: WIDTH - 1 }]);

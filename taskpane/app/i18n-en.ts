@@ -44,7 +44,7 @@ export const en: Messages = {
         : years.length === 1
           ? `there is no KIA table for the year of the investment dates (${years[0]})`
           : "no investment dates to derive it from"
-    }. Choose the tax year: ${year} is a guess.`,
+    }. ${year} is set for now; choose the right tax year.`,
   anotherLedger: "Read another ledger or table",
   year: "Tax year",
   restored:

@@ -28,6 +28,7 @@ import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
 import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
+import { pageShot } from "../support/page-shot";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve") as { serve: (dir: string, port?: number) => Promise<Server> };
@@ -503,6 +504,18 @@ browserSuite("standalone page in chromium", () => {
       expect(await page.textContent(".source .message.error")).toBe(
         "kapot.xlsx is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.",
       );
+      // the user switches to Dutch (kept for the next visit), and back
+      expect(await page.textContent("#switch-language")).toBe("Nederlands");
+      await Promise.all([page.waitForURL(/\?lang=nl$/), page.click("#switch-language")]);
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.textContent("h1")).toBe("KIA-rekenhulp");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
+      await page.goto(`${origin}/taskpane.html`);
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.textContent("h1")).toBe("KIA-rekenhulp");
+      await Promise.all([page.waitForURL(/\?lang=en$/), page.click("#switch-language")]);
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.textContent("h1")).toBe("KIA assistant");
       const { requests, errors, csp } = await finish();
       expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
       expect(requests).toContainEqual(`${origin}/examples/voorbeeld-staat-2025.xlsx`);
@@ -601,7 +614,7 @@ browserSuite("standalone page in chromium", () => {
       const all = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
       expect(all).toContain("Wet IB 2001");
       expect(all).not.toMatch(/vanpasse|jongbloed/i);
-      execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", pdf, join(ARTIFACTS, "afdruk-pagina")]);
+      pageShot(pdf, "11-afdruk-pagina-1");
       const { errors, csp } = await finish();
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
