@@ -39,6 +39,8 @@ function today(): string {
 export function leftOutRow(x: LeftOut): LeftOutRow {
   const r: LeftOutRow = { list: x.list, cell: cellOf(x), reason: x.reason };
   if (x.id) r.id = x.id;
+  if (x.description) r.description = x.description;
+  if (x.amount) r.amount = x.amount;
   const column = fieldName(x);
   if (column) r.column = column;
   if (x.value !== undefined) r.value = `"${x.value}"`;

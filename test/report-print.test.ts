@@ -184,6 +184,13 @@ describe("the written report (issue 16)", () => {
     expect(texts).toContain("Open vragen");
     expect(texts.some((t) => /^Gedateerd 28-12-2024, niet in 2025/.test(t))).toBe(true);
     expect(texts).toContain("Concept: niet ondertekenen");
+    // a row left out is named by its description and amount too, as the pane's report names it
+    const sample = join(dir, "voorbeeld.xlsx");
+    expect((await call(["--rapport", sample, join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx")])).code).toBe(0);
+    const s = await open(new Uint8Array(readFileSync(sample)));
+    const d19 = s.texts.find((t) => t.text === "Staat 2025!D19")!;
+    const row = d19.address.replace(/^[A-Z]+/, "");
+    expect([s.cell(`B${row}`).value, s.cell(`D${row}`).value]).toEqual(["Printer", "2,500"]);
   });
 
   it("LibreOffice prints the downloaded report: A4, the expected pages, the client summary on page 1", () => {

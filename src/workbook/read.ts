@@ -482,7 +482,15 @@ export function assemble(
   const mapping = mapHeaders(ledger.headers).mapping;
   const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) => (column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined);
-  const leftOut: LeftOut[] = read.problems.map((p) => unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)));
+  /** a row left out with its description and amount as the cells hold them (a report names the row by them) */
+  const withFacts = (x: LeftOut, g: Grid, description: number | undefined, amount: number | undefined): LeftOut => {
+    const d = idOf(g, description, x.row);
+    const a = idOf(g, amount, x.row);
+    return { ...x, ...(d ? { description: d } : {}), ...(a ? { amount: a } : {}) };
+  };
+  const leftOut: LeftOut[] = read.problems.map((p) =>
+    withFacts(unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)), ledger, mapping.description, mapping.amount),
+  );
   const scenario: ScenarioParts = { ...(parts.year === undefined ? {} : { year: parts.year }), investments: read.investments };
   const found: { ledger: string; partners?: string; disposals?: string } = { ledger: ledger.source };
   const places: WorkbookRead["places"] = { ledger: { sheet: ledger.sheet, rows: read.rows, mapping, firstColumn: ledger.firstColumn } };
@@ -508,7 +516,7 @@ export function assemble(
   if (d) {
     const dm = mapDisposalHeaders(d.headers).mapping;
     const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
-    leftOut.push(...x.problems.map((p) => unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row))));
+    leftOut.push(...x.problems.map((p) => withFacts(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)), d, dm.description, dm.price)));
     if (x.items.length) {
       scenario.disposals = x.items;
       found.disposals = d.source;
@@ -526,7 +534,19 @@ export function assemble(
 export function leaveOutRefused(read: Pick<WorkbookRead, "scenario" | "places" | "leftOut">): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> {
   try {
     const checked = validateRows(read.scenario);
-    const refused = checked.errors.map((e) => refusedRow(e, read.places)).filter((x): x is LeftOut => x !== undefined);
+    const refused = checked.errors
+      .map((e) => {
+        const x = refusedRow(e, read.places);
+        if (!x) return undefined;
+        // the refused row's description and amount as read (a disposal: its price)
+        const item = (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as
+          | { description?: unknown; amount?: unknown; price?: unknown }
+          | undefined;
+        const description = typeof item?.description === "string" && item.description.trim() ? item.description.trim() : undefined;
+        const amount = e.list === "disposals" ? item?.price : item?.amount;
+        return { ...x, ...(description ? { description } : {}), ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}) };
+      })
+      .filter((x): x is LeftOut => x !== undefined);
     return { scenario: checked.scenario as ScenarioParts & Scenario, normalized: checked.normalized, leftOut: [...read.leftOut, ...refused] };
   } catch (e) {
     if (e instanceof KiaValidationError) return { scenario: read.scenario, leftOut: read.leftOut, refused: e };
