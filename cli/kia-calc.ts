@@ -29,6 +29,7 @@ import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from
 import type * as WorkbookReader from "./workbook";
 import type * as ReportFile from "./report";
 import type { LeftOut } from "../src/workbook/left-out";
+import { savedDataAnswers } from "../src/workbook/questions";
 
 export const USAGE = "Gebruik: npm run -s kia-calc -- [--explain | --scenario | --rapport <uit.xlsx>] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
 
@@ -46,7 +47,8 @@ is het ook: node dist/cli/kia-calc.js <argumenten>.
 
 Argumenten:
   scenario.json   het scenario in JSON (UTF-8, of UTF-8/UTF-16 met byte-order mark); een uitgewerkt
-                  voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend
+                  voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend,
+                  net als dat in het bestand van ‘Gegevens bewaren (.json)’ (taakvenster, losse pagina)
   werkmap.xlsx    een ingevuld KIA-werkblad (templates/KIA-werkblad.xlsx) of een andere werkmap met een
                   investeringsstaat: de Excel-tabel 'Investeringen', of een tabel of blad met een kopregel
                   met Categorie en Bedrag. Vennoten en desinvesteringen uit de tabellen 'Vennoten' en
@@ -91,7 +93,8 @@ Opties:
                   ander jaar): {"Staat!7:category": {"choice": "bestelauto", "note": "grijs kenteken"}}.
                   Zonder antwoord telt de regel niet mee en is de uitkomst voorlopig: het JSON-rapport
                   heeft "provisional": true en "open" (cel, vraag, keuzes met het voorstel eerst),
-                  --explain begint met "Voorlopig:"; de werkmap zelf wordt nooit gewijzigd
+                  --explain begint met "Voorlopig:"; de werkmap zelf wordt nooit gewijzigd. Het
+                  bestand van ‘Gegevens bewaren (.json)’ (taakvenster, losse pagina) werkt ook
   --out <bestand> het overzicht van --batch als .xlsx (Excel) of .csv; zonder --out de CSV op
                   standaarduitvoer. De CSV opent goed in Nederlandse Excel (dubbelklikken): velden
                   gescheiden door ';', bedragen met een decimale komma, UTF-8 met byte-order mark
@@ -486,10 +489,14 @@ async function readScenario(
   return { scenario: parseJson(decode(bytes, name), name) };
 }
 
-/** The answers file of --antwoorden: { "<blad>!<rij>:<soort>": { "choice": "…", "note": "…" } }. */
+/**
+ * The answers file of --antwoorden: { "<blad>!<rij>:<soort>": { "choice": "…", "note": "…" } }, or the file of the
+ * pane's "Gegevens bewaren (.json)" (its answers; an answer whose choice the row no longer offers is not applied).
+ */
 function readAnswers(file: string): Record<string, { choice: string; note?: string }> {
   const text = decode(readFileBytes(file), file);
-  const raw = parseJson(text, file);
+  const json = parseJson(text, file);
+  const raw = savedDataAnswers(json) ?? json;
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`${file}: verwacht een JSON-object met antwoorden, zoals {"Staat!7:category": {"choice": "bestelauto"}}`);
   const out: Record<string, { choice: string; note?: string }> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
