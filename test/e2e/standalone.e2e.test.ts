@@ -15,7 +15,9 @@
  * Needs /usr/bin/chromium (apt-get install -y chromium). Without it the test is skipped with a message, except
  * when CI is set: then it fails, so CI cannot pass without having run it.
  */
-import { readFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -419,7 +421,7 @@ browserSuite("standalone page in chromium", () => {
       await page.waitForSelector("body[data-ready=true]");
       expect(await page.textContent("h1")).toBe("KIA-rekenhulp");
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
-      await page.goto(`${origin}/taskpane.html`);
+      await page.goto(`${env.origin}/taskpane.html`);
       await page.waitForSelector("body[data-ready=true]");
       expect(await page.textContent("h1")).toBe("KIA-rekenhulp");
       await Promise.all([page.waitForURL(/\?lang=en$/), page.click("#switch-language")]);
