@@ -18,7 +18,7 @@ import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import type { Sink } from "./json-stream";
 import { invalidInput, listing } from "./rows";
-import { readLedgerFile } from "./workbook";
+import { examplesCount, readLedgerFile } from "./workbook";
 
 export interface ClientRow {
   file: string;
@@ -32,6 +32,8 @@ export interface ClientRow {
   problems: number;
   /** the figure is not final: a row left out or a question open (src/workbook/read.ts provisional); null on an error */
   provisional: boolean | null;
+  /** the firm template's example rows still in the file (counted; listed on standard error, Voorlopig ja) */
+  examples?: number;
   error: string | null;
 }
 
@@ -64,7 +66,7 @@ function skipReason(name: string, isDirectory: boolean): string | undefined {
   if (name.startsWith(".")) return "een verborgen bestand";
   if (LEDGER_FILE.test(name)) return undefined;
   const ext = extname(name).toLowerCase();
-  if (ext === ".json") return "een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>";
+  if (ext === ".json") return "een scenario (JSON) wordt niet in --batch gelezen; bereken het los met npm run -s kia-calc -- <bestand>";
   if (ext === ".xls") return "een oud Excel-bestand (.xls); sla het in Excel op als Excel-werkmap (.xlsx)";
   if (ext === ".xlsb") return "een binaire werkmap (.xlsb); sla het in Excel op als Excel-werkmap (.xlsx)";
   return `geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv)${ext ? ` maar een ${ext}-bestand` : ""}`;
@@ -126,6 +128,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     // the cells not read, the sheets not read and the rows the calculation refuses
     row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;
     row.provisional = read.provisional;
+    const examples = examplesCount(read.examples);
+    if (examples) row.examples = examples;
     // the rows kept were validated by the reader: evaluated without validating them again
     const report = read.normalized ? core.evaluateNormalized(read.normalized) : core.evaluate(read.scenario);
     row.total = report.total;
@@ -289,6 +293,14 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     `${count(files.length)} in ${seconds(ms)} (${perSecond} per seconde): ${files.length - failed} berekend, ${failed} met een fout` +
       `${skipped.length ? `, ${skipped.length} overgeslagen` : ""}${written}\n`,
   );
+  const withExamples = rows.filter((r) => r.examples);
+  if (withExamples.length)
+    await o.stderr.write(
+      listing(
+        `Let op: ${count(withExamples.length)} met voorbeeldregels van het KIA-werkblad; die tellen mee (kolom Voorlopig: ja). Wis ze in de werkmap:`,
+        withExamples.map((r) => `${r.file}: ${r.examples} ${r.examples === 1 ? "voorbeeldregel" : "voorbeeldregels"}`),
+      ),
+    );
   if (failed)
     await o.stderr.write(
       listing(

@@ -347,6 +347,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
           source: o.file === "-" ? "(standaardinvoer)" : inputName(o.file),
           leftOut: leftOut?.places,
           open: leftOut?.questions,
+          examples: leftOut?.examples,
           client: o.client,
           date: o.date,
           version: version(),
@@ -395,6 +396,8 @@ interface ScenarioRead {
     places: LeftOut[];
     /** the open questions as the report lists them (kia-calc --rapport) */
     questions: ReportFile.OpenRow[];
+    /** the firm template's example rows still in the workbook (a CONCEPT report) */
+    examples: number;
     /** the figure is not final: a row left out or a question open */
     provisional: boolean;
     /** the open questions: the cell, the row's number, the question and its choices (the suggestion first) */
@@ -467,8 +470,15 @@ async function readScenario(
       );
     for (const w of read.warnings) await err.write(`Let op: ${w.sheet}${w.row ? `, rij ${w.row}` : ""}: ${w.message}\n`);
     const leftRows = new Set(read.leftOut.map((x) => `${x.sheet}!${x.row}`)).size;
+    const examples = reader.examplesCount(read.examples);
     const provisionalLine = read.provisional
-      ? `Voorlopig: ${[open.length ? `${open.length} ${open.length === 1 ? "open vraag" : "open vragen"}` : "", leftRows ? `${leftRows} ${leftRows === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(", ")}; de KIA hieronder is niet definitief.\n\n`
+      ? `Voorlopig: ${[
+          open.length ? `${open.length} ${open.length === 1 ? "open vraag" : "open vragen"}` : "",
+          leftRows ? `${leftRows} ${leftRows === 1 ? "regel" : "regels"} niet meegeteld` : "",
+          examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad` : "",
+        ]
+          .filter(Boolean)
+          .join(", ")}; de KIA hieronder is niet definitief.\n\n`
       : "";
     return {
       scenario: read.scenario,
@@ -481,6 +491,7 @@ async function readScenario(
         section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
         places: read.leftOut,
         questions: read.open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
+        examples,
       },
     };
   }

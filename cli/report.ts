@@ -22,6 +22,8 @@ export interface ReportFileOptions {
   leftOut?: readonly LeftOut[];
   /** a workbook's open questions: the report is then a CONCEPT that lists them */
   open?: readonly OpenRow[];
+  /** the firm template's example rows still in the workbook: the report is then a CONCEPT */
+  examples?: number;
   client: ClientDetails;
   /** jjjj-mm-dd; default today */
   date?: string;
@@ -58,6 +60,7 @@ export async function writeReportFile(file: string, report: Report, o: ReportFil
     client: o.client,
     leftOut: o.leftOut?.filter((x) => x.list !== "partners").map(leftOutRow),
     open: o.open,
+    examples: o.examples,
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const bytes = await reportXlsx(sheet, { ExcelJS: require("exceljs"), JSZip: require("jszip") });

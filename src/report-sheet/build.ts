@@ -65,6 +65,8 @@ export interface ReportSheetOptions {
    * writes a final report). Without it, a row left out makes the report a CONCEPT as well.
    */
   leftOutReason?: string;
+  /** how many of the firm template's example rows are still in the workbook (src/workbook/examples.ts): a CONCEPT */
+  examples?: number;
 }
 
 /** An open question of the ledger as the report lists it. */
@@ -82,9 +84,9 @@ export interface OpenRow {
  * Whether a report with these rows left out and open questions is a CONCEPT: a figure computed while a question is
  * open, or while rows are left out without a reason, is never shown as final.
  */
-export function isProvisional(o: { leftOut?: readonly { list: string }[]; open?: readonly unknown[]; leftOutReason?: string }): boolean {
+export function isProvisional(o: { leftOut?: readonly { list: string }[]; open?: readonly unknown[]; leftOutReason?: string; examples?: number }): boolean {
   const left = (o.leftOut ?? []).some((x) => x.list !== "partners");
-  return (o.open?.length ?? 0) > 0 || (left && !o.leftOutReason?.trim());
+  return (o.open?.length ?? 0) > 0 || (left && !o.leftOutReason?.trim()) || (o.examples ?? 0) > 0;
 }
 
 /** A row of the ledger or a disposal that the calculation left out, and why. */
@@ -169,8 +171,8 @@ const NL = {
     (left || disposals ? " (zie Niet meegeteld)" : "") +
     (open ? " (zie Open vragen)" : ""),
   concept: "CONCEPT",
-  conceptBanner: (open: number, rows: number) =>
-    `CONCEPT – voorlopige uitkomst: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", rows ? `${rows} ${rows === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(" en ")}. De bedragen in dit rapport zijn niet definitief; gebruik ze niet voor de aangifte. ${open ? "Beantwoord de vragen (zie Open vragen)" : "Verbeter de regels (zie Niet meegeteld) of geef aan waarom ze bewust niet meetellen"} en maak het rapport opnieuw.`,
+  conceptBanner: (open: number, rows: number, examples = 0) =>
+    `CONCEPT – voorlopige uitkomst: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", rows ? `${rows} ${rows === 1 ? "regel" : "regels"} niet meegeteld` : "", examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad meegeteld` : ""].filter(Boolean).join(" en ")}. De bedragen in dit rapport zijn niet definitief; gebruik ze niet voor de aangifte. ${open ? "Beantwoord de vragen (zie Open vragen)" : rows ? "Verbeter de regels (zie Niet meegeteld) of geef aan waarom ze bewust niet meetellen" : "Wis de voorbeeldregels in de werkmap"} en maak het rapport opnieuw.`,
   leftOutReason: "Bewust niet meegeteld",
   forReturn: "Voor de aangifte",
   forReturnConcept: "Voor de aangifte – voorlopig, nog niet invullen",
@@ -345,8 +347,8 @@ const EN: Labels = {
     (left || disposals ? " (see Not counted)" : "") +
     (open ? " (see Open questions)" : ""),
   concept: "DRAFT",
-  conceptBanner: (open, rows) =>
-    `DRAFT – provisional outcome: ${[open ? `${open} ${open === 1 ? "open question" : "open questions"}` : "", rows ? `${rows} ${rows === 1 ? "row" : "rows"} not counted` : ""].filter(Boolean).join(" and ")}. The amounts in this report are not final; do not use them for the return. ${open ? "Answer the questions (see Open questions)" : "Correct the rows (see Not counted) or say why they are left out on purpose"} and make the report again.`,
+  conceptBanner: (open, rows, examples = 0) =>
+    `DRAFT – provisional outcome: ${[open ? `${open} ${open === 1 ? "open question" : "open questions"}` : "", rows ? `${rows} ${rows === 1 ? "row" : "rows"} not counted` : "", examples ? `${examples} example ${examples === 1 ? "row" : "rows"} of the KIA workbook counted` : ""].filter(Boolean).join(" and ")}. The amounts in this report are not final; do not use them for the return. ${open ? "Answer the questions (see Open questions)" : rows ? "Correct the rows (see Not counted) or say why they are left out on purpose" : "Delete the example rows in the workbook"} and make the report again.`,
   leftOutReason: "Left out on purpose",
   forReturn: "For the tax return",
   forReturnConcept: "For the tax return – provisional, do not file yet",
@@ -706,7 +708,8 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const leftOut = options.leftOut;
   const open = options.open ?? [];
   const leftOutReason = options.leftOutReason?.trim() ?? "";
-  const provisional = isProvisional({ leftOut, open, leftOutReason });
+  const examples = options.examples ?? 0;
+  const provisional = isProvisional({ leftOut, open, leftOutReason, examples });
   const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
   const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
   const title = provisional ? `${L.title(year)} – ${L.concept}` : L.title(year);
@@ -716,7 +719,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   b.place([{ value: L.subtitle(clientName, year, L.taxes[tax]), span: WIDTH }], { italic: true });
   b.blank();
   if (provisional) {
-    b.place([{ value: L.conceptBanner(open.length, leftRows.size + leftDisposals.size), span: WIDTH }], { bold: true, shade: true });
+    b.place([{ value: L.conceptBanner(open.length, leftRows.size + leftDisposals.size, examples), span: WIDTH }], { bold: true, shade: true });
     b.blank();
   }
 

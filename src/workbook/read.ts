@@ -38,7 +38,8 @@ import {
 } from "./ledger";
 import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
 import type { Answers, OpenQuestion } from "./questions";
-import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
+import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SHEET, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
+import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
 import {
   besideLabel,
   findTable,
@@ -134,7 +135,9 @@ export interface WorkbookRead {
   answered: { question: OpenQuestion; choice: string; note?: string }[];
   /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
   warnings: { sheet: string; row?: number; message: string }[];
-  /** the figure is not final: a row is left out or a question is open */
+  /** the firm template's example rows still in the workbook (./examples.ts): counted, but a client file is wrong with them */
+  examples: ExamplesFound;
+  /** the figure is not final: a row is left out, a question is open, or the template's example rows are still there */
   provisional: boolean;
   /** the scenario validated (evaluateNormalized takes it as it is); absent when not validated or refused as a whole */
   normalized?: NormalizedScenario;
@@ -406,10 +409,16 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     open: read.open,
     answered: read.answered,
     warnings: [...read.warnings.map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+    examples: { investments: [], partners: [], disposals: [] },
     provisional: false,
   };
   if (options.validate !== false && year.from !== "none") Object.assign(out, leaveOutRefused(out));
-  out.provisional = out.open.length > 0 || out.leftOut.length > 0;
+  // the template's example rows, as read (before rows were left out): warned about, and the figure is not final
+  const sc = parts.scenario as { investments?: Record<string, unknown>[]; partnership?: { partners?: Record<string, unknown>[] }; disposals?: Record<string, unknown>[] };
+  out.examples = templateExamples({ investments: sc.investments, partners: sc.partnership?.partners, disposals: sc.disposals });
+  if (examplesCount(out.examples))
+    out.warnings.push({ sheet: ledger.sheet, message: examplesText(out.examples, { ledger: ledger.sheet, partners: partners?.sheet ?? SHEET.partners, disposals: disposals?.sheet ?? SHEET.disposals }) });
+  out.provisional = out.open.length > 0 || out.leftOut.length > 0 || examplesCount(out.examples) > 0;
   return out;
 }
 

@@ -18,6 +18,8 @@ const WORDS = {
     conceptText: (excel: boolean) =>
       `${excel ? "Het rapportblad" : "Het gedownloade rapport"} krijgt dan CONCEPT in de titel en op elke pagina, en "voorlopig" bij de bedragen voor de aangifte.`,
     openFirst: "Beantwoord eerst de open vragen voor een definitief rapport.",
+    examples: (n: number) =>
+      `${n === 1 ? "1 voorbeeldregel" : `${n} voorbeeldregels`} van het KIA-werkblad ${n === 1 ? "staat" : "staan"} nog in de staat en ${n === 1 ? "telt" : "tellen"} mee. Wis ze in de werkmap (Verwijderen > Tabelrijen verwijderen) voor een definitief rapport.`,
     reasonLabel: "Of: waarom tellen deze regels bewust niet mee? (komt in het rapport)",
     final: (excel: boolean) => (excel ? "Definitief schrijven met deze reden" : "Definitief downloaden met deze reden"),
     concept: (excel: boolean) => (excel ? "Schrijven als CONCEPT" : "Downloaden als CONCEPT"),
@@ -32,6 +34,8 @@ const WORDS = {
     conceptText: (excel: boolean) =>
       `${excel ? "The report sheet" : "The downloaded report"} then shows DRAFT in its title and on every page, and "provisional" beside the amounts for the return.`,
     openFirst: "Answer the open questions first for a final report.",
+    examples: (n: number) =>
+      `${n === 1 ? "1 example row" : `${n} example rows`} of the KIA workbook ${n === 1 ? "is" : "are"} still in the ledger and counted. Delete them in the workbook (Delete > Table Rows) for a final report.`,
     reasonLabel: "Or: why are these rows left out on purpose? (goes into the report)",
     final: (excel: boolean) => (excel ? "Write as final with this reason" : "Download as final with this reason"),
     concept: (excel: boolean) => (excel ? "Write as DRAFT" : "Download as DRAFT"),
@@ -59,6 +63,8 @@ export interface ReportConfirmProps {
   lang: "nl" | "en";
   excel: boolean;
   open: readonly OpenQuestion[];
+  /** the firm template's example rows still in the ledger (src/workbook/examples.ts): no final report with them */
+  examples: number;
   /** the rows left out, each as "Staat!E12 (INV-7): reden" */
   leftOut: readonly string[];
   /** the reason given before (kept while the pane is open) */
@@ -88,10 +94,11 @@ export function ReportConfirm(p: ReportConfirmProps) {
             <Cells cells={[...p.leftOut]} lang={p.lang} />
           </>
         ) : null}
+        {p.examples ? <p>{w.examples(p.examples)}</p> : null}
         <p class="hint">{w.conceptText(p.excel)}</p>
         {p.open.length ? (
           <p class="hint">{w.openFirst}</p>
-        ) : (
+        ) : p.examples || !p.leftOut.length ? null : (
           <label class="field">
             <span>{w.reasonLabel}</span>
             <textarea id="left-out-reason" rows={2} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
@@ -102,7 +109,7 @@ export function ReportConfirm(p: ReportConfirmProps) {
             <button type="button" class="btn primary" data-autofocus="" onClick={p.onQuestions}>
               {w.toQuestions}
             </button>
-          ) : (
+          ) : p.examples || !p.leftOut.length ? null : (
             <button type="button" class="btn primary" id="report-final" disabled={!reason.trim()} onClick={() => p.onFinal(reason.trim())}>
               {w.final(p.excel)}
             </button>

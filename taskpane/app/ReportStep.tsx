@@ -19,6 +19,7 @@ import { ReturnFigures } from "./ReturnFigures";
 import { PrintButton, PrintHead } from "./PrintReport";
 import { AUTHORITATIVE_KINDS } from "../../src/law/types";
 import { ClientForm, useClient } from "./ClientForm";
+import { useTemplateExamples } from "./examples";
 
 type ReportSheetModule = typeof import("../report-sheet");
 
@@ -53,6 +54,7 @@ export function ReportStep({ version }: { version: string }) {
   const [reason, setReason] = useState("");
   const sheets = useReportSheetModule();
   const [client, setClient] = useClient();
+  const examples = useTemplateExamples(derived, state.choices.partnership.enabled ? state.choices.partnership.partners : []);
   if (!report || !scenario) return <p class="message warning">{derived.error?.message ?? t.noLedgerYet}</p>;
   const sheetName = sheets ? sheets.reportSheetName(state.choices.year, lang) : "";
 
@@ -92,6 +94,7 @@ export function ReportStep({ version }: { version: string }) {
         // the open questions make it a CONCEPT and are listed (src/workbook/questions.ts)
         open: open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
         leftOutReason,
+        examples,
       });
       const written = await workbook.writeReport(sheet);
       // the file the adapter saved ("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx"), not a name made up here
@@ -113,11 +116,11 @@ export function ReportStep({ version }: { version: string }) {
   const leftOutCount = derived.problems.length + derived.disposalProblems.length + derived.disposalIssues.length;
   // not final while a question is open or a row is left out: asked before it is written (issue 14)
   const start = async () => {
-    if (open.length || leftOutCount) setAsk(true);
+    if (open.length || leftOutCount || examples) setAsk(true);
     else await proceed();
   };
 
-  const provisional = open.length > 0 || leftOutCount > 0;
+  const provisional = open.length > 0 || leftOutCount > 0 || examples > 0;
   return (
     <div class="report">
       <PrintHead lang={lang} year={report.year} provisional={provisional} client={[client.name, client.dossier].filter(Boolean).join(" · ")} source={sourceText(sourceDescription(state), lang)} date={isoDate(new Date())} version={version} />
@@ -270,6 +273,7 @@ export function ReportStep({ version }: { version: string }) {
           lang={lang}
           excel={excel}
           open={open}
+          examples={examples}
           leftOut={(leftOutList() ?? []).map((x) => `${x.cell}${x.description || x.id ? ` (${x.description ?? x.id})` : ""}: ${x.reason}`)}
           reason={reason}
           onClose={() => setAsk(false)}

@@ -4,6 +4,7 @@
  */
 import { usePane } from "./context";
 import { formatMoney } from "./format";
+import { useTemplateExamples } from "./examples";
 
 export function Summary() {
   const { t, state, derived, culture, goTo } = usePane();
@@ -14,7 +15,9 @@ export function Summary() {
   // not final while a question is open or a row is left out (src/workbook/read.ts provisional)
   const open = derived.ledger?.open?.length ?? 0;
   const leftOut = new Set(derived.problems.map((p) => p.row)).size;
-  const provisional = open + leftOut;
+  // the firm template's example rows still in the ledger: counted, but a client's figure is wrong with them
+  const examples = useTemplateExamples(derived, state.choices.partnership.enabled ? state.choices.partnership.partners : []);
+  const provisional = open + leftOut + examples;
   return (
     <section class={`summary card ${error ? "has-error" : ""} ${report && provisional ? "provisional" : ""}`} aria-label={t.kiaFor(year)}>
       <div aria-live="polite" aria-atomic="true" id="kia-live">
@@ -24,7 +27,7 @@ export function Summary() {
               <span class="label">{t.kiaFor(year)}</span> <span class="value">{formatMoney(report.kia, culture)}</span>
             </p>
             <p class="kia-line">{t.totalLine(formatMoney(report.total, culture), counted)}</p>
-            {provisional ? <p class="kia-provisional" id="kia-provisional">{t.provisional(open, leftOut)}</p> : null}
+            {provisional ? <p class="kia-provisional" id="kia-provisional">{t.provisional(open, leftOut, examples)}</p> : null}
           </>
         ) : error ? (
           <>

@@ -83,8 +83,8 @@ const nl = {
   announce: (year: number, kia: string, total: string) =>
     `KIA ${year}: ${kia} op een totaal van ${total}.`,
   noResult: "Geen berekening",
-  provisional: (open: number, leftOut: number) =>
-    `Voorlopig: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(", ")}`,
+  provisional: (open: number, leftOut: number, examples = 0) =>
+    `Voorlopig: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "regel" : "regels"} niet meegeteld` : "", examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad (wissen)` : ""].filter(Boolean).join(", ")}`,
   provisionalLink: "Naar de regels",
   goToField: "Naar het veld",
   totalLine: (total: string, n: number) =>
@@ -392,7 +392,7 @@ const nl = {
   addKiaName: "Voeg =KIA() toe aan deze werkmap",
   insertTemplate: "Nieuw KIA-werkblad",
   toolsHint:
-    "=KIA(totaal; jaar) is een naam met de KIA-tabellen 2010–2026 in gewone Excel-formules: hij werkt ook waar de add-in niet geladen is (Microsoft 365, Excel 2024, Excel op het web). ‘Nieuw KIA-werkblad’ voegt de bladen van het kantoorsjabloon toe (Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); bestaande bladen blijven zoals ze zijn.",
+    "=KIA(totaal; jaar) is een naam met de KIA-tabellen 2010–2026 in gewone Excel-formules: hij werkt ook waar de add-in niet geladen is (Microsoft 365, Excel 2024, Excel op het web). ‘Nieuw KIA-werkblad’ voegt de bladen van het kantoorsjabloon toe (Start, Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); bestaande bladen blijven zoals ze zijn.",
   working: "Bezig…",
   kiaNameAdded: "De naam KIA staat in deze werkmap. Typ bijvoorbeeld =KIA(A2; 2025).",
   kiaNameFailed: (m: string) =>

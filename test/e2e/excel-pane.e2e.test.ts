@@ -251,7 +251,7 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
 
       await page.click("#add-kia-name");
       const named = (await hasCall(page, (c) => c[0] === "setName" && c[1] === "KIA", "setName KIA")).find((c) => c[0] === "setName")!;
-      expect(String(named[2])).toMatch(/^=LAMBDA\(total,year,/);
+      expect(String(named[2])).toMatch(/^=LAMBDA\(totaal,jaar,/);
       expect(String(named[2])).toContain("{2010,2011,2012,2013,2014,2015,2016,2017,2018,2019,2020,2021,2022,2023,2024,2025,2026}");
       expect(await page.textContent("#tools-status")).toContain("=KIA(A2; 2025)");
 

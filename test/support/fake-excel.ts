@@ -23,6 +23,8 @@ export interface SheetModel {
   tables?: { name: string; headerRow: number; column: number; rows: number; columns: number }[];
   /** Excel answers `values` with null (too many cells) */
   nullValues?: boolean;
+  /** the sheet is protected (without a password) */
+  protected?: boolean;
 }
 
 export interface Write {
@@ -283,6 +285,15 @@ export function fakeExcel(options: {
       setPrintArea() {},
     },
     horizontalPageBreaks: { add() {} },
+    protection: {
+      protected: sheets.get(name)?.protected === true,
+      unprotect() {
+        events.push(`unprotect ${name}`);
+      },
+      protect() {
+        events.push(`protect ${name}`);
+      },
+    },
     charts: {
       add(type: string, _range: unknown, seriesBy: string) {
         calls.push({ sheet: name, method: "charts.add", args: [type, seriesBy] });
