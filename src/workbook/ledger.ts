@@ -143,6 +143,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A column's index (0-based) from its letters: "A" -> 0, "H" -> 7, "AA" -> 26 (columnLetter's inverse). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 export interface LedgerProblem {
   /** row number in the sheet (1-based, as Excel shows it) */
   row: number;

@@ -1,13 +1,13 @@
 /**
- * How a workbook is read, one rule per question, for every reader: kia-calc (cli/workbook.ts) and the taskpane
- * (its workbook adapters taskpane/workbook/office.ts and file.ts, and taskpane/app/load.ts and partners.ts). So the
- * same workbook gives the same scenario on the command line, in Excel and in the standalone page:
+ * How a workbook is read, one rule per question, for the one reader (./read.ts readWorkbook), which kia-calc, the
+ * standalone page and the Excel pane all read through. So the same workbook gives the same scenario on the command
+ * line, in Excel and in the standalone page:
  *
  *  - which table is the ledger, the partners or the disposals: a table with one of the known names whose headers
  *    fit, else the first table whose headers fit (findTable);
  *  - where the header row of a sheet without tables is: the first of its first 30 rows whose headers name a
  *    category and an amount (findHeaderRow), so a title above the ledger is passed over;
- *  - where a partners list on a sheet without tables is (kia-calc and the standalone page's file adapter read such
+ * *  - where a partners list on a sheet without tables is (in Excel, in the standalone page and in kia-calc alike
  *    sheets): the first of its first 30 rows whose headers name a partner and a weight of the key (findPartnersHeader,
  *    unless the sheet's header row is a ledger's: sheetHeader); the list runs to its first empty row or to a row whose
  *    first filled cell is a label such as "Verdeelsleutel", "Gezamenlijk verzoek" or "Totaal" (endsPartnersList), so

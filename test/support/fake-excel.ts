@@ -210,7 +210,8 @@ export function fakeExcel(options: {
       setCellProperties() {},
       setRowProperties() {},
     });
-    if (s.nullValues) {
+    // Excel answers null for a large block only: a header row or a single row comes back
+    if (s.nullValues && n > 1) {
       raw._properties.get("values").resetValue(null);
       raw.values = NOT_LOADED;
     }
@@ -219,7 +220,8 @@ export function fakeExcel(options: {
     raw.isNullObject = false;
     const load = raw.load.bind(raw);
     raw.load = (p: unknown) => {
-      pendingCells += n * m;
+      // the cells travel only when their contents are loaded (not a range's place: rowIndex, rowCount, address)
+      if (/values|valueTypes|numberFormat|formulas|text/.test(String(p))) pendingCells += n * m;
       unloaded.delete(key);
       if (!registry._properties.has(key)) {
         registry._properties.set(key, raw);
