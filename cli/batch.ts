@@ -17,10 +17,10 @@ import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import type { Sink } from "./json-stream";
-import { listing } from "./rows";
+import { invalidInput, listing } from "./rows";
 import { Decimal } from "../src/decimal";
 import { formatEuroShort } from "../src/money";
-import { readLedgerFile } from "./workbook";
+import { examplesCount, readLedgerFile } from "./workbook";
 import { clientFolders, evaluateClientYears } from "./clients";
 
 export interface ClientRow {
@@ -35,6 +35,8 @@ export interface ClientRow {
   problems: number;
   /** the figure is not final: a row left out or a question open (src/workbook/read.ts provisional); null on an error */
   provisional: boolean | null;
+  /** the firm template's example rows still in the file (counted; listed on standard error, Voorlopig ja) */
+  examples?: number;
   error: string | null;
   /** a client's folder of years (cli/clients.ts): the client's name */
   client?: string;
@@ -74,7 +76,7 @@ function skipReason(name: string, isDirectory: boolean): string | undefined {
   if (name.startsWith(".")) return "een verborgen bestand";
   if (LEDGER_FILE.test(name)) return undefined;
   const ext = extname(name).toLowerCase();
-  if (ext === ".json") return "een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>";
+  if (ext === ".json") return "een scenario (JSON) wordt niet in --batch gelezen; bereken het los met npm run -s kia-calc -- <bestand>";
   if (ext === ".xls") return "een oud Excel-bestand (.xls); sla het in Excel op als Excel-werkmap (.xlsx)";
   if (ext === ".xlsb") return "een binaire werkmap (.xlsb); sla het in Excel op als Excel-werkmap (.xlsx)";
   return `geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv)${ext ? ` maar een ${ext}-bestand` : ""}`;
@@ -136,6 +138,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     // the cells not read, the sheets not read and the rows the calculation refuses
     row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;
     row.provisional = read.provisional;
+    const examples = examplesCount(read.examples);
+    if (examples) row.examples = examples;
     // the rows kept were validated by the reader: evaluated without validating them again
     const report = read.normalized ? core.evaluateNormalized(read.normalized) : core.evaluate(read.scenario);
     row.total = report.total;
@@ -145,7 +149,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
   } catch (e) {
     // the file is named in the row already: "Bestand x.xlsx: geen jaar…" is "geen jaar…"
     if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand ${escapeRe(file)}:? `), "");
-    else if (e instanceof core.KiaValidationError) row.error = `Ongeldige invoer: ${e.message}`;
+    else if (e instanceof core.KiaValidationError) row.error = invalidInput(e, false);
     else row.error = `Interne fout: ${oneLine(e)}`;
   }
   return row;
@@ -352,6 +356,14 @@ export async function runBatch(o: BatchOptions): Promise<number> {
       `${skipped.length ? `, ${skipped.length} overgeslagen` : ""}${written}\n`,
   );
   if (clients.length) await o.stderr.write(listing("Per klant, uit eerdere jaren (art. 3.44):", clientSummaries(rows)));
+  const withExamples = rows.filter((r) => r.examples);
+  if (withExamples.length)
+    await o.stderr.write(
+      listing(
+        `Let op: ${count(withExamples.length)} met voorbeeldregels van het KIA-werkblad; die tellen mee (kolom Voorlopig: ja). Wis ze in de werkmap:`,
+        withExamples.map((r) => `${r.file}: ${r.examples} ${r.examples === 1 ? "voorbeeldregel" : "voorbeeldregels"}`),
+      ),
+    );
   if (failed)
     await o.stderr.write(
       listing(

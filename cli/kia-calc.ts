@@ -364,17 +364,20 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       scenario = undefined; // the input is not needed any more: let it be collected while the report is written
       if (o.explain) text = (io.explainText ?? (core.explainText as CliIo["explainText"]))(report);
     } catch (e) {
-      if (e instanceof core.KiaValidationError) return await fail(`Ongeldige invoer: ${e.message}\n`, 2);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      if (e instanceof core.KiaValidationError) return await fail(`${(require("./rows") as typeof Rows).invalidInput(e, !leftOut)}\n`, 2);
       throw e;
     }
     if (o.rapport !== undefined) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      let written: { sheet: string; rows: number };
+      let written: { sheet: string; rows: number; provisional: boolean };
       try {
         written = await (require("./report") as typeof ReportFile).writeReportFile(o.rapport, report as Core.Report, {
           scenario: read as Core.Scenario,
           source: o.file === "-" ? "(standaardinvoer)" : inputName(o.file),
           leftOut: leftOut?.places,
+          open: leftOut?.questions,
+          examples: leftOut?.examples,
           client: o.client,
           date: o.date,
           version: version(),
@@ -384,6 +387,10 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
         throw e;
       }
       await out.write(`Rapport geschreven: ${o.rapport} (blad ${written.sheet}, ${written.rows} rijen)\n`);
+      if (written.provisional)
+        await out.write(
+          `Het rapport is een CONCEPT: ${leftOut?.provisionalLine.replace(/^Voorlopig: /, "").replace(/; de KIA hieronder is niet definitief\.\s*$/, "")}. Beantwoord de open vragen (--antwoorden) of verbeter de staat, en maak het opnieuw.\n`,
+        );
       return 0;
     }
     if (text !== undefined) await writeText(out, (leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text) + (earlier ? earlier.section : ""));
@@ -420,6 +427,10 @@ interface ScenarioRead {
     section: string;
     /** the structured rows left out, for the report's 'Niet meegeteld' (kia-calc --rapport) */
     places: LeftOut[];
+    /** the open questions as the report lists them (kia-calc --rapport) */
+    questions: ReportFile.OpenRow[];
+    /** the firm template's example rows still in the workbook (a CONCEPT report) */
+    examples: number;
     /** the figure is not final: a row left out or a question open */
     provisional: boolean;
     /** the open questions: the cell, the row's number, the question and its choices (the suggestion first) */
@@ -500,8 +511,15 @@ async function readScenario(
       );
     for (const w of read.warnings) await err.write(`Let op: ${w.sheet}${w.row ? `, rij ${w.row}` : ""}: ${w.message}\n`);
     const leftRows = new Set(read.leftOut.map((x) => `${x.sheet}!${x.row}`)).size;
+    const examples = reader.examplesCount(read.examples);
     const provisionalLine = read.provisional
-      ? `Voorlopig: ${[open.length ? `${open.length} ${open.length === 1 ? "open vraag" : "open vragen"}` : "", leftRows ? `${leftRows} ${leftRows === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(", ")}; de KIA hieronder is niet definitief.\n\n`
+      ? `Voorlopig: ${[
+          open.length ? `${open.length} ${open.length === 1 ? "open vraag" : "open vragen"}` : "",
+          leftRows ? `${leftRows} ${leftRows === 1 ? "regel" : "regels"} niet meegeteld` : "",
+          examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad` : "",
+        ]
+          .filter(Boolean)
+          .join(", ")}; de KIA hieronder is niet definitief.\n\n`
       : "";
     return {
       scenario: read.scenario,
@@ -512,8 +530,10 @@ async function readScenario(
         open,
         provisionalLine,
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
-        section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused]),
+        section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
         places: read.leftOut,
+        questions: read.open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
+        examples,
       },
     };
   }

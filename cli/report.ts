@@ -7,7 +7,9 @@
  */
 import { writeFileSync } from "fs";
 import type { Report, Scenario } from "../src";
-import { reportSheet, type ClientDetails, type LeftOutRow } from "../src/report-sheet";
+import { reportSheet, type ClientDetails, type LeftOutRow, type OpenRow } from "../src/report-sheet";
+
+export type { OpenRow };
 import { reportXlsx } from "../src/report-sheet/xlsx";
 import { cellOf, fieldName, type LeftOut } from "../src/workbook/left-out";
 import { InputError } from "./input";
@@ -18,6 +20,10 @@ export interface ReportFileOptions {
   source: string;
   /** a workbook's or CSV's rows left out (a scenario file has none) */
   leftOut?: readonly LeftOut[];
+  /** a workbook's open questions: the report is then a CONCEPT that lists them */
+  open?: readonly OpenRow[];
+  /** the firm template's example rows still in the workbook: the report is then a CONCEPT */
+  examples?: number;
   client: ClientDetails;
   /** jjjj-mm-dd; default today */
   date?: string;
@@ -35,6 +41,8 @@ function today(): string {
 export function leftOutRow(x: LeftOut): LeftOutRow {
   const r: LeftOutRow = { list: x.list, cell: cellOf(x), reason: x.reason };
   if (x.id) r.id = x.id;
+  if (x.description) r.description = x.description;
+  if (x.amount) r.amount = x.amount;
   const column = fieldName(x);
   if (column) r.column = column;
   if (x.value !== undefined) r.value = `"${x.value}"`;
@@ -42,7 +50,7 @@ export function leftOutRow(x: LeftOut): LeftOutRow {
 }
 
 /** Writes the report; an unwritable file is an InputError with a Dutch message (exit code 2). */
-export async function writeReportFile(file: string, report: Report, o: ReportFileOptions): Promise<{ sheet: string; rows: number }> {
+export async function writeReportFile(file: string, report: Report, o: ReportFileOptions): Promise<{ sheet: string; rows: number; provisional: boolean }> {
   const sheet = reportSheet(report, {
     lang: "nl",
     version: o.version,
@@ -51,6 +59,8 @@ export async function writeReportFile(file: string, report: Report, o: ReportFil
     scenario: o.scenario,
     client: o.client,
     leftOut: o.leftOut?.filter((x) => x.list !== "partners").map(leftOutRow),
+    open: o.open,
+    examples: o.examples,
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const bytes = await reportXlsx(sheet, { ExcelJS: require("exceljs"), JSZip: require("jszip") });
@@ -60,5 +70,5 @@ export async function writeReportFile(file: string, report: Report, o: ReportFil
     const code = (e as { code?: string }).code;
     throw new InputError(`Kan het rapport niet schrijven naar ${file}${code === "ENOENT" ? ": de map bestaat niet" : code === "EACCES" || code === "EPERM" ? ": geen schrijfrechten" : code === "EISDIR" ? ": dat is een map" : ""}`);
   }
-  return { sheet: sheet.name, rows: sheet.rows.length };
+  return { sheet: sheet.name, rows: sheet.rows.length, provisional: sheet.provisional === true };
 }

@@ -100,7 +100,7 @@ async function fromBook(book: Book, name: string, options: FileOptions, kind: "x
   if (y.from === "none") {
     if (y.reason) throw new InputError(`Bestand ${name}: ${y.reason}; vul het belastingjaar in of geef --year`);
     const hint = (year: number) =>
-      `Geef het jaar op, bijvoorbeeld: kia-calc --year ${year} ${name === "(standaardinvoer)" ? "-" : shellWord(name)}` +
+      `Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year ${year} ${name === "(standaardinvoer)" ? "-" : shellWord(name)}` +
       (kind === "csv" ? "" : ` (of vul op het blad ${SHEET.summary} naast 'Jaar' het belastingjaar in)`);
     throw new InputError(`Bestand ${name}: ${noYearText(y.years)}. ${hint(y.years.length ? y.years[y.years.length - 1] : new Date().getFullYear() - 1)}`);
   }
@@ -119,3 +119,4 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
 
 /** How the year was found from the dates, in the words the pane uses too (kia-calc's note). */
 export { datesYearText };
+export { examplesCount } from "../src/workbook/examples";

@@ -136,7 +136,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
         {
           code: "OVERRIDE",
           text: `Handmatig beoordeeld: ${ok ? "telt mee" : "telt niet mee"}. Reden: ${inv.override.reason}`,
-          ref: "handmatige beoordeling (gebruiker)",
+          ref: "handmatige beoordeling door u",
         },
       ];
     } else if (!ok) {

@@ -76,7 +76,7 @@ export function partnerCalamity(
       list
         .map(
           (x) =>
-            `${x.name}: zonder goedkeuring per saldo ${formatExactEuro(x.netWithoutExact)}, met goedkeuring ${formatExactEuro(x.netWithExact)}, zijn eigen keuze zou ${x.prefers === "with" ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn`,
+            `${x.name}: zonder goedkeuring per saldo ${formatExactEuro(x.netWithoutExact)}, met goedkeuring ${formatExactEuro(x.netWithExact)}, de eigen keuze zou ${x.prefers === "with" ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn`,
         )
         .join("; ") +
       ".",

@@ -264,7 +264,7 @@ export function disinvestmentStep(
   if (mismatch.length)
     ctx.warn(
       W.disposalYearTotal(
-        listOf(mismatch, (it) => `${nameOf(it.d)} (${formatEuro(it.d.investmentYearTotal)})`),
+        listOf(mismatch, (it) => `${nameOf(it.d)}: opgegeven ${formatEuro(it.d.investmentYearTotal)}`),
         year,
         formatExactEuro(thisYear.total),
       ),
@@ -433,7 +433,7 @@ export function explainPartnerDisinvestments(
   const allocation = ctx.use(rules.partnership.allocationRef);
   ctx.explain(
     level === "partner"
-      ? `Samenwerkingsverband: de desinvesteringsbijtelling is per vennoot berekend, want iedere vennoot is de belastingplichtige (besluit 4.1.1) en art. 3.41 lid 3 telt de investeringen alleen samen voor de KIA zelf: zijn aandeel in de vervreemdingen (volgens dezelfde sleutel, voorwaarde e) tegen de drempel van ${formatEuroShort(r.threshold.amount)}, tegen het percentage van zijn eigen KIA in het investeringsjaar. Ter vergelijking ook de lezing voor het samenwerkingsverband als geheel.`
+      ? `Samenwerkingsverband: de desinvesteringsbijtelling is per vennoot berekend, want iedere vennoot is de belastingplichtige (besluit 4.1.1) en art. 3.41 lid 3 telt de investeringen alleen samen voor de KIA zelf: het eigen aandeel in de vervreemdingen (volgens dezelfde sleutel, voorwaarde e) tegen de drempel van ${formatEuroShort(r.threshold.amount)}, tegen het percentage van de eigen KIA in het investeringsjaar. Ter vergelijking ook de lezing voor het samenwerkingsverband als geheel.`
       : `Samenwerkingsverband: de desinvesteringsbijtelling is op verzoek voor het samenwerkingsverband als geheel berekend (drempel op het totaal van de vervreemdingen) en naar de sleutel verdeeld (voorwaarde e). Ter vergelijking ook de lezing per vennoot (de standaard).`,
     allocation,
   );
@@ -444,7 +444,7 @@ export function explainPartnerDisinvestments(
           ? ` (eigen percentage: ${listOf(x.rates.filter((q) => q.own), (q) => `${nameOf(q.item.d)} ${formatPercent(q.rate, 4)}`)})`
           : "")
       : `per vennoot: aandeel in de vervreemdingen ${formatEuro(x.prices)}, niet meer dan de drempel van ${formatEuroShort(r.threshold.amount)}: geen bijtelling`;
-    const whole = `voor het samenwerkingsverband als geheel: ${r.applies ? `${formatExactEuro(x.levelExact)} (zijn deel van ${formatExactEuro(r.totalExact)})` : "geen bijtelling"}`;
+    const whole = `voor het samenwerkingsverband als geheel: ${r.applies ? `${formatExactEuro(x.levelExact)} (het deel van de vennoot van ${formatExactEuro(r.totalExact)})` : "geen bijtelling"}`;
     ctx.explain(
       `${x.name}: ${level === "partner" ? `${perPartner}; ${whole}` : `${whole}; ${perPartner}`}.`,
       allocation,

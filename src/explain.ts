@@ -1,6 +1,7 @@
 /** The report's explanation as Dutch text (for the CLI's --explain, the audit file and bug reports). */
 import { Decimal } from "./decimal";
 import { formatEuroShort } from "./money";
+import { AUTHORITATIVE_KINDS } from "./law/types";
 import type { Report } from "./report";
 
 const KIND_NL: Record<string, string> = {
@@ -8,7 +9,6 @@ const KIND_NL: Record<string, string> = {
   besluit: "besluit",
   belastingdienst: "Belastingdienst",
   rechtspraak: "rechtspraak",
-  secondary: "niet-officiële bron",
 };
 
 export function explainText(r: Report): string {
@@ -25,14 +25,14 @@ export function explainText(r: Report): string {
     for (const w of r.warnings) lines.push(`- ${w.text}`);
   }
   const p = r.parameters;
-  lines.push("", `Bronnen tabel ${r.year} (${p.confidenceDetail || p.confidence}):`);
-  for (const s of p.sources)
-    lines.push(
-      `- ${s.title} (${KIND_NL[s.kind] ?? s.kind}; ${s.supports}): ${s.url}` +
-        (s.via ? ` — gelezen in ${s.via}` : ""),
-    );
+  // the law and the Belastingdienst, at their own address: how the law data was gathered (a repository, other
+  // websites that confirm a table) is for the developers and stays in src/law, out of a client file
+  const official = p.sources.filter((s) => (AUTHORITATIVE_KINDS as readonly string[]).includes(s.kind));
+  // one pair of brackets at most: the detail and a source's own texts may have theirs
+  lines.push("", `Bronnen tabel ${r.year} – ${p.confidenceDetail || p.confidence}:`);
+  for (const s of official) lines.push(`- ${KIND_NL[s.kind] ?? s.kind}: ${s.title}; onderbouwt ${s.supports}: ${s.url}`);
+  if (!official.length) lines.push(`- geen officiële bron in de wettelijke gegevens; ${p.sources.length} andere ${p.sources.length === 1 ? "bron" : "bronnen"} (src/law)`);
   if (p.notes) lines.push(`Opmerking: ${p.notes}`);
-  if (p.contradictions) lines.push(`Tegenstrijdige bronnen: ${p.contradictions}`);
   lines.push("", "Wetsartikelen en andere grondslagen:");
   for (const ref of p.references) lines.push(`- ${ref.label}: ${ref.url}`);
   return lines.join("\n") + "\n";

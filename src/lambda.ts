@@ -1,5 +1,5 @@
 /**
- * `=KIA(total; year)` as a workbook name: a LAMBDA in native Excel, generated from the law data by one function.
+ * `=KIA(totaal; jaar)` as a workbook name: a LAMBDA in native Excel, generated from the law data by one function.
  *
  * An add-in function cannot be called KIA itself, and a LAMBDA that calls an add-in function is not supported by
  * Excel today; so the name's LAMBDA computes the table itself, with the year tables embedded as array constants.
@@ -27,8 +27,12 @@ import { establishedYears, getYearTable, type Band, type BandKind } from "./law"
 export const KIA_NAME = "KIA";
 /** The workbook name of the exact KIA (no rounding): the template's partner and disinvestment formulas need it. */
 export const KIA_EXACT_NAME = "KIA_EXACT";
-/** The LAMBDA's parameters, in order: the year's total of qualifying investments, and the tax year. */
-export const LAMBDA_PARAMETERS = ["total", "year"] as const;
+/**
+ * The LAMBDA's parameters, in order: the year's total of qualifying investments, and the tax year. Dutch, as the
+ * docs write `=KIA(totaal; jaar)`: Excel's tooltip shows them. (Stored as _xlpm.jaar; JAAR( with a bracket is the
+ * Dutch YEAR function, a parameter is never followed by one. Checklist item in docs/excel-compatibility.md.)
+ */
+export const LAMBDA_PARAMETERS = ["totaal", "jaar"] as const;
 
 export interface LambdaOptions {
   /** the exact amount the table gives, without the rounding (the KIA_EXACT name) */
@@ -68,8 +72,8 @@ function exactDecimals(tables: { bands: readonly Band[] }[]): number {
 }
 
 /**
- * The body of the LAMBDA for the given years (default: every established year), with the parameters `total` and
- * `year` as plain names. Throws when a year has no table or the years' tables do not share one shape (the same
+ * The body of the LAMBDA for the given years (default: every established year), with the parameters `totaal` and
+ * `jaar` as plain names. Throws when a year has no table or the years' tables do not share one shape (the same
  * kinds of band in the same order): then one IF chain cannot serve them all and this generator must learn more.
  */
 export function lambdaBody(years: readonly number[] = establishedYears(), options: LambdaOptions = {}): string {
@@ -138,7 +142,7 @@ export function lambdaBody(years: readonly number[] = establishedYears(), option
   return `IF(ISNUMBER(${total})*(${total}>=0),IF(ISNA(${at}),NA(),${chain}),#VALUE!)`;
 }
 
-/** The name's formula as Office.js `names.add(KIA_NAME, …)` takes it (en-US): `=LAMBDA(total,year,…)`. */
+/** The name's formula as Office.js `names.add(KIA_NAME, …)` takes it (en-US): `=LAMBDA(totaal,jaar,…)`; Excel's tooltip shows the Dutch parameter names, as the docs write `=KIA(totaal; jaar)`. */
 export function lambdaFormula(years: readonly number[] = establishedYears(), options: LambdaOptions = {}): string {
   return `=LAMBDA(${LAMBDA_PARAMETERS.join(",")},${lambdaBody(years, options)})`;
 }
@@ -148,7 +152,8 @@ export function lambdaFormula(years: readonly number[] = establishedYears(), opt
  * parameters with `_xlpm.`), not XML-escaped.
  */
 export function lambdaFileFormula(years: readonly number[] = establishedYears(), options: LambdaOptions = {}): string {
-  const body = substituteParameters(lambdaBody(years, options), { total: "_xlpm.total", year: "_xlpm.year" });
+  const [total, year] = LAMBDA_PARAMETERS;
+  const body = substituteParameters(lambdaBody(years, options), { total: `_xlpm.${total}`, year: `_xlpm.${year}` });
   return `_xlfn.LAMBDA(${LAMBDA_PARAMETERS.map((p) => "_xlpm." + p).join(",")},${body})`;
 }
 
@@ -159,7 +164,8 @@ export function lambdaFileFormula(years: readonly number[] = establishedYears(),
  */
 export function substituteParameters(body: string, args: { total: string; year: string }): string {
   const wrap = (s: string) => (/^[A-Za-z0-9_.$]+$/.test(s) ? s : `(${s})`);
-  return body.replace(/"[^"]*"|\b(total|year)\b/g, (m, p: string | undefined) =>
-    p === undefined ? m : wrap(args[p as "total" | "year"]),
+  const [total, year] = LAMBDA_PARAMETERS;
+  return body.replace(new RegExp(`"[^"]*"|\\b(${total}|${year})\\b`, "g"), (m, p: string | undefined) =>
+    p === undefined ? m : wrap(p === total ? args.total : args.year),
   );
 }

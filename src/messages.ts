@@ -74,10 +74,15 @@ export const warnings = {
       text: `Verdeelsleutel ${key} is een goedkeuring (besluit onderdeel 4.1.4): alleen met een gezamenlijk, ondertekend verzoek van alle vennoten (voorwaarde f), in te dienen voordat een aanslag van een van hen onherroepelijk vaststaat. Zonder verzoek gaat de inspecteur uit van de winstgerechtigdheid.`,
     };
   },
-  partnershipKeyFallback(key: string): Warning {
+  partnershipKeyFallback(key: string, unmet: readonly ("c" | "e" | "f")[] = ["f"]): Warning {
+    const why: Record<"c" | "e" | "f", string> = {
+      c: "de verdeling geldt niet voor alle vormen van investeringsaftrek (voorwaarde c)",
+      e: "de verdeling geldt niet voor een latere desinvesteringsbijtelling (voorwaarde e)",
+      f: "er is geen gezamenlijk verzoek (voorwaarde f)",
+    };
     return {
       code: "PARTNERSHIP_KEY_NOT_APPLIED",
-      text: `Verdeelsleutel ${key} niet toegepast: er is geen gezamenlijk verzoek (voorwaarde f). De KIA is verdeeld naar het aandeel in de (over)winst, de wettelijke hoofdregel.`,
+      text: `Verdeelsleutel ${key} niet toegepast: ${unmet.map((c) => why[c]).join("; ")}. De KIA is verdeeld naar het aandeel in de (over)winst, de wettelijke hoofdregel.`,
     };
   },
   profitSharesNotHundred(sum: string, shares: string): Warning {
@@ -89,7 +94,7 @@ export const warnings = {
     partnershipRounding(sum: string, kia: string): Warning {
     return {
       code: "PARTNERSHIP_ROUNDING",
-      text: `Iedere vennoot rondt zijn eigen deel in zijn eigen aangifte af (naar boven, in zijn voordeel): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,
+      text: `Iedere vennoot rondt het eigen deel in de eigen aangifte af (naar boven, in het voordeel van de vennoot): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,
     };
   },
   paymentCriterion(list: string): Warning {

@@ -110,19 +110,36 @@ export function isPerEnterprise(year: number): boolean {
   return year >= rules.partnership.perEnterpriseFrom;
 }
 
-/** The key that applies: an agreed key needs the joint request (condition f); without it, the profit share. */
+/**
+ * The conditions of the approval the user said are not met: f (no joint request), c (not for every form of
+ * investment deduction), e (not for a later disinvestment addition). Any of them: the agreed key is not applied.
+ */
+export function unmetConditions(p: { jointRequest?: boolean; allDeductions?: boolean; sameForDisinvestment?: boolean }): ("c" | "e" | "f")[] {
+  const out: ("c" | "e" | "f")[] = [];
+  if (p.allDeductions === false) out.push("c");
+  if (p.sameForDisinvestment === false) out.push("e");
+  if (p.jointRequest === false) out.push("f");
+  return out;
+}
+
+/**
+ * The key that applies: an agreed key needs the conditions of the approval; one the user says is not met (c, e or
+ * f: a joint request not filed) means the profit share, the statutory rule.
+ */
 export function effectiveKey(p: NPartnership): {
   key: PartnershipKey;
   fellBack: boolean;
 } {
-  if (p.key !== "profit" && p.jointRequest === false) {
+  const unmet = unmetConditions(p);
+  if (p.key !== "profit" && unmet.length) {
+    const fields = unmet.map((c) => ({ c: "allDeductions", e: "sameForDisinvestment", f: "jointRequest" })[c]);
     p.partners.forEach((partner, i) => {
       if (partner.profit === undefined) {
         throw new KiaValidationError(
           "MISSING_FIELD",
           `partnership.partners[${i}].profit`,
           undefined,
-          "zonder gezamenlijk verzoek (jointRequest: false) geldt de winstverdeling; vul het aandeel van iedere vennoot in de (over)winst in",
+          `zonder ${unmet.length === 1 ? "voorwaarde" : "voorwaarden"} ${unmet.join(" en ")} (${fields.map((f) => `${f}: false`).join(", ")}) geldt de winstverdeling; vul het aandeel van iedere vennoot in de (over)winst in`,
         );
       }
     });
@@ -186,6 +203,9 @@ export function allocate(
   }));
 }
 
+/** A condition the user confirms: yes (met), no (not met) or not said (to confirm). */
+const confirmed = (v: boolean | undefined): ConditionStatus => (v === true ? "met" : v === false ? "not-met" : "to-confirm");
+
 /** Conditions a-f of the approval for an agreed key, with their status for this scenario. */
 export function keyConditions(
   p: NPartnership,
@@ -201,12 +221,7 @@ export function keyConditions(
       status: "not-applicable" as const,
     }));
   }
-  const f: ConditionStatus =
-    p.jointRequest === true
-      ? "met"
-      : p.jointRequest === false
-        ? "not-met"
-        : "to-confirm";
+  const f = confirmed(p.jointRequest);
   return [
     {
       code: "a",
@@ -220,8 +235,13 @@ export function keyConditions(
     },
     {
       code: "c",
-      status: "to-confirm",
-      text: "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): te bevestigen.",
+      status: confirmed(p.allDeductions),
+      text:
+        p.allDeductions === true
+          ? "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): bevestigd."
+          : p.allDeductions === false
+            ? "De verdeling wordt niet op alle vormen van investeringsaftrek (ook EIA en MIA) toegepast: de sleutel wordt niet toegepast."
+            : "De verdeling wordt toegepast op alle vormen van investeringsaftrek (ook EIA en MIA): te bevestigen.",
     },
     {
       code: "d",
@@ -230,8 +250,13 @@ export function keyConditions(
     },
     {
       code: "e",
-      status: "to-confirm",
-      text: "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: te bevestigen.",
+      status: confirmed(p.sameForDisinvestment),
+      text:
+        p.sameForDisinvestment === true
+          ? "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: bevestigd."
+          : p.sameForDisinvestment === false
+            ? "Bij een latere desinvesteringsbijtelling wordt niet dezelfde verdeling gebruikt: de sleutel wordt niet toegepast."
+            : "Bij een latere desinvesteringsbijtelling wordt dezelfde verdeling gebruikt: te bevestigen.",
     },
     {
       code: "f",
@@ -296,7 +321,7 @@ export function partnershipStep(
   ctx.record(refs.law);
   ctx.record(refs.allocation);
   const { key, fellBack } = effectiveKey(p);
-  if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key]));
+  if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key], unmetConditions(p)));
   else if (p.key !== "profit" && p.jointRequest !== true)
     ctx.warn(W.partnershipRequest(KEY_NL[p.key]));
   // Partners without investments of their own share the partnership's KIA by the key, exactly.
@@ -407,7 +432,7 @@ function legacyRegime(x: PartnerResult): string {
   const combined = findBand(table, x.combinedTotal!).kind;
   const own = findBand(table, x.part).kind;
   return combined === "fixed"
-    ? `Het samengetelde totaal valt ${BAND_NL.fixed}, maar zijn eigen investeringsbedrag (${formatEuro(x.part)}) valt ${BAND_NL[own]}: geen vast bedrag (HR 24 mei 2019 vraagt dat beide in die schijf vallen), naar verhouding (HR 1 mei 2020).`
+    ? `Het samengetelde totaal valt ${BAND_NL.fixed}, maar het eigen investeringsbedrag (${formatEuro(x.part)}) valt ${BAND_NL[own]}: geen vast bedrag (HR 24 mei 2019 vraagt dat beide in die schijf vallen), naar verhouding (HR 1 mei 2020).`
     : `Het samengetelde totaal valt ${BAND_NL[combined]}: naar verhouding (HR 1 mei 2020).`;
 }
 
@@ -427,8 +452,8 @@ function explainPartnership(
       : `Samenwerkingsverband (tot en met 2020): de investeringen voor het samenwerkingsverband (${formatExactEuro(y.total)}) worden samengeteld en de KIA wordt verdeeld naar ${keyLabel(key)}.`) +
       (withOwn.length
         ? refs.perEnterprise
-          ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor hem tellen de investeringen van het samenwerkingsverband en zijn eigen investeringen samen voor de schijf, en krijgt hij dat bedrag naar verhouding van zijn deel (zijn aandeel plus zijn eigen investeringen).`
-          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen (als IB-ondernemer zelf: eigen bedrijfsmiddelen in het samenwerkingsverband of een eigen eenmanszaak): volgens HR 24 mei 2019 en HR 1 mei 2020 wordt zijn schijf gevonden op het totaal van het samenwerkingsverband plus zijn eigen investeringen, en krijgt hij de KIA naar verhouding van zijn eigen investeringsbedrag (zijn aandeel plus zijn eigen), tenzij zowel zijn eigen investeringsbedrag als het samengetelde totaal in de schijf met het vaste bedrag vallen: dan krijgt hij het hele vaste bedrag (HR 24 mei 2019).`
+          ? ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} gebruikt ook eigen bedrijfsmiddelen in deze onderneming (buitenvennootschappelijk vermogen): voor die vennoot tellen de investeringen van het samenwerkingsverband en de eigen investeringen samen voor de schijf, en komt dat bedrag naar verhouding van het eigen deel (aandeel plus eigen investeringen) aan die vennoot toe.`
+          : ` Vennoot ${listText(withOwn.map((x) => x.partner.name))} heeft ook eigen investeringen (als IB-ondernemer zelf: eigen bedrijfsmiddelen in het samenwerkingsverband of een eigen eenmanszaak): volgens HR 24 mei 2019 en HR 1 mei 2020 wordt de schijf van die vennoot gevonden op het totaal van het samenwerkingsverband plus de eigen investeringen, en komt de KIA naar verhouding van het eigen investeringsbedrag (aandeel plus eigen) aan die vennoot toe, tenzij zowel het eigen investeringsbedrag als het samengetelde totaal in de schijf met het vaste bedrag vallen: dan het hele vaste bedrag (HR 24 mei 2019).`
         : "") +
       (refs.perEnterprise
         ? " Een eigen eenmanszaak van een vennoot krijgt een eigen KIA; een bv van een vennoot is een andere belastingplichtige (vennootschapsbelasting) en telt hier nooit mee."
@@ -453,12 +478,12 @@ function explainPartnership(
         break;
       case "hr-2019-fixed":
         r = ctx.use("hr-2019");
-        text = `${name}: het totaal van het samenwerkingsverband plus zijn eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en zijn eigen investeringsbedrag (aandeel plus eigen) is ${formatEuro(x.part)}: beide vallen in de schijf met het vaste bedrag, dus het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
+        text = `${name}: het totaal van het samenwerkingsverband plus de eigen investeringen (${formatEuro(own)}) is ${formatEuro(x.combinedTotal!)} en het eigen investeringsbedrag (aandeel plus eigen) is ${formatEuro(x.part)}: beide vallen in de schijf met het vaste bedrag, dus het hele vaste bedrag ${formatEuroShort(x.kiaExact)} (niet naar verhouding).`;
         break;
       default:
         if (x.method === "hr-2020-pro-rata") r = ctx.use("hr-2020");
         else r = refs.law;
-        text = `${name}: ${x.method === "hr-2020-pro-rata" ? `${legacyRegime(x)} ` : ""}Schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van zijn deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
+        text = `${name}: ${x.method === "hr-2020-pro-rata" ? `${legacyRegime(x)} ` : ""}Schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van het eigen deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
     }
     if (x.outside)
       text += ` Eigen onderneming: KIA over ${formatExactEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;

@@ -87,6 +87,10 @@ export interface ScenarioPartnership {
   partners: ScenarioPartner[];
   /** condition f: a joint, signed request for the agreed key was (or will be) filed */
   jointRequest?: boolean;
+  /** condition c: the key is applied to every form of investment deduction (KIA, EIA and MIA alike) */
+  allDeductions?: boolean;
+  /** condition e: a later disinvestment addition is divided by the same key */
+  sameForDisinvestment?: boolean;
   /**
    * art. 3.47 in a partnership: per partner (default: his share of the disposal prices against the threshold, at
    * his own KIA percentage of the investment year) or for the partnership as a whole (the other reading, shown too)
@@ -270,6 +274,8 @@ export interface NPartnership {
   keyGiven: boolean;
   partners: NPartner[];
   jointRequest?: boolean;
+  allDeductions?: boolean;
+  sameForDisinvestment?: boolean;
   disinvestmentLevel: DisinvestmentLevel;
 }
 
@@ -488,7 +494,7 @@ const CARRIED_ASSET_KEYS = new Set(["asset", "description", "amount", "open", "p
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
 const RESERVE_KEYS = new Set(["amount", "kind", "declaration"]);
 const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
-const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest", "disinvestmentLevel"]);
+const PARTNERSHIP_KEYS = new Set(["key", "partners", "jointRequest", "allDeductions", "sameForDisinvestment", "disinvestmentLevel"]);
 
 /** The partnership key by its code or its Dutch name (case and spacing ignored). */
 export const KEY_NAMES: Readonly<Record<string, PartnershipKey>> = {
@@ -834,6 +840,8 @@ function validatePartnership(raw: unknown): NPartnership {
     keyGiven,
     partners,
     jointRequest: optBool(o, "jointRequest", field),
+    allDeductions: optBool(o, "allDeductions", field),
+    sameForDisinvestment: optBool(o, "sameForDisinvestment", field),
     disinvestmentLevel: level,
   };
 }

@@ -90,6 +90,48 @@ function addTable(ws: ExcelJS.Worksheet, name: string, columns: readonly T.Colum
   ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
 }
 
+/** What a protected sheet still allows: selecting any cell and changing column widths and row heights. */
+const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+
+/** A helper column beside a table: grouped and folded away (the + above the columns shows it), still computing. */
+function foldColumn(ws: ExcelJS.Worksheet, col: number): void {
+  const c = ws.getColumn(col);
+  c.outlineLevel = 1;
+  c.hidden = true;
+}
+
+/** The start sheet: the title, the example warning at the top, the steps in order with a link to each sheet. */
+function buildStart(ws: ExcelJS.Worksheet) {
+  const st = T.startSheet();
+  ws.getColumn(1).width = 110;
+  const title = ws.getCell("A1");
+  title.value = st.title;
+  title.font = { bold: true, size: 16 };
+  const warn = ws.getCell(st.warning.cell);
+  warn.value = { formula: st.warning.formula.slice(1), result: st.warning.text } as ExcelJS.CellFormulaValue;
+  warn.font = { bold: true, color: { argb: DEMO_TEXT_ARGB } };
+  warn.alignment = { wrapText: true, vertical: "top" };
+  ws.getRow(2).height = 32;
+  ws.addConditionalFormatting({
+    ref: st.warning.cell,
+    rules: [{ type: "expression", priority: 1, formulae: [`LEN($A$2)>0`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: DEMO_NOTE_ARGB } } } }],
+  });
+  const head = ws.getCell("A4");
+  head.value = st.heading;
+  head.font = { bold: true, size: 12 };
+  st.steps.forEach((step, i) => {
+    const c = ws.getCell(5 + i, 1);
+    c.value = step.sheet ? { text: step.text, hyperlink: `#'${step.sheet}'!A1` } : step.text;
+    c.alignment = { wrapText: true, vertical: "top" };
+    if (step.sheet) c.font = { color: { argb: "FF0563C1" }, underline: true };
+  });
+  const more = ws.getCell(6 + st.steps.length, 1);
+  more.value = st.more;
+  more.alignment = { wrapText: true, vertical: "top" };
+  more.font = { italic: true };
+  ws.getRow(6 + st.steps.length).height = 32;
+}
+
 /** Writes the formulas of one sheet: a filled native formula as one shared formula, a name or add-in call as a dynamic array. */
 function writeFormulas(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   for (const c of cells) {
@@ -103,6 +145,7 @@ function writeFormulas(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
       head.fill = c.kind === "addin" ? ADDIN_FILL : HELPER_FILL;
       head.alignment = { wrapText: true, vertical: "top" };
       ws.getColumn(col).width = 16;
+      foldColumn(ws, col);
     }
     const formula = T.toFileFormula(c.formula.slice(1));
     if (c.kind === "native") {
@@ -156,7 +199,10 @@ function buildLedger(ws: ExcelJS.Worksheet, listsPlace: ReturnType<typeof T.list
     head.fill = ADDIN_FILL;
     head.alignment = { wrapText: true, vertical: "top" };
     ws.getColumn(first + i).width = 16;
+    foldColumn(ws, first + i);
   });
+  // the gap between the helper columns and the add-in's folds with them: one group from the first helper to the last
+  for (let col = T.LEDGER_HELPER_FIRST + 1; col < first; col++) foldColumn(ws, col);
   ws.getColumn(first + 1).numFmt = T.FORMAT.euro;
   ws.getColumn(first + 2).numFmt = T.FORMAT.euro;
   ws.getRow(1).height = 45;
@@ -210,6 +256,7 @@ function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   for (const row of [T.SUMMARY.kiaRow]) ws.getRow(row).font = { bold: true };
   const year = ws.getCell(T.SUMMARY.year);
   year.value = T.EXAMPLE_YEAR;
+  year.protection = { locked: false };
   year.fill = INPUT_FILL;
   year.numFmt = T.FORMAT.year;
   year.font = { bold: true };
@@ -225,6 +272,12 @@ function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   });
   writeFormulas(ws, cells);
   for (const [col, width] of [[1, 52], [2, 16], [3, 16], [4, 18], [5, 40]] as const) ws.getColumn(col).width = width;
+  // the example rows' check: amber while one is in a table
+  const ex = T.SUMMARY.examplesRow;
+  ws.addConditionalFormatting({
+    ref: `A${ex}:D${ex}`,
+    rules: [{ type: "expression", priority: 1, formulae: [`$B$${ex}>0`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: DEMO_NOTE_ARGB } }, font: { bold: true } } }],
+  });
 }
 
 function buildNotes(ws: ExcelJS.Worksheet) {
@@ -318,16 +371,25 @@ async function writeWithExceljs(): Promise<Buffer> {
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.calcProperties.fullCalcOnLoad = true;
-  const ws = Object.fromEntries(T.SHEET_ORDER.map((k) => [k, wb.addWorksheet(T.SHEET[k])])) as Record<T.SheetKey, ExcelJS.Worksheet>;
+  const ws = Object.fromEntries(T.SHEET_ORDER.map((k) => [k, wb.addWorksheet(T.SHEET_NAMES[k], k === "lists" ? { state: "hidden" } : {})])) as Record<
+    T.SheetKey,
+    ExcelJS.Worksheet
+  >;
   const cells = T.formulaCells();
   const on = (sheet: string) => cells.filter((c) => c.sheet === sheet);
   const place = T.listsPlace();
+  buildStart(ws.start);
   buildLedger(ws.ledger, place, on(T.SHEET.ledger));
   buildPartners(ws.partners, on(T.SHEET.partners));
   buildDisposals(ws.disposals, on(T.SHEET.disposals));
   buildSummary(ws.summary, on(T.SHEET.summary));
   buildNotes(ws.notes);
   buildLists(ws.lists);
+  // Overzicht and Lijsten hold only formulas and generated data: protected without a password (a firm adapts them
+  // with Controleren > Beveiliging blad opheffen); the year stays open. The sheets with a table are not protected: an
+  // Excel table cannot grow on a protected sheet.
+  await ws.summary.protect("", PROTECTION);
+  await ws.lists.protect("", PROTECTION);
   const yearName = T.templateNames().find((n) => n.name === T.YEAR_NAME)!;
   wb.definedNames.add(yearName.formula.slice(1), T.YEAR_NAME);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -19,17 +19,28 @@ import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, NO_WORDS, PARTNER_HEADER
 import { KEY_NAMES } from "../src/scenario";
 import { KEY_LABEL, REQUEST_LABEL, SHEET, TABLE, YEAR_NAME } from "../src/workbook/names";
 import { bandText } from "../src/table";
+import {
+  DISPOSAL_EXAMPLES as TEMPLATE_DISPOSAL_EXAMPLES,
+  EXAMPLE_KEYS,
+  LEDGER_EXAMPLES as TEMPLATE_LEDGER_EXAMPLES,
+  PARTNER_EXAMPLES as TEMPLATE_PARTNER_EXAMPLES,
+} from "../src/workbook/examples";
 
 // ---- sheets, tables, names --------------------------------------------------------------------------------
 
 /** The sheets, tables and the year's name the reader looks for (src/workbook/names.ts): the template writes those. */
 export { SHEET, TABLE, YEAR_NAME };
-export type SheetKey = keyof typeof SHEET;
-/** The order of the sheets in the workbook. */
-export const SHEET_ORDER: readonly SheetKey[] = ["ledger", "partners", "disposals", "summary", "notes", "lists"];
+/**
+ * The sheets of the template: the reader's (SHEET) and the start sheet the workbook opens on (the steps in the order
+ * they are done, the example warning at the top; nothing a reader reads).
+ */
+export const SHEET_NAMES = { start: "Start", ...SHEET } as const;
+export type SheetKey = keyof typeof SHEET_NAMES;
+/** The order of the sheets in the workbook: it opens on the first. */
+export const SHEET_ORDER: readonly SheetKey[] = ["start", "ledger", "partners", "disposals", "summary", "notes", "lists"];
 
 /** The template's sheet names in workbook order (what insertWorksheetsFromBase64 inserts). */
-export const TEMPLATE_SHEET_NAMES: readonly string[] = SHEET_ORDER.map((k) => SHEET[k]);
+export const TEMPLATE_SHEET_NAMES: readonly string[] = SHEET_ORDER.map((k) => SHEET_NAMES[k]);
 
 /** The year of the example rows. */
 export const EXAMPLE_YEAR = 2025;
@@ -106,15 +117,8 @@ export function lc(field: LedgerField): string {
 export type Cellish = string | number | boolean | Date | null;
 
 /** Example rows (EXAMPLE_YEAR), by field; they can be cleared. Each kind of row the Overzicht handles once. */
-export const LEDGER_EXAMPLES: Partial<Record<LedgerField, Cellish>>[] = [
-  { id: "M1", description: "Draaibank", category: "machine", amount: 24000, date: "2025-03-14", vatDeductible: "Ja", inUse: "Ja" },
-  { id: "C1", description: "Laptops (3 stuks)", category: "computer", amount: 3600, date: "2025-05-02", vatDeductible: "Ja" },
-  { id: "B1", description: "Bestelauto", category: "bestelauto", amount: 28500, date: "2025-09-30", vatDeductible: "Ja", group: "Bestelauto", paid: 10000, inUse: "Nee" },
-  { id: "B2", description: "Inrichting bestelauto", category: "inventaris", amount: 1250, date: "2025-09-30", vatDeductible: "Ja", group: "Bestelauto", paid: 0, inUse: "Nee" },
-  { id: "P1", description: "Personenauto", category: "personenauto", amount: 45000, date: "2025-02-01", vatDeductible: "Nee" },
-  { id: "K1", description: "Bureaustoel", category: "inventaris", amount: 380, date: "2025-01-20", vatDeductible: "Ja" },
-  { id: "Z1", description: "Zonnepanelen op het bedrijfspand", category: "zonnepanelen", amount: 12000, date: "2025-06-15", vatDeductible: "Ja", relatedParty: "Ja", exemption: "Ja" },
-];
+/** The example rows (src/workbook/examples.ts: every reader warns while they are in a client file). */
+export const LEDGER_EXAMPLES = TEMPLATE_LEDGER_EXAMPLES as Partial<Record<LedgerField, Cellish>>[];
 
 // ---- the partners and disposals sheets --------------------------------------------------------------------
 
@@ -130,10 +134,7 @@ export const PARTNER_COLUMNS: readonly Column<PartnerField>[] = [
   { field: "outsideInvestments", header: PARTNER_HEADERS.outsideInvestments[0], width: 16, kind: "euro" },
   { field: "ownAssetsInPartnership", header: PARTNER_HEADERS.ownAssetsInPartnership[0], width: 18, kind: "euro" },
 ];
-export const PARTNER_EXAMPLES: Partial<Record<PartnerField, Cellish>>[] = [
-  { name: "A. Jansen", legalForm: "natuurlijk persoon", profit: 0.6, capital: 30000 },
-  { name: "B. de Vries", legalForm: "natuurlijk persoon", profit: 0.4, capital: 20000, ownAssetsInPartnership: 5000 },
-];
+export const PARTNER_EXAMPLES = TEMPLATE_PARTNER_EXAMPLES as Partial<Record<PartnerField, Cellish>>[];
 /**
  * The partnership's key and the joint request: labels on the partners sheet (the first of the labels the readers
  * know, src/workbook/rules.ts), the value in the cell to the right.
@@ -156,9 +157,7 @@ export const DISPOSAL_COLUMNS: readonly Column<DisposalField>[] = [
   // and kia-calc --eerder fill them from the register; the workbook's own formulas leave such a row out (Overzicht)
   { field: "register", header: DISPOSAL_HEADERS.register[0], width: 14, kind: "text" },
 ];
-export const DISPOSAL_EXAMPLES: Partial<Record<DisposalField, Cellish>>[] = [
-  { id: "D1", description: "Heftruck (verkocht)", price: 8000, investmentYear: 2022, investmentAmount: 20000, investmentYearTotal: 85000 },
-];
+export const DISPOSAL_EXAMPLES = TEMPLATE_DISPOSAL_EXAMPLES as Partial<Record<DisposalField, Cellish>>[];
 
 const pc = (field: PartnerField) => columnLetter(PARTNER_COLUMNS.findIndex((c) => c.field === field));
 const dc = (field: DisposalField) => columnLetter(DISPOSAL_COLUMNS.findIndex((c) => c.field === field));
@@ -300,6 +299,8 @@ export interface DemoMarking {
   range: string;
   /** true on a row that still is one of the example rows (references relative to the first row of `range`) */
   rowCondition: string;
+  /** how many example rows are still in the table, as a formula for another sheet (ranges with the sheet's name) */
+  count: string;
 }
 
 const xlString = (v: Cellish) => (typeof v === "number" ? String(v) : `"${String(v).replace(/"/g, '""')}"`);
@@ -316,7 +317,8 @@ function demoMarking<F extends string>(
 ): DemoMarking {
   const col = (f: F) => columnLetter(columns.findIndex((c) => c.field === f));
   for (const e of examples) for (const k of keys) if (e[k] === undefined || e[k] === null) throw new Error(`template: an example row on ${sheet} has no ${k}`);
-  const counts = examples.map((e) => `COUNTIFS(${keys.map((k) => `$${col(k)}$${FIRST}:$${col(k)}$${lastRow},${xlString(e[k]!)}`).join(",")})`);
+  const countsOn = (prefix: string) => examples.map((e) => `COUNTIFS(${keys.map((k) => `${prefix}$${col(k)}$${FIRST}:$${col(k)}$${lastRow},${xlString(e[k]!)}`).join(",")})`);
+  const counts = countsOn("");
   const rows = examples.map((e) => `AND(${keys.map((k) => `$${col(k)}${FIRST}=${xlString(e[k]!)}`).join(",")})`);
   return {
     sheet,
@@ -326,6 +328,7 @@ function demoMarking<F extends string>(
     noteFormula: `=IF(${counts.join("+")}>0,${xlString(text)},"")`,
     range: `A${FIRST}:${columnLetter(columns.length - 1)}${lastRow}`,
     rowCondition: `OR(${rows.join(",")})`,
+    count: countsOn(`${sheet}!`).join("+"),
   };
 }
 
@@ -333,7 +336,7 @@ function demoMarking<F extends string>(
 export function demoMarkings(): DemoMarking[] {
   const keyColumns = [KEY_CELL.label, KEY_CELL.value].map((a) => a.replace(/\d+$/, "")); // I, J: below the key and the request
   return [
-    demoMarking(SHEET.ledger, `${columnLetter(LEDGER_COLUMNS.length)}1`, undefined, `${DEMO_TEXT}: ${DEMO_HOW}.`, LEDGER_COLUMNS, LEDGER_EXAMPLES, ["id", "description", "amount"], LEDGER_LAST_ROW),
+    demoMarking(SHEET.ledger, `${columnLetter(LEDGER_COLUMNS.length)}1`, undefined, `${DEMO_TEXT}: ${DEMO_HOW}.`, LEDGER_COLUMNS, LEDGER_EXAMPLES, EXAMPLE_KEYS.ledger, LEDGER_LAST_ROW),
     demoMarking(
       SHEET.partners,
       `${keyColumns[0]}4`,
@@ -341,7 +344,7 @@ export function demoMarkings(): DemoMarking[] {
       `Voorbeeldgegevens — wis deze regels (en kies de verdeelsleutel van uw cliënt) voordat u de vennoten van uw cliënt invult: ${DEMO_HOW}.`,
       PARTNER_COLUMNS,
       PARTNER_EXAMPLES,
-      ["name", "profit"],
+      EXAMPLE_KEYS.partners,
       PARTNER_LAST_ROW,
     ),
     demoMarking(
@@ -351,14 +354,39 @@ export function demoMarkings(): DemoMarking[] {
       `Voorbeeldgegevens — wis deze regel voordat u de desinvesteringen van uw cliënt invult: ${DEMO_HOW}.`,
       DISPOSAL_COLUMNS,
       DISPOSAL_EXAMPLES,
-      ["id", "description", "price"],
+      EXAMPLE_KEYS.disposals,
       DISPOSAL_LAST_ROW,
     ),
   ];
 }
 
 /** The first lines of Toelichting: the workbook comes with sample data. */
-export const DEMO_NOTICE = `Voorbeeldgegevens: dit werkblad wordt geleverd met voorbeeldregels op ${SHEET.ledger}, ${SHEET.partners} en ${SHEET.disposals} (daar gemarkeerd zolang ze er staan) en het jaar ${EXAMPLE_YEAR} op ${SHEET.summary}. Wis die regels en vul het jaar in voordat u de staat van uw cliënt invult (stap 6 hieronder).`;
+export const DEMO_NOTICE = `Voorbeeldgegevens: dit werkblad wordt geleverd met voorbeeldregels op ${SHEET.ledger}, ${SHEET.partners} en ${SHEET.disposals} (daar gemarkeerd zolang ze er staan) en het jaar ${EXAMPLE_YEAR} op ${SHEET.summary}. Wis die regels en vul het jaar in voordat u de staat van uw cliënt invult (stap 1 en 2 hieronder). Zolang ze er staan, tellen ze mee: ${SHEET.summary} telt ze bij Voorbeeldregels, en de add-in en kia-calc waarschuwen (de uitkomst is dan voorlopig).`;
+
+/**
+ * The start sheet: a title, the warning while example rows are in a table (a formula, amber while it shows), and the
+ * steps in the order they are done, each with a link to its sheet.
+ */
+export function startSheet(): { title: string; warning: { cell: string; formula: string; text: string }; heading: string; steps: { text: string; sheet?: string }[]; more: string } {
+  const count = demoMarkings()
+    .map((m) => m.count)
+    .join("+");
+  const text = `Voorbeeldgegevens: dit werkblad bevat nog voorbeeldregels, en die tellen mee. Wis ze eerst (stap 1).`;
+  return {
+    title: "KIA-werkblad",
+    warning: { cell: "A2", formula: `=IF(${count}>0,${xlString(text)},"")`, text },
+    heading: "Zo vult u het in, in deze volgorde",
+    steps: [
+      { text: `1. Wis de voorbeeldregels op ${SHEET.ledger}, ${SHEET.partners} en ${SHEET.disposals}: ${DEMO_HOW}.`, sheet: SHEET.ledger },
+      { text: `2. ${SHEET.summary}: vul bij Jaar het belastingjaar in (${YEARS[0]}-${YEARS[YEARS.length - 1]}).`, sheet: SHEET.summary },
+      { text: `3. ${SHEET.ledger}: één regel per investering van het jaar, de categorie uit de keuzelijst.`, sheet: SHEET.ledger },
+      { text: `4. ${SHEET.partners} (alleen bij een vof, cv of maatschap): één regel per vennoot, en de ${KEY_LABEL}.`, sheet: SHEET.partners },
+      { text: `5. ${SHEET.disposals}: verkopen van bedrijfsmiddelen waarop eerder investeringsaftrek is genomen (art. 3.47).`, sheet: SHEET.disposals },
+      { text: `6. ${SHEET.summary}: de KIA (kolom B zonder add-in, kolom C met de KIA-add-in). Invoerproblemen en Voorbeeldregels moeten 0 zijn.`, sheet: SHEET.summary },
+    ],
+    more: `Meer uitleg, de wettelijke grondslag en wat de formules niet volgen: blad ${SHEET.notes}. De berekende kolommen naast de tabellen zijn ingeklapt (+ boven de kolommen); ${SHEET.summary} is beveiligd zonder wachtwoord (Controleren > Beveiliging blad opheffen).`,
+  };
+}
 
 // ---- the summary sheet (Overzicht) ------------------------------------------------------------------------
 
@@ -376,10 +404,12 @@ export const SUMMARY = {
   kiaRow: 7,
   disinvestmentRow: 8,
   problemsRow: 9,
+  /** the example rows of the template still in the tables (src/workbook/examples.ts; every reader warns too) */
+  examplesRow: 10,
   /** disposals that refer to an earlier year's register: the add-in computes them, the workbook's formulas leave them out */
-  registerRow: 10,
-  partnersHead: 11,
-  firstPartnerRow: 12,
+  registerRow: 11,
+  partnersHead: 12,
+  firstPartnerRow: 13,
   paramsHead: 33,
   yearColumn: "B34",
   minAsset: "B35",
@@ -694,6 +724,9 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     c(`C${d}`, `=SUM(${disposals(DH.addin)})`, "native", FORMAT.euroWhole),
     c(`D${d}`, check(`B${d}`, `C${d}`, true), "native", FORMAT.checkWhole),
     c(`B${SUMMARY.problemsRow}`, `=SUM(${ledger(LH.problem)})`, "native", "0"),
+    // the template's own check: its example rows are still in a table (they count, so a client's figure is wrong)
+    c(`B${SUMMARY.examplesRow}`, `=${demoMarkings().map((m) => m.count).join("+")}`, "native", "0"),
+    c(`D${SUMMARY.examplesRow}`, `=IF(B${SUMMARY.examplesRow}>0,"wis de voorbeeldregels","geen")`, "native"),
     c(`B${SUMMARY.registerRow}`, `=COUNTIFS(${disposals(dc("register"))},"<>",${disposals(dc("investmentYear"))},"")`, "native", "0"),
     c(SUMMARY.yearColumn, `=MATCH(${year},${L}!${p.yearHeaderRange},0)`, "native", "0"),
     c(SUMMARY.minAsset, `=${byYear(1)}`, "native", FORMAT.euroWhole),
@@ -744,6 +777,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [`A${SUMMARY.kiaRow}`]: "KIA",
   [`A${SUMMARY.disinvestmentRow}`]: "Desinvesteringsbijtelling",
   [`A${SUMMARY.problemsRow}`]: "Regels met een invoerprobleem (tellen niet mee)",
+  [`A${SUMMARY.examplesRow}`]: "Voorbeeldregels van het werkblad (tellen mee: wis ze)",
   [`A${SUMMARY.registerRow}`]: "Vervreemdingen uit een register van een eerder jaar (rekent de add-in, stap 4 'Uit eerdere jaren', of kia-calc --eerder; hier niet meegeteld)",
   [`A${SUMMARY.partnersHead}`]: "Vennoten",
   [`B${SUMMARY.partnersHead}`]: "KIA (werkblad)",
@@ -852,21 +886,21 @@ export function notes(): NoteRow[] {
     },
     { text: "" },
     { text: "Zo gebruikt u het werkblad", style: "heading" },
-    { text: `1. Overzicht: vul bij Jaar het belastingjaar in (${first}-${latest}).` },
     {
-      text: "2. Investeringen: één regel per investering van het jaar (het jaar waarin de verplichting is aangegaan, art. 3.43). Kies de categorie uit de keuzelijst. Bedrag: exclusief btw als de btw aftrekbaar is, anders inclusief. Onderdelen die samen één bedrijfsmiddel vormen krijgen dezelfde naam bij Groep (hoofdletters en spaties aan begin en eind maken geen verschil): de grens van € 450 geldt voor het geheel, en een uitgesloten onderdeel (een personenauto) sluit de hele groep uit. Ja/Nee-kolommen kiest u uit de keuzelijst; leeg is de standaard (btw aftrekbaar: ja, in gebruik: ja, de rest: nee).",
+      text: "1. De voorbeeldregels wissen: selecteer de regels van de tabel en kies Verwijderen > Tabelrijen verwijderen (ook op Vennoten en Desinvesteringen). De berekende kolommen naast de tabellen (ingeklapt: + boven de kolommen) zijn formules: niet invullen of verwijderen. De bladen met een tabel zijn niet beveiligd, want een Excel-tabel kan op een beveiligd blad niet groeien; Overzicht is beveiligd zonder wachtwoord en Lijsten is verborgen.",
+    },
+    { text: `2. Overzicht: vul bij Jaar het belastingjaar in (${first}-${latest}).` },
+    {
+      text: "3. Investeringen: één regel per investering van het jaar (het jaar waarin de verplichting is aangegaan, art. 3.43). Kies de categorie uit de keuzelijst. Bedrag: exclusief btw als de btw aftrekbaar is, anders inclusief. Onderdelen die samen één bedrijfsmiddel vormen krijgen dezelfde naam bij Groep (hoofdletters en spaties aan begin en eind maken geen verschil): de grens van € 450 geldt voor het geheel, en een uitgesloten onderdeel (een personenauto) sluit de hele groep uit. Ja/Nee-kolommen kiest u uit de keuzelijst; leeg is de standaard (btw aftrekbaar: ja, in gebruik: ja, de rest: nee).",
     },
     {
-      text: `3. Vennoten (alleen bij een samenwerkingsverband: vof, cv, maatschap): één regel per vennoot met zijn winstaandeel en, voor de gekozen verdeelsleutel, kapitaal of stille reserves. Eigen investeringen buiten: investeringen van een eigen onderneming van de vennoot; eigen bedrijfsmiddelen in onderneming: zijn eigen bedrijfsmiddelen die hij in deze onderneming gebruikt (buitenvennootschappelijk vermogen). Kies rechts de ${KEY_LABEL} (${KEY_CHOICES.join(", ")}) en vul ${REQUEST_LABEL} in (Nee: dan geldt de winstverdeling).`,
+      text: `4. Vennoten (alleen bij een samenwerkingsverband: vof, cv, maatschap): één regel per vennoot met zijn winstaandeel en, voor de gekozen verdeelsleutel, kapitaal of stille reserves. Eigen investeringen buiten: investeringen van een eigen onderneming van de vennoot; eigen bedrijfsmiddelen in onderneming: zijn eigen bedrijfsmiddelen die hij in deze onderneming gebruikt (buitenvennootschappelijk vermogen). Kies rechts de ${KEY_LABEL} (${KEY_CHOICES.join(", ")}) en vul ${REQUEST_LABEL} in (Nee: dan geldt de winstverdeling).`,
     },
     {
-      text: "4. Desinvesteringen: vervreemdingen in dit jaar van bedrijfsmiddelen waarop eerder investeringsaftrek is genomen (art. 3.47): het investeringsjaar, het investeringsbedrag en het totaal van de investeringen van dat jaar; of bij Investering dit jaar het nummer van een investering van dit jaar (bijvoorbeeld de verzekeringsuitkering voor een verloren bedrijfsmiddel).",
+      text: "5. Desinvesteringen: vervreemdingen in dit jaar van bedrijfsmiddelen waarop eerder investeringsaftrek is genomen (art. 3.47): het investeringsjaar, het investeringsbedrag en het totaal van de investeringen van dat jaar; of bij Investering dit jaar het nummer van een investering van dit jaar (bijvoorbeeld de verzekeringsuitkering voor een verloren bedrijfsmiddel).",
     },
     {
-      text: "5. Overzicht: kolom B berekent het totaal dat meetelt, de KIA, de KIA per vennoot en de desinvesteringsbijtelling met gewone Excel-formules en de naam KIA; dat werkt zonder add-in. Kolom C geeft de cijfers van de KIA-add-in (KIA.STAAT, KIA.BEDRAG, KIA.VENNOOT, KIA.DESINVESTERING); kolom D toont 'gelijk' of het verschil. Zonder add-in staat daar 'add-in niet geladen'.",
-    },
-    {
-      text: "6. De voorbeeldregels wissen: selecteer de regels van de tabel en kies Verwijderen > Tabelrijen verwijderen (ook op Vennoten en Desinvesteringen). De grijze kolommen naast de tabellen zijn berekend: niet invullen of verwijderen.",
+      text: "6. Overzicht: kolom B berekent het totaal dat meetelt, de KIA, de KIA per vennoot en de desinvesteringsbijtelling met gewone Excel-formules en de naam KIA; dat werkt zonder add-in. Kolom C geeft de cijfers van de KIA-add-in (KIA.STAAT, KIA.BEDRAG, KIA.VENNOOT, KIA.DESINVESTERING); kolom D toont 'gelijk' of het verschil. Zonder add-in staat daar 'add-in niet geladen'.",
     },
     { text: "" },
     { text: "=KIA(totaal; jaar)", style: "heading" },
@@ -911,7 +945,8 @@ export function notes(): NoteRow[] {
   for (const y of Object.keys(data).map(Number).sort((a, b) => a - b)) {
     const e = data[String(y)];
     if (e.status !== "established") {
-      rows.push({ cells: [y, "niet vastgesteld", confidenceText(e.confidence), e.notes ?? "", "", "", ""] });
+      // a year after the last known table is not yet published; one before 2010 had another structure
+      rows.push({ cells: [y, y > latest ? "nog niet bekendgemaakt" : "niet vastgesteld", confidenceText(e.confidence), e.notes ?? "", "", "", ""] });
       continue;
     }
     const t = getYearTable(y);

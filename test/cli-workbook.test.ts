@@ -32,20 +32,25 @@ const templatePath = file("werkblad.xlsx", template);
 const reportOf = async (bytes: Uint8Array, year?: number): Promise<Report> => evaluate((await readWorkbook(bytes, "x", { year })).scenario);
 /** kia-calc's JSON for a workbook: the report, with what it left out first (an empty list when nothing: cli/rows.ts) */
 /** The JSON report of a workbook: provisional (a row left out or a question open), the open questions, what is left out, the report. */
-const printed = (report: Report, leftOut: unknown[] = [], open: unknown[] = []) =>
-  JSON.stringify({ provisional: leftOut.length > 0 || open.length > 0, open, leftOut, ...report }, null, 2) + "\n";
+const printed = (report: Report, leftOut: unknown[] = [], open: unknown[] = [], examples = false) =>
+  JSON.stringify({ provisional: leftOut.length > 0 || open.length > 0 || examples, open, leftOut, ...report }, null, 2) + "\n";
+/** kia-calc's warning about the template's example rows (src/workbook/examples.ts): the template has 7 + 2 + 1 */
+const examplesWarning = (where: string, n: number) =>
+  `Let op: Investeringen: ${n} voorbeeldregels van het KIA-werkblad (${where}) staan nog in de staat en tellen mee; wis ze (Verwijderen > Tabelrijen verwijderen) voordat u de staat van uw cliënt invult\n`;
+const ALL_EXAMPLES = examplesWarning("7 op Investeringen, 2 op Vennoten, 1 op Desinvesteringen", 10);
 
 describe("kia-calc werkblad.xlsx", () => {
   it("prints the report of a filled template, as for the scenario read from it; the Overzicht's figures", async () => {
     const r = await call([templatePath]);
-    expect(r).toMatchObject({ code: 0, err: "" });
+    // its example rows are still there: counted, warned about, and the figure is provisional
+    expect(r).toMatchObject({ code: 0, err: ALL_EXAMPLES });
     const report = await reportOf(template);
-    expect(r.out).toBe(printed(report));
+    expect(r.out).toBe(printed(report, [], [], true));
     expect([report.total, report.kia, report.partners!.map((p) => p.kia), report.disinvestment!.total]).toEqual(["69350", "19418", ["11651", "8706"], "1579"]);
   });
 
   it("--explain, --scenario, --year; a workbook on standard input", async () => {
-    expect((await call(["--explain", templatePath])).out).toMatch(/^KIA 2025: € 19\.418\n/);
+    expect((await call(["--explain", templatePath])).out).toMatch(/^Voorlopig: 10 voorbeeldregels van het KIA-werkblad; de KIA hieronder is niet definitief\.\n\nKIA 2025: € 19\.418\n/);
     const s = JSON.parse((await call(["--scenario", templatePath])).out);
     expect(s).toMatchObject({ year: 2025, partnership: { key: "winst" }, disposals: [{ id: "D1", investmentYear: 2022 }] });
     expect(s.investments).toHaveLength(T.LEDGER_EXAMPLES.length);
@@ -55,7 +60,7 @@ describe("kia-calc werkblad.xlsx", () => {
       yield template.subarray(0, 1000);
       yield template.subarray(1000);
     })();
-    expect((await call(["-"], { stdin })).out).toBe(printed(await reportOf(template)));
+    expect((await call(["-"], { stdin })).out).toBe(printed(await reportOf(template), [], [], true));
   });
 
   it("lists the cells it cannot read on standard error (sheet!cell: reason); their rows do not count", async () => {
@@ -70,7 +75,9 @@ describe("kia-calc werkblad.xlsx", () => {
     expect(r.err).toBe(
       `Let op: 2 cellen in ${p} niet gelezen; die regels tellen niet mee:\n` +
         `  Investeringen!C3 ("ruimteschip"): onbekende categorie; gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig\n` +
-        `  Investeringen!I4 ("misschien"): geen ja of nee; verwacht ja of nee\n`,
+        `  Investeringen!I4 ("misschien"): geen ja of nee; verwacht ja of nee\n` +
+        // the template's example partners and disposal are still there
+        examplesWarning("2 op Vennoten, 1 op Desinvesteringen", 3),
     );
     expect(JSON.parse(r.out).assets.map((a: { id: string }) => a.id)).toEqual(["A1"]);
   });
@@ -96,7 +103,7 @@ describe("kia-calc werkblad.xlsx", () => {
       ["kapot.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100, 7)]), /^Het bestand .*kapot\.xlsx is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het zip-pakket is onvolledig of beschadigd/],
       ["oud.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /is een oud Excel-bestand \(\.xls\) of een met een wachtwoord versleutelde werkmap/],
       ["geenstaat.xlsx", await workbook({ Blad1: [["Naam", "Adres"], ["x", "y"]] }), /geen investeringsstaat gevonden; verwacht een Excel-tabel 'Investeringen'/],
-      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: kia-calc --year \d{4} .*geenjaar\.xlsx \(of vul op het blad Overzicht naast 'Jaar' het belastingjaar in\)$/m],
+      ["geenjaar.xlsx", await workbook({ Blad1: [["Categorie", "Bedrag"], ["machine", 1000]] }), /geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year \d{4} .*geenjaar\.xlsx \(of vul op het blad Overzicht naast 'Jaar' het belastingjaar in\)$/m],
     ];
     for (const [name, bytes, message] of cases) {
       const r = await call([file(name, bytes)]);
@@ -114,7 +121,7 @@ describe("kia-calc werkblad.xlsx", () => {
       { sheet: "Investeringen", name: "Vennoten", ref: "E1", headers: ["Naam", "Winstaandeel"], rows: [["A", 1]] },
     ]);
     const r = await call([file("een-vennoot.xlsx", one)]);
-    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Ongeldige invoer: partnership\.partners: een samenwerkingsverband bestaat uit/) });
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Ongeldige invoer: vennoten: een samenwerkingsverband bestaat uit/) });
   });
 });
 
@@ -194,7 +201,7 @@ describe("kia-calc staat.csv (a ledger saved as CSV, read by its extension)", ()
     expect(none).toMatchObject({ code: 2, out: "" });
     expect(none.err).toMatch(/^Bestand .*adressen\.csv: geen investeringsstaat gevonden; verwacht een kopregel met de kolommen Categorie en Bedrag \(gescheiden door ; of ,\)\n$/);
     // a workbook saved under a .csv name is still read as the workbook it is
-    expect((await call([file("eigenlijk-xlsx.csv", template)])).out).toBe(printed(await reportOf(template)));
+    expect((await call([file("eigenlijk-xlsx.csv", template)])).out).toBe(printed(await reportOf(template), [], [], true));
   });
 });
 
@@ -251,11 +258,11 @@ describe("kia-calc without a year in the file: the year of the investment dates"
     const r = await call([p]);
     expect(r).toMatchObject({ code: 2, out: "" });
     expect(r.err).toBe(
-      `Bestand ${p}: geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025). Geef het jaar op, bijvoorbeeld: kia-calc --year 2025 "${p}" (of vul op het blad Overzicht naast 'Jaar' het belastingjaar in)\n`,
+      `Bestand ${p}: geen jaar gevonden, en de investeringsdatums vallen in 2 jaren (2024, 2025). Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year 2025 "${p}" (of vul op het blad Overzicht naast 'Jaar' het belastingjaar in)\n`,
     );
     expect(JSON.parse((await call(["--year", "2024", p])).out).year).toBe(2024);
     const csv = file("zonder-datum.csv", "Categorie;Bedrag\nmachine;1000\n");
-    expect((await call([csv])).err).toMatch(/^Bestand .*zonder-datum\.csv: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: kia-calc --year \d{4} .*zonder-datum\.csv\n$/);
+    expect((await call([csv])).err).toMatch(/^Bestand .*zonder-datum\.csv: geen jaar gevonden, en geen investeringsdatums om het uit af te leiden\. Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year \d{4} .*zonder-datum\.csv\n$/);
   });
 });
 
@@ -293,6 +300,8 @@ describe("kia-calc --batch", () => {
         `  ~$klant1.xlsx: een tijdelijk bestand van Excel (de werkmap is open in Excel)\n` +
         `  notities.txt: geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv) maar een .txt-bestand\n` +
         r.err.split("\n")[3] + "\n" +
+        `Let op: 4 bestanden met voorbeeldregels van het KIA-werkblad; die tellen mee (kolom Voorlopig: ja). Wis ze in de werkmap:\n` +
+        `  =HYPERLINK(1).xlsx: 10 voorbeeldregels\n  klant1.xlsx: 10 voorbeeldregels\n  klant2.xlsx: 3 voorbeeldregels\n  klant10.xlsx: 3 voorbeeldregels\n` +
         `2 bestanden met een fout (ook in het overzicht, kolom Fout):\n` +
         `  kapot.xlsx: is geen geldig Excel-bestand (.xlsx) of is beschadigd: het is tekst, geen Excel-werkmap (het begint met "geen zip"); open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)\n` +
         `  leeg.xlsx: geen investeringsstaat gevonden; verwacht een Excel-tabel 'Investeringen' of een blad met een kopregel met de kolommen Categorie en Bedrag\n`,
@@ -310,13 +319,14 @@ describe("kia-calc --batch", () => {
         continue;
       }
       const nl = (s: string) => s.replace(".", ",");
-      expect(line.slice(1, 8)).toEqual([String(rep.year), nl(rep.total), nl(rep.kia), nl(rep.disinvestment?.total ?? "0"), "0", "nee", ""]);
+      // every computed client still has example rows of the template (the partners and the disposal at least): Voorlopig
+      expect(line.slice(1, 8)).toEqual([String(rep.year), nl(rep.total), nl(rep.kia), nl(rep.disinvestment?.total ?? "0"), "0", "ja", ""]);
       expect(line.slice(8).filter((x) => x !== "")).toEqual((rep.partners ?? []).flatMap((p) => [p.name, nl(p.kia)]));
     }
     expect(lines[1][7]).toMatch(/^is geen geldig Excel-bestand \(\.xlsx\) of is beschadigd: het is tekst/);
     expect(lines[5][7]).toMatch(/^geen investeringsstaat gevonden/);
     // the template's client: the Overzicht's figures
-    expect(lines[2].slice(1, 12)).toEqual(["2025", "69350", "19418", "1579", "0", "nee", "", "A. Jansen", "11651", "B. de Vries", "8706"]);
+    expect(lines[2].slice(1, 12)).toEqual(["2025", "69350", "19418", "1579", "0", "ja", "", "A. Jansen", "11651", "B. de Vries", "8706"]);
     // a total with cents has a decimal comma
     expect(lines[3][2]).toMatch(/^\d+,\d{1,2}$/);
   });
@@ -327,7 +337,7 @@ describe("kia-calc --batch", () => {
     const book = await XlsxBook.open(readFileSync(out));
     const rows = await book.rows("KIA-overzicht", 1, 7, 0, 11);
     expect(rows[0].slice(0, 8)).toEqual(["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Voorlopig", "Fout"]);
-    expect(rows[3]).toEqual(["klant1.xlsx", 2025, 69350, 19418, 1579, 0, "nee", null, "A. Jansen", 11651, "B. de Vries", 8706]);
+    expect(rows[3]).toEqual(["klant1.xlsx", 2025, 69350, 19418, 1579, 0, "ja", null, "A. Jansen", 11651, "B. de Vries", 8706]);
     expect(rows[1][0]).toBe("=HYPERLINK(1).xlsx"); // text, not a formula
     expect(rows[4][2]).toBe(Number(expected.get("klant2.xlsx")!.total));
   });
@@ -336,13 +346,13 @@ describe("kia-calc --batch", () => {
     const plain = await call(["--batch", folder]);
     expect(plain.code).toBe(0);
     expect(plain.out).toBe(readFileSync(join(dir, "overzicht.csv"), "utf8"));
-    expect(plain.err.split("\n")).toHaveLength(8); // the skipped files, the summary, the files with an error
+    expect(plain.err.split("\n")).toHaveLength(13); // the skipped files, the summary, the files with example rows, the files with an error
     let t = 0;
     const tty = await call(["--batch", folder], { stderrIsTTY: true, now: () => (t += 150) });
     expect(tty.out).toBe(plain.out);
     expect(tty.err).toContain("\r[");
     expect(tty.err).toContain("] 6/6 leeg.xlsx");
-    expect(tty.err).toMatch(/\r\x1b\[K6 bestanden in .* 4 berekend, 2 met een fout, 2 overgeslagen\n2 bestanden met een fout/);
+    expect(tty.err).toMatch(/\r\x1b\[K6 bestanden in .* 4 berekend, 2 met een fout, 2 overgeslagen\nLet op: 4 bestanden met voorbeeldregels .*\n(  .*\n){4}2 bestanden met een fout/);
   });
 
   it("a line per 100 workbooks when standard error is not a terminal", async () => {
@@ -397,14 +407,16 @@ describe("kia-calc --batch", () => {
       "  foto.png: geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv) maar een .png-bestand",
       "  oud.xls: een oud Excel-bestand (.xls); sla het in Excel op als Excel-werkmap (.xlsx)",
       "  overzicht.csv: het overzicht dat deze opdracht schrijft (--out)",
-      "  scenario.json: een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>",
+      "  scenario.json: een scenario (JSON) wordt niet in --batch gelezen; bereken het los met npm run -s kia-calc -- <bestand>",
       expect.stringMatching(/^2 bestanden in .*: 2 berekend, 0 met een fout, 6 overgeslagen; overzicht in /),
+      "Let op: 1 bestand met voorbeeldregels van het KIA-werkblad; die tellen mee (kolom Voorlopig: ja). Wis ze in de werkmap:",
+      "  klant-a.xlsx: 10 voorbeeldregels",
       "",
     ]);
     const lines = parseCsv(readFileSync(out, "utf8").slice(1)).slice(1);
     const csvReport = evaluate((await readCsv(readFileSync(sampleCsv), "klant-b.csv")).scenario);
     expect(lines.map((l) => l.slice(0, 8))).toEqual([
-      ["klant-a.xlsx", "2025", "69350", "19418", "1579", "0", "nee", ""],
+      ["klant-a.xlsx", "2025", "69350", "19418", "1579", "0", "ja", ""],
       ["klant-b.csv", "2025", csvReport.total.replace(".", ","), csvReport.kia, "0", "1", "ja", ""],
     ]);
     // a second run does not read its own overview
@@ -415,7 +427,7 @@ describe("kia-calc --batch", () => {
     expect(await call(["--batch", only])).toEqual({
       code: 2,
       out: "",
-      err: `1 bestand in ${only} overgeslagen:\n  a.json: een scenario (JSON) wordt niet in --batch gelezen; bereken het los met kia-calc <bestand>\nGeen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${only}\n`,
+      err: `1 bestand in ${only} overgeslagen:\n  a.json: een scenario (JSON) wordt niet in --batch gelezen; bereken het los met npm run -s kia-calc -- <bestand>\nGeen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${only}\n`,
     });
   });
 
@@ -424,7 +436,7 @@ describe("kia-calc --batch", () => {
     const p = spawnSync(process.execPath, ["-r", "tsx/cjs", join(__dirname, "..", "cli", "kia-calc.ts"), "--batch", folder, "--out", out], { encoding: "utf8" });
     expect(p.status).toBe(0);
     expect(p.stdout).toBe("");
-    expect(p.stderr).toMatch(/^2 bestanden in .* overgeslagen:\n(  .*\n){2}6 bestanden in .*\n2 bestanden met een fout .*\n(  .*\n){2}$/);
+    expect(p.stderr).toMatch(/^2 bestanden in .* overgeslagen:\n(  .*\n){2}6 bestanden in .*\nLet op: 4 bestanden met voorbeeldregels .*\n(  .*\n){4}2 bestanden met een fout .*\n(  .*\n){2}$/);
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(dir, "overzicht.csv"), "utf8"));
   }, 30000);
 });

@@ -76,11 +76,22 @@ describe("kia-calc", () => {
     const bad = file("bad.json", JSON.stringify({ year: 2024, investments: [{ id: "x", category: "machine", amount: -3 }] }));
     const r = await call([bad]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^Ongeldige invoer: investments\[0\]\.amount: .*-3/);
+    expect(r.err).toMatch(/^Ongeldige invoer: investering 1, bedrag \(investments\[0\]\.amount\): .*-3/);
     expect(r.out).toBe("");
     const noTable = await call([file("y.json", JSON.stringify({ year: 2027, investments: [] }))]);
     expect(noTable.code).toBe(2);
-    expect(noTable.err).toContain("Geen KIA-tabel voor 2027");
+    expect(noTable.err).toMatch(/^Ongeldige invoer: belastingjaar \(year\): Geen KIA-tabel voor 2027/);
+    // a workbook's fields are not the user's words: Dutch only
+    const sample = join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx");
+    const old = await call(["--year", "2005", sample]);
+    expect(old.code).toBe(2);
+    expect(old.err).toMatch(/\nOngeldige invoer: belastingjaar: Geen KIA-tabel voor 2005/);
+    // a CSV is a ledger, not a workbook
+    const csv = await call(["--explain", join(__dirname, "..", "examples", "voorbeeld-staat-2025.csv")]);
+    expect(csv.out).toContain("Niet meegeteld: 1 regel van de CSV-staat; de berekening is zonder deze regel gemaakt:");
+    // the sources: the law at its own address; not how the law data was gathered, nor commercial websites
+    expect(csv.out).toMatch(/^- wettekst: Wet IB 2001, art\. 3\.41 lid 2 zoals geldend op 1 januari 2025; onderbouwt .*: https:\/\/wetten\.overheid\.nl\/jci1\.3:c:BWBR0011353&artikel=3\.41&z=2025-01-01&g=2025-01-01$/m);
+    expect(csv.out).not.toMatch(/regelrecht|repository|\.yaml|vanpasse|jongbloed|bridgefund/i);
   });
 
   describe("files", () => {
@@ -315,7 +326,7 @@ describe("kia-calc", () => {
       expect(ok.code).toBe(0);
       expect(JSON.parse(ok.out.toString("utf8")).calamity.kiaWithout).toBe("7783");
       expect(bad.code).toBe(2);
-      expect(bad.err).toMatch(/^Ongeldige invoer: investments\[0\]\.amount/);
+      expect(bad.err).toMatch(/^Ongeldige invoer: investering 1, bedrag \(investments\[0\]\.amount\)/);
       expect(missing).toMatchObject({ code: 2, err: `Bestand ${join(dir, "nope.json")} niet gevonden\n` });
       for (const r of [ok, bad, missing]) expect(r.err).not.toMatch(/\n\s+at /);
     }, 30_000);

@@ -121,6 +121,30 @@ describe("partnership", () => {
     expect(refused.partnership!.conditions.find((c) => c.code === "f")!.status).toBe("not-met");
   });
 
+  it("conditions c and e are confirmed (met), not met (the key is not applied, the profit share is) or left to confirm", () => {
+    const partners = [{ name: "A", profit: 50, capital: 90 }, { name: "B", profit: 50, capital: 10 }];
+    const run = (extra: Record<string, boolean>) =>
+      evaluate({ year: 2024, investments: [inv("a", "machine", 10000)], partnership: { key: "capital", jointRequest: true, partners, ...extra } });
+    const status = (r: ReturnType<typeof run>, code: string) => r.partnership!.conditions.find((c) => c.code === code)!;
+    const open = run({});
+    expect([status(open, "c").status, status(open, "e").status]).toEqual(["to-confirm", "to-confirm"]);
+    expect(open.partnership!.keyApplied).toBe("capital");
+    const yes = run({ allDeductions: true, sameForDisinvestment: true });
+    expect([status(yes, "c").status, status(yes, "e").status]).toEqual(["met", "met"]);
+    expect(status(yes, "c").text).toMatch(/: bevestigd\.$/);
+    expect(yes.partners![0].kiaExact).toBe("2520");
+    const noC = run({ allDeductions: false });
+    expect(status(noC, "c").status).toBe("not-met");
+    expect(noC.partnership!.keyApplied).toBe("profit");
+    expect(noC.partners![0].kiaExact).toBe("1400");
+    expect(noC.warnings.find((w) => w.code === "PARTNERSHIP_KEY_NOT_APPLIED")!.text).toContain("niet voor alle vormen van investeringsaftrek (voorwaarde c)");
+    const noE = run({ sameForDisinvestment: false });
+    expect(noE.partnership!.keyApplied).toBe("profit");
+    expect(noE.warnings.find((w) => w.code === "PARTNERSHIP_KEY_NOT_APPLIED")!.text).toContain("(voorwaarde e)");
+    // not a boolean: refused with the field's name
+    expect(() => run({ allDeductions: "ja" as unknown as boolean })).toThrow(/allDeductions/);
+  });
+
   it("outside investments: own KIA per enterprise from 2021, the HR 2019/2020 method before", () => {
     const p = (year: number) =>
       evaluate({ year, investments: [inv("a", "machine", 50000)], partnership: { partners: [{ name: "A", profit: 1, outsideInvestments: 10000 }, { name: "B", profit: 1 }] } });

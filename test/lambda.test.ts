@@ -273,13 +273,13 @@ describe("the KIA LAMBDA", () => {
     hf.destroy();
   });
 
-  it("is native Excel: LAMBDA(total, year, …) in en-US form, no LET, within Excel's formula length; file form with _xlfn./_xlpm.", () => {
+  it("is native Excel: LAMBDA(totaal, jaar, …) (Dutch parameters, as the docs write =KIA(totaal; jaar)) in en-US form, no LET, within Excel's formula length; file form with _xlfn./_xlpm.", () => {
     const f = lambdaFormula();
     expect(f.startsWith(`=LAMBDA(${LAMBDA_PARAMETERS.join(",")},`)).toBe(true);
     expect(f).not.toMatch(/\bLET\(|;/);
     expect(f.length).toBeLessThan(8192);
     const file = lambdaFileFormula();
-    expect(file.startsWith("_xlfn.LAMBDA(_xlpm.total,_xlpm.year,IF(ISNUMBER(_xlpm.total)*(_xlpm.total>=0),")).toBe(true);
+    expect(file.startsWith("_xlfn.LAMBDA(_xlpm.totaal,_xlpm.jaar,IF(ISNUMBER(_xlpm.totaal)*(_xlpm.totaal>=0),")).toBe(true);
     expect(file).not.toMatch(/(?<![._])\b(total|year)\b/); // every parameter use has its prefix
     // only functions HyperFormula (and Excel) know
     const known = new Set(HyperFormula.getRegisteredFunctionNames("enGB"));
@@ -300,14 +300,14 @@ describe("the KIA LAMBDA", () => {
     expect(f).not.toContain("2027");
     // a single year needs no lookups
     expect(lambdaFormula([2025])).toBe(
-      "=LAMBDA(total,year,IF(ISNUMBER(total)*(total>=0),IF(ISNA(MATCH(year,{2025},0)),NA(),IF(total<=2900,0,IF(total<=70602,ROUNDUP(ROUND(total*0.28,9),0),IF(total<=130744,19769,IF(total<=392230,ROUNDUP(ROUND(19769-(total-130744)*0.0756,9),0),0))))),#VALUE!))",
+      "=LAMBDA(totaal,jaar,IF(ISNUMBER(totaal)*(totaal>=0),IF(ISNA(MATCH(jaar,{2025},0)),NA(),IF(totaal<=2900,0,IF(totaal<=70602,ROUNDUP(ROUND(totaal*0.28,9),0),IF(totaal<=130744,19769,IF(totaal<=392230,ROUNDUP(ROUND(19769-(totaal-130744)*0.0756,9),0),0))))),#VALUE!))",
     );
     expect(() => lambdaBody([2027])).toThrow(/Geen KIA-tabel voor 2027/);
     expect(() => lambdaBody([])).toThrow();
   });
 
   it("substitutes only whole parameter names, outside strings", () => {
-    expect(substituteParameters('IF(total>year,"total year",totals+yearly)', { total: "A1", year: "B$2" })).toBe('IF(A1>B$2,"total year",totals+yearly)');
-    expect(substituteParameters("total*2", { total: "A1+1", year: "0" })).toBe("(A1+1)*2");
+    expect(substituteParameters('IF(totaal>jaar,"totaal jaar",totalen+jaarlijks)', { total: "A1", year: "B$2" })).toBe('IF(A1>B$2,"totaal jaar",totalen+jaarlijks)');
+    expect(substituteParameters("totaal*2", { total: "A1+1", year: "0" })).toBe("(A1+1)*2");
   });
 });

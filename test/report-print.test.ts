@@ -19,6 +19,7 @@ import { reportSheet as paneReportSheet } from "../taskpane/report-sheet";
 import { officeWorkbook } from "../taskpane/workbook/office";
 import { reportXlsx } from "../taskpane/workbook/file";
 import { fakeExcel, writtenFormats } from "./support/fake-excel";
+import { pageShot } from "./support/page-shot";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest (as in workbook-office.test.ts)
 jest.mock("office-addin-manifest", () => ({
@@ -176,6 +177,27 @@ describe("the written report (issue 16)", () => {
     expect((await call(["--klant", "X", join(dir, "scenario.json")])).err).toContain("horen bij --rapport");
   });
 
+  it("kia-calc --rapport on a workbook with an open question writes a CONCEPT that lists it, and says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kia-rapport-"));
+    const out = join(dir, "rapport.xlsx");
+    const r = await call(["--rapport", out, "--datum", "31-03-2026", join(__dirname, "fixtures", "ledgers", "handgemaakt-ander-jaar-2025.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Rapport geschreven: .*\nHet rapport is een CONCEPT: 1 open vraag\. Beantwoord de open vragen \(--antwoorden\) of verbeter de staat, en maak het opnieuw\.\n$/);
+    const cli = await open(new Uint8Array(readFileSync(out)));
+    expect(cli.cell("A1").value).toBe("Kleinschaligheidsinvesteringsaftrek 2025 – CONCEPT");
+    const texts = cli.texts.map((t) => t.text);
+    expect(texts).toContain("Open vragen");
+    expect(texts.some((t) => /^Gedateerd 28-12-2024, niet in 2025/.test(t))).toBe(true);
+    expect(texts).toContain("Concept: niet ondertekenen");
+    // a row left out is named by its description and amount too, as the pane's report names it
+    const sample = join(dir, "voorbeeld.xlsx");
+    expect((await call(["--rapport", sample, join(__dirname, "..", "examples", "voorbeeld-staat-2025.xlsx")])).code).toBe(0);
+    const s = await open(new Uint8Array(readFileSync(sample)));
+    const d19 = s.texts.find((t) => t.text === "Staat 2025!D19")!;
+    const row = d19.address.replace(/^[A-Z]+/, "");
+    expect([s.cell(`B${row}`).value, s.cell(`D${row}`).value]).toEqual(["Printer", "2,500"]);
+  });
+
   it("LibreOffice prints the downloaded report: A4, the expected pages, the client summary on page 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "kia-pdf-"));
     writeFileSync(join(dir, "rapport.xlsx"), downloaded);
@@ -196,6 +218,8 @@ describe("the written report (issue 16)", () => {
     const page2 = execFileSync("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf, "-"], { encoding: "utf8" });
     expect(page2).toContain("Berekening");
     expect(page2).toContain("Kleinschaligheidsinvesteringsaftrek 2025"); // the title rows repeat
+    // page 1 as the user guide shows it
+    pageShot(pdf, "10-rapport-pagina-1");
   }, 300_000);
 });
 

@@ -427,3 +427,76 @@ describe("report sheet: issue 13's figures per partner", () => {
     );
   });
 });
+
+describe("report sheet: a CONCEPT while a question is open or rows are left out (issue 14/16)", () => {
+  const s: Scenario = { year: 2025, investments: [{ id: "a", description: "Bureau", category: "inventaris", amount: 1450 }, { id: "b", category: "machine", amount: 2100 }] };
+  const r = evaluate(s);
+  const open = [{ cell: "Staat!D4", id: "H3", description: "Laptop", amount: "1899", question: "Gedateerd 28-12-2024, niet in 2025: telt niet mee in 2025, tenzij de verplichting in 2025 is aangegaan (art. 3.43 Wet IB 2001)" }];
+  const left: LeftOutRow[] = [{ list: "investments", cell: "Staat!E9", id: "H9", description: "Printer", amount: "2,500", reason: "bedrag onduidelijk" }];
+  const texts = (sheet: ReportSheet) => sheet.rows.flat().filter((v): v is string => typeof v === "string");
+
+  it("an open question: CONCEPT in the title (and the header on every page), a banner, 'voorlopig' over the figures for the return, no signature, the question listed", () => {
+    const sheet = reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: [], open });
+    expect(sheet.provisional).toBe(true);
+    expect(sheet.rows[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025 – CONCEPT");
+    expect(sheet.page!.titleRows).toEqual([0, 1]);
+    expect(sheet.page!.header).toMatch(/&R.*– CONCEPT$/);
+    expect(texts(sheet).find((t) => /^CONCEPT – voorlopige uitkomst: 1 open vraag\./.test(t))).toMatch(/gebruik ze niet voor de aangifte/);
+    expect(texts(sheet)).toContain("Voor de aangifte – voorlopig, nog niet invullen");
+    expect(texts(sheet)).not.toContain("Voor de aangifte");
+    const head = indexOf(sheet, "Post");
+    expect(compact(sheet.rows[head])).toEqual(["Post", "Voorlopig bedrag", "Waar in de aangifte"]);
+    expect(texts(sheet)).toContain("Concept: niet ondertekenen");
+    expect(texts(sheet)).not.toContain("Paraaf opsteller / beoordelaar");
+    expect(texts(sheet).some((t) => /^De kleinschaligheidsinvesteringsaftrek over 2025 is voorlopig € /.test(t))).toBe(true);
+    expect(texts(sheet)).toContain("Berekening (voorlopig)");
+    // the question with its cell, description, amount
+    const at = indexOf(sheet, "Open vragen");
+    expect(at).toBeGreaterThan(indexOf(sheet, "Berekening (voorlopig)"));
+    expect(rowOf(sheet, "Staat!D4")).toEqual(["Staat!D4", "Laptop", 1899, open[0].question]);
+    // the row with the question is read but does not count
+    expect(rowOf(sheet, "Regels van de staat")[1]).toBe("3 regels gelezen, 1 met een open vraag (zie Open vragen)");
+    const en = reportSheet(r, { ...opts, lang: "en", scenario: s, leftOut: [], open });
+    expect(en.rows[0][0]).toBe("Small-scale investment deduction (KIA) 2025 – DRAFT");
+    expect(texts(en)).toContain("Draft: do not sign");
+  });
+
+  it("rows left out: a CONCEPT, unless the user gave the reason they are left out on purpose (then final, with the reason in the client block)", () => {
+    const concept = reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: left });
+    expect(concept.provisional).toBe(true);
+    expect(texts(concept).find((t) => /^CONCEPT – /.test(t))).toMatch(/^CONCEPT – voorlopige uitkomst: 1 regel niet meegeteld\. .*Verbeter de regels \(zie Niet meegeteld\) of geef aan waarom ze bewust niet meetellen/);
+    const final = reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: left, leftOutReason: "  Printer is privé, bewust weggelaten " });
+    expect(final.provisional).toBe(false);
+    expect(final.rows[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025");
+    expect(texts(final).some((t) => /CONCEPT|voorlopig/i.test(t))).toBe(false);
+    expect(rowOf(final, "Bewust niet meegeteld")).toEqual(["Bewust niet meegeteld", "Printer is privé, bewust weggelaten"]);
+    expect(texts(final)).toContain("Paraaf opsteller / beoordelaar");
+    // a reason does not make an open question final
+    expect(reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: left, open, leftOutReason: "privé" }).provisional).toBe(true);
+  });
+
+  it("nothing open and nothing left out: final, without any CONCEPT or 'voorlopig'", () => {
+    const sheet = reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: [] });
+    expect(sheet.provisional).toBe(false);
+    expect(texts(sheet).some((t) => /CONCEPT|voorlopig/i.test(t))).toBe(false);
+    expect(sheet.page!.header).toBe("&LKIA 2025&RKleinschaligheidsinvesteringsaftrek 2025");
+  });
+});
+
+describe("the pane's report helpers", () => {
+  it("the eleven test of a BSN/RSIN (the client block's fiscal number); the bare number copied for the return", async () => {
+    const { elevenTest, bareNumber, clientOf } = await import("../taskpane/app/report/report-helpers");
+    expect(elevenTest("123456782")).toBe(true);
+    expect(elevenTest("111222333")).toBe(true);
+    expect(elevenTest("1112.22.333")).toBe(true);
+    expect(elevenTest("123456789")).toBe(false);
+    expect(elevenTest("000000000")).toBe(false);
+    expect(elevenTest("12345")).toBe(false);
+    expect(bareNumber("19769", ",")).toBe("19769");
+    expect(bareNumber("1234.56", ",")).toBe("1234,56");
+    expect(bareNumber("1234.56", ".")).toBe("1234.56");
+    // what the document holds is taken only where it has the right shape
+    expect(clientOf({ name: "X", tax: "vpb", dossier: 7, extra: "y" })).toEqual({ name: "X", tax: "vpb" });
+    expect(clientOf("nonsense")).toEqual({});
+  });
+});

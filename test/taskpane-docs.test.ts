@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { E2E } = require("../scripts/screenshots") as { E2E: string[] };
+const { E2E, PRINTED } = require("../scripts/screenshots") as { E2E: string[]; PRINTED: string[] };
 
 const root = join(__dirname, "..");
 
@@ -16,10 +16,12 @@ it("docs/handleiding.md shows every screenshot of the end-to-end test, and each 
   const shown = [...guide.matchAll(/!\[[^\]]*\]\(img\/([^)]+)\)/g)].map((m) => m[1]);
   for (const f of shown) expect(`${f}: ${existsSync(join(root, "docs", "img", f))}`).toBe(`${f}: true`);
   const e2e = E2E.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
-  const taken = [...e2e.matchAll(/await shot\([\w.]+, "([^"]+)"/g)].map((m) => `${m[1]}.png`);
-  expect(taken.length).toBeGreaterThanOrEqual(14);
-  // a page of the printed report (LibreOffice, "rapport-pagina-1") is a picture of the report, not of the page
-  const ofPage = shown.filter((f) => !/-pagina-\d+\.png$/.test(f));
-  expect([...new Set(ofPage)].sort()).toEqual([...new Set(taken)].sort());
+  const printed = PRINTED.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
+  const shots = [...e2e.matchAll(/await shot\([\w.]+, "([^"]+)"/g)].map((m) => `${m[1]}.png`);
+  expect(shots.length).toBeGreaterThanOrEqual(14);
+  // and the printed pages (pageShot: the standalone page's print, LibreOffice's PDF of the report sheet)
+  const pages = [...`${e2e}\n${printed}`.matchAll(/pageShot\(\w+, "([^"]+)"/g)].map((m) => `${m[1]}.png`);
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  expect([...new Set(shown)].sort()).toEqual([...new Set([...shots, ...pages])].sort());
   expect(guide).toContain("npm run screenshots");
 });

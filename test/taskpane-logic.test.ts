@@ -10,7 +10,7 @@ import { Decimal, evaluate, kia, type ScenarioInvestment } from "../src";
 import type { Cell } from "../src/workbook/ledger";
 import { marginal as marginalFunction } from "../functions/kia-functions";
 import { assetRows, counts, matches, page } from "../taskpane/app/model/assets";
-import { kiaCurve, marginal } from "../taskpane/app/model/curve";
+import { axisLabels, kiaCurve, marginal } from "../taskpane/app/model/curve";
 import { cultureFromLocale, formatMoney, formatNumber, formatPercent, keepEuro, parseUserAmount } from "../taskpane/app/text/format";
 import { sameInARow, sourceText } from "../taskpane/app/text/display";
 import { safeFileName } from "../taskpane/app/report/download";
@@ -336,6 +336,32 @@ describe("the KIA curve and one more investment", () => {
     expect(c.yMax).toBe(19769);
     expect(c.xMax).toBeGreaterThan(392230);
     expect(kiaCurve(2025, new Decimal(600000)).xMax).toBeGreaterThan(600000);
+  });
+
+  it("the labels under the axis never overlap: a small total's label takes the place of '€ 0', one near the ceiling its place", () => {
+    // the chart is 320 wide with 8 at either side; the x of a total is 8 + total / xMax * 304
+    const c = kiaCurve(2025, new Decimal(23763));
+    const x = (v: number) => 8 + (v / c.xMax) * 304;
+    const at = (total: number, totalText: string) =>
+      axisLabels({ width: 320, left: 8, right: 8, markX: x(total), ceilX: Math.min(282, x(392230)), zeroText: "€ 0", totalText, ceilingText: "€ 392.230" });
+    const spans = (l: ReturnType<typeof at>, totalText: string) => {
+      const out: [number, number][] = [[l.totalX - (totalText.length * 6.8) / 2, l.totalX + (totalText.length * 6.8) / 2]];
+      if (l.showZero) out.push([8, 8 + 3 * 5.8]);
+      if (l.showCeiling) out.push([l.ceilingX - (9 * 5.8) / 2, l.ceilingX + (9 * 5.8) / 2]);
+      return out;
+    };
+    for (const [total, text] of [[3000, "€ 3.000"], [23763, "€ 23.763"], [120000, "€ 120.000"], [380000, "€ 380.000"], [430000, "€ 430.000"]] as const) {
+      const l = at(total, text);
+      const s = spans(l, text);
+      for (let i = 0; i < s.length; i++)
+        for (let j = i + 1; j < s.length; j++) expect(`${text}: ${s[i][1] <= s[j][0] || s[j][1] <= s[i][0]}`).toBe(`${text}: true`);
+      // the total's label stays inside the chart
+      expect(s[0][0]).toBeGreaterThanOrEqual(8);
+      expect(s[0][1]).toBeLessThanOrEqual(312);
+    }
+    expect(at(23763, "€ 23.763").showZero).toBe(false);
+    expect(at(120000, "€ 120.000")).toMatchObject({ showZero: true, showCeiling: true });
+    expect(at(380000, "€ 380.000").showCeiling).toBe(false);
   });
 
   it("gives this year's effect as KIA.MARGINAL does, and next year's where that year has a table", () => {

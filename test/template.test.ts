@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 const sheetXml = async (name: string) => {
-  const idx = T.SHEET_ORDER.findIndex((k) => T.SHEET[k] === name);
+  const idx = T.SHEET_ORDER.findIndex((k) => T.SHEET_NAMES[k] === name);
   return zip.file(`xl/worksheets/sheet${idx + 1}.xml`)!.async("string");
 };
 
@@ -45,7 +45,7 @@ describe("the generated file", () => {
   }, 60000);
 
   it("has the sheets in order, in Dutch, and the three tables with the readers' first header names", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Investeringen", "Vennoten", "Desinvesteringen", "Overzicht", "Toelichting", "Lijsten"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Start", "Investeringen", "Vennoten", "Desinvesteringen", "Overzicht", "Toelichting", "Lijsten"]);
     const table = (sheet: string, name: string) => {
       const t = (wb.getWorksheet(sheet) as unknown as { tables: Record<string, { table: { name: string; tableRef: string; columns: { name: string }[] } }> }).tables[name];
       expect(t).toBeDefined();
@@ -59,6 +59,57 @@ describe("the generated file", () => {
     expect(partners.columns.map((c) => c.name)).toEqual(Object.values(PARTNER_HEADERS).map((h) => h[0]));
     const disposals = table("Desinvesteringen", "Desinvesteringen");
     expect(disposals.columns.map((c) => c.name)).toEqual(Object.values(DISPOSAL_HEADERS).map((h) => h[0]));
+  });
+
+  it("opens on Start: the example warning at the top, then the steps in the order they are done (the examples first), each linking to its sheet", () => {
+    const start = wb.getWorksheet("Start")!;
+    expect(wb.worksheets[0].name).toBe("Start");
+    const warning = start.getCell("A2").value as { formula: string; result: string };
+    expect(warning.result).toMatch(/^Voorbeeldgegevens: .*Wis ze eerst \(stap 1\)\.$/);
+    const steps = [5, 6, 7, 8, 9, 10].map((r) => start.getCell(`A${r}`).value as { text: string; hyperlink: string });
+    expect(steps[0].text).toMatch(/^1\. Wis de voorbeeldregels op Investeringen, Vennoten en Desinvesteringen/);
+    expect(steps[1].text).toMatch(/^2\. Overzicht: vul bij Jaar het belastingjaar in/);
+    expect(steps.map((x) => x.hyperlink)).toEqual(["#'Investeringen'!A1", "#'Overzicht'!A1", "#'Investeringen'!A1", "#'Vennoten'!A1", "#'Desinvesteringen'!A1", "#'Overzicht'!A1"]);
+    // Toelichting: deleting the examples is step 1 too
+    const notes = T.notes().filter((n): n is { text: string } => "text" in n).map((n) => n.text);
+    expect(notes.find((t) => /^1\. /.test(t))).toMatch(/^1\. De voorbeeldregels wissen/);
+  });
+
+  it("folds the helper columns away (grouped, hidden), protects Overzicht and Lijsten without a password (the year open), hides Lijsten", async () => {
+    const folded = (sheet: string) => {
+      const ws = wb.getWorksheet(sheet)!;
+      const out: string[] = [];
+      for (let c = 1; c <= 40; c++) if (ws.getColumn(c).hidden && ws.getColumn(c).outlineLevel === 1) out.push(ws.getColumn(c).letter);
+      return out;
+    };
+    // every column right of the ledger's table and its note column (Q) is a formula column: all folded
+    const first = T.LEDGER_HELPER_FIRST + 1;
+    expect(folded("Investeringen")[0]).toBe(wb.getWorksheet("Investeringen")!.getColumn(first).letter);
+    expect(folded("Investeringen").length).toBeGreaterThanOrEqual(14);
+    expect(wb.getWorksheet("Investeringen")!.getColumn(T.LEDGER_COLUMNS.length + 1).hidden).toBe(false); // the example note
+    for (let c = 1; c <= T.LEDGER_COLUMNS.length; c++) expect(wb.getWorksheet("Investeringen")!.getColumn(c).hidden).toBe(false);
+    expect(folded("Vennoten").length).toBeGreaterThan(0);
+    expect(folded("Vennoten")).not.toContain("I"); // the key and the joint request stay in view
+    expect(folded("Vennoten")).not.toContain("J");
+    expect(folded("Desinvesteringen").length).toBeGreaterThan(0);
+    // protection without a password: no hash, no salt
+    for (const name of ["Overzicht", "Lijsten"]) {
+      const xml = await sheetXml(name);
+      expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
+      expect(xml).not.toMatch(/hashValue|saltValue|password=/);
+    }
+    for (const name of ["Investeringen", "Vennoten", "Desinvesteringen"]) expect(await sheetXml(name)).not.toMatch(/<sheetProtection/);
+    expect(wb.getWorksheet("Overzicht")!.getCell(T.SUMMARY.year).protection?.locked).toBe(false);
+    expect(wb.getWorksheet("Lijsten")!.state).toBe("hidden");
+  });
+
+  it("a year after the last table says it is not yet published (not the pre-2010 text)", () => {
+    const rows = T.notes().filter((n): n is Extract<T.NoteRow, { cells: unknown }> => "cells" in n);
+    const y2027 = rows.find((r) => r.cells[0] === 2027)!;
+    expect(y2027.cells[1]).toBe("nog niet bekendgemaakt");
+    expect(String(y2027.cells[3])).toMatch(/^De tabel voor 2027 is nog niet bekendgemaakt/);
+    expect(String(y2027.cells[3])).not.toMatch(/2009/);
+    expect(rows.find((r) => r.cells[0] === 2009)!.cells[1]).toBe("niet vastgesteld");
   });
 
   it("has drop-downs: categories from the list sheet (the core's catalogue, Dutch labels), Ja/Nee, the key", async () => {
@@ -123,7 +174,7 @@ describe("the generated file", () => {
   it("every formula refers only to the add-in's function ids, the KIA names or Excel built-ins, and to existing sheets; no structured references", async () => {
     const formulas: string[] = [];
     for (const key of T.SHEET_ORDER) {
-      const xml = await sheetXml(T.SHEET[key]);
+      const xml = await sheetXml(T.SHEET_NAMES[key]);
       for (const m of xml.matchAll(/<f[^>]*>([^<]+)<\/f>/g)) formulas.push(m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
     }
     expect(formulas.length).toBeGreaterThan(50);
@@ -624,6 +675,23 @@ describe("the Overzicht in the formula engine", () => {
     }
   });
 
+  it("Overzicht's own check counts the example rows still in the tables (10), and 0 once they are gone; kia-calc's reader warns the same", async () => {
+    const ex = T.SUMMARY.examplesRow;
+    expect(O.get(`A${ex}`)).toBe("Voorbeeldregels van het werkblad (tellen mee: wis ze)");
+    expect([O.get(`B${ex}`), O.get(`D${ex}`)]).toEqual([T.LEDGER_EXAMPLES.length + T.PARTNER_EXAMPLES.length + T.DISPOSAL_EXAMPLES.length, "wis de voorbeeldregels"]);
+    const read = await readWorkbook(committed, "KIA-werkblad.xlsx");
+    expect(read.examples).toEqual({ investments: [0, 1, 2, 3, 4, 5, 6], partners: [0, 1], disposals: [0] });
+    expect(read.provisional).toBe(true);
+    expect(read.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^10 voorbeeldregels van het KIA-werkblad \(7 op Investeringen, 2 op Vennoten, 1 op Desinvesteringen\) staan nog in de staat en tellen mee/));
+    // one example row overwritten with a client's amount: no longer an example
+    try {
+      I.set(`${T.lc("amount")}2`, 24001);
+      expect(O.get(`B${ex}`)).toBe(9);
+    } finally {
+      I.set(`${T.lc("amount")}2`, 24000);
+    }
+  });
+
   it("a cleared workbook: every figure 0, no partner rows", () => {
     hf.batch(() => {
       for (let r = 2; r <= 1 + T.LEDGER_EXAMPLES.length; r++) for (const c of T.LEDGER_COLUMNS) I.set(`${T.lc(c.field)}${r}`, null);
@@ -635,6 +703,9 @@ describe("the Overzicht in the formula engine", () => {
     expectAgreement(report, true);
     // no example row left: the sample-data notes are empty (and without their amber: LEN(note) = 0)
     for (const m of T.demoMarkings()) expect(({ Investeringen: I, Vennoten: V, Desinvesteringen: D })[m.sheet]!.get(m.note)).toBe("");
+    // and the Overzicht's example check is 0, the start sheet's warning empty
+    expect([O.get(`B${T.SUMMARY.examplesRow}`), O.get(`D${T.SUMMARY.examplesRow}`)]).toEqual([0, "geen"]);
+    expect(new Sheet(hf, "Start").get("A2")).toBe("");
   });
 });
 
@@ -643,7 +714,7 @@ describe("the Overzicht without the add-in (Excel with LAMBDA, the add-in not in
     const hf = workbookEngine(wb, false);
     try {
       const O = new Sheet(hf, "Overzicht");
-      expect([O.get("B4"), O.get("B6"), O.get("B7"), O.get("B8"), O.get("B12"), O.get("B13")]).toEqual(["nee", 69350, 19418, 1579, 11651, 8706]);
+      expect([O.get("B4"), O.get("B6"), O.get("B7"), O.get("B8"), O.get(`B${T.SUMMARY.firstPartnerRow}`), O.get(`B${T.SUMMARY.firstPartnerRow + 1}`)]).toEqual(["nee", 69350, 19418, 1579, 11651, 8706]);
       for (const row of [6, 7, 8, 12, 13]) expect(O.get(`D${row}`)).toBe("add-in niet geladen");
       expect(O.get("C7")).toBe("#NAME?");
     } finally {

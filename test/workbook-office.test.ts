@@ -296,6 +296,17 @@ describe("Office adapter: settings, selection, culture, names, sheets, formulas"
     x.writes.length = 0;
     await wb.writeFormulas("Berekening", [{ address: "B2", formula: "=KIA.AMOUNT(A2,2025)" }]);
     expect(x.writes).toEqual([{ sheet: "Berekening", path: "range(1,1,1x1).formulas", value: [["=KIA.AMOUNT(A2,2025)"]] }]);
+    expect(x.events.filter((e) => /protect/.test(e))).toEqual([]);
+  });
+
+  it("writeFormulas on the template's protected Overzicht lifts the protection for the formulas and puts it back", async () => {
+    const x = install({ sheets: [{ name: "Overzicht", protected: true }] });
+    await officeWorkbook().writeFormulas("Overzicht", [{ address: "B7", formula: "=KIA(B6,KIA_JAAR)" }]);
+    const at = (e: string) => x.events.indexOf(e);
+    expect(at("unprotect Overzicht")).toBeGreaterThanOrEqual(0);
+    expect(x.writes.find((w) => w.path.endsWith(".formulas"))?.value).toEqual([["=KIA(B6,KIA_JAAR)"]]);
+    expect(at("protect Overzicht")).toBeGreaterThan(at("unprotect Overzicht"));
+    expect(x.events.lastIndexOf("sync")).toBeGreaterThan(at("protect Overzicht"));
   });
 
   it("the selection's header row is found under a title by the core's rule (as kia-calc finds a sheet's)", async () => {

@@ -176,8 +176,8 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     // the pane keeps the year on screen and says it is a guess, in kia-calc's words
     expect(pane.state.choices.year).toBe(2023);
     expect(pane.state.yearFound).toEqual({ from: "none", years: [2024, 2025], year: 2023 });
-    expect(messages("nl").yearGuess([2024, 2025], 2023)).toBe(`Let op: ${noYearText([2024, 2025])}. Kies het belastingjaar: 2023 is een gok.`);
-    expect(messages("en").yearGuess([2024, 2025], 2023)).toBe("Note: no year found, and the investment dates fall in 2 years (2024, 2025). Choose the tax year: 2023 is a guess.");
+    expect(messages("nl").yearGuess([2024, 2025], 2023)).toBe(`Let op: ${noYearText([2024, 2025])}. Nu staat 2023 ingesteld; kies het juiste belastingjaar.`);
+    expect(messages("en").yearGuess([2024, 2025], 2023)).toBe("Note: no year found, and the investment dates fall in 2 years (2024, 2025). 2023 is set for now; choose the right tax year.");
     // the user chooses: the note goes
     expect(reducer(pane.state, { type: "set-year", year: 2025 }).yearFound).toBeNull();
 

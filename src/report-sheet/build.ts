@@ -57,6 +57,38 @@ export interface ReportSheetOptions {
    * (a caller that does not know), it says nothing about it.
    */
   leftOut?: readonly LeftOutRow[];
+  /**
+   * The ledger's open questions (src/workbook/questions.ts): rows that do not count until they are answered. Any open
+   * question makes the report a CONCEPT, listed under "Open vragen".
+   */
+  open?: readonly OpenRow[];
+  /**
+   * The user's reason for leaving the rows under "Niet meegeteld" out on purpose (the pane asks for it before it
+   * writes a final report). Without it, a row left out makes the report a CONCEPT as well.
+   */
+  leftOutReason?: string;
+  /** how many of the firm template's example rows are still in the workbook (src/workbook/examples.ts): a CONCEPT */
+  examples?: number;
+}
+
+/** An open question of the ledger as the report lists it. */
+export interface OpenRow {
+  /** the cell the question is about: "Staat!C7" */
+  cell: string;
+  id?: string;
+  description?: string;
+  /** plain decimal, negative for a credit */
+  amount?: string;
+  question: string;
+}
+
+/**
+ * Whether a report with these rows left out and open questions is a CONCEPT: a figure computed while a question is
+ * open, or while rows are left out without a reason, is never shown as final.
+ */
+export function isProvisional(o: { leftOut?: readonly { list: string }[]; open?: readonly unknown[]; leftOutReason?: string; examples?: number }): boolean {
+  const left = (o.leftOut ?? []).some((x) => x.list !== "partners");
+  return (o.open?.length ?? 0) > 0 || (left && !o.leftOutReason?.trim()) || (o.examples ?? 0) > 0;
 }
 
 /** A row of the ledger or a disposal that the calculation left out, and why. */
@@ -135,12 +167,19 @@ const NL = {
   source: "Bron van de staat",
   description: "Omschrijving",
   ledgerRows: "Regels van de staat",
-  ledgerRowsText: (read: number, left: number, disposals: number) =>
-    `${read} ${read === 1 ? "regel" : "regels"} gelezen, ${left === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : `${left} niet meegeteld`}` +
+  ledgerRowsText: (read: number, left: number, disposals: number, open = 0) =>
+    `${read} ${read === 1 ? "regel" : "regels"} gelezen, ${left + open === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : [left ? `${left} niet meegeteld` : "", open ? `${open} met een open vraag` : ""].filter(Boolean).join(", ")}` +
     (disposals ? `; ${disposals} ${disposals === 1 ? "vervreemding" : "vervreemdingen"} niet meegeteld` : "") +
-    (left || disposals ? " (zie Niet meegeteld)" : ""),
+    (left || disposals ? " (zie Niet meegeteld)" : "") +
+    (open ? " (zie Open vragen)" : ""),
+  concept: "CONCEPT",
+  conceptBanner: (open: number, rows: number, examples = 0) =>
+    `CONCEPT – voorlopige uitkomst: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", rows ? `${rows} ${rows === 1 ? "regel" : "regels"} niet meegeteld` : "", examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad meegeteld` : ""].filter(Boolean).join(" en ")}. De bedragen in dit rapport zijn niet definitief; gebruik ze niet voor de aangifte. ${open ? "Beantwoord de vragen (zie Open vragen)" : rows ? "Verbeter de regels (zie Niet meegeteld) of geef aan waarom ze bewust niet meetellen" : "Wis de voorbeeldregels in de werkmap"} en maak het rapport opnieuw.`,
+  leftOutReason: "Bewust niet meegeteld",
   forReturn: "Voor de aangifte",
+  forReturnConcept: "Voor de aangifte – voorlopig, nog niet invullen",
   forReturnCols: ["Post", "Bedrag", "Waar in de aangifte"],
+  provisionalAmount: "Voorlopig bedrag",
   where: {
     ib: {
       total: "Totaal over het jaar (art. 3.41 Wet IB 2001)",
@@ -176,6 +215,8 @@ const NL = {
   summaryCounted: (amount: string, n: number) =>
     `Daarvan ${n === 1 ? "telt" : "tellen"} ${n} ${n === 1 ? "bedrijfsmiddel" : "bedrijfsmiddelen"} mee voor de kleinschaligheidsinvesteringsaftrek: samen ${amount}.`,
   summaryKia: (y: number, amount: string) => `De kleinschaligheidsinvesteringsaftrek over ${y} is ${amount}. Dat bedrag gaat van de winst af.`,
+  summaryKiaConcept: (y: number, amount: string) =>
+    `De kleinschaligheidsinvesteringsaftrek over ${y} is voorlopig ${amount}. Dat bedrag is niet definitief zolang er vragen open staan of regels niet meetellen.`,
   summaryLater: (amount: string) =>
     `Daarvan is ${amount} nog niet aftrekbaar omdat het nog niet betaald is: dat deel trekt u af in het jaar waarin u betaalt (art. 3.44 Wet IB 2001).`,
   summaryAddition: (amount: string) =>
@@ -185,7 +226,12 @@ const NL = {
   summaryLeftOut: (n: number) => `${n === 1 ? "Eén regel" : `${n} regels`} van de staat ${n === 1 ? "telt" : "tellen"} niet mee; zie Niet meegeteld op de volgende pagina.`,
   summaryChecks: (n: number) => `${n === 1 ? "Er is één aandachtspunt" : `Er zijn ${n} aandachtspunten`}; zie Aandachtspunten.`,
   signature: "Paraaf opsteller / beoordelaar",
+  signatureConcept: "Concept: niet ondertekenen",
   calculation: "Berekening",
+  calculationConcept: "Berekening (voorlopig)",
+  openQuestions: "Open vragen",
+  openIntro: "Deze regels tellen niet mee tot de vraag beantwoord is (in het taakvenster bij stap 1; kia-calc: --antwoorden). Maak daarna het rapport opnieuw.",
+  openCols: ["Cel", "Omschrijving", "", "Bedrag", "Vraag", "", ""],
   amountCol: "Bedrag",
   exactCol: "Exact",
   total: "Totaal investeringen dat meetelt",
@@ -308,12 +354,19 @@ const EN: Labels = {
   source: "Source of the ledger",
   description: "Description",
   ledgerRows: "Rows of the ledger",
-  ledgerRowsText: (read, left, disposals) =>
-    `${read} ${read === 1 ? "row" : "rows"} read, ${left === 0 ? (read === 1 ? "counted" : "all counted") : `${left} not counted`}` +
+  ledgerRowsText: (read, left, disposals, open = 0) =>
+    `${read} ${read === 1 ? "row" : "rows"} read, ${left + open === 0 ? (read === 1 ? "counted" : "all counted") : [left ? `${left} not counted` : "", open ? `${open} with an open question` : ""].filter(Boolean).join(", ")}` +
     (disposals ? `; ${disposals} ${disposals === 1 ? "disposal" : "disposals"} not counted` : "") +
-    (left || disposals ? " (see Not counted)" : ""),
+    (left || disposals ? " (see Not counted)" : "") +
+    (open ? " (see Open questions)" : ""),
+  concept: "DRAFT",
+  conceptBanner: (open, rows, examples = 0) =>
+    `DRAFT – provisional outcome: ${[open ? `${open} ${open === 1 ? "open question" : "open questions"}` : "", rows ? `${rows} ${rows === 1 ? "row" : "rows"} not counted` : "", examples ? `${examples} example ${examples === 1 ? "row" : "rows"} of the KIA workbook counted` : ""].filter(Boolean).join(" and ")}. The amounts in this report are not final; do not use them for the return. ${open ? "Answer the questions (see Open questions)" : rows ? "Correct the rows (see Not counted) or say why they are left out on purpose" : "Delete the example rows in the workbook"} and make the report again.`,
+  leftOutReason: "Left out on purpose",
   forReturn: "For the tax return",
+  forReturnConcept: "For the tax return – provisional, do not file yet",
   forReturnCols: ["Item", "Amount", "Where in the return"],
+  provisionalAmount: "Provisional amount",
   where: {
     ib: {
       total: "Total for the year (art. 3.41 Wet IB 2001)",
@@ -347,6 +400,7 @@ const EN: Labels = {
   summaryInvested: (y, amount, n) => `In ${y} you invested ${amount} in ${n} ${n === 1 ? "asset" : "assets"} (amounts without deductible VAT).`,
   summaryCounted: (amount, n) => `Of these, ${n} ${n === 1 ? "asset counts" : "assets count"} for the small-scale investment deduction: ${amount} together.`,
   summaryKia: (y, amount) => `The small-scale investment deduction for ${y} is ${amount}. It is deducted from the profit.`,
+  summaryKiaConcept: (y, amount) => `The small-scale investment deduction for ${y} is provisionally ${amount}. It is not final while questions are open or rows are not counted.`,
   summaryLater: (amount) => `Of this, ${amount} is not deductible yet because it has not been paid: you deduct it in the year you pay (art. 3.44 Wet IB 2001).`,
   summaryAddition: (amount) => `Assets sold for which an investment deduction was received add ${amount} to the profit (disinvestment addition, art. 3.47 Wet IB 2001).`,
   summaryNextYear:
@@ -354,7 +408,12 @@ const EN: Labels = {
   summaryLeftOut: (n) => `${n === 1 ? "One row" : `${n} rows`} of the ledger ${n === 1 ? "does" : "do"} not count; see Not counted on the next page.`,
   summaryChecks: (n) => `${n === 1 ? "There is one point" : `There are ${n} points`} to check; see Points to check.`,
   signature: "Initials preparer / reviewer",
+  signatureConcept: "Draft: do not sign",
   calculation: "Calculation",
+  calculationConcept: "Calculation (provisional)",
+  openQuestions: "Open questions",
+  openIntro: "These rows do not count until the question is answered (in the task pane, step 1; kia-calc: --antwoorden). Then make the report again.",
+  openCols: ["Cell", "Description", "", "Amount", "Question", "", ""],
   amountCol: "Amount",
   exactCol: "Exact",
   total: "Total of investments that count",
@@ -486,6 +545,14 @@ export function kiaCurve(year: number, clientTotal?: string): { x: number; y: nu
   return out;
 }
 
+/**
+ * A text to put between brackets, without brackets of its own: "HR 24 december 1975, nr. 17 795 (aangehaald in
+ * Besluit …)" -> "HR 24 december 1975, nr. 17 795, aangehaald in Besluit …" (no "((…))" in the report).
+ */
+export function flatBrackets(text: string): string {
+  return text.replace(/\s*\(([^()]*)\)/g, ", $1");
+}
+
 /** "Investeringen!E3" -> "Investeringen!3": several cells of one row are one row left out. */
 function rowKey(cell: string): string {
   const m = /^(.*)![A-Z]{1,3}(\d+)$/.exec(cell);
@@ -611,6 +678,50 @@ class Builder {
   }
 }
 
+/** A figure as it goes into the return: what it is, the amount (plain decimal, rounded by the policy), where it goes. */
+export interface ReturnFigure {
+  /** "kia", "thisYear", "later", "addition", from earlier years (art. 3.44) "earlier", "totalDeductible", "earlierOpen", or per partner "partner", "partnerEarlier", "partnerLater", "partnerAddition" */
+  kind: "kia" | "thisYear" | "later" | "addition" | "earlier" | "totalDeductible" | "earlierOpen" | "partner" | "partnerEarlier" | "partnerLater" | "partnerAddition";
+  label: string;
+  amount: string;
+  where: string;
+  /** the partner's name, for a partner's figure */
+  partner?: string;
+}
+
+/**
+ * The figures for the return ("Voor de aangifte"), each with where it goes: the KIA, the part deductible this year
+ * and the part for later years (art. 3.44), the disinvestment addition (art. 3.47), and per partner his part this
+ * year, later and his addition. The report sheet's block and the pane's copy buttons ("Kopieer voor de aangifte").
+ */
+export function returnFigures(report: Report, lang: "nl" | "en", tax: "ib" | "vpb" = "ib"): ReturnFigure[] {
+  const L = LABELS[lang];
+  const where = L.where[tax];
+  const out: ReturnFigure[] = [
+    { kind: "kia", label: L.returnKia, amount: report.kia, where: where.total },
+    { kind: "thisYear", label: L.returnThisYear, amount: report.deductibleThisYear, where: where.kia },
+    { kind: "later", label: L.returnLater, amount: report.carriedForward, where: where.later },
+    { kind: "addition", label: L.returnAddition, amount: report.disinvestment?.total ?? "0", where: where.addition },
+  ];
+  // KIA of earlier years that becomes deductible this year (art. 3.44; src/carried.ts), and what stays open
+  const carriedIn = report.carriedIn;
+  if (carriedIn) {
+    out.push({ kind: "earlier", label: L.returnEarlier, amount: carriedIn.deductible, where: where.kia });
+    out.push({ kind: "totalDeductible", label: L.returnTotalDeductible, amount: carriedIn.totalDeductible, where: where.kia });
+    if (carriedIn.open !== "0") out.push({ kind: "earlierOpen", label: L.returnEarlierOpen, amount: carriedIn.open, where: where.later });
+  }
+  for (const p of report.partners ?? []) {
+    out.push({ kind: "partner", label: L.returnPartner(p.name), amount: p.deductibleThisYear, where: where.partner, partner: p.name });
+    const earlier = carriedIn?.partners?.find((x) => x.name === p.name);
+    if (earlier && earlier.deductible !== "0")
+      out.push({ kind: "partnerEarlier", label: L.returnPartnerEarlier(p.name), amount: earlier.deductible, where: where.partner, partner: p.name });
+    if (p.carriedForward !== "0") out.push({ kind: "partnerLater", label: L.returnPartnerLater(p.name), amount: p.carriedForward, where: where.later, partner: p.name });
+    if (p.disinvestment !== undefined && p.disinvestment !== "0")
+      out.push({ kind: "partnerAddition", label: L.returnPartnerAddition(p.name), amount: p.disinvestment, where: where.partnerAddition, partner: p.name });
+  }
+  return out;
+}
+
 /** The euro text of a rounded amount in a sentence: "€ 19.418" (cents only where there are cents). */
 function euroText(amount: string): string {
   const d = new Decimal(amount);
@@ -625,12 +736,26 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const client = options.client ?? {};
   const tax = client.tax ?? "ib";
   const clientName = client.name?.trim() ?? "";
-  const where = L.where[tax];
+
+  // A CONCEPT while a question is open or rows are left out without a reason: in the title (on every page), a
+  // banner that says why, "voorlopig" beside every figure for the return, no signature
+  const leftOut = options.leftOut;
+  const open = options.open ?? [];
+  const leftOutReason = options.leftOutReason?.trim() ?? "";
+  const examples = options.examples ?? 0;
+  const provisional = isProvisional({ leftOut, open, leftOutReason, examples });
+  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
+  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
+  const title = provisional ? `${L.title(year)} – ${L.concept}` : L.title(year);
 
   // Title rows (printed at the top of every page)
-  b.place([{ value: L.title(year), span: WIDTH }], { bold: true, heading: true });
+  b.place([{ value: title, span: WIDTH }], { bold: true, heading: true });
   b.place([{ value: L.subtitle(clientName, year, L.taxes[tax]), span: WIDTH }], { italic: true });
   b.blank();
+  if (provisional) {
+    b.place([{ value: L.conceptBanner(open.length, leftRows.size + leftDisposals.size, examples), span: WIDTH }], { bold: true, shade: true });
+    b.blank();
+  }
 
   // The client block: label over two columns, value over five
   b.heading(L.clientBlock);
@@ -653,35 +778,18 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   kv(L.source, options.ledgerSource);
   const description = report.description ?? options.scenario.description;
   if (description) kv(L.description, description);
-  const leftOut = options.leftOut;
-  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
-  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
-  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size, leftRows.size, leftDisposals.size));
+  // a row with an open question is not among the scenario's investments until answered
+  const openRows = new Set(open.map((q) => rowKey(q.cell))).size;
+  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows));
+  if (leftOutReason && leftOut?.length) kv(L.leftOutReason, leftOutReason);
   b.blank();
 
   // Voor de aangifte: each figure with where it goes in the return
-  b.heading(L.forReturn);
-  b.header([{ value: L.forReturnCols[0], span: 3 }, { value: L.forReturnCols[1] }, { value: L.forReturnCols[2], span: 3 }]);
-  const figure = (label: string, amount: string, whereText: string) => {
-    const r = b.place([{ value: label, span: 3 }, { value: Number(amount) }, { value: whereText, span: 3 }]);
+  b.heading(provisional ? L.forReturnConcept : L.forReturn);
+  b.header([{ value: L.forReturnCols[0], span: 3 }, { value: provisional ? L.provisionalAmount : L.forReturnCols[1] }, { value: L.forReturnCols[2], span: 3 }]);
+  for (const f of returnFigures(report, options.lang, tax)) {
+    const r = b.place([{ value: f.label, span: 3 }, { value: Number(f.amount) }, { value: f.where, span: 3 }]);
     b.amount(r, 3);
-  };
-  figure(L.returnKia, report.kia, where.total);
-  figure(L.returnThisYear, report.deductibleThisYear, where.kia);
-  figure(L.returnLater, report.carriedForward, where.later);
-  figure(L.returnAddition, report.disinvestment?.total ?? "0", where.addition);
-  const carriedIn = report.carriedIn;
-  if (carriedIn) {
-    figure(L.returnEarlier, carriedIn.deductible, where.kia);
-    figure(L.returnTotalDeductible, carriedIn.totalDeductible, where.kia);
-    if (carriedIn.open !== "0") figure(L.returnEarlierOpen, carriedIn.open, where.later);
-  }
-  for (const p of report.partners ?? []) {
-    figure(L.returnPartner(p.name), p.deductibleThisYear, where.partner);
-    const earlier = carriedIn?.partners?.find((x) => x.name === p.name);
-    if (earlier && earlier.deductible !== "0") figure(L.returnPartnerEarlier(p.name), earlier.deductible, where.partner);
-    if (p.carriedForward !== "0") figure(L.returnPartnerLater(p.name), p.carriedForward, where.later);
-    if (p.disinvestment !== undefined && p.disinvestment !== "0") figure(L.returnPartnerAddition(p.name), p.disinvestment, where.partnerAddition);
   }
   b.blank();
 
@@ -692,18 +800,18 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const counted = report.assets.filter((a) => a.counted);
   sentence(L.summaryInvested(year, euroText(invested.toFixed()), report.assets.length));
   sentence(L.summaryCounted(euroText(report.total), counted.length));
-  sentence(L.summaryKia(year, euroText(report.kia)));
+  sentence((provisional ? L.summaryKiaConcept : L.summaryKia)(year, euroText(report.kia)));
   if (report.carriedForward !== "0") sentence(L.summaryLater(euroText(report.carriedForward)));
   if (report.disinvestment && report.disinvestment.total !== "0") sentence(L.summaryAddition(euroText(report.disinvestment.total)));
   sentence(L.summaryNextYear);
   if (leftRows.size + leftDisposals.size) sentence(L.summaryLeftOut(leftRows.size + leftDisposals.size));
   if (report.warnings.length) sentence(L.summaryChecks(report.warnings.length));
   b.blank();
-  b.place([{ value: L.signature, span: 3 }, { value: "", span: 4 }]);
+  b.place([{ value: provisional ? L.signatureConcept : L.signature, span: 3 }, { value: "", span: 4 }]);
 
   // From page 2: the calculation in detail
   b.breaks.push(b.next);
-  b.heading(L.calculation);
+  b.heading(provisional ? L.calculationConcept : L.calculation);
   b.header([{ value: "", span: 3 }, { value: L.amountCol }, { value: L.exactCol, span: 2 }]);
   const money = (label: string, rounded: string, exact?: string) => {
     const withExact = exact !== undefined && exact !== rounded;
@@ -725,6 +833,19 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   if (exactRate) b.cellFormat(rateRow, 4, { numberFormat: RATE_EXACT });
   b.blank();
 
+  // The open questions: rows that count once answered
+  if (open.length) {
+    b.heading(L.openQuestions);
+    sentence(L.openIntro);
+    b.header([{ value: L.openCols[0] }, { value: L.openCols[1], span: 2 }, { value: L.openCols[3] }, { value: L.openCols[4], span: 3 }]);
+    for (const q of open) {
+      const amount = q.amount !== undefined && /^-?\d+(\.\d+)?$/.test(q.amount) ? Number(q.amount) : (q.amount ?? null);
+      const r = b.place([{ value: q.cell }, { value: q.description ?? q.id ?? null, span: 2 }, { value: amount }, { value: q.question, span: 3 }]);
+      if (typeof amount === "number") b.amount(r, 3, q.amount);
+    }
+    b.blank();
+  }
+
   // What the calculation left out, with its description, amount, cell and why
   if (leftOut?.length) {
     b.heading(L.leftOut);
@@ -737,7 +858,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
         { value: x.cell },
         { value: x.description ?? x.id ?? null, span: 2 },
         { value: amount },
-        { value: detail ? `${x.reason} (${detail})` : x.reason, span: 3 },
+        { value: detail ? `${x.reason} (${flatBrackets(detail)})` : x.reason, span: 3 },
       ]);
       if (typeof amount === "number") b.amount(r, 3, x.amount);
     }
@@ -831,9 +952,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     ]);
     if (serial !== undefined) b.date(r, 2);
     b.amount(r, 5, a.amount);
-    // a manual review is said in the report's own words below (the core's reason for it names "(gebruiker)")
+    // a manual review is said in the report's own words below ("Handmatig beoordeeld door u: …"), not by the core's reason
     const reasons = a.override ? a.reasons.filter((x) => !/^handmatige beoordeling/.test(x.ref)) : a.reasons;
-    const parts = [reasons.map((x) => `${x.text} (${x.ref})`).join(" ")];
+    const parts = [reasons.map((x) => `${x.text} (${flatBrackets(x.ref)})`).join(" ")];
     if (a.override) parts.push(L.override(a.override.eligible, a.override.reason));
     if (a.counted) parts.push(`${L.kiaAttributed}: ${formatEuro(new Decimal(a.kiaAttributed), decimalsOf(a.kiaAttributed) > 2 ? decimalsOf(a.kiaAttributed) : 2)}.`);
     b.place([{ value: "" }, { value: parts.filter(Boolean).join(" "), span: WIDTH - 1 }]);
@@ -854,6 +975,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   }
 
   // The KIA of earlier years carried forward (art. 3.44): per investment year and asset, and where it was read
+  const carriedIn = report.carriedIn;
   if (carriedIn) {
     b.heading(L.earlier);
     b.header(L.earlierCols.map((value, i) => ({ value, ...(i === 1 ? { span: 2 } : {}) })).filter((_, i) => i !== 2));
@@ -971,6 +1093,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const safe = (s: string) => s.replace(/&/g, "&&");
   return {
     name: reportSheetName(year, options.lang),
+    provisional,
     rows: b.rows,
     formats: b.formats,
     columnWidths: [...COLUMN_WIDTHS],
@@ -985,7 +1108,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       fitToHeight: 0,
       titleRows: [0, 1],
       area: { rows: chartRow + chartRows, columns: WIDTH },
-      header: `&L${safe(L.header(clientName, year))}&R${safe(L.title(year))}`,
+      header: `&L${safe(L.header(clientName, year))}&R${safe(title)}`,
       footer: `&L${safe(options.version ? `${L.version} ${options.version}` : "")}&C${L.page}&R${safe(dutchDate(options.date))}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },

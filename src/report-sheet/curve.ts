@@ -1,4 +1,4 @@
-/** The corners of the KIA curve of a year, for the pane's chart (taskpane/app/curve.ts) and the report sheet's. */
+/** The corners of the KIA curve of a year, for the pane's chart (taskpane/app/model/curve.ts) and the report sheet's. */
 import { Decimal } from "../decimal";
 import { getYearTable } from "../law";
 

@@ -47,6 +47,8 @@ export interface ReportPage {
 export interface ReportSheet {
   /** sheet name, e.g. "KIA-rapport 2025" (at most 31 characters) */
   name: string;
+  /** a CONCEPT: a question open or rows left out without a reason (the title, the banner and the figures say so) */
+  provisional?: boolean;
   rows: ReportValue[][];
   /** formats by row index (0-based) and, optionally, column */
   formats: { row: number; column?: number; format: ReportCellFormat }[];

@@ -12,6 +12,8 @@ import { cellText, columnLetter, mapDisposalHeaders, mapHeaders, readDisposals, 
 import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
 import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
+import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
+import { SHEET } from "./names";
 
 /** A block of cells read from the workbook, with where it sits so a LeftOut can name its cell. */
 export interface Grid {
@@ -94,7 +96,9 @@ export interface WorkbookRead {
   otherYears: { sheet: string; row: number; investment: ScenarioInvestment }[];
   /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
   warnings: { sheet: string; row?: number; message: string }[];
-  /** the figure is not final: a row is left out or a question is open */
+  /** the firm template's example rows still in the workbook (./examples.ts): counted, but a client file is wrong with them */
+  examples: ExamplesFound;
+  /** the figure is not final: a row is left out, a question is open, or the template's example rows are still there */
   provisional: boolean;
   /** the scenario validated (evaluateNormalized takes it as it is); absent when not validated or refused as a whole */
   normalized?: NormalizedScenario;
@@ -143,7 +147,7 @@ export type FromRegister = (
 ) => Record<string, unknown> | string;
 
 /** What found parts give (readWorkbook's step 5). */
-export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "provisional" | "normalized" | "refused"> & {
+export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "examples" | "provisional" | "normalized" | "refused"> & {
   found: { ledger: string; partners?: string; disposals?: string };
   /** the sheet row of each of the scenario's investments (the rows left out taken out) */
   rows: number[];
@@ -171,10 +175,19 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
     answered: read.answered ?? [],
     otherYears: (read.otherYears ?? []).map((x) => ({ sheet: ledger.sheet, ...x })),
     warnings: [...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+    examples: { investments: [], partners: [], disposals: [] },
     provisional: false,
   };
+  // the template's example rows, as read (before rows are left out): warned about, and the figure is not final
+  const sc = parts.scenario as { investments?: Record<string, unknown>[]; partnership?: { partners?: Record<string, unknown>[] }; disposals?: Record<string, unknown>[] };
+  out.examples = templateExamples({ investments: sc.investments, partners: sc.partnership?.partners, disposals: sc.disposals });
+  if (examplesCount(out.examples))
+    out.warnings.push({
+      sheet: ledger.sheet,
+      message: examplesText(out.examples, { ledger: ledger.sheet, partners: found.partners?.sheet ?? SHEET.partners, disposals: found.disposals?.sheet ?? SHEET.disposals }),
+    });
   if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out));
-  out.provisional = out.open.length > 0 || out.leftOut.length > 0;
+  out.provisional = out.open.length > 0 || out.leftOut.length > 0 || examplesCount(out.examples) > 0;
   return out;
 }
 
@@ -193,7 +206,15 @@ export function assemble(
   const mapping = ledgerMapping ?? mapHeaders(ledger.headers).mapping;
   const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) => (column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined);
-  const leftOut: LeftOut[] = read.problems.map((p) => unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)));
+  /** a row left out with its description and amount as the cells hold them (a report names the row by them) */
+  const withFacts = (x: LeftOut, g: Grid, description: number | undefined, amount: number | undefined): LeftOut => {
+    const d = idOf(g, description, x.row);
+    const a = idOf(g, amount, x.row);
+    return { ...x, ...(d ? { description: d } : {}), ...(a ? { amount: a } : {}) };
+  };
+  const leftOut: LeftOut[] = read.problems.map((p) =>
+    withFacts(unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)), ledger, mapping.description, mapping.amount),
+  );
   const scenario: ScenarioParts = { ...(parts.year === undefined ? {} : { year: parts.year }), investments: read.investments };
   const found: { ledger: string; partners?: string; disposals?: string } = { ledger: ledger.source };
   const places: WorkbookRead["places"] = { ledger: { sheet: ledger.sheet, rows: read.rows, mapping, firstColumn: ledger.firstColumn } };
@@ -238,7 +259,7 @@ export function assemble(
         x.items.splice(i, 1);
         x.rows.splice(i, 1);
       }
-    leftOut.push(...x.problems.map((p) => unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row))));
+    leftOut.push(...x.problems.map((p) => withFacts(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)), d, dm.description, dm.price)));
     if (x.items.length) {
       scenario.disposals = x.items;
       found.disposals = d.source;
@@ -258,7 +279,19 @@ export function leaveOutRefused(
 ): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
   try {
     const checked = validateRows(read.scenario);
-    const refused = checked.errors.map((e) => refusedRow(e, read.places)).filter((x): x is LeftOut => x !== undefined);
+    const refused = checked.errors
+      .map((e) => {
+        const x = refusedRow(e, read.places);
+        if (!x) return undefined;
+        // the refused row's description and amount as read (a disposal: its price)
+        const item = (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as
+          | { description?: unknown; amount?: unknown; price?: unknown }
+          | undefined;
+        const description = typeof item?.description === "string" && item.description.trim() ? item.description.trim() : undefined;
+        const amount = e.list === "disposals" ? item?.price : item?.amount;
+        return { ...x, ...(description ? { description } : {}), ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}) };
+      })
+      .filter((x): x is LeftOut => x !== undefined);
     const dropped = new Set(checked.errors.filter((e) => e.list === "investments").map((e) => e.index));
     return {
       scenario: checked.scenario as ScenarioParts & Scenario,

@@ -25,6 +25,9 @@ export interface LeftOut {
   id?: string;
   /** the cell's text, where it could not be read: "2,500" */
   value?: string;
+  /** the row's description and amount (a disposal: its price) as read, so a report can name the row by them */
+  description?: string;
+  amount?: string;
   /** "UNREADABLE" for a cell not read, else the core's ValidationCode */
   code: LeftOutCode;
   /** why, in Dutch */

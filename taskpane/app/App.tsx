@@ -249,7 +249,10 @@ export function App(props: AppProps) {
           <p class="subtitle">{t.appSubtitle}</p>
           {host.kind === "standalone" ? (
             <p class="host-note" id="host">
-              {t.standaloneNote}
+              {t.standaloneNote}{" "}
+              <a href={`?lang=${lang === "en" ? "nl" : "en"}`} lang={lang === "en" ? "nl" : "en"} hrefLang={lang === "en" ? "nl" : "en"} id="switch-language">
+                {lang === "en" ? "Nederlands" : "English"}
+              </a>
             </p>
           ) : null}
           {t.dutchOnlyNote ? <p class="hint">{t.dutchOnlyNote}</p> : null}

@@ -1,4 +1,4 @@
-/* global Office, navigator */
+/* global Office, navigator, location, localStorage */
 /**
  * Where the pane runs. The only place that looks at the Office global for host detection: inside Excel
  * (Office.onReady reports the Excel host) the pane gets the Office.js workbook; otherwise, the standalone
@@ -25,5 +25,25 @@ export async function connect(): Promise<Host> {
       };
     }
   }
-  return { kind: "standalone", language: languageOf(typeof navigator !== "undefined" ? navigator.language : "nl-NL") };
+  return { kind: "standalone", language: standaloneLanguage() };
+}
+
+/** the standalone page's language chosen by the user (the header's link), kept in the browser */
+const LANGUAGE_KEY = "kia-addin:taal";
+
+/**
+ * The standalone page speaks the browser's language (English in an English browser, Dutch otherwise), unless the
+ * user chose: ?lang=nl or ?lang=en (the link in the page's header), remembered in the browser for next time.
+ */
+function standaloneLanguage(): "nl" | "en" {
+  let chosen: string | null = null;
+  try {
+    chosen = typeof location !== "undefined" ? new URLSearchParams(location.search).get("lang") : null;
+    if (chosen === "nl" || chosen === "en") localStorage.setItem(LANGUAGE_KEY, chosen);
+    else chosen = localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    // no storage (a private window): the link still works for this page
+  }
+  if (chosen === "nl" || chosen === "en") return chosen;
+  return languageOf(typeof navigator !== "undefined" ? navigator.language : "nl-NL");
 }

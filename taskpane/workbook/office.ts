@@ -349,6 +349,8 @@ export function officeWorkbook(): Workbook {
     async writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void> {
       await Excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);
+        const protection = ws.protection;
+        protection.load("protected");
         const ranges = cells.map((c) => {
           const r = ws.getRange(c.address);
           r.load("rowIndex, columnIndex");
@@ -358,8 +360,18 @@ export function officeWorkbook(): Workbook {
         for (const { r, c } of ranges)
           if (isInRead(sheet, r.rowIndex, r.columnIndex))
             throw new Error(`Cel ${c.address} op blad ${sheet} hoort bij de ingelezen staat; daar schrijft de invoegtoepassing niet.`);
+        // The template's Overzicht is protected without a password (its formula cells): lifted for these formulas and
+        // put back as the template has it. A sheet with a password stays protected: Excel refuses, the message says so.
+        const locked = protection.protected;
+        if (locked) protection.unprotect();
         for (const { r, c } of ranges) r.formulas = [[c.formula]];
-        await ctx.sync();
+        if (locked) protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (locked) throw new Error(`Blad ${sheet} is beveiligd (met een wachtwoord?); hef de beveiliging op en probeer het opnieuw: ${message(e)}`);
+          throw e;
+        }
       });
     },
   };

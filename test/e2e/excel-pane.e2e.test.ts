@@ -181,34 +181,39 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       await page.click("#tab-report");
       await page.waitForSelector("#write-report:not([disabled])");
       expect(await page.textContent("#write-report")).toBe("Rapport op het werkblad ‘KIA-rapport 2025’ zetten");
+      // a row is left out (D19): asked first; written as a CONCEPT
       await page.click("#write-report");
-      await page.waitForSelector("text=Rapport geschreven naar het werkblad ‘KIA-rapport 2025’.");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.textContent("#report-confirm")).toContain("Staat 2025!D19");
+      await page.click("#report-concept");
+      await page.waitForSelector("text=Rapport geschreven naar het werkblad ‘KIA-rapport 2025’. (CONCEPT: niet definitief)");
       const sheets = await page.evaluate(() => (window as unknown as { __KIA_SHEETS__: ReportSheet[] }).__KIA_SHEETS__);
       expect(sheets).toHaveLength(1);
       expect(sheets[0].name).toBe("KIA-rapport 2025");
       const cells = sheets[0].rows.flat();
-      // the manual review with the user's reason, in the report builder's words ("… Reden: Taxi …")
-      expect(cells.some((v) => typeof v === "string" && v.includes("Taxi in de onderneming, geen personenauto voor de directeur."))).toBe(true);
+      // the manual review with its reason, in the report's words
+      expect(cells.some((v) => typeof v === "string" && v.includes("Handmatig beoordeeld door u: wel aftrekbaar. Reden: Taxi in de onderneming, geen personenauto voor de directeur."))).toBe(true);
       expect(cells.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK("))).toBe(true);
       expect(sheets[0].chart).toBeDefined();
-      // the ledger's problem (D19) is in the report with its cell, description, amount, number and reason (the report
-      // builder's layout: src/report-sheet/build.ts), and counted in the client block
-      expect(sheets[0].rows.find((r) => r[0] === "Staat 2025!D19")).toEqual([
+      // a CONCEPT: in the title, and the ledger's problem (D19) with its cell, description, amount and reason
+      expect(sheets[0].rows[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025 – CONCEPT");
+      const filled = (r: unknown[] | undefined) => r?.filter((v) => v !== null && v !== "");
+      expect(filled(sheets[0].rows.find((r) => r[0] === "Staat 2025!D19"))).toEqual([
         "Staat 2025!D19",
         "Printer",
-        null,
         "2,500",
-        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?.* \(nummer INV-16, kolom bedrag, waarde "2,500"\)$/),
-        null,
-        null,
+        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?.*\(nummer INV-16, kolom bedrag, waarde "2,500"\)$/),
       ]);
-      expect(sheets[0].rows.find((r) => r[0] === "Regels van de staat")?.filter((v) => v !== null)).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
+      expect(filled(sheets[0].rows.find((r) => r[0] === "Regels van de staat"))).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
+      // a second time: the CONCEPT question, then whether to replace the sheet
       await page.click("#write-report");
+      await page.click("#report-concept");
       await page.waitForSelector("dialog[open] >> text=Werkblad vervangen?");
       await page.getByRole("button", { name: "Annuleren", exact: true }).click();
       await page.waitForSelector("dialog", { state: "detached" });
       expect((await calls(page)).filter((c) => c[0] === "writeReport")).toHaveLength(1);
       await page.click("#write-report");
+      await page.click("#report-concept");
       await page.getByRole("button", { name: "Vervangen", exact: true }).click();
       await until(
         async () => (await calls(page)).filter((c) => c[0] === "writeReport").length,
@@ -252,7 +257,7 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
 
       await page.click("#add-kia-name");
       const named = (await hasCall(page, (c) => c[0] === "setName" && c[1] === "KIA", "setName KIA")).find((c) => c[0] === "setName")!;
-      expect(String(named[2])).toMatch(/^=LAMBDA\(total,year,/);
+      expect(String(named[2])).toMatch(/^=LAMBDA\(totaal,jaar,/);
       expect(String(named[2])).toContain("{2010,2011,2012,2013,2014,2015,2016,2017,2018,2019,2020,2021,2022,2023,2024,2025,2026}");
       expect(await page.textContent("#tools-status")).toContain("=KIA(A2; 2025)");
 

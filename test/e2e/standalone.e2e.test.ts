@@ -16,7 +16,9 @@
  * Needs /usr/bin/chromium (apt-get install -y chromium). Without it the test is skipped with a message, except
  * when CI is set: then it fails, so CI cannot pass without having run it.
  */
-import { readFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -26,6 +28,7 @@ import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioInvestment, type ScenarioPartner } from "../../src";
 import { readWorkbook as readBook } from "../../src/workbook/read";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
+import { pageShot } from "../support/page-shot";
 
 const SAMPLE = join(root, "examples", "voorbeeld-staat-2025.xlsx");
 const WIDTH = 320;
@@ -254,9 +257,16 @@ browserSuite("standalone page in chromium", () => {
       await noSideScroll(page, "rapport");
       expect(await live(page)).toContain(`KIA 2025 ${euro(expected.kia)}`);
 
-      // download the report by keyboard
+      // download the report by keyboard: a row is left out, so it asks first (the reason field has the focus); the
+      // reason makes it final
       await page.focus("#tab-report");
       await tabTo(page, "#write-report");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("left-out-reason");
+      await page.keyboard.type("Printer INV-16: bedrag volgt van de leverancier.");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("report-final");
       const [reportDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       expect(reportDownload.suggestedFilename()).toBe("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx");
       // the message names the file that was saved
@@ -268,48 +278,57 @@ browserSuite("standalone page in chromium", () => {
       expect(ws.name).toBe("KIA-rapport 2025");
       const rows: ExcelJS.Row[] = [];
       ws.eachRow((r) => rows.push(r));
-      const rowOf = (label: string) => rows.find((r) => r.getCell(1).value === label);
-      expect(rowOf("KIA")!.getCell(2).value).toBe(Number(expected.kia));
-      expect(rowOf("Totaal investeringen dat meetelt")!.getCell(2).value).toBe(Number(expected.total));
-      expect(rowOf("Dit jaar aftrekbaar")!.getCell(2).value).toBe(Number(expected.deductibleThisYear));
-      expect(rowOf("Door naar latere jaren (betalingscriterium)")!.getCell(2).value).toBe(Number(expected.carriedForward));
+      // the report's layout (src/report-sheet/build.ts): a label over A–C and its amount in D; per partner the share
+      // in C, the KIA in D, this year in F, later in G; per asset the amount in F and "ja"/"nee" in G, with the
+      // deciding reason, a manual review and the KIA attributed in the row below it
+      const rowOf = (label: string, after = 0) => rows.find((r, i) => i >= after && r.getCell(1).value === label);
+      const calculation = rows.findIndex((r) => r.getCell(1).value === "Berekening");
+      expect(calculation).toBeGreaterThan(0);
+      expect(ws.getCell("A1").value).toBe("Kleinschaligheidsinvesteringsaftrek 2025");
+      expect(rowOf("KIA", calculation)!.getCell(4).value).toBe(Number(expected.kia));
+      expect(rowOf("Totaal investeringen dat meetelt")!.getCell(4).value).toBe(Number(expected.total));
+      expect(rowOf("Dit jaar aftrekbaar")!.getCell(4).value).toBe(Number(expected.deductibleThisYear));
+      expect(rowOf("Door naar latere jaren (betalingscriterium)")!.getCell(4).value).toBe(Number(expected.carriedForward));
       for (const p of expected.partners!) {
         const r = rowOf(p.name)!;
-        expect([r.getCell(3).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]).toEqual([
+        expect([r.getCell(3).value, r.getCell(4).value, r.getCell(6).value, r.getCell(7).value]).toEqual([
           Number(p.share),
-          Number(p.kia),
+          Number(p.kiaExact),
           Number(p.deductibleThisYear),
           Number(p.carriedForward),
         ]);
       }
       for (const a of expected.assets) {
         const r = rowOf(a.id)!;
-        expect([r.getCell(4).value, r.getCell(5).value, r.getCell(7).value]).toEqual([Number(a.amount), a.counted ? "ja" : "nee", Number(a.kiaAttributed)]);
+        expect([r.getCell(6).value, r.getCell(7).value]).toEqual([Number(a.amount), a.counted ? "ja" : "nee"]);
+        const reason = String(rows[rows.indexOf(r) + 1].getCell(2).value);
+        if (a.counted) expect(reason).toContain("KIA toegerekend: ");
       }
-      expect(rowOf("INV-05")!.getCell(9).value).toBe(overrideReason);
-      // what was left out is in the report: the summary counts it, "Niet meegeteld" names its cell, number and reason
-      expect(rowOf("Regels van de staat")!.getCell(2).value).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
+      expect(String(rows[rows.indexOf(rowOf("INV-05")!) + 1].getCell(2).value)).toContain(`Handmatig beoordeeld door u: wel aftrekbaar. Reden: ${overrideReason}`);
+      // what was left out is in the report: the client block counts it and gives the reason it is left out on
+      // purpose; "Niet meegeteld" names its cell, description, amount and reason
+      expect(rowOf("Regels van de staat")!.getCell(3).value).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
+      expect(rowOf("Bewust niet meegeteld")!.getCell(3).value).toBe("Printer INV-16: bedrag volgt van de leverancier.");
       const heading = rows.findIndex((r) => r.getCell(1).value === "Niet meegeteld");
-      expect(heading).toBeGreaterThan(rows.indexOf(rowOf("Samenvatting")!));
+      expect(heading).toBeGreaterThan(calculation);
       expect(heading).toBeLessThan(rows.indexOf(rowOf("Bedrijfsmiddelen")!));
-      expect([1, 2, 3, 4, 5].map((c) => rowOf("Staat 2025!D19")!.getCell(c).value)).toEqual([
+      const d19 = rowOf("Staat 2025!D19")!;
+      expect([1, 2, 4, 5].map((c) => d19.getCell(c).value)).toEqual([
         "Staat 2025!D19",
-        "INV-16",
-        "bedrag",
-        '"2,500"',
-        "dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56",
+        "Printer",
+        "2,500",
+        'dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56 (nummer INV-16, kolom bedrag, waarde "2,500")',
       ]);
-      expect(rowOf("Staat 2025!D19")!.number).toBe(rows[heading + 3].number);
+      expect(d19.number).toBe(rows[heading + 3].number);
       // the description starting with "=" is a text cell, not a formula; the html is text too
       const eq = rowOf("INV-10")!.getCell(2);
       expect(eq.type).toBe(ExcelJS.ValueType.String);
       expect(String(eq.value)).toMatch(/^=HYPERLINK\(/);
       expect(rowOf("INV-11")!.getCell(2).value).toBe("Bureau <b>html</b>");
       // read back, amounts, rates and the date are numbers and a date, never text ("getal opgeslagen als tekst")
-      expect(rowOf("Datum")!.getCell(2).value).toBeInstanceOf(Date);
-      expect(rowOf("KIA")!.getCell(3).value).toBe(expected.kiaExact === expected.kia ? null : Number(expected.kiaExact));
-      expect(rowOf("Effectief percentage (KIA / totaal)")!.getCell(2).value).toBe(Number(expected.rate));
-      for (const p of expected.partners!) expect(rowOf(p.name)!.getCell(8).value).toBe(Number(p.kiaExact));
+      expect(rowOf("Datum")!.getCell(3).value).toBeInstanceOf(Date);
+      expect(rowOf("KIA", calculation)!.getCell(5).value).toBe(expected.kiaExact === expected.kia ? null : Number(expected.kiaExact));
+      expect(rowOf("Effectief percentage (KIA / totaal)")!.getCell(4).value).toBe(Number(expected.rate));
       const textNumbers: string[] = [];
       for (const r of rows)
         r.eachCell((c) => {
@@ -444,6 +463,8 @@ browserSuite("standalone page in chromium", () => {
       await page.waitForSelector("#kia-amount", { timeout: 30000 });
       expect(await live(page)).toContain(`KIA ${read.scenario.year} ${euro(expected.kia)}`);
       expect(await page.textContent("#source-line")).toContain("Investeringen");
+      // its example rows are still there: the figure is not final, and says why
+      await until(() => live(page), (t) => t.includes("Voorlopig: 10 voorbeeldregels van het KIA-werkblad (wissen)"), "voorbeeldregels gemeld");
       const { errors, csp } = await finish();
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
@@ -470,9 +491,118 @@ browserSuite("standalone page in chromium", () => {
       expect(await page.textContent(".source .message.error")).toBe(
         "kapot.xlsx is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.",
       );
+      // the user switches to Dutch (kept for the next visit), and back
+      expect(await page.textContent("#switch-language")).toBe("Nederlands");
+      await Promise.all([page.waitForURL(/\?lang=nl$/), page.click("#switch-language")]);
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.textContent("h1")).toBe("KIA-rekenhulp");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
+      await page.goto(`${env.origin}/taskpane.html`);
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.textContent("h1")).toBe("KIA-rekenhulp");
+      await Promise.all([page.waitForURL(/\?lang=en$/), page.click("#switch-language")]);
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.textContent("h1")).toBe("KIA assistant");
       const { requests, errors, csp } = await finish();
       expect(requests.filter((u) => !u.startsWith(`${env.origin}/`))).toEqual([]);
       expect(requests).toContainEqual(`${env.origin}/examples/voorbeeld-staat-2025.xlsx`);
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
+    }, 60000);
+
+    it("the client block is filled in the pane and kept; a report with a row left out asks first: a CONCEPT, or final with the reason", async () => {
+      const { page, finish } = await openPage("nl-NL", 360);
+      await page.click("#try-sample");
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      await page.click("#tab-report");
+      await page.waitForSelector("#client-form");
+      await page.fill("#f-client_46_name", "Bakkerij De Vries & Zn");
+      await page.fill("#f-client_46_dossier", "D-2025-017");
+      await page.selectOption("#f-client_46_tax", "vpb");
+      // Voor de aangifte follows the tax chosen
+      await until(() => page.locator("#return-figures").locator("..").innerText(), (t) => /Aangifte Vpb/.test(t), "Vpb in Voor de aangifte");
+      await page.waitForTimeout(800); // saved a moment after the last edit
+      const read = async (download: import("playwright-core").Download) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+        const rows: (string | number | null)[][] = [];
+        wb.worksheets[0].eachRow((r) => rows.push((r.values as (string | number | null)[]).slice(1)));
+        return rows;
+      };
+      // the value beside a label (the label's merged cells read back as the label itself)
+      const beside = (rows: (string | number | null)[][], label: string) => rows.find((r) => r[0] === label)?.find((v, i) => i > 0 && v !== null && v !== undefined && v !== label);
+      // a row is left out (INV-16): asked first, naming its cell
+      await page.click("#write-report");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.textContent("#report-confirm")).toContain("Staat 2025!D19");
+      const [concept] = await Promise.all([page.waitForEvent("download"), page.click("#report-concept")]);
+      const c = await read(concept);
+      expect(c[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025 – CONCEPT");
+      expect(beside(c, "Klant")).toBe("Bakkerij De Vries & Zn");
+      expect(beside(c, "Dossier")).toBe("D-2025-017");
+      expect(beside(c, "Belasting")).toBe("Vennootschapsbelasting (art. 8 Wet Vpb 1969 past de KIA toe)");
+      await page.waitForSelector("text=(CONCEPT: niet definitief)");
+      // final, with the reason the row is left out on purpose
+      await page.click("#write-report");
+      await page.waitForSelector("#report-confirm");
+      expect(await page.isDisabled("#report-final")).toBe(true);
+      await page.fill("#left-out-reason", "Printer is privé; bewust niet meegeteld.");
+      const [final] = await Promise.all([page.waitForEvent("download"), page.click("#report-final")]);
+      const f = await read(final);
+      expect(f[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025");
+      expect(beside(f, "Bewust niet meegeteld")).toBe("Printer is privé; bewust niet meegeteld.");
+      // kept: after a reload the client block is filled again
+      await page.reload();
+      await page.waitForSelector("body[data-ready=true]");
+      await page.click("#try-sample");
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      await page.click("#tab-report");
+      await until(() => page.inputValue("#f-client_46_name"), (v) => v === "Bakkerij De Vries & Zn", "klant bewaard");
+      expect(await page.inputValue("#f-client_46_tax")).toBe("vpb");
+      await noSideScroll(page, "klantgegevens");
+      const { errors, csp } = await finish();
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
+    }, 60000);
+
+    it("Kopieer voor de aangifte copies the bare number; Afdrukken / PDF prints the summary on page 1 and the explanation after it (page.pdf)", async () => {
+      const { page, finish } = await openPage("nl-NL", 800);
+      await page.click("#try-sample");
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      await page.click("#tab-report");
+      await page.waitForSelector("#copy-return-kia");
+      // the bare number: no euro sign, no thousands separator
+      await page.click("#copy-return-kia");
+      await page.waitForSelector("text=Gekopieerd: 19769");
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("19769");
+      expect(await page.getAttribute("#copy-return-later", "data-value")).toBe("1216");
+      // the sample leaves a row out: the figures are provisional, the copy card says so
+      expect(await page.textContent("#return-figures")).toContain("voorlopig");
+      // printed (the print stylesheet, as the browser's "Opslaan als PDF" uses it)
+      await page.waitForSelector("#print-report");
+      await page.emulateMedia({ media: "print" });
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      const dir = mkdtempSync(join(tmpdir(), "kia-print-"));
+      const pdf = join(dir, "pagina.pdf");
+      await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      const text = (p: number) => execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", pdf, "-"], { encoding: "utf8" });
+      const page1 = text(1);
+      // the summary, whole, on page 1: the heading (CONCEPT: a row is left out), the figures, Voor de aangifte to its last partner
+      for (const t of ["Kleinschaligheidsinvesteringsaftrek 2025", "CONCEPT – voorlopig, niet definitief", "Samenvatting", "€ 19.769", "Voor de aangifte – voorlopig, nog niet invullen", "Vennoot Bakker Holding B.V.: KIA door naar latere jaren"])
+        expect(page1).toContain(t);
+      // nothing to click, and the explanation not yet
+      for (const t of ["Kopieer", "Gekopieerd", "Afdrukken", "Rapport downloaden", "Toelichting met wettelijke grondslag", "Activa", "Belastingjaar"]) expect(page1).not.toContain(t);
+      expect(text(2)).toContain("Toelichting met wettelijke grondslag");
+      // the law's sources print, a commercial website does not
+      const all = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      expect(all).toContain("Wet IB 2001");
+      expect(all).not.toMatch(/vanpasse|jongbloed/i);
+      pageShot(pdf, "11-afdruk-pagina-1");
+      const { errors, csp } = await finish();
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
     }, 60000);

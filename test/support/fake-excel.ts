@@ -23,6 +23,8 @@ export interface SheetModel {
   tables?: { name: string; headerRow: number; column: number; rows: number; columns: number }[];
   /** Excel answers `values` with null (too many cells) */
   nullValues?: boolean;
+  /** the sheet is protected (without a password) */
+  protected?: boolean;
 }
 
 export interface Write {
@@ -311,6 +313,15 @@ export function fakeExcel(options: {
           },
         });
         return spy(table, name, "table");
+      },
+    },
+    protection: {
+      protected: sheets.get(name)?.protected === true,
+      unprotect() {
+        events.push(`unprotect ${name}`);
+      },
+      protect() {
+        events.push(`protect ${name}`);
       },
     },
     charts: {

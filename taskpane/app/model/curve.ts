@@ -60,3 +60,26 @@ export function marginal(
     throw e;
   }
 }
+
+/**
+ * Where the labels under the chart's axis go, so they never run into each other ("€ € 23.763" when a small total's
+ * label sat on "€ 0"): widths estimated from the characters (10 px ticks, the total's label 11 px bold); the total's
+ * label centred on its point but kept inside the chart; "€ 0" and the ceiling left out where it needs their room.
+ */
+export function axisLabels(o: {
+  width: number;
+  left: number;
+  right: number;
+  markX: number;
+  ceilX: number;
+  zeroText: string;
+  totalText: string;
+  ceilingText: string;
+}): { totalX: number; showZero: boolean; showCeiling: boolean; ceilingX: number } {
+  const totalW = o.totalText.length * 6.8;
+  const totalX = Math.min(o.width - o.right - totalW / 2, Math.max(o.left + totalW / 2, o.markX));
+  const showZero = totalX - totalW / 2 > o.left + o.zeroText.length * 5.8 + 6;
+  const ceilingW = o.ceilingText.length * 5.8;
+  const showCeiling = Math.abs(o.ceilX - totalX) > (ceilingW + totalW) / 2 + 6;
+  return { totalX, showZero, showCeiling, ceilingX: o.ceilX };
+}

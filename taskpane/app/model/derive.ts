@@ -71,7 +71,8 @@ function memo<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
 export function sourceDescription(state: PaneState): string {
   const s = state.source;
   if (!s) return "";
-  return s.fileName ? `${s.fileName} — ${s.name}` : s.name;
+  // the file's name once: "tabel Investeringen in staat.xlsx" names it already
+  return s.fileName && !s.name.includes(s.fileName) ? `${s.fileName} — ${s.name}` : s.name;
 }
 
 const NONE: never[] = [];

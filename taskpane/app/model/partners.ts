@@ -109,6 +109,8 @@ function partnershipOf(
       name: "",
       key: key ?? "profit",
       jointRequest: jointRequest ?? "unknown",
+      allDeductions: "unknown",
+      sameForDisinvestment: "unknown",
       disinvestmentLevel: "partner",
       partners: r.partners,
     },

@@ -327,6 +327,8 @@ export function buildScenario(
       ...(p.jointRequest === "unknown"
         ? {}
         : { jointRequest: p.jointRequest === "yes" }),
+      ...(p.allDeductions === "unknown" || p.allDeductions === undefined ? {} : { allDeductions: p.allDeductions === "yes" }),
+      ...(p.sameForDisinvestment === "unknown" || p.sameForDisinvestment === undefined ? {} : { sameForDisinvestment: p.sameForDisinvestment === "yes" }),
       ...(p.disinvestmentLevel === "partnership" ? { disinvestmentLevel: "partnership" as const } : {}),
     };
   }

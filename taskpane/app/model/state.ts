@@ -66,6 +66,9 @@ export const PARTNER_AMOUNT_FIELDS = [
 ] as const;
 export type PartnerAmountField = (typeof PARTNER_AMOUNT_FIELDS)[number];
 
+/** A condition the user confirms in the pane. */
+export type Confirmation = "unknown" | "yes" | "no";
+
 export interface PartnershipInput {
   enabled: boolean;
   /** the partnership's name, for the joint request (condition f) */
@@ -73,6 +76,10 @@ export interface PartnershipInput {
   key: PartnershipKey;
   /** condition f: filed (yes), not filed (no: the profit shares apply), or not known yet */
   jointRequest: "unknown" | "yes" | "no";
+  /** condition c (the key for every form of investment deduction) and e (the same key for a later disinvestment
+   * addition): confirmed (yes), not met (no: the profit shares apply), or not confirmed yet */
+  allDeductions: Confirmation;
+  sameForDisinvestment: Confirmation;
   /** art. 3.47: per partner (the default) or for the partnership as a whole */
   disinvestmentLevel: "partner" | "partnership";
   partners: PartnerInput[];
@@ -205,6 +212,8 @@ export function initialChoices(year: number): Choices {
       name: "",
       key: "profit",
       jointRequest: "unknown",
+      allDeductions: "unknown",
+      sameForDisinvestment: "unknown",
       disinvestmentLevel: "partner",
       partners: [],
     },
@@ -519,6 +528,8 @@ export function restoreChoices(
         p.jointRequest === "yes" || p.jointRequest === "no"
           ? p.jointRequest
           : "unknown",
+      allDeductions: p.allDeductions === "yes" || p.allDeductions === "no" ? p.allDeductions : "unknown",
+      sameForDisinvestment: p.sameForDisinvestment === "yes" || p.sameForDisinvestment === "no" ? p.sameForDisinvestment : "unknown",
       disinvestmentLevel: p.disinvestmentLevel === "partnership" ? "partnership" : "partner",
       partners: Array.isArray(p.partners)
         ? p.partners.slice(0, 100).map((x) => {

@@ -15,6 +15,11 @@ import { saveData } from "../steps/SavedData";
 import { formatNumber, formatPercent, keepEuro } from "../text/format";
 import { Dialog, Money, Ref, Stat } from "../ui";
 import { Declaration } from "./Declaration";
+import { ReportConfirm } from "./ReportConfirm";
+import { ReturnFigures } from "./ReturnFigures";
+import { PrintButton, PrintHead } from "./PrintReport";
+import { AUTHORITATIVE_KINDS } from "../../../src/law/types";
+import { ClientForm, useClient } from "./ClientForm";
 
 type ReportSheetModule = typeof import("../../report-sheet");
 
@@ -37,54 +42,77 @@ function isoDate(d: Date): string {
 }
 
 export function ReportStep({ version }: { version: string }) {
-  const { t, lang, state, derived, workbook, excel, culture } = usePane();
+  const { t, lang, state, derived, workbook, excel, culture, goTo } = usePane();
   const report = derived.evaluated?.report ?? null;
   const scenario = derived.evaluated?.scenario;
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [confirm, setConfirm] = useState(false);
+  /** the sheet exists already: replace it? (with the reason the report will carry) */
+  const [confirm, setConfirm] = useState<{ reason?: string } | null>(null);
+  /** the report is not final: write it as a CONCEPT, or give a reason for the rows left out? */
+  const [ask, setAsk] = useState(false);
+  const [reason, setReason] = useState("");
   const sheets = useReportSheetModule();
+  const [client, setClient] = useClient();
+  // the firm template's example rows still in the workbook (src/workbook/examples.ts): a CONCEPT, no final report
+  const ex = derived.read?.examples;
+  const examples = ex ? ex.investments.length + ex.partners.length + ex.disposals.length : 0;
   if (!report || !scenario) return <p class="message warning">{derived.error?.message ?? t.noLedgerYet}</p>;
   const sheetName = sheets ? sheets.reportSheetName(state.choices.year, lang) : "";
 
-  const write = async () => {
+  const open = derived.ledger?.open ?? [];
+  // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
+  // the reader's LeftOut entries, then the disposals entered in step 4 and not complete
+  const leftOutList = () => (sheets && state.grid ? sheets.leftOutRows(reportLeftOut(state, derived), lang) : undefined);
+  const write = async (leftOutReason?: string) => {
     if (!workbook || !sheets) return;
     setBusy(true);
     setStatus(null);
     try {
-      const { reportSheet, leftOutRows } = sheets;
+      const { reportSheet } = sheets;
       const rows = state.grid ? formatNumber(String(state.grid.rows.length), culture) : "";
-      // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 1 and 4):
-      // the reader's LeftOut entries, then the disposals entered in step 4 and not complete
-      const leftOut = state.grid ? leftOutRows(reportLeftOut(state, derived), lang) : undefined;
+      const leftOut = leftOutList();
       const sheet = reportSheet(report, {
         lang,
         version,
         date: isoDate(new Date()),
         ledgerSource: `${sourceText(sourceDescription(state), lang)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
         scenario,
+        client,
         leftOut,
+        // the open questions make it a CONCEPT and are listed (src/workbook/questions.ts)
+        open: open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
+        leftOutReason,
+        examples,
       });
       const written = await workbook.writeReport(sheet);
       // the file the adapter saved ("voorbeeld-staat-2025 - KIA-rapport 2025.xlsx"), not a name made up here
       const file = written && written.fileName ? written.fileName : `${sheet.name}.xlsx`;
-      setStatus({ ok: true, text: excel ? t.reportWritten(sheet.name) : t.reportDownloaded(file) });
+      const text = excel ? t.reportWritten(sheet.name) : t.reportDownloaded(file);
+      setStatus({ ok: true, text: sheet.provisional ? `${text} ${lang === "en" ? "(DRAFT: not final)" : "(CONCEPT: niet definitief)"}` : text });
     } catch (e) {
       setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
     }
   };
-  const start = async () => {
+  const proceed = async (leftOutReason?: string) => {
     if (!workbook) return;
-    if (excel && (await workbook.hasSheet(sheetName).catch(() => false))) setConfirm(true);
-    else await write();
+    if (excel && (await workbook.hasSheet(sheetName).catch(() => false))) setConfirm({ reason: leftOutReason });
+    else await write(leftOutReason);
   };
   const overrides = report.assets.filter((a) => a.override);
   const leftOutCount = derived.leftOut.length + derived.disposalIssues.length;
+  // not final while a question is open or a row is left out: asked before it is written (issue 14)
+  const start = async () => {
+    if (open.length || leftOutCount || examples) setAsk(true);
+    else await proceed();
+  };
 
+  const provisional = open.length > 0 || leftOutCount > 0 || examples > 0;
   return (
     <div class="report">
+      <PrintHead lang={lang} year={report.year} provisional={provisional} client={[client.name, client.dossier].filter(Boolean).join(" · ")} source={sourceText(sourceDescription(state), lang)} date={isoDate(new Date())} version={version} />
       <section class="card" aria-labelledby="report-summary">
         <h3 id="report-summary">{t.summary}</h3>
         <dl class="stats">
@@ -118,7 +146,11 @@ export function ReportStep({ version }: { version: string }) {
         ) : null}
       </section>
 
-      <div class="actions">
+      {sheets ? <ReturnFigures figures={sheets.returnFigures(report, lang, client.tax ?? "ib")} provisional={provisional} /> : null}
+
+      <ClientForm client={client} onChange={setClient} />
+
+      <div class="actions no-print">
         <p class="hint">{t.reportNote}</p>
         {leftOutCount ? (
           <p class="hint" id="report-left-out">
@@ -138,11 +170,13 @@ export function ReportStep({ version }: { version: string }) {
             {t.downloadScenario}
           </button>
         </div>
+        <PrintButton lang={lang} excel={excel} />
         <p role="status" class={status ? (status.ok ? "message success" : "message error") : "sr-only"} id="report-status">
           {busy ? t.writing : (status?.text ?? "")}
         </p>
       </div>
 
+      <div class="report-detail">
       {report.warnings.length ? (
         <section class="card warnings" aria-labelledby="report-warnings">
           <h3 id="report-warnings">{t.warnings}</h3>
@@ -193,7 +227,8 @@ export function ReportStep({ version }: { version: string }) {
         <h4>{t.sources}</h4>
         <ul class="sources">
           {report.parameters.sources.map((s, i) => (
-            <li key={i}>
+            // the law and the Belastingdienst print; other websites are for checking, not for the client file
+            <li key={i} class={(AUTHORITATIVE_KINDS as readonly string[]).includes(s.kind) ? undefined : "no-print"}>
               {s.url && /^https:\/\//.test(s.url) ? (
                 <a href={s.url} target="_blank" rel="noopener noreferrer">
                   {s.title}
@@ -216,10 +251,39 @@ export function ReportStep({ version }: { version: string }) {
         </ul>
       </section>
 
-      <Declaration />
+      </div>
+
+      <div class="no-print">
+        <Declaration />
+      </div>
+
+      {ask ? (
+        <ReportConfirm
+          lang={lang}
+          excel={excel}
+          open={open}
+          examples={examples}
+          leftOut={(leftOutList() ?? []).map((x) => `${x.cell}${x.description || x.id ? ` (${x.description ?? x.id})` : ""}: ${x.reason}`)}
+          reason={reason}
+          onClose={() => setAsk(false)}
+          onConcept={() => {
+            setAsk(false);
+            void proceed();
+          }}
+          onFinal={(r) => {
+            setReason(r);
+            setAsk(false);
+            void proceed(r);
+          }}
+          onQuestions={() => {
+            setAsk(false);
+            goTo("review", "open-questions");
+          }}
+        />
+      ) : null}
 
       {confirm ? (
-        <Dialog title={t.replaceTitle} onClose={() => setConfirm(false)}>
+        <Dialog title={t.replaceTitle} onClose={() => setConfirm(null)}>
           <p>{t.replaceText(sheetName)}</p>
           <div class="row wrap dialog-buttons">
             <button
@@ -227,13 +291,14 @@ export function ReportStep({ version }: { version: string }) {
               class="btn primary"
               data-autofocus=""
               onClick={() => {
-                setConfirm(false);
-                void write();
+                const r = confirm.reason;
+                setConfirm(null);
+                void write(r);
               }}
             >
               {t.replace}
             </button>
-            <button type="button" class="btn" onClick={() => setConfirm(false)}>
+            <button type="button" class="btn" onClick={() => setConfirm(null)}>
               {t.cancel}
             </button>
           </div>

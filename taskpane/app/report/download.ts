@@ -32,13 +32,23 @@ export async function copyText(
   } catch {
     // permission refused (some Office webviews): try the selection
   }
-  if (!fallback) return false;
+  // without an area of its own (a bare number): a hidden one for the moment of copying
+  const own = fallback ? null : document.createElement("textarea");
+  const area = fallback ?? own!;
+  if (own) {
+    own.value = text;
+    own.setAttribute("readonly", "");
+    own.className = "sr-only";
+    document.body.appendChild(own);
+  }
   try {
-    fallback.focus();
-    fallback.select();
+    area.focus();
+    area.select();
     return document.execCommand("copy");
   } catch {
     return false;
+  } finally {
+    own?.remove();
   }
 }
 

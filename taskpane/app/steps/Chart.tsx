@@ -6,7 +6,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { Decimal } from "../../../src/decimal";
 import { usePane } from "../context";
-import { kiaCurve, marginal } from "../model/curve";
+import { axisLabels, kiaCurve, marginal } from "../model/curve";
 import { formatMoney, formatNumber, parseUserAmount } from "../text/format";
 
 const W = 320;
@@ -42,6 +42,10 @@ export function Chart({ calamity = false }: { calamity?: boolean }) {
   const ceiling = curve.edges[curve.edges.length - 1];
   const ceilX = sx(ceiling);
   const clampX = (x: number) => Math.min(W - PAD.right - 30, Math.max(PAD.left + 30, x));
+  const zeroText = money(0);
+  const totalText = money(report.total);
+  const ceilingText = money(ceiling);
+  const { totalX, showZero, showCeiling, ceilingX } = axisLabels({ width: W, left: PAD.left, right: PAD.right, markX, ceilX: clampX(ceilX), zeroText, totalText, ceilingText });
   return (
     <figure class="chart">
       <figcaption>{t.chartTitle(year)}</figcaption>
@@ -58,14 +62,16 @@ export function Chart({ calamity = false }: { calamity?: boolean }) {
           {money(fixed)}
         </text>
         <path class="curve" d={path} />
-        <text class="tick" x={PAD.left} y={H - 7}>
-          {money(0)}
-        </text>
-        {Math.abs(ceilX - markX) > 70 ? (
+        {showZero ? (
+          <text class="tick" x={PAD.left} y={H - 7}>
+            {zeroText}
+          </text>
+        ) : null}
+        {showCeiling ? (
           <>
             <line class="axis" x1={ceilX} y1={H - PAD.bottom} x2={ceilX} y2={H - PAD.bottom + 4} />
-            <text class="tick" x={clampX(ceilX)} y={H - 7} text-anchor="middle">
-              {money(ceiling)}
+            <text class="tick" x={ceilingX} y={H - 7} text-anchor="middle">
+              {ceilingText}
             </text>
           </>
         ) : null}
@@ -85,8 +91,8 @@ export function Chart({ calamity = false }: { calamity?: boolean }) {
         <text class="mark-label" x={markX + (anchor === "end" ? -8 : 8)} y={Math.max(PAD.top - 6, sy(kiaNow) - 8)} text-anchor={anchor}>
           {t.yourKia} {formatMoney(report.kia, culture)}
         </text>
-        <text class="mark-label" x={clampX(markX)} y={H - 7} text-anchor="middle">
-          {money(report.total)}
+        <text class="mark-label" x={totalX} y={H - 7} text-anchor="middle">
+          {totalText}
         </text>
       </svg>
       <p class="hint axis-note">{t.axisNote}</p>

@@ -14,7 +14,7 @@ import { letterText, type LetterPartner } from "../report/letter";
 import { partnershipFromRead } from "../model/partners";
 import { KiaStats } from "./KiaStats";
 import { LEGAL_FORMS } from "../model/scenario";
-import type { PartnerAmountField, PartnerInput, PartnersRead } from "../model/state";
+import type { Confirmation, PartnerAmountField, PartnerInput, PartnersRead } from "../model/state";
 import { Badge, CheckboxField, Money, Ref, SelectField, Stat, TextField } from "../ui";
 
 const KEYS: PartnershipKey[] = ["profit", "capital", "reserves", "equal"];
@@ -242,10 +242,49 @@ function Results() {
               {c.code}. {t.statuses[c.status] ?? c.status}
             </Badge>{" "}
             <span>{keepEuro(c.text)}</span>
+            {CONFIRMED[c.code] && info.keyRequested !== "profit" ? <ConditionConfirm code={c.code as "c" | "e"} /> : null}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Conditions c and e: what the user confirms, stored with the partnership's choices. */
+const CONFIRMED: Record<string, "allDeductions" | "sameForDisinvestment"> = { c: "allDeductions", e: "sameForDisinvestment" };
+
+const CONFIRM_WORDS = {
+  nl: {
+    label: { c: "Voorwaarde c bevestigen", e: "Voorwaarde e bevestigen" },
+    unknown: "Nog te bevestigen",
+    yes: { c: "Ja: geldt voor alle investeringsaftrek (KIA, EIA, MIA)", e: "Ja: ook voor een latere desinvesteringsbijtelling" },
+    no: "Nee: de sleutel vervalt, de winstverdeling geldt",
+  },
+  en: {
+    label: { c: "Confirm condition c", e: "Confirm condition e" },
+    unknown: "Not confirmed yet",
+    yes: { c: "Yes: applies to every investment deduction (KIA, EIA, MIA)", e: "Yes: also for a later disinvestment addition" },
+    no: "No: the key lapses, the profit shares apply",
+  },
+} as const;
+
+function ConditionConfirm({ code }: { code: "c" | "e" }) {
+  const { lang, state, dispatch } = usePane();
+  const w = CONFIRM_WORDS[lang];
+  const field = CONFIRMED[code];
+  return (
+    <SelectField
+      fieldKey={`partnership.${field}`}
+      label={w.label[code]}
+      value={state.choices.partnership[field] ?? "unknown"}
+      options={[
+        { value: "unknown", label: w.unknown },
+        { value: "yes", label: w.yes[code] },
+        { value: "no", label: w.no },
+      ]}
+      onChange={(v) => dispatch({ type: "partnership", patch: { [field]: v as Confirmation } })}
+      class="condition-confirm"
+    />
   );
 }
 

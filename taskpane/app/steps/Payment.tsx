@@ -152,7 +152,8 @@ function Disposals() {
           ))}
         </ul>
       ) : null}
-      {state.choices.disposals.length === 0 && !ledgerDisposals.length ? <p class="hint">{t.noDisposals}</p> : null}
+      {/* nothing entered, read or coming from a calamity's insurance money (those are listed below) */}
+      {state.choices.disposals.length === 0 && !ledgerDisposals.length && !scenarioDisposals.length ? <p class="hint">{t.noDisposals}</p> : null}
       {issues.length ? (
         <section class="problems disposal-issues" aria-labelledby="disposal-issues">
           <h4 id="disposal-issues">{t.disposalsSkipped(issues.length)}</h4>

@@ -15,7 +15,10 @@ export function Summary() {
   // not final while a question is open or a row is left out (src/workbook/read.ts provisional)
   const open = derived.ledger?.open?.length ?? 0;
   const leftOut = rowsLeftOut(derived.leftOut);
-  const provisional = open + leftOut;
+  // the firm template's example rows still in the workbook (src/workbook/examples.ts): counted, but a client's figure is wrong with them
+  const ex = derived.read?.examples;
+  const examples = ex ? ex.investments.length + ex.partners.length + ex.disposals.length : 0;
+  const provisional = open + leftOut + examples;
   return (
     <section class={`summary card ${error ? "has-error" : ""} ${report && provisional ? "provisional" : ""}`} aria-label={t.kiaFor(year)}>
       <div aria-live="polite" aria-atomic="true" id="kia-live">
@@ -25,7 +28,7 @@ export function Summary() {
               <span class="label">{t.kiaFor(year)}</span> <span class="value">{formatMoney(report.kia, culture)}</span>
             </p>
             <p class="kia-line">{t.totalLine(formatMoney(report.total, culture), counted)}</p>
-            {provisional ? <p class="kia-provisional" id="kia-provisional">{t.provisional(open, leftOut)}</p> : null}
+            {provisional ? <p class="kia-provisional" id="kia-provisional">{t.provisional(open, leftOut, examples)}</p> : null}
           </>
         ) : error ? (
           <>

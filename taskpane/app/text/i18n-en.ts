@@ -48,7 +48,7 @@ export const en: Messages = {
         : years.length === 1
           ? `there is no KIA table for the year of the investment dates (${years[0]})`
           : "no investment dates to derive it from"
-    }. Choose the tax year: ${year} is a guess.`,
+    }. ${year} is set for now; choose the right tax year.`,
   anotherLedger: "Read another ledger or table",
   year: "Tax year",
   restored:
@@ -80,8 +80,8 @@ export const en: Messages = {
   announce: (year: number, kia: string, total: string) =>
     `KIA ${year}: ${kia} on a total of ${total}.`,
   noResult: "No calculation",
-  provisional: (open: number, leftOut: number) =>
-    `Provisional: ${[open ? `${open} open ${open === 1 ? "question" : "questions"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} left out` : ""].filter(Boolean).join(", ")}`,
+  provisional: (open: number, leftOut: number, examples = 0) =>
+    `Provisional: ${[open ? `${open} open ${open === 1 ? "question" : "questions"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} left out` : "", examples ? `${examples} example ${examples === 1 ? "row" : "rows"} of the KIA workbook (delete them)` : ""].filter(Boolean).join(", ")}`,
   provisionalLink: "Go to the rows",
   goToField: "Go to the field",
   totalLine: (total: string, n: number) =>
@@ -394,7 +394,7 @@ export const en: Messages = {
   addKiaName: "Add =KIA() to this workbook",
   insertTemplate: "New KIA workbook",
   toolsHint:
-    "=KIA(total, year) is a name holding the KIA tables 2010–2026 in plain Excel formulas: it also works where the add-in is not loaded (Microsoft 365, Excel 2024, Excel on the web). 'New KIA workbook' adds the sheets of the firm template (Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); existing sheets stay as they are.",
+    "=KIA(totaal, jaar) (the Dutch total, year) is a name holding the KIA tables 2010–2026 in plain Excel formulas: it also works where the add-in is not loaded (Microsoft 365, Excel 2024, Excel on the web). 'New KIA workbook' adds the sheets of the firm template (Start, Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); existing sheets stay as they are.",
   working: "Working…",
   kiaNameAdded: "The name KIA is in this workbook. Type for example =KIA(A2, 2025).",
   kiaNameFailed: (m: string) =>

@@ -53,7 +53,7 @@ const nl = {
     const words = datesYearText(d);
     return `${words[0].toUpperCase()}${words.slice(1)}.`;
   },
-  yearGuess: (years: number[], year: number) => `Let op: ${noYearText(years)}. Kies het belastingjaar: ${year} is een gok.`,
+  yearGuess: (years: number[], year: number) => `Let op: ${noYearText(years)}. Nu staat ${year} ingesteld; kies het juiste belastingjaar.`,
   anotherLedger: "Andere staat of tabel inlezen",
   year: "Belastingjaar",
   restored:
@@ -88,8 +88,8 @@ const nl = {
   announce: (year: number, kia: string, total: string) =>
     `KIA ${year}: ${kia} op een totaal van ${total}.`,
   noResult: "Geen berekening",
-  provisional: (open: number, leftOut: number) =>
-    `Voorlopig: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "regel" : "regels"} niet meegeteld` : ""].filter(Boolean).join(", ")}`,
+  provisional: (open: number, leftOut: number, examples = 0) =>
+    `Voorlopig: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "regel" : "regels"} niet meegeteld` : "", examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad (wissen)` : ""].filter(Boolean).join(", ")}`,
   provisionalLink: "Naar de regels",
   goToField: "Naar het veld",
   totalLine: (total: string, n: number) =>
@@ -181,9 +181,9 @@ const nl = {
   approvalNo: "Niet toepassen",
   eiaMiaLost: "EIA of MIA geclaimd op het verloren bedrijfsmiddel",
   insurance: "Verzekeringsuitkering (als die er is)",
-  fromLedger: "uit de staat",
+  fromLedger: "ingelezen",
   removeCalamity: "Niet als calamiteit behandelen",
-  restoreLedger: "Waarden uit de staat terugzetten",
+  restoreLedger: "Ingelezen waarden terugzetten",
   treatAsCalamity: "Toch als calamiteit behandelen",
   choiceLabel: "Keuze",
   addCalamity: "Calamiteit toevoegen",
@@ -242,10 +242,10 @@ const nl = {
   capital: "Kapitaal",
   reserves: "Stille reserves",
   outsideInvestments:
-    "Investeringen in zijn eigen eenmanszaak dit jaar (niet van een bv)",
+    "Investeringen in een eigen eenmanszaak dit jaar (niet van een bv)",
   disinvestmentLevel: "Desinvesteringsbijtelling (art. 3.47)",
   disinvestmentLevelHint:
-    "Standaard per vennoot: zijn aandeel in de vervreemdingen tegen de drempel, tegen het percentage van zijn eigen KIA. Iedere vennoot is de belastingplichtige (besluit 4.1.1). De andere lezing wordt ernaast getoond.",
+    "Standaard per vennoot: het eigen aandeel in de vervreemdingen tegen de drempel, tegen het percentage van de eigen KIA. Iedere vennoot is de belastingplichtige (besluit 4.1.1). De andere lezing wordt ernaast getoond.",
   disinvestmentLevels: { partner: "per vennoot", partnership: "voor het samenwerkingsverband als geheel" } as Record<"partner" | "partnership", string>,
   partnerDisinvestment: "Desinvesteringsbijtelling",
   otherLevel: (level: string, money: string) => `Desinvesteringsbijtelling ${level}: ${money}.`,
@@ -262,7 +262,7 @@ const nl = {
   part: "Deel van de investeringen",
   outsideKia: "KIA eigen eenmanszaak",
   methods: {
-    share: "naar zijn aandeel",
+    share: "naar aandeel",
     "own-assets": "met eigen bedrijfsmiddelen (vanaf 2021, art. 3.41 lid 3)",
     "hr-2020-pro-rata": "naar evenredigheid (HR 1 mei 2020)",
     "hr-2019-fixed": "vast bedrag (HR 24 mei 2019)",
@@ -318,7 +318,7 @@ const nl = {
   investmentYear: "Investeringsjaar",
   investmentAmount: "Investeringsbedrag",
   partnerRate: (name: string, year: string) => `KIA-percentage van ${name} in ${year || "dat jaar"} (alleen als het afweek)`,
-  partnerRateHint: "Zijn KIA gedeeld door zijn investeringsbedrag in dat jaar, zoals 25,78%; leeg: het percentage van het samenwerkingsverband.",
+  partnerRateHint: "De eigen KIA gedeeld door het eigen investeringsbedrag in dat jaar, zoals 25,78%; leeg: het percentage van het samenwerkingsverband.",
   investmentYearTotal: "Totaal investeringen van dat jaar",
   removeDisposal: "Vervreemding verwijderen",
   addDisposal: "Vervreemding toevoegen",
@@ -397,7 +397,7 @@ const nl = {
   addKiaName: "Voeg =KIA() toe aan deze werkmap",
   insertTemplate: "Nieuw KIA-werkblad",
   toolsHint:
-    "=KIA(totaal; jaar) is een naam met de KIA-tabellen 2010–2026 in gewone Excel-formules: hij werkt ook waar de add-in niet geladen is (Microsoft 365, Excel 2024, Excel op het web). ‘Nieuw KIA-werkblad’ voegt de bladen van het kantoorsjabloon toe (Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); bestaande bladen blijven zoals ze zijn.",
+    "=KIA(totaal; jaar) is een naam met de KIA-tabellen 2010–2026 in gewone Excel-formules: hij werkt ook waar de add-in niet geladen is (Microsoft 365, Excel 2024, Excel op het web). ‘Nieuw KIA-werkblad’ voegt de bladen van het kantoorsjabloon toe (Start, Investeringen, Vennoten, Desinvesteringen, Overzicht, Toelichting, Lijsten); bestaande bladen blijven zoals ze zijn.",
   working: "Bezig…",
   kiaNameAdded: "De naam KIA staat in deze werkmap. Typ bijvoorbeeld =KIA(A2; 2025).",
   kiaNameFailed: (m: string) =>

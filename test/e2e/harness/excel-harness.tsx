@@ -107,7 +107,7 @@ const workbook: Workbook = {
     // Excel renames a sheet whose name is taken: "Overzicht" exists in this workbook already.
     const bytes = atob(base64);
     call("insertSheets", bytes.length, bytes.slice(0, 2));
-    return ["Investeringen", "Vennoten", "Desinvesteringen", "Overzicht (2)", "Toelichting", "Lijsten"];
+    return ["Start", "Investeringen", "Vennoten", "Desinvesteringen", "Overzicht (2)", "Toelichting", "Lijsten"];
   },
   async writeFormulas(sheet: string, cells: { address: string; formula: string }[]) {
     call("writeFormulas", sheet, cells.length, cells[0]);
