@@ -1,21 +1,25 @@
 /**
- * A letter to print and sign (the joint request of condition f, the declaration of besluit 4.2): its text in a
- * read-only area, with copy and download (.txt) buttons and what happened. One component for every letter.
+ * A letter to print and sign (the joint request of condition f, the declaration of besluit 4.2): its text laid out
+ * as a letter on a page (a proportional font, paragraphs as written), with copy and download (.txt) buttons and what
+ * happened. One component for every letter.
  */
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { fieldId, usePane } from "../context";
 import { copyText, downloadText } from "./download";
 
 export function LetterText({ id, label, text, fileName }: { id: string; label: string; text: string; fileName: string }) {
   const { t, excel } = usePane();
-  const area = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState<string | null>(null);
   return (
     <>
-      <label for={fieldId(id)}>{label}</label>
-      <textarea id={fieldId(id)} ref={area} class="letter-text" readOnly rows={14} value={text} />
+      <p class="letter-label" id={`${fieldId(id)}-label`}>
+        {label}
+      </p>
+      <div id={fieldId(id)} class="letter-text" role="document" tabIndex={0} aria-labelledby={`${fieldId(id)}-label`}>
+        {text}
+      </div>
       <div class="row wrap">
-        <button type="button" class="btn" id={`copy-${id}`} onClick={async () => setStatus((await copyText(text, area.current)) ? t.copied : t.copyFailed)}>
+        <button type="button" class="btn" id={`copy-${id}`} onClick={async () => setStatus((await copyText(text)) ? t.copied : t.copyFailed)}>
           {t.copy}
         </button>
         <button type="button" class="btn" id={`download-${id}`} onClick={() => downloadText(fileName, text)}>
