@@ -23,3 +23,34 @@ export function benchScenario(n: number, kind: "large" | "in band" = "large") {
     },
   };
 }
+
+/**
+ * The same ledger with every row refused. "amount": an amount that is text or negative (issue 17's case); "mixed":
+ * each row its own fault, as a real bad ledger has them (an unknown category, text or a negative amount, paid above
+ * the amount, no id, a yes/no field as text, a date that is none). Both go through JSON, as a scenario file does,
+ * so the good and the bad rows are objects of the same kind.
+ */
+export function refusedScenario(n: number, kind: "amount" | "mixed") {
+  const good = benchScenario(n);
+  const fault = (i: number): Record<string, unknown> => {
+    if (kind === "amount") return { amount: i % 2 ? String(-1 - i) : `x${i}` };
+    switch (i % 7) {
+      case 0:
+        return { category: `ruimteschip ${i % 300}` };
+      case 1:
+        return { amount: `x${i}` };
+      case 2:
+        return { amount: -1 - (i % 1000) };
+      case 3:
+        return { paid: "9999999" };
+      case 4:
+        return { id: "" };
+      case 5:
+        return { inUse: "ja" };
+      default:
+        return { date: `2025-02-${30 + (i % 2)}` };
+    }
+  };
+  const bad = { ...good, investments: good.investments.map((x, i) => ({ ...x, ...fault(i) })) };
+  return JSON.parse(JSON.stringify(bad)) as typeof bad;
+}

@@ -389,6 +389,26 @@ export function unknownCategoryHint(input: string, suggest = true): string {
     : "gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig";
 }
 
+/** How many distinct unknown categories of one ledger get a "bedoelt u …?" suggestion (categoryHints). */
+const MAX_SUGGESTIONS = 100;
+
+/**
+ * unknownCategoryHint for the rows of one ledger: each distinct text looked at once, a suggestion for the first
+ * MAX_SUGGESTIONS distinct ones and the examples for the rest, so a sheet of thousands of misspellings stays as
+ * fast as a good one.
+ */
+export function categoryHints(): (input: string) => string {
+  const hints = new Map<string, string>();
+  return (input) => {
+    let hint = hints.get(input);
+    if (hint === undefined) {
+      hint = unknownCategoryHint(input, hints.size < MAX_SUGGESTIONS);
+      if (hints.size < 10000) hints.set(input, hint);
+    }
+    return hint;
+  };
+}
+
 export function allCategories(): readonly CategoryData[] {
   return categoriesData.categories;
 }
