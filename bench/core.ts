@@ -97,7 +97,7 @@ function evaluateInChild(
 ): { medianMs: number; bestMs: number; floorMs: number; extraMB: number } | null {
   const script = join(__dirname, "evaluate-size.ts");
   const node = (extra: string[]) =>
-    spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "-r", "tsx/cjs", script, String(n), kind, ...extra], {
+    spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "-r", join(__dirname, "register.js"), script, String(n), kind, ...extra], {
       cwd: join(__dirname, ".."),
       encoding: "utf8",
     });

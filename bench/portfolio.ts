@@ -230,7 +230,7 @@ async function child(files: number, rows: number): Promise<void> {
 }
 
 export function benchPortfolio(files = 1000, rows = 50): Record<string, string> {
-  const r = spawnSync(process.execPath, ["-r", "tsx/cjs", __filename, "--child", String(files), String(rows)], {
+  const r = spawnSync(process.execPath, ["-r", join(__dirname, "register.js"), __filename, "--child", String(files), String(rows)], {
     cwd: join(__dirname, ".."),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

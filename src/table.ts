@@ -205,7 +205,7 @@ const byYear: ({ table: YearTable; ints: IntBand[] | null } | undefined)[] = [];
 
 function yearTables(year: number): { table: YearTable; ints: IntBand[] | null } {
   // an integer year in int32 range only (a string "2024" or 2024.5 is not one: getYearTable refuses it by name)
-  const k = (year | 0) === year ? year - 1900 : -1;
+  const k = typeof year === "number" && (year | 0) === year ? year - 1900 : -1;
   let entry = k >= 0 && k <= 300 ? byYear[k] : undefined;
   if (entry === undefined) {
     const table = getYearTable(year);

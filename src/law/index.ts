@@ -246,7 +246,8 @@ const exactIndex = new Map<string, CategoryData | undefined>();
 /** Find a category by code, Dutch label or English alias, or by a heading that names one category (findHeading), case-insensitively. */
 export function findCategory(input: string): CategoryData | undefined {
   // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
-  if (exactIndex.has(input)) return exactIndex.get(input);
+  const seen = exactIndex.get(input);
+  if (seen !== undefined || exactIndex.has(input)) return seen;
   let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(headingKey(input));
   if (!c) {
     const h = findHeading(input);
