@@ -676,7 +676,9 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     if (i === curve.mark) markRow = r;
   });
 
-  const width = Math.max(...b.rows.map((r) => r.length));
+  // a loop, not Math.max(...rows): a report of 100.000 assets would overflow the stack
+  let width = 0;
+  for (const r of b.rows) width = Math.max(width, r.length);
   return {
     name: reportSheetName(year, options.lang),
     rows: b.rows,

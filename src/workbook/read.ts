@@ -237,7 +237,7 @@ class Reading {
     }
     const { header, last } = c;
     const headerRow = header.index + 1;
-    const rows: Cell[][] = [];
+    let rows: Cell[][] = [];
     if (kind === "partners") {
       // to the list's first empty or label row ("Verdeelsleutel"), read in parts
       for (let from = headerRow + 1; from <= last; from += LIST_CHUNK_ROWS) {
@@ -249,7 +249,8 @@ class Reading {
     } else if (headerRow < last) {
       const total = last - headerRow;
       const progress = onProgress && ((n: number) => onProgress({ rowsRead: n, rowsTotal: total }));
-      rows.push(...(await this.book.rows(c.sheet, headerRow + 1, last, header.left, header.right, progress)));
+      // assigned, not spread into push(): a sheet of a million rows would overflow the stack
+      rows = await this.book.rows(c.sheet, headerRow + 1, last, header.left, header.right, progress);
       onProgress?.({ rowsRead: total, rowsTotal: total });
     }
     return { source: `blad ${c.sheet}`, sheet: c.sheet, headers: header.headers, rows: trimEmptyTail(rows), firstRow: headerRow + 1, firstColumn: header.left, ...(date1904 ? { date1904 } : {}) };
@@ -491,7 +492,7 @@ export function assemble(
   const g = parts.partners;
   if (g) {
     const p = readPartners(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn });
-    leftOut.push(...p.problems.map((x) => unreadCell("partners", g.sheet, x)));
+    for (const x of p.problems) leftOut.push(unreadCell("partners", g.sheet, x));
     warnings.push(...(p.warnings ?? []).map((w) => ({ sheet: g.sheet, ...w })));
     if (p.items.length) {
       const partnership: Record<string, unknown> = { partners: p.items };
@@ -508,7 +509,8 @@ export function assemble(
   if (d) {
     const dm = mapDisposalHeaders(d.headers).mapping;
     const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
-    leftOut.push(...x.problems.map((p) => unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row))));
+    // one by one, not spread into push(): a sheet of many bad rows would overflow the stack
+    for (const p of x.problems) leftOut.push(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)));
     if (x.items.length) {
       scenario.disposals = x.items;
       found.disposals = d.source;
