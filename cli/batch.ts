@@ -12,10 +12,11 @@
  * fields, decimal commas, UTF-8 with a byte-order mark, CRLF line ends; text that Excel would take for a formula
  * (starting with = + - @) gets a leading apostrophe.
  */
-import { readdirSync, statSync, writeFileSync } from "fs";
+import { opendirSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
+import { MAX_FILE_BYTES } from "../src/workbook/limits";
 import type { Sink } from "./json-stream";
 import { listing } from "./rows";
 import { readLedgerFile } from "./workbook";
@@ -57,9 +58,18 @@ export interface Skipped {
 /** The extensions --batch reads: workbooks and CSV ledgers. */
 const LEDGER_FILE = /\.(xlsx|xlsm|csv)$/i;
 
+/**
+ * The bounds of a run (issue 17 §3), each with a message before anything is read: the ledgers of one folder (its
+ * subfolders are not read: depth one), at most MAX_BATCH_FILES of them, among at most MAX_BATCH_ENTRIES entries; each
+ * file at most MAX_FILE_BYTES (a larger one is a row with its error, not read).
+ */
+export const MAX_BATCH_FILES = 10_000;
+export const MAX_BATCH_ENTRIES = 100_000;
+
 /** Why a file of the folder is not read (undefined: it is read). */
-function skipReason(name: string, isDirectory: boolean): string | undefined {
-  if (isDirectory) return "een map; submappen worden niet gelezen";
+function skipReason(name: string, kind: "file" | "directory" | "other"): string | undefined {
+  if (kind === "directory") return "een map; submappen worden niet gelezen";
+  if (kind === "other") return "geen gewoon bestand (een apparaat, pijp of socket): zo'n bestand kan eindeloos zijn";
   if (name.startsWith("~$")) return "een tijdelijk bestand van Excel (de werkmap is open in Excel)";
   if (name.startsWith(".")) return "een verborgen bestand";
   if (LEDGER_FILE.test(name)) return undefined;
@@ -70,6 +80,9 @@ function skipReason(name: string, isDirectory: boolean): string | undefined {
   return `geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv)${ext ? ` maar een ${ext}-bestand` : ""}`;
 }
 
+/** A count with thousands points: 10000 -> "10.000". */
+const dots = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
 const natural = (a: string, b: string) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -77,11 +90,23 @@ const natural = (a: string, b: string) => a.localeCompare(b, "nl", { numeric: tr
  * the reason they are skipped (Excel's lock files ~$…, hidden files, subfolders, other extensions, and `out`: the
  * overview being written, when it is in the folder).
  */
-export function ledgersIn(dir: string, out?: string): { files: string[]; skipped: Skipped[] } {
-  let names: string[];
+export function ledgersIn(dir: string, out?: string, limits = { files: MAX_BATCH_FILES, entries: MAX_BATCH_ENTRIES }): { files: string[]; skipped: Skipped[] } {
+  const names: string[] = [];
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is geen map; geef bij --batch een map met werkmappen`);
-    names = readdirSync(dir);
+    // entry by entry, stopped past the bound: a folder of millions of files is refused without listing them all
+    const d = opendirSync(dir);
+    try {
+      for (let e = d.readSync(); e !== null; e = d.readSync()) {
+        if (names.length >= limits.entries)
+          throw new InputError(
+            `Map ${dir} bevat meer dan ${dots(limits.entries)} bestanden; --batch leest een map met ten hoogste ${dots(limits.files)} staten: verdeel de werkmappen over meer mappen`,
+          );
+        names.push(e.name);
+      }
+    } finally {
+      d.closeSync();
+    }
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -92,16 +117,21 @@ export function ledgersIn(dir: string, out?: string): { files: string[]; skipped
   const files: string[] = [];
   const skipped: Skipped[] = [];
   for (const name of names.sort(natural)) {
-    let isDirectory = false;
+    let kind: "file" | "directory" | "other" = "file";
     try {
-      isDirectory = statSync(join(dir, name)).isDirectory();
+      const st = statSync(join(dir, name));
+      kind = st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
     } catch {
       // a broken link or a file without rights: read like any file, so its error is a row of the overview
     }
-    const reason = out !== undefined && resolve(dir, name) === resolve(out) ? "het overzicht dat deze opdracht schrijft (--out)" : skipReason(name, isDirectory);
+    const reason = out !== undefined && resolve(dir, name) === resolve(out) ? "het overzicht dat deze opdracht schrijft (--out)" : skipReason(name, kind);
     if (reason === undefined) files.push(name);
     else skipped.push({ file: name, reason });
   }
+  if (files.length > limits.files)
+    throw new InputError(
+      `Map ${dir} bevat ${dots(files.length)} staten; --batch leest er ten hoogste ${dots(limits.files)} per keer: verdeel de werkmappen over meer mappen`,
+    );
   return { files, skipped };
 }
 
@@ -121,7 +151,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
   const file = basename(path);
   const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, provisional: null, error: null };
   try {
-    const read = await readLedgerFile(readFileBytes(path), file, { year });
+    // a file above the limit is refused by its size, before it is read (src/workbook/limits.ts)
+    const read = await readLedgerFile(readFileBytes(path, MAX_FILE_BYTES), file, { year });
     row.year = read.scenario.year;
     // the cells not read, the sheets not read and the rows the calculation refuses
     row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;
@@ -134,7 +165,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     row.partners = (report.partners ?? []).map((p) => ({ name: p.name, kia: p.kia }));
   } catch (e) {
     // the file is named in the row already: "Bestand x.xlsx: geen jaar…" is "geen jaar…"
-    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand ${escapeRe(file)}:? `), "");
+    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand (?:${escapeRe(path)}|${escapeRe(file)}):? `), "");
     else if (e instanceof core.KiaValidationError) row.error = `Ongeldige invoer: ${e.message}`;
     else row.error = `Interne fout: ${oneLine(e)}`;
   }

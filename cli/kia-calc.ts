@@ -24,7 +24,8 @@ import { join } from "path";
 import type * as Core from "../src";
 import type * as Batch from "./batch";
 import type * as Rows from "./rows";
-import { InputError, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
+import { InputError, LEDGER_NAME, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
+import { MAX_FILE_BYTES } from "../src/workbook/limits";
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
 import type * as WorkbookReader from "./workbook";
 
@@ -362,7 +363,8 @@ async function readScenario(
   answersFile?: string,
 ): Promise<ScenarioRead> {
   const name = inputName(file);
-  const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
+  // a workbook or CSV by its name is read up to the ledger limit, before its bytes are (src/workbook/limits.ts)
+  const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file, LEDGER_NAME.test(file) ? MAX_FILE_BYTES : Infinity);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const reader = require("./workbook") as typeof WorkbookReader;
   const kind = reader.ledgerKind(file === "-" ? undefined : file, bytes);

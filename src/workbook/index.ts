@@ -5,4 +5,5 @@ export * from "./names";
 export { readWorkbook, assemble, leaveOutRefused, WorkbookReadError, type Grid, type LabelValue, type ReadOptions, type ScenarioParts, type WorkbookParts, type WorkbookRead, type YearFound } from "./read";
 export { XlsxBook, XlsxError } from "./xlsx";
 export { CsvBook } from "./csv";
+export { MAX_CELLS, MAX_FILE_BYTES, TooLargeError, fileTooLarge, type Limits } from "./limits";
 export { questionKey, type Answer, type Answers, type OpenQuestion, type OpenChoice } from "./questions";
