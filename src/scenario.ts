@@ -221,6 +221,8 @@ class Refused {
     readonly reason: string,
     /** the row's id; null: it has none that is readable; undefined: not read before the fault */
     readonly id?: string | null,
+    /** the field within the row ("amount", "reinvestmentReserve.amount"), when the fault is said of a row */
+    readonly key?: string,
   ) {}
 
   error(): KiaValidationError {
@@ -293,6 +295,14 @@ function fail(
   throw new KiaValidationError(code, field, value, reason);
 }
 
+/**
+ * A fault of the value at `at` + `key` (a row's: its key within the row kept, so validateRows need not cut it out of
+ * the field's text).
+ */
+function refusedAt(code: ValidationCode, at: At, key: string, value: unknown, reason: string, id?: string | null): Refused {
+  return new Refused(code, path(at, key), value, reason, id, at instanceof Where ? key : undefined);
+}
+
 /** A value read, or its Refused thrown as the KiaValidationError it stands for. */
 function must<T>(v: T | Refused): T {
   if (v instanceof Refused) throw v.error();
@@ -321,7 +331,7 @@ const path = (at: At, key?: string) => (key ? `${at}.${key}` : String(at));
  */
 
 function readObject(v: unknown, field: At): Obj | Refused {
-  return isObj(v) ? v : new Refused("INVALID_TYPE", path(field), v, "verwacht een object");
+  return isObj(v) ? v : refusedAt("INVALID_TYPE", field, "", v, "verwacht een object");
 }
 
 function expectObject(v: unknown, field: At): Obj {
@@ -336,9 +346,10 @@ function unknownKey(
 ): Refused | undefined {
   for (const k in o) {
     if (!known.has(k))
-      return new Refused(
+      return refusedAt(
         "UNKNOWN_FIELD",
-        `${field}.${k.length > 60 ? k.slice(0, 59) + "…" : k}`,
+        field,
+        k.length > 60 ? k.slice(0, 59) + "…" : k,
         o[k],
         `onbekend veld; toegestaan: ${[...known].join(", ")}`,
       );
@@ -361,7 +372,7 @@ function optBool(o: Obj, key: string, field: At): boolean | undefined {
 /** A boolean field's value (read by the caller as a plain property: faster than a keyed read per row). */
 function readBool(v: unknown, field: At, key: string): boolean | undefined | Refused {
   if (v === undefined || typeof v === "boolean") return v;
-  return new Refused("INVALID_TYPE", `${field}.${key}`, v, "verwacht true of false");
+  return refusedAt("INVALID_TYPE", field, key, v, "verwacht true of false");
 }
 
 function readString(
@@ -373,11 +384,12 @@ function readString(
   const v = o[key];
   if (v === undefined) return undefined;
   if (typeof v !== "string")
-    return new Refused("INVALID_TYPE", `${field}.${key}`, v, "verwacht tekst");
+    return refusedAt("INVALID_TYPE", field, key, v, "verwacht tekst");
   if (v.length > max)
-    return new Refused(
+    return refusedAt(
       "INVALID_TYPE",
-      `${field}.${key}`,
+      field,
+      key,
       v,
       `tekst is te lang (meer dan ${max} tekens)`,
     );
@@ -494,16 +506,18 @@ export function partnershipKeyOf(input: unknown): PartnershipKey | undefined {
 function readGroup(v: unknown, field: At): string | undefined | Refused {
   if (v === undefined) return undefined;
   if (typeof v !== "string" || v.trim() === "")
-    return new Refused(
+    return refusedAt(
       "INVALID_TYPE",
-      `${field}.group`,
+      field,
+      "group",
       v,
       "een groep is een niet-lege tekst (de naam van het bedrijfsmiddel waar de regel deel van is); laat het veld weg voor een zelfstandig bedrijfsmiddel",
     );
   if (v.length > MAX_ID_LENGTH)
-    return new Refused(
+    return refusedAt(
       "INVALID_TYPE",
-      `${field}.group`,
+      field,
+      "group",
       v,
       `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
     );
@@ -544,9 +558,10 @@ function readDate(v: unknown, field: At): string | undefined | Refused {
     )
       return m[0];
   }
-  return new Refused(
+  return refusedAt(
     "INVALID_TYPE",
-    `${field}.date`,
+    field,
+    "date",
     v,
     "verwacht een datum als jjjj-mm-dd, zoals 2025-03-31",
   );
@@ -589,9 +604,8 @@ function validateInvestment(
   const unknown = unknownKey(o, INVESTMENT_KEYS, field);
   if (unknown) return unknown;
   const id = readId(o.id);
-  if (typeof id !== "string") return new Refused(id.problem, `${field}.id`, o.id, id.reason, null);
-  const refuse = (code: ValidationCode, key: string, value: unknown, reason: string) =>
-    new Refused(code, `${field}.${key}`, value, reason, id);
+  if (typeof id !== "string") return refusedAt(id.problem, field, "id", o.id, id.reason, null);
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: string) => refusedAt(code, field, key, value, reason, id);
   if (typeof o.category !== "string")
     return refuse(
       o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
@@ -1373,6 +1387,8 @@ interface Refusal {
   field: string;
   value: unknown;
   reason: string;
+  /** the field within the row, when known without cutting it out of `field` */
+  key?: string;
   /** a thrown error's message; made when read for the others (no Error, no stack trace per row of 50.000) */
   message?: string;
 }
@@ -1383,30 +1399,33 @@ class LeftOut implements RowError {
   readonly key: string;
   readonly code: ValidationCode;
   readonly reason: string;
+  private readonly value: unknown;
+  /** the message: a thrown error's, else made when first read */
   private text: string | undefined;
 
   constructor(
     readonly list: RowError["list"],
     readonly index: number,
     id: string | undefined,
-    private readonly refusal: Refusal,
+    refusal: Refusal,
   ) {
     if (id !== undefined) this.id = id;
+    // the refusal's fields, not the refusal: 100.000 rows left out keep one object each
+    this.value = refusal.value;
+    this.text = refusal.message;
     this.field = refusal.field;
-    // the field after "investments[3]" and its point
-    const at = list.length + String(index).length + 2;
-    this.key = refusal.field.slice(refusal.field.charCodeAt(at) === 46 ? at + 1 : at);
+    if (refusal.key !== undefined) this.key = refusal.key;
+    else {
+      // the field after "investments[3]" and its point
+      const at = list.length + String(index).length + 2;
+      this.key = refusal.field.slice(refusal.field.charCodeAt(at) === 46 ? at + 1 : at);
+    }
     this.code = refusal.code;
     this.reason = refusal.reason;
   }
 
   get message(): string {
-    return (this.text ??= this.refusal.message ?? new KiaValidationError(
-      this.code,
-      this.field,
-      this.refusal.value,
-      this.reason,
-    ).message);
+    return (this.text ??= new KiaValidationError(this.code, this.field, this.value, this.reason).message);
   }
 }
 
@@ -1710,6 +1729,7 @@ export function validateRows(
     errors.set(i, {
       code: e.code,
       field: e.field,
+      key: e.key,
       value: e.value,
       reason: `${e.reason}; daardoor telt de hele groep "${g}" (${size} regels) niet mee`,
     });
