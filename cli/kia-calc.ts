@@ -75,7 +75,9 @@ Opties:
                   aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand
                   dat niet gelezen of berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
                   de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
-                  bestanden van Excel, submappen), de voortgang, en de bestanden met een fout
+                  bestanden van Excel, submappen, pijpen en apparaten), de voortgang, en de bestanden
+                  met een fout. Grenzen: ten hoogste 10.000 staten per map, en per bestand (ook zonder
+                  --batch) ten hoogste 100 MB en 3 miljoen gevulde cellen
   --antwoorden <bestand.json>
                   antwoorden op de open vragen van een werkmap of CSV-staat (een vervoermiddel dat
                   een personenauto of een bestelauto kan zijn, een negatief bedrag, een datum in een
