@@ -28,8 +28,11 @@ import { InputError, LEDGER_NAME, decode, inputName, oneLine, parseJson, readFil
 import { MAX_FILE_BYTES } from "../src/workbook/limits";
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
 import type * as WorkbookReader from "./workbook";
+import type * as ReportFile from "./report";
+import type { LeftOut } from "../src/workbook/left-out";
+import { savedDataAnswers } from "../src/workbook/questions";
 
-export const USAGE = "Gebruik: npm run -s kia-calc -- [--explain | --scenario] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
+export const USAGE = "Gebruik: npm run -s kia-calc -- [--explain | --scenario | --rapport <uit.xlsx>] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
 
 export const HELP = `${USAGE}
          npm run -s kia-calc -- --batch <map> [--out overzicht.xlsx | overzicht.csv] [--year <jaar>]
@@ -45,7 +48,8 @@ is het ook: node dist/cli/kia-calc.js <argumenten>.
 
 Argumenten:
   scenario.json   het scenario in JSON (UTF-8, of UTF-8/UTF-16 met byte-order mark); een uitgewerkt
-                  voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend
+                  voorbeeld ({ "source", "scenario", "expect" }) mag ook: het scenario daarin wordt berekend,
+                  net als dat in het bestand van ‘Gegevens bewaren (.json)’ (taakvenster, losse pagina)
   werkmap.xlsx    een ingevuld KIA-werkblad (templates/KIA-werkblad.xlsx) of een andere werkmap met een
                   investeringsstaat: de Excel-tabel 'Investeringen', of een tabel of blad met een kopregel
                   met Categorie en Bedrag. Vennoten en desinvesteringen uit de tabellen 'Vennoten' en
@@ -69,6 +73,14 @@ Opties:
   --explain       de toelichting als tekst, met de wettelijke grondslag van elke stap
   --scenario      het scenario dat berekend wordt als JSON, in plaats van het rapport (bijvoorbeeld
                   om te zien wat uit een werkmap gelezen is, of om het mee te sturen bij een vraag)
+  --rapport <uit.xlsx>
+                  schrijft het rapport voor het klantdossier als Excel-bestand: hetzelfde blad als de
+                  add-in schrijft (klantgegevens, "Voor de aangifte", samenvatting voor de klant, de
+                  berekening per bedrijfsmiddel, toelichting en bronnen; A4 staand, één pagina breed).
+                  De klantgegevens met:
+    --klant <naam>             --fiscaal-nummer <BSN of RSIN>     --dossier <nummer>
+    --vpb (vennootschapsbelasting; anders inkomstenbelasting)
+    --opgesteld-door <naam>    --beoordeeld-door <naam>           --datum <dd-mm-jjjj> (anders vandaag)
   --year <jaar>   het belastingjaar van een werkmap of CSV; gaat voor het jaar in het bestand
   --batch <map>   iedere werkmap (.xlsx, .xlsm) en CSV-staat (.csv) in de map, één regel per klant:
                   bestand, jaar, totaal investeringen dat meetelt (€), KIA, desinvesteringsbijtelling,
@@ -84,7 +96,8 @@ Opties:
                   ander jaar): {"Staat!7:category": {"choice": "bestelauto", "note": "grijs kenteken"}}.
                   Zonder antwoord telt de regel niet mee en is de uitkomst voorlopig: het JSON-rapport
                   heeft "provisional": true en "open" (cel, vraag, keuzes met het voorstel eerst),
-                  --explain begint met "Voorlopig:"; de werkmap zelf wordt nooit gewijzigd
+                  --explain begint met "Voorlopig:"; de werkmap zelf wordt nooit gewijzigd. Het
+                  bestand van ‘Gegevens bewaren (.json)’ (taakvenster, losse pagina) werkt ook
   --out <bestand> het overzicht van --batch als .xlsx (Excel) of .csv; zonder --out de CSV op
                   standaarduitvoer. De CSV opent goed in Nederlandse Excel (dubbelklikken): velden
                   gescheiden door ';', bedragen met een decimale komma, UTF-8 met byte-order mark
@@ -108,6 +121,7 @@ Voorbeelden:
   npm run -s kia-calc -- - < scenario.json
   npm run -s kia-calc -- werkblad.xlsx
   npm run -s kia-calc -- --year 2025 staat.csv
+  npm run -s kia-calc -- --rapport rapport.xlsx --klant "Bakkerij De Vries" --opgesteld-door "J. Jansen" werkblad.xlsx
   npm run -s kia-calc -- --batch klanten/ --out overzicht.xlsx
   npm run -s kia-calc -- --batch klanten/ > overzicht.csv
 `;
@@ -140,10 +154,15 @@ interface Options {
   /** a JSON file with answers to the ledger's open questions ({ "Staat!7:category": { "choice": "bestelauto", "note": "…" } }) */
   answers?: string;
   out?: string;
+  /** --rapport: the report sheet as .xlsx, with the client block's details */
+  rapport?: string;
+  client: { name?: string; fiscalNumber?: string; dossier?: string; tax?: "ib" | "vpb"; preparedBy?: string; reviewedBy?: string };
+  /** --datum, as jjjj-mm-dd */
+  date?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { explain: false, scenario: false, help: false, version: false, file: "" };
+  const o: Options = { explain: false, scenario: false, help: false, version: false, file: "", client: {} };
   const files: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
@@ -170,6 +189,20 @@ function parseArgs(argv: string[]): Options {
       const v = value();
       if (!/^\d{4}$/.test(v.trim())) throw new UsageError(`--year verwacht een jaartal, zoals 2025 (gegeven: ${v})`);
       o.year = Number(v);
+    } else if (name === "--rapport") o.rapport = value();
+    else if (name === "--klant") o.client.name = value();
+    else if (name === "--fiscaal-nummer") o.client.fiscalNumber = value();
+    else if (name === "--dossier") o.client.dossier = value();
+    else if (a === "--vpb") o.client.tax = "vpb";
+    else if (name === "--opgesteld-door") o.client.preparedBy = value();
+    else if (name === "--beoordeeld-door") o.client.reviewedBy = value();
+    else if (name === "--datum") {
+      const v = value().trim();
+      const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(v);
+      const iso = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : "";
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new UsageError(`--datum verwacht een datum als dd-mm-jjjj, zoals 31-03-2026 (gegeven: ${v})`);
+      o.date = iso;
     } else if (name === "--batch") o.batch = value();
     else if (name === "--out") o.out = value();
     else if (name === "--antwoorden" || name === "--answers") o.answers = value();
@@ -182,6 +215,9 @@ function parseArgs(argv: string[]): Options {
   }
   if (o.out !== undefined) throw new UsageError("--out hoort bij --batch");
   if (o.explain && o.scenario) throw new UsageError("Kies --explain of --scenario, niet beide");
+  if (o.rapport !== undefined && (o.explain || o.scenario)) throw new UsageError("--rapport schrijft het rapport; kies het zonder --explain of --scenario");
+  if (o.rapport !== undefined && !/\.xlsx$/i.test(o.rapport)) throw new UsageError(`--rapport schrijft een Excel-bestand: geef een naam die op .xlsx eindigt (gegeven: ${o.rapport})`);
+  if (o.rapport === undefined && (Object.keys(o.client).length || o.date)) throw new UsageError("--klant, --fiscaal-nummer, --dossier, --vpb, --opgesteld-door, --beoordeeld-door en --datum horen bij --rapport");
   if (files.length === 0) throw new UsageError("Geen scenario opgegeven");
   if (files.length > 1) throw new UsageError(`Eén scenario tegelijk; ook opgegeven: ${files.slice(1).join(" ")}`);
   o.file = files[0];
@@ -240,7 +276,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     try {
       o = parseArgs(argv);
     } catch (e) {
-      if (e instanceof UsageError) return await fail(`${e.message}\n${USAGE}\nMeer uitleg: kia-calc --help\n`, 2);
+      if (e instanceof UsageError) return await fail(`${e.message}\n${USAGE}\nMeer uitleg: npm run -s kia-calc -- --help\n`, 2);
       throw e;
     }
     if (o.help) {
@@ -293,6 +329,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     const core = loadCore();
     let report: unknown;
     let text: string | undefined;
+    const read = o.rapport !== undefined ? scenario : undefined;
     try {
       // a workbook's rows were validated once by the reader: evaluated as validated (unless a test injects evaluate)
       report = io.evaluate ? io.evaluate(scenario) : normalized ? core.evaluateNormalized(normalized) : core.evaluate(scenario);
@@ -302,6 +339,25 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     } catch (e) {
       if (e instanceof core.KiaValidationError) return await fail(`Ongeldige invoer: ${e.message}\n`, 2);
       throw e;
+    }
+    if (o.rapport !== undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      let written: { sheet: string; rows: number };
+      try {
+        written = await (require("./report") as typeof ReportFile).writeReportFile(o.rapport, report as Core.Report, {
+          scenario: read as Core.Scenario,
+          source: o.file === "-" ? "(standaardinvoer)" : inputName(o.file),
+          leftOut: leftOut?.places,
+          client: o.client,
+          date: o.date,
+          version: version(),
+        });
+      } catch (e) {
+        if (e instanceof InputError) return await fail(e.message + "\n", 2);
+        throw e;
+      }
+      await out.write(`Rapport geschreven: ${o.rapport} (blad ${written.sheet}, ${written.rows} rijen)\n`);
+      return 0;
     }
     if (text !== undefined) await writeText(out, leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text);
     else {
@@ -332,6 +388,8 @@ interface ScenarioRead {
   leftOut?: {
     entries: Rows.LeftOutEntry[];
     section: string;
+    /** the structured rows left out, for the report's 'Niet meegeteld' (kia-calc --rapport) */
+    places: LeftOut[];
     /** the figure is not final: a row left out or a question open */
     provisional: boolean;
     /** the open questions: the cell, the row's number, the question and its choices (the suggestion first) */
@@ -389,7 +447,7 @@ async function readScenario(
     if (read.yearFromDates) {
       const { dated, investments } = read.yearFromDates;
       const y = read.scenario.year;
-      await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: kia-calc --year <jaar> ${file}\n`);
+      await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: npm run -s kia-calc -- --year <jaar> ${file}\n`);
     }
     const unread = read.leftOut.filter((x) => x.code === "UNREADABLE");
     const open = read.open.map((q) => {
@@ -417,6 +475,7 @@ async function readScenario(
         provisionalLine,
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
         section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused]),
+        places: read.leftOut,
       },
     };
   }
@@ -425,10 +484,14 @@ async function readScenario(
   return { scenario: parseJson(decode(bytes, name), name) };
 }
 
-/** The answers file of --antwoorden: { "<blad>!<rij>:<soort>": { "choice": "…", "note": "…" } }. */
+/**
+ * The answers file of --antwoorden: { "<blad>!<rij>:<soort>": { "choice": "…", "note": "…" } }, or the file of the
+ * pane's "Gegevens bewaren (.json)" (its answers; an answer whose choice the row no longer offers is not applied).
+ */
 function readAnswers(file: string): Record<string, { choice: string; note?: string }> {
   const text = decode(readFileBytes(file), file);
-  const raw = parseJson(text, file);
+  const json = parseJson(text, file);
+  const raw = savedDataAnswers(json) ?? json;
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`${file}: verwacht een JSON-object met antwoorden, zoals {"Staat!7:category": {"choice": "bestelauto"}}`);
   const out: Record<string, { choice: string; note?: string }> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {

@@ -176,7 +176,7 @@ export function table(year: any): any[][] {
 }
 
 /**
- * One spilled row per asset: eligible, counted amount, attributed KIA. One call for a whole ledger.
+ * One spilled row per asset: eligible, counted amount, attributed KIA. One call for a whole ledger. Balance-sheet headings and RGS codes are read as categories; a row to be answered first (an ambiguous heading such as Vervoermiddelen, a negative amount) is #N/A: the ledger's KIA is provisional.
  * @customfunction KIA.LEDGER LEDGER
  * @param categories Category column of the ledger.
  * @param amounts Amount column of the ledger.

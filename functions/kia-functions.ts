@@ -19,6 +19,9 @@ import { AmountSum, centsOfNumber, Ratio } from "../src/cents";
 import {
   cellErrorCode,
   FunctionError,
+  headingQuestion,
+  isNegativeCell,
+  NEGATIVE_ROW,
   Problem,
   isMissing,
   must,
@@ -290,8 +293,12 @@ const blankRow = (): LedgerCell[] => ["", "", ""];
 /**
  * One row per asset: eligible, counted amount, attributed KIA (counted amount x effective rate of the
  * ledger's counted total). Categories and amounts are a column (or a row) each, of the same length. A bad row
- * gets an error value in its three cells saying why ("bedrag: cel bevat #N/B", "bedrag mag niet negatief zijn.");
- * the message does not repeat the row or the cell's value, both in view next to it. Rows with the same mistake
+ * gets an error value in its three cells saying why ("bedrag: cel bevat #N/B", "Onbekende categorie: …"); the
+ * message does not repeat the row or the cell's value, both in view next to it. Categories are read with the
+ * headings vocabulary, as the one reader reads them ("Machines en installaties", RGS BMvaMei: machine); a row the
+ * reader would ask about is #N/A with the question, saying the ledger's KIA is provisional until it is answered: an
+ * ambiguous heading ("Vervoermiddelen": which vehicle?) and a negative amount (a credit note: which asset?). An
+ * error in a row makes a SUM over the column an error too: the ledger's KIA is never a confident figure without it. Rows with the same mistake
  * share one row of Problems (the same array object: a caller that changes one such row changes them all, as the
  * Excel adapter does on purpose); blank rows stay blank. A bad row costs no exception, no stack trace and, where
  * its mistake was seen before, no object.
@@ -362,9 +369,11 @@ export function ledger(
     // "Bedoelt u …?" for the first distinct misspellings only: a suggestion costs tens of microseconds.
     const category = readCategoryArg(cv, "categorie", badCategories.size < 100, false);
     if (category instanceof Problem) {
+      // an ambiguous heading ("Vervoermiddelen") is a question, not an unknown category
+      const question = typeof cv === "string" ? headingQuestion(cv) : undefined;
       bad[i] =
         typeof cv === "string"
-          ? remember(badCategories, cv, category)
+          ? remember(badCategories, cv, question ?? category)
           : catError
             ? remember(badCategoryErrors, catError, category)
             : badRow(category);
@@ -377,7 +386,9 @@ export function ledger(
       bad[i] = seenAmount;
       continue;
     }
-    const a = readAmountCentsArg(av, "bedrag", false);
+    const read = readAmountCentsArg(av, "bedrag", false);
+    // a credit note or correction (a negative amount) is a question: which asset does it reduce?
+    const a = read instanceof Problem && isNegativeCell(av) ? NEGATIVE_ROW : read;
     if (a instanceof Problem) {
       // A number's problem is one of a few (negative, too large …) and already shared: no need to remember it.
       bad[i] = typeof av === "string"

@@ -25,6 +25,10 @@ import {
   type CategoryData,
 } from "../src";
 import { centsOfNumber } from "../src/cents";
+import { findHeading } from "../src/law";
+// the headings vocabulary (balance-sheet headings, bookkeeping exports' groups, RGS codes), as the one reader uses it:
+// "Machines en installaties" and BMvaMei are a machine in KIA.STAAT as in the pane and kia-calc
+import "../src/law/headings";
 import { dutchError } from "../src/workbook/ledger";
 
 /** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
@@ -446,6 +450,45 @@ export function readCategoryArg(
   return p;
 }
 const unknownCategory = new Map<string, Problem>();
+
+/** How a ledger row's open question starts: the row is left out until answered, so the ledger's KIA is not final. */
+const OPEN = "Open vraag, de KIA van de staat is voorlopig:";
+
+/**
+ * An ambiguous balance-sheet heading ("Vervoermiddelen", "Gebouwen", RGS BMvaTev) in a ledger's category cell: not
+ * an unknown category but a question, as the one reader asks it (src/workbook/questions.ts), with the categories it
+ * may be, then why (the message is cut at 300 characters: what to do comes first). #N/A: the answer is not available
+ * yet. Undefined for any other text. One Problem per spelling of a heading.
+ */
+export function headingQuestion(text: string): Problem | undefined {
+  if (text.length > 200) return undefined;
+  const h = findHeading(text);
+  if (!h || !("ask" in h)) return undefined;
+  const key = text.trim();
+  let p = headingQuestions.get(key);
+  if (!p) {
+    const codes = h.ask.map((a) => a.category.code);
+    const list = `${codes.slice(0, -1).join(", ")} of ${codes[codes.length - 1]}`;
+    p = new Problem("notAvailable", `${OPEN} “${key}” kan ${list} zijn; vul de categorie in. ${h.question}`);
+    if (headingQuestions.size < 1000) headingQuestions.set(key, p);
+  }
+  return p;
+}
+const headingQuestions = new Map<string, Problem>();
+
+/**
+ * A negative amount in a ledger row (a credit note, a correction): a question, as the one reader asks it outside a
+ * group (KIA.STAAT knows no groups): which asset it reduces.
+ */
+export const NEGATIVE_ROW = new Problem(
+  "notAvailable",
+  `${OPEN} een negatief bedrag (creditnota of correctie?) telt niet mee; verminder het bedrag van het bedrijfsmiddel waar het bij hoort.`,
+);
+
+/** Whether a ledger's amount cell is negative: a number below 0, or text with a minus sign or in parentheses. */
+export function isNegativeCell(v: unknown): boolean {
+  return typeof v === "number" ? v < 0 : typeof v === "string" && /^\s*(?:€|eur)?\s*[-\u2212(]\s*(?:€|eur)?\s*\d/i.test(v);
+}
 
 // ---- errors from the core --------------------------------------------------------------------------------
 

@@ -7,7 +7,9 @@
  *
  * The column headings follow the packages' documented reports where we found them (Exact Globe+ "Eindejaarstotalen
  * activum": Grootboekrekening, Activumgroep, Serienummer, Omschrijving, Aanschafwaarde; AFAS Profit "Vaste activa":
- * Activagroep, Aanschafwaarde); the others are the common headings of such exports. The data is invented.
+ * Activagroep, Aanschafwaarde); for Twinfield, SnelStart, e-Boekhouden.nl and Moneybird we found how they keep fixed
+ * assets but no documented export headings, so those ledgers' headings are assumed (each says so below; the sources
+ * are in docs/boekhoudexports.md). The data is invented.
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
@@ -83,6 +85,8 @@ export async function writeCorpus(): Promise<void> {
   });
 
   // 2. The salon of issue 15: an e-Boekhouden-like CSV export 2025; "Inrichting" (€ 2.850) was dropped before.
+  //    Documented: e-Boekhouden.nl keeps fixed assets under Beheer > Inrichting > Vaste activa with a depreciation
+  //    schedule. Assumed: the export's headings (Omschrijving, Categorie, Aanschafdatum, Aanschafwaarde).
   csv("salon-2025.csv", [
     ["Omschrijving", "Categorie", "Aanschafdatum", "Aanschafwaarde"],
     ["Kappersstoelen (4)", "Inventarissen", "14-01-2025", 6480],
@@ -132,7 +136,9 @@ export async function writeCorpus(): Promise<void> {
     ["BMvaHuu", "Huurdersinvestering winkel", "10-03-2025", 12800],
   ]);
 
-  // 6. A Twinfield-like balance-sheet listing: "0210 Machines en installaties" as the heading.
+  // 6. A Twinfield-like balance-sheet listing: "0210 Machines en installaties" as the heading. Documented: Twinfield's
+  //    Vaste Activa module; an asset is a dimension of type AST with code, name, group, status, purchase date, residual
+  //    value, method (webservices Masters/FixedAssets). Assumed: the headings and the account number in the heading.
   csv("twinfield-activa-2025.csv", [
     ["Code", "Naam", "Rubriek", "Datum aanschaf", "Aanschafprijs"],
     ["T1", "Graafmachine", "0210 Machines en installaties", "04-03-2025", 62000],
@@ -141,7 +147,8 @@ export async function writeCorpus(): Promise<void> {
     ["T4", "Goodwill overname", "0300 Goodwill", "01-01-2025", 40000],
   ]);
 
-  // 7. SnelStart-like: "Soort activa" and a total row that does not add up.
+  // 7. SnelStart-like: "Soort activa" and a total row that does not add up. Documented: assets on balance accounts,
+  //    depreciation as journal entries (automatic in the Accountant package). Assumed: the listing and its headings.
   await xlsx("snelstart-activa-2025.xlsx", {
     Activa: [
       ["Overzicht activa boekjaar 2025"],
@@ -154,6 +161,8 @@ export async function writeCorpus(): Promise<void> {
   });
 
   // 8. Moneybird-like: an unknown category ("Apparatuur") left out, and a lone correction below it (no asset beside it).
+  //    Documented: the Bezittingen tab; "categorieën" instead of ledger accounts, named by the user ("Machine XYZ"),
+  //    each with an RGS 3.5 code. Assumed: the export's headings (Omschrijving, Categorie, Datum, Bedrag).
   csv("moneybird-activa-2025.csv", [
     ["Omschrijving", "Categorie", "Datum", "Bedrag"],
     ["Bureaus en stoelen", "Kantoorinventaris", "09-01-2025", 4650],

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * npm run screenshots: the screenshots of the user guide (docs/handleiding.md), made by the end-to-end test on the
- * sample ledger in chromium (into test-artifacts/screenshots/) and copied to docs/img/ only where they really
- * changed. Chromium's anti-aliasing differs a little from run to run, so a byte comparison would rewrite every PNG
+ * npm run screenshots: the screenshots of the user guide (docs/handleiding.md), made by the end-to-end tests in
+ * chromium on the sample ledger and on client ledgers of the corpus (E2E below; into test-artifacts/screenshots/)
+ * and copied to docs/img/ only where they really changed. Chromium's anti-aliasing differs a little from run to run, so a byte comparison would rewrite every PNG
  * each time (a dirty tree with nothing to see). A PNG is written when its size differs, or when more than
  * MAX_CHANGED_PIXELS of its pixels differ by more than CHANNEL_TOLERANCE in a colour channel (one changed digit
  * changes dozens); otherwise the committed file stays. Another font is a visible change: the screenshots are made
@@ -16,6 +16,8 @@ const { PNG } = require("pngjs");
 
 /** a channel (0–255) that differs by this much or less counts as equal: anti-aliasing moves edges by a few steps */
 const CHANNEL_TOLERANCE = 32;
+/** the browser tests that take the guide's screenshots (test/taskpane-docs.test.ts checks the guide shows them all) */
+const E2E = ["test/e2e/standalone.e2e.test.ts", "test/e2e/standalone-ledgers.e2e.test.ts"];
 /** the number of pixels that may differ beyond the tolerance before the image counts as changed (stray specks) */
 const MAX_CHANGED_PIXELS = 8;
 
@@ -45,7 +47,7 @@ function main() {
   const out = path.join(root, "docs", "img");
   rmSync(path.join(root, fresh), { recursive: true, force: true });
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js");
-  const r = spawnSync(process.execPath, [jest, "test/e2e/standalone.e2e.test.ts"], {
+  const r = spawnSync(process.execPath, [jest, "--runInBand", ...E2E], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, KIA_SCREENSHOTS_DIR: fresh, CI: process.env.CI || "true" },
@@ -71,4 +73,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { visibleDifference, CHANNEL_TOLERANCE, MAX_CHANGED_PIXELS };
+module.exports = { visibleDifference, CHANNEL_TOLERANCE, MAX_CHANGED_PIXELS, E2E };

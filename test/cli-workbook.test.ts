@@ -172,7 +172,7 @@ describe("kia-calc staat.csv (a ledger saved as CSV, read by its extension)", ()
     expect(r.err).toBe(
       `Let op: 1 cel in ${sampleCsv} niet gelezen; die regel telt niet mee:\n` +
         `  voorbeeld-staat-2025.csv!D17 ("2,500"): dubbelzinnig bedrag: bedoelt u 2,50 of 2.500? Gebruik de komma alleen voor centen en de punt voor duizendtallen; verwacht een bedrag zoals 1.234,56\n` +
-        `Let op: geen jaar in ${sampleCsv}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 15 investeringen vallen in 2025). Een ander jaar: kia-calc --year <jaar> ${sampleCsv}\n`,
+        `Let op: geen jaar in ${sampleCsv}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 15 investeringen vallen in 2025). Een ander jaar: npm run -s kia-calc -- --year <jaar> ${sampleCsv}\n`,
     );
     const fromCsv = await readCsv(readFileSync(sampleCsv), "voorbeeld-staat-2025.csv");
     expect(r.out).toBe(printed(evaluate(fromCsv.scenario), [{ cell: "voorbeeld-staat-2025.csv!D17", value: "2,500", reason: fromCsv.problems[0].message }]));
@@ -238,7 +238,7 @@ describe("kia-calc without a year in the file: the year of the investment dates"
     const r = await call([p]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ year: 2025, total: "6000" });
-    expect(r.err).toBe(`Let op: geen jaar in ${p}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 3 investeringen vallen in 2025). Een ander jaar: kia-calc --year <jaar> ${p}\n`);
+    expect(r.err).toBe(`Let op: geen jaar in ${p}; berekend voor 2025, het jaar van de investeringsdatums (de datums van alle 3 investeringen vallen in 2025). Een ander jaar: npm run -s kia-calc -- --year <jaar> ${p}\n`);
     // rows without a date do not block it; the note counts them
     const some = file("sommige-datums.xlsx", await ledger([45700, null]));
     expect((await call([some])).err).toMatch(/\(1 van de 2 investeringen hebben een datum, alle in 2025\)/);

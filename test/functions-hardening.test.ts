@@ -251,7 +251,8 @@ describe("an error cell in a ledger range keeps its meaning", () => {
     const at = (row: number) => hf.getCellValue({ sheet: 0, col: 2, row }) as DetailedCellError;
     expect([at(1).value, at(1).message]).toEqual(["#DIV/0!", "bedrag: cel bevat #DEEL/0!"]);
     expect([at(2).value, at(2).message]).toEqual(["#N/A", "categorie: cel bevat #N/B"]);
-    expect([at(3).value, at(3).message]).toEqual(["#VALUE!", "bedrag mag niet negatief zijn."]);
+    // a negative amount is a credit note or a correction: a question (#N/A), as the reader asks it
+    expect([at(3).value, at(3).message]).toEqual(["#N/A", expect.stringMatching(/^Open vraag, de KIA van de staat is voorlopig: een negatief bedrag/)]);
     for (const r of [1, 2, 3]) expect(at(r).message).not.toMatch(/rij \d/i);
   });
 
@@ -287,7 +288,7 @@ describe("an error cell in a ledger range keeps its meaning", () => {
       expect(built).toBe(7);
       expect(rows.every((r) => r[0] instanceof Counting && r[0] === r[1] && r[1] === r[2])).toBe(true);
       expect(rows.slice(0, 7).map((r) => (r[0] as CFError).message)).toEqual([
-        "bedrag mag niet negatief zijn.",
+        "Open vraag, de KIA van de staat is voorlopig: een negatief bedrag (creditnota of correctie?) telt niet mee; verminder het bedrag van het bedrijfsmiddel waar het bij hoort.",
         'bedrag: geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56".',
         "Onbekende categorie: gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig",
         "bedrag ontbreekt: vul een bedrag in.",

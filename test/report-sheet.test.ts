@@ -27,14 +27,22 @@ const opts = { version: "0.1.0", date: "2025-06-01", ledgerSource: "tabel Invest
 const nl = reportSheet(report, { ...opts, lang: "nl" });
 const en = reportSheet(report, { ...opts, lang: "en" });
 
+/** a row's values without the empty cells of merged columns */
+const compact = (row: (string | number | boolean | null)[]) => row.filter((v) => v !== null);
 function rowOf(sheet: ReportSheet, label: string, column = 0): (string | number | boolean | null)[] {
   const r = sheet.rows.find((row) => row[column] === label);
+  if (!r) throw new Error(`no row ${label}`);
+  return compact(r);
+}
+function rawOf(sheet: ReportSheet, label: string): (string | number | boolean | null)[] {
+  const r = sheet.rows.find((row) => row[0] === label);
   if (!r) throw new Error(`no row ${label}`);
   return r;
 }
 function formatOf(sheet: ReportSheet, row: number, column: number): string | undefined {
-  return sheet.formats.find((f) => f.row === row && f.column === column)?.format.numberFormat;
+  return sheet.formats.find((f) => f.row === row && f.column === column && f.format.numberFormat)?.format.numberFormat;
 }
+const indexOf = (sheet: ReportSheet, label: string) => sheet.rows.findIndex((row) => row[0] === label);
 
 describe("report sheet", () => {
   it("is named KIA-rapport <jaar> / KIA report <year>, at most 31 characters", () => {
@@ -43,10 +51,10 @@ describe("report sheet", () => {
     for (let y = 2010; y <= 2026; y++) for (const l of ["nl", "en"] as const) expect(reportSheetName(y, l).length).toBeLessThanOrEqual(31);
   });
 
-  it("summary amounts are the report's numbers, formatted as euros", () => {
-    const kiaRow = nl.rows.indexOf(rowOf(nl, "KIA"));
-    expect(nl.rows[kiaRow][1]).toBe(Number(report.kia));
-    expect(formatOf(nl, kiaRow, 1)).toBe(EURO);
+  it("the calculation's amounts are the report's numbers, formatted as euros", () => {
+    const kiaRow = indexOf(nl, "KIA");
+    expect(compact(nl.rows[kiaRow])[1]).toBe(Number(report.kia));
+    expect(formatOf(nl, kiaRow, 3)).toBe(EURO);
     expect(rowOf(nl, "Totaal investeringen dat meetelt")[1]).toBe(Number(report.total));
     expect(rowOf(nl, "Dit jaar aftrekbaar")[1]).toBe(Number(report.deductibleThisYear));
     expect(rowOf(nl, "Door naar latere jaren (betalingscriterium)")[1]).toBe(Number(report.carriedForward));
@@ -54,22 +62,23 @@ describe("report sheet", () => {
     expect(rowOf(en, "Deductible this year")[1]).toBe(Number(report.deductibleThisYear));
     // an exact amount with more than 2 decimals is a number too, with a format that shows its decimals
     expect(report.deductibleThisYearExact.split(".")[1]?.length).toBeGreaterThan(2);
-    const deductible = nl.rows.indexOf(rowOf(nl, "Dit jaar aftrekbaar"));
-    expect(nl.rows[deductible][2]).toBe(Number(report.deductibleThisYearExact));
-    expect(formatOf(nl, deductible, 2)).toBe(EURO_EXACT);
+    const deductible = indexOf(nl, "Dit jaar aftrekbaar");
+    expect(compact(nl.rows[deductible])[2]).toBe(Number(report.deductibleThisYearExact));
+    expect(formatOf(nl, deductible, 4)).toBe(EURO_EXACT);
     // the effective rate: a number with a percent format (and its exact value beside it), never text
-    const rateRow = nl.rows.indexOf(rowOf(nl, "Effectief percentage (KIA / totaal)"));
-    expect(nl.rows[rateRow].slice(1)).toEqual([Number(report.rate), Number(report.rate)]);
-    expect(formatOf(nl, rateRow, 1)).toBe(PERCENT);
-    expect(formatOf(nl, rateRow, 2)).toBe(RATE_EXACT);
+    const rateRow = indexOf(nl, "Effectief percentage (KIA / totaal)");
+    expect(compact(nl.rows[rateRow]).slice(1)).toEqual([Number(report.rate), Number(report.rate)]);
+    expect(formatOf(nl, rateRow, 3)).toBe(PERCENT);
+    expect(formatOf(nl, rateRow, 4)).toBe(RATE_EXACT);
   });
 
-  it("the date is a real date: Excel's serial day number with a date format", () => {
-    const r = nl.rows.indexOf(rowOf(nl, "Datum"));
-    expect(nl.rows[r][1]).toBe(45809); // 2025-06-01
+  it("the date is a real date: Excel's serial day number shown dd-mm-jjjj", () => {
+    const r = indexOf(nl, "Datum");
+    expect(compact(nl.rows[r])[1]).toBe(45809); // 2025-06-01
     expect(excelDate("2025-06-01")).toBe(45809);
     expect(excelDate("1900-03-01")).toBe(61);
-    expect(formatOf(nl, r, 1)).toBe(DATE);
+    expect(DATE).toBe("dd-mm-yyyy");
+    expect(formatOf(nl, r, 2)).toBe(DATE);
     expect(rowOf(en, "Date")[1]).toBe(45809);
   });
 
@@ -78,62 +87,92 @@ describe("report sheet", () => {
     for (const s of [nl, en]) {
       const numberLike = s.rows.flat().filter((v) => typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v));
       expect(numberLike).toEqual([]);
-      const dateLike = s.rows.flat().filter((v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v));
+      const dateLike = s.rows.flat().filter((v) => typeof v === "string" && !/^https:/.test(v) && /\b\d{4}-\d{2}-\d{2}\b/.test(v));
       expect(dateLike).toEqual([]);
     }
     // every number in an amount column carries a number format
     for (const f of nl.formats) if (f.column !== undefined && f.format.numberFormat) expect(typeof nl.rows[f.row][f.column]).toBe("number");
   });
 
-  it("per asset: id, description, category, amount, counted, reason with article, KIA attributed, override with reason", () => {
+  it("per asset: number, description, date, Dutch category, group, amount, counts, the deciding reason with its article, a manual review with its reason", () => {
     for (const a of report.assets) {
-      const r = rowOf(nl, a.id);
-      expect(r[3]).toBe(Number(a.amount));
-      expect(r[4]).toBe(a.counted ? "ja" : "nee");
-      expect(r[6]).toBe(Number(a.kiaAttributed));
-      expect(String(r[5])).toContain(a.reasons[0].ref);
+      const r = rawOf(nl, a.id);
       const row = nl.rows.indexOf(r);
-      expect(formatOf(nl, row, 3)).toBe(EURO);
-      expect(formatOf(nl, row, 6)).toBe(EURO);
+      expect(r[5]).toBe(Number(a.amount));
+      expect(r[6]).toBe(a.counted ? "ja" : "nee");
+      expect(formatOf(nl, row, 5)).toBe(a.amount.includes(".") && a.amount.split(".")[1].length > 2 ? EURO_EXACT : EURO);
+      // the reason below the row, over the other columns, wrapped
+      const reason = String(nl.rows[row + 1][1]);
+      expect(reason).toContain(a.reasons[0].ref);
+      expect(nl.merges).toContainEqual({ row: row + 1, column: 1, columns: 6 });
+      if (a.counted) expect(reason).toContain("KIA toegerekend");
     }
-    expect(rowOf(nl, "m2")[9]).toBe(1234.5678); // the exact amount, a number
-    expect(formatOf(nl, nl.rows.indexOf(rowOf(nl, "m2")), 9)).toBe(EURO_EXACT);
-    expect(rowOf(nl, "m2")[1]).toBe('=HYPERLINK("http://x")'); // a text value, never a formula object
-    expect(rowOf(nl, "o1").slice(7, 9)).toEqual(["niet aftrekbaar", "privé gebruikt"]);
-    expect(rowOf(en, "o1").slice(7, 9)).toEqual(["not deductible", "privé gebruikt"]);
-    expect(rowOf(nl, "c1")[2]).toBe("Personenauto");
-    expect(rowOf(en, "c1")[2]).toBe("Passenger car");
+    expect(rawOf(nl, "m2")[5]).toBe(1234.5678); // the exact amount, a number
+    expect(rawOf(nl, "m2")[1]).toBe('=HYPERLINK("http://x")'); // a text value, never a formula object
+    const o1 = nl.rows.indexOf(rawOf(nl, "o1"));
+    expect(nl.rows[o1 + 1][1]).toContain("Handmatig beoordeeld door u: niet aftrekbaar. Reden: privé gebruikt.");
+    expect(en.rows[o1 + 1][1]).toContain("Reviewed manually by you: not deductible. Reason: privé gebruikt.");
+    expect(rawOf(nl, "c1")[3]).toBe("Personenauto");
+    expect(rawOf(en, "c1")[3]).toBe("Passenger car");
+  });
+
+  it("per asset its date (dd-mm-jjjj) and group", () => {
+    const s: Scenario = {
+      year: 2025,
+      investments: [
+        { id: "a1", description: "Bestelauto", category: "bestelauto", amount: 30000, date: "2025-03-31", group: "Auto 1" },
+        { id: "a2", description: "Navigatie", category: "machine", amount: 800, date: "2025-04-02", group: "Auto 1" },
+      ],
+    };
+    const sheet = reportSheet(evaluate(s), { ...opts, scenario: s, lang: "nl" });
+    const r = indexOf(sheet, "a1");
+    expect(sheet.rows[r].slice(0, 5)).toEqual(["a1", "Bestelauto", excelDate("2025-03-31"), "Bestelauto", "Auto 1"]);
+    expect(formatOf(sheet, r, 2)).toBe("dd-mm-yyyy");
   });
 
   it("partners with share, method, KIA, this year and carried forward", () => {
     for (const p of report.partners!) {
-      const r = rowOf(nl, p.name);
+      const r = rawOf(nl, p.name);
       expect(r[2]).toBe(Number(p.share));
-      expect(r[4]).toBe(Number(p.kia));
+      expect(r[3]).toBe(Number(p.kiaExact));
       expect(r[5]).toBe(Number(p.deductibleThisYear));
       expect(r[6]).toBe(Number(p.carriedForward));
-      expect(r[7]).toBe(Number(p.kiaExact));
-      expect(r[3]).toBe("naar aandeel");
+      expect(nl.rows[nl.rows.indexOf(r) + 1][1]).toContain("methode: naar aandeel");
     }
-    expect(rowOf(en, "A")[3]).toBe("by share");
+    expect(en.rows[en.rows.indexOf(rawOf(en, "A")) + 1][1]).toContain("method: by share");
+  });
+
+  it("Voor de aangifte: KIA, this year's part and the part for later years (art. 3.44), the addition, per partner; each with where it goes", () => {
+    const at = indexOf(nl, "Voor de aangifte");
+    expect(at).toBeGreaterThan(indexOf(nl, "Klantgegevens"));
+    const block = nl.rows.slice(at + 2, indexOf(nl, "Samenvatting voor de klant") - 1).map(compact);
+    expect(block[0]).toEqual(["Kleinschaligheidsinvesteringsaftrek (KIA)", Number(report.kia), "Totaal over het jaar (art. 3.41 Wet IB 2001)"]);
+    expect(block[1]).toEqual(["Daarvan dit jaar aftrekbaar", Number(report.deductibleThisYear), "Aangifte IB, winst uit onderneming: investeringsaftrek (art. 3.44)"]);
+    expect(block[2]).toEqual(["Daarvan door naar latere jaren (nog niet betaald)", Number(report.carriedForward), "Niet in deze aangifte: in het jaar van betaling (art. 3.44)"]);
+    expect(block[3]).toEqual(["Desinvesteringsbijtelling", 0, "Aangifte IB, winst uit onderneming: desinvesteringsbijtelling (art. 3.47)"]);
+    for (const p of report.partners!) expect(block).toContainEqual([`Vennoot ${p.name}: KIA dit jaar aftrekbaar`, Number(p.deductibleThisYear), "Aangifte van de vennoot: investeringsaftrek"]);
+    // Vpb: art. 8 Wet Vpb 1969
+    const vpb = reportSheet(report, { ...opts, lang: "nl", client: { tax: "vpb" } });
+    expect(vpb.rows.map(compact).find((r) => r[0] === "Daarvan dit jaar aftrekbaar")![2]).toBe("Aangifte Vpb, fiscale winst: investeringsaftrek (art. 8 Wet Vpb 1969)");
+    expect(rowOf(vpb, "Belasting")[1]).toBe("Vennootschapsbelasting (art. 8 Wet Vpb 1969 past de KIA toe)");
   });
 
   it("the calamity choice with both amounts", () => {
     const c = report.calamity!;
-    expect(nl.rows.some((r) => r[0] === "Keuze" && /goedkeuring/.test(String(r[1])))).toBe(true);
-    const from = nl.rows.findIndex((r) => r[0] === "Calamiteit (besluit onderdeel 4.4)");
-    const row = nl.rows.slice(from).find((r) => r[0] === "KIA")!;
+    expect(nl.rows.map(compact).some((r) => r[0] === "Keuze" && /goedkeuring/.test(String(r[1])))).toBe(true);
+    const from = indexOf(nl, "Calamiteit (besluit onderdeel 4.4)");
+    const row = compact(nl.rows.slice(from).find((r) => r[0] === "KIA")!);
     expect(row[1]).toBe(Number(c.kiaWithout));
     expect(row[2]).toBe(Number(c.kiaWith));
-    expect(en.rows.some((r) => r[1] === "without approval" && r[2] === "with approval")).toBe(true);
+    expect(en.rows.map(compact).some((r) => r[1] === "without approval" && r[2] === "with approval")).toBe(true);
     for (const [label, w, x] of [
       ["Desinvesteringsbijtelling in dit jaar", c.additionWithoutExact, c.additionWithExact],
       ["Netto (KIA min bijtelling)", c.netWithoutExact, c.netWithExact],
     ]) {
-      const r = nl.rows.slice(from).find((row) => row[0] === label)!;
+      const r = compact(nl.rows.slice(from).find((row) => row[0] === label)!);
       expect(r.slice(1, 3)).toEqual([Number(w), Number(x)]);
     }
-    expect(nl.rows.slice(from).find((row) => row[0] === "Verschil netto (met min zonder)")![1]).toBe(Number(c.differenceExact));
+    expect(compact(nl.rows.slice(from).find((row) => row[0] === "Verschil netto (met min zonder)")!)[1]).toBe(Number(c.differenceExact));
     // the choice is its own row, not one of the conditions
     expect(nl.rows.some((r) => String(r[1]).startsWith("Voorwaarden:") && /kiest|Geen keuze/.test(String(r[1])))).toBe(false);
   });
@@ -144,43 +183,52 @@ describe("report sheet", () => {
     expect(a.rows.some((r) => r[0] === "Desinvesteringsbijtelling in dit jaar")).toBe(true);
     expect(a.rows.some((r) => /verzekeringsgeld/.test(String(r[0])))).toBe(false);
     // the disposal's description beside its number
-    const d1 = a.rows.find((r) => r[0] === "d1")!;
+    const d1 = rawOf(a, "d1");
     expect(d1.slice(0, 4)).toEqual(["d1", "Heftruck (verkocht)", 2022, 8000]);
+    expect(typeof d1[4]).toBe("number");
     expect(typeof d1[5]).toBe("number");
-    expect(typeof d1[6]).toBe("number");
     const insured = { ...scenario, disposals: [{ id: "u1", description: "Uitkering", price: 5000, investment: "v1" }] };
     const b = reportSheet(evaluate(insured), { ...opts, scenario: insured, lang: "nl" });
     expect(b.rows.some((r) => r[0] === "Desinvesteringsbijtelling in dit jaar (met verzekeringsgeld voor het verloren bedrijfsmiddel)")).toBe(true);
   });
 
-  it("steps with their legal references and links; warnings; the year's parameters and sources", () => {
-    for (const s of report.explanation) expect(nl.rows.some((r) => r[1] === s.text && r[2] === (s.ref ?? null))).toBe(true);
-    const withUrl = nl.rows.filter((r) => typeof r[3] === "string" && String(r[3]).startsWith("https://"));
-    expect(withUrl.length).toBeGreaterThan(0);
-    for (const w of report.warnings) expect(nl.rows.some((r) => r[0] === w.code && r[1] === w.text)).toBe(true);
-    for (const b of report.parameters.bands) expect(nl.rows.some((r) => r[1] === b)).toBe(true);
-    for (const s of report.parameters.sources) expect(nl.rows.some((r) => r[0] === s.kind && r[1] === s.title && r[2] === s.url)).toBe(true);
-    expect(nl.rows.some((r) => r[0] === "Afronding" && r[1] === report.parameters.rounding)).toBe(true);
+  it("steps with their legal references as links; points to check without codes; the table, the rounding policy stated, the law's sources only", () => {
+    for (const s of report.explanation)
+      expect(nl.rows.some((r) => r[1] === s.text && r[5] === (s.ref ? (/^afrondingsbeleid/.test(s.ref) ? "afronding (zie Afronding)" : s.ref) : null))).toBe(true);
+    expect(nl.links!.some((l) => l.column === 5 && l.url.startsWith("https://wetten.overheid.nl/"))).toBe(true);
+    for (const w of report.warnings) {
+      expect(nl.rows.some((r) => r[0] === "•" && r[1] === w.text)).toBe(true);
+      expect(nl.rows.flat()).not.toContain(w.code);
+    }
+    for (const b of report.parameters.bands) expect(nl.rows.some((r) => r[2] === b)).toBe(true);
+    const kinds = { wet: "wet", besluit: "besluit", belastingdienst: "Belastingdienst", rechtspraak: "rechtspraak" } as Record<string, string>;
+    for (const s of report.parameters.sources) {
+      const listed = nl.rows.some((r) => r[1] === s.url);
+      expect(listed).toBe(s.kind !== "secondary");
+      if (listed) expect(nl.rows.some((r) => r[0] === kinds[s.kind] && String(r[1]).startsWith(s.title))).toBe(true);
+    }
+    expect(rowOf(nl, "Afronding")[1]).toMatch(/^Bedragen in hele euro's, afgerond in het voordeel van de belastingplichtige/);
+    expect(nl.rows.flat().some((v) => typeof v === "string" && /docs\/rounding|afrondingsbeleid van de add-in|tikfout|regelrecht/.test(v))).toBe(false);
     expect(en.rows.some((r) => r[0] === "Rounding")).toBe(true);
-    expect(nl.links!.length).toBeGreaterThan(0);
   });
 
   it("labels are Dutch by default and English with lang en", () => {
     const texts = (s: ReportSheet) => s.rows.flat().filter((v) => typeof v === "string");
-    expect(texts(nl)).toEqual(expect.arrayContaining(["Samenvatting", "Bedrijfsmiddelen", "Toelichting", "Vennoten", "Versie invoegtoepassing"]));
-    expect(texts(en)).toEqual(expect.arrayContaining(["Summary", "Assets", "Explanation", "Partners", "Add-in version"]));
-    expect(texts(en)).not.toContain("Samenvatting");
+    expect(texts(nl)).toEqual(expect.arrayContaining(["Klantgegevens", "Voor de aangifte", "Samenvatting voor de klant", "Bedrijfsmiddelen", "Toelichting", "Vennoten", "Versie invoegtoepassing", "Versie wettelijke gegevens"]));
+    expect(texts(en)).toEqual(expect.arrayContaining(["Client", "For the tax return", "Summary for the client", "Assets", "Partners", "Add-in version"]));
+    expect(texts(en)).not.toContain("Samenvatting voor de klant");
   });
 
   it("the KIA curve: its corners (every band edge and a cent past it, exact), past the ceiling, plus the client's total, marked for the chart", () => {
     const ch = nl.chart!;
-    const points = nl.rows.slice(ch.firstRow, ch.lastRow + 1);
+    expect(ch.columns).toEqual([1, 2]);
+    const points = nl.rows.slice(ch.firstRow, ch.lastRow + 1).map((p) => p.slice(1));
     expect(points[0][0]).toBe(0);
     const xs = points.map((p) => p[0] as number);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
     for (const p of points) expect(p[1]).toBe(kia(p[0] as number, 2024).roundedNumber);
-    expect(nl.rows[ch.markRow!][0]).toBe(Number(report.total));
-    expect(nl.rows[ch.markRow!][1]).toBe(kia(report.total, 2024).roundedNumber);
+    expect(nl.rows[ch.markRow!][1]).toBe(Number(report.total));
+    expect(nl.rows[ch.markRow!][2]).toBe(kia(report.total, 2024).roundedNumber);
     expect(xs[xs.length - 1]).toBeGreaterThan(387580);
     // 2024's corners: the fixed band from 69.765, the phase-out from 129.194 (the maximum 19.535 on the line between)
     const curve = kiaCurve(2024);
@@ -213,11 +261,13 @@ describe("report sheet for every worked example", () => {
         const s = reportSheet(r, { ...opts, scenario, lang });
         expect(s.name.length).toBeLessThanOrEqual(31);
         expect(rowOf(s, "KIA")[1]).toBe(Number(r.kia));
-        for (const a of r.assets) expect(s.rows.some((row) => row[0] === a.id && row[3] === Number(a.amount) && row[6] === Number(a.kiaAttributed))).toBe(true);
+        for (const a of r.assets) expect(s.rows.some((row) => row[0] === a.id && row[5] === Number(a.amount))).toBe(true);
         for (const row of s.rows) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
         if (r.disinvestment?.items.length) expect(s.rows.some((row) => row[0] === (lang === "nl" ? "Drempel" : "Threshold"))).toBe(true);
-        if (r.payment?.items.length) for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[4] === Number(it.carriedForward))).toBe(true);
-        expect(s.chart!.lastRow).toBe(s.rows.length - 1);
+        if (r.payment?.items.length) for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[6] === Number(it.carriedForward))).toBe(true);
+        expect(s.rows.slice(s.chart!.lastRow + 1).every((row) => row.length === 0)).toBe(true);
+        // the page's setup: A4 portrait, one page wide, the title rows on every page
+        expect(s.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: 1, fitToHeight: 0, titleRows: [0, 1] });
       }
     });
   }
@@ -279,12 +329,12 @@ describe("report sheet: the rows left out", () => {
     expect(d.error).toBeNull();
     expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(["INV-1", "INV-4"]);
     expect(rows).toEqual<LeftOutRow[]>([
-      { list: "investments", cell: "Investeringen!E3", id: "INV-2", column: "betaald", reason: paid },
-      { list: "investments", cell: "Investeringen!D4", id: "INV-3", column: "bedrag", value: '"2,500"', reason: ambiguous },
-      { list: "disposals", cell: "Desinvesteringen!C3", id: "D2", value: '"veel"', reason: noAmount },
+      { list: "investments", cell: "Investeringen!E3", id: "INV-2", description: "Freesmachine", amount: "5000", column: "betaald", reason: paid },
+      { list: "investments", cell: "Investeringen!D4", id: "INV-3", description: "Printer", amount: "2,500", column: "bedrag", value: '"2,500"', reason: ambiguous },
+      { list: "disposals", cell: "Desinvesteringen!C3", id: "D2", description: "Kast verkocht", amount: "veel", value: '"veel"', reason: noAmount },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56" },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "kies de investering van dit jaar die is vervreemd" },
-      { list: "disposals", cell: "Desinvesteringen!A2", id: "D1", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
+      { list: "disposals", cell: "Desinvesteringen!A2", id: "D1", description: "Freesmachine verkocht", amount: "500", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
     ]);
     // English: the column's name and the place of a disposal entered in the pane; the reasons stay the core's Dutch
     expect(pane("en").rows.map((r) => [r.cell, r.column, r.reason])).toEqual([
@@ -297,37 +347,36 @@ describe("report sheet: the rows left out", () => {
     ]);
   });
 
-  it("a section 'Niet meegeteld' after the summary lists each with cell, number, column, value and reason; the summary counts them", () => {
+  it("a section 'Niet meegeteld' after the calculation lists each with cell, description, amount and reason; the client block counts them", () => {
     const { sheet } = pane("nl");
-    const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
+    const at = indexOf(sheet, "Niet meegeteld");
     expect(sheet.formats).toContainEqual({ row: at, format: { bold: true, heading: true } });
-    expect(sheet.rows.slice(at, at + 10)).toEqual([
+    expect(sheet.rows.slice(at, at + 10).map(compact)).toEqual([
       ["Niet meegeteld"],
       ["Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw."],
-      ["Cel", "Nummer", "Kolom", "Waarde", "Reden"],
-      ["Investeringen!E3", "INV-2", "betaald", null, paid],
-      ["Investeringen!D4", "INV-3", "bedrag", '"2,500"', ambiguous],
-      ["Desinvesteringen!C3", "D2", null, '"veel"', noAmount],
-      ["Vervreemding 1 (stap 4 van het taakvenster)", null, null, null, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
-      ["Vervreemding 1 (stap 4 van het taakvenster)", null, null, null, "kies de investering van dit jaar die is vervreemd"],
-      ["Desinvesteringen!A2", "D1", null, null, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
+      ["Cel", "Omschrijving", "Bedrag", "Reden"],
+      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (nummer INV-2, kolom betaald)`],
+      ["Investeringen!D4", "Printer", "2,500", `${ambiguous} (nummer INV-3, kolom bedrag, waarde "2,500")`],
+      ["Desinvesteringen!C3", "Kast verkocht", "veel", `${noAmount} (nummer D2, waarde "veel")`],
+      ["Vervreemding 1 (stap 4 van het taakvenster)", "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
+      ["Vervreemding 1 (stap 4 van het taakvenster)", "kies de investering van dit jaar die is vervreemd"],
+      ["Desinvesteringen!A2", "Freesmachine verkocht", 500, "investering INV-2 telt niet mee (zie de melding bij die regel) (nummer D1)"],
       [],
     ]);
-    // after the summary, before the assets
-    const summary = sheet.rows.findIndex((r) => r[0] === "Samenvatting");
-    expect(summary).toBeLessThan(at);
-    expect(at).toBeLessThan(sheet.rows.findIndex((r) => r[0] === "Bedrijfsmiddelen"));
-    // the summary: four rows of the ledger read (two counted, two not), three disposals not counted
+    // after the calculation, before the assets
+    expect(indexOf(sheet, "Berekening")).toBeLessThan(at);
+    expect(at).toBeLessThan(indexOf(sheet, "Bedrijfsmiddelen"));
+    // the client block: four rows of the ledger read (two counted, two not), three disposals not counted
     expect(rowOf(sheet, "Regels van de staat")).toEqual(["Regels van de staat", "4 regels gelezen, 2 niet meegeteld; 3 vervreemdingen niet meegeteld (zie Niet meegeteld)"]);
-    expect(sheet.rows.indexOf(rowOf(sheet, "Regels van de staat"))).toBe(summary + 2);
+    expect(sheet.rows.some((r) => r[0] === "Eén regel van de staat telt niet mee; zie Niet meegeteld op de volgende pagina." || /^5 regels van de staat tellen niet mee/.test(String(r[0])))).toBe(true);
 
     const en = pane("en").sheet;
-    const atEn = en.rows.findIndex((r) => r[0] === "Not counted");
-    expect(en.rows.slice(atEn, atEn + 4)).toEqual([
+    const atEn = indexOf(en, "Not counted");
+    expect(en.rows.slice(atEn, atEn + 4).map(compact)).toEqual([
       ["Not counted"],
       ["These rows do not count in the calculation; correct them in the ledger and make the report again."],
-      ["Cell", "Number", "Column", "Value", "Reason (Dutch)"],
-      ["Investeringen!E3", "INV-2", "paid", null, paid],
+      ["Cell", "Description", "Amount", "Reason (Dutch)"],
+      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (number INV-2, column paid)`],
     ]);
     expect(rowOf(en, "Rows of the ledger")[1]).toBe("4 rows read, 2 not counted; 3 disposals not counted (see Not counted)");
   });
@@ -338,7 +387,7 @@ describe("report sheet: the rows left out", () => {
     const one: LeftOutRow[] = [{ list: "investments", cell: "Staat 2025!D19", id: "INV-16", column: "bedrag", value: '"2,500"', reason: ambiguous }];
     const sheet = reportSheet(evaluate(s), { ...opts, lang: "nl", scenario: s, leftOut: one });
     expect(rowOf(sheet, "Regels van de staat")[1]).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
-    expect(rowOf(sheet, "Staat 2025!D19")).toEqual(["Staat 2025!D19", "INV-16", "bedrag", '"2,500"', ambiguous]);
+    expect(rowOf(sheet, "Staat 2025!D19")).toEqual(["Staat 2025!D19", "INV-16", `${ambiguous} (nummer INV-16, kolom bedrag, waarde "2,500")`]);
     // two cells of one row are one row left out
     const two = reportSheet(evaluate(s), { ...opts, lang: "en", scenario: s, leftOut: [...one, { ...one[0], cell: "Staat 2025!C19", column: "category", reason: "x" }] });
     expect(rowOf(two, "Rows of the ledger")[1]).toBe("16 rows read, 1 not counted (see Not counted)");
@@ -364,7 +413,7 @@ describe("report sheet: issue 13's figures per partner", () => {
   it("lists each partner's disinvestment addition at the level chosen, with the other reading", () => {
     const s = load("disinvestment-2024-partnership-per-partner.json");
     const sheet = reportSheet(evaluate(s), { ...opts, scenario: s, lang: "nl" });
-    expect(rowOf(sheet, "Desinvesteringsbijtelling: Vennoot A").slice(1, 4)).toEqual(["per vennoot", 0, "voor het samenwerkingsverband als geheel: 700"]);
+    expect(rowOf(sheet, "Desinvesteringsbijtelling: Vennoot A").slice(1, 3)).toEqual([0, "per vennoot; voor het samenwerkingsverband als geheel: € 700,00"]);
   });
   it("lists each partner's own outcome of the calamity approval", () => {
     const s = load("calamity-2024-partnership-per-partner.json");

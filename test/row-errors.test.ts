@@ -402,14 +402,17 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
     const listed = sheet.rows.slice(at + 3, at + 3 + rows.length);
     const cli = JSON.parse((await call([path])).out).leftOut as { cell: string; id?: string; column?: string; reason: string }[];
-    // the ledger's rows: the same cell, number, column and reason in both
-    expect(listed.slice(0, 5).map((r) => [r[0], r[1], r[2], r[4]])).toEqual(cli.slice(0, 5).map((x) => [x.cell, x.id, x.column, x.reason]));
-    expect(listed[0]).toEqual(["Investeringen!E3", "INV-2", "betaald", null, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)"]);
+    // the ledger's rows: the same cell, number, column and reason in both (the report names the number and column after the reason)
+    expect(listed.slice(0, 5).map((r) => [r[0], r[4]])).toEqual(
+      cli.slice(0, 5).map((x) => [x.cell, expect.stringMatching(new RegExp(`^${x.reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(nummer ${x.id}, kolom ${x.column}(, waarde .*)?\\)$`))]),
+    );
+    expect(listed[0]).toEqual(["Investeringen!E3", "Freesmachine", null, 5000, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00) (nummer INV-2, kolom betaald)", null, null]);
     // the disposal: the same number and reason; the pane names the cell of its number (it keeps the message, not the field)
-    expect(listed[5]).toEqual(["Desinvesteringen!A2", "D1", null, null, "investering INV-4 telt niet mee (zie de melding bij die regel)"]);
+    expect(listed[5][0]).toBe("Desinvesteringen!A2");
+    expect(listed[5][4]).toBe("investering INV-4 telt niet mee (zie de melding bij die regel) (nummer D1)");
     expect(cli[5]).toEqual({ cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-4 telt niet mee (zie de melding bij die regel)" });
     expect(cli).toHaveLength(6);
-    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![1]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
+    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![2]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
   });
 
   it("--batch counts them under Problemen and computes the client, with one evaluate(); the taskpane shows as many", async () => {

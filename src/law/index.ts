@@ -90,6 +90,21 @@ export function establishedYears(): number[] {
     .sort((a, b) => a - b);
 }
 
+let dataVersion: string | undefined;
+
+/**
+ * The version of the law data (tables, rules, references, categories) as a report names it: the years it covers and
+ * a fingerprint of its content (FNV-1a over the JSON), so two reports made with different data say so.
+ */
+export function lawDataVersion(): string {
+  if (dataVersion) return dataVersion;
+  const text = JSON.stringify([tablesJson, rulesJson, referencesJson, categoriesJson]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  const years = establishedYears();
+  return (dataVersion = `${years[0]}–${years[years.length - 1]}, kenmerk ${h.toString(16).padStart(8, "0")}`);
+}
+
 /**
  * The table of a year. A year without an established table throws NoTableError ("Geen KIA-tabel voor
  * 2027"), never a silent fallback to another year.

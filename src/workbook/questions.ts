@@ -50,6 +50,18 @@ export interface Answer {
 /** Answers by questionKey(). */
 export type Answers = Readonly<Record<string, Answer>>;
 
+/**
+ * The mark of the file the pane's "Gegevens bewaren (.json)" writes (taskpane/app/saved-data.ts): its answers are in
+ * `choices.answers`, by questionKey, so kia-calc --antwoorden reads the same file.
+ */
+export const SAVED_DATA_KIND = "kia-gegevens";
+
+/** The answers of a file of the pane's "Gegevens bewaren": undefined when `raw` is not such a file. */
+export function savedDataAnswers(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || (raw as { kind?: unknown }).kind !== SAVED_DATA_KIND) return undefined;
+  return (raw as { choices?: { answers?: unknown } }).choices?.answers ?? {};
+}
+
 /** The key an answer is stored under: "Staat!7:category". The sheet and row, so a re-read finds it again. */
 export const questionKey = (q: { sheet: string; row: number; kind: QuestionKind }): string => `${q.sheet}!${q.row}:${q.kind}`;
 

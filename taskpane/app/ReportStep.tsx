@@ -10,7 +10,7 @@ import { KiaStats } from "./KiaStats";
 import { usePane } from "./context";
 import { sourceDescription } from "./derive";
 import { sourceText } from "./display";
-import { downloadText, safeFileName } from "./download";
+import { saveData } from "./SavedData";
 import { formatNumber, formatPercent, keepEuro } from "./format";
 import { Dialog, Money, Ref, Stat } from "./ui";
 import { Declaration } from "./Declaration";
@@ -144,7 +144,7 @@ export function ReportStep({ version }: { version: string }) {
             type="button"
             class="btn"
             id="download-scenario"
-            onClick={() => downloadText(safeFileName(`KIA ${state.choices.year} scenario`) + ".json", JSON.stringify(scenario, null, 2), "application/json")}
+            onClick={() => saveData(state, scenario)}
           >
             {t.downloadScenario}
           </button>

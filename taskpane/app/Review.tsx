@@ -12,7 +12,10 @@ import { fieldId, usePane } from "./context";
 import { formatNumber, keepEuro } from "./format";
 import { Badge, Dialog, Money, Ref, Stat } from "./ui";
 
-/** The open questions (./OpenQuestions.tsx): a lazy chunk, loaded only when the ledger has one. */
+/**
+ * The top of step 1 (./OpenQuestions.tsx: the checks of total rows, the open questions, the answers given, the data
+ * saved to and loaded from a file): a lazy chunk, loaded once a ledger is on screen.
+ */
 let OpenQuestionsLoaded: ComponentType | undefined;
 function OpenQuestionsLazy() {
   const [C, setC] = useState<ComponentType | undefined>(() => OpenQuestionsLoaded);
@@ -36,7 +39,7 @@ export function ReviewStep() {
   const { derived } = usePane();
   return (
     <>
-      {derived.ledger?.open?.length ? <OpenQuestionsLazy /> : null}
+      {derived.ledger ? <OpenQuestionsLazy /> : null}
       <ReviewList />
     </>
   );

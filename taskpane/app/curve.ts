@@ -3,7 +3,10 @@
  * investment this year versus next year (the logic of KIA.MARGINAL). The curve is piecewise linear, so its
  * corners are the table's band edges: every point is computed by the core's kia(), never interpolated.
  */
-import { Decimal, getYearTable, kia, KiaValidationError } from "../../src";
+import { Decimal, kia, KiaValidationError } from "../../src";
+import { curveTotals } from "../../src/report-sheet/curve";
+
+export { curveTotals };
 
 export interface CurvePoint {
   x: number;
@@ -21,29 +24,6 @@ export interface Curve {
 
 const yOf = (total: Decimal, year: number) =>
   kia(total, year, { exact: true }).exact.toNumber();
-
-/**
- * The totals where the curve of `year` turns: 0, each band edge and a cent past it (where a band starts), and an
- * end 12% past the last edge, or past `mark` (the client's total) when that is further. A line through the KIA of
- * these totals is the curve exactly; `edges` are the band edges, for the axis.
- */
-export function curveTotals(year: number, mark?: Decimal): { totals: Decimal[]; edges: number[]; xMax: Decimal } {
-  const t = getYearTable(year);
-  const totals: Decimal[] = [new Decimal(0)];
-  const edges: number[] = [];
-  let last = new Decimal(0);
-  for (const b of t.bands) {
-    if (b.over) {
-      totals.push(b.over, b.over.plus("0.01"));
-      edges.push(b.over.toNumber());
-      last = b.over;
-    }
-  }
-  let xMax = last.times(1.12);
-  if (mark && mark.gt(xMax)) xMax = mark.times(1.05);
-  totals.push(xMax);
-  return { totals, edges, xMax };
-}
 
 /** The curve for `year`, wide enough to show `mark` (the client's total) too. */
 export function kiaCurve(year: number, mark?: Decimal): Curve {

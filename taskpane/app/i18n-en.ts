@@ -321,7 +321,7 @@ export const en: Messages = {
   sources: "Sources",
   writeReport: (sheet: string) => `Write the report to the sheet ‘${sheet}’`,
   downloadReport: "Download report (.xlsx)",
-  downloadScenario: "Download scenario (.json)",
+  downloadScenario: "Save the data (.json)",
   replaceTitle: "Replace sheet?",
   replaceText: (sheet: string) =>
     `The sheet ‘${sheet}’ exists already. Only that sheet is replaced; the ledger and the other sheets stay as they are.`,

@@ -339,7 +339,7 @@ const nl = {
   sources: "Bronnen",
   writeReport: (sheet: string) => `Rapport op het werkblad ‘${sheet}’ zetten`,
   downloadReport: "Rapport downloaden (.xlsx)",
-  downloadScenario: "Scenario downloaden (.json)",
+  downloadScenario: "Gegevens bewaren (.json)",
   replaceTitle: "Werkblad vervangen?",
   replaceText: (sheet: string) =>
     `Het werkblad ‘${sheet}’ bestaat al. Alleen dat werkblad wordt vervangen; de staat en de andere werkbladen blijven zoals ze zijn.`,

@@ -235,7 +235,9 @@ export type Action =
   | { type: "set-disposal"; index: number; patch: Partial<DisposalInput> }
   | { type: "remove-disposal"; index: number }
   | { type: "set-disposals-total"; value: string }
-  | { type: "forget-choices" };
+  | { type: "forget-choices" }
+  /** "Gegevens laden (.json)": the choices and the column mapping from a file (saved-data.ts), matched to the rows */
+  | { type: "restore-data"; choices: Choices; mapping: ColumnMapping };
 
 function withChoices(s: PaneState, patch: Partial<Choices>): PaneState {
   return { ...s, choices: { ...s.choices, ...patch } };
@@ -375,6 +377,13 @@ export function reducer(s: PaneState, a: Action): PaneState {
       return withChoices(s, { disposalsTotal: a.value });
     case "forget-choices":
       return { ...s, choices: { ...s.baseline, year: s.choices.year }, restored: false };
+    case "restore-data":
+      return {
+        ...s,
+        choices: a.choices,
+        ...(stable(a.mapping) === stable(s.mapping) ? {} : { mapping: a.mapping, mappingOrigin: "user" as const }),
+        yearFound: a.choices.year === s.choices.year ? s.yearFound : null,
+      };
   }
 }
 

@@ -10,16 +10,19 @@
  * 1.12 the column's header) become { date: "jjjj-mm-dd" }.
  *
  * Writing: the ledger is never written. The report goes to the add-in's own sheet, which is replaced (after
- * the UI asked, see hasSheet), in one batch: values, number formats, fonts, widths, links and the chart, with
- * calculation suspended (ExcelApi 1.6) and one `sync`. A report too large for one request (tens of thousands
- * of assets) is written in blocks of rows, each with its own sync. Every text cell gets the text format "@"
+ * the UI asked, see hasSheet), in one batch: values, number formats, styles, row heights, merges, widths, links
+ * and the chart, with calculation suspended (ExcelApi 1.6) and one `sync`. A report too large for one request
+ * (more than about 1.000 rows) is written in blocks of rows, each with its own sync and with its own rows' styles,
+ * heights and merges (./office-report.ts): a block's request has a size and a number of calls that follow the
+ * block, never the whole sheet. Every text cell gets the text format "@"
  * before its value is set, and text that starts with =, + , - or @ is also given Excel's apostrophe prefix,
  * so it can never become a formula.
  */
 import { lazyBook } from "../../src/workbook/book";
 import { mapHeaders, serialToIso } from "../../src/workbook/ledger";
 import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook/rules";
-import { looksLikeFormula } from "./cells";
+import { applyStyle, reportPlan, writeBlocks } from "./office-report";
+import { columnName } from "../../src/report-sheet/types";
 import { cultureFromLocale } from "./culture";
 import type {
   Cell,
@@ -27,7 +30,6 @@ import type {
   Grid,
   ReadProgress,
   ReportSheet,
-  ReportValue,
   TableInfo,
   Workbook,
 } from "./types";
@@ -211,11 +213,18 @@ function localAddress(address: string): string {
   return i < 0 ? address : address.slice(i + 1);
 }
 
-/** Estimated JSON size of a row of values with its number formats, for splitting large reports. */
-function rowBytes(row: ReportValue[], width: number): number {
-  let n = 4 + width * 12;
-  for (const v of row) if (typeof v === "string") n += v.length * 1.1 + 3;
-  return n;
+/** A header or footer in Excel's codes ("&Lleft&Ccenter&Rright") as its three sections. */
+function sections(text: string): [string, string, string] {
+  const out: [string, string, string] = ["", "", ""];
+  let at = 1;
+  const parts = text.split(/(?<!&)(&[LCR])/);
+  for (const p of parts) {
+    if (p === "&L") at = 0;
+    else if (p === "&C") at = 1;
+    else if (p === "&R") at = 2;
+    else out[at] += p;
+  }
+  return out;
 }
 
 function pointsOf(chars: number): number {
@@ -350,52 +359,11 @@ export function officeWorkbook(): Workbook {
   async function writeReport(sheet: ReportSheet): Promise<void> {
     if (readPlaces.some((p) => p.sheet === sheet.name))
       throw new Error(`Het rapport kan niet op blad "${sheet.name}": daar staat de staat die is ingelezen. Die wordt nooit overschreven.`);
-    const width = Math.max(1, ...sheet.rows.map((r) => r.length), sheet.columnWidths.length);
-    // Number formats per cell: every text "@" (so Excel never turns it into a number, date or formula), the
-    // sheet's formats for numbers, General otherwise.
-    const cellFormats = new Map<number, string>();
-    const rowFormats = new Map<number, string>();
-    for (const f of sheet.formats)
-      if (f.format.numberFormat) {
-        if (f.column === undefined) rowFormats.set(f.row, f.format.numberFormat);
-        else cellFormats.set(f.row * width + f.column, f.format.numberFormat);
-      }
-    const valuesOf = (r: number): { values: (string | number | boolean)[]; formats: string[] } => {
-      const row = sheet.rows[r] ?? [];
-      const values: (string | number | boolean)[] = new Array(width);
-      const formats: string[] = new Array(width);
-      for (let c = 0; c < width; c++) {
-        const v = row[c];
-        if (typeof v === "string") {
-          values[c] = looksLikeFormula(v) ? `'${v}` : v;
-          formats[c] = "@";
-        } else if (typeof v === "number" && Number.isFinite(v)) {
-          values[c] = v;
-          formats[c] = cellFormats.get(r * width + c) ?? rowFormats.get(r) ?? "General";
-        } else if (typeof v === "boolean") {
-          values[c] = v;
-          formats[c] = "General";
-        } else {
-          values[c] = "";
-          formats[c] = "General";
-        }
-      }
-      return { values, formats };
-    };
-    // Blocks of rows that each fit in one request
-    const blocks: [number, number][] = [];
-    let from = 0;
-    let bytes = 0;
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const b = rowBytes(sheet.rows[r], width);
-      if ((bytes + b > MAX_WRITE_BYTES || (r - from + 1) * width > MAX_WRITE_CELLS) && r > from) {
-        blocks.push([from, r]);
-        from = r;
-        bytes = 0;
-      }
-      bytes += b;
-    }
-    blocks.push([from, Math.max(from + 1, sheet.rows.length)]);
+    let width = Math.max(1, sheet.columnWidths.length);
+    for (const r of sheet.rows) if (r.length > width) width = r.length;
+    const plan = reportPlan(sheet, width);
+    const cellProps = supports("1.9");
+    const blocks = writeBlocks(plan, sheet.rows.length, MAX_WRITE_BYTES, MAX_WRITE_CELLS);
 
     await Excel.run(async (ctx) => {
       const wb = ctx.workbook;
@@ -416,53 +384,74 @@ export function officeWorkbook(): Workbook {
       if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
       if (!old.isNullObject) old.delete();
       const ws = wb.worksheets.add(sheet.name);
+      // Rows a..b with everything that belongs to them: number formats (before the values: a text cell is text
+      // when its value arrives), values, cell formats and row heights as two arrays (ExcelApi 1.9
+      // setCellProperties/setRowProperties; older Excel: one range per run of equal cells), merges, links. A
+      // constant number of calls per block plus one per merge and link: the work and each request grow with the
+      // block, never with the sheet.
       const writeRows = (a: number, b: number) => {
-        const values: (string | number | boolean)[][] = [];
-        const formats: string[][] = [];
-        for (let r = a; r < b; r++) {
-          const x = valuesOf(r);
-          values.push(x.values);
-          formats.push(x.formats);
-        }
         const range = ws.getRangeByIndexes(a, 0, b - a, width);
-        range.numberFormat = formats; // before the values: a text cell is text when its value arrives
-        range.values = values;
+        range.numberFormat = plan.numberFormats.slice(a, b);
+        range.values = plan.values.slice(a, b);
+        if (cellProps) {
+          if (plan.hasStyles(a, b)) range.setCellProperties(plan.cellProperties(a, b));
+          if (plan.hasHeights(a, b)) range.setRowProperties(plan.rowProperties(a, b));
+        } else {
+          for (const run of plan.styleRuns(a, b)) applyStyle(ws.getRangeByIndexes(run.row, run.column, run.rows, run.columns).format, run.style);
+          for (const run of plan.heightRuns(a, b)) ws.getRangeByIndexes(run.row, 0, run.rows, 1).format.rowHeight = run.height;
+        }
+        for (const m of plan.merges(a, b)) ws.getRangeByIndexes(m.row, m.column, m.rows, m.columns).merge(true);
+        if (charts17)
+          for (const l of plan.links(a, b)) {
+            const text = sheet.rows[l.row]?.[l.column];
+            ws.getRangeByIndexes(l.row, l.column, 1, 1).hyperlink = { address: l.url, textToDisplay: typeof text === "string" ? text : l.url };
+          }
       };
       writeRows(blocks[0][0], blocks[0][1]);
-      for (const f of sheet.formats) {
-        if (!f.format.bold && !f.format.heading && !f.format.wrap) continue;
-        const range =
-          f.column === undefined
-            ? ws.getRangeByIndexes(f.row, 0, 1, Math.max(1, sheet.rows[f.row]?.length ?? 1))
-            : ws.getRangeByIndexes(f.row, f.column, 1, 1);
-        if (f.format.bold || f.format.heading) range.format.font.bold = true;
-        if (f.format.heading) range.format.font.size = 13;
-        if (f.format.wrap) range.format.wrapText = true;
-      }
       sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsOf(w)));
-      if (charts17)
-        for (const l of sheet.links ?? []) {
-          const text = sheet.rows[l.row]?.[l.column];
-          ws.getRangeByIndexes(l.row, l.column, 1, 1).hyperlink = {
-            address: l.url,
-            textToDisplay: typeof text === "string" ? text : l.url,
-          };
-        }
+      const page = sheet.page;
+      if (page && supports("1.9")) {
+        // Pagina-instelling (ExcelApi 1.9): A4 portrait, one page wide, title rows, print area, header and footer
+        const layout = ws.pageLayout;
+        layout.paperSize = "A4";
+        layout.orientation = "Portrait";
+        layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+        layout.leftMargin = page.margins.left * 72;
+        layout.rightMargin = page.margins.right * 72;
+        layout.topMargin = page.margins.top * 72;
+        layout.bottomMargin = page.margins.bottom * 72;
+        layout.headerMargin = page.margins.header * 72;
+        layout.footerMargin = page.margins.footer * 72;
+        layout.setPrintTitleRows(`$${page.titleRows[0] + 1}:$${page.titleRows[1] + 1}`);
+        layout.setPrintArea(`A1:${columnName(page.area.columns - 1)}${page.area.rows}`);
+        const hf = layout.headersFooters.defaultForAllPages;
+        const [hl, hc, hr] = sections(page.header);
+        const [fl, fc, fr] = sections(page.footer);
+        hf.leftHeader = hl;
+        hf.centerHeader = hc;
+        hf.rightHeader = hr;
+        hf.leftFooter = fl;
+        hf.centerFooter = fc;
+        hf.rightFooter = fr;
+        for (const r of sheet.pageBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+      }
       const ch = sheet.chart;
       if (ch && ch.lastRow > ch.firstRow) {
-        const xy = ws.getRangeByIndexes(ch.firstRow, 0, ch.lastRow - ch.firstRow + 1, 2);
+        const [cx, cy] = ch.columns ?? [0, 1];
+        const xy = ws.getRangeByIndexes(ch.firstRow, cx, ch.lastRow - ch.firstRow + 1, 2);
         const chart = ws.charts.add("XYScatterLinesNoMarkers", xy, "Columns");
         chart.title.text = ch.title;
         chart.legend.position = "Bottom";
         if (ch.markRow !== undefined && charts17) {
           const mark = chart.series.add(ch.markLabel ?? "");
-          mark.setXAxisValues(ws.getRangeByIndexes(ch.markRow, 0, 1, 1));
-          mark.setValues(ws.getRangeByIndexes(ch.markRow, 1, 1, 1));
+          mark.setXAxisValues(ws.getRangeByIndexes(ch.markRow, cx, 1, 1));
+          mark.setValues(ws.getRangeByIndexes(ch.markRow, cy, 1, 1));
           mark.chartType = "XYScatter";
           mark.markerStyle = "Circle";
           mark.markerSize = 9;
         }
-        chart.setPosition(ws.getRangeByIndexes(Math.max(0, ch.firstRow - 1), 3, 1, 1), ws.getRangeByIndexes(Math.max(0, ch.firstRow - 1) + 22, 10, 1, 1));
+        const at = ch.anchor ?? { row: Math.max(0, ch.firstRow - 1), column: 3, rows: 22, columns: 8 };
+        chart.setPosition(ws.getRangeByIndexes(at.row, at.column, 1, 1), ws.getRangeByIndexes(at.row + at.rows - 1, at.column + at.columns - 1, 1, 1));
       }
       ws.activate();
       ws.getRangeByIndexes(0, 0, 1, 1).select();

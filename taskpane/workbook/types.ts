@@ -48,42 +48,8 @@ export interface Culture {
   language: "nl" | "en";
 }
 
-/** One cell of the report sheet. Text is always written as text (never as a formula). */
-export type ReportValue = string | number | boolean | null;
-
-export interface ReportCellFormat {
-  bold?: boolean;
-  /** Excel number format, e.g. '€ #.##0' is written in en-US form: '"€" #,##0' */
-  numberFormat?: string;
-  /** a heading row */
-  heading?: boolean;
-  wrap?: boolean;
-}
-
-/** The add-in's own report, laid out as rows (see report-sheet.ts); adapters only write it. */
-export interface ReportSheet {
-  /** sheet name, e.g. "KIA-rapport 2025" (at most 31 characters) */
-  name: string;
-  rows: ReportValue[][];
-  /** formats by row index (0-based) and, optionally, column */
-  formats: { row: number; column?: number; format: ReportCellFormat }[];
-  /** column widths in characters (Excel's column-width unit), from the first column */
-  columnWidths: number[];
-  /** cells (row, column 0-based) whose text is a web address the adapters turn into a hyperlink */
-  links?: { row: number; column: number; url: string }[];
-  /** a native line chart of the KIA curve from these rows (x in the first column, y in the second) */
-  chart?: {
-    title: string;
-    firstRow: number;
-    lastRow: number;
-    /** the client's total, marked as a second series point */
-    markRow?: number;
-    /** the name of that marked point's series ("uw totaal") */
-    markLabel?: string;
-    xTitle?: string;
-    yTitle?: string;
-  };
-}
+export type { ReportCellFormat, ReportSheet, ReportValue } from "../../src/report-sheet/types";
+import type { ReportSheet } from "../../src/report-sheet/types";
 
 export interface Workbook {
   readonly kind: "excel" | "file";

@@ -14,6 +14,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { browserSuite, CHROMIUM } from "../support/chromium";
+import { record, until } from "../support/standalone-page";
 import webpack from "webpack";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 import type { ReportSheet } from "../../taskpane/workbook/types";
@@ -102,27 +103,12 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
     });
 
     const calls = (page: Page) => page.evaluate(() => (window as unknown as { __KIA_CALLS__: unknown[][] }).__KIA_CALLS__);
-    async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 5000): Promise<T> {
-      const end = Date.now() + ms;
-      for (;;) {
-        const v = await get();
-        if (ok(v)) return v;
-        if (Date.now() > end) throw new Error(`${what}: ${JSON.stringify(v).slice(0, 500)}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
     const hasCall = (page: Page, pred: (c: unknown[]) => boolean, what: string) => until(() => calls(page), (cs) => cs.some(pred), what);
 
     it("reads the table at once, selects a problem's cell, stores mapping and choices in the document, writes and replaces the report sheet", async () => {
       const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
       const page = await context.newPage();
-      const requests: string[] = [];
-      const errors: string[] = [];
-      page.on("request", (r) => requests.push(r.url()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("console", (m) => {
-        if (m.type() === "error") errors.push(m.text());
-      });
+      const { requests, errors } = record(page);
       await page.goto(`${origin}/taskpane.html`);
       await page.waitForSelector("body[data-ready=true]");
 

@@ -15,35 +15,19 @@
  * Needs /usr/bin/chromium (apt-get install -y chromium). Without it the test is skipped with a message, except
  * when CI is set: then it fails, so CI cannot pass without having run it.
  */
-import { execFileSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import type { Server } from "http";
-import type { AddressInfo } from "net";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { browserSuite, CHROMIUM } from "../support/chromium";
+import type { Page } from "playwright-core";
+import { browserSuite } from "../support/chromium";
+import { count, euro, live, noSideScroll, openPage as open, ROOT as root, shot, standaloneSuite, until } from "../support/standalone-page";
 import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
 import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
 import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require("../../scripts/serve") as { serve: (dir: string, port?: number) => Promise<Server> };
-
-const root = join(__dirname, "..", "..");
 const SAMPLE = join(root, "examples", "voorbeeld-staat-2025.xlsx");
-const ARTIFACTS = join(root, "test-artifacts", "e2e");
-const DOCS_DIR = process.env.KIA_SCREENSHOTS_DIR ? join(root, process.env.KIA_SCREENSHOTS_DIR) : null;
 const WIDTH = 320;
-
-/** The amount as the pane shows it in Dutch: "€ 19.769", "€ 1.216,69", with a no-break space after the euro sign. */
-function euro(plain: string): string {
-  const [i, f] = plain.split(".");
-  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `€\u00a0${grouped}${f ? "," + (f + "00").slice(0, 2) : ""}`;
-}
 
 /** The scenario the pane should build: the sample read with the core's readers, the override and the partnership. */
 async function expectedScenario(override: { id: string; reason: string }): Promise<Scenario> {
@@ -64,74 +48,9 @@ async function expectedScenario(override: { id: string; reason: string }): Promi
 }
 
 browserSuite("standalone page in chromium", () => {
-    let out: string;
-    let server: Server;
-    let browser: Browser;
-    let origin: string;
+    const env = standaloneSuite();
 
-    beforeAll(async () => {
-      out = mkdtempSync(join(tmpdir(), "kia-e2e-"));
-      execFileSync(process.execPath, [join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
-        cwd: root,
-        env: { ...process.env, KIA_STANDALONE: "1" },
-        stdio: "pipe",
-      });
-      server = await serve(out, 0);
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-      });
-      mkdirSync(ARTIFACTS, { recursive: true });
-      if (DOCS_DIR) mkdirSync(DOCS_DIR, { recursive: true });
-    }, 120000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-      if (out) rmSync(out, { recursive: true, force: true });
-    });
-
-    /** A page that records every request, page error, console error and CSP violation. */
-    async function openPage(locale: string, width = WIDTH) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale, acceptDownloads: true });
-      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-      const page = await context.newPage();
-      const requests: string[] = [];
-      const errors: string[] = [];
-      page.on("request", (r) => requests.push(r.url()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("console", (m) => {
-        if (m.type() === "error") errors.push(`${m.text()} (${m.location().url})`);
-      });
-      await page.addInitScript(() => {
-        const w = window as unknown as { __csp: string[] };
-        w.__csp = [];
-        document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
-      await page.goto(`${origin}/taskpane.html`);
-      await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
-      const finish = async () => {
-        const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-        await context.close();
-        return { requests, errors, csp };
-      };
-      return { page, finish };
-    }
-
-    async function shot(page: Page, name: string, scrollTo?: string) {
-      if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView({ block: "start" }));
-      else await page.evaluate(() => window.scrollTo(0, 0));
-      const file = join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file });
-      if (DOCS_DIR) copyFileSync(file, join(DOCS_DIR, `${name}.png`));
-    }
-
-    async function noSideScroll(page: Page, where: string) {
-      const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      expect(`${where}: ${sw}`).toBe(`${where}: ${cw}`);
-    }
+    const openPage = (locale: string, width = WIDTH) => open(env.browser, env.origin, locale, width);
 
     /** Press Tab until the focus is on `selector` (the focus order reaches it by keyboard alone). */
     async function tabTo(page: Page, selector: string, max = 200) {
@@ -141,20 +60,6 @@ browserSuite("standalone page in chromium", () => {
       }
       throw new Error(`Met Tab niet bij ${selector} gekomen`);
     }
-
-    const live = (page: Page) => page.locator("#kia-live[aria-live=polite]").innerText();
-
-    /** Wait until `get()` satisfies `ok` (the pane re-renders after an edit), then return it. */
-    async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 5000): Promise<T> {
-      const end = Date.now() + ms;
-      for (;;) {
-        const v = await get();
-        if (ok(v)) return v;
-        if (Date.now() > end) throw new Error(`${what}: ${JSON.stringify(v)}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    const count = (page: Page, selector: string, n: number) => until(() => page.locator(selector).count(), (c) => c === n, `aantal ${selector}`);
 
     it("does a client's KIA for 2025 from the sample ledger through all five steps, by mouse and keyboard, at 320 px", async () => {
       const overrideReason = "Hoort bij werkplek 1 (besluit 2.2): samen met laptop en monitor één bedrijfsmiddel.";
@@ -335,7 +240,11 @@ browserSuite("standalone page in chromium", () => {
       await page.click("#tab-report");
       await page.waitForSelector("#write-report");
       const [scenarioDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-scenario")]);
-      const paneScenario = JSON.parse(readFileSync(await scenarioDownload.path()).toString("utf8").replace(/^\ufeff/, "")) as Scenario;
+      // "Gegevens bewaren (.json)": the user's data (test/saved-data.test.ts) with the scenario the figures came from
+      expect(scenarioDownload.suggestedFilename()).toBe("KIA 2025 gegevens voorbeeld-staat-2025.json");
+      const saved = JSON.parse(readFileSync(await scenarioDownload.path()).toString("utf8").replace(/^\ufeff/, "")) as { kind: string; scenario: Scenario };
+      expect(saved.kind).toBe("kia-gegevens");
+      const paneScenario = saved.scenario;
       expect(paneScenario.investments).toEqual(scenario.investments);
       expect(paneScenario.partnership).toEqual(scenario.partnership);
       expect(paneScenario.year).toBe(2025);
@@ -410,7 +319,7 @@ browserSuite("standalone page in chromium", () => {
 
       const { requests, errors, csp } = await finish();
       expect(requests.length).toBeGreaterThan(0);
-      expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`blob:${origin}/`))).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith(`${env.origin}/`) && !u.startsWith(`blob:${env.origin}/`))).toEqual([]);
       expect(requests).not.toContainEqual(expect.stringMatching(/office\.js/));
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
@@ -488,8 +397,8 @@ browserSuite("standalone page in chromium", () => {
         "kapot.xlsx is not a readable Excel workbook (.xlsx) or CSV file. Save the file again in Excel as .xlsx or .csv and open it here.",
       );
       const { requests, errors, csp } = await finish();
-      expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
-      expect(requests).toContainEqual(`${origin}/examples/voorbeeld-staat-2025.xlsx`);
+      expect(requests.filter((u) => !u.startsWith(`${env.origin}/`))).toEqual([]);
+      expect(requests).toContainEqual(`${env.origin}/examples/voorbeeld-staat-2025.xlsx`);
       expect(errors).toEqual([]);
       expect(csp).toEqual([]);
     }, 60000);

@@ -36,6 +36,8 @@ export interface FakeExcel {
   events: string[];
   writes: Write[];
   syncs: () => number;
+  /** per sync: how many method calls and property writes the adapter queued since the sync before (a request's size) */
+  requests: () => number[];
   sheets: Map<string, SheetModel>;
   /** methods called on objects (charts.add, names.add, select, delete, ...) with the sheet they belong to */
   calls: { sheet: string; method: string; args: unknown[] }[];
@@ -127,6 +129,12 @@ export function fakeExcel(options: {
     });
 
   let registry: any;
+  /**
+   * Ranges nothing was loaded from: dropped from the mock's tree after the next sync. office-addin-mock's sync
+   * visits every object ever registered, so without this a writer's n ranges over n/1000 syncs cost n² in the mock
+   * alone (Excel sends only what is new in each request). A range loaded later is registered again.
+   */
+  const unloaded = new Set<string>();
   /** a range of a sheet, registered in the mock's tree */
   const makeRange = (sheetName: string, r0: number, c0: number, n: number, m: number): any => {
     const s = sheets.get(sheetName) ?? { name: sheetName };
@@ -196,6 +204,9 @@ export function fakeExcel(options: {
       select() {
         events.push(`select ${sheetName}!${colLetters(c0)}${r0 + 1}`);
       },
+      merge() {},
+      setCellProperties() {},
+      setRowProperties() {},
     });
     if (s.nullValues) {
       raw._properties.get("values").resetValue(null);
@@ -207,8 +218,14 @@ export function fakeExcel(options: {
     const load = raw.load.bind(raw);
     raw.load = (p: unknown) => {
       pendingCells += n * m;
+      unloaded.delete(key);
+      if (!registry._properties.has(key)) {
+        registry._properties.set(key, raw);
+        registry[key] = raw;
+      }
       return load(p);
     };
+    unloaded.add(key);
     // the raw target stays reachable (findOrNullObject's null object is marked on it, unrecorded)
     Object.defineProperty(raw, "__target", { value: raw, enumerable: false });
     return spy(raw, sheetName, `range(${r0},${c0},${n}x${m})`);
@@ -260,6 +277,12 @@ export function fakeExcel(options: {
       if (r1 < 0) range.__target.isNullObject = true;
       return range;
     },
+    pageLayout: {
+      headersFooters: { defaultForAllPages: {} },
+      setPrintTitleRows() {},
+      setPrintArea() {},
+    },
+    horizontalPageBreaks: { add() {} },
     charts: {
       add(type: string, _range: unknown, seriesBy: string) {
         calls.push({ sheet: name, method: "charts.add", args: [type, seriesBy] });
@@ -400,14 +423,23 @@ export function fakeExcel(options: {
   };
 
   const realSync = ctxRaw.sync.bind(ctxRaw);
+  const requests: number[] = [];
+  let queued = 0;
   ctxRaw.sync = async () => {
     syncCount++;
     events.push("sync");
+    requests.push(calls.length + writes.length - queued);
+    queued = calls.length + writes.length;
     const cells = pendingCells;
     pendingCells = 0;
     if (failing.delete(syncCount) || (options.payloadCells !== undefined && cells > options.payloadCells))
       throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
     await realSync();
+    for (const key of unloaded) {
+      registry._properties.delete(key);
+      delete registry[key];
+    }
+    unloaded.clear();
     // let the mock's property updates (queued as microtasks) settle
     for (let i = 0; i < 10; i++) await Promise.resolve();
   };
@@ -441,6 +473,7 @@ export function fakeExcel(options: {
     sheets,
     settings,
     syncs: () => syncCount,
+    requests: () => requests.slice(),
     failSync: (n: number) => void failing.add(n),
     install() {
       g.Office = office;
@@ -451,4 +484,62 @@ export function fakeExcel(options: {
       delete g.Excel;
     },
   };
+}
+
+/**
+ * What a report writer set on a sheet, however it set it: per cell its format (wrapText, font, fill, alignment) from
+ * setCellProperties (ExcelApi 1.9) or from range.format writes, row heights from setRowProperties or
+ * format.rowHeight, and merged cells from merge(true) (each row of the range merged across) or merge().
+ */
+export function writtenFormats(fx: FakeExcel, sheet: string) {
+  const geo = (path: string) => {
+    const m = /range\((\d+),(\d+),(\d+)x(\d+)\)/.exec(path);
+    if (!m) throw new Error(`no range in ${path}`);
+    const [r, c, n, w] = m.slice(1).map(Number);
+    return { r, c, n, w };
+  };
+  const cells = new Map<string, Record<string, unknown>>();
+  const set = (r: number, c: number, key: string, value: unknown) => {
+    const k = `${r},${c}`;
+    cells.set(k, { ...(cells.get(k) ?? {}), [key]: value });
+  };
+  const heights = new Map<number, number>();
+  const merges: { row: number; column: number; columns: number }[] = [];
+  for (const call of fx.calls.filter((x) => x.sheet === sheet)) {
+    if (call.method.endsWith(".setCellProperties")) {
+      const g = geo(call.method);
+      (call.args[0] as { format?: any }[][]).forEach((row, i) =>
+        row.forEach((p, j) => {
+          const f = p.format ?? {};
+          if (f.wrapText !== undefined) set(g.r + i, g.c + j, "wrapText", f.wrapText);
+          if (f.verticalAlignment !== undefined) set(g.r + i, g.c + j, "verticalAlignment", f.verticalAlignment);
+          if (f.horizontalAlignment !== undefined) set(g.r + i, g.c + j, "horizontalAlignment", f.horizontalAlignment);
+          if (f.font?.bold !== undefined) set(g.r + i, g.c + j, "font.bold", f.font.bold);
+          if (f.font?.italic !== undefined) set(g.r + i, g.c + j, "font.italic", f.font.italic);
+          if (f.font?.size !== undefined) set(g.r + i, g.c + j, "font.size", f.font.size);
+          if (f.fill?.color !== undefined) set(g.r + i, g.c + j, "fill.color", f.fill.color);
+        }),
+      );
+    } else if (call.method.endsWith(".setRowProperties")) {
+      const g = geo(call.method);
+      (call.args[0] as { format?: { rowHeight?: number } }[]).forEach((p, i) => {
+        if (p.format?.rowHeight !== undefined) heights.set(g.r + i, p.format.rowHeight);
+      });
+    } else if (/\.merge$/.test(call.method)) {
+      const g = geo(call.method);
+      if (call.args[0] === true) for (let i = 0; i < g.n; i++) merges.push({ row: g.r + i, column: g.c, columns: g.w });
+      else merges.push({ row: g.r, column: g.c, columns: g.w });
+    }
+  }
+  for (const w of fx.writes.filter((x) => x.sheet === sheet)) {
+    const m = /\.format\.(wrapText|verticalAlignment|horizontalAlignment|font\.bold|font\.italic|font\.size|fill\.color|rowHeight)$/.exec(w.path);
+    if (!m || !/range\(/.test(w.path)) continue;
+    const g = geo(w.path);
+    if (m[1] === "rowHeight") {
+      for (let i = 0; i < g.n; i++) heights.set(g.r + i, w.value as number);
+      continue;
+    }
+    for (let i = 0; i < g.n; i++) for (let j = 0; j < g.w; j++) set(g.r + i, g.c + j, m[1], w.value);
+  }
+  return { cells, heights, merges };
 }

@@ -1,0 +1,64 @@
+/**
+ * kia-calc --rapport <uit.xlsx>: the report sheet for the client file, the same sheet the add-in writes in Excel and
+ * the standalone page downloads: built by the one builder (src/report-sheet/build.ts) and written by the one .xlsx
+ * writer (src/report-sheet/xlsx.ts), with exceljs and JSZip loaded here. What is the command line's own: the client
+ * details from its options, the date (today unless --datum), and the rows the reader left out as the report lists
+ * them.
+ */
+import { writeFileSync } from "fs";
+import type { Report, Scenario } from "../src";
+import { reportSheet, type ClientDetails, type LeftOutRow } from "../src/report-sheet";
+import { reportXlsx } from "../src/report-sheet/xlsx";
+import { cellOf, fieldName, type LeftOut } from "../src/workbook/left-out";
+import { InputError } from "./input";
+
+export interface ReportFileOptions {
+  scenario: Scenario;
+  /** the input's name as kia-calc names it */
+  source: string;
+  /** a workbook's or CSV's rows left out (a scenario file has none) */
+  leftOut?: readonly LeftOut[];
+  client: ClientDetails;
+  /** jjjj-mm-dd; default today */
+  date?: string;
+  version: string;
+}
+
+/** today as jjjj-mm-dd (local time) */
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A reader's LeftOut as a row of the report's "Niet meegeteld" (partners are not rows of the ledger: left out). */
+export function leftOutRow(x: LeftOut): LeftOutRow {
+  const r: LeftOutRow = { list: x.list, cell: cellOf(x), reason: x.reason };
+  if (x.id) r.id = x.id;
+  const column = fieldName(x);
+  if (column) r.column = column;
+  if (x.value !== undefined) r.value = `"${x.value}"`;
+  return r;
+}
+
+/** Writes the report; an unwritable file is an InputError with a Dutch message (exit code 2). */
+export async function writeReportFile(file: string, report: Report, o: ReportFileOptions): Promise<{ sheet: string; rows: number }> {
+  const sheet = reportSheet(report, {
+    lang: "nl",
+    version: o.version,
+    date: o.date ?? today(),
+    ledgerSource: o.source,
+    scenario: o.scenario,
+    client: o.client,
+    leftOut: o.leftOut?.filter((x) => x.list !== "partners").map(leftOutRow),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bytes = await reportXlsx(sheet, { ExcelJS: require("exceljs"), JSZip: require("jszip") });
+  try {
+    writeFileSync(file, bytes);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new InputError(`Kan het rapport niet schrijven naar ${file}${code === "ENOENT" ? ": de map bestaat niet" : code === "EACCES" || code === "EPERM" ? ": geen schrijfrechten" : code === "EISDIR" ? ": dat is een map" : ""}`);
+  }
+  return { sheet: sheet.name, rows: sheet.rows.length };
+}
