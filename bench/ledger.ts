@@ -34,14 +34,14 @@ export function benchScenario(n: number, kind: "large" | "in band" = "large") {
 export function refusedScenario(n: number, kind: "amount" | "mixed", valid = false) {
   const good = benchScenario(n);
   const fault = (i: number): Record<string, unknown> => {
-    if (kind === "amount") return valid ? { amount: i % 2 ? String(1 + i) : `${i}` } : { amount: i % 2 ? String(-1 - i) : `x${i}` };
+    if (kind === "amount") return valid ? { amount: i % 2 ? String(11 + i) : `${1000 + i}` } : { amount: i % 2 ? String(-1 - i) : `x${i}` };
     switch (i % 7) {
       case 0:
         return { category: valid ? "inventaris" : `ruimteschip ${i % 300}` };
       case 1:
         return { amount: valid ? `${i}` : `x${i}` };
       case 2:
-        return { amount: valid ? 1 + (i % 1000) : -1 - (i % 1000) };
+        return { amount: valid ? 11 + (i % 1000) : -1 - (i % 1000) };
       case 3:
         return { paid: valid ? "1" : "9999999" };
       case 4:
