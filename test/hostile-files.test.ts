@@ -122,6 +122,16 @@ describe("the limits of a ledger file (src/workbook/limits.ts)", () => {
     expect(Date.now() - t0).toBeLessThan(20_000);
   }, 60_000);
 
+  it("a large sheet tells its progress as its XML is parsed (the standalone page's progress bar)", async () => {
+    const book = await XlsxBook.open(await pkg(sheetOf(40_000, 2)));
+    const heard: number[] = [];
+    const rows = await book.rows("Staat", 2, 40_000, 0, 1, (n) => heard.push(n));
+    expect(rows).toHaveLength(39_999);
+    expect(heard.length).toBeGreaterThan(3);
+    expect(heard.every((n, i) => i === 0 || n >= heard[i - 1])).toBe(true);
+    expect(heard[heard.length - 1]).toBe(39_999);
+  });
+
   it("a file over MAX_FILE_BYTES is refused before it is unpacked or decoded, its size in the message", async () => {
     expect(MAX_FILE_BYTES).toBe(100 * 1024 * 1024);
     const bytes = await pkg(sheetOf(100, 2));

@@ -443,8 +443,8 @@ export class XlsxBook implements Book {
     });
   }
 
-  /** Parses the sheet until it has passed `row` (or to its end with Infinity). */
-  private async scan(s: SheetState, row: number): Promise<void> {
+  /** Parses the sheet until it has passed `row` (or to its end with Infinity); `parsed` hears the last row parsed. */
+  private async scan(s: SheetState, row: number, parsed?: (lastRow: number) => void): Promise<void> {
     if (s.done || s.lastRow >= row) return;
     if (s.xml === undefined) {
       const f = this.zip.file(s.path);
@@ -461,6 +461,7 @@ export class XlsxBook implements Book {
       const end = Math.min(xml.length, s.offset + SCAN_CHUNK);
       s.parser!.write(xml.slice(s.offset, end));
       s.offset = end;
+      parsed?.(s.lastRow);
     }
     if (s.done) s.xml = ""; // parsed to the end: the text is not needed any more
   }
@@ -471,9 +472,10 @@ export class XlsxBook implements Book {
     return s.maxRow;
   }
 
-  async rows(sheet: string, from: number, to: number, left: number, right: number): Promise<Cell[][]> {
+  async rows(sheet: string, from: number, to: number, left: number, right: number, onProgress?: (rowsRead: number) => void): Promise<Cell[][]> {
     const s = this.sheet(sheet);
-    await this.scan(s, to);
+    // the rows of the range parsed so far, as the sheet's XML is parsed (a progress bar on a large sheet)
+    await this.scan(s, to, onProgress && ((last) => onProgress(Math.max(0, Math.min(last, to) - from + 1))));
     const out: Cell[][] = [];
     for (let r = from; r <= to; r++) {
       const row = s.cells.get(r);
