@@ -12,14 +12,18 @@
  * fields, decimal commas, UTF-8 with a byte-order mark, CRLF line ends; text that Excel would take for a formula
  * (starting with = + - @) gets a leading apostrophe.
  */
-import { opendirSync, statSync, writeFileSync } from "fs";
+import { statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import { MAX_FILE_BYTES } from "../src/workbook/limits";
+import { checkLedgerCount, MAX_BATCH_ENTRIES, namesIn } from "./folder";
 import type { Sink } from "./json-stream";
 import { listing } from "./rows";
+import { Decimal } from "../src/decimal";
+import { formatEuroShort } from "../src/money";
 import { readLedgerFile } from "./workbook";
+import { clientFolders, evaluateClientYears } from "./clients";
 
 export interface ClientRow {
   file: string;
@@ -34,6 +38,13 @@ export interface ClientRow {
   /** the figure is not final: a row left out or a question open (src/workbook/read.ts provisional); null on an error */
   provisional: boolean | null;
   error: string | null;
+  /** a client's folder of years (cli/clients.ts): the client's name */
+  client?: string;
+  /** KIA of earlier years deductible this year (art. 3.44), and what is still open at the year's end */
+  carriedIn?: string | null;
+  stillOpen?: string | null;
+  /** what is not right about the earlier years (a year missing), in Dutch */
+  earlier?: string | null;
 }
 
 export interface BatchOptions {
@@ -59,12 +70,11 @@ export interface Skipped {
 const LEDGER_FILE = /\.(xlsx|xlsm|csv)$/i;
 
 /**
- * The bounds of a run (issue 17 §3), each with a message before anything is read: the ledgers of one folder (its
- * subfolders are not read: depth one), at most MAX_BATCH_FILES of them, among at most MAX_BATCH_ENTRIES entries; each
- * file at most MAX_FILE_BYTES (a larger one is a row with its error, not read).
+ * The bounds of a run (issue 17 §3, cli/folder.ts), each with a message before anything is read: at most
+ * MAX_BATCH_FILES ledgers, a folder of at most MAX_BATCH_ENTRIES entries, the depth of the layout (the folder's own
+ * ledgers, clients' folders of years); each file at most MAX_FILE_BYTES (a larger one is a row with its error, unread).
  */
-export const MAX_BATCH_FILES = 10_000;
-export const MAX_BATCH_ENTRIES = 100_000;
+export { MAX_BATCH_ENTRIES, MAX_BATCH_FILES } from "./folder";
 
 /** Why a file of the folder is not read (undefined: it is read). */
 function skipReason(name: string, kind: "file" | "directory" | "other"): string | undefined {
@@ -80,9 +90,6 @@ function skipReason(name: string, kind: "file" | "directory" | "other"): string 
   return `geen werkmap (.xlsx, .xlsm) of CSV-staat (.csv)${ext ? ` maar een ${ext}-bestand` : ""}`;
 }
 
-/** A count with thousands points: 10000 -> "10.000". */
-const dots = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-
 const natural = (a: string, b: string) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -90,23 +97,11 @@ const natural = (a: string, b: string) => a.localeCompare(b, "nl", { numeric: tr
  * the reason they are skipped (Excel's lock files ~$…, hidden files, subfolders, other extensions, and `out`: the
  * overview being written, when it is in the folder).
  */
-export function ledgersIn(dir: string, out?: string, limits = { files: MAX_BATCH_FILES, entries: MAX_BATCH_ENTRIES }): { files: string[]; skipped: Skipped[] } {
-  const names: string[] = [];
+export function ledgersIn(dir: string, out?: string, maxEntries = MAX_BATCH_ENTRIES): { files: string[]; skipped: Skipped[] } {
+  let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is geen map; geef bij --batch een map met werkmappen`);
-    // entry by entry, stopped past the bound: a folder of millions of files is refused without listing them all
-    const d = opendirSync(dir);
-    try {
-      for (let e = d.readSync(); e !== null; e = d.readSync()) {
-        if (names.length >= limits.entries)
-          throw new InputError(
-            `Map ${dir} bevat meer dan ${dots(limits.entries)} bestanden; --batch leest een map met ten hoogste ${dots(limits.files)} staten: verdeel de werkmappen over meer mappen`,
-          );
-        names.push(e.name);
-      }
-    } finally {
-      d.closeSync();
-    }
+    names = namesIn(dir, maxEntries);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -128,10 +123,6 @@ export function ledgersIn(dir: string, out?: string, limits = { files: MAX_BATCH
     if (reason === undefined) files.push(name);
     else skipped.push({ file: name, reason });
   }
-  if (files.length > limits.files)
-    throw new InputError(
-      `Map ${dir} bevat ${dots(files.length)} staten; --batch leest er ten hoogste ${dots(limits.files)} per keer: verdeel de werkmappen over meer mappen`,
-    );
   return { files, skipped };
 }
 
@@ -175,21 +166,35 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const HEADERS = ["Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Problemen", "Voorlopig", "Fout"];
+/** With clients' folders of years: the client first, and what earlier years gave (cli/clients.ts). */
+const CLIENT_HEADERS = ["Klant", "Bestand", "Jaar", "Totaal investeringen dat meetelt (€)", "KIA", "Desinvesteringsbijtelling", "Uit eerdere jaren aftrekbaar (art. 3.44)", "Nog open naar latere jaren (art. 3.44)", "Problemen", "Voorlopig", "Eerdere jaren", "Fout"];
+
+const byClient = (rows: readonly ClientRow[]) => rows.some((r) => r.client !== undefined);
 
 /** The columns of the overview: the fixed ones, then "Vennoot n" and "KIA vennoot n" up to the most partners. */
 function columns(rows: readonly ClientRow[]): string[] {
   const most = Math.max(0, ...rows.map((r) => r.partners.length));
-  const out = [...HEADERS];
+  const out = [...(byClient(rows) ? CLIENT_HEADERS : HEADERS)];
   for (let i = 1; i <= most; i++) out.push(`Vennoot ${i}`, `KIA vennoot ${i}`);
   return out;
 }
 
 type Value = string | number | null;
 
-function values(row: ClientRow, width: number): Value[] {
-  const num = (s: string | null) => (s === null ? null : Number(s));
-  const v: Value[] = [row.file, row.year, num(row.total), num(row.kia), num(row.disinvestment), row.error === null ? row.problems : row.problems || null, row.provisional === null ? null : row.provisional ? "ja" : "nee", row.error];
-  for (const p of row.partners) v.push(p.name, num(p.kia));
+/** A row's cells, each with the exact decimal string it shows when it is an amount. */
+function cells(row: ClientRow, clients: boolean): { v: Value; decimal?: string }[] {
+  const amount = (s: string | null | undefined) => (s === null || s === undefined ? { v: null } : { v: Number(s), decimal: s });
+  const problems = { v: row.error === null ? row.problems : row.problems || null };
+  const provisional = { v: row.provisional === null ? null : row.provisional ? "ja" : "nee" };
+  const c = clients
+    ? [{ v: row.client ?? null }, { v: row.file }, { v: row.year }, amount(row.total), amount(row.kia), amount(row.disinvestment), amount(row.carriedIn), amount(row.stillOpen), problems, provisional, { v: row.earlier ?? null }, { v: row.error }]
+    : [{ v: row.file }, { v: row.year }, amount(row.total), amount(row.kia), amount(row.disinvestment), problems, provisional, { v: row.error }];
+  for (const p of row.partners) c.push({ v: p.name }, amount(p.kia));
+  return c;
+}
+
+function values(row: ClientRow, width: number, clients = false): Value[] {
+  const v = cells(row, clients).map((x) => x.v);
   while (v.length < width) v.push(null);
   return v;
 }
@@ -208,12 +213,13 @@ function csvField(v: Value, decimal: string | null): string {
 /** The overview as CSV for Dutch Excel: BOM, ";", decimal commas, CRLF. */
 export function toCsv(rows: readonly ClientRow[]): string {
   const cols = columns(rows);
+  const clients = byClient(rows);
   const lines = [cols.map((c) => csvField(c, null)).join(";")];
   for (const r of rows) {
-    const v = values(r, cols.length);
+    const c = cells(r, clients);
+    while (c.length < cols.length) c.push({ v: null });
     // the decimal strings of the report, exactly (a JS number could print 1e21 or lose a digit)
-    const decimals: (string | null)[] = [null, null, r.total, r.kia, r.disinvestment, null, null, null, ...r.partners.flatMap((p) => [null, p.kia])];
-    lines.push(v.map((x, i) => csvField(x, typeof x === "number" ? (decimals[i] ?? null) : null)).join(";"));
+    lines.push(c.map((x) => csvField(x.v, typeof x.v === "number" ? (x.decimal ?? null) : null)).join(";"));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
@@ -226,21 +232,42 @@ export async function toXlsx(rows: readonly ClientRow[]): Promise<Buffer> {
   wb.creator = "kia-calc";
   const ws = wb.addWorksheet("KIA-overzicht", { views: [{ state: "frozen", ySplit: 1 }] });
   const cols = columns(rows);
+  const clients = byClient(rows);
   ws.addRow(cols);
   ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(values(r, cols.length));
+  for (const r of rows) ws.addRow(values(r, cols.length, clients));
   const euro = '"€" #,##0.00;"€" -#,##0.00';
   const euroWhole = '"€" #,##0;"€" -#,##0';
-  const widths = [34, 8, 34, 12, 16, 10, 10, 60];
+  const fixed = clients ? CLIENT_HEADERS.length : HEADERS.length;
+  const widths = clients ? [24, 30, 8, 34, 12, 16, 18, 18, 10, 10, 60, 60] : [34, 8, 34, 12, 16, 10, 10, 60];
   cols.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = widths[i] ?? (c.startsWith("KIA") ? 14 : 24);
-    if (i === 1) col.numFmt = "0";
-    if (i === 2) col.numFmt = euro;
-    if (i === 3 || i === 4 || (i >= 8 && i % 2 === 1)) col.numFmt = euroWhole;
+    if (c === "Jaar") col.numFmt = "0";
+    if (c.startsWith("Totaal")) col.numFmt = euro;
+    if (c === "KIA" || c === "Desinvesteringsbijtelling" || c.includes("art. 3.44") || (i >= fixed && (i - fixed) % 2 === 1)) col.numFmt = euroWhole;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: cols.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Per client: the years computed, the KIA of earlier years deducted over them, and what is still open at the end. */
+function clientSummaries(rows: readonly ClientRow[]): string[] {
+  const out: string[] = [];
+  const names = [...new Set(rows.filter((r) => r.client !== undefined).map((r) => r.client!))];
+  for (const name of names) {
+    const own = rows.filter((r) => r.client === name);
+    const ok = own.filter((r) => r.error === null);
+    let carried = new Decimal(0);
+    for (const r of ok) carried = carried.plus(r.carriedIn ?? "0");
+    const last = ok[ok.length - 1];
+    const span = `${own[0].year}-${own[own.length - 1].year}`;
+    out.push(
+      `${name} (${span}): uit eerdere jaren afgetrokken ${formatEuroShort(carried)}; nog open na ${last?.year ?? "-"}: ${last ? formatEuroShort(new Decimal(last.stillOpen ?? "0")) : "-"}` +
+        `${own.length - ok.length ? `; ${own.length - ok.length} ${own.length - ok.length === 1 ? "jaar" : "jaren"} met een fout` : ""}`,
+    );
+  }
+  return out;
 }
 
 const count = (n: number) => `${n} ${n === 1 ? "bestand" : "bestanden"}`;
@@ -291,19 +318,32 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     }
     if (!ok) throw new InputError(`--out ${o.out}: de map ${dir} bestaat niet`);
   }
-  const { files, skipped } = ledgersIn(o.dir, o.out);
+  const listed = ledgersIn(o.dir, o.out);
+  // clients' folders with a subfolder per year (cli/clients.ts): their years in order; they are no longer "skipped"
+  const clients = clientFolders(o.dir);
+  const clientNames = new Set(clients.map((c) => c.name));
+  const files = clients.length === 1 && clients[0].dir === o.dir ? [] : listed.files;
+  const skipped = listed.skipped.filter((f) => !clientNames.has(f.file) && !(clients.length === 1 && clients[0].dir === o.dir && /^\d{4}$/.test(f.file)));
   if (skipped.length) await o.stderr.write(listing(`${count(skipped.length)} in ${o.dir} overgeslagen:`, skipped.map((f) => `${f.file}: ${f.reason}`)));
-  if (files.length === 0) throw new InputError(`Geen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${o.dir}`);
+  if (files.length === 0 && clients.length === 0) throw new InputError(`Geen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${o.dir}`);
+  if (clients.length && o.year !== undefined) throw new InputError("--year geldt niet voor klantmappen met een map per jaar: het jaar is de naam van de map");
+  checkLedgerCount(o.dir, files.length + clients.reduce((n, c) => n + c.years.length, 0));
   const start = now();
-  const progress = new Progress(o.stderr, o.isTTY, files.length, now);
+  const total = files.length + clients.length;
+  const progress = new Progress(o.stderr, o.isTTY, total, now);
   const rows: ClientRow[] = [];
+  for (let i = 0; i < clients.length; i++) {
+    const years = await evaluateClientYears(clients[i], o.core);
+    rows.push(...years);
+    await progress.step(i + 1, clients[i].name);
+  }
   for (let i = 0; i < files.length; i++) {
     rows.push(await evaluateClient(join(o.dir, files[i]), o.core, o.year));
-    await progress.step(i + 1, files[i]);
+    await progress.step(clients.length + i + 1, files[i]);
   }
   const failed = rows.filter((r) => r.error !== null).length;
   const ms = now() - start;
-  const perSecond = ms > 0 ? Math.round((files.length / ms) * 1000) : files.length;
+  const perSecond = ms > 0 ? Math.round((rows.length / ms) * 1000) : rows.length;
   let written = "";
   if (o.out) {
     const bytes = kind === "xlsx" ? await toXlsx(rows) : Buffer.from(toCsv(rows), "utf8");
@@ -316,15 +356,20 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   } else {
     await o.stdout.write(toCsv(rows));
   }
+  const years = rows.length - files.length;
+  const what = clients.length
+    ? `${clients.length} ${clients.length === 1 ? "klant" : "klanten"} (${years} ${years === 1 ? "jaar" : "jaren"})${files.length ? ` en ${count(files.length)}` : ""}`
+    : count(files.length);
   await progress.end(
-    `${count(files.length)} in ${seconds(ms)} (${perSecond} per seconde): ${files.length - failed} berekend, ${failed} met een fout` +
+    `${what} in ${seconds(ms)} (${perSecond} per seconde): ${rows.length - failed} berekend, ${failed} met een fout` +
       `${skipped.length ? `, ${skipped.length} overgeslagen` : ""}${written}\n`,
   );
+  if (clients.length) await o.stderr.write(listing("Per klant, uit eerdere jaren (art. 3.44):", clientSummaries(rows)));
   if (failed)
     await o.stderr.write(
       listing(
-        `${count(failed)} met een fout (ook in het overzicht, kolom Fout):`,
-        rows.filter((r) => r.error !== null).map((r) => `${r.file}: ${r.error}`),
+        `${clients.length ? (failed === 1 ? "1 regel" : `${failed} regels`) : count(failed)} met een fout (ook in het overzicht, kolom Fout):`,
+        rows.filter((r) => r.error !== null).map((r) => `${r.client !== undefined ? `${r.client}/` : ""}${r.file}: ${r.error}`),
       ),
     );
   return 0;

@@ -23,6 +23,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import type * as Core from "../src";
 import type * as Batch from "./batch";
+import type * as Earlier from "./earlier";
 import type * as Rows from "./rows";
 import { InputError, LEDGER_NAME, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
 import { MAX_FILE_BYTES } from "../src/workbook/limits";
@@ -87,9 +88,25 @@ Opties:
                   aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand
                   dat niet gelezen of berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
                   de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
-                  bestanden van Excel, submappen, pijpen en apparaten), de voortgang, en de bestanden
-                  met een fout. Grenzen: ten hoogste 10.000 staten per map, en per bestand (ook zonder
-                  --batch) ten hoogste 100 MB en 3 miljoen gevulde cellen
+                  bestanden van Excel, pijpen en apparaten), de voortgang, en de bestanden met een fout.
+                  Grenzen: ten hoogste 10.000 staten per map en 100.000 bestanden in een map, en per
+                  bestand (ook zonder --batch) ten hoogste 100 MB en 3 miljoen gevulde cellen.
+                  Een map van klanten met per klant een map per jaar (klanten/De Vries/2024/staat.xlsx):
+                  de jaren van iedere klant op volgorde, elk met het register van de jaren ervoor;
+                  per klant en jaar een regel met ook de KIA uit eerdere jaren (art. 3.44) en wat
+                  open blijft, en op de foutuitvoer per klant wat doorschoof en wat nog open staat
+  --eerder <bestand of map>
+                  de rapporten van eerdere jaren (met hun register KIA_REGISTER_<jaar>; --rapport,
+                  het taakvenster en de losse pagina schrijven het), of een klantmap (ook de mappen
+                  per jaar erin); mag vaker. De KIA die doorschoof (art. 3.44) wordt aftrekbaar als
+                  de staat van dit jaar het bedrijfsmiddel (zijn nummer, gedateerd in zijn jaar) als
+                  betaald of in gebruik noemt; een vervreemding met in de kolom 'Uit register' een
+                  verwijzing (2023:M3) krijgt investeringsjaar, bedrag en totaal uit het register.
+                  Twee bestanden voor één jaar, een ontbrekend jaar of een register van een andere
+                  versie staan op de foutuitvoer en in het rapport ("earlier")
+  --in-gebruik <nummer>, --betaald <nummer>=<bedrag>
+                  bij --eerder: een bedrijfsmiddel van een eerder jaar dat dit jaar in gebruik is
+                  genomen, of wat er tot het einde van dit jaar in totaal op is betaald (2023:M2=30.000)
   --antwoorden <bestand.json>
                   antwoorden op de open vragen van een werkmap of CSV-staat (een vervoermiddel dat
                   een personenauto of een bestelauto kan zijn, een negatief bedrag, een datum in een
@@ -124,6 +141,8 @@ Voorbeelden:
   npm run -s kia-calc -- --rapport rapport.xlsx --klant "Bakkerij De Vries" --opgesteld-door "J. Jansen" werkblad.xlsx
   npm run -s kia-calc -- --batch klanten/ --out overzicht.xlsx
   npm run -s kia-calc -- --batch klanten/ > overzicht.csv
+  npm run -s kia-calc -- --eerder rapport-2024.xlsx --eerder rapport-2023.xlsx staat-2025.xlsx
+  npm run -s kia-calc -- --eerder "klanten/De Vries" --rapport rapport-2025.xlsx "klanten/De Vries/2025/staat.xlsx"
 `;
 
 /** What run() talks to; every part can be replaced in tests. */
@@ -154,6 +173,11 @@ interface Options {
   /** a JSON file with answers to the ledger's open questions ({ "Staat!7:category": { "choice": "bestelauto", "note": "…" } }) */
   answers?: string;
   out?: string;
+  /** files or client folders with the registers of earlier years */
+  earlier: string[];
+  /** --in-gebruik ID: an earlier year's asset taken into use this year; --betaald ID=bedrag: paid by this year's end */
+  inUse: string[];
+  paid: string[];
   /** --rapport: the report sheet as .xlsx, with the client block's details */
   rapport?: string;
   client: { name?: string; fiscalNumber?: string; dossier?: string; tax?: "ib" | "vpb"; preparedBy?: string; reviewedBy?: string };
@@ -162,7 +186,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { explain: false, scenario: false, help: false, version: false, file: "", client: {} };
+  const o: Options = { explain: false, scenario: false, help: false, version: false, file: "", earlier: [], inUse: [], paid: [], client: {} };
   const files: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
@@ -206,14 +230,19 @@ function parseArgs(argv: string[]): Options {
     } else if (name === "--batch") o.batch = value();
     else if (name === "--out") o.out = value();
     else if (name === "--antwoorden" || name === "--answers") o.answers = value();
+    else if (name === "--eerder") o.earlier.push(value());
+    else if (name === "--in-gebruik") o.inUse.push(value());
+    else if (name === "--betaald") o.paid.push(value());
     else throw new UsageError(`Onbekende optie ${a}`);
   }
   if (o.batch !== undefined) {
     if (files.length) throw new UsageError(`--batch leest een map; ook opgegeven: ${files.join(" ")}`);
     if (o.explain || o.scenario) throw new UsageError("--explain en --scenario gelden voor één scenario of werkmap, niet voor --batch");
+    if (o.earlier.length || o.inUse.length || o.paid.length) throw new UsageError("--eerder, --in-gebruik en --betaald gelden voor één werkmap; --batch leest de eerdere jaren uit de map van iedere klant");
     return o;
   }
   if (o.out !== undefined) throw new UsageError("--out hoort bij --batch");
+  if ((o.inUse.length || o.paid.length) && !o.earlier.length) throw new UsageError("--in-gebruik en --betaald gelden voor de KIA uit eerdere jaren: geef ook --eerder");
   if (o.explain && o.scenario) throw new UsageError("Kies --explain of --scenario, niet beide");
   if (o.rapport !== undefined && (o.explain || o.scenario)) throw new UsageError("--rapport schrijft het rapport; kies het zonder --explain of --scenario");
   if (o.rapport !== undefined && !/\.xlsx$/i.test(o.rapport)) throw new UsageError(`--rapport schrijft een Excel-bestand: geef een naam die op .xlsx eindigt (gegeven: ${o.rapport})`);
@@ -311,8 +340,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     let scenario: unknown;
     let leftOut: ScenarioRead["leftOut"];
     let normalized: ScenarioRead["normalized"];
+    let earlier: ScenarioRead["earlier"];
     try {
-      ({ scenario, leftOut, normalized } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore, o.answers));
+      ({ scenario, leftOut, normalized, earlier } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore, o.answers, o));
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -359,11 +389,14 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       await out.write(`Rapport geschreven: ${o.rapport} (blad ${written.sheet}, ${written.rows} rijen)\n`);
       return 0;
     }
-    if (text !== undefined) await writeText(out, leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text);
+    if (text !== undefined) await writeText(out, (leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text) + (earlier ? earlier.section : ""));
     else {
       // a workbook's report starts with whether it is final and what it leaves out (still streamed: only the top level is a new object)
       const isReport = typeof report === "object" && report !== null && !Array.isArray(report);
-      const head = leftOut ? { provisional: leftOut.provisional, open: leftOut.open, leftOut: leftOut.entries } : undefined;
+      const head =
+        leftOut || earlier
+          ? { ...(leftOut ? { provisional: leftOut.provisional, open: leftOut.open, leftOut: leftOut.entries } : {}), ...(earlier ? { earlier: earlier.json } : {}) }
+          : undefined;
       if (!(await writeJson(out, head && isReport ? { ...head, ...(report as object) } : report, 2)))
         throw new Error(`evaluate gaf geen rapport terug maar ${typeof report}`);
     }
@@ -399,6 +432,8 @@ interface ScenarioRead {
   };
   /** a workbook or CSV: its scenario validated once by the reader (evaluated without validating it again) */
   normalized?: Core.NormalizedScenario;
+  /** with --eerder: the registers used and what is not right (the JSON report's `earlier`, --explain's last section) */
+  earlier?: { json: Earlier.EarlierJson; section: string };
 }
 
 /** The explanation with the section "Niet meegeteld" after its first paragraph (the line with the KIA). */
@@ -421,17 +456,21 @@ async function readScenario(
   err: Sink,
   core: () => typeof Core,
   answersFile?: string,
+  years: Pick<Options, "earlier" | "inUse" | "paid"> = { earlier: [], inUse: [], paid: [] },
 ): Promise<ScenarioRead> {
   const name = inputName(file);
   // a workbook or CSV by its name is read up to the ledger limit, before its bytes are (src/workbook/limits.ts)
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file, LEDGER_NAME.test(file) ? MAX_FILE_BYTES : Infinity);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const reader = require("./workbook") as typeof WorkbookReader;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const earlierMod = years.earlier.length ? (require("./earlier") as typeof Earlier) : undefined;
+  const earlierFiles = earlierMod ? await earlierMod.loadEarlier(years.earlier, file === "-" ? undefined : file) : undefined;
   const kind = reader.ledgerKind(file === "-" ? undefined : file, bytes);
   if (kind !== "json") {
     const source = file === "-" ? "(standaardinvoer)" : file;
     const answers = answersFile === undefined ? undefined : readAnswers(answersFile);
-    const options = { year, ...(answers ? { answers } : {}) };
+    const options = { year, ...(answers ? { answers } : {}), ...(earlierFiles ? { fromRegister: earlierMod!.fromRegisters(earlierFiles) } : {}) };
     const read = kind === "csv" ? await reader.readCsvFile(bytes, source, options) : await reader.readWorkbookFile(bytes, source, options);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const rows = require("./rows") as typeof Rows;
@@ -449,6 +488,8 @@ async function readScenario(
       const y = read.scenario.year;
       await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: npm run -s kia-calc -- --year <jaar> ${file}\n`);
     }
+    // the earlier years: their open KIA carried in, rows of their investments no longer questions, what is not right
+    const earlier = earlierFiles ? await earlierMod!.applyToRead(read, earlierFiles, years, err) : undefined;
     const unread = read.leftOut.filter((x) => x.code === "UNREADABLE");
     const open = read.open.map((q) => {
       const order = q.suggestion ? [q.choices.find((c) => c.value === q.suggestion)!, ...q.choices.filter((c) => c.value !== q.suggestion)] : q.choices;
@@ -469,6 +510,7 @@ async function readScenario(
     return {
       scenario: read.scenario,
       normalized: read.normalized,
+      ...(earlier ? { earlier } : {}),
       leftOut: {
         provisional: read.provisional,
         open,
@@ -481,6 +523,7 @@ async function readScenario(
   }
   if (year !== undefined) throw new InputError("--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in \"year\"");
   if (answersFile !== undefined) throw new InputError("--antwoorden geldt voor een werkmap of CSV-staat");
+  if (earlierFiles) throw new InputError("--eerder geldt voor een werkmap of CSV-staat; in een scenario staat de KIA uit eerdere jaren in \"carriedIn\"");
   return { scenario: parseJson(decode(bytes, name), name) };
 }
 

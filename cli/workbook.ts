@@ -15,6 +15,7 @@ import {
   XlsxBook,
   XlsxError,
   type Book,
+  type FromRegister,
   type WorkbookRead,
 } from "../src/workbook";
 import type { Answers } from "../src/workbook/questions";
@@ -92,12 +93,14 @@ function fileError(e: unknown, name: string, kind: "xlsx" | "csv"): unknown {
 export interface FileOptions {
   year?: number;
   answers?: Answers;
+  /** fills a disposal that refers to an earlier year's register (kia-calc --eerder) */
+  fromRegister?: FromRegister;
 }
 
 async function fromBook(book: Book, name: string, options: FileOptions, kind: "xlsx" | "csv"): Promise<FileRead> {
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(book, { year: options.year, ...(options.answers ? { answers: options.answers } : {}) });
+    read = await readWorkbook(book, { year: options.year, ...(options.answers ? { answers: options.answers } : {}), ...(options.fromRegister ? { fromRegister: options.fromRegister } : {}) });
   } catch (e) {
     throw fileError(e, name, kind);
   }

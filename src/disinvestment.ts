@@ -314,7 +314,7 @@ export function disinvestmentStep(
     for (const it of r.items.filter((x) => x.counted).slice(0, 20)) {
       const rate = it.yearTotal.isZero() ? ZERO : it.yearKiaExact.div(it.yearTotal);
       ctx.explain(
-        `${nameOf(it.d)}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${formatExactEuro(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${formatExactEuro(it.exact)}.`,
+        `${nameOf(it.d)}: ${formatPercent(rate, 4)} (KIA ${it.d.investmentYear}: ${formatExactEuro(it.yearKiaExact)} / ${formatEuro(it.yearTotal)}) x ${formatEuro(it.base)} (laagste van prijs en investeringsbedrag) = ${formatExactEuro(it.exact)}${it.d.source ? `; investeringsjaar, investeringsbedrag en totaal uit ${it.d.source}` : ""}.`,
         windowRef,
       );
     }
@@ -348,6 +348,7 @@ export function disinvestmentStep(
         hadDeduction: it.hadDeduction,
         counted: it.counted,
         investmentYear: it.d.investmentYear,
+        ...(it.d.source !== undefined ? { source: it.d.source } : {}),
       };
     }),
   };

@@ -137,6 +137,17 @@ function numberText(v: number | boolean): string {
   return typeof v === "number" && Number.isNaN(v) ? NOT_A_NUMBER : String(v);
 }
 
+/**
+ * A KiaValidationError's `field` read back into its parts: "investments[3].lostByCalamity.replacedBy" is the list
+ * "investments", item 3, rest "lostByCalamity.replacedBy"; "partnership.partners[0].capital" the list
+ * "partnership.partners". Undefined for a field of the scenario as a whole ("year", "partnership.key"). The
+ * validation writes these paths (src/scenario.ts), so the one reading them back lives beside it.
+ */
+export function fieldPath(field: string): { list: "investments" | "disposals" | "partnership.partners"; index: number; rest: string } | undefined {
+  const m = /^(investments|disposals|partnership\.partners)\[(\d+)\](?:\.(.*))?$/.exec(field);
+  return m ? { list: m[1] as "investments" | "disposals" | "partnership.partners", index: Number(m[2]), rest: m[3] ?? "" } : undefined;
+}
+
 export class KiaValidationError extends Error {
   readonly code: ValidationCode;
   readonly field: string;

@@ -6,7 +6,8 @@
  *     (besluit 4.4) as a choice in the taxpayer's favour;
  *  3. partnershipStep (partnership.ts): the partners' KIA (art. 3.41 lid 3, besluit 4.1.4, HR 2019/2020);
  *  4. paymentStep (payment.ts): the payment criterion (art. 3.44), also per partner;
- *  5. disinvestmentStep (disinvestment.ts): the disinvestment addition (art. 3.47).
+ *  5. disinvestmentStep (disinvestment.ts): the disinvestment addition (art. 3.47);
+ *  6. carriedInStep (carried.ts): earlier years' KIA carried forward by art. 3.44, deductible this year or still open.
  * Throws KiaValidationError for invalid input; never returns a partial report.
  */
 import {
@@ -43,6 +44,7 @@ import {
   type PartnershipResult,
 } from "./partnership";
 import { paymentStep, type PaymentResult } from "./payment";
+import { runCarriedStep } from "./carried-hook";
 import { partnerCalamity } from "./calamity-partners";
 import type {
   AssetReport,
@@ -192,14 +194,18 @@ function evaluateOnce(s: NormalizedScenario): Report {
       allocationRef: partnershipRefs(s.year).allocation.label,
     };
   }
-  if (payment.items.length)
+  const unpaid = payment.partnerItems ?? payment.items;
+  if (unpaid.length)
     report.payment = {
-      items: payment.items.map((a) => ({
+      items: unpaid.map((a) => ({
         asset: a.asset,
         ids: a.ids,
         attributed: plain(a.attributedExact),
         paid: plain(a.paid),
         carriedForward: plain(a.carriedExact),
+        ...(payment.partnerItems
+          ? { partners: partnership!.partners.map((x, k) => ({ name: x.partner.name, carriedForward: plain((a as (typeof payment.partnerItems)[number]).parts[k]) })) }
+          : {}),
       })),
     };
   if (disposals) {
@@ -209,6 +215,8 @@ function evaluateOnce(s: NormalizedScenario): Report {
       report.disinvestment.level = s.partnership!.disinvestmentLevel;
     }
   }
+  const carried = s.carriedIn?.length ? runCarriedStep(s, { rounded: payment.deductible, exact: payment.deductibleExact }, ctx) : undefined;
+  if (carried) report.carriedIn = carried;
   report.warnings = ctx.warnings;
   report.explanation = ctx.explanation;
   if (!s.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);

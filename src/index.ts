@@ -5,6 +5,7 @@
  * check them itself; test/api-boundary.test.ts calls every export with arbitrary values.
  */
 import { checked, kind } from "./boundary";
+import "./carried"; // step 6 of evaluate (the KIA of earlier years), handed in by loading it (src/carried-hook.ts)
 import { showValue as showValueRaw } from "./errors";
 import { evaluateNormalized as evaluateNormalizedRaw } from "./evaluate";
 import { explainText as explainTextRaw } from "./explain";

@@ -41,6 +41,11 @@ export interface Split {
 export interface PaymentResult extends Split {
   items: UnpaidAsset[];
   perPartner?: Split[];
+  /**
+   * in a partnership: every asset not in use with a part carried forward for the partnership or for a partner, with
+   * each partner's part of it (in the partners' order); a partner's parts add up to his carriedExact exactly
+   */
+  partnerItems?: (UnpaidAsset & { parts: Decimal[] })[];
 }
 
 /** max(0, base x rate - paid), to 10 decimals rounded down. */
@@ -110,19 +115,46 @@ export function paymentStep(
     items,
   };
   if (partnership) {
+    const list = [...unpaid];
+    const parts: Decimal[][] = list.map(() => []);
     // A partner's part of an asset is his share of it by the key; it is deducted at his own rate.
     result.perPartner = partnership.partners.map((pr) => {
       // Every unpaid asset is tested at the partner's own rate, also where the partnership's rate leaves
       // nothing to carry forward: a partner with own investments (HR 2019's fixed amount) can have a higher rate.
       let c = ZERO;
-      for (const a of unpaid.values()) {
+      const excesses = list.map(([, a]) => {
         const excess = a.base.times(pr.rate).minus(a.paid);
-        if (excess.isPositive()) c = c.plus(excess);
-      }
+        return excess.isPositive() ? excess : ZERO;
+      });
+      for (const e of excesses) c = c.plus(e);
       c = c.times(pr.share).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
       if (c.gt(pr.kiaExact)) c = pr.kiaExact;
+      // His part per asset (for the register): each rounded down, the last with a part takes what makes the sum his total.
+      const own = excesses.map((e) => e.times(pr.share).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR));
+      let rest = c.minus(own.reduce((x, y) => x.plus(y), ZERO));
+      for (let k = own.length - 1; k >= 0 && !rest.isZero(); k--) {
+        if (own[k].isZero()) continue;
+        const v = own[k].plus(rest);
+        own[k] = v.isNegative() ? ZERO : v;
+        rest = v.isNegative() ? v : ZERO;
+      }
+      own.forEach((v, k) => parts[k].push(v));
       return split(pr.kiaExact, pr.kia, c, s.exact);
     });
+    const byAsset = new Map(items.map((x) => [x.ids.join("\u0000"), x]));
+    result.partnerItems = list
+      .map(([key, a], k) => {
+        const item = byAsset.get(a.ids.join("\u0000")) ?? {
+          asset: key.slice(key.startsWith("#") ? 1 : 2),
+          ids: a.ids,
+          base: a.base,
+          paid: a.paid,
+          attributedExact: y.total.isZero() ? ZERO : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
+          carriedExact: ZERO,
+        };
+        return { ...item, parts: parts[k] };
+      })
+      .filter((x) => !x.carriedExact.isZero() || x.parts.some((v) => !v.isZero()));
   }
   if (items.length) {
     const payRef = ctx.use(rules.paymentCriterion.ref);

@@ -144,7 +144,53 @@ export interface DisinvestmentReport {
     hadDeduction: boolean;
     counted: boolean;
     investmentYear: number;
+    /** where the investment's figures come from (a register of an earlier year), when the scenario says */
+    source?: string;
   }[];
+}
+
+/** Whole-euro and exact figures of a part of earlier years' KIA: what is deductible this year and what stays open. */
+export interface CarriedFigures {
+  deductible: string;
+  deductibleExact: string;
+  open: string;
+  openExact: string;
+}
+
+/** Art. 3.44: the KIA of earlier years that was carried forward, this year (scenario carriedIn). */
+export interface CarriedInReport extends CarriedFigures {
+  years: (CarriedFigures & {
+    year: number;
+    source?: string;
+    /** the whole-euro part open at the start of this year */
+    openBefore: string;
+    assets: {
+      asset: string;
+      description?: string;
+      /** the asset's investment amount, when the scenario gives it */
+      amount?: string;
+      openBefore: string;
+      /** paid this year (paid by this year end minus paid before) */
+      paidThisYear: string;
+      /** paid by the end of this year, for the next year's register */
+      paid: string;
+      inUse: boolean;
+      /** "in-use": all of it (taken into use); "paid": as far as paid this year; "open": nothing paid, not in use */
+      basis: "in-use" | "paid" | "open";
+      /** how the payment or use is known: this year's ledger or the user */
+      from?: "ledger" | "user";
+      deductibleExact: string;
+      openExact: string;
+      partners?: { name: string; share: string; openBefore: string; deductibleExact: string; openExact: string }[];
+    }[];
+    partners?: (CarriedFigures & { name: string; openBefore: string })[];
+  })[];
+  /** per partner over all years */
+  partners?: (CarriedFigures & { name: string })[];
+  /** this year's own deductible KIA plus the part of earlier years */
+  totalDeductible: string;
+  totalDeductibleExact: string;
+  ref: string;
 }
 
 export interface Report {
@@ -175,9 +221,13 @@ export interface Report {
       attributed: string;
       paid: string;
       carriedForward: string;
+      /** in a partnership: each partner's part carried forward of this asset (his figures add up to his carriedForwardExact) */
+      partners?: { name: string; carriedForward: string }[];
     }[];
   };
   disinvestment?: DisinvestmentReport;
+  /** KIA of earlier years carried forward under art. 3.44: deductible this year, and what stays open */
+  carriedIn?: CarriedInReport;
   /** besluit 4.2/4.3: whether the declaration is made for the reserves booked on assets, and what the other choice gives */
   reinvestmentReserve?: { declaration: boolean; other: { declaration: boolean; total: string; kia: string; kiaExact: string } };
   warnings: Warning[];

@@ -10,7 +10,7 @@
  * (the year, the partnership, a list that is not a list) is still thrown.
  */
 import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
-import { Decimal } from "./decimal";
+import { Decimal, ZERO } from "./decimal";
 import { disposalAddition } from "./disinvestment";
 import { KiaValidationError, type ValidationCode } from "./errors";
 import { categoryHints, findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
@@ -109,6 +109,46 @@ export interface ScenarioDisposal {
    * with investments of his own); a partner not named here has the partnership's percentage
    */
   partnerRates?: Record<string, Amount>;
+  /** where the investment's figures come from, e.g. "KIA_REGISTER_2023 in 2023.xlsx, regel M7" (shown with the disposal) */
+  source?: string;
+}
+
+/**
+ * KIA of an earlier year that art. 3.44 lid 1 moved to later years (the asset was not in use at that year's end and
+ * not fully paid), as that year's register (src/register) hands it on: per investment year, the assets whose part
+ * is still open at the start of this year. This year the part becomes deductible as far as it is paid this year,
+ * all of it once the asset is taken into use; the rest stays open.
+ */
+export interface ScenarioCarriedYear {
+  /** the investment year: the year whose KIA the parts are */
+  year: number;
+  /** the whole-euro part of that year's KIA still open (the register's rounded figure); default: the exact parts rounded up */
+  open?: Amount;
+  /** where the parts come from ("KIA_REGISTER_2024 in 2024.xlsx") */
+  source?: string;
+  assets: ScenarioCarriedAsset[];
+  /** in a partnership: each partner's whole-euro part still open of that year's KIA */
+  partners?: { name: string; open: Amount }[];
+}
+
+export interface ScenarioCarriedAsset {
+  /** the asset: its id, or its group's name */
+  asset: string | number;
+  description?: string;
+  /** the asset's investment amount (shown, and handed on to the next register) */
+  amount?: Amount;
+  /** the KIA of this asset still open at the start of this year, exactly */
+  open: Amount;
+  /** paid on the asset by the end of last year (what the register says) */
+  paidBefore?: Amount;
+  /** paid on the asset by the end of this year; default paidBefore (nothing paid this year) */
+  paid?: Amount;
+  /** taken into use by the end of this year: all of the open part is deductible this year */
+  inUse?: boolean;
+  /** how this year's payment or use is known: from this year's ledger or ticked by the user */
+  basis?: "ledger" | "user";
+  /** in a partnership: each partner's open part of this asset and his share (by the key of the investment year) */
+  partners?: { name: string; open: Amount; share: Amount }[];
 }
 
 export interface Scenario {
@@ -120,6 +160,8 @@ export interface Scenario {
   disposals?: ScenarioDisposal[];
   /** total disposal prices (of assets that had investment deduction, within five years) when more was disposed of than listed */
   disposalsTotal?: Amount;
+  /** KIA of earlier years still open under art. 3.44 (from their registers) */
+  carriedIn?: ScenarioCarriedYear[];
 }
 
 export interface NInvestment {
@@ -263,6 +305,27 @@ export interface NDisposal {
   yearTotalGiven?: boolean;
   /** per partner's name: his KIA percentage of the investment year, as a fraction (0 to 1) */
   partnerRates?: ReadonlyMap<string, Decimal>;
+  source?: string;
+}
+
+export interface NCarriedAsset {
+  asset: string;
+  description?: string;
+  amount?: Decimal;
+  open: Decimal;
+  paidBefore: Decimal;
+  paid: Decimal;
+  inUse: boolean;
+  basis?: "ledger" | "user";
+  partners: { name: string; open: Decimal; share: Decimal }[];
+}
+
+export interface NCarriedYear {
+  year: number;
+  open?: Decimal;
+  source?: string;
+  assets: NCarriedAsset[];
+  partners: { name: string; open: Decimal }[];
 }
 
 export interface NormalizedScenario {
@@ -275,6 +338,8 @@ export interface NormalizedScenario {
   partnership?: NPartnership;
   disposals: NDisposal[];
   disposalsTotal?: Decimal;
+  /** KIA of earlier years still open under art. 3.44 (absent or empty: none) */
+  carriedIn?: NCarriedYear[];
 }
 
 type Obj = Record<string, unknown>;
@@ -462,6 +527,7 @@ const DISPOSAL_KEYS = new Set([
   "investmentAmount",
   "investmentYearTotal",
   "partnerRates",
+  "source",
 ]);
 const SCENARIO_KEYS = new Set([
   "year",
@@ -471,7 +537,10 @@ const SCENARIO_KEYS = new Set([
   "partnership",
   "disposals",
   "disposalsTotal",
+  "carriedIn",
 ]);
+const CARRIED_YEAR_KEYS = new Set(["year", "open", "source", "assets", "partners"]);
+const CARRIED_ASSET_KEYS = new Set(["asset", "description", "amount", "open", "paidBefore", "paid", "inUse", "basis", "partners"]);
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
 const RESERVE_KEYS = new Set(["amount", "kind", "declaration"]);
 const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
@@ -886,6 +955,7 @@ function validateDisposal(
   const id = idOf(o.id, `${field}.id`);
   const price = parseAmount(o.price, `${field}.price`);
   const description = optString(o, "description", field);
+  const source = optString(o, "source", field);
   const partnerRates = o.partnerRates === undefined ? undefined : ratesOf(o.partnerRates, `${field}.partnerRates`);
   if (o.investment !== undefined) {
     // A disposal of one of this year's investments (art. 3.47 lid 6: e.g. insurance money for a lost asset):
@@ -929,6 +999,7 @@ function validateDisposal(
       investmentYearTotal: new Decimal(0),
       yearTotalGiven: false,
       ...(partnerRates ? { partnerRates } : {}),
+      ...(source !== undefined ? { source } : {}),
     };
   }
   if (o.investmentYear === undefined)
@@ -980,6 +1051,7 @@ function validateDisposal(
     investmentYearTotal,
     yearTotalGiven: true,
     ...(partnerRates ? { partnerRates } : {}),
+    ...(source !== undefined ? { source } : {}),
   };
 }
 
@@ -1289,18 +1361,94 @@ function disposalList(o: Obj): unknown[] {
 }
 
 /** The disposals total and the partnership (after the rows: their errors come after the rows' in validateScenario). */
-function validateRest(o: Obj) {
+function validateRest(o: Obj, year: number) {
   const disposalsTotal =
     o.disposalsTotal === undefined
       ? undefined
       : parseAmount(o.disposalsTotal, "disposalsTotal");
   return {
     disposalsTotal,
+    carriedIn: o.carriedIn === undefined ? undefined : validateCarriedIn(o.carriedIn, year),
     partnership:
       o.partnership === undefined
         ? undefined
         : validatePartnership(o.partnership),
   };
+}
+
+/**
+ * carriedIn: the parts of earlier years' KIA still open (art. 3.44). Each investment year once and before this year,
+ * each asset once in its year; paid by the end of this year is not less than paid before it.
+ */
+export function validateCarriedIn(raw: unknown, year: number): NCarriedYear[] {
+  if (!Array.isArray(raw)) fail("INVALID_TYPE", "carriedIn", raw, "verwacht een lijst met jaren");
+  const years = new Set<number>();
+  return raw.map((r, i): NCarriedYear => {
+    const field = `carriedIn[${i}]`;
+    const o = expectObject(r, field);
+    onlyKnownKeys(o, CARRIED_YEAR_KEYS, field);
+    if (o.year === undefined) fail("MISSING_FIELD", `${field}.year`, undefined, "het investeringsjaar ontbreekt");
+    const y = parseYear(o.year, `${field}.year`);
+    if (y >= year) fail("INVALID_YEAR", `${field}.year`, o.year, `een deel dat doorschuift komt uit een eerder jaar dan ${year}`);
+    if (years.has(y)) fail("INVALID_COMBINATION", `${field}.year`, o.year, `${y} staat al eerder in carriedIn`);
+    years.add(y);
+    if (!Array.isArray(o.assets))
+      fail(o.assets === undefined ? "MISSING_FIELD" : "INVALID_TYPE", `${field}.assets`, o.assets, "verwacht een lijst met bedrijfsmiddelen");
+    const names = new Set<string>();
+    const assets = (o.assets as unknown[]).map((a, j): NCarriedAsset => {
+      const af = `${field}.assets[${j}]`;
+      const x = expectObject(a, af);
+      onlyKnownKeys(x, CARRIED_ASSET_KEYS, af);
+      const asset = idOf(x.asset, af, "asset");
+      if (names.has(asset)) fail("DUPLICATE_ID", `${af}.asset`, x.asset, `bedrijfsmiddel ${asset} staat al eerder in ${y}`);
+      names.add(asset);
+      const open = parseAmount(x.open, `${af}.open`);
+      const paidBefore = x.paidBefore === undefined ? ZERO : parseAmount(x.paidBefore, `${af}.paidBefore`);
+      const paid = x.paid === undefined ? paidBefore : parseAmount(x.paid, `${af}.paid`);
+      if (paid.lt(paidBefore))
+        fail("INVALID_COMBINATION", `${af}.paid`, x.paid, `betaald tot het einde van ${year} is minder dan betaald tot het einde van ${year - 1} (${formatEuro(paidBefore)})`);
+      if (x.basis !== undefined && x.basis !== "ledger" && x.basis !== "user")
+        fail("INVALID_TYPE", `${af}.basis`, x.basis, 'verwacht "ledger" of "user"');
+      return {
+        asset,
+        ...(x.description === undefined ? {} : { description: optString(x, "description", af) }),
+        ...(x.amount === undefined ? {} : { amount: parseAmount(x.amount, `${af}.amount`) }),
+        open,
+        paidBefore,
+        paid,
+        inUse: optBool(x, "inUse", af) ?? false,
+        ...(x.basis === undefined ? {} : { basis: x.basis as "ledger" | "user" }),
+        partners: carriedPartners(x.partners, `${af}.partners`, true).map((p) => ({ name: p.name, open: p.open, share: p.share! })),
+      };
+    });
+    return {
+      year: y,
+      ...(o.open === undefined ? {} : { open: parseAmount(o.open, `${field}.open`) }),
+      ...(o.source === undefined ? {} : { source: optString(o, "source", field) }),
+      assets,
+      partners: carriedPartners(o.partners, `${field}.partners`, false),
+    };
+  });
+}
+
+function carriedPartners(raw: unknown, field: string, withShare: boolean): { name: string; open: Decimal; share?: Decimal }[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) fail("INVALID_TYPE", field, raw, "verwacht een lijst met vennoten");
+  const seen = new Set<string>();
+  return raw.map((r, k) => {
+    const pf = `${field}[${k}]`;
+    const p = expectObject(r, pf);
+    onlyKnownKeys(p, new Set(withShare ? ["name", "open", "share"] : ["name", "open"]), pf);
+    const name = optString(p, "name", pf, MAX_ID_LENGTH)?.trim();
+    if (!name) fail("MISSING_FIELD", `${pf}.name`, p.name, "de naam van de vennoot ontbreekt");
+    if (seen.has(name)) fail("INVALID_COMBINATION", `${pf}.name`, name, "deze vennoot staat al eerder in de lijst");
+    seen.add(name);
+    return {
+      name,
+      open: parseAmount(p.open, `${pf}.open`),
+      ...(withShare ? { share: rateOf(p.share, `${pf}.share`) } : {}),
+    };
+  });
 }
 
 /** Refuses a disposal that names an investment another disposal already named. */
@@ -1349,7 +1497,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
   );
   indexById(disposals, "disposals");
   assertLinkedOnce(disposals);
-  const rest = validateRest(f.o);
+  const rest = validateRest(f.o, f.year);
   assertPartnerRates(disposals, rest.partnership, throwing);
   return {
     year: f.year,
@@ -1360,6 +1508,7 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     partnership: rest.partnership,
     disposals,
     disposalsTotal: rest.disposalsTotal,
+    ...(rest.carriedIn ? { carriedIn: rest.carriedIn } : {}),
   };
 }
 
@@ -1519,7 +1668,7 @@ export function validateRows(
 ): RowsValidated {
   const f = validateFrame(raw);
   const rawDisposals = disposalList(f.o);
-  const rest = validateRest(f.o);
+  const rest = validateRest(f.o, f.year);
   const rows = f.investments;
   const n = rows.length;
   const at = (i: number) => new Where("investments", i);
@@ -1774,6 +1923,7 @@ export function validateRows(
       partnership: rest.partnership,
       disposals: keptDisposals,
       disposalsTotal: rest.disposalsTotal,
+      ...(rest.carriedIn ? { carriedIn: rest.carriedIn } : {}),
     },
     errors: out,
   };

@@ -3,14 +3,14 @@
  * only the pane knows: the rows it left out, from its own derived state (leftOutRows).
  */
 import { columnLetter, cellText, mapDisposalHeaders, readDisposals, type ColumnMapping, type LedgerProblem } from "../src/workbook/ledger";
-import { messages } from "./app/i18n";
-import type { DisposalIssue } from "./app/scenario";
+import { messages } from "./app/text/i18n";
+import type { DisposalIssue } from "./app/model/scenario";
 import type { Grid } from "./workbook/types";
 import { paneDisposalText, type LeftOutRow } from "../src/report-sheet";
 
 export * from "../src/report-sheet";
 
-/** What the pane knows of the rows it left out (its derived state: taskpane/app/derive.ts). */
+/** What the pane knows of the rows it left out (its derived state: taskpane/app/model/derive.ts). */
 export interface LeftOutSource {
   /** the ledger as read (its sheet, cells, first row) and its column mapping */
   grid: Grid;

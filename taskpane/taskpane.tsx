@@ -22,7 +22,7 @@ function start(): void {
   connect()
     .then(async (host) => {
       // English words only for an English pane: a chunk of their own (app/i18n-en.ts)
-      if (host.language === "en") await import(/* webpackChunkName: "i18n-en" */ "./app/i18n-en");
+      if (host.language === "en") await import(/* webpackChunkName: "i18n-en" */ "./app/text/i18n-en");
       return host;
     })
     .then((host) => {

@@ -152,6 +152,9 @@ export const DISPOSAL_COLUMNS: readonly Column<DisposalField>[] = [
   { field: "investmentYear", header: DISPOSAL_HEADERS.investmentYear[0], width: 13, kind: "year" },
   { field: "investmentAmount", header: DISPOSAL_HEADERS.investmentAmount[0], width: 16, kind: "euro" },
   { field: "investmentYearTotal", header: DISPOSAL_HEADERS.investmentYearTotal[0], width: 18, kind: "euro" },
+  // an asset of an earlier year's KIA register ("2023:M3") instead of the three columns before: the add-in (step 4)
+  // and kia-calc --eerder fill them from the register; the workbook's own formulas leave such a row out (Overzicht)
+  { field: "register", header: DISPOSAL_HEADERS.register[0], width: 14, kind: "text" },
 ];
 export const DISPOSAL_EXAMPLES: Partial<Record<DisposalField, Cellish>>[] = [
   { id: "D1", description: "Heftruck (verkocht)", price: 8000, investmentYear: 2022, investmentAmount: 20000, investmentYearTotal: 85000 },
@@ -373,6 +376,8 @@ export const SUMMARY = {
   kiaRow: 7,
   disinvestmentRow: 8,
   problemsRow: 9,
+  /** disposals that refer to an earlier year's register: the add-in computes them, the workbook's formulas leave them out */
+  registerRow: 10,
   partnersHead: 11,
   firstPartnerRow: 12,
   paramsHead: 33,
@@ -639,11 +644,12 @@ function disposalFormulas(): FormulaCell[] {
         FORMAT.euro,
       ),
     );
-    const prices = `SUM($${dc("price")}$${FIRST}:$${dc("price")}$${DISPOSAL_LAST_ROW})`;
+    // the prices the threshold is tested on; a row from a register is the add-in's (step 4), not the workbook's
+    const prices = `SUMIFS($${dc("price")}$${FIRST}:$${dc("price")}$${DISPOSAL_LAST_ROW},$${dc("register")}$${FIRST}:$${dc("register")}$${DISPOSAL_LAST_ROW},"")`;
     out.push(
       cell(
         DH.addin,
-        `IF(${h(DH.filled)}=0,"",IF(${h(DH.linked)}=1,IF(${h(DH.invRow)}=0,"",KIA.DISINVESTMENT(${v("price")},${invAmount},${Y},${ADDIN_TOTAL},${Y},${prices})),KIA.DISINVESTMENT(${v("price")},${v("investmentAmount")},${v("investmentYear")},${v("investmentYearTotal")},${Y},${prices})))`,
+        `IF(OR(${h(DH.filled)}=0,AND(NOT(${blank(v("register"))}),${blank(v("investmentYear"))})),"",IF(${h(DH.linked)}=1,IF(${h(DH.invRow)}=0,"",KIA.DISINVESTMENT(${v("price")},${invAmount},${Y},${ADDIN_TOTAL},${Y},${prices})),KIA.DISINVESTMENT(${v("price")},${v("investmentAmount")},${v("investmentYear")},${v("investmentYearTotal")},${Y},${prices})))`,
         "addin",
         "Bijtelling (add-in)",
         FORMAT.euroWhole,
@@ -688,6 +694,7 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     c(`C${d}`, `=SUM(${disposals(DH.addin)})`, "native", FORMAT.euroWhole),
     c(`D${d}`, check(`B${d}`, `C${d}`, true), "native", FORMAT.checkWhole),
     c(`B${SUMMARY.problemsRow}`, `=SUM(${ledger(LH.problem)})`, "native", "0"),
+    c(`B${SUMMARY.registerRow}`, `=COUNTIFS(${disposals(dc("register"))},"<>",${disposals(dc("investmentYear"))},"")`, "native", "0"),
     c(SUMMARY.yearColumn, `=MATCH(${year},${L}!${p.yearHeaderRange},0)`, "native", "0"),
     c(SUMMARY.minAsset, `=${byYear(1)}`, "native", FORMAT.euroWhole),
     c(SUMMARY.threshold, `=${byYear(2)}`, "native", FORMAT.euroWhole),
@@ -737,6 +744,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [`A${SUMMARY.kiaRow}`]: "KIA",
   [`A${SUMMARY.disinvestmentRow}`]: "Desinvesteringsbijtelling",
   [`A${SUMMARY.problemsRow}`]: "Regels met een invoerprobleem (tellen niet mee)",
+  [`A${SUMMARY.registerRow}`]: "Vervreemdingen uit een register van een eerder jaar (rekent de add-in, stap 4 'Uit eerdere jaren', of kia-calc --eerder; hier niet meegeteld)",
   [`A${SUMMARY.partnersHead}`]: "Vennoten",
   [`B${SUMMARY.partnersHead}`]: "KIA (werkblad)",
   [`C${SUMMARY.partnersHead}`]: "KIA (add-in)",

@@ -1,6 +1,6 @@
 /** Besluit 4.2's declaration (bijlage 1) as text: the year, the assets with cost and reserve, conditions a and b. */
 import { evaluate } from "../src";
-import { declarationText } from "../taskpane/app/declaration";
+import { declarationText } from "../taskpane/app/report/declaration";
 
 describe("declaration of besluit 4.2 (bijlage 1)", () => {
   const report = evaluate({ year: 2024, investments: [{ id: "kraan", description: "Kraan", category: "machine", amount: 80000, reinvestmentReserve: { amount: 30000 } }] });

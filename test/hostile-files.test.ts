@@ -205,8 +205,8 @@ describe("kia-calc --batch: its bounds", () => {
     expect(existsSync(out)).toBe(false);
     expect(Date.now() - t0).toBeLessThan(15_000);
     // a folder of more entries than are listed stops listing at the bound
-    expect(await refusal(() => ledgersIn(dir, undefined, { files: 10, entries: 50 }))).toBe(
-      `Map ${dir} bevat meer dan 50 bestanden; --batch leest een map met ten hoogste 10 staten: verdeel de werkmappen over meer mappen`,
+    expect(await refusal(() => ledgersIn(dir, undefined, 50))).toBe(
+      `Map ${dir} bevat meer dan 50 bestanden; --batch leest ten hoogste 10.000 staten per keer: verdeel de werkmappen over meer mappen`,
     );
   }, 60_000);
 

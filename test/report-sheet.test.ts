@@ -2,9 +2,10 @@
 import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
 import { mapHeaders, type Cell } from "../src/workbook/ledger";
-import { makeDeriver } from "../taskpane/app/derive";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { initialState, reducer } from "../taskpane/app/state";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { reportLeftOut } from "../taskpane/app/report/left-out";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { initialState, reducer } from "../taskpane/app/model/state";
 import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, leftOutRows, PERCENT, RATE_EXACT, reportSheet, reportSheetName, type LeftOutRow } from "../taskpane/report-sheet";
 import type { Grid, ReportSheet } from "../taskpane/workbook/types";
 
@@ -265,7 +266,10 @@ describe("report sheet for every worked example", () => {
         for (const row of s.rows) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
         if (r.disinvestment?.items.length) expect(s.rows.some((row) => row[0] === (lang === "nl" ? "Drempel" : "Threshold"))).toBe(true);
         if (r.payment?.items.length) for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[6] === Number(it.carriedForward))).toBe(true);
-        expect(s.rows.slice(s.chart!.lastRow + 1).every((row) => row.length === 0)).toBe(true);
+        // below the curve nothing is printed; the year's register (src/register) sits below the print area
+        expect(s.rows.slice(s.chart!.lastRow + 1, s.page!.area.rows).every((row) => row.length === 0)).toBe(true);
+        expect(s.tables).toEqual([expect.objectContaining({ name: `KIA_REGISTER_${r.year}`, column: 0 })]);
+        expect(s.tables![0].row).toBeGreaterThan(s.page!.area.rows);
         // the page's setup: A4 portrait, one page wide, the title rows on every page
         expect(s.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: 1, fitToHeight: 0, titleRows: [0, 1] });
       }
@@ -312,10 +316,8 @@ describe("report sheet: the rows left out", () => {
     });
     if (withDisposal) s = reducer(s, { type: "add-disposal" });
     const d = makeDeriver()(s, NL);
-    const rows = leftOutRows(
-      { grid: s.grid!, mapping: s.mapping, problems: d.problems, disposalGrid: s.disposalGrid, disposalProblems: d.disposalProblems, disposalIssues: d.disposalIssues, paneDisposals: s.choices.disposals },
-      lang,
-    );
+    // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the disposals entered in step 4 and not complete
+    const rows = leftOutRows(reportLeftOut(s, d), lang);
     const sheet = reportSheet(d.evaluated!.report!, { ...opts, lang, scenario: d.evaluated!.scenario, leftOut: rows });
     return { d, rows, sheet };
   }
@@ -328,22 +330,24 @@ describe("report sheet: the rows left out", () => {
     const { d, rows } = pane("nl");
     expect(d.error).toBeNull();
     expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(["INV-1", "INV-4"]);
+    // in the reader's order, as kia-calc lists them: the cells not read, the rows the core refuses; then the pane's own
     expect(rows).toEqual<LeftOutRow[]>([
-      { list: "investments", cell: "Investeringen!E3", id: "INV-2", description: "Freesmachine", amount: "5000", column: "betaald", reason: paid },
       { list: "investments", cell: "Investeringen!D4", id: "INV-3", description: "Printer", amount: "2,500", column: "bedrag", value: '"2,500"', reason: ambiguous },
+      { list: "investments", cell: "Investeringen!E3", id: "INV-2", description: "Freesmachine", amount: "5000", column: "betaald", reason: paid },
       { list: "disposals", cell: "Desinvesteringen!C3", id: "D2", description: "Kast verkocht", amount: "veel", value: '"veel"', reason: noAmount },
+      // the disposal of a row left out, at the cell kia-calc names (the investment it undoes)
+      { list: "disposals", cell: "Desinvesteringen!D2", id: "D1", description: "Freesmachine verkocht", amount: "500", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56" },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "kies de investering van dit jaar die is vervreemd" },
-      { list: "disposals", cell: "Desinvesteringen!A2", id: "D1", description: "Freesmachine verkocht", amount: "500", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
     ]);
     // English: the column's name and the place of a disposal entered in the pane; the reasons stay the core's Dutch
     expect(pane("en").rows.map((r) => [r.cell, r.column, r.reason])).toEqual([
-      ["Investeringen!E3", "paid", paid],
       ["Investeringen!D4", "amount", ambiguous],
+      ["Investeringen!E3", "paid", paid],
       ["Desinvesteringen!C3", undefined, noAmount],
+      ["Desinvesteringen!D2", undefined, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
       ["Disposal 1 (step 4 of the task pane)", undefined, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
       ["Disposal 1 (step 4 of the task pane)", undefined, "kies de investering van dit jaar die is vervreemd"],
-      ["Desinvesteringen!A2", undefined, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
     ]);
   });
 
@@ -355,12 +359,12 @@ describe("report sheet: the rows left out", () => {
       ["Niet meegeteld"],
       ["Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw."],
       ["Cel", "Omschrijving", "Bedrag", "Reden"],
-      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (nummer INV-2, kolom betaald)`],
       ["Investeringen!D4", "Printer", "2,500", `${ambiguous} (nummer INV-3, kolom bedrag, waarde "2,500")`],
+      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (nummer INV-2, kolom betaald)`],
       ["Desinvesteringen!C3", "Kast verkocht", "veel", `${noAmount} (nummer D2, waarde "veel")`],
+      ["Desinvesteringen!D2", "Freesmachine verkocht", 500, "investering INV-2 telt niet mee (zie de melding bij die regel) (nummer D1)"],
       ["Vervreemding 1 (stap 4 van het taakvenster)", "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
       ["Vervreemding 1 (stap 4 van het taakvenster)", "kies de investering van dit jaar die is vervreemd"],
-      ["Desinvesteringen!A2", "Freesmachine verkocht", 500, "investering INV-2 telt niet mee (zie de melding bij die regel) (nummer D1)"],
       [],
     ]);
     // after the calculation, before the assets
@@ -376,7 +380,7 @@ describe("report sheet: the rows left out", () => {
       ["Not counted"],
       ["These rows do not count in the calculation; correct them in the ledger and make the report again."],
       ["Cell", "Description", "Amount", "Reason (Dutch)"],
-      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (number INV-2, column paid)`],
+      ["Investeringen!D4", "Printer", "2,500", `${ambiguous} (number INV-3, column amount, value "2,500")`],
     ]);
     expect(rowOf(en, "Rows of the ledger")[1]).toBe("4 rows read, 2 not counted; 3 disposals not counted (see Not counted)");
   });

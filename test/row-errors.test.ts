@@ -12,13 +12,14 @@ import fc from "fast-check";
 import * as core from "../src";
 import * as evaluation from "../src/evaluate";
 import { evaluate, evaluateNormalized, KiaValidationError, validateRows, validateScenario, type ScenarioInvestment } from "../src";
-import { cellText, FIELD_NAMES_NL, mapHeaders, type Cell } from "../src/workbook/ledger";
+import { cellText, type Cell } from "../src/workbook/ledger";
+import { cellOf } from "../src/workbook/left-out";
 import { evaluateClient } from "../cli/batch";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { makeDeriver } from "../taskpane/app/derive";
-import { buildScenario, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
-import { initialState, reducer } from "../taskpane/app/state";
-import { ledgerTable, workbookParts } from "../taskpane/app/load";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { initialState, reducer } from "../taskpane/app/model/state";
+import { loadLedger } from "../taskpane/app/model/load";
+import { reportLeftOut } from "../taskpane/app/report/left-out";
 import { leftOutRows, reportSheet } from "../taskpane/report-sheet";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { call } from "./support/cli";
@@ -339,7 +340,7 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     });
     const before = evaluations();
     const d = makeDeriver()(s, NL);
-    return { d, evaluations: evaluations() - before };
+    return { s, d, evaluations: evaluations() - before };
   }
 
   const idOfRow = (row: number) => cellText(ledger.rows[row - 2][0]);
@@ -350,14 +351,17 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     expect(n).toBe(1);
     expect(d.error).toBeNull();
     expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(keptIds);
-    expect(d.problems.map((p) => [`${p.columnLetter}${p.row}`, idOfRow(p.row), p.field])).toEqual([
-      ["E3", "INV-2", "paid"],
-      ["H5", "INV-4", "exemption"],
-      ["F6", "INV-5", "group"],
-      ["G7", "INV-6", "inUse"],
-      ["J8", "INV-7", "replacedBy"],
+    expect(d.leftOut.map((p) => [cellOf(p), p.id, p.field])).toEqual([
+      ["Investeringen!E3", "INV-2", "paid"],
+      ["Investeringen!H5", "INV-4", "exemption"],
+      ["Investeringen!F6", "INV-5", "group"],
+      ["Investeringen!G7", "INV-6", "inUse"],
+      ["Investeringen!J8", "INV-7", "replacedBy"],
+      // the disposal of a row left out goes with it, at the cell of the investment it names
+      ["Desinvesteringen!D2", "D1", "investment"],
     ]);
-    expect(d.disposalIssues).toEqual([{ origin: { kind: "ledger", index: 0, id: "D1" }, key: "ledger-disposal.0", message: "investering INV-4 telt niet mee (zie de melding bij die regel)" }]);
+    expect(d.leftOut[5].reason).toBe("investering INV-4 telt niet mee (zie de melding bij die regel)");
+    expect(d.disposalIssues).toEqual([]);
     expect(d.evaluated!.report!.total).toBe("19500");
   });
 
@@ -367,12 +371,9 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     expect(r.code).toBe(0);
     const lines = r.err.trimEnd().split("\n");
     expect(lines[0]).toBe(`Let op: 6 regels in ${path} tellen niet mee; de berekening weigert ze:`);
-    // each row at the cell the taskpane names (its sheet, column and row), with its number and the column's name
-    const expected = [
-      ...d.problems.map((p) => `  Investeringen!${p.columnLetter}${p.row} (nummer ${idOfRow(p.row)}, kolom ${FIELD_NAMES_NL[p.field as keyof typeof FIELD_NAMES_NL]}): ${p.message}`),
-      ...d.disposalIssues.map((i) => `  Desinvesteringen!D2 (vervreemding D1, kolom investering dit jaar): ${i.message}`),
-    ];
-    expect(lines.slice(1)).toEqual(expected);
+    // each row at the cell the taskpane names (its sheet, column and row), with the reason the taskpane gives
+    expect(lines.slice(1).map((l) => [l.trim().split(" ")[0], l.slice(l.indexOf("): ") + 3)])).toEqual(d.leftOut.map((p) => [cellOf(p), p.reason]));
+    expect(idOfRow(3)).toBe("INV-2");
     expect(lines[1]).toBe("  Investeringen!E3 (nummer INV-2, kolom betaald): betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00)");
     const report = JSON.parse(r.out);
     const pane = d.evaluated!.report!;
@@ -384,31 +385,22 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
   });
 
   it("the pane's report sheet and kia-calc's output name the same rows left out, with the same cells and reasons", async () => {
-    const { d } = taskpane();
-    const grid = (sheet: string, t: { headers: string[]; rows: Cell[][] }) => ({ sheet, source: `tabel ${sheet}`, headers: t.headers, rows: t.rows, firstRow: 2, firstColumn: 0 });
-    const rows = leftOutRows(
-      {
-        grid: grid("Investeringen", ledger),
-        mapping: mapHeaders(ledger.headers).mapping,
-        problems: d.problems,
-        disposalGrid: grid("Desinvesteringen", disposals),
-        disposalProblems: d.disposalProblems,
-        disposalIssues: d.disposalIssues,
-        paneDisposals: [],
-      },
-      "nl",
-    );
+    const { s, d } = taskpane();
+    // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the pane's own disposals not complete
+    const rows = leftOutRows(reportLeftOut(s, d), "nl");
     const sheet = reportSheet(d.evaluated!.report!, { lang: "nl", version: "1", date: "2026-01-01", ledgerSource: "tabel Investeringen", scenario: d.evaluated!.scenario, leftOut: rows });
     const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
     const listed = sheet.rows.slice(at + 3, at + 3 + rows.length);
     const cli = JSON.parse((await call([path])).out).leftOut as { cell: string; id?: string; column?: string; reason: string }[];
-    // the ledger's rows: the same cell, number, column and reason in both (the report names the number and column after the reason)
+    // the ledger's rows: the same cell, number, column and reason in both (the report names the number and column
+    // after the reason)
     expect(listed.slice(0, 5).map((r) => [r[0], r[4]])).toEqual(
       cli.slice(0, 5).map((x) => [x.cell, expect.stringMatching(new RegExp(`^${x.reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(nummer ${x.id}, kolom ${x.column}(, waarde .*)?\\)$`))]),
     );
     expect(listed[0]).toEqual(["Investeringen!E3", "Freesmachine", null, 5000, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00) (nummer INV-2, kolom betaald)", null, null]);
-    // the disposal: the same number and reason; the pane names the cell of its number (it keeps the message, not the field)
-    expect(listed[5][0]).toBe("Desinvesteringen!A2");
+    // the disposal at the cell kia-calc names (the investment it undoes), with its number and reason (the report
+    // builder names no column for a disposal)
+    expect(listed[5][0]).toBe("Desinvesteringen!D2");
     expect(listed[5][4]).toBe("investering INV-4 telt niet mee (zie de melding bij die regel) (nummer D1)");
     expect(cli[5]).toEqual({ cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-4 telt niet mee (zie de melding bij die regel)" });
     expect(cli).toHaveLength(6);
@@ -421,7 +413,7 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     const row = await evaluateClient(path, core);
     expect(evaluations() - before).toBe(1);
     expect(row).toMatchObject({ year: 2025, total: d.evaluated!.report!.total, kia: d.evaluated!.report!.kia, error: null });
-    expect(row.problems).toBe(d.problems.length + d.disposalProblems.length + d.disposalIssues.length);
+    expect(row.problems).toBe(d.leftOut.length + d.disposalIssues.length);
     expect(row.problems).toBe(6);
     const r = await call(["--batch", join(dir, "klanten")]);
     expect(r.code).toBe(0);
@@ -441,15 +433,25 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
       if (i % 10 === 4) extra.lostByCalamity = { replacedBy: "bestaat-niet" };
       many.push(inv(`m${i}`, "machine", 1000 + i, extra) as ScenarioInvestment);
     }
-    const read = { investments: many, rows: many.map((_, i) => i + 2), problems: [], skipped: 0 };
-    const mapping = { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, lostByCalamity: 6, replacedBy: 7 };
-    const s = initialState(2025);
+    const cell = (v: unknown): Cell => (v === undefined ? null : typeof v === "boolean" ? (v ? "ja" : "nee") : (v as Cell));
+    const grid = {
+      sheet: "Staat",
+      source: "tabel Investeringen",
+      headers: ["Nummer", "Categorie", "Bedrag", "Betaald", "Groep", "In gebruik", "Vervangen door"],
+      rows: many.map((x) => {
+        const r = x as unknown as Record<string, unknown>;
+        return [r.id, r.category, r.amount, r.paid, r.group, r.inUse, (r.lostByCalamity as { replacedBy?: string } | undefined)?.replacedBy].map(cell);
+      }),
+      firstRow: 2,
+      firstColumn: 0,
+    };
+    const s = reducer(initialState(2025), { type: "load-done", source: { kind: "table", name: "tabel Investeringen" }, grid, mapping: { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, replacedBy: 6 }, mappingOrigin: "headers" });
     const before = evaluations();
-    const checked = checkedLedger(read, 2025, mapping, 0);
-    const e = evaluateLedger(buildScenario(s.choices, checked, NL), checked, mapping, { firstColumn: 0 }, s.choices);
+    const d = makeDeriver()(s, NL);
+    const e = d.evaluated!;
     expect(evaluations() - before).toBe(1);
     expect(e.error).toBeNull();
-    expect(checked.problems.length + e.rowProblems.length).toBe(160);
+    expect(d.leftOut.length).toBe(160);
     expect(e.scenario.investments).toHaveLength(240);
     expect(e.report!.total).toBe(String(e.scenario.investments.reduce((t, x) => t + Number(x.amount), 0)));
   });
@@ -475,25 +477,13 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
     return lines.slice(at + 1).filter((l) => l.startsWith("  ")).map((l) => l.slice(2));
   }
 
-  /** the standalone pane on the same file (App.tsx's load): the sheet cell of each problem of the ledger it lists */
+  /** the standalone pane on the same file (loadLedger, as App.tsx loads it): the cell of each row it lists as left out */
   async function paneCells(name: string, bytes: Uint8Array): Promise<string[]> {
     const wb = await openFileWorkbook({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer }, { storage: null });
-    const tables = await wb.listTables();
-    const table = ledgerTable(tables)!;
-    const grid = await wb.readTable(table.name);
-    const mapping = mapHeaders(grid.headers).mapping;
-    // as App.tsx: the tables listed once, given to workbookParts
-    const listTables = wb.listTables;
-    wb.listTables = () => {
-      throw new Error("listTables read twice");
-    };
-    const { yearFound, disposalGrid } = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: 2020, culture: async () => NL, tables });
-    wb.listTables = listTables;
-    const source = { kind: "file" as const, name: grid.source, table: table.name, fileName: name };
-    const state = reducer(initialState(2020), { type: "load-done", source, grid, disposalGrid, mapping, mappingOrigin: "headers", year: yearFound?.year, yearFound });
+    const state = reducer(initialState(2020), await loadLedger(wb, {}, { guess: 2020, culture: async () => NL, fileName: name }));
     const d = makeDeriver()(state, NL);
     expect(d.error).toBeNull();
-    return d.problems.map((p) => `${grid.sheet}!${p.columnLetter}${p.row}`);
+    return d.leftOut.map(cellOf);
   }
   const cellsOf = (lines: string[]) => lines.map((l) => l.split(" ")[0]);
   const group = (g: string, id: string) =>
@@ -528,7 +518,8 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
       expect.stringMatching(/^Staat!B8 \(nummer INV-5, kolom verloren door calamiteit\): regels van één bedrijfsmiddel \(groep "Pand"\) gaan samen verloren/),
       "Verkopen!C2 (vervreemding D1, kolom investering dit jaar): investering INV-3 telt niet mee (zie de melding bij die regel)",
     ]);
-    expect(await paneCells("tabel.xlsx", bytes)).toEqual(cellsOf(lines).slice(0, 4));
+    // the disposal of a row left out too, at the same cell (the pane lists the reader's LeftOut)
+    expect(await paneCells("tabel.xlsx", bytes)).toEqual(cellsOf(lines));
   });
 
   it("a sheet without a table, its header on row 4 from column B: the sheet's own row and column", async () => {

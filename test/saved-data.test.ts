@@ -1,5 +1,5 @@
 /**
- * "Gegevens bewaren (.json)" / "Gegevens laden (.json)" (taskpane/app/saved-data.ts) on the corpus' bakery ledger
+ * "Gegevens bewaren (.json)" / "Gegevens laden (.json)" (taskpane/app/model/saved-data.ts) on the corpus' bakery ledger
  * read as the standalone page reads it: the answers, an override and the other choices go to a file and come back
  * onto the same ledger; an answer or override whose row says something else now, or whose row is gone, is not taken
  * and is listed with what the row said then and now; the columns follow their headers; kia-calc --antwoorden reads
@@ -11,8 +11,9 @@ import { join } from "path";
 import { call } from "./support/cli";
 import "../src/law/headings";
 import { mapHeaders } from "../src/workbook/ledger";
-import { dataToSave, restoreData } from "../taskpane/app/saved-data";
-import { initialState, reducer, type Choices } from "../taskpane/app/state";
+import { readWorkbook } from "../src/workbook/read";
+import { dataToSave, restoreData } from "../taskpane/app/model/saved-data";
+import { initialState, reducer, type Choices } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import type { Grid } from "../taskpane/workbook/types";
 
@@ -21,8 +22,7 @@ const BAKERY = join(__dirname, "fixtures", "ledgers", "bakkerij-vof-2024.xlsx");
 async function bakery(): Promise<Grid> {
   const buf = readFileSync(BAKERY);
   const wb = await openFileWorkbook({ name: "bakkerij-vof-2024.xlsx", arrayBuffer: async () => new Uint8Array(buf).buffer }, { storage: null });
-  const [t] = await wb.listTables();
-  return wb.readTable(t.name);
+  return (await readWorkbook(wb.book(), { validate: false })).ledger;
 }
 
 function choices(): Choices {
@@ -136,7 +136,7 @@ describe("the saved file as a scenario for kia-calc", () => {
   it("kia-calc gegevens.json computes the scenario in it (the file the pane saves in step 1 and step 5)", async () => {
     const buf = readFileSync(BAKERY);
     const wb = await openFileWorkbook({ name: "bakkerij-vof-2024.xlsx", arrayBuffer: async () => new Uint8Array(buf).buffer }, { storage: null });
-    const grid = await wb.readTable((await wb.listTables())[0].name);
+    const grid = (await readWorkbook(wb.book(), { validate: false })).ledger;
     const scenario = JSON.parse((await call(["--scenario", BAKERY])).out);
     const data = dataToSave(initialState(2024).choices, { grid, mapping: mapHeaders(grid.headers).mapping, source: "blad Activastaat" }, scenario);
     const file = join(mkdtempSync(join(tmpdir(), "kia-gegevens-")), "gegevens.json");

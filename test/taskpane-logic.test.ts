@@ -9,24 +9,30 @@ import { join } from "path";
 import { Decimal, evaluate, kia, type ScenarioInvestment } from "../src";
 import type { Cell } from "../src/workbook/ledger";
 import { marginal as marginalFunction } from "../functions/kia-functions";
-import { assetRows, counts, matches, page } from "../taskpane/app/assets";
-import { kiaCurve, marginal } from "../taskpane/app/curve";
-import { cultureFromLocale, formatMoney, formatNumber, formatPercent, keepEuro, parseUserAmount } from "../taskpane/app/format";
-import { sameInARow, sourceText } from "../taskpane/app/display";
-import { safeFileName } from "../taskpane/app/download";
-import { referenceUrls } from "../taskpane/app/refs";
-import { jointRequestOf, partnershipFromTable } from "../taskpane/app/partners";
-import type { Workbook } from "../taskpane/workbook/types";
-import { messages } from "../taskpane/app/i18n";
-import { keyShares, letterText } from "../taskpane/app/letter";
-import { applySavedMapping, defaultYear, findYear, ledgerTable } from "../taskpane/app/load";
-import { partnersFromGrid } from "../taskpane/app/partners";
-import { buildScenario, calamityItems, checkedLedger, evaluateLedger } from "../taskpane/app/scenario";
-import { makeDeriver } from "../taskpane/app/derive";
-import { emptyPartner, hasChoices, initialState, reducer, restoreChoices, type PaneState } from "../taskpane/app/state";
+import { assetRows, counts, matches, page } from "../taskpane/app/model/assets";
+import { kiaCurve, marginal } from "../taskpane/app/model/curve";
+import { cultureFromLocale, formatMoney, formatNumber, formatPercent, keepEuro, parseUserAmount } from "../taskpane/app/text/format";
+import { sameInARow, sourceText } from "../taskpane/app/text/display";
+import { safeFileName } from "../taskpane/app/report/download";
+import { referenceUrls } from "../taskpane/app/text/refs";
+import { jointRequestOf, partnershipFromRead } from "../taskpane/app/model/partners";
+import { messages } from "../taskpane/app/text/i18n";
+import { keyShares, letterText } from "../taskpane/app/report/letter";
+import { applySavedMapping, defaultYear, paneYear } from "../taskpane/app/model/load";
+import { mapHeaders } from "../src/workbook/ledger";
+import { partnersFromGrid } from "../taskpane/app/model/partners";
+import { buildScenario, calamityItems } from "../taskpane/app/model/scenario";
+import { evaluateLedger } from "../taskpane/app/model/evaluate";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { emptyPartner, hasChoices, initialState, reducer, restoreChoices, type PaneState } from "../taskpane/app/model/state";
 import type { Grid } from "../taskpane/workbook/types";
 
 const NL = cultureFromLocale("nl-NL", "nl");
+
+/** The pane's state with the table "Investeringen" loaded as `grid`, its columns `mapping`. */
+function loaded(grid: Grid, mapping: PaneState["mapping"]): PaneState {
+  return reducer(initialState(2025), { type: "load-done", source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" }, grid, mapping, mappingOrigin: "headers" });
+}
 const EN = cultureFromLocale("en-GB", "en");
 
 describe("amounts in the culture", () => {
@@ -182,7 +188,7 @@ describe("the scenario from the pane's state", () => {
       [{ kind: "user", index: 0 }, "disposal.0.investmentYearTotal"],
     ]);
     expect(b.scenario.disposals).toBeUndefined();
-    const e = evaluateLedger(b, ledger, {}, { firstColumn: 0 }, s.choices);
+    const e = evaluateLedger(b, ledger, s.choices);
     expect(e.report).toBeNull();
     expect(e.error?.key).toBe("partner.0.capital");
 
@@ -192,7 +198,7 @@ describe("the scenario from the pane's state", () => {
     t = reducer(t, { type: "set-partner", index: 0, patch: { name: "A" } });
     t = reducer(t, { type: "set-partner", index: 1, patch: { name: "B", capital: "10" } });
     const bt = buildScenario(t.choices, ledger, NL);
-    const et = evaluateLedger(bt, ledger, {}, { firstColumn: 0 }, t.choices);
+    const et = evaluateLedger(bt, ledger, t.choices);
     expect(et.error).toMatchObject({ step: "partnership", key: "partner.0.capital" });
   });
 
@@ -209,7 +215,7 @@ describe("the scenario from the pane's state", () => {
       { id: "Heftruck (verkocht)", description: "Heftruck (verkocht)", price: "8000", investmentYear: 2022, investmentAmount: "20000", investmentYearTotal: "85000" },
     ]);
     expect(b.disposalIssues[0]).toEqual({ origin: { kind: "user", index: 1 }, key: "disposal.1.investmentYear", message: "vul het investeringsjaar in, zoals 2022" });
-    const e = evaluateLedger(b, ledger, {}, { firstColumn: 0 }, s.choices);
+    const e = evaluateLedger(b, ledger, s.choices);
     expect(e.report).not.toBeNull();
     expect(e.report!.disinvestment!.items.map((x) => x.id)).toEqual(["Heftruck (verkocht)"]);
     expect(e.report!.explanation.some((x) => x.text.includes("Heftruck (verkocht)"))).toBe(true);
@@ -218,7 +224,7 @@ describe("the scenario from the pane's state", () => {
     s = reducer(s, { type: "set-disposal", index: 1, patch: { investmentYear: "2030", investmentAmount: "2.000", investmentYearTotal: "10.000" } });
     const b2 = buildScenario(s.choices, ledger, NL);
     expect(b2.disposalIssues).toEqual([]);
-    const e2 = evaluateLedger(b2, ledger, {}, { firstColumn: 0 }, s.choices);
+    const e2 = evaluateLedger(b2, ledger, s.choices);
     expect(e2.report).not.toBeNull();
     expect(e2.error).toBeNull();
     expect(e2.disposalIssues).toEqual([{ origin: { kind: "user", index: 1 }, key: "disposal.1.investmentYear", message: "investeringsjaar ligt na het jaar van vervreemding 2024" }]);
@@ -233,33 +239,29 @@ describe("the scenario from the pane's state", () => {
     expect(buildScenario(t.choices, ledger, NL).scenario.disposals!.map((d) => d.id)).toEqual(["Bureau", "Bureau (2)"]);
   });
 
-  it("moves rows the core refuses to the ledger's problems, with row and column, and evaluates the good rows", () => {
-    const bad = {
-      investments: [
-        inv("a", "machine", "10000"),
-        inv("b", "machine", "5000", { paid: "6000" }), // paid more than the amount: one row on its own
-        inv("c1", "computer", "1000", { group: "g", inUse: true }),
-        inv("c2", "computer", "1000", { group: "g", inUse: false }), // a group that disagrees: across rows
-        inv("d", "machine", "2000", { lostByCalamity: { replacedBy: "b" } }), // replaced by a row left out
-      ],
-      rows: [4, 5, 6, 7, 8],
-      problems: [],
-      skipped: 0,
+  it("leaves out the rows the core refuses, at their cells (the reader's LeftOut), and evaluates the good rows", () => {
+    const grid: Grid = {
+      sheet: "Staat",
+      source: "tabel Investeringen",
+      headers: ["Nummer", "Categorie", "Bedrag", "Betaald", "Groep", "In gebruik", "Vervangen door"],
+      rows: [
+        ["a", "machine", 10000, null, null, null, null],
+        ["b", "machine", 5000, 6000, null, null, null], // paid more than the amount: one row on its own
+        ["c1", "computer", 1000, null, "g", "ja", null],
+        ["c2", "computer", 1000, null, "g", "nee", null], // a group that disagrees: across rows
+        ["d", "machine", 2000, null, null, null, "b"], // replaced by a row left out
+      ] as Cell[][],
+      firstRow: 4,
+      firstColumn: 1,
     };
-    const mapping = { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, replacedBy: 6 };
-    const checked = checkedLedger(bad, 2025, mapping, 1);
+    const d = makeDeriver()(loaded(grid, mapHeaders(grid.headers).mapping), NL);
     // the group is one asset (besluit 2.2): both its rows go, each saying why
-    expect(checked.problems.map((p) => [p.row, p.columnLetter, p.field])).toEqual([[5, "E", "paid"], [6, "F", "group"], [7, "G", "inUse"]]);
-    expect(checked.problems[1].message).toMatch(/^hoort bij hetzelfde bedrijfsmiddel \(groep "g"\) als investering c2, en die regel telt niet mee/);
-    // the calamity entry is left to evaluateLedger, where the user can change it in step 2
-    expect(checked.investments.map((i) => i.id)).toEqual(["a", "d"]);
-    const s = initialState(2025);
-    const built = buildScenario(s.choices, checked, NL);
-    const e = evaluateLedger(built, checked, mapping, { firstColumn: 1 }, s.choices);
-    expect(e.report).not.toBeNull();
-    expect(e.rowProblems).toEqual([{ row: 8, column: 6, columnLetter: "H", field: "replacedBy", value: "", message: "investering b telt niet mee (zie de melding bij die regel)" }]);
-    expect(e.scenario.investments.map((i) => i.id)).toEqual(["a"]);
-    expect(e.report!.total).toBe("10000");
+    expect(d.leftOut.map((p) => [p.row, p.column, p.field])).toEqual([[5, "E", "paid"], [6, "F", "group"], [7, "G", "inUse"], [8, "H", "replacedBy"]]);
+    expect(d.leftOut[1].reason).toMatch(/^hoort bij hetzelfde bedrijfsmiddel \(groep "g"\) als investering c2, en die regel telt niet mee/);
+    expect(d.leftOut[3].reason).toBe("investering b telt niet mee (zie de melding bij die regel)");
+    expect(d.evaluated!.report).not.toBeNull();
+    expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(["a"]);
+    expect(d.evaluated!.report!.total).toBe("10000");
   });
 
   it("derives everything from the state, memoised per input", () => {
@@ -275,16 +277,10 @@ describe("the scenario from the pane's state", () => {
       firstColumn: 0,
     };
     const derive = makeDeriver();
-    let s: PaneState = reducer(initialState(2025), {
-      type: "load-done",
-      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-      grid,
-      mapping: { id: 0, category: 1, amount: 2 },
-      mappingOrigin: "headers",
-    });
+    let s = loaded(grid, { id: 0, category: 1, amount: 2 });
     const d1 = derive(s, NL);
     expect(d1.evaluated!.report!.kia).toBe(kia(30000, 2025).rounded.toString());
-    expect(d1.problems.map((p) => `${p.columnLetter}${p.row}`)).toEqual(["C3"]);
+    expect(d1.leftOut.map((p) => `${p.column}${p.row}`)).toEqual(["C3"]);
     s = reducer(s, { type: "set-step", step: "report" });
     expect(derive(s, NL).evaluated).toBe(d1.evaluated);
     s = reducer(s, { type: "set-override", id: "m1", override: { eligible: false, reason: "privé, niet in de onderneming" } });
@@ -387,33 +383,14 @@ describe("filters, pages and stored settings", () => {
       mapping: { id: 0, category: 1, amount: 2 },
       origin: "saved",
     });
-    // the year: beside "Jaar" (the Overzicht first, a non-year passed over), else the one year of all dates, else a guess
-    const dates = (...ds: (string | undefined)[]) => ds.map((date) => ({ date }));
-    const labels: { sheet: string; value: Cell }[] = [
-      { sheet: "Info", value: "Klant" },
-      { sheet: "Overzicht", value: 2024 },
-    ];
-    const seen: unknown[][] = [];
-    const withYear = {
-      findLabel: async (l: readonly string[], sheet?: string, accept?: (v: Cell) => boolean) => {
-        seen.push([l, sheet]);
-        const hit = labels.filter((x) => !accept || accept(x.value)).sort((a, b) => Number(b.sheet === sheet) - Number(a.sheet === sheet))[0];
-        return hit && { sheet: hit.sheet, row: 3, column: 1, value: hit.value };
-      },
-    } as unknown as Workbook;
-    const noYear = {} as Workbook;
-    expect(await findYear(withYear, dates("2025-01-03"), 2023)).toEqual({ from: "workbook", year: 2024, at: "Overzicht!B3" });
-    expect(seen).toEqual([[["Jaar", "Belastingjaar", "Boekjaar"], "Overzicht"]]);
-    expect(await findYear(noYear, dates("2025-01-03", "2025-05-01", undefined), 2023)).toEqual({ from: "dates", year: 2025, dated: 2, investments: 3 });
-    // dates in two years give no year (never the most common one): the year on screen stays, as a guess
-    expect(await findYear(noYear, dates("2025-01-03", "2025-05-01", "2024-12-31"), 2023)).toEqual({ from: "none", years: [2024, 2025], year: 2023 });
-    expect(await findYear(noYear, dates("1999-01-01"), 2023)).toEqual({ from: "none", years: [1999], year: 2023 });
-    expect(await findYear(noYear, dates(undefined), 2023)).toEqual({ from: "none", years: [], year: 2023 });
+    // the reader's year as the pane shows it: a year without a KIA table cannot be chosen, the year on screen stays as a guess
+    expect(paneYear({ from: "label", year: 2024, at: "Overzicht!B3" }, 2023)).toEqual({ from: "workbook", year: 2024, at: "Overzicht!B3" });
+    expect(paneYear({ from: "name", year: 2024, at: "Info!B2" }, 2023)).toEqual({ from: "workbook", year: 2024, at: "Info!B2" });
+    expect(paneYear({ from: "dates", year: 2025, dated: 2, investments: 3 }, 2023)).toEqual({ from: "dates", year: 2025, dated: 2, investments: 3 });
+    expect(paneYear({ from: "none", years: [2024, 2025] }, 2023)).toEqual({ from: "none", years: [2024, 2025], year: 2023 });
+    expect(paneYear({ from: "dates", year: 1999, dated: 1, investments: 1 }, 2023)).toEqual({ from: "none", years: [1999], year: 2023 });
     expect(defaultYear(new Date(2026, 5, 1))).toBe(2025);
     expect(defaultYear(new Date(2040, 5, 1))).toBe(2026);
-    const t = (name: string, headers: string[]) => ({ name, sheet: name, rowCount: 1, headers });
-    expect(ledgerTable([t("Vennoten", ["Naam"]), t("Investeringen", ["Nummer"])])!.name).toBe("Investeringen");
-    expect(ledgerTable([t("Vennoten", ["Naam"]), t("Blad1", ["Omschrijving", "Categorie", "Bedrag"])])!.name).toBe("Blad1");
   });
 
   it("reads partners from a sheet into input text in the culture", () => {
@@ -449,17 +426,15 @@ describe("the partners table read on load", () => {
     firstRow: 2,
     firstColumn: 0,
   };
-  const labels: Record<string, Cell> = { Verdeelsleutel: "kapitaal", "Gezamenlijk verzoek": "Ja" };
-  const wb = {
-    readTable: async () => partnerGrid,
-    findLabel: async (names: readonly string[], sheet?: string) => {
-      const label = names.find((n) => n in labels);
-      return sheet === "Vennoten" && label ? { sheet, row: 6, column: 1, value: labels[label] } : undefined;
-    },
-  } as unknown as Workbook;
+  // as readWorkbook found them: the partners, and the cells beside "Verdeelsleutel" and "Gezamenlijk verzoek"
+  const found = {
+    partners: partnerGrid,
+    key: { sheet: "Vennoten", row: 6, column: 1, value: "kapitaal" as Cell },
+    request: { sheet: "Vennoten", row: 7, column: 1, value: "Ja" as Cell },
+  };
 
   it("reads the partners, the key beside 'Verdeelsleutel' and the joint request beside 'Gezamenlijk verzoek'", async () => {
-    const r = (await partnershipFromTable(wb, "Vennoten", NL))!;
+    const r = partnershipFromRead(found, NL)!;
     expect(r.partnership).toMatchObject({ enabled: true, key: "capital", jointRequest: "yes" });
     expect(r.partnership.partners.map((p) => [p.name, p.profit, p.capital])).toEqual([
       ["Jansen", "50", "40.000"],
@@ -473,15 +448,14 @@ describe("the partners table read on load", () => {
   });
 
   it("a key beside 'Verdeelsleutel' that is no key is said, with its cell, not silently replaced by the profit key", async () => {
-    const odd = { ...wb, findLabel: async (names: readonly string[], sheet?: string) => (names.includes("Verdeelsleutel") ? { sheet: sheet!, row: 6, column: 1, value: "omzet" } : undefined) } as unknown as Workbook;
-    const r = (await partnershipFromTable(odd, "Vennoten", NL))!;
+    const r = partnershipFromRead({ ...found, key: { ...found.key, value: "omzet" } }, NL)!;
     expect(r.partnership.key).toBe("profit");
     expect(r.read.key).toBeUndefined();
     expect(r.read.problems).toEqual(['Vennoten!B6 (verdeelsleutel): "omzet" is geen verdeelsleutel; kies winst, kapitaal, stille reserves of gelijk (nu staat winst ingesteld)']);
   });
 
   it("ticks the partnership on load; what the workbook gives is not a choice to store; restored choices win; 'begin opnieuw' goes back to it", async () => {
-    const r = (await partnershipFromTable(wb, "Vennoten", NL))!;
+    const r = partnershipFromRead(found, NL)!;
     const grid: Grid = { ...partnerGrid, sheet: "Staat", source: "tabel Investeringen", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["m1", "machine", 30000]] };
     const load = (choices?: PaneState["choices"]) =>
       reducer(initialState(2025), {

@@ -14,7 +14,7 @@ import { evaluate, evaluateNormalized, validateRows, type Report } from "../src"
 import { allCategories } from "../src/law";
 import { confidenceText } from "../src/messages";
 import { KIA_EXACT_NAME, KIA_NAME, lambdaBody, lambdaFileFormula, lambdaFormula, substituteParameters } from "../src/lambda";
-import { DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/workbook/ledger";
+import { columnLetter, DISPOSAL_HEADERS, FIELD_HEADERS, LEDGER_FIELDS, PARTNER_HEADERS, readLedger, type Cell } from "../src/workbook/ledger";
 import { buildTemplate, DEMO_NOTE_ARGB, DEMO_ROW_ARGB, TEMPLATE_FILE } from "../templates/build";
 import * as T from "../templates/layout";
 import { readWorkbookFile as readWorkbook } from "../cli/workbook";
@@ -493,6 +493,29 @@ describe("the Overzicht in the formula engine", () => {
     } finally {
       hf.batch(() => {
         for (const c of ["A3", "C3", "D3"]) D.set(c, null);
+      });
+    }
+  });
+
+  it("disposals: a row that refers to an earlier year's register (column 'Uit register') is the add-in's, counted on the Overzicht, left out of both columns", () => {
+    const reg = columnLetter(T.DISPOSAL_COLUMNS.findIndex((c) => c.field === "register"));
+    expect(O.get(`B${T.SUMMARY.registerRow}`)).toBe(0);
+    try {
+      hf.batch(() => {
+        D.set("A3", "V1");
+        D.set("B3", "Bestelbus");
+        D.set("C3", 15000);
+        D.set(`${reg}3`, "2023:M3");
+      });
+      expect(O.get(`B${T.SUMMARY.registerRow}`)).toBe(1);
+      // the workbook's figures and the add-in's column are those of the example's disposal alone (the register row is
+      // computed by the add-in in step 4, or kia-calc --eerder): € 1.579, and the check says equal
+      expect(O.get(`B${T.SUMMARY.disinvestmentRow}`)).toBe(1579);
+      expect(O.get(`C${T.SUMMARY.disinvestmentRow}`)).toBe(1579);
+      expect(O.get(`D${T.SUMMARY.disinvestmentRow}`)).toBe(0);
+    } finally {
+      hf.batch(() => {
+        for (const c of ["A3", "B3", "C3", `${reg}3`]) D.set(c, null);
       });
     }
   });

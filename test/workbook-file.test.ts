@@ -3,9 +3,10 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { evaluate } from "../src";
-import { mapHeaders, readLedger, readPartners } from "../src/workbook/ledger";
+import { readableParts, readWorkbook } from "../src/workbook";
 import { DATE, EURO, EURO_EXACT, reportSheet } from "../taskpane/report-sheet";
 import { csvTable, decodeText, detectDelimiter, parseCsv } from "../src/workbook/csv";
+import { loadLedger } from "../taskpane/app/model/load";
 import { ONLY_IN_EXCEL, openFileWorkbook, UnreadableFileError } from "../taskpane/workbook/file";
 import * as sample from "../scripts/sample-ledger";
 
@@ -44,56 +45,51 @@ async function ledgerXlsx(): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-describe("file workbook: .xlsx", () => {
-  it("lists Excel tables and sheets without tables as used ranges", async () => {
+const NL = { locale: "nl-NL", decimalSeparator: ",", thousandsSeparator: ".", language: "nl" as const };
+
+describe("file workbook: .xlsx (the Book readWorkbook reads, as kia-calc)", () => {
+  it("lists Excel tables and sheets with a header row, the ledger marked", async () => {
     const wb = await openFileWorkbook(fileOf("staat.xlsx", await ledgerXlsx()));
     expect(wb.kind).toBe("file");
-    const tables = await wb.listTables();
-    expect(tables).toEqual([
-      { name: "Investeringen", sheet: "Staat", rowCount: 5, headers: ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Datum", "In gebruik"] },
-      { name: "Los", sheet: "Los", rowCount: 5, headers: ["Nummer", "Bedrag", "Kolom 3", "Kolom 4", "Kolom 5"] },
+    expect(await readableParts(wb.book())).toEqual([
+      { name: "Investeringen", sheet: "Staat", table: true, ledger: true },
+      { name: "Los", sheet: "Los", table: false, ledger: false },
     ]);
   });
 
-  it("reads headers, numbers, Dutch text amounts, dates, error cells and empty rows; the ledger reads them", async () => {
+  it("reads headers, numbers, Dutch text amounts, dates, error cells and empty rows", async () => {
     const bytes = await ledgerXlsx();
     const copy = bytes.slice();
     const wb = await openFileWorkbook(fileOf("staat.xlsx", bytes));
     const progress: number[] = [];
-    const g = await wb.readTable("Investeringen", (p) => progress.push(p.rowsRead));
+    const read = await readWorkbook(wb.book(), { onProgress: (p) => progress.push(p.rowsRead) });
     expect(progress[progress.length - 1]).toBe(5);
-    expect(g).toMatchObject({ sheet: "Staat", firstRow: 4, firstColumn: 0 });
-    expect(g.source).toContain("Investeringen");
-    expect(g.rows[0]).toEqual(["M1", "Draaibank", "machine", 60000, { date: "2025-03-31" }, "ja"]);
-    expect(g.rows[1]).toEqual(["M2", "Pers", "Machines en installaties", "€ 1.234,56", { date: "2025-06-01" }, "nee"]);
-    expect(g.rows[2]).toEqual([null, null, null, null, null, null]);
-    expect(g.rows[3]).toEqual(["M3", '=HYPERLINK("http://example.invalid","klik")', "inventaris", { error: "#N/A" }, null, null]);
-    expect(g.rows[4]).toEqual(["M4", "<b>html</b>", "computer", "2.500", null, true]);
-    const read = readLedger(g.rows, mapHeaders(g.headers).mapping, g);
-    expect(read.investments.map((i) => [i.id, i.amount])).toEqual([
+    expect(read.ledger).toMatchObject({ sheet: "Staat", source: "tabel Investeringen", firstRow: 4, firstColumn: 0 });
+    expect(read.ledger.rows[3]).toEqual(["M3", '=HYPERLINK("http://example.invalid","klik")', "inventaris", { error: "#N/A" }, null, null]);
+    expect(read.scenario.investments.map((i) => [(i as { id: string }).id, (i as { amount: string }).amount])).toEqual([
       ["M1", "60000"],
       ["M2", "1234.56"],
       ["M4", "2500"],
     ]);
-    expect(read.investments[0].date).toBe("2025-03-31");
-    expect(read.skipped).toBe(1);
-    expect(read.problems).toEqual([expect.objectContaining({ row: 7, columnLetter: "D", field: "amount" })]);
-    expect(read.problems[0].message).toMatch(/#N\/B/);
+    expect(read.scenario.investments[0]).toMatchObject({ date: "2025-03-31" });
+    expect(read.year).toMatchObject({ from: "title", year: 2025, at: "Staat!A1" });
+    expect(read.leftOut).toEqual([expect.objectContaining({ sheet: "Staat", row: 7, column: "D", field: "amount", id: "M3", code: "UNREADABLE" })]);
+    expect(read.leftOut[0].reason).toMatch(/#N\/B/);
     expect(bytes).toEqual(copy); // the user's file is only read
   });
 
-  it("reads a sheet's used range (formula results), and finds a labelled value", async () => {
+  it("a sheet without tables by its header row (formula results); the pane reads it when it is chosen", async () => {
     const wb = await openFileWorkbook(fileOf("staat.xlsx", await ledgerXlsx()));
-    const g = await wb.readTable("Los");
-    expect(g).toMatchObject({ firstRow: 4, firstColumn: 1 });
-    expect(g.rows[0].slice(0, 2)).toEqual(["X1", 12.5]);
-    expect(g.rows[2].slice(0, 2)).toEqual(["X2", 25]);
-    expect(await wb.findLabel!("verdeelsleutel")).toEqual({ sheet: "Los", row: 8, column: 5, value: "winst" });
-    expect(await wb.findLabel!("bestaat niet")).toBeUndefined();
+    const done = await loadLedger(wb, { table: "Los" }, { guess: 2025, culture: async () => NL, fileName: "staat.xlsx" });
+    expect(done.source).toEqual({ kind: "file", name: "blad Los", table: "Los", fileName: "staat.xlsx" });
+    expect(done.grid).toMatchObject({ firstRow: 4, firstColumn: 1 });
+    expect(done.grid.rows.map((r) => r.slice(0, 2))).toEqual([["X1", 12.5], [null, null], ["X2", 25]]);
   });
 
   it("a sheet without tables with a partners list: from its header row (under a title) to the row with the key below it", async () => {
     const ex = new ExcelJS.Workbook();
+    const ledger = ex.addWorksheet("Staat");
+    [["Categorie", "Bedrag", "Datum"], ["machine", 5000, new Date(Date.UTC(2025, 1, 1))]].forEach((r, i) => r.forEach((v, j) => (ledger.getCell(1 + i, 1 + j).value = v)));
     const ws = ex.addWorksheet("Vennoten");
     ws.getCell("A1").value = "Vennoten VOF De Korrel";
     [["Naam", "Winstaandeel"], ["Jansen", 0.6], ["De Vries", 0.4], ["Verdeelsleutel", "winst"], ["Gezamenlijk verzoek", "ja"]].forEach((r, i) =>
@@ -101,17 +97,18 @@ describe("file workbook: .xlsx", () => {
     );
     ws.getCell("F4").value = "opmerking buiten de lijst";
     const wb = await openFileWorkbook(fileOf("vof.xlsx", new Uint8Array((await ex.xlsx.writeBuffer()) as ArrayBuffer)));
-    expect(await wb.listTables()).toEqual([{ name: "Vennoten", sheet: "Vennoten", rowCount: 2, headers: ["Naam", "Winstaandeel"] }]);
-    const g = await wb.readTable("Vennoten");
-    expect(g).toMatchObject({ sheet: "Vennoten", source: "blad Vennoten in vof.xlsx", firstRow: 4, firstColumn: 1, rows: [["Jansen", 0.6], ["De Vries", 0.4]] });
-    const read = readPartners(g.headers, g.rows, g);
-    expect(read.items).toEqual([{ name: "Jansen", profit: "60" }, { name: "De Vries", profit: "40" }]); // 60 % in Excel is 60 %
-    expect(read.problems).toEqual([]);
+    const read = await readWorkbook(wb.book());
+    expect(read.partners).toMatchObject({ sheet: "Vennoten", source: "blad Vennoten", firstRow: 4, firstColumn: 1, rows: [["Jansen", 0.6], ["De Vries", 0.4]] });
+    // 60 % in Excel is 60 %
+    expect(read.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "60" }, { name: "De Vries", profit: "40" }], key: "winst", jointRequest: true });
+    const done = await loadLedger(wb, {}, { guess: 2025, culture: async () => NL, fileName: "vof.xlsx" });
+    expect(done.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [] });
+    expect(done.partnership?.partners.map((p) => [p.name, p.profit])).toEqual([["Jansen", "60"], ["De Vries", "40"]]);
   });
 
   it("an unknown table, an old .xls and another file type give Dutch messages", async () => {
     const wb = await openFileWorkbook(fileOf("staat.xlsx", await ledgerXlsx()));
-    await expect(wb.readTable("Nergens")).rejects.toThrow(/staat niet in staat\.xlsx/);
+    await expect(loadLedger(wb, { table: "Nergens" }, { guess: 2025, culture: async () => NL })).rejects.toThrow('tabel of blad "Nergens" staat niet in de werkmap');
     await expect(openFileWorkbook(fileOf("oud.xls", "x"))).rejects.toThrow(/oud Excel-bestand/);
     await expect(openFileWorkbook(fileOf("foto.png", "x"))).rejects.toThrow(/geen \.xlsx- of \.csv-bestand/);
     // a damaged .xlsx: the pane's own words, never jszip's "Can't find end of central directory"
@@ -129,20 +126,20 @@ describe("file workbook: .csv", () => {
   it("semicolons, BOM, quotes with delimiters, line breaks and doubled quotes, Dutch numbers stay text", async () => {
     const text = '\uFEFFNummer;Omschrijving;Categorie;Bedrag;Datum\r\nM1;"Pers; groot";machine;"€ 1.234,56";31-03-2025\r\nM2;"Regel 1\r\nregel 2 met ""aanhalingstekens""";machine;60.000;\r\n;;;;\r\n"=1+1";@SUM;machine;-5;\r\n\r\n';
     const wb = await openFileWorkbook(fileOf("staat.csv", text));
-    const [t] = await wb.listTables();
-    expect(t).toEqual({ name: "staat.csv", sheet: "staat.csv", rowCount: 4, headers: ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Datum"] });
-    const g = await wb.readTable("staat.csv");
+    expect(await readableParts(wb.book())).toEqual([{ name: "staat.csv", sheet: "staat.csv", table: false, ledger: true }]);
+    const read = await readWorkbook(wb.book(), { year: 2025 });
+    const g = read.ledger;
+    expect(g.headers).toEqual(["Nummer", "Omschrijving", "Categorie", "Bedrag", "Datum"]);
     expect(g.rows).toEqual([
       ["M1", "Pers; groot", "machine", "€ 1.234,56", "31-03-2025"],
       ["M2", 'Regel 1\r\nregel 2 met "aanhalingstekens"', "machine", "60.000", null],
       [null, null, null, null, null],
       ["=1+1", "@SUM", "machine", "-5", null],
     ]);
-    const read = readLedger(g.rows, mapHeaders(g.headers).mapping, g);
-    expect(read.investments.map((i) => i.amount)).toEqual(["1234.56", "60000"]);
-    expect(read.investments[0].date).toBe("2025-03-31");
+    expect(read.scenario.investments.map((i) => (i as { amount: string }).amount)).toEqual(["1234.56", "60000"]);
+    expect(read.scenario.investments[0]).toMatchObject({ date: "2025-03-31" });
     // -5 is not counted: a negative row without an asset beside it is a question (rows count records, as Excel shows them)
-    expect(read.problems).toEqual([]);
+    expect(read.leftOut).toEqual([]);
     expect(read.open).toEqual([expect.objectContaining({ row: 5, kind: "credit", amount: "-5" })]);
   });
 
@@ -154,7 +151,7 @@ describe("file workbook: .csv", () => {
     const cp1252 = new Uint8Array([0x42, 0x65, 0x64, 0x72, 0x61, 0x67, 0x0a, 0x80, 0x20, 0x35, 0x30, 0x30, 0x2c, 0x35, 0x30]); // "Bedrag\n€ 500,50"
     expect(decodeText(cp1252)).toBe("Bedrag\n€ 500,50");
     const wb = await openFileWorkbook(fileOf("ansi.csv", cp1252));
-    expect((await wb.readTable("ansi.csv")).rows).toEqual([["€ 500,50"]]);
+    expect(await wb.book().rows("ansi.csv", 1, 2, 0, 0)).toEqual([["Bedrag"], ["€ 500,50"]]);
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from("a;b").flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(csvTable(parseCsv(decodeText(utf16))).headers).toEqual(["a", "b"]);
   });
@@ -207,9 +204,15 @@ describe("file workbook: the report and what only Excel can do", () => {
     ws.eachRow((row) => void (dateCell ??= row.getCell(1).value === "Datum" ? row.getCell(3) : undefined));
     expect(dateCell!.value).toEqual(new Date(Date.UTC(2025, 5, 1)));
     expect(dateCell!.numFmt).toBe("dd-mm-yyyy");
+    // the year's register below the report (src/register): exact amounts as text, formatted as text; above it no
+    // text that looks like a number or a date
+    let registerRow = Infinity;
+    ws.eachRow((row) => void (String(row.getCell(1).value).startsWith("Register 2025") && (registerRow = Math.min(registerRow, row.number))));
+    expect(registerRow).toBeLessThan(Infinity);
     ws.eachRow((row) =>
       row.eachCell((c) => {
-        if (typeof c.value === "string") expect(`${c.address}: ${c.value}`).not.toMatch(/: -?\d+(\.\d+)?$|: \d{4}-\d{2}-\d{2}$/);
+        if (row.number >= registerRow + 2) expect([typeof c.value, c.numFmt]).toEqual(["string", "@"]);
+        else if (typeof c.value === "string") expect(`${c.address}: ${c.value}`).not.toMatch(/: -?\d+(\.\d+)?$|: \d{4}-\d{2}-\d{2}$/);
       }),
     );
     for (const text of ['=HYPERLINK("http://example.invalid","klik")', "+31 20 1234567", "-korting", "@kantoor"]) {
@@ -245,7 +248,7 @@ describe("file workbook: the report and what only Excel can do", () => {
     await expect(m.setName("KIA", "=LAMBDA(x,x)")).rejects.toThrow(ONLY_IN_EXCEL);
     await expect(m.insertSheets("AAAA")).rejects.toThrow(/Dit kan alleen in Excel; in de losse browsermodus/);
     await expect(m.writeFormulas("Blad1", [{ address: "A1", formula: "=1" }])).rejects.toThrow(/alleen in Excel/);
-    await expect(m.readSelection()).rejects.toThrow(/geen selectie/);
+    expect(m.selection).toBeUndefined();
     await expect(m.selectCell("x", 1, 0)).resolves.toBeUndefined();
     const culture = await m.culture();
     expect(["nl", "en"]).toContain(culture.language);
@@ -273,31 +276,21 @@ describe("the sample ledger (examples/)", () => {
     for (const f of [sample.SAMPLE_XLSX, sample.SAMPLE_CSV]) {
       const name = f.replace(/^.*\//, "");
       const wb = await openFileWorkbook(fileOf(name, new Uint8Array(readFileSync(f))));
-      const g = await wb.readTable(name.endsWith(".csv") ? name : "Investeringen");
+      const read = await readWorkbook(wb.book(), { year: sample.SAMPLE_YEAR });
+      const g = read.ledger;
       expect(g.headers).toEqual(sample.SAMPLE_HEADERS);
-      const read = readLedger(g.rows, mapHeaders(g.headers).mapping, g);
-      expect(read.investments.length + sample.SAMPLE_PROBLEM_IDS.length).toBe(sample.SAMPLE_ROWS.length);
-      const problemRows = read.problems.map((p) => g.rows[p.row - g.firstRow][0]);
-      expect(problemRows).toEqual(sample.SAMPLE_PROBLEM_IDS);
-      const descriptions = read.investments.map((i) => i.description);
+      expect(read.scenario.investments.length + sample.SAMPLE_PROBLEM_IDS.length).toBe(sample.SAMPLE_ROWS.length);
+      expect(read.leftOut.map((p) => g.rows[p.row - g.firstRow][0])).toEqual(sample.SAMPLE_PROBLEM_IDS);
+      const descriptions = read.scenario.investments.map((i) => (i as { description?: string }).description);
       expect(descriptions).toContain('=HYPERLINK("https://voorbeeld.invalid";"archiefkast")');
       expect(descriptions).toContain("Bureau <b>html</b>");
-      let partnership;
-      if (name.endsWith(".xlsx")) {
-        const p = await wb.readTable("Vennoten");
-        const partners = readPartners(p.headers, p.rows, p);
-        expect(partners.problems).toEqual([]);
-        expect(partners.items.length).toBe(3);
-        const key = await wb.findLabel!("Verdeelsleutel");
-        expect(key?.value).toBe("winst");
-        partnership = { key: String(key!.value), partners: partners.items as never };
-      }
-      const r = evaluate({ year: sample.SAMPLE_YEAR, investments: read.investments, partnership });
+      if (name.endsWith(".xlsx")) expect(read.scenario.partnership).toMatchObject({ key: "winst", partners: [{ name: "Jansen" }, { name: "De Vries" }, { name: "Bakker Holding B.V." }] });
+      const r = evaluate(read.scenario);
       const counted = Object.fromEntries(r.assets.map((a) => [a.id, a.counted]));
       expect(counted).toMatchObject({ "INV-04": false, "INV-05": false, "INV-06": false, "INV-09": false, "INV-03": true, "INV-07": true });
       expect(r.calamity?.applied).toBe(true);
       expect(Number(r.carriedForward)).toBeGreaterThan(0);
-      if (partnership) expect(r.partners!.map((p) => p.name)).toEqual(["Jansen", "De Vries", "Bakker Holding B.V."]);
+      if (name.endsWith(".xlsx")) expect(r.partners!.map((p) => p.name)).toEqual(["Jansen", "De Vries", "Bakker Holding B.V."]);
     }
   });
 });

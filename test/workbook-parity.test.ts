@@ -2,8 +2,11 @@
  * One reader, three apps: the same workbook gives the same scenario, the same figures, the same LeftOut list and the
  * same notes through kia-calc's code path (cli/workbook.ts readLedgerFile: the .xlsx reader on the file's bytes), the
  * standalone page's file adapter (taskpane/workbook/file.ts openFileWorkbook → book()) and the Office.js adapter
- * (taskpane/workbook/office.ts officeBook) on an Excel under office-addin-mock holding the same cells, tables, names
- * and date system. Over every workbook in examples/, the template, and odd ones made here.
+ * (taskpane/workbook/office-book.ts officeBook) on an Excel under office-addin-mock holding the same cells, tables,
+ * names and date system. And the pane itself, as it loads a ledger and shows it (taskpane/app/model/load.ts loadLedger, then
+ * derive.ts), on the standalone page's file and in Excel: the same scenario parts, the same LeftOut list, the same
+ * open questions and notes, the same figures. Over every workbook in examples/, the template, test/fixtures (the
+ * client ledgers of test/fixtures/ledgers too), and odd ones made here.
  */
 import { fakeExcel, type SheetModel } from "./support/fake-excel";
 import ExcelJS from "exceljs";
@@ -12,9 +15,14 @@ import { join } from "path";
 import { evaluate } from "../src";
 import { readWorkbook, XlsxBook, type Book, type WorkbookRead } from "../src/workbook";
 import { DATE1904_OFFSET, type Cell } from "../src/workbook/ledger";
-import { readLedgerFile } from "../cli/workbook";
+import { readLedgerFile, type FileRead } from "../cli/workbook";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { loadLedger } from "../taskpane/app/model/load";
+import { initialState, reducer } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
-import { officeBook } from "../taskpane/workbook/office-book";
+import { officeWorkbook } from "../taskpane/workbook/office";
+import type { Workbook } from "../taskpane/workbook/types";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest (as in workbook-office.test.ts)
 jest.mock("office-addin-manifest", () => ({
@@ -56,7 +64,7 @@ const LEDGER = [
 ];
 
 /** An Excel under office-addin-mock with the cells, tables, names and date system of the file. */
-async function officeOf(bytes: Uint8Array): Promise<{ book: Book; done: () => void }> {
+async function officeOf(bytes: Uint8Array): Promise<{ book: Book; workbook: Workbook; done: () => void }> {
   const x = await XlsxBook.open(bytes);
   const o = await x.outline();
   const sheets: SheetModel[] = [];
@@ -86,7 +94,8 @@ async function officeOf(bytes: Uint8Array): Promise<{ book: Book; done: () => vo
   }
   const excel = fakeExcel({ sheets, names: Object.fromEntries(o.names), date1904: o.date1904 });
   excel.install();
-  return { book: officeBook(), done: () => excel.uninstall() };
+  const workbook = officeWorkbook();
+  return { book: workbook.book(), workbook, done: () => excel.uninstall() };
 }
 
 /** What must agree: the scenario, the year, every LeftOut and note, and the figures (or the core's refusal). */
@@ -101,16 +110,48 @@ function essence(r: Pick<WorkbookRead, "scenario" | "year" | "leftOut" | "notes"
   return { scenario: r.scenario, year: r.year, leftOut: r.leftOut, notes: r.notes, figures };
 }
 
+const NL = cultureFromLocale("nl-NL", "nl");
+
+/**
+ * The pane on a workbook, as App.tsx loads it (loadLedger) and shows it (derive): the parts it read, the rows it
+ * lists as left out, its questions and notes, and its figures (with the year the workbook gives; the user's choices
+ * as loaded: the partners as read).
+ */
+async function paneOf(wb: Workbook, fileName?: string) {
+  const state = reducer(initialState(2025), await loadLedger(wb, {}, { guess: 2025, culture: async () => NL, ...(fileName ? { fileName } : {}) }));
+  const d = makeDeriver()(state, NL);
+  const report = d.evaluated?.report;
+  return {
+    parts: { scenario: d.read!.scenario, year: state.choices.year, leftOut: d.leftOut, open: d.ledger!.open, notes: state.notes },
+    figures: report ? { year: report.year, total: report.total, kia: report.kia, disinvestment: report.disinvestment?.total, partners: report.partners?.map((p) => p.kia) } : { refused: d.error?.message },
+    keyProblems: state.partnersRead?.problems ?? [],
+  };
+}
+
+/** What the pane must show alike: kia-calc's parts, and its figures unless kia-calc refuses the scenario. */
+function paneMustMatch(pane: Awaited<ReturnType<typeof paneOf>>, cli: FileRead, viaCli: ReturnType<typeof essence>) {
+  expect(pane.parts).toEqual({ scenario: cli.scenario, year: cli.scenario.year, leftOut: cli.leftOut, open: cli.open, notes: cli.notes });
+  if ("refused" in (viaCli.figures as object)) {
+    // kia-calc refuses a key it does not know; the pane says so at the key and takes the profit shares until the user chooses
+    expect(pane.keyProblems).toEqual([expect.stringMatching(/is geen verdeelsleutel/)]);
+  } else expect(pane.figures).toEqual(viaCli.figures);
+}
+
 async function threeWays(name: string, bytes: Uint8Array) {
   const cli = await readLedgerFile(bytes, name);
-  const page = await openFileWorkbook({ name: name.replace(/^.*\//, ""), arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer });
-  const fromPage = await readWorkbook(page.book!());
+  const fileName = name.replace(/^.*\//, "");
+  const page = await openFileWorkbook({ name: fileName, arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer }, { storage: null });
+  const fromPage = await readWorkbook(page.book());
   const viaCli = essence(cli);
   expect(essence(fromPage)).toEqual(viaCli);
+  // the standalone page as the user sees it
+  paneMustMatch(await paneOf(page, fileName), cli, viaCli);
   if (!name.endsWith(".csv")) {
     const office = await officeOf(bytes);
     try {
       expect(essence(await readWorkbook(office.book))).toEqual(viaCli);
+      // the Excel pane as the user sees it
+      paneMustMatch(await paneOf(office.workbook), cli, viaCli);
     } finally {
       office.done();
     }
@@ -127,7 +168,11 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
     ...readdirSync(join(root, "test", "fixtures"))
       .filter((f) => /\.(xlsx|csv)$/.test(f))
       .map((f) => join("test", "fixtures", f)),
+    ...readdirSync(join(root, "test", "fixtures", "ledgers"))
+      .filter((f) => /\.(xlsx|csv)$/.test(f))
+      .map((f) => join("test", "fixtures", "ledgers", f)),
   ];
+  it("takes the client ledgers of test/fixtures/ledgers too", () => expect(files.filter((f) => f.includes("ledgers")).length).toBeGreaterThanOrEqual(12));
   it.each(files)("%s", async (f) => {
     const r = await threeWays(f, new Uint8Array(readFileSync(join(root, f))));
     expect(r.figures).toHaveProperty("kia");

@@ -23,11 +23,12 @@ import {
   yesOrNo,
 } from "../src/workbook/rules";
 import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
-import { cultureFromLocale } from "../taskpane/app/format";
-import { messages } from "../taskpane/app/i18n";
-import { ledgerTable, workbookParts } from "../taskpane/app/load";
-import { makeDeriver } from "../taskpane/app/derive";
-import { initialState, reducer } from "../taskpane/app/state";
+import { cultureFromLocale } from "../taskpane/app/text/format";
+import { messages } from "../taskpane/app/text/i18n";
+import { loadLedger } from "../taskpane/app/model/load";
+import { cellOf } from "../src/workbook/left-out";
+import { makeDeriver } from "../taskpane/app/model/derive";
+import { initialState, reducer } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { csvTable, parseCsv } from "../src/workbook/csv";
 import { workbook } from "./support/workbook";
@@ -126,23 +127,8 @@ const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async 
 /** A file as the standalone pane loads it (App.tsx): the ledger, the year, partners and disposals, then derive(). */
 async function paneReads(bytes: Uint8Array, name: string, onScreen = 2020) {
   const wb = await openFileWorkbook(fileOf(name, bytes), { storage: null });
-  const table = ledgerTable(await wb.listTables())!;
-  const grid = await wb.readTable(table.name);
-  const mapping = mapHeaders(grid.headers).mapping;
-  const parts = await workbookParts(wb, { grid, mapping, table: table.name }, { guess: onScreen, culture: async () => NL });
-  const state = reducer(initialState(onScreen), {
-    type: "load-done",
-    source: { kind: "file", name: grid.source, table: table.name, fileName: name },
-    grid,
-    disposalGrid: parts.disposalGrid,
-    mapping,
-    mappingOrigin: "headers",
-    year: parts.yearFound?.from === "none" ? undefined : parts.yearFound?.year,
-    yearFound: parts.yearFound,
-    partnership: parts.partners?.partnership,
-    partnersRead: parts.partners?.read ?? null,
-  });
-  return { state, grid, derived: makeDeriver()(state, NL) };
+  const state = reducer(initialState(onScreen), await loadLedger(wb, {}, { guess: onScreen, culture: async () => NL, fileName: name }));
+  return { state, grid: state.grid!, derived: makeDeriver()(state, NL) };
 }
 
 /** What a scenario comes to, for comparing the two readers: the year, the assets, the KIA, each partner's. */
@@ -170,7 +156,7 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     // before: the pane took row 1 (the title) as the header and recognised no column
     expect(pane.grid).toMatchObject({ headers: header, firstRow: 5, firstColumn: 0 });
     expect(cli.found).toEqual({ ledger: "blad Staat", year: "de investeringsdatums" });
-    expect(pane.derived.problems.map((p) => `${p.columnLetter}${p.row}`)).toEqual(["C7"]);
+    expect(pane.derived.leftOut.map(cellOf)).toEqual(["Staat!C7"]);
     expect(cli.problems.map((p) => p.cell)).toEqual(['Staat!C7 ("ruimteschip")']);
     expect(pane.state.choices.year).toBe(2025);
     expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
@@ -263,7 +249,9 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     const pane = await paneReads(bytes, "vof.xlsx");
     const message = "aandeel (over)winst: geen aandeel; verwacht een aandeel zoals 60% of 0,6";
     expect(cli.problems).toEqual([{ cell: 'Vennoten!B3 ("veel")', message }]);
-    expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [`B3: ${message}`] });
+    expect(pane.state.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [] });
+    // the cell not read is the reader's LeftOut, in the pane's list as in kia-calc's
+    expect(pane.derived.leftOut.map((x) => [cellOf(x), x.reason])).toEqual([["Vennoten!B3", message]]);
     expect(cli.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "60" }, { name: "Pietersen", profit: "40" }], key: "winst", jointRequest: true });
     expect(outcome(pane.derived.evaluated!.report!)).toEqual(outcome(evaluate(cli.scenario)));
   });

@@ -23,6 +23,8 @@ import { AUTHORITATIVE_KINDS } from "../law/types";
 import { formatEuro } from "../money";
 import { kia } from "../table";
 import { curveTotals } from "./curve";
+import { registerOf, registerRows } from "../register/build";
+import { REGISTER_VERSION, registerTableName } from "../register/format";
 import { referenceUrls } from "./refs";
 import type { ReportCellFormat, ReportSheet, ReportValue } from "./types";
 
@@ -163,6 +165,10 @@ const NL = {
   returnAddition: "Desinvesteringsbijtelling",
   returnPartner: (name: string) => `Vennoot ${name}: KIA dit jaar aftrekbaar`,
   returnPartnerLater: (name: string) => `Vennoot ${name}: KIA door naar latere jaren`,
+  returnEarlier: "KIA uit eerdere jaren, dit jaar aftrekbaar (art. 3.44)",
+  returnTotalDeductible: "Totaal aftrekbaar dit jaar",
+  returnEarlierOpen: "KIA uit eerdere jaren, nog open",
+  returnPartnerEarlier: (name: string) => `Vennoot ${name}: KIA uit eerdere jaren`,
   returnPartnerAddition: (name: string) => `Vennoot ${name}: desinvesteringsbijtelling`,
   clientSummary: "Samenvatting voor de klant",
   summaryInvested: (y: number, amount: string, n: number) =>
@@ -239,6 +245,10 @@ const NL = {
   override: (eligible: boolean, reason: string) =>
     `Handmatig beoordeeld door u: ${eligible ? "wel aftrekbaar" : "niet aftrekbaar"}${reason ? `. Reden: ${reason}` : ""}.`,
   payment: "Betalingscriterium (art. 3.44 Wet IB 2001)",
+  earlier: "KIA uit eerdere jaren (art. 3.44 Wet IB 2001)",
+  earlierCols: ["Jaar", "Bedrijfsmiddel", "", "Open begin jaar", "Aftrekbaar", "Nog open", "Waarom"],
+  earlierBasis: { "in-use": "in gebruik genomen", paid: "betaald", open: "niet betaald, niet in gebruik" } as Record<string, string>,
+  fromRegister: (source: string) => `uit ${source}`,
   paymentCols: ["Bedrijfsmiddel", "", "Regels", "KIA toegerekend", "Betaald", "", "Naar later"],
   disposals: "Desinvesteringen (art. 3.47 Wet IB 2001)",
   disposalCols: ["Nummer", "Omschrijving", "Investeringsjaar", "Verkoopprijs", "Percentage", "Bijtelling", "Telt mee"],
@@ -270,6 +280,9 @@ const NL = {
   no: "nee",
   header: (client: string, y: number) => `${client ? `${client} – ` : ""}KIA ${y}`,
   page: "Pagina &P van &N",
+  register: (y: number) => `Register ${y} voor volgende jaren`,
+  registerNote: (table: string, version: number) =>
+    `De tabel ${table} (versie ${version}) is het register van dit jaar: de invoegtoepassing leest hem volgend jaar terug voor de KIA die doorschuift (art. 3.44) en voor vervreemdingen (art. 3.47). Alles staat er als tekst in, exact; niet wijzigen. Niet afgedrukt.`,
 };
 
 type Labels = typeof NL;
@@ -325,6 +338,10 @@ const EN: Labels = {
   returnAddition: "Disinvestment addition",
   returnPartner: (name) => `Partner ${name}: KIA deductible this year`,
   returnPartnerLater: (name) => `Partner ${name}: KIA carried forward`,
+  returnEarlier: "KIA of earlier years, deductible this year (art. 3.44)",
+  returnTotalDeductible: "Total deductible this year",
+  returnEarlierOpen: "KIA of earlier years, still open",
+  returnPartnerEarlier: (name) => `Partner ${name}: KIA of earlier years`,
   returnPartnerAddition: (name) => `Partner ${name}: disinvestment addition`,
   clientSummary: "Summary for the client",
   summaryInvested: (y, amount, n) => `In ${y} you invested ${amount} in ${n} ${n === 1 ? "asset" : "assets"} (amounts without deductible VAT).`,
@@ -394,6 +411,10 @@ const EN: Labels = {
   exactAmount: "exact amount",
   override: (eligible, reason) => `Reviewed manually by you: ${eligible ? "deductible" : "not deductible"}${reason ? `. Reason: ${reason}` : ""}.`,
   payment: "Payment criterion (art. 3.44 Wet IB 2001)",
+  earlier: "KIA of earlier years (art. 3.44 Wet IB 2001)",
+  earlierCols: ["Year", "Asset", "", "Open at start", "Deductible", "Still open", "Why"],
+  earlierBasis: { "in-use": "taken into use", paid: "paid", open: "not paid, not in use" },
+  fromRegister: (source) => `from ${source}`,
   paymentCols: ["Asset", "", "Rows", "KIA attributed", "Paid", "", "Later"],
   disposals: "Disposals (art. 3.47 Wet IB 2001)",
   disposalCols: ["Number", "Description", "Investment year", "Sale price", "Rate", "Addition", "Counts"],
@@ -425,6 +446,9 @@ const EN: Labels = {
   no: "no",
   header: (client, y) => `${client ? `${client} – ` : ""}KIA ${y}`,
   page: "Page &P of &N",
+  register: (y) => `Register ${y} for later years`,
+  registerNote: (table, version) =>
+    `The table ${table} (version ${version}) is this year's register: the add-in reads it back next year for the KIA carried forward (art. 3.44) and for disposals (art. 3.47). Everything in it is exact text; do not change it. Not printed.`,
 };
 
 const LABELS: Record<"nl" | "en", Labels> = { nl: NL, en: EN };
@@ -646,8 +670,16 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   figure(L.returnThisYear, report.deductibleThisYear, where.kia);
   figure(L.returnLater, report.carriedForward, where.later);
   figure(L.returnAddition, report.disinvestment?.total ?? "0", where.addition);
+  const carriedIn = report.carriedIn;
+  if (carriedIn) {
+    figure(L.returnEarlier, carriedIn.deductible, where.kia);
+    figure(L.returnTotalDeductible, carriedIn.totalDeductible, where.kia);
+    if (carriedIn.open !== "0") figure(L.returnEarlierOpen, carriedIn.open, where.later);
+  }
   for (const p of report.partners ?? []) {
     figure(L.returnPartner(p.name), p.deductibleThisYear, where.partner);
+    const earlier = carriedIn?.partners?.find((x) => x.name === p.name);
+    if (earlier && earlier.deductible !== "0") figure(L.returnPartnerEarlier(p.name), earlier.deductible, where.partner);
     if (p.carriedForward !== "0") figure(L.returnPartnerLater(p.name), p.carriedForward, where.later);
     if (p.disinvestment !== undefined && p.disinvestment !== "0") figure(L.returnPartnerAddition(p.name), p.disinvestment, where.partnerAddition);
   }
@@ -821,6 +853,22 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     b.blank();
   }
 
+  // The KIA of earlier years carried forward (art. 3.44): per investment year and asset, and where it was read
+  if (carriedIn) {
+    b.heading(L.earlier);
+    b.header(L.earlierCols.map((value, i) => ({ value, ...(i === 1 ? { span: 2 } : {}) })).filter((_, i) => i !== 2));
+    for (const y of carriedIn.years) {
+      for (const a of y.assets) {
+        const r = b.place([{ value: y.year }, { value: a.description ? `${a.asset} (${a.description})` : a.asset, span: 2 }, { value: Number(a.openBefore) }, { value: Number(a.deductibleExact) }, { value: Number(a.openExact) }, { value: L.earlierBasis[a.basis] ?? a.basis }]);
+        b.amount(r, 3, a.openBefore);
+        b.amount(r, 4, a.deductibleExact);
+        b.amount(r, 5, a.openExact);
+      }
+      if (y.source) b.place([{ value: "" }, { value: L.fromRegister(y.source), span: WIDTH - 1 }], { italic: true });
+    }
+    b.blank();
+  }
+
   // Disposals
   const dis = report.disinvestment;
   if (dis && dis.items.length) {
@@ -844,7 +892,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       b.amount(r, 3, it.price);
       b.cellFormat(r, 4, { numberFormat: RATE_EXACT });
       b.amount(r, 5, it.amountExact);
-      b.place([{ value: "" }, { value: `${L.base}: ${formatEuro(new Decimal(it.base))}`, span: WIDTH - 1 }], { italic: true });
+      b.place([{ value: "" }, { value: `${L.base}: ${formatEuro(new Decimal(it.base))}${it.source ? `; ${L.fromRegister(it.source)}` : ""}`, span: WIDTH - 1 }], { italic: true });
     }
     b.blank();
   }
@@ -913,6 +961,12 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const chartRow = b.next;
   const chartRows = 20;
 
+  // The year's register (src/register), below the printed area: read back next year, never printed
+  while (b.next < chartRow + chartRows + 1) b.blank();
+  b.heading(L.register(year));
+  b.place([{ value: L.registerNote(registerTableName(year), REGISTER_VERSION), span: WIDTH }], { italic: true });
+  const register = { name: registerTableName(year), row: b.next, column: 0, rows: registerRows(registerOf(report, options.scenario)) };
+
   const { rowHeights } = b.finish();
   const safe = (s: string) => s.replace(/&/g, "&&");
   return {
@@ -935,6 +989,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       footer: `&L${safe(options.version ? `${L.version} ${options.version}` : "")}&C${L.page}&R${safe(dutchDate(options.date))}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
+    tables: [register],
     chart: {
       title: L.curve(year),
       firstRow: first,

@@ -61,6 +61,12 @@ export interface ReportSheet {
   /** a page break above these rows (0-based) */
   pageBreaks?: number[];
   page?: ReportPage;
+  /**
+   * Excel tables below the printed report, each with its own cells (not in `rows`): the year's KIA register
+   * (src/register), read back next year. Every cell is text and is written as text (format "@"), so Excel never turns
+   * an exact amount into a number.
+   */
+  tables?: ReportTable[];
   /** a native line chart of the KIA curve from these rows (x in the first column, y in the second) */
   chart?: {
     title: string;
@@ -77,6 +83,14 @@ export interface ReportSheet {
     /** where the chart is drawn: its top-left cell and its size in rows and columns */
     anchor?: { row: number; column: number; rows: number; columns: number };
   };
+}
+
+/** An Excel table of text: its name, its header row (0-based) and first column, its header texts and then its rows. */
+export interface ReportTable {
+  name: string;
+  row: number;
+  column: number;
+  rows: string[][];
 }
 
 /** Text that Excel would take as a formula or a number-like entry when typed: =, +, - or @ first. */

@@ -64,6 +64,21 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
       if (f.format.wrap || f.format.top) cell.alignment = { ...(cell.alignment ?? {}), ...(f.format.wrap ? { wrapText: true } : {}), vertical: "top" };
     }
   }
+  // Excel tables of text (the register): their cells text, formatted as text so Excel keeps them text
+  for (const t of sheet.tables ?? []) {
+    ws.addTable({
+      name: t.name,
+      ref: `${columnName(t.column)}${t.row + 1}`,
+      headerRow: true,
+      style: { theme: "TableStyleLight1", showRowStripes: true },
+      columns: t.rows[0].map((name) => ({ name })),
+      rows: t.rows.slice(1),
+    });
+    t.rows.forEach((values, r) => {
+      const row = ws.getRow(t.row + r + 1);
+      values.forEach((_, c) => (row.getCell(t.column + c + 1).numFmt = "@"));
+    });
+  }
   // merged cells (the value is in the first), row heights for wrapped text, page breaks
   for (const m of sheet.merges ?? []) ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;

@@ -9,7 +9,7 @@
  * date). A number in a date-formatted cell may stay a serial number: the ledger turns the numbers of its date
  * column into dates, counting from 1900 or, with `date1904`, from 1904.
  */
-import type { Cell } from "./ledger";
+import { columnIndex, type Cell } from "./ledger";
 
 /** An Excel table: its name, sheet, header texts and place. */
 export interface BookTable {
@@ -26,6 +26,8 @@ export interface BookTable {
   right: number;
   /** the table's range as the file gives it ("A1:P8"), where it does */
   ref?: string;
+  /** what the reader calls it in messages, when not "tabel <name>" (a selection: "selectie A4:H20") */
+  source?: string;
 }
 
 /** What a workbook holds besides its cells, read once. */
@@ -54,9 +56,7 @@ export interface Book {
 export function parseAddress(a: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col: col - 1 };
+  return { row: Number(m[2]), col: columnIndex(m[1]) };
 }
 
 /** A workbook name's single cell ("=Overzicht!$B$3", "'Mijn blad'!B3") as sheet and address ("B3"). */

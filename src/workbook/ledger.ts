@@ -143,6 +143,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A column's index (0-based) from its letters: "A" -> 0, "H" -> 7, "AA" -> 26 (columnLetter's inverse). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 export interface LedgerProblem {
   /** row number in the sheet (1-based, as Excel shows it) */
   row: number;
@@ -173,6 +180,11 @@ export interface LedgerRead {
   warnings?: { row: number; message: string }[];
   /** answers applied (a question answered): the question, and the answer with the user's words */
   answered?: { question: OpenQuestion; choice: string; note?: string }[];
+  /**
+   * rows dated in another year, left out of this year (withOtherYears), as read: their sheet row and the row's fields
+   * (an earlier year's asset paid or taken into use this year, src/register/years.ts)
+   */
+  otherYears?: { row: number; investment: ScenarioInvestment }[];
 }
 
 export interface LedgerPlace {
@@ -230,7 +242,7 @@ export function readLedger(
   mapping: ColumnMapping,
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): Required<LedgerRead> {
-  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, open: [], totals: [], warnings: [], answered: [] };
+  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
   const unknownHint = categoryHints();
@@ -408,7 +420,7 @@ export function readLedger(
  * when the answer says so. A new read; `first` stays as it is (the pane keeps it while the year changes).
  */
 export function withOtherYears(first: Required<LedgerRead>, year: number, mapping: ColumnMapping, place: LedgerPlace): Required<LedgerRead> {
-  const read = { ...first, investments: [...first.investments], rows: [...first.rows], open: [...first.open], answered: [...first.answered] };
+  const read = { ...first, investments: [...first.investments], rows: [...first.rows], open: [...first.open], answered: [...first.answered], otherYears: [] as { row: number; investment: ScenarioInvestment }[] };
   const sheet = place.sheet ?? "";
   const answers = place.answers;
   const column = columnLetter(place.firstColumn + (mapping.date ?? mapping.id ?? 0));
@@ -439,6 +451,7 @@ export function withOtherYears(first: Required<LedgerRead>, year: number, mappin
     if (a) read.answered.push({ question: q, choice: a.choice, ...(a.note ? { note: a.note } : {}) });
     if (a?.choice === "count") continue;
     if (!a) read.open.unshift(q);
+    read.otherYears.unshift({ row, investment: read.investments[i] });
     read.investments.splice(i, 1);
     read.rows.splice(i, 1);
   }
@@ -698,6 +711,8 @@ export const DISPOSAL_HEADERS: Record<string, readonly string[]> = {
   investmentYear: ["Investeringsjaar", "investment year", "jaar van investering", "aanschafjaar", "jaar aanschaf"],
   investmentAmount: ["Investeringsbedrag", "investment amount", "aanschafbedrag", "aanschafwaarde", "aanschafprijs"],
   investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar", "totaal investeringen aanschafjaar", "investeringen aanschafjaar", "totaal aanschafjaar"],
+  /** an asset of an earlier year's KIA register ("2023:M3" or "M3"): its year, amount and year total come from there */
+  register: ["Uit register", "register", "registerverwijzing", "from register"],
 };
 
 /** Which column of a partners table, and of a disposals table, holds which field (as mapHeaders for the ledger). */
@@ -852,6 +867,12 @@ export function readDisposals(
     const link = get("investment");
     if (!isEmpty(link) && !isErr(link)) {
       d.investment = cellText(link).trim();
+      return d;
+    }
+    // a reference to an earlier year's register, with nothing typed beside it: the reader fills it (read.ts)
+    const ref = get("register");
+    if (!isEmpty(ref) && !isErr(ref) && ["investmentYear", "investmentAmount", "investmentYearTotal"].every((f) => isEmpty(get(f)))) {
+      d.register = cellText(ref).trim();
       return d;
     }
     const y = get("investmentYear");

@@ -51,7 +51,7 @@ export interface Answer {
 export type Answers = Readonly<Record<string, Answer>>;
 
 /**
- * The mark of the file the pane's "Gegevens bewaren (.json)" writes (taskpane/app/saved-data.ts): its answers are in
+ * The mark of the file the pane's "Gegevens bewaren (.json)" writes (taskpane/app/model/saved-data.ts): its answers are in
  * `choices.answers`, by questionKey, so kia-calc --antwoorden reads the same file.
  */
 export const SAVED_DATA_KIND = "kia-gegevens";

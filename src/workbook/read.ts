@@ -19,25 +19,12 @@
  *
  * Nothing here knows an app: the apps render the result (./left-out.ts).
  */
-import { validateRows, type NormalizedScenario, type Scenario } from "../scenario";
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
-import { KiaValidationError } from "../errors";
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
-import {
-  cellText,
-  columnLetter,
-  mapDisposalHeaders,
-  mapHeaders,
-  readDisposals,
-  readLedger,
-  readPartners,
-  withOtherYears,
-  type Cell,
-  type ColumnMapping,
-  type LedgerRead,
-} from "./ledger";
-import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
-import type { Answers, OpenQuestion } from "./questions";
+import { registerYearOf } from "../register/format";
+import { cellText, columnLetter, mapHeaders, readLedger, type Cell, type LedgerRead } from "./ledger";
+import type { ReadNote } from "./left-out";
+import type { Answers } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
 import {
   besideLabel,
@@ -48,99 +35,14 @@ import {
   labelOrder,
   partnersListLength,
   sheetHeader,
-  yesOrNo,
   yearOfCell,
   yearOfDates,
   type SheetHeader,
   type TableKind,
 } from "./rules";
+import { ledgerPlace, readFound, type FromRegister, type Grid, type LabelValue, type WorkbookFound, type WorkbookRead, type YearFound } from "./found";
 
-/** A block of cells read from the workbook, with where it sits so a LeftOut can name its cell. */
-export interface Grid {
-  /** what was read: "tabel Investeringen", "blad Staat", "selectie A1:H20" */
-  source: string;
-  sheet: string;
-  headers: string[];
-  rows: Cell[][];
-  /** sheet row (1-based) of the first data row, sheet column (0-based) of the first column */
-  firstRow: number;
-  firstColumn: number;
-  /** the workbook counts dates from 1904: the ledger reads its date column so */
-  date1904?: boolean;
-}
-
-/** How the year was found. */
-export type YearFound =
-  | { from: "given"; year: number }
-  /** the workbook name KIA_JAAR; `at`: "Overzicht!B3" */
-  | { from: "name"; year: number; at: string }
-  /** the number right of a label "Jaar"; `at`: "Overzicht!B3" */
-  | { from: "label"; year: number; at: string }
-  /** every dated investment falls in `year` */
-  | { from: "dates"; year: number; dated: number; investments: number }
-  /** a title above the ledger ("Activastaat 2025"); `at`: "Staat!A1" */
-  | { from: "title"; year: number; at: string }
-  /** no year: the dates fall in `years` (several, or none); `reason` when KIA_JAAR names a cell without a year */
-  | { from: "none"; years: number[]; reason?: string };
-
-/** The scenario's parts as read (plain JSON, as a scenario file holds them); `year` absent when none was found. */
-export interface ScenarioParts {
-  year?: number;
-  investments: unknown[];
-  partnership?: Record<string, unknown>;
-  disposals?: unknown[];
-}
-
-/** A value right of a label, and where. */
-export interface LabelValue {
-  value: Cell;
-  sheet: string;
-  row: number;
-  /** the value's column (0-based) */
-  column: number;
-}
-
-export interface WorkbookParts {
-  year?: number;
-  ledger: Grid;
-  partners?: Grid;
-  /** the cells right of "Verdeelsleutel" and "Gezamenlijk verzoek" */
-  key?: Cell;
-  request?: Cell;
-  disposals?: Grid;
-  date1904?: boolean;
-}
-
-export interface WorkbookRead {
-  /** the rows read, without those left out (when validated) */
-  scenario: ScenarioParts;
-  year: YearFound;
-  /** the ledger as found, with the columns its headers name; the partners and disposals grids; the key and request cells */
-  ledger: Grid & { mapping: ColumnMapping; table?: string };
-  partners?: Grid;
-  key?: LabelValue;
-  request?: LabelValue;
-  disposals?: Grid;
-  /** where each part was found, for messages: "tabel Investeringen", "blad Staat", "KIA_JAAR (Overzicht!B3)" */
-  found: { ledger: string; partners?: string; disposals?: string; year: string };
-  /** where the scenario's investments and disposals are (as read, before rows were left out) */
-  places: { ledger: RowPlaces; disposals?: RowPlaces };
-  /** every cell not read, then every row the core refuses */
-  leftOut: LeftOut[];
-  notes: ReadNote[];
-  /** rows the reader does not decide alone (./questions.ts): not counted until answered */
-  open: OpenQuestion[];
-  /** the answers applied, with the user's words (for the report) */
-  answered: { question: OpenQuestion; choice: string; note?: string }[];
-  /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
-  warnings: { sheet: string; row?: number; message: string }[];
-  /** the figure is not final: a row is left out or a question is open */
-  provisional: boolean;
-  /** the scenario validated (evaluateNormalized takes it as it is); absent when not validated or refused as a whole */
-  normalized?: NormalizedScenario;
-  /** the core refused the scenario as a whole (the year, the partnership): evaluate() says why */
-  refused?: KiaValidationError;
-}
+export * from "./found";
 
 /** A workbook without a ledger, or a ledger choice that is not there: a Dutch message, the app adds the file's name. */
 export class WorkbookReadError extends Error {
@@ -156,14 +58,19 @@ export class WorkbookReadError extends Error {
 export interface ReadOptions {
   /** the year given by the user (kia-calc --year): before anything in the workbook */
   year?: number;
-  /** the user's choice of ledger: a table by its name, or a block already read (the pane's selection) */
-  ledger?: { table: string } | { grid: Grid; table?: string };
+  /** the user's choice of ledger: a table or a sheet by its name (the pane's selection is a table of a Book view: ./selection.ts) */
+  ledger?: { table: string };
   /** rows of the ledger read so far (a large table read in parts) */
   onProgress?: (p: { rowsRead: number; rowsTotal: number }) => void;
   /** leave out the rows the core refuses (validateRows); default true */
   validate?: boolean;
   /** the user's answers to the open questions (./questions.ts), by questionKey */
   answers?: Answers;
+  /**
+   * fills a disposal that refers to an earlier year's register (column "Uit register", src/register/years.ts
+   * registerDisposal): its fields, or a Dutch message why it cannot. Without it such a disposal is left out, said.
+   */
+  fromRegister?: FromRegister;
 }
 
 /** A candidate for a part: an Excel table, or a sheet without tables by its header row (its name as its name). */
@@ -209,12 +116,30 @@ class Reading {
     return a;
   }
 
+  /**
+   * A sheet without tables chosen by name whose header row the rules do not find (no category and amount, no
+   * partners, no disposals): its first filled row of its first 30 is its header, its columns chosen by hand.
+   */
+  async chosenSheet(sheet: string): Promise<Candidate | undefined> {
+    if (!this.outline.sheets.includes(sheet) || this.outline.tables.some((t) => t.sheet === sheet)) return undefined;
+    const { top, last } = await this.top(sheet);
+    const index = top.findIndex((row) => row.some((c) => cellText(c).trim() !== ""));
+    if (index < 0) return undefined;
+    const filled = top[index].map((c, i) => (cellText(c).trim() === "" ? -1 : i)).filter((i) => i >= 0);
+    const left = filled[0];
+    const right = filled[filled.length - 1];
+    const headers = top[index].slice(left, right + 1).map((c) => cellText(c).trim());
+    return { name: sheet, headers, sheet, header: { kind: "ledger", index, left, right, headers }, last };
+  }
+
   /** Tables, and sheets without tables that have a header row, in workbook order. */
   async candidates(): Promise<Candidate[]> {
     const out: Candidate[] = [];
     for (const sheet of this.outline.sheets) {
-      const tables = this.outline.tables.filter((t) => t.sheet === sheet);
-      if (tables.length) {
+      const all = this.outline.tables.filter((t) => t.sheet === sheet);
+      // a KIA register (a report's table of an earlier run, src/register) is never a ledger, partners or disposals
+      const tables = all.filter((t) => registerYearOf(t.name) === undefined);
+      if (all.length) {
         out.push(...tables.map((table) => ({ name: table.name, headers: table.headers, sheet, table })));
         continue;
       }
@@ -233,7 +158,7 @@ class Reading {
       const progress = onProgress && ((n: number) => onProgress({ rowsRead: n, rowsTotal: total }));
       const rows = total ? await this.book.rows(t.sheet, first, t.bottom, t.left, t.right, progress) : [];
       onProgress?.({ rowsRead: total, rowsTotal: total });
-      return { source: `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows: trimEmptyTail(rows), firstRow: first, firstColumn: t.left, ...(date1904 ? { date1904 } : {}) };
+      return { source: t.source ?? `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows: trimEmptyTail(rows), firstRow: first, firstColumn: t.left, ...(date1904 ? { date1904 } : {}) };
     }
     const { header, last } = c;
     const headerRow = header.index + 1;
@@ -342,6 +267,34 @@ async function notesFor(r: Reading, kind: TableKind, all: readonly Candidate[], 
   return notes;
 }
 
+/** A table or a sheet readWorkbook can read as the ledger (a choice for `ReadOptions.ledger`). */
+export interface ReadablePart {
+  /** the table's name, or the sheet's for a sheet without tables */
+  name: string;
+  sheet: string;
+  table: boolean;
+  /** what readWorkbook takes for the ledger when nothing is chosen */
+  ledger: boolean;
+}
+
+/**
+ * What an app offers to read as the ledger, in workbook order: the tables and the sheets with a header row that
+ * readWorkbook chooses among, and the other sheets with values (chosen by name, their first filled row the header).
+ */
+export async function readableParts(book: Book): Promise<ReadablePart[]> {
+  const r = new Reading(book, await book.outline());
+  const all = await r.candidates();
+  const ledger = findTable(all, "ledger");
+  const out: ReadablePart[] = [];
+  for (const sheet of r.outline.sheets) {
+    const here = all.filter((c) => c.sheet === sheet);
+    out.push(...here.map((c) => ({ name: c.name, sheet, table: "table" in c, ledger: c === ledger })));
+    // a sheet with values but no header row the rules know: it can be chosen, its columns mapped by hand
+    if (!here.length && (await r.chosenSheet(sheet))) out.push({ name: sheet, sheet, table: false, ledger: false });
+  }
+  return out;
+}
+
 /** Reads a workbook through its Book: the scenario's parts, where they are, what was left out and why. */
 export async function readWorkbook(book: Book, options: ReadOptions = {}): Promise<WorkbookRead> {
   const outline = await book.outline();
@@ -349,32 +302,24 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   const all = await r.candidates();
 
   // 1. The ledger.
-  let ledger: Grid;
-  let ledgerCandidate: Candidate | undefined;
   const choice = options.ledger;
-  if (choice && "grid" in choice) {
-    ledger = { ...choice.grid, ...(outline.date1904 ? { date1904: true } : {}) };
-    ledgerCandidate = choice.table === undefined ? undefined : all.find((c) => "table" in c && c.name === choice.table);
+  const ledgerCandidate = choice
+    ? (all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) ?? (await r.chosenSheet(choice.table)))
+    : findTable(all, "ledger");
+  if (!ledgerCandidate) {
+    if (choice) throw new WorkbookReadError(`tabel of blad "${choice.table}" staat niet in de werkmap`, "NO_TABLE");
+    throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");
   }
-  else {
-    ledgerCandidate = choice ? all.find((c) => "table" in c && c.name === choice.table) ?? all.find((c) => c.name === choice.table) : findTable(all, "ledger");
-    if (!ledgerCandidate) {
-      if (choice) throw new WorkbookReadError(`tabel of blad "${choice.table}" staat niet in de werkmap`, "NO_TABLE");
-      throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");
-    }
-    ledger = await r.grid(ledgerCandidate, "ledger", options.onProgress);
-  }
+  const ledger = await r.grid(ledgerCandidate, "ledger", options.onProgress);
   const mapping = mapHeaders(ledger.headers).mapping;
-  const place = (g: Grid) => ({ firstRow: g.firstRow, firstColumn: g.firstColumn, ...(g.date1904 ? { date1904: true } : {}) });
-  const firstRead = readLedger(ledger.rows, mapping, { ...place(ledger), sheet: ledger.sheet, ...(options.answers ? { answers: options.answers } : {}) });
-  const notes: ReadNote[] = ledgerCandidate ? await notesFor(r, "ledger", all, ledgerCandidate, []) : [];
+  const firstRead = readLedger(ledger.rows, mapping, ledgerPlace(ledger, options.answers));
+  const notes: ReadNote[] = await notesFor(r, "ledger", all, ledgerCandidate, []);
 
   // 2. The year; a row dated in another year is a question (art. 3.43: the year the obligation is entered into).
   const year = await findYear(r, options.year, firstRead, ledger);
-  const read = year.from !== "none" && year.from !== "dates" ? withOtherYears(firstRead, year.year, mapping, { ...place(ledger), sheet: ledger.sheet, ...(options.answers ? { answers: options.answers } : {}) }) : firstRead;
 
   // 3. The partners (never the ledger), with the key and the joint request.
-  const rest = all.filter((c) => c !== ledgerCandidate && !(ledgerCandidate === undefined && c.sheet === ledger.sheet && !("table" in c)));
+  const rest = all.filter((c) => c !== ledgerCandidate);
   const partnersCandidate = findTable(rest, "partners");
   const partners = partnersCandidate ? await r.grid(partnersCandidate, "partners") : undefined;
   const key = partners ? await r.beside(KEY_LABELS, partners.sheet) : undefined;
@@ -388,31 +333,27 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   notes.push(...(await notesFor(r, "disposals", others, disposalsCandidate, [])));
 
   // 5. The scenario, what was not read, and the rows the core refuses.
-  const parts = assemble(
-    { year: year.from === "none" ? undefined : year.year, ledger, partners, key: key?.value, request: request?.value, disposals, date1904: outline.date1904 },
-    read,
-  );
-  const out: WorkbookRead = {
-    scenario: parts.scenario,
-    year,
-    ledger: { ...ledger, mapping, ...(ledgerCandidate && "table" in ledgerCandidate ? { table: ledgerCandidate.name } : {}) },
+  const found: WorkbookFound = {
+    ledger: { ...ledger, ...("table" in ledgerCandidate ? { table: ledgerCandidate.name } : {}) },
     ...(partners ? { partners } : {}),
     ...(key ? { key } : {}),
     ...(request ? { request } : {}),
     ...(disposals ? { disposals } : {}),
-    found: { ...parts.found, year: yearText(year) },
-    places: parts.places,
-    leftOut: parts.leftOut,
-    notes,
-    open: read.open,
-    answered: read.answered,
-    warnings: [...read.warnings.map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
-    provisional: false,
   };
-  if (options.validate !== false && year.from !== "none") Object.assign(out, leaveOutRefused(out));
-  out.provisional = out.open.length > 0 || out.leftOut.length > 0;
-  return out;
+  const read = readFound(found, { year: year.from === "none" ? undefined : year.year, mapping, answers: options.answers, validate: options.validate, fromRegister: options.fromRegister }, firstRead);
+  return {
+    ...read,
+    year,
+    ledger: { ...found.ledger, mapping },
+    ...(partners ? { partners } : {}),
+    ...(key ? { key } : {}),
+    ...(request ? { request } : {}),
+    ...(disposals ? { disposals } : {}),
+    found: { ...read.found, year: yearText(year) },
+    notes,
+  };
 }
+
 
 
 /** Where the year was found, for messages. */
@@ -470,70 +411,5 @@ export function yearOfTitle(c: Cell | undefined): number | undefined {
   return years.length === 1 ? years[0] : undefined;
 }
 
-/**
- * The scenario of a workbook's parts, read with the core's readers; every cell not read a LeftOut. `ledgerRead`: the
- * ledger read already (readWorkbook read it for the year).
- */
-export function assemble(
-  parts: WorkbookParts,
-  ledgerRead?: LedgerRead,
-): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
-  const { ledger } = parts;
-  const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
-  const mapping = mapHeaders(ledger.headers).mapping;
-  const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
-  const idOf = (g: Grid, column: number | undefined, row: number) => (column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined);
-  const leftOut: LeftOut[] = read.problems.map((p) => unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)));
-  const scenario: ScenarioParts = { ...(parts.year === undefined ? {} : { year: parts.year }), investments: read.investments };
-  const found: { ledger: string; partners?: string; disposals?: string } = { ledger: ledger.source };
-  const places: WorkbookRead["places"] = { ledger: { sheet: ledger.sheet, rows: read.rows, mapping, firstColumn: ledger.firstColumn } };
-
-  const warnings: WorkbookRead["warnings"] = [];
-  const g = parts.partners;
-  if (g) {
-    const p = readPartners(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn });
-    for (const x of p.problems) leftOut.push(unreadCell("partners", g.sheet, x));
-    warnings.push(...(p.warnings ?? []).map((w) => ({ sheet: g.sheet, ...w })));
-    if (p.items.length) {
-      const partnership: Record<string, unknown> = { partners: p.items };
-      const key = cellText(parts.key).trim();
-      if (key !== "") partnership.key = key;
-      const request = yesOrNo(parts.request);
-      if (request !== undefined) partnership.jointRequest = request;
-      scenario.partnership = partnership;
-      found.partners = g.source;
-    }
-  }
-
-  const d = parts.disposals;
-  if (d) {
-    const dm = mapDisposalHeaders(d.headers).mapping;
-    const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
-    // one by one, not spread into push(): a sheet of many bad rows would overflow the stack
-    for (const p of x.problems) leftOut.push(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)));
-    if (x.items.length) {
-      scenario.disposals = x.items;
-      found.disposals = d.source;
-      places.disposals = { sheet: d.sheet, rows: x.rows, mapping: dm, firstColumn: d.firstColumn };
-    }
-  }
-  return { scenario, leftOut, found, places, warnings };
-}
-
-/**
- * The rows the core refuses (validateRows, one pass), left out and added to `leftOut` at their cells; the scenario
- * keeps the rest and comes back validated. A scenario refused as a whole (the year, the partnership) is kept as it
- * is with `refused`: evaluate() says why, as the app reports invalid input.
- */
-export function leaveOutRefused(read: Pick<WorkbookRead, "scenario" | "places" | "leftOut">): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> {
-  try {
-    const checked = validateRows(read.scenario);
-    const refused = checked.errors.map((e) => refusedRow(e, read.places)).filter((x): x is LeftOut => x !== undefined);
-    return { scenario: checked.scenario as ScenarioParts & Scenario, normalized: checked.normalized, leftOut: [...read.leftOut, ...refused] };
-  } catch (e) {
-    if (e instanceof KiaValidationError) return { scenario: read.scenario, leftOut: read.leftOut, refused: e };
-    throw e;
-  }
-}
 
 export { DISPOSAL_TABLES, PARTNER_TABLES };

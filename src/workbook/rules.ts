@@ -1,13 +1,13 @@
 /**
- * How a workbook is read, one rule per question, for every reader: kia-calc (cli/workbook.ts) and the taskpane
- * (its workbook adapters taskpane/workbook/office.ts and file.ts, and taskpane/app/load.ts and partners.ts). So the
- * same workbook gives the same scenario on the command line, in Excel and in the standalone page:
+ * How a workbook is read, one rule per question, for the one reader (./read.ts readWorkbook), which kia-calc, the
+ * standalone page and the Excel pane all read through. So the same workbook gives the same scenario on the command
+ * line, in Excel and in the standalone page:
  *
  *  - which table is the ledger, the partners or the disposals: a table with one of the known names whose headers
  *    fit, else the first table whose headers fit (findTable);
  *  - where the header row of a sheet without tables is: the first of its first 30 rows whose headers name a
  *    category and an amount (findHeaderRow), so a title above the ledger is passed over;
- *  - where a partners list on a sheet without tables is (kia-calc and the standalone page's file adapter read such
+ * *  - where a partners list on a sheet without tables is (in Excel, in the standalone page and in kia-calc alike
  *    sheets): the first of its first 30 rows whose headers name a partner and a weight of the key (findPartnersHeader,
  *    unless the sheet's header row is a ledger's: sheetHeader); the list runs to its first empty row or to a row whose
  *    first filled cell is a label such as "Verdeelsleutel", "Gezamenlijk verzoek" or "Totaal" (endsPartnersList), so
@@ -20,6 +20,7 @@
  *
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
+import { registerYearOf } from "../register/format";
 import {
   cellText,
   mapDisposalHeaders,
@@ -52,7 +53,7 @@ export function isPartnersHeader(headers: readonly unknown[]): boolean {
 /** Headers that make a disposals table: a price and the investment it undoes (by its number, or by its year). */
 export function isDisposalsHeader(headers: readonly unknown[]): boolean {
   const { mapping } = mapDisposalHeaders(headers);
-  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined);
+  return mapping.price !== undefined && (mapping.investmentYear !== undefined || mapping.investment !== undefined || mapping.register !== undefined);
 }
 
 export type TableKind = "ledger" | "partners" | "disposals";
@@ -79,7 +80,8 @@ export function findTable<T extends { name: string; headers: readonly unknown[] 
   not?: { name: string },
 ): T | undefined {
   const { fits } = TABLE_KINDS[kind];
-  const candidates = tables.filter((t) => !not || t.name !== not.name);
+  // a KIA register (the report's table, src/register) is never a ledger, partners or disposals
+  const candidates = tables.filter((t) => (!not || t.name !== not.name) && registerYearOf(t.name) === undefined);
   return candidates.find((t) => hasTableName(t.name, kind) && fits(t.headers)) ?? candidates.find((t) => fits(t.headers));
 }
 

@@ -5,19 +5,22 @@
  * page.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
-import { LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../src/workbook/ledger";
-import type { Culture, Host, TableInfo, Workbook } from "../workbook/types";
+import { LEDGER_FIELDS, type LedgerField } from "../../src/workbook/ledger";
+import type { ReadablePart } from "../../src/workbook/read";
+import type { Culture, Host, Workbook } from "../workbook/types";
 import { PaneContext, fieldId, type Pane } from "./context";
-import { makeDeriver } from "./derive";
-import { cultureFromLocale } from "./format";
-import { messages } from "./i18n";
-import { applySavedMapping, defaultYear, ledgerTable, messageOf, pickTable, sourceKey, workbookParts, type SavedMappings } from "./load";
-import { CHOICES_KEY, LEDGER_TABLES, MAPPING_KEY } from "./names";
-import { referenceUrls } from "./refs";
-import { SourcePanel } from "./Source";
-import { restoreChoices, hasChoices, initialChoices, initialState, reducer, STEPS, type Choices, type Source, type StepId } from "./state";
-import { WorkbookTools } from "./WorkbookTools";
-import { Steps } from "./Steps";
+import type { Derived } from "./model/derive";
+import { carriedStepLoaded } from "../../src/carried-hook";
+import { cultureFromLocale } from "./text/format";
+import { messages } from "./text/i18n";
+import { defaultYear, ledgerChoices, loadLedger, messageOf, sourceKey, type SavedMappings } from "./model/load";
+import { CHOICES_KEY, LEDGER_TABLES, MAPPING_KEY } from "./model/names";
+import { normalizeHeader } from "../../src/workbook/ledger";
+import { referenceUrls } from "./text/refs";
+import { SourcePanel } from "./steps/Source";
+import { hasChoices, initialState, reducer, STEPS, type PaneState, type StepId } from "./model/state";
+import { WorkbookTools } from "./steps/WorkbookTools";
+import { Steps } from "./steps/Steps";
 
 export interface UploadedFile {
   name: string;
@@ -36,6 +39,9 @@ export interface AppProps {
   version: string;
 }
 
+
+/** What the pane shows before a ledger is read (derive.ts gives the same without a grid). */
+const NOTHING_DERIVED: Derived = { read: null, ledger: null, leftOut: [], ledgerDisposals: [], registerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
 
 /** From this many ledger rows the figures wait for a pause in typing (SETTLE_MS). */
 const SETTLE_FROM_ROWS = 5000;
@@ -70,16 +76,28 @@ export function App(props: AppProps) {
   const [culture, setCulture] = useState<Culture>(() =>
     cultureFromLocale(typeof navigator !== "undefined" ? navigator.language : undefined, lang),
   );
-  const [tables, setTables] = useState<TableInfo[] | null>(null);
+  const [tables, setTables] = useState<ReadablePart[] | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const deriver = useRef(makeDeriver()).current;
+  /** derive.ts (the reader's readFound, the scenario, evaluate): a chunk loaded with the first ledger (loadLedger) */
+  const deriver = useRef<((state: PaneState, culture: Culture) => Derived) | null>(null);
   /** the document holds choices for the ledger on screen (restored or saved) */
   const choicesStored = useRef(false);
   // On a large ledger the choices the figures follow settle once the user pauses typing: evaluating 100.000 rows
   // takes about 100 ms, which per keystroke would block the field. The fields show what is typed at once.
   const settled = useSettled(state.choices, (state.grid?.rows.length ?? 0) >= SETTLE_FROM_ROWS);
   const view = settled === state.choices ? state : { ...state, choices: settled };
-  const derived = useMemo(() => deriver(view, culture), [state, settled, culture]);
+  // the core's step for the KIA of earlier years (src/carried) is a chunk of its own, loaded when the choices have
+  // earlier years (restored from the document, or read in step 4): the figures follow once it is there
+  const [carriedReady, setCarriedReady] = useState(carriedStepLoaded);
+  const hasEarlier = !!state.choices.earlier?.carriedIn.length;
+  useEffect(() => {
+    if (!hasEarlier || carriedReady) return;
+    import(/* webpackChunkName: "earlier" */ "../../src/carried").then(() => setCarriedReady(true)).catch(() => undefined);
+  }, [hasEarlier, carriedReady]);
+  const derived = useMemo(
+    () => (deriver.current ? deriver.current(view, culture) : NOTHING_DERIVED),
+    [state, settled, culture, carriedReady],
+  );
 
   // the culture Excel shows numbers in (ExcelApi 1.11 cultureInfo), for the pane's amounts
   useEffect(() => {
@@ -91,48 +109,18 @@ export function App(props: AppProps) {
   }, [workbook]);
 
   const load = useCallback(
-    async (wb: Workbook, what: { table: string } | { selection: true }, fileName?: string, listed?: TableInfo[]) => {
-      const kind: Source["kind"] = fileName ? "file" : "table" in what ? "table" : "selection";
-      dispatch({ type: "load-start", source: { kind, name: "table" in what ? what.table : "" } });
+    async (wb: Workbook, what: { table?: string } | { selection: true }, fileName?: string) => {
+      dispatch({ type: "load-start", source: { kind: fileName ? "file" : "table" in what ? "table" : "selection", name: ("table" in what && what.table) || "" } });
       try {
-        const progress = (p: { rowsRead: number; rowsTotal: number }) => dispatch({ type: "load-progress", progress: p });
-        const grid = "table" in what ? await wb.readTable(what.table, progress) : await wb.readSelection(progress);
-        const source: Source = {
-          kind,
-          name: grid.source,
-          ...("table" in what ? { table: what.table } : {}),
-          ...(fileName ? { fileName } : {}),
-        };
-        const key = sourceKey(source);
-        const saved = await wb.loadSetting<SavedMappings>(MAPPING_KEY).catch(() => undefined);
-        const { mapping, origin } = applySavedMapping(mapHeaders(grid.headers).mapping, saved?.[key], grid.headers);
-        const stored = await wb.loadSetting<StoredChoices>(CHOICES_KEY).catch(() => undefined);
-        const mine = stored && typeof stored === "object" ? stored[key] : undefined;
-        const choices: Choices | undefined = mine ? restoreChoices(mine, state.choices.year) : undefined;
-        choicesStored.current = !!mine;
-        // the year (restored choices keep theirs), the disposals and the partners, as kia-calc finds them
-        const { yearFound, disposalGrid, partners } = await workbookParts(wb, { grid, mapping, table: "table" in what ? what.table : undefined }, {
-          guess: choices ? undefined : state.choices.year,
+        const done = await loadLedger(wb, what, {
+          guess: state.choices.year,
           culture: () => wb.culture().then((x) => ({ ...x, language: lang }), () => culture),
-          tables: listed,
+          fileName,
+          onProgress: (p) => dispatch({ type: "load-progress", progress: p }),
         });
-        const year = yearFound?.from === "none" ? undefined : yearFound?.year;
-        // restored choices win over what the workbook gives, when they hold more than that
-        const baseline = initialChoices(year ?? choices?.year ?? state.choices.year);
-        if (partners) baseline.partnership = partners.partnership;
-        dispatch({
-          type: "load-done",
-          source,
-          grid,
-          disposalGrid,
-          mapping,
-          mappingOrigin: origin,
-          choices: choices && hasChoices(choices, baseline) ? choices : undefined,
-          year,
-          yearFound,
-          partnership: partners?.partnership,
-          partnersRead: partners?.read ?? null,
-        });
+        deriver.current ??= (await import(/* webpackChunkName: "derive" */ "./model/derive")).makeDeriver();
+        choicesStored.current = !!done.restoredChoices;
+        dispatch(done);
       } catch (e) {
         dispatch({ type: "load-failed", message: messageOf(e) });
       }
@@ -140,16 +128,16 @@ export function App(props: AppProps) {
     [state.choices.year, culture],
   );
 
-  // inside Excel: the workbook's tables; the template's "Investeringen" is read at once (also right after
-  // "Nieuw KIA-werkblad" inserted it)
+  // inside Excel: what the workbook holds that can be read as the ledger; a table or sheet named as a ledger (the
+  // template's "Investeringen") is read at once (also right after "Nieuw KIA-werkblad" inserted it)
   const relist = useCallback(() => {
     if (host.kind !== "excel") return;
-    host.workbook
-      .listTables()
+    ledgerChoices(host.workbook)
       .then((ts) => {
         setTables(ts);
-        const ledger = pickTable(ts, LEDGER_TABLES);
-        if (ledger) void load(host.workbook, { table: ledger.name }, undefined, ts);
+        const named = ts.filter((x) => LEDGER_TABLES.includes(normalizeHeader(x.name)));
+        const ledger = named.find((x) => x.ledger) ?? named.find((x) => x.table);
+        if (ledger) void load(host.workbook, { table: ledger.name });
       })
       .catch((e) => dispatch({ type: "load-failed", message: messageOf(e) }));
   }, [load]);
@@ -162,11 +150,8 @@ export function App(props: AppProps) {
       try {
         const wb = await props.openFile(file);
         setWorkbook(wb);
-        const ts = await wb.listTables();
-        setTables(ts);
-        const ledger = ledgerTable(ts);
-        if (!ledger) throw new Error(`${file.name} bevat geen gegevens.`);
-        await load(wb, { table: ledger.name }, file.name, ts);
+        setTables(await ledgerChoices(wb));
+        await load(wb, {}, file.name);
       } catch (e) {
         // a damaged file: the pane's own words in its language, not the zip reader's
         const unreadable = (e as { code?: unknown } | null)?.code === "UNREADABLE_FILE";

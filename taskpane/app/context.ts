@@ -1,10 +1,10 @@
 /** What every component of the pane may read: the words, the culture, the state, what is derived, and dispatch. */
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Derived } from "./derive";
-import type { Culture } from "./format";
-import type { Lang, Messages } from "./i18n";
-import type { Action, PaneState } from "./state";
+import type { Derived } from "./model/derive";
+import type { Culture } from "./text/format";
+import type { Lang, Messages } from "./text/i18n";
+import type { Action, PaneState } from "./model/state";
 import type { Workbook } from "../workbook/types";
 
 export interface Pane {

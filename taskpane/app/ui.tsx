@@ -3,10 +3,10 @@
  * legal references, a modal dialog. Text goes in as JSX children or attributes only, so whatever a ledger holds
  * is shown as text; nothing here sets HTML.
  */
-import { Component, type ComponentChildren, type TargetedEvent } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { Component, type ComponentChildren, type ComponentType, type TargetedEvent } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { fieldId, usePane } from "./context";
-import { formatMoney } from "./format";
+import { formatMoney } from "./text/format";
 
 export function Money({ value, decimals = "auto" }: { value: string | undefined; decimals?: number | "auto" }) {
   const { culture } = usePane();
@@ -248,4 +248,56 @@ export function AssetPicker(props: FieldProps & { value: string; options: readon
   if (props.options.length <= PICKER_SELECT_MAX)
     return <SelectField {...props} options={[{ value: "", label: props.choose }, ...props.options]} />;
   return <TextField {...props} list={ASSET_LIST_ID} onInput={props.onChange} />;
+}
+
+/**
+ * A component loaded when it is first shown (a lazy chunk: the pane's first load stays small,
+ * test/taskpane-build.test.ts); `waiting` until then (and if it cannot load).
+ */
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, waiting: (props: P) => ComponentChildren = () => null): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  return function Lazy(props: P) {
+    const [C, setC] = useState<ComponentType<P> | undefined>(() => loaded);
+    useEffect(() => {
+      if (C) return;
+      let live = true;
+      load()
+        .then((c) => {
+          loaded = c;
+          if (live) setC(() => c);
+        })
+        .catch(() => undefined);
+      return () => {
+        live = false;
+      };
+    }, []);
+    return C ? <C {...props} /> : <>{waiting(props)}</>;
+  };
+}
+
+/** Inside Excel, a button that selects a cell of the workbook ("Ga naar D19"); nothing in the standalone page. */
+export function GoToCell({ sheet, row, column, label }: { sheet: string; row: number; column: number; label: string }) {
+  const { t, excel, workbook } = usePane();
+  if (!excel || !workbook) return null;
+  return (
+    <button type="button" class="btn link" onClick={() => void workbook.selectCell(sheet, row, column).catch(() => undefined)}>
+      {t.goToCell(label)}
+    </button>
+  );
+}
+
+/** Whether the pane is at least `px` wide (a media query, as the stylesheet's), following its resizing. */
+export function useWidth(px: number): boolean {
+  const mq = typeof matchMedia === "function" ? matchMedia(`(min-width: ${px}px)`) : undefined;
+  const [wide, setWide] = useState(!!mq?.matches);
+  useEffect(() => {
+    if (!mq) return;
+    const on = () => setWide(mq.matches);
+    // Safari before 14 (older Office webviews) knows only addListener
+    if (mq.addEventListener) mq.addEventListener("change", on);
+    else mq.addListener(on);
+    on();
+    return () => (mq.removeEventListener ? mq.removeEventListener("change", on) : mq.removeListener(on));
+  }, [px]);
+  return wide;
 }

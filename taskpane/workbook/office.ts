@@ -1,13 +1,7 @@
 /* global Excel, Office, navigator */
 /**
- * The workbook inside Excel: every Office.js call of the taskpane lives in this file.
- *
- * Reading: a table (or the selection) is read in chunks of 10.000–20.000 rows per `sync`, sized by the number
- * of columns so one response stays well under Excel on the web's 5 MB payload limit; a payload error halves
- * the chunk and reads the same rows again. `values` of null (Excel's answer for too many cells) is an error
- * with a Dutch message, never an empty ledger. Error cells (valueTypes "Error") become { error: "#N/A" };
- * numbers in date-formatted columns (numberFormatCategories, ExcelApi 1.12, sampled on the first rows; without
- * 1.12 the column's header) become { date: "jjjj-mm-dd" }.
+ * The workbook inside Excel: every Office.js call of the taskpane lives in this file and in office-book.ts, which
+ * reads the workbook as the one reader's Book (src/workbook/book.ts).
  *
  * Writing: the ledger is never written. The report goes to the add-in's own sheet, which is replaced (after
  * the UI asked, see hasSheet), in one batch: values, number formats, styles, row heights, merges, widths, links
@@ -18,30 +12,14 @@
  * before its value is set, and text that starts with =, + , - or @ is also given Excel's apostrophe prefix,
  * so it can never become a formula.
  */
-import { lazyBook } from "../../src/workbook/book";
-import { mapHeaders, serialToIso } from "../../src/workbook/ledger";
-import { besideLabel, findHeaderRow, HEADER_SEARCH_ROWS, LABEL_AREA, type LabelArea } from "../../src/workbook/rules";
+import type { RangePlace } from "../../src/workbook/selection";
 import { applyStyle, reportPlan, writeBlocks } from "./office-report";
 import { columnName } from "../../src/report-sheet/types";
+import { registerYearOf } from "../../src/register/format";
 import { cultureFromLocale } from "./culture";
-import type {
-  Cell,
-  Culture,
-  Grid,
-  ReadProgress,
-  ReportSheet,
-  TableInfo,
-  Workbook,
-} from "./types";
+import { message, officeBook, SMALLEST_CHUNK } from "./office-book";
+import type { Culture, ReportSheet, ReportTable, Workbook } from "./types";
 
-/** rows per read are chosen so that rows x columns stays near this many cells (values + valueTypes ≈ 20 bytes a cell) */
-export const CELLS_PER_READ = 160_000;
-export const MIN_CHUNK_ROWS = 10_000;
-export const MAX_CHUNK_ROWS = 20_000;
-/** below this many rows a payload error is not retried any more */
-const SMALLEST_CHUNK = 50;
-/** rows sampled for the number format categories that tell date columns */
-const DATE_SAMPLE_ROWS = 200;
 /**
  * A report larger than this (estimated JSON bytes of values and formats, or cells) is written in several
  * requests: Excel on the web refuses requests over 5 MB, and large `values` writes have failed there with an
@@ -51,166 +29,12 @@ const DATE_SAMPLE_ROWS = 200;
 export const MAX_WRITE_BYTES = 2_500_000;
 export const MAX_WRITE_CELLS = 10_000;
 
-export function chunkRows(columns: number): number {
-  return Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, Math.floor(CELLS_PER_READ / Math.max(1, columns))));
-}
-
 function supports(version: string): boolean {
   try {
     return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
   } catch {
     return false;
   }
-}
-
-/** Excel's payload-size errors (web: 5 MB per request and per response). */
-export function isPayloadError(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown } } | null;
-  const code = String(err?.code ?? err?.debugInfo?.code ?? "");
-  return (
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    /payload/i.test(code) ||
-    /payload/i.test(String(err?.message ?? ""))
-  );
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e);
-}
-
-const DATE_CATEGORIES = new Set(["Date", "Time"]);
-
-function toCell(v: unknown, type: string | undefined, dateColumn: boolean): Cell {
-  if (type === "Error") return { error: String(v) };
-  if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number") {
-    if (dateColumn) {
-      const iso = serialToIso(v);
-      if (iso) return { date: iso };
-    }
-    return v;
-  }
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  return String(v);
-}
-
-export interface BlockPlace {
-  ws: Excel.Worksheet;
-  sheet: string;
-  /** 0-based sheet row and column of the first data row */
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-  /** what is read, for messages */
-  source: string;
-}
-
-/** A chunk as loaded: values and valueTypes (errors). */
-function loadChunk(range: Excel.Range): Excel.Range {
-  range.load("values, valueTypes");
-  return range;
-}
-
-/** The columns whose numbers are dates: by number format category when available, else by the header. */
-function dateColumnsOf(headers: string[], categories: string[][] | null, sampleValues: unknown[][] | null): boolean[] {
-  const byHeader = (() => {
-    const { mapping } = mapHeaders(headers);
-    return headers.map((_, i) => mapping.date === i);
-  })();
-  if (!categories || !sampleValues) return byHeader;
-  return headers.map((_, c) => {
-    let dates = 0;
-    let numbers = 0;
-    for (let r = 0; r < categories.length; r++) {
-      if (typeof sampleValues[r]?.[c] !== "number") continue;
-      numbers++;
-      if (DATE_CATEGORIES.has(categories[r]?.[c])) dates++;
-    }
-    return numbers === 0 ? byHeader[c] : dates * 2 > numbers;
-  });
-}
-
-/**
- * Read rows [start, rowCount) of a block in chunks, after the first chunk that the caller may have loaded in
- * its own first sync. Payload errors halve the chunk and retry the same rows.
- */
-export async function readChunks(
-  ctx: Excel.RequestContext,
-  place: BlockPlace,
-  dateColumns: boolean[],
-  rows: Cell[][],
-  chunk: number,
-  onProgress?: (p: ReadProgress) => void,
-): Promise<void> {
-  let start = rows.length;
-  while (start < place.rowCount) {
-    const n = Math.min(chunk, place.rowCount - start);
-    const range = loadChunk(place.ws.getRangeByIndexes(place.rowIndex + start, place.columnIndex, n, place.columnCount));
-    try {
-      await ctx.sync();
-    } catch (e) {
-      chunk = smallerChunk(e, chunk, () => readError(place, e));
-      continue;
-    }
-    appendRows(rows, range.values, range.valueTypes as unknown as string[][], dateColumns, place, start, n);
-    start += n;
-    onProgress?.({ rowsRead: start, rowsTotal: place.rowCount });
-  }
-}
-
-/**
- * After a failed read: on a payload error the chunk to read the same rows again with (halved, not below
- * SMALLEST_CHUNK); any other error, or a chunk that cannot get smaller, is thrown as `fail` words it.
- */
-function smallerChunk(e: unknown, chunk: number, fail: () => Error): number {
-  if (isPayloadError(e) && chunk > SMALLEST_CHUNK) return Math.max(SMALLEST_CHUNK, Math.floor(chunk / 2));
-  throw fail();
-}
-
-function readError(place: BlockPlace, e: unknown): Error {
-  if (isPayloadError(e))
-    return new Error(`Excel kon ${place.source} niet doorgeven: te veel gegevens in één keer, ook in kleine delen (${message(e)}).`);
-  return new Error(`Lezen van ${place.source} is mislukt: ${message(e)}`);
-}
-
-function appendRows(
-  out: Cell[][],
-  values: unknown[][] | null,
-  types: string[][] | null,
-  dateColumns: boolean[],
-  place: BlockPlace,
-  start: number,
-  n: number,
-): void {
-  if (values === null || values === undefined || !Array.isArray(values)) {
-    const from = place.rowIndex + start + 1;
-    throw new Error(
-      `Excel gaf geen waarden terug voor rijen ${from}–${from + n - 1} van ${place.source} (blad ${place.sheet}). Dat gebeurt bij te veel cellen in één keer; probeer het opnieuw, of lees de staat in kleinere delen.`,
-    );
-  }
-  for (let r = 0; r < n; r++) {
-    const v = values[r] ?? [];
-    const t = types?.[r];
-    const row: Cell[] = new Array(place.columnCount);
-    for (let c = 0; c < place.columnCount; c++) row[c] = toCell(v[c], t?.[c], dateColumns[c]);
-    out.push(row);
-  }
-}
-
-export function headerTexts(values: unknown[][] | null | undefined, width: number): string[] {
-  const row = values?.[0] ?? [];
-  return Array.from({ length: width }, (_, i) => {
-    const s = row[i] === null || row[i] === undefined ? "" : String(row[i]).trim();
-    return s || `Kolom ${i + 1}`;
-  });
-}
-
-/** A1 address without the sheet: "Blad1!A1:H20" -> "A1:H20". */
-function localAddress(address: string): string {
-  const i = address.lastIndexOf("!");
-  return i < 0 ? address : address.slice(i + 1);
 }
 
 /** A header or footer in Excel's codes ("&Lleft&Ccenter&Rright") as its three sections. */
@@ -233,128 +57,8 @@ function pointsOf(chars: number): number {
 }
 
 export function officeWorkbook(): Workbook {
-  /** sheets (and ranges) this pane has read: the report never goes there, formulas are never written there */
-  const readPlaces: { sheet: string; row0: number; col0: number; rows: number; cols: number }[] = [];
-  const remember = (p: BlockPlace) =>
-    readPlaces.push({ sheet: p.sheet, row0: p.rowIndex - 1, col0: p.columnIndex, rows: p.rowCount + 1, cols: p.columnCount });
-
-  /**
-   * The grid of a block (a table or the selection) whose header row and date sample are loaded: headers, the
-   * columns that hold dates, then the rows: the first chunk if the caller loaded it in its own first sync, the
-   * rest in chunks of `chunk` rows. The block is remembered as read.
-   */
-  async function readBlock(
-    ctx: Excel.RequestContext,
-    place: BlockPlace,
-    headerValues: unknown[][],
-    sample: Excel.Range | null,
-    first: { range: Excel.Range; rows: number } | null,
-    chunk: number,
-    onProgress?: (p: ReadProgress) => void,
-  ): Promise<Grid> {
-    const headers = headerTexts(headerValues, place.columnCount);
-    const dateColumns = dateColumnsOf(
-      headers,
-      sample ? (sample.numberFormatCategories as unknown as string[][]) : null,
-      sample ? sample.values : null,
-    );
-    const rows: Cell[][] = [];
-    if (first) {
-      appendRows(rows, first.range.values, first.range.valueTypes as unknown as string[][], dateColumns, place, 0, first.rows);
-      onProgress?.({ rowsRead: first.rows, rowsTotal: place.rowCount });
-    }
-    await readChunks(ctx, place, dateColumns, rows, chunk, onProgress);
-    remember(place);
-    return {
-      sheet: place.sheet,
-      source: place.source,
-      headers,
-      rows: trimEmptyTail(rows),
-      firstRow: place.rowIndex + 1,
-      firstColumn: place.columnIndex,
-    };
-  }
-
-  async function readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid> {
-    return Excel.run(async (ctx) => {
-      const table = ctx.workbook.tables.getItem(name);
-      const ws = table.worksheet;
-      ws.load("name");
-      const header = table.getHeaderRowRange();
-      header.load("values, rowIndex, columnIndex, columnCount");
-      const body = table.getDataBodyRange();
-      body.load("rowCount, rowIndex, columnIndex, columnCount");
-      // the width is not known before the first sync: start at the smallest chunk, then size by the width
-      let chunk = MIN_CHUNK_ROWS;
-      const categories = supports("1.12");
-      // The first sync also brings the first chunk (the rows below the header, clipped to the body) and a sample
-      // of number format categories, so a table of up to one chunk is read in a single sync.
-      for (;;) {
-        const first = loadChunk(header.getRowsBelow(chunk).getIntersection(body));
-        const sample = categories ? header.getRowsBelow(DATE_SAMPLE_ROWS).getIntersection(body) : null;
-        sample?.load("numberFormatCategories, values");
-        try {
-          await ctx.sync();
-        } catch (e) {
-          chunk = smallerChunk(e, chunk, () =>
-            /ItemNotFound/i.test(String((e as { code?: unknown })?.code ?? ""))
-              ? new Error(`Tabel "${name}" staat niet (meer) in deze werkmap.`)
-              : new Error(`Lezen van tabel ${name} is mislukt: ${message(e)}`),
-          );
-          continue;
-        }
-        const place: BlockPlace = {
-          ws,
-          sheet: ws.name,
-          rowIndex: body.rowIndex,
-          columnIndex: body.columnIndex,
-          rowCount: body.rowCount,
-          columnCount: body.columnCount,
-          source: `tabel ${name}`,
-        };
-        // from here on, chunks sized by the width (10.000–20.000 rows), never more than what just worked
-        const next = chunk < MIN_CHUNK_ROWS ? chunk : chunkRows(place.columnCount);
-        return readBlock(ctx, place, header.values, sample, { range: first, rows: Math.min(chunk, place.rowCount) }, next, onProgress);
-      }
-    });
-  }
-
-  async function readSelection(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
-    return Excel.run(async (ctx) => {
-      const selected = ctx.workbook.getSelectedRange();
-      const used = selected.getUsedRangeOrNullObject(true);
-      used.load("address, rowIndex, columnIndex, rowCount, columnCount");
-      const ws = selected.worksheet;
-      ws.load("name");
-      await ctx.sync();
-      if (used.isNullObject)
-        throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
-      // The header row: the core's rule (src/workbook/rules.ts findHeaderRow) in the selection's first 30 rows, so a
-      // title selected with the ledger is passed over; else the first row. The date sample starts below the first
-      // row (in the same sync); a title row in it holds no numbers, so it does not change which columns are dates.
-      const top = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(HEADER_SEARCH_ROWS, used.rowCount), used.columnCount);
-      top.load("values");
-      const categories = supports("1.12");
-      const sample =
-        categories && used.rowCount > 1
-          ? ws.getRangeByIndexes(used.rowIndex + 1, used.columnIndex, Math.min(DATE_SAMPLE_ROWS, used.rowCount - 1), used.columnCount)
-          : null;
-      sample?.load("numberFormatCategories, values");
-      await ctx.sync();
-      const header = findHeaderRow(top.values.map((row) => row.map((v) => toCell(v, undefined, false)))) ?? 0;
-      const address = localAddress(used.address);
-      const place: BlockPlace = {
-        ws,
-        sheet: ws.name,
-        rowIndex: used.rowIndex + header + 1,
-        columnIndex: used.columnIndex,
-        rowCount: used.rowCount - header - 1,
-        columnCount: used.columnCount,
-        source: `selectie ${address}`,
-      };
-      return readBlock(ctx, place, [top.values[header]], sample, null, chunkRows(place.columnCount), onProgress);
-    });
-  }
+  /** ranges the pane has read (markRead): the report never goes there, formulas are never written there */
+  const readPlaces: RangePlace[] = [];
 
   async function writeReport(sheet: ReportSheet): Promise<void> {
     if (readPlaces.some((p) => p.sheet === sheet.name))
@@ -369,16 +73,22 @@ export function officeWorkbook(): Workbook {
       const wb = ctx.workbook;
       const old = wb.worksheets.getItemOrNullObject(sheet.name);
       old.load("name");
+      const all = wb.tables;
+      all.load("items/name, items/worksheet/name");
       await ctx.sync();
-      if (!old.isNullObject) {
-        const tables = old.tables;
-        tables.load("count");
-        await ctx.sync();
-        if (tables.count > 0)
-          throw new Error(
-            `Blad "${sheet.name}" bevat een Excel-tabel en is dus niet het rapportblad van de invoegtoepassing. Geef dat blad een andere naam; het rapport vervangt alleen zijn eigen blad.`,
-          );
-      }
+      // The report sheet holds no table but its own register (KIA_REGISTER_<jaar>, src/register); the register's
+      // name is the workbook's: on another sheet it is the user's copy, and not overwritten.
+      const on = (t: Excel.Table) => t.worksheet.name;
+      if (!old.isNullObject && all.items.some((t) => on(t) === sheet.name && registerYearOf(t.name) === undefined))
+        throw new Error(
+          `Blad "${sheet.name}" bevat een Excel-tabel en is dus niet het rapportblad van de invoegtoepassing. Geef dat blad een andere naam; het rapport vervangt alleen zijn eigen blad.`,
+        );
+      const names = new Set((sheet.tables ?? []).map((t) => t.name.toLowerCase()));
+      const clash = all.items.find((t) => names.has(t.name.toLowerCase()) && on(t) !== sheet.name);
+      if (clash)
+        throw new Error(
+          `De werkmap heeft al een tabel ${clash.name} op blad "${on(clash)}" (een kopie van het rapport?). Een tabelnaam komt één keer voor in een werkmap: verwijder of hernoem die tabel, dan schrijft de invoegtoepassing het rapport met het register van dit jaar.`,
+        );
       const calc = supports("1.6");
       const charts17 = supports("1.7");
       if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
@@ -408,6 +118,10 @@ export function officeWorkbook(): Workbook {
           }
       };
       writeRows(blocks[0][0], blocks[0][1]);
+      // a small report's register goes in the same request (one sync); a large one follows in its own blocks
+      const tableCells = (sheet.tables ?? []).reduce((n, t) => n + t.rows.length * t.rows[0].length, 0);
+      const tablesWith = blocks.length === 1 && tableCells + (blocks[0][1] - blocks[0][0]) * width <= MAX_WRITE_CELLS;
+      if (tablesWith) for (const t of sheet.tables ?? []) writeTable(t, 0, t.rows.length, true);
       sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsOf(w)));
       const page = sheet.page;
       if (page && supports("1.9")) {
@@ -471,6 +185,31 @@ export function officeWorkbook(): Workbook {
         }
       };
       for (const [a, b] of blocks.slice(1)) await writeBlock(a, b);
+      if (!tablesWith)
+        for (const t of sheet.tables ?? []) {
+          const per = Math.max(1, Math.floor(MAX_WRITE_CELLS / t.rows[0].length));
+          for (let a = 0; a < t.rows.length; a += per) {
+            const b = Math.min(t.rows.length, a + per);
+            writeTable(t, a, b, b === t.rows.length);
+            await ctx.sync();
+          }
+        }
+
+      /**
+       * Rows a..b of a table below the report (the register): text cells (format "@" before the values, so Excel
+       * keeps the exact amounts as text); with `last`, the table over all its rows, with its name.
+       */
+      function writeTable(t: ReportTable, a: number, b: number, last: boolean) {
+        const width = t.rows[0].length;
+        const part = t.rows.slice(a, b);
+        const range = ws.getRangeByIndexes(t.row + a, t.column, part.length, width);
+        range.numberFormat = part.map((r) => r.map(() => "@"));
+        range.values = part;
+        if (!last) return;
+        const table = ws.tables.add(ws.getRangeByIndexes(t.row, t.column, t.rows.length, width), true);
+        table.name = t.name;
+        table.style = "TableStyleLight1";
+      }
     });
   }
 
@@ -507,41 +246,29 @@ export function officeWorkbook(): Workbook {
   let cultureRead: Promise<Culture> | undefined;
 
   const isInRead = (sheet: string, row0: number, col0: number) =>
-    readPlaces.some((p) => p.sheet === sheet && row0 >= p.row0 && row0 < p.row0 + p.rows && col0 >= p.col0 && col0 < p.col0 + p.cols);
+    readPlaces.some((p) => p.sheet === sheet && row0 + 1 >= p.top && row0 + 1 <= p.bottom && col0 >= p.left && col0 <= p.right);
 
   return {
     kind: "excel",
-    // the reader's Book in a chunk of its own, loaded with the first workbook read
-    book: () => lazyBook(async () => (await import("./office-book")).officeBook()),
+    book: officeBook,
 
-    // Excel tables only. A partners list on a sheet without tables, which kia-calc and the standalone page read
-    // (src/workbook/rules.ts sheetHeader, endsPartnersList), is not read here: in Excel the user enters the partners.
-    async listTables(): Promise<TableInfo[]> {
+    async selection(): Promise<RangePlace> {
       return Excel.run(async (ctx) => {
-        const tables = ctx.workbook.tables;
-        tables.load("items/name");
+        const selected = ctx.workbook.getSelectedRange();
+        const used = selected.getUsedRangeOrNullObject(true);
+        used.load("rowIndex, columnIndex, rowCount, columnCount");
+        const ws = selected.worksheet;
+        ws.load("name");
         await ctx.sync();
-        const parts = tables.items.map((t) => {
-          const ws = t.worksheet;
-          ws.load("name");
-          const header = t.getHeaderRowRange();
-          header.load("values, columnCount");
-          const body = t.getDataBodyRange();
-          body.load("rowCount");
-          return { t, ws, header, body };
-        });
-        if (parts.length) await ctx.sync();
-        return parts.map(({ t, ws, header, body }) => ({
-          name: t.name,
-          sheet: ws.name,
-          rowCount: body.rowCount,
-          headers: headerTexts(header.values, header.columnCount),
-        }));
+        if (used.isNullObject)
+          throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
+        return { sheet: ws.name, top: used.rowIndex + 1, bottom: used.rowIndex + used.rowCount, left: used.columnIndex, right: used.columnIndex + used.columnCount - 1 };
       });
     },
 
-    readTable,
-    readSelection,
+    markRead(places: readonly RangePlace[]) {
+      readPlaces.push(...places);
+    },
 
     async selectCell(sheet: string, row: number, column: number): Promise<void> {
       await Excel.run(async (ctx) => {
@@ -635,32 +362,5 @@ export function officeWorkbook(): Workbook {
         await ctx.sync();
       });
     },
-
-    async findLabel(labels: string | readonly string[], sheet?: string, accept?: (value: Cell) => boolean) {
-      // every sheet's label area (the first 40 rows, 31 columns) in one sync; the core's rule finds the label
-      return Excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load("items/name");
-        await ctx.sync();
-        const ranges = sheets.items.map((ws) => {
-          const range = ws.getRangeByIndexes(0, 0, LABEL_AREA.rows, LABEL_AREA.columns + 1);
-          range.load("values, valueTypes");
-          return { sheet: ws.name, range };
-        });
-        await ctx.sync();
-        const areas: LabelArea[] = ranges.map(({ sheet, range }) => {
-          const types = range.valueTypes as unknown as string[][];
-          return { sheet, rows: range.values.map((row, r) => row.map((v, c) => toCell(v, types?.[r]?.[c], false))) };
-        });
-        return besideLabel(areas, labels, { first: sheet, accept });
-      });
-    },
   };
-}
-
-/** Empty rows at the end of a table (a table's last empty row, a selection of whole columns) are not data. */
-function trimEmptyTail(rows: Cell[][]): Cell[][] {
-  let n = rows.length;
-  while (n > 0 && rows[n - 1].every((c) => c === null)) n--;
-  return n === rows.length ? rows : rows.slice(0, n);
 }

@@ -8,30 +8,11 @@
  * as a formula.
  */
 import type { Book } from "../../src/workbook/book";
+import type { Grid } from "../../src/workbook/read";
 import type { Cell } from "../../src/workbook/ledger";
+import type { RangePlace } from "../../src/workbook/selection";
 
-export type { Cell };
-
-export interface TableInfo {
-  /** the table's name (Excel table) or a description of the range */
-  name: string;
-  sheet: string;
-  /** data rows, without the header */
-  rowCount: number;
-  headers: string[];
-}
-
-/** A block of cells read from the workbook, with where it sits so problems can point at a cell. */
-export interface Grid {
-  sheet: string;
-  /** what was read: a table's name, "selectie A1:H200", a file name */
-  source: string;
-  headers: string[];
-  rows: Cell[][];
-  /** sheet row number (1-based) of the first data row, and sheet column index (0-based) of the first column */
-  firstRow: number;
-  firstColumn: number;
-}
+export type { Cell, Grid, RangePlace };
 
 export interface ReadProgress {
   rowsRead: number;
@@ -48,22 +29,23 @@ export interface Culture {
   language: "nl" | "en";
 }
 
-export type { ReportCellFormat, ReportSheet, ReportValue } from "../../src/report-sheet/types";
+export type { ReportCellFormat, ReportSheet, ReportTable, ReportValue } from "../../src/report-sheet/types";
 import type { ReportSheet } from "../../src/report-sheet/types";
 
 export interface Workbook {
   readonly kind: "excel" | "file";
   /**
    * The workbook as the one reader's Book (src/workbook/book.ts): what readWorkbook finds the ledger, the year, the
-   * partners and the disposals in, as kia-calc does.
+   * partners and the disposals in, as kia-calc does. The pane reads nothing else.
    */
-  book?(): Book;
-  /** the tables in the workbook (Excel tables; for a file: its sheets' used ranges as tables) */
-  listTables(): Promise<TableInfo[]>;
-  /** a table's header and data rows, read in chunks with progress */
-  readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid>;
-  /** the selected range (Excel only; a file adapter may throw a Dutch message) */
-  readSelection(onProgress?: (p: ReadProgress) => void): Promise<Grid>;
+  book(): Book;
+  /** the place of the selected range's used cells (Excel only): readWorkbook reads it as the ledger through a Book view (src/workbook/selection.ts) */
+  selection?(): Promise<RangePlace>;
+  /**
+   * The ranges the pane read its ledger, partners and disposals from: the report never goes there, formulas are never
+   * written there (Excel; a file is never written).
+   */
+  markRead(places: readonly RangePlace[]): void;
   /**
    * select a cell so the user sees it (Excel: the cell gets selected; a file: no-op). `row` is the sheet row as
    * Excel shows it (1-based, like LedgerProblem.row), `column` the sheet column index (0-based: Grid.firstColumn
@@ -90,17 +72,6 @@ export interface Workbook {
   insertSheets(base64: string): Promise<string[]>;
   /** Write formulas through the host so it binds add-in functions (Excel only): cells by sheet and A1 address. */
   writeFormulas(sheet: string, cells: { address: string; formula: string }[]): Promise<void>;
-  /**
-   * The value right of a label cell, e.g. the partnership key beside "Verdeelsleutel" on the partners sheet, by
-   * the core's rule (src/workbook/rules.ts besideLabel, as kia-calc): any of `labels`, compared like headers, in
-   * the first 40 rows and 30 columns of a sheet, `sheet` first, then the others; with `accept`, the first value
-   * it accepts. Undefined when no cell holds the label.
-   */
-  findLabel?(
-    labels: string | readonly string[],
-    sheet?: string,
-    accept?: (value: Cell) => boolean,
-  ): Promise<{ sheet: string; row: number; column: number; value: Cell } | undefined>;
 }
 
 /** Where the pane runs: inside Excel (with the Office.js workbook) or as the standalone page. */

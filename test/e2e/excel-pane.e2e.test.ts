@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { browserSuite, CHROMIUM } from "../support/chromium";
 import { record, until } from "../support/standalone-page";
 import webpack from "webpack";
-import { openFileWorkbook } from "../../taskpane/workbook/file";
+import { XlsxBook } from "../../src/workbook/xlsx";
 import type { ReportSheet } from "../../taskpane/workbook/types";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,20 +60,15 @@ function buildHarness(out: string): Promise<void> {
   );
 }
 
-/** The sample ledger's tables as the in-memory workbook holds them, read with the file adapter. */
+/** The sample ledger's sheets and tables as the in-memory workbook holds them, read with the .xlsx reader. */
 async function fixture() {
-  const buf = readFileSync(join(root, "examples", "voorbeeld-staat-2025.xlsx"));
-  const wb = await openFileWorkbook(
-    { name: "voorbeeld-staat-2025.xlsx", arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer },
-    { storage: null },
-  );
-  const tables = [];
-  for (const name of ["Investeringen", "Vennoten"]) {
-    const g = await wb.readTable(name);
-    tables.push({ name, sheet: g.sheet, headers: g.headers, rows: g.rows, firstRow: g.firstRow, firstColumn: g.firstColumn });
-  }
-  const label = await wb.findLabel!("Verdeelsleutel", "Vennoten");
-  return { tables, labels: label ? [{ label: "Verdeelsleutel", ...label }] : [] };
+  const book = await XlsxBook.open(new Uint8Array(readFileSync(join(root, "examples", "voorbeeld-staat-2025.xlsx"))));
+  const o = await book.outline();
+  const sheets = [];
+  for (const name of o.sheets) sheets.push({ name, rows: await book.rows(name, 1, await book.lastRow(name), 0, 30) });
+  // a client's sheet named like the disposals that is none: the reader passes it over and says why (step 1)
+  sheets.push({ name: "Desinvesteringen", rows: [["Wat", "Hoeveel"], ["Kast", 100]] });
+  return { sheets, tables: o.tables };
 }
 
 browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
@@ -114,19 +109,30 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
 
       // the template's table is read at once, no file chooser
       await page.waitForSelector("#kia-amount", { timeout: 15000 });
-      expect(await calls(page)).toContainEqual(["readTable", "Investeringen"]);
+      expect(await calls(page)).toContainEqual(["table", "Investeringen"]);
       expect(await page.locator("#ledger-file").count()).toBe(0);
       expect(await page.textContent("#kia-live")).toContain("KIA 2025 €\u00a019.769");
       expect(await page.locator(".host-note").count()).toBe(0);
+
+      // step 1 says what was read from where, and what was passed over and why; its button selects that cell
+      await page.waitForSelector("#read-notes");
+      expect(await page.textContent("#read-notes-summary")).toBe("Gelezen uit de werkmap · 1 blad of tabel niet gelezen");
+      expect(await page.textContent(".read-from")).toContain("Staattabel Investeringen");
+      expect(await page.textContent(".read-from")).toContain("Vennotentabel Vennoten");
+      expect(await page.textContent(".read-notes-list")).toContain(
+        "Desinvesteringen!A1 blad Desinvesteringen niet gelezen als desinvesteringen: geen kopregel met de kolommen Verkoopprijs en Investering dit jaar",
+      );
+      await page.click("text=Ga naar Desinvesteringen!A1");
+      await hasCall(page, (c) => c[0] === "selectCell" && c[1] === "Desinvesteringen" && c[2] === 1 && c[3] === 0, "selectCell Desinvesteringen!A1");
 
       // the partners table is read at once, with the key beside "Verdeelsleutel" (and "Gezamenlijk verzoek" looked for)
       await page.click("#tab-partnership");
       expect(await page.isChecked("text=De onderneming is een samenwerkingsverband")).toBe(true);
       await until(() => page.locator("fieldset.partner").count(), (n) => n === 3, "drie vennoten bij het laden");
       expect(await page.textContent("#partners-read")).toContain("3 vennoten gelezen uit de tabel Vennoten");
-      expect(await calls(page)).toContainEqual(["readTable", "Vennoten"]);
-      await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Verdeelsleutel" && c[2] === "Vennoten", "verdeelsleutel gezocht bij het laden");
-      await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Gezamenlijk verzoek" && c[2] === "Vennoten", "gezamenlijk verzoek gezocht");
+      expect(await calls(page)).toContainEqual(["table", "Vennoten"]);
+      // the key and the joint request are looked for beside their labels, the partners' sheet first
+      await hasCall(page, (c) => c[0] === "labels" && c[1] === "Vennoten", "verdeelsleutel gezocht bij het laden");
       expect(await page.inputValue('select[id$="partnership_46_key"]')).toBe("profit");
       await page.click("#tab-review");
       // what the workbook gives is not stored as the user's choice
@@ -167,8 +173,8 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       await page.click("#tab-partnership");
       await page.check("text=De onderneming is een samenwerkingsverband");
       await page.click("text=Opnieuw lezen uit de tabel ‘Vennoten’");
+      // what the reader found on loading, taken again (the workbook is not read a second time)
       await until(() => page.locator("fieldset.partner").count(), (n) => n === 3, "drie vennoten");
-      await hasCall(page, (c) => c[0] === "findLabel" && c[1] === "Verdeelsleutel" && c[2] === "Vennoten", "verdeelsleutel gezocht");
       expect(await page.inputValue('select[id$="partnership_46_key"]')).toBe("profit");
 
       // the report goes to the add-in's own sheet; a second time only after confirmation
@@ -181,18 +187,22 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       expect(sheets).toHaveLength(1);
       expect(sheets[0].name).toBe("KIA-rapport 2025");
       const cells = sheets[0].rows.flat();
-      expect(cells).toContain("Taxi in de onderneming, geen personenauto voor de directeur.");
+      // the manual review with the user's reason, in the report builder's words ("… Reden: Taxi …")
+      expect(cells.some((v) => typeof v === "string" && v.includes("Taxi in de onderneming, geen personenauto voor de directeur."))).toBe(true);
       expect(cells.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK("))).toBe(true);
       expect(sheets[0].chart).toBeDefined();
-      // the ledger's problem (D19) is in the report with its cell, number and reason, and counted in the summary
+      // the ledger's problem (D19) is in the report with its cell, description, amount, number and reason (the report
+      // builder's layout: src/report-sheet/build.ts), and counted in the client block
       expect(sheets[0].rows.find((r) => r[0] === "Staat 2025!D19")).toEqual([
         "Staat 2025!D19",
-        "INV-16",
-        "bedrag",
-        '"2,500"',
-        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?/),
+        "Printer",
+        null,
+        "2,500",
+        expect.stringMatching(/^dubbelzinnig bedrag: bedoelt u 2,50 of 2\.500\?.* \(nummer INV-16, kolom bedrag, waarde "2,500"\)$/),
+        null,
+        null,
       ]);
-      expect(sheets[0].rows.find((r) => r[0] === "Regels van de staat")).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
+      expect(sheets[0].rows.find((r) => r[0] === "Regels van de staat")?.filter((v) => v !== null)).toEqual(["Regels van de staat", "16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)"]);
       await page.click("#write-report");
       await page.waitForSelector("dialog[open] >> text=Werkblad vervangen?");
       await page.getByRole("button", { name: "Annuleren", exact: true }).click();
@@ -252,7 +262,7 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       await until(() => page.textContent("#tools-status"), (t) => !!t?.includes("Gebruik =KIA.BEDRAG(totaal; jaar)"), "no LAMBDA message");
       await page.evaluate(() => ((window as unknown as { __KIA_FIXTURE__: { noLambda: boolean } }).__KIA_FIXTURE__.noLambda = false));
 
-      const listed = (await calls(page)).filter((c) => c[0] === "listTables").length;
+      const listed = (await calls(page)).filter((c) => c[0] === "outline").length;
       await page.click("#insert-template");
       await until(() => page.textContent("#tools-status"), (t) => !!t?.includes("Bladen toegevoegd"), "template inserted");
       const cs = await calls(page);
@@ -266,7 +276,7 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
       expect(written.map((c) => c[1])).toEqual(expect.arrayContaining(["Investeringen", "Vennoten", "Desinvesteringen", "Overzicht (2)"]));
       expect(written.reduce((n, c) => n + (c[2] as number), 0)).toBeGreaterThan(100);
       // the pane lists the tables again and reads the ledger
-      expect(cs.filter((c) => c[0] === "listTables").length).toBeGreaterThan(listed);
+      expect(cs.filter((c) => c[0] === "outline").length).toBeGreaterThan(listed);
       await page.screenshot({ path: join(root, "test-artifacts", "e2e", "excel-werkmap.png") });
       await context.close();
       expect(errors).toEqual([]);

@@ -6,7 +6,8 @@
  * that the rows do not add up to is a visible check; a row dated in another year counted with one click and a
  * reason; the answers saved with "Gegevens bewaren (.json)", loaded again onto the same ledger with "Gegevens
  * laden (.json)", and a row that no longer matches said plainly; the saved file gives kia-calc --antwoorden the
- * same figure. The questions are a table at 760 px and blocks at 350 px, neither scrolls sideways.
+ * same figure. The questions are a table at 760 px and blocks at 350 px, neither scrolls sideways; step 1's assets
+ * at 760 px a table with the answers as its rows' notes.
  *
  * Screenshots of step 1 go to test-artifacts/e2e/ and, with npm run screenshots, to docs/img/ (docs/handleiding.md).
  * Needs /usr/bin/chromium (see test/support/chromium.ts).
@@ -84,6 +85,10 @@ browserSuite("client ledgers in the standalone page (chromium)", () => {
     await acceptSuggestions(page);
     await card(page, 2024, "18771", 0);
     expect(await page.locator("#open-questions").count()).toBe(0);
+    // step 1's assets are a table at 760 px: the answered questions are the notes of the rows they changed
+    const note = (id: string) => page.locator(`.asset-table tr[data-asset="${id}"] td.asset-note`).innerText();
+    await count(page, ".asset-table tbody tr", 24, WAIT);
+    expect([await note("B01"), await note("B24"), await note("B03")]).toEqual(["creditnota rij 5", "beantwoord: Bestelauto", ""]);
     // the answers given stay listed, with the words they were stored with, and can be undone
     expect(await page.locator("#answered-summary").innerText()).toBe("2 vragen beantwoord");
     await page.click("#answered-summary");

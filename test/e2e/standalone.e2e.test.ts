@@ -7,7 +7,8 @@
  * file with the core's readers. Also: no request beyond the local server and no CSP violation; text from the
  * ledger shown as text ("<b>html</b>") and a description starting with "=" a text cell in the report; no sideways
  * scrolling at 320 px; the override dialog, a step change and the download done by keyboard alone; the KIA
- * announced in the aria-live region; the sample button and the English page.
+ * announced in the aria-live region; the sample button and the English page. From 700 px step 1's assets are a
+ * table (one Tab stop per row, the arrow keys, Enter opens the dialog), at 350 px the cards again.
  *
  * Screenshots of each step go to test-artifacts/e2e/; with KIA_SCREENSHOTS_DIR set (npm run screenshots) also
  * there (docs/img/ for docs/handleiding.md).
@@ -22,8 +23,8 @@ import type { Page } from "playwright-core";
 import { browserSuite } from "../support/chromium";
 import { count, euro, live, noSideScroll, openPage as open, ROOT as root, shot, standaloneSuite, until } from "../support/standalone-page";
 import { readWorkbookFile as readWorkbook } from "../../cli/workbook";
-import { evaluate, type Report, type Scenario, type ScenarioPartner } from "../../src";
-import { mapHeaders, readLedger, readPartners } from "../../src/workbook/ledger";
+import { evaluate, type Report, type Scenario, type ScenarioInvestment, type ScenarioPartner } from "../../src";
+import { readWorkbook as readBook } from "../../src/workbook/read";
 import { openFileWorkbook } from "../../taskpane/workbook/file";
 
 const SAMPLE = join(root, "examples", "voorbeeld-staat-2025.xlsx");
@@ -36,13 +37,12 @@ async function expectedScenario(override: { id: string; reason: string }): Promi
     { name: "voorbeeld-staat-2025.xlsx", arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer },
     { storage: null },
   );
-  const g = await wb.readTable("Investeringen");
-  const ledger = readLedger(g.rows, mapHeaders(g.headers).mapping, { firstRow: g.firstRow, firstColumn: g.firstColumn });
-  const v = await wb.readTable("Vennoten");
-  const partners = readPartners(v.headers, v.rows, { firstRow: v.firstRow, firstColumn: v.firstColumn }).items as unknown as ScenarioPartner[];
+  // the one reader, as kia-calc reads the file
+  const read = await readBook(wb.book(), { year: 2025 });
+  const partners = (read.scenario.partnership as { partners: ScenarioPartner[] }).partners;
   return {
     year: 2025,
-    investments: ledger.investments.map((i) => (i.id === override.id ? { ...i, override: { eligible: true, reason: override.reason } } : i)),
+    investments: (read.scenario.investments as ScenarioInvestment[]).map((i) => (i.id === override.id ? { ...i, override: { eligible: true, reason: override.reason } } : i)),
     partnership: { key: "capital", jointRequest: true, partners },
   };
 }
@@ -76,7 +76,7 @@ browserSuite("standalone page in chromium", () => {
       await page.setInputFiles("#ledger-file", SAMPLE);
       await page.waitForSelector("#kia-amount", { timeout: 20000 });
       expect(await live(page)).toContain(`KIA 2025 ${euro(withoutOverride.kia)}`);
-      expect(await page.textContent("#source-line")).toContain("tabel Investeringen in voorbeeld-staat-2025.xlsx");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: tabel Investeringen");
       // the source card folds to one line once the ledger is read: the steps are on the first screen at 320 px
       expect(await page.locator("details.source-more").getAttribute("open")).toBeNull();
       expect(await page.textContent("#source-summary")).toMatch(/14 kolommen herkend · 1 probleem in de staat · wijzig/);
@@ -325,6 +325,80 @@ browserSuite("standalone page in chromium", () => {
       expect(csp).toEqual([]);
     }, 90000);
 
+    it("step 1 from 700 px: the assets as a table, one Tab stop per row, the arrow keys and Enter; the cards again at 350 px", async () => {
+      const { page, finish } = await openPage("nl-NL", 760);
+      await page.setInputFiles("#ledger-file", SAMPLE);
+      await page.waitForSelector("#kia-amount", { timeout: 20000 });
+      // the table is a lazy chunk: there once it is loaded, and no cards beside it
+      await count(page, ".asset-table tbody tr", 15);
+      expect(await page.locator("ul.assets").count()).toBe(0);
+      expect(await page.locator(".asset-table thead th").allInnerTexts()).toEqual(["Nr.", "Omschrijving", "Datum", "Categorie", "Groep", "Bedrag", "Telt mee", "Let op"]);
+      const cells = (id: string) => page.locator(`.asset-table tr[data-asset="${id}"] td`).allInnerTexts();
+      expect(await cells("INV-03")).toEqual(["INV-03", "Monitor bij de laptop", "03-02-2025", "Computers en randapparatuur", "Werkplek 1", euro("320"), "Ja categorie en €\u00a0450", ""]);
+      expect((await cells("INV-04")).slice(3, 7)).toEqual(["Personenauto", "", euro("42000"), "Nee categorie uitgesloten"]);
+      expect((await cells("INV-05"))[6]).toBe("Nee onder €\u00a0450");
+      expect((await cells("INV-06"))[6]).toBe("Nee calamiteit");
+      expect((await cells("INV-09"))[6]).toBe("Nee verbonden partij");
+      // text from the ledger is text here too
+      expect((await cells("INV-11"))[1]).toBe("Bureau <b>html</b>");
+      await noSideScroll(page, "tabel 760 px");
+
+      // Tab: one row per press, in the table's order, and back with Shift+Tab; nothing inside a row stops the Tab key
+      const ids = await page.locator(".asset-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-asset")));
+      const focused = () => page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("data-asset") ?? document.activeElement?.id);
+      await page.focus("#asset-search");
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.press("Tab");
+        expect(await focused()).toBe(ids[i]);
+      }
+      await page.keyboard.press("Shift+Tab");
+      expect(await focused()).toBe(ids[2]);
+      // the arrow keys, Home and End move between the rows
+      await page.keyboard.press("ArrowDown");
+      expect(await focused()).toBe(ids[3]);
+      await page.keyboard.press("End");
+      expect(await focused()).toBe(ids[14]);
+      await page.keyboard.press("Home");
+      expect(await focused()).toBe(ids[0]);
+      await page.keyboard.press("ArrowUp");
+      expect(await focused()).toBe(ids[0]);
+      // the focus ring: the pane's own outline on the row
+      expect(await page.locator(`tr[data-asset="${ids[0]}"]`).evaluate((tr) => getComputedStyle(tr).outlineStyle)).toBe("solid");
+      for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
+      expect(await focused()).toBe("INV-05");
+      await shot(page, "15-activa-als-tabel", ".review .filters");
+
+      // Enter opens the row's dialog: its reasons with their articles, and the override
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("dialog.dialog[open]");
+      expect(await page.locator("dialog .reasons").innerText()).toContain("minder dan €\u00a0450");
+      expect(await page.locator("dialog .reasons a.ref").count()).toBeGreaterThan(0);
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("dialog.dialog", { state: "detached" });
+      await until(focused, (id) => id === "INV-05", "focus terug op de rij");
+      // Space opens it too; a reason written and saved: the row says "handmatig"
+      await page.keyboard.press(" ");
+      await page.waitForSelector("dialog.dialog[open]");
+      await page.fill("#override-reason", "Hoort bij werkplek 1 (besluit 2.2): één bedrijfsmiddel.");
+      await page.click("#override-save");
+      await page.waitForSelector("dialog.dialog", { state: "detached" });
+      await until(() => cells("INV-05").then((c) => c[6]), (v) => v === "Ja handmatig", "INV-05 handmatig");
+      await until(focused, (id) => id === "INV-05", "focus terug op de rij na opslaan");
+
+      // a narrow pane: the cards again (the same page, made narrower), no sideways scrolling
+      await page.setViewportSize({ width: 350, height: 900 });
+      await count(page, "ul.assets > li", 15);
+      expect(await page.locator(".asset-table").count()).toBe(0);
+      expect(await page.locator('[data-asset="INV-05"]').innerText()).toContain("Handmatig");
+      await noSideScroll(page, "kaarten 350 px");
+      await page.setViewportSize({ width: 700, height: 900 });
+      await count(page, ".asset-table tbody tr", 15);
+      await noSideScroll(page, "tabel 700 px");
+      const { errors, csp } = await finish();
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
+    }, 60000);
+
     it("handles a CSV ledger of 10.000 assets a page at a time", async () => {
       const N = 10000;
       const cats = ["machine", "inventaris", "computer", "bestelauto", "personenauto"];
@@ -385,7 +459,7 @@ browserSuite("standalone page in chromium", () => {
       expect(await page.getAttribute("#tab-review", "aria-selected")).toBe("true");
       expect(await page.textContent("#tab-partnership")).toContain("Partners");
       // the source line and the partners read, in English
-      expect(await page.textContent("#source-line")).toContain("table Investeringen in voorbeeld-staat-2025.xlsx");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: table Investeringen");
       await page.click("#tab-partnership");
       expect(await page.textContent("#partners-read")).toContain("3 partners read from the table Vennoten");
       // a damaged workbook: the pane's own words in its language, not the zip reader's

@@ -1,2 +1,2 @@
 /** The pane's English words are a chunk the page loads for an English pane (taskpane.tsx); tests may use both languages. */
-import "../../taskpane/app/i18n-en";
+import "../../taskpane/app/text/i18n-en";

@@ -77,6 +77,11 @@ export function fakeExcel(options: {
   names?: Record<string, string>;
   /** the workbook counts dates from 1904 (DATE(1904;1;1) is 0) */
   date1904?: boolean;
+  /**
+   * keep what the adapter writes: values set on a range become the sheet's cells, and a table added and named becomes
+   * one of its tables, so a later read sees them (the register written in one year, read back the next)
+   */
+  keepWrites?: boolean;
 }): FakeExcel {
   const sheets = new Map(options.sheets.map((s) => [s.name, s]));
   const events: string[] = [];
@@ -124,6 +129,13 @@ export function fakeExcel(options: {
       set(t, k, v) {
         writes.push({ sheet, path: `${path}.${String(k)}`, value: v });
         t[k] = v;
+        if (options.keepWrites && k === "values" && t.__geo && Array.isArray(v)) {
+          const model = sheets.get(sheet);
+          if (model) {
+            model.cells ??= new Map();
+            (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => model.cells!.set(`${t.__geo.r0 + i},${t.__geo.c0 + j}`, x)));
+          }
+        }
         return true;
       },
     });
@@ -208,7 +220,8 @@ export function fakeExcel(options: {
       setCellProperties() {},
       setRowProperties() {},
     });
-    if (s.nullValues) {
+    // Excel answers null for a large block only: a header row or a single row comes back
+    if (s.nullValues && n > 1) {
       raw._properties.get("values").resetValue(null);
       raw.values = NOT_LOADED;
     }
@@ -217,7 +230,8 @@ export function fakeExcel(options: {
     raw.isNullObject = false;
     const load = raw.load.bind(raw);
     raw.load = (p: unknown) => {
-      pendingCells += n * m;
+      // the cells travel only when their contents are loaded (not a range's place: rowIndex, rowCount, address)
+      if (/values|valueTypes|numberFormat|formulas|text/.test(String(p))) pendingCells += n * m;
       unloaded.delete(key);
       if (!registry._properties.has(key)) {
         registry._properties.set(key, raw);
@@ -283,6 +297,22 @@ export function fakeExcel(options: {
       setPrintArea() {},
     },
     horizontalPageBreaks: { add() {} },
+    tables: {
+      add(range: any, hasHeaders: boolean) {
+        const g = range.__geo;
+        calls.push({ sheet: name, method: "tables.add", args: [`${colLetters(g.c0)}${g.r0 + 1}:${colLetters(g.c0 + g.m - 1)}${g.r0 + g.n}`, hasHeaders] });
+        const table: any = { style: "" };
+        Object.defineProperty(table, "name", {
+          get: () => table._name,
+          set: (v: string) => {
+            table._name = v;
+            const model = sheets.get(name);
+            if (options.keepWrites && model) (model.tables ??= []).push({ name: v, headerRow: g.r0, column: g.c0, rows: g.n - 1, columns: g.m });
+          },
+        });
+        return spy(table, name, "table");
+      },
+    },
     charts: {
       add(type: string, _range: unknown, seriesBy: string) {
         calls.push({ sheet: name, method: "charts.add", args: [type, seriesBy] });
@@ -311,7 +341,8 @@ export function fakeExcel(options: {
       getHeaderRowRange: () => makeRange(sheet.name, t.headerRow, t.column, 1, t.columns),
       getDataBodyRange: () => makeRange(sheet.name, t.headerRow + 1, t.column, Math.max(1, t.rows), t.columns),
     });
-    Object.defineProperty(raw, "worksheet", { get: () => sheetObject(sheet.name) });
+    let ws: any;
+    Object.defineProperty(raw, "worksheet", { get: () => (ws ??= sheetObject(sheet.name)) });
     return spy(raw, sheet.name, `table(${t.name})`);
   };
 
@@ -378,7 +409,10 @@ export function fakeExcel(options: {
   tablesMock.load = () => {
     const items: any[] = [];
     for (const s of sheets.values()) for (const t of s.tables ?? []) items.push(tableObject(s, t));
-    for (const t of items) t.load("name");
+    for (const t of items) {
+      t.load("name");
+      t.worksheet.load("name");
+    }
     tablesMock.items = items;
   };
   namesMock.getItemOrNullObject = (name: string) => {

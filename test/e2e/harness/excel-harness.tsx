@@ -1,25 +1,20 @@
 /* global window, document, sessionStorage */
 /**
  * The pane as it runs inside Excel, for the browser test: the real App with host "excel", on an in-memory
- * Workbook (the interface of taskpane/workbook/types.ts) holding the tables the test puts in
+ * Workbook (the interface of taskpane/workbook/types.ts) whose Book holds the sheets and tables the test puts in
  * window.__KIA_FIXTURE__. Every call is recorded in window.__KIA_CALLS__; settings live in sessionStorage so a
  * reload shows what the pane restores from the document. Not part of the add-in.
  */
 import { render } from "preact";
+import type { Book, BookTable } from "../../../src/workbook/book";
+import { LABEL_AREA } from "../../../src/workbook/rules";
 import { App } from "../../../taskpane/app/App";
-import type { Cell, Culture, Grid, ReadProgress, ReportSheet, TableInfo, Workbook } from "../../../taskpane/workbook/types";
+import type { Cell, Culture, ReportSheet, Workbook } from "../../../taskpane/workbook/types";
 
-interface FixtureTable {
-  name: string;
-  sheet: string;
-  headers: string[];
-  rows: Cell[][];
-  firstRow: number;
-  firstColumn: number;
-}
 interface Fixture {
-  tables: FixtureTable[];
-  labels?: { label: string; sheet: string; row: number; column: number; value: Cell }[];
+  /** every sheet's cells from A1 */
+  sheets: { name: string; rows: Cell[][] }[];
+  tables: BookTable[];
   culture?: Culture;
   language?: "nl" | "en";
   /** Excel without LAMBDA: names.add refuses the KIA name */
@@ -34,30 +29,49 @@ const call = (...args: unknown[]) => w.__KIA_CALLS__.push(args);
 const SETTINGS = "harness-settings";
 const sheetsWritten = new Set<string>(JSON.parse(sessionStorage.getItem("harness-sheets") ?? "[]") as string[]);
 
-function grid(t: FixtureTable): Grid {
-  return { sheet: t.sheet, source: `tabel ${t.name}`, headers: t.headers, rows: t.rows, firstRow: t.firstRow, firstColumn: t.firstColumn };
-}
+/**
+ * The workbook as the reader's Book (as office-book.ts gives Excel's): reads are recorded as "outline", "table" (a
+ * table's data rows), "labels" (a sheet's label area) or "rows".
+ */
+const book: Book = {
+  async outline() {
+    call("outline");
+    return { sheets: fixture.sheets.map((s) => s.name), tables: fixture.tables, names: new Map(), date1904: false };
+  },
+  async lastRow(sheet: string) {
+    return fixture.sheets.find((s) => s.name === sheet)?.rows.length ?? 0;
+  },
+  async rows(sheet: string, from: number, to: number, left: number, right: number, onProgress?: (n: number) => void) {
+    const table = fixture.tables.find((t) => t.sheet === sheet && t.top + 1 === from && t.left === left);
+    if (table) call("table", table.name);
+    else if (from === 1 && to === LABEL_AREA.rows) call("labels", sheet);
+    else call("rows", sheet, from, to);
+    const cells = fixture.sheets.find((s) => s.name === sheet)?.rows ?? [];
+    const out: Cell[][] = [];
+    for (let r = from; r <= to; r++) {
+      const row = cells[r - 1] ?? [];
+      out.push(Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? null));
+      // in chunks, as the Office.js adapter reports them
+      if ((r - from + 1) % 5 === 0 && onProgress) {
+        onProgress(r - from + 1);
+        await new Promise((res) => setTimeout(res, 5));
+      }
+    }
+    return out;
+  },
+};
+
+const ledgerSheet = fixture.tables[0]?.sheet ?? fixture.sheets[0].name;
 
 const workbook: Workbook = {
   kind: "excel",
-  async listTables(): Promise<TableInfo[]> {
-    call("listTables");
-    return fixture.tables.map((t) => ({ name: t.name, sheet: t.sheet, rowCount: t.rows.length, headers: t.headers }));
+  book: () => book,
+  async selection() {
+    call("selection");
+    return { sheet: ledgerSheet, top: 4, bottom: 20, left: 0, right: 13 };
   },
-  async readTable(name: string, onProgress?: (p: ReadProgress) => void): Promise<Grid> {
-    call("readTable", name);
-    const t = fixture.tables.find((x) => x.name === name);
-    if (!t) throw new Error(`Tabel ${name} bestaat niet`);
-    // in chunks, as the Office.js adapter reports them
-    for (let i = 0; i < t.rows.length; i += 5) {
-      onProgress?.({ rowsRead: Math.min(i + 5, t.rows.length), rowsTotal: t.rows.length });
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return grid(t);
-  },
-  async readSelection(): Promise<Grid> {
-    call("readSelection");
-    return { ...grid(fixture.tables[0]), source: "selectie A4:N20" };
+  markRead(places) {
+    call("markRead", places.map((p) => p.sheet));
   },
   async selectCell(sheet: string, row: number, column: number) {
     call("selectCell", sheet, row, column);
@@ -97,13 +111,6 @@ const workbook: Workbook = {
   },
   async writeFormulas(sheet: string, cells: { address: string; formula: string }[]) {
     call("writeFormulas", sheet, cells.length, cells[0]);
-  },
-  async findLabel(labels: string | readonly string[], sheet?: string, accept?: (value: Cell) => boolean) {
-    // recorded by the first (the template's) label; `sheet` is searched first, as the adapters do
-    const wanted = (typeof labels === "string" ? [labels] : [...labels]).map((l) => l.toLowerCase());
-    call("findLabel", typeof labels === "string" ? labels : labels[0], sheet);
-    const found = (fixture.labels ?? []).filter((l) => wanted.includes(l.label.toLowerCase()) && (!accept || accept(l.value)));
-    return found.find((l) => l.sheet === sheet) ?? found[0];
   },
 };
 

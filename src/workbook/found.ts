@@ -1,0 +1,274 @@
+/**
+ * Reading what readWorkbook (./read.ts) found in a workbook: the ledger, the partners with the key and the joint
+ * request, the disposals, each a grid with its place. Step 5 of readWorkbook, and what the pane runs again when the
+ * user changes the ledger's columns, the year or an answer (the Book is not read again): the scenario's parts, every
+ * cell not read and every row the core refuses as a LeftOut (./left-out.ts). Pure, no Book: the same parts and
+ * choices give the same result in every app. The headings vocabulary (src/law/headings.ts) must be loaded before a
+ * ledger is read (read.ts imports it; the pane loads it in a chunk of its own).
+ */
+import { validateRows, type NormalizedScenario, type Scenario, type ScenarioInvestment } from "../scenario";
+import { KiaValidationError } from "../errors";
+import { cellText, columnLetter, mapDisposalHeaders, mapHeaders, readDisposals, readLedger, readPartners, withOtherYears, type Cell, type ColumnMapping, type LedgerRead } from "./ledger";
+import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
+import type { Answers, OpenQuestion } from "./questions";
+import { yesOrNo } from "./rules";
+
+/** A block of cells read from the workbook, with where it sits so a LeftOut can name its cell. */
+export interface Grid {
+  /** what was read: "tabel Investeringen", "blad Staat", "selectie A1:H20" */
+  source: string;
+  sheet: string;
+  headers: string[];
+  rows: Cell[][];
+  /** sheet row (1-based) of the first data row, sheet column (0-based) of the first column */
+  firstRow: number;
+  firstColumn: number;
+  /** the workbook counts dates from 1904: the ledger reads its date column so */
+  date1904?: boolean;
+}
+
+/** How the year was found. */
+export type YearFound =
+  | { from: "given"; year: number }
+  /** the workbook name KIA_JAAR; `at`: "Overzicht!B3" */
+  | { from: "name"; year: number; at: string }
+  /** the number right of a label "Jaar"; `at`: "Overzicht!B3" */
+  | { from: "label"; year: number; at: string }
+  /** every dated investment falls in `year` */
+  | { from: "dates"; year: number; dated: number; investments: number }
+  /** a title above the ledger ("Activastaat 2025"); `at`: "Staat!A1" */
+  | { from: "title"; year: number; at: string }
+  /** no year: the dates fall in `years` (several, or none); `reason` when KIA_JAAR names a cell without a year */
+  | { from: "none"; years: number[]; reason?: string };
+
+/** The scenario's parts as read (plain JSON, as a scenario file holds them); `year` absent when none was found. */
+export interface ScenarioParts {
+  year?: number;
+  investments: unknown[];
+  partnership?: Record<string, unknown>;
+  disposals?: unknown[];
+}
+
+/** A value right of a label, and where. */
+export interface LabelValue {
+  value: Cell;
+  sheet: string;
+  row: number;
+  /** the value's column (0-based) */
+  column: number;
+}
+
+export interface WorkbookParts {
+  year?: number;
+  ledger: Grid;
+  partners?: Grid;
+  /** the cells right of "Verdeelsleutel" and "Gezamenlijk verzoek" */
+  key?: Cell;
+  request?: Cell;
+  disposals?: Grid;
+  date1904?: boolean;
+}
+
+export interface WorkbookRead {
+  /** the rows read, without those left out (when validated) */
+  scenario: ScenarioParts;
+  year: YearFound;
+  /** the ledger as found, with the columns its headers name; the partners and disposals grids; the key and request cells */
+  ledger: Grid & { mapping: ColumnMapping; table?: string };
+  partners?: Grid;
+  key?: LabelValue;
+  request?: LabelValue;
+  disposals?: Grid;
+  /** where each part was found, for messages: "tabel Investeringen", "blad Staat", "KIA_JAAR (Overzicht!B3)" */
+  found: { ledger: string; partners?: string; disposals?: string; year: string };
+  /** where the scenario's investments and disposals are (as read, before rows were left out) */
+  places: { ledger: RowPlaces; disposals?: RowPlaces };
+  /** every cell not read, then every row the core refuses */
+  leftOut: LeftOut[];
+  notes: ReadNote[];
+  /** rows the reader does not decide alone (./questions.ts): not counted until answered */
+  open: OpenQuestion[];
+  /** the answers applied, with the user's words (for the report) */
+  answered: { question: OpenQuestion; choice: string; note?: string }[];
+  /** ledger rows dated in another year, not counted this year: where they are and what they say (src/register/years.ts) */
+  otherYears: { sheet: string; row: number; investment: ScenarioInvestment }[];
+  /** checks that do not leave a row out: a total that does not add up, a credit that reduced a group, partners' shares */
+  warnings: { sheet: string; row?: number; message: string }[];
+  /** the figure is not final: a row is left out or a question is open */
+  provisional: boolean;
+  /** the scenario validated (evaluateNormalized takes it as it is); absent when not validated or refused as a whole */
+  normalized?: NormalizedScenario;
+  /** the core refused the scenario as a whole (the year, the partnership): evaluate() says why */
+  refused?: KiaValidationError;
+}
+
+/** The place readLedger reads a ledger grid at: its first cell, its sheet, the date system, the answers. */
+export function ledgerPlace(g: Grid, answers: Answers | undefined) {
+  return { firstRow: g.firstRow, firstColumn: g.firstColumn, sheet: g.sheet, ...(g.date1904 ? { date1904: true } : {}), ...(answers ? { answers } : {}) };
+}
+
+/**
+ * What readWorkbook found, where (steps 1-4): the ledger, the partners with the key and the joint request cells, the
+ * disposals. The pane keeps it and reads it again (readFound) when the user changes the columns, the year or an
+ * answer; the Book is not read again.
+ */
+export interface WorkbookFound {
+  ledger: Grid & { table?: string };
+  partners?: Grid;
+  key?: LabelValue;
+  request?: LabelValue;
+  disposals?: Grid;
+}
+
+/** How to read what was found: the year (none: the rows are not validated), the ledger's columns, the answers. */
+export interface ReadChoices {
+  year?: number;
+  /** which column holds which field; default the one the headers name (mapHeaders) */
+  mapping?: ColumnMapping;
+  answers?: Answers;
+  /** leave out the rows the core refuses (validateRows); default true (when there is a year) */
+  validate?: boolean;
+  /**
+   * fills a disposal that refers to an earlier year's register (column "Uit register", src/register/years.ts
+   * registerDisposal): its fields, or a Dutch message why it cannot. Without it such a disposal is left out, said.
+   */
+  fromRegister?: FromRegister;
+}
+
+/** A disposal's register reference ("2023:M3") and its own fields -> the disposal filled, or why not (Dutch). */
+export type FromRegister = (
+  ref: string,
+  disposal: { id: string; description?: string; price: unknown },
+  context: { year?: number; partners: string[] },
+) => Record<string, unknown> | string;
+
+/** What found parts give (readWorkbook's step 5). */
+export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "provisional" | "normalized" | "refused"> & {
+  found: { ledger: string; partners?: string; disposals?: string };
+  /** the sheet row of each of the scenario's investments (the rows left out taken out) */
+  rows: number[];
+};
+
+/**
+ * Step 5 of readWorkbook on parts found already: the ledger read with `mapping` (rows dated in another year than
+ * `year` are questions), the partners, the key and request, the disposals; every cell not read and every row the core
+ * refuses a LeftOut. Pure: the same parts and choices give the same result in every app.
+ */
+export function readFound(found: WorkbookFound, choices: ReadChoices = {}, firstRead?: LedgerRead): FoundRead {
+  const { ledger } = found;
+  const mapping = choices.mapping ?? mapHeaders(ledger.headers).mapping;
+  const place = ledgerPlace(ledger, choices.answers);
+  const first = (firstRead as Required<LedgerRead> | undefined) ?? readLedger(ledger.rows, mapping, place);
+  const read = choices.year === undefined ? first : withOtherYears(first, choices.year, mapping, place);
+  const parts = assemble({ year: choices.year, ledger, partners: found.partners, key: found.key?.value, request: found.request?.value, disposals: found.disposals }, read, mapping, choices.fromRegister);
+  const out: FoundRead = {
+    scenario: parts.scenario,
+    found: parts.found,
+    places: parts.places,
+    rows: read.rows,
+    leftOut: parts.leftOut,
+    open: read.open ?? [],
+    answered: read.answered ?? [],
+    otherYears: (read.otherYears ?? []).map((x) => ({ sheet: ledger.sheet, ...x })),
+    warnings: [...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+    provisional: false,
+  };
+  if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out));
+  out.provisional = out.open.length > 0 || out.leftOut.length > 0;
+  return out;
+}
+
+/**
+ * The scenario of a workbook's parts, read with the core's readers; every cell not read a LeftOut. `ledgerRead`: the
+ * ledger read already (readWorkbook read it for the year).
+ */
+export function assemble(
+  parts: WorkbookParts,
+  ledgerRead?: LedgerRead,
+  ledgerMapping?: ColumnMapping,
+  fromRegister?: FromRegister,
+): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
+  const { ledger } = parts;
+  const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
+  const mapping = ledgerMapping ?? mapHeaders(ledger.headers).mapping;
+  const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
+  const idOf = (g: Grid, column: number | undefined, row: number) => (column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined);
+  const leftOut: LeftOut[] = read.problems.map((p) => unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)));
+  const scenario: ScenarioParts = { ...(parts.year === undefined ? {} : { year: parts.year }), investments: read.investments };
+  const found: { ledger: string; partners?: string; disposals?: string } = { ledger: ledger.source };
+  const places: WorkbookRead["places"] = { ledger: { sheet: ledger.sheet, rows: read.rows, mapping, firstColumn: ledger.firstColumn } };
+
+  const warnings: WorkbookRead["warnings"] = [];
+  const g = parts.partners;
+  if (g) {
+    const p = readPartners(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn });
+    // one by one, not spread into push(): a sheet of many bad rows would overflow the stack
+    for (const x of p.problems) leftOut.push(unreadCell("partners", g.sheet, x));
+    warnings.push(...(p.warnings ?? []).map((w) => ({ sheet: g.sheet, ...w })));
+    if (p.items.length) {
+      const partnership: Record<string, unknown> = { partners: p.items };
+      const key = cellText(parts.key).trim();
+      if (key !== "") partnership.key = key;
+      const request = yesOrNo(parts.request);
+      if (request !== undefined) partnership.jointRequest = request;
+      scenario.partnership = partnership;
+      found.partners = g.source;
+    }
+  }
+
+  const d = parts.disposals;
+  if (d) {
+    const dm = mapDisposalHeaders(d.headers).mapping;
+    const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
+    // a disposal that refers to an earlier year's register: filled from it, or left out at its cell with why
+    if (dm.register !== undefined)
+      for (let i = x.items.length - 1; i >= 0; i--) {
+        const item = x.items[i];
+        if (typeof item.register !== "string") continue;
+        const { register: ref, ...own } = item;
+        const partnerNames = ((scenario.partnership?.partners ?? []) as { name?: unknown }[]).map((p) => String(p.name ?? "").trim());
+        const filled = fromRegister
+          ? fromRegister(ref, own as { id: string; description?: string; price: unknown }, { ...(parts.year !== undefined ? { year: parts.year } : {}), partners: partnerNames })
+          : `verwijst naar het register van een eerder jaar (${ref}); geef het bestand van dat jaar op (kia-calc --eerder, of "Uit eerdere jaren")`;
+        if (typeof filled !== "string") {
+          x.items[i] = filled;
+          continue;
+        }
+        const col = dm.register;
+        x.problems.push({ row: x.rows[i], column: col, columnLetter: columnLetter(d.firstColumn + col), field: "register" as never, value: JSON.stringify(ref), text: ref, message: filled });
+        x.items.splice(i, 1);
+        x.rows.splice(i, 1);
+      }
+    for (const p of x.problems) leftOut.push(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)));
+    if (x.items.length) {
+      scenario.disposals = x.items;
+      found.disposals = d.source;
+      places.disposals = { sheet: d.sheet, rows: x.rows, mapping: dm, firstColumn: d.firstColumn };
+    }
+  }
+  return { scenario, leftOut, found, places, warnings };
+}
+
+/**
+ * The rows the core refuses (validateRows, one pass), left out and added to `leftOut` at their cells; the scenario
+ * keeps the rest and comes back validated. A scenario refused as a whole (the year, the partnership) is kept as it
+ * is with `refused`: evaluate() says why, as the app reports invalid input.
+ */
+export function leaveOutRefused(
+  read: Pick<WorkbookRead, "scenario" | "places" | "leftOut"> & { rows?: number[] },
+): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
+  try {
+    const checked = validateRows(read.scenario);
+    const refused = checked.errors.map((e) => refusedRow(e, read.places)).filter((x): x is LeftOut => x !== undefined);
+    const dropped = new Set(checked.errors.filter((e) => e.list === "investments").map((e) => e.index));
+    return {
+      scenario: checked.scenario as ScenarioParts & Scenario,
+      normalized: checked.normalized,
+      leftOut: [...read.leftOut, ...refused],
+      ...(read.rows ? { rows: dropped.size ? read.rows.filter((_, i) => !dropped.has(i)) : read.rows } : {}),
+    };
+  } catch (e) {
+    if (e instanceof KiaValidationError) return { scenario: read.scenario, leftOut: read.leftOut, refused: e };
+    throw e;
+  }
+}
