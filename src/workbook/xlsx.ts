@@ -59,6 +59,11 @@ export const MAX_PART_BYTES = 256 * 1024 * 1024;
 export interface XlsxOptions extends Limits {
   /** the most one part of the package may inflate to (default MAX_PART_BYTES) */
   maxPartBytes?: number;
+  /**
+   * hears how far a sheet's XML is parsed (characters of `total`), after each part of it: the standalone page's
+   * progress bar while a large sheet is read, whatever asked for its rows
+   */
+  onParse?: (p: { sheet: string; parsed: number; total: number }) => void;
 }
 
 /**
@@ -226,6 +231,7 @@ export class XlsxBook implements Book {
     private readonly info: BookOutline,
     private readonly maxPartBytes: number,
     private readonly maxCells: number,
+    private readonly onParse?: XlsxOptions["onParse"],
   ) {}
 
   /**
@@ -316,7 +322,7 @@ export class XlsxBook implements Book {
         });
       }
     }
-    return new XlsxBook(zip, sheets, { sheets: sheets.map((s) => s.name), tables, names, date1904 }, max, options.maxCells ?? MAX_CELLS);
+    return new XlsxBook(zip, sheets, { sheets: sheets.map((s) => s.name), tables, names, date1904 }, max, options.maxCells ?? MAX_CELLS, options.onParse);
   }
 
   async outline(): Promise<BookOutline> {
@@ -462,6 +468,7 @@ export class XlsxBook implements Book {
       s.parser!.write(xml.slice(s.offset, end));
       s.offset = end;
       parsed?.(s.lastRow);
+      this.onParse?.({ sheet: s.name, parsed: end, total: xml.length });
     }
     if (s.done) s.xml = ""; // parsed to the end: the text is not needed any more
   }
