@@ -1,9 +1,8 @@
 /**
  * The taskpane's build: the pane's initial bundle stays within 100 KB gzip (exceljs and the file adapter are a
  * lazy chunk that only the standalone page loads, the file reader a Web Worker of its own), each page carries its
- * Content-Security-Policy (docs/security.md),
- * the stylesheet is a file (no inline style or script), the standalone build ships the sample ledger, and the
- * manifest lists the hosting origin as its AppDomain.
+ * Content-Security-Policy (docs/security.md), the stylesheet is a file (no inline style or script), the standalone
+ * build ships the sample ledger, and the manifest lists the hosting origin as its AppDomain.
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
