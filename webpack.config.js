@@ -8,6 +8,9 @@
  * the Office global) and not the functions bundle (it calls CustomFunctions.associate at load, and that
  * global only exists inside Excel).
  *
+ * The standalone build has a third entry, read-worker.js: the Web Worker that reads an uploaded file
+ * (taskpane/workbook/read-worker.ts), not in the page's HTML, started when a file is opened.
+ *
  * The taskpane (taskpane/taskpane.tsx, Preact) carries a Content-Security-Policy meta tag per build (CSP below;
  * docs/security.md says why each entry is there), its stylesheet as a file (no inline styles, so the standalone
  * page needs no 'unsafe-inline'), and the file adapter (exceljs) as a lazy chunk only the standalone page loads.
@@ -138,6 +141,8 @@ module.exports = (env = {}, options = {}) => {
     entry: {
       functions: "./functions/functions.ts",
       taskpane: "./taskpane/taskpane.tsx",
+      // the standalone page reads an uploaded file in a Web Worker: a script of its own, loaded only then
+      ...(standalone ? { "read-worker": { import: "./taskpane/workbook/read-worker.ts", chunkLoading: false } } : {}),
     },
     output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: RESOLVE,

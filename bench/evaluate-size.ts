@@ -2,11 +2,12 @@
  * One evaluate() benchmark in a process of its own (run by bench/core.ts): time per run and the peak memory
  * evaluate() adds on top of the input, for a generated ledger of N assets, and the floor (bench/floor.ts) on the
  * same rows. Prints one JSON line.
- * Usage: node --expose-gc -r tsx/cjs bench/evaluate-size.ts <N> [large|in band]
+ * Usage: node --expose-gc -r ./bench/register.js bench/evaluate-size.ts <N> [large|in band]
  */
 import { evaluate } from "../src";
 import { floorEvaluate } from "./floor";
 import { benchScenario } from "./ledger";
+import { time } from "./util";
 
 const n = Number(process.argv[2]);
 const kind = (process.argv[3] ?? "large") as "large" | "in band";
@@ -21,9 +22,8 @@ gc();
 // Memory: how far the JS heap had to grow (heapTotal rarely shrinks within a run, so it holds the peak) and
 // the process's peak RSS, on the first (cold) run.
 const before = process.memoryUsage();
-const t0 = process.hrtime.bigint();
-let report = evaluate(scenario);
-const first = Number(process.hrtime.bigint() - t0) / 1e6;
+let report = null as unknown as ReturnType<typeof evaluate>;
+const first = time(() => (report = evaluate(scenario)));
 const after = process.memoryUsage();
 const maxRss = process.resourceUsage().maxRSS * 1024;
 const runs: number[] = [first];
@@ -34,12 +34,8 @@ let sink = floorEvaluate(scenario);
 const floorRuns: number[] = [];
 for (let i = 0; i < repeat; i++) {
   report = null as never;
-  const t = process.hrtime.bigint();
-  report = evaluate(scenario);
-  runs.push(Number(process.hrtime.bigint() - t) / 1e6);
-  const f = process.hrtime.bigint();
-  sink += floorEvaluate(scenario);
-  floorRuns.push(Number(process.hrtime.bigint() - f) / 1e6);
+  runs.push(time(() => (report = evaluate(scenario))));
+  floorRuns.push(time(() => (sink += floorEvaluate(scenario))));
 }
 const warm = runs.slice(1).sort((a, b) => a - b);
 floorRuns.sort((a, b) => a - b);

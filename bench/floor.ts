@@ -61,6 +61,28 @@ export function floorEvaluate(scenario: { year: number; investments: { id: strin
 }
 
 /**
+ * validateRows()'s floor: per row the id read, the category looked up, the amount read as a number and checked, and
+ * either a kept row or a refused one (index, field, reason) made. No groups, no partners, no messages worth reading.
+ */
+export function floorValidate(scenario: { year: number; investments: Record<string, unknown>[] }): number {
+  const cats = plainCategories(scenario.year);
+  const kept: { id: string; eligible: boolean; amount: number }[] = [];
+  const refused: { index: number; field: string; reason: string }[] = [];
+  const rows = scenario.investments;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const id = r.id;
+    const category = typeof r.category === "string" ? cats.get(r.category.toLowerCase()) : undefined;
+    const amount = typeof r.amount === "number" ? r.amount : typeof r.amount === "string" ? Number(r.amount) : NaN;
+    if (typeof id !== "string" || id === "") refused.push({ index: i, field: "id", reason: "geen id" });
+    else if (category === undefined) refused.push({ index: i, field: "category", reason: "onbekende categorie" });
+    else if (!(amount >= 0)) refused.push({ index: i, field: "amount", reason: "geen bedrag" });
+    else kept.push({ id, eligible: category, amount });
+  }
+  return kept.length + refused.length;
+}
+
+/**
  * KIA.STAAT's floor: the same two columns (Excel's 2-D arrays, amounts as numbers or Dutch text such as
  * "€ 1.234,50") read as plain numbers, one [eligible, counted, KIA] row each.
  */

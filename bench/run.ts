@@ -1,5 +1,5 @@
 /**
- * npm run bench: prints figures for this machine. Not a test: nothing here fails on a slow machine.
+ * npm run bench (node -r ./bench/register.js bench/run.ts): prints figures for this machine. Not a test: nothing here fails on a slow machine.
  * Build first (npm run build) for the bundle sizes. BENCH_ONLY=core,functions,taskpane,portfolio picks sections.
  */
 import { benchCore } from "./core";
@@ -11,8 +11,9 @@ import { print } from "./util";
 
 const only = (process.env.BENCH_ONLY ?? "core,functions,taskpane,portfolio").split(",");
 // Absolute times differ between machines (three-fold between two of the same kind): read the ratios to the floors,
-// each measured in the same run; the load average says how busy the machine was (above the number of cores, the
-// figures wait for a core).
+// each measured in the same run. The core's and the function layer's figures are the process's CPU time
+// (bench/util.ts), so a busy machine slows a figure and its floor alike; the load average says how busy it was.
+// The TypeScript is loaded as tsc compiles it for kia-calc (bench/register.js), not through tsx.
 console.log(`KIA benchmarks — node ${process.version}, ${machine()}`);
 if (only.includes("core")) print("Calculation core", benchCore());
 if (only.includes("functions")) print("Excel function layer", benchFunctions());

@@ -12,10 +12,12 @@
  * fields, decimal commas, UTF-8 with a byte-order mark, CRLF line ends; text that Excel would take for a formula
  * (starting with = + - @) gets a leading apostrophe.
  */
-import { readdirSync, statSync, writeFileSync } from "fs";
+import { statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
+import { MAX_FILE_BYTES } from "../src/workbook/limits";
+import { checkLedgerCount, MAX_BATCH_ENTRIES, namesIn } from "./folder";
 import type { Sink } from "./json-stream";
 import { invalidInput, listing } from "./rows";
 import { Decimal } from "../src/decimal";
@@ -69,9 +71,17 @@ export interface Skipped {
 /** The extensions --batch reads: workbooks and CSV ledgers. */
 const LEDGER_FILE = /\.(xlsx|xlsm|csv)$/i;
 
+/**
+ * The bounds of a run (issue 17 §3, cli/folder.ts), each with a message before anything is read: at most
+ * MAX_BATCH_FILES ledgers, a folder of at most MAX_BATCH_ENTRIES entries, the depth of the layout (the folder's own
+ * ledgers, clients' folders of years); each file at most MAX_FILE_BYTES (a larger one is a row with its error, unread).
+ */
+export { MAX_BATCH_ENTRIES, MAX_BATCH_FILES } from "./folder";
+
 /** Why a file of the folder is not read (undefined: it is read). */
-function skipReason(name: string, isDirectory: boolean): string | undefined {
-  if (isDirectory) return "een map; submappen worden niet gelezen";
+function skipReason(name: string, kind: "file" | "directory" | "other"): string | undefined {
+  if (kind === "directory") return "een map; submappen worden niet gelezen";
+  if (kind === "other") return "geen gewoon bestand (een apparaat, pijp of socket): zo'n bestand kan eindeloos zijn";
   if (name.startsWith("~$")) return "een tijdelijk bestand van Excel (de werkmap is open in Excel)";
   if (name.startsWith(".")) return "een verborgen bestand";
   if (LEDGER_FILE.test(name)) return undefined;
@@ -89,11 +99,11 @@ const natural = (a: string, b: string) => a.localeCompare(b, "nl", { numeric: tr
  * the reason they are skipped (Excel's lock files ~$…, hidden files, subfolders, other extensions, and `out`: the
  * overview being written, when it is in the folder).
  */
-export function ledgersIn(dir: string, out?: string): { files: string[]; skipped: Skipped[] } {
+export function ledgersIn(dir: string, out?: string, maxEntries = MAX_BATCH_ENTRIES): { files: string[]; skipped: Skipped[] } {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is geen map; geef bij --batch een map met werkmappen`);
-    names = readdirSync(dir);
+    names = namesIn(dir, maxEntries);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -104,13 +114,14 @@ export function ledgersIn(dir: string, out?: string): { files: string[]; skipped
   const files: string[] = [];
   const skipped: Skipped[] = [];
   for (const name of names.sort(natural)) {
-    let isDirectory = false;
+    let kind: "file" | "directory" | "other" = "file";
     try {
-      isDirectory = statSync(join(dir, name)).isDirectory();
+      const st = statSync(join(dir, name));
+      kind = st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
     } catch {
       // a broken link or a file without rights: read like any file, so its error is a row of the overview
     }
-    const reason = out !== undefined && resolve(dir, name) === resolve(out) ? "het overzicht dat deze opdracht schrijft (--out)" : skipReason(name, isDirectory);
+    const reason = out !== undefined && resolve(dir, name) === resolve(out) ? "het overzicht dat deze opdracht schrijft (--out)" : skipReason(name, kind);
     if (reason === undefined) files.push(name);
     else skipped.push({ file: name, reason });
   }
@@ -133,7 +144,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
   const file = basename(path);
   const row: ClientRow = { file, year: null, total: null, kia: null, disinvestment: null, partners: [], problems: 0, provisional: null, error: null };
   try {
-    const read = await readLedgerFile(readFileBytes(path), file, { year });
+    // a file above the limit is refused by its size, before it is read (src/workbook/limits.ts)
+    const read = await readLedgerFile(readFileBytes(path, MAX_FILE_BYTES), file, { year });
     row.year = read.scenario.year;
     // the cells not read, the sheets not read and the rows the calculation refuses
     row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;
@@ -148,7 +160,7 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     row.partners = (report.partners ?? []).map((p) => ({ name: p.name, kia: p.kia }));
   } catch (e) {
     // the file is named in the row already: "Bestand x.xlsx: geen jaar…" is "geen jaar…"
-    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand ${escapeRe(file)}:? `), "");
+    if (e instanceof InputError) row.error = e.message.replace(new RegExp(`^(?:Het b|B)estand (?:${escapeRe(path)}|${escapeRe(file)}):? `), "");
     else if (e instanceof core.KiaValidationError) row.error = invalidInput(e, false);
     else row.error = `Interne fout: ${oneLine(e)}`;
   }
@@ -319,6 +331,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   if (skipped.length) await o.stderr.write(listing(`${count(skipped.length)} in ${o.dir} overgeslagen:`, skipped.map((f) => `${f.file}: ${f.reason}`)));
   if (files.length === 0 && clients.length === 0) throw new InputError(`Geen werkmappen (.xlsx, .xlsm) of CSV-staten (.csv) in map ${o.dir}`);
   if (clients.length && o.year !== undefined) throw new InputError("--year geldt niet voor klantmappen met een map per jaar: het jaar is de naam van de map");
+  checkLedgerCount(o.dir, files.length + clients.reduce((n, c) => n + c.years.length, 0));
   const start = now();
   const total = files.length + clients.length;
   const progress = new Progress(o.stderr, o.isTTY, total, now);

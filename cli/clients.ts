@@ -6,12 +6,14 @@
  * disposal's "Uit register" is filled from the register. One row per client and year: what was carried in, what is
  * still open, and what is not right (a year missing, two ledgers in a year's folder).
  */
-import { readdirSync, statSync } from "fs";
+import { statSync } from "fs";
 import { basename, join } from "path";
 import type * as Core from "../src";
 import { applyEarlier, earlierYears, fromRegisters, registerOf, registerTableName, type EarlierFile } from "../src/register";
 import { WorkbookReadError } from "../src/workbook";
 import { InputError, oneLine, readFileBytes } from "./input";
+import { FolderTooLarge, namesIn } from "./folder";
+import { MAX_FILE_BYTES } from "../src/workbook/limits";
 import type { ClientRow } from "./batch";
 import { readLedgerFile, type FileRead } from "./workbook";
 
@@ -36,8 +38,9 @@ const isDir = (p: string) => {
 export function yearFolders(dir: string): { year: number; dir: string }[] {
   let names: string[];
   try {
-    names = readdirSync(dir);
-  } catch {
+    names = namesIn(dir);
+  } catch (e) {
+    if (e instanceof FolderTooLarge) throw e;
     return [];
   }
   return names
@@ -52,8 +55,9 @@ export function clientFolders(dir: string): ClientFolder[] {
   if (own.length) return [{ name: basename(dir), dir, years: own }];
   let names: string[];
   try {
-    names = readdirSync(dir).sort((a, b) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }));
-  } catch {
+    names = namesIn(dir).sort((a, b) => a.localeCompare(b, "nl", { numeric: true, sensitivity: "base" }));
+  } catch (e) {
+    if (e instanceof FolderTooLarge) throw e;
     return [];
   }
   const out: ClientFolder[] = [];
@@ -68,14 +72,14 @@ export function clientFolders(dir: string): ClientFolder[] {
 
 /** The ledger of a year's folder: the one workbook or CSV in it with a ledger (a report beside it is not one). */
 async function ledgerOfYear(dir: string, year: number): Promise<{ file: string; read: FileRead }> {
-  const files = readdirSync(dir)
+  const files = namesIn(dir)
     .filter((n) => LEDGER_FILE.test(n) && !n.startsWith("~$") && !n.startsWith("."))
     .sort();
   const found: { file: string; read: FileRead }[] = [];
   const errors: string[] = [];
   for (const n of files) {
     try {
-      found.push({ file: join(dir, n), read: await readLedgerFile(readFileBytes(join(dir, n)), n, { year }) });
+      found.push({ file: join(dir, n), read: await readLedgerFile(readFileBytes(join(dir, n), MAX_FILE_BYTES), n, { year }) });
     } catch (e) {
       // a file without a ledger (a report, a letter) is not this year's ledger
       if (e instanceof InputError && /geen investeringsstaat/.test(e.message)) continue;
@@ -122,7 +126,7 @@ export async function evaluateClientYears(client: ClientFolder, core: typeof Cor
       const ledger = await ledgerOfYear(y.dir, y.year);
       row.file = `${y.year}/${basename(ledger.file)}`;
       // read again with the registers, so a disposal's "Uit register" is filled
-      const read = earlier.length ? await readLedgerFile(readFileBytes(ledger.file), basename(ledger.file), { year: y.year, fromRegister: fromRegisters(earlier) }) : ledger.read;
+      const read = earlier.length ? await readLedgerFile(readFileBytes(ledger.file, MAX_FILE_BYTES), basename(ledger.file), { year: y.year, fromRegister: fromRegisters(earlier) }) : ledger.read;
       const e = earlierYears(y.year, earlier);
       applyEarlier(read, e);
       row.problems = read.problems.length + read.leftOut.filter((x) => x.code !== "UNREADABLE").length;

@@ -5,7 +5,7 @@
  * 2024/). What is not right (two files for one year, a year missing, a register of another version) is said on
  * standard error and in the report; the reading of this year's file goes on.
  */
-import { readdirSync, statSync } from "fs";
+import { statSync } from "fs";
 import { join, resolve } from "path";
 import { isAmountProblem, readDutchAmount } from "../src/money";
 import { applyEarlier, citation, earlierYears, readRegisters, type EarlierFile } from "../src/register";
@@ -13,6 +13,8 @@ import type { Sink } from "./json-stream";
 import { listing } from "./rows";
 import { XlsxBook, XlsxError } from "../src/workbook";
 import { InputError, oneLine, readFileBytes } from "./input";
+import { namesIn } from "./folder";
+import { MAX_FILE_BYTES } from "../src/workbook/limits";
 
 export { fromRegisters } from "../src/register";
 
@@ -24,8 +26,9 @@ export function workbooksIn(dir: string): string[] {
   const visit = (d: string, depth: number) => {
     let names: string[];
     try {
-      names = readdirSync(d).sort((a, b) => a.localeCompare(b, "nl", { numeric: true }));
+      names = namesIn(d).sort((a, b) => a.localeCompare(b, "nl", { numeric: true }));
     } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError(`Map ${d} kan niet gelezen worden: ${oneLine(e)}`);
     }
     for (const n of names) {
@@ -77,7 +80,7 @@ export async function loadEarlier(paths: readonly string[], skip?: string): Prom
   for (const f of files) {
     if (seen.has(f) || (skip !== undefined && samePath(f, skip))) continue;
     seen.add(f);
-    out.push(await registersOfBytes(readFileBytes(f), f));
+    out.push(await registersOfBytes(readFileBytes(f, MAX_FILE_BYTES), f));
   }
   return out;
 }

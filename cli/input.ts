@@ -4,7 +4,8 @@
  * column of a syntax error. Every failure is an InputError with a Dutch message for people (exit code 2).
  */
 import { isUtf8 } from "buffer";
-import { readFileSync } from "fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "fs";
+import { fileTooLarge } from "../src/workbook/limits";
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -16,11 +17,27 @@ export class InputError extends Error {
 /** The name of the input in messages: the path as given, or "standaardinvoer" for "-". */
 export const inputName = (arg: string) => (arg === "-" ? "standaardinvoer" : arg);
 
-/** The bytes of a file, with a Dutch message for the usual failures. */
-export function readFileBytes(path: string): Buffer {
+/** A ledger file by its name: a workbook or a CSV, which are read up to MAX_FILE_BYTES (src/workbook/limits.ts). */
+export const LEDGER_NAME = /\.(xlsx|xlsm|xls|csv)$/i;
+
+/**
+ * The bytes of a file, with a Dutch message for the usual failures. `maxBytes`: a larger file is refused before it
+ * is read (a regular file by its size; a pipe as soon as it has given that many bytes); a device or a socket, which
+ * may never end, is refused.
+ */
+export function readFileBytes(path: string, maxBytes = Infinity): Buffer {
   try {
-    return readFileSync(path);
+    const st = statSync(path);
+    if (st.isFile()) {
+      if (st.size > maxBytes) throw new InputError(`Bestand ${path} ${fileTooLarge(st.size, maxBytes).message}`);
+      return readFileSync(path);
+    }
+    if (st.isFIFO()) return maxBytes === Infinity ? readFileSync(path) : readCapped(path, maxBytes);
+    if (st.isDirectory()) return readFileSync(path); // EISDIR: said below
+    // a device (/dev/zero, /dev/random) never ends
+    throw new InputError(`${path} is geen gewoon bestand (een apparaat of socket); geef een werkmap, CSV-staat of scenario`);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     switch (code) {
       case "ENOENT":
@@ -36,6 +53,25 @@ export function readFileBytes(path: string): Buffer {
       default:
         throw new InputError(`Bestand ${path} kan niet gelezen worden: ${oneLine(e)}`);
     }
+  }
+}
+
+/** A pipe's bytes, refused as soon as there are more than `max`. */
+function readCapped(path: string, max: number): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(parts, size);
+      size += n;
+      if (size > max) throw new InputError(`Bestand ${path} ${fileTooLarge(undefined, max).message}`);
+      parts.push(chunk.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -25,7 +25,8 @@ import type * as Core from "../src";
 import type * as Batch from "./batch";
 import type * as Earlier from "./earlier";
 import type * as Rows from "./rows";
-import { InputError, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
+import { InputError, LEDGER_NAME, decode, inputName, oneLine, parseJson, readFileBytes, readStreamBytes } from "./input";
+import { MAX_FILE_BYTES } from "../src/workbook/limits";
 import { OutputClosedError, Sink, writeJson, writeText, type WritableLike } from "./json-stream";
 import type * as WorkbookReader from "./workbook";
 import type * as ReportFile from "./report";
@@ -87,7 +88,9 @@ Opties:
                   aantal problemen, voorlopig (ja/nee), fout, en per vennoot naam en KIA. Een bestand
                   dat niet gelezen of berekend kan worden is één regel met de fout; de rest gaat door. Op de foutuitvoer:
                   de overgeslagen bestanden met de reden (andere extensies zoals .json, tijdelijke
-                  bestanden van Excel, submappen), de voortgang, en de bestanden met een fout.
+                  bestanden van Excel, pijpen en apparaten), de voortgang, en de bestanden met een fout.
+                  Grenzen: ten hoogste 10.000 staten per map en 100.000 bestanden in een map, en per
+                  bestand (ook zonder --batch) ten hoogste 100 MB en 3 miljoen gevulde cellen.
                   Een map van klanten met per klant een map per jaar (klanten/De Vries/2024/staat.xlsx):
                   de jaren van iedere klant op volgorde, elk met het register van de jaren ervoor;
                   per klant en jaar een regel met ook de KIA uit eerdere jaren (art. 3.44) en wat
@@ -467,7 +470,8 @@ async function readScenario(
   years: Pick<Options, "earlier" | "inUse" | "paid"> = { earlier: [], inUse: [], paid: [] },
 ): Promise<ScenarioRead> {
   const name = inputName(file);
-  const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file);
+  // a workbook or CSV by its name is read up to the ledger limit, before its bytes are (src/workbook/limits.ts)
+  const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file, LEDGER_NAME.test(file) ? MAX_FILE_BYTES : Infinity);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const reader = require("./workbook") as typeof WorkbookReader;
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,6 +10,7 @@ import {
   readWorkbook,
   SHEET,
   TABLE,
+  TooLargeError,
   WorkbookReadError,
   XlsxBook,
   XlsxError,
@@ -43,7 +44,13 @@ export async function readWorkbookFile(bytes: Uint8Array, name: string, options:
 
 /** Reads a CSV ledger's bytes as a scenario (a workbook of one sheet named after the file); the same messages. */
 export async function readCsvFile(bytes: Uint8Array, name: string, options: FileOptions = {}): Promise<FileRead> {
-  return fromBook(CsvBook.fromBytes(bytes, baseName(name)), name, options, "csv");
+  let book: CsvBook;
+  try {
+    book = CsvBook.fromBytes(bytes, baseName(name));
+  } catch (e) {
+    throw fileError(e, name, "csv");
+  }
+  return fromBook(book, name, options, "csv");
 }
 
 /** How a ledger file is read: by its bytes when they are a workbook, else by its extension; "json" otherwise. */
@@ -67,6 +74,7 @@ const baseName = (path: string) => path.replace(/^.*[\\/]/, "");
 const shellWord = (s: string) => (/^[\w./\\:@%+=,-]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, "\\$1")}"`);
 
 function fileError(e: unknown, name: string, kind: "xlsx" | "csv"): unknown {
+  if (e instanceof TooLargeError) return new InputError(`Bestand ${name} ${e.message}`);
   if (e instanceof XlsxError)
     return new InputError(
       e.damaged ? `Het bestand ${name} is geen geldig Excel-bestand (.xlsx) of is beschadigd: ${e.message}` : `Bestand ${name} ${e.message}`,

@@ -50,11 +50,41 @@ export function centsOfString(s: string): number {
   return whole * 100 + frac;
 }
 
-/** Integer cents of a Decimal, or -1. */
-export function centsOfDecimal(d: Decimal): number {
-  if (d.isNegative() || d.decimalPlaces() > 2 || d.gte(1e13)) return -1;
-  return d.times(100).toNumber();
+/**
+ * Integer cents of a Decimal, or -1. Read from the Decimal's own digits, without a Decimal operation or a string:
+ * decimal.js documents a Decimal as three read-only properties, `s` (sign), `e` (exponent of the first digit) and
+ * `d` (the digits in words of base 10^7: the first word 1 to 7 digits, the others 7, no trailing zero words; zero
+ * is [0]). The digits read as one integer W of D digits make the value W x 10^(e + 1 - D), so the cents are
+ * W x 10^(e + 3 - D): whole cents when that power is at least 1, or when the last word ends in as many zeros as it
+ * falls short (at most two decimals). Below € 10^13 (e <= 12) the cents have at most 15 digits: every step stays
+ * below 2^53 and is exact (test/fastpath.test.ts checks it against decimal.js's own arithmetic).
+ */
+export function centsOfDecimal(x: Decimal): number {
+  const words = x.d;
+  if (x.s !== 1 || !words || x.e > 12) return -1;
+  const n = words.length;
+  const first = words[0];
+  if (first === 0) return 0;
+  const firstDigits = first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7;
+  const shift = x.e + 3 - firstDigits - 7 * (n - 1);
+  let last = words[n - 1];
+  let lastDigits = n === 1 ? firstDigits : 7;
+  if (shift < 0) {
+    // more than two decimals unless the last word's last -shift digits are zeros (a word is below 10^7: `| 0` is an
+    // exact integer division, and faster than a floating-point %)
+    if (-shift >= lastDigits) return -1;
+    const p = POWERS_OF_TEN[-shift];
+    const q = (last / p) | 0;
+    if (q * p !== last) return -1;
+    last = q;
+    lastDigits += shift;
+  }
+  let w = n === 1 ? last : first;
+  for (let i = 1; i < n - 1; i++) w = w * 1e7 + words[i];
+  if (n > 1) w = w * POWERS_OF_TEN[lastDigits] + last;
+  return shift > 0 ? w * POWERS_OF_TEN[shift] : w;
 }
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Plain decimal text of cents: 123456 -> "1234.56", 120 -> "1.2", 100 -> "1". */
 export function centsText(c: number): string {

@@ -208,70 +208,59 @@ export function assessEligibility(
     }
     return r;
   };
-  const shared = new Map<string, EligibilityResult>();
+  // The results shared by the rows of a category (one lookup per row, by the category itself: no key text to build
+  // and hash per row): [VAT deductible, not deductible] x [€ 450 met, below], and the category's verdict.
+  const shared = new Map<CategoryData, { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] }>();
   const groupMin = new Map<string, { passes: boolean; reason: Reason }>();
   return investments.map((inv) => {
-    const cat = categoryVerdict(inv.category, year);
+    let perCategory = shared.get(inv.category);
+    if (!perCategory)
+      shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
+    const cat = perCategory.verdict;
     const c = inv.cents ?? -1;
-    if (
-      inv.group === undefined &&
-      (c >= 0 ? c >= minCents : inv.amount.gte(minimum))
-    ) {
-      const key = inv.category.code + (inv.vatDeductible ? "+" : "-");
-      let res = shared.get(key);
-      if (!res) {
-        res = {
-          eligible: cat.eligible,
-          reasons: Object.freeze([cat.reason, sharedMet(inv.vatDeductible)]),
-          warning: cat.warning,
-        };
-        shared.set(key, res);
-      }
-      return res;
-    }
-    let min: { passes: boolean; reason: Reason };
     if (inv.group === undefined) {
-      // Below € 450 on its own: the sentence does not depend on the amount (the row shows it), so it is shared.
-      const key = inv.category.code + (inv.vatDeductible ? "+<" : "-<");
-      let res = shared.get(key);
+      const passes = c >= 0 ? c >= minCents : inv.amount.gte(minimum);
+      const k = (inv.vatDeductible ? 0 : 2) + (passes ? 0 : 1);
+      let res = perCategory.results[k];
       if (!res) {
+        // Met: the category's reason and the shared sentence. Below € 450 on its own: the sentence does not depend
+        // on the amount (the row shows it), so it is shared too.
         res = {
-          eligible: false,
+          eligible: passes && cat.eligible,
           reasons: Object.freeze([
             cat.reason,
-            Object.freeze(
-              minimumReason(false, "", minimum, year, inv.vatDeductible, undefined, "nl", minRef),
-            ),
+            passes
+              ? sharedMet(inv.vatDeductible)
+              : Object.freeze(minimumReason(false, "", minimum, year, inv.vatDeductible, undefined, "nl", minRef)),
           ]),
           warning: cat.warning,
         };
-        shared.set(key, res);
+        perCategory.results[k] = res;
       }
       return res;
-    } else {
-      const cached = groupMin.get(inv.group);
-      if (cached) min = cached;
-      else {
-        const total = groupTotals.get(inv.group)!;
-        const cents = total.wholeCents;
-        const passes = cents >= 0 ? cents >= minCents : total.value.gte(minimum);
-        min = {
-          passes,
-          reason: minimumReason(
-            passes,
-            cents >= 0 ? formatEuroCents(cents) : formatExactEuro(total.value),
-            minimum,
-            year,
-            inv.vatDeductible,
-            inv.group,
-            "nl",
-            groupRef,
-          ),
-        };
-        groupMin.set(inv.group, min);
-      }
     }
-    const by = inv.group === undefined ? undefined : groupExcludedBy.get(inv.group);
+    // a row of a group: the € 450 test on the group's sum, its sentence once per group
+    let min = groupMin.get(inv.group);
+    if (!min) {
+      const total = groupTotals.get(inv.group)!;
+      const cents = total.wholeCents;
+      const passes = cents >= 0 ? cents >= minCents : total.value.gte(minimum);
+      min = {
+        passes,
+        reason: minimumReason(
+          passes,
+          cents >= 0 ? formatEuroCents(cents) : formatExactEuro(total.value),
+          minimum,
+          year,
+          inv.vatDeductible,
+          inv.group,
+          "nl",
+          groupRef,
+        ),
+      };
+      groupMin.set(inv.group, min);
+    }
+    const by = groupExcludedBy.get(inv.group);
     if (by && cat.eligible) {
       const byVerdict = categoryVerdict(by.category, year);
       return {

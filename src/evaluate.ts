@@ -224,7 +224,11 @@ function evaluateOnce(s: NormalizedScenario): Report {
   // Reason objects are shared between rows (per category, per group): each is looked at once.
   const seen = new Set<object>();
   const cited = new Set<string>();
+  let previous: unknown;
   for (const rs of table.reasons) {
+    // neighbouring rows mostly share their reasons: no set lookup for those
+    if (rs === previous) continue;
+    previous = rs;
     if (seen.has(rs)) continue;
     seen.add(rs);
     for (const r of rs) {
@@ -283,7 +287,7 @@ function assetReports(
     if (inv.description !== undefined) a.description = inv.description;
     if (inv.group !== undefined) a.group = inv.group;
     if (inv.marketValue !== undefined) a.marketValue = plain(inv.marketValue);
-    if (inTotalOnly.has(inv)) a.addedToTotal = plain(totalAmountOf(inv));
+    if (inTotalOnly.size && inTotalOnly.has(inv)) a.addedToTotal = plain(totalAmountOf(inv));
     if (inv.reinvestmentReserve)
       a.reinvestmentReserve = {
         amount: plain(inv.reinvestmentReserve.amount),

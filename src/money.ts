@@ -43,6 +43,14 @@ const TOO_PRECISE = problem(
   "TOO_MANY_DECIMALS",
   `bedrag heeft meer dan ${MAX_DECIMALS} decimalen`,
 );
+const NON_ZERO_DIGIT = /[1-9]/;
+const NOT_DECIMAL_TEXT = problem(
+  "INVALID_AMOUNT",
+  'bedrag moet een getal zijn of een decimale tekst met een punt, zoals "1234.56"',
+);
+const NO_AMOUNT_REASON = "bedrag ontbreekt of is geen getal";
+const NO_AMOUNT = problem("MISSING_FIELD", NO_AMOUNT_REASON);
+const NOT_AN_AMOUNT = problem("INVALID_AMOUNT", NO_AMOUNT_REASON);
 
 /** The range check every amount passes, whatever its source. Returns the amount (-0 becomes 0) or the problem. */
 export function checkRange(d: Decimal): Decimal | AmountProblem {
@@ -127,26 +135,24 @@ export function readShare(value: unknown, noun: string): Decimal | AmountProblem
 
 /** A scenario amount (JSON number or decimal string with a point), without throwing. */
 export function readAmount(value: unknown): Decimal | AmountProblem {
+  // A refused amount makes no Decimal (a ledger of bad rows is as cheap as a good one): a negative one is told by
+  // its sign and a non-zero digit.
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return NOT_FINITE;
+    if (value < 0) return NEGATIVE;
     // decimal.js converts a number through its shortest round-trip string, so 0.1 becomes exactly "0.1".
     return checkRange(new Decimal(value));
   }
   if (typeof value === "string") {
     const s = value.trim();
-    if (!DECIMAL_STRING.test(s) || s.length > 64)
-      return problem(
-        "INVALID_AMOUNT",
-        'bedrag moet een getal zijn of een decimale tekst met een punt, zoals "1234.56"',
-      );
+    if (!DECIMAL_STRING.test(s) || s.length > 64) return NOT_DECIMAL_TEXT;
+    if (s.charCodeAt(0) === 45 /* - */ && NON_ZERO_DIGIT.test(s)) return NEGATIVE;
     return checkRange(new Decimal(s));
   }
   if (value instanceof Decimal) return checkRange(value);
-  return problem(
-    value === undefined || value === null ? "MISSING_FIELD" : "INVALID_AMOUNT",
-    "bedrag ontbreekt of is geen getal",
-  );
+  return value === undefined || value === null ? NO_AMOUNT : NOT_AN_AMOUNT;
 }
+
 
 /** Parse a non-negative amount (number or decimal string with a point). Throws KiaValidationError naming `field`. */
 export function parseAmount(value: unknown, field: string): Decimal {

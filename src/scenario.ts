@@ -13,8 +13,8 @@ import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
 import { Decimal, ZERO } from "./decimal";
 import { disposalAddition } from "./disinvestment";
 import { KiaValidationError, type ValidationCode } from "./errors";
-import { findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
-import { formatEuro, isAmountProblem, parseAmount, parseYear, readShare } from "./money";
+import { categoryHints, findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
+import { formatEuro, formatEuroCents, isAmountProblem, parseAmount, parseYear, readAmount, readShare, type AmountProblem } from "./money";
 
 /** An amount in a message exactly as it is (€ 100,004), not rounded to cents. */
 const exactEuro = (d: Decimal) => formatEuro(d, Math.max(2, d.decimalPlaces()));
@@ -242,20 +242,38 @@ class Investment implements NInvestment {
 
 /**
  * An amount field as integer cents (the fast path: a number or decimal string with at most two decimals below
- * € 10^13) or, for anything else, as a checked Decimal. This is the one place that decides the path.
+ * € 10^13), for anything else a checked Decimal, or why it is no amount. This is the one place that decides the path.
  */
-function amountField(
-  value: unknown,
-  where: At,
-  key: string,
-): number | Decimal {
+function amountField(value: unknown): number | Decimal | AmountProblem {
   const c =
     typeof value === "number"
       ? centsOfNumber(value)
       : typeof value === "string"
         ? centsOfString(value.trim())
         : -1;
-  return c >= 0 ? c + 0 : parseAmount(value, path(where, key));
+  return c >= 0 ? c + 0 : readAmount(value);
+}
+
+/**
+ * A row refused for one of the faults a ledger has most (an unknown category, an amount that is none, paid above the
+ * amount): returned by validateInvestment rather than thrown, so a ledger of 100.000 bad rows builds no Error and
+ * unwinds no stack per row (validateRows keeps it; validateScenario throws its error()).
+ */
+class Refused {
+  constructor(
+    readonly code: ValidationCode,
+    readonly field: string,
+    readonly value: unknown,
+    readonly reason: string,
+    /** the row's id; null: it has none that is readable; undefined: not read before the fault */
+    readonly id?: string | null,
+    /** the field within the row ("amount", "reinvestmentReserve.amount"), when the fault is said of a row */
+    readonly key?: string,
+  ) {}
+
+  error(): KiaValidationError {
+    return new KiaValidationError(this.code, this.field, this.value, this.reason);
+  }
 }
 
 export interface NPartner {
@@ -349,6 +367,20 @@ function fail(
 }
 
 /**
+ * A fault of the value at `at` + `key` (a row's: its key within the row kept, so validateRows need not cut it out of
+ * the field's text).
+ */
+function refusedAt(code: ValidationCode, at: At, key: string, value: unknown, reason: string, id?: string | null): Refused {
+  return new Refused(code, path(at, key), value, reason, id, at instanceof Where ? key : undefined);
+}
+
+/** A value read, or its Refused thrown as the KiaValidationError it stands for. */
+function must<T>(v: T | Refused): T {
+  if (v instanceof Refused) throw v.error();
+  return v;
+}
+
+/**
  * Where a value sits, e.g. investments[3], as text only when a message needs it: a ledger of 100.000 valid rows
  * builds no field names.
  */
@@ -364,9 +396,36 @@ class Where {
 type At = string | Where;
 const path = (at: At, key?: string) => (key ? `${at}.${key}` : String(at));
 
+/*
+ * The checks of a value come in two forms: readX returns the value or its Refused (validateInvestment, which returns
+ * a row's fault rather than throwing it), and the form without "read" throws it (everything else).
+ */
+
+function readObject(v: unknown, field: At): Obj | Refused {
+  return isObj(v) ? v : refusedAt("INVALID_TYPE", field, "", v, "verwacht een object");
+}
+
 function expectObject(v: unknown, field: At): Obj {
-  if (!isObj(v)) fail("INVALID_TYPE", path(field), v, "verwacht een object");
-  return v;
+  return must(readObject(v, field));
+}
+
+/** The first key of `o` that is not `known`, refused; undefined when there is none. */
+function unknownKey(
+  o: Obj,
+  known: ReadonlySet<string>,
+  field: At,
+): Refused | undefined {
+  for (const k in o) {
+    if (!known.has(k))
+      return refusedAt(
+        "UNKNOWN_FIELD",
+        field,
+        k.length > 60 ? k.slice(0, 59) + "…" : k,
+        o[k],
+        `onbekend veld; toegestaan: ${[...known].join(", ")}`,
+      );
+  }
+  return undefined;
 }
 
 function onlyKnownKeys(
@@ -374,27 +433,37 @@ function onlyKnownKeys(
   known: ReadonlySet<string>,
   field: At,
 ): void {
-  for (const k in o) {
-    if (!known.has(k)) {
-      fail(
-        "UNKNOWN_FIELD",
-        `${field}.${k.length > 60 ? k.slice(0, 59) + "…" : k}`,
-        o[k],
-        `onbekend veld; toegestaan: ${[...known].join(", ")}`,
-      );
-    }
-  }
+  must(unknownKey(o, known, field));
 }
 
 function optBool(o: Obj, key: string, field: At): boolean | undefined {
-  return boolValue(o[key], field, key);
+  return must(readBool(o[key], field, key));
 }
 
 /** A boolean field's value (read by the caller as a plain property: faster than a keyed read per row). */
-function boolValue(v: unknown, field: At, key: string): boolean | undefined {
+function readBool(v: unknown, field: At, key: string): boolean | undefined | Refused {
+  if (v === undefined || typeof v === "boolean") return v;
+  return refusedAt("INVALID_TYPE", field, key, v, "verwacht true of false");
+}
+
+function readString(
+  o: Obj,
+  key: string,
+  field: At,
+  max = MAX_TEXT_LENGTH,
+): string | undefined | Refused {
+  const v = o[key];
   if (v === undefined) return undefined;
-  if (typeof v !== "boolean")
-    fail("INVALID_TYPE", `${field}.${key}`, v, "verwacht true of false");
+  if (typeof v !== "string")
+    return refusedAt("INVALID_TYPE", field, key, v, "verwacht tekst");
+  if (v.length > max)
+    return refusedAt(
+      "INVALID_TYPE",
+      field,
+      key,
+      v,
+      `tekst is te lang (meer dan ${max} tekens)`,
+    );
   return v;
 }
 
@@ -404,38 +473,25 @@ function optString(
   field: At,
   max = MAX_TEXT_LENGTH,
 ): string | undefined {
-  const v = o[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== "string")
-    fail("INVALID_TYPE", `${field}.${key}`, v, "verwacht tekst");
-  if (v.length > max)
-    fail(
-      "INVALID_TYPE",
-      `${field}.${key}`,
-      v,
-      `tekst is te lang (meer dan ${max} tekens)`,
-    );
-  return v;
+  return must(readString(o, key, field, max));
 }
 
 /** An id: a non-empty text (at most 200 characters) or a finite number. */
 function idOf(v: unknown, where: At, key?: string): string {
+  const id = readId(v);
+  if (typeof id !== "string") fail(id.problem, path(where, key), v, id.reason);
+  return id;
+}
+
+const NO_ID = "verwacht een niet-lege id (tekst of getal)";
+const ID_TOO_LONG = `id is te lang (meer dan ${MAX_ID_LENGTH} tekens)`;
+
+/** An id as idOf reads it, or why it is none (without throwing). */
+function readId(v: unknown): string | { problem: ValidationCode; reason: string } {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  if (typeof v !== "string" || v.trim() === "") {
-    fail(
-      v === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      path(where, key),
-      v,
-      "verwacht een niet-lege id (tekst of getal)",
-    );
-  }
-  if (v.length > MAX_ID_LENGTH)
-    fail(
-      "INVALID_TYPE",
-      path(where, key),
-      v,
-      `id is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
-    );
+  if (typeof v !== "string" || v.trim() === "")
+    return { problem: v === undefined ? "MISSING_FIELD" : "INVALID_TYPE", reason: NO_ID };
+  if (v.length > MAX_ID_LENGTH) return { problem: "INVALID_TYPE", reason: ID_TOO_LONG };
   return v;
 }
 
@@ -522,19 +578,21 @@ export function partnershipKeyOf(input: unknown): PartnershipKey | undefined {
   return k && rules.partnership.reasonableKeys.includes(k) ? k : undefined;
 }
 
-function validateGroup(v: unknown, field: At): string | undefined {
+function readGroup(v: unknown, field: At): string | undefined | Refused {
   if (v === undefined) return undefined;
   if (typeof v !== "string" || v.trim() === "")
-    fail(
+    return refusedAt(
       "INVALID_TYPE",
-      `${field}.group`,
+      field,
+      "group",
       v,
       "een groep is een niet-lege tekst (de naam van het bedrijfsmiddel waar de regel deel van is); laat het veld weg voor een zelfstandig bedrijfsmiddel",
     );
   if (v.length > MAX_ID_LENGTH)
-    fail(
+    return refusedAt(
       "INVALID_TYPE",
-      `${field}.group`,
+      field,
+      "group",
       v,
       `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
     );
@@ -562,7 +620,7 @@ function sameGroupSpelling(names: Map<string, string>, group: string): string {
   return group;
 }
 
-function validateDate(v: unknown, field: At): string | undefined {
+function readDate(v: unknown, field: At): string | undefined | Refused {
   if (v === undefined) return undefined;
   const m =
     typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
@@ -575,9 +633,10 @@ function validateDate(v: unknown, field: At): string | undefined {
     )
       return m[0];
   }
-  return fail(
+  return refusedAt(
     "INVALID_TYPE",
-    `${field}.date`,
+    field,
+    "date",
     v,
     "verwacht een datum als jjjj-mm-dd, zoals 2025-03-31",
   );
@@ -603,116 +662,133 @@ function validateLost(v: unknown, field: At): NInvestment["lostByCalamity"] {
 }
 
 /**
- * One investment on its own. `laterLost`: its calamity entry is left for later (validateRows checks the entries,
- * which name other rows, after the rows themselves).
+ * One investment on its own, or its first fault: returned, not thrown, so that validateRows keeps a ledger of
+ * 100.000 bad rows as cheap as a good one (a throw costs V8 a stack walk and a message object; validateScenario
+ * throws it). `laterLost`: its calamity entry is left for later (validateRows checks the entries, which name other
+ * rows, after the rows themselves).
  */
 function validateInvestment(
   raw: unknown,
   index: number,
   laterLost = false,
-): NInvestment {
+  hint: (category: string) => string = unknownCategoryHint,
+): NInvestment | Refused {
   const field = new Where("investments", index);
-  const o = expectObject(raw, field);
-  onlyKnownKeys(o, INVESTMENT_KEYS, field);
-  const id = idOf(o.id, field, "id");
-  if (typeof o.category !== "string") {
-    fail(
+  const o = readObject(raw, field);
+  if (o instanceof Refused) return o;
+  const unknown = unknownKey(o, INVESTMENT_KEYS, field);
+  if (unknown) return unknown;
+  const id = readId(o.id);
+  if (typeof id !== "string") return refusedAt(id.problem, field, "id", o.id, id.reason, null);
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: string) => refusedAt(code, field, key, value, reason, id);
+  if (typeof o.category !== "string")
+    return refuse(
       o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      `${field}.category`,
+      "category",
       o.category,
       'verwacht een categoriecode, zoals "machine"',
     );
-  }
   const category =
     o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
-  if (!category) {
-    fail(
-      "UNKNOWN_CATEGORY",
-      `${field}.category`,
-      o.category,
-      `onbekende categorie; ${unknownCategoryHint(String(o.category).slice(0, 60))}`,
-    );
-  }
-  const amount = amountField(o.amount, field, "amount");
-  const paid =
-    o.paid === undefined ? amount : amountField(o.paid, field, "paid");
+  if (!category)
+    return refuse("UNKNOWN_CATEGORY", "category", o.category, `onbekende categorie; ${hint(o.category.slice(0, 60))}`);
+  const amount = amountField(o.amount);
+  if (isAmountProblem(amount)) return refuse(amount.problem, "amount", o.amount, amount.reason);
+  const paid = o.paid === undefined ? amount : amountField(o.paid);
+  if (isAmountProblem(paid)) return refuse(paid.problem, "paid", o.paid, paid.reason);
   if (
     typeof amount === "number" && typeof paid === "number"
       ? paid > amount
       : asDecimal(paid).gt(asDecimal(amount))
-  ) {
-    fail(
+  )
+    return refuse(
       "PAID_EXCEEDS_AMOUNT",
-      `${field}.paid`,
+      "paid",
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${exactEuro(asDecimal(amount))})`,
+      `betaald bedrag is hoger dan het investeringsbedrag (${typeof amount === "number" ? formatEuroCents(amount) : exactEuro(amount)})`,
     );
-  }
-  const relatedParty = boolValue(o.relatedParty, field, "relatedParty") ?? false;
-  const exemption = boolValue(o.exemption, field, "exemption") ?? false;
+  const relatedParty = readBool(o.relatedParty, field, "relatedParty") ?? false;
+  if (relatedParty instanceof Refused) return relatedParty;
+  const exemption = readBool(o.exemption, field, "exemption") ?? false;
+  if (exemption instanceof Refused) return exemption;
   if (exemption && !relatedParty)
-    fail(
+    return refuse(
       "INVALID_COMBINATION",
-      `${field}.exemption`,
+      "exemption",
       o.exemption,
       "een ontheffing (besluit onderdeel 5) bestaat alleen voor een verplichting met een verbonden partij: zet ook relatedParty op true, of laat exemption weg",
     );
-  const exemptionPossible = boolValue(o.exemptionPossible, field, "exemptionPossible");
+  const exemptionPossible = readBool(o.exemptionPossible, field, "exemptionPossible");
+  if (exemptionPossible instanceof Refused) return exemptionPossible;
   if (exemptionPossible !== undefined && (!relatedParty || exemption))
-    fail(
+    return refuse(
       "INVALID_COMBINATION",
-      `${field}.exemptionPossible`,
+      "exemptionPossible",
       o.exemptionPossible,
       "geldt alleen voor een verplichting met een verbonden partij zonder geclaimde ontheffing (besluit onderdeel 5.1.3): zet relatedParty op true en exemption op false, of laat dit veld weg",
     );
   let marketValue: Decimal | undefined;
   if (o.marketValue !== undefined) {
     if (!exemption && exemptionPossible !== true)
-      fail(
+      return refuse(
         "INVALID_COMBINATION",
-        `${field}.marketValue`,
+        "marketValue",
         o.marketValue,
         "de waarde in het economische verkeer telt alleen bij een verbonden partij met ontheffing (besluit onderdeel 5): zet relatedParty en exemption op true, of laat marketValue weg",
       );
-    marketValue = parseAmount(o.marketValue, `${field}.marketValue`);
+    const mv = readAmount(o.marketValue);
+    if (isAmountProblem(mv)) return refuse(mv.problem, "marketValue", o.marketValue, mv.reason);
+    marketValue = mv;
   }
   let reserve: NInvestment["reinvestmentReserve"];
   if (o.reinvestmentReserve !== undefined) {
     const rf = `${field}.reinvestmentReserve`;
-    const ro = expectObject(o.reinvestmentReserve, rf);
-    onlyKnownKeys(ro, RESERVE_KEYS, rf);
-    const ramount = parseAmount(ro.amount, `${rf}.amount`);
+    const ro = readObject(o.reinvestmentReserve, rf);
+    if (ro instanceof Refused) return ro;
+    const unknownInReserve = unknownKey(ro, RESERVE_KEYS, rf);
+    if (unknownInReserve) return unknownInReserve;
+    const ramount = readAmount(ro.amount);
+    if (isAmountProblem(ramount))
+      return refuse(ramount.problem, "reinvestmentReserve.amount", ro.amount, ramount.reason);
     if (ramount.gt(asDecimal(amount)))
-      fail("INVALID_COMBINATION", `${rf}.amount`, ro.amount, `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`);
+      return refuse("INVALID_COMBINATION", "reinvestmentReserve.amount", ro.amount, `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`);
     const kind = ro.kind ?? "hir";
     if (kind !== "hir" && kind !== "herbesteding")
-      fail("INVALID_TYPE", `${rf}.kind`, ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
-    reserve = { amount: ramount, kind, declaration: optBool(ro, "declaration", rf) ?? false };
+      return refuse("INVALID_TYPE", "reinvestmentReserve.kind", ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
+    const declaration = readBool(ro.declaration, rf, "declaration") ?? false;
+    if (declaration instanceof Refused) return declaration;
+    reserve = { amount: ramount, kind, declaration };
   }
   const lost = laterLost ? undefined : validateLost(o.lostByCalamity, field);
   let override: NInvestment["override"];
   if (o.override !== undefined) {
     const of = `${field}.override`;
-    const ov = expectObject(o.override, of);
-    onlyKnownKeys(ov, OVERRIDE_KEYS, of);
-    const eligible = optBool(ov, "eligible", of);
+    const ov = readObject(o.override, of);
+    if (ov instanceof Refused) return ov;
+    const unknownInOverride = unknownKey(ov, OVERRIDE_KEYS, of);
+    if (unknownInOverride) return unknownInOverride;
+    const eligible = readBool(ov.eligible, of, "eligible");
+    if (eligible instanceof Refused) return eligible;
     if (eligible === undefined)
-      fail(
-        "MISSING_FIELD",
-        `${of}.eligible`,
-        undefined,
-        "verwacht true (telt mee) of false (telt niet mee)",
-      );
-    const reason = optString(ov, "reason", of, 2000);
+      return refuse("MISSING_FIELD", "override.eligible", undefined, "verwacht true (telt mee) of false (telt niet mee)");
+    const reason = readString(ov, "reason", of, 2000);
+    if (reason instanceof Refused) return reason;
     if (reason === undefined || reason.trim().length < 3)
-      fail(
-        "MISSING_FIELD",
-        `${of}.reason`,
-        ov.reason,
-        "een handmatige beoordeling vraagt een geschreven reden",
-      );
+      return refuse("MISSING_FIELD", "override.reason", ov.reason, "een handmatige beoordeling vraagt een geschreven reden");
     override = { eligible, reason: reason.trim() };
   }
+  const description = readString(o, "description", field);
+  if (description instanceof Refused) return description;
+  const vatDeductible = readBool(o.vatDeductible, field, "vatDeductible") ?? true;
+  if (vatDeductible instanceof Refused) return vatDeductible;
+  const group = readGroup(o.group, field);
+  if (group instanceof Refused) return group;
+  const inUse = readBool(o.inUse, field, "inUse") ?? true;
+  if (inUse instanceof Refused) return inUse;
+  const eiaMia = readBool(o.eiaMia, field, "eiaMia") ?? false;
+  if (eiaMia instanceof Refused) return eiaMia;
+  const date = readDate(o.date, field);
+  if (date instanceof Refused) return date;
   const inv = new Investment(
     index,
     id,
@@ -722,19 +798,19 @@ function validateInvestment(
     typeof paid === "number" ? paid : -1,
     typeof paid === "number" ? undefined : paid,
   );
-  inv.description = optString(o, "description", field);
-  inv.vatDeductible = boolValue(o.vatDeductible, field, "vatDeductible") ?? true;
-  inv.group = validateGroup(o.group, field);
+  inv.description = description;
+  inv.vatDeductible = vatDeductible;
+  inv.group = group;
   inv.relatedParty = relatedParty;
   inv.exemption = exemption;
   inv.marketValue = marketValue;
   if (exemptionPossible !== undefined) inv.exemptionPossible = exemptionPossible;
   if (reserve) inv.reinvestmentReserve = reserve;
-  inv.inUse = boolValue(o.inUse, field, "inUse") ?? true;
+  inv.inUse = inUse;
   inv.lostByCalamity = lost;
-  inv.eiaMia = boolValue(o.eiaMia, field, "eiaMia") ?? false;
+  inv.eiaMia = eiaMia;
   inv.override = override;
-  inv.date = validateDate(o.date, field);
+  inv.date = date;
   return inv;
 }
 
@@ -860,7 +936,10 @@ const KEY_FIELD_NL: Record<PartnershipKey, string> = {
 };
 
 /** Why an id names no investment of the scenario: there is none, or validateRows left its row out. */
-function noInvestment(id: string, leftOut: ReadonlySet<string>): string {
+/** A set of ids as far as it is asked: whether it has one. */
+type Ids = Pick<ReadonlySet<string>, "has">;
+
+function noInvestment(id: string, leftOut: Ids): string {
   return leftOut.has(id)
     ? leftOutText(id)
     : "er is geen investering met deze id in dit jaar";
@@ -869,7 +948,7 @@ function noInvestment(id: string, leftOut: ReadonlySet<string>): string {
 const leftOutText = (id: string) =>
   `investering ${id} telt niet mee (zie de melding bij die regel)`;
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: Ids = new Set<string>();
 
 function validateDisposal(
   raw: unknown,
@@ -1402,16 +1481,25 @@ function assertLinkedOnce(
 
 export function validateScenario(raw: unknown): NormalizedScenario {
   const f = validateFrame(raw);
-  const investments = f.investments.map((r, i) => validateInvestment(r, i));
+  // the rows in a group and the rows lost by a calamity, for the checks that concern only them (one pass over a
+  // ledger of 100.000 rows each, not four)
+  const grouped: NInvestment[] = [];
+  const lost: NInvestment[] = [];
+  const investments = f.investments.map((r, i) => {
+    const inv = validateInvestment(r, i);
+    if (inv instanceof Refused) throw inv.error();
+    if (inv.group !== undefined) grouped.push(inv);
+    if (inv.lostByCalamity) lost.push(inv);
+    return inv;
+  });
   const spellings = new Map<string, string>();
-  for (const inv of investments)
-    if (inv.group !== undefined) inv.group = sameGroupSpelling(spellings, inv.group);
+  for (const inv of grouped) inv.group = sameGroupSpelling(spellings, inv.group!);
   const byId: ReadonlyMap<string, NInvestment> = indexById(
     investments,
     "investments",
   );
-  assertReplacements(investments, byId);
-  assertConsistentGroups(investments, throwing, ALL_GROUP_FIELDS, f.investments);
+  assertReplacements(lost, byId);
+  assertConsistentGroups(grouped, throwing, ALL_GROUP_FIELDS, f.investments);
   const disposals = disposalList(f.o).map((d, i) =>
     validateDisposal(d, i, f.year, byId),
   );
@@ -1456,6 +1544,8 @@ interface Refusal {
   field: string;
   value: unknown;
   reason: string;
+  /** the field within the row, when known without cutting it out of `field` */
+  key?: string;
   /** a thrown error's message; made when read for the others (no Error, no stack trace per row of 50.000) */
   message?: string;
 }
@@ -1466,30 +1556,33 @@ class LeftOut implements RowError {
   readonly key: string;
   readonly code: ValidationCode;
   readonly reason: string;
+  private readonly value: unknown;
+  /** the message: a thrown error's, else made when first read */
   private text: string | undefined;
 
   constructor(
     readonly list: RowError["list"],
     readonly index: number,
     id: string | undefined,
-    private readonly refusal: Refusal,
+    refusal: Refusal,
   ) {
     if (id !== undefined) this.id = id;
+    // the refusal's fields, not the refusal: 100.000 rows left out keep one object each
+    this.value = refusal.value;
+    this.text = refusal.message;
     this.field = refusal.field;
-    this.key = refusal.field
-      .slice(`${list}[${index}]`.length)
-      .replace(/^\./, "");
+    if (refusal.key !== undefined) this.key = refusal.key;
+    else {
+      // the field after "investments[3]" and its point
+      const at = list.length + String(index).length + 2;
+      this.key = refusal.field.slice(refusal.field.charCodeAt(at) === 46 ? at + 1 : at);
+    }
     this.code = refusal.code;
     this.reason = refusal.reason;
   }
 
   get message(): string {
-    return (this.text ??= this.refusal.message ?? new KiaValidationError(
-      this.code,
-      this.field,
-      this.refusal.value,
-      this.reason,
-    ).message);
+    return (this.text ??= new KiaValidationError(this.code, this.field, this.value, this.reason).message);
   }
 }
 
@@ -1508,6 +1601,44 @@ export interface RowsOptions {
    * replacement or a disposal that names one says that it does not count, rather than that there is none
    */
   leftOut?: Iterable<string>;
+}
+
+/**
+ * The rows refused, by their place in the list: an array rather than a Map, so a ledger of 100.000 bad rows hashes
+ * no keys. A row is refused once; its refusal may be reworded (set again), which keeps its place in `order`.
+ */
+class Refusals {
+  private readonly byRow: (Refusal | undefined)[];
+  /** the rows in the order they were refused */
+  readonly order: number[] = [];
+
+  constructor(n: number) {
+    this.byRow = new Array(n);
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  has(i: number): boolean {
+    return this.byRow[i] !== undefined;
+  }
+
+  get(i: number): Refusal | undefined {
+    return this.byRow[i];
+  }
+
+  set(i: number, r: Refusal): void {
+    if (this.byRow[i] === undefined) this.order.push(i);
+    this.byRow[i] = r;
+  }
+
+  /** the rows refused in list order (one scan: no sort of 100.000 numbers) */
+  inListOrder(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.byRow.length; i++) if (this.byRow[i] !== undefined) out.push(i);
+    return out;
+  }
 }
 
 /** run(), or undefined when it throws a KiaValidationError (handed to onError); other exceptions pass. */
@@ -1549,28 +1680,26 @@ export function validateRows(
   const rows = f.investments;
   const n = rows.length;
   const at = (i: number) => new Where("investments", i);
-  const errors = new Map<number, Refusal>();
+  const errors = new Refusals(n);
   const record: Refuse = (item, code, field, value, reason) => {
     if (!errors.has(item.index))
       errors.set(item.index, { code, field, value, reason });
   };
   const invs: (NInvestment | undefined)[] = new Array(n);
-  // A refused row is an error object kept for its message, never thrown on: no stack trace to capture (V8, where
-  // that is most of its cost; elsewhere the property does nothing), so a bad ledger is as cheap as a good one.
-  const errorClass = Error as { stackTraceLimit?: number };
-  const stackLimit = errorClass.stackTraceLimit;
-  errorClass.stackTraceLimit = 0;
-  try {
-    for (let i = 0; i < n; i++) {
-      try {
-        invs[i] = validateInvestment(rows[i], i, true);
-      } catch (e) {
-        if (!(e instanceof KiaValidationError)) throw e;
-        errors.set(i, e);
-      }
+  const hint = categoryHints();
+  // the id of every row, also of a row refused (undefined until asked, null when it has no readable id)
+  const ids: (string | null | undefined)[] = new Array(n);
+  // A row's fault comes back as a Refused, not thrown: no Error per bad row, so a bad ledger is as cheap as a good
+  // one (npm run bench: validateRows).
+  for (let i = 0; i < n; i++) {
+    const r = validateInvestment(rows[i], i, true, hint);
+    if (r instanceof Refused) {
+      errors.set(i, r);
+      if (r.id !== undefined) ids[i] = r.id;
+    } else {
+      invs[i] = r;
+      ids[i] = r.id;
     }
-  } finally {
-    errorClass.stackTraceLimit = stackLimit;
   }
   // the rows not (yet) left out; rows are only ever added to `errors`, so its size tells whether this changed
   let alive: NInvestment[] = [];
@@ -1588,8 +1717,14 @@ export function validateRows(
     const r = rows[i];
     return isObj(r) ? r[key] : undefined;
   };
-  const idAt = (i: number) =>
-    invs[i]?.id ?? attempt(() => idOf(field(i, "id"), at(i), "id"));
+  const idAt = (i: number): string | undefined => {
+    let id = ids[i];
+    if (id === undefined) {
+      const read = readId(field(i, "id"));
+      id = ids[i] = typeof read === "string" ? read : null;
+    }
+    return id ?? undefined;
+  };
   const name = (i: number) => {
     const id = idAt(i);
     return id === undefined ? `investments[${i}]` : `investering ${id}`;
@@ -1599,9 +1734,13 @@ export function validateRows(
   const members = new Map<string, number[]>();
   const spellings = new Map<string, string>();
   for (let i = 0; i < n; i++) {
+    const r = rows[i];
     let g = invs[i]
       ? invs[i]!.group
-      : attempt(() => validateGroup(field(i, "group"), at(i)));
+      : isObj(r) && r.group !== undefined
+        ? readGroup(r.group, at(i))
+        : undefined;
+    if (g instanceof Refused) g = undefined;
     if (g !== undefined) {
       g = sameGroupSpelling(spellings, g);
       if (invs[i]) invs[i]!.group = g;
@@ -1655,16 +1794,24 @@ export function validateRows(
       }
     }
   };
-  const added = (before: ReadonlySet<number>) =>
-    [...errors.keys()].filter((i) => !before.has(i));
-  /** the ids of the rows left out that no kept row has */
-  const leftOutIds = (kept: ReadonlyMap<string, NInvestment>) => {
-    const out = new Set(options.leftOut ?? []);
-    for (const i of errors.keys()) {
-      const id = idAt(i);
-      if (id !== undefined && !kept.has(id)) out.add(id);
-    }
-    return out;
+  /** the rows refused since errors.size was `before` */
+  const added = (before: number) => errors.order.slice(before);
+  /**
+   * the ids of the rows left out so far that no kept row has; made when first asked (only a replacement or a
+   * disposal that names no kept row asks), so a ledger of many bad rows builds no set of their ids
+   */
+  const leftOutIds = (kept: ReadonlyMap<string, NInvestment>): Ids => {
+    const upTo = errors.size;
+    let out: Set<string> | undefined;
+    const made = () => {
+      out = new Set(options.leftOut ?? []);
+      for (let k = 0; k < upTo; k++) {
+        const id = idAt(errors.order[k]);
+        if (id !== undefined && !kept.has(id)) out.add(id);
+      }
+      return out;
+    };
+    return { has: (id) => (out ?? made()).has(id) };
   };
 
   // 1. The rows without their calamity entries: each on its own, duplicate ids, groups that disagree.
@@ -1676,14 +1823,14 @@ export function validateRows(
     ["inUse", "vatDeductible", "override"],
     f.investments,
   );
-  spread([...errors.keys()]);
+  spread(errors.order.slice());
 
   // 2. The calamity entries of the rows kept: each replacement is a kept row, no cycles, the same in a group.
   const survivors = live();
   const byIdKept = errors.size === uniqueAt ? unique : byIdOf(survivors);
   const survivorsAt = errors.size;
   const leftOut = leftOutIds(byIdKept);
-  const before = new Set(errors.keys());
+  const before = errors.size;
   for (const inv of survivors) {
     const v = field(inv.index, "lostByCalamity");
     if (v !== undefined)
@@ -1731,13 +1878,15 @@ export function validateRows(
   const keptDisposals = liveDisposals();
 
   // A row that takes its group with it says so.
-  for (const [i, e] of errors) {
+  for (const i of errors.order) {
+    const e = errors.get(i)!;
     const g = groups[i];
     const size = g === undefined ? 0 : members.get(g)!.length;
     if (size < 2 || byGroup.has(i)) continue;
     errors.set(i, {
       code: e.code,
       field: e.field,
+      key: e.key,
       value: e.value,
       reason: `${e.reason}; daardoor telt de hele groep "${g}" (${size} regels) niet mee`,
     });
@@ -1746,7 +1895,7 @@ export function validateRows(
   if (errors.size) kept.forEach((x, k) => (x.index = k));
   if (disposalErrors.size) keptDisposals.forEach((d, k) => (d.index = k));
   const out: RowError[] = [];
-  for (const i of [...errors.keys()].sort((a, b) => a - b))
+  for (const i of errors.inListOrder())
     out.push(new LeftOut("investments", i, idAt(i), errors.get(i)!));
   for (const j of [...disposalErrors.keys()].sort((a, b) => a - b)) {
     const r = rawDisposals[j];

@@ -200,6 +200,21 @@ export function kiaMicro(
   }
 }
 
+/** Per year from 1900 (index year - 1900): its table and integer table, looked up once (kia() is called per cell). */
+const byYear: ({ table: YearTable; ints: IntBand[] | null } | undefined)[] = [];
+
+function yearTables(year: number): { table: YearTable; ints: IntBand[] | null } {
+  // an integer year in int32 range only (a string "2024" or 2024.5 is not one: getYearTable refuses it by name)
+  const k = typeof year === "number" && (year | 0) === year ? year - 1900 : -1;
+  let entry = k >= 0 && k <= 300 ? byYear[k] : undefined;
+  if (entry === undefined) {
+    const table = getYearTable(year);
+    entry = { table, ints: intTable(table) };
+    if (k >= 0 && k <= 300) byYear[k] = entry;
+  }
+  return entry;
+}
+
 /** The total as integer cents when it may take the integer path, else -1. This is the one place that decides. */
 function integerPathCents(total: Decimal | number | string): number {
   if (typeof total === "number") return centsOfNumber(total);
@@ -219,10 +234,9 @@ export function kia(
   year: number,
   options?: { exact?: boolean } | null,
 ): TableResult {
-  const table = getYearTable(year);
+  const { table, ints } = yearTables(year);
   const isExact = options?.exact === true;
   if (!isExact) {
-    const ints = intTable(table);
     const cents = ints ? integerPathCents(total) : -1;
     if (cents >= 0) {
       const { micro, band } = kiaMicro(cents, ints!);

@@ -2,19 +2,24 @@
 /**
  * The taskpane (and the page of the shared runtime). Finds out where it runs (workbook/host.ts: inside Excel with
  * the Office.js workbook, or standalone), then renders the pane (app/App.tsx). In the standalone page an uploaded
- * ledger is opened by workbook/file.ts, imported dynamically so exceljs is a lazy chunk that Excel never loads.
+ * ledger is opened by workbook/file.ts, imported dynamically so exceljs is a lazy chunk that Excel never loads, and
+ * read in a Web Worker (read-worker.js) so the page stays responsive and the user can stop it.
  */
 import { render } from "preact";
 import { App, type UploadedFile } from "./app/App";
 import { STANDALONE_BUILD, VERSION } from "./app/version";
 import { connect } from "./workbook/host";
+import type { ReadProgress } from "./workbook/types";
 
 /** The sample ledger, copied next to the standalone page by the build (examples/). */
 const SAMPLE = "examples/voorbeeld-staat-2025.xlsx";
 
-async function openFile(file: UploadedFile) {
+/** The Web Worker that reads an uploaded file (workbook/read-worker.ts, an entry of its own beside the page). */
+const READER = "read-worker.js";
+
+async function openFile(file: UploadedFile, reading: { signal: AbortSignal; onProgress: (p: ReadProgress) => void }) {
   const { openFileWorkbook } = await import(/* webpackChunkName: "file-workbook" */ "./workbook/file");
-  return openFileWorkbook(file);
+  return openFileWorkbook(file, { ...reading, ...(typeof Worker === "undefined" ? {} : { readerUrl: READER }) });
 }
 
 function start(): void {

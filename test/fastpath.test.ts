@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { Decimal, evaluate, isAmountProblem, kia, readDutchAmount, readDutchCents } from "../src";
-import { AmountSum, centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
+import { AmountSum, centsOfDecimal, centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
 import { establishedYears, getYearTable } from "../src/law";
 import { kiaDecimal } from "../src/table";
 import * as F from "../functions/kia-functions";
@@ -70,6 +70,21 @@ describe("integer path = Decimal path", () => {
       if (!slow.eq(direct) || !slow.times(100).eq(fast)) failures.push(`${k}/${t} x ${c}: ${fast} ${slow} ${direct}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);
+  });
+
+  it("centsOfDecimal reads a Decimal's digits as decimal.js's arithmetic does: 200.000 Decimals of every length, exponent and sign", () => {
+    // digits of 1 to 40 characters, a decimal point anywhere, an exponent: every shape of the base-10^7 words
+    const decimals = fc.oneof(
+      fc.tuple(fc.stringMatching(/^[0-9]{1,40}$/), fc.integer({ min: -45, max: 16 }), fc.boolean()).map(([digits, exp, neg]) => new Decimal(`${neg ? "-" : ""}${digits}e${exp}`)),
+      fc.integer({ min: 0, max: 1e15 + 1000 }).map((c) => new Decimal(c).div(100)),
+      fc.constantFrom("0", "-0", "1e13", "9999999999999.99", "9999999999999.999", "0.01", "0.001", "1234.50", "10000000", "0.10000000", "NaN", "Infinity").map((t) => new Decimal(t)),
+    );
+    const failures: string[] = [];
+    for (const d of fc.sample(decimals, { numRuns: 200_000, seed: 17 })) {
+      const expected = d.isNegative() || !d.isFinite() || d.decimalPlaces() > 2 || d.gte(1e13) ? -1 : d.times(100).toNumber();
+      if (centsOfDecimal(d) !== expected) failures.push(`${d.toString()}: ${centsOfDecimal(d)}, expected ${expected}`);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
   });
 
   it("every whole-cent amount reads the same as number, string and Decimal (100.000 amounts)", () => {

@@ -39,13 +39,15 @@ describe("supported Node versions", () => {
 });
 
 describe("tooling", () => {
-  it("TypeScript scripts run under tsx; neither ts-node nor webpack-dev-server is a dependency", () => {
+  it("TypeScript scripts run under tsx (the benchmarks as tsc compiles them); neither ts-node nor webpack-dev-server is a dependency", () => {
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
     expect(all).not.toHaveProperty("ts-node");
     expect(all).not.toHaveProperty("webpack-dev-server");
     expect(all).toHaveProperty("tsx");
     for (const [name, script] of Object.entries(pkg.scripts)) {
-      if (/\.ts\b/.test(script)) expect([name, script]).toEqual([name, expect.stringMatching(/^tsx /)]);
+      // the benchmarks time the code as it ships: tsx's export getters were a third of a kia() call (bench/register.js)
+      if (name === "bench") expect(script).toBe("node -r ./bench/register.js bench/run.ts");
+      else if (/\.ts\b/.test(script)) expect([name, script]).toEqual([name, expect.stringMatching(/^tsx /)]);
     }
     expect(readFileSync(join(root, "scripts", "kia-calc.js"), "utf8")).toContain('require.resolve("tsx/cjs")');
   });

@@ -57,6 +57,17 @@ describe("validateRows", () => {
       inv("g", "machine", 100, { marketValue: 50 }),
       inv("h", "machine", 100, { date: "2025-02-30" }),
       "geen object",
+      // every other fault a row can have on its own (each is returned by the row's check, not thrown)
+      inv("", "machine", 100),
+      { id: "i", amount: 100 },
+      inv("j", "machine", "x"),
+      inv("k", "machine", 100, { paid: "-1" }),
+      inv("l", "machine", 100, { inUse: "ja" }),
+      inv("m", "machine", 100, { override: { eligible: true } }),
+      inv("n", "machine", 100, { reinvestmentReserve: 5 }),
+      inv("o", "machine", 100, { reinvestmentReserve: { amount: 200 } }),
+      inv("p", "machine", 100, { group: " " }),
+      inv("q", "machine", 100, { description: 5 }),
     ];
     const s = { year: 2025, investments: [inv("a", "machine", 10000), ...bad, inv("z", "inventaris", 2000)] };
     const v = validateRows(s);
@@ -70,6 +81,16 @@ describe("validateRows", () => {
       [6, "g", "marketValue", "INVALID_COMBINATION"],
       [7, "h", "date", "INVALID_TYPE"],
       [8, undefined, "", "INVALID_TYPE"],
+      [9, undefined, "id", "INVALID_TYPE"],
+      [10, "i", "category", "MISSING_FIELD"],
+      [11, "j", "amount", "INVALID_AMOUNT"],
+      [12, "k", "paid", "NEGATIVE_AMOUNT"],
+      [13, "l", "inUse", "INVALID_TYPE"],
+      [14, "m", "override.reason", "MISSING_FIELD"],
+      [15, "n", "reinvestmentReserve", "INVALID_TYPE"],
+      [16, "o", "reinvestmentReserve.amount", "INVALID_COMBINATION"],
+      [17, "p", "group", "INVALID_TYPE"],
+      [18, "q", "description", "INVALID_TYPE"],
     ]);
     for (const e of v.errors) {
       // the same row alone, at the same place, is refused by validateScenario with the same error
@@ -82,7 +103,7 @@ describe("validateRows", () => {
     expect(() => validateScenario(v.scenario)).not.toThrow();
     expect(evaluateNormalized(v.normalized)).toEqual(evaluate(v.scenario));
     // the caller's scenario is not changed
-    expect(s.investments).toHaveLength(10);
+    expect(s.investments).toHaveLength(20);
   });
 
   it("still throws what concerns the whole scenario", () => {

@@ -1,8 +1,8 @@
 /**
  * The taskpane's build: the pane's initial bundle stays within 100 KB gzip (exceljs and the file adapter are a
- * lazy chunk that only the standalone page loads), each page carries its Content-Security-Policy (docs/security.md),
- * the stylesheet is a file (no inline style or script), the standalone build ships the sample ledger, and the
- * manifest lists the hosting origin as its AppDomain.
+ * lazy chunk that only the standalone page loads, the file reader a Web Worker of its own), each page carries its
+ * Content-Security-Policy (docs/security.md), the stylesheet is a file (no inline style or script), the standalone
+ * build ships the sample ledger, and the manifest lists the hosting origin as its AppDomain.
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
@@ -82,6 +82,18 @@ describe("taskpane build", () => {
     expect(html).not.toContain("https://");
     expect(readdirSync(join(standalone, "examples")).sort()).toEqual(["voorbeeld-export-2025.xlsx", "voorbeeld-staat-2025.csv", "voorbeeld-staat-2025.xlsx"]);
     expect(readFileSync(join(standalone, "taskpane.js"), "utf8")).toContain("examples/voorbeeld-staat-2025.xlsx");
+  });
+
+  it("the standalone page's file reader is a Web Worker of its own: not in the page's HTML or first download, not in the Office build", () => {
+    const worker = readFileSync(join(standalone, "read-worker.js"), "utf8");
+    // the one reader (the .xlsx parts it unpacks) is in the worker, not in the page's first script
+    expect(worker).toMatch(/xl\/sharedStrings\.xml/);
+    const page = readFileSync(join(standalone, "taskpane.js"), "utf8");
+    expect(page).not.toMatch(/xl\/sharedStrings\.xml/);
+    expect(page).toContain("read-worker.js");
+    expect(readFileSync(join(standalone, "taskpane.html"), "utf8")).not.toContain("read-worker");
+    expect(existsSync(join(office, "read-worker.js"))).toBe(false);
+    console.log(`read-worker.js: ${worker.length} bytes, ${gzipSync(worker, { level: 9 }).length} bytes gzip`);
   });
 
   it("the manifest lists the hosting origin as its AppDomain", () => {

@@ -261,7 +261,8 @@ const exactIndex = new Map<string, CategoryData | undefined>();
 /** Find a category by code, Dutch label or English alias, or by a heading that names one category (findHeading), case-insensitively. */
 export function findCategory(input: string): CategoryData | undefined {
   // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
-  if (exactIndex.has(input)) return exactIndex.get(input);
+  const seen = exactIndex.get(input);
+  if (seen !== undefined || exactIndex.has(input)) return seen;
   let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(headingKey(input));
   if (!c) {
     const h = findHeading(input);
@@ -402,6 +403,26 @@ export function unknownCategoryHint(input: string, suggest = true): string {
   return s
     ? `bedoelt u "${s.code}" (${s.label.toLowerCase()})?`
     : "gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig";
+}
+
+/** How many distinct unknown categories of one ledger get a "bedoelt u …?" suggestion (categoryHints). */
+const MAX_SUGGESTIONS = 100;
+
+/**
+ * unknownCategoryHint for the rows of one ledger: each distinct text looked at once, a suggestion for the first
+ * MAX_SUGGESTIONS distinct ones and the examples for the rest, so a sheet of thousands of misspellings stays as
+ * fast as a good one.
+ */
+export function categoryHints(): (input: string) => string {
+  const hints = new Map<string, string>();
+  return (input) => {
+    let hint = hints.get(input);
+    if (hint === undefined) {
+      hint = unknownCategoryHint(input, hints.size < MAX_SUGGESTIONS);
+      if (hints.size < 10000) hints.set(input, hint);
+    }
+    return hint;
+  };
 }
 
 export function allCategories(): readonly CategoryData[] {

@@ -11,6 +11,7 @@
  */
 import type { Book, BookOutline } from "./book";
 import type { Cell } from "./ledger";
+import { fileTooLarge, MAX_CELLS, MAX_FILE_BYTES, tooManyCells, type Limits } from "./limits";
 import { findHeaderRow } from "./rules";
 
 export type CsvDelimiter = ";" | "," | "\t";
@@ -21,7 +22,10 @@ export interface CsvData {
   rows: string[][];
 }
 
-/** Bytes to text: BOM (UTF-8, UTF-16 LE/BE), else strict UTF-8, else Windows-1252. */
+/**
+ * Bytes to text: BOM (UTF-8, UTF-16 LE/BE), else UTF-16 without a BOM when its first line says so, else strict
+ * UTF-8, else Windows-1252.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder("utf-8").decode(bytes.subarray(3));
@@ -29,11 +33,33 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
     return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return windows1252(bytes);
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark, as some tools write it: a ledger is mostly letters, digits and separators, so in
+ * UTF-16 most pairs of its first bytes have a zero (the second byte in little-endian, the first in big-endian; a €
+ * sign has none), which UTF-8 and Windows-1252 text never has.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 400) & ~1;
+  if (n < 8) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.8 && evenZeros === 0) return "utf-16le";
+  if (evenZeros >= pairs * 0.8 && oddZeros === 0) return "utf-16be";
+  return undefined;
 }
 
 /** Bytes 0x80-0x9F of Windows-1252 (the rest is Latin-1); written out because not every TextDecoder maps them. */
@@ -74,8 +100,11 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return counts[","] > counts[";"] ? "," : ";";
 }
 
-/** Parse CSV text (a leading BOM is ignored). */
-export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
+/**
+ * Parse CSV text (a leading BOM is ignored). A TooLargeError as soon as it has more fields than `maxCells` (not
+ * when the memory is full).
+ */
+export function parseCsv(input: string, delimiter?: CsvDelimiter, maxCells = MAX_CELLS): CsvData {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const d = delimiter ?? detectDelimiter(text);
   const rows: string[][] = [];
@@ -87,11 +116,17 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
   let lineStarted = false;
   let i = 0;
   const n = text.length;
+  let fields = 0;
   const endRow = () => {
     if (lineStarted) {
       row.push(field);
+      if (++fields > maxCells) throw tooManyCells(maxCells, "velden");
       rows.push(row);
-    } else rows.push([]);
+    } else {
+      // an empty line costs a row too: a file of nothing but line breaks is bounded as well
+      if (++fields > maxCells) throw tooManyCells(maxCells, "velden");
+      rows.push([]);
+    }
     row = [];
     field = "";
     atStart = true;
@@ -123,6 +158,7 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvData {
     }
     if (ch === d) {
       row.push(field);
+      if (++fields > maxCells) throw tooManyCells(maxCells, "velden");
       field = "";
       atStart = true;
       lineStarted = true;
@@ -186,12 +222,16 @@ export class CsvBook implements Book {
   constructor(
     text: string,
     private readonly sheet: string,
+    limits: Limits = {},
   ) {
-    this.lines = parseCsv(text).rows.map((line) => line.map((f) => (f.trim() === "" ? null : f)));
+    this.lines = parseCsv(text, undefined, limits.maxCells).rows.map((line) => line.map((f) => (f.trim() === "" ? null : f)));
   }
 
-  static fromBytes(bytes: Uint8Array, sheet: string): CsvBook {
-    return new CsvBook(decodeText(bytes), sheet);
+  /** A TooLargeError, before the bytes are decoded, for a file of more than MAX_FILE_BYTES. */
+  static fromBytes(bytes: Uint8Array, sheet: string, limits: Limits = {}): CsvBook {
+    const max = limits.maxFileBytes ?? MAX_FILE_BYTES;
+    if (bytes.length > max) throw fileTooLarge(bytes.length, max);
+    return new CsvBook(decodeText(bytes), sheet, limits);
   }
 
   async outline(): Promise<BookOutline> {

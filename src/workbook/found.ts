@@ -223,7 +223,8 @@ export function assemble(
   const g = parts.partners;
   if (g) {
     const p = readPartners(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn });
-    leftOut.push(...p.problems.map((x) => unreadCell("partners", g.sheet, x)));
+    // one by one, not spread into push(): a sheet of many bad rows would overflow the stack
+    for (const x of p.problems) leftOut.push(unreadCell("partners", g.sheet, x));
     warnings.push(...(p.warnings ?? []).map((w) => ({ sheet: g.sheet, ...w })));
     if (p.items.length) {
       const partnership: Record<string, unknown> = { partners: p.items };
@@ -259,7 +260,7 @@ export function assemble(
         x.items.splice(i, 1);
         x.rows.splice(i, 1);
       }
-    leftOut.push(...x.problems.map((p) => withFacts(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)), d, dm.description, dm.price)));
+    for (const p of x.problems) leftOut.push(withFacts(unreadCell("disposals", d.sheet, p, idOf(d, dm.id, p.row)), d, dm.description, dm.price));
     if (x.items.length) {
       scenario.disposals = x.items;
       found.disposals = d.source;

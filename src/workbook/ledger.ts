@@ -6,7 +6,7 @@
  * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
  */
 import { showValue } from "../errors";
-import { findCategory, findHeading, suggestCategoryFromText, unknownCategoryHint } from "../law";
+import { categoryHints, findCategory, findHeading, suggestCategoryFromText } from "../law";
 import { Decimal } from "../decimal";
 import { answerFor, assetWords, isTotalLabel, type Answers, type OpenChoice, type OpenQuestion } from "./questions";
 import {
@@ -237,9 +237,6 @@ export function serialToIso(serial: number, date1904 = false): string | null {
  * Read the rows of a ledger. `mapping` says which column holds which field (mapHeaders, or the user's
  * correction); `dateColumns` may name columns whose numbers are dates (Excel's numberFormatCategories).
  */
-/** How many distinct unknown categories of one sheet get a "bedoelt u …?" suggestion. */
-const MAX_SUGGESTIONS = 100;
-
 export function readLedger(
   rows: readonly (readonly Cell[])[],
   mapping: ColumnMapping,
@@ -248,7 +245,7 @@ export function readLedger(
   const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
-  const unknownHints = new Map<string, string>();
+  const unknownHint = categoryHints();
   const sheet = place.sheet ?? "";
   const letterOf = (f: LedgerField) => columnLetter(place.firstColumn + (mapping[f] ?? mapping.id ?? 0));
   // the sums a total row is checked against: the rows since the last total, and all rows
@@ -341,13 +338,7 @@ export function readLedger(
         };
       } else if (!found) {
         // A suggestion for the first distinct misspellings; a sheet of thousands of them gets the examples.
-        const text = cellText(cat);
-        let hint = unknownHints.get(text);
-        if (hint === undefined) {
-          hint = unknownCategoryHint(text, unknownHints.size < MAX_SUGGESTIONS);
-          if (unknownHints.size < 10000) unknownHints.set(text, hint);
-        }
-        problem("category", `onbekende categorie; ${hint}`);
+        problem("category", `onbekende categorie; ${unknownHint(cellText(cat))}`);
       }
       else inv.category = found.code;
     }

@@ -162,7 +162,7 @@ class Reading {
     }
     const { header, last } = c;
     const headerRow = header.index + 1;
-    const rows: Cell[][] = [];
+    let rows: Cell[][] = [];
     if (kind === "partners") {
       // to the list's first empty or label row ("Verdeelsleutel"), read in parts
       for (let from = headerRow + 1; from <= last; from += LIST_CHUNK_ROWS) {
@@ -174,7 +174,8 @@ class Reading {
     } else if (headerRow < last) {
       const total = last - headerRow;
       const progress = onProgress && ((n: number) => onProgress({ rowsRead: n, rowsTotal: total }));
-      rows.push(...(await this.book.rows(c.sheet, headerRow + 1, last, header.left, header.right, progress)));
+      // assigned, not spread into push(): a sheet of a million rows would overflow the stack
+      rows = await this.book.rows(c.sheet, headerRow + 1, last, header.left, header.right, progress);
       onProgress?.({ rowsRead: total, rowsTotal: total });
     }
     return { source: `blad ${c.sheet}`, sheet: c.sheet, headers: header.headers, rows: trimEmptyTail(rows), firstRow: headerRow + 1, firstColumn: header.left, ...(date1904 ? { date1904 } : {}) };

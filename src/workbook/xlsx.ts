@@ -16,6 +16,7 @@ import JSZip from "jszip";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { parseAddress, type Book, type BookOutline, type BookTable } from "./book";
 import type { Cell } from "./ledger";
+import { fileTooLarge, MAX_CELLS, MAX_FILE_BYTES, tooManyCells, type Limits } from "./limits";
 
 export class XlsxError extends Error {
   /**
@@ -55,9 +56,14 @@ function notAZip(bytes: Uint8Array): string {
  */
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 
-export interface XlsxOptions {
+export interface XlsxOptions extends Limits {
   /** the most one part of the package may inflate to (default MAX_PART_BYTES) */
   maxPartBytes?: number;
+  /**
+   * hears how far a sheet's XML is parsed (characters of `total`), after each part of it: the standalone page's
+   * progress bar while a large sheet is read, whatever asked for its rows
+   */
+  onParse?: (p: { sheet: string; parsed: number; total: number }) => void;
 }
 
 /**
@@ -190,6 +196,11 @@ class StringItem {
   }
 }
 
+/** Excel's last row and column (1.048.576 rows, 16.384 columns: A to XFD). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_ROWS_TEXT = "1.048.576";
+const EXCEL_COLUMNS = 16_384;
+
 /** How much of a sheet's XML is parsed at a time while looking for a row. */
 const SCAN_CHUNK = 256 * 1024;
 
@@ -211,18 +222,27 @@ interface SheetState {
 
 export class XlsxBook implements Book {
   private sharedStrings: string[] | null = null;
+  /** the filled cells read so far, of all sheets (each kept in memory until the book is dropped) */
+  private cellCount = 0;
 
   private constructor(
     private readonly zip: JSZip,
     private readonly sheets: SheetState[],
     private readonly info: BookOutline,
     private readonly maxPartBytes: number,
+    private readonly maxCells: number,
+    private readonly onParse?: XlsxOptions["onParse"],
   ) {}
 
-  /** Opens an .xlsx/.xlsm from its bytes; an XlsxError with a Dutch message when it is not one. */
+  /**
+   * Opens an .xlsx/.xlsm from its bytes; an XlsxError with a Dutch message when it is not one, a TooLargeError when
+   * it has more bytes (MAX_FILE_BYTES) or, as its sheets are read, more filled cells (MAX_CELLS) than are read.
+   */
   static async open(bytes: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxBook> {
     const max = options.maxPartBytes ?? MAX_PART_BYTES;
     if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+    const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+    if (bytes.length > maxBytes) throw fileTooLarge(bytes.length, maxBytes);
     if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
       throw new XlsxError("is een oud Excel-bestand (.xls) of een met een wachtwoord versleutelde werkmap; sla het in Excel op als .xlsx zonder wachtwoord");
     if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new XlsxError(notAZip(bytes), true);
@@ -302,7 +322,7 @@ export class XlsxBook implements Book {
         });
       }
     }
-    return new XlsxBook(zip, sheets, { sheets: sheets.map((s) => s.name), tables, names, date1904 }, max);
+    return new XlsxBook(zip, sheets, { sheets: sheets.map((s) => s.name), tables, names, date1904 }, max, options.maxCells ?? MAX_CELLS, options.onParse);
   }
 
   async outline(): Promise<BookOutline> {
@@ -337,10 +357,13 @@ export class XlsxBook implements Book {
     const path = "xl/sharedStrings.xml";
     const f = this.zip.file(path);
     const out: string[] = [];
+    const maxStrings = this.maxCells;
     if (f) {
       let item: StringItem | null = null;
       parseXml(await partText(f, path, this.maxPartBytes), path, {
         open(name) {
+          // a table of more texts than cells are read is no ledger's (millions of entries fill the memory)
+          if (name === "si" && out.length >= maxStrings) throw tooManyCells(maxStrings, "teksten in de tabel met gedeelde teksten (xl/sharedStrings.xml)");
           if (name === "si") item = new StringItem();
           else item?.open(name);
         },
@@ -361,6 +384,10 @@ export class XlsxBook implements Book {
 
   /** A parser for a sheet's rows: fills s.cells, s.lastRow, s.done as the XML is given to it. */
   private sheetParser(s: SheetState, strings: string[]): SaxesParser {
+    // refused as soon as the book holds more cells than are read, not when the memory is full
+    const counted = () => {
+      if (++this.cellCount > this.maxCells) throw tooManyCells(this.maxCells);
+    };
     let row: Map<number, Cell> | null = null;
     let r = 0;
     let col = -1;
@@ -373,11 +400,17 @@ export class XlsxBook implements Book {
       open(name, a) {
         if (name === "row") {
           r = a.r ? Number(a.r) : s.lastRow + 1;
+          // past Excel's last row the file was not written by a spreadsheet, and a row number in the millions would
+          // make the reader walk millions of empty rows
+          if (!(r >= 1 && r <= EXCEL_ROWS))
+            throw new XlsxError(`het blad ${s.name} heeft een rij ${a.r ?? r}, buiten de rijen 1 tot ${EXCEL_ROWS_TEXT} van Excel; ${RESAVE}`, true);
           row = new Map();
           col = -1;
         } else if (name === "c" && row) {
           const at = a.r ? parseAddress(a.r) : null;
           col = at ? at.col : col + 1;
+          if (col >= EXCEL_COLUMNS)
+            throw new XlsxError(`het blad ${s.name} heeft een cel${a.r ? ` ${a.r}` : ""} rechts van kolom XFD, de laatste van Excel; ${RESAVE}`, true);
           type = a.t;
           v = null;
           inline = null;
@@ -399,7 +432,10 @@ export class XlsxBook implements Book {
         else if (name === "c" && row && inCell) {
           inCell = false;
           const value = cellValue(type, v, inline?.text ?? null, strings);
-          if (value !== null) row.set(col, value);
+          if (value !== null) {
+            counted();
+            row.set(col, value);
+          }
         } else if (name === "row" && row) {
           if (row.size) {
             s.cells.set(r, row);
@@ -413,8 +449,8 @@ export class XlsxBook implements Book {
     });
   }
 
-  /** Parses the sheet until it has passed `row` (or to its end with Infinity). */
-  private async scan(s: SheetState, row: number): Promise<void> {
+  /** Parses the sheet until it has passed `row` (or to its end with Infinity); `parsed` hears the last row parsed. */
+  private async scan(s: SheetState, row: number, parsed?: (lastRow: number) => void): Promise<void> {
     if (s.done || s.lastRow >= row) return;
     if (s.xml === undefined) {
       const f = this.zip.file(s.path);
@@ -431,6 +467,8 @@ export class XlsxBook implements Book {
       const end = Math.min(xml.length, s.offset + SCAN_CHUNK);
       s.parser!.write(xml.slice(s.offset, end));
       s.offset = end;
+      parsed?.(s.lastRow);
+      this.onParse?.({ sheet: s.name, parsed: end, total: xml.length });
     }
     if (s.done) s.xml = ""; // parsed to the end: the text is not needed any more
   }
@@ -441,9 +479,10 @@ export class XlsxBook implements Book {
     return s.maxRow;
   }
 
-  async rows(sheet: string, from: number, to: number, left: number, right: number): Promise<Cell[][]> {
+  async rows(sheet: string, from: number, to: number, left: number, right: number, onProgress?: (rowsRead: number) => void): Promise<Cell[][]> {
     const s = this.sheet(sheet);
-    await this.scan(s, to);
+    // the rows of the range parsed so far, as the sheet's XML is parsed (a progress bar on a large sheet)
+    await this.scan(s, to, onProgress && ((last) => onProgress(Math.max(0, Math.min(last, to) - from + 1))));
     const out: Cell[][] = [];
     for (let r = from; r <= to; r++) {
       const row = s.cells.get(r);

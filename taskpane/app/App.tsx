@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { LEDGER_FIELDS, type LedgerField } from "../../src/workbook/ledger";
 import type { ReadablePart } from "../../src/workbook/read";
-import type { Culture, Host, Workbook } from "../workbook/types";
+import type { Culture, Host, ReadProgress, Workbook } from "../workbook/types";
+import type { UploadedFile } from "../workbook/file";
 import { PaneContext, fieldId, type Pane } from "./context";
 import type { Derived } from "./model/derive";
 import { carriedStepLoaded } from "../../src/carried-hook";
@@ -22,18 +23,18 @@ import { hasChoices, initialState, reducer, STEPS, type PaneState, type StepId }
 import { WorkbookTools } from "./steps/WorkbookTools";
 import { Steps } from "./steps/Steps";
 
-export interface UploadedFile {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type { UploadedFile } from "../workbook/file";
 
 /** The user's choices in the document, per ledger (sourceKey). */
 type StoredChoices = Record<string, unknown>;
 
 export interface AppProps {
   host: Host;
-  /** the standalone page: open an uploaded .xlsx/.csv as a workbook (exceljs is loaded lazily only then) */
-  openFile?: (file: UploadedFile) => Promise<Workbook>;
+  /**
+   * the standalone page: open an uploaded .xlsx/.csv as a workbook (read in a Web Worker; exceljs is loaded lazily
+   * only then); `signal` stops it, `onProgress` hears how far it is
+   */
+  openFile?: (file: UploadedFile, reading: { signal: AbortSignal; onProgress: (p: ReadProgress) => void }) => Promise<Workbook>;
   /** the standalone page: the sample ledger's address on the same origin */
   sampleUrl?: string;
   version: string;
@@ -108,21 +109,46 @@ export function App(props: AppProps) {
       .catch(() => undefined);
   }, [workbook]);
 
+  /** the reading under way that the user can stop (a file's, read in a worker): the pane keeps what it showed */
+  const reading = useRef<AbortController | null>(null);
+  const startReading = (cancellable: boolean) => {
+    reading.current?.abort();
+    const stop = new AbortController();
+    reading.current = cancellable ? stop : null;
+    return stop;
+  };
+  /** a reading that ended: stopped by the user (nothing changes), or failed */
+  const readingEnded = (e: unknown, stop: AbortController) => {
+    if (reading.current === stop) reading.current = null;
+    if (stop.signal.aborted || (e as { name?: unknown } | null)?.name === "AbortError") dispatch({ type: "load-cancelled" });
+    else dispatch({ type: "load-failed", message: messageOf(e) });
+  };
+
+  /** the ledger of `wb` read (and the pane's derive chunk loaded), not yet shown */
+  const readLedger = async (wb: Workbook, what: { table?: string } | { selection: true }, signal: AbortSignal, fileName?: string) => {
+    const done = await loadLedger(wb, what, {
+      guess: state.choices.year,
+      culture: () => wb.culture().then((x) => ({ ...x, language: lang }), () => culture),
+      fileName,
+      onProgress: (p) => dispatch({ type: "load-progress", progress: p }),
+      signal,
+    });
+    deriver.current ??= (await import(/* webpackChunkName: "derive" */ "./model/derive")).makeDeriver();
+    return done;
+  };
+
   const load = useCallback(
     async (wb: Workbook, what: { table?: string } | { selection: true }, fileName?: string) => {
-      dispatch({ type: "load-start", source: { kind: fileName ? "file" : "table" in what ? "table" : "selection", name: ("table" in what && what.table) || "" } });
+      const stop = startReading(!!wb.readWorkbook);
+      dispatch({ type: "load-start", source: { kind: fileName ? "file" : "table" in what ? "table" : "selection", name: ("table" in what && what.table) || "" }, cancellable: !!wb.readWorkbook });
       try {
-        const done = await loadLedger(wb, what, {
-          guess: state.choices.year,
-          culture: () => wb.culture().then((x) => ({ ...x, language: lang }), () => culture),
-          fileName,
-          onProgress: (p) => dispatch({ type: "load-progress", progress: p }),
-        });
-        deriver.current ??= (await import(/* webpackChunkName: "derive" */ "./model/derive")).makeDeriver();
+        const done = await readLedger(wb, what, stop.signal, fileName);
+        if (stop.signal.aborted) throw stop.signal.reason;
+        if (reading.current === stop) reading.current = null;
         choicesStored.current = !!done.restoredChoices;
         dispatch(done);
       } catch (e) {
-        dispatch({ type: "load-failed", message: messageOf(e) });
+        readingEnded(e, stop);
       }
     },
     [state.choices.year, culture],
@@ -143,22 +169,37 @@ export function App(props: AppProps) {
   }, [load]);
   useEffect(relist, []);
 
+  // A file is opened and read (in the page's worker) before anything on screen changes: stopping it, or a file that
+  // cannot be read, leaves the ledger shown before as it was.
   const openFile = useCallback(
     async (file: UploadedFile) => {
       if (!props.openFile) return;
-      dispatch({ type: "load-start", source: { kind: "file", name: file.name } });
+      const stop = startReading(true);
+      dispatch({ type: "load-start", source: { kind: "file", name: file.name }, cancellable: true });
+      let wb: Workbook | undefined;
       try {
-        const wb = await props.openFile(file);
+        const onProgress = (p: ReadProgress) => dispatch({ type: "load-progress", progress: p });
+        wb = await props.openFile(file, { signal: stop.signal, onProgress });
+        const parts = await ledgerChoices(wb, stop.signal);
+        const done = await readLedger(wb, {}, stop.signal, file.name);
+        if (stop.signal.aborted) throw stop.signal.reason;
+        if (reading.current === stop) reading.current = null;
+        // the new file takes the place of the one before
+        if (workbook !== wb) workbook?.close?.();
         setWorkbook(wb);
-        setTables(await ledgerChoices(wb));
-        await load(wb, {}, file.name);
+        setTables(parts);
+        choicesStored.current = !!done.restoredChoices;
+        dispatch(done);
       } catch (e) {
+        wb?.close?.();
         // a damaged file: the pane's own words in its language, not the zip reader's
-        const unreadable = (e as { code?: unknown } | null)?.code === "UNREADABLE_FILE";
-        dispatch({ type: "load-failed", message: unreadable ? t.unreadableFile(file.name) : messageOf(e) });
+        if ((e as { code?: unknown } | null)?.code === "UNREADABLE_FILE") {
+          if (reading.current === stop) reading.current = null;
+          dispatch({ type: "load-failed", message: t.unreadableFile(file.name) });
+        } else readingEnded(e, stop);
       }
     },
-    [props.openFile, load],
+    [props.openFile, workbook, state.choices.year, culture],
   );
 
   // the user's corrected mapping is stored in the document and used again next time
@@ -261,6 +302,7 @@ export function App(props: AppProps) {
           <SourcePanel
             tables={tables}
             onReadTable={(name) => workbook && load(workbook, { table: name }, state.source?.fileName)}
+            onStop={() => reading.current?.abort()}
             onReadSelection={() => workbook && load(workbook, { selection: true })}
             onFile={props.openFile ? openFile : undefined}
             sampleUrl={props.sampleUrl}

@@ -1,48 +1,42 @@
 /**
  * The file-backed workbook of the standalone page: an uploaded .xlsx or .csv as the one reader's Book (the .xlsx
  * reader src/workbook/xlsx.ts, the CSV reader src/workbook/csv.ts: the same as kia-calc's), read by readWorkbook
- * like a workbook in Excel. The .xlsx reader and exceljs (which writes the report) are loaded with dynamic imports,
- * so webpack puts them in lazy chunks that only the standalone page loads when a file is opened or a report is
- * saved. The user's file is only read; the report is a new .xlsx that is downloaded (in Node, tests receive its
+ * like a workbook in Excel. In the browser the reading runs in a Web Worker (./read-worker.ts, with `readerUrl`), so
+ * the page stays responsive on a large file and the user can stop it; without one (tests, Node) on this thread. The
+ * .xlsx reader and exceljs (which writes the report) are loaded with dynamic imports, so webpack puts them in lazy
+ * chunks that only the standalone page loads when a file is opened or a report is saved. The user's file is only read; the report is a new .xlsx that is downloaded (in Node, tests receive its
  * bytes through `onDownload`). Settings live in the browser's local storage when there is one, else in memory.
  * What only Excel can do (names, inserting sheets, formulas) is refused with a Dutch message.
  */
 import type * as ExcelJSTypes from "exceljs";
-import type { Book } from "../../src/workbook/book";
-import { CsvBook } from "../../src/workbook/csv";
+import { lazyBook, type Book } from "../../src/workbook/book";
+import type { ReadablePart, WorkbookRead } from "../../src/workbook/read";
 import { reportXlsx as writeReportXlsx } from "../../src/report-sheet/xlsx";
 import { cultureFromLocale } from "./culture";
-import type { Culture, ReportSheet, Workbook } from "./types";
+import { checkFileSize } from "./file-errors";
+import type { ReadClient } from "./read-client";
+import type { Culture, ReadProgress, ReportSheet, Workbook } from "./types";
+
+export { UnreadableFileError, unreadableFileMessage } from "./file-errors";
 
 export interface FileWorkbookOptions {
   /** receives the report's file name and bytes instead of a browser download (tests, Node) */
   onDownload?: (name: string, bytes: Uint8Array) => void | Promise<void>;
   /** where settings are kept; default the browser's localStorage when present, else memory */
   storage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } | null;
+  /** the reading worker's script (read-worker.js beside the page): the file is read in a Web Worker */
+  readerUrl?: string;
+  /** stops opening the file (the worker ends; nothing of it stays) */
+  signal?: AbortSignal;
+  /** how far opening the file is (a large sheet's XML parsed) */
+  onProgress?: (p: ReadProgress) => void;
 }
 
 export interface UploadedFile {
   name: string;
+  /** the file's size in bytes, when known before it is read (a browser's File): a file above the limit is not read */
+  size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-/**
- * A file that is not a readable workbook or CSV (a damaged .xlsx, another format with an .xlsx name). The pane
- * shows its own words for it, in the pane's language (`code` and `fileName`); `message` is the Dutch text.
- */
-export class UnreadableFileError extends Error {
-  readonly code = "UNREADABLE_FILE";
-  constructor(
-    readonly fileName: string,
-    readonly detail: string,
-  ) {
-    super(unreadableFileMessage(fileName));
-    this.name = "UnreadableFileError";
-  }
-}
-
-export function unreadableFileMessage(fileName: string): string {
-  return `${fileName} is geen leesbare Excel-werkmap (.xlsx) of CSV-bestand. Sla het bestand in Excel opnieuw op als .xlsx of als .csv en open het dan hier.`;
 }
 
 /** The Dutch message for everything only Excel itself can do. */
@@ -69,36 +63,38 @@ function baseName(name: string): string {
   return name.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
 }
 
+/** The file's bytes as the one reader's Book on this thread (the reader in a lazy chunk: only the standalone page loads it). */
+async function bookOn(file: UploadedFile, name: string): Promise<Book> {
+  const { openFileBook } = await import(/* webpackChunkName: "xlsx-reader" */ "./file-book");
+  return openFileBook(new Uint8Array(await file.arrayBuffer()), name);
+}
+
 /**
- * Open an uploaded ledger: .xlsx (or .xlsm) with exceljs, .csv with the CSV reader. Rejects with a Dutch
- * message for other files or a file that cannot be read.
+ * Open an uploaded ledger (.xlsx, .xlsm or .csv). Rejects with a Dutch message for other files, a file that cannot be
+ * read, or one above the limits (src/workbook/limits.ts: by its size before it is read); with `readerUrl` it is
+ * opened and read in a Web Worker (`signal` stops it).
  */
 export async function openFileWorkbook(file: UploadedFile, options: FileWorkbookOptions = {}): Promise<Workbook> {
   const name = file.name || "bestand";
-  const ext = (/\.([^.]+)$/.exec(name)?.[1] ?? "").toLowerCase();
-  /** the file as the one reader's Book (src/workbook: the same reader as kia-calc's) */
+  checkFileSize(name, file.size);
+  /** the reading worker (browser) or the file's Book on this thread */
+  let client: ReadClient | undefined;
+  let parts: ReadablePart[] | undefined;
   let book: Book;
-  if (ext === "csv" || ext === "txt") {
-    book = CsvBook.fromBytes(new Uint8Array(await file.arrayBuffer()), name);
-  } else if (ext === "xlsx" || ext === "xlsm") {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // the .xlsx reader (JSZip, saxes) in a lazy chunk: only the standalone page loads it
-    const { XlsxBook, XlsxError } = await import(/* webpackChunkName: "xlsx-reader" */ "../../src/workbook/xlsx");
-    try {
-      book = await XlsxBook.open(bytes);
-    } catch (e) {
-      // the reader's words for a package that is no workbook mean little to the user: the pane says it in its own
-      if (e instanceof XlsxError && e.damaged) throw new UnreadableFileError(name, e.message);
-      if (e instanceof XlsxError) throw new Error(`${name}: ${e.message}`);
-      throw e;
-    }
-  } else if (ext === "xls") {
-    throw new Error(
-      `${name} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en open het dan hier.`,
-    );
-  } else {
-    throw new Error(`${name} is geen .xlsx- of .csv-bestand. Kies een Excel-werkmap (.xlsx) of een CSV-bestand met de staat van investeringen.`);
-  }
+  const url = options.readerUrl;
+  /** a worker with the file opened in it (again, after a reading was stopped) */
+  const reader = async (signal?: AbortSignal, onProgress?: (p: ReadProgress) => void): Promise<ReadClient> => {
+    if (client?.alive) return client;
+    const { ReadClient } = await import(/* webpackChunkName: "read-client" */ "./read-client");
+    const started = new ReadClient(url!);
+    parts = await started.request<ReadablePart[]>({ type: "open", name, bytes: await file.arrayBuffer() }, onProgress, signal);
+    return (client = started);
+  };
+  if (url) {
+    await reader(options.signal, options.onProgress);
+    // what else reads the file's Book on this thread (nothing in the pane does) opens it when it first asks
+    book = lazyBook(() => bookOn(file, name));
+  } else book = await bookOn(file, name);
 
   const memory = new Map<string, string>();
   let storage = options.storage === undefined ? (typeof localStorage !== "undefined" ? localStorage : null) : options.storage;
@@ -122,6 +118,21 @@ export async function openFileWorkbook(file: UploadedFile, options: FileWorkbook
   const workbook: Workbook = {
     kind: "file",
     book: () => book,
+    ...(url
+      ? {
+          async readableParts(signal?: AbortSignal) {
+            const c = await reader(signal);
+            return parts ?? (await c.request<ReadablePart[]>({ type: "open", name, bytes: await file.arrayBuffer() }, undefined, signal));
+          },
+          async readWorkbook(o: { ledger?: { table: string }; onProgress?: (p: ReadProgress) => void; signal?: AbortSignal }) {
+            const c = await reader(o.signal, o.onProgress);
+            return c.request<WorkbookRead>({ type: "read", options: o.ledger ? { ledger: o.ledger } : {} }, o.onProgress, o.signal);
+          },
+          close() {
+            client?.end();
+          },
+        }
+      : {}),
     markRead() {
       /* the file is never written: the report is a new file */
     },

@@ -1,14 +1,15 @@
 /**
  * The one interface between the taskpane and a workbook. Two adapters implement it: office.ts (Office.js,
  * inside Excel; every Office.js call of the taskpane lives there) and file.ts (an uploaded .xlsx or .csv in the
- * standalone page, read and written with exceljs, loaded lazily only there). The UI never touches Office.js.
+ * standalone page, read by the one reader in a Web Worker, the report written with exceljs, loaded lazily only
+ * there). The UI never touches Office.js.
  *
  * Rules every adapter keeps: the user's ledger is only read, never written; the report goes to the add-in's own
  * sheet (or, standalone, to a downloaded .xlsx); text that starts with =, +, - or @ is written as text, never
  * as a formula.
  */
 import type { Book } from "../../src/workbook/book";
-import type { Grid } from "../../src/workbook/read";
+import type { Grid, ReadablePart, WorkbookRead } from "../../src/workbook/read";
 import type { Cell } from "../../src/workbook/ledger";
 import type { RangePlace } from "../../src/workbook/selection";
 
@@ -17,6 +18,8 @@ export type { Cell, Grid, RangePlace };
 export interface ReadProgress {
   rowsRead: number;
   rowsTotal: number;
+  /** before the rows are counted: how much of a sheet's file is parsed (0 to 1; the standalone page's worker) */
+  part?: number;
 }
 
 /** The culture the workbook shows numbers in (ExcelApi 1.11 cultureInfo; otherwise the browser's). */
@@ -39,6 +42,16 @@ export interface Workbook {
    * partners and the disposals in, as kia-calc does. The pane reads nothing else.
    */
   book(): Book;
+  /**
+   * readWorkbook (src/workbook/read.ts, not validated) on this workbook off the page's thread: the standalone page
+   * reads a file in a Web Worker, with its progress; `signal` stops it and the pane keeps what it showed. Absent (in
+   * Excel): the pane runs readWorkbook on book().
+   */
+  readWorkbook?(options: { ledger?: { table: string }; onProgress?: (p: ReadProgress) => void; signal?: AbortSignal }): Promise<WorkbookRead>;
+  /** readableParts (src/workbook/read.ts) the same way */
+  readableParts?(signal?: AbortSignal): Promise<ReadablePart[]>;
+  /** lets go of what reads the workbook (the worker), when another file takes its place */
+  close?(): void;
   /** the place of the selected range's used cells (Excel only): readWorkbook reads it as the ledger through a Book view (src/workbook/selection.ts) */
   selection?(): Promise<RangePlace>;
   /**

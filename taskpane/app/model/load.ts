@@ -8,7 +8,7 @@ import { establishedYears } from "../../../src/law";
 import { LEDGER_FIELDS, normalizeHeader, type ColumnMapping, type LedgerField } from "../../../src/workbook/ledger";
 import type { RangePlace } from "../../../src/workbook/selection";
 import type { Grid, ReadablePart, WorkbookRead, YearFound as ReadYear } from "../../../src/workbook/read";
-import type { Workbook } from "../../workbook/types";
+import type { ReadProgress, Workbook } from "../../workbook/types";
 import type { Culture } from "../text/format";
 import { CHOICES_KEY, MAPPING_KEY } from "./names";
 import { partnershipFromRead } from "./partners";
@@ -79,22 +79,33 @@ export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The headings vocabulary (src/law/headings.ts: "Vervoermiddelen", RGS codes), before a ledger is read: also when a
+ * worker reads the file, since the pane reads the ledger's rows again on this thread (derive.ts).
+ */
+const headings = () => import(/* webpackChunkName: "headings" */ "../../../src/law/headings");
+
 /** The reader, the selection view and the headings vocabulary, in a chunk of their own loaded with the first workbook. */
 async function reader() {
-  // the headings vocabulary (src/law/headings.ts: "Vervoermiddelen", RGS codes) before a ledger is read
-  await import(/* webpackChunkName: "headings" */ "../../../src/law/headings");
+  await headings();
   const [read, selection] = await Promise.all([import(/* webpackChunkName: "reader" */ "../../../src/workbook/read"), import(/* webpackChunkName: "reader" */ "../../../src/workbook/selection")]);
   return { ...read, ...selection };
 }
 
-/** What the pane can read as the ledger (readableParts: the tables and the sheets with a header row, in workbook order). */
-export async function ledgerChoices(wb: Workbook): Promise<ReadablePart[]> {
+/**
+ * What the pane can read as the ledger (readableParts: the tables and the sheets with a header row, in workbook
+ * order), where the workbook reads it (a file: in its worker) or else on this thread.
+ */
+export async function ledgerChoices(wb: Workbook, signal?: AbortSignal): Promise<ReadablePart[]> {
+  if (wb.readableParts) return wb.readableParts(signal);
   return (await reader()).readableParts(wb.book());
 }
 
 /** A grid's cells with its header row: where the add-in never writes. */
 function placeOf(g: Grid): RangePlace {
-  const width = Math.max(g.headers.length, ...g.rows.map((r) => r.length), 1);
+  // a loop, not Math.max(...rows): a sheet of a million rows would overflow the stack
+  let width = Math.max(g.headers.length, 1);
+  for (const r of g.rows) if (r.length > width) width = r.length;
   return { sheet: g.sheet, top: Math.max(1, g.firstRow - 1), bottom: g.firstRow + g.rows.length - 1, left: g.firstColumn, right: g.firstColumn + width - 1 };
 }
 
@@ -109,23 +120,31 @@ export type LoadDone = Extract<Action, { type: "load-done" }>;
 export async function loadLedger(
   wb: Workbook,
   what: { table?: string } | { selection: true },
-  options: { guess: number; culture: () => Promise<Culture>; fileName?: string; onProgress?: (p: { rowsRead: number; rowsTotal: number }) => void },
+  options: { guess: number; culture: () => Promise<Culture>; fileName?: string; onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
 ): Promise<LoadDone> {
-  const r = await reader();
-  let book = wb.book();
   let table: string | undefined;
-  if ("selection" in what) {
-    if (!wb.selection) throw new Error("Hier is geen selectie: kies een tabel of blad.");
-    const place = await wb.selection();
-    book = r.selectionBook(book, place);
-    table = r.selectionName(place);
-  } else table = what.table;
   let read: WorkbookRead;
   try {
     // not validated here: the pane reads what was found again with the year and columns on screen (derive.ts)
-    read = await r.readWorkbook(book, { ...(table === undefined ? {} : { ledger: { table } }), onProgress: options.onProgress, validate: false });
+    if (wb.readWorkbook && !("selection" in what)) {
+      // a file: read in its worker; this thread stays free (and the user can stop it: `signal`)
+      table = what.table;
+      await headings();
+      read = await wb.readWorkbook({ ...(table === undefined ? {} : { ledger: { table } }), onProgress: options.onProgress, signal: options.signal });
+    } else {
+      const r = await reader();
+      let book = wb.book();
+      if ("selection" in what) {
+        if (!wb.selection) throw new Error("Hier is geen selectie: kies een tabel of blad.");
+        const place = await wb.selection();
+        book = r.selectionBook(book, place);
+        table = r.selectionName(place);
+      } else table = what.table;
+      read = await r.readWorkbook(book, { ...(table === undefined ? {} : { ledger: { table } }), onProgress: options.onProgress, validate: false });
+    }
   } catch (e) {
-    if (e instanceof r.WorkbookReadError && e.code === "NO_LEDGER")
+    // WorkbookReadError, also as it comes back from the worker (its code, not its class)
+    if ((e as { code?: unknown } | null)?.code === "NO_LEDGER")
       throw new Error(
         `${options.fileName ? `${options.fileName}: ` : ""}geen staat van investeringen gevonden: verwacht een Excel-tabel of een blad met een kopregel met de kolommen Categorie en Bedrag.`,
       );

@@ -172,7 +172,8 @@ export interface PaneState {
   yearFound: YearFound | null;
   partnersRead: PartnersRead | null;
   step: StepId;
-  loading: ReadProgress | null;
+  /** a reading under way, how far it is, and whether the user can stop it */
+  loading: (ReadProgress & { cancellable?: boolean }) | null;
   loadError: string | null;
   /** choices were restored from the document (shown once, with a way to start afresh) */
   restored: boolean;
@@ -244,7 +245,10 @@ export function initialState(year: number): PaneState {
 }
 
 export type Action =
-  | { type: "load-start"; source: Source }
+  /** `cancellable`: the user can stop it (a file read in the page's worker); the ledger on screen stays meanwhile */
+  | { type: "load-start"; source: Source; cancellable?: boolean }
+  /** the user stopped the reading: the pane shows what it showed before */
+  | { type: "load-cancelled" }
   | { type: "load-progress"; progress: ReadProgress }
   | {
       type: "load-done";
@@ -310,9 +314,11 @@ function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
 export function reducer(s: PaneState, a: Action): PaneState {
   switch (a.type) {
     case "load-start":
-      return { ...s, loading: { rowsRead: 0, rowsTotal: 0 }, loadError: null };
+      return { ...s, loading: { rowsRead: 0, rowsTotal: 0, ...(a.cancellable ? { cancellable: true } : {}) }, loadError: null };
     case "load-progress":
-      return { ...s, loading: a.progress };
+      return { ...s, loading: { ...a.progress, ...(s.loading?.cancellable ? { cancellable: true } : {}) } };
+    case "load-cancelled":
+      return { ...s, loading: null };
     case "load-done": {
       const baseline = initialChoices(a.year ?? a.choices?.year ?? s.choices.year);
       if (a.partnership) baseline.partnership = a.partnership;

@@ -21,6 +21,8 @@ const REQUIRED: LedgerField[] = ["category", "amount"];
 export function SourcePanel(props: {
   tables: ReadablePart[] | null;
   onReadTable: (name: string) => void;
+  /** stops the reading under way (a file's); the ledger shown before stays */
+  onStop?: () => void;
   onReadSelection: () => void;
   onFile?: (file: UploadedFile) => void;
   sampleUrl?: string;
@@ -161,14 +163,22 @@ export function SourcePanel(props: {
         controls
       )}
       {loading ? (
-        <div class="progress" role="status">
+        <div class="progress row wrap" role="status">
+          {/* the rows read of the ledger; before it, how much of the file's sheet is parsed (a file read in the worker) */}
           <progress
             id="read-progress"
-            max={loading.rowsTotal || undefined}
-            value={loading.rowsTotal ? loading.rowsRead : undefined}
+            max={loading.rowsTotal || (loading.part !== undefined ? 1 : undefined)}
+            value={loading.rowsTotal ? loading.rowsRead : loading.part}
             aria-label={t.reading}
           />
-          <span>{loading.rowsTotal ? t.readingRows(n(loading.rowsRead), n(loading.rowsTotal)) : t.reading}</span>
+          <span class="grow">
+            {loading.rowsTotal ? t.readingRows(n(loading.rowsRead), n(loading.rowsTotal)) : loading.part !== undefined ? t.readingPart(Math.floor(loading.part * 100)) : t.reading}
+          </span>
+          {loading.cancellable && props.onStop ? (
+            <button type="button" class="btn" id="stop-reading" onClick={props.onStop}>
+              {t.stopReading}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {state.loadError ? (

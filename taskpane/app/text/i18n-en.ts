@@ -28,6 +28,8 @@ export const en: Messages = {
     "The sample is a 2025 ledger with a calamity, a partnership of three partners, an unpaid asset and a related party.",
   readingRows: (n: string, total: string) => `${n} of ${total} rows read`,
   reading: "Reading…",
+  readingPart: (pct: number) => `${pct}% of the file read`,
+  stopReading: "Stop",
   loadedFrom: (name: string, rows: string) => `${name} · ${rows} ${rows === "1" ? "row" : "rows"}`,
   columnsFound: (n: number) => `${n} columns recognised`,
   problemCount: (n: number) => (n === 0 ? "no problems" : n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`),

@@ -39,6 +39,8 @@ const nl = {
     "Het voorbeeld is een staat over 2025 met een calamiteit, een samenwerkingsverband van drie vennoten, een onbetaald bedrijfsmiddel en een verbonden partij.",
   readingRows: (n: string, total: string) => `${n} van ${total} rijen gelezen`,
   reading: "Bezig met lezen…",
+  readingPart: (pct: number) => `${pct}% van het bestand gelezen`,
+  stopReading: "Stoppen",
   loadedFrom: (name: string, rows: string) => `${name} · ${rows} ${rows === "1" ? "rij" : "rijen"}`,
   columnsFound: (n: number) => `${n} kolommen herkend`,
   problemCount: (n: number) => (n === 0 ? "geen problemen" : n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`),
