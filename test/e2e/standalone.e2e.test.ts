@@ -222,7 +222,7 @@ browserSuite("standalone page in chromium", () => {
       await page.waitForSelector("#earlier-heading");
       expect(await page.locator(".earlier").innerText()).toContain("Nog geen register van een eerder jaar gevonden.");
       // the payment below it (test/e2e/standalone-years.e2e.test.ts shows "Uit eerdere jaren" with registers)
-      await shot(page, "08-betaling", "#payment-heading");
+      await shot(page, "08-betaling", ".earlier > p.hint");
       await noSideScroll(page, "betaling");
 
       // a disposal still being entered is left out and listed; the rest of the calculation goes on
@@ -333,8 +333,11 @@ browserSuite("standalone page in chromium", () => {
       expect(rowOf("Datum")!.getCell(3).value).toBeInstanceOf(Date);
       expect(rowOf("KIA", calculation)!.getCell(5).value).toBe(expected.kiaExact === expected.kia ? null : Number(expected.kiaExact));
       expect(rowOf("Effectief percentage (KIA / totaal)")!.getCell(4).value).toBe(Number(expected.rate));
+      // (except in the register below the printed part, KIA_REGISTER_2025: text by design, read back exactly, issue 18)
+      const registerRef = (ws.getTable("KIA_REGISTER_2025") as unknown as { table: { tableRef: string } }).table.tableRef;
+      const registerFirst = Number(/^[A-Z]+(\d+):/.exec(registerRef)![1]);
       const textNumbers: string[] = [];
-      for (const r of rows)
+      for (const r of rows.filter((x) => x.number < registerFirst))
         r.eachCell((c) => {
           if (typeof c.value === "string" && /^-?\d+(\.\d+)?$|^\d{4}-\d{2}-\d{2}$/.test(c.value)) textNumbers.push(`${c.address}: ${c.value}`);
         });
