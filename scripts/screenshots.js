@@ -19,7 +19,7 @@ const { PNG } = require("pngjs");
 /** a channel (0–255) that differs by this much or less counts as equal: anti-aliasing moves edges by a few steps */
 const CHANNEL_TOLERANCE = 32;
 /** the browser tests that take the guide's screenshots (test/taskpane-docs.test.ts checks the guide shows them all) */
-const E2E = ["test/e2e/standalone.e2e.test.ts", "test/e2e/standalone-ledgers.e2e.test.ts"];
+const E2E = ["test/e2e/standalone.e2e.test.ts", "test/e2e/standalone-ledgers.e2e.test.ts", "test/e2e/standalone-years.e2e.test.ts"];
 /** the tests that render a printed page for the guide (test/support/page-shot.ts): LibreOffice's PDF of the report */
 const PRINTED = ["test/report-print.test.ts"];
 /** the number of pixels that may differ beyond the tolerance before the image counts as changed (stray specks) */

@@ -253,7 +253,23 @@ function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
   ws.getCell(T.SUMMARY.yearLabel).font = { bold: true };
   ws.getCell(T.SUMMARY.addinLabel).font = { italic: true };
   for (const row of [T.SUMMARY.head, T.SUMMARY.partnersHead, T.SUMMARY.paramsHead]) ws.getRow(row).font = { bold: true };
-  for (const row of [T.SUMMARY.kiaRow]) ws.getRow(row).font = { bold: true };
+  for (const row of [T.SUMMARY.kiaRow, T.SUMMARY.totalDeductibleRow]) ws.getRow(row).font = { bold: true };
+  // the KIA of earlier years deductible this year: typed by the user (the sheet cannot read last year's report)
+  const carriedIn = ws.getCell(`B${T.SUMMARY.carriedInRow}`);
+  carriedIn.protection = { locked: false };
+  carriedIn.fill = INPUT_FILL;
+  carriedIn.numFmt = T.FORMAT.euroWhole;
+  validate(ws, `B${T.SUMMARY.carriedInRow}`, {
+    type: "decimal",
+    operator: "greaterThanOrEqual",
+    allowBlank: true,
+    formulae: [0],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "KIA uit eerdere jaren",
+    error: "Een bedrag van 0 of meer: de KIA uit eerdere jaren die dit jaar aftrekbaar is (art. 3.44).",
+  });
+  for (const row of [T.SUMMARY.carriedInRow, T.SUMMARY.totalDeductibleRow]) ws.getCell(`E${row}`).font = { italic: true };
   const year = ws.getCell(T.SUMMARY.year);
   year.value = T.EXAMPLE_YEAR;
   year.protection = { locked: false };

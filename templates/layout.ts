@@ -408,17 +408,24 @@ export const SUMMARY = {
   examplesRow: 10,
   /** disposals that refer to an earlier year's register: the add-in computes them, the workbook's formulas leave them out */
   registerRow: 11,
-  partnersHead: 12,
-  firstPartnerRow: 13,
-  paramsHead: 33,
-  yearColumn: "B34",
-  minAsset: "B35",
-  threshold: "B36",
-  fixedOver: "B37",
-  fixedUpTo: "B38",
-  fixed: "B39",
-  key: "B40",
-  confidence: "B41",
+  /**
+   * the KIA of earlier years deductible this year (art. 3.44), typed by the user in B: the sheet cannot read last
+   * year's file (the add-in's step 4 'Uit eerdere jaren' and kia-calc --eerder compute it from the registers)
+   */
+  carriedInRow: 12,
+  /** this year's KIA plus the KIA of earlier years (B: the sheet's KIA, C: the add-in's), checked in D */
+  totalDeductibleRow: 13,
+  partnersHead: 14,
+  firstPartnerRow: 15,
+  paramsHead: 35,
+  yearColumn: "B36",
+  minAsset: "B37",
+  threshold: "B38",
+  fixedOver: "B39",
+  fixedUpTo: "B40",
+  fixed: "B41",
+  key: "B42",
+  confidence: "B43",
 } as const;
 const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const S = (a: string) => `${SHEET.summary}!${abs(a)}`;
@@ -727,6 +734,10 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     // the template's own check: its example rows are still in a table (they count, so a client's figure is wrong)
     c(`B${SUMMARY.examplesRow}`, `=${demoMarkings().map((m) => m.count).join("+")}`, "native", "0"),
     c(`D${SUMMARY.examplesRow}`, `=IF(B${SUMMARY.examplesRow}>0,"wis de voorbeeldregels","geen")`, "native"),
+    // the KIA of earlier years typed in B${SUMMARY.carriedInRow} (empty counts as 0), beside this year's KIA of each column
+    c(`B${SUMMARY.totalDeductibleRow}`, `=B${k}+N(B${SUMMARY.carriedInRow})`, "native", FORMAT.euroWhole),
+    c(`C${SUMMARY.totalDeductibleRow}`, `=IF(ISNUMBER(C${k}),C${k}+N(B${SUMMARY.carriedInRow}),"")`, "native", FORMAT.euroWhole),
+    c(`D${SUMMARY.totalDeductibleRow}`, check(`B${SUMMARY.totalDeductibleRow}`, `C${SUMMARY.totalDeductibleRow}`, true), "native", FORMAT.checkWhole),
     c(`B${SUMMARY.registerRow}`, `=COUNTIFS(${disposals(dc("register"))},"<>",${disposals(dc("investmentYear"))},"")`, "native", "0"),
     c(SUMMARY.yearColumn, `=MATCH(${year},${L}!${p.yearHeaderRange},0)`, "native", "0"),
     c(SUMMARY.minAsset, `=${byYear(1)}`, "native", FORMAT.euroWhole),
@@ -779,6 +790,11 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [`A${SUMMARY.problemsRow}`]: "Regels met een invoerprobleem (tellen niet mee)",
   [`A${SUMMARY.examplesRow}`]: "Voorbeeldregels van het werkblad (tellen mee: wis ze)",
   [`A${SUMMARY.registerRow}`]: "Vervreemdingen uit een register van een eerder jaar (rekent de add-in, stap 4 'Uit eerdere jaren', of kia-calc --eerder; hier niet meegeteld)",
+  [`A${SUMMARY.carriedInRow}`]: "KIA uit eerdere jaren, dit jaar aftrekbaar (art. 3.44)",
+  [`E${SUMMARY.carriedInRow}`]:
+    "Vul in: uit het rapport van vorig jaar (Naar een later jaar), voor zover het bedrijfsmiddel dit jaar is betaald of in gebruik genomen; de add-in (stap 4 'Uit eerdere jaren') en kia-calc --eerder rekenen het uit.",
+  [`A${SUMMARY.totalDeductibleRow}`]: "Totaal aftrekbaar dit jaar",
+  [`E${SUMMARY.totalDeductibleRow}`]: "KIA van dit jaar plus uit eerdere jaren; het betalingscriterium van dit jaar volgt het werkblad niet (Toelichting).",
   [`A${SUMMARY.partnersHead}`]: "Vennoten",
   [`B${SUMMARY.partnersHead}`]: "KIA (werkblad)",
   [`C${SUMMARY.partnersHead}`]: "KIA (add-in)",

@@ -100,6 +100,8 @@ describe("the generated file", () => {
     }
     for (const name of ["Investeringen", "Vennoten", "Desinvesteringen"]) expect(await sheetXml(name)).not.toMatch(/<sheetProtection/);
     expect(wb.getWorksheet("Overzicht")!.getCell(T.SUMMARY.year).protection?.locked).toBe(false);
+    // and the KIA of earlier years (art. 3.44), typed by the user from last year's report
+    expect(wb.getWorksheet("Overzicht")!.getCell(`B${T.SUMMARY.carriedInRow}`).protection?.locked).toBe(false);
     expect(wb.getWorksheet("Lijsten")!.state).toBe("hidden");
   });
 
@@ -418,7 +420,7 @@ describe("the Overzicht in the formula engine", () => {
     expect(O.get(`C${T.SUMMARY.kiaRow}`)).toBe(19418);
     expect(O.get(T.SUMMARY.addin)).toBe("ja");
     expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(0);
-    expect([O.get("B34"), O.get("B35"), O.get("B36"), O.get("B39"), O.get("B40"), O.get("B41")]).toEqual([2025 - 2010 + 1, 450, 2900, 19769, 1, confidenceText("official")]);
+    expect([T.SUMMARY.yearColumn, T.SUMMARY.minAsset, T.SUMMARY.threshold, T.SUMMARY.fixed, T.SUMMARY.key, T.SUMMARY.confidence].map((a) => O.get(a))).toEqual([2025 - 2010 + 1, 450, 2900, 19769, 1, confidenceText("official")]);
     // the same rows through kia-calc's reader of the file
     return readWorkbook(committed, "KIA-werkblad.xlsx").then((r) => expect(evaluate(r.scenario)).toEqual(report));
   });
@@ -451,6 +453,22 @@ describe("the Overzicht in the formula engine", () => {
     expectAgreement(coreReport(), true);
   });
 
+  it("KIA uit eerdere jaren (art. 3.44): typed on the Overzicht, added to this year's KIA in both columns in 'Totaal aftrekbaar dit jaar'", () => {
+    const t = T.SUMMARY;
+    expect([O.get(`A${t.carriedInRow}`), O.get(`A${t.totalDeductibleRow}`)]).toEqual(["KIA uit eerdere jaren, dit jaar aftrekbaar (art. 3.44)", "Totaal aftrekbaar dit jaar"]);
+    // empty: this year's KIA alone
+    expect([O.get(`B${t.carriedInRow}`), O.get(`B${t.totalDeductibleRow}`), O.get(`C${t.totalDeductibleRow}`), O.get(`D${t.totalDeductibleRow}`)]).toEqual([null, 19418, 19418, 0]);
+    try {
+      // the € 947 of 2023 the client's report of 2024 deducts (test/years.test.ts), beside the example rows' € 19.418
+      O.set(`B${t.carriedInRow}`, 947);
+      expect([O.get(`B${t.totalDeductibleRow}`), O.get(`C${t.totalDeductibleRow}`), O.get(`D${t.totalDeductibleRow}`)]).toEqual([20365, 20365, 0]);
+      // this year's KIA itself unchanged
+      expect([O.get(`B${t.kiaRow}`), O.get(`C${t.kiaRow}`)]).toEqual([19418, 19418]);
+    } finally {
+      O.set(`B${t.carriedInRow}`, null);
+    }
+  });
+
   it("the key: capital with the joint request; capital with 'Nee' falls back to the profit shares; equal shares", () => {
     try {
       hf.batch(() => {
@@ -458,16 +476,16 @@ describe("the Overzicht in the formula engine", () => {
         V.set(T.REQUEST_CELL.value, "Ja");
       });
       expectAgreement(coreReport(), false);
-      expect(O.get("B40")).toBe(2);
+      expect(O.get(T.SUMMARY.key)).toBe(2);
       V.set(T.REQUEST_CELL.value, "Nee");
       expectAgreement(coreReport(), false);
-      expect(O.get("B40")).toBe(1);
+      expect(O.get(T.SUMMARY.key)).toBe(1);
       hf.batch(() => {
         V.set(T.KEY_CELL.value, "Gelijke delen");
         V.set(T.REQUEST_CELL.value, null);
       });
       expectAgreement(coreReport(), false);
-      expect(O.get("B40")).toBe(4);
+      expect(O.get(T.SUMMARY.key)).toBe(4);
     } finally {
       hf.batch(() => {
         V.set(T.KEY_CELL.value, T.KEY_EXAMPLE);
@@ -715,7 +733,8 @@ describe("the Overzicht without the add-in (Excel with LAMBDA, the add-in not in
     try {
       const O = new Sheet(hf, "Overzicht");
       expect([O.get("B4"), O.get("B6"), O.get("B7"), O.get("B8"), O.get(`B${T.SUMMARY.firstPartnerRow}`), O.get(`B${T.SUMMARY.firstPartnerRow + 1}`)]).toEqual(["nee", 69350, 19418, 1579, 11651, 8706]);
-      for (const row of [6, 7, 8, T.SUMMARY.firstPartnerRow, T.SUMMARY.firstPartnerRow + 1]) expect(O.get(`D${row}`)).toBe("add-in niet geladen");
+      const t = T.SUMMARY;
+      for (const row of [t.totalRow, t.kiaRow, t.disinvestmentRow, t.totalDeductibleRow, t.firstPartnerRow, t.firstPartnerRow + 1]) expect(O.get(`D${row}`)).toBe("add-in niet geladen");
       expect(O.get("C7")).toBe("#NAME?");
     } finally {
       hf.destroy();
