@@ -21,8 +21,9 @@ export default [
     },
   },
   {
-    // The file adapter reads .xlsx with exceljs, not Office.js: an exceljs cell's value needs no load or sync.
-    files: ["taskpane/workbook/file.ts"],
+    // The file adapter and the report's .xlsx writer use exceljs, not Office.js: an exceljs cell's value needs no
+    // load or sync (the Office rules see a variable named "cell" and report it).
+    files: ["taskpane/workbook/file.ts", "src/report-sheet/xlsx.ts"],
     rules: {
       "office-addins/call-sync-before-read": "off",
       "office-addins/load-object-before-read": "off",

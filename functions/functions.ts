@@ -17,10 +17,7 @@ import { Problem, toFunctionError } from "./values";
 
 followDisplayLanguage(typeof Office === "undefined" ? undefined : Office);
 
-function cfError(
-  code: Problem["code"],
-  message: string,
-): CustomFunctions.Error {
+function cfError(code: Problem["code"], message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[code], message);
 }
 
@@ -62,15 +59,8 @@ export function amount(total: any, year: any, exact?: any): number {
  * @param [vatDeductible] FALSE when VAT is not deductible (the amount then includes VAT).
  * @returns TRUE or FALSE.
  */
-export function eligible(
-  category: any,
-  amount: any,
-  year?: any,
-  vatDeductible?: any,
-): boolean {
-  return guard(() =>
-    F.eligible(category, amount, year ?? null, vatDeductible ?? null),
-  );
+export function eligible(category: any, amount: any, year?: any, vatDeductible?: any): boolean {
+  return guard(() => F.eligible(category, amount, year ?? null, vatDeductible ?? null));
 }
 
 /**
@@ -82,15 +72,8 @@ export function eligible(
  * @param [vatDeductible] FALSE when VAT is not deductible.
  * @returns The reason in words.
  */
-export function reason(
-  category: any,
-  amount: any,
-  year?: any,
-  vatDeductible?: any,
-): string {
-  return guard(() =>
-    F.reason(category, amount, year ?? null, vatDeductible ?? null),
-  );
+export function reason(category: any, amount: any, year?: any, vatDeductible?: any): string {
+  return guard(() => F.reason(category, amount, year ?? null, vatDeductible ?? null));
 }
 
 /**
@@ -113,12 +96,7 @@ export function rate(total: any, year: any): number {
  * @param [exact] TRUE for the exact amount without rounding.
  * @returns The partner's KIA.
  */
-export function partner(
-  partnershipTotal: any,
-  share: any,
-  year: any,
-  exact?: any,
-): number {
+export function partner(partnershipTotal: any, share: any, year: any, exact?: any): number {
   return guard(() => F.partner(partnershipTotal, share, year, exact ?? null));
 }
 
@@ -141,16 +119,7 @@ export function disinvestment(
   disposalYear: any,
   disposalsTotal?: any,
 ): number {
-  return guard(() =>
-    F.disinvestment(
-      price,
-      investmentAmount,
-      investmentYear,
-      investmentYearTotal,
-      disposalYear,
-      disposalsTotal ?? null,
-    ),
-  );
+  return guard(() => F.disinvestment(price, investmentAmount, investmentYear, investmentYearTotal, disposalYear, disposalsTotal ?? null));
 }
 
 /**
@@ -184,15 +153,8 @@ export function table(year: any): any[][] {
  * @param [vatDeductible] How the amounts were entered: FALSE when VAT is not deductible (amounts incl. VAT). They count as entered.
  * @returns Rows of eligible, counted amount, attributed KIA.
  */
-export function ledger(
-  categories: any[][],
-  amounts: any[][],
-  year: any,
-  vatDeductible?: any,
-): any[][] {
-  const rows = guard(() =>
-    F.ledger(categories, amounts, year, vatDeductible ?? null),
-  );
+export function ledger(categories: any[][], amounts: any[][], year: any, vatDeductible?: any): any[][] {
+  const rows = guard(() => F.ledger(categories, amounts, year, vatDeductible ?? null));
   // A bad row's error value stands in the ledger's own row, so its message names neither the row nor the value:
   // a row counted within the range ("Rij 3") was not the sheet's row (C4 in B2:B10) and only misled. Rows with the
   // same mistake share one array of Problems, so one CustomFunctions.Error (the runtime serialises each cell of

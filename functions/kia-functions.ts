@@ -3,18 +3,7 @@
  * value or throws FunctionError (the ledger returns its per-row problems as values); functions.ts turns that
  * into what Excel expects.
  */
-import {
-  Decimal,
-  categoryVerdict,
-  disinvestmentThreshold,
-  disposalAddition,
-  inWindow,
-  getYearTable,
-  kia,
-  minimumAmountTest,
-  roundForReport,
-  type CategoryData,
-} from "../src";
+import { Decimal, categoryVerdict, disinvestmentThreshold, disposalAddition, inWindow, getYearTable, kia, minimumAmountTest, roundForReport } from "../src";
 import { AmountSum, centsOfNumber, Ratio } from "../src/cents";
 import {
   cellErrorCode,
@@ -43,17 +32,12 @@ export function setLanguage(lang: string | undefined): void {
 }
 
 const amountOf = (v: unknown, name: string) => must(readAmountArg(v, name));
-const yearOf = (v: unknown, name = "jaar") =>
-  must(tableYear(readYearArg(v, name)));
+const yearOf = (v: unknown, name = "jaar") => must(tableYear(readYearArg(v, name)));
 
 /** A Decimal as a number Excel can show; the amounts' range (<= 10^15) keeps every result far inside it. */
 function finite(d: Decimal): number {
   const n = d.toNumber();
-  if (!Number.isFinite(n))
-    throw new FunctionError(
-      "invalidValue",
-      "De uitkomst is geen getal dat Excel kan tonen.",
-    );
+  if (!Number.isFinite(n)) throw new FunctionError("invalidValue", "De uitkomst is geen getal dat Excel kan tonen.");
   return n === 0 ? 0 : n;
 }
 
@@ -73,12 +57,7 @@ export function amount(total: unknown, year: unknown, exact: unknown): number {
 }
 
 /** The arguments of ELIGIBLE and REASON, parsed once, with the category and € 450 verdicts. */
-function assessAsset(
-  category: unknown,
-  value: unknown,
-  year: unknown,
-  vatDeductible: unknown,
-) {
+function assessAsset(category: unknown, value: unknown, year: unknown, vatDeductible: unknown) {
   const c = must(readCategoryArg(category));
   const amt = amountOf(value, "bedrag");
   // The table first: a year without one is #N/A "Geen KIA-tabel voor 2009", before anything looks up that
@@ -87,32 +66,15 @@ function assessAsset(
   const table = getYearTable(y);
   const v = must(readBoolArg(vatDeductible, "btwAftrekbaar", true));
   const cat = categoryVerdict(c, y, language);
-  const min = minimumAmountTest(
-    amt,
-    table.minAssetAmount,
-    y,
-    v,
-    undefined,
-    language,
-  );
+  const min = minimumAmountTest(amt, table.minAssetAmount, y, v, undefined, language);
   return { year: y, cat, min, eligible: cat.eligible && min.passes };
 }
 
-export function eligible(
-  category: unknown,
-  value: unknown,
-  year: unknown,
-  vatDeductible: unknown,
-): boolean {
+export function eligible(category: unknown, value: unknown, year: unknown, vatDeductible: unknown): boolean {
   return assessAsset(category, value, year, vatDeductible).eligible;
 }
 
-export function reason(
-  category: unknown,
-  value: unknown,
-  year: unknown,
-  vatDeductible: unknown,
-): string {
+export function reason(category: unknown, value: unknown, year: unknown, vatDeductible: unknown): string {
   const a = assessAsset(category, value, year, vatDeductible);
   const head =
     language === "en"
@@ -132,12 +94,7 @@ export function rate(total: unknown, year: unknown): number {
  */
 const SHARE_PRODUCT_DP = 9;
 
-export function partner(
-  total: unknown,
-  share: unknown,
-  year: unknown,
-  exact: unknown,
-): number {
+export function partner(total: unknown, share: unknown, year: unknown, exact: unknown): number {
   const t = amountOf(total, "totaalSamenwerkingsverband");
   const s = must(readShareArg(share, "aandeel"));
   const y = yearOf(year);
@@ -162,25 +119,11 @@ export function disinvestment(
   const iy = must(readYearArg(investmentYear, "investeringsjaar"));
   const it = amountOf(investmentYearTotal, "totaalInvesteringsjaar");
   const dy = must(readYearArg(disposalYear, "vervreemdingsjaar"));
-  const dt = isMissing(disposalsTotal)
-    ? p
-    : amountOf(disposalsTotal, "totaalVervreemdingen");
-  if (iy > dy)
-    throw new FunctionError(
-      "invalidValue",
-      `investeringsjaar ${iy} ligt na vervreemdingsjaar ${dy}.`,
-    );
+  const dt = isMissing(disposalsTotal) ? p : amountOf(disposalsTotal, "totaalVervreemdingen");
+  if (iy > dy) throw new FunctionError("invalidValue", `investeringsjaar ${iy} ligt na vervreemdingsjaar ${dy}.`);
 
-  if (dt.lt(p))
-    throw new FunctionError(
-      "invalidValue",
-      `totaalVervreemdingen is kleiner dan de prijs.`,
-    );
-  if (ia.gt(it))
-    throw new FunctionError(
-      "invalidValue",
-      `investeringsbedrag is groter dan het totaal van het investeringsjaar.`,
-    );
+  if (dt.lt(p)) throw new FunctionError("invalidValue", `totaalVervreemdingen is kleiner dan de prijs.`);
+  if (ia.gt(it)) throw new FunctionError("invalidValue", `investeringsbedrag is groter dan het totaal van het investeringsjaar.`);
   must(tableYear(dy));
   // Outside the five-year window the disposal counts for nothing: no table of the investment year is needed.
   if (!inWindow(iy, dy)) return 0;
@@ -200,11 +143,7 @@ export function disinvestment(
   return finite(roundForReport(item.exact, "addition", false));
 }
 
-export function marginal(
-  currentTotal: unknown,
-  extra: unknown,
-  year: unknown,
-): number {
+export function marginal(currentTotal: unknown, extra: unknown, year: unknown): number {
   const c = totalOf(currentTotal, "huidigTotaal");
   const e = totalOf(extra, "extra");
   const y = yearOf(year);
@@ -217,24 +156,8 @@ export function marginal(
   return finite(kia(cd.plus(e), y).rounded.minus(kia(cd, y).rounded));
 }
 
-const TABLE_HEADER_NL = [
-  "Meer dan",
-  "Niet meer dan",
-  "Soort",
-  "Percentage",
-  "Vast bedrag",
-  "Afbouwpercentage",
-  "Afbouw boven",
-];
-const TABLE_HEADER_EN = [
-  "More than",
-  "Not more than",
-  "Kind",
-  "Percentage",
-  "Fixed amount",
-  "Phase-out percentage",
-  "Phase-out above",
-];
+const TABLE_HEADER_NL = ["Meer dan", "Niet meer dan", "Soort", "Percentage", "Vast bedrag", "Afbouwpercentage", "Afbouw boven"];
+const TABLE_HEADER_EN = ["More than", "Not more than", "Kind", "Percentage", "Fixed amount", "Phase-out percentage", "Phase-out above"];
 
 export function table(year: unknown): (string | number)[][] {
   const t = getYearTable(yearOf(year));
@@ -265,27 +188,17 @@ function ledgerColumn(value: unknown, name: string): unknown[] | Problem {
   if (value.length === 0) return [];
   const nested = Array.isArray(value[0]);
   for (let i = 1; i < value.length; i++)
-    if (Array.isArray(value[i]) !== nested)
-      return new Problem(
-        "invalidValue",
-        `${name}: geen rechthoekig bereik (rij ${i + 1} wijkt af).`,
-      );
+    if (Array.isArray(value[i]) !== nested) return new Problem("invalidValue", `${name}: geen rechthoekig bereik (rij ${i + 1} wijkt af).`);
   if (!nested) return value; // a flat list (not from Excel itself)
   const rows = value as unknown[][];
   const cols = rows[0].length;
   for (let i = 1; i < rows.length; i++)
     if (rows[i].length !== cols)
-      return new Problem(
-        "invalidValue",
-        `${name}: geen rechthoekig bereik (rij ${i + 1} heeft ${rows[i].length} cellen, rij 1 heeft er ${cols}).`,
-      );
+      return new Problem("invalidValue", `${name}: geen rechthoekig bereik (rij ${i + 1} heeft ${rows[i].length} cellen, rij 1 heeft er ${cols}).`);
   if (cols === 0) return [];
   if (cols === 1) return rows.map((r) => r[0]);
   if (rows.length === 1) return rows[0];
-  return new Problem(
-    "invalidValue",
-    `${name}: kies één kolom (of één rij), niet ${rows.length} rijen × ${cols} kolommen.`,
-  );
+  return new Problem("invalidValue", `${name}: kies één kolom (of één rij), niet ${rows.length} rijen × ${cols} kolommen.`);
 }
 
 const blankRow = (): LedgerCell[] => ["", "", ""];
@@ -303,12 +216,7 @@ const blankRow = (): LedgerCell[] => ["", "", ""];
  * Excel adapter does on purpose); blank rows stay blank. A bad row costs no exception, no stack trace and, where
  * its mistake was seen before, no object.
  */
-export function ledger(
-  categories: unknown,
-  amounts: unknown,
-  year: unknown,
-  vatDeductible: unknown,
-): LedgerCell[][] {
+export function ledger(categories: unknown, amounts: unknown, year: unknown, vatDeductible: unknown): LedgerCell[][] {
   const cats = must(ledgerColumn(categories, "categorieën"));
   const amts = must(ledgerColumn(amounts, "bedragen"));
   if (cats.length !== amts.length) {
@@ -391,11 +299,7 @@ export function ledger(
     const a = read instanceof Problem && isNegativeCell(av) ? NEGATIVE_ROW : read;
     if (a instanceof Problem) {
       // A number's problem is one of a few (negative, too large …) and already shared: no need to remember it.
-      bad[i] = typeof av === "string"
-        ? remember(badAmounts, av, a)
-        : amountError
-          ? remember(badAmountErrors, amountError, a)
-          : badRow(a);
+      bad[i] = typeof av === "string" ? remember(badAmounts, av, a) : amountError ? remember(badAmountErrors, amountError, a) : badRow(a);
       continue;
     }
     const catOk = categoryVerdict(category, y).eligible;

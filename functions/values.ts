@@ -32,14 +32,7 @@ import "../src/law/headings";
 import { dutchError } from "../src/workbook/ledger";
 
 /** CustomFunctions.ErrorCode members: #VALUE!, #N/A, and the codes an error cell in an argument passes on. */
-export type ExcelErrorCode =
-  | "invalidValue"
-  | "notAvailable"
-  | "divisionByZero"
-  | "invalidNumber"
-  | "invalidReference"
-  | "nullReference"
-  | "invalidName";
+export type ExcelErrorCode = "invalidValue" | "notAvailable" | "divisionByZero" | "invalidNumber" | "invalidReference" | "nullReference" | "invalidName";
 
 /** An error value passed on keeps its code (=KIA.BEDRAG(1/0; 2025) is #DEEL/0!, as Excel's own functions do). */
 const PASSED_ON: Readonly<Record<string, ExcelErrorCode>> = {
@@ -123,8 +116,7 @@ const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
 };
 
 const ERROR_CODE = /^#[A-Z0-9_/]{1,20}[!?]?$/;
-const asCode = (v: unknown): string | null =>
-  typeof v === "string" && ERROR_CODE.test(v) ? v : null;
+const asCode = (v: unknown): string | null => (typeof v === "string" && ERROR_CODE.test(v) ? v : null);
 
 /**
  * The code ("#DIV/0!") of an Excel error value, or null when `v` is not one. Recognises what the custom functions
@@ -137,19 +129,11 @@ export function errorValueCode(v: unknown): string | null {
   const o = v as Record<string, unknown>;
   const type = typeof o.type === "string" ? o.type : undefined;
   if (type === "Error")
-    return (
-      asCode(o.basicValue) ??
-      asCode(o.code) ??
-      (typeof o.errorType === "string"
-        ? (ERROR_TYPE_CODES[o.errorType] ?? null)
-        : null) ??
-      "#VALUE!"
-    );
+    return asCode(o.basicValue) ?? asCode(o.code) ?? (typeof o.errorType === "string" ? (ERROR_TYPE_CODES[o.errorType] ?? null) : null) ?? "#VALUE!";
   if (type !== undefined && type !== "Error" && "basicValue" in o) return null; // a rich value (entity, number)
   const code = asCode(o.code) ?? asCode(o.value);
   if (code) return code;
-  if (type !== undefined && "message" in o && ERROR_TYPE_CODES[type])
-    return ERROR_TYPE_CODES[type];
+  if (type !== undefined && "message" in o && ERROR_TYPE_CODES[type]) return ERROR_TYPE_CODES[type];
   return null;
 }
 
@@ -165,23 +149,14 @@ export function cellErrorCode(v: unknown): string | null {
 
 /** "cel bevat #DEEL/0!": what an error value in an argument or a ledger cell becomes; it keeps its error code. */
 function errorProblem(code: string, name: string): Problem {
-  return new Problem(
-    PASSED_ON[code] ?? "invalidValue",
-    `${name}: cel bevat ${dutchError(code)}`,
-  );
+  return new Problem(PASSED_ON[code] ?? "invalidValue", `${name}: cel bevat ${dutchError(code)}`);
 }
 
 // ---- one value -------------------------------------------------------------------------------------------
 
-export const isMissing = (v: unknown): boolean =>
-  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+export const isMissing = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-const RICH_PRIMITIVE = new Set([
-  "Double",
-  "FormattedNumber",
-  "String",
-  "Boolean",
-]);
+const RICH_PRIMITIVE = new Set(["Double", "FormattedNumber", "String", "Boolean"]);
 
 /**
  * The value of a scalar parameter: a number, string, boolean or null. A scalar parameter receives the cell's
@@ -190,10 +165,7 @@ const RICH_PRIMITIVE = new Set([
  * basic value is a number, text or boolean (a formatted number) are read as that value; entities and images are
  * refused; an error value is named ("cel bevat #DEEL/0!").
  */
-export function scalar(
-  value: unknown,
-  name: string,
-): string | number | boolean | null | Problem {
+export function scalar(value: unknown, name: string): string | number | boolean | null | Problem {
   switch (typeof value) {
     case "number":
     case "string":
@@ -215,34 +187,21 @@ export function scalar(
   }
 }
 
-function objectValue(
-  value: object,
-  name: string,
-): string | number | boolean | null | Problem {
+function objectValue(value: object, name: string): string | number | boolean | null | Problem {
   if (Array.isArray(value)) {
     const rows = value.length;
     const cols = Array.isArray(value[0]) ? value[0].length : rows ? 1 : 0;
-    return invalid(
-      `${name}: één waarde verwacht, geen bereik (${rows} × ${cols} cellen).`,
-    );
+    return invalid(`${name}: één waarde verwacht, geen bereik (${rows} × ${cols} cellen).`);
   }
   const code = errorValueCode(value);
   if (code) return errorProblem(code, name);
   const o = value as Record<string, unknown>;
   if (typeof o.type === "string" && RICH_PRIMITIVE.has(o.type)) {
     const b = o.basicValue;
-    if (
-      typeof b === "number" ||
-      typeof b === "string" ||
-      typeof b === "boolean"
-    )
-      return b;
+    if (typeof b === "number" || typeof b === "string" || typeof b === "boolean") return b;
     if (b === null || b === undefined) return null;
   }
-  const what =
-    typeof o.type === "string"
-      ? `gegevenstype ${o.type.slice(0, 30)}`
-      : "object";
+  const what = typeof o.type === "string" ? `gegevenstype ${o.type.slice(0, 30)}` : "object";
   return invalid(`${name}: een ${what} is geen getal, tekst of WAAR/ONWAAR.`);
 }
 
@@ -286,9 +245,7 @@ const unquoted = new Map<string, Map<string, Problem>>();
 
 /** "bedrag mag niet negatief zijn" named for the parameter: "totaal mag niet negatief zijn". */
 function named(name: string, reason: string): string {
-  return reason.startsWith("bedrag ")
-    ? name + reason.slice(6)
-    : `${name}: ${reason}`;
+  return reason.startsWith("bedrag ") ? name + reason.slice(6) : `${name}: ${reason}`;
 }
 
 /**
@@ -299,10 +256,8 @@ function named(name: string, reason: string): string {
 export function readAmountArg(value: unknown, name: string, quote = true): Decimal | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
-  if (v === null || (typeof v === "string" && v.trim() === ""))
-    return perName(MISSING_AMOUNT, name, () => `${name} ontbreekt: vul een bedrag in.`);
-  if (typeof v === "boolean")
-    return perName(BOOLEAN_AMOUNT, name, () => `${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
+  if (v === null || (typeof v === "string" && v.trim() === "")) return perName(MISSING_AMOUNT, name, () => `${name} ontbreekt: vul een bedrag in.`);
+  if (typeof v === "boolean") return perName(BOOLEAN_AMOUNT, name, () => `${name} moet een bedrag zijn, geen WAAR/ONWAAR.`);
   const r = typeof v === "number" ? excelNumberAmount(v) : readDutchAmount(v);
   if (isAmountProblem(r)) {
     // The core's reasons never quote the value; a formula's message does (the cell is not in view), a ledger
@@ -317,11 +272,7 @@ export function readAmountArg(value: unknown, name: string, quote = true): Decim
  * integer path, no Decimal), or as a Decimal (more decimals), or the Problem. Same readings and range as
  * readAmountArg.
  */
-export function readAmountCentsArg(
-  value: unknown,
-  name: string,
-  quote = true,
-): number | Decimal | Problem {
+export function readAmountCentsArg(value: unknown, name: string, quote = true): number | Decimal | Problem {
   if (typeof value === "number") {
     const c = centsOfNumber(value);
     if (c >= 0) return c + 0;
@@ -348,10 +299,7 @@ export function readShareArg(value: unknown, name: string): Decimal | Problem {
     if (!(d instanceof Problem)) d = d.div(100);
   } else d = readAmountArg(v, name);
   if (d instanceof Problem) return d;
-  if (d.gt(1))
-    return invalid(
-      `${name} ${d.toString().replace(".", ",")} is groter dan 1: geef het aandeel als fractie (0,25) of als percentage (25%).`,
-    );
+  if (d.gt(1)) return invalid(`${name} ${d.toString().replace(".", ",")} is groter dan 1: geef het aandeel als fractie (0,25) of als percentage (25%).`);
   return d;
 }
 
@@ -364,13 +312,10 @@ const knownYears = () => (established ??= new Set(establishedYears()));
 export function readYearArg(value: unknown, name = "jaar"): number | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
-  if (v === null || (typeof v === "string" && v.trim() === ""))
-    return invalid(`${name} ontbreekt: vul een jaar in, zoals 2025.`);
+  if (v === null || (typeof v === "string" && v.trim() === "")) return invalid(`${name} ontbreekt: vul een jaar in, zoals 2025.`);
   if (typeof v === "number" && Number.isInteger(v)) return v === 0 ? 0 : v;
   if (typeof v === "string" && /^\s*\d{4}\s*$/.test(v)) return Number(v);
-  return invalid(
-    `${name} moet een jaartal zijn, zoals 2025 (niet ${showValue(v, 40)}).`,
-  );
+  return invalid(`${name} moet een jaartal zijn, zoals 2025 (niet ${showValue(v, 40)}).`);
 }
 
 /** The year, or #N/A "Geen KIA-tabel voor 2027" when it has no established table. */
@@ -380,10 +325,7 @@ export function tableYear(y: number | Problem): number | Problem {
 }
 
 /** An omitted optional year means the most recent year with a table; the REASON text names it. */
-export function readOptionalYear(
-  value: unknown,
-  name = "jaar",
-): number | Problem {
+export function readOptionalYear(value: unknown, name = "jaar"): number | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null || (typeof v === "string" && v.trim() === "")) {
@@ -401,11 +343,7 @@ const TRUE_TEXT = new Set(["waar", "true", "ja", "yes", "1"]);
 const FALSE_TEXT = new Set(["onwaar", "false", "nee", "no", "0"]);
 
 /** WAAR/ONWAAR: a boolean, 1 or 0, or the text WAAR, ONWAAR, TRUE, FALSE, JA, NEE, YES, NO, 1, 0; omitted: `dflt`. */
-export function readBoolArg(
-  value: unknown,
-  name: string,
-  dflt: boolean,
-): boolean | Problem {
+export function readBoolArg(value: unknown, name: string, dflt: boolean): boolean | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null) return dflt;
@@ -419,18 +357,11 @@ export function readBoolArg(
     if (TRUE_TEXT.has(s)) return true;
     if (FALSE_TEXT.has(s)) return false;
   }
-  return invalid(
-    `${name} moet WAAR of ONWAAR zijn (niet ${showValue(v, 40)}).`,
-  );
+  return invalid(`${name} moet WAAR of ONWAAR zijn (niet ${showValue(v, 40)}).`);
 }
 
 /** A category: code, Dutch label or English alias (categories.json). */
-export function readCategoryArg(
-  value: unknown,
-  name = "categorie",
-  suggest = true,
-  quote = true,
-): CategoryData | Problem {
+export function readCategoryArg(value: unknown, name = "categorie", suggest = true, quote = true): CategoryData | Problem {
   const v = scalar(value, name);
   if (v instanceof Problem) return v;
   if (v === null || (typeof v === "string" && v.trim() === ""))
@@ -496,24 +427,13 @@ export function isNegativeCell(v: unknown): boolean {
 export function toFunctionError(e: unknown): FunctionError {
   if (e instanceof FunctionError) return e;
   if (e instanceof Problem) return new FunctionError(e.code, e.message);
-  if (e instanceof NoTableError)
-    return new FunctionError(
-      "notAvailable",
-      `Geen KIA-tabel voor ${showValue(e.year, 40)}`,
-    );
-  if (e instanceof KiaValidationError)
-    return new FunctionError(
-      "invalidValue",
-      new Problem("invalidValue", e.reason).message,
-    );
+  if (e instanceof NoTableError) return new FunctionError("notAvailable", `Geen KIA-tabel voor ${showValue(e.year, 40)}`);
+  if (e instanceof KiaValidationError) return new FunctionError("invalidValue", new Problem("invalidValue", e.reason).message);
   let text: string;
   try {
     text = e instanceof Error ? e.message : showValue(e);
   } catch {
     text = "(onleesbaar)";
   }
-  return new FunctionError(
-    "invalidValue",
-    new Problem("invalidValue", `Interne fout: ${text}`).message,
-  );
+  return new FunctionError("invalidValue", new Problem("invalidValue", `Interne fout: ${text}`).message);
 }

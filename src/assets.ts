@@ -126,8 +126,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     let rs = v.reasons;
     let ok = v.eligible;
     if (v.warning === "EMISSIELOOS_CHECK") emissieloos.push(inv.id);
-    if (inv.date !== undefined && !inv.date.startsWith(String(year)))
-      otherYear.push(inv.id);
+    if (inv.date !== undefined && !inv.date.startsWith(String(year))) otherYear.push(inv.id);
     if (inv.override) {
       overridden.push(inv);
       ok = inv.override.eligible;
@@ -194,21 +193,16 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
         ref: ref(rules.relatedParty.possibleRef, year).label,
       },
     ];
-  if (exempted.length && possibleUnknown.length)
-    ctx.warn(W.exemptionPossibleUnknown(listText(possibleUnknown), listText(exempted)));
+  if (exempted.length && possibleUnknown.length) ctx.warn(W.exemptionPossibleUnknown(listText(possibleUnknown), listText(exempted)));
   if (exempted.length) ctx.warn(W.relatedPartyExemption(listText(exempted)));
   if (otherYear.length) ctx.warn(W.dateOutsideYear(listText(otherYear), year));
-  if (overridden.length)
-    ctx.warn(W.override(listText(overridden.map((x) => x.id))));
+  if (overridden.length) ctx.warn(W.override(listText(overridden.map((x) => x.id))));
 
   const counted = counts.reduce((k, c) => k + (c ? 1 : 0), 0);
   const lost = investments.some((inv) => inv.lostByCalamity);
   ctx.explain(countText(n, counted, year, lost), ctx.use("wetib-3.41-1"));
   for (const [label, e] of byCategory) {
-    ctx.explain(
-      `Uitgesloten bedrijfsmiddel (${label.toLowerCase()}): ${listText(e.ids)}.`,
-      ctx.use(e.refKey),
-    );
+    ctx.explain(`Uitgesloten bedrijfsmiddel (${label.toLowerCase()}): ${listText(e.ids)}.`, ctx.use(e.refKey));
   }
   if (inExcludedGroup.length)
     ctx.explain(
@@ -217,25 +211,15 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     );
   if (below.length)
     ctx.explain(
-      `Investeringsbedrag per bedrijfsmiddel minder dan ${formatEuroShort(minimum)}: ${listOf(
-        below,
-        (inv) =>
-          inv.group === undefined
-            ? `${inv.id} (${formatEuro(inv.amount)})`
-            : `${inv.id} (groep "${inv.group}")`,
+      `Investeringsbedrag per bedrijfsmiddel minder dan ${formatEuroShort(minimum)}: ${listOf(below, (inv) =>
+        inv.group === undefined ? `${inv.id} (${formatEuro(inv.amount)})` : `${inv.id} (groep "${inv.group}")`,
       )}.`,
       ctx.use(rules.minimumAssetAmount.ref),
     );
   if (related.length)
-    ctx.explain(
-      `Verplichting met een verbonden partij zonder ontheffing, telt niet mee: ${listText(related)}.`,
-      ctx.use(rules.relatedParty.ref),
-    );
+    ctx.explain(`Verplichting met een verbonden partij zonder ontheffing, telt niet mee: ${listText(related)}.`, ctx.use(rules.relatedParty.ref));
   if (exempted.length)
-    ctx.explain(
-      `Verplichting met een verbonden partij met ontheffing, telt mee: ${listText(exempted)}.`,
-      ctx.use(rules.relatedParty.exemptionRef),
-    );
+    ctx.explain(`Verplichting met een verbonden partij met ontheffing, telt mee: ${listText(exempted)}.`, ctx.use(rules.relatedParty.exemptionRef));
   if (inTotalOnly.length)
     ctx.explain(
       `Verbonden partij zonder geclaimde ontheffing, waarvoor die wel verkregen zou kunnen worden: de waarde in het economische verkeer telt mee in het totale investeringsbedrag (voor het percentage), niet in de aftrek: ${listOf(
@@ -252,11 +236,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
         ? `${inv.id}: ${name} van ${formatEuro(r.amount)} afgeboekt; met de verklaring van besluit onderdeel 4.2 (bijlage 1)${r.kind === "herbesteding" ? ", via onderdeel 4.3," : ""} telt de kostprijs vóór afboeking: ${formatEuro(inv.amount)}. Voorwaarde a: bij een latere desinvestering van dit en van het afgestane bedrijfsmiddel is de grondslag van de desinvesteringsbijtelling de overdrachtsprijs (of de waarde in het economische verkeer), niet de boekwaarde.`
         : `${inv.id}: ${name} van ${formatEuro(r.amount)} afgeboekt: het investeringsbedrag voor de KIA is ${formatEuro(inv.amount)} − ${formatEuro(r.amount)} = ${formatEuro(inv.amount.minus(r.amount))} (HR 24 december 1975, nr. 17 795). Met de verklaring van besluit onderdeel 4.2 (bijlage 1) zou de kostprijs vóór afboeking tellen.`,
       ctx.use(
-        !r.declaration
-          ? rules.reinvestmentReserve.defaultRef
-          : r.kind === "hir"
-            ? rules.reinvestmentReserve.ref
-            : rules.reinvestmentReserve.herbestedingRef,
+        !r.declaration ? rules.reinvestmentReserve.defaultRef : r.kind === "hir" ? rules.reinvestmentReserve.ref : rules.reinvestmentReserve.herbestedingRef,
       ),
     );
   }
@@ -269,12 +249,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
       ctx.use(rules.relatedParty.exemptionRef),
     );
   for (const inv of overridden.slice(0, 5))
-    ctx.explain(
-      `${inv.id}: handmatig beoordeeld als ${inv.override!.eligible ? "meetellend" : "niet meetellend"}; reden: ${inv.override!.reason}`,
-    );
-  if (overridden.length > 5)
-    ctx.explain(
-      `En ${overridden.length - 5} andere handmatig beoordeelde investering(en); zie de redenen per investering.`,
-    );
+    ctx.explain(`${inv.id}: handmatig beoordeeld als ${inv.override!.eligible ? "meetellend" : "niet meetellend"}; reden: ${inv.override!.reason}`);
+  if (overridden.length > 5) ctx.explain(`En ${overridden.length - 5} andere handmatig beoordeelde investering(en); zie de redenen per investering.`);
   return { eligible, counts, reasons, marketValued, inTotalOnly };
 }

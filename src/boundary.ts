@@ -61,17 +61,11 @@ export const kind = {
   category: (name: string) => p(name, "een categorie uit allCategories() of findCategory()", (v) => allCategories().includes(v as never)),
   band: (name: string) => p(name, "een schijf van een KIA-tabel (getYearTable(jaar).bands)", isLawBand),
   options: (name: string) => p(name, "een object met opties", (v) => v === null || isObject(v), { optional: true }),
-  structure: (name: string, expected: string, check: (v: unknown) => boolean = isObject) =>
-    p(name, expected, check, { structure: true }),
+  structure: (name: string, expected: string, check: (v: unknown) => boolean = isObject) => p(name, expected, check, { structure: true }),
 } as const;
 
 function refuse(fn: string, param: Param, value: unknown, why?: string): KiaValidationError {
-  return new KiaValidationError(
-    "INVALID_TYPE",
-    `${fn}(${param.name})`,
-    value,
-    why ?? `${param.name} moet ${param.expected} zijn`,
-  );
+  return new KiaValidationError("INVALID_TYPE", `${fn}(${param.name})`, value, why ?? `${param.name} moet ${param.expected} zijn`);
 }
 
 /**
@@ -97,12 +91,7 @@ export function checked<F extends (...args: never[]) => unknown>(name: string, f
     } catch (e) {
       if (e instanceof KiaValidationError) throw e;
       const param = structures[0];
-      throw refuse(
-        name,
-        param,
-        args[params.indexOf(param)],
-        `${param.name} heeft niet de vorm van ${param.expected}`,
-      );
+      throw refuse(name, param, args[params.indexOf(param)], `${param.name} heeft niet de vorm van ${param.expected}`);
     }
   };
   Object.defineProperty(wrapped, "name", { value: name });

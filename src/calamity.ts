@@ -74,10 +74,7 @@ export interface YearBase {
   counts: readonly boolean[];
 }
 
-export function yearBase(
-  s: NormalizedScenario,
-  assets: AssetsResult,
-): YearBase {
+export function yearBase(s: NormalizedScenario, assets: AssetsResult): YearBase {
   // Whole-cent amounts are added as integers; anything else, or an overflow, as Decimals.
   const sum = new AmountSum();
   for (const inv of s.investments) {
@@ -87,8 +84,7 @@ export function yearBase(
     else sum.addDecimal(totalAmountOf(inv));
   }
   let marketSurplus = ZERO;
-  for (const inv of assets.marketValued)
-    marketSurplus = marketSurplus.plus(surplusOf(inv));
+  for (const inv of assets.marketValued) marketSurplus = marketSurplus.plus(surplusOf(inv));
   // besluit 5.1.3: in the total, not in the deduction base
   for (const inv of assets.inTotalOnly) {
     sum.addDecimal(totalAmountOf(inv));
@@ -103,11 +99,7 @@ function surplusOf(inv: NInvestment): Decimal {
   return totalAmountOf(inv).minus(deductionAmountOf(inv));
 }
 
-export function yearResult(
-  s: NormalizedScenario,
-  base: YearBase,
-  excluded: readonly NInvestment[],
-): YearResult {
+export function yearResult(s: NormalizedScenario, base: YearBase, excluded: readonly NInvestment[]): YearResult {
   let total = base.total;
   let surplus = base.marketSurplus;
   for (const inv of excluded) {
@@ -117,12 +109,7 @@ export function yearResult(
   const table = kia(total, s.year, { exact: s.exact });
   const rate = total.isZero() ? ZERO : table.exact.div(total);
   const deductionBase = total.minus(surplus);
-  const kiaExact = surplus.isZero()
-    ? table.exact
-    : table.exact
-        .times(deductionBase)
-        .div(total)
-        .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
+  const kiaExact = surplus.isZero() ? table.exact : table.exact.times(deductionBase).div(total).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_CEIL);
   return {
     excluded,
     total,
@@ -137,11 +124,7 @@ export function yearResult(
 /** A label at the start of a sentence: "Bedrijfsmiddel "g" (…)"; an id keeps its own spelling. */
 const capital = (t: string) => (t.startsWith("bedrijfsmiddel ") ? "B" + t.slice(1) : t);
 
-export function assessCalamity(
-  s: NormalizedScenario,
-  counts: readonly boolean[],
-  byId: ReadonlyMap<string, NInvestment>,
-): CalamityItem[] {
+export function assessCalamity(s: NormalizedScenario, counts: readonly boolean[], byId: ReadonlyMap<string, NInvestment>): CalamityItem[] {
   // One item per lost asset: the rows of a group are one asset (the group's rows agree on the loss, validated).
   const byAsset = new Map<string, NInvestment[]>();
   for (const inv of s.investments) {
@@ -155,8 +138,7 @@ export function assessCalamity(
   for (const rows of byAsset.values()) {
     const inv = rows[0];
     const lost = inv.lostByCalamity!;
-    const label =
-      inv.group === undefined ? inv.id : `bedrijfsmiddel "${inv.group}" (${listOf(rows, (r) => r.id)})`;
+    const label = inv.group === undefined ? inv.id : `bedrijfsmiddel "${inv.group}" (${listOf(rows, (r) => r.id)})`;
     const replacement = byId.get(lost.replacedBy)!;
     const countsNow = counts[inv.index];
     // EIA/MIA on any part of the lost asset blocks the approval.
@@ -180,9 +162,7 @@ export function assessCalamity(
         text: eiaMia
           ? `Op ${label} wordt EIA of MIA geclaimd: voor EIA/MIA wordt dan van twee investeringen uitgegaan, en dan is de goedkeuring voor de KIA niet beschikbaar.`
           : `Op ${label} wordt geen EIA of MIA geclaimd` +
-            (replacement.eiaMia
-              ? ` (wel op de vervangende investering ${replacement.id}: dat is één investering, zoals de goedkeuring vraagt).`
-              : "."),
+            (replacement.eiaMia ? ` (wel op de vervangende investering ${replacement.id}: dat is één investering, zoals de goedkeuring vraagt).` : "."),
       },
     ];
     const available = conditions.every((c) => c.met);
@@ -245,10 +225,7 @@ export function tableAndCalamityStep(
   const alternative = (excluded: NInvestment[]): Alternative => {
     const year = yearResult(s, base, excluded);
     const out = new Set(excluded);
-    const additionExact = additionFor(
-      year,
-      (inv) => assets.counts[inv.index] && !out.has(inv),
-    );
+    const additionExact = additionFor(year, (inv) => assets.counts[inv.index] && !out.has(inv));
     return { year, additionExact, netExact: year.kiaExact.minus(additionExact) };
   };
   const without = alternative([]);
@@ -263,18 +240,14 @@ export function tableAndCalamityStep(
   const open = available.filter((i) => i.approval === undefined);
   // "With" shows what the approval as such would give: every lost asset that counts left out, also where the
   // approval is not available (EIA/MIA) or not chosen, so both sides of the choice are visible.
-  const withAll = alternative(
-    items.filter((i) => i.conditions[0].met).flatMap((i) => i.rows),
-  );
+  const withAll = alternative(items.filter((i) => i.conditions[0].met).flatMap((i) => i.rows));
   // The taxpayer's choice where he made one; elsewhere the combination with the highest net result
   // (ties: fewer approvals, the statute's default).
   let chosen = forced.length ? alternative(forced) : without;
   if (open.length) {
     const subsets: NInvestment[][] =
       open.length <= MAX_COMBINATIONS_OF
-        ? Array.from({ length: 2 ** open.length }, (_, mask) =>
-            open.filter((_, b) => mask & (1 << b)).flatMap((i) => i.rows),
-          )
+        ? Array.from({ length: 2 ** open.length }, (_, mask) => open.filter((_, b) => mask & (1 << b)).flatMap((i) => i.rows))
         : [[], open.flatMap((i) => i.rows)];
     for (const sub of subsets) {
       if (!sub.length) continue;
@@ -311,11 +284,7 @@ export function tableAndCalamityStep(
         formatEuroShort(roundForReport(chosen.netExact, "deduction", s.exact)),
       ),
     );
-  const choice: "taxpayer" | "best" | "unavailable" = !available.length
-    ? "unavailable"
-    : open.length
-      ? "best"
-      : "taxpayer";
+  const choice: "taxpayer" | "best" | "unavailable" = !available.length ? "unavailable" : open.length ? "best" : "taxpayer";
   const net = (a: Alternative) =>
     a.additionExact.isZero()
       ? `KIA ${formatEuroShort(a.year.kia)}`
@@ -356,8 +325,7 @@ function explainYear(y: YearResult, ctx: Context): void {
   for (const st of y.table.explanation) ctx.explanation.push(st);
   ctx.use("wetib-3.41-1");
   ctx.use("wetib-3.41-2");
-  if (!ctx.exact && !y.table.exact.eq(y.table.rounded))
-    ctx.use(rules.rounding.ref);
+  if (!ctx.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);
   if (!y.deductionBase.eq(y.total)) {
     ctx.explain(
       `Verbonden partij met ontheffing: het totaal telt de waarde in het economische verkeer mee, de aftrek volgt de werkelijke verplichting. KIA = ${formatExactEuro(y.table.exact)} / ${formatExactEuro(y.total)} x ${formatExactEuro(y.deductionBase)} = ${formatExactEuro(y.kiaExact)}` +

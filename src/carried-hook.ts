@@ -19,6 +19,7 @@ export function carriedStepLoaded(): boolean {
 }
 
 export function runCarriedStep(...args: Parameters<Step>): ReturnType<Step> {
-  if (!step) throw new Error('carriedIn zonder src/carried: importeer "src/carried" (src/index.ts doet dat) voordat een scenario met eerdere jaren wordt berekend');
+  if (!step)
+    throw new Error('carriedIn zonder src/carried: importeer "src/carried" (src/index.ts doet dat) voordat een scenario met eerdere jaren wordt berekend');
   return step(...args);
 }

@@ -45,14 +45,8 @@ const W = {
 };
 
 /** The whole-euro figures of a part: `before` open, `stillExact` of it stays open. */
-function wholeEuros(
-  before: Decimal,
-  releasedExact: Decimal,
-  stillExact: Decimal,
-  exact: boolean,
-): CarriedFigures {
-  if (exact)
-    return { deductible: plain(releasedExact), deductibleExact: plain(releasedExact), open: plain(stillExact), openExact: plain(stillExact) };
+function wholeEuros(before: Decimal, releasedExact: Decimal, stillExact: Decimal, exact: boolean): CarriedFigures {
+  if (exact) return { deductible: plain(releasedExact), deductibleExact: plain(releasedExact), open: plain(stillExact), openExact: plain(stillExact) };
   // what stays open is rounded down: the deduction comes as early as it can (the taxpayer's favour, docs/rounding.md)
   const down = roundForReport(stillExact, "addition", false);
   const open = down.lt(before) ? down : before;
@@ -79,11 +73,7 @@ function release(a: NCarriedAsset): { paidNow: Decimal; basis: "in-use" | "paid"
   };
 }
 
-export function carriedInStep(
-  s: NormalizedScenario,
-  deductibleThisYear: { rounded: Decimal; exact: Decimal },
-  ctx: Context,
-): CarriedInReport | undefined {
+export function carriedInStep(s: NormalizedScenario, deductibleThisYear: { rounded: Decimal; exact: Decimal }, ctx: Context): CarriedInReport | undefined {
   const list = s.carriedIn ?? [];
   if (!list.length) return undefined;
   const lawRef = ctx.use(rules.paymentCriterion.ref);
@@ -165,9 +155,23 @@ export function carriedInStep(
   });
   // Art. 3.47 (a deemed undoing of the investment): not taken into use within three years from the start of the investment year.
   const late = list.flatMap((y) => y.assets.filter((a) => !a.inUse && s.year - y.year >= 2).map((a) => ({ y: y.year, a })));
-  if (late.length) ctx.warn(W.carriedNotInUse(listOf(late, (x) => `${x.a.asset} (${x.y})`), s.year));
-  const unknown = list.flatMap((y) => y.assets.filter((a) => !a.inUse && a.paid.eq(a.paidBefore) && a.basis === undefined).map((a) => `${a.asset} (${y.year})`));
-  if (unknown.length) ctx.warn(W.carriedUnknown(listOf(unknown, (x) => x), s.year));
+  if (late.length)
+    ctx.warn(
+      W.carriedNotInUse(
+        listOf(late, (x) => `${x.a.asset} (${x.y})`),
+        s.year,
+      ),
+    );
+  const unknown = list.flatMap((y) =>
+    y.assets.filter((a) => !a.inUse && a.paid.eq(a.paidBefore) && a.basis === undefined).map((a) => `${a.asset} (${y.year})`),
+  );
+  if (unknown.length)
+    ctx.warn(
+      W.carriedUnknown(
+        listOf(unknown, (x) => x),
+        s.year,
+      ),
+    );
   const totalRounded = deductibleThisYear.rounded.plus(releasedRounded);
   const totalExact = deductibleThisYear.exact.plus(released);
   ctx.explain(

@@ -91,9 +91,7 @@ export function centsText(c: number): string {
   const whole = Math.floor(c / 100);
   const frac = c - whole * 100;
   if (frac === 0) return String(whole);
-  return frac % 10 === 0
-    ? `${whole}.${frac / 10}`
-    : `${whole}.${frac < 10 ? "0" : ""}${frac}`;
+  return frac % 10 === 0 ? `${whole}.${frac / 10}` : `${whole}.${frac < 10 ? "0" : ""}${frac}`;
 }
 
 export function centsDecimal(c: number): Decimal {
@@ -199,12 +197,7 @@ export class Ratio {
     this.d = d;
     this.nNum = Number(n);
     this.dNum = Number(d);
-    this.fastLimit =
-      n < BigInt(LIMIT) && d < BigInt(LIMIT)
-        ? this.nNum === 0
-          ? LIMIT
-          : Math.floor((LIMIT - 1) / this.nNum)
-        : -1;
+    this.fastLimit = n < BigInt(LIMIT) && d < BigInt(LIMIT) ? (this.nNum === 0 ? LIMIT : Math.floor((LIMIT - 1) / this.nNum)) : -1;
   }
 
   get isZero(): boolean {

@@ -57,15 +57,10 @@ export function listText(items: readonly string[], limit = LIST_LIMIT): string {
 }
 
 /** listText over any items, formatting only the ones shown. */
-export function listOf<T>(
-  items: readonly T[],
-  show: (item: T) => string,
-  limit = LIST_LIMIT,
-): string {
+export function listOf<T>(items: readonly T[], show: (item: T) => string, limit = LIST_LIMIT): string {
   if (items.length === 0) return "";
   if (items.length === 1) return show(items[0]);
-  if (items.length <= limit)
-    return `${items.slice(0, -1).map(show).join(", ")} en ${show(items[items.length - 1])}`;
+  if (items.length <= limit) return `${items.slice(0, -1).map(show).join(", ")} en ${show(items[items.length - 1])}`;
   return `${items.slice(0, limit).map(show).join(", ")} en ${countText(items.length - limit)} andere`;
 }
 

@@ -53,23 +53,14 @@ export interface DisposalsResult {
   total: Decimal;
 }
 
-export function inWindow(
-  investmentYear: number,
-  disposalYear: number,
-): boolean {
-  return (
-    disposalYear >= investmentYear &&
-    disposalYear - investmentYear < rules.disinvestment.windowYears
-  );
+export function inWindow(investmentYear: number, disposalYear: number): boolean {
+  return disposalYear >= investmentYear && disposalYear - investmentYear < rules.disinvestment.windowYears;
 }
 
 /** base x KIA / total with a single division at the end, to 10 decimals, rounded down (an addition). */
 function addition(base: Decimal, kiaExact: Decimal, total: Decimal): Decimal {
   if (total.isZero() || base.isZero() || kiaExact.isZero()) return ZERO;
-  return base
-    .times(kiaExact)
-    .div(total)
-    .toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
+  return base.times(kiaExact).div(total).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
 }
 
 /** The investment year's exact KIA; a missing table names the disposal's field and why the table is needed. */
@@ -88,10 +79,7 @@ function investmentYearKia(d: NDisposal): Decimal {
 }
 
 /** One disposal of an earlier year's investment, without the year's threshold. Needs that year's table only inside the window. */
-export function disposalAddition(
-  d: NDisposal,
-  disposalYear: number,
-): DisposalItem {
+export function disposalAddition(d: NDisposal, disposalYear: number): DisposalItem {
   const within = inWindow(d.investmentYear, disposalYear);
   const base = d.price.lt(d.investmentAmount) ? d.price : d.investmentAmount;
   if (!within)
@@ -125,8 +113,7 @@ export function disinvestmentThreshold(year: number): {
   basis: string;
 } {
   const t = getYearTable(year).disinvestmentThreshold;
-  if (!t)
-    throw new Error(`kia-tables.json: ${year} has no disinvestment threshold`);
+  if (!t) throw new Error(`kia-tables.json: ${year} has no disinvestment threshold`);
   return t;
 }
 
@@ -180,8 +167,7 @@ export function assessEarlierDisposals(s: NormalizedScenario): EarlierDisposals 
 /** Each group's deduction amount: its rows together. */
 function groupAmounts(investments: readonly NInvestment[]): Map<string, Decimal> {
   const sums = new Map<string, Decimal>();
-  for (const x of investments)
-    if (x.group !== undefined) sums.set(x.group, (sums.get(x.group) ?? ZERO).plus(deductionAmountOf(x)));
+  for (const x of investments) if (x.group !== undefined) sums.set(x.group, (sums.get(x.group) ?? ZERO).plus(deductionAmountOf(x)));
   return sums;
 }
 
@@ -240,27 +226,14 @@ function nameOf(d: NDisposal): string {
 }
 
 /** The report's part and the explanation for the chosen outcome. */
-export function disinvestmentStep(
-  s: NormalizedScenario,
-  r: DisposalsResult,
-  thisYear: YearResult,
-  ctx: Context,
-): DisinvestmentReport {
+export function disinvestmentStep(s: NormalizedScenario, r: DisposalsResult, thisYear: YearResult, ctx: Context): DisinvestmentReport {
   const year = s.year;
   const { threshold, applies } = r;
   const lawRef = ctx.use(rules.disinvestment.ref);
   const windowRef = ctx.use(rules.disinvestment.windowRef);
   ctx.use(rules.disinvestment.yearRulesRef);
-  if (WARN_CONFIDENCES.includes(threshold.confidence))
-    ctx.warn(
-      W.disinvestmentThreshold(year, threshold.confidence, threshold.basis),
-    );
-  const mismatch = r.items.filter(
-    (it) =>
-      it.d.investmentYear === year &&
-      it.d.yearTotalGiven &&
-      !it.d.investmentYearTotal.eq(thisYear.total),
-  );
+  if (WARN_CONFIDENCES.includes(threshold.confidence)) ctx.warn(W.disinvestmentThreshold(year, threshold.confidence, threshold.basis));
+  const mismatch = r.items.filter((it) => it.d.investmentYear === year && it.d.yearTotalGiven && !it.d.investmentYearTotal.eq(thisYear.total));
   if (mismatch.length)
     ctx.warn(
       W.disposalYearTotal(
@@ -269,11 +242,8 @@ export function disinvestmentStep(
         formatExactEuro(thisYear.total),
       ),
     );
-  const withEiaMia = r.items.filter(
-    (it) => it.d.investment !== undefined && s.byId.get(it.d.investment)?.eiaMia,
-  );
-  if (withEiaMia.length)
-    ctx.warn(W.disposalEiaMia(listOf(withEiaMia, (it) => `${nameOf(it.d)}, investering ${it.d.investment}`)));
+  const withEiaMia = r.items.filter((it) => it.d.investment !== undefined && s.byId.get(it.d.investment)?.eiaMia);
+  if (withEiaMia.length) ctx.warn(W.disposalEiaMia(listOf(withEiaMia, (it) => `${nameOf(it.d)}, investering ${it.d.investment}`)));
   const outside = r.items.filter((it) => !it.inWindow);
   const noDeduction = r.items.filter((it) => it.inWindow && !it.hadDeduction);
   if (outside.length)
@@ -319,10 +289,7 @@ export function disinvestmentStep(
       );
     }
     ctx.explain(
-      `Desinvesteringsbijtelling ${year}: ${formatExactEuro(r.totalExact)}` +
-        (s.exact
-          ? "."
-          : `, eenmaal afgerond naar beneden: ${formatEuroShort(r.total)}.`),
+      `Desinvesteringsbijtelling ${year}: ${formatExactEuro(r.totalExact)}` + (s.exact ? "." : `, eenmaal afgerond naar beneden: ${formatEuroShort(r.total)}.`),
       lawRef,
     );
   }
@@ -379,14 +346,14 @@ export interface PartnerDisinvestment {
   rates: { item: DisposalItem; rate: Decimal; own: boolean }[];
 }
 
-export function partnerDisinvestments(
-  s: NormalizedScenario,
-  r: DisposalsResult,
-  p: PartnershipResult,
-): PartnerDisinvestment[] {
+export function partnerDisinvestments(s: NormalizedScenario, r: DisposalsResult, p: PartnershipResult): PartnerDisinvestment[] {
   const weights = p.partners.map((x) => weightOf(x.partner, p.key));
   const totalWeight = weights.reduce((a, w) => a.plus(w), ZERO);
-  const split = allocate(r.totalExact, p.partners.map((x) => x.partner), p.key);
+  const split = allocate(
+    r.totalExact,
+    p.partners.map((x) => x.partner),
+    p.key,
+  );
   return p.partners.map((x, i) => {
     const w = weights[i];
     const prices = r.thresholdBase.times(w).div(totalWeight);
@@ -423,12 +390,7 @@ export function partnerDisinvestments(
 }
 
 /** The explanation of both readings for each partner. */
-export function explainPartnerDisinvestments(
-  s: NormalizedScenario,
-  r: DisposalsResult,
-  list: readonly PartnerDisinvestment[],
-  ctx: Context,
-): void {
+export function explainPartnerDisinvestments(s: NormalizedScenario, r: DisposalsResult, list: readonly PartnerDisinvestment[], ctx: Context): void {
   const level = s.partnership!.disinvestmentLevel;
   const allocation = ctx.use(rules.partnership.allocationRef);
   ctx.explain(
@@ -441,13 +403,13 @@ export function explainPartnerDisinvestments(
     const perPartner = x.applies
       ? `per vennoot: aandeel in de vervreemdingen ${formatEuro(x.prices)}, meer dan de drempel: ${formatExactEuro(x.ownExact)}${s.exact ? "" : `, afgerond ${formatEuroShort(x.own)}`}` +
         (x.rates.some((q) => q.own)
-          ? ` (eigen percentage: ${listOf(x.rates.filter((q) => q.own), (q) => `${nameOf(q.item.d)} ${formatPercent(q.rate, 4)}`)})`
+          ? ` (eigen percentage: ${listOf(
+              x.rates.filter((q) => q.own),
+              (q) => `${nameOf(q.item.d)} ${formatPercent(q.rate, 4)}`,
+            )})`
           : "")
       : `per vennoot: aandeel in de vervreemdingen ${formatEuro(x.prices)}, niet meer dan de drempel van ${formatEuroShort(r.threshold.amount)}: geen bijtelling`;
     const whole = `voor het samenwerkingsverband als geheel: ${r.applies ? `${formatExactEuro(x.levelExact)} (het deel van de vennoot van ${formatExactEuro(r.totalExact)})` : "geen bijtelling"}`;
-    ctx.explain(
-      `${x.name}: ${level === "partner" ? `${perPartner}; ${whole}` : `${whole}; ${perPartner}`}.`,
-      allocation,
-    );
+    ctx.explain(`${x.name}: ${level === "partner" ? `${perPartner}; ${whole}` : `${whole}; ${perPartner}`}.`, allocation);
   }
 }

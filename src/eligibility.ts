@@ -10,7 +10,7 @@ import { Decimal } from "./decimal";
 import type { Reason } from "./explanation";
 import { categoryRule, ref, rules, type CategoryData } from "./law";
 import { AmountSum } from "./cents";
-import { formatEuro, formatEuroCents, formatEuroShort, formatExactEuro } from "./money";
+import { formatEuroCents, formatEuroShort, formatExactEuro } from "./money";
 import type { NInvestment } from "./scenario";
 
 export interface CategoryVerdict {
@@ -23,11 +23,7 @@ const verdictCache = new Map<CategoryData, Map<number, CategoryVerdict>>();
 const verdictCacheEn = new Map<CategoryData, Map<number, CategoryVerdict>>();
 
 /** The category rule of a year as a verdict with its reason and reference (cached: the data never changes). */
-export function categoryVerdict(
-  category: CategoryData,
-  year: number,
-  lang: "nl" | "en" = "nl",
-): CategoryVerdict {
+export function categoryVerdict(category: CategoryData, year: number, lang: "nl" | "en" = "nl"): CategoryVerdict {
   const cache = lang === "en" ? verdictCacheEn : verdictCache;
   let byYear = cache.get(category);
   if (!byYear) cache.set(category, (byYear = new Map()));
@@ -39,10 +35,7 @@ export function categoryVerdict(
       eligible: false,
       reason: {
         code: "CATEGORY_NO_RULE",
-        text:
-          lang === "en"
-            ? `No rule for category ${category.code} in ${year}.`
-            : `Geen regel voor categorie ${category.code} in ${year}.`,
+        text: lang === "en" ? `No rule for category ${category.code} in ${year}.` : `Geen regel voor categorie ${category.code} in ${year}.`,
         ref: ref("wetib-3.45-1", year).label,
       },
     };
@@ -61,17 +54,9 @@ export function categoryVerdict(
   return v;
 }
 
-export function vatBasisText(
-  vatDeductible: boolean,
-  lang: "nl" | "en" = "nl",
-): string {
-  if (lang === "en")
-    return vatDeductible
-      ? "excl. VAT (VAT deductible)"
-      : "incl. VAT (VAT not deductible)";
-  return vatDeductible
-    ? "excl. btw (btw aftrekbaar)"
-    : "incl. btw (btw niet aftrekbaar)";
+export function vatBasisText(vatDeductible: boolean, lang: "nl" | "en" = "nl"): string {
+  if (lang === "en") return vatDeductible ? "excl. VAT (VAT deductible)" : "incl. VAT (VAT not deductible)";
+  return vatDeductible ? "excl. btw (btw aftrekbaar)" : "incl. btw (btw niet aftrekbaar)";
 }
 
 /**
@@ -90,15 +75,7 @@ export function minimumAmountTest(
   const passes = assetAmount.gte(minimum);
   return {
     passes,
-    reason: minimumReason(
-      passes,
-      formatExactEuro(assetAmount),
-      minimum,
-      year,
-      vatDeductible,
-      group,
-      lang,
-    ),
+    reason: minimumReason(passes, formatExactEuro(assetAmount), minimum, year, vatDeductible, group, lang),
   };
 }
 
@@ -110,12 +87,7 @@ function minimumReason(
   vatDeductible: boolean,
   group: string | undefined,
   lang: "nl" | "en",
-  refLabel = ref(
-    group
-      ? rules.minimumAssetAmount.componentRef
-      : rules.minimumAssetAmount.ref,
-    year,
-  ).label,
+  refLabel = ref(group ? rules.minimumAssetAmount.componentRef : rules.minimumAssetAmount.ref, year).label,
 ): Reason {
   const basis = vatBasisText(vatDeductible, lang);
   // An empty amount text gives the shared sentence without the amount (the row shows its amount anyway).
@@ -123,16 +95,10 @@ function minimumReason(
   const minText = minimumText(minimum);
   let text: string;
   if (lang === "en") {
-    const what = group
-      ? `Asset "${group}" as a whole (all rows of the group)`
-      : "Investment amount";
-    text = passes
-      ? `${what} ${amountText}${basis} is not below ${minText}.`
-      : `${what} ${amountText}${basis} is below ${minText}: excluded (art. 3.45).`;
+    const what = group ? `Asset "${group}" as a whole (all rows of the group)` : "Investment amount";
+    text = passes ? `${what} ${amountText}${basis} is not below ${minText}.` : `${what} ${amountText}${basis} is below ${minText}: excluded (art. 3.45).`;
   } else {
-    const what = group
-      ? `Bedrijfsmiddel "${group}" als geheel (alle regels van de groep)`
-      : "Investeringsbedrag";
+    const what = group ? `Bedrijfsmiddel "${group}" als geheel (alle regels van de groep)` : "Investeringsbedrag";
     text = passes
       ? `${what} ${amountText}${basis} is niet minder dan ${minText}.`
       : `${what} ${amountText}${basis} is minder dan ${minText}: uitgesloten (art. 3.45).`;
@@ -173,11 +139,7 @@ export interface EligibilityResult {
  * amount are built once per category and VAT basis and shared: a ledger of 100.000 rows must not format
  * 100.000 identical sentences.
  */
-export function assessEligibility(
-  investments: readonly NInvestment[],
-  year: number,
-  minimum: Decimal,
-): EligibilityResult[] {
+export function assessEligibility(investments: readonly NInvestment[], year: number, minimum: Decimal): EligibilityResult[] {
   // A group's amount: its rows together, in integer cents where every row is whole cents.
   const groupTotals = new Map<string, AmountSum>();
   const groupExcludedBy = new Map<string, NInvestment>();
@@ -188,11 +150,7 @@ export function assessEligibility(
     const c = inv.cents ?? -1;
     if (c >= 0) sum.addCents(c);
     else sum.addDecimal(inv.amount);
-    if (
-      !categoryVerdict(inv.category, year).eligible &&
-      !groupExcludedBy.has(inv.group)
-    )
-      groupExcludedBy.set(inv.group, inv);
+    if (!categoryVerdict(inv.category, year).eligible && !groupExcludedBy.has(inv.group)) groupExcludedBy.set(inv.group, inv);
   }
   const minCents = minimum.times(100).toNumber();
   const groupRef = ref(rules.minimumAssetAmount.componentRef, year).label;
@@ -201,9 +159,7 @@ export function assessEligibility(
   const sharedMet = (vatDeductible: boolean): Reason => {
     let r = metShared.get(vatDeductible);
     if (!r) {
-      r = Object.freeze(
-        minimumReason(true, "", minimum, year, vatDeductible, undefined, "nl"),
-      );
+      r = Object.freeze(minimumReason(true, "", minimum, year, vatDeductible, undefined, "nl"));
       metShared.set(vatDeductible, r);
     }
     return r;
@@ -214,8 +170,7 @@ export function assessEligibility(
   const groupMin = new Map<string, { passes: boolean; reason: Reason }>();
   return investments.map((inv) => {
     let perCategory = shared.get(inv.category);
-    if (!perCategory)
-      shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
+    if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
     const cat = perCategory.verdict;
     const c = inv.cents ?? -1;
     if (inv.group === undefined) {
@@ -229,9 +184,7 @@ export function assessEligibility(
           eligible: passes && cat.eligible,
           reasons: Object.freeze([
             cat.reason,
-            passes
-              ? sharedMet(inv.vatDeductible)
-              : Object.freeze(minimumReason(false, "", minimum, year, inv.vatDeductible, undefined, "nl", minRef)),
+            passes ? sharedMet(inv.vatDeductible) : Object.freeze(minimumReason(false, "", minimum, year, inv.vatDeductible, undefined, "nl", minRef)),
           ]),
           warning: cat.warning,
         };

@@ -155,12 +155,7 @@ export class KiaValidationError extends Error {
   /** The message without the "field: " prefix and the value, for adapters that show the field elsewhere. */
   readonly reason: string;
 
-  constructor(
-    code: ValidationCode,
-    field: string,
-    value: unknown,
-    reason: string,
-  ) {
+  constructor(code: ValidationCode, field: string, value: unknown, reason: string) {
     super(`${field}: ${reason} (waarde: ${showValue(value)})`);
     this.name = "KiaValidationError";
     this.code = code;
@@ -174,12 +169,7 @@ export class KiaValidationError extends Error {
 export class NoTableError extends KiaValidationError {
   readonly year: unknown;
   constructor(field: string, year: unknown, detail?: string) {
-    super(
-      "NO_TABLE",
-      field,
-      year,
-      `Geen KIA-tabel voor ${showValue(year)}` + (detail ? ` (${detail})` : ""),
-    );
+    super("NO_TABLE", field, year, `Geen KIA-tabel voor ${showValue(year)}` + (detail ? ` (${detail})` : ""));
     this.name = "NoTableError";
     this.year = year;
     // Like every validation error the message names the field first; `reason` is the sentence without it.

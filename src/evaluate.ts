@@ -10,19 +10,8 @@
  *  6. carriedInStep (carried.ts): earlier years' KIA carried forward by art. 3.44, deductible this year or still open.
  * Throws KiaValidationError for invalid input; never returns a partial report.
  */
-import {
-  assetsStep,
-  adjustedAmount,
-  deductionAmountOf,
-  totalAmountOf,
-  type AssetsResult,
-} from "./assets";
-import {
-  QUOTIENT_DP,
-  tableAndCalamityStep,
-  type TableStepResult,
-  type YearResult,
-} from "./calamity";
+import { assetsStep, adjustedAmount, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
+import { QUOTIENT_DP, tableAndCalamityStep, type TableStepResult, type YearResult } from "./calamity";
 import { centsText, Ratio } from "./cents";
 import { Context, plain } from "./context";
 import { Decimal, ZERO } from "./decimal";
@@ -38,25 +27,12 @@ import {
 } from "./disinvestment";
 import { lawTextUrl, ref, refByLabel, rules, WARN_CONFIDENCES } from "./law";
 import { warnings as W } from "./messages";
-import {
-  partnershipRefs,
-  partnershipStep,
-  type PartnershipResult,
-} from "./partnership";
+import { partnershipRefs, partnershipStep, type PartnershipResult } from "./partnership";
 import { paymentStep, type PaymentResult } from "./payment";
 import { runCarriedStep } from "./carried-hook";
 import { partnerCalamity } from "./calamity-partners";
-import type {
-  AssetReport,
-  CalamityReport,
-  PartnerReport,
-  Report,
-} from "./report";
-import {
-  validateScenario,
-  type NInvestment,
-  type NormalizedScenario,
-} from "./scenario";
+import type { AssetReport, CalamityReport, PartnerReport, Report } from "./report";
+import { validateScenario, type NInvestment, type NormalizedScenario } from "./scenario";
 import { bandText } from "./table";
 
 /** Rates and shares in the report carry the same 10 decimals as the quotients. */
@@ -99,34 +75,18 @@ function evaluateOnce(s: NormalizedScenario): Report {
 
   const assets = assetsStep(s, ctx);
   // Disposals of earlier years' investments do not depend on this year's outcome: assessed once.
-  const earlier =
-    s.disposals.length || s.disposalsTotal !== undefined
-      ? assessEarlierDisposals(s)
-      : undefined;
+  const earlier = s.disposals.length || s.disposalsTotal !== undefined ? assessEarlierDisposals(s) : undefined;
   const additionFor = (y: YearResult, counted: (inv: NInvestment) => boolean) =>
-    earlier && s.disposals.length
-      ? assessDisposals(s, y, counted, byId, earlier).totalExact
-      : ZERO;
+    earlier && s.disposals.length ? assessDisposals(s, y, counted, byId, earlier).totalExact : ZERO;
   const table = tableAndCalamityStep(s, assets, byId, additionFor, ctx);
   const y = table.chosen.year;
-  const partnership = s.partnership
-    ? partnershipStep(s.partnership, y, ctx)
-    : undefined;
+  const partnership = s.partnership ? partnershipStep(s.partnership, y, ctx) : undefined;
   const payment = paymentStep(s, table.counts, y, partnership, ctx);
   let disposals: DisposalsResult | undefined;
-  if (earlier)
-    disposals = assessDisposals(s, y, (inv) => table.counts[inv.index], byId, earlier);
+  if (earlier) disposals = assessDisposals(s, y, (inv) => table.counts[inv.index], byId, earlier);
 
   const t = y.table.table;
-  if (WARN_CONFIDENCES.includes(t.confidence))
-    ctx.warn(
-      W.tableConfidence(
-        s.year,
-        t.confidence,
-        t.confidenceDetail,
-        lawTextUrl("BWBR0011353", "3.41", s.year),
-      ),
-    );
+  if (WARN_CONFIDENCES.includes(t.confidence)) ctx.warn(W.tableConfidence(s.year, t.confidence, t.confidenceDetail, lawTextUrl("BWBR0011353", "3.41", s.year)));
 
   const report: Report = {
     year: s.year,
@@ -181,8 +141,7 @@ function evaluateOnce(s: NormalizedScenario): Report {
       }));
   }
   // Art. 3.47 per partner and for the partnership as a whole (both shown; the level chosen in the scenario counts).
-  const perPartner =
-    partnership && disposals && s.disposals.length ? partnerDisinvestments(s, disposals, partnership) : undefined;
+  const perPartner = partnership && disposals && s.disposals.length ? partnerDisinvestments(s, disposals, partnership) : undefined;
   if (partnership) {
     report.partners = partnerReports(partnership, payment, perPartner, s.partnership!.disinvestmentLevel);
     report.partnership = {
@@ -204,7 +163,12 @@ function evaluateOnce(s: NormalizedScenario): Report {
         paid: plain(a.paid),
         carriedForward: plain(a.carriedExact),
         ...(payment.partnerItems
-          ? { partners: partnership!.partners.map((x, k) => ({ name: x.partner.name, carriedForward: plain((a as (typeof payment.partnerItems)[number]).parts[k]) })) }
+          ? {
+              partners: partnership!.partners.map((x, k) => ({
+                name: x.partner.name,
+                carriedForward: plain((a as (typeof payment.partnerItems)[number]).parts[k]),
+              })),
+            }
           : {}),
       })),
     };
@@ -251,12 +215,7 @@ function evaluateOnce(s: NormalizedScenario): Report {
   return report;
 }
 
-function assetReports(
-  s: NormalizedScenario,
-  assets: AssetsResult,
-  table: TableStepResult,
-  y: YearResult,
-): AssetReport[] {
+function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableStepResult, y: YearResult): AssetReport[] {
   const inTotalOnly = new Set(assets.inTotalOnly);
   // An asset's part of the KIA: its obligation x the table's KIA / the total, in cents (half up), exactly.
   const ratio = new Ratio(y.table.exact, y.total);
@@ -270,10 +229,7 @@ function assetReports(
     const cb = mv ? -1 : c;
     let attributed = "0";
     if (counted && !ratio.isZero)
-      attributed =
-        cb >= 0
-          ? centsText(ratio.apply(cb, "half-up"))
-          : plain(ratio.applyToAmount(mv ? deductionAmountOf(inv) : inv.amount));
+      attributed = cb >= 0 ? centsText(ratio.apply(cb, "half-up")) : plain(ratio.applyToAmount(mv ? deductionAmountOf(inv) : inv.amount));
     const a: AssetReport = {
       id: inv.id,
       category: inv.category.code,
@@ -319,9 +275,7 @@ function calamityReport(t: TableStepResult): CalamityReport {
     differenceExact: plain(c.with.netExact.minus(c.without.netExact)),
     items: c.items.map((i) => ({
       id: i.inv.id,
-      ...(i.inv.group === undefined
-        ? {}
-        : { group: i.inv.group, rows: i.rows.map((r) => r.id) }),
+      ...(i.inv.group === undefined ? {} : { group: i.inv.group, rows: i.rows.map((r) => r.id) }),
       replacedBy: i.replacement.id,
       available: i.available,
       applied: applied.has(i.inv),
@@ -367,8 +321,7 @@ function partnerReports(
           amountExact: plain(otherExact),
         };
     }
-    if (x.partner.ownAssetsInPartnership !== undefined)
-      r.ownAssetsInPartnership = plain(x.partner.ownAssetsInPartnership);
+    if (x.partner.ownAssetsInPartnership !== undefined) r.ownAssetsInPartnership = plain(x.partner.ownAssetsInPartnership);
     if (x.combinedTotal) r.combinedTotal = plain(x.combinedTotal);
     if (x.outside) {
       r.outsideTotal = plain(x.outside.total);

@@ -10,17 +10,9 @@ import { showValue as showValueRaw } from "./errors";
 import { evaluateNormalized as evaluateNormalizedRaw } from "./evaluate";
 import { explainText as explainTextRaw } from "./explain";
 import { bandText as bandTextRaw } from "./table";
-import {
-  categoryVerdict as categoryVerdictRaw,
-  minimumAmountTest as minimumAmountTestRaw,
-  vatBasisText as vatBasisTextRaw,
-} from "./eligibility";
+import { categoryVerdict as categoryVerdictRaw, minimumAmountTest as minimumAmountTestRaw, vatBasisText as vatBasisTextRaw } from "./eligibility";
 import { allocate as allocateRaw } from "./partnership";
-import {
-  disposalAddition as disposalAdditionRaw,
-  disinvestmentThreshold as disinvestmentThresholdRaw,
-  inWindow as inWindowRaw,
-} from "./disinvestment";
+import { disposalAddition as disposalAdditionRaw, disinvestmentThreshold as disinvestmentThresholdRaw, inWindow as inWindowRaw } from "./disinvestment";
 import { roundForReport as roundForReportRaw } from "./rounding";
 import {
   parseAmount as parseAmountRaw,
@@ -102,13 +94,22 @@ export const checkRange = /* @__PURE__ */ checked("checkRange", checkRangeRaw, [
 export const parseYear = /* @__PURE__ */ checked("parseYear", parseYearRaw, [kind.anything("value"), kind.string("field")]);
 export const formatEuro = /* @__PURE__ */ checked("formatEuro", formatEuroRaw, [kind.decimal("amount"), kind.count("decimals", 20, { optional: true })]);
 export const formatEuroShort = /* @__PURE__ */ checked("formatEuroShort", formatEuroShortRaw, [kind.decimal("amount")]);
-export const formatPercent = /* @__PURE__ */ checked("formatPercent", formatPercentRaw, [kind.decimal("fraction"), kind.count("maxDecimals", 20, { optional: true })]);
-export const groupThousands = /* @__PURE__ */ checked("groupThousands", groupThousandsRaw, [kind.string("digits"), kind.string("separator", { optional: true })]);
+export const formatPercent = /* @__PURE__ */ checked("formatPercent", formatPercentRaw, [
+  kind.decimal("fraction"),
+  kind.count("maxDecimals", 20, { optional: true }),
+]);
+export const groupThousands = /* @__PURE__ */ checked("groupThousands", groupThousandsRaw, [
+  kind.string("digits"),
+  kind.string("separator", { optional: true }),
+]);
 export const validateRows = /* @__PURE__ */ checked("validateRows", validateRowsRaw, [kind.anything("raw"), kind.options("options")]);
 export const getYearTable = /* @__PURE__ */ checked("getYearTable", getYearTableRaw, [kind.anything("year"), kind.string("field", { optional: true })]);
 export const findCategory = /* @__PURE__ */ checked("findCategory", findCategoryRaw, [kind.string("input")]);
 export const suggestCategory = /* @__PURE__ */ checked("suggestCategory", suggestCategoryRaw, [kind.string("input")]);
-export const unknownCategoryHint = /* @__PURE__ */ checked("unknownCategoryHint", unknownCategoryHintRaw, [kind.string("input"), kind.boolean("suggest", { optional: true })]);
+export const unknownCategoryHint = /* @__PURE__ */ checked("unknownCategoryHint", unknownCategoryHintRaw, [
+  kind.string("input"),
+  kind.boolean("suggest", { optional: true }),
+]);
 export const categoryRule = /* @__PURE__ */ checked("categoryRule", categoryRuleRaw, [kind.category("category"), kind.year("year")]);
 export const ref = /* @__PURE__ */ checked("ref", refRaw, [
   { ...kind.string("key"), expected: "een sleutel van de wettelijke verwijzingen", check: (v) => typeof v === "string" && referenceKeys().includes(v) },
@@ -126,12 +127,6 @@ export type {
   RowsValidated,
   RowsOptions,
 } from "./scenario";
-export type {
-  Report,
-  AssetReport,
-  PartnerReport,
-  CalamityReport,
-  DisinvestmentReport,
-} from "./report";
+export type { Report, AssetReport, PartnerReport, CalamityReport, DisinvestmentReport } from "./report";
 export type { Step, Reason, Warning } from "./explanation";
 export type { BandKind, Confidence, YearTable, CategoryData } from "./law";

@@ -65,9 +65,7 @@ const lit = (d: Decimal) => d.toFixed();
 /** The decimals the exact KIA of a whole-cent total can have: 2 plus the most decimals of a percentage. */
 function exactDecimals(tables: { bands: readonly Band[] }[]): number {
   let dp = 0;
-  for (const t of tables)
-    for (const b of t.bands)
-      for (const r of [b.rate, b.phaseoutRate]) if (r) dp = Math.max(dp, r.decimalPlaces());
+  for (const t of tables) for (const b of t.bands) for (const r of [b.rate, b.phaseoutRate]) if (r) dp = Math.max(dp, r.decimalPlaces());
   return 2 + dp;
 }
 
@@ -104,21 +102,14 @@ export function lambdaBody(years: readonly number[] = establishedYears(), option
     return values.every((v) => v === values[0]) ? values[0] : `INDEX({${values.join(",")}},1,${at})`;
   };
   const dp = exactDecimals(tables);
-  if (dp > NOISE_DECIMALS)
-    throw new Error(
-      `lambdaBody: het exacte bedrag van een totaal in centen heeft ${dp} decimalen, ROUND houdt er ${NOISE_DECIMALS}`,
-    );
+  if (dp > NOISE_DECIMALS) throw new Error(`lambdaBody: het exacte bedrag van een totaal in centen heeft ${dp} decimalen, ROUND houdt er ${NOISE_DECIMALS}`);
   for (const t of tables)
     for (const b of t.bands)
-      if (
-        (b.kind === "percentage" || b.kind === "phase-out") &&
-        !(b.upTo !== null && b.upTo.lt(1e6))
-      )
+      if ((b.kind === "percentage" || b.kind === "phase-out") && !(b.upTo !== null && b.upTo.lt(1e6)))
         throw new Error(
           `lambdaBody: de schijf tot ${b.upTo ?? "oneindig"} van ${t.year} gaat voorbij € 10^6; ROUND(x;${NOISE_DECIMALS}) is daar niet onderzocht`,
         );
-  const rounded = (x: string) =>
-    options.exact ? x : `ROUNDUP(ROUND(${x},${NOISE_DECIMALS}),0)`;
+  const rounded = (x: string) => (options.exact ? x : `ROUNDUP(ROUND(${x},${NOISE_DECIMALS}),0)`);
   const amount = (kind: BandKind, i: number): string => {
     switch (kind) {
       case "percentage":
@@ -135,8 +126,7 @@ export function lambdaBody(years: readonly number[] = establishedYears(), option
   };
   // The bands from the last to the first: IF(total<=upTo1, amount1, IF(total<=upTo2, amount2, … lastAmount)).
   let chain = amount(kinds[kinds.length - 1], kinds.length - 1);
-  for (let i = kinds.length - 2; i >= 0; i--)
-    chain = `IF(${total}<=${param((b) => b.upTo, i)},${amount(kinds[i], i)},${chain})`;
+  for (let i = kinds.length - 2; i >= 0; i--) chain = `IF(${total}<=${param((b) => b.upTo, i)},${amount(kinds[i], i)},${chain})`;
   // ISNUMBER(total)*(total>=0) rather than AND(…): AND would fold a range into one value, this keeps
   // =KIA(A2:A100; 2025) element by element (a spill in Excel).
   return `IF(ISNUMBER(${total})*(${total}>=0),IF(ISNA(${at}),NA(),${chain}),#VALUE!)`;

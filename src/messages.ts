@@ -7,10 +7,8 @@ import type { Confidence } from "./law";
 
 const CONFIDENCE_NL: Record<Confidence, string> = {
   official: "bevestigd in de wettekst, bij de Belastingdienst of in de rechtspraak",
-  corroborated:
-    "alleen bevestigd door niet-officiële bronnen (websites van adviseurs), niet in de wettekst, bij de Belastingdienst of in de rechtspraak",
-  "single-source":
-    "slechts door één niet-officiële bron bevestigd",
+  corroborated: "alleen bevestigd door niet-officiële bronnen (websites van adviseurs), niet in de wettekst, bij de Belastingdienst of in de rechtspraak",
+  "single-source": "slechts door één niet-officiële bron bevestigd",
   inferred: "afgeleid, niet in een bron gevonden",
   unknown: "onbekend",
 };
@@ -91,7 +89,7 @@ export const warnings = {
       text: `De winstaandelen tellen op tot ${sum}, niet tot 100% (of 1): de KIA is naar verhouding verdeeld (${shares}). Zijn het percentages of breuken, controleer dan of er een vennoot ontbreekt of een aandeel verkeerd staat.`,
     };
   },
-    partnershipRounding(sum: string, kia: string): Warning {
+  partnershipRounding(sum: string, kia: string): Warning {
     return {
       code: "PARTNERSHIP_ROUNDING",
       text: `Iedere vennoot rondt het eigen deel in de eigen aangifte af (naar boven, in het voordeel van de vennoot): samen ${sum}, terwijl de afgeronde KIA van het samenwerkingsverband ${kia} is.`,

@@ -31,23 +31,11 @@ export function isAmountProblem(v: unknown): v is AmountProblem {
 }
 
 const NEGATIVE = problem("NEGATIVE_AMOUNT", "bedrag mag niet negatief zijn");
-const NOT_FINITE = problem(
-  "INVALID_AMOUNT",
-  "bedrag moet een eindig getal zijn",
-);
-const TOO_LARGE = problem(
-  "AMOUNT_OUT_OF_RANGE",
-  "bedrag is groter dan € 1.000.000.000.000.000 (10^15): geen investeringsbedrag",
-);
-const TOO_PRECISE = problem(
-  "TOO_MANY_DECIMALS",
-  `bedrag heeft meer dan ${MAX_DECIMALS} decimalen`,
-);
+const NOT_FINITE = problem("INVALID_AMOUNT", "bedrag moet een eindig getal zijn");
+const TOO_LARGE = problem("AMOUNT_OUT_OF_RANGE", "bedrag is groter dan € 1.000.000.000.000.000 (10^15): geen investeringsbedrag");
+const TOO_PRECISE = problem("TOO_MANY_DECIMALS", `bedrag heeft meer dan ${MAX_DECIMALS} decimalen`);
 const NON_ZERO_DIGIT = /[1-9]/;
-const NOT_DECIMAL_TEXT = problem(
-  "INVALID_AMOUNT",
-  'bedrag moet een getal zijn of een decimale tekst met een punt, zoals "1234.56"',
-);
+const NOT_DECIMAL_TEXT = problem("INVALID_AMOUNT", 'bedrag moet een getal zijn of een decimale tekst met een punt, zoals "1234.56"');
 const NO_AMOUNT_REASON = "bedrag ontbreekt of is geen getal";
 const NO_AMOUNT = problem("MISSING_FIELD", NO_AMOUNT_REASON);
 const NOT_AN_AMOUNT = problem("INVALID_AMOUNT", NO_AMOUNT_REASON);
@@ -153,12 +141,10 @@ export function readAmount(value: unknown): Decimal | AmountProblem {
   return value === undefined || value === null ? NO_AMOUNT : NOT_AN_AMOUNT;
 }
 
-
 /** Parse a non-negative amount (number or decimal string with a point). Throws KiaValidationError naming `field`. */
 export function parseAmount(value: unknown, field: string): Decimal {
   const r = readAmount(value);
-  if (isAmountProblem(r))
-    throw new KiaValidationError(r.problem, field, value, r.reason);
+  if (isAmountProblem(r)) throw new KiaValidationError(r.problem, field, value, r.reason);
   return r;
 }
 
@@ -223,7 +209,7 @@ function scanDutchCents(t: string): number {
       groupLen++;
     } else if (ch === 46 /* . */) {
       // thousands point: the first group has 1-3 digits and no leading 0, later groups exactly three
-      if ((dotted ? groupLen !== 3 : groupLen < 1 || groupLen > 3 || t.charCodeAt(start) === 48)) return -1;
+      if (dotted ? groupLen !== 3 : groupLen < 1 || groupLen > 3 || t.charCodeAt(start) === 48) return -1;
       dotted = true;
       groupLen = 0;
     } else break;
@@ -262,16 +248,13 @@ export function groupThousands(digits: string, separator = "."): string {
 
 /** Dutch amount text as a plain decimal string ("1234.56"), or why it is not one. String work only. */
 function dutchAmountText(text: string): string | AmountProblem {
-  if (text.length > 200)
-    return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
+  if (text.length > 200) return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
   let s = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (s.length > 64)
-    return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
+  if (s.length > 64) return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
   s = s.replace(/^(€|eur)/i, "").replace(/(€|eur)$/i, "");
   if (/^[-\u2212]/.test(s)) return NEGATIVE;
   if (/^\d+$/.test(s)) return s;
-  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s))
-    return s.replace(/\./g, "").replace(",", ".");
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) return s.replace(/\./g, "").replace(",", ".");
   if (/^[1-9]\d{0,2},\d{3}$/.test(s)) {
     const [int, frac] = s.split(",");
     const cents = frac.replace(/0+$/, "").padEnd(2, "0");
@@ -283,27 +266,15 @@ function dutchAmountText(text: string): string | AmountProblem {
   if (/^\d+,\d+$/.test(s)) return s.replace(",", ".");
   if (/^\d+\.\d+$/.test(s)) return s;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
-    return problem(
-      "INVALID_AMOUNT",
-      `Engelse notatie; schrijf een bedrag met een komma voor de centen, zoals 1.234,56`,
-    );
-  return problem(
-    "INVALID_AMOUNT",
-    `geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`,
-  );
+    return problem("INVALID_AMOUNT", `Engelse notatie; schrijf een bedrag met een komma voor de centen, zoals 1.234,56`);
+  return problem("INVALID_AMOUNT", `geen bedrag; gebruik een getal of tekst zoals "€ 1.234,56"`);
 }
 
 /** Parse a tax year: an integer. Whether a table exists is checked by the law module. */
 export function parseYear(value: unknown, field: string): number {
-  if (typeof value === "string" && /^\s*\d{4}\s*$/.test(value))
-    return Number(value.trim());
+  if (typeof value === "string" && /^\s*\d{4}\s*$/.test(value)) return Number(value.trim());
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new KiaValidationError(
-      "INVALID_YEAR",
-      field,
-      value,
-      "jaar moet een geheel getal zijn, zoals 2025",
-    );
+    throw new KiaValidationError("INVALID_YEAR", field, value, "jaar moet een geheel getal zijn, zoals 2025");
   }
   return value;
 }
@@ -348,8 +319,6 @@ export function formatEuroShort(amount: Decimal): string {
 
 /** Dutch percentage text: 0.28 -> "28%", 0.0756 -> "7,56%". */
 export function formatPercent(fraction: Decimal, maxDecimals = 2): string {
-  const p = fraction
-    .times(100)
-    .toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
+  const p = fraction.times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
   return p.toString().replace(".", ",") + "%";
 }

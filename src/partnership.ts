@@ -44,11 +44,7 @@ import { roundForReport } from "./rounding";
 import type { NPartner, NPartnership, PartnershipKey } from "./scenario";
 import { findBand, kia, type TableResult } from "./table";
 
-export type ConditionStatus =
-  | "met"
-  | "not-met"
-  | "to-confirm"
-  | "not-applicable";
+export type ConditionStatus = "met" | "not-met" | "to-confirm" | "not-applicable";
 
 export interface PartnershipCondition {
   code: "a" | "b" | "c" | "d" | "e" | "f";
@@ -63,11 +59,7 @@ export interface Allocation {
   amount: Decimal;
 }
 
-export type PartnerMethod =
-  | "share"
-  | "own-assets"
-  | "hr-2020-pro-rata"
-  | "hr-2019-fixed";
+export type PartnerMethod = "share" | "own-assets" | "hr-2020-pro-rata" | "hr-2019-fixed";
 
 export interface PartnerResult {
   partner: NPartner;
@@ -144,12 +136,7 @@ export function effectiveKey(p: NPartnership): {
       }
     });
     if (p.partners.every((x) => x.profit!.isZero())) {
-      throw new KiaValidationError(
-        "INVALID_KEY",
-        "partnership.partners",
-        "winst",
-        "de winstaandelen zijn samen nul",
-      );
+      throw new KiaValidationError("INVALID_KEY", "partnership.partners", "winst", "de winstaandelen zijn samen nul");
     }
     return { key: "profit", fellBack: true };
   }
@@ -166,10 +153,7 @@ export function weightOf(partner: NPartner, key: PartnershipKey): Decimal {
  * go to the largest remainders (ties: the one listed first), so every part is its exact proportional share to
  * within one unit of the 10th decimal.
  */
-export function splitExactly(
-  amount: Decimal,
-  weights: readonly Decimal[],
-): Decimal[] {
+export function splitExactly(amount: Decimal, weights: readonly Decimal[]): Decimal[] {
   const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
   if (totalWeight.isZero()) return weights.map(() => ZERO);
   const dp = Math.max(QUOTIENT_DP, amount.decimalPlaces());
@@ -178,20 +162,13 @@ export function splitExactly(
   const raw = weights.map((w) => units.times(w).div(totalWeight));
   const floors = raw.map((r) => r.floor());
   let left = units.minus(floors.reduce((s, f) => s.plus(f), ZERO)).toNumber();
-  const order = raw
-    .map((r, i) => ({ i, rem: r.minus(floors[i]) }))
-    .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
-  for (let k = 0; left > 0 && k < order.length; k++, left--)
-    floors[order[k].i] = floors[order[k].i].plus(1);
+  const order = raw.map((r, i) => ({ i, rem: r.minus(floors[i]) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k].i] = floors[order[k].i].plus(1);
   return floors.map((f) => f.div(scale));
 }
 
 /** `amount` split over the partners by the key: exact, with each partner's share. */
-export function allocate(
-  amount: Decimal,
-  partners: readonly NPartner[],
-  key: PartnershipKey,
-): Allocation[] {
+export function allocate(amount: Decimal, partners: readonly NPartner[], key: PartnershipKey): Allocation[] {
   const weights = partners.map((p) => weightOf(p, key));
   const totalWeight = weights.reduce((s, w) => s.plus(w), ZERO);
   const parts = splitExactly(amount, weights);
@@ -207,10 +184,7 @@ export function allocate(
 const confirmed = (v: boolean | undefined): ConditionStatus => (v === true ? "met" : v === false ? "not-met" : "to-confirm");
 
 /** Conditions a-f of the approval for an agreed key, with their status for this scenario. */
-export function keyConditions(
-  p: NPartnership,
-  applied: PartnershipKey,
-): PartnershipCondition[] {
+export function keyConditions(p: NPartnership, applied: PartnershipKey): PartnershipCondition[] {
   const agreed = p.key !== "profit";
   if (!agreed) {
     const na =
@@ -289,11 +263,7 @@ export function partnershipRefs(year: number) {
  * In every other case (the combined total in the 28 % band, in the phase-out or above it, or in the fixed band
  * with his own amount below it) HR 1 mei 2020's proportion applies. Returns the fixed amount, or undefined.
  */
-export function hr2019Fixed(
-  table: TableResult["table"],
-  combinedTotal: Decimal,
-  ownAmount: Decimal,
-): Decimal | undefined {
+export function hr2019Fixed(table: TableResult["table"], combinedTotal: Decimal, ownAmount: Decimal): Decimal | undefined {
   const band = findBand(table, combinedTotal);
   if (band.kind !== "fixed") return undefined;
   return findBand(table, ownAmount).kind === "fixed" ? band.fixed! : undefined;
@@ -311,25 +281,26 @@ function looksLikePercentages(total: Decimal, weights: readonly Decimal[]): bool
   return total.lt(100) || weights.every((w) => w.lte(100));
 }
 
-export function partnershipStep(
-  p: NPartnership,
-  y: YearResult,
-  ctx: Context,
-): PartnershipResult {
+export function partnershipStep(p: NPartnership, y: YearResult, ctx: Context): PartnershipResult {
   const year = ctx.year;
   const refs = partnershipRefs(year);
   ctx.record(refs.law);
   ctx.record(refs.allocation);
   const { key, fellBack } = effectiveKey(p);
   if (fellBack) ctx.warn(W.partnershipKeyFallback(KEY_NL[p.key], unmetConditions(p)));
-  else if (p.key !== "profit" && p.jointRequest !== true)
-    ctx.warn(W.partnershipRequest(KEY_NL[p.key]));
+  else if (p.key !== "profit" && p.jointRequest !== true) ctx.warn(W.partnershipRequest(KEY_NL[p.key]));
   // Partners without investments of their own share the partnership's KIA by the key, exactly.
   const byKey = allocate(y.kiaExact, p.partners, key);
   const totalWeight = byKey.reduce((s, a) => s.plus(a.weight), ZERO);
   // Profit shares read as percentages (the pane and the template ask for them so) that do not make 100 are
   // still a valid proportion, but a forgotten partner or a typo would go unnoticed: say how it was split.
-  if (key === "profit" && looksLikePercentages(totalWeight, byKey.map((a) => a.weight)))
+  if (
+    key === "profit" &&
+    looksLikePercentages(
+      totalWeight,
+      byKey.map((a) => a.weight),
+    )
+  )
     ctx.warn(
       W.profitSharesNotHundred(
         totalWeight.toString().replace(".", ","),
@@ -340,13 +311,8 @@ export function partnershipStep(
   const partners = p.partners.map((x, i): PartnerResult => {
     // Own investments that join the partnership's for this partner's row: before 2021 all of his own
     // investments (HR 2019/2020); from 2021 only his own assets used in this enterprise (lid 3).
-    const own = refs.perEnterprise
-      ? (x.ownAssetsInPartnership ?? ZERO)
-      : (x.outsideInvestments ?? ZERO).plus(x.ownAssetsInPartnership ?? ZERO);
-    const outside =
-      refs.perEnterprise && x.outsideInvestments?.gt(0)
-        ? kia(x.outsideInvestments, year, { exact: ctx.exact })
-        : undefined;
+    const own = refs.perEnterprise ? (x.ownAssetsInPartnership ?? ZERO) : (x.outsideInvestments ?? ZERO).plus(x.ownAssetsInPartnership ?? ZERO);
+    const outside = refs.perEnterprise && x.outsideInvestments?.gt(0) ? kia(x.outsideInvestments, year, { exact: ctx.exact }) : undefined;
     // His part of the partnership's investments follows the deduction base (actual obligations where besluit 5
     // counts market values in the total); the row is found on the total plus his own.
     const part = byKey[i].share.times(y.deductionBase).plus(own);
@@ -379,27 +345,16 @@ export function partnershipStep(
       kiaExact,
       kia: round(kiaExact),
       rate: part.isZero() ? ZERO : kiaExact.div(part),
-      method: refs.perEnterprise
-        ? "own-assets"
-        : fixed
-          ? "hr-2019-fixed"
-          : "hr-2020-pro-rata",
+      method: refs.perEnterprise ? "own-assets" : fixed ? "hr-2019-fixed" : "hr-2020-pro-rata",
       combinedTotal,
       combined,
       outside,
     };
   });
-  if (partners.some((x) => x.method.startsWith("hr-")))
-    for (const k of rules.partnership.legacyCaseRefs) ctx.use(k);
+  if (partners.some((x) => x.method.startsWith("hr-"))) for (const k of rules.partnership.legacyCaseRefs) ctx.use(k);
   const sumRounded = partners.reduce((s, x) => s.plus(x.kia), ZERO);
-  if (
-    !ctx.exact &&
-    partners.every((x) => x.method === "share") &&
-    !sumRounded.eq(y.kia)
-  )
-    ctx.warn(
-      W.partnershipRounding(formatEuroShort(sumRounded), formatEuroShort(y.kia)),
-    );
+  if (!ctx.exact && partners.every((x) => x.method === "share") && !sumRounded.eq(y.kia))
+    ctx.warn(W.partnershipRounding(formatEuroShort(sumRounded), formatEuroShort(y.kia)));
   const conditions = keyConditions(p, key);
   explainPartnership(p, y, partners, key, conditions, ctx);
   return {
@@ -460,12 +415,7 @@ function explainPartnership(
         : ""),
     refs.law,
   );
-  if (p.key !== "profit")
-    for (const c of conditions)
-      ctx.explain(
-        `Voorwaarde ${c.code} (${CONDITION_STATUS_NL[c.status]}): ${c.text}`,
-        refs.allocation,
-      );
+  if (p.key !== "profit") for (const c of conditions) ctx.explain(`Voorwaarde ${c.code} (${CONDITION_STATUS_NL[c.status]}): ${c.text}`, refs.allocation);
   for (const x of partners.slice(0, 50)) {
     const name = x.partner.name;
     const rounded = ctx.exact ? "." : `, afgerond ${formatEuroShort(x.kia)}.`;
@@ -485,8 +435,7 @@ function explainPartnership(
         else r = refs.law;
         text = `${name}: ${x.method === "hr-2020-pro-rata" ? `${legacyRegime(x)} ` : ""}Schijf op ${formatEuro(x.combinedTotal!)} (samenwerkingsverband plus eigen ${formatEuro(own)}) geeft ${formatExactEuro(x.combined!.exact)}; naar verhouding van het eigen deel ${formatEuro(x.part)} (aandeel ${formatPercent(x.share, 4)} plus eigen): ${formatExactEuro(x.combined!.exact)} x ${formatEuro(x.part)} / ${formatEuro(x.combinedTotal!)} = ${formatExactEuro(x.kiaExact)}${rounded}`;
     }
-    if (x.outside)
-      text += ` Eigen onderneming: KIA over ${formatExactEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;
+    if (x.outside) text += ` Eigen onderneming: KIA over ${formatExactEuro(x.outside.total)} = ${formatEuroShort(x.outside.rounded)}.`;
     ctx.explain(text, r);
   }
 }

@@ -49,17 +49,10 @@ export interface PaymentResult extends Split {
 }
 
 /** max(0, base x rate - paid), to 10 decimals rounded down. */
-export function carriedForward(
-  base: Decimal,
-  paid: Decimal,
-  kiaExact: Decimal,
-  total: Decimal,
-): Decimal {
+export function carriedForward(base: Decimal, paid: Decimal, kiaExact: Decimal, total: Decimal): Decimal {
   if (total.isZero()) return ZERO;
   const c = base.times(kiaExact).minus(paid.times(total));
-  return c.isPositive() && !c.isZero()
-    ? c.div(total).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR)
-    : ZERO;
+  return c.isPositive() && !c.isZero() ? c.div(total).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR) : ZERO;
 }
 
 function split(kiaExact: Decimal, kia: Decimal, carriedExact: Decimal, exact: boolean): Split {
@@ -104,9 +97,7 @@ export function paymentStep(
       ids: a.ids,
       base: a.base,
       paid: a.paid,
-      attributedExact: y.total.isZero()
-        ? ZERO
-        : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
+      attributedExact: y.total.isZero() ? ZERO : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
       carriedExact: c,
     });
   }
@@ -158,10 +149,7 @@ export function paymentStep(
   }
   if (items.length) {
     const payRef = ctx.use(rules.paymentCriterion.ref);
-    const assets = (a: UnpaidAsset) =>
-      a.ids.length === 1 && a.asset === a.ids[0]
-        ? a.asset
-        : `bedrijfsmiddel "${a.asset}" (${a.ids.length} regels)`;
+    const assets = (a: UnpaidAsset) => (a.ids.length === 1 && a.asset === a.ids[0] ? a.asset : `bedrijfsmiddel "${a.asset}" (${a.ids.length} regels)`);
     ctx.warn(W.paymentCriterion(listOf(items, assets)));
     ctx.explain(
       `Betalingscriterium: niet in gebruik genomen en niet volledig betaald: ${listOf(

@@ -7,10 +7,7 @@
 import type { Reason } from "./explanation";
 import { ref, rules } from "./law";
 
-export function relatedPartyVerdict(
-  exemption: boolean,
-  year: number,
-): { counts: boolean; reason: Reason } {
+export function relatedPartyVerdict(exemption: boolean, year: number): { counts: boolean; reason: Reason } {
   if (exemption) {
     return {
       counts: true,

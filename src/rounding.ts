@@ -13,14 +13,7 @@ import { Decimal } from "./decimal";
 
 export type RoundingDirection = "deduction" | "addition";
 
-export function roundForReport(
-  amount: Decimal,
-  direction: RoundingDirection,
-  exact: boolean,
-): Decimal {
+export function roundForReport(amount: Decimal, direction: RoundingDirection, exact: boolean): Decimal {
   if (exact) return amount;
-  return amount.toDecimalPlaces(
-    0,
-    direction === "deduction" ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR,
-  );
+  return amount.toDecimalPlaces(0, direction === "deduction" ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR);
 }

@@ -234,8 +234,7 @@ class Investment implements NInvestment {
   }
 
   get paid(): Decimal {
-    if (this._paid === undefined)
-      this._paid = this.paidCents === this.cents ? this.amount : centsDecimal(this.paidCents);
+    if (this._paid === undefined) this._paid = this.paidCents === this.cents ? this.amount : centsDecimal(this.paidCents);
     return this._paid;
   }
 }
@@ -245,12 +244,7 @@ class Investment implements NInvestment {
  * € 10^13), for anything else a checked Decimal, or why it is no amount. This is the one place that decides the path.
  */
 function amountField(value: unknown): number | Decimal | AmountProblem {
-  const c =
-    typeof value === "number"
-      ? centsOfNumber(value)
-      : typeof value === "string"
-        ? centsOfString(value.trim())
-        : -1;
+  const c = typeof value === "number" ? centsOfNumber(value) : typeof value === "string" ? centsOfString(value.trim()) : -1;
   return c >= 0 ? c + 0 : readAmount(value);
 }
 
@@ -357,12 +351,7 @@ function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function fail(
-  code: ConstructorParameters<typeof KiaValidationError>[0],
-  field: string,
-  value: unknown,
-  reason: string,
-): never {
+function fail(code: ConstructorParameters<typeof KiaValidationError>[0], field: string, value: unknown, reason: string): never {
   throw new KiaValidationError(code, field, value, reason);
 }
 
@@ -410,29 +399,15 @@ function expectObject(v: unknown, field: At): Obj {
 }
 
 /** The first key of `o` that is not `known`, refused; undefined when there is none. */
-function unknownKey(
-  o: Obj,
-  known: ReadonlySet<string>,
-  field: At,
-): Refused | undefined {
+function unknownKey(o: Obj, known: ReadonlySet<string>, field: At): Refused | undefined {
   for (const k in o) {
     if (!known.has(k))
-      return refusedAt(
-        "UNKNOWN_FIELD",
-        field,
-        k.length > 60 ? k.slice(0, 59) + "…" : k,
-        o[k],
-        `onbekend veld; toegestaan: ${[...known].join(", ")}`,
-      );
+      return refusedAt("UNKNOWN_FIELD", field, k.length > 60 ? k.slice(0, 59) + "…" : k, o[k], `onbekend veld; toegestaan: ${[...known].join(", ")}`);
   }
   return undefined;
 }
 
-function onlyKnownKeys(
-  o: Obj,
-  known: ReadonlySet<string>,
-  field: At,
-): void {
+function onlyKnownKeys(o: Obj, known: ReadonlySet<string>, field: At): void {
   must(unknownKey(o, known, field));
 }
 
@@ -446,33 +421,15 @@ function readBool(v: unknown, field: At, key: string): boolean | undefined | Ref
   return refusedAt("INVALID_TYPE", field, key, v, "verwacht true of false");
 }
 
-function readString(
-  o: Obj,
-  key: string,
-  field: At,
-  max = MAX_TEXT_LENGTH,
-): string | undefined | Refused {
+function readString(o: Obj, key: string, field: At, max = MAX_TEXT_LENGTH): string | undefined | Refused {
   const v = o[key];
   if (v === undefined) return undefined;
-  if (typeof v !== "string")
-    return refusedAt("INVALID_TYPE", field, key, v, "verwacht tekst");
-  if (v.length > max)
-    return refusedAt(
-      "INVALID_TYPE",
-      field,
-      key,
-      v,
-      `tekst is te lang (meer dan ${max} tekens)`,
-    );
+  if (typeof v !== "string") return refusedAt("INVALID_TYPE", field, key, v, "verwacht tekst");
+  if (v.length > max) return refusedAt("INVALID_TYPE", field, key, v, `tekst is te lang (meer dan ${max} tekens)`);
   return v;
 }
 
-function optString(
-  o: Obj,
-  key: string,
-  field: At,
-  max = MAX_TEXT_LENGTH,
-): string | undefined {
+function optString(o: Obj, key: string, field: At, max = MAX_TEXT_LENGTH): string | undefined {
   return must(readString(o, key, field, max));
 }
 
@@ -489,8 +446,7 @@ const ID_TOO_LONG = `id is te lang (meer dan ${MAX_ID_LENGTH} tekens)`;
 /** An id as idOf reads it, or why it is none (without throwing). */
 function readId(v: unknown): string | { problem: ValidationCode; reason: string } {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  if (typeof v !== "string" || v.trim() === "")
-    return { problem: v === undefined ? "MISSING_FIELD" : "INVALID_TYPE", reason: NO_ID };
+  if (typeof v !== "string" || v.trim() === "") return { problem: v === undefined ? "MISSING_FIELD" : "INVALID_TYPE", reason: NO_ID };
   if (v.length > MAX_ID_LENGTH) return { problem: "INVALID_TYPE", reason: ID_TOO_LONG };
   return v;
 }
@@ -514,16 +470,7 @@ const INVESTMENT_KEYS = new Set([
   "override",
   "date",
 ]);
-const PARTNER_KEYS = new Set([
-  "name",
-  "legalForm",
-  "profit",
-  "capital",
-  "reserves",
-  "outsideInvestments",
-  "ownAssetsInPartnership",
-  "note",
-]);
+const PARTNER_KEYS = new Set(["name", "legalForm", "profit", "capital", "reserves", "outsideInvestments", "ownAssetsInPartnership", "note"]);
 const DISPOSAL_KEYS = new Set([
   "id",
   "description",
@@ -535,16 +482,7 @@ const DISPOSAL_KEYS = new Set([
   "partnerRates",
   "source",
 ]);
-const SCENARIO_KEYS = new Set([
-  "year",
-  "exact",
-  "description",
-  "investments",
-  "partnership",
-  "disposals",
-  "disposalsTotal",
-  "carriedIn",
-]);
+const SCENARIO_KEYS = new Set(["year", "exact", "description", "investments", "partnership", "disposals", "disposalsTotal", "carriedIn"]);
 const CARRIED_YEAR_KEYS = new Set(["year", "open", "source", "assets", "partners"]);
 const CARRIED_ASSET_KEYS = new Set(["asset", "description", "amount", "open", "paidBefore", "paid", "inUse", "basis", "partners"]);
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
@@ -588,14 +526,7 @@ function readGroup(v: unknown, field: At): string | undefined | Refused {
       v,
       "een groep is een niet-lege tekst (de naam van het bedrijfsmiddel waar de regel deel van is); laat het veld weg voor een zelfstandig bedrijfsmiddel",
     );
-  if (v.length > MAX_ID_LENGTH)
-    return refusedAt(
-      "INVALID_TYPE",
-      field,
-      "group",
-      v,
-      `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`,
-    );
+  if (v.length > MAX_ID_LENGTH) return refusedAt("INVALID_TYPE", field, "group", v, `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`);
   return groupName(v);
 }
 
@@ -622,24 +553,12 @@ function sameGroupSpelling(names: Map<string, string>, group: string): string {
 
 function readDate(v: unknown, field: At): string | undefined | Refused {
   if (v === undefined) return undefined;
-  const m =
-    typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
   if (m) {
     const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    if (
-      d.getUTCFullYear() === +m[1] &&
-      d.getUTCMonth() === +m[2] - 1 &&
-      d.getUTCDate() === +m[3]
-    )
-      return m[0];
+    if (d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]) return m[0];
   }
-  return refusedAt(
-    "INVALID_TYPE",
-    field,
-    "date",
-    v,
-    "verwacht een datum als jjjj-mm-dd, zoals 2025-03-31",
-  );
+  return refusedAt("INVALID_TYPE", field, "date", v, "verwacht een datum als jjjj-mm-dd, zoals 2025-03-31");
 }
 
 /** A row's calamity entry: lost and replaced by another asset of this year (checked across rows later). */
@@ -648,13 +567,7 @@ function validateLost(v: unknown, field: At): NInvestment["lostByCalamity"] {
   const lf = `${field}.lostByCalamity`;
   const l = expectObject(v, lf);
   onlyKnownKeys(l, CALAMITY_KEYS, lf);
-  if (l.replacedBy === undefined)
-    fail(
-      "MISSING_FIELD",
-      `${lf}.replacedBy`,
-      undefined,
-      "verwacht de id van het vervangende bedrijfsmiddel",
-    );
+  if (l.replacedBy === undefined) fail("MISSING_FIELD", `${lf}.replacedBy`, undefined, "verwacht de id van het vervangende bedrijfsmiddel");
   return {
     replacedBy: idOf(l.replacedBy, lf, "replacedBy"),
     approval: optBool(l, "approval", lf),
@@ -667,12 +580,7 @@ function validateLost(v: unknown, field: At): NInvestment["lostByCalamity"] {
  * throws it). `laterLost`: its calamity entry is left for later (validateRows checks the entries, which name other
  * rows, after the rows themselves).
  */
-function validateInvestment(
-  raw: unknown,
-  index: number,
-  laterLost = false,
-  hint: (category: string) => string = unknownCategoryHint,
-): NInvestment | Refused {
+function validateInvestment(raw: unknown, index: number, laterLost = false, hint: (category: string) => string = unknownCategoryHint): NInvestment | Refused {
   const field = new Where("investments", index);
   const o = readObject(raw, field);
   if (o instanceof Refused) return o;
@@ -682,25 +590,14 @@ function validateInvestment(
   if (typeof id !== "string") return refusedAt(id.problem, field, "id", o.id, id.reason, null);
   const refuse = (code: ValidationCode, key: string, value: unknown, reason: string) => refusedAt(code, field, key, value, reason, id);
   if (typeof o.category !== "string")
-    return refuse(
-      o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      "category",
-      o.category,
-      'verwacht een categoriecode, zoals "machine"',
-    );
-  const category =
-    o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
-  if (!category)
-    return refuse("UNKNOWN_CATEGORY", "category", o.category, `onbekende categorie; ${hint(o.category.slice(0, 60))}`);
+    return refuse(o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE", "category", o.category, 'verwacht een categoriecode, zoals "machine"');
+  const category = o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
+  if (!category) return refuse("UNKNOWN_CATEGORY", "category", o.category, `onbekende categorie; ${hint(o.category.slice(0, 60))}`);
   const amount = amountField(o.amount);
   if (isAmountProblem(amount)) return refuse(amount.problem, "amount", o.amount, amount.reason);
   const paid = o.paid === undefined ? amount : amountField(o.paid);
   if (isAmountProblem(paid)) return refuse(paid.problem, "paid", o.paid, paid.reason);
-  if (
-    typeof amount === "number" && typeof paid === "number"
-      ? paid > amount
-      : asDecimal(paid).gt(asDecimal(amount))
-  )
+  if (typeof amount === "number" && typeof paid === "number" ? paid > amount : asDecimal(paid).gt(asDecimal(amount)))
     return refuse(
       "PAID_EXCEEDS_AMOUNT",
       "paid",
@@ -748,10 +645,14 @@ function validateInvestment(
     const unknownInReserve = unknownKey(ro, RESERVE_KEYS, rf);
     if (unknownInReserve) return unknownInReserve;
     const ramount = readAmount(ro.amount);
-    if (isAmountProblem(ramount))
-      return refuse(ramount.problem, "reinvestmentReserve.amount", ro.amount, ramount.reason);
+    if (isAmountProblem(ramount)) return refuse(ramount.problem, "reinvestmentReserve.amount", ro.amount, ramount.reason);
     if (ramount.gt(asDecimal(amount)))
-      return refuse("INVALID_COMBINATION", "reinvestmentReserve.amount", ro.amount, `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`);
+      return refuse(
+        "INVALID_COMBINATION",
+        "reinvestmentReserve.amount",
+        ro.amount,
+        `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
+      );
     const kind = ro.kind ?? "hir";
     if (kind !== "hir" && kind !== "herbesteding")
       return refuse("INVALID_TYPE", "reinvestmentReserve.kind", ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
@@ -769,8 +670,7 @@ function validateInvestment(
     if (unknownInOverride) return unknownInOverride;
     const eligible = readBool(ov.eligible, of, "eligible");
     if (eligible instanceof Refused) return eligible;
-    if (eligible === undefined)
-      return refuse("MISSING_FIELD", "override.eligible", undefined, "verwacht true (telt mee) of false (telt niet mee)");
+    if (eligible === undefined) return refuse("MISSING_FIELD", "override.eligible", undefined, "verwacht true (telt mee) of false (telt niet mee)");
     const reason = readString(ov, "reason", of, 2000);
     if (reason instanceof Refused) return reason;
     if (reason === undefined || reason.trim().length < 3)
@@ -819,9 +719,7 @@ function validatePartnership(raw: unknown): NPartnership {
   const o = expectObject(raw, field);
   onlyKnownKeys(o, PARTNERSHIP_KEYS, field);
   const keyGiven = o.key !== undefined;
-  const key = keyGiven
-    ? partnershipKeyOf(o.key)
-    : (rules.partnership.defaultKey as PartnershipKey);
+  const key = keyGiven ? partnershipKeyOf(o.key) : (rules.partnership.defaultKey as PartnershipKey);
   if (!key) {
     fail(
       "INVALID_KEY",
@@ -831,12 +729,7 @@ function validatePartnership(raw: unknown): NPartnership {
     );
   }
   if (!Array.isArray(o.partners)) {
-    fail(
-      o.partners === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      `${field}.partners`,
-      o.partners,
-      "verwacht een lijst met de vennoten",
-    );
+    fail(o.partners === undefined ? "MISSING_FIELD" : "INVALID_TYPE", `${field}.partners`, o.partners, "verwacht een lijst met de vennoten");
   }
   if (o.partners.length < 2) {
     fail(
@@ -852,21 +745,13 @@ function validatePartnership(raw: unknown): NPartnership {
     const po = expectObject(p, pf);
     onlyKnownKeys(po, PARTNER_KEYS, pf);
     if (typeof po.name !== "string" || po.name.trim() === "") {
-      fail(
-        "MISSING_FIELD",
-        `${pf}.name`,
-        po.name,
-        "verwacht de naam van de vennoot",
-      );
+      fail("MISSING_FIELD", `${pf}.name`, po.name, "verwacht de naam van de vennoot");
     }
     const name = po.name.trim();
-    if (name.length > MAX_ID_LENGTH)
-      fail("INVALID_TYPE", `${pf}.name`, po.name, "naam is te lang");
-    if (names.has(name))
-      fail("DUPLICATE_ID", `${pf}.name`, po.name, "deze naam komt twee keer voor");
+    if (name.length > MAX_ID_LENGTH) fail("INVALID_TYPE", `${pf}.name`, po.name, "naam is te lang");
+    if (names.has(name)) fail("DUPLICATE_ID", `${pf}.name`, po.name, "deze naam komt twee keer voor");
     names.add(name);
-    const opt = (k: string) =>
-      po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`);
+    const opt = (k: string) => (po[k] === undefined ? undefined : parseAmount(po[k], `${pf}.${k}`));
     // the key's figures are weights (a share, not an amount): readShare accepts a JSON float such as 1/3
     const share = (k: "profit" | "capital" | "reserves") => {
       if (po[k] === undefined) return undefined;
@@ -886,22 +771,12 @@ function validatePartnership(raw: unknown): NPartnership {
     const note = optString(po, "note", pf, 1000);
     if (note !== undefined) partner.note = note;
     if (key !== "equal" && partner[key] === undefined) {
-      fail(
-        "MISSING_FIELD",
-        `${pf}.${key}`,
-        undefined,
-        `de verdeelsleutel ${KEY_FIELD_NL[key]} vraagt dit veld voor iedere vennoot`,
-      );
+      fail("MISSING_FIELD", `${pf}.${key}`, undefined, `de verdeelsleutel ${KEY_FIELD_NL[key]} vraagt dit veld voor iedere vennoot`);
     }
     return partner;
   });
   if (key !== "equal" && partners.every((p) => p[key]!.isZero())) {
-    fail(
-      "INVALID_KEY",
-      `${field}.partners`,
-      KEY_FIELD_NL[key],
-      `de aandelen volgens de verdeelsleutel ${KEY_FIELD_NL[key]} zijn samen nul`,
-    );
+    fail("INVALID_KEY", `${field}.partners`, KEY_FIELD_NL[key], `de aandelen volgens de verdeelsleutel ${KEY_FIELD_NL[key]} zijn samen nul`);
   }
   const level = o.disinvestmentLevel ?? "partner";
   if (level !== "partner" && level !== "partnership")
@@ -940,23 +815,14 @@ const KEY_FIELD_NL: Record<PartnershipKey, string> = {
 type Ids = Pick<ReadonlySet<string>, "has">;
 
 function noInvestment(id: string, leftOut: Ids): string {
-  return leftOut.has(id)
-    ? leftOutText(id)
-    : "er is geen investering met deze id in dit jaar";
+  return leftOut.has(id) ? leftOutText(id) : "er is geen investering met deze id in dit jaar";
 }
 
-const leftOutText = (id: string) =>
-  `investering ${id} telt niet mee (zie de melding bij die regel)`;
+const leftOutText = (id: string) => `investering ${id} telt niet mee (zie de melding bij die regel)`;
 
 const NONE: Ids = new Set<string>();
 
-function validateDisposal(
-  raw: unknown,
-  index: number,
-  year: number,
-  investmentsById: ReadonlyMap<string, NInvestment>,
-  leftOut = NONE,
-): NDisposal {
+function validateDisposal(raw: unknown, index: number, year: number, investmentsById: ReadonlyMap<string, NInvestment>, leftOut = NONE): NDisposal {
   const field = `disposals[${index}]`;
   const o = expectObject(raw, field);
   onlyKnownKeys(o, DISPOSAL_KEYS, field);
@@ -970,31 +836,14 @@ function validateDisposal(
     // its investment year, amount and the year's total follow from the scenario itself.
     const link = idOf(o.investment, `${field}.investment`);
     const inv = investmentsById.get(link);
-    if (!inv)
-      fail(
-        "UNKNOWN_REPLACEMENT",
-        `${field}.investment`,
-        o.investment,
-        noInvestment(link, leftOut),
-      );
+    if (!inv) fail("UNKNOWN_REPLACEMENT", `${field}.investment`, o.investment, noInvestment(link, leftOut));
     for (const k of ["investmentAmount", "investmentYearTotal"] as const) {
       if (o[k] !== undefined)
-        fail(
-          "INVALID_COMBINATION",
-          `${field}.${k}`,
-          o[k],
-          `volgt uit investering ${inv.id} en het totaal van ${year}; laat dit veld weg`,
-        );
+        fail("INVALID_COMBINATION", `${field}.${k}`, o[k], `volgt uit investering ${inv.id} en het totaal van ${year}; laat dit veld weg`);
     }
     if (o.investmentYear !== undefined) {
       const iy = parseYear(o.investmentYear, `${field}.investmentYear`);
-      if (iy !== year)
-        fail(
-          "INVALID_DISPOSAL",
-          `${field}.investmentYear`,
-          o.investmentYear,
-          `investering ${inv.id} is een investering van ${year}`,
-        );
+      if (iy !== year) fail("INVALID_DISPOSAL", `${field}.investmentYear`, o.investmentYear, `investering ${inv.id} is een investering van ${year}`);
     }
     return {
       index,
@@ -1011,36 +860,14 @@ function validateDisposal(
     };
   }
   if (o.investmentYear === undefined)
-    fail(
-      "MISSING_FIELD",
-      `${field}.investmentYear`,
-      undefined,
-      "verwacht het jaar van de investering (of investment: de id van een investering van dit jaar)",
-    );
+    fail("MISSING_FIELD", `${field}.investmentYear`, undefined, "verwacht het jaar van de investering (of investment: de id van een investering van dit jaar)");
   const investmentYear = parseYear(o.investmentYear, `${field}.investmentYear`);
   if (investmentYear > year) {
-    fail(
-      "INVALID_DISPOSAL",
-      `${field}.investmentYear`,
-      o.investmentYear,
-      `investeringsjaar ligt na het jaar van vervreemding ${year}`,
-    );
+    fail("INVALID_DISPOSAL", `${field}.investmentYear`, o.investmentYear, `investeringsjaar ligt na het jaar van vervreemding ${year}`);
   }
-  if (investmentYear < 1900)
-    fail(
-      "INVALID_YEAR",
-      `${field}.investmentYear`,
-      o.investmentYear,
-      "investeringsjaar moet een jaartal zijn, zoals 2022",
-    );
-  const investmentAmount = parseAmount(
-    o.investmentAmount,
-    `${field}.investmentAmount`,
-  );
-  const investmentYearTotal = parseAmount(
-    o.investmentYearTotal,
-    `${field}.investmentYearTotal`,
-  );
+  if (investmentYear < 1900) fail("INVALID_YEAR", `${field}.investmentYear`, o.investmentYear, "investeringsjaar moet een jaartal zijn, zoals 2022");
+  const investmentAmount = parseAmount(o.investmentAmount, `${field}.investmentAmount`);
+  const investmentYearTotal = parseAmount(o.investmentYearTotal, `${field}.investmentYearTotal`);
   if (investmentAmount.gt(investmentYearTotal)) {
     fail(
       "INVALID_DISPOSAL",
@@ -1076,8 +903,7 @@ function rateOf(v: unknown, field: string): Decimal {
     const body = (pct ? t.slice(0, -1) : t).replace(",", ".");
     if (/^\d+(\.\d+)?$/.test(body) && body.length <= 60) d = new Decimal(body).div(pct ? 100 : 1);
   }
-  if (!d || d.gt(1))
-    fail("INVALID_TYPE", field, v, 'verwacht een percentage: een fractie van 0 tot 1 (0,28) of een tekst zoals "25,78%"');
+  if (!d || d.gt(1)) fail("INVALID_TYPE", field, v, 'verwacht een percentage: een fractie van 0 tot 1 (0,28) of een tekst zoals "25,78%"');
   return d;
 }
 
@@ -1089,11 +915,7 @@ function ratesOf(v: unknown, field: string): ReadonlyMap<string, Decimal> {
 }
 
 /** A disposal's partner percentages name partners of the partnership (and need one). */
-function assertPartnerRates(
-  disposals: readonly NDisposal[],
-  partnership: NPartnership | undefined,
-  refuse: Refuse,
-): void {
+function assertPartnerRates(disposals: readonly NDisposal[], partnership: NPartnership | undefined, refuse: Refuse): void {
   const names = new Set(partnership?.partners.map((p) => p.name));
   for (const d of disposals) {
     if (!d.partnerRates) continue;
@@ -1103,8 +925,7 @@ function assertPartnerRates(
       continue;
     }
     const unknown = [...d.partnerRates.keys()].filter((n) => !names.has(n));
-    if (unknown.length)
-      refuse(d, "INVALID_COMBINATION", field, unknown.join(", "), `geen vennoot met deze naam; de vennoten zijn ${[...names].join(", ")}`);
+    if (unknown.length) refuse(d, "INVALID_COMBINATION", field, unknown.join(", "), `geen vennoot met deze naam; de vennoten zijn ${[...names].join(", ")}`);
   }
 }
 
@@ -1112,32 +933,14 @@ function assertPartnerRates(
  * What a check across rows does with a row it refuses: validateScenario throws (the first error stops), validateRows
  * leaves the row out and goes on.
  */
-type Refuse = (
-  item: { index: number },
-  code: ValidationCode,
-  field: string,
-  value: unknown,
-  reason: string,
-) => void;
+type Refuse = (item: { index: number }, code: ValidationCode, field: string, value: unknown, reason: string) => void;
 
-const throwing: Refuse = (_item, code, field, value, reason) =>
-  fail(code, field, value, reason);
+const throwing: Refuse = (_item, code, field, value, reason) => fail(code, field, value, reason);
 
 /** The items by id, refusing a duplicate id (one pass, one map); the first of a duplicate id keeps it. */
-function indexById<T extends { id: string; index: number }>(
-  items: readonly T[],
-  list: string,
-  refuse?: Refuse,
-): Map<string, T> {
+function indexById<T extends { id: string; index: number }>(items: readonly T[], list: string, refuse?: Refuse): Map<string, T> {
   const byId = new Map<string, T>();
-  const duplicate = (it: T) =>
-    (refuse ?? throwing)(
-      it,
-      "DUPLICATE_ID",
-      `${list}[${it.index}].id`,
-      it.id,
-      "deze id komt twee keer voor",
-    );
+  const duplicate = (it: T) => (refuse ?? throwing)(it, "DUPLICATE_ID", `${list}[${it.index}].id`, it.id, "deze id komt twee keer voor");
   for (const it of items) {
     if (refuse) {
       if (byId.has(it.id)) duplicate(it);
@@ -1152,18 +955,12 @@ function indexById<T extends { id: string; index: number }>(
   return byId;
 }
 
-const asDecimal = (x: number | Decimal) =>
-  typeof x === "number" ? centsDecimal(x) : x;
+const asDecimal = (x: number | Decimal) => (typeof x === "number" ? centsDecimal(x) : x);
 
 const yesNo = (b: boolean) => (b ? "ja" : "nee");
 
 type GroupField = "inUse" | "vatDeductible" | "override" | "lostByCalamity";
-const ALL_GROUP_FIELDS: readonly GroupField[] = [
-  "inUse",
-  "vatDeductible",
-  "override",
-  "lostByCalamity",
-];
+const ALL_GROUP_FIELDS: readonly GroupField[] = ["inUse", "vatDeductible", "override", "lostByCalamity"];
 
 /**
  * Rows of one group are one asset (besluit 2.2): they share what is said about the asset as a whole: whether it
@@ -1181,9 +978,7 @@ function assertConsistentGroups(
   // the message quotes what the user wrote ({"replacedBy":3}), not the normalised value
   const written = (inv: NInvestment, field: GroupField): unknown => {
     const row = rawRows?.[inv.index];
-    return typeof row === "object" && row !== null && field in row
-      ? (row as Record<string, unknown>)[field]
-      : inv[field];
+    return typeof row === "object" && row !== null && field in row ? (row as Record<string, unknown>)[field] : inv[field];
   };
   const lost = (x: NInvestment) =>
     x.lostByCalamity
@@ -1211,17 +1006,12 @@ function assertConsistentGroups(
       field: "override",
       what: "worden samen beoordeeld",
       same: (a, b) => a.override?.eligible === b.override?.eligible,
-      text: (x) =>
-        x.override
-          ? `handmatig beoordeeld: ${x.override.eligible ? "telt mee" : "telt niet mee"}`
-          : "niet handmatig beoordeeld",
+      text: (x) => (x.override ? `handmatig beoordeeld: ${x.override.eligible ? "telt mee" : "telt niet mee"}` : "niet handmatig beoordeeld"),
     },
     {
       field: "lostByCalamity",
       what: "gaan samen verloren en worden samen vervangen",
-      same: (a, b) =>
-        a.lostByCalamity?.replacedBy === b.lostByCalamity?.replacedBy &&
-        a.lostByCalamity?.approval === b.lostByCalamity?.approval,
+      same: (a, b) => a.lostByCalamity?.replacedBy === b.lostByCalamity?.replacedBy && a.lostByCalamity?.approval === b.lostByCalamity?.approval,
       text: lost,
     },
   ];
@@ -1249,41 +1039,18 @@ function assertConsistentGroups(
  * Each replacement exists, is another asset, and following "replaced by" never comes back (no cycles). `leftOut`:
  * ids of rows validateRows has left out, so a replacement that names one says why it is missing.
  */
-function assertReplacements(
-  investments: readonly NInvestment[],
-  byId: ReadonlyMap<string, NInvestment>,
-  refuse: Refuse = throwing,
-  leftOut = NONE,
-): void {
+function assertReplacements(investments: readonly NInvestment[], byId: ReadonlyMap<string, NInvestment>, refuse: Refuse = throwing, leftOut = NONE): void {
   const refused = new Set<NInvestment>();
-  const no = (
-    inv: NInvestment,
-    code: ValidationCode,
-    target: string,
-    reason: string,
-  ) => {
-    refuse(
-      inv,
-      code,
-      `investments[${inv.index}].lostByCalamity.replacedBy`,
-      target,
-      reason,
-    );
+  const no = (inv: NInvestment, code: ValidationCode, target: string, reason: string) => {
+    refuse(inv, code, `investments[${inv.index}].lostByCalamity.replacedBy`, target, reason);
     refused.add(inv);
   };
   for (const inv of investments) {
     if (!inv.lostByCalamity) continue;
     const target = inv.lostByCalamity.replacedBy;
     const t = byId.get(target);
-    if (!t)
-      no(inv, "UNKNOWN_REPLACEMENT", target, noInvestment(target, leftOut));
-    else if (target === inv.id)
-      no(
-        inv,
-        "INVALID_REPLACEMENT",
-        target,
-        "een bedrijfsmiddel kan niet zichzelf vervangen",
-      );
+    if (!t) no(inv, "UNKNOWN_REPLACEMENT", target, noInvestment(target, leftOut));
+    else if (target === inv.id) no(inv, "INVALID_REPLACEMENT", target, "een bedrijfsmiddel kan niet zichzelf vervangen");
     else if (inv.group !== undefined && t.group === inv.group)
       no(
         inv,
@@ -1295,20 +1062,10 @@ function assertReplacements(
   // Cycle check: every chain a -> b -> c ... is followed at most once (colours: 1 on the path, 2 done).
   const state = new Map<string, 1 | 2>();
   for (const start of investments) {
-    if (
-      !start.lostByCalamity ||
-      refused.has(start) ||
-      state.get(start.id) === 2
-    )
-      continue;
+    if (!start.lostByCalamity || refused.has(start) || state.get(start.id) === 2) continue;
     const path: NInvestment[] = [];
     let cur: NInvestment | undefined = start;
-    while (
-      cur &&
-      cur.lostByCalamity &&
-      !refused.has(cur) &&
-      state.get(cur.id) !== 2
-    ) {
+    while (cur && cur.lostByCalamity && !refused.has(cur) && state.get(cur.id) !== 2) {
       if (state.get(cur.id) === 1) {
         const cycle = path.slice(path.indexOf(cur)).map((x) => x.id);
         no(
@@ -1331,8 +1088,7 @@ function assertReplacements(
 function validateFrame(raw: unknown) {
   const o = expectObject(raw, "scenario");
   onlyKnownKeys(o, SCENARIO_KEYS, "scenario");
-  if (o.year === undefined)
-    fail("MISSING_FIELD", "year", undefined, "het jaar ontbreekt");
+  if (o.year === undefined) fail("MISSING_FIELD", "year", undefined, "het jaar ontbreekt");
   const year = parseYear(o.year, "year");
   getYearTable(year, "year");
   if (o.exact !== undefined && typeof o.exact !== "boolean") {
@@ -1340,12 +1096,7 @@ function validateFrame(raw: unknown) {
   }
   const description = optString(o, "description", "scenario");
   if (!Array.isArray(o.investments)) {
-    fail(
-      o.investments === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
-      "investments",
-      o.investments,
-      "verwacht een lijst met investeringen",
-    );
+    fail(o.investments === undefined ? "MISSING_FIELD" : "INVALID_TYPE", "investments", o.investments, "verwacht een lijst met investeringen");
   }
   return {
     o,
@@ -1358,29 +1109,18 @@ function validateFrame(raw: unknown) {
 
 function disposalList(o: Obj): unknown[] {
   if (o.disposals !== undefined && !Array.isArray(o.disposals)) {
-    fail(
-      "INVALID_TYPE",
-      "disposals",
-      o.disposals,
-      "verwacht een lijst met vervreemdingen",
-    );
+    fail("INVALID_TYPE", "disposals", o.disposals, "verwacht een lijst met vervreemdingen");
   }
   return (o.disposals as unknown[] | undefined) ?? [];
 }
 
 /** The disposals total and the partnership (after the rows: their errors come after the rows' in validateScenario). */
 function validateRest(o: Obj, year: number) {
-  const disposalsTotal =
-    o.disposalsTotal === undefined
-      ? undefined
-      : parseAmount(o.disposalsTotal, "disposalsTotal");
+  const disposalsTotal = o.disposalsTotal === undefined ? undefined : parseAmount(o.disposalsTotal, "disposalsTotal");
   return {
     disposalsTotal,
     carriedIn: o.carriedIn === undefined ? undefined : validateCarriedIn(o.carriedIn, year),
-    partnership:
-      o.partnership === undefined
-        ? undefined
-        : validatePartnership(o.partnership),
+    partnership: o.partnership === undefined ? undefined : validatePartnership(o.partnership),
   };
 }
 
@@ -1414,9 +1154,13 @@ export function validateCarriedIn(raw: unknown, year: number): NCarriedYear[] {
       const paidBefore = x.paidBefore === undefined ? ZERO : parseAmount(x.paidBefore, `${af}.paidBefore`);
       const paid = x.paid === undefined ? paidBefore : parseAmount(x.paid, `${af}.paid`);
       if (paid.lt(paidBefore))
-        fail("INVALID_COMBINATION", `${af}.paid`, x.paid, `betaald tot het einde van ${year} is minder dan betaald tot het einde van ${year - 1} (${formatEuro(paidBefore)})`);
-      if (x.basis !== undefined && x.basis !== "ledger" && x.basis !== "user")
-        fail("INVALID_TYPE", `${af}.basis`, x.basis, 'verwacht "ledger" of "user"');
+        fail(
+          "INVALID_COMBINATION",
+          `${af}.paid`,
+          x.paid,
+          `betaald tot het einde van ${year} is minder dan betaald tot het einde van ${year - 1} (${formatEuro(paidBefore)})`,
+        );
+      if (x.basis !== undefined && x.basis !== "ledger" && x.basis !== "user") fail("INVALID_TYPE", `${af}.basis`, x.basis, 'verwacht "ledger" of "user"');
       return {
         asset,
         ...(x.description === undefined ? {} : { description: optString(x, "description", af) }),
@@ -1460,21 +1204,12 @@ function carriedPartners(raw: unknown, field: string, withShare: boolean): { nam
 }
 
 /** Refuses a disposal that names an investment another disposal already named. */
-function assertLinkedOnce(
-  disposals: readonly NDisposal[],
-  refuse: Refuse = throwing,
-): void {
+function assertLinkedOnce(disposals: readonly NDisposal[], refuse: Refuse = throwing): void {
   const linked = new Set<string>();
   for (const d of disposals) {
     if (d.investment === undefined) continue;
     if (linked.has(d.investment))
-      refuse(
-        d,
-        "INVALID_DISPOSAL",
-        `disposals[${d.index}].investment`,
-        d.investment,
-        "deze investering is al bij een andere vervreemding genoemd",
-      );
+      refuse(d, "INVALID_DISPOSAL", `disposals[${d.index}].investment`, d.investment, "deze investering is al bij een andere vervreemding genoemd");
     else linked.add(d.investment);
   }
 }
@@ -1494,15 +1229,10 @@ export function validateScenario(raw: unknown): NormalizedScenario {
   });
   const spellings = new Map<string, string>();
   for (const inv of grouped) inv.group = sameGroupSpelling(spellings, inv.group!);
-  const byId: ReadonlyMap<string, NInvestment> = indexById(
-    investments,
-    "investments",
-  );
+  const byId: ReadonlyMap<string, NInvestment> = indexById(investments, "investments");
   assertReplacements(lost, byId);
   assertConsistentGroups(grouped, throwing, ALL_GROUP_FIELDS, f.investments);
-  const disposals = disposalList(f.o).map((d, i) =>
-    validateDisposal(d, i, f.year, byId),
-  );
+  const disposals = disposalList(f.o).map((d, i) => validateDisposal(d, i, f.year, byId));
   indexById(disposals, "disposals");
   assertLinkedOnce(disposals);
   const rest = validateRest(f.o, f.year);
@@ -1642,10 +1372,7 @@ class Refusals {
 }
 
 /** run(), or undefined when it throws a KiaValidationError (handed to onError); other exceptions pass. */
-function attempt<T>(
-  run: () => T,
-  onError: (e: KiaValidationError) => void = () => undefined,
-): T | undefined {
+function attempt<T>(run: () => T, onError: (e: KiaValidationError) => void = () => undefined): T | undefined {
   try {
     return run();
   } catch (e) {
@@ -1670,10 +1397,7 @@ function attempt<T>(
  * first without their calamity entries and then validating the rest with `leftOut` gives the same as one call.
  * validateScenario(result.scenario) does not throw about a row.
  */
-export function validateRows(
-  raw: unknown,
-  options: RowsOptions = {},
-): RowsValidated {
+export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValidated {
   const f = validateFrame(raw);
   const rawDisposals = disposalList(f.o);
   const rest = validateRest(f.o, f.year);
@@ -1682,8 +1406,7 @@ export function validateRows(
   const at = (i: number) => new Where("investments", i);
   const errors = new Refusals(n);
   const record: Refuse = (item, code, field, value, reason) => {
-    if (!errors.has(item.index))
-      errors.set(item.index, { code, field, value, reason });
+    if (!errors.has(item.index)) errors.set(item.index, { code, field, value, reason });
   };
   const invs: (NInvestment | undefined)[] = new Array(n);
   const hint = categoryHints();
@@ -1711,8 +1434,7 @@ export function validateRows(
     aliveAt = errors.size;
     return alive;
   };
-  const byIdOf = (list: readonly NInvestment[]) =>
-    new Map(list.map((x) => [x.id, x]));
+  const byIdOf = (list: readonly NInvestment[]) => new Map(list.map((x) => [x.id, x]));
   const field = (i: number, key: string): unknown => {
     const r = rows[i];
     return isObj(r) ? r[key] : undefined;
@@ -1735,11 +1457,7 @@ export function validateRows(
   const spellings = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    let g = invs[i]
-      ? invs[i]!.group
-      : isObj(r) && r.group !== undefined
-        ? readGroup(r.group, at(i))
-        : undefined;
+    let g = invs[i] ? invs[i]!.group : isObj(r) && r.group !== undefined ? readGroup(r.group, at(i)) : undefined;
     if (g instanceof Refused) g = undefined;
     if (g !== undefined) {
       g = sameGroupSpelling(spellings, g);
@@ -1755,11 +1473,7 @@ export function validateRows(
   const byGroup = new Set<number>();
   const groupsGone = new Set<string>();
   /** leaves out what follows from leaving out `seeds`: the rest of their groups, and what `refs` says replaces them */
-  const spread = (
-    seeds: number[],
-    refs?: ReadonlyMap<string, number[]>,
-    byId?: ReadonlyMap<string, NInvestment>,
-  ) => {
+  const spread = (seeds: number[], refs?: ReadonlyMap<string, number[]>, byId?: ReadonlyMap<string, NInvestment>) => {
     const queue = seeds.sort((a, b) => a - b);
     for (let q = 0; q < queue.length; q++) {
       const i = queue[q];
@@ -1817,12 +1531,7 @@ export function validateRows(
   // 1. The rows without their calamity entries: each on its own, duplicate ids, groups that disagree.
   const unique = indexById(live(), "investments", record);
   const uniqueAt = errors.size;
-  assertConsistentGroups(
-    live(),
-    record,
-    ["inUse", "vatDeductible", "override"],
-    f.investments,
-  );
+  assertConsistentGroups(live(), record, ["inUse", "vatDeductible", "override"], f.investments);
   spread(errors.order.slice());
 
   // 2. The calamity entries of the rows kept: each replacement is a kept row, no cycles, the same in a group.
@@ -1867,11 +1576,9 @@ export function validateRows(
     ),
   );
   const recordDisposal: Refuse = (item, code, fieldName, value, reason) => {
-    if (!disposalErrors.has(item.index))
-      disposalErrors.set(item.index, { code, field: fieldName, value, reason });
+    if (!disposalErrors.has(item.index)) disposalErrors.set(item.index, { code, field: fieldName, value, reason });
   };
-  const liveDisposals = () =>
-    ds.filter((d): d is NDisposal => !!d && !disposalErrors.has(d.index));
+  const liveDisposals = () => ds.filter((d): d is NDisposal => !!d && !disposalErrors.has(d.index));
   indexById(liveDisposals(), "disposals", recordDisposal);
   assertLinkedOnce(liveDisposals(), recordDisposal);
   assertPartnerRates(liveDisposals(), rest.partnership, recordDisposal);
@@ -1895,27 +1602,19 @@ export function validateRows(
   if (errors.size) kept.forEach((x, k) => (x.index = k));
   if (disposalErrors.size) keptDisposals.forEach((d, k) => (d.index = k));
   const out: RowError[] = [];
-  for (const i of errors.inListOrder())
-    out.push(new LeftOut("investments", i, idAt(i), errors.get(i)!));
+  for (const i of errors.inListOrder()) out.push(new LeftOut("investments", i, idAt(i), errors.get(i)!));
   for (const j of [...disposalErrors.keys()].sort((a, b) => a - b)) {
     const r = rawDisposals[j];
-    const id = attempt(() =>
-      idOf(isObj(r) ? r.id : undefined, `disposals[${j}].id`),
-    );
+    const id = attempt(() => idOf(isObj(r) ? r.id : undefined, `disposals[${j}].id`));
     out.push(new LeftOut("disposals", j, id, disposalErrors.get(j)!));
   }
 
   let scenario = raw as Scenario;
   if (out.length) {
     scenario = { ...(f.o as unknown as Scenario) };
-    if (errors.size)
-      scenario.investments = rows.filter(
-        (_, i) => !errors.has(i),
-      ) as ScenarioInvestment[];
+    if (errors.size) scenario.investments = rows.filter((_, i) => !errors.has(i)) as ScenarioInvestment[];
     if (disposalErrors.size) {
-      const left = rawDisposals.filter(
-        (_, j) => !disposalErrors.has(j),
-      ) as ScenarioDisposal[];
+      const left = rawDisposals.filter((_, j) => !disposalErrors.has(j)) as ScenarioDisposal[];
       if (left.length) scenario.disposals = left;
       else delete scenario.disposals;
     }

@@ -4,29 +4,10 @@
  */
 import { Decimal, ZERO } from "./decimal";
 import { step, type Step } from "./explanation";
-import {
-  getYearTable,
-  ref,
-  rules,
-  type Band,
-  type BandKind,
-  type YearTable,
-} from "./law";
-import {
-  formatEuro,
-  formatExactEuro,
-  formatEuroShort,
-  formatPercent,
-  parseTotal,
-} from "./money";
+import { getYearTable, ref, rules, type Band, type BandKind, type YearTable } from "./law";
+import { formatExactEuro, formatEuroShort, formatPercent, parseTotal } from "./money";
 import { roundForReport } from "./rounding";
-import {
-  centsDecimal,
-  centsOfDecimal,
-  centsOfNumber,
-  centsOfString,
-  divRound,
-} from "./cents";
+import { centsDecimal, centsOfDecimal, centsOfNumber, centsOfString, divRound } from "./cents";
 
 /** The Dutch wording of a band, as the law writes it. */
 export function bandText(band: Band): string {
@@ -62,9 +43,7 @@ export function bandAmount(band: Band, total: Decimal): Decimal {
     case "fixed":
       return band.fixed!;
     case "phase-out":
-      return band.fixed!.minus(
-        total.minus(band.phaseoutFrom!).times(band.phaseoutRate!),
-      );
+      return band.fixed!.minus(total.minus(band.phaseoutFrom!).times(band.phaseoutRate!));
     default:
       return ZERO;
   }
@@ -122,15 +101,13 @@ export class TableResult {
 
   /** The effective rate as a number: on the integer path one correctly rounded division of two exact integers. */
   get rateNumber(): number {
-    if (this.fast)
-      return this.fast.cents === 0 ? 0 : this.fast.micro / (this.fast.cents * 10000);
+    if (this.fast) return this.fast.cents === 0 ? 0 : this.fast.micro / (this.fast.cents * 10000);
     return this.rate.toNumber();
   }
 
   /** Effective rate: exact KIA / total (0 when the total is 0). Computed on first use. */
   get rate(): Decimal {
-    if (this._rate === undefined)
-      this._rate = this.total.isZero() ? ZERO : this.exact.div(this.total);
+    if (this._rate === undefined) this._rate = this.total.isZero() ? ZERO : this.exact.div(this.total);
     return this._rate;
   }
 
@@ -166,8 +143,7 @@ function intTable(table: YearTable): IntBand[] | null {
     phaseoutBp: bp(b.phaseoutRate),
     phaseoutFromCents: b.phaseoutFrom ? b.phaseoutFrom.times(100).toNumber() : 0,
   }));
-  if (t.some((b) => !Number.isInteger(b.bp) || !Number.isInteger(b.phaseoutBp)))
-    t = null;
+  if (t.some((b) => !Number.isInteger(b.bp) || !Number.isInteger(b.phaseoutBp))) t = null;
   intTables.set(table, t);
   return t;
 }
@@ -178,10 +154,7 @@ function intTable(table: YearTable): IntBand[] | null {
  * fixed x 10^6 - (total - start) in cents x 756: integers, and within the bands where they apply far below
  * 2^53 (the 28% band ends below € 10^5, the phase-out below € 10^6), so no step rounds. Returns the band index.
  */
-export function kiaMicro(
-  cents: number,
-  bands: readonly IntBand[],
-): { micro: number; band: number } {
+export function kiaMicro(cents: number, bands: readonly IntBand[]): { micro: number; band: number } {
   let i = 0;
   while (cents > bands[i].upToCents) i++;
   const b = bands[i];
@@ -229,43 +202,25 @@ function integerPathCents(total: Decimal | number | string): number {
  * A total of whole cents takes the integer path (kiaMicro); anything else, or the `exact` option, takes the
  * Decimal path; both give the same answer (test/fastpath.test.ts).
  */
-export function kia(
-  total: Decimal | number | string,
-  year: number,
-  options?: { exact?: boolean } | null,
-): TableResult {
+export function kia(total: Decimal | number | string, year: number, options?: { exact?: boolean } | null): TableResult {
   const { table, ints } = yearTables(year);
   const isExact = options?.exact === true;
   if (!isExact) {
     const cents = ints ? integerPathCents(total) : -1;
     if (cents >= 0) {
       const { micro, band } = kiaMicro(cents, ints!);
-      return new TableResult(
-        year,
-        table,
-        table.bands[band],
-        false,
-        { cents, micro, euros: divRound(micro, 1e6, "ceil") },
-        null,
-      );
+      return new TableResult(year, table, table.bands[band], false, { cents, micro, euros: divRound(micro, 1e6, "ceil") }, null);
     }
   }
   return kiaDecimal(total, year, isExact);
 }
 
 /** The Decimal path, for any amount the scenario contract allows. */
-export function kiaDecimal(
-  total: Decimal | number | string,
-  year: number,
-  isExact = false,
-): TableResult {
+export function kiaDecimal(total: Decimal | number | string, year: number, isExact = false): TableResult {
   const table = getYearTable(year);
   // A Decimal total may be a sum above the single-amount range; it must still be a finite, non-negative number.
   // A total is a sum: it may be above the single-amount range (a report's own `total`, as a Decimal or a string).
-  const t =
-    total instanceof Decimal && !total.isNegative() && total.isFinite()
-      ? total
-      : parseTotal(total, "total");
+  const t = total instanceof Decimal && !total.isNegative() && total.isFinite() ? total : parseTotal(total, "total");
   const band = findBand(table, t);
   const exact = bandAmount(band, t);
   return new TableResult(year, table, band, isExact, null, {
@@ -278,20 +233,12 @@ export function kiaDecimal(
 function explainTable(r: TableResult): Step[] {
   const tableRef = ref("wetib-3.41-2", r.year);
   const steps: Step[] = [
-    step(
-      `Totaal investeringsbedrag ${r.year}: ${formatExactEuro(r.total)}.`,
-      ref("wetib-3.41-1", r.year),
-    ),
+    step(`Totaal investeringsbedrag ${r.year}: ${formatExactEuro(r.total)}.`, ref("wetib-3.41-1", r.year)),
     step(`Schijf van de tabel ${r.year}: ${bandText(r.bandInfo)}.`, tableRef),
   ];
   const b = r.bandInfo;
   if (b.kind === "percentage") {
-    steps.push(
-      step(
-        `${formatPercent(b.rate!)} x ${formatExactEuro(r.total)} = ${formatExactEuro(r.exact)}.`,
-        tableRef,
-      ),
-    );
+    steps.push(step(`${formatPercent(b.rate!)} x ${formatExactEuro(r.total)} = ${formatExactEuro(r.exact)}.`, tableRef));
   } else if (b.kind === "phase-out") {
     const excess = r.total.minus(b.phaseoutFrom!);
     const reduction = excess.times(b.phaseoutRate!);
@@ -304,19 +251,9 @@ function explainTable(r: TableResult): Step[] {
   } else if (b.kind === "fixed") {
     steps.push(step(`Vast bedrag: ${formatEuroShort(b.fixed!)}.`, tableRef));
   } else if (b.kind === "none") {
-    steps.push(
-      step(
-        `Het totaal is niet meer dan ${formatEuroShort(b.upTo!)}: geen KIA.`,
-        tableRef,
-      ),
-    );
+    steps.push(step(`Het totaal is niet meer dan ${formatEuroShort(b.upTo!)}: geen KIA.`, tableRef));
   } else {
-    steps.push(
-      step(
-        `Het totaal is meer dan ${formatEuroShort(b.over!)}: geen KIA.`,
-        tableRef,
-      ),
-    );
+    steps.push(step(`Het totaal is meer dan ${formatEuroShort(b.over!)}: geen KIA.`, tableRef));
   }
   if (!r.isExact && !r.exact.eq(r.rounded)) {
     steps.push(

@@ -36,7 +36,7 @@ export interface LeftOutSource {
  */
 export function leftOutRows(src: LeftOutSource, lang: "nl" | "en"): LeftOutRow[] {
   const t = messages(lang);
-    const out: LeftOutRow[] = [];
+  const out: LeftOutRow[] = [];
   const idIn = (grid: Grid, column: number | undefined, row: number): string | undefined => {
     if (column === undefined) return undefined;
     const id = cellText(grid.rows[row - grid.firstRow]?.[column]).trim();
@@ -81,7 +81,14 @@ export function leftOutRows(src: LeftOutSource, lang: "nl" | "en"): LeftOutRow[]
   if (d)
     for (const p of src.disposalProblems)
       out.push(
-        entry({ list: "disposals", cell: `${d.sheet}!${p.columnLetter}${p.row}`, id: idIn(d, dMapping.id, p.row), ...facts(d, dMapping.description, dMapping.price, p.row), value: p.value, reason: p.message }),
+        entry({
+          list: "disposals",
+          cell: `${d.sheet}!${p.columnLetter}${p.row}`,
+          id: idIn(d, dMapping.id, p.row),
+          ...facts(d, dMapping.description, dMapping.price, p.row),
+          value: p.value,
+          reason: p.message,
+        }),
       );
   // the sheet row of each disposal read from the table (read again only when one of them was left out)
   let tableRows: number[] | undefined;
@@ -91,7 +98,9 @@ export function leftOutRows(src: LeftOutSource, lang: "nl" | "en"): LeftOutRow[]
       tableRows ??= readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn }).rows;
       const row = tableRows[o.index];
       const cell = row === undefined ? d.sheet : `${d.sheet}!${columnLetter(d.firstColumn + (dMapping.id ?? 0))}${row}`;
-      out.push(entry({ list: "disposals", cell, id: o.id, ...(row === undefined ? {} : facts(d, dMapping.description, dMapping.price, row)), reason: x.message }));
+      out.push(
+        entry({ list: "disposals", cell, id: o.id, ...(row === undefined ? {} : facts(d, dMapping.description, dMapping.price, row)), reason: x.message }),
+      );
     } else if (o.kind === "user") {
       const description = src.paneDisposals[o.index]?.description.trim();
       out.push(entry({ list: "disposals", cell: paneDisposalText(lang, o.index + 1), id: description || undefined, reason: x.message }));
@@ -99,4 +108,3 @@ export function leftOutRows(src: LeftOutSource, lang: "nl" | "en"): LeftOutRow[]
   }
   return out;
 }
-

@@ -40,8 +40,7 @@ export function rawTablesData(): TablesData {
   return tablesData;
 }
 
-const dec = (n: number | null | undefined): Decimal | null =>
-  n === null || n === undefined ? null : new Decimal(n);
+const dec = (n: number | null | undefined): Decimal | null => (n === null || n === undefined ? null : new Decimal(n));
 
 function buildYear(year: number): YearTable | null {
   const entry = tablesData.years[String(year)];
@@ -53,10 +52,7 @@ function buildYear(year: number): YearTable | null {
     upTo: dec(b.upTo),
     rate: b.percent !== undefined ? new Decimal(b.percent).div(100) : undefined,
     fixed: dec(b.fixed) ?? undefined,
-    phaseoutRate:
-      b.phaseoutPercent !== undefined
-        ? new Decimal(b.phaseoutPercent).div(100)
-        : undefined,
+    phaseoutRate: b.phaseoutPercent !== undefined ? new Decimal(b.phaseoutPercent).div(100) : undefined,
     phaseoutFrom: dec(b.phaseoutFrom) ?? undefined,
     data: b,
   }));
@@ -123,9 +119,7 @@ export function getYearTable(year: number, field = "year"): YearTable {
     if (Number.isInteger(year) && year >= 1900 && year <= 2200) yearCache.set(year, t);
   }
   if (t === null) {
-    const entry = Number.isInteger(year)
-      ? tablesData.years[String(year)]
-      : undefined;
+    const entry = Number.isInteger(year) ? tablesData.years[String(year)] : undefined;
     const known = establishedYears();
     const first = known[0];
     const last = known[known.length - 1];
@@ -161,29 +155,19 @@ export function rulingUrl(ecli: string): string {
   return `https://deeplink.rechtspraak.nl/uitspraak?id=${ecli}`;
 }
 
-function renderRef(
-  key: string,
-  v: ReferencesData["refs"][string]["versions"][number],
-  year: number,
-): LegalRef {
+function renderRef(key: string, v: ReferencesData["refs"][string]["versions"][number], year: number): LegalRef {
   const src = referencesData.sources[v.source];
-  if (!src)
-    throw new Error(`references.json: ${key} names unknown source ${v.source}`);
+  if (!src) throw new Error(`references.json: ${key} names unknown source ${v.source}`);
   let label: string;
   if (v.article) {
-    label =
-      `art. ${v.article}` +
-      (v.lid ? ` lid ${v.lid}` : "") +
-      (v.onderdeel ? ` onderdeel ${v.onderdeel}` : "") +
-      ` ${src.short}`;
+    label = `art. ${v.article}` + (v.lid ? ` lid ${v.lid}` : "") + (v.onderdeel ? ` onderdeel ${v.onderdeel}` : "") + ` ${src.short}`;
   } else if (v.paragraph) {
     label = `${src.short}, onderdeel ${v.paragraph}`;
   } else {
     label = v.case ?? src.short;
   }
   let url: string;
-  if (src.kind === "wet" && v.article && src.bwb)
-    url = lawTextUrl(src.bwb, v.article, year);
+  if (src.kind === "wet" && v.article && src.bwb) url = lawTextUrl(src.bwb, v.article, year);
   else if (src.kind === "rechtspraak" && v.ecli) url = rulingUrl(v.ecli);
   else if (src.url) url = src.url;
   else throw new Error(`references.json: ${key} has no way to link to its text`);
@@ -205,15 +189,8 @@ export function ref(key: string, year: number): LegalRef {
   if (r) return r;
   const entry = referencesData.refs[key];
   if (!entry) throw new Error(`Unknown legal reference ${key}`);
-  const v = entry.versions.find(
-    (x) => x.from <= year && (x.to === null || year <= x.to),
-  );
-  if (!v)
-    throw new NoTableError(
-      "year",
-      year,
-      `de wettelijke verwijzingen (${key}) hebben geen versie voor dit jaar`,
-    );
+  const v = entry.versions.find((x) => x.from <= year && (x.to === null || year <= x.to));
+  if (!v) throw new NoTableError("year", year, `de wettelijke verwijzingen (${key}) hebben geen versie voor dit jaar`);
   r = renderRef(key, v, year);
   refCache.set(cacheKey, r);
   return r;
@@ -248,10 +225,7 @@ for (const c of categoriesData.categories) {
   for (const name of [c.code, c.label, c.labelEn, ...c.aliases]) {
     const k = name.trim().toLowerCase();
     const existing = categoryIndex.get(k);
-    if (existing && existing !== c)
-      throw new Error(
-        `categories.json: "${name}" names both ${existing.code} and ${c.code}`,
-      );
+    if (existing && existing !== c) throw new Error(`categories.json: "${name}" names both ${existing.code} and ${c.code}`);
     categoryIndex.set(k, c);
   }
 }
@@ -276,8 +250,7 @@ export function findCategory(input: string): CategoryData | undefined {
 
 /** What a heading means: one category, or a question with its choices (an ambiguous heading such as "Vervoermiddelen"). */
 export type HeadingMatch =
-  | { heading: HeadingData; category: CategoryData }
-  | { heading: HeadingData; ask: { category: CategoryData; label: string }[]; question: string };
+  { heading: HeadingData; category: CategoryData } | { heading: HeadingData; ask: { category: CategoryData; label: string }[]; question: string };
 
 /**
  * A heading as the index keys it: lower case, spaces collapsed, a leading account number ("0210 Machines",
@@ -287,7 +260,10 @@ export function headingKey(input: string): string {
   const t = input.trim();
   const rgs = /^(B[IM]va[A-Z][a-z]{2})(?:[A-Z][a-z]{2})*$/.exec(t);
   if (rgs) return rgs[1].toLowerCase();
-  return t.replace(/^\d{3,6}\s*(?:[-–:.]\s*)?(?=\D)/, "").replace(/\s+/g, " ").toLowerCase();
+  return t
+    .replace(/^\d{3,6}\s*(?:[-–:.]\s*)?(?=\D)/, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 let headingsData: HeadingsData = { sources: [], entries: [], hints: [] };
@@ -339,7 +315,6 @@ export function allHeadings(): HeadingsData {
   return headingsData;
 }
 
-
 /**
  * The category a row's description suggests among `choices` ("VW Golf 1.5 TSI" -> personenauto, "Bestelbus Ford
  * Transit" -> bestelauto, "Taxi Toyota Prius" -> taxi): the first hint, in the order of categories.json headings.hints
@@ -361,8 +336,7 @@ function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
       cur.push(d);
       if (d < best) best = d;
     }
@@ -430,11 +404,6 @@ export function allCategories(): readonly CategoryData[] {
 }
 
 /** The rule of a category for a tax year, or undefined when the catalogue has none for that year. */
-export function categoryRule(
-  category: CategoryData,
-  year: number,
-): CategoryRuleData | undefined {
-  return category.rules.find(
-    (r) => r.from <= year && (r.to === null || year <= r.to),
-  );
+export function categoryRule(category: CategoryData, year: number): CategoryRuleData | undefined {
+  return category.rules.find((r) => r.from <= year && (r.to === null || year <= r.to));
 }

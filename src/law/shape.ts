@@ -5,13 +5,9 @@
  */
 export type Check = (value: unknown, path: string, errors: string[]) => void;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function obj(
-  required: Record<string, Check>,
-  optional: Record<string, Check> = {},
-): Check {
+export function obj(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
   return (v, path, errors) => {
     if (!isObject(v)) {
       errors.push(`${path}: expected an object`);
@@ -36,8 +32,7 @@ export function record(keyPattern: RegExp, check: Check): Check {
       return;
     }
     for (const [k, val] of Object.entries(v)) {
-      if (!keyPattern.test(k))
-        errors.push(`${path}.${k}: key does not match ${keyPattern}`);
+      if (!keyPattern.test(k)) errors.push(`${path}.${k}: key does not match ${keyPattern}`);
       else check(val, `${path}.${k}`, errors);
     }
   };
@@ -49,8 +44,7 @@ export function arr(check: Check, minLength = 0): Check {
       errors.push(`${path}: expected an array`);
       return;
     }
-    if (v.length < minLength)
-      errors.push(`${path}: expected at least ${minLength} entries`);
+    if (v.length < minLength) errors.push(`${path}: expected at least ${minLength} entries`);
     v.forEach((item, i) => check(item, `${path}[${i}]`, errors));
   };
 }
@@ -62,22 +56,18 @@ export const bool: Check = (v, path, errors) => {
   if (typeof v !== "boolean") errors.push(`${path}: expected true or false`);
 };
 export const nonNegInt: Check = (v, path, errors) => {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-    errors.push(`${path}: expected a whole number >= 0`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) errors.push(`${path}: expected a whole number >= 0`);
 };
 export const year: Check = (v, path, errors) => {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 2000 || v > 2100)
-    errors.push(`${path}: expected a year`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 2000 || v > 2100) errors.push(`${path}: expected a year`);
 };
 /** An exact decimal written as a string ("7.56"): never a float in the data. */
 export const decimalString: Check = (v, path, errors) => {
-  if (typeof v !== "string" || !/^\d+(\.\d+)?$/.test(v))
-    errors.push(`${path}: expected a decimal string such as "7.56"`);
+  if (typeof v !== "string" || !/^\d+(\.\d+)?$/.test(v)) errors.push(`${path}: expected a decimal string such as "7.56"`);
 };
 export function oneOf(values: readonly string[]): Check {
   return (v, path, errors) => {
-    if (typeof v !== "string" || !values.includes(v))
-      errors.push(`${path}: expected one of ${values.join(", ")}`);
+    if (typeof v !== "string" || !values.includes(v)) errors.push(`${path}: expected one of ${values.join(", ")}`);
   };
 }
 export function nullable(check: Check): Check {
@@ -86,11 +76,7 @@ export function nullable(check: Check): Check {
   };
 }
 
-export function checkShape(
-  check: Check,
-  value: unknown,
-  name: string,
-): string[] {
+export function checkShape(check: Check, value: unknown, name: string): string[] {
   const errors: string[] = [];
   check(value, name, errors);
   return errors;

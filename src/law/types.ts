@@ -1,13 +1,7 @@
 /** Types of the law data files (src/law/*.json) and of the loaded, Decimal-valued tables. */
 import type { Decimal } from "../decimal";
 
-export const BAND_KINDS = [
-  "none",
-  "percentage",
-  "fixed",
-  "phase-out",
-  "above-ceiling",
-] as const;
+export const BAND_KINDS = ["none", "percentage", "fixed", "phase-out", "above-ceiling"] as const;
 export type BandKind = (typeof BAND_KINDS)[number];
 
 /**
@@ -17,47 +11,17 @@ export type BandKind = (typeof BAND_KINDS)[number];
  * "official" the user is shown a warning (in Dutch) that says so. A test derives the highest confidence the
  * sources allow and refuses a year that claims more.
  */
-export const CONFIDENCES = [
-  "official",
-  "corroborated",
-  "single-source",
-  "inferred",
-  "unknown",
-] as const;
+export const CONFIDENCES = ["official", "corroborated", "single-source", "inferred", "unknown"] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
-export const WARN_CONFIDENCES: readonly Confidence[] = [
-  "corroborated",
-  "single-source",
-  "inferred",
-  "unknown",
-];
+export const WARN_CONFIDENCES: readonly Confidence[] = ["corroborated", "single-source", "inferred", "unknown"];
 
 /** Kinds of source: authoritative (wet, besluit, belastingdienst, rechtspraak) or secondary (websites of advisers, news). */
-export const SOURCE_KINDS = [
-  "wet",
-  "besluit",
-  "belastingdienst",
-  "rechtspraak",
-  "secondary",
-] as const;
+export const SOURCE_KINDS = ["wet", "besluit", "belastingdienst", "rechtspraak", "secondary"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-export const AUTHORITATIVE_KINDS: readonly SourceKind[] = [
-  "wet",
-  "besluit",
-  "belastingdienst",
-  "rechtspraak",
-];
+export const AUTHORITATIVE_KINDS: readonly SourceKind[] = ["wet", "besluit", "belastingdienst", "rechtspraak"];
 
 /** What a source shows of a year's parameters. */
-export const COVERS = [
-  "table",
-  "threshold",
-  "edge28",
-  "fixed",
-  "phaseout",
-  "ceiling",
-  "disinvestmentThreshold",
-] as const;
+export const COVERS = ["table", "threshold", "edge28", "fixed", "phaseout", "ceiling", "disinvestmentThreshold"] as const;
 export type Cover = (typeof COVERS)[number];
 
 /** A source of a year's parameters, as structured data (OpenFisca-style reference). Texts in Dutch. */

@@ -7,15 +7,7 @@ import { Decimal, ZERO } from "../decimal";
 import { parseAmount } from "../money";
 import type { Report } from "../report";
 import type { Scenario, ScenarioInvestment } from "../scenario";
-import {
-  REGISTER_COLUMNS,
-  REGISTER_VERSION,
-  type Register,
-  type RegisterAsset,
-  type RegisterColumn,
-  type RegisterOpenYear,
-  type RowKind,
-} from "./format";
+import { REGISTER_COLUMNS, REGISTER_VERSION, type Register, type RegisterAsset, type RegisterColumn, type RegisterOpenYear, type RowKind } from "./format";
 
 const RATE_DP = 20;
 
@@ -40,7 +32,10 @@ const ratio = (a: string, b: string): string => {
  * The register of the year `report` is the report of. `scenario` is the scenario evaluated (the rows kept: the
  * report's assets are its investments). The parts of earlier years still open come from report.carriedIn.
  */
-export function registerOf(report: Report, given: { investments: readonly unknown[]; disposals?: readonly unknown[]; year?: number; carriedIn?: unknown }): Register {
+export function registerOf(
+  report: Report,
+  given: { investments: readonly unknown[]; disposals?: readonly unknown[]; year?: number; carriedIn?: unknown },
+): Register {
   const scenario = given as unknown as Scenario;
   const invById = new Map<string, ScenarioInvestment>();
   for (const inv of scenario.investments) invById.set(String(inv.id), inv);
@@ -255,7 +250,14 @@ export function registerRows(r: Register): string[][] {
         ...(a.description !== undefined ? { omschrijving: a.description } : {}),
         ...(a.date !== undefined ? { datum: a.date } : {}),
       };
-      add("open", { ...common, ...(a.amount !== undefined ? { bedrag: a.amount } : {}), betaald: a.paid, open_exact: a.open, reden: a.reason, ...(a.source !== undefined ? { bron: a.source } : {}) });
+      add("open", {
+        ...common,
+        ...(a.amount !== undefined ? { bedrag: a.amount } : {}),
+        betaald: a.paid,
+        open_exact: a.open,
+        reden: a.reason,
+        ...(a.source !== undefined ? { bron: a.source } : {}),
+      });
       for (const p of a.partners) add("open", { ...common, vennoot: p.name, aandeel: p.share, open_exact: p.open });
     }
   }

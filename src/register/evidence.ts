@@ -23,8 +23,7 @@ export interface CarriedEvidence {
 }
 
 const has = (m: CarriedEvidence["inUse"], k: string) => (m === undefined ? false : Array.isArray(m) ? m.includes(k) : (m as ReadonlySet<string>).has(k));
-const get = (m: CarriedEvidence["paid"], k: string) =>
-  m === undefined ? undefined : m instanceof Map ? m.get(k) : (m as Readonly<Record<string, string>>)[k];
+const get = (m: CarriedEvidence["paid"], k: string) => (m === undefined ? undefined : m instanceof Map ? m.get(k) : (m as Readonly<Record<string, string>>)[k]);
 
 /** The ledger's rows of an asset of `year`: its number, or its group's name. */
 function rowsOf(rows: readonly OtherYearRow[], year: number, asset: string): OtherYearRow[] {

@@ -75,15 +75,27 @@ export async function readRegisters(book: Book): Promise<RegisterRead> {
       const v = head && versionAt !== undefined && kind0 === "register" ? textOf(head[versionAt]) : undefined;
       const version = v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
       if (version === undefined) {
-        problems.push({ kind: "older-version", ...where, text: `tabel ${t.name} op blad ${t.sheet} heeft geen versienummer van het register: gemaakt met een oudere versie van de invoegtoepassing of daarna gewijzigd; maak het rapport van ${year} opnieuw of vul de gegevens van ${year} zelf in` });
+        problems.push({
+          kind: "older-version",
+          ...where,
+          text: `tabel ${t.name} op blad ${t.sheet} heeft geen versienummer van het register: gemaakt met een oudere versie van de invoegtoepassing of daarna gewijzigd; maak het rapport van ${year} opnieuw of vul de gegevens van ${year} zelf in`,
+        });
         continue;
       }
       if (version > REGISTER_VERSION) {
-        problems.push({ kind: "newer-version", ...where, text: `het register van ${year} (tabel ${t.name}) is versie ${version}, gemaakt met een nieuwere versie van de invoegtoepassing; deze versie leest versie ${READABLE_VERSIONS.join(", ")}: werk de invoegtoepassing bij` });
+        problems.push({
+          kind: "newer-version",
+          ...where,
+          text: `het register van ${year} (tabel ${t.name}) is versie ${version}, gemaakt met een nieuwere versie van de invoegtoepassing; deze versie leest versie ${READABLE_VERSIONS.join(", ")}: werk de invoegtoepassing bij`,
+        });
         continue;
       }
       if (!READABLE_VERSIONS.includes(version)) {
-        problems.push({ kind: "older-version", ...where, text: `het register van ${year} (tabel ${t.name}) is versie ${version}, gemaakt met een oudere versie van de invoegtoepassing die deze versie niet meer leest; maak het rapport van ${year} opnieuw` });
+        problems.push({
+          kind: "older-version",
+          ...where,
+          text: `het register van ${year} (tabel ${t.name}) is versie ${version}, gemaakt met een oudere versie van de invoegtoepassing die deze versie niet meer leest; maak het rapport van ${year} opnieuw`,
+        });
         continue;
       }
       const missing = REGISTER_COLUMNS.filter((c) => !at.has(c));
@@ -91,7 +103,11 @@ export async function readRegisters(book: Book): Promise<RegisterRead> {
       registers.push({ register: parseRows(rows, at, year, t.sheet, first, t.left), table: t.name, sheet: t.sheet });
     } catch (e) {
       if (!(e instanceof Damaged)) throw e;
-      problems.push({ kind: "damaged", ...where, text: `het register van ${year} (tabel ${t.name} op blad ${t.sheet}) is na het schrijven gewijzigd en wordt niet gelezen: ${e.message}; maak het rapport van ${year} opnieuw` });
+      problems.push({
+        kind: "damaged",
+        ...where,
+        text: `het register van ${year} (tabel ${t.name} op blad ${t.sheet}) is na het schrijven gewijzigd en wordt niet gelezen: ${e.message}; maak het rapport van ${year} opnieuw`,
+      });
     }
   }
   // A report sheet of the add-in without any register: made by a version before registers.
@@ -121,7 +137,8 @@ function parseRows(rows: Cell[][], at: ReadonlyMap<string, number>, year: number
     const row = rows[r];
     const text = (key: RegisterColumn): string => {
       const v = textOf(row[at.get(key)!]);
-      if (v === undefined) throw new Damaged(`cel ${cell(r, key)} (${key}) is geen tekst maar ${typeof row[at.get(key)!] === "number" ? "een getal" : "een datum of waarde"}`);
+      if (v === undefined)
+        throw new Damaged(`cel ${cell(r, key)} (${key}) is geen tekst maar ${typeof row[at.get(key)!] === "number" ? "een getal" : "een datum of waarde"}`);
       return v;
     };
     const opt = (key: RegisterColumn) => {
@@ -130,7 +147,8 @@ function parseRows(rows: Cell[][], at: ReadonlyMap<string, number>, year: number
     };
     const amount = (key: RegisterColumn): string => {
       const v = text(key);
-      if (!DECIMAL_TEXT.test(v)) throw new Damaged(`cel ${cell(r, key)} (${key}) is geen bedrag zoals het register het schrijft: ${JSON.stringify(v.slice(0, 40))}`);
+      if (!DECIMAL_TEXT.test(v))
+        throw new Damaged(`cel ${cell(r, key)} (${key}) is geen bedrag zoals het register het schrijft: ${JSON.stringify(v.slice(0, 40))}`);
       return v;
     };
     const optAmount = (key: RegisterColumn) => (text(key) === "" ? undefined : amount(key));
@@ -204,7 +222,8 @@ function parseRows(rows: Cell[][], at: ReadonlyMap<string, number>, year: number
         break;
       case "investering": {
         const date = x.opt("datum");
-        if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Damaged(`cel ${cell(r, "datum")} is geen datum jjjj-mm-dd: ${JSON.stringify(date.slice(0, 40))}`);
+        if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+          throw new Damaged(`cel ${cell(r, "datum")} is geen datum jjjj-mm-dd: ${JSON.stringify(date.slice(0, 40))}`);
         reg.assets.push({
           id: x.required("id"),
           ...(x.opt("omschrijving") !== undefined ? { description: x.opt("omschrijving") } : {}),

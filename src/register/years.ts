@@ -70,7 +70,11 @@ export function earlierYears(year: number, files: readonly EarlierFile[]): Earli
     for (const r of f.read.registers) {
       const y = r.register.year;
       if (y >= year) {
-        messages.push({ kind: "not-earlier", year: y, text: `${f.file}: het register van ${y} (${r.table}) is niet van een eerder jaar dan ${year} en is niet gebruikt` });
+        messages.push({
+          kind: "not-earlier",
+          year: y,
+          text: `${f.file}: het register van ${y} (${r.table}) is niet van een eerder jaar dan ${year} en is niet gebruikt`,
+        });
         continue;
       }
       const list = byYear.get(y) ?? [];
@@ -209,7 +213,11 @@ export function disposalCandidates(earlier: EarlierYears): DisposalCandidate[] {
   return out;
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** The candidates whose number, group or description holds `query` (case and accents ignored); all for an empty query. */
 export function searchCandidates(list: readonly DisposalCandidate[], query: string): DisposalCandidate[] {
@@ -227,11 +235,7 @@ export function candidateSource(c: DisposalCandidate): string {
  * A disposal of a candidate: the investment year, the amount (its deduction amount), that year's total and, in a
  * partnership, the percentages of the partners `partners` names whose percentage differed; cited to the register.
  */
-export function disposalFrom(
-  c: DisposalCandidate,
-  d: { id?: string; price: string; description?: string },
-  partners?: readonly string[],
-): ScenarioDisposal {
+export function disposalFrom(c: DisposalCandidate, d: { id?: string; price: string; description?: string }, partners?: readonly string[]): ScenarioDisposal {
   const rates = c.partnerRates.filter((p) => !partners || partners.includes(p.name));
   return {
     id: d.id ?? c.asset,
@@ -264,7 +268,8 @@ export function settleQuestions(
     const y = date ? Number(String(date).slice(0, 4)) : undefined;
     const u = y === undefined ? undefined : earlier.used.find((x) => x.year === y);
     const id = row ? String(row.investment.id) : undefined;
-    const inRegister = u && id !== undefined && (u.register.assets.some((a) => a.id === id) || u.register.open.some((o) => o.assets.some((a) => a.asset === id)));
+    const inRegister =
+      u && id !== undefined && (u.register.assets.some((a) => a.id === id) || u.register.open.some((o) => o.assets.some((a) => a.asset === id)));
     if (u && inRegister) answered.push({ question: q, choice: "skip", note: `investering van ${y} (${citation(u)}), geen investering van ${earlier.year}` });
     else stillOpen.push(q);
   }
@@ -280,7 +285,11 @@ export { questionKey };
  */
 export function registerDisposal(earlier: EarlierYears, partners?: readonly string[]) {
   const list = disposalCandidates(earlier);
-  return (ref: string, own: { id: string; description?: string; price: unknown }, context?: { partners?: readonly string[] }): Record<string, unknown> | string => {
+  return (
+    ref: string,
+    own: { id: string; description?: string; price: unknown },
+    context?: { partners?: readonly string[] },
+  ): Record<string, unknown> | string => {
     const names = context?.partners ?? partners;
     const m = /^\s*(\d{4})\s*[:/-]\s*(.+?)\s*$/.exec(ref);
     const year = m ? Number(m[1]) : undefined;
@@ -292,10 +301,13 @@ export function registerDisposal(earlier: EarlierYears, partners?: readonly stri
         return `geen register van ${year} opgegeven (wel: ${years.length ? years.join(", ") : "geen"}); geef het bestand van ${year} op, of vul investeringsjaar, investeringsbedrag en totaal zelf in`;
       return `investering ${asset} staat niet als meetellende investering in ${year !== undefined ? `het register van ${year}` : `de registers van ${years.join(", ") || "eerdere jaren"}`}`;
     }
-    if (hits.length > 1) return `investering ${asset} staat in de registers van ${hits.map((c) => c.year).join(" en ")}; schrijf het jaar erbij, zoals ${hits[0].year}:${asset}`;
+    if (hits.length > 1)
+      return `investering ${asset} staat in de registers van ${hits.map((c) => c.year).join(" en ")}; schrijf het jaar erbij, zoals ${hits[0].year}:${asset}`;
     const c = hits[0];
     if (c.disposedIn !== undefined) return `investering ${asset} van ${c.year} is volgens het register van ${c.disposedIn} in ${c.disposedIn} al vervreemd`;
-    const d: Record<string, unknown> = { ...disposalFrom(c, { id: own.id, price: String(own.price ?? ""), ...(own.description !== undefined ? { description: own.description } : {}) }, names) };
+    const d: Record<string, unknown> = {
+      ...disposalFrom(c, { id: own.id, price: String(own.price ?? ""), ...(own.description !== undefined ? { description: own.description } : {}) }, names),
+    };
     if (own.price === undefined) delete d.price;
     else d.price = own.price;
     return d;

@@ -223,7 +223,8 @@ const NL = {
     `Door de verkoop van bedrijfsmiddelen waarvoor eerder investeringsaftrek is gekregen, komt er ${amount} bij de winst (desinvesteringsbijtelling, art. 3.47 Wet IB 2001).`,
   summaryNextYear:
     "Volgend jaar: verkoopt of schenkt u een van deze bedrijfsmiddelen binnen vijf jaar na het begin van het jaar van investering, dan kan een deel van de aftrek terugkomen als desinvesteringsbijtelling (art. 3.47 Wet IB 2001). Bewaar de facturen en dit rapport.",
-  summaryLeftOut: (n: number) => `${n === 1 ? "Eén regel" : `${n} regels`} van de staat ${n === 1 ? "telt" : "tellen"} niet mee; zie Niet meegeteld op de volgende pagina.`,
+  summaryLeftOut: (n: number) =>
+    `${n === 1 ? "Eén regel" : `${n} regels`} van de staat ${n === 1 ? "telt" : "tellen"} niet mee; zie Niet meegeteld op de volgende pagina.`,
   summaryChecks: (n: number) => `${n === 1 ? "Er is één aandachtspunt" : `Er zijn ${n} aandachtspunten`}; zie Aandachtspunten.`,
   signature: "Paraaf opsteller / beoordelaar",
   signatureConcept: "Concept: niet ondertekenen",
@@ -243,7 +244,10 @@ const NL = {
   disinvestment: "Desinvesteringsbijtelling",
   band: "Schijf van de tabel",
   rate: "Effectief percentage (KIA / totaal)",
-  bandKinds: { none: "geen KIA", percentage: "percentage", fixed: "vast bedrag", "phase-out": "afbouw", "above-ceiling": "boven de grens" } as Record<string, string>,
+  bandKinds: { none: "geen KIA", percentage: "percentage", fixed: "vast bedrag", "phase-out": "afbouw", "above-ceiling": "boven de grens" } as Record<
+    string,
+    string
+  >,
   leftOut: "Niet meegeteld",
   leftOutIntro: "Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw.",
   leftOutCols: ["Cel", "Omschrijving", "", "Bedrag", "", "Reden", ""],
@@ -253,7 +257,11 @@ const NL = {
   choice: "Keuze",
   choiceText: (applied: boolean, choice: string) =>
     (applied ? "goedkeuring toegepast" : "goedkeuring niet toegepast") +
-    (choice === "taxpayer" ? ", keuze van de belastingplichtige" : choice === "best" ? ", de berekening koos de hoogste netto uitkomst" : ", goedkeuring niet beschikbaar"),
+    (choice === "taxpayer"
+      ? ", keuze van de belastingplichtige"
+      : choice === "best"
+        ? ", de berekening koos de hoogste netto uitkomst"
+        : ", goedkeuring niet beschikbaar"),
   without: "zonder goedkeuring",
   with: "met goedkeuring",
   totalW: "Totaal investeringen",
@@ -306,7 +314,13 @@ const NL = {
   warnings: "Aandachtspunten",
   parameters: (y: number) => `Tabel en gegevens ${y}`,
   confidence: "Zekerheid van de tabel",
-  confidences: { official: "officieel", corroborated: "bevestigd door meerdere bronnen", "single-source": "één bron", inferred: "afgeleid", unknown: "onbekend" } as Record<string, string>,
+  confidences: {
+    official: "officieel",
+    corroborated: "bevestigd door meerdere bronnen",
+    "single-source": "één bron",
+    inferred: "afgeleid",
+    unknown: "onbekend",
+  } as Record<string, string>,
   bands: "Schijven",
   minAsset: "Minimumbedrag per bedrijfsmiddel",
   rounding: "Afronding",
@@ -400,9 +414,11 @@ const EN: Labels = {
   summaryInvested: (y, amount, n) => `In ${y} you invested ${amount} in ${n} ${n === 1 ? "asset" : "assets"} (amounts without deductible VAT).`,
   summaryCounted: (amount, n) => `Of these, ${n} ${n === 1 ? "asset counts" : "assets count"} for the small-scale investment deduction: ${amount} together.`,
   summaryKia: (y, amount) => `The small-scale investment deduction for ${y} is ${amount}. It is deducted from the profit.`,
-  summaryKiaConcept: (y, amount) => `The small-scale investment deduction for ${y} is provisionally ${amount}. It is not final while questions are open or rows are not counted.`,
+  summaryKiaConcept: (y, amount) =>
+    `The small-scale investment deduction for ${y} is provisionally ${amount}. It is not final while questions are open or rows are not counted.`,
   summaryLater: (amount) => `Of this, ${amount} is not deductible yet because it has not been paid: you deduct it in the year you pay (art. 3.44 Wet IB 2001).`,
-  summaryAddition: (amount) => `Assets sold for which an investment deduction was received add ${amount} to the profit (disinvestment addition, art. 3.47 Wet IB 2001).`,
+  summaryAddition: (amount) =>
+    `Assets sold for which an investment deduction was received add ${amount} to the profit (disinvestment addition, art. 3.47 Wet IB 2001).`,
   summaryNextYear:
     "Next year: if you sell or give away one of these assets within five years from the start of the year of investment, part of the deduction may come back as a disinvestment addition (art. 3.47 Wet IB 2001). Keep the invoices and this report.",
   summaryLeftOut: (n) => `${n === 1 ? "One row" : `${n} rows`} of the ledger ${n === 1 ? "does" : "do"} not count; see Not counted on the next page.`,
@@ -485,7 +501,13 @@ const EN: Labels = {
   warnings: "Points to check (Dutch)",
   parameters: (y) => `Table and data ${y}`,
   confidence: "Confidence of the table",
-  confidences: { official: "official", corroborated: "corroborated by several sources", "single-source": "single source", inferred: "inferred", unknown: "unknown" },
+  confidences: {
+    official: "official",
+    corroborated: "corroborated by several sources",
+    "single-source": "single source",
+    inferred: "inferred",
+    unknown: "unknown",
+  },
   bands: "Bands",
   minAsset: "Minimum amount per asset",
   rounding: "Rounding",
@@ -681,7 +703,18 @@ class Builder {
 /** A figure as it goes into the return: what it is, the amount (plain decimal, rounded by the policy), where it goes. */
 export interface ReturnFigure {
   /** "kia", "thisYear", "later", "addition", from earlier years (art. 3.44) "earlier", "totalDeductible", "earlierOpen", or per partner "partner", "partnerEarlier", "partnerLater", "partnerAddition" */
-  kind: "kia" | "thisYear" | "later" | "addition" | "earlier" | "totalDeductible" | "earlierOpen" | "partner" | "partnerEarlier" | "partnerLater" | "partnerAddition";
+  kind:
+    | "kia"
+    | "thisYear"
+    | "later"
+    | "addition"
+    | "earlier"
+    | "totalDeductible"
+    | "earlierOpen"
+    | "partner"
+    | "partnerEarlier"
+    | "partnerLater"
+    | "partnerAddition";
   label: string;
   amount: string;
   where: string;
@@ -715,7 +748,8 @@ export function returnFigures(report: Report, lang: "nl" | "en", tax: "ib" | "vp
     const earlier = carriedIn?.partners?.find((x) => x.name === p.name);
     if (earlier && earlier.deductible !== "0")
       out.push({ kind: "partnerEarlier", label: L.returnPartnerEarlier(p.name), amount: earlier.deductible, where: where.partner, partner: p.name });
-    if (p.carriedForward !== "0") out.push({ kind: "partnerLater", label: L.returnPartnerLater(p.name), amount: p.carriedForward, where: where.later, partner: p.name });
+    if (p.carriedForward !== "0")
+      out.push({ kind: "partnerLater", label: L.returnPartnerLater(p.name), amount: p.carriedForward, where: where.later, partner: p.name });
     if (p.disinvestment !== undefined && p.disinvestment !== "0")
       out.push({ kind: "partnerAddition", label: L.returnPartnerAddition(p.name), amount: p.disinvestment, where: where.partnerAddition, partner: p.name });
   }
@@ -760,7 +794,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   // The client block: label over two columns, value over five
   b.heading(L.clientBlock);
   const kv = (label: string, value: ReportValue, format?: ReportCellFormat): number => {
-    const r = b.place([{ value: label, span: 2 }, { value, span: WIDTH - 2 }]);
+    const r = b.place([
+      { value: label, span: 2 },
+      { value, span: WIDTH - 2 },
+    ]);
     if (format) b.cellFormat(r, 2, format);
     return r;
   };
@@ -807,7 +844,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   if (leftRows.size + leftDisposals.size) sentence(L.summaryLeftOut(leftRows.size + leftDisposals.size));
   if (report.warnings.length) sentence(L.summaryChecks(report.warnings.length));
   b.blank();
-  b.place([{ value: provisional ? L.signatureConcept : L.signature, span: 3 }, { value: "", span: 4 }]);
+  b.place([
+    { value: provisional ? L.signatureConcept : L.signature, span: 3 },
+    { value: "", span: 4 },
+  ]);
 
   // From page 2: the calculation in detail
   b.breaks.push(b.next);
@@ -826,7 +866,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   money(L.deductible, report.deductibleThisYear, report.deductibleThisYearExact);
   money(L.carried, report.carriedForward, report.carriedForwardExact);
   money(L.disinvestment, report.disinvestment?.total ?? "0", report.disinvestment?.totalExact);
-  b.place([{ value: L.band, span: 3 }, { value: L.bandKinds[report.band] ?? report.band, span: 4 }]);
+  b.place([
+    { value: L.band, span: 3 },
+    { value: L.bandKinds[report.band] ?? report.band, span: 4 },
+  ]);
   const exactRate = decimalsOf(report.rate) > 4;
   const rateRow = b.place([{ value: L.rate, span: 3 }, { value: Number(report.rate) }, { value: exactRate ? Number(report.rate) : null, span: 2 }]);
   b.cellFormat(rateRow, 3, { numberFormat: PERCENT });
@@ -869,7 +912,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const c = report.calamity;
   if (c) {
     b.heading(L.calamity);
-    b.place([{ value: L.choice, span: 3 }, { value: L.choiceText(c.applied, c.choice), span: 4 }]);
+    b.place([
+      { value: L.choice, span: 3 },
+      { value: L.choiceText(c.applied, c.choice), span: 4 },
+    ]);
     b.header([{ value: "", span: 3 }, { value: L.without }, { value: L.with, span: 2 }]);
     const pair = (label: string, without: string, withA: string) => {
       const r = b.place([{ value: label, span: 3 }, { value: Number(without) }, { value: Number(withA), span: 2 }]);
@@ -903,11 +949,26 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       const p = report.partnership;
       const applied = L.keys[p.keyApplied] ?? p.keyApplied;
       const requested = p.keyRequested !== p.keyApplied ? `, ${L.keyRequested}: ${L.keys[p.keyRequested] ?? p.keyRequested}` : "";
-      b.place([{ value: L.key, span: 2 }, { value: `${applied}${requested} (${p.allocationRef})`, span: WIDTH - 2 }]);
+      b.place([
+        { value: L.key, span: 2 },
+        { value: `${applied}${requested} (${p.allocationRef})`, span: WIDTH - 2 },
+      ]);
     }
-    b.header([{ value: L.partnerCols[0], span: 2 }, { value: L.partnerCols[2] }, { value: L.partnerCols[3], span: 2 }, { value: L.partnerCols[5] }, { value: L.partnerCols[6] }]);
+    b.header([
+      { value: L.partnerCols[0], span: 2 },
+      { value: L.partnerCols[2] },
+      { value: L.partnerCols[3], span: 2 },
+      { value: L.partnerCols[5] },
+      { value: L.partnerCols[6] },
+    ]);
     for (const p of report.partners) {
-      const r = b.place([{ value: p.name, span: 2 }, { value: Number(p.share) }, { value: Number(p.kiaExact), span: 2 }, { value: Number(p.deductibleThisYear) }, { value: Number(p.carriedForward) }]);
+      const r = b.place([
+        { value: p.name, span: 2 },
+        { value: Number(p.share) },
+        { value: Number(p.kiaExact), span: 2 },
+        { value: Number(p.deductibleThisYear) },
+        { value: Number(p.carriedForward) },
+      ]);
       b.cellFormat(r, 2, { numberFormat: PERCENT });
       b.amount(r, 3, p.kiaExact);
       b.amount(r, 5);
@@ -924,12 +985,20 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       const r = b.place([
         { value: `${L.partnerDisinvestment}: ${p.name}`, span: 3 },
         { value: Number(p.disinvestment) },
-        { value: [L.levels[report.disinvestment?.level ?? "partner"], other ? `${L.levels[other.level]}: ${formatEuro(new Decimal(other.amount))}` : ""].filter(Boolean).join("; "), span: 3 },
+        {
+          value: [L.levels[report.disinvestment?.level ?? "partner"], other ? `${L.levels[other.level]}: ${formatEuro(new Decimal(other.amount))}` : ""]
+            .filter(Boolean)
+            .join("; "),
+          span: 3,
+        },
       ]);
       b.amount(r, 3);
     }
     for (const c of report.calamity?.partners ?? [])
-      b.place([{ value: `${L.calamityPartner}: ${c.name}`, span: 3 }, { value: L.calamityPartnerText(c.netWithoutExact, c.netWithExact, c.prefers === "with"), span: 4 }]);
+      b.place([
+        { value: `${L.calamityPartner}: ${c.name}`, span: 3 },
+        { value: L.calamityPartnerText(c.netWithoutExact, c.netWithExact, c.prefers === "with"), span: 4 },
+      ]);
     b.blank();
   }
 
@@ -956,7 +1025,8 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     const reasons = a.override ? a.reasons.filter((x) => !/^handmatige beoordeling/.test(x.ref)) : a.reasons;
     const parts = [reasons.map((x) => `${x.text} (${flatBrackets(x.ref)})`).join(" ")];
     if (a.override) parts.push(L.override(a.override.eligible, a.override.reason));
-    if (a.counted) parts.push(`${L.kiaAttributed}: ${formatEuro(new Decimal(a.kiaAttributed), decimalsOf(a.kiaAttributed) > 2 ? decimalsOf(a.kiaAttributed) : 2)}.`);
+    if (a.counted)
+      parts.push(`${L.kiaAttributed}: ${formatEuro(new Decimal(a.kiaAttributed), decimalsOf(a.kiaAttributed) > 2 ? decimalsOf(a.kiaAttributed) : 2)}.`);
     b.place([{ value: "" }, { value: parts.filter(Boolean).join(" "), span: WIDTH - 1 }]);
   }
   b.blank();
@@ -964,9 +1034,21 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   // Payment criterion
   if (report.payment?.items.length) {
     b.heading(L.payment);
-    b.header([{ value: L.paymentCols[0], span: 2 }, { value: L.paymentCols[2] }, { value: L.paymentCols[3] }, { value: L.paymentCols[4], span: 2 }, { value: L.paymentCols[6] }]);
+    b.header([
+      { value: L.paymentCols[0], span: 2 },
+      { value: L.paymentCols[2] },
+      { value: L.paymentCols[3] },
+      { value: L.paymentCols[4], span: 2 },
+      { value: L.paymentCols[6] },
+    ]);
     for (const it of report.payment.items) {
-      const r = b.place([{ value: it.asset, span: 2 }, { value: it.ids.join(", ") }, { value: Number(it.attributed) }, { value: Number(it.paid), span: 2 }, { value: Number(it.carriedForward) }]);
+      const r = b.place([
+        { value: it.asset, span: 2 },
+        { value: it.ids.join(", ") },
+        { value: Number(it.attributed) },
+        { value: Number(it.paid), span: 2 },
+        { value: Number(it.carriedForward) },
+      ]);
       b.amount(r, 3, it.attributed);
       b.amount(r, 4, it.paid);
       b.amount(r, 6, it.carriedForward);
@@ -981,7 +1063,14 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     b.header(L.earlierCols.map((value, i) => ({ value, ...(i === 1 ? { span: 2 } : {}) })).filter((_, i) => i !== 2));
     for (const y of carriedIn.years) {
       for (const a of y.assets) {
-        const r = b.place([{ value: y.year }, { value: a.description ? `${a.asset} (${a.description})` : a.asset, span: 2 }, { value: Number(a.openBefore) }, { value: Number(a.deductibleExact) }, { value: Number(a.openExact) }, { value: L.earlierBasis[a.basis] ?? a.basis }]);
+        const r = b.place([
+          { value: y.year },
+          { value: a.description ? `${a.asset} (${a.description})` : a.asset, span: 2 },
+          { value: Number(a.openBefore) },
+          { value: Number(a.deductibleExact) },
+          { value: Number(a.openExact) },
+          { value: L.earlierBasis[a.basis] ?? a.basis },
+        ]);
         b.amount(r, 3, a.openBefore);
         b.amount(r, 4, a.deductibleExact);
         b.amount(r, 5, a.openExact);
@@ -995,7 +1084,12 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const dis = report.disinvestment;
   if (dis && dis.items.length) {
     b.heading(L.disposals);
-    const t = b.place([{ value: L.threshold, span: 2 }, { value: Number(dis.threshold) }, { value: L.disposalsTotal, span: 2 }, { value: Number(dis.disposalsTotal), span: 2 }]);
+    const t = b.place([
+      { value: L.threshold, span: 2 },
+      { value: Number(dis.threshold) },
+      { value: L.disposalsTotal, span: 2 },
+      { value: Number(dis.disposalsTotal), span: 2 },
+    ]);
     b.amount(t, 2);
     b.amount(t, 5);
     b.header(L.disposalCols.map((value) => ({ value })));
@@ -1014,7 +1108,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
       b.amount(r, 3, it.price);
       b.cellFormat(r, 4, { numberFormat: RATE_EXACT });
       b.amount(r, 5, it.amountExact);
-      b.place([{ value: "" }, { value: `${L.base}: ${formatEuro(new Decimal(it.base))}${it.source ? `; ${L.fromRegister(it.source)}` : ""}`, span: WIDTH - 1 }], { italic: true });
+      b.place(
+        [{ value: "" }, { value: `${L.base}: ${formatEuro(new Decimal(it.base))}${it.source ? `; ${L.fromRegister(it.source)}` : ""}`, span: WIDTH - 1 }],
+        { italic: true },
+      );
     }
     b.blank();
   }
@@ -1041,7 +1138,11 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   // The year's table and the rounding policy, stated here
   const P = report.parameters;
   b.heading(L.parameters(P.year));
-  const pv = (label: string, value: ReportValue) => b.place([{ value: label, span: 2 }, { value, span: WIDTH - 2 }]);
+  const pv = (label: string, value: ReportValue) =>
+    b.place([
+      { value: label, span: 2 },
+      { value, span: WIDTH - 2 },
+    ]);
   pv(L.confidence, `${L.confidences[P.confidence] ?? P.confidence}: ${P.confidenceDetail}`);
   P.bands.forEach((t, i) => pv(i === 0 ? L.bands : "", t));
   const minRow = pv(L.minAsset, Number(P.minAssetAmount));
@@ -1061,7 +1162,10 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   b.blank();
   b.heading(L.references);
   for (const ref of P.references.filter((x) => /^https:\/\//.test(x.url))) {
-    const r = b.place([{ value: ref.label, span: 3 }, { value: ref.url, span: WIDTH - 3 }]);
+    const r = b.place([
+      { value: ref.label, span: 3 },
+      { value: ref.url, span: WIDTH - 3 },
+    ]);
     b.link(r, 3, ref.url);
   }
   b.blank();

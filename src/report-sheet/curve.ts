@@ -24,4 +24,3 @@ export function curveTotals(year: number, mark?: Decimal): { totals: Decimal[]; 
   totals.push(xMax);
   return { totals, edges, xMax };
 }
-

@@ -10,7 +10,7 @@ import { columnName, looksLikeFormula, type ReportSheet } from "./types";
 
 export interface XlsxModules {
   ExcelJS: typeof ExcelJSTypes;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   JSZip: any;
 }
 
@@ -53,8 +53,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     for (const c of cols) {
       const cell = row.getCell(c + 1);
       if (f.format.numberFormat && !(typeof cell.value === "string" && looksLikeFormula(cell.value))) cell.numFmt = f.format.numberFormat;
-      if (f.format.bold || f.format.heading)
-        cell.font = { name: "Calibri", family: 2, size: f.format.heading ? 13 : 11, ...(cell.font ?? {}), bold: true };
+      if (f.format.bold || f.format.heading) cell.font = { name: "Calibri", family: 2, size: f.format.heading ? 13 : 11, ...(cell.font ?? {}), bold: true };
       if (f.format.italic) cell.font = { name: "Calibri", family: 2, size: 11, ...(cell.font ?? {}), italic: true };
       if (f.format.shade) {
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
@@ -144,7 +143,15 @@ export function chartXml(sheet: ReportSheet): string {
     `<c:yVal><c:numRef><c:f>${xmlEscape(y)}</c:f>${numCache(yv, fmt)}</c:numRef></c:yVal><c:smooth val="0"/></c:ser>`;
   let ser = series(0, ch.yTitle ?? "KIA", cellRef(sheet.name, ch.firstRow, cx, ch.lastRow), cellRef(sheet.name, ch.firstRow, cy, ch.lastRow), xs, ys, false);
   if (ch.markRow !== undefined)
-    ser += series(1, ch.markLabel ?? "", cellRef(sheet.name, ch.markRow, cx), cellRef(sheet.name, ch.markRow, cy), [num(ch.markRow, cx)], [num(ch.markRow, cy)], true);
+    ser += series(
+      1,
+      ch.markLabel ?? "",
+      cellRef(sheet.name, ch.markRow, cx),
+      cellRef(sheet.name, ch.markRow, cy),
+      [num(ch.markRow, cx)],
+      [num(ch.markRow, cy)],
+      true,
+    );
   const axis = (id: number, cross: number, pos: "b" | "l", title?: string, grid = false) =>
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>` +
     (grid ? "<c:majorGridlines/>" : "") +

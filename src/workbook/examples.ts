@@ -15,11 +15,40 @@ export type ExampleValue = string | number;
 export const LEDGER_EXAMPLES: Readonly<Record<string, ExampleValue>>[] = [
   { id: "M1", description: "Draaibank", category: "machine", amount: 24000, date: "2025-03-14", vatDeductible: "Ja", inUse: "Ja" },
   { id: "C1", description: "Laptops (3 stuks)", category: "computer", amount: 3600, date: "2025-05-02", vatDeductible: "Ja" },
-  { id: "B1", description: "Bestelauto", category: "bestelauto", amount: 28500, date: "2025-09-30", vatDeductible: "Ja", group: "Bestelauto", paid: 10000, inUse: "Nee" },
-  { id: "B2", description: "Inrichting bestelauto", category: "inventaris", amount: 1250, date: "2025-09-30", vatDeductible: "Ja", group: "Bestelauto", paid: 0, inUse: "Nee" },
+  {
+    id: "B1",
+    description: "Bestelauto",
+    category: "bestelauto",
+    amount: 28500,
+    date: "2025-09-30",
+    vatDeductible: "Ja",
+    group: "Bestelauto",
+    paid: 10000,
+    inUse: "Nee",
+  },
+  {
+    id: "B2",
+    description: "Inrichting bestelauto",
+    category: "inventaris",
+    amount: 1250,
+    date: "2025-09-30",
+    vatDeductible: "Ja",
+    group: "Bestelauto",
+    paid: 0,
+    inUse: "Nee",
+  },
   { id: "P1", description: "Personenauto", category: "personenauto", amount: 45000, date: "2025-02-01", vatDeductible: "Nee" },
   { id: "K1", description: "Bureaustoel", category: "inventaris", amount: 380, date: "2025-01-20", vatDeductible: "Ja" },
-  { id: "Z1", description: "Zonnepanelen op het bedrijfspand", category: "zonnepanelen", amount: 12000, date: "2025-06-15", vatDeductible: "Ja", relatedParty: "Ja", exemption: "Ja" },
+  {
+    id: "Z1",
+    description: "Zonnepanelen op het bedrijfspand",
+    category: "zonnepanelen",
+    amount: 12000,
+    date: "2025-06-15",
+    vatDeductible: "Ja",
+    relatedParty: "Ja",
+    exemption: "Ja",
+  },
 ];
 export const PARTNER_EXAMPLES: Readonly<Record<string, ExampleValue>>[] = [
   { name: "A. Jansen", legalForm: "natuurlijk persoon", profit: 0.6, capital: 30000 },
@@ -44,14 +73,25 @@ function same(read: unknown, example: ExampleValue): boolean {
   if (read === null || read === undefined) return false;
   if (typeof example === "number") {
     // a number, or its text as read or typed ("24000", "0,6")
-    const n = typeof read === "number" ? read : Number(String(read).trim().replace(/^(-?\d+),(\d+)$/, "$1.$2"));
+    const n =
+      typeof read === "number"
+        ? read
+        : Number(
+            String(read)
+              .trim()
+              .replace(/^(-?\d+),(\d+)$/, "$1.$2"),
+          );
     return Number.isFinite(n) && (n === example || (example > 0 && example < 1 && Math.abs(n - example * 100) < 1e-9));
   }
   return String(read).trim() === example;
 }
 
 /** The indexes of `items` that are example rows of `examples` by `keys`. */
-export function exampleIndexes(items: readonly Record<string, unknown>[], examples: readonly Readonly<Record<string, ExampleValue>>[], keys: readonly string[]): number[] {
+export function exampleIndexes(
+  items: readonly Record<string, unknown>[],
+  examples: readonly Readonly<Record<string, ExampleValue>>[],
+  keys: readonly string[],
+): number[] {
   const out: number[] = [];
   items.forEach((it, i) => {
     if (examples.some((e) => keys.every((k) => same(it[k], e[k])))) out.push(i);

@@ -8,7 +8,19 @@
  */
 import { validateRows, type NormalizedScenario, type Scenario, type ScenarioInvestment } from "../scenario";
 import { KiaValidationError } from "../errors";
-import { cellText, columnLetter, mapDisposalHeaders, mapHeaders, readDisposals, readLedger, readPartners, withOtherYears, type Cell, type ColumnMapping, type LedgerRead } from "./ledger";
+import {
+  cellText,
+  columnLetter,
+  mapDisposalHeaders,
+  mapHeaders,
+  readDisposals,
+  readLedger,
+  readPartners,
+  withOtherYears,
+  type Cell,
+  type ColumnMapping,
+  type LedgerRead,
+} from "./ledger";
 import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
 import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
@@ -147,7 +159,10 @@ export type FromRegister = (
 ) => Record<string, unknown> | string;
 
 /** What found parts give (readWorkbook's step 5). */
-export type FoundRead = Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "examples" | "provisional" | "normalized" | "refused"> & {
+export type FoundRead = Pick<
+  WorkbookRead,
+  "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "examples" | "provisional" | "normalized" | "refused"
+> & {
   found: { ledger: string; partners?: string; disposals?: string };
   /** the sheet row of each of the scenario's investments (the rows left out taken out) */
   rows: number[];
@@ -164,7 +179,12 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
   const place = ledgerPlace(ledger, choices.answers);
   const first = (firstRead as Required<LedgerRead> | undefined) ?? readLedger(ledger.rows, mapping, place);
   const read = choices.year === undefined ? first : withOtherYears(first, choices.year, mapping, place);
-  const parts = assemble({ year: choices.year, ledger, partners: found.partners, key: found.key?.value, request: found.request?.value, disposals: found.disposals }, read, mapping, choices.fromRegister);
+  const parts = assemble(
+    { year: choices.year, ledger, partners: found.partners, key: found.key?.value, request: found.request?.value, disposals: found.disposals },
+    read,
+    mapping,
+    choices.fromRegister,
+  );
   const out: FoundRead = {
     scenario: parts.scenario,
     found: parts.found,
@@ -179,12 +199,20 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
     provisional: false,
   };
   // the template's example rows, as read (before rows are left out): warned about, and the figure is not final
-  const sc = parts.scenario as { investments?: Record<string, unknown>[]; partnership?: { partners?: Record<string, unknown>[] }; disposals?: Record<string, unknown>[] };
+  const sc = parts.scenario as {
+    investments?: Record<string, unknown>[];
+    partnership?: { partners?: Record<string, unknown>[] };
+    disposals?: Record<string, unknown>[];
+  };
   out.examples = templateExamples({ investments: sc.investments, partners: sc.partnership?.partners, disposals: sc.disposals });
   if (examplesCount(out.examples))
     out.warnings.push({
       sheet: ledger.sheet,
-      message: examplesText(out.examples, { ledger: ledger.sheet, partners: found.partners?.sheet ?? SHEET.partners, disposals: found.disposals?.sheet ?? SHEET.disposals }),
+      message: examplesText(out.examples, {
+        ledger: ledger.sheet,
+        partners: found.partners?.sheet ?? SHEET.partners,
+        disposals: found.disposals?.sheet ?? SHEET.disposals,
+      }),
     });
   if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out));
   out.provisional = out.open.length > 0 || out.leftOut.length > 0 || examplesCount(out.examples) > 0;
@@ -200,12 +228,19 @@ export function assemble(
   ledgerRead?: LedgerRead,
   ledgerMapping?: ColumnMapping,
   fromRegister?: FromRegister,
-): { scenario: ScenarioParts; leftOut: LeftOut[]; found: { ledger: string; partners?: string; disposals?: string }; places: WorkbookRead["places"]; warnings: WorkbookRead["warnings"] } {
+): {
+  scenario: ScenarioParts;
+  leftOut: LeftOut[];
+  found: { ledger: string; partners?: string; disposals?: string };
+  places: WorkbookRead["places"];
+  warnings: WorkbookRead["warnings"];
+} {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
   const mapping = ledgerMapping ?? mapHeaders(ledger.headers).mapping;
   const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
-  const idOf = (g: Grid, column: number | undefined, row: number) => (column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined);
+  const idOf = (g: Grid, column: number | undefined, row: number) =>
+    column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined;
   /** a row left out with its description and amount as the cells hold them (a report names the row by them) */
   const withFacts = (x: LeftOut, g: Grid, description: number | undefined, amount: number | undefined): LeftOut => {
     const d = idOf(g, description, x.row);
@@ -249,14 +284,25 @@ export function assemble(
         const { register: ref, ...own } = item;
         const partnerNames = ((scenario.partnership?.partners ?? []) as { name?: unknown }[]).map((p) => String(p.name ?? "").trim());
         const filled = fromRegister
-          ? fromRegister(ref, own as { id: string; description?: string; price: unknown }, { ...(parts.year !== undefined ? { year: parts.year } : {}), partners: partnerNames })
+          ? fromRegister(ref, own as { id: string; description?: string; price: unknown }, {
+              ...(parts.year !== undefined ? { year: parts.year } : {}),
+              partners: partnerNames,
+            })
           : `verwijst naar het register van een eerder jaar (${ref}); geef het bestand van dat jaar op (kia-calc --eerder, of "Uit eerdere jaren")`;
         if (typeof filled !== "string") {
           x.items[i] = filled;
           continue;
         }
         const col = dm.register;
-        x.problems.push({ row: x.rows[i], column: col, columnLetter: columnLetter(d.firstColumn + col), field: "register" as never, value: JSON.stringify(ref), text: ref, message: filled });
+        x.problems.push({
+          row: x.rows[i],
+          column: col,
+          columnLetter: columnLetter(d.firstColumn + col),
+          field: "register" as never,
+          value: JSON.stringify(ref),
+          text: ref,
+          message: filled,
+        });
         x.items.splice(i, 1);
         x.rows.splice(i, 1);
       }
@@ -286,11 +332,14 @@ export function leaveOutRefused(
         if (!x) return undefined;
         // the refused row's description and amount as read (a disposal: its price)
         const item = (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as
-          | { description?: unknown; amount?: unknown; price?: unknown }
-          | undefined;
+          { description?: unknown; amount?: unknown; price?: unknown } | undefined;
         const description = typeof item?.description === "string" && item.description.trim() ? item.description.trim() : undefined;
         const amount = e.list === "disposals" ? item?.price : item?.amount;
-        return { ...x, ...(description ? { description } : {}), ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}) };
+        return {
+          ...x,
+          ...(description ? { description } : {}),
+          ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}),
+        };
       })
       .filter((x): x is LeftOut => x !== undefined);
     const dropped = new Set(checked.errors.filter((e) => e.list === "investments").map((e) => e.index));

@@ -2,7 +2,26 @@
 export * from "./book";
 export * from "./left-out";
 export * from "./names";
-export { readWorkbook, readFound, readableParts, assemble, leaveOutRefused, WorkbookReadError, type FromRegister, type FoundRead, type ReadablePart, type ReadChoices, type WorkbookFound, type Grid, type LabelValue, type ReadOptions, type ScenarioParts, type WorkbookParts, type WorkbookRead, type YearFound } from "./read";
+export {
+  readWorkbook,
+  readFound,
+  readableParts,
+  assemble,
+  leaveOutRefused,
+  WorkbookReadError,
+  type FromRegister,
+  type FoundRead,
+  type ReadablePart,
+  type ReadChoices,
+  type WorkbookFound,
+  type Grid,
+  type LabelValue,
+  type ReadOptions,
+  type ScenarioParts,
+  type WorkbookParts,
+  type WorkbookRead,
+  type YearFound,
+} from "./read";
 export { XlsxBook, XlsxError } from "./xlsx";
 export { CsvBook } from "./csv";
 export { MAX_CELLS, MAX_FILE_BYTES, TooLargeError, fileTooLarge, type Limits } from "./limits";

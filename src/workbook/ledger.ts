@@ -9,24 +9,12 @@ import { showValue } from "../errors";
 import { categoryHints, findCategory, findHeading, suggestCategoryFromText } from "../law";
 import { Decimal } from "../decimal";
 import { answerFor, assetWords, isTotalLabel, type Answers, type OpenChoice, type OpenQuestion } from "./questions";
-import {
-  excelNumberAmount,
-  excelProportion,
-  isAmountProblem,
-  readAmount,
-  readDutchAmount,
-} from "../money";
+import { excelNumberAmount, excelProportion, isAmountProblem, readAmount, readDutchAmount } from "../money";
 import { partnershipKeyOf, type ScenarioInvestment } from "../scenario";
 import { plain } from "../context";
 
 /** A cell as the workbook adapters hand it over. Dates come as ISO text (jjjj-mm-dd) or as an Excel serial. */
-export type Cell =
-  | string
-  | number
-  | boolean
-  | null
-  | { error: string }
-  | { date: string };
+export type Cell = string | number | boolean | null | { error: string } | { date: string };
 
 export const LEDGER_FIELDS = [
   "id",
@@ -53,11 +41,58 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** Header names per field (compared without case, accents, spaces and punctuation). The first is the template's. */
 export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
-  id: ["Nummer", "id", "nr", "activanummer", "activumnummer", "code", "kenmerk", "number", "asset id", "activumcode", "serienummer", "volgnummer", "nr activum"],
+  id: [
+    "Nummer",
+    "id",
+    "nr",
+    "activanummer",
+    "activumnummer",
+    "code",
+    "kenmerk",
+    "number",
+    "asset id",
+    "activumcode",
+    "serienummer",
+    "volgnummer",
+    "nr activum",
+  ],
   description: ["Omschrijving", "description", "naam", "bedrijfsmiddel", "activum", "name", "asset", "omschrijving activum", "naam activum"],
   // bookkeeping exports: Exact's Activumgroep, AFAS's Activagroep, a balance-sheet heading (Rubriek, Balanspost), RGS
-  category: ["Categorie", "category", "soort", "soort bedrijfsmiddel", "type", "activumgroep", "activagroep", "groep activa", "activacategorie", "categorie activa", "soort activa", "rubriek", "balanspost", "balansrubriek", "rgs", "rgs code", "rgscode", "rgs-code"],
-  amount: ["Bedrag", "amount", "investeringsbedrag", "aanschafprijs", "aanschafwaarde", "kostprijs", "cost", "investment", "aanschafbedrag", "aanschafprijs excl btw", "bedrag excl btw", "investering", "investering in het jaar"],
+  category: [
+    "Categorie",
+    "category",
+    "soort",
+    "soort bedrijfsmiddel",
+    "type",
+    "activumgroep",
+    "activagroep",
+    "groep activa",
+    "activacategorie",
+    "categorie activa",
+    "soort activa",
+    "rubriek",
+    "balanspost",
+    "balansrubriek",
+    "rgs",
+    "rgs code",
+    "rgscode",
+    "rgs-code",
+  ],
+  amount: [
+    "Bedrag",
+    "amount",
+    "investeringsbedrag",
+    "aanschafprijs",
+    "aanschafwaarde",
+    "kostprijs",
+    "cost",
+    "investment",
+    "aanschafbedrag",
+    "aanschafprijs excl btw",
+    "bedrag excl btw",
+    "investering",
+    "investering in het jaar",
+  ],
   vatDeductible: ["Btw aftrekbaar", "vat deductible", "btw-aftrek", "btw aftrek", "aftrekbare btw"],
   group: ["Groep", "group", "onderdeel van", "hoort bij", "part of"],
   paid: ["Betaald", "paid", "betaald bedrag", "betaald per jaareinde", "amount paid"],
@@ -72,7 +107,18 @@ export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
   reserve: ["Herinvesteringsreserve", "reinvestment reserve", "hir", "afgeboekte herinvesteringsreserve", "hir afgeboekt"],
   reserveDeclaration: ["Verklaring 4.2", "declaration 4.2", "verklaring hir", "verklaring herinvesteringsreserve"],
   eiaMia: ["EIA/MIA", "eia mia", "eia", "mia", "eia of mia", "energie- of milieu-investeringsaftrek"],
-  date: ["Datum", "date", "investeringsdatum", "aanschafdatum", "datum verplichting", "purchase date", "datum aanschaf", "datum investering", "factuurdatum", "boekdatum"],
+  date: [
+    "Datum",
+    "date",
+    "investeringsdatum",
+    "aanschafdatum",
+    "datum verplichting",
+    "purchase date",
+    "datum aanschaf",
+    "datum investering",
+    "factuurdatum",
+    "boekdatum",
+  ],
 };
 
 /** Dutch names of the fields, for messages and the mapping screen. */
@@ -117,8 +163,7 @@ function headerMapper<F extends string>(
   names: Readonly<Record<F, readonly string[]>>,
 ): (headers: readonly unknown[]) => { mapping: Partial<Record<F, number>>; unmapped: string[] } {
   const index = new Map<string, F>();
-  for (const f of Object.keys(names) as F[])
-    for (const n of names[f]) index.set(normalizeHeader(n), f);
+  for (const f of Object.keys(names) as F[]) for (const n of names[f]) index.set(normalizeHeader(n), f);
   return (headers) => {
     const mapping: Partial<Record<F, number>> = {};
     const unmapped: string[] = [];
@@ -132,14 +177,12 @@ function headerMapper<F extends string>(
 }
 
 /** Which column of a ledger holds which field, found by the headers; the first column that matches a field wins. */
-export const mapHeaders: (headers: readonly unknown[]) => { mapping: ColumnMapping; unmapped: string[] } =
-  headerMapper(FIELD_HEADERS);
+export const mapHeaders: (headers: readonly unknown[]) => { mapping: ColumnMapping; unmapped: string[] } = headerMapper(FIELD_HEADERS);
 
 /** Column letters as Excel shows them: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
   let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -226,8 +269,7 @@ export const DATE1904_OFFSET = 1462;
 /** An Excel date serial as jjjj-mm-dd: in the 1900 date system, or with `date1904` in the 1904 system. */
 export function serialToIso(serial: number, date1904 = false): string | null {
   if (date1904) serial += DATE1904_OFFSET;
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465 || Math.floor(serial) === 60)
-    return null;
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465 || Math.floor(serial) === 60) return null;
   // Excel counts a 29 February 1900 that did not exist (serial 60): serials before it are one day earlier.
   const ms = Math.round((serial - (serial < 60 ? 25568 : 25569)) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
@@ -263,11 +305,18 @@ export function readLedger(
     // A total row (a label, or a row without category or description holding the sum of the rows above) is a check.
     const amountRaw = mapping.amount === undefined ? undefined : row[mapping.amount];
     const signed = signedAmount(amountRaw);
-    const labelled = (["id", "description", "category"] as const).some((f) => mapping[f] !== undefined && typeof row[mapping[f]!] === "string" && isTotalLabel(row[mapping[f]!] as string))
-      || (typeof row[0] === "string" && isTotalLabel(row[0]));
+    const labelled =
+      (["id", "description", "category"] as const).some(
+        (f) => mapping[f] !== undefined && typeof row[mapping[f]!] === "string" && isTotalLabel(row[mapping[f]!] as string),
+      ) ||
+      (typeof row[0] === "string" && isTotalLabel(row[0]));
     const bySum =
-      !labelled && signed !== undefined && blockRows >= 2 && isEmpty(mapping.category === undefined ? null : row[mapping.category]) &&
-      isEmpty(mapping.description === undefined ? null : row[mapping.description]) && signed.eq(block);
+      !labelled &&
+      signed !== undefined &&
+      blockRows >= 2 &&
+      isEmpty(mapping.category === undefined ? null : row[mapping.category]) &&
+      isEmpty(mapping.description === undefined ? null : row[mapping.description]) &&
+      signed.eq(block);
     if (labelled || bySum) {
       if (signed !== undefined) {
         out.totals.push({ row: sheetRow, amount: signed.toFixed() });
@@ -299,21 +348,18 @@ export function readLedger(
         message,
       });
     };
-    const get = (f: LedgerField): Cell | undefined =>
-      mapping[f] === undefined ? undefined : row[mapping[f]!];
+    const get = (f: LedgerField): Cell | undefined => (mapping[f] === undefined ? undefined : row[mapping[f]!]);
     // An error value in a cell keeps its meaning.
     for (const f of LEDGER_FIELDS) {
       const c = get(f);
-      if (c && typeof c === "object" && "error" in c)
-        problem(f, `cel bevat ${dutchError(c.error)}; verwacht ${EXPECTED[f]}`);
+      if (c && typeof c === "object" && "error" in c) problem(f, `cel bevat ${dutchError(c.error)}; verwacht ${EXPECTED[f]}`);
     }
     const inv: Record<string, unknown> = {};
     const idCell = get("id");
     const id = isEmpty(idCell) ? `rij ${sheetRow}` : cellText(idCell).trim();
     inv.id = id;
     const prev = seenIds.get(id);
-    if (prev !== undefined && !isEmpty(idCell))
-      problem("id", `nummer ${id} staat ook in rij ${prev}; ieder bedrijfsmiddel heeft een eigen nummer`);
+    if (prev !== undefined && !isEmpty(idCell)) problem("id", `nummer ${id} staat ook in rij ${prev}; ieder bedrijfsmiddel heeft een eigen nummer`);
     seenIds.set(id, sheetRow);
     const desc = get("description");
     if (!isEmpty(desc) && !isErr(desc)) inv.description = cellText(desc).slice(0, 2000);
@@ -328,7 +374,10 @@ export function readLedger(
         // An ambiguous heading: a question for this row, with a suggestion from its description.
         const choices: OpenChoice[] = heading.ask.map((a) => ({ value: a.category.code, label: a.label }));
         const text = isEmpty(desc) || isErr(desc) ? "" : cellText(desc);
-        const suggestion = suggestCategoryFromText(text, choices.map((c) => c.value));
+        const suggestion = suggestCategoryFromText(
+          text,
+          choices.map((c) => c.value),
+        );
         ask = {
           column: letterOf("category"),
           kind: "category",
@@ -339,8 +388,7 @@ export function readLedger(
       } else if (!found) {
         // A suggestion for the first distinct misspellings; a sheet of thousands of them gets the examples.
         problem("category", `onbekende categorie; ${unknownHint(cellText(cat))}`);
-      }
-      else inv.category = found.code;
+      } else inv.category = found.code;
     }
     const negative = signed !== undefined && signed.isNegative() && !signed.isZero();
     const amount = amountCell(negative ? signed!.abs().toFixed().replace(".", ",") : get("amount"), "amount", problem, true);
@@ -352,8 +400,7 @@ export function readLedger(
     // Besluit 4.2: a herinvesteringsreserve booked on the asset, and whether the declaration of bijlage 1 is made.
     const hir = amountCell(get("reserve"), "reserve", problem, false);
     const declaration = boolCell(get("reserveDeclaration"), "reserveDeclaration", problem);
-    if (hir !== undefined && !/^0+(\.0+)?$/.test(hir))
-      inv.reinvestmentReserve = { amount: hir, ...(declaration === undefined ? {} : { declaration }) };
+    if (hir !== undefined && !/^0+(\.0+)?$/.test(hir)) inv.reinvestmentReserve = { amount: hir, ...(declaration === undefined ? {} : { declaration }) };
 
     for (const f of ["vatDeductible", "inUse", "relatedParty", "exemption", "eiaMia"] as const) {
       const b = boolCell(get(f), f, problem);
@@ -362,8 +409,7 @@ export function readLedger(
     // Besluit 5.1.3: only a related-party row without an exemption says whether one could be obtained; a "nee" on
     // any other row says nothing.
     const possible = boolCell(get("exemptionPossible"), "exemptionPossible", problem);
-    if (possible === true || (possible === false && inv.relatedParty === true && inv.exemption !== true))
-      inv.exemptionPossible = possible;
+    if (possible === true || (possible === false && inv.relatedParty === true && inv.exemption !== true)) inv.exemptionPossible = possible;
     const grp = get("group");
     if (!isEmpty(grp) && !isErr(grp)) inv.group = cellText(grp).trim();
     const dateCell = get("date");
@@ -376,8 +422,7 @@ export function readLedger(
     const repl = get("replacedBy");
     const approval = boolCell(get("approval"), "approval", problem);
     if (!isEmpty(repl) && !isErr(repl)) {
-      if (lost === false)
-        problem("replacedBy", "‘vervangen door’ is ingevuld, maar ‘verloren door calamiteit’ staat op nee");
+      if (lost === false) problem("replacedBy", "‘vervangen door’ is ingevuld, maar ‘verloren door calamiteit’ staat op nee");
       else
         inv.lostByCalamity = {
           replacedBy: cellText(repl).trim(),
@@ -394,7 +439,15 @@ export function readLedger(
       continue;
     }
     if (ask) {
-      const q: OpenQuestion = { list: "investments", sheet, row: sheetRow, cell: `${sheet}!${ask.column}${sheetRow}`, ...(isEmpty(idCell) ? {} : { id }), ...ask, ...rowText(inv, negative) };
+      const q: OpenQuestion = {
+        list: "investments",
+        sheet,
+        row: sheetRow,
+        cell: `${sheet}!${ask.column}${sheetRow}`,
+        ...(isEmpty(idCell) ? {} : { id }),
+        ...ask,
+        ...rowText(inv, negative),
+      };
       const a = answerFor(place.answers, q);
       if (!a) {
         out.open.push(q);
@@ -420,7 +473,14 @@ export function readLedger(
  * when the answer says so. A new read; `first` stays as it is (the pane keeps it while the year changes).
  */
 export function withOtherYears(first: Required<LedgerRead>, year: number, mapping: ColumnMapping, place: LedgerPlace): Required<LedgerRead> {
-  const read = { ...first, investments: [...first.investments], rows: [...first.rows], open: [...first.open], answered: [...first.answered], otherYears: [] as { row: number; investment: ScenarioInvestment }[] };
+  const read = {
+    ...first,
+    investments: [...first.investments],
+    rows: [...first.rows],
+    open: [...first.open],
+    answered: [...first.answered],
+    otherYears: [] as { row: number; investment: ScenarioInvestment }[],
+  };
   const sheet = place.sheet ?? "";
   const answers = place.answers;
   const column = columnLetter(place.firstColumn + (mapping.date ?? mapping.id ?? 0));
@@ -513,7 +573,7 @@ function rowText(inv: Record<string, unknown>, negative: boolean): { description
 function applyCredits(out: Required<LedgerRead>, credits: readonly Credit[], place: LedgerPlace, amountColumn: string): void {
   const sheet = place.sheet ?? "";
   const amountOf = (i: number) => new Decimal(out.investments[i].amount as unknown as string);
-  const reduce = (i: number, by: Decimal, credit: Credit): boolean => {
+  const reduce = (i: number, by: Decimal): boolean => {
     const left = amountOf(i).minus(by);
     if (left.isNegative()) return false;
     (out.investments[i] as unknown as Record<string, unknown>).amount = left.toFixed();
@@ -532,8 +592,11 @@ function applyCredits(out: Required<LedgerRead>, credits: readonly Credit[], pla
       out.investments.forEach((inv, i) => {
         if (typeof inv.group === "string" && inv.group.trim().toLowerCase() === group && (best < 0 || amountOf(i).gt(amountOf(best)))) best = i;
       });
-      if (best >= 0 && reduce(best, by, c)) {
-        out.warnings.push({ row: c.row, message: `rij ${c.row} (${euroText(by.neg())}) vermindert groep ${String(c.inv.group)}: afgetrokken van rij ${out.rows[best]} (besluit investeringsaftrek, onderdeel 2.2)` });
+      if (best >= 0 && reduce(best, by)) {
+        out.warnings.push({
+          row: c.row,
+          message: `rij ${c.row} (${euroText(by.neg())}) vermindert groep ${String(c.inv.group)}: afgetrokken van rij ${out.rows[best]} (besluit investeringsaftrek, onderdeel 2.2)`,
+        });
         continue;
       }
     }
@@ -546,11 +609,16 @@ function applyCredits(out: Required<LedgerRead>, credits: readonly Credit[], pla
     });
     const next = named >= 0 ? named : out.rows.findIndex((r) => r === c.row - 1 || r === c.row + 1);
     const target = next >= 0 && amountOf(next).gte(by) ? next : -1;
-    const candidates = target >= 0 ? [target] : out.rows.map((r, i) => ({ r, i })).filter((x) => x.r < c.row && amountOf(x.i).gte(by)).slice(-5).reverse().map((x) => x.i);
-    const choices: OpenChoice[] = [
-      ...candidates.map((i) => ({ value: `reduce:${out.rows[i]}`, label: label(i) })),
-      { value: "skip", label: "Niet meetellen" },
-    ];
+    const candidates =
+      target >= 0
+        ? [target]
+        : out.rows
+            .map((r, i) => ({ r, i }))
+            .filter((x) => x.r < c.row && amountOf(x.i).gte(by))
+            .slice(-5)
+            .reverse()
+            .map((x) => x.i);
+    const choices: OpenChoice[] = [...candidates.map((i) => ({ value: `reduce:${out.rows[i]}`, label: label(i) })), { value: "skip", label: "Niet meetellen" }];
     const q: OpenQuestion = {
       list: "investments",
       sheet,
@@ -575,7 +643,7 @@ function applyCredits(out: Required<LedgerRead>, credits: readonly Credit[], pla
     out.answered.push({ question: q, choice: a.choice, ...(a.note ? { note: a.note } : {}) });
     if (a.choice.startsWith("reduce:")) {
       const i = out.rows.indexOf(Number(a.choice.slice(7)));
-      if (i >= 0) reduce(i, by, c);
+      if (i >= 0) reduce(i, by);
     }
   }
 }
@@ -622,25 +690,14 @@ export function dutchError(e: string): string {
   return ERRORS_NL[e.toUpperCase()] ?? e;
 }
 
-function amountCell(
-  c: Cell | undefined,
-  f: LedgerField,
-  problem: (f: LedgerField, m: string) => void,
-  required: boolean,
-): string | undefined {
+function amountCell(c: Cell | undefined, f: LedgerField, problem: (f: LedgerField, m: string) => void, required: boolean): string | undefined {
   if (isEmpty(c)) {
     if (required) problem(f, `${FIELD_NAMES_NL[f]} ontbreekt; verwacht een bedrag zoals 1.234,56`);
     return undefined;
   }
   if (isErr(c)) return undefined;
   const r =
-    typeof c === "number"
-      ? excelNumberAmount(c)
-      : typeof c === "string"
-        ? readDutchAmount(c)
-        : typeof c === "boolean"
-          ? readAmount(c)
-          : readAmount(undefined);
+    typeof c === "number" ? excelNumberAmount(c) : typeof c === "string" ? readDutchAmount(c) : typeof c === "boolean" ? readAmount(c) : readAmount(undefined);
   if (isAmountProblem(r)) {
     // Reasons that already show how to write an amount are not given a second example.
     problem(f, r.reason.includes("zoals") ? r.reason : `${r.reason}; verwacht een bedrag zoals 1.234,56`);
@@ -649,11 +706,7 @@ function amountCell(
   return plain(r);
 }
 
-function boolCell(
-  c: Cell | undefined,
-  f: LedgerField,
-  problem: (f: LedgerField, m: string) => void,
-): boolean | undefined {
+function boolCell(c: Cell | undefined, f: LedgerField, problem: (f: LedgerField, m: string) => void): boolean | undefined {
   if (isEmpty(c) || isErr(c)) return undefined;
   const yes = yesOrNo(c);
   if (yes === undefined) problem(f, "geen ja of nee; verwacht ja of nee");
@@ -699,7 +752,14 @@ export const PARTNER_HEADERS: Record<string, readonly string[]> = {
   capital: ["Kapitaal", "capital", "kapitaalsverhouding"],
   reserves: ["Stille reserves", "hidden reserves", "reserves", "aandeel stille reserves"],
   // the partner's own IB enterprise (an eenmanszaak of his own); never a BV of his, which is another taxpayer
-  outsideInvestments: ["Investeringen eigen eenmanszaak", "Eigen investeringen buiten", "outside investments", "eigen eenmanszaak", "eigen onderneming", "investeringen eigen onderneming"],
+  outsideInvestments: [
+    "Investeringen eigen eenmanszaak",
+    "Eigen investeringen buiten",
+    "outside investments",
+    "eigen eenmanszaak",
+    "eigen onderneming",
+    "investeringen eigen onderneming",
+  ],
   ownAssetsInPartnership: ["Eigen bedrijfsmiddelen in onderneming", "own assets in partnership", "buitenvennootschappelijk vermogen", "eigen bedrijfsmiddelen"],
 };
 
@@ -710,7 +770,14 @@ export const DISPOSAL_HEADERS: Record<string, readonly string[]> = {
   investment: ["Investering dit jaar", "investment", "nummer investering"],
   investmentYear: ["Investeringsjaar", "investment year", "jaar van investering", "aanschafjaar", "jaar aanschaf"],
   investmentAmount: ["Investeringsbedrag", "investment amount", "aanschafbedrag", "aanschafwaarde", "aanschafprijs"],
-  investmentYearTotal: ["Totaal investeringsjaar", "investment year total", "totaal investeringen investeringsjaar", "totaal investeringen aanschafjaar", "investeringen aanschafjaar", "totaal aanschafjaar"],
+  investmentYearTotal: [
+    "Totaal investeringsjaar",
+    "investment year total",
+    "totaal investeringen investeringsjaar",
+    "totaal investeringen aanschafjaar",
+    "investeringen aanschafjaar",
+    "totaal aanschafjaar",
+  ],
   /** an asset of an earlier year's KIA register ("2023:M3" or "M3"): its year, amount and year total come from there */
   register: ["Uit register", "register", "registerverwijzing", "from register"],
 };
@@ -744,7 +811,9 @@ const shareText = (d: Decimal) => d.toFixed().replace(".", ",");
  * are refused with a message naming them;
  * shares that do not add up to 100 % are a warning (the core divides by their sum).
  */
-export function sharesInOneScale(shares: readonly (ShareRead & { name: string })[]): { percents: Decimal[] } | { problem: string } | { percents: Decimal[]; warning: string } {
+export function sharesInOneScale(
+  shares: readonly (ShareRead & { name: string })[],
+): { percents: Decimal[] } | { problem: string } | { percents: Decimal[]; warning: string } {
   // a "%" says its scale; a share without one is a fraction up to 1, a percentage above it
   const percentish = shares.filter((s) => !s.percentSign && s.value.gt(1));
   const fractions = shares.filter((s) => !s.percentSign && s.value.lte(1));
@@ -757,7 +826,10 @@ export function sharesInOneScale(shares: readonly (ShareRead & { name: string })
   const percents = shares.map((s) => (s.percentSign || percentish.length ? s.value : s.value.times(100)));
   const sum = percents.reduce((a, b) => a.plus(b), new Decimal(0));
   if (shares.length && !sum.eq(100) && sum.minus(100).abs().gt("0.05"))
-    return { percents, warning: `de winstaandelen tellen op tot ${shareText(sum.toDecimalPlaces(2))} %, niet 100 %: de KIA wordt naar hun verhouding verdeeld; controleer de aandelen` };
+    return {
+      percents,
+      warning: `de winstaandelen tellen op tot ${shareText(sum.toDecimalPlaces(2))} %, niet 100 %: de KIA wordt naar hun verhouding verdeeld; controleer de aandelen`,
+    };
   return { percents };
 }
 
@@ -830,7 +902,9 @@ export function readPartners(
   // the profit shares in one scale (sharesInOneScale): fractions as percentages, two scales refused
   const withShare = read.items.map((p, i) => ({ p, row: read.rows[i] })).filter((x) => typeof x.p.profit === "string");
   if (withShare.length) {
-    const scale = sharesInOneScale(withShare.map(({ p }) => ({ value: new Decimal(p.profit as string), percentSign: signs.get(p) ?? false, name: String(p.name) })));
+    const scale = sharesInOneScale(
+      withShare.map(({ p }) => ({ value: new Decimal(p.profit as string), percentSign: signs.get(p) ?? false, name: String(p.name) })),
+    );
     if ("problem" in scale) {
       const column = m.profit ?? 0;
       for (const { p, row } of withShare) {
@@ -838,7 +912,15 @@ export function readPartners(
         read.items.splice(r, 1);
         read.rows.splice(r, 1);
         const cell = rows[row - place.firstRow]?.[column];
-        read.problems.push({ row, column, columnLetter: columnLetter(place.firstColumn + column), field: "row", value: showValue(cellText(cell), 60), text: shortText(cellText(cell)), message: `${PARTNER_HEADERS.profit[0].toLowerCase()} van ${String(p.name)}: ${scale.problem}` });
+        read.problems.push({
+          row,
+          column,
+          columnLetter: columnLetter(place.firstColumn + column),
+          field: "row",
+          value: showValue(cellText(cell), 60),
+          text: shortText(cellText(cell)),
+          message: `${PARTNER_HEADERS.profit[0].toLowerCase()} van ${String(p.name)}: ${scale.problem}`,
+        });
       }
       read.problems.sort((a, b) => a.row - b.row);
     } else {
@@ -892,11 +974,7 @@ function readRows(
   m: Partial<Record<string, number>>,
   names: Record<string, readonly string[]>,
   place: LedgerPlace,
-  one: (
-    get: (f: string) => Cell | undefined,
-    problem: (f: string, message: string) => void,
-    sheetRow: number,
-  ) => Record<string, unknown> | undefined,
+  one: (get: (f: string) => Cell | undefined, problem: (f: string, message: string) => void, sheetRow: number) => Record<string, unknown> | undefined,
 ): GridRead<Record<string, unknown>> {
   const out: GridRead<Record<string, unknown>> = { items: [], rows: [], problems: [] };
   const cols = Object.values(m) as number[];

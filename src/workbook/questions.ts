@@ -66,7 +66,10 @@ export function savedDataAnswers(raw: unknown): unknown {
 export const questionKey = (q: { sheet: string; row: number; kind: QuestionKind }): string => `${q.sheet}!${q.row}:${q.kind}`;
 
 /** An answer that fits the question (one of its choices), else undefined: a stale answer is ignored, not applied. */
-export function answerFor(answers: Answers | undefined, q: { sheet: string; row: number; kind: QuestionKind; choices: readonly OpenChoice[] }): Answer | undefined {
+export function answerFor(
+  answers: Answers | undefined,
+  q: { sheet: string; row: number; kind: QuestionKind; choices: readonly OpenChoice[] },
+): Answer | undefined {
   const a = answers?.[questionKey(q)];
   return a && q.choices.some((c) => c.value === a.choice) ? a : undefined;
 }
@@ -87,7 +90,27 @@ export function isTotalLabel(text: string): boolean {
 // ---- credit notes ---------------------------------------------------------------------------------------------
 
 /** Words of a credit row that do not name its asset. */
-const CREDIT_WORDS = new Set(["creditnota", "credit", "creditering", "correctie", "korting", "retour", "terugbetaling", "restitutie", "op", "van", "de", "het", "een", "voor", "bij", "nota", "factuur", "inzake", "ivm"]);
+const CREDIT_WORDS = new Set([
+  "creditnota",
+  "credit",
+  "creditering",
+  "correctie",
+  "korting",
+  "retour",
+  "terugbetaling",
+  "restitutie",
+  "op",
+  "van",
+  "de",
+  "het",
+  "een",
+  "voor",
+  "bij",
+  "nota",
+  "factuur",
+  "inzake",
+  "ivm",
+]);
 
 /** The words of a description that may name an asset: 4 letters or more, not a credit word. */
 export function assetWords(description: string | undefined): string[] {

@@ -158,7 +158,15 @@ class Reading {
       const progress = onProgress && ((n: number) => onProgress({ rowsRead: n, rowsTotal: total }));
       const rows = total ? await this.book.rows(t.sheet, first, t.bottom, t.left, t.right, progress) : [];
       onProgress?.({ rowsRead: total, rowsTotal: total });
-      return { source: t.source ?? `tabel ${t.name}`, sheet: t.sheet, headers: t.headers, rows: trimEmptyTail(rows), firstRow: first, firstColumn: t.left, ...(date1904 ? { date1904 } : {}) };
+      return {
+        source: t.source ?? `tabel ${t.name}`,
+        sheet: t.sheet,
+        headers: t.headers,
+        rows: trimEmptyTail(rows),
+        firstRow: first,
+        firstColumn: t.left,
+        ...(date1904 ? { date1904 } : {}),
+      };
     }
     const { header, last } = c;
     const headerRow = header.index + 1;
@@ -178,7 +186,15 @@ class Reading {
       rows = await this.book.rows(c.sheet, headerRow + 1, last, header.left, header.right, progress);
       onProgress?.({ rowsRead: total, rowsTotal: total });
     }
-    return { source: `blad ${c.sheet}`, sheet: c.sheet, headers: header.headers, rows: trimEmptyTail(rows), firstRow: headerRow + 1, firstColumn: header.left, ...(date1904 ? { date1904 } : {}) };
+    return {
+      source: `blad ${c.sheet}`,
+      sheet: c.sheet,
+      headers: header.headers,
+      rows: trimEmptyTail(rows),
+      firstRow: headerRow + 1,
+      firstColumn: header.left,
+      ...(date1904 ? { date1904 } : {}),
+    };
   }
 
   /** The value right of one of `labels` (besideLabel), the sheet `first` first; each sheet's area read only when needed. */
@@ -228,7 +244,13 @@ async function noteCell(r: Reading, sheet: string, table?: BookTable): Promise<{
  * The notes for a kind: a second candidate that fits but was not chosen; a table or sheet named like the kind
  * ("Vennoten", "Desinvesteringen") that was not read as it, with why.
  */
-async function notesFor(r: Reading, kind: TableKind, all: readonly Candidate[], chosen: Candidate | undefined, taken: readonly Candidate[]): Promise<ReadNote[]> {
+async function notesFor(
+  r: Reading,
+  kind: TableKind,
+  all: readonly Candidate[],
+  chosen: Candidate | undefined,
+  taken: readonly Candidate[],
+): Promise<ReadNote[]> {
   const notes: ReadNote[] = [];
   const words = KIND_WORDS[kind];
   const fits = (c: Candidate) => findTable([c], kind) !== undefined;
@@ -238,7 +260,13 @@ async function notesFor(r: Reading, kind: TableKind, all: readonly Candidate[], 
     if (!at) continue;
     const table = "table" in c ? { table: c.name } : {};
     if (fits(c) && chosen)
-      notes.push({ kind, sheet: c.sheet, ...at, ...table, reason: `${placeText(c)} niet gelezen als ${words}: ${placeText(chosen)} is gelezen (er wordt één gelezen)` });
+      notes.push({
+        kind,
+        sheet: c.sheet,
+        ...at,
+        ...table,
+        reason: `${placeText(c)} niet gelezen als ${words}: ${placeText(chosen)} is gelezen (er wordt één gelezen)`,
+      });
     else if (!fits(c) && !chosen)
       notes.push({
         kind,
@@ -340,7 +368,11 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     ...(request ? { request } : {}),
     ...(disposals ? { disposals } : {}),
   };
-  const read = readFound(found, { year: year.from === "none" ? undefined : year.year, mapping, answers: options.answers, validate: options.validate, fromRegister: options.fromRegister }, firstRead);
+  const read = readFound(
+    found,
+    { year: year.from === "none" ? undefined : year.year, mapping, answers: options.answers, validate: options.validate, fromRegister: options.fromRegister },
+    firstRead,
+  );
   return {
     ...read,
     year,
@@ -353,8 +385,6 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     notes,
   };
 }
-
-
 
 /** Where the year was found, for messages. */
 function yearText(y: YearFound): string {
@@ -410,6 +440,5 @@ export function yearOfTitle(c: Cell | undefined): number | undefined {
   const years = [...c.matchAll(/(?<![\d-])((?:19|20|21)\d{2})(?![\d-])/g)].map((m) => Number(m[1]));
   return years.length === 1 ? years[0] : undefined;
 }
-
 
 export { DISPOSAL_TABLES, PARTNER_TABLES };

@@ -21,22 +21,13 @@
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
 import { registerYearOf } from "../register/format";
-import {
-  cellText,
-  mapDisposalHeaders,
-  mapHeaders,
-  mapPartnerHeaders,
-  normalizeHeader,
-  yesOrNo,
-  type Cell,
-} from "./ledger";
+import { cellText, mapDisposalHeaders, mapHeaders, mapPartnerHeaders, normalizeHeader, yesOrNo, type Cell } from "./ledger";
 import { DISPOSAL_TABLES, KEY_LABELS, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABELS } from "./names";
 
 /** The names the template and the reader share (./names.ts), as the rules use them. */
 export { DISPOSAL_TABLES, KEY_LABEL, KEY_LABELS, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABEL, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS } from "./names";
 
 // ---- tables ------------------------------------------------------------------------------------------------
-
 
 /** Headers that make a ledger: a category and an amount. */
 export function isLedgerHeader(headers: readonly unknown[]): boolean {
@@ -102,7 +93,6 @@ export function findHeaderRow(
 
 // ---- values beside a label ---------------------------------------------------------------------------------
 
-
 /** Where labels are looked for: the first 40 rows and 30 columns of a sheet (the value may be in column 31). */
 export const LABEL_AREA = { rows: 40, columns: 30 } as const;
 
@@ -138,7 +128,10 @@ export function besideLabel(
 ): BesideLabel | undefined {
   const wanted = new Set((typeof labels === "string" ? [labels] : labels).map(normalizeHeader));
   const accept = options.accept ?? (() => true);
-  const order = labelOrder(areas.map((a) => a.sheet), options.first);
+  const order = labelOrder(
+    areas.map((a) => a.sheet),
+    options.first,
+  );
   for (const area of order.map((sheet) => areas.find((a) => a.sheet === sheet)!)) {
     const rows = area.rows.length > LABEL_AREA.rows ? area.rows.slice(0, LABEL_AREA.rows) : area.rows;
     for (let r = 0; r < rows.length; r++) {
@@ -229,10 +222,7 @@ export function endsPartnersList(row: readonly Cell[] | undefined, list: { left:
  * How many of `rows` (the sheet rows right below the list's header, from column A) are the partners list: the
  * rows before the first that ends it (endsPartnersList); `ended` false when none of them does (more may follow).
  */
-export function partnersListLength(
-  rows: readonly (readonly Cell[] | undefined)[],
-  list: { left: number; right: number },
-): { rows: number; ended: boolean } {
+export function partnersListLength(rows: readonly (readonly Cell[] | undefined)[], list: { left: number; right: number }): { rows: number; ended: boolean } {
   const i = rows.findIndex((r) => endsPartnersList(r, list));
   return i < 0 ? { rows: rows.length, ended: false } : { rows: i, ended: true };
 }

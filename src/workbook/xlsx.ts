@@ -40,6 +40,8 @@ function notAZip(bytes: Uint8Array): string {
   if (bytes.length === 0) return `het bestand is leeg; ${RESAVE}`;
   const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 200)).replace(/^\ufeff/, "");
   const firstLine = head.split(/\r?\n/)[0];
+  // control characters (or the replacement character) in the first line: binary, not a CSV
+  // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x08\x0e-\x1f\ufffd]/.test(firstLine)) {
     const shown = firstLine.length > 30 ? firstLine.slice(0, 30) + "…" : firstLine;
     // fields separated by ; or a tab, or by commas more than once, look like a CSV header
@@ -172,7 +174,8 @@ function relsOf(xml: string | null, base: string, path: string): Map<string, { t
   if (!xml) return out;
   parseXml(xml, path, {
     open(name, a) {
-      if (name === "Relationship" && a.Id && a.Target && a.TargetMode !== "External") out.set(a.Id, { type: a.Type ?? "", target: resolvePath(base, a.Target) });
+      if (name === "Relationship" && a.Id && a.Target && a.TargetMode !== "External")
+        out.set(a.Id, { type: a.Type ?? "", target: resolvePath(base, a.Target) });
     },
   });
   return out;

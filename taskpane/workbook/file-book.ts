@@ -34,7 +34,6 @@ export async function openFileBook(bytes: Uint8Array, fileName: string, onParse?
     if (e instanceof TooLargeError) throw tooLargeFile(name, e);
     throw e;
   }
-  if (ext === "xls")
-    throw new Error(`${name} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en open het dan hier.`);
+  if (ext === "xls") throw new Error(`${name} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en open het dan hier.`);
   throw new Error(`${name} is geen .xlsx- of .csv-bestand. Kies een Excel-werkmap (.xlsx) of een CSV-bestand met de staat van investeringen.`);
 }

@@ -32,4 +32,3 @@ export function tooLargeFile(name: string, e: TooLargeError): Error {
 export function checkFileSize(name: string, size: number | undefined): void {
   if (size !== undefined && size > MAX_FILE_BYTES) throw tooLargeFile(name, fileTooLarge(size));
 }
-

@@ -185,8 +185,7 @@ export function browserCulture(): Culture {
 }
 
 function download(fileName: string, bytes: Uint8Array): void {
-  if (typeof document === "undefined" || typeof URL === "undefined" || !URL.createObjectURL)
-    throw new Error("Downloaden kan alleen in een browser.");
+  if (typeof document === "undefined" || typeof URL === "undefined" || !URL.createObjectURL) throw new Error("Downloaden kan alleen in een browser.");
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");

@@ -102,19 +102,11 @@ export function smallerChunk(e: unknown, chunk: number, fail: () => Error): numb
 }
 
 function readError(place: BlockPlace, e: unknown): Error {
-  if (isPayloadError(e))
-    return new Error(`Excel kon ${place.source} niet doorgeven: te veel gegevens in één keer, ook in kleine delen (${message(e)}).`);
+  if (isPayloadError(e)) return new Error(`Excel kon ${place.source} niet doorgeven: te veel gegevens in één keer, ook in kleine delen (${message(e)}).`);
   return new Error(`Lezen van ${place.source} is mislukt: ${message(e)}`);
 }
 
-function appendRows(
-  out: Cell[][],
-  values: unknown[][] | null,
-  types: string[][] | null,
-  place: BlockPlace,
-  start: number,
-  n: number,
-): void {
+function appendRows(out: Cell[][], values: unknown[][] | null, types: string[][] | null, place: BlockPlace, start: number, n: number): void {
   if (values === null || values === undefined || !Array.isArray(values)) {
     const from = place.rowIndex + start + 1;
     throw new Error(

@@ -195,8 +195,8 @@ export function reportPlan(sheet: ReportSheet, width: number): ReportPlan {
     styles,
     heights,
     bytes,
-    hasStyles: (a, b) => ([a, b] = clamp(a, b), b > a && styledBefore[b] > styledBefore[a]),
-    hasHeights: (a, b) => ([a, b] = clamp(a, b), b > a && heightBefore[b] > heightBefore[a]),
+    hasStyles: (a, b) => (([a, b] = clamp(a, b)), b > a && styledBefore[b] > styledBefore[a]),
+    hasHeights: (a, b) => (([a, b] = clamp(a, b)), b > a && heightBefore[b] > heightBefore[a]),
     cellProperties(a, b) {
       const out: Excel.SettableCellProperties[][] = [];
       for (let r = a; r < b; r++) {
@@ -217,7 +217,7 @@ export function reportPlan(sheet: ReportSheet, width: number): ReportPlan {
       for (let r = a; r < b; r++) {
         const next = new Map<string, Rect & { style: CellStyle }>();
         const row = styles[r];
-        for (let c = 0; row && c < width; ) {
+        for (let c = 0; row && c < width;) {
           const s = row[c];
           const key = styleKey(s);
           let e = c + 1;

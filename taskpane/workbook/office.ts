@@ -238,10 +238,7 @@ export function officeWorkbook(): Workbook {
         /* fall back to the browser */
       }
     }
-    return cultureFromLocale(
-      Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || undefined,
-      language,
-    );
+    return cultureFromLocale(Office.context?.contentLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || undefined, language);
   }
   let cultureRead: Promise<Culture> | undefined;
 
@@ -260,9 +257,14 @@ export function officeWorkbook(): Workbook {
         const ws = selected.worksheet;
         ws.load("name");
         await ctx.sync();
-        if (used.isNullObject)
-          throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
-        return { sheet: ws.name, top: used.rowIndex + 1, bottom: used.rowIndex + used.rowCount, left: used.columnIndex, right: used.columnIndex + used.columnCount - 1 };
+        if (used.isNullObject) throw new Error("De selectie is leeg. Selecteer de staat van investeringen met de kopregel, of kies een tabel.");
+        return {
+          sheet: ws.name,
+          top: used.rowIndex + 1,
+          bottom: used.rowIndex + used.rowCount,
+          left: used.columnIndex,
+          right: used.columnIndex + used.columnCount - 1,
+        };
       });
     },
 

@@ -17,7 +17,13 @@ export function stopped(): Error {
 
 /** An error from the worker as the page tells it apart: its name, message, code and file. */
 function rebuilt(f: ReadFailure): Error {
-  return Object.assign(new Error(f.message), { name: f.name }, f.code ? { code: f.code } : {}, f.fileName ? { fileName: f.fileName } : {}, f.detail ? { detail: f.detail } : {});
+  return Object.assign(
+    new Error(f.message),
+    { name: f.name },
+    f.code ? { code: f.code } : {},
+    f.fileName ? { fileName: f.fileName } : {},
+    f.detail ? { detail: f.detail } : {},
+  );
 }
 
 export class ReadClient {

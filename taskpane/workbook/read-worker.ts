@@ -12,8 +12,7 @@ import type { ReadProgress } from "./types";
 
 /** What the page asks: open a file (and list what can be read as the ledger), or read it. */
 export type ReadRequest =
-  | { id: number; type: "open"; name: string; bytes: ArrayBuffer }
-  | { id: number; type: "read"; options: Pick<ReadOptions, "ledger" | "year"> };
+  { id: number; type: "open"; name: string; bytes: ArrayBuffer } | { id: number; type: "read"; options: Pick<ReadOptions, "ledger" | "year"> };
 
 /** An error as it crosses to the page: its name, message and what the page tells apart by (code, file name). */
 export interface ReadFailure {
@@ -25,9 +24,7 @@ export interface ReadFailure {
 }
 
 export type ReadReply =
-  | { id: number; type: "progress"; progress: ReadProgress }
-  | { id: number; type: "done"; value: unknown }
-  | { id: number; type: "error"; error: ReadFailure };
+  { id: number; type: "progress"; progress: ReadProgress } | { id: number; type: "done"; value: unknown } | { id: number; type: "error"; error: ReadFailure };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadRequest>) => void) | null; postMessage(reply: ReadReply, transfer?: Transferable[]): void };
 

@@ -88,6 +88,4 @@ export interface Workbook {
 }
 
 /** Where the pane runs: inside Excel (with the Office.js workbook) or as the standalone page. */
-export type Host =
-  | { kind: "excel"; workbook: Workbook; language: "nl" | "en"; platform: string }
-  | { kind: "standalone"; language: "nl" | "en" };
+export type Host = { kind: "excel"; workbook: Workbook; language: "nl" | "en"; platform: string } | { kind: "standalone"; language: "nl" | "en" };

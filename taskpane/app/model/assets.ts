@@ -6,16 +6,7 @@
 import { Decimal } from "../../../src/decimal";
 import type { AssetReport, Report, ScenarioInvestment } from "../../../src";
 
-export const FILTERS = [
-  "all",
-  "counted",
-  "excluded",
-  "below-minimum",
-  "related-party",
-  "unpaid",
-  "override",
-  "calamity",
-] as const;
+export const FILTERS = ["all", "counted", "excluded", "below-minimum", "related-party", "unpaid", "override", "calamity"] as const;
 export type AssetFilter = (typeof FILTERS)[number];
 
 export interface AssetRow {
@@ -25,11 +16,7 @@ export interface AssetRow {
   row: number | undefined;
 }
 
-export function assetRows(
-  report: Report,
-  investments: readonly ScenarioInvestment[],
-  rows: readonly number[],
-): AssetRow[] {
+export function assetRows(report: Report, investments: readonly ScenarioInvestment[], rows: readonly number[]): AssetRow[] {
   const byId = new Map<string, number>();
   investments.forEach((inv, i) => byId.set(String(inv.id), i));
   return report.assets.map((asset) => {
@@ -63,18 +50,13 @@ export function matches(r: AssetRow, filter: AssetFilter): boolean {
     case "below-minimum":
       return codes.includes("BELOW_MINIMUM");
     case "related-party":
-      return (
-        !!r.investment?.relatedParty ||
-        codes.some((c) => c.startsWith("RELATED_PARTY"))
-      );
+      return !!r.investment?.relatedParty || codes.some((c) => c.startsWith("RELATED_PARTY"));
     case "unpaid":
       return unpaid(r.investment) || r.investment?.inUse === false;
     case "override":
       return !!r.asset.override;
     case "calamity":
-      return (
-        !!r.investment?.lostByCalamity || codes.includes("CALAMITY_EXCLUDED")
-      );
+      return !!r.investment?.lostByCalamity || codes.includes("CALAMITY_EXCLUDED");
   }
 }
 
@@ -91,11 +73,7 @@ export function search(r: AssetRow, q: string): boolean {
 
 export const PAGE_SIZE = 50;
 
-export function page<T>(
-  items: readonly T[],
-  pageIndex: number,
-  size = PAGE_SIZE,
-): { items: T[]; page: number; pages: number; from: number; to: number } {
+export function page<T>(items: readonly T[], pageIndex: number, size = PAGE_SIZE): { items: T[]; page: number; pages: number; from: number; to: number } {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const p = Math.min(Math.max(0, pageIndex), pages - 1);
   const from = p * size;
@@ -110,10 +88,7 @@ export function page<T>(
 }
 
 export function counts(rows: readonly AssetRow[]): Record<AssetFilter, number> {
-  const c = Object.fromEntries(FILTERS.map((f) => [f, 0])) as Record<
-    AssetFilter,
-    number
-  >;
+  const c = Object.fromEntries(FILTERS.map((f) => [f, 0])) as Record<AssetFilter, number>;
   for (const r of rows) for (const f of FILTERS) if (matches(r, f)) c[f]++;
   return c;
 }

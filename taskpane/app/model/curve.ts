@@ -24,8 +24,7 @@ export interface Curve {
   edges: number[];
 }
 
-const yOf = (total: Decimal, year: number) =>
-  kia(total, year, { exact: true }).exact.toNumber();
+const yOf = (total: Decimal, year: number) => kia(total, year, { exact: true }).exact.toNumber();
 
 /** The curve for `year`, wide enough to show `mark` (the client's total) too. */
 export function kiaCurve(year: number, mark?: Decimal): Curve {
@@ -44,19 +43,12 @@ export interface Marginal {
   nextYearNote?: string;
 }
 
-export function marginal(
-  total: Decimal,
-  extra: Decimal,
-  year: number,
-): Marginal {
-  const thisYear = kia(total.plus(extra), year).rounded.minus(
-    kia(total, year).rounded,
-  );
+export function marginal(total: Decimal, extra: Decimal, year: number): Marginal {
+  const thisYear = kia(total.plus(extra), year).rounded.minus(kia(total, year).rounded);
   try {
     return { extra, thisYear, nextYear: kia(extra, year + 1).rounded };
   } catch (e) {
-    if (e instanceof KiaValidationError)
-      return { extra, thisYear, nextYear: null, nextYearNote: e.reason };
+    if (e instanceof KiaValidationError) return { extra, thisYear, nextYear: null, nextYearNote: e.reason };
     throw e;
   }
 }

@@ -56,12 +56,7 @@ export interface Derived {
 function memo<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
   let last: { args: A; value: R } | null = null;
   return (...args: A) => {
-    if (
-      last &&
-      last.args.length === args.length &&
-      last.args.every((x, i) => x === args[i])
-    )
-      return last.value;
+    if (last && last.args.length === args.length && last.args.every((x, i) => x === args[i])) return last.value;
     const value = f(...args);
     last = { args, value };
     return value;
@@ -88,7 +83,8 @@ export type RegisterDisposal = { id: string; description?: string; price: unknow
 function fromChoices(filled: Record<string, Record<string, unknown> | string> | undefined): FromRegister {
   return (ref, own, context) => {
     const fill = filled?.[ref];
-    if (fill === undefined) return `verwijst naar het register van een eerder jaar (${ref}); voeg in stap 4 bij "Uit eerdere jaren" het rapport van dat jaar toe`;
+    if (fill === undefined)
+      return `verwijst naar het register van een eerder jaar (${ref}); voeg in stap 4 bij "Uit eerdere jaren" het rapport van dat jaar toe`;
     if (typeof fill === "string") return fill;
     const d: Record<string, unknown> = { ...fill, id: own.id, price: own.price };
     if (own.description !== undefined) d.description = own.description;
@@ -122,19 +118,21 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       ),
   );
   const registerRows = memo((g: PaneState["disposalGrid"]): RegisterDisposal[] =>
-    g ? (readDisposals(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn }).items.filter((d) => typeof d.register === "string") as RegisterDisposal[]) : NONE,
+    g
+      ? (readDisposals(g.headers, g.rows, { firstRow: g.firstRow, firstColumn: g.firstColumn }).items.filter(
+          (d) => typeof d.register === "string",
+        ) as RegisterDisposal[])
+      : NONE,
   );
-  const ledgerOf = memo(
-    (r: FoundRead): PaneLedger => ({
-      investments: r.scenario.investments as ScenarioInvestment[],
-      rows: r.rows,
-      open: r.open,
-      answered: r.answered,
-      warnings: r.warnings,
-      otherYears: r.otherYears,
-      leftOut: new Set(r.leftOut.filter((x) => x.list === "investments" && x.code !== "UNREADABLE" && x.id !== undefined).map((x) => x.id!)),
-    }),
-  );
+  const ledgerOf = memo((r: FoundRead): PaneLedger => ({
+    investments: r.scenario.investments as ScenarioInvestment[],
+    rows: r.rows,
+    open: r.open,
+    answered: r.answered,
+    warnings: r.warnings,
+    otherYears: r.otherYears,
+    leftOut: new Set(r.leftOut.filter((x) => x.list === "investments" && x.code !== "UNREADABLE" && x.id !== undefined).map((x) => x.id!)),
+  }));
   const build = memo(
     (
       choices: PaneState["choices"],
@@ -152,8 +150,27 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   const allLeftOut = memo((a: LeftOut[], b: LeftOut[]) => (b.length ? [...a, ...b] : a));
   const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));
   return (state, culture) => {
-    if (!state.grid) return { read: null, ledger: null, leftOut: [], ledgerDisposals: [], registerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
-    const r = read(state.grid, state.disposalGrid, state.partnersFound, state.mapping, state.choices.answers, state.choices.year, state.choices.earlier?.fromRegister);
+    if (!state.grid)
+      return {
+        read: null,
+        ledger: null,
+        leftOut: [],
+        ledgerDisposals: [],
+        registerDisposals: [],
+        built: null,
+        evaluated: null,
+        error: null,
+        disposalIssues: [],
+      };
+    const r = read(
+      state.grid,
+      state.disposalGrid,
+      state.partnersFound,
+      state.mapping,
+      state.choices.answers,
+      state.choices.year,
+      state.choices.earlier?.fromRegister,
+    );
     const ledger = ledgerOf(r);
     const ledgerDisposals = (r.scenario.disposals ?? NONE) as ScenarioDisposal[];
     const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals, carriedStepLoaded());

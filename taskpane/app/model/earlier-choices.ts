@@ -21,7 +21,8 @@ export function earlierChoiceOf(
   const fill = registerDisposal(earlier, partners);
   const fromRegister: Record<string, Record<string, unknown> | string> = {};
   for (const d of ledgerDisposals as { id?: unknown; description?: string; price?: unknown; register?: unknown }[])
-    if (typeof d.register === "string") fromRegister[d.register] = fill(d.register, { id: String(d.id ?? d.register), description: d.description, price: d.price });
+    if (typeof d.register === "string")
+      fromRegister[d.register] = fill(d.register, { id: String(d.id ?? d.register), description: d.description, price: d.price });
   return {
     carriedIn: openParts(earlier),
     used: earlier.used.map((u) => ({ year: u.year, file: u.file, table: u.table })),
@@ -42,8 +43,9 @@ export function disposalInputOf(c: DisposalCandidate, partners: readonly string[
     investmentYear: String(c.year),
     investmentAmount: amount(c.amount),
     investmentYearTotal: amount(c.yearTotal),
-    ...(rates.length ? { partnerRates: Object.fromEntries(rates.map((p) => [p.name, `${new Decimal(p.rate).times(100).toFixed().replace(".", culture.decimalSeparator)}%`])) } : {}),
+    ...(rates.length
+      ? { partnerRates: Object.fromEntries(rates.map((p) => [p.name, `${new Decimal(p.rate).times(100).toFixed().replace(".", culture.decimalSeparator)}%`])) }
+      : {}),
     source: candidateSource(c),
   };
 }
-

@@ -14,10 +14,7 @@ import type { Built, DisposalIssue, FieldError } from "./scenario";
 import type { Choices } from "./state";
 
 /** A core message for one field, placed on screen. */
-export function locateError(
-  e: Pick<KiaValidationError, "field" | "message">,
-  built: Pick<Built, "scenario" | "disposalOrigins">,
-): FieldError {
+export function locateError(e: Pick<KiaValidationError, "field" | "message">, built: Pick<Built, "scenario" | "disposalOrigins">): FieldError {
   const f = fieldPath(e.field);
   const message = e.message;
   if (e.field === "year") return { step: "source", key: "year", message };
@@ -33,10 +30,8 @@ export function locateError(
     };
   if (f?.list === "disposals") {
     const o = built.disposalOrigins[f.index];
-    if (o?.kind === "insurance")
-      return { step: "calamity", key: `calamity.${o.lost}.insurance`, message };
-    if (o?.kind === "ledger")
-      return { step: "payment", key: `ledger-disposal.${o.index}`, message };
+    if (o?.kind === "insurance") return { step: "calamity", key: `calamity.${o.lost}.insurance`, message };
+    if (o?.kind === "ledger") return { step: "payment", key: `ledger-disposal.${o.index}`, message };
     const sub = f.rest || "price";
     return {
       step: "payment",
@@ -44,13 +39,11 @@ export function locateError(
       message,
     };
   }
-  if (e.field === "disposalsTotal")
-    return { step: "payment", key: "disposalsTotal", message };
+  if (e.field === "disposalsTotal") return { step: "payment", key: "disposalsTotal", message };
   if (f?.list === "investments") {
     const inv = built.scenario.investments[f.index];
     const id = inv ? String(inv.id) : String(f.index);
-    if (f.rest.startsWith("lostByCalamity"))
-      return { step: "calamity", key: `calamity.${id}.replacedBy`, message };
+    if (f.rest.startsWith("lostByCalamity")) return { step: "calamity", key: `calamity.${id}.replacedBy`, message };
     return { step: "review", key: `asset.${id}`, message };
   }
   return { step: "review", key: "scenario", message };
@@ -72,12 +65,7 @@ export interface Evaluated {
 function touchedByUser(id: string, rest: string, choices: Choices): boolean {
   if (rest.startsWith("override")) return true;
   const cal = choices.calamity[id];
-  if (
-    cal &&
-    !("removed" in cal) &&
-    (rest.startsWith("lostByCalamity") || rest.startsWith("eiaMia"))
-  )
-    return true;
+  if (cal && !("removed" in cal) && (rest.startsWith("lostByCalamity") || rest.startsWith("eiaMia"))) return true;
   return false;
 }
 
@@ -141,13 +129,7 @@ export function evaluateLedger(
     }
     usersError ??= e;
   }
-  if (usersError)
-    return stop(
-      locateError(usersError, built),
-      scenario,
-      rowsLeftOut,
-      disposalIssues,
-    );
+  if (usersError) return stop(locateError(usersError, built), scenario, rowsLeftOut, disposalIssues);
   try {
     // the rows kept, as validated above: evaluated without validating them again (20.000 rows: 25 ms less)
     return {
@@ -159,16 +141,9 @@ export function evaluateLedger(
     };
   } catch (e) {
     if (!(e instanceof KiaValidationError)) throw e;
-    const gone = new Set(
-      errors.filter((x) => x.list === "disposals").map((x) => x.index),
-    );
+    const gone = new Set(errors.filter((x) => x.list === "disposals").map((x) => x.index));
     const origins = built.disposalOrigins.filter((_, i) => !gone.has(i));
-    return stop(
-      locateError(e, { scenario, disposalOrigins: origins }),
-      scenario,
-      rowsLeftOut,
-      disposalIssues,
-    );
+    return stop(locateError(e, { scenario, disposalOrigins: origins }), scenario, rowsLeftOut, disposalIssues);
   }
 }
 
@@ -176,10 +151,7 @@ export function evaluateLedger(
  * Whether a refused investment is the user's to fix: a choice of the user touches it, or (rows of a group that
  * disagree) touches the same field of another row of its group.
  */
-function userTouches(
-  investments: readonly ScenarioInvestment[],
-  choices: Choices,
-): (e: RowError) => boolean {
+function userTouches(investments: readonly ScenarioInvestment[], choices: Choices): (e: RowError) => boolean {
   // per field: the groups in which the user touched it (found once, for a ledger with many groups that disagree)
   const touchedGroups = new Map<string, Set<string>>();
   return (e) => {
@@ -189,12 +161,7 @@ function userTouches(
     let groups = touchedGroups.get(e.key);
     if (!groups) {
       groups = new Set();
-      for (const x of investments)
-        if (
-          x.group !== undefined &&
-          touchedByUser(String(x.id), e.key, choices)
-        )
-          groups.add(x.group);
+      for (const x of investments) if (x.group !== undefined && touchedByUser(String(x.id), e.key, choices)) groups.add(x.group);
       touchedGroups.set(e.key, groups);
     }
     return groups.has(inv.group);

@@ -40,7 +40,9 @@ export function paneYear(y: ReadYear, guess: number): YearFound {
     case "title":
       return years.includes(y.year) ? { from: "workbook", year: y.year, at: y.at } : { from: "none", years: [y.year], year: guess };
     case "dates":
-      return years.includes(y.year) ? { from: "dates", year: y.year, dated: y.dated, investments: y.investments } : { from: "none", years: [y.year], year: guess };
+      return years.includes(y.year)
+        ? { from: "dates", year: y.year, dated: y.dated, investments: y.investments }
+        : { from: "none", years: [y.year], year: guess };
     case "given":
       return { from: "workbook", year: y.year, at: "" };
     case "none":
@@ -88,7 +90,10 @@ const headings = () => import(/* webpackChunkName: "headings" */ "../../../src/l
 /** The reader, the selection view and the headings vocabulary, in a chunk of their own loaded with the first workbook. */
 async function reader() {
   await headings();
-  const [read, selection] = await Promise.all([import(/* webpackChunkName: "reader" */ "../../../src/workbook/read"), import(/* webpackChunkName: "reader" */ "../../../src/workbook/selection")]);
+  const [read, selection] = await Promise.all([
+    import(/* webpackChunkName: "reader" */ "../../../src/workbook/read"),
+    import(/* webpackChunkName: "reader" */ "../../../src/workbook/selection"),
+  ]);
   return { ...read, ...selection };
 }
 
@@ -179,7 +184,9 @@ export async function loadLedger(
     source,
     grid,
     disposalGrid: read.disposals ?? null,
-    partnersFound: read.partners ? { partners: read.partners, ...(read.key ? { key: read.key } : {}), ...(read.request ? { request: read.request } : {}) } : null,
+    partnersFound: read.partners
+      ? { partners: read.partners, ...(read.key ? { key: read.key } : {}), ...(read.request ? { request: read.request } : {}) }
+      : null,
     notes: read.notes,
     readFrom: read.found,
     mapping,

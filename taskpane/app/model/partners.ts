@@ -6,28 +6,16 @@
  * user can still correct them.
  */
 import { Decimal } from "../../../src/decimal";
-import {
-  cellText,
-  columnLetter,
-  readPartners as coreReadPartners,
-  type Cell,
-  type LedgerProblem,
-} from "../../../src/workbook/ledger";
+import { cellText, columnLetter, readPartners as coreReadPartners, type Cell, type LedgerProblem } from "../../../src/workbook/ledger";
 import { partnershipKeyOf } from "../../../src/scenario";
 import { yesOrNo } from "../../../src/workbook/rules";
 import type { WorkbookRead } from "../../../src/workbook/read";
 import { formatNumber, type Culture } from "../text/format";
-import {
-  PARTNER_AMOUNT_FIELDS,
-  type PartnerInput,
-  type PartnershipInput,
-  type PartnersRead,
-} from "./state";
+import { PARTNER_AMOUNT_FIELDS, type PartnerInput, type PartnershipInput, type PartnersRead } from "./state";
 
 /** A plain decimal string as input text in the culture ("50000" -> "50.000", "0.4" -> "0,4"). */
 export function inputText(plainDecimal: unknown, culture: Culture): string {
-  if (typeof plainDecimal !== "string" && typeof plainDecimal !== "number")
-    return "";
+  if (typeof plainDecimal !== "string" && typeof plainDecimal !== "number") return "";
   try {
     const d = new Decimal(plainDecimal);
     return formatNumber(d, culture, d.decimalPlaces());
@@ -46,8 +34,7 @@ export function partnersFromGrid(
   const partners = read.items.map((p) => {
     const out: PartnerInput = {
       name: String(p.name ?? "").slice(0, 200),
-      legalForm:
-        typeof p.legalForm === "string" ? p.legalForm.slice(0, 100) : "",
+      legalForm: typeof p.legalForm === "string" ? p.legalForm.slice(0, 100) : "",
       profit: "",
       capital: "",
       reserves: "",

@@ -51,8 +51,7 @@ export interface SavedData {
 
 /** An answer, override or calamity entry of the file not taken, and why: the row changed (`now`) or is gone. */
 export type NotRestored =
-  | { what: "answer"; key: string; was: RowText; now?: RowText }
-  | { what: "override" | "calamity"; id: string; was?: RowText; now?: RowText };
+  { what: "answer"; key: string; was: RowText; now?: RowText } | { what: "override" | "calamity"; id: string; was?: RowText; now?: RowText };
 
 export interface Restored {
   choices: Choices;

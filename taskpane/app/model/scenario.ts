@@ -11,12 +11,7 @@ import type { Scenario, ScenarioDisposal, ScenarioInvestment, ScenarioPartner } 
 import type { LedgerRead } from "../../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "../text/format";
 import { withEvidence } from "../../../src/register/evidence";
-import {
-  PARTNER_AMOUNT_FIELDS,
-  type CalamityEdit,
-  type Choices,
-  type StepId,
-} from "./state";
+import { PARTNER_AMOUNT_FIELDS, type CalamityEdit, type Choices, type StepId } from "./state";
 
 /** Where a message belongs on screen: the step and a field key the components know. */
 export interface FieldError {
@@ -27,10 +22,7 @@ export interface FieldError {
 }
 
 /** Where each disposal of the scenario came from, to put a core message next to the right field. */
-export type DisposalOrigin =
-  | { kind: "user"; index: number }
-  | { kind: "insurance"; lost: string }
-  | { kind: "ledger"; index: number; id: string };
+export type DisposalOrigin = { kind: "user"; index: number } | { kind: "insurance"; lost: string } | { kind: "ledger"; index: number; id: string };
 
 /** A disposal left out of the calculation until it is complete: where it came from, its field and the message. */
 export interface DisposalIssue {
@@ -49,15 +41,7 @@ export interface Built {
   strayCalamity: string[];
 }
 
-function amountOrError(
-  text: string,
-  culture: Culture,
-  key: string,
-  step: StepId,
-  errors: FieldError[],
-  required: boolean,
-  what: string,
-): string | undefined {
+function amountOrError(text: string, culture: Culture, key: string, step: StepId, errors: FieldError[], required: boolean, what: string): string | undefined {
   if (text.trim() === "") {
     if (required)
       errors.push({
@@ -75,14 +59,7 @@ function amountOrError(
   return r.value;
 }
 
-export const LEGAL_FORMS = [
-  "natuurlijk persoon",
-  "bv",
-  "nv",
-  "stichting",
-  "vereniging",
-  "coöperatie",
-] as const;
+export const LEGAL_FORMS = ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"] as const;
 
 /** The calamity entries in force: the ledger's columns, replaced or switched off by the user's edits. */
 export function calamityItems(
@@ -121,12 +98,7 @@ export function calamityItems(
         lost: id,
         edit: {
           replacedBy: String(inv.lostByCalamity.replacedBy),
-          approval:
-            inv.lostByCalamity.approval === true
-              ? "yes"
-              : inv.lostByCalamity.approval === false
-                ? "no"
-                : "auto",
+          approval: inv.lostByCalamity.approval === true ? "yes" : inv.lostByCalamity.approval === false ? "no" : "auto",
           eiaMia: null,
           insurance: "",
         },
@@ -153,9 +125,7 @@ export function buildScenario(
   const disposalOrigins: DisposalOrigin[] = [];
   const disposalIssues: DisposalIssue[] = [];
   const ids = new Set(ledger.investments.map((i) => String(i.id)));
-  const items = new Map(
-    calamityItems(ledger.investments, choices).map((c) => [c.lost, c]),
-  );
+  const items = new Map(calamityItems(ledger.investments, choices).map((c) => [c.lost, c]));
 
   const investments = ledger.investments.map((inv) => {
     const id = String(inv.id);
@@ -163,23 +133,19 @@ export function buildScenario(
     const cal = choices.calamity[id];
     if (!override && !cal) return inv;
     const out: ScenarioInvestment = { ...inv };
-    if (override)
-      out.override = { eligible: override.eligible, reason: override.reason };
+    if (override) out.override = { eligible: override.eligible, reason: override.reason };
     if (cal && "removed" in cal) delete out.lostByCalamity;
     else if (cal) {
       if (!cal.replacedBy.trim())
         errors.push({
           step: "calamity",
           key: `calamity.${id}.replacedBy`,
-          message:
-            "kies het bedrijfsmiddel dat het verloren bedrijfsmiddel in hetzelfde jaar vervangt",
+          message: "kies het bedrijfsmiddel dat het verloren bedrijfsmiddel in hetzelfde jaar vervangt",
         });
       else
         out.lostByCalamity = {
           replacedBy: cal.replacedBy,
-          ...(cal.approval === "auto"
-            ? {}
-            : { approval: cal.approval === "yes" }),
+          ...(cal.approval === "auto" ? {} : { approval: cal.approval === "yes" }),
         };
       if (cal.eiaMia !== null) out.eiaMia = cal.eiaMia;
     }
@@ -188,15 +154,7 @@ export function buildScenario(
 
   // insurance money for a lost asset: a disposal of this year's investment (art. 3.47; besluit 4.4 net effect)
   for (const [lost, item] of items) {
-    const price = amountOrError(
-      item.edit.insurance,
-      culture,
-      `calamity.${lost}.insurance`,
-      "calamity",
-      errors,
-      false,
-      "uitkering",
-    );
+    const price = amountOrError(item.edit.insurance, culture, `calamity.${lost}.insurance`, "calamity", errors, false, "uitkering");
     if (price === undefined) continue;
     disposals.push({
       id: `verzekering ${lost}`,
@@ -223,15 +181,7 @@ export function buildScenario(
     const k = (f: string) => `disposal.${i}.${f}`;
     // this disposal's own messages: an incomplete disposal is left out and listed, it does not stop the rest
     const errors: FieldError[] = [];
-    const price = amountOrError(
-      d.price,
-      culture,
-      k("price"),
-      "payment",
-      errors,
-      true,
-      "verkoopprijs",
-    );
+    const price = amountOrError(d.price, culture, k("price"), "payment", errors, true, "verkoopprijs");
     // the description names the disposal in the report and the explanation ("Heftruck (verkocht)"); without one
     // it is "vervreemding 2"
     const description = d.description.trim().replace(/\s+/g, " ").slice(0, 120);
@@ -256,24 +206,8 @@ export function buildScenario(
           message: "vul het investeringsjaar in, zoals 2022",
         });
       else out.investmentYear = Number(y);
-      const ia = amountOrError(
-        d.investmentAmount,
-        culture,
-        k("investmentAmount"),
-        "payment",
-        errors,
-        true,
-        "investeringsbedrag",
-      );
-      const it = amountOrError(
-        d.investmentYearTotal,
-        culture,
-        k("investmentYearTotal"),
-        "payment",
-        errors,
-        true,
-        "totaal investeringen van dat jaar",
-      );
+      const ia = amountOrError(d.investmentAmount, culture, k("investmentAmount"), "payment", errors, true, "investeringsbedrag");
+      const it = amountOrError(d.investmentYearTotal, culture, k("investmentYearTotal"), "payment", errors, true, "totaal investeringen van dat jaar");
       if (ia !== undefined) out.investmentAmount = ia;
       if (it !== undefined) out.investmentYearTotal = it;
       if (d.source?.trim()) out.source = d.source.trim();
@@ -308,15 +242,7 @@ export function buildScenario(
         });
       if (q.legalForm.trim()) out.legalForm = q.legalForm.trim();
       for (const f of PARTNER_AMOUNT_FIELDS) {
-        const v = amountOrError(
-          q[f],
-          culture,
-          `partner.${i}.${f}`,
-          "partnership",
-          errors,
-          false,
-          f,
-        );
+        const v = amountOrError(q[f], culture, `partner.${i}.${f}`, "partnership", errors, false, f);
         if (v !== undefined) out[f] = v;
       }
       return out;
@@ -324,24 +250,14 @@ export function buildScenario(
     scenario.partnership = {
       key: p.key,
       partners,
-      ...(p.jointRequest === "unknown"
-        ? {}
-        : { jointRequest: p.jointRequest === "yes" }),
+      ...(p.jointRequest === "unknown" ? {} : { jointRequest: p.jointRequest === "yes" }),
       ...(p.allDeductions === "unknown" || p.allDeductions === undefined ? {} : { allDeductions: p.allDeductions === "yes" }),
       ...(p.sameForDisinvestment === "unknown" || p.sameForDisinvestment === undefined ? {} : { sameForDisinvestment: p.sameForDisinvestment === "yes" }),
       ...(p.disinvestmentLevel === "partnership" ? { disinvestmentLevel: "partnership" as const } : {}),
     };
   }
   if (disposals.length) scenario.disposals = disposals;
-  const dt = amountOrError(
-    choices.disposalsTotal,
-    culture,
-    "disposalsTotal",
-    "payment",
-    errors,
-    false,
-    "totaal vervreemdingen",
-  );
+  const dt = amountOrError(choices.disposalsTotal, culture, "disposalsTotal", "payment", errors, false, "totaal vervreemdingen");
   if (dt !== undefined) scenario.disposalsTotal = dt;
   // the KIA of earlier years still open (art. 3.44), with what this year's ledger and the user's ticks say
   const e = choices.earlier;
@@ -355,8 +271,6 @@ export function buildScenario(
     scenario.carriedIn = withEvidence(e.carriedIn, { ledger: ledger.otherYears ?? [], inUse: e.inUse, paid });
   }
 
-  const strayCalamity = Object.keys(choices.calamity).filter(
-    (id) => !ids.has(id),
-  );
+  const strayCalamity = Object.keys(choices.calamity).filter((id) => !ids.has(id));
   return { scenario, inputErrors: errors, disposalOrigins, disposalIssues, strayCalamity };
 }

@@ -20,13 +20,7 @@ export type ReadFrom = { ledger: string; partners?: string; disposals?: string; 
 /** The partners the reader found, with the cells beside "Verdeelsleutel" and "Gezamenlijk verzoek". */
 export type PartnersFound = Pick<WorkbookFound, "partners" | "key" | "request">;
 
-export const STEPS = [
-  "review",
-  "calamity",
-  "partnership",
-  "payment",
-  "report",
-] as const;
+export const STEPS = ["review", "calamity", "partnership", "payment", "report"] as const;
 export type StepId = (typeof STEPS)[number];
 
 export interface Override {
@@ -57,13 +51,7 @@ export interface PartnerInput {
   ownAssetsInPartnership: string;
 }
 
-export const PARTNER_AMOUNT_FIELDS = [
-  "profit",
-  "capital",
-  "reserves",
-  "outsideInvestments",
-  "ownAssetsInPartnership",
-] as const;
+export const PARTNER_AMOUNT_FIELDS = ["profit", "capital", "reserves", "outsideInvestments", "ownAssetsInPartnership"] as const;
 export type PartnerAmountField = (typeof PARTNER_AMOUNT_FIELDS)[number];
 
 /** A condition the user confirms in the pane. */
@@ -350,9 +338,7 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "set-mapping": {
       const mapping = { ...s.mapping };
       // one column holds one field: taking a column away from another field
-      for (const [f, c] of Object.entries(mapping))
-        if (c === a.column && a.column !== undefined)
-          delete mapping[f as LedgerField];
+      for (const [f, c] of Object.entries(mapping)) if (c === a.column && a.column !== undefined) delete mapping[f as LedgerField];
       if (a.column === undefined) delete mapping[a.field];
       else mapping[a.field] = a.column;
       return { ...s, mapping, mappingOrigin: "user" };
@@ -385,8 +371,7 @@ export function reducer(s: PaneState, a: Action): PaneState {
     case "partnership": {
       const p = { ...s.choices.partnership, ...a.patch };
       // a partnership has at least two partners (art. 3.41 lid 3: "een of meer andere belastingplichtigen")
-      if (p.enabled && p.partners.length === 0)
-        p.partners = [emptyPartner(), emptyPartner()];
+      if (p.enabled && p.partners.length === 0) p.partners = [emptyPartner(), emptyPartner()];
       return withPartnership(s, p);
     }
     case "set-partner": {
@@ -474,29 +459,15 @@ export function reducer(s: PaneState, a: Action): PaneState {
 }
 
 /** Stored choices from a document, checked field by field (a damaged or foreign setting is ignored, not trusted). */
-export function restoreChoices(
-  raw: unknown,
-  fallbackYear: number,
-): Choices | undefined {
+export function restoreChoices(raw: unknown, fallbackYear: number): Choices | undefined {
   if (!raw || typeof raw !== "object") return undefined;
   const r = raw as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 2000) : "");
-  const c = initialChoices(
-    typeof r.year === "number" && Number.isInteger(r.year)
-      ? r.year
-      : fallbackYear,
-  );
+  const c = initialChoices(typeof r.year === "number" && Number.isInteger(r.year) ? r.year : fallbackYear);
   if (r.overrides && typeof r.overrides === "object")
-    for (const [id, o] of Object.entries(
-      r.overrides as Record<string, unknown>,
-    )) {
+    for (const [id, o] of Object.entries(r.overrides as Record<string, unknown>)) {
       const ov = o as Record<string, unknown>;
-      if (
-        ov &&
-        typeof ov.eligible === "boolean" &&
-        typeof ov.reason === "string" &&
-        ov.reason.trim()
-      )
+      if (ov && typeof ov.eligible === "boolean" && typeof ov.reason === "string" && ov.reason.trim())
         c.overrides[id] = { eligible: ov.eligible, reason: str(ov.reason) };
     }
   if (r.answers && typeof r.answers === "object")
@@ -506,17 +477,14 @@ export function restoreChoices(
         (c.answers ??= {})[key] = { choice: str(v.choice), ...(typeof v.note === "string" && v.note.trim() ? { note: str(v.note) } : {}) };
     }
   if (r.calamity && typeof r.calamity === "object")
-    for (const [id, e] of Object.entries(
-      r.calamity as Record<string, unknown>,
-    )) {
+    for (const [id, e] of Object.entries(r.calamity as Record<string, unknown>)) {
       const x = e as Record<string, unknown>;
       if (!x || typeof x !== "object") continue;
       if (x.removed === true) c.calamity[id] = { removed: true };
       else
         c.calamity[id] = {
           replacedBy: str(x.replacedBy),
-          approval:
-            x.approval === "yes" || x.approval === "no" ? x.approval : "auto",
+          approval: x.approval === "yes" || x.approval === "no" ? x.approval : "auto",
           eiaMia: typeof x.eiaMia === "boolean" ? x.eiaMia : null,
           insurance: str(x.insurance),
         };
@@ -527,13 +495,8 @@ export function restoreChoices(
     c.partnership = {
       enabled: p.enabled === true,
       name: str(p.name),
-      key: (keys.includes(p.key as string)
-        ? p.key
-        : "profit") as PartnershipKey,
-      jointRequest:
-        p.jointRequest === "yes" || p.jointRequest === "no"
-          ? p.jointRequest
-          : "unknown",
+      key: (keys.includes(p.key as string) ? p.key : "profit") as PartnershipKey,
+      jointRequest: p.jointRequest === "yes" || p.jointRequest === "no" ? p.jointRequest : "unknown",
       allDeductions: p.allDeductions === "yes" || p.allDeductions === "no" ? p.allDeductions : "unknown",
       sameForDisinvestment: p.sameForDisinvestment === "yes" || p.sameForDisinvestment === "no" ? p.sameForDisinvestment : "unknown",
       disinvestmentLevel: p.disinvestmentLevel === "partnership" ? "partnership" : "partner",
@@ -602,7 +565,14 @@ export function restoreChoices(
             }
           : {}),
         inUse: Array.isArray(e.inUse) ? e.inUse.slice(0, 1000).map(str) : [],
-        paid: e.paid && typeof e.paid === "object" ? Object.fromEntries(Object.entries(e.paid as Record<string, unknown>).slice(0, 1000).map(([k, v]) => [k.slice(0, 300), str(v)])) : {},
+        paid:
+          e.paid && typeof e.paid === "object"
+            ? Object.fromEntries(
+                Object.entries(e.paid as Record<string, unknown>)
+                  .slice(0, 1000)
+                  .map(([k, v]) => [k.slice(0, 300), str(v)]),
+              )
+            : {},
       };
     } catch {
       /* not restored */

@@ -86,10 +86,7 @@ export function declarationText(input: DeclarationInput): string {
       87,
     ).replace(/\n/g, "\n   "),
     "",
-    wrap(
-      `In te dienen voordat de aanslag over ${input.year} onherroepelijk vaststaat; zonder deze verklaring geldt de ` +
-        "goedkeuring niet.",
-    ),
+    wrap(`In te dienen voordat de aanslag over ${input.year} onherroepelijk vaststaat; zonder deze verklaring geldt de ` + "goedkeuring niet."),
     "",
     "Plaats:         ______________________",
     "Datum:          ______________________",

@@ -1,11 +1,7 @@
 /* global Blob, URL, document, setTimeout, HTMLTextAreaElement, navigator */
 /** Saving text the pane made (the request letter, the scenario) and copying it: a Blob and a link, no network. */
 
-export function downloadText(
-  fileName: string,
-  text: string,
-  type = "text/plain;charset=utf-8",
-): void {
+export function downloadText(fileName: string, text: string, type = "text/plain;charset=utf-8"): void {
   // a byte-order mark so Notepad on older Windows reads the Dutch characters (ë, ï) as UTF-8
   const blob = new Blob(["\ufeff", text], { type });
   const url = URL.createObjectURL(blob);
@@ -20,10 +16,7 @@ export function downloadText(
 }
 
 /** Copy to the clipboard: the async Clipboard API, else the selection of `fallback` with execCommand (older webviews). */
-export async function copyText(
-  text: string,
-  fallback?: HTMLTextAreaElement | null,
-): Promise<boolean> {
+export async function copyText(text: string, fallback?: HTMLTextAreaElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);
@@ -57,9 +50,7 @@ export async function copyText(
  * "… v.o.f." + ".txt" would give "v.o.f..txt".
  */
 export function safeFileName(s: string): string {
-  const printable = Array.from(s, (c) => (c.charCodeAt(0) < 32 ? " " : c)).join(
-    "",
-  );
+  const printable = Array.from(s, (c) => (c.charCodeAt(0) < 32 ? " " : c)).join("");
   return (
     printable
       .replace(/[\\/:*?"<>|]+/g, "-")

@@ -22,7 +22,10 @@ function problemOf(x: LeftOut, firstColumn: number): LedgerProblem {
 }
 
 /** What the report builder needs to list the rows the pane left out (the partners' cells are said in step 3 and step 1). */
-export function reportLeftOut(state: Pick<PaneState, "grid" | "disposalGrid" | "mapping" | "choices">, derived: Pick<Derived, "leftOut" | "disposalIssues">): LeftOutSource {
+export function reportLeftOut(
+  state: Pick<PaneState, "grid" | "disposalGrid" | "mapping" | "choices">,
+  derived: Pick<Derived, "leftOut" | "disposalIssues">,
+): LeftOutSource {
   const grid = state.grid!;
   const d = state.disposalGrid;
   return {

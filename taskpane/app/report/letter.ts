@@ -69,13 +69,9 @@ function padLeft(s: string, n: number): string {
 }
 
 /** Each partner's share by the key, exactly (fractions adding up to 1), or null when the figures do not allow it. */
-export function keyShares(
-  key: PartnershipKey,
-  partners: readonly LetterPartner[],
-): Decimal[] | null {
+export function keyShares(key: PartnershipKey, partners: readonly LetterPartner[]): Decimal[] | null {
   if (!partners.length) return null;
-  if (key === "equal")
-    return partners.map(() => new Decimal(1).div(partners.length));
+  if (key === "equal") return partners.map(() => new Decimal(1).div(partners.length));
   let weights: Decimal[];
   try {
     weights = partners.map((p) => new Decimal(p.weight ?? "x"));
@@ -83,28 +79,17 @@ export function keyShares(
     return null;
   }
   const sum = weights.reduce((a, b) => a.plus(b), new Decimal(0));
-  if (sum.isZero() || weights.some((w) => w.isNegative() || !w.isFinite()))
-    return null;
+  if (sum.isZero() || weights.some((w) => w.isNegative() || !w.isFinite())) return null;
   return weights.map((w) => w.div(sum));
 }
 
-export function letterText(
-  input: LetterInput,
-  today: Date = new Date(),
-): string {
+export function letterText(input: LetterInput, today: Date = new Date()): string {
   const k = KEY_TEXT[input.key];
   const name = input.partnership.trim() || "[naam samenwerkingsverband]";
   const shares = keyShares(input.key, input.partners);
   const date = `${today.getDate()}-${today.getMonth() + 1}-${today.getFullYear()}`;
   const lines: string[] = [];
-  lines.push(
-    name,
-    "",
-    "Aan de inspecteur van de Belastingdienst",
-    "",
-    `Plaats en datum: ____________________, ${date}`,
-    "",
-  );
+  lines.push(name, "", "Aan de inspecteur van de Belastingdienst", "", `Plaats en datum: ____________________, ${date}`, "");
   lines.push(
     `Betreft: Verzoek om toepassing van een afwijkende verdeelsleutel`,
     `         voor de investeringsaftrek over ${input.year}`,
@@ -130,46 +115,23 @@ export function letterText(
     );
   lines.push("De verdeling is als volgt:", "");
   const rows = input.partners.map((p, i) => ({
-    who:
-      p.name.trim() + (p.legalForm?.trim() ? ` (${p.legalForm.trim()})` : ""),
-    weight:
-      input.key === "equal" || p.weight === undefined || p.weight === ""
-        ? ""
-        : formatNumber(p.weight, DUTCH),
+    who: p.name.trim() + (p.legalForm?.trim() ? ` (${p.legalForm.trim()})` : ""),
+    weight: input.key === "equal" || p.weight === undefined || p.weight === "" ? "" : formatNumber(p.weight, DUTCH),
     share: shares ? formatPercent(shares[i], DUTCH, 2) : "[aandeel]",
   }));
   const w1 = Math.max(7, ...rows.map((r) => r.who.length)) + 2;
-  const w2 = k.column
-    ? Math.max(k.column.length, ...rows.map((r) => r.weight.length)) + 2
-    : 0;
-  lines.push(
-    pad("Vennoot", w1) +
-      (k.column ? padLeft(k.column, w2 - 2) + "  " : "") +
-      "Aandeel",
-  );
-  for (const r of rows)
-    lines.push(
-      pad(r.who, w1) +
-        (k.column ? padLeft(r.weight, w2 - 2) + "  " : "") +
-        padLeft(r.share, 7),
-    );
+  const w2 = k.column ? Math.max(k.column.length, ...rows.map((r) => r.weight.length)) + 2 : 0;
+  lines.push(pad("Vennoot", w1) + (k.column ? padLeft(k.column, w2 - 2) + "  " : "") + "Aandeel");
+  for (const r of rows) lines.push(pad(r.who, w1) + (k.column ? padLeft(r.weight, w2 - 2) + "  " : "") + padLeft(r.share, 7));
   lines.push("");
   const item = (s: string) => wrap(s, 87).replace(/\n/g, "\n   ");
   lines.push(
-    wrap(
-      `Wij verklaren dat wij akkoord gaan met de voorwaarden van ${input.reference}:`,
-    ),
+    wrap(`Wij verklaren dat wij akkoord gaan met de voorwaarden van ${input.reference}:`),
     item("a. alle vennoten hanteren hetzelfde verdelingscriterium;"),
     item("b. de verdeling vindt plaats op redelijke basis;"),
-    item(
-      "c. de verdeling vindt toepassing op alle vormen van investeringsaftrek met uitzondering van de filminvesteringsaftrek;",
-    ),
-    item(
-      "d. de verdeling vindt toepassing op alle vennootschappelijke investeringen van de deelnemers aan het samenwerkingsverband;",
-    ),
-    item(
-      "e. bij de berekening van de desinvesteringsbijtelling wordt niet van een andere verdeling uitgegaan dan bij de investeringsaftrek is gehanteerd;",
-    ),
+    item("c. de verdeling vindt toepassing op alle vormen van investeringsaftrek met uitzondering van de filminvesteringsaftrek;"),
+    item("d. de verdeling vindt toepassing op alle vennootschappelijke investeringen van de deelnemers aan het samenwerkingsverband;"),
+    item("e. bij de berekening van de desinvesteringsbijtelling wordt niet van een andere verdeling uitgegaan dan bij de investeringsaftrek is gehanteerd;"),
     item(
       `f. dit verzoek wordt ingediend voordat de aanslag inkomstenbelasting/premie volksverzekeringen of vennootschapsbelasting over ${input.year} van een van de vennoten onherroepelijk vaststaat.`,
     ),

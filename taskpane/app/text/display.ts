@@ -29,4 +29,3 @@ export function sourceText(source: string, lang: Lang): string {
   const words: Record<string, string> = { tabel: "table", blad: "sheet", selectie: "selection" };
   return source.replace(/(^|— |: )(tabel|blad|selectie) /g, (_, before: string, w: string) => `${before}${words[w]} `);
 }
-

@@ -57,11 +57,7 @@ const patterns = new Map<string, { prefix: string; suffix: string }>();
  * half up on the digits, no float) or, when decimals is "auto", whole numbers without decimals and other numbers
  * with two.
  */
-export function formatNumber(
-  value: string | Decimal,
-  culture: Culture,
-  decimals: number | "auto" = "auto",
-): string {
+export function formatNumber(value: string | Decimal, culture: Culture, decimals: number | "auto" = "auto"): string {
   let d: Decimal;
   try {
     d = value instanceof Decimal ? value : new Decimal(value);
@@ -73,38 +69,22 @@ export function formatNumber(
   const fixed = d.toFixed(places, Decimal.ROUND_HALF_UP);
   const negative = fixed.startsWith("-") && !/^-0(\.0+)?$/.test(fixed);
   const [int, frac] = fixed.replace(/^-/, "").split(".");
-  return (
-    (negative ? "-" : "") +
-    groupThousands(int, culture.thousandsSeparator) +
-    (frac ? culture.decimalSeparator + frac : "")
-  );
+  return (negative ? "-" : "") + groupThousands(int, culture.thousandsSeparator) + (frac ? culture.decimalSeparator + frac : "");
 }
 
 /** Money: "€ 12.345" (whole euros) or "€ 2.400,01" (auto), in the culture's pattern, with a no-break space. */
-export function formatMoney(
-  value: string | Decimal,
-  culture: Culture,
-  decimals: number | "auto" = "auto",
-): string {
+export function formatMoney(value: string | Decimal, culture: Culture, decimals: number | "auto" = "auto"): string {
   let p = patterns.get(culture.locale);
   if (!p) patterns.set(culture.locale, (p = currencyPattern(culture.locale)));
   const n = formatNumber(value, culture, decimals);
-  return n.startsWith("-")
-    ? `-${p.prefix}${n.slice(1)}${p.suffix}`
-    : `${p.prefix}${n}${p.suffix}`;
+  return n.startsWith("-") ? `-${p.prefix}${n.slice(1)}${p.suffix}` : `${p.prefix}${n}${p.suffix}`;
 }
 
 /** A fraction as a percentage: "0.0756" -> "7,56%". */
-export function formatPercent(
-  value: string | Decimal,
-  culture: Culture,
-  maxDecimals = 2,
-): string {
+export function formatPercent(value: string | Decimal, culture: Culture, maxDecimals = 2): string {
   let d: Decimal;
   try {
-    d = new Decimal(value)
-      .times(100)
-      .toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
+    d = new Decimal(value).times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
   } catch {
     return String(value);
   }
@@ -112,10 +92,7 @@ export function formatPercent(
 }
 
 /** What the user typed, as a plain decimal string for the scenario, or the Dutch/English reason it is not an amount. */
-export function parseUserAmount(
-  text: string,
-  culture: Culture,
-): { ok: true; value: string } | { ok: false; reason: string } {
+export function parseUserAmount(text: string, culture: Culture): { ok: true; value: string } | { ok: false; reason: string } {
   const t = text.trim();
   if (t === "") return { ok: false, reason: "leeg" };
   let r: Decimal | { reason: string };
@@ -137,4 +114,3 @@ export function parseUserAmount(
   const s = (r as Decimal).toFixed();
   return { ok: true, value: s === "-0" ? "0" : s };
 }
-

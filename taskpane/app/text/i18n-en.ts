@@ -4,10 +4,8 @@ import { registerEnglish, type Messages } from "./i18n";
 export const en: Messages = {
   appTitle: "KIA assistant",
   appSubtitle: "Small-scale investment deduction, art. 3.41 Wet IB 2001",
-  standaloneNote:
-    "Standalone page: this page runs outside Excel. Your file stays on this computer; the page makes no internet connection.",
-  dutchOnlyNote:
-    "Reasons, explanations and legal references are in Dutch: they go into a Dutch tax return.",
+  standaloneNote: "Standalone page: this page runs outside Excel. Your file stays on this computer; the page makes no internet connection.",
+  dutchOnlyNote: "Reasons, explanations and legal references are in Dutch: they go into a Dutch tax return.",
 
   ledgerHeading: "Fixed-asset ledger",
   table: "Table",
@@ -18,14 +16,11 @@ export const en: Messages = {
   readParts: { ledger: "Ledger", partners: "Partners", disposals: "Disposals", year: "Year" },
   notInBook: "not found",
   notRead: (n: number) => (n === 1 ? "1 sheet or table not read (why: in Dutch)" : `${n} sheets or tables not read (why: in Dutch)`),
-  noTables:
-    "This workbook has no tables. Select the range with the ledger (with its header row) and choose ‘Read selection’.",
+  noTables: "This workbook has no tables. Select the range with the ledger (with its header row) and choose ‘Read selection’.",
   chooseFile: "Choose a file…",
-  fileHint:
-    "An Excel workbook (.xlsx) or CSV file with the ledger of investments.",
+  fileHint: "An Excel workbook (.xlsx) or CSV file with the ledger of investments.",
   trySample: "Try the sample",
-  sampleNote:
-    "The sample is a 2025 ledger with a calamity, a partnership of three partners, an unpaid asset and a related party.",
+  sampleNote: "The sample is a 2025 ledger with a calamity, a partnership of three partners, an unpaid asset and a related party.",
   readingRows: (n: string, total: string) => `${n} of ${total} rows read`,
   reading: "Reading…",
   readingPart: (pct: number) => `${pct}% of the file read`,
@@ -41,7 +36,9 @@ export const en: Messages = {
     `${n === 1 ? "1 investment is" : `${n} investments are`} dated outside ${year}; ${n === 1 ? "it does" : "they do"} not count until you choose in the questions below (the year of the obligation decides, art. 3.43).`,
   yearFromDates: (d: { year: number; dated: number; investments: number }) =>
     `The year of the investment dates (${
-      d.dated === d.investments ? `all ${d.dated} investments are dated in ${d.year}` : `${d.dated} of the ${d.investments} investments have a date, all in ${d.year}`
+      d.dated === d.investments
+        ? `all ${d.dated} investments are dated in ${d.year}`
+        : `${d.dated} of the ${d.investments} investments have a date, all in ${d.year}`
     }).`,
   yearGuess: (years: number[], year: number) =>
     `Note: no year found, and ${
@@ -53,41 +50,33 @@ export const en: Messages = {
     }. ${year} is set for now; choose the right tax year.`,
   anotherLedger: "Read another ledger or table",
   year: "Tax year",
-  restored:
-    "Your earlier choices for this ledger were restored (overrides, calamity, partners, disposals).",
+  restored: "Your earlier choices for this ledger were restored (overrides, calamity, partners, disposals).",
   forget: "Start again without them",
 
   mappingSummary: (n: number) => `Columns: ${n} recognised`,
   mappingChanged: " (changed)",
-  mappingIntro:
-    "Which column holds which item. Correct it where a header has another name; the mapping is stored in the document and used again next time.",
+  mappingIntro: "Which column holds which item. Correct it where a header has another name; the mapping is stored in the document and used again next time.",
   notInLedger: "— not in the ledger —",
   column: (letter: string, header: string) => `${letter}: ${header}`,
   required: "required",
   redetect: "Recognise columns again",
-  missingRequired: (fields: string) =>
-    `Without a column for ${fields} the ledger cannot be read.`,
+  missingRequired: (fields: string) => `Without a column for ${fields} the ledger cannot be read.`,
 
-  problemsHeading: (n: number) =>
-    n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`,
-  problemsIntro:
-    "These rows do not count until they are corrected; the other rows work as usual.",
-  problemAt: (row: number, letter: string, field: string) =>
-    `Row ${row}, column ${letter} (${field})`,
+  problemsHeading: (n: number) => (n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`),
+  problemsIntro: "These rows do not count until they are corrected; the other rows work as usual.",
+  problemAt: (row: number, letter: string, field: string) => `Row ${row}, column ${letter} (${field})`,
   goToCell: (cell: string) => `Go to ${cell}`,
   moreProblems: (n: number) => `and ${n} more`,
   showAllProblems: "Show all",
 
   kiaFor: (year: number) => `KIA ${year}`,
-  announce: (year: number, kia: string, total: string) =>
-    `KIA ${year}: ${kia} on a total of ${total}.`,
+  announce: (year: number, kia: string, total: string) => `KIA ${year}: ${kia} on a total of ${total}.`,
   noResult: "No calculation",
   provisional: (open: number, leftOut: number, examples = 0) =>
     `Provisional: ${[open ? `${open} open ${open === 1 ? "question" : "questions"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} left out` : "", examples ? `${examples} example ${examples === 1 ? "row" : "rows"} of the KIA workbook (delete them)` : ""].filter(Boolean).join(", ")}`,
   provisionalLink: "Go to the rows",
   goToField: "Go to the field",
-  totalLine: (total: string, n: number) =>
-    `total ${total} · ${n} ${n === 1 ? "asset counts" : "assets count"}`,
+  totalLine: (total: string, n: number) => `total ${total} · ${n} ${n === 1 ? "asset counts" : "assets count"}`,
   noLedgerYet: "Read the fixed-asset ledger first.",
 
   stepsLabel: "Steps",
@@ -128,8 +117,7 @@ export const en: Messages = {
   counts: "Counts",
   notCounted: "Does not count",
   kiaPart: "KIA part",
-  kiaPartNote:
-    "KIA part: the year's KIA, divided over the assets that count in proportion to their amount (in cents). The parts add up to the KIA.",
+  kiaPartNote: "KIA part: the year's KIA, divided over the assets that count in proportion to their amount (in cents). The parts add up to the KIA.",
   rowNr: (row: number) => `row ${row}`,
   nr: (id: string) => `no. ${id}`,
   group: (g: string) => `group ${g}`,
@@ -144,15 +132,13 @@ export const en: Messages = {
   why: "Why",
 
   overrideTitle: (name: string) => `Override verdict: ${name}`,
-  overrideIntro:
-    "An override replaces the category and €\u00a0450 test. It goes into the report and the explanation with your reason.",
+  overrideIntro: "An override replaces the category and €\u00a0450 test. It goes into the report and the explanation with your reason.",
   eligibleYes: "Qualifies for KIA",
   eligibleNo: "Does not qualify for KIA",
   verdict: "Verdict",
   reason: "Reason (required)",
   reasonHint: "For example: part of the machine, invoice 2025-114 in the file.",
-  reasonTooShort:
-    "Write down the reason (at least 10 characters): it goes into the report.",
+  reasonTooShort: "Write down the reason (at least 10 characters): it goes into the report.",
   save: "Save",
   cancel: "Cancel",
   removeOverride: "Remove override",
@@ -202,8 +188,7 @@ export const en: Messages = {
   notMet: "not met",
   eiaMiaRule:
     "EIA or MIA on the lost asset rules out the approval: one investment for the KIA and two for EIA or MIA is not possible (besluit 4.4). EIA or MIA on the replacement only does not stand in the way.",
-  strayCalamity: (ids: string) =>
-    `Choices for assets that are not (or no longer) in the ledger do not count: ${ids}.`,
+  strayCalamity: (ids: string) => `Choices for assets that are not (or no longer) in the ledger do not count: ${ids}.`,
 
   isPartnership: "The business is a partnership (vof, maatschap, cv)",
   partnershipName: "Name of the partnership",
@@ -228,8 +213,7 @@ export const en: Messages = {
   profit: "Share in (excess) profit (%)",
   capital: "Capital",
   reserves: "Hidden reserves",
-  outsideInvestments:
-    "Investments in his own sole proprietorship this year (not a BV's)",
+  outsideInvestments: "Investments in his own sole proprietorship this year (not a BV's)",
   disinvestmentLevel: "Disinvestment addition (art. 3.47)",
   disinvestmentLevelHint:
     "By default per partner: his share of the disposals against the threshold, at the rate of his own KIA. Each partner is the taxpayer (besluit 4.1.1). The other reading is shown beside it.",
@@ -268,8 +252,7 @@ export const en: Messages = {
   copied: "Copied to the clipboard.",
   copyFailed: "Copying failed; select the text and copy with Ctrl+C.",
   downloadTxt: "Download (.txt)",
-  downloadInExcel:
-    "Not every Excel version allows downloads from the task pane; if it does not work, use Copy and paste the text into Word or Notepad.",
+  downloadInExcel: "Not every Excel version allows downloads from the task pane; if it does not work, use Copy and paste the text into Word or Notepad.",
   declarationHeading: "Declaration on the reinvestment reserve (besluit 4.2, annex 1)",
   declarationMade:
     "The ledger says the declaration is made: the cost before the reserve counts. Condition a: a later disinvestment addition is then computed on the transfer price, not the book value. File it before the assessment is final.",
@@ -283,8 +266,7 @@ export const en: Messages = {
   paymentHeading: "Payment (art. 3.44)",
   paymentIntro:
     "When an asset is not in use at year end, the KIA is deductible this year up to the amount paid; the rest moves to the year of further payment, at the latest the year it is taken into use.",
-  allPaid:
-    "Every asset is in use or fully paid at year end: the whole KIA is deductible this year.",
+  allPaid: "Every asset is in use or fully paid at year end: the whole KIA is deductible this year.",
   asset: "Asset",
   attributed: "KIA part",
   paid: "Paid",
@@ -306,8 +288,7 @@ export const en: Messages = {
   investmentYearTotal: "Total investments of that year",
   removeDisposal: "Remove disposal",
   addDisposal: "Add disposal",
-  disposalsTotal:
-    "Total sale prices (only when more was disposed of than listed here)",
+  disposalsTotal: "Total sale prices (only when more was disposed of than listed here)",
   disposalsSkipped: (n: number) => (n === 1 ? "1 disposal does not count yet" : `${n} disposals do not count yet`),
   disposalsSkippedIntro: "Complete them; the rest of the calculation goes on.",
   threshold: "Threshold",
@@ -329,8 +310,7 @@ export const en: Messages = {
   downloadReport: "Download report (.xlsx)",
   downloadScenario: "Save the data (.json)",
   replaceTitle: "Replace sheet?",
-  replaceText: (sheet: string) =>
-    `The sheet ‘${sheet}’ exists already. Only that sheet is replaced; the ledger and the other sheets stay as they are.`,
+  replaceText: (sheet: string) => `The sheet ‘${sheet}’ exists already. Only that sheet is replaced; the ledger and the other sheets stay as they are.`,
   replace: "Replace",
   reportWritten: (sheet: string) => `Report written to the sheet ‘${sheet}’.`,
   reportDownloaded: (file: string) => `Report downloaded: ${file}.`,
@@ -349,18 +329,14 @@ export const en: Messages = {
   ],
 
   chartTitle: (y: number) => `KIA curve ${y}`,
-  chartLabel: (y: number, total: string, kia: string) =>
-    `Chart: KIA against total investments in ${y}. Your total ${total} gives ${kia} KIA.`,
+  chartLabel: (y: number, total: string, kia: string) => `Chart: KIA against total investments in ${y}. Your total ${total} gives ${kia} KIA.`,
   yourKia: "Your KIA",
-  axisNote:
-    "Vertically the KIA, horizontally the total of the investments that count; the dot is your total.",
+  axisNote: "Vertically the KIA, horizontally the total of the investments that count; the dot is your total.",
   marginalLabel: "One more investment of",
   marginalThisYear: (amount: string) => `This year: ${amount} more KIA`,
   marginalLess: (amount: string) => `This year: ${amount} less KIA (phase-out)`,
-  marginalNextYear: (y: number, amount: string) =>
-    `In ${y}: ${amount} KIA (if nothing else is invested then)`,
-  marginalNoTable: (y: number, why: string) =>
-    `In ${y}: not yet known (${why}).`,
+  marginalNextYear: (y: number, amount: string) => `In ${y}: ${amount} KIA (if nothing else is invested then)`,
+  marginalNoTable: (y: number, why: string) => `In ${y}: not yet known (${why}).`,
   marginalBetter: (when: "this" | "next" | "same", diff: string) =>
     when === "same"
       ? "No difference between this year and next."

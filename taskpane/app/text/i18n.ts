@@ -14,8 +14,7 @@ export type Lang = "nl" | "en";
 const nl = {
   appTitle: "KIA-rekenhulp",
   appSubtitle: "Kleinschaligheidsinvesteringsaftrek, art. 3.41 Wet IB 2001",
-  standaloneNote:
-    "Losse browserpagina: deze pagina draait buiten Excel. Uw bestand blijft op deze computer; de pagina maakt geen verbinding met internet.",
+  standaloneNote: "Losse browserpagina: deze pagina draait buiten Excel. Uw bestand blijft op deze computer; de pagina maakt geen verbinding met internet.",
   dutchOnlyNote: "",
 
   // source
@@ -29,11 +28,9 @@ const nl = {
   readParts: { ledger: "Staat", partners: "Vennoten", disposals: "Desinvesteringen", year: "Jaar" },
   notInBook: "niet gevonden",
   notRead: (n: number) => (n === 1 ? "1 blad of tabel niet gelezen" : `${n} bladen of tabellen niet gelezen`),
-  noTables:
-    "Deze werkmap heeft geen tabellen. Selecteer het bereik met de staat (met de kopregel) en kies ‘Lees selectie’.",
+  noTables: "Deze werkmap heeft geen tabellen. Selecteer het bereik met de staat (met de kopregel) en kies ‘Lees selectie’.",
   chooseFile: "Kies een bestand…",
-  fileHint:
-    "Een Excel-werkmap (.xlsx) of CSV-bestand met de staat van investeringen.",
+  fileHint: "Een Excel-werkmap (.xlsx) of CSV-bestand met de staat van investeringen.",
   trySample: "Probeer het voorbeeld",
   sampleNote:
     "Het voorbeeld is een staat over 2025 met een calamiteit, een samenwerkingsverband van drie vennoten, een onbetaald bedrijfsmiddel en een verbonden partij.",
@@ -58,8 +55,7 @@ const nl = {
   yearGuess: (years: number[], year: number) => `Let op: ${noYearText(years)}. Nu staat ${year} ingesteld; kies het juiste belastingjaar.`,
   anotherLedger: "Andere staat of tabel inlezen",
   year: "Belastingjaar",
-  restored:
-    "Uw eerdere keuzes voor deze staat zijn teruggezet (handmatige beoordelingen, calamiteit, vennoten, vervreemdingen).",
+  restored: "Uw eerdere keuzes voor deze staat zijn teruggezet (handmatige beoordelingen, calamiteit, vennoten, vervreemdingen).",
   forget: "Begin opnieuw zonder die keuzes",
 
   // mapping
@@ -71,31 +67,25 @@ const nl = {
   column: (letter: string, header: string) => `${letter}: ${header}`,
   required: "verplicht",
   redetect: "Kolommen opnieuw herkennen",
-  missingRequired: (fields: string) =>
-    `Zonder kolom voor ${fields} kan de staat niet worden gelezen.`,
+  missingRequired: (fields: string) => `Zonder kolom voor ${fields} kan de staat niet worden gelezen.`,
 
   // problems
-  problemsHeading: (n: number) =>
-    n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`,
-  problemsIntro:
-    "Deze rijen tellen niet mee tot ze zijn verbeterd; de andere rijen werken gewoon.",
-  problemAt: (row: number, letter: string, field: string) =>
-    `Rij ${row}, kolom ${letter} (${field})`,
+  problemsHeading: (n: number) => (n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`),
+  problemsIntro: "Deze rijen tellen niet mee tot ze zijn verbeterd; de andere rijen werken gewoon.",
+  problemAt: (row: number, letter: string, field: string) => `Rij ${row}, kolom ${letter} (${field})`,
   goToCell: (cell: string) => `Ga naar ${cell}`,
   moreProblems: (n: number) => `en nog ${n}`,
   showAllProblems: "Toon alle",
 
   // summary
   kiaFor: (year: number) => `KIA ${year}`,
-  announce: (year: number, kia: string, total: string) =>
-    `KIA ${year}: ${kia} op een totaal van ${total}.`,
+  announce: (year: number, kia: string, total: string) => `KIA ${year}: ${kia} op een totaal van ${total}.`,
   noResult: "Geen berekening",
   provisional: (open: number, leftOut: number, examples = 0) =>
     `Voorlopig: ${[open ? `${open} ${open === 1 ? "open vraag" : "open vragen"}` : "", leftOut ? `${leftOut} ${leftOut === 1 ? "regel" : "regels"} niet meegeteld` : "", examples ? `${examples} ${examples === 1 ? "voorbeeldregel" : "voorbeeldregels"} van het KIA-werkblad (wissen)` : ""].filter(Boolean).join(", ")}`,
   provisionalLink: "Naar de regels",
   goToField: "Naar het veld",
-  totalLine: (total: string, n: number) =>
-    `totaal ${total} · ${n} ${n === 1 ? "bedrijfsmiddel telt" : "bedrijfsmiddelen tellen"} mee`,
+  totalLine: (total: string, n: number) => `totaal ${total} · ${n} ${n === 1 ? "bedrijfsmiddel telt" : "bedrijfsmiddelen tellen"} mee`,
   noLedgerYet: "Lees eerst de vaste-activastaat in.",
 
   // steps
@@ -155,16 +145,13 @@ const nl = {
 
   // override dialog
   overrideTitle: (name: string) => `Beoordeling aanpassen: ${name}`,
-  overrideIntro:
-    "Een handmatige beoordeling vervangt de toets van categorie en €\u00a0450-grens. Ze komt met uw reden in het rapport en in de toelichting.",
+  overrideIntro: "Een handmatige beoordeling vervangt de toets van categorie en €\u00a0450-grens. Ze komt met uw reden in het rapport en in de toelichting.",
   eligibleYes: "Komt in aanmerking voor KIA",
   eligibleNo: "Komt niet in aanmerking voor KIA",
   verdict: "Beoordeling",
   reason: "Reden (verplicht)",
-  reasonHint:
-    "Bijvoorbeeld: onderdeel van de machine, factuur 2025-114 in het dossier.",
-  reasonTooShort:
-    "Schrijf de reden op (minstens 10 tekens): die komt in het rapport.",
+  reasonHint: "Bijvoorbeeld: onderdeel van de machine, factuur 2025-114 in het dossier.",
+  reasonTooShort: "Schrijf de reden op (minstens 10 tekens): die komt in het rapport.",
   save: "Opslaan",
   cancel: "Annuleren",
   removeOverride: "Handmatige beoordeling verwijderen",
@@ -215,12 +202,10 @@ const nl = {
   notMet: "niet voldaan",
   eiaMiaRule:
     "EIA of MIA op het verloren bedrijfsmiddel sluit de goedkeuring uit: voor de KIA één investering en voor de EIA of MIA twee kan niet (besluit 4.4). EIA of MIA op alleen het vervangende bedrijfsmiddel staat de goedkeuring niet in de weg.",
-  strayCalamity: (ids: string) =>
-    `Keuzes voor bedrijfsmiddelen die niet (meer) in de staat staan, tellen niet mee: ${ids}.`,
+  strayCalamity: (ids: string) => `Keuzes voor bedrijfsmiddelen die niet (meer) in de staat staan, tellen niet mee: ${ids}.`,
 
   // partnership
-  isPartnership:
-    "De onderneming is een samenwerkingsverband (vof, maatschap, cv)",
+  isPartnership: "De onderneming is een samenwerkingsverband (vof, maatschap, cv)",
   partnershipName: "Naam van het samenwerkingsverband",
   key: "Verdeelsleutel",
   keys: {
@@ -236,15 +221,15 @@ const nl = {
   readPartners: (table: string) => `Opnieuw lezen uit de tabel ‘${table}’`,
   partnersRead: (n: number, table: string) => `${n} vennoten gelezen uit de tabel ${table}`,
   partnersEdit: "U kunt alles hieronder aanpassen.",
-  sharesHint: "Aandeel in de (over)winst: de winst na de arbeidsvergoedingen van de vennoten (besluit 4.1.4), in procenten (50 is 50%); ook een verhouding mag, zoals 2 en 1.",
+  sharesHint:
+    "Aandeel in de (over)winst: de winst na de arbeidsvergoedingen van de vennoten (besluit 4.1.4), in procenten (50 is 50%); ook een verhouding mag, zoals 2 en 1.",
   partnerN: (i: number) => `Vennoot ${i}`,
   partnerName: "Naam",
   legalForm: "Rechtsvorm",
   profit: "Aandeel (over)winst (%)",
   capital: "Kapitaal",
   reserves: "Stille reserves",
-  outsideInvestments:
-    "Investeringen in een eigen eenmanszaak dit jaar (niet van een bv)",
+  outsideInvestments: "Investeringen in een eigen eenmanszaak dit jaar (niet van een bv)",
   disinvestmentLevel: "Desinvesteringsbijtelling (art. 3.47)",
   disinvestmentLevelHint:
     "Standaard per vennoot: het eigen aandeel in de vervreemdingen tegen de drempel, tegen het percentage van de eigen KIA. Iedere vennoot is de belastingplichtige (besluit 4.1.1). De andere lezing wordt ernaast getoond.",
@@ -255,8 +240,7 @@ const nl = {
     `Calamiteitsgoedkeuring voor deze vennoot alleen: zonder per saldo ${without}, met ${withIt}; de eigen keuze zou ${prefers === "with" ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn.`,
   outsideHint:
     "Alleen een onderneming van de vennoot zelf (IB). Een bv van de vennoot is een andere belastingplichtige: haar investeringen tellen nooit mee; zet ze hooguit in de notitie.",
-  ownAssetsInPartnership:
-    "Eigen bedrijfsmiddelen voor deze onderneming, dit jaar aangeschaft",
+  ownAssetsInPartnership: "Eigen bedrijfsmiddelen voor deze onderneming, dit jaar aangeschaft",
   removePartner: "Vennoot verwijderen",
   addPartner: "Vennoot toevoegen",
   perPartner: "KIA per vennoot",
@@ -279,14 +263,12 @@ const nl = {
   letterHeading: "Verzoek afwijkende verdeelsleutel (voorwaarde f)",
   letterIntro:
     "Een gezamenlijk, ondertekend verzoek met de gekozen sleutel, in te dienen voordat de aanslag van een van de vennoten onherroepelijk vaststaat. Controleer de tekst, laat alle vennoten tekenen en bewaar een kopie in het dossier.",
-  letterNotNeeded:
-    "Bij verdeling naar het aandeel in de (over)winst (de wettelijke hoofdregel) is geen verzoek nodig.",
+  letterNotNeeded: "Bij verdeling naar het aandeel in de (over)winst (de wettelijke hoofdregel) is geen verzoek nodig.",
   copy: "Kopiëren",
   copied: "Gekopieerd naar het klembord.",
   copyFailed: "Kopiëren lukte niet; selecteer de tekst en kopieer met Ctrl+C.",
   downloadTxt: "Downloaden (.txt)",
-  downloadInExcel:
-    "Niet elke Excel-versie staat downloaden uit het taakvenster toe; lukt het niet, gebruik dan Kopiëren en plak de tekst in Word of Kladblok.",
+  downloadInExcel: "Niet elke Excel-versie staat downloaden uit het taakvenster toe; lukt het niet, gebruik dan Kopiëren en plak de tekst in Word of Kladblok.",
   declarationHeading: "Verklaring herinvesteringsreserve (besluit 4.2, bijlage 1)",
   declarationMade:
     "De staat zegt dat de verklaring wordt gedaan: de kostprijs vóór afboeking van de reserve telt. Voorwaarde a: een latere desinvesteringsbijtelling gaat dan over de overdrachtsprijs, niet de boekwaarde. Dien de verklaring in voordat de aanslag onherroepelijk vaststaat.",
@@ -301,8 +283,7 @@ const nl = {
   paymentHeading: "Betaling (art. 3.44)",
   paymentIntro:
     "Is een bedrijfsmiddel aan het eind van het jaar niet in gebruik genomen, dan is de KIA dit jaar aftrekbaar tot het betaalde bedrag; de rest schuift door naar het jaar waarin verder wordt betaald, uiterlijk het jaar van ingebruikneming.",
-  allPaid:
-    "Alle bedrijfsmiddelen zijn aan het eind van het jaar in gebruik genomen of helemaal betaald: de hele KIA is dit jaar aftrekbaar.",
+  allPaid: "Alle bedrijfsmiddelen zijn aan het eind van het jaar in gebruik genomen of helemaal betaald: de hele KIA is dit jaar aftrekbaar.",
   asset: "Bedrijfsmiddel",
   attributed: "KIA-deel",
   paid: "Betaald",
@@ -324,8 +305,7 @@ const nl = {
   investmentYearTotal: "Totaal investeringen van dat jaar",
   removeDisposal: "Vervreemding verwijderen",
   addDisposal: "Vervreemding toevoegen",
-  disposalsTotal:
-    "Totaal verkoopprijzen (alleen als er meer is vervreemd dan hier staat)",
+  disposalsTotal: "Totaal verkoopprijzen (alleen als er meer is vervreemd dan hier staat)",
   disposalsSkipped: (n: number) => (n === 1 ? "1 vervreemding telt nog niet mee" : `${n} vervreemdingen tellen nog niet mee`),
   disposalsSkippedIntro: "Vul ze aan; de rest van de berekening gaat gewoon door.",
   threshold: "Drempel",
@@ -351,8 +331,7 @@ const nl = {
   replaceText: (sheet: string) =>
     `Het werkblad ‘${sheet}’ bestaat al. Alleen dat werkblad wordt vervangen; de staat en de andere werkbladen blijven zoals ze zijn.`,
   replace: "Vervangen",
-  reportWritten: (sheet: string) =>
-    `Rapport geschreven naar het werkblad ‘${sheet}’.`,
+  reportWritten: (sheet: string) => `Rapport geschreven naar het werkblad ‘${sheet}’.`,
   reportDownloaded: (file: string) => `Rapport gedownload: ${file}.`,
   writing: "Bezig met schrijven…",
   reportNote:
@@ -370,18 +349,14 @@ const nl = {
 
   // chart
   chartTitle: (y: number) => `KIA-curve ${y}`,
-  chartLabel: (y: number, total: string, kia: string) =>
-    `Grafiek: KIA tegen het totaal aan investeringen in ${y}. Uw totaal ${total} geeft ${kia} KIA.`,
+  chartLabel: (y: number, total: string, kia: string) => `Grafiek: KIA tegen het totaal aan investeringen in ${y}. Uw totaal ${total} geeft ${kia} KIA.`,
   yourKia: "Uw KIA",
-  axisNote:
-    "Verticaal de KIA, horizontaal het totaal van de investeringen die meetellen; de stip is uw totaal.",
+  axisNote: "Verticaal de KIA, horizontaal het totaal van de investeringen die meetellen; de stip is uw totaal.",
   marginalLabel: "Nog één investering van",
   marginalThisYear: (amount: string) => `Dit jaar: ${amount} extra KIA`,
   marginalLess: (amount: string) => `Dit jaar: ${amount} minder KIA (afbouw)`,
-  marginalNextYear: (y: number, amount: string) =>
-    `In ${y}: ${amount} KIA (als er dan verder niets wordt geïnvesteerd)`,
-  marginalNoTable: (y: number, why: string) =>
-    `In ${y}: nog niet te berekenen (${why}).`,
+  marginalNextYear: (y: number, amount: string) => `In ${y}: ${amount} KIA (als er dan verder niets wordt geïnvesteerd)`,
+  marginalNoTable: (y: number, why: string) => `In ${y}: nog niet te berekenen (${why}).`,
   marginalBetter: (when: "this" | "next" | "same", diff: string) =>
     when === "same"
       ? "Geen verschil tussen dit en volgend jaar."
@@ -404,8 +379,7 @@ const nl = {
   kiaNameAdded: "De naam KIA staat in deze werkmap. Typ bijvoorbeeld =KIA(A2; 2025).",
   kiaNameFailed: (m: string) =>
     `Deze Excel kan de naam KIA niet maken: dat vraagt LAMBDA (Microsoft 365, Excel 2024 of Excel op het web; niet Excel 2021 en ouder). Gebruik =KIA.BEDRAG(totaal; jaar). Melding: ${m}`,
-  templateInserted: (sheets: string) =>
-    `Bladen toegevoegd: ${sheets}. Vul de tabel Investeringen in; de add-in leest hem hierboven.`,
+  templateInserted: (sheets: string) => `Bladen toegevoegd: ${sheets}. Vul de tabel Investeringen in; de add-in leest hem hierboven.`,
   templateFailed: (m: string) => `Het KIA-werkblad kon niet worden toegevoegd: ${m}`,
 };
 
