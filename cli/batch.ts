@@ -17,7 +17,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import type * as Core from "../src";
 import { InputError, oneLine, readFileBytes } from "./input";
 import { MAX_FILE_BYTES } from "../src/workbook/limits";
-import { checkLedgerCount, MAX_BATCH_ENTRIES, namesIn } from "./folder";
+import { checkLedgerCount, folderError, MAX_BATCH_ENTRIES, namesIn } from "./folder";
 import type { Sink } from "./json-stream";
 import { invalidInput, listing } from "./rows";
 import { Decimal } from "../src/decimal";
@@ -105,11 +105,7 @@ export function ledgersIn(dir: string, out?: string, maxEntries = MAX_BATCH_ENTR
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is geen map; geef bij --batch een map met werkmappen`);
     names = namesIn(dir, maxEntries);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`Map ${dir} niet gevonden`);
-    if (code === "EACCES" || code === "EPERM") throw new InputError(`Map ${dir} kan niet gelezen worden: geen leesrechten`);
-    throw new InputError(`Map ${dir} kan niet gelezen worden: ${oneLine(e)}`);
+    throw folderError(dir, e);
   }
   const files: string[] = [];
   const skipped: Skipped[] = [];

@@ -35,11 +35,7 @@ export function namesIn(dir: string, max = MAX_BATCH_ENTRIES): string[] {
       d.closeSync();
     }
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`Map ${dir} niet gevonden`);
-    if (code === "EACCES" || code === "EPERM") throw new InputError(`Map ${dir} kan niet gelezen worden: geen leesrechten`);
-    throw new InputError(`Map ${dir} kan niet gelezen worden: ${oneLine(e)}`);
+    throw folderError(dir, e);
   }
   return names;
 }
@@ -47,4 +43,13 @@ export function namesIn(dir: string, max = MAX_BATCH_ENTRIES): string[] {
 /** Refuses a run of more than MAX_BATCH_FILES ledgers before one is read. */
 export function checkLedgerCount(dir: string, n: number, max = MAX_BATCH_FILES): void {
   if (n > max) throw new InputError(`Map ${dir} bevat ${dots(n)} staten; --batch leest er ten hoogste ${dots(max)} per keer: verdeel de werkmappen over meer mappen`);
+}
+
+/** A folder that cannot be listed, in Dutch (an InputError of our own passes as it is). */
+export function folderError(dir: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return new InputError(`Map ${dir} niet gevonden`);
+  if (code === "EACCES" || code === "EPERM") return new InputError(`Map ${dir} kan niet gelezen worden: geen leesrechten`);
+  return new InputError(`Map ${dir} kan niet gelezen worden: ${oneLine(e)}`);
 }
