@@ -21,7 +21,7 @@ export function benchTaskpane(): Record<string, string> {
   const out: Record<string, string> = {};
   const child = spawnSync(
     process.execPath,
-    ["--max-old-space-size=8192", "-r", "tsx/cjs", __filename, "--child"],
+    ["--max-old-space-size=8192", "-r", join(__dirname, "register.js"), __filename, "--child"],
     { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json") } },
   );
   const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
