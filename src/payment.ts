@@ -88,18 +88,20 @@ export function paymentStep(
   const items: UnpaidAsset[] = [];
   let carriedExact = ZERO;
   const tableKia = y.table.exact;
+  /** an unpaid asset as the report lists it, with what is carried forward of it */
+  const itemOf = (key: string, a: { ids: string[]; base: Decimal; paid: Decimal }, carried: Decimal): UnpaidAsset => ({
+    asset: key.slice(key.startsWith("#") ? 1 : 2),
+    ids: a.ids,
+    base: a.base,
+    paid: a.paid,
+    attributedExact: y.total.isZero() ? ZERO : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
+    carriedExact: carried,
+  });
   for (const [key, a] of unpaid) {
     const c = carriedForward(a.base, a.paid, tableKia, y.total);
     if (c.isZero()) continue;
     carriedExact = carriedExact.plus(c);
-    items.push({
-      asset: key.slice(key.startsWith("#") ? 1 : 2),
-      ids: a.ids,
-      base: a.base,
-      paid: a.paid,
-      attributedExact: y.total.isZero() ? ZERO : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
-      carriedExact: c,
-    });
+    items.push(itemOf(key, a, c));
   }
   const result: PaymentResult = {
     ...split(y.kiaExact, y.kia, carriedExact, s.exact),
@@ -135,14 +137,7 @@ export function paymentStep(
     const byAsset = new Map(items.map((x) => [x.ids.join("\u0000"), x]));
     result.partnerItems = list
       .map(([key, a], k) => {
-        const item = byAsset.get(a.ids.join("\u0000")) ?? {
-          asset: key.slice(key.startsWith("#") ? 1 : 2),
-          ids: a.ids,
-          base: a.base,
-          paid: a.paid,
-          attributedExact: y.total.isZero() ? ZERO : a.base.times(tableKia).div(y.total).toDecimalPlaces(QUOTIENT_DP),
-          carriedExact: ZERO,
-        };
+        const item = byAsset.get(a.ids.join("\u0000")) ?? itemOf(key, a, ZERO);
         return { ...item, parts: parts[k] };
       })
       .filter((x) => !x.carriedExact.isZero() || x.parts.some((v) => !v.isZero()));
