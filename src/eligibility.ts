@@ -168,9 +168,14 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
   // and hash per row): [VAT deductible, not deductible] x [€ 450 met, below], and the category's verdict.
   const shared = new Map<CategoryData, { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] }>();
   const groupMin = new Map<string, { passes: boolean; reason: Reason }>();
+  // neighbouring rows mostly have the same category: no map lookup for those
+  let lastCategory: CategoryData | undefined;
+  let lastShared: { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] } | undefined;
   return investments.map((inv) => {
-    let perCategory = shared.get(inv.category);
+    let perCategory = inv.category === lastCategory ? lastShared : shared.get(inv.category);
     if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
+    lastCategory = inv.category;
+    lastShared = perCategory;
     const cat = perCategory.verdict;
     const c = inv.cents ?? -1;
     if (inv.group === undefined) {
