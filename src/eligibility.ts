@@ -167,9 +167,14 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
   // The results shared by the rows of a category (one lookup per row, by the category itself: no key text to build
   // and hash per row): [VAT deductible, not deductible] x [€ 450 met, below], and the category's verdict.
   const shared = new Map<CategoryData, { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] }>();
-  const groupMin = new Map<string, { passes: boolean; reason: Reason }>();
+  // per group: the € 450 test on its sum, and the result per category of its rows (the same for every row of the
+  // group with that category: shared, as the results of rows without a group are)
+  const groupMin = new Map<string, { passes: boolean; reason: Reason; results: Map<CategoryData, EligibilityResult> }>();
   // neighbouring rows mostly have the same category: no map lookup for those
   let lastCategory: CategoryData | undefined;
+  let lastGroup: string | undefined;
+  let lastGroupCategory: CategoryData | undefined;
+  let lastGroupResult: EligibilityResult | undefined;
   let lastShared: { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] } | undefined;
   return investments.map((inv) => {
     let perCategory = inv.category === lastCategory ? lastShared : shared.get(inv.category);
@@ -198,6 +203,7 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
       return res;
     }
     // a row of a group: the € 450 test on the group's sum, its sentence once per group
+    if (inv.group === lastGroup && inv.category === lastGroupCategory) return lastGroupResult!;
     let min = groupMin.get(inv.group);
     if (!min) {
       const total = groupTotals.get(inv.group)!;
@@ -215,31 +221,40 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
           "nl",
           groupRef,
         ),
+        results: new Map(),
       };
       groupMin.set(inv.group, min);
     }
-    const by = groupExcludedBy.get(inv.group);
-    if (by && cat.eligible) {
-      const byVerdict = categoryVerdict(by.category, year);
-      return {
-        eligible: false,
-        reasons: [
-          cat.reason,
-          {
-            code: "GROUP_EXCLUDED",
-            text: `Onderdeel van bedrijfsmiddel "${inv.group}", waarvan ${by.id} (${by.category.label.toLowerCase()}) is uitgesloten: het bedrijfsmiddel telt als geheel niet mee, ook dit onderdeel niet.`,
-            ref: `${groupRef}; ${byVerdict.reason.ref}`,
-          },
-          min.reason,
-        ],
-        warning: cat.warning,
-        excludedBy: by,
-      };
+    let res = min.results.get(inv.category);
+    if (!res) {
+      const by = groupExcludedBy.get(inv.group);
+      if (by && cat.eligible) {
+        const byVerdict = categoryVerdict(by.category, year);
+        res = {
+          eligible: false,
+          reasons: Object.freeze([
+            cat.reason,
+            {
+              code: "GROUP_EXCLUDED",
+              text: `Onderdeel van bedrijfsmiddel "${inv.group}", waarvan ${by.id} (${by.category.label.toLowerCase()}) is uitgesloten: het bedrijfsmiddel telt als geheel niet mee, ook dit onderdeel niet.`,
+              ref: `${groupRef}; ${byVerdict.reason.ref}`,
+            },
+            min.reason,
+          ]),
+          warning: cat.warning,
+          excludedBy: by,
+        };
+      } else
+        res = {
+          eligible: cat.eligible && min.passes,
+          reasons: Object.freeze([cat.reason, min.reason]),
+          warning: cat.warning,
+        };
+      min.results.set(inv.category, res);
     }
-    return {
-      eligible: cat.eligible && min.passes,
-      reasons: [cat.reason, min.reason],
-      warning: cat.warning,
-    };
+    lastGroup = inv.group;
+    lastGroupCategory = inv.category;
+    lastGroupResult = res;
+    return res;
   });
 }
