@@ -7,7 +7,7 @@
 import { AmountSum } from "./cents";
 import { type Context, listOf, listText } from "./context";
 import { type Decimal } from "./decimal";
-import { assessEligibility } from "./eligibility";
+import { eligibilityAssessor } from "./eligibility";
 import type { Reason } from "./explanation";
 import { categoryRule, getYearTable, ref, rules } from "./law";
 import { warnings as W } from "./messages";
@@ -112,7 +112,7 @@ function countText(n: number, counted: number, year: number, lost: boolean): str
 export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   const { investments, year } = s;
   const minimum = getYearTable(year).minAssetAmount;
-  const verdicts = assessEligibility(investments, year, minimum);
+  const verdictOf = eligibilityAssessor(investments, year, minimum);
   const n = investments.length;
   const eligible: boolean[] = new Array(n);
   const counts: boolean[] = new Array(n);
@@ -136,7 +136,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   let counted = 0;
   for (let i = 0; i < n; i++) {
     const inv = investments[i];
-    const v = verdicts[i];
+    const v = verdictOf(inv);
     let rs = v.reasons;
     let ok = v.eligible;
     if (v.warning === "EMISSIELOOS_CHECK") emissieloos.push(inv.id);

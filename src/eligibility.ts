@@ -136,21 +136,34 @@ export interface EligibilityResult {
  * category that is excluded (a passenger car, a house, land: art. 3.45 lid 1), the asset as a whole is that
  * excluded asset and every row of the group is excluded with it, whatever its own category (a navigation
  * system built into a passenger car is part of the car). Reasons whose text does not depend on the asset's
- * amount are built once per category and VAT basis and shared: a ledger of 100.000 rows must not format
- * 100.000 identical sentences.
+ * amount are built once per category and VAT basis (and per group) and shared: a ledger of 100.000 rows must not
+ * format 100.000 identical sentences. The groups' sums are made first; the function returned gives each row of
+ * `investments` its result, in the pass over the rows that does the rest (assetsStep).
  */
-export function assessEligibility(investments: readonly NInvestment[], year: number, minimum: Decimal): EligibilityResult[] {
+export function eligibilityAssessor(investments: readonly NInvestment[], year: number, minimum: Decimal): (inv: NInvestment) => EligibilityResult {
   // A group's amount: its rows together, in integer cents where every row is whole cents.
   const groupTotals = new Map<string, AmountSum>();
   const groupExcludedBy = new Map<string, NInvestment>();
+  // the rows of a group mostly follow each other, with one category: no map lookups for those
+  let sumGroup: string | undefined;
+  let sum: AmountSum | undefined;
+  let sumCategory: CategoryData | undefined;
+  let sumCategoryEligible = true;
   for (const inv of investments) {
     if (inv.group === undefined) continue;
-    let sum = groupTotals.get(inv.group);
-    if (!sum) groupTotals.set(inv.group, (sum = new AmountSum()));
+    if (inv.group !== sumGroup) {
+      sum = groupTotals.get(inv.group);
+      if (!sum) groupTotals.set(inv.group, (sum = new AmountSum()));
+      sumGroup = inv.group;
+    }
     const c = inv.cents ?? -1;
-    if (c >= 0) sum.addCents(c);
-    else sum.addDecimal(inv.amount);
-    if (!categoryVerdict(inv.category, year).eligible && !groupExcludedBy.has(inv.group)) groupExcludedBy.set(inv.group, inv);
+    if (c >= 0) sum!.addCents(c);
+    else sum!.addDecimal(inv.amount);
+    if (inv.category !== sumCategory) {
+      sumCategory = inv.category;
+      sumCategoryEligible = categoryVerdict(inv.category, year).eligible;
+    }
+    if (!sumCategoryEligible && !groupExcludedBy.has(inv.group)) groupExcludedBy.set(inv.group, inv);
   }
   const minCents = minimum.times(100).toNumber();
   const groupRef = ref(rules.minimumAssetAmount.componentRef, year).label;
@@ -176,7 +189,7 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
   let lastGroupCategory: CategoryData | undefined;
   let lastGroupResult: EligibilityResult | undefined;
   let lastShared: { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] } | undefined;
-  return investments.map((inv) => {
+  return (inv) => {
     let perCategory = inv.category === lastCategory ? lastShared : shared.get(inv.category);
     if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
     lastCategory = inv.category;
@@ -256,5 +269,5 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
     lastGroupCategory = inv.category;
     lastGroupResult = res;
     return res;
-  });
+  };
 }
