@@ -149,7 +149,8 @@ export function eligibilityAssessor(investments: readonly NInvestment[], year: n
   let sum: AmountSum | undefined;
   let sumCategory: CategoryData | undefined;
   let sumCategoryEligible = true;
-  for (const inv of investments) {
+  for (let i = 0; i < investments.length; i++) {
+    const inv = investments[i];
     if (inv.group === undefined) continue;
     if (inv.group !== sumGroup) {
       sum = groupTotals.get(inv.group);

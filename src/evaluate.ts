@@ -189,7 +189,11 @@ function evaluateOnce(s: NormalizedScenario): { report: Report; reserves: readon
   const seen = new Set<object>();
   const cited = new Set<string>();
   let previous: unknown;
-  for (const rs of table.reasons) {
+  // (an indexed loop: this runs once per evaluation, mostly before the optimising compiler takes over, and a for-of
+  // there makes an iterator result per row)
+  const rowReasons = table.reasons;
+  for (let i = 0; i < rowReasons.length; i++) {
+    const rs = rowReasons[i];
     // neighbouring rows mostly share their reasons: no set lookup for those
     if (rs === previous) continue;
     previous = rs;
