@@ -109,9 +109,12 @@ function countText(n: number, counted: number, year: number, lost: boolean): str
   return `${n === 1 ? "1 investering" : `${n} investeringen`} in ${year}; ${verb} mee voor de KIA${when}`;
 }
 
-export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
-  const { investments, year } = s;
-  const minimum = getYearTable(year).minAssetAmount;
+/**
+ * The pass over the rows: each row's verdict, and the rows each message and later step needs, collected on the way.
+ * A function of its own, apart from the messages: it runs once per evaluation over every row (100.000 in a large
+ * ledger), so it is compiled while it runs (on-stack replacement), and the messages' code has nothing to undo that.
+ */
+function rowPass(investments: readonly NInvestment[], year: number, minimum: Decimal) {
   const verdictOf = eligibilityAssessor(investments, year, minimum);
   const n = investments.length;
   const eligible: boolean[] = new Array(n);
@@ -204,6 +207,56 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     if (inv.lostByCalamity) lostRows.push(inv);
     if (!inv.inUse) notInUse.push(inv);
   }
+  return {
+    eligible,
+    counts,
+    reasons,
+    byCategory,
+    inExcludedGroup,
+    below,
+    related,
+    exempted,
+    overridden,
+    marketValued,
+    aboveMarket,
+    emissieloos,
+    possible,
+    possibleUnknown,
+    reserves,
+    otherYear,
+    lostRows,
+    notInUse,
+    countedSum,
+    counted,
+  };
+}
+
+export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
+  const { investments, year } = s;
+  const n = investments.length;
+  const minimum = getYearTable(year).minAssetAmount;
+  const {
+    eligible,
+    counts,
+    reasons,
+    byCategory,
+    inExcludedGroup,
+    below,
+    related,
+    exempted,
+    overridden,
+    marketValued,
+    aboveMarket,
+    emissieloos,
+    possible,
+    possibleUnknown,
+    reserves,
+    otherYear,
+    lostRows,
+    notInUse,
+    countedSum,
+    counted,
+  } = rowPass(investments, year, minimum);
   if (emissieloos.length) ctx.warn(W.emissieloos(listText(emissieloos)));
   // Besluit 5.1.3 only matters in a year in which an exemption is claimed.
   const inTotalOnly = exempted.length ? possible : [];

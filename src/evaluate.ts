@@ -31,6 +31,7 @@ import { partnershipRefs, partnershipStep, type PartnershipResult } from "./part
 import { paymentStep, type PaymentResult } from "./payment";
 import { runCarriedStep } from "./carried-hook";
 import { partnerCalamity } from "./calamity-partners";
+import type { Reason } from "./explanation";
 import type { AssetReport, CalamityReport, PartnerReport, Report } from "./report";
 import { validateScenario, type NInvestment, type NormalizedScenario } from "./scenario";
 import { bandText } from "./table";
@@ -185,13 +186,31 @@ function evaluateOnce(s: NormalizedScenario): { report: Report; reserves: readon
   report.explanation = ctx.explanation;
   if (!s.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);
   // Every reference an asset's reasons or a step cites is in the list, also those the steps did not record.
-  // Reason objects are shared between rows (per category, per group): each is looked at once.
+  const cited = citedByRows(table.reasons);
+  for (const st of ctx.explanation) if (st.ref) cited.add(st.ref);
+  for (const label of cited) {
+    if (ctx.refs.has(label)) continue;
+    const r = refByLabel(label, s.year);
+    if (r) ctx.record(r);
+  }
+  report.parameters.references = [...ctx.refs.values()].map((r) => ({
+    label: r.label,
+    bwb: r.bwb,
+    url: r.url,
+  }));
+  return { report, reserves: assets.reserves };
+}
+
+/**
+ * The references the rows' reasons cite. Reason objects are shared between rows (per category, per group): each is
+ * looked at once. A function of its own: its loop over every row is compiled while it runs, apart from the rest of
+ * the evaluation.
+ */
+function citedByRows(rowReasons: readonly (readonly Reason[])[]): Set<string> {
   const seen = new Set<object>();
   const cited = new Set<string>();
   let previous: unknown;
-  // (an indexed loop: this runs once per evaluation, mostly before the optimising compiler takes over, and a for-of
-  // there makes an iterator result per row)
-  const rowReasons = table.reasons;
+  // an indexed loop: a for-of would make an iterator result per row before the loop is compiled
   for (let i = 0; i < rowReasons.length; i++) {
     const rs = rowReasons[i];
     // neighbouring rows mostly share their reasons: no set lookup for those
@@ -205,18 +224,7 @@ function evaluateOnce(s: NormalizedScenario): { report: Report; reserves: readon
       for (const label of r.ref.split("; ")) cited.add(label);
     }
   }
-  for (const st of ctx.explanation) if (st.ref) cited.add(st.ref);
-  for (const label of cited) {
-    if (ctx.refs.has(label)) continue;
-    const r = refByLabel(label, s.year);
-    if (r) ctx.record(r);
-  }
-  report.parameters.references = [...ctx.refs.values()].map((r) => ({
-    label: r.label,
-    bwb: r.bwb,
-    url: r.url,
-  }));
-  return { report, reserves: assets.reserves };
+  return cited;
 }
 
 function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableStepResult, y: YearResult): AssetReport[] {
