@@ -5,6 +5,7 @@
  *    loop (category lookup, number, result object, sum) in the same process: target within 4x at 100.000 assets.
  */
 import { spawnSync } from "child_process";
+import { loadavg } from "os";
 import { join } from "path";
 import { Decimal, kia, validateRows } from "../src";
 import { establishedYears } from "../src/law";
@@ -58,7 +59,7 @@ export function benchCore(): Record<string, string> {
     out[label] =
       `${r.medianMs.toFixed(0)} ms median (best ${r.bestMs.toFixed(0)}); floor ${r.floorMs.toFixed(0)} ms; ` +
       `${ratio(r.medianMs, r.floorMs, n === 100_000 && kind === "large" ? 4 : undefined)}; ` +
-      `${r.extraMB.toFixed(0)} MB peak (${(r.extraMB / per).toFixed(2)} MB per 1.000 assets)`;
+      `${r.extraMB.toFixed(0)} MB peak (${(r.extraMB / per).toFixed(2)} MB per 1.000 assets); load average ${loadavg()[0].toFixed(2)}`;
   }
   // validateRows on 100.000 refused rows against the same rows valid (issue 17: a bad ledger as cheap as a good one;
   // target within 1,5x), each beside its plain-JavaScript floor; interleaved, seven rounds, the median of each.
