@@ -268,3 +268,38 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     expect(cli.scenario.investments).toHaveLength(2);
   });
 });
+
+describe("leaveOutRefused: each list's places stay parallel to the scenario's list", () => {
+  it("a refused disposal and a refused investment are taken out of their places, so the rows after them keep their cells", async () => {
+    const { leaveOutRefused } = await import("../src/workbook");
+    const read = {
+      scenario: {
+        year: 2025,
+        investments: [
+          { id: "A", category: "machine", amount: 5000, paid: 6000 },
+          { id: "B", category: "machine", amount: 3000 },
+        ],
+        disposals: [
+          { id: "D1", price: "veel", investment: "B" },
+          { id: "D2", price: 100, investment: "B" },
+        ],
+      },
+      places: {
+        ledger: { sheet: "Staat", rows: [5, 6], mapping: { id: 0, paid: 4 }, firstColumn: 0 },
+        disposals: { sheet: "Desinv", rows: [3, 4], mapping: { id: 0, price: 2 }, firstColumn: 0 },
+      },
+      leftOut: [],
+      rows: [5, 6],
+    };
+    const r = leaveOutRefused(read as never);
+    expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column])).toEqual([
+      ["investments", "Staat", 5, "E"],
+      ["disposals", "Desinv", 3, "C"],
+    ]);
+    expect(r.scenario.investments.map((i) => i.id)).toEqual(["B"]);
+    expect(r.scenario.disposals!.map((d) => d.id)).toEqual(["D2"]);
+    expect(r.places.ledger.rows).toEqual([6]);
+    expect(r.places.disposals!.rows).toEqual([4]);
+    expect(r.rows).toEqual([6]);
+  });
+});

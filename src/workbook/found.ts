@@ -21,7 +21,7 @@ import {
   type ColumnMapping,
   type LedgerRead,
 } from "./ledger";
-import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
+import { refusedEntry, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
 import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
 import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
@@ -323,34 +323,33 @@ export function assemble(
  */
 export function leaveOutRefused(
   read: Pick<WorkbookRead, "scenario" | "places" | "leftOut"> & { rows?: number[] },
-): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
+): Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
   try {
     const checked = validateRows(read.scenario);
     const refused = checked.errors
-      .map((e) => {
-        const x = refusedRow(e, read.places);
-        if (!x) return undefined;
-        // the refused row's description and amount as read (a disposal: its price)
-        const item = (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as
-          { description?: unknown; amount?: unknown; price?: unknown } | undefined;
-        const description = typeof item?.description === "string" && item.description.trim() ? item.description.trim() : undefined;
-        const amount = e.list === "disposals" ? item?.price : item?.amount;
-        return {
-          ...x,
-          ...(description ? { description } : {}),
-          ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}),
-        };
-      })
+      .map((e) =>
+        refusedEntry(
+          e,
+          read.places,
+          (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as Record<string, unknown> | undefined,
+        ),
+      )
       .filter((x): x is LeftOut => x !== undefined);
-    const dropped = new Set(checked.errors.filter((e) => e.list === "investments").map((e) => e.index));
+    const dropped = { investments: new Set<number>(), disposals: new Set<number>() };
+    for (const e of checked.errors) if (e.list === "investments" || e.list === "disposals") dropped[e.list].add(e.index);
+    const kept = (rows: number[], gone: ReadonlySet<number>) => (gone.size ? rows.filter((_, i) => !gone.has(i)) : rows);
+    // each list's places stay parallel to the scenario's list, as RowPlaces says: the rows left out taken out
+    const places: WorkbookRead["places"] = { ledger: { ...read.places.ledger, rows: kept(read.places.ledger.rows, dropped.investments) } };
+    if (read.places.disposals) places.disposals = { ...read.places.disposals, rows: kept(read.places.disposals.rows, dropped.disposals) };
     return {
       scenario: checked.scenario as ScenarioParts & Scenario,
+      places,
       normalized: checked.normalized,
       leftOut: [...read.leftOut, ...refused],
-      ...(read.rows ? { rows: dropped.size ? read.rows.filter((_, i) => !dropped.has(i)) : read.rows } : {}),
+      ...(read.rows ? { rows: kept(read.rows, dropped.investments) } : {}),
     };
   } catch (e) {
-    if (e instanceof KiaValidationError) return { scenario: read.scenario, leftOut: read.leftOut, refused: e };
+    if (e instanceof KiaValidationError) return { scenario: read.scenario, places: read.places, leftOut: read.leftOut, refused: e };
     throw e;
   }
 }
