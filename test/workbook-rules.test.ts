@@ -296,8 +296,8 @@ describe("leaveOutRefused: each list's places stay parallel to the scenario's li
       ["investments", "Staat", 5, "E"],
       ["disposals", "Desinv", 3, "C"],
     ]);
-    expect(r.scenario.investments.map((i) => i.id)).toEqual(["B"]);
-    expect(r.scenario.disposals!.map((d) => d.id)).toEqual(["D2"]);
+    expect((r.scenario.investments as { id: string }[]).map((i) => i.id)).toEqual(["B"]);
+    expect((r.scenario.disposals as { id: string }[]).map((d) => d.id)).toEqual(["D2"]);
     expect(r.places.ledger.rows).toEqual([6]);
     expect(r.places.disposals!.rows).toEqual([4]);
     expect(r.rows).toEqual([6]);
