@@ -303,3 +303,46 @@ describe("leaveOutRefused: each list's places stay parallel to the scenario's li
     expect(r.rows).toEqual([6]);
   });
 });
+
+describe("ledgerMapping: a column headed Groep that names categories is no group of besluit 2.2", () => {
+  it("beside a category column it is not read, and said; as the only one it is the category; real 2.2 groups stay groups", async () => {
+    const { ledgerMapping } = await import("../src/workbook/ledger");
+    const head = ["Nummer", "Categorie", "Groep", "Bedrag"];
+    const exportRows: Cell[][] = [
+      ["A1", "inventaris", "Inventaris", 300],
+      ["A2", "machine", "0210 Machines en installaties", 5000],
+      ["A3", "inventaris", "Inventaris", 300],
+    ];
+    const beside = ledgerMapping(head, exportRows, 1);
+    expect(beside.mapping).toEqual({ id: 0, category: 1, amount: 3 });
+    expect(beside.groupColumn).toMatchObject({ column: 2, header: "Groep", examples: ["Inventaris", "0210 Machines en installaties"], asCategory: false });
+    expect(beside.groupColumn!.message).toBe(
+      'kolom D ("Groep") noemt categorieën (Inventaris, 0210 Machines en installaties), geen groepen van besluit onderdeel 2.2 (rijen die samen één bedrijfsmiddel zijn): ' +
+        "niet als groep gelezen. Is het toch een groep van onderdeel 2.2, kies die kolom dan onder Kolommen als groep.",
+    );
+    const only = ledgerMapping(["Nummer", "Groep", "Bedrag"], exportRows.map(([a, , g, b]) => [a, g, b]));
+    expect(only.mapping).toEqual({ id: 0, category: 1, amount: 2 });
+    expect(only.groupColumn).toMatchObject({ asCategory: true });
+    // one value that is no category (a set of rows that form one asset) keeps the column a group
+    const groups = ledgerMapping(head, [...exportRows, ["A4", "computer", "PC set", 400]]);
+    expect(groups.mapping.group).toBe(2);
+    expect(groups.groupColumn).toBeUndefined();
+    // one category's name may be a group's own ("Bestelauto": the van and its fittings)
+    expect(ledgerMapping(head, [["A1", "bestelauto", "Bestelauto", 30000], ["A2", "bestelauto", "Bestelauto", 2000]]).mapping.group).toBe(2);
+    // an empty group column stays what its header says
+    expect(ledgerMapping(head, [["A1", "machine", null, 1000]]).mapping.group).toBe(2);
+  });
+
+  it("kia-calc on such an export: each row its own asset (the € 450 test per row), with the warning", async () => {
+    const { call } = await import("./support/cli");
+    const { mkdtempSync, writeFileSync } = await import("fs");
+    const { join } = await import("path");
+    const { tmpdir } = await import("os");
+    const path = join(mkdtempSync(join(tmpdir(), "kia-groep-")), "export.csv");
+    writeFileSync(path, "Nummer;Omschrijving;Categorie;Groep;Bedrag;Datum\nA1;Stoel;inventaris;Inventaris;300;01-02-2025\nA2;Stoel;inventaris;Inventaris;300;01-02-2025\nA3;Draaibank;machine;Machines;5000;01-03-2025\n");
+    const r = await call([path]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ year: 2025, total: "5000", kia: "1400" });
+    expect(r.err).toContain('Kolom D ("Groep") noemt categorieën (Inventaris, Machines), geen groepen van besluit onderdeel 2.2');
+  });
+});

@@ -12,7 +12,8 @@ import {
   cellText,
   columnLetter,
   mapDisposalHeaders,
-  mapHeaders,
+  ledgerMapping,
+  type GroupColumnNote,
   readDisposals,
   readLedger,
   readPartners,
@@ -175,7 +176,8 @@ export type FoundRead = Pick<
  */
 export function readFound(found: WorkbookFound, choices: ReadChoices = {}, firstRead?: LedgerRead): FoundRead {
   const { ledger } = found;
-  const mapping = choices.mapping ?? mapHeaders(ledger.headers).mapping;
+  const auto = ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn);
+  const mapping = choices.mapping ?? auto.mapping;
   const place = ledgerPlace(ledger, choices.answers);
   const first = (firstRead as Required<LedgerRead> | undefined) ?? readLedger(ledger.rows, mapping, place);
   const read = choices.year === undefined ? first : withOtherYears(first, choices.year, mapping, place);
@@ -194,7 +196,11 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
     open: read.open ?? [],
     answered: read.answered ?? [],
     otherYears: (read.otherYears ?? []).map((x) => ({ sheet: ledger.sheet, ...x })),
-    warnings: [...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+    warnings: [
+      ...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })),
+      ...parts.warnings,
+      ...groupColumnWarning(auto.groupColumn, mapping, ledger.sheet),
+    ],
     examples: { investments: [], partners: [], disposals: [] },
     provisional: false,
   };
@@ -219,6 +225,12 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
   return out;
 }
 
+/** The warning of a group column that names categories (ledgerMapping), while the mapping in use follows it. */
+function groupColumnWarning(note: GroupColumnNote | undefined, mapping: ColumnMapping, sheet: string): { sheet: string; message: string }[] {
+  if (!note || mapping.group !== undefined || (note.asCategory && mapping.category !== note.column)) return [];
+  return [{ sheet, message: note.message.charAt(0).toUpperCase() + note.message.slice(1) }];
+}
+
 /**
  * The scenario of a workbook's parts, read with the core's readers; every cell not read a LeftOut. `ledgerRead`: the
  * ledger read already (readWorkbook read it for the year).
@@ -226,7 +238,7 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
 export function assemble(
   parts: WorkbookParts,
   ledgerRead?: LedgerRead,
-  ledgerMapping?: ColumnMapping,
+  ledgerColumns?: ColumnMapping,
   fromRegister?: FromRegister,
 ): {
   scenario: ScenarioParts;
@@ -237,7 +249,7 @@ export function assemble(
 } {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
-  const mapping = ledgerMapping ?? mapHeaders(ledger.headers).mapping;
+  const mapping = ledgerColumns ?? ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn).mapping;
   const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) =>
     column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined;
