@@ -191,10 +191,13 @@ export function eligibilityAssessor(investments: readonly NInvestment[], year: n
   let lastGroupResult: EligibilityResult | undefined;
   let lastShared: { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] } | undefined;
   return (inv) => {
-    let perCategory = inv.category === lastCategory ? lastShared : shared.get(inv.category);
-    if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
-    lastCategory = inv.category;
-    lastShared = perCategory;
+    let perCategory = lastShared;
+    if (inv.category !== lastCategory || !perCategory) {
+      perCategory = shared.get(inv.category);
+      if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
+      lastCategory = inv.category;
+      lastShared = perCategory;
+    }
     const cat = perCategory.verdict;
     const c = inv.cents ?? -1;
     if (inv.group === undefined) {
