@@ -46,6 +46,7 @@ console.log(
     medianMs: warm[Math.floor(warm.length / 2)],
     bestMs: warm[0],
     floorMedianMs: floorRuns[Math.floor(floorRuns.length / 2)],
+    floorBestMs: floorRuns[0],
     floorSink: sink,
     firstMs: first,
     maxRssMB: maxRss / 1e6,
