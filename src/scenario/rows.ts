@@ -9,12 +9,12 @@
  * out and listed with its error instead of stopping at the first, in one pass; what concerns the whole scenario
  * (the year, the partnership, a list that is not a list) is still thrown.
  */
-import { centsDecimal, centsOfNumber, centsOfString } from "./cents";
-import { Decimal, ZERO } from "./decimal";
-import { disposalAddition } from "./disinvestment";
-import { KiaValidationError, type ValidationCode } from "./errors";
-import { categoryHints, findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "./law";
-import { formatEuro, formatEuroCents, isAmountProblem, parseAmount, parseYear, readAmount, readShare, type AmountProblem } from "./money";
+import { centsDecimal, centsOfNumber, centsOfString } from "../cents";
+import { Decimal, ZERO } from "../decimal";
+import { disposalAddition } from "../disinvestment";
+import { KiaValidationError, type ValidationCode } from "../errors";
+import { categoryHints, findCategory, unknownCategoryHint, getYearTable, rules, type CategoryData } from "../law";
+import { formatEuro, formatEuroCents, isAmountProblem, parseAmount, parseYear, readAmount, readShare, type AmountProblem } from "../money";
 
 /** An amount in a message exactly as it is (€ 100,004), not rounded to cents. */
 const exactEuro = (d: Decimal) => formatEuro(d, Math.max(2, d.decimalPlaces()));
