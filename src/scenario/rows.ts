@@ -3,9 +3,8 @@
  * out and listed with its error instead of stopping at the first, in one pass; what concerns the whole scenario
  * (the year, the partnership, a list that is not a list) is still thrown.
  */
-import { disposalAddition } from "../disinvestment";
 import { KiaValidationError, type ValidationCode } from "../errors";
-import { categoryHints } from "../law";
+import { categoryHints, disposalYearTable } from "../law";
 import type { NDisposal, NInvestment, RowError, RowsOptions, RowsValidated, Scenario, ScenarioDisposal, ScenarioInvestment } from "./contract";
 import { assertLinkedOnce, assertPartnerRates, validateDisposal } from "./disposal";
 import { assertConsistentGroups, assertReplacements, readGroup, sameGroupSpelling, validateInvestment, validateLost } from "./investment";
@@ -297,7 +296,7 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
       () => {
         const d = validateDisposal(r, j, f.year, byId, gone);
         // evaluate() needs the table of an earlier investment year inside the window: refused here, not there
-        if (d.investment === undefined) disposalAddition(d, f.year);
+        if (d.investment === undefined) disposalYearTable(d.investmentYear, f.year, `disposals[${j}].investmentYear`);
         return d;
       },
       (e) => disposalErrors.set(j, e),
