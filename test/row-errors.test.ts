@@ -1,5 +1,5 @@
 /**
- * Bad ledger rows found in one validation pass (validateRows in src/scenario.ts): every investment and disposal the
+ * Bad ledger rows found in one validation pass (validateRows in src/scenario/rows.ts): every investment and disposal the
  * core refuses is left out with the error validateScenario would give it, what depends on it goes with it (the
  * rest of its group, a replacement or a disposal naming it), the rest is evaluated once. The taskpane and kia-calc
  * (one workbook, --batch) leave out the same rows with the same messages.

@@ -5,10 +5,10 @@
 import type { ValidationCode } from "../errors";
 import { fail } from "./read";
 
-/** Why an id names no investment of the scenario: there is none, or validateRows left its row out. */
 /** A set of ids as far as it is asked: whether it has one. */
 export type Ids = Pick<ReadonlySet<string>, "has">;
 
+/** Why an id names no investment of the scenario: there is none, or validateRows left its row out. */
 export function noInvestment(id: string, leftOut: Ids): string {
   return leftOut.has(id) ? leftOutText(id) : "er is geen investering met deze id in dit jaar";
 }
