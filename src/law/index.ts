@@ -415,11 +415,23 @@ const MAX_SUGGESTIONS = 100;
  * fast as a good one.
  */
 export function categoryHints(): (input: string) => string {
-  const hints = new Map<string, string>();
+  const later = categoryHintsLater();
+  return (input) => later(input)();
+}
+
+/**
+ * categoryHints with each hint made when it is first read: which texts get a suggestion is settled as they are asked
+ * (the first MAX_SUGGESTIONS distinct ones), the search for it waits (validateRows: a message nobody reads costs no
+ * search).
+ */
+export function categoryHintsLater(): (input: string) => () => string {
+  const hints = new Map<string, () => string>();
   return (input) => {
     let hint = hints.get(input);
     if (hint === undefined) {
-      hint = unknownCategoryHint(input, hints.size < MAX_SUGGESTIONS);
+      const suggest = hints.size < MAX_SUGGESTIONS;
+      let text: string | undefined;
+      hint = () => (text ??= unknownCategoryHint(input, suggest));
       if (hints.size < 10000) hints.set(input, hint);
     }
     return hint;

@@ -20,6 +20,7 @@ import {
   readId,
   readObject,
   readString,
+  type Reason,
   Refused,
   refusedAt,
   unknownKey,
@@ -176,7 +177,7 @@ export function validateInvestment(
   raw: unknown,
   index: number,
   laterLost = false,
-  hint: (category: string) => string = unknownCategoryHint,
+  hint: (category: string) => Reason = unknownCategoryHint,
 ): NInvestment | Refused {
   const field = new Where("investments", index);
   const o = readObject(raw, field);
@@ -185,11 +186,14 @@ export function validateInvestment(
   if (unknown) return unknown;
   const id = readId(o.id);
   if (typeof id !== "string") return refusedAt(id.problem, field, "id", o.id, id.reason, null);
-  const refuse = (code: ValidationCode, key: string, value: unknown, reason: string) => refusedAt(code, field, key, value, reason, id);
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
   if (typeof o.category !== "string")
     return refuse(o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE", "category", o.category, 'verwacht een categoriecode, zoals "machine"');
   const category = o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
-  if (!category) return refuse("UNKNOWN_CATEGORY", "category", o.category, `onbekende categorie; ${hint(o.category.slice(0, 60))}`);
+  if (!category) {
+    const h = hint(o.category.slice(0, 60));
+    return refuse("UNKNOWN_CATEGORY", "category", o.category, typeof h === "string" ? `onbekende categorie; ${h}` : () => `onbekende categorie; ${h()}`);
+  }
   const amount = amountField(o.amount);
   if (isAmountProblem(amount)) return refuse(amount.problem, "amount", o.amount, amount.reason);
   const paid = o.paid === undefined ? amount : amountField(o.paid);
@@ -199,7 +203,7 @@ export function validateInvestment(
       "PAID_EXCEEDS_AMOUNT",
       "paid",
       o.paid,
-      `betaald bedrag is hoger dan het investeringsbedrag (${typeof amount === "number" ? formatEuroCents(amount) : exactEuro(amount)})`,
+      () => `betaald bedrag is hoger dan het investeringsbedrag (${typeof amount === "number" ? formatEuroCents(amount) : exactEuro(amount)})`,
     );
   const relatedParty = readBool(o.relatedParty, field, "relatedParty") ?? false;
   if (relatedParty instanceof Refused) return relatedParty;

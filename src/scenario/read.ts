@@ -6,26 +6,51 @@ import { Decimal } from "../decimal";
 import { KiaValidationError, type ValidationCode } from "../errors";
 
 /**
+ * Why a value is refused: the sentence, or how to make it when it is read. A sentence that formats an amount or
+ * looks for a category's likely spelling waits until someone reads it (validateRows: a ledger of 100.000 bad rows
+ * formats no amounts unless their messages are shown).
+ */
+export type Reason = string | (() => string);
+
+/**
  * A row refused for one of the faults a ledger has most (an unknown category, an amount that is none, paid above the
  * amount): returned by validateInvestment rather than thrown, so a ledger of 100.000 bad rows builds no Error and
- * unwinds no stack per row (validateRows keeps it; validateScenario throws its error()).
+ * unwinds no stack per row (validateRows keeps it; validateScenario throws its error()). Its field's text
+ * ("investments[3].paid") and its reason are made when first read.
  */
 export class Refused {
+  /** the field within the row ("amount", "reinvestmentReserve.amount"), when the fault is said of a row */
+  readonly key?: string;
+  private fieldText: string | undefined;
+
   constructor(
     readonly code: ValidationCode,
-    readonly field: string,
+    /** where the value sits, and its key there: the field is path(at, at's key) */
+    readonly at: At,
+    private readonly atKey: string,
     readonly value: unknown,
-    readonly reason: string,
+    /** the reason, or how to make it */
+    readonly why: Reason,
     /** the row's id; null: it has none that is readable; undefined: not read before the fault */
     readonly id?: string | null,
-    /** the field within the row ("amount", "reinvestmentReserve.amount"), when the fault is said of a row */
-    readonly key?: string,
-  ) {}
+  ) {
+    if (at instanceof Where) this.key = atKey;
+  }
+
+  get field(): string {
+    return (this.fieldText ??= path(this.at, this.atKey));
+  }
+
+  get reason(): string {
+    return reasonText(this.why);
+  }
 
   error(): KiaValidationError {
     return new KiaValidationError(this.code, this.field, this.value, this.reason);
   }
 }
+
+export const reasonText = (why: Reason): string => (typeof why === "string" ? why : why());
 
 export type Obj = Record<string, unknown>;
 
@@ -44,8 +69,8 @@ export function fail(code: ConstructorParameters<typeof KiaValidationError>[0], 
  * A fault of the value at `at` + `key` (a row's: its key within the row kept, so validateRows need not cut it out of
  * the field's text).
  */
-export function refusedAt(code: ValidationCode, at: At, key: string, value: unknown, reason: string, id?: string | null): Refused {
-  return new Refused(code, path(at, key), value, reason, id, at instanceof Where ? key : undefined);
+export function refusedAt(code: ValidationCode, at: At, key: string, value: unknown, reason: Reason, id?: string | null): Refused {
+  return new Refused(code, at, key, value, reason, id);
 }
 
 /** A value read, or its Refused thrown as the KiaValidationError it stands for. */

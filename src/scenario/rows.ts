@@ -4,11 +4,11 @@
  * (the year, the partnership, a list that is not a list) is still thrown.
  */
 import { KiaValidationError, type ValidationCode } from "../errors";
-import { categoryHints, disposalYearTable } from "../law";
+import { categoryHintsLater, disposalYearTable } from "../law";
 import type { NDisposal, NInvestment, RowError, RowsOptions, RowsValidated, Scenario, ScenarioDisposal, ScenarioInvestment } from "./contract";
 import { assertLinkedOnce, assertPartnerRates, validateDisposal } from "./disposal";
 import { assertConsistentGroups, assertReplacements, readGroup, sameGroupSpelling, validateInvestment, validateLost } from "./investment";
-import { idOf, isObj, readId, Refused, Where } from "./read";
+import { type At, idOf, isObj, path, type Reason, readId, Refused, Where } from "./read";
 import { type Ids, indexById, leftOutText, type Refuse } from "./refuse";
 import { disposalList, validateFrame, validateRest } from "./scenario";
 
@@ -24,13 +24,19 @@ interface Refusal {
   message?: string;
 }
 
+/**
+ * A row left out. Its field's text, its reason and its message are made when first read (a row refused on its own
+ * keeps where it sits and how to word why): a ledger of 100.000 bad rows formats no message that nobody reads.
+ */
 class LeftOut implements RowError {
   readonly id?: string;
-  readonly field: string;
   readonly key: string;
   readonly code: ValidationCode;
-  readonly reason: string;
   private readonly value: unknown;
+  /** the field's text; undefined until read when `at` says where the row is */
+  private fieldText: string | undefined;
+  private readonly at: At | undefined;
+  private why: Reason;
   /** the message: a thrown error's, else made when first read */
   private text: string | undefined;
 
@@ -42,21 +48,39 @@ class LeftOut implements RowError {
   ) {
     if (id !== undefined) this.id = id;
     // the refusal's fields, not the refusal: 100.000 rows left out keep one object each
+    this.code = refusal.code;
     this.value = refusal.value;
     this.text = refusal.message;
-    this.field = refusal.field;
+    // refused on its own, at its row: the field is path(at, key), made when read
+    const own = refusal instanceof Refused && refusal.key !== undefined;
+    this.at = own ? refusal.at : undefined;
+    this.fieldText = own ? undefined : refusal.field;
+    this.why = own ? refusal.why : refusal.reason;
     if (refusal.key !== undefined) this.key = refusal.key;
     else {
       // the field after "investments[3]" and its point
       const at = list.length + String(index).length + 2;
       this.key = refusal.field.slice(refusal.field.charCodeAt(at) === 46 ? at + 1 : at);
     }
-    this.code = refusal.code;
-    this.reason = refusal.reason;
+  }
+
+  get field(): string {
+    return (this.fieldText ??= path(this.at!, this.key));
+  }
+
+  get reason(): string {
+    if (typeof this.why !== "string") this.why = this.why();
+    return this.why;
   }
 
   get message(): string {
     return (this.text ??= new KiaValidationError(this.code, this.field, this.value, this.reason).message);
+  }
+
+  /** JSON has what a RowError says (its field, reason and message are made when read, not kept as properties) */
+  toJSON(): RowError {
+    const { list, index, id, field, key, code, reason, message } = this;
+    return { list, index, ...(id !== undefined ? { id } : {}), field, key, code, reason, message };
   }
 }
 
@@ -136,7 +160,7 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
     if (!errors.has(item.index)) errors.set(item.index, { code, field, value, reason });
   };
   const invs: (NInvestment | undefined)[] = new Array(n);
-  const hint = categoryHints();
+  const hint = categoryHintsLater();
   // the id of every row, also of a row refused (undefined until asked, null when it has no readable id)
   const ids: (string | null | undefined)[] = new Array(n);
   // A row's fault comes back as a Refused, not thrown: no Error per bad row, so a bad ledger is as cheap as a good
