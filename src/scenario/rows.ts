@@ -5,7 +5,7 @@
  */
 import { KiaValidationError, type ValidationCode } from "../errors";
 import { categoryHintsLater, disposalYearTable } from "../law";
-import type { NDisposal, NInvestment, RowError, RowsOptions, RowsValidated, Scenario, ScenarioDisposal, ScenarioInvestment } from "./contract";
+import type { NDisposal, NInvestment, NPartnership, RowError, RowsOptions, RowsValidated, Scenario } from "./contract";
 import { assertLinkedOnce, assertPartnerRates, validateDisposal } from "./disposal";
 import { assertConsistentGroups, assertReplacements, readGroup, sameGroupSpelling, validateInvestment, validateLost } from "./investment";
 import { type At, idOf, isObj, path, type Reason, readId, Refused, Where } from "./read";
@@ -202,25 +202,7 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
     const id = idAt(i);
     return id === undefined ? `investments[${i}]` : `investering ${id}`;
   };
-  // the group of every row, also of a row refused on its own (when its group is readable)
-  const groups = new Array<string | undefined>(n);
-  const members = new Map<string, number[]>();
-  const spellings = new Map<string, string>();
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    let g = invs[i] ? invs[i]!.group : isObj(r) && r.group !== undefined ? readGroup(r.group, at(i)) : undefined;
-    if (g instanceof Refused) g = undefined;
-    if (g !== undefined) {
-      g = sameGroupSpelling(spellings, g);
-      if (invs[i]) invs[i]!.group = g;
-    }
-    groups[i] = g;
-    if (g !== undefined) {
-      const m = members.get(g);
-      if (m) m.push(i);
-      else members.set(g, [i]);
-    }
-  }
+  const { groups, members } = groupsOf(rows, invs);
   const byGroup = new Set<number>();
   const groupsGone = new Set<string>();
   /** leaves out what follows from leaving out `seeds`: the rest of their groups, and what `refs` says replaces them */
@@ -313,41 +295,13 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
   // 3. The disposals, against the investments kept.
   const kept = live();
   const byId = errors.size === survivorsAt ? byIdKept : byIdOf(kept);
-  const gone = leftOutIds(byId);
-  const disposalErrors = new Map<number, Refusal>();
-  const ds = rawDisposals.map((r, j) =>
-    attempt(
-      () => {
-        const d = validateDisposal(r, j, f.year, byId, gone);
-        // evaluate() needs the table of an earlier investment year inside the window: refused here, not there
-        if (d.investment === undefined) disposalYearTable(d.investmentYear, f.year, `disposals[${j}].investmentYear`);
-        return d;
-      },
-      (e) => disposalErrors.set(j, e),
-    ),
-  );
-  const recordDisposal: Refuse = (item, code, fieldName, value, reason) => {
-    if (!disposalErrors.has(item.index)) disposalErrors.set(item.index, { code, field: fieldName, value, reason });
-  };
-  const liveDisposals = () => ds.filter((d): d is NDisposal => !!d && !disposalErrors.has(d.index));
-  indexById(liveDisposals(), "disposals", recordDisposal);
-  assertLinkedOnce(liveDisposals(), recordDisposal);
-  assertPartnerRates(liveDisposals(), rest.partnership, recordDisposal);
-  const keptDisposals = liveDisposals();
+  const { kept: keptDisposals, refused: disposalErrors } = disposalRows(rawDisposals, f.year, byId, leftOutIds(byId), rest.partnership);
 
   // A row that takes its group with it says so.
   for (const i of errors.order) {
-    const e = errors.get(i)!;
     const g = groups[i];
     const size = g === undefined ? 0 : members.get(g)!.length;
-    if (size < 2 || byGroup.has(i)) continue;
-    errors.set(i, {
-      code: e.code,
-      field: e.field,
-      key: e.key,
-      value: e.value,
-      reason: `${e.reason}; daardoor telt de hele groep "${g}" (${size} regels) niet mee`,
-    });
+    if (size >= 2 && !byGroup.has(i)) errors.set(i, takesItsGroup(errors.get(i)!, g!, size));
   }
 
   if (errors.size) kept.forEach((x, k) => (x.index = k));
@@ -359,19 +313,8 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
     const id = attempt(() => idOf(isObj(r) ? r.id : undefined, `disposals[${j}].id`));
     out.push(new LeftOut("disposals", j, id, disposalErrors.get(j)!));
   }
-
-  let scenario = raw as Scenario;
-  if (out.length) {
-    scenario = { ...(f.o as unknown as Scenario) };
-    if (errors.size) scenario.investments = rows.filter((_, i) => !errors.has(i)) as ScenarioInvestment[];
-    if (disposalErrors.size) {
-      const left = rawDisposals.filter((_, j) => !disposalErrors.has(j)) as ScenarioDisposal[];
-      if (left.length) scenario.disposals = left;
-      else delete scenario.disposals;
-    }
-  }
   return {
-    scenario,
+    scenario: out.length ? withoutLeftOut(f.o as unknown as Scenario, errors, disposalErrors) : (raw as Scenario),
     normalized: {
       year: f.year,
       exact: f.exact,
@@ -384,5 +327,86 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
       ...(rest.carriedIn ? { carriedIn: rest.carriedIn } : {}),
     },
     errors: out,
+  };
+}
+
+/**
+ * The disposals validated against the investments kept (`gone`: the ids of those left out): each on its own, with
+ * the table of its investment year when it needs one (evaluate() would refuse it there), then across them.
+ */
+function disposalRows(
+  raw: readonly unknown[],
+  year: number,
+  byId: ReadonlyMap<string, NInvestment>,
+  gone: Ids,
+  partnership: NPartnership | undefined,
+): { kept: NDisposal[]; refused: Map<number, Refusal> } {
+  const refused = new Map<number, Refusal>();
+  const ds = raw.map((r, j) =>
+    attempt(
+      () => {
+        const d = validateDisposal(r, j, year, byId, gone);
+        if (d.investment === undefined) disposalYearTable(d.investmentYear, year, `disposals[${j}].investmentYear`);
+        return d;
+      },
+      (e) => refused.set(j, e),
+    ),
+  );
+  const record: Refuse = (item, code, field, value, reason) => {
+    if (!refused.has(item.index)) refused.set(item.index, { code, field, value, reason });
+  };
+  const live = () => ds.filter((d): d is NDisposal => !!d && !refused.has(d.index));
+  indexById(live(), "disposals", record);
+  assertLinkedOnce(live(), record);
+  assertPartnerRates(live(), partnership, record);
+  return { kept: live(), refused };
+}
+
+/** The scenario given without the rows left out (a copy; the caller's scenario is not changed). */
+function withoutLeftOut(given: Scenario, investments: Pick<Refusals, "has" | "size">, disposals: ReadonlyMap<number, Refusal>): Scenario {
+  const scenario = { ...given };
+  if (investments.size) scenario.investments = given.investments.filter((_, i) => !investments.has(i));
+  if (disposals.size) {
+    const left = (given.disposals ?? []).filter((_, j) => !disposals.has(j));
+    if (left.length) scenario.disposals = left;
+    else delete scenario.disposals;
+  }
+  return scenario;
+}
+
+/**
+ * The group of every row, also of a row refused on its own (when its group is readable), in the spelling of the
+ * group's first row (set on the rows validated too), and the rows of each group.
+ */
+function groupsOf(rows: readonly unknown[], invs: readonly (NInvestment | undefined)[]): { groups: (string | undefined)[]; members: Map<string, number[]> } {
+  const groups = new Array<string | undefined>(rows.length);
+  const members = new Map<string, number[]>();
+  const spellings = new Map<string, string>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let g = invs[i] ? invs[i]!.group : isObj(r) && r.group !== undefined ? readGroup(r.group, new Where("investments", i)) : undefined;
+    if (g instanceof Refused) g = undefined;
+    if (g !== undefined) {
+      g = sameGroupSpelling(spellings, g);
+      if (invs[i]) invs[i]!.group = g;
+    }
+    groups[i] = g;
+    if (g !== undefined) {
+      const m = members.get(g);
+      if (m) m.push(i);
+      else members.set(g, [i]);
+    }
+  }
+  return { groups, members };
+}
+
+/** A row's refusal that also says it takes its group (of `size` rows) with it. */
+function takesItsGroup(e: Refusal, group: string, size: number): Refusal {
+  return {
+    code: e.code,
+    field: e.field,
+    key: e.key,
+    value: e.value,
+    reason: `${e.reason}; daardoor telt de hele groep "${group}" (${size} regels) niet mee`,
   };
 }
