@@ -240,43 +240,16 @@ export function validateInvestment(
   }
   let reserve: NInvestment["reinvestmentReserve"];
   if (o.reinvestmentReserve !== undefined) {
-    const rf = `${field}.reinvestmentReserve`;
-    const ro = readObject(o.reinvestmentReserve, rf);
-    if (ro instanceof Refused) return ro;
-    const unknownInReserve = unknownKey(ro, RESERVE_KEYS, rf);
-    if (unknownInReserve) return unknownInReserve;
-    const ramount = readAmount(ro.amount);
-    if (isAmountProblem(ramount)) return refuse(ramount.problem, "reinvestmentReserve.amount", ro.amount, ramount.reason);
-    if (ramount.gt(asDecimal(amount)))
-      return refuse(
-        "INVALID_COMBINATION",
-        "reinvestmentReserve.amount",
-        ro.amount,
-        `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
-      );
-    const kind = ro.kind ?? "hir";
-    if (kind !== "hir" && kind !== "herbesteding")
-      return refuse("INVALID_TYPE", "reinvestmentReserve.kind", ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
-    const declaration = readBool(ro.declaration, rf, "declaration") ?? false;
-    if (declaration instanceof Refused) return declaration;
-    reserve = { amount: ramount, kind, declaration };
+    const r = readReserve(o.reinvestmentReserve, field, id, amount);
+    if (r instanceof Refused) return r;
+    reserve = r;
   }
   const lost = laterLost ? undefined : validateLost(o.lostByCalamity, field);
   let override: NInvestment["override"];
   if (o.override !== undefined) {
-    const of = `${field}.override`;
-    const ov = readObject(o.override, of);
-    if (ov instanceof Refused) return ov;
-    const unknownInOverride = unknownKey(ov, OVERRIDE_KEYS, of);
-    if (unknownInOverride) return unknownInOverride;
-    const eligible = readBool(ov.eligible, of, "eligible");
-    if (eligible instanceof Refused) return eligible;
-    if (eligible === undefined) return refuse("MISSING_FIELD", "override.eligible", undefined, "verwacht true (telt mee) of false (telt niet mee)");
-    const reason = readString(ov, "reason", of, 2000);
-    if (reason instanceof Refused) return reason;
-    if (reason === undefined || reason.trim().length < 3)
-      return refuse("MISSING_FIELD", "override.reason", ov.reason, "een handmatige beoordeling vraagt een geschreven reden");
-    override = { eligible, reason: reason.trim() };
+    const r = readOverride(o.override, field, id);
+    if (r instanceof Refused) return r;
+    override = r;
   }
   const description = readString(o, "description", field);
   if (description instanceof Refused) return description;
@@ -313,6 +286,49 @@ export function validateInvestment(
   inv.override = override;
   inv.date = date;
   return inv;
+}
+
+/** A row's reinvestmentReserve (art. 3.54; besluit 4.2, 4.3): not above the investment amount. */
+function readReserve(v: unknown, field: Where, id: string, amount: number | Decimal): NInvestment["reinvestmentReserve"] | Refused {
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
+  const rf = `${field}.reinvestmentReserve`;
+  const ro = readObject(v, rf);
+  if (ro instanceof Refused) return ro;
+  const unknownInReserve = unknownKey(ro, RESERVE_KEYS, rf);
+  if (unknownInReserve) return unknownInReserve;
+  const ramount = readAmount(ro.amount);
+  if (isAmountProblem(ramount)) return refuse(ramount.problem, "reinvestmentReserve.amount", ro.amount, ramount.reason);
+  if (ramount.gt(asDecimal(amount)))
+    return refuse(
+      "INVALID_COMBINATION",
+      "reinvestmentReserve.amount",
+      ro.amount,
+      `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
+    );
+  const kind = ro.kind ?? "hir";
+  if (kind !== "hir" && kind !== "herbesteding")
+    return refuse("INVALID_TYPE", "reinvestmentReserve.kind", ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
+  const declaration = readBool(ro.declaration, rf, "declaration") ?? false;
+  if (declaration instanceof Refused) return declaration;
+  return { amount: ramount, kind, declaration };
+}
+
+/** A row's manual assessment: eligible or not, always with a written reason. */
+function readOverride(v: unknown, field: Where, id: string): NInvestment["override"] | Refused {
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
+  const of = `${field}.override`;
+  const ov = readObject(v, of);
+  if (ov instanceof Refused) return ov;
+  const unknownInOverride = unknownKey(ov, OVERRIDE_KEYS, of);
+  if (unknownInOverride) return unknownInOverride;
+  const eligible = readBool(ov.eligible, of, "eligible");
+  if (eligible instanceof Refused) return eligible;
+  if (eligible === undefined) return refuse("MISSING_FIELD", "override.eligible", undefined, "verwacht true (telt mee) of false (telt niet mee)");
+  const reason = readString(ov, "reason", of, 2000);
+  if (reason instanceof Refused) return reason;
+  if (reason === undefined || reason.trim().length < 3)
+    return refuse("MISSING_FIELD", "override.reason", ov.reason, "een handmatige beoordeling vraagt een geschreven reden");
+  return { eligible, reason: reason.trim() };
 }
 
 const asDecimal = (x: number | Decimal) => (typeof x === "number" ? centsDecimal(x) : x);
