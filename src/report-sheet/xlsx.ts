@@ -79,7 +79,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     });
   }
   // merged cells (the value is in the first), row heights for wrapped text, page breaks
-  for (const m of sheet.merges ?? []) ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
+  mergeAll(ws, sheet.merges ?? []);
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const r of sheet.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   const page = sheet.page;
@@ -100,6 +100,41 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   }
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return sheet.chart || sheet.page ? completePackage(bytes, sheet, modules.JSZip) : bytes;
+}
+
+/**
+ * The merged cells, each across its columns of one row. exceljs's mergeCells checks a new merge against every merge
+ * before it (`_.each(this._merges, …intersects…)`), so n merges cost n²: a report has one per asset, and 100.000
+ * assets took many minutes. The builder's merges never overlap (each lies in one row, spans of a row are disjoint,
+ * checked here with a set of cells), so each is made by exceljs against an empty list of merges and then added to
+ * the sheet's list: the same cells, styles and <mergeCell> elements, linear time. Without that list (another
+ * exceljs) the merges are made the ordinary way.
+ */
+function mergeAll(ws: ExcelJSTypes.Worksheet, merges: readonly { row: number; column: number; columns: number }[]): void {
+  const inner = ws as unknown as { _merges?: Record<string, unknown> };
+  const all = inner._merges;
+  const taken = new Set<string>();
+  const disjoint = merges.every((m) => {
+    for (let c = m.column; c < m.column + m.columns; c++) {
+      const k = `${m.row}:${c}`;
+      if (taken.has(k)) return false;
+      taken.add(k);
+    }
+    return true;
+  });
+  if (!disjoint || !all || typeof all !== "object" || Object.keys(all).length > 0) {
+    for (const m of merges) ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
+    return;
+  }
+  try {
+    for (const m of merges) {
+      inner._merges = {};
+      ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
+      Object.assign(all, inner._merges);
+    }
+  } finally {
+    inner._merges = all;
+  }
 }
 
 function xmlEscape(s: string): string {
