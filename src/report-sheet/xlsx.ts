@@ -98,8 +98,10 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     };
     ws.headerFooter = { ...ws.headerFooter, oddHeader: page.header, oddFooter: page.footer };
   }
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return sheet.chart || sheet.page ? completePackage(bytes, sheet, modules.JSZip) : bytes;
+  // a package completed below is zipped again there: exceljs only stores its parts, so each is deflated once
+  const again = !!(sheet.chart || sheet.page);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer(again ? { zip: { compression: "STORE" } } : undefined)) as ArrayBuffer);
+  return again ? completePackage(bytes, sheet, modules.JSZip) : bytes;
 }
 
 /**
