@@ -8,24 +8,14 @@
  * Nothing here throws (a ledger of 100.000 bad rows must not build 100.000 stack traces); the scalar functions
  * turn a Problem into an exception with `must`, once per call.
  */
-import {
-  Decimal,
-  KiaValidationError,
-  NoTableError,
-  establishedYears,
-  excelNumberAmount,
-  excelProportion,
-  findCategory,
-  unknownCategoryHint,
-  isAmountProblem,
-  readDutchAmount,
-  readDutchCents,
-  showValue,
-  type AmountProblem,
-  type CategoryData,
-} from "../src";
+import { Decimal, KiaValidationError, NoTableError, type AmountProblem, type CategoryData } from "../src";
+// The core's readers themselves, not src/index.ts's checked copies: every argument here is of the kind they take
+// (checked above them), and a ledger calls them per row, where the check's copy of the arguments cost as much as
+// the reading (a third of an invalid ledger of distinct values).
+import { showValue } from "../src/errors";
+import { excelNumberAmount, excelProportion, isAmountProblem, readDutchAmount, readDutchCents } from "../src/money";
+import { establishedYears, findCategory, findHeading, unknownCategoryHint } from "../src/law";
 import { centsOfNumber } from "../src/cents";
-import { findHeading } from "../src/law";
 // the headings vocabulary (balance-sheet headings, bookkeeping exports' groups, RGS codes), as the one reader uses it:
 // "Machines en installaties" and BMvaMei are a machine in KIA.STAAT as in the pane and kia-calc
 import "../src/law/headings";
@@ -55,6 +45,8 @@ export class Problem {
   constructor(
     readonly code: ExcelErrorCode,
     private readonly text: string,
+    /** made for one value (its message quotes it): never shared, so a ledger gives it a row without looking it up */
+    readonly once = false,
   ) {}
 
   get message(): string {
@@ -230,7 +222,7 @@ const NOT_TEXT_CATEGORY = new Map<string, Problem>();
 function amountProblem(name: string, { problem, reason }: AmountProblem, v: unknown, quote: boolean): Problem {
   if (quote) return invalid(named(name, reason) + ` (${showValue(v, 40)}).`);
   // An ambiguity names its two readings ("60,00 of 60.000?"): its own text, not worth keeping.
-  if (problem === "AMBIGUOUS_AMOUNT") return invalid(named(name, reason) + ".");
+  if (problem === "AMBIGUOUS_AMOUNT") return new Problem("invalidValue", named(name, reason) + ".", true);
   let byName = unquoted.get(reason);
   if (!byName) {
     // The other reasons are constants; bounded all the same.
