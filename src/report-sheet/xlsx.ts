@@ -64,6 +64,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     }
   }
   // Excel tables of text (the register): their cells text, formatted as text so Excel keeps them text
+  const text: Partial<ExcelJSTypes.Style> = { numFmt: "@" };
   for (const t of sheet.tables ?? []) {
     ws.addTable({
       name: t.name,
@@ -73,9 +74,15 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
       columns: t.rows[0].map((name) => ({ name })),
       rows: t.rows.slice(1),
     });
+    // One style object for the register's text cells: exceljs serialises a cell's style to find its equal unless it
+    // has seen that very object before, and the register is most of the report's cells (26 a row).
     t.rows.forEach((values, r) => {
       const row = ws.getRow(t.row + r + 1);
-      values.forEach((_, c) => (row.getCell(t.column + c + 1).numFmt = "@"));
+      values.forEach((_, c) => {
+        const cell = row.getCell(t.column + c + 1);
+        if (Object.keys(cell.style).length === 0) cell.style = text;
+        else cell.numFmt = "@";
+      });
     });
   }
   // merged cells (the value is in the first), row heights for wrapped text, page breaks
