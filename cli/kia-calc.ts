@@ -32,8 +32,10 @@ import type * as WorkbookReader from "./workbook";
 import type * as ReportFile from "./report";
 import type { LeftOut } from "../src/workbook/left-out";
 import { savedDataAnswers } from "../src/workbook/questions";
+import { openRow } from "../src/report-sheet/rows";
 
-export const USAGE = "Gebruik: npm run -s kia-calc -- [--explain | --scenario | --rapport <uit.xlsx>] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
+export const USAGE =
+  "Gebruik: npm run -s kia-calc -- [--explain | --scenario | --rapport <uit.xlsx>] [--year <jaar>] <scenario.json | werkmap.xlsx | staat.csv | ->";
 
 export const HELP = `${USAGE}
          npm run -s kia-calc -- --batch <map> [--out overzicht.xlsx | overzicht.csv] [--year <jaar>]
@@ -225,7 +227,8 @@ function parseArgs(argv: string[]): Options {
       const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(v);
       const iso = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : "";
       const d = new Date(`${iso}T00:00:00Z`);
-      if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new UsageError(`--datum verwacht een datum als dd-mm-jjjj, zoals 31-03-2026 (gegeven: ${v})`);
+      if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso)
+        throw new UsageError(`--datum verwacht een datum als dd-mm-jjjj, zoals 31-03-2026 (gegeven: ${v})`);
       o.date = iso;
     } else if (name === "--batch") o.batch = value();
     else if (name === "--out") o.out = value();
@@ -238,15 +241,19 @@ function parseArgs(argv: string[]): Options {
   if (o.batch !== undefined) {
     if (files.length) throw new UsageError(`--batch leest een map; ook opgegeven: ${files.join(" ")}`);
     if (o.explain || o.scenario) throw new UsageError("--explain en --scenario gelden voor één scenario of werkmap, niet voor --batch");
-    if (o.earlier.length || o.inUse.length || o.paid.length) throw new UsageError("--eerder, --in-gebruik en --betaald gelden voor één werkmap; --batch leest de eerdere jaren uit de map van iedere klant");
+    if (o.earlier.length || o.inUse.length || o.paid.length)
+      throw new UsageError("--eerder, --in-gebruik en --betaald gelden voor één werkmap; --batch leest de eerdere jaren uit de map van iedere klant");
     return o;
   }
   if (o.out !== undefined) throw new UsageError("--out hoort bij --batch");
-  if ((o.inUse.length || o.paid.length) && !o.earlier.length) throw new UsageError("--in-gebruik en --betaald gelden voor de KIA uit eerdere jaren: geef ook --eerder");
+  if ((o.inUse.length || o.paid.length) && !o.earlier.length)
+    throw new UsageError("--in-gebruik en --betaald gelden voor de KIA uit eerdere jaren: geef ook --eerder");
   if (o.explain && o.scenario) throw new UsageError("Kies --explain of --scenario, niet beide");
   if (o.rapport !== undefined && (o.explain || o.scenario)) throw new UsageError("--rapport schrijft het rapport; kies het zonder --explain of --scenario");
-  if (o.rapport !== undefined && !/\.xlsx$/i.test(o.rapport)) throw new UsageError(`--rapport schrijft een Excel-bestand: geef een naam die op .xlsx eindigt (gegeven: ${o.rapport})`);
-  if (o.rapport === undefined && (Object.keys(o.client).length || o.date)) throw new UsageError("--klant, --fiscaal-nummer, --dossier, --vpb, --opgesteld-door, --beoordeeld-door en --datum horen bij --rapport");
+  if (o.rapport !== undefined && !/\.xlsx$/i.test(o.rapport))
+    throw new UsageError(`--rapport schrijft een Excel-bestand: geef een naam die op .xlsx eindigt (gegeven: ${o.rapport})`);
+  if (o.rapport === undefined && (Object.keys(o.client).length || o.date))
+    throw new UsageError("--klant, --fiscaal-nummer, --dossier, --vpb, --opgesteld-door, --beoordeeld-door en --datum horen bij --rapport");
   if (files.length === 0) throw new UsageError("Geen scenario opgegeven");
   if (files.length > 1) throw new UsageError(`Eén scenario tegelijk; ook opgegeven: ${files.slice(1).join(" ")}`);
   o.file = files[0];
@@ -268,7 +275,6 @@ export function version(dir = __dirname): string {
  * internal fault instead of as a stack trace before run() starts, and --help and --version do not need it.
  */
 function loadCore(): typeof Core {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("../src") as typeof Core;
 }
 
@@ -318,7 +324,6 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     }
 
     if (o.batch !== undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const batch = require("./batch") as typeof Batch;
       try {
         return await batch.runBatch({
@@ -367,12 +372,10 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
       scenario = undefined; // the input is not needed any more: let it be collected while the report is written
       if (o.explain) text = (io.explainText ?? (core.explainText as CliIo["explainText"]))(report);
     } catch (e) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       if (e instanceof core.KiaValidationError) return await fail(`${(require("./rows") as typeof Rows).invalidInput(e, !leftOut)}\n`, 2);
       throw e;
     }
     if (o.rapport !== undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       let written: { sheet: string; rows: number; provisional: boolean };
       try {
         written = await (require("./report") as typeof ReportFile).writeReportFile(o.rapport, report as Core.Report, {
@@ -396,13 +399,17 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
         );
       return 0;
     }
-    if (text !== undefined) await writeText(out, (leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text) + (earlier ? earlier.section : ""));
+    if (text !== undefined)
+      await writeText(out, (leftOut ? leftOut.provisionalLine + withSection(text, leftOut.section) : text) + (earlier ? earlier.section : ""));
     else {
       // a workbook's report starts with whether it is final and what it leaves out (still streamed: only the top level is a new object)
       const isReport = typeof report === "object" && report !== null && !Array.isArray(report);
       const head =
         leftOut || earlier
-          ? { ...(leftOut ? { provisional: leftOut.provisional, open: leftOut.open, leftOut: leftOut.entries } : {}), ...(earlier ? { earlier: earlier.json } : {}) }
+          ? {
+              ...(leftOut ? { provisional: leftOut.provisional, open: leftOut.open, leftOut: leftOut.entries } : {}),
+              ...(earlier ? { earlier: earlier.json } : {}),
+            }
           : undefined;
       if (!(await writeJson(out, head && isReport ? { ...head, ...(report as object) } : report, 2)))
         throw new Error(`evaluate gaf geen rapport terug maar ${typeof report}`);
@@ -472,9 +479,9 @@ async function readScenario(
   const name = inputName(file);
   // a workbook or CSV by its name is read up to the ledger limit, before its bytes are (src/workbook/limits.ts)
   const bytes = file === "-" ? await readStreamBytes(stdin()) : readFileBytes(file, LEDGER_NAME.test(file) ? MAX_FILE_BYTES : Infinity);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const reader = require("./workbook") as typeof WorkbookReader;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const earlierMod = years.earlier.length ? (require("./earlier") as typeof Earlier) : undefined;
   const earlierFiles = earlierMod ? await earlierMod.loadEarlier(years.earlier, file === "-" ? undefined : file) : undefined;
   const kind = reader.ledgerKind(file === "-" ? undefined : file, bytes);
@@ -483,28 +490,45 @@ async function readScenario(
     const answers = answersFile === undefined ? undefined : readAnswers(answersFile);
     const options = { year, ...(answers ? { answers } : {}), ...(earlierFiles ? { fromRegister: earlierMod!.fromRegisters(earlierFiles) } : {}) };
     const read = kind === "csv" ? await reader.readCsvFile(bytes, source, options) : await reader.readWorkbookFile(bytes, source, options);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const rows = require("./rows") as typeof Rows;
     const text = (list: readonly Rows.Line[]) => list.map((p) => `${p.cell}: ${p.message}`);
     const n = read.problems.length;
-    if (n) await err.write(rows.listing(`Let op: ${n === 1 ? "1 cel" : `${n} cellen`} in ${name} niet gelezen; ${n === 1 ? "die regel telt" : "die regels tellen"} niet mee:`, text(read.problems)));
+    if (n)
+      await err.write(
+        rows.listing(
+          `Let op: ${n === 1 ? "1 cel" : `${n} cellen`} in ${name} niet gelezen; ${n === 1 ? "die regel telt" : "die regels tellen"} niet mee:`,
+          text(read.problems),
+        ),
+      );
     const refused = read.leftOut.filter((x) => x.code !== "UNREADABLE");
     const m = refused.length;
     if (m)
       await err.write(
-        rows.listing(`Let op: ${m} ${m === 1 ? "regel" : "regels"} in ${name} ${m === 1 ? "telt" : "tellen"} niet mee; de berekening weigert ze:`, text(refused.map(rows.leftOutLine))),
+        rows.listing(
+          `Let op: ${m} ${m === 1 ? "regel" : "regels"} in ${name} ${m === 1 ? "telt" : "tellen"} niet mee; de berekening weigert ze:`,
+          text(refused.map(rows.leftOutLine)),
+        ),
       );
     if (read.yearFromDates) {
       const { dated, investments } = read.yearFromDates;
       const y = read.scenario.year;
-      await err.write(`Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: npm run -s kia-calc -- --year <jaar> ${file}\n`);
+      await err.write(
+        `Let op: geen jaar in ${name}; berekend voor ${y}, ${reader.datesYearText({ year: y, dated, investments })}. Een ander jaar: npm run -s kia-calc -- --year <jaar> ${file}\n`,
+      );
     }
     // the earlier years: their open KIA carried in, rows of their investments no longer questions, what is not right
     const earlier = earlierFiles ? await earlierMod!.applyToRead(read, earlierFiles, years, err) : undefined;
     const unread = read.leftOut.filter((x) => x.code === "UNREADABLE");
     const open = read.open.map((q) => {
       const order = q.suggestion ? [q.choices.find((c) => c.value === q.suggestion)!, ...q.choices.filter((c) => c.value !== q.suggestion)] : q.choices;
-      return { cell: q.cell, ...(q.id ? { id: q.id } : {}), question: q.question, choices: order.map((c) => c.value), ...(q.suggestion ? { suggestion: q.suggestion } : {}) };
+      return {
+        cell: q.cell,
+        ...(q.id ? { id: q.id } : {}),
+        question: q.question,
+        choices: order.map((c) => c.value),
+        ...(q.suggestion ? { suggestion: q.suggestion } : {}),
+      };
     });
     if (open.length)
       await err.write(
@@ -536,14 +560,14 @@ async function readScenario(
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
         section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
         places: read.leftOut,
-        questions: read.open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
+        questions: read.open.map(openRow),
         examples,
       },
     };
   }
-  if (year !== undefined) throw new InputError("--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in \"year\"");
+  if (year !== undefined) throw new InputError('--year geldt voor een werkmap of CSV-staat; in een scenario staat het jaar in "year"');
   if (answersFile !== undefined) throw new InputError("--antwoorden geldt voor een werkmap of CSV-staat");
-  if (earlierFiles) throw new InputError("--eerder geldt voor een werkmap of CSV-staat; in een scenario staat de KIA uit eerdere jaren in \"carriedIn\"");
+  if (earlierFiles) throw new InputError('--eerder geldt voor een werkmap of CSV-staat; in een scenario staat de KIA uit eerdere jaren in "carriedIn"');
   return { scenario: parseJson(decode(bytes, name), name) };
 }
 
@@ -555,7 +579,8 @@ function readAnswers(file: string): Record<string, { choice: string; note?: stri
   const text = decode(readFileBytes(file), file);
   const json = parseJson(text, file);
   const raw = savedDataAnswers(json) ?? json;
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`${file}: verwacht een JSON-object met antwoorden, zoals {"Staat!7:category": {"choice": "bestelauto"}}`);
+  if (!raw || typeof raw !== "object" || Array.isArray(raw))
+    throw new InputError(`${file}: verwacht een JSON-object met antwoorden, zoals {"Staat!7:category": {"choice": "bestelauto"}}`);
   const out: Record<string, { choice: string; note?: string }> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     const a = v as { choice?: unknown; note?: unknown };

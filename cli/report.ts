@@ -7,11 +7,11 @@
  */
 import { writeFileSync } from "fs";
 import type { Report, Scenario } from "../src";
-import { reportSheet, type ClientDetails, type LeftOutRow, type OpenRow } from "../src/report-sheet";
+import { leftOutRow, reportSheet, type ClientDetails, type OpenRow } from "../src/report-sheet";
 
 export type { OpenRow };
 import { reportXlsx } from "../src/report-sheet/xlsx";
-import { cellOf, fieldName, type LeftOut } from "../src/workbook/left-out";
+import type { LeftOut } from "../src/workbook/left-out";
 import { InputError } from "./input";
 
 export interface ReportFileOptions {
@@ -37,18 +37,6 @@ function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** A reader's LeftOut as a row of the report's "Niet meegeteld" (partners are not rows of the ledger: left out). */
-export function leftOutRow(x: LeftOut): LeftOutRow {
-  const r: LeftOutRow = { list: x.list, cell: cellOf(x), reason: x.reason };
-  if (x.id) r.id = x.id;
-  if (x.description) r.description = x.description;
-  if (x.amount) r.amount = x.amount;
-  const column = fieldName(x);
-  if (column) r.column = column;
-  if (x.value !== undefined) r.value = `"${x.value}"`;
-  return r;
-}
-
 /** Writes the report; an unwritable file is an InputError with a Dutch message (exit code 2). */
 export async function writeReportFile(file: string, report: Report, o: ReportFileOptions): Promise<{ sheet: string; rows: number; provisional: boolean }> {
   const sheet = reportSheet(report, {
@@ -58,17 +46,19 @@ export async function writeReportFile(file: string, report: Report, o: ReportFil
     ledgerSource: o.source,
     scenario: o.scenario,
     client: o.client,
-    leftOut: o.leftOut?.filter((x) => x.list !== "partners").map(leftOutRow),
+    leftOut: o.leftOut?.filter((x) => x.list !== "partners").map((x) => leftOutRow(x)),
     open: o.open,
     examples: o.examples,
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const bytes = await reportXlsx(sheet, { ExcelJS: require("exceljs"), JSZip: require("jszip") });
   try {
     writeFileSync(file, bytes);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new InputError(`Kan het rapport niet schrijven naar ${file}${code === "ENOENT" ? ": de map bestaat niet" : code === "EACCES" || code === "EPERM" ? ": geen schrijfrechten" : code === "EISDIR" ? ": dat is een map" : ""}`);
+    throw new InputError(
+      `Kan het rapport niet schrijven naar ${file}${code === "ENOENT" ? ": de map bestaat niet" : code === "EACCES" || code === "EPERM" ? ": geen schrijfrechten" : code === "EISDIR" ? ": dat is een map" : ""}`,
+    );
   }
   return { sheet: sheet.name, rows: sheet.rows.length, provisional: sheet.provisional === true };
 }

@@ -94,6 +94,9 @@ const SCENARIO_FIELDS: Record<string, string> = {
  * in Dutch words: "belastingjaar", "investering 4, bedrag", "vennoot 1, aandeel (over)winst". Unknown parts stay.
  */
 export function dutchField(field: string): string {
+  // a field the user named ("__proto__", "constructor") is no key of these tables: only their own entries count
+  const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+    Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
   const parts = field.split(".");
   const out: string[] = [];
   let list = "";
@@ -102,15 +105,15 @@ export function dutchField(field: string): string {
     const name = m ? m[1] : part;
     if (m) {
       const n = Number(m[2]) + 1;
-      const item = { investments: "investering", partners: "vennoot", disposals: "vervreemding" }[name];
-      out.push(item ? `${item} ${n}` : `${SCENARIO_FIELDS[name] ?? name} ${n}`);
+      const item = own({ investments: "investering", partners: "vennoot", disposals: "vervreemding" }, name);
+      out.push(item ? `${item} ${n}` : `${own(SCENARIO_FIELDS, name) ?? name} ${n}`);
       list = name;
       continue;
     }
-    const ledger = list === "investments" ? (FIELD_NAMES_NL as Record<string, string>)[name] : undefined;
-    const table = list === "partners" ? PARTNER_HEADERS[name] : list === "disposals" ? DISPOSAL_HEADERS[name] : undefined;
+    const ledger = list === "investments" ? own(FIELD_NAMES_NL as Record<string, string>, name) : undefined;
+    const table = list === "partners" ? own(PARTNER_HEADERS, name) : list === "disposals" ? own(DISPOSAL_HEADERS, name) : undefined;
     if (name === "partnership" && parts.length > 1) continue; // "partnership.partners[0]" is "vennoot 1"
-    out.push(ledger ?? table?.[0].toLowerCase() ?? SCENARIO_FIELDS[name] ?? name);
+    out.push(ledger ?? table?.[0].toLowerCase() ?? own(SCENARIO_FIELDS, name) ?? name);
   }
   return out.join(", ");
 }

@@ -72,6 +72,20 @@ describe("kia-calc", () => {
     expect(r.out).toContain("KIA 2014: € 15.470");
   });
 
+  it("names a field the user wrote as it is, also one called __proto__, constructor or toString (no [object …] in the message)", async () => {
+    const cases: [string, RegExp][] = [
+      ['{"year":2025,"investments":[],"__proto__":{"x":1}}', /^Ongeldige invoer: scenario, __proto__ \(scenario\.__proto__\): onbekend veld/],
+      ['{"year":2025,"investments":[{"id":"a","category":"machine","amount":1000,"constructor":1}]}', /^Ongeldige invoer: investering 1, constructor \(investments\[0\]\.constructor\): onbekend veld/],
+      ['{"year":2025,"investments":[{"id":"a","category":"machine","amount":1000,"toString":1}]}', /^Ongeldige invoer: investering 1, toString \(/],
+    ];
+    for (const [json, message] of cases) {
+      const r = await call([file("proto.json", json)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/\[object|function /);
+    }
+  });
+
   it("exits 2 with 'Ongeldige invoer:' and the field for an invalid scenario", async () => {
     const bad = file("bad.json", JSON.stringify({ year: 2024, investments: [{ id: "x", category: "machine", amount: -3 }] }));
     const r = await call([bad]);

@@ -3,10 +3,21 @@ import { readdirSync, readFileSync } from "fs";
 import { evaluate, kia, type Scenario } from "../src";
 import { mapHeaders, type Cell } from "../src/workbook/ledger";
 import { makeDeriver } from "../taskpane/app/model/derive";
-import { reportLeftOut } from "../taskpane/app/report/left-out";
 import { cultureFromLocale } from "../taskpane/app/text/format";
 import { initialState, reducer } from "../taskpane/app/model/state";
-import { DATE, EURO, EURO_EXACT, excelDate, kiaCurve, leftOutRows, PERCENT, RATE_EXACT, reportSheet, reportSheetName, type LeftOutRow } from "../taskpane/report-sheet";
+import {
+  DATE,
+  EURO,
+  EURO_EXACT,
+  excelDate,
+  kiaCurve,
+  leftOutRows,
+  PERCENT,
+  RATE_EXACT,
+  reportSheet,
+  reportSheetName,
+  type LeftOutRow,
+} from "../taskpane/report-sheet";
 import type { Grid, ReportSheet } from "../taskpane/workbook/types";
 
 const scenario: Scenario = {
@@ -14,14 +25,20 @@ const scenario: Scenario = {
   description: "Voorbeeld vof",
   investments: [
     { id: "m1", description: "Draaibank", category: "machine", amount: "60000" },
-    { id: "m2", description: "=HYPERLINK(\"http://x\")", category: "machine", amount: "1234.5678", inUse: false, paid: "100" },
+    { id: "m2", description: '=HYPERLINK("http://x")', category: "machine", amount: "1234.5678", inUse: false, paid: "100" },
     { id: "c1", description: "Auto", category: "personenauto", amount: 30000 },
     { id: "k1", description: "Kast", category: "inventaris", amount: 300 },
     { id: "v1", description: "Oude vrachtauto", category: "vrachtauto", amount: 20000, lostByCalamity: { replacedBy: "v2" } },
     { id: "v2", description: "Nieuwe vrachtauto", category: "vrachtauto", amount: 25000 },
     { id: "o1", description: "Eigen gebruik", category: "machine", amount: 800, override: { eligible: false, reason: "privé gebruikt" } },
   ],
-  partnership: { key: "winst", partners: [{ name: "A", profit: 2 }, { name: "B", profit: 1 }] },
+  partnership: {
+    key: "winst",
+    partners: [
+      { name: "A", profit: 2 },
+      { name: "B", profit: 1 },
+    ],
+  },
 };
 const report = evaluate(scenario);
 const opts = { version: "0.1.0", date: "2025-06-01", ledgerSource: "tabel Investeringen (blad Staat)", scenario };
@@ -148,13 +165,24 @@ describe("report sheet", () => {
     expect(at).toBeGreaterThan(indexOf(nl, "Klantgegevens"));
     const block = nl.rows.slice(at + 2, indexOf(nl, "Samenvatting voor de klant") - 1).map(compact);
     expect(block[0]).toEqual(["Kleinschaligheidsinvesteringsaftrek (KIA)", Number(report.kia), "Totaal over het jaar (art. 3.41 Wet IB 2001)"]);
-    expect(block[1]).toEqual(["Daarvan dit jaar aftrekbaar", Number(report.deductibleThisYear), "Aangifte IB, winst uit onderneming: investeringsaftrek (art. 3.44)"]);
-    expect(block[2]).toEqual(["Daarvan door naar latere jaren (nog niet betaald)", Number(report.carriedForward), "Niet in deze aangifte: in het jaar van betaling (art. 3.44)"]);
+    expect(block[1]).toEqual([
+      "Daarvan dit jaar aftrekbaar",
+      Number(report.deductibleThisYear),
+      "Aangifte IB, winst uit onderneming: investeringsaftrek (art. 3.44)",
+    ]);
+    expect(block[2]).toEqual([
+      "Daarvan door naar latere jaren (nog niet betaald)",
+      Number(report.carriedForward),
+      "Niet in deze aangifte: in het jaar van betaling (art. 3.44)",
+    ]);
     expect(block[3]).toEqual(["Desinvesteringsbijtelling", 0, "Aangifte IB, winst uit onderneming: desinvesteringsbijtelling (art. 3.47)"]);
-    for (const p of report.partners!) expect(block).toContainEqual([`Vennoot ${p.name}: KIA dit jaar aftrekbaar`, Number(p.deductibleThisYear), "Aangifte van de vennoot: investeringsaftrek"]);
+    for (const p of report.partners!)
+      expect(block).toContainEqual([`Vennoot ${p.name}: KIA dit jaar aftrekbaar`, Number(p.deductibleThisYear), "Aangifte van de vennoot: investeringsaftrek"]);
     // Vpb: art. 8 Wet Vpb 1969
     const vpb = reportSheet(report, { ...opts, lang: "nl", client: { tax: "vpb" } });
-    expect(vpb.rows.map(compact).find((r) => r[0] === "Daarvan dit jaar aftrekbaar")![2]).toBe("Aangifte Vpb, fiscale winst: investeringsaftrek (art. 8 Wet Vpb 1969)");
+    expect(vpb.rows.map(compact).find((r) => r[0] === "Daarvan dit jaar aftrekbaar")![2]).toBe(
+      "Aangifte Vpb, fiscale winst: investeringsaftrek (art. 8 Wet Vpb 1969)",
+    );
     expect(rowOf(vpb, "Belasting")[1]).toBe("Vennootschapsbelasting (art. 8 Wet Vpb 1969 past de KIA toe)");
   });
 
@@ -179,7 +207,10 @@ describe("report sheet", () => {
   });
 
   it("the calamity block names insurance money only when a disposal is linked to the lost asset", () => {
-    const sold = { ...scenario, disposals: [{ id: "d1", description: "Heftruck (verkocht)", price: 8000, investmentYear: 2022, investmentAmount: 20000, investmentYearTotal: 60000 }] };
+    const sold = {
+      ...scenario,
+      disposals: [{ id: "d1", description: "Heftruck (verkocht)", price: 8000, investmentYear: 2022, investmentAmount: 20000, investmentYearTotal: 60000 }],
+    };
     const a = reportSheet(evaluate(sold), { ...opts, scenario: sold, lang: "nl" });
     expect(a.rows.some((r) => r[0] === "Desinvesteringsbijtelling in dit jaar")).toBe(true);
     expect(a.rows.some((r) => /verzekeringsgeld/.test(String(r[0])))).toBe(false);
@@ -195,7 +226,9 @@ describe("report sheet", () => {
 
   it("steps with their legal references as links; points to check without codes; the table, the rounding policy stated, the law's sources only", () => {
     for (const s of report.explanation)
-      expect(nl.rows.some((r) => r[1] === s.text && r[5] === (s.ref ? (/^afrondingsbeleid/.test(s.ref) ? "afronding (zie Afronding)" : s.ref) : null))).toBe(true);
+      expect(nl.rows.some((r) => r[1] === s.text && r[5] === (s.ref ? (/^afrondingsbeleid/.test(s.ref) ? "afronding (zie Afronding)" : s.ref) : null))).toBe(
+        true,
+      );
     expect(nl.links!.some((l) => l.column === 5 && l.url.startsWith("https://wetten.overheid.nl/"))).toBe(true);
     for (const w of report.warnings) {
       expect(nl.rows.some((r) => r[0] === "•" && r[1] === w.text)).toBe(true);
@@ -215,7 +248,18 @@ describe("report sheet", () => {
 
   it("labels are Dutch by default and English with lang en", () => {
     const texts = (s: ReportSheet) => s.rows.flat().filter((v) => typeof v === "string");
-    expect(texts(nl)).toEqual(expect.arrayContaining(["Klantgegevens", "Voor de aangifte", "Samenvatting voor de klant", "Bedrijfsmiddelen", "Toelichting", "Vennoten", "Versie invoegtoepassing", "Versie wettelijke gegevens"]));
+    expect(texts(nl)).toEqual(
+      expect.arrayContaining([
+        "Klantgegevens",
+        "Voor de aangifte",
+        "Samenvatting voor de klant",
+        "Bedrijfsmiddelen",
+        "Toelichting",
+        "Vennoten",
+        "Versie invoegtoepassing",
+        "Versie wettelijke gegevens",
+      ]),
+    );
     expect(texts(en)).toEqual(expect.arrayContaining(["Client", "For the tax return", "Summary for the client", "Assets", "Partners", "Add-in version"]));
     expect(texts(en)).not.toContain("Samenvatting voor de klant");
   });
@@ -265,7 +309,8 @@ describe("report sheet for every worked example", () => {
         for (const a of r.assets) expect(s.rows.some((row) => row[0] === a.id && row[5] === Number(a.amount))).toBe(true);
         for (const row of s.rows) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
         if (r.disinvestment?.items.length) expect(s.rows.some((row) => row[0] === (lang === "nl" ? "Drempel" : "Threshold"))).toBe(true);
-        if (r.payment?.items.length) for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[6] === Number(it.carriedForward))).toBe(true);
+        if (r.payment?.items.length)
+          for (const it of r.payment.items) expect(s.rows.some((row) => row[0] === it.asset && row[6] === Number(it.carriedForward))).toBe(true);
         // below the curve nothing is printed; the year's register (src/register) sits below the print area
         expect(s.rows.slice(s.chart!.lastRow + 1, s.page!.area.rows).every((row) => row.length === 0)).toBe(true);
         expect(s.tables).toEqual([expect.objectContaining({ name: `KIA_REGISTER_${r.year}`, column: 0 })]);
@@ -317,7 +362,7 @@ describe("report sheet: the rows left out", () => {
     if (withDisposal) s = reducer(s, { type: "add-disposal" });
     const d = makeDeriver()(s, NL);
     // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the disposals entered in step 4 and not complete
-    const rows = leftOutRows(reportLeftOut(s, d), lang);
+    const rows = leftOutRows(d.leftOut, { issues: d.disposalIssues, disposals: s.choices.disposals }, lang);
     const sheet = reportSheet(d.evaluated!.report!, { ...opts, lang, scenario: d.evaluated!.scenario, leftOut: rows });
     return { d, rows, sheet };
   }
@@ -332,19 +377,60 @@ describe("report sheet: the rows left out", () => {
     expect(d.evaluated!.scenario.investments.map((i) => i.id)).toEqual(["INV-1", "INV-4"]);
     // in the reader's order, as kia-calc lists them: the cells not read, the rows the core refuses; then the pane's own
     expect(rows).toEqual<LeftOutRow[]>([
-      { list: "investments", cell: "Investeringen!D4", id: "INV-3", description: "Printer", amount: "2,500", column: "bedrag", value: '"2,500"', reason: ambiguous },
-      { list: "investments", cell: "Investeringen!E3", id: "INV-2", description: "Freesmachine", amount: "5000", column: "betaald", reason: paid },
-      { list: "disposals", cell: "Desinvesteringen!C3", id: "D2", description: "Kast verkocht", amount: "veel", value: '"veel"', reason: noAmount },
-      // the disposal of a row left out, at the cell kia-calc names (the investment it undoes)
-      { list: "disposals", cell: "Desinvesteringen!D2", id: "D1", description: "Freesmachine verkocht", amount: "500", reason: "investering INV-2 telt niet mee (zie de melding bij die regel)" },
+      {
+        list: "investments",
+        cell: "Investeringen!D4",
+        sheet: "Investeringen",
+        row: 4,
+        id: "INV-3",
+        description: "Printer",
+        amount: "2,500",
+        column: "bedrag",
+        value: '"2,500"',
+        reason: ambiguous,
+      },
+      {
+        list: "disposals",
+        cell: "Desinvesteringen!C3",
+        sheet: "Desinvesteringen",
+        row: 3,
+        id: "D2",
+        description: "Kast verkocht",
+        amount: "veel",
+        value: '"veel"',
+        reason: noAmount,
+      },
+      {
+        list: "investments",
+        cell: "Investeringen!E3",
+        sheet: "Investeringen",
+        row: 3,
+        id: "INV-2",
+        description: "Freesmachine",
+        amount: "5000",
+        column: "betaald",
+        reason: paid,
+      },
+      // the disposal of a row left out, at the cell kia-calc names (the investment it undoes), with kia-calc's column name
+      {
+        list: "disposals",
+        cell: "Desinvesteringen!D2",
+        sheet: "Desinvesteringen",
+        row: 2,
+        id: "D1",
+        description: "Freesmachine verkocht",
+        amount: "500",
+        column: "investering dit jaar",
+        reason: "investering INV-2 telt niet mee (zie de melding bij die regel)",
+      },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56" },
       { list: "disposals", cell: "Vervreemding 1 (stap 4 van het taakvenster)", reason: "kies de investering van dit jaar die is vervreemd" },
     ]);
     // English: the column's name and the place of a disposal entered in the pane; the reasons stay the core's Dutch
     expect(pane("en").rows.map((r) => [r.cell, r.column, r.reason])).toEqual([
       ["Investeringen!D4", "amount", ambiguous],
-      ["Investeringen!E3", "paid", paid],
       ["Desinvesteringen!C3", undefined, noAmount],
+      ["Investeringen!E3", "paid", paid],
       ["Desinvesteringen!D2", undefined, "investering INV-2 telt niet mee (zie de melding bij die regel)"],
       ["Disposal 1 (step 4 of the task pane)", undefined, "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
       ["Disposal 1 (step 4 of the task pane)", undefined, "kies de investering van dit jaar die is vervreemd"],
@@ -360,9 +446,14 @@ describe("report sheet: the rows left out", () => {
       ["Deze regels tellen niet mee in de berekening; verbeter ze in de staat en maak het rapport opnieuw."],
       ["Cel", "Omschrijving", "Bedrag", "Reden"],
       ["Investeringen!D4", "Printer", "2,500", `${ambiguous} (nummer INV-3, kolom bedrag, waarde "2,500")`],
-      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (nummer INV-2, kolom betaald)`],
       ["Desinvesteringen!C3", "Kast verkocht", "veel", `${noAmount} (nummer D2, waarde "veel")`],
-      ["Desinvesteringen!D2", "Freesmachine verkocht", 500, "investering INV-2 telt niet mee (zie de melding bij die regel) (nummer D1)"],
+      ["Investeringen!E3", "Freesmachine", 5000, `${paid} (nummer INV-2, kolom betaald)`],
+      [
+        "Desinvesteringen!D2",
+        "Freesmachine verkocht",
+        500,
+        "investering INV-2 telt niet mee (zie de melding bij die regel) (nummer D1, kolom investering dit jaar)",
+      ],
       ["Vervreemding 1 (stap 4 van het taakvenster)", "verkoopprijs ontbreekt; vul een bedrag in, zoals 1.234,56"],
       ["Vervreemding 1 (stap 4 van het taakvenster)", "kies de investering van dit jaar die is vervreemd"],
       [],
@@ -371,8 +462,17 @@ describe("report sheet: the rows left out", () => {
     expect(indexOf(sheet, "Berekening")).toBeLessThan(at);
     expect(at).toBeLessThan(indexOf(sheet, "Bedrijfsmiddelen"));
     // the client block: four rows of the ledger read (two counted, two not), three disposals not counted
-    expect(rowOf(sheet, "Regels van de staat")).toEqual(["Regels van de staat", "4 regels gelezen, 2 niet meegeteld; 3 vervreemdingen niet meegeteld (zie Niet meegeteld)"]);
-    expect(sheet.rows.some((r) => r[0] === "Eén regel van de staat telt niet mee; zie Niet meegeteld op de volgende pagina." || /^5 regels van de staat tellen niet mee/.test(String(r[0])))).toBe(true);
+    expect(rowOf(sheet, "Regels van de staat")).toEqual([
+      "Regels van de staat",
+      "4 regels gelezen, 2 niet meegeteld; 3 vervreemdingen niet meegeteld (zie Niet meegeteld)",
+    ]);
+    expect(
+      sheet.rows.some(
+        (r) =>
+          r[0] === "Eén regel van de staat telt niet mee; zie Niet meegeteld op de volgende pagina." ||
+          /^5 regels van de staat tellen niet mee/.test(String(r[0])),
+      ),
+    ).toBe(true);
 
     const en = pane("en").sheet;
     const atEn = indexOf(en, "Not counted");
@@ -388,23 +488,38 @@ describe("report sheet: the rows left out", () => {
   it("one row of the ledger left out, as in the sample (INV-16, '2,500'): '16 regels gelezen, 1 niet meegeteld'", () => {
     const investments = Array.from({ length: 15 }, (_, i) => ({ id: `INV-${i + 1}`, category: "machine", amount: 1000 }));
     const s: Scenario = { year: 2025, investments };
-    const one: LeftOutRow[] = [{ list: "investments", cell: "Staat 2025!D19", id: "INV-16", column: "bedrag", value: '"2,500"', reason: ambiguous }];
+    const one: LeftOutRow[] = [
+      { list: "investments", cell: "Staat 2025!D19", sheet: "Staat 2025", row: 19, id: "INV-16", column: "bedrag", value: '"2,500"', reason: ambiguous },
+    ];
     const sheet = reportSheet(evaluate(s), { ...opts, lang: "nl", scenario: s, leftOut: one });
     expect(rowOf(sheet, "Regels van de staat")[1]).toBe("16 regels gelezen, 1 niet meegeteld (zie Niet meegeteld)");
     expect(rowOf(sheet, "Staat 2025!D19")).toEqual(["Staat 2025!D19", "INV-16", `${ambiguous} (nummer INV-16, kolom bedrag, waarde "2,500")`]);
     // two cells of one row are one row left out
-    const two = reportSheet(evaluate(s), { ...opts, lang: "en", scenario: s, leftOut: [...one, { ...one[0], cell: "Staat 2025!C19", column: "category", reason: "x" }] });
+    const two = reportSheet(evaluate(s), {
+      ...opts,
+      lang: "en",
+      scenario: s,
+      leftOut: [...one, { ...one[0], cell: "Staat 2025!C19", column: "category", reason: "x" }],
+    });
     expect(rowOf(two, "Rows of the ledger")[1]).toBe("16 rows read, 1 not counted (see Not counted)");
   });
 
   it("nothing left out: no section, and the summary says every row counts; not told (leftOut not given): neither", () => {
     const { sheet, rows } = pane("nl", false);
     expect(rows.length).toBeGreaterThan(0);
-    const clean: Scenario = { year: 2025, investments: [{ id: "a", category: "machine", amount: 5000 }, { id: "b", category: "inventaris", amount: 800 }] };
+    const clean: Scenario = {
+      year: 2025,
+      investments: [
+        { id: "a", category: "machine", amount: 5000 },
+        { id: "b", category: "inventaris", amount: 800 },
+      ],
+    };
     for (const lang of ["nl", "en"] as const) {
       const none = reportSheet(evaluate(clean), { ...opts, lang, scenario: clean, leftOut: [] });
       expect(none.rows.some((r) => r[0] === "Niet meegeteld" || r[0] === "Not counted")).toBe(false);
-      expect(rowOf(none, lang === "nl" ? "Regels van de staat" : "Rows of the ledger")[1]).toBe(lang === "nl" ? "2 regels gelezen, alle meegeteld" : "2 rows read, all counted");
+      expect(rowOf(none, lang === "nl" ? "Regels van de staat" : "Rows of the ledger")[1]).toBe(
+        lang === "nl" ? "2 regels gelezen, alle meegeteld" : "2 rows read, all counted",
+      );
       const untold = reportSheet(evaluate(clean), { ...opts, lang, scenario: clean });
       expect(untold.rows.some((r) => ["Niet meegeteld", "Not counted", "Regels van de staat", "Rows of the ledger"].includes(String(r[0])))).toBe(false);
     }
@@ -429,9 +544,25 @@ describe("report sheet: issue 13's figures per partner", () => {
 });
 
 describe("report sheet: a CONCEPT while a question is open or rows are left out (issue 14/16)", () => {
-  const s: Scenario = { year: 2025, investments: [{ id: "a", description: "Bureau", category: "inventaris", amount: 1450 }, { id: "b", category: "machine", amount: 2100 }] };
+  const s: Scenario = {
+    year: 2025,
+    investments: [
+      { id: "a", description: "Bureau", category: "inventaris", amount: 1450 },
+      { id: "b", category: "machine", amount: 2100 },
+    ],
+  };
   const r = evaluate(s);
-  const open = [{ cell: "Staat!D4", id: "H3", description: "Laptop", amount: "1899", question: "Gedateerd 28-12-2024, niet in 2025: telt niet mee in 2025, tenzij de verplichting in 2025 is aangegaan (art. 3.43 Wet IB 2001)" }];
+  const open = [
+    {
+      cell: "Staat!D4",
+      sheet: "Staat",
+      row: 4,
+      id: "H3",
+      description: "Laptop",
+      amount: "1899",
+      question: "Gedateerd 28-12-2024, niet in 2025: telt niet mee in 2025, tenzij de verplichting in 2025 is aangegaan (art. 3.43 Wet IB 2001)",
+    },
+  ];
   const left: LeftOutRow[] = [{ list: "investments", cell: "Staat!E9", id: "H9", description: "Printer", amount: "2,500", reason: "bedrag onduidelijk" }];
   const texts = (sheet: ReportSheet) => sheet.rows.flat().filter((v): v is string => typeof v === "string");
 
@@ -464,7 +595,9 @@ describe("report sheet: a CONCEPT while a question is open or rows are left out 
   it("rows left out: a CONCEPT, unless the user gave the reason they are left out on purpose (then final, with the reason in the client block)", () => {
     const concept = reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: left });
     expect(concept.provisional).toBe(true);
-    expect(texts(concept).find((t) => /^CONCEPT – /.test(t))).toMatch(/^CONCEPT – voorlopige uitkomst: 1 regel niet meegeteld\. .*Verbeter de regels \(zie Niet meegeteld\) of geef aan waarom ze bewust niet meetellen/);
+    expect(texts(concept).find((t) => /^CONCEPT – /.test(t))).toMatch(
+      /^CONCEPT – voorlopige uitkomst: 1 regel niet meegeteld\. .*Verbeter de regels \(zie Niet meegeteld\) of geef aan waarom ze bewust niet meetellen/,
+    );
     const final = reportSheet(r, { ...opts, lang: "nl", scenario: s, leftOut: left, leftOutReason: "  Printer is privé, bewust weggelaten " });
     expect(final.provisional).toBe(false);
     expect(final.rows[0][0]).toBe("Kleinschaligheidsinvesteringsaftrek 2025");

@@ -19,7 +19,6 @@ import { cultureFromLocale } from "../taskpane/app/text/format";
 import { makeDeriver } from "../taskpane/app/model/derive";
 import { initialState, reducer } from "../taskpane/app/model/state";
 import { loadLedger } from "../taskpane/app/model/load";
-import { reportLeftOut } from "../taskpane/app/report/left-out";
 import { leftOutRows, reportSheet } from "../taskpane/report-sheet";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { call } from "./support/cli";
@@ -40,7 +39,10 @@ const inv = (id: string, category: string, amount: number | string, extra: Recor
 
 describe("validateRows", () => {
   it("gives back a valid scenario as it is, validated as validateScenario does", () => {
-    const s = { year: 2025, investments: [inv("a", "machine", 10000), inv("b", "computer", "1200.50", { group: "g" }), inv("c", "computer", 300, { group: "g" })] };
+    const s = {
+      year: 2025,
+      investments: [inv("a", "machine", 10000), inv("b", "computer", "1200.50", { group: "g" }), inv("c", "computer", 300, { group: "g" })],
+    };
     const v = validateRows(s);
     expect(v.errors).toEqual([]);
     expect(v.scenario).toBe(s);
@@ -94,12 +96,23 @@ describe("validateRows", () => {
     ]);
     for (const e of v.errors) {
       // the same row alone, at the same place, is refused by validateScenario with the same error
-      const alone = errorOf({ year: 2025, investments: [...Array(e.index).fill(inv("x", "machine", 1)).map((x, i) => ({ ...x, id: `x${i}` })), s.investments[e.index]] });
+      const alone = errorOf({
+        year: 2025,
+        investments: [
+          ...Array(e.index)
+            .fill(inv("x", "machine", 1))
+            .map((x, i) => ({ ...x, id: `x${i}` })),
+          s.investments[e.index],
+        ],
+      });
       expect([e.field, e.code, e.message, e.reason]).toEqual([alone.field, alone.code, alone.message, alone.reason]);
       expect(e.list).toBe("investments");
     }
     // the rows kept are numbered anew: what evaluate() makes of the scenario kept
-    expect(v.normalized.investments.map((i) => [i.index, i.id])).toEqual([[0, "a"], [1, "z"]]);
+    expect(v.normalized.investments.map((i) => [i.index, i.id])).toEqual([
+      [0, "a"],
+      [1, "z"],
+    ]);
     expect(() => validateScenario(v.scenario)).not.toThrow();
     expect(evaluateNormalized(v.normalized)).toEqual(evaluate(v.scenario));
     // the caller's scenario is not changed
@@ -130,14 +143,36 @@ describe("validateRows", () => {
     const v = validateRows(s);
     expect(v.scenario.investments.map((i) => i.id)).toEqual(["a"]);
     expect(v.errors.map((e) => [e.id, e.key, e.reason])).toEqual([
-      ["w1", "group", 'hoort bij hetzelfde bedrijfsmiddel (groep "Werkplek") als investering w2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn'],
+      [
+        "w1",
+        "group",
+        'hoort bij hetzelfde bedrijfsmiddel (groep "Werkplek") als investering w2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn',
+      ],
       ["w2", "paid", 'betaald bedrag is hoger dan het investeringsbedrag (€ 700,00); daardoor telt de hele groep "Werkplek" (3 regels) niet mee'],
-      ["w3", "group", 'hoort bij hetzelfde bedrijfsmiddel (groep "Werkplek") als investering w2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn'],
-      ["k1", "group", 'hoort bij hetzelfde bedrijfsmiddel (groep "Kast") als investering k2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn'],
-      ["k2", "inUse", 'regels van één bedrijfsmiddel (groep "Kast") worden samen in gebruik genomen; k1: in gebruik ja, deze regel: in gebruik nee; daardoor telt de hele groep "Kast" (2 regels) niet mee'],
+      [
+        "w3",
+        "group",
+        'hoort bij hetzelfde bedrijfsmiddel (groep "Werkplek") als investering w2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn',
+      ],
+      [
+        "k1",
+        "group",
+        'hoort bij hetzelfde bedrijfsmiddel (groep "Kast") als investering k2, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn',
+      ],
+      [
+        "k2",
+        "inUse",
+        'regels van één bedrijfsmiddel (groep "Kast") worden samen in gebruik genomen; k1: in gebruik ja, deze regel: in gebruik nee; daardoor telt de hele groep "Kast" (2 regels) niet mee',
+      ],
     ]);
     // the message of the row that disagrees starts as validateScenario's
-    expect(v.errors[4].message.startsWith(errorOf({ year: 2025, investments: s.investments.slice(4) }).message.split(" (waarde")[0].replace("investments[1]", "investments[5]"))).toBe(true);
+    expect(
+      v.errors[4].message.startsWith(
+        errorOf({ year: 2025, investments: s.investments.slice(4) })
+          .message.split(" (waarde")[0]
+          .replace("investments[1]", "investments[5]"),
+      ),
+    ).toBe(true);
   });
 
   it("a replacement or a disposal that names a row left out goes with it; a duplicate id and a doubly named investment go; no crash on a chain", () => {
@@ -175,14 +210,28 @@ describe("validateRows", () => {
     ]);
     expect(evaluateNormalized(v.normalized)).toEqual(evaluate(v.scenario));
     // ids left out earlier (the taskpane's reading of the ledger) are named as such
-    const later = validateRows({ year: 2025, investments: [inv("x", "machine", 1000, { lostByCalamity: { replacedBy: "a" } }), inv("y", "machine", 500)], disposals: [{ id: "D", price: 1, investment: "a" }] }, { leftOut: ["a"] });
-    expect(later.errors.map((e) => e.reason)).toEqual(["investering a telt niet mee (zie de melding bij die regel)", "investering a telt niet mee (zie de melding bij die regel)"]);
+    const later = validateRows(
+      {
+        year: 2025,
+        investments: [inv("x", "machine", 1000, { lostByCalamity: { replacedBy: "a" } }), inv("y", "machine", 500)],
+        disposals: [{ id: "D", price: 1, investment: "a" }],
+      },
+      { leftOut: ["a"] },
+    );
+    expect(later.errors.map((e) => e.reason)).toEqual([
+      "investering a telt niet mee (zie de melding bij die regel)",
+      "investering a telt niet mee (zie de melding bij die regel)",
+    ]);
   });
 
   it("a cycle of replacements goes whole; a disposal whose investment year has no table is left out instead of stopping evaluate()", () => {
     const v = validateRows({
       year: 2012,
-      investments: [inv("a", "machine", 1000, { lostByCalamity: { replacedBy: "b" } }), inv("b", "machine", 1000, { lostByCalamity: { replacedBy: "a" } }), inv("c", "machine", 1000)],
+      investments: [
+        inv("a", "machine", 1000, { lostByCalamity: { replacedBy: "b" } }),
+        inv("b", "machine", 1000, { lostByCalamity: { replacedBy: "a" } }),
+        inv("c", "machine", 1000),
+      ],
       disposals: [{ id: "d", price: 1, investmentYear: 2009, investmentAmount: 1, investmentYearTotal: 1 }],
     });
     expect(v.scenario.investments.map((i) => i.id)).toEqual(["c"]);
@@ -192,7 +241,9 @@ describe("validateRows", () => {
       ["disposals", "NO_TABLE", "disposals[0].investmentYear"],
     ]);
     expect(v.errors[0].reason).toMatch(/^vervangingen vormen een kring \(a → b → a\)/);
-    expect(v.errors[2].message).toBe(errorOf({ year: 2012, investments: [], disposals: [{ id: "d", price: 1, investmentYear: 2009, investmentAmount: 1, investmentYearTotal: 1 }] }).message);
+    expect(v.errors[2].message).toBe(
+      errorOf({ year: 2012, investments: [], disposals: [{ id: "d", price: 1, investmentYear: 2009, investmentAmount: 1, investmentYearTotal: 1 }] }).message,
+    );
     expect(v.scenario.disposals).toBeUndefined();
     expect(() => evaluate(v.scenario)).not.toThrow();
   });
@@ -213,7 +264,10 @@ describe("validateRows", () => {
     });
   const ids = Array.from({ length: 14 }, (_, i) => `r${i}`);
   const ledgers = fc
-    .tuple(fc.array(row(ids), { maxLength: 14 }), fc.array(fc.record({ id: fc.constantFrom("d1", "d2", "d3"), price: fc.constantFrom(10, 1000), investment: fc.constantFrom(...ids) }), { maxLength: 3 }))
+    .tuple(
+      fc.array(row(ids), { maxLength: 14 }),
+      fc.array(fc.record({ id: fc.constantFrom("d1", "d2", "d3"), price: fc.constantFrom(10, 1000), investment: fc.constantFrom(...ids) }), { maxLength: 3 }),
+    )
     .map(([rows, disposals]) => ({
       year: 2025,
       investments: rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))) as unknown as ScenarioInvestment[],
@@ -238,7 +292,9 @@ describe("validateRows", () => {
           ...second.errors.filter((e) => e.list === "investments").map((e) => [rest[e.index].i, e.code, e.reason]),
         ].sort((a, b) => (a[0] as number) - (b[0] as number));
         expect(twoPasses).toEqual(one.errors.filter((e) => e.list === "investments").map((e) => [e.index, e.code, e.reason]));
-        expect(second.errors.filter((e) => e.list === "disposals").map((e) => [e.index, e.reason])).toEqual(one.errors.filter((e) => e.list === "disposals").map((e) => [e.index, e.reason]));
+        expect(second.errors.filter((e) => e.list === "disposals").map((e) => [e.index, e.reason])).toEqual(
+          one.errors.filter((e) => e.list === "disposals").map((e) => [e.index, e.reason]),
+        );
       }),
       { numRuns: 400, seed: 20261124 },
     );
@@ -328,7 +384,14 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
 
   /** the taskpane on the same cells: the pane's state after loading, derived as on screen */
   function taskpane() {
-    const grid = (sheet: string, t: { headers: string[]; rows: Cell[][] }) => ({ sheet, source: `tabel ${sheet}`, headers: t.headers, rows: t.rows, firstRow: 2, firstColumn: 0 });
+    const grid = (sheet: string, t: { headers: string[]; rows: Cell[][] }) => ({
+      sheet,
+      source: `tabel ${sheet}`,
+      headers: t.headers,
+      rows: t.rows,
+      firstRow: 2,
+      firstColumn: 0,
+    });
     const s = reducer(initialState(2025), {
       type: "load-done",
       source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
@@ -387,24 +450,50 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
   it("the pane's report sheet and kia-calc's output name the same rows left out, with the same cells and reasons", async () => {
     const { s, d } = taskpane();
     // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the pane's own disposals not complete
-    const rows = leftOutRows(reportLeftOut(s, d), "nl");
-    const sheet = reportSheet(d.evaluated!.report!, { lang: "nl", version: "1", date: "2026-01-01", ledgerSource: "tabel Investeringen", scenario: d.evaluated!.scenario, leftOut: rows });
+    const rows = leftOutRows(d.leftOut, { issues: d.disposalIssues, disposals: s.choices.disposals }, "nl");
+    const sheet = reportSheet(d.evaluated!.report!, {
+      lang: "nl",
+      version: "1",
+      date: "2026-01-01",
+      ledgerSource: "tabel Investeringen",
+      scenario: d.evaluated!.scenario,
+      leftOut: rows,
+    });
     const at = sheet.rows.findIndex((r) => r[0] === "Niet meegeteld");
     const listed = sheet.rows.slice(at + 3, at + 3 + rows.length);
     const cli = JSON.parse((await call([path])).out).leftOut as { cell: string; id?: string; column?: string; reason: string }[];
     // the ledger's rows: the same cell, number, column and reason in both (the report names the number and column
     // after the reason)
     expect(listed.slice(0, 5).map((r) => [r[0], r[4]])).toEqual(
-      cli.slice(0, 5).map((x) => [x.cell, expect.stringMatching(new RegExp(`^${x.reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(nummer ${x.id}, kolom ${x.column}(, waarde .*)?\\)$`))]),
+      cli
+        .slice(0, 5)
+        .map((x) => [
+          x.cell,
+          expect.stringMatching(new RegExp(`^${x.reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(nummer ${x.id}, kolom ${x.column}(, waarde .*)?\\)$`)),
+        ]),
     );
-    expect(listed[0]).toEqual(["Investeringen!E3", "Freesmachine", null, 5000, "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00) (nummer INV-2, kolom betaald)", null, null]);
-    // the disposal at the cell kia-calc names (the investment it undoes), with its number and reason (the report
-    // builder names no column for a disposal)
+    expect(listed[0]).toEqual([
+      "Investeringen!E3",
+      "Freesmachine",
+      null,
+      5000,
+      "betaald bedrag is hoger dan het investeringsbedrag (€ 5.000,00) (nummer INV-2, kolom betaald)",
+      null,
+      null,
+    ]);
+    // the disposal at the cell kia-calc names (the investment it undoes), with its number, column and reason, as kia-calc
     expect(listed[5][0]).toBe("Desinvesteringen!D2");
-    expect(listed[5][4]).toBe("investering INV-4 telt niet mee (zie de melding bij die regel) (nummer D1)");
-    expect(cli[5]).toEqual({ cell: "Desinvesteringen!D2", id: "D1", column: "investering dit jaar", reason: "investering INV-4 telt niet mee (zie de melding bij die regel)" });
+    expect(listed[5][4]).toBe("investering INV-4 telt niet mee (zie de melding bij die regel) (nummer D1, kolom investering dit jaar)");
+    expect(cli[5]).toEqual({
+      cell: "Desinvesteringen!D2",
+      id: "D1",
+      column: "investering dit jaar",
+      reason: "investering INV-4 telt niet mee (zie de melding bij die regel)",
+    });
     expect(cli).toHaveLength(6);
-    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![2]).toBe("9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)");
+    expect(sheet.rows.find((r) => r[0] === "Regels van de staat")![2]).toBe(
+      "9 regels gelezen, 5 niet meegeteld; 1 vervreemding niet meegeteld (zie Niet meegeteld)",
+    );
   });
 
   it("--batch counts them under Problemen and computes the client, with one evaluate(); the taskpane shows as many", async () => {
@@ -417,10 +506,20 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
     expect(row.problems).toBe(6);
     const r = await call(["--batch", join(dir, "klanten")]);
     expect(r.code).toBe(0);
-    const [, line] = r.out.replace(/^\ufeff/, "").trimEnd().split("\r\n");
+    const [, line] = r.out
+      .replace(/^\ufeff/, "")
+      .trimEnd()
+      .split("\r\n");
     const pane = d.evaluated!.report!;
     // 6 problems: the figure is provisional (column Voorlopig)
-    expect(line.split(";").slice(0, 8)).toEqual(["klant.xlsx", "2025", ...[pane.total, pane.kia, pane.disinvestment!.total].map((x) => x.replace(".", ",")), "6", "ja", ""]);
+    expect(line.split(";").slice(0, 8)).toEqual([
+      "klant.xlsx",
+      "2025",
+      ...[pane.total, pane.kia, pane.disinvestment!.total].map((x) => x.replace(".", ",")),
+      "6",
+      "ja",
+      "",
+    ]);
   });
 
   it("a ledger of many bad rows is still one evaluation in the taskpane (the old way retried once per row, at most 25 times)", () => {
@@ -445,7 +544,13 @@ describe("the same workbook in the taskpane and in kia-calc", () => {
       firstRow: 2,
       firstColumn: 0,
     };
-    const s = reducer(initialState(2025), { type: "load-done", source: { kind: "table", name: "tabel Investeringen" }, grid, mapping: { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, replacedBy: 6 }, mappingOrigin: "headers" });
+    const s = reducer(initialState(2025), {
+      type: "load-done",
+      source: { kind: "table", name: "tabel Investeringen" },
+      grid,
+      mapping: { id: 0, category: 1, amount: 2, paid: 3, group: 4, inUse: 5, replacedBy: 6 },
+      mappingOrigin: "headers",
+    });
     const before = evaluations();
     const d = makeDeriver()(s, NL);
     const e = d.evaluated!;
@@ -474,7 +579,10 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
     const lines = r.err.trimEnd().split("\n");
     const at = lines.findIndex((l) => l.endsWith("de berekening weigert ze:"));
     expect(at).toBeGreaterThanOrEqual(0);
-    return lines.slice(at + 1).filter((l) => l.startsWith("  ")).map((l) => l.slice(2));
+    return lines
+      .slice(at + 1)
+      .filter((l) => l.startsWith("  "))
+      .map((l) => l.slice(2));
   }
 
   /** the standalone pane on the same file (loadLedger, as App.tsx loads it): the cell of each row it lists as left out */
@@ -491,25 +599,22 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
 
   it("an Excel table from B3: the field's cell; a field without a column of its own (a calamity without that column) the number's cell", async () => {
     const headers = ["Nummer", "Omschrijving", "Categorie", "Bedrag", "Betaald", "Groep", "Vervangen door"];
-    const bytes = await sheets(
-      { Overzicht: [["Jaar", 2025]], Staat: [["Staat van investeringen 2025"]], Verkopen: [] },
-      [
-        {
-          sheet: "Staat",
-          name: "Investeringen",
-          ref: "B3",
-          headers,
-          rows: [
-            ["INV-1", "Draaibank", "machine", 10000, null, null, null],
-            ["INV-2", "Computer", "computer", 800, 900, "Werkplek", null], // paid more: its group goes with it
-            ["INV-3", "Scherm", "computer", 700, null, "Werkplek", null],
-            ["INV-4", "Dak", "bedrijfsgebouw", 8000, null, "Pand", "INV-1"],
-            ["INV-5", "Gevel", "bedrijfsgebouw", 6000, null, "Pand", null], // its group disagrees on the calamity
-          ],
-        },
-        { sheet: "Verkopen", name: "Desinvesteringen", ref: "A1", headers: ["Nummer", "Verkoopprijs", "Investering dit jaar"], rows: [["D1", 100, "INV-3"]] },
-      ],
-    );
+    const bytes = await sheets({ Overzicht: [["Jaar", 2025]], Staat: [["Staat van investeringen 2025"]], Verkopen: [] }, [
+      {
+        sheet: "Staat",
+        name: "Investeringen",
+        ref: "B3",
+        headers,
+        rows: [
+          ["INV-1", "Draaibank", "machine", 10000, null, null, null],
+          ["INV-2", "Computer", "computer", 800, 900, "Werkplek", null], // paid more: its group goes with it
+          ["INV-3", "Scherm", "computer", 700, null, "Werkplek", null],
+          ["INV-4", "Dak", "bedrijfsgebouw", 8000, null, "Pand", "INV-1"],
+          ["INV-5", "Gevel", "bedrijfsgebouw", 6000, null, "Pand", null], // its group disagrees on the calamity
+        ],
+      },
+      { sheet: "Verkopen", name: "Desinvesteringen", ref: "A1", headers: ["Nummer", "Verkoopprijs", "Investering dit jaar"], rows: [["D1", 100, "INV-3"]] },
+    ]);
     const lines = await refused("tabel.xlsx", bytes);
     expect(lines).toEqual([
       'Staat!F5 (nummer INV-2, kolom betaald): betaald bedrag is hoger dan het investeringsbedrag (€ 800,00); daardoor telt de hele groep "Werkplek" (2 regels) niet mee',
@@ -545,7 +650,8 @@ describe("the cell of a refused row, in kia-calc and in the taskpane", () => {
   });
 
   it("a CSV: the sheet named after the file, its line as the row; a row without a number by its cell alone", async () => {
-    const text = "Staat van investeringen;;;;\r\nJaar;2025;;;\r\nNummer;Categorie;Bedrag;Betaald;Ontheffing\r\nC1;machine;5.000;;\r\n;inventaris;2.000;2.500;\r\nC3;machine;3.000;;ja\r\n";
+    const text =
+      "Staat van investeringen;;;;\r\nJaar;2025;;;\r\nNummer;Categorie;Bedrag;Betaald;Ontheffing\r\nC1;machine;5.000;;\r\n;inventaris;2.000;2.500;\r\nC3;machine;3.000;;ja\r\n";
     const bytes = new TextEncoder().encode(text);
     const lines = await refused("staat.csv", bytes);
     expect(lines).toEqual([

@@ -206,6 +206,29 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
       (r) => expect(r.scenario.disposals).toHaveLength(1),
     ],
     [
+      "an export's Groep column that names asset groups beside a Categorie column: no groups of besluit 2.2",
+      () =>
+        make({
+          sheets: [
+            {
+              name: "Activa",
+              rows: [
+                ["Nummer", "Omschrijving", "Categorie", "Groep", "Bedrag", "Datum"],
+                ["A1", "Stoel", "inventaris", "Inventaris", 300, d("2025-02-01")],
+                ["A2", "Stoel", "inventaris", "Inventaris", 300, d("2025-02-01")],
+                ["A3", "Lamp", "inventaris", "Inventaris", 300, d("2025-02-01")],
+                ["A4", "Draaibank", "machine", "0210 Machines en installaties", 5000, d("2025-03-01")],
+              ],
+            },
+          ],
+        }),
+      // read as one group, the three chairs and the lamp would pass the € 450 test together (900): they do not
+      (r) => {
+        expect((r.scenario.investments as { group?: string }[]).map((i) => i.group)).toEqual([undefined, undefined, undefined, undefined]);
+        expect(r.figures).toMatchObject({ year: 2025, total: "5000", kia: "1400" });
+      },
+    ],
+    [
       "the year in KIA_JAAR (the dates say 2025)",
       () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Info", rows: [["Klant", "X"], ["Jaar", 2024]] }], names: { KIA_JAAR: "Info!$B$2" } }),
       (r) => expect(r.year).toEqual({ from: "name", year: 2024, at: "Info!B2" }),

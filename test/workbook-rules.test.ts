@@ -268,3 +268,81 @@ describe("kia-calc and the taskpane read the same workbook alike", () => {
     expect(cli.scenario.investments).toHaveLength(2);
   });
 });
+
+describe("leaveOutRefused: each list's places stay parallel to the scenario's list", () => {
+  it("a refused disposal and a refused investment are taken out of their places, so the rows after them keep their cells", async () => {
+    const { leaveOutRefused } = await import("../src/workbook");
+    const read = {
+      scenario: {
+        year: 2025,
+        investments: [
+          { id: "A", category: "machine", amount: 5000, paid: 6000 },
+          { id: "B", category: "machine", amount: 3000 },
+        ],
+        disposals: [
+          { id: "D1", price: "veel", investment: "B" },
+          { id: "D2", price: 100, investment: "B" },
+        ],
+      },
+      places: {
+        ledger: { sheet: "Staat", rows: [5, 6], mapping: { id: 0, paid: 4 }, firstColumn: 0 },
+        disposals: { sheet: "Desinv", rows: [3, 4], mapping: { id: 0, price: 2 }, firstColumn: 0 },
+      },
+      leftOut: [],
+      rows: [5, 6],
+    };
+    const r = leaveOutRefused(read as never);
+    expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column])).toEqual([
+      ["investments", "Staat", 5, "E"],
+      ["disposals", "Desinv", 3, "C"],
+    ]);
+    expect((r.scenario.investments as { id: string }[]).map((i) => i.id)).toEqual(["B"]);
+    expect((r.scenario.disposals as { id: string }[]).map((d) => d.id)).toEqual(["D2"]);
+    expect(r.places.ledger.rows).toEqual([6]);
+    expect(r.places.disposals!.rows).toEqual([4]);
+    expect(r.rows).toEqual([6]);
+  });
+});
+
+describe("ledgerMapping: a column headed Groep that names categories is no group of besluit 2.2", () => {
+  it("beside a category column it is not read, and said; as the only one it is the category; real 2.2 groups stay groups", async () => {
+    const { ledgerMapping } = await import("../src/workbook/ledger");
+    const head = ["Nummer", "Categorie", "Groep", "Bedrag"];
+    const exportRows: Cell[][] = [
+      ["A1", "inventaris", "Inventaris", 300],
+      ["A2", "machine", "0210 Machines en installaties", 5000],
+      ["A3", "inventaris", "Inventaris", 300],
+    ];
+    const beside = ledgerMapping(head, exportRows, 1);
+    expect(beside.mapping).toEqual({ id: 0, category: 1, amount: 3 });
+    expect(beside.groupColumn).toMatchObject({ column: 2, header: "Groep", examples: ["Inventaris", "0210 Machines en installaties"], asCategory: false });
+    expect(beside.groupColumn!.message).toBe(
+      'kolom D ("Groep") noemt categorieën (Inventaris, 0210 Machines en installaties), geen groepen van besluit onderdeel 2.2 (rijen die samen één bedrijfsmiddel zijn): ' +
+        "niet als groep gelezen. Is het toch een groep van onderdeel 2.2, kies die kolom dan onder Kolommen als groep.",
+    );
+    const only = ledgerMapping(["Nummer", "Groep", "Bedrag"], exportRows.map(([a, , g, b]) => [a, g, b]));
+    expect(only.mapping).toEqual({ id: 0, category: 1, amount: 2 });
+    expect(only.groupColumn).toMatchObject({ asCategory: true });
+    // one value that is no category (a set of rows that form one asset) keeps the column a group
+    const groups = ledgerMapping(head, [...exportRows, ["A4", "computer", "PC set", 400]]);
+    expect(groups.mapping.group).toBe(2);
+    expect(groups.groupColumn).toBeUndefined();
+    // one category's name may be a group's own ("Bestelauto": the van and its fittings)
+    expect(ledgerMapping(head, [["A1", "bestelauto", "Bestelauto", 30000], ["A2", "bestelauto", "Bestelauto", 2000]]).mapping.group).toBe(2);
+    // an empty group column stays what its header says
+    expect(ledgerMapping(head, [["A1", "machine", null, 1000]]).mapping.group).toBe(2);
+  });
+
+  it("kia-calc on such an export: each row its own asset (the € 450 test per row), with the warning", async () => {
+    const { call } = await import("./support/cli");
+    const { mkdtempSync, writeFileSync } = await import("fs");
+    const { join } = await import("path");
+    const { tmpdir } = await import("os");
+    const path = join(mkdtempSync(join(tmpdir(), "kia-groep-")), "export.csv");
+    writeFileSync(path, "Nummer;Omschrijving;Categorie;Groep;Bedrag;Datum\nA1;Stoel;inventaris;Inventaris;300;01-02-2025\nA2;Stoel;inventaris;Inventaris;300;01-02-2025\nA3;Draaibank;machine;Machines;5000;01-03-2025\n");
+    const r = await call([path]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ year: 2025, total: "5000", kia: "1400" });
+    expect(r.err).toContain('Kolom D ("Groep") noemt categorieën (Inventaris, Machines), geen groepen van besluit onderdeel 2.2');
+  });
+});

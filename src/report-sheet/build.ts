@@ -75,6 +75,9 @@ export interface ReportSheetOptions {
 export interface OpenRow {
   /** the cell the question is about: "Staat!C7" */
   cell: string;
+  /** its sheet and sheet row (1-based): several questions of one row are one row */
+  sheet: string;
+  row: number;
   id?: string;
   description?: string;
   /** plain decimal, negative for a credit */
@@ -97,6 +100,9 @@ export interface LeftOutRow {
   list: "investments" | "partners" | "disposals";
   /** the cell: "Investeringen!E3"; a disposal entered in the pane: where it was entered ("Vervreemding 1 (stap 4)") */
   cell: string;
+  /** the sheet and sheet row (1-based) of a row of the workbook (several cells of one row are one row); none for a disposal entered in the pane */
+  sheet?: string;
+  row?: number;
   /** the row's number, when it has one */
   id?: string;
   /** the row's description and amount as read, when there are */
@@ -575,10 +581,9 @@ export function flatBrackets(text: string): string {
   return text.replace(/\s*\(([^()]*)\)/g, ", $1");
 }
 
-/** "Investeringen!E3" -> "Investeringen!3": several cells of one row are one row left out. */
-function rowKey(cell: string): string {
-  const m = /^(.*)![A-Z]{1,3}(\d+)$/.exec(cell);
-  return m ? `${m[1]}!${m[2]}` : cell;
+/** Several cells of one row are one row left out: its sheet and row; a disposal entered in the pane is its own. */
+function rowKey(x: { cell: string; sheet?: string; row?: number }): string {
+  return x.sheet === undefined || x.row === undefined ? x.cell : `${x.sheet}\u0000${x.row}`;
 }
 
 /** The lines a text takes in a cell `width` characters wide (words kept whole where they fit; \n starts a line). */
@@ -778,8 +783,8 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const leftOutReason = options.leftOutReason?.trim() ?? "";
   const examples = options.examples ?? 0;
   const provisional = isProvisional({ leftOut, open, leftOutReason, examples });
-  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map((x) => rowKey(x.cell)));
-  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map((x) => rowKey(x.cell)));
+  const leftRows = new Set(leftOut?.filter((x) => x.list === "investments").map(rowKey));
+  const leftDisposals = new Set(leftOut?.filter((x) => x.list === "disposals").map(rowKey));
   const title = provisional ? `${L.title(year)} – ${L.concept}` : L.title(year);
 
   // Title rows (printed at the top of every page)
@@ -816,7 +821,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   const description = report.description ?? options.scenario.description;
   if (description) kv(L.description, description);
   // a row with an open question is not among the scenario's investments until answered
-  const openRows = new Set(open.map((q) => rowKey(q.cell))).size;
+  const openRows = new Set(open.map(rowKey)).size;
   if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows));
   if (leftOutReason && leftOut?.length) kv(L.leftOutReason, leftOutReason);
   b.blank();

@@ -5,3 +5,4 @@
 export * from "./build";
 export * from "./types";
 export { referenceUrls, type ReferenceLink } from "./refs";
+export { leftOutRow, openRow } from "./rows";

@@ -12,7 +12,8 @@ import {
   cellText,
   columnLetter,
   mapDisposalHeaders,
-  mapHeaders,
+  ledgerMapping,
+  type GroupColumnNote,
   readDisposals,
   readLedger,
   readPartners,
@@ -21,7 +22,7 @@ import {
   type ColumnMapping,
   type LedgerRead,
 } from "./ledger";
-import { refusedRow, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
+import { refusedEntry, unreadCell, type LeftOut, type ReadNote, type RowPlaces } from "./left-out";
 import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
 import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
@@ -175,7 +176,8 @@ export type FoundRead = Pick<
  */
 export function readFound(found: WorkbookFound, choices: ReadChoices = {}, firstRead?: LedgerRead): FoundRead {
   const { ledger } = found;
-  const mapping = choices.mapping ?? mapHeaders(ledger.headers).mapping;
+  const auto = ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn);
+  const mapping = choices.mapping ?? auto.mapping;
   const place = ledgerPlace(ledger, choices.answers);
   const first = (firstRead as Required<LedgerRead> | undefined) ?? readLedger(ledger.rows, mapping, place);
   const read = choices.year === undefined ? first : withOtherYears(first, choices.year, mapping, place);
@@ -194,7 +196,11 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
     open: read.open ?? [],
     answered: read.answered ?? [],
     otherYears: (read.otherYears ?? []).map((x) => ({ sheet: ledger.sheet, ...x })),
-    warnings: [...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })), ...parts.warnings],
+    warnings: [
+      ...(read.warnings ?? []).map((w) => ({ sheet: ledger.sheet, ...w })),
+      ...parts.warnings,
+      ...groupColumnWarning(auto.groupColumn, mapping, ledger.sheet),
+    ],
     examples: { investments: [], partners: [], disposals: [] },
     provisional: false,
   };
@@ -219,6 +225,12 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
   return out;
 }
 
+/** The warning of a group column that names categories (ledgerMapping), while the mapping in use follows it. */
+function groupColumnWarning(note: GroupColumnNote | undefined, mapping: ColumnMapping, sheet: string): { sheet: string; message: string }[] {
+  if (!note || mapping.group !== undefined || (note.asCategory && mapping.category !== note.column)) return [];
+  return [{ sheet, message: note.message.charAt(0).toUpperCase() + note.message.slice(1) }];
+}
+
 /**
  * The scenario of a workbook's parts, read with the core's readers; every cell not read a LeftOut. `ledgerRead`: the
  * ledger read already (readWorkbook read it for the year).
@@ -226,7 +238,7 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
 export function assemble(
   parts: WorkbookParts,
   ledgerRead?: LedgerRead,
-  ledgerMapping?: ColumnMapping,
+  ledgerColumns?: ColumnMapping,
   fromRegister?: FromRegister,
 ): {
   scenario: ScenarioParts;
@@ -237,7 +249,7 @@ export function assemble(
 } {
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
-  const mapping = ledgerMapping ?? mapHeaders(ledger.headers).mapping;
+  const mapping = ledgerColumns ?? ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn).mapping;
   const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) =>
     column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined;
@@ -323,34 +335,33 @@ export function assemble(
  */
 export function leaveOutRefused(
   read: Pick<WorkbookRead, "scenario" | "places" | "leftOut"> & { rows?: number[] },
-): Pick<WorkbookRead, "scenario" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
+): Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
   try {
     const checked = validateRows(read.scenario);
     const refused = checked.errors
-      .map((e) => {
-        const x = refusedRow(e, read.places);
-        if (!x) return undefined;
-        // the refused row's description and amount as read (a disposal: its price)
-        const item = (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as
-          { description?: unknown; amount?: unknown; price?: unknown } | undefined;
-        const description = typeof item?.description === "string" && item.description.trim() ? item.description.trim() : undefined;
-        const amount = e.list === "disposals" ? item?.price : item?.amount;
-        return {
-          ...x,
-          ...(description ? { description } : {}),
-          ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}),
-        };
-      })
+      .map((e) =>
+        refusedEntry(
+          e,
+          read.places,
+          (e.list === "disposals" ? read.scenario.disposals : read.scenario.investments)?.[e.index] as Record<string, unknown> | undefined,
+        ),
+      )
       .filter((x): x is LeftOut => x !== undefined);
-    const dropped = new Set(checked.errors.filter((e) => e.list === "investments").map((e) => e.index));
+    const dropped = { investments: new Set<number>(), disposals: new Set<number>() };
+    for (const e of checked.errors) if (e.list === "investments" || e.list === "disposals") dropped[e.list].add(e.index);
+    const kept = (rows: number[], gone: ReadonlySet<number>) => (gone.size ? rows.filter((_, i) => !gone.has(i)) : rows);
+    // each list's places stay parallel to the scenario's list, as RowPlaces says: the rows left out taken out
+    const places: WorkbookRead["places"] = { ledger: { ...read.places.ledger, rows: kept(read.places.ledger.rows, dropped.investments) } };
+    if (read.places.disposals) places.disposals = { ...read.places.disposals, rows: kept(read.places.disposals.rows, dropped.disposals) };
     return {
       scenario: checked.scenario as ScenarioParts & Scenario,
+      places,
       normalized: checked.normalized,
       leftOut: [...read.leftOut, ...refused],
-      ...(read.rows ? { rows: dropped.size ? read.rows.filter((_, i) => !dropped.has(i)) : read.rows } : {}),
+      ...(read.rows ? { rows: kept(read.rows, dropped.investments) } : {}),
     };
   } catch (e) {
-    if (e instanceof KiaValidationError) return { scenario: read.scenario, leftOut: read.leftOut, refused: e };
+    if (e instanceof KiaValidationError) return { scenario: read.scenario, places: read.places, leftOut: read.leftOut, refused: e };
     throw e;
   }
 }

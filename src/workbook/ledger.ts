@@ -179,6 +179,61 @@ function headerMapper<F extends string>(
 /** Which column of a ledger holds which field, found by the headers; the first column that matches a field wins. */
 export const mapHeaders: (headers: readonly unknown[]) => { mapping: ColumnMapping; unmapped: string[] } = headerMapper(FIELD_HEADERS);
 
+/** What ledgerMapping changed: a column headed as a group whose cells name categories or balance-sheet headings. */
+export interface GroupColumnNote {
+  /** the column's index in the range, its header, and up to three of its values */
+  column: number;
+  header: string;
+  examples: string[];
+  /** read as the category (the ledger has no category column), else not read */
+  asCategory: boolean;
+  /** in Dutch, for the reader's warnings */
+  message: string;
+}
+
+/**
+ * Which column of a ledger holds which field: by the headers (mapHeaders), checked against the values of one
+ * column. A column headed "Groep" is a group of besluit onderdeel 2.2 (rows that form one asset, tested together
+ * against the € 450 test), but a bookkeeping export's "Groep" names the asset group of its chart of accounts
+ * (Machines, Inventaris, 0210 Machines en installaties): read as a 2.2 group it would make all machines one asset.
+ * When its values name two or more categories or balance-sheet headings and nothing else, it is not read as a group: it is the
+ * category when the ledger has no category column, and said either way (`groupColumn`). Every app's default mapping.
+ */
+export function ledgerMapping(
+  headers: readonly unknown[],
+  rows: readonly (readonly Cell[])[],
+  firstColumn = 0,
+): { mapping: ColumnMapping; unmapped: string[]; groupColumn?: GroupColumnNote } {
+  const m = mapHeaders(headers);
+  const g = m.mapping.group;
+  if (g === undefined) return m;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const c = row[g];
+    if (isEmpty(c) || isErr(c)) continue;
+    const text = cellText(c).trim();
+    if (!text || seen.has(text)) continue;
+    if (!findCategory(text) && !findHeading(text)) return m;
+    seen.add(text);
+    // enough to know: a column with this many distinct category names is no list of 2.2 groups
+    if (seen.size >= 50) break;
+  }
+  // one name may well be a group's own ("Bestelauto": the van and its fittings); two or more categories are a list of them
+  if (seen.size < 2) return m;
+  const mapping: ColumnMapping = { ...m.mapping };
+  delete mapping.group;
+  const asCategory = mapping.category === undefined;
+  if (asCategory) mapping.category = g;
+  const header = String(headers[g] ?? "").trim();
+  const examples = [...seen].slice(0, 3);
+  const letter = columnLetter(firstColumn + g);
+  const message =
+    `kolom ${letter} ("${header}") noemt categorieën (${examples.join(", ")}), geen groepen van besluit onderdeel 2.2 ` +
+    `(rijen die samen één bedrijfsmiddel zijn): ${asCategory ? "gelezen als de categorie" : "niet als groep gelezen"}. ` +
+    `Is het toch een groep van onderdeel 2.2, kies die kolom dan onder Kolommen als groep.`;
+  return { mapping, unmapped: m.unmapped, groupColumn: { column: g, header, examples, asCategory, message } };
+}
+
 /** Column letters as Excel shows them: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
   let s = "";

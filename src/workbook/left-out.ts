@@ -112,6 +112,26 @@ export function refusedRow(e: RowError, places: { ledger?: RowPlaces; disposals?
   };
 }
 
+/**
+ * A row the core refuses (refusedRow) with the row's description and amount as read (a disposal: its price), so a
+ * report can name it: `item` is the refused row as the scenario held it.
+ */
+export function refusedEntry(
+  e: RowError,
+  places: { ledger?: RowPlaces; disposals?: RowPlaces },
+  item: { description?: unknown; amount?: unknown; price?: unknown } | undefined,
+): LeftOut | undefined {
+  const x = refusedRow(e, places);
+  if (!x) return undefined;
+  const description = typeof item?.description === "string" && item.description.trim() ? item.description.trim() : undefined;
+  const amount = e.list === "disposals" ? item?.price : item?.amount;
+  return {
+    ...x,
+    ...(description ? { description } : {}),
+    ...(typeof amount === "string" || typeof amount === "number" ? { amount: String(amount) } : {}),
+  };
+}
+
 /** The Dutch name of a LeftOut's field, as the output names its column: "betaald", "investering dit jaar". */
 export function fieldName(x: Pick<LeftOut, "list" | "field">): string | undefined {
   if (x.field === "row") return undefined;

@@ -22,7 +22,7 @@
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
 import { registerYearOf } from "../register/format";
-import { cellText, columnLetter, mapHeaders, readLedger, type Cell, type LedgerRead } from "./ledger";
+import { cellText, columnLetter, ledgerMapping, readLedger, type Cell, type LedgerRead } from "./ledger";
 import type { ReadNote } from "./left-out";
 import type { Answers } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
@@ -339,7 +339,7 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");
   }
   const ledger = await r.grid(ledgerCandidate, "ledger", options.onProgress);
-  const mapping = mapHeaders(ledger.headers).mapping;
+  const mapping = ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn).mapping;
   const firstRead = readLedger(ledger.rows, mapping, ledgerPlace(ledger, options.answers));
   const notes: ReadNote[] = await notesFor(r, "ledger", all, ledgerCandidate, []);
 

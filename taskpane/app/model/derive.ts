@@ -145,7 +145,11 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
     ) => buildScenario(choices, ledger, culture, description, ledgerDisposals, carriedReady),
   );
   const run = memo((built: Built, r: FoundRead, ledger: PaneLedger, choices: PaneState["choices"]) =>
-    evaluateLedger(built, { rows: ledger.rows, leftOut: ledger.leftOut, places: { ...r.places.ledger, rows: ledger.rows } }, choices),
+    evaluateLedger(
+      built,
+      { rows: ledger.rows, leftOut: ledger.leftOut, places: { ...r.places.ledger, rows: ledger.rows }, disposalPlaces: r.places.disposals },
+      choices,
+    ),
   );
   const allLeftOut = memo((a: LeftOut[], b: LeftOut[]) => (b.length ? [...a, ...b] : a));
   const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));

@@ -9,7 +9,7 @@ import type { Report, RowError, RowsValidated, Scenario, ScenarioInvestment } fr
 import { evaluateNormalized } from "../../../src/evaluate";
 import { fieldPath, KiaValidationError } from "../../../src/errors";
 import { validateRows } from "../../../src/scenario";
-import { refusedRow, type LeftOut, type RowPlaces } from "../../../src/workbook/left-out";
+import { refusedEntry, refusedRow, type LeftOut, type RowPlaces } from "../../../src/workbook/left-out";
 import type { Built, DisposalIssue, FieldError } from "./scenario";
 import type { Choices } from "./state";
 
@@ -85,6 +85,8 @@ export function evaluateLedger(
     leftOut?: ReadonlySet<string>;
     /** where the investments are, for a row refused here (its rows those of `rows`) */
     places?: RowPlaces;
+    /** where the disposals read from the workbook are, for one of them refused here (parallel to the reader's disposals) */
+    disposalPlaces?: RowPlaces;
   },
   choices: Choices,
 ): Evaluated {
@@ -113,6 +115,12 @@ export function evaluateLedger(
       // a disposal entered here or read from the disposals table is left out and listed; insurance money is the user's
       const origin = built.disposalOrigins[e.index];
       if (origin && origin.kind !== "insurance") {
+        // one read from the workbook is also a row left out at its cell, as the reader lists the disposals it refuses
+        if (origin.kind === "ledger") {
+          const at: RowError = { list: e.list, index: origin.index, id: e.id, field: e.field, key: e.key, code: e.code, reason: e.reason, message: e.message };
+          const x = refusedEntry(at, { disposals: ledger.disposalPlaces }, built.scenario.disposals?.[e.index]);
+          if (x) rowsLeftOut.push(x);
+        }
         disposalIssues.push({
           origin,
           key: locateError(e, built).key,

@@ -10,7 +10,6 @@ import { KiaStats } from "../steps/KiaStats";
 import { usePane } from "../context";
 import { sourceDescription } from "../model/derive";
 import { sourceText } from "../text/display";
-import { reportLeftOut } from "./left-out";
 import { saveData } from "../steps/SavedData";
 import { formatNumber, formatPercent, keepEuro } from "../text/format";
 import { Dialog, Money, Ref, Stat } from "../ui";
@@ -63,7 +62,8 @@ export function ReportStep({ version }: { version: string }) {
   const open = derived.ledger?.open ?? [];
   // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
   // the reader's LeftOut entries, then the disposals entered in step 4 and not complete
-  const leftOutList = () => (sheets && state.grid ? sheets.leftOutRows(reportLeftOut(state, derived), lang) : undefined);
+  const entered = { issues: derived.disposalIssues, disposals: state.choices.disposals };
+  const leftOutList = () => (sheets && state.grid ? sheets.leftOutRows(derived.leftOut, entered, lang) : undefined);
   const write = async (leftOutReason?: string) => {
     if (!workbook || !sheets) return;
     setBusy(true);
@@ -81,7 +81,7 @@ export function ReportStep({ version }: { version: string }) {
         client,
         leftOut,
         // the open questions make it a CONCEPT and are listed (src/workbook/questions.ts)
-        open: open.map((q) => ({ cell: q.cell, id: q.id, description: q.description, amount: q.amount, question: q.question })),
+        open: open.map(sheets.openRow),
         leftOutReason,
         examples,
       });
@@ -102,7 +102,8 @@ export function ReportStep({ version }: { version: string }) {
     else await write(leftOutReason);
   };
   const overrides = report.assets.filter((a) => a.override);
-  const leftOutCount = derived.leftOut.length + derived.disposalIssues.length;
+  // a disposal read from the workbook and refused is in derived.leftOut as well: counted once
+  const leftOutCount = derived.leftOut.length + derived.disposalIssues.filter((x) => x.origin.kind === "user").length;
   // not final while a question is open or a row is left out: asked before it is written (issue 14)
   const start = async () => {
     if (open.length || leftOutCount || examples) setAsk(true);

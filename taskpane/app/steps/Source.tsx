@@ -7,7 +7,7 @@
  */
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../../src/law";
-import { columnIndex, columnLetter, LEDGER_FIELDS, mapHeaders, type LedgerField } from "../../../src/workbook/ledger";
+import { columnIndex, columnLetter, LEDGER_FIELDS, ledgerMapping, type LedgerField } from "../../../src/workbook/ledger";
 import { fieldName, type LeftOut } from "../../../src/workbook/left-out";
 import type { ReadablePart } from "../../../src/workbook/read";
 import { fieldId, usePane } from "../context";
@@ -287,7 +287,7 @@ function Mapping() {
           </div>
         ))}
       </div>
-      <button type="button" class="btn subtle" onClick={() => dispatch({ type: "reset-mapping", mapping: mapHeaders(grid.headers).mapping })}>
+      <button type="button" class="btn subtle" onClick={() => dispatch({ type: "reset-mapping", mapping: ledgerMapping(grid.headers, grid.rows, grid.firstColumn).mapping })}>
         {t.redetect}
       </button>
     </details>
