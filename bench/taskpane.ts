@@ -22,11 +22,12 @@ const ROOT = join(__dirname, "..");
 
 export function benchTaskpane(): Record<string, string> {
   const out: Record<string, string> = {};
-  const child = spawnSync(
-    process.execPath,
-    ["--max-old-space-size=8192", "-r", join(__dirname, "register.js"), __filename, "--child"],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json") } },
-  );
+  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", join(__dirname, "register.js"), __filename, "--child"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json") },
+  });
   const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
   try {
     Object.assign(out, JSON.parse(line));
@@ -78,9 +79,22 @@ async function child(): Promise<void> {
   const { readWorkbook } = await import("../src/workbook/read");
   const ExcelJS = (await import("exceljs")).default;
 
-  const headers = ["id", "description", "category", "amount", "vatDeductible", "group", "paid", "inUse", "lostByCalamity", "replacedBy", "relatedParty", "exemption", "eiaMia", "date"].map(
-    (f) => FIELD_HEADERS[f as keyof typeof FIELD_HEADERS][0],
-  );
+  const headers = [
+    "id",
+    "description",
+    "category",
+    "amount",
+    "vatDeductible",
+    "group",
+    "paid",
+    "inUse",
+    "lostByCalamity",
+    "replacedBy",
+    "relatedParty",
+    "exemption",
+    "eiaMia",
+    "date",
+  ].map((f) => FIELD_HEADERS[f as keyof typeof FIELD_HEADERS][0]);
   const categories = ["machine", "inventaris", "computer", "gereedschap", "bestelauto", "personenauto"];
   const row = (i: number): unknown[] => [
     `A${i + 1}`,
@@ -105,7 +119,14 @@ async function child(): Promise<void> {
     const rows: unknown[][] = [headers];
     for (let i = 0; i < n; i++) rows.push(row(i));
     const fx = fakeExcel({
-      sheets: [{ name: "Staat", block: { r0: 0, c0: 0, rows }, dateColumns: new Set([13]), tables: [{ name: "Investeringen", headerRow: 0, column: 0, rows: n, columns: headers.length }] }],
+      sheets: [
+        {
+          name: "Staat",
+          block: { r0: 0, c0: 0, rows },
+          dateColumns: new Set([13]),
+          tables: [{ name: "Investeringen", headerRow: 0, column: 0, rows: n, columns: headers.length }],
+        },
+      ],
     });
     fx.install();
     const t0 = process.hrtime.bigint();

@@ -3,7 +3,18 @@
  * value or throws FunctionError (the ledger returns its per-row problems as values); functions.ts turns that
  * into what Excel expects.
  */
-import { Decimal, categoryVerdict, disinvestmentThreshold, disposalAddition, inWindow, getYearTable, kia, minimumAmountTest, roundForReport, type CategoryData } from "../src";
+import {
+  Decimal,
+  categoryVerdict,
+  disinvestmentThreshold,
+  disposalAddition,
+  inWindow,
+  getYearTable,
+  kia,
+  minimumAmountTest,
+  roundForReport,
+  type CategoryData,
+} from "../src";
 import { AmountSum, centsOfNumber, Ratio } from "../src/cents";
 import {
   cellErrorCode,

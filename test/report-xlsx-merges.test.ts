@@ -41,7 +41,9 @@ describe("report .xlsx merges", () => {
       expect(spy).toHaveBeenCalledTimes(0);
       const refs = await mergeRefs(bytes);
       expect(refs).toHaveLength(2 * n);
-      expect(refs).toEqual(merges.map((m) => `${String.fromCharCode(65 + m.column)}${m.row + 1}:${String.fromCharCode(64 + m.column + m.columns)}${m.row + 1}`).sort());
+      expect(refs).toEqual(
+        merges.map((m) => `${String.fromCharCode(65 + m.column)}${m.row + 1}:${String.fromCharCode(64 + m.column + m.columns)}${m.row + 1}`).sort(),
+      );
       const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
       // the first row's master cells keep their values; the cells they cover hold none
       expect(xml).toMatch(/<c r="A1"[^>]*t="s"[^>]*>/);
