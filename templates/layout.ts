@@ -555,12 +555,13 @@ function groupFormulas(
   return [
     native(LH.groupKey, "Groep (sleutel)", `IF(AND(${h(LH.filled)}=1,NOT(${blank(col("group"))})),${key},"")`),
     native(LH.groupRow, "Groep (eerste regel)", `IF(${h(LH.groupKey)}="",0,MATCH(${h(LH.groupKey)},${colRange(LH.groupKey)},0))`),
-    // a paid amount the core refuses (negative, above the amount, text that is no number) makes the row a problem;
-    // empty (or an error value, which the reader skips) is the default: fully paid
+    // a paid amount the core refuses (negative, above the amount, an error value) makes the row a problem, and so
+    // does text: the sheet reads numbers only, as for the amount (Toelichting); empty is the default, fully paid (IFERROR
+    // gives 0, false, for an error value: a bare FALSE is a name in some engines)
     native(
       LH.ownProblem,
       "Invoerprobleem (regel)",
-      `IF(${h(LH.filled)}=0,0,IF(AND(${h(LH.catRow)}>0,ISNUMBER(${col("amount")})),IF(AND(${col("amount")}>=0,IF(ISNUMBER(${col("paid")}),AND(${col("paid")}>=0,${col("paid")}<=${col("amount")}),IFERROR(${blank(col("paid"))},TRUE))),0,1),1))`,
+      `IF(${h(LH.filled)}=0,0,IF(AND(${h(LH.catRow)}>0,ISNUMBER(${col("amount")})),IF(AND(${col("amount")}>=0,IF(ISNUMBER(${col("paid")}),AND(${col("paid")}>=0,${col("paid")}<=${col("amount")}),IFERROR(${blank(col("paid"))},0))),0,1),1))`,
     ),
     native(LH.inUse, "In gebruik (groep)", `IF(${noOf(col("inUse"))},0,1)`),
     native(LH.vat, "Btw aftrekbaar (groep)", `IF(${noOf(col("vatDeductible"))},0,1)`),
@@ -1000,7 +1001,7 @@ export function notes(): NoteRow[] {
     { text: "- De goedkeuring bij een calamiteit (besluit investeringsaftrek, onderdeel 4.4): het werkblad telt, zoals de wet, ook het verloren bedrijfsmiddel mee." },
     { text: "- De waarde in het economische verkeer bij een ontheffing voor een verbonden partij (besluit, onderdeel 5.1.3): het werkblad rekent met het bedrag." },
     { text: "- Een investering bij een verbonden partij waarvoor ontheffing verkregen zou kunnen worden (besluit, onderdeel 5.1.3) en een afgeboekte herinvesterings- of herbestedingsreserve (onderdelen 4.2 en 4.3): het werkblad heeft er geen kolom voor. Voeg zo nodig de kolommen ‘Ontheffing mogelijk’, ‘Herinvesteringsreserve’ en ‘Verklaring 4.2’ aan de tabel Investeringen toe: de add-in en kia-calc lezen ze, de formules van het werkblad niet." },
-    { text: "- Bedragen als tekst (\"€ 1.234,56\"): het werkblad telt alleen getallen; de add-in leest ook tekst. Ongeldige Ja/Nee-waarden, dubbele nummers en ongeldige datums meldt alleen de add-in." },
+    { text: "- Bedragen als tekst (\"€ 1.234,56\"), ook bij Betaald: het werkblad telt alleen getallen en telt zo'n regel als invoerprobleem; de add-in leest ook tekst. Ongeldige Ja/Nee-waarden, dubbele nummers en ongeldige datums meldt alleen de add-in." },
     {
       text: "- Het betalingscriterium (art. 3.44 lid 1) per vennoot: het Overzicht toont per vennoot zijn KIA, niet zijn deel dat dit jaar aftrekbaar is. Voor het geheel volgt het werkblad het wel (rij ‘waarvan naar een later jaar’, uit Bedrag, Betaald, In gebruik en Groep); de add-in heeft er geen functie voor, dus kolom C toont daar n.v.t.",
     },

@@ -757,11 +757,12 @@ describe("the Overzicht in the formula engine", () => {
           unpaid("X4", 3000, 0, { group: "Stuk" }),
           unpaid("X5", 1000, 1500, { group: "Stuk" }), // validateRows leaves the whole group out (INVALID_GROUP)
           unpaid("X6", 2000, 100),
+          unpaid("X7", 2000, null, { paid: "=1/0" }), // an error value: the reader leaves the row out
         ],
         () => {
           const report = agree(false); // KIA.LEDGER takes no groups and no payments: it counts X1 and the group
           expect(report.payment!.items.map((x) => x.asset)).toEqual(["X6"]);
-          expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(4);
+          expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(5);
         },
       );
     });
