@@ -1,6 +1,7 @@
 /**
  * npm run bench (node -r ./bench/register.js bench/run.ts): prints figures for this machine. Not a test: nothing here fails on a slow machine.
- * Build first (npm run build) for the bundle sizes. BENCH_ONLY=core,functions,taskpane,portfolio picks sections.
+ * Build first (npm run build) for the bundle sizes. BENCH_ONLY=core,functions,taskpane,portfolio picks sections;
+ * BENCH_TASKPANE=office,10k,100k the taskpane section's parts (bench/taskpane.ts).
  */
 import { benchCore } from "./core";
 import { machine } from "./floor";

@@ -3,7 +3,18 @@
  * value or throws FunctionError (the ledger returns its per-row problems as values); functions.ts turns that
  * into what Excel expects.
  */
-import { Decimal, categoryVerdict, disinvestmentThreshold, disposalAddition, inWindow, getYearTable, kia, minimumAmountTest, roundForReport } from "../src";
+import {
+  Decimal,
+  categoryVerdict,
+  disinvestmentThreshold,
+  disposalAddition,
+  inWindow,
+  getYearTable,
+  kia,
+  minimumAmountTest,
+  roundForReport,
+  type CategoryData,
+} from "../src";
 import { AmountSum, centsOfNumber, Ratio } from "../src/cents";
 import {
   cellErrorCode,
@@ -240,6 +251,7 @@ export function ledger(categories: unknown, amounts: unknown, year: unknown, vat
   const bad: (LedgerCell[] | null | undefined)[] = new Array(n);
   const rowOf = new Map<Problem, LedgerCell[]>();
   const badRow = (p: Problem): LedgerCell[] => {
+    if (p.once) return [p, p, p];
     let row = rowOf.get(p);
     if (!row) rowOf.set(p, (row = [p, p, p]));
     return row;
@@ -261,6 +273,8 @@ export function ledger(categories: unknown, amounts: unknown, year: unknown, vat
   const minimum = t.minAssetAmount;
   const minCents = minimum.toNumber() * 100;
   const sum = new AmountSum();
+  // whether a category is eligible in the year, asked once per category (a ledger has a handful)
+  const verdicts = new Map<CategoryData, boolean>();
   for (let i = 0; i < n; i++) {
     const cv = cats[i];
     const av = amts[i];
@@ -302,7 +316,8 @@ export function ledger(categories: unknown, amounts: unknown, year: unknown, vat
       bad[i] = typeof av === "string" ? remember(badAmounts, av, a) : amountError ? remember(badAmountErrors, amountError, a) : badRow(a);
       continue;
     }
-    const catOk = categoryVerdict(category, y).eligible;
+    let catOk = verdicts.get(category);
+    if (catOk === undefined) verdicts.set(category, (catOk = categoryVerdict(category, y).eligible));
     if (typeof a === "number") {
       cents[i] = a;
       if (catOk && a >= minCents) {

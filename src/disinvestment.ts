@@ -18,8 +18,8 @@ import type { YearResult } from "./calamity";
 import { QUOTIENT_DP } from "./calamity";
 import { type Context, listOf } from "./context";
 import { Decimal, ZERO } from "./decimal";
-import { KiaValidationError, NoTableError } from "./errors";
-import { getYearTable, knownYearsText, rules, WARN_CONFIDENCES, type Confidence } from "./law";
+import { KiaValidationError } from "./errors";
+import { disposalYearTable, getYearTable, inWindow, rules, WARN_CONFIDENCES, type Confidence } from "./law";
 import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort, formatExactEuro, formatPercent } from "./money";
 import type { DisinvestmentReport } from "./report";
@@ -53,9 +53,8 @@ export interface DisposalsResult {
   total: Decimal;
 }
 
-export function inWindow(investmentYear: number, disposalYear: number): boolean {
-  return disposalYear >= investmentYear && disposalYear - investmentYear < rules.disinvestment.windowYears;
-}
+/** The window of art. 3.47 lid 2 is law data (src/law): validation asks it too, without this calculation. */
+export { inWindow };
 
 /** base x KIA / total with a single division at the end, to 10 decimals, rounded down (an addition). */
 function addition(base: Decimal, kiaExact: Decimal, total: Decimal): Decimal {
@@ -63,19 +62,13 @@ function addition(base: Decimal, kiaExact: Decimal, total: Decimal): Decimal {
   return base.times(kiaExact).div(total).toDecimalPlaces(QUOTIENT_DP, Decimal.ROUND_FLOOR);
 }
 
-/** The investment year's exact KIA; a missing table names the disposal's field and why the table is needed. */
-function investmentYearKia(d: NDisposal): Decimal {
-  try {
-    return kia(d.investmentYearTotal, d.investmentYear).exact;
-  } catch (e) {
-    if (e instanceof NoTableError)
-      throw new NoTableError(
-        `disposals[${d.index}].investmentYear`,
-        d.investmentYear,
-        `deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig; ${knownYearsText()}`,
-      );
-    throw e;
-  }
+/**
+ * The investment year's exact KIA, for a disposal inside the window; a missing table names the disposal's field and
+ * why the table is needed (disposalYearTable, which validateRows asks as well).
+ */
+function investmentYearKia(d: NDisposal, disposalYear: number): Decimal {
+  disposalYearTable(d.investmentYear, disposalYear, `disposals[${d.index}].investmentYear`);
+  return kia(d.investmentYearTotal, d.investmentYear).exact;
 }
 
 /** One disposal of an earlier year's investment, without the year's threshold. Needs that year's table only inside the window. */
@@ -93,7 +86,7 @@ export function disposalAddition(d: NDisposal, disposalYear: number): DisposalIt
       yearTotal: d.investmentYearTotal,
       exact: ZERO,
     };
-  const k = investmentYearKia(d);
+  const k = investmentYearKia(d, disposalYear);
   const had = k.gt(0);
   return {
     d,

@@ -141,7 +141,7 @@ function numberText(v: number | boolean): string {
  * A KiaValidationError's `field` read back into its parts: "investments[3].lostByCalamity.replacedBy" is the list
  * "investments", item 3, rest "lostByCalamity.replacedBy"; "partnership.partners[0].capital" the list
  * "partnership.partners". Undefined for a field of the scenario as a whole ("year", "partnership.key"). The
- * validation writes these paths (src/scenario.ts), so the one reading them back lives beside it.
+ * validation writes these paths (src/scenario/), so the one reading them back lives beside it.
  */
 export function fieldPath(field: string): { list: "investments" | "disposals" | "partnership.partners"; index: number; rest: string } | undefined {
   const m = /^(investments|disposals|partnership\.partners)\[(\d+)\](?:\.(.*))?$/.exec(field);

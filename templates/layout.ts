@@ -482,7 +482,7 @@ export const LH = {
   counted: H(9),
   /** the add-in's KIA.LEDGER spills three columns here */
   addin: H(11),
-  // after the spill: how rows form groups, matched as the core matches them (src/scenario.ts groupName)
+  // after the spill: how rows form groups, matched as the core matches them (src/scenario/investment.ts groupName)
   groupKey: H(14),
   groupRow: H(15),
   ownProblem: H(16),
@@ -537,7 +537,7 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
   ];
 }
 /**
- * Groups as the core forms them (src/scenario.ts): the name with Excel's TRIM (spaces at the ends dropped, a run
+ * Groups as the core forms them (src/scenario/investment.ts): the name with Excel's TRIM (spaces at the ends dropped, a run
  * inside read as one), not case-sensitive, and never a pattern: SUMIF/COUNTIF would read "PC*" or "<PC" as one, so
  * the rows are matched once with MATCH on a key without wildcard characters (~ * ? become CHAR(1), CHAR(2),
  * CHAR(3)), and a group is named by the row number of its first row, which SUMIF then compares as a number.

@@ -1,5 +1,5 @@
 import { allTableErrors, checkShape, lawDataErrors, rulesShape, tablesShape, tableInvariantErrors } from "../src/law/schema";
-import { rawLawData, rawTablesData, establishedYears, getYearTable, ref, referenceKeys, allCategories, findCategory, categoryRule, rules } from "../src/law";
+import { rawLawData, rawTablesData, establishedYears, getYearTable, disposalYearTable, inWindow, ref, referenceKeys, allCategories, findCategory, categoryRule, rules } from "../src/law";
 import { NoTableError, KiaValidationError } from "../src";
 import type { TablesData } from "../src/law";
 
@@ -29,6 +29,24 @@ describe("law data: year tables", () => {
       expect((e as KiaValidationError).code).toBe("NO_TABLE");
       expect((e as KiaValidationError).field).toBe("year");
     }
+  });
+
+  it("a disposal needs its investment year's table inside the five-year window only (art. 3.47 lid 2), asked without a calculation", () => {
+    expect([inWindow(2009, 2013), inWindow(2008, 2013), inWindow(2014, 2013)]).toEqual([true, false, false]);
+    // outside the window: no table needed, also for a year the data does not know
+    expect(disposalYearTable(2008, 2013, "disposals[0].investmentYear")).toBeUndefined();
+    expect(disposalYearTable(2020, 2024, "disposals[0].investmentYear")).toBe(getYearTable(2020));
+    let error: unknown;
+    try {
+      disposalYearTable(2009, 2012, "disposals[3].investmentYear");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NoTableError);
+    expect((error as NoTableError).field).toBe("disposals[3].investmentYear");
+    expect((error as NoTableError).message).toBe(
+      "disposals[3].investmentYear: Geen KIA-tabel voor 2009 (deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig; de add-in kent de jaren 2010–2026)",
+    );
   });
 
   it("marks each year with a confidence and sources", () => {

@@ -1,5 +1,5 @@
 /**
- * Bad ledger rows found in one validation pass (validateRows in src/scenario.ts): every investment and disposal the
+ * Bad ledger rows found in one validation pass (validateRows in src/scenario/rows.ts): every investment and disposal the
  * core refuses is left out with the error validateScenario would give it, what depends on it goes with it (the
  * rest of its group, a replacement or a disposal naming it), the rest is evaluated once. The taskpane and kia-calc
  * (one workbook, --batch) leave out the same rows with the same messages.
@@ -117,6 +117,34 @@ describe("validateRows", () => {
     expect(evaluateNormalized(v.normalized)).toEqual(evaluate(v.scenario));
     // the caller's scenario is not changed
     expect(s.investments).toHaveLength(20);
+  });
+
+  it("a message made when read is the same in whatever order the rows are read, and in JSON", () => {
+    // 120 distinct misspellings: the first 100 get a "bedoelt u …?", the rest the examples, in list order, also when
+    // the messages are read from the last row up (they are worded when read, the choice is made in one pass)
+    const misspelt = (i: number) => [..."machne"].map((c, k) => ((i % 64) & (1 << k) ? c.toUpperCase() : c)).join("") + (i >= 64 ? " " : "");
+    const rows = Array.from({ length: 120 }, (_, i) => inv(`r${i}`, misspelt(i), 100));
+    const v = validateRows({ year: 2025, investments: [...rows, inv("p", "machine", "100.004", { paid: "100.005" })] });
+    const backwards = [...v.errors]
+      .reverse()
+      .map((e) => e.message)
+      .reverse();
+    const again = validateRows({ year: 2025, investments: [...rows, inv("p", "machine", "100.004", { paid: "100.005" })] });
+    expect(again.errors.map((e) => e.message)).toEqual(backwards);
+    expect(backwards.filter((m) => m.includes("bedoelt u"))).toHaveLength(100);
+    expect(backwards[0]).toMatch(/^investments\[0\]\.category: onbekende categorie; bedoelt u "machine"/);
+    expect(backwards[119]).not.toMatch(/bedoelt u/);
+    expect(backwards[120]).toBe('investments[120].paid: betaald bedrag is hoger dan het investeringsbedrag (€ 100,004) (waarde: "100.005")');
+    expect(JSON.parse(JSON.stringify(v.errors[120]))).toEqual({
+      list: "investments",
+      index: 120,
+      id: "p",
+      field: "investments[120].paid",
+      key: "paid",
+      code: "PAID_EXCEEDS_AMOUNT",
+      reason: "betaald bedrag is hoger dan het investeringsbedrag (€ 100,004)",
+      message: backwards[120],
+    });
   });
 
   it("still throws what concerns the whole scenario", () => {

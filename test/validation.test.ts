@@ -1,4 +1,6 @@
 /** evaluate() rejects invalid input with a typed error naming the field and the value. */
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
 import { evaluate, NoTableError } from "../src";
 import { errorOf } from "./support/evaluate";
 
@@ -48,4 +50,19 @@ describe("validation", () => {
     evaluate(s);
     expect(s).toEqual(copy);
   });
+});
+
+// Validation reads the law data (which years have a table, the categories, the rules) but never calls the
+// calculation: a file of src/scenario/ imports only its own folder and the core's readers.
+it("src/scenario/ imports no calculation module", () => {
+  const dir = join(__dirname, "..", "src", "scenario");
+  const allowed = new Set(["../cents", "../decimal", "../errors", "../law", "../money"]);
+  const outside: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const text = readFileSync(join(dir, f), "utf8");
+    for (const m of text.matchAll(/^(?:import|export)[^;]*?from "([^"]+)";/gms))
+      if (!m[1].startsWith("./") && !allowed.has(m[1])) outside.push(`${f}: ${m[1]}`);
+  }
+  expect(readdirSync(dir)).toContain("rows.ts");
+  expect(outside).toEqual([]);
 });

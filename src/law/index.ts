@@ -138,6 +138,33 @@ export function getYearTable(year: number, field = "year"): YearTable {
   return t;
 }
 
+// ---- the disinvestment window -----------------------------------------------------------------
+
+/** Art. 3.47 lid 2: a disposal in `disposalYear` falls within the window (five years from the start of the investment year). */
+export function inWindow(investmentYear: number, disposalYear: number): boolean {
+  return disposalYear >= investmentYear && disposalYear - investmentYear < rules.disinvestment.windowYears;
+}
+
+/**
+ * The table a disposal of an earlier year's investment needs: inside the window its addition is the investment
+ * year's KIA percentage, so that year's table (art. 3.47, 3.51); outside it none (undefined). A table needed that the
+ * law data does not have throws NoTableError naming `field` (the disposal's investmentYear) and why it is needed.
+ */
+export function disposalYearTable(investmentYear: number, disposalYear: number, field: string): YearTable | undefined {
+  if (!inWindow(investmentYear, disposalYear)) return undefined;
+  try {
+    return getYearTable(investmentYear, field);
+  } catch (e) {
+    if (e instanceof NoTableError)
+      throw new NoTableError(
+        field,
+        investmentYear,
+        `deze vervreemding valt binnen vijf jaar na het investeringsjaar, dus de tabel van dat jaar is nodig; ${knownYearsText()}`,
+      );
+    throw e;
+  }
+}
+
 // ---- legal references -------------------------------------------------------------------------
 
 const refCache = new Map<string, LegalRef>();
@@ -237,9 +264,11 @@ export function findCategory(input: string): CategoryData | undefined {
   // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
   const seen = exactIndex.get(input);
   if (seen !== undefined || exactIndex.has(input)) return seen;
-  let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(headingKey(input));
+  // the heading's key once, for the category names and the headings alike
+  const key = headingKey(input);
+  let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(key);
   if (!c) {
-    const h = findHeading(input);
+    const h = headingIndex.get(key);
     if (h && "category" in h) c = h.category;
   }
   if (exactIndex.size < 10000 && input.length <= 100) exactIndex.set(input, c);
@@ -388,11 +417,23 @@ const MAX_SUGGESTIONS = 100;
  * fast as a good one.
  */
 export function categoryHints(): (input: string) => string {
-  const hints = new Map<string, string>();
+  const later = categoryHintsLater();
+  return (input) => later(input)();
+}
+
+/**
+ * categoryHints with each hint made when it is first read: which texts get a suggestion is settled as they are asked
+ * (the first MAX_SUGGESTIONS distinct ones), the search for it waits (validateRows: a message nobody reads costs no
+ * search).
+ */
+export function categoryHintsLater(): (input: string) => () => string {
+  const hints = new Map<string, () => string>();
   return (input) => {
     let hint = hints.get(input);
     if (hint === undefined) {
-      hint = unknownCategoryHint(input, hints.size < MAX_SUGGESTIONS);
+      const suggest = hints.size < MAX_SUGGESTIONS;
+      let text: string | undefined;
+      hint = () => (text ??= unknownCategoryHint(input, suggest));
       if (hints.size < 10000) hints.set(input, hint);
     }
     return hint;

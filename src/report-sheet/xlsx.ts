@@ -64,6 +64,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     }
   }
   // Excel tables of text (the register): their cells text, formatted as text so Excel keeps them text
+  const text: Partial<ExcelJSTypes.Style> = { numFmt: "@" };
   for (const t of sheet.tables ?? []) {
     ws.addTable({
       name: t.name,
@@ -73,13 +74,19 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
       columns: t.rows[0].map((name) => ({ name })),
       rows: t.rows.slice(1),
     });
+    // One style object for the register's text cells: exceljs serialises a cell's style to find its equal unless it
+    // has seen that very object before, and the register is most of the report's cells (26 a row).
     t.rows.forEach((values, r) => {
       const row = ws.getRow(t.row + r + 1);
-      values.forEach((_, c) => (row.getCell(t.column + c + 1).numFmt = "@"));
+      values.forEach((_, c) => {
+        const cell = row.getCell(t.column + c + 1);
+        if (Object.keys(cell.style).length === 0) cell.style = text;
+        else cell.numFmt = "@";
+      });
     });
   }
   // merged cells (the value is in the first), row heights for wrapped text, page breaks
-  for (const m of sheet.merges ?? []) ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
+  mergeAll(ws, sheet.merges ?? []);
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const r of sheet.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   const page = sheet.page;
@@ -98,8 +105,45 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     };
     ws.headerFooter = { ...ws.headerFooter, oddHeader: page.header, oddFooter: page.footer };
   }
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return sheet.chart || sheet.page ? completePackage(bytes, sheet, modules.JSZip) : bytes;
+  // a package completed below is zipped again there: exceljs only stores its parts, so each is deflated once
+  const again = !!(sheet.chart || sheet.page);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer(again ? { zip: { compression: "STORE" } } : undefined)) as ArrayBuffer);
+  return again ? completePackage(bytes, sheet, modules.JSZip) : bytes;
+}
+
+/**
+ * The merged cells, each across its columns of one row. exceljs's mergeCells checks a new merge against every merge
+ * before it (`_.each(this._merges, …intersects…)`), so n merges cost n²: a report has one per asset, and 100.000
+ * assets took many minutes. The builder's merges never overlap (each lies in one row, spans of a row are disjoint,
+ * checked here with a set of cells), so each is made by exceljs against an empty list of merges and then added to
+ * the sheet's list: the same cells, styles and <mergeCell> elements, linear time. Without that list (another
+ * exceljs) the merges are made the ordinary way.
+ */
+function mergeAll(ws: ExcelJSTypes.Worksheet, merges: readonly { row: number; column: number; columns: number }[]): void {
+  const inner = ws as unknown as { _merges?: Record<string, unknown> };
+  const all = inner._merges;
+  const taken = new Set<string>();
+  const disjoint = merges.every((m) => {
+    for (let c = m.column; c < m.column + m.columns; c++) {
+      const k = `${m.row}:${c}`;
+      if (taken.has(k)) return false;
+      taken.add(k);
+    }
+    return true;
+  });
+  if (!disjoint || !all || typeof all !== "object" || Object.keys(all).length > 0) {
+    for (const m of merges) ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
+    return;
+  }
+  try {
+    for (const m of merges) {
+      inner._merges = {};
+      ws.mergeCells(m.row + 1, m.column + 1, m.row + 1, m.column + m.columns);
+      Object.assign(all, inner._merges);
+    }
+  } finally {
+    inner._merges = all;
+  }
 }
 
 function xmlEscape(s: string): string {

@@ -1,5 +1,6 @@
 /** The pane's English words (see i18n.ts); importing this module registers them. */
 import { registerEnglish, type Messages } from "./i18n";
+import { TERMS } from "../../../src/terms";
 
 export const en: Messages = {
   appTitle: "KIA assistant",
@@ -49,7 +50,7 @@ export const en: Messages = {
           : "no investment dates to derive it from"
     }. ${year} is set for now; choose the right tax year.`,
   anotherLedger: "Read another ledger or table",
-  year: "Tax year",
+  year: TERMS.en.taxYear,
   restored: "Your earlier choices for this ledger were restored (overrides, calamity, partners, disposals).",
   forget: "Start again without them",
 
@@ -96,11 +97,11 @@ export const en: Messages = {
   },
   next: "Next",
 
-  assets: "Assets",
+  assets: TERMS.en.assets,
   countedOf: (c: number, n: number) => `${c} of ${n} count`,
-  total: "Total investments",
+  total: TERMS.en.totalInvestments,
   kia: "KIA",
-  deductibleThisYear: "Deductible this year",
+  deductibleThisYear: TERMS.en.deductibleThisYear,
   carriedForward: "Carried to a later year",
   show: "Show",
   filters: {
@@ -147,7 +148,7 @@ export const en: Messages = {
   calamityIntro:
     "When an asset bought this year is lost by a calamity and replaced in the same year, the lost asset may be left out of the total. This is a choice: the calculation uses the approval when it gives the better net result, unless you choose otherwise.",
   noCalamity: "No calamity in this ledger.",
-  lostAsset: "Lost asset",
+  lostAsset: TERMS.en.lostAsset,
   replacedBy: "Replaced by",
   choose: "— choose —",
   approval: "Approval",
@@ -165,7 +166,7 @@ export const en: Messages = {
   add: "Add",
   without: "Without approval",
   with: "With approval",
-  addition: "Disinvestment addition this year",
+  addition: TERMS.en.additionThisYear,
   net: "Net",
   exact: "exactly",
   netNote:
@@ -192,7 +193,7 @@ export const en: Messages = {
 
   isPartnership: "The business is a partnership (vof, maatschap, cv)",
   partnershipName: "Name of the partnership",
-  key: "Allocation key",
+  key: TERMS.en.allocationKey,
   keys: {
     profit: "Share in the (excess) profit (statutory rule)",
     capital: "Capital ratio",
@@ -218,7 +219,7 @@ export const en: Messages = {
   disinvestmentLevelHint:
     "By default per partner: his share of the disposals against the threshold, at the rate of his own KIA. Each partner is the taxpayer (besluit 4.1.1). The other reading is shown beside it.",
   disinvestmentLevels: { partner: "per partner", partnership: "for the partnership as a whole" } as Record<"partner" | "partnership", string>,
-  partnerDisinvestment: "Disinvestment addition",
+  partnerDisinvestment: TERMS.en.disinvestmentAddition,
   otherLevel: (level: string, money: string) => `Disinvestment addition ${level}: ${money}.`,
   partnerCalamity: (without: string, withIt: string, prefers: "with" | "without") =>
     `Calamity approval for this partner alone: net ${without} without, ${withIt} with; the partner's own choice would be ${prefers === "with" ? "the approval" : "the statutory rule"}.`,
@@ -231,12 +232,7 @@ export const en: Messages = {
   share: "Share",
   part: "Part of the investments",
   outsideKia: "KIA own sole proprietorship",
-  methods: {
-    share: "by his share",
-    "own-assets": "with own assets (from 2021, art. 3.41 lid 3)",
-    "hr-2020-pro-rata": "pro rata (HR 1 May 2020)",
-    "hr-2019-fixed": "fixed amount (HR 24 May 2019)",
-  },
+  methods: TERMS.en.methods,
   keyApplied: (k: string) => `Key applied: ${k}`,
   statuses: {
     met: "met",
@@ -304,7 +300,7 @@ export const en: Messages = {
   explanation: "Explanation with legal basis",
   overrides: "Overrides",
   parameters: (y: number) => `Table ${y} and sources`,
-  confidence: "Certainty of the table",
+  confidence: TERMS.en.tableConfidence,
   sources: "Sources",
   writeReport: (sheet: string) => `Write the report to the sheet ‘${sheet}’`,
   downloadReport: "Download report (.xlsx)",

@@ -4,6 +4,7 @@
  * messages — are Dutch only: they go into a Dutch tax return and its file, and are shown as the core wrote them.
  */
 import { FIELD_NAMES_NL, type LedgerField } from "../../../src/workbook/ledger";
+import { TERMS } from "../../../src/terms";
 import { datesYearText, noYearText } from "../../../src/workbook/rules";
 import type { PartnershipKey } from "../../../src/scenario";
 import type { AssetFilter } from "../model/assets";
@@ -54,7 +55,7 @@ const nl = {
   },
   yearGuess: (years: number[], year: number) => `Let op: ${noYearText(years)}. Nu staat ${year} ingesteld; kies het juiste belastingjaar.`,
   anotherLedger: "Andere staat of tabel inlezen",
-  year: "Belastingjaar",
+  year: TERMS.nl.taxYear,
   restored: "Uw eerdere keuzes voor deze staat zijn teruggezet (handmatige beoordelingen, calamiteit, vennoten, vervreemdingen).",
   forget: "Begin opnieuw zonder die keuzes",
 
@@ -107,11 +108,11 @@ const nl = {
   next: "Verder",
 
   // review
-  assets: "Bedrijfsmiddelen",
+  assets: TERMS.nl.assets,
   countedOf: (c: number, n: number) => `${c} van ${n} tellen mee`,
-  total: "Totaal investeringen",
+  total: TERMS.nl.totalInvestments,
   kia: "KIA",
-  deductibleThisYear: "Dit jaar aftrekbaar",
+  deductibleThisYear: TERMS.nl.deductibleThisYear,
   carriedForward: "Naar een later jaar",
   show: "Toon",
   filters: {
@@ -161,7 +162,7 @@ const nl = {
   calamityIntro:
     "Gaat een bedrijfsmiddel dat dit jaar is aangeschaft door een calamiteit verloren en wordt het in hetzelfde jaar vervangen, dan mag het verloren bedrijfsmiddel buiten het totaal blijven. Dat is een keuze: de berekening gebruikt de goedkeuring als die per saldo het gunstigst is, tenzij u anders kiest.",
   noCalamity: "Geen calamiteit in deze staat.",
-  lostAsset: "Verloren bedrijfsmiddel",
+  lostAsset: TERMS.nl.lostAsset,
   replacedBy: "Vervangen door",
   choose: "— kies —",
   approval: "Goedkeuring",
@@ -179,7 +180,7 @@ const nl = {
   add: "Toevoegen",
   without: "Zonder goedkeuring",
   with: "Met goedkeuring",
-  addition: "Desinvesteringsbijtelling in dit jaar",
+  addition: TERMS.nl.additionThisYear,
   net: "Per saldo",
   exact: "exact",
   netNote:
@@ -207,7 +208,7 @@ const nl = {
   // partnership
   isPartnership: "De onderneming is een samenwerkingsverband (vof, maatschap, cv)",
   partnershipName: "Naam van het samenwerkingsverband",
-  key: "Verdeelsleutel",
+  key: TERMS.nl.allocationKey,
   keys: {
     profit: "Aandeel in de (over)winst (wettelijke hoofdregel)",
     capital: "Kapitaalsverhouding",
@@ -234,7 +235,7 @@ const nl = {
   disinvestmentLevelHint:
     "Standaard per vennoot: het eigen aandeel in de vervreemdingen tegen de drempel, tegen het percentage van de eigen KIA. Iedere vennoot is de belastingplichtige (besluit 4.1.1). De andere lezing wordt ernaast getoond.",
   disinvestmentLevels: { partner: "per vennoot", partnership: "voor het samenwerkingsverband als geheel" } as Record<"partner" | "partnership", string>,
-  partnerDisinvestment: "Desinvesteringsbijtelling",
+  partnerDisinvestment: TERMS.nl.disinvestmentAddition,
   otherLevel: (level: string, money: string) => `Desinvesteringsbijtelling ${level}: ${money}.`,
   partnerCalamity: (without: string, withIt: string, prefers: "with" | "without") =>
     `Calamiteitsgoedkeuring voor deze vennoot alleen: zonder per saldo ${without}, met ${withIt}; de eigen keuze zou ${prefers === "with" ? "de goedkeuring" : "de wettelijke hoofdregel"} zijn.`,
@@ -247,12 +248,7 @@ const nl = {
   share: "Aandeel",
   part: "Deel van de investeringen",
   outsideKia: "KIA eigen eenmanszaak",
-  methods: {
-    share: "naar aandeel",
-    "own-assets": "met eigen bedrijfsmiddelen (vanaf 2021, art. 3.41 lid 3)",
-    "hr-2020-pro-rata": "naar evenredigheid (HR 1 mei 2020)",
-    "hr-2019-fixed": "vast bedrag (HR 24 mei 2019)",
-  } as Record<string, string>,
+  methods: TERMS.nl.methods as Record<string, string>,
   keyApplied: (k: string) => `Toegepaste sleutel: ${k}`,
   statuses: {
     met: "voldaan",
@@ -322,7 +318,7 @@ const nl = {
   explanation: "Toelichting met wettelijke grondslag",
   overrides: "Handmatige beoordelingen",
   parameters: (y: number) => `Tabel ${y} en bronnen`,
-  confidence: "Zekerheid van de tabel",
+  confidence: TERMS.nl.tableConfidence,
   sources: "Bronnen",
   writeReport: (sheet: string) => `Rapport op het werkblad ‘${sheet}’ zetten`,
   downloadReport: "Rapport downloaden (.xlsx)",

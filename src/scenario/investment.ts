@@ -1,0 +1,466 @@
+/**
+ * An investment row (ScenarioInvestment) validated on its own, and the checks across investment rows: the rows of
+ * one group are one asset (besluit onderdeel 2.2), and a calamity's replacements (besluit onderdeel 4.4).
+ */
+import { centsDecimal, centsOfNumber, centsOfString } from "../cents";
+import { Decimal } from "../decimal";
+import type { ValidationCode } from "../errors";
+import { findCategory, unknownCategoryHint, type CategoryData } from "../law";
+import { formatEuro, formatEuroCents, isAmountProblem, readAmount, type AmountProblem } from "../money";
+import type { NInvestment } from "./contract";
+import {
+  type At,
+  expectObject,
+  fail,
+  idOf,
+  MAX_ID_LENGTH,
+  onlyKnownKeys,
+  optBool,
+  readBool,
+  readId,
+  readObject,
+  readString,
+  type Reason,
+  Refused,
+  refusedAt,
+  unknownKey,
+  Where,
+} from "./read";
+import { noInvestment, NONE, type Refuse, throwing } from "./refuse";
+
+/** An amount in a message exactly as it is (€ 100,004), not rounded to cents. */
+const exactEuro = (d: Decimal) => formatEuro(d, Math.max(2, d.decimalPlaces()));
+
+/**
+ * A validated investment. Its amount is kept as integer cents where it is whole cents (the common case): the
+ * Decimal is made only when a step needs it, so a ledger of 100.000 rows is validated and totalled without
+ * creating 100.000 Decimals.
+ */
+class Investment implements NInvestment {
+  private _amount: Decimal | undefined;
+  private _paid: Decimal | undefined;
+  description?: string;
+  vatDeductible = true;
+  group?: string;
+  relatedParty = false;
+  exemption = false;
+  marketValue?: Decimal;
+  exemptionPossible?: boolean;
+  reinvestmentReserve?: NInvestment["reinvestmentReserve"];
+  inUse = true;
+  lostByCalamity?: { replacedBy: string; approval?: boolean };
+  eiaMia = false;
+  override?: { eligible: boolean; reason: string };
+  date?: string;
+
+  constructor(
+    /** the place in the scenario's list (validateRows renumbers the rows it keeps) */
+    public index: number,
+    readonly id: string,
+    readonly category: CategoryData,
+    readonly cents: number,
+    amount: Decimal | undefined,
+    private readonly paidCents: number,
+    paid: Decimal | undefined,
+  ) {
+    this._amount = amount;
+    this._paid = paid;
+  }
+
+  get amount(): Decimal {
+    return (this._amount ??= centsDecimal(this.cents));
+  }
+
+  get paid(): Decimal {
+    if (this._paid === undefined) this._paid = this.paidCents === this.cents ? this.amount : centsDecimal(this.paidCents);
+    return this._paid;
+  }
+}
+
+/**
+ * An amount field as integer cents (the fast path: a number or decimal string with at most two decimals below
+ * € 10^13), for anything else a checked Decimal, or why it is no amount. This is the one place that decides the path.
+ */
+function amountField(value: unknown): number | Decimal | AmountProblem {
+  const c = typeof value === "number" ? centsOfNumber(value) : typeof value === "string" ? centsOfString(value.trim()) : -1;
+  return c >= 0 ? c + 0 : readAmount(value);
+}
+
+const INVESTMENT_KEYS = new Set([
+  "id",
+  "description",
+  "category",
+  "amount",
+  "vatDeductible",
+  "group",
+  "relatedParty",
+  "exemption",
+  "exemptionPossible",
+  "reinvestmentReserve",
+  "marketValue",
+  "paid",
+  "inUse",
+  "lostByCalamity",
+  "eiaMia",
+  "override",
+  "date",
+]);
+const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
+const RESERVE_KEYS = new Set(["amount", "kind", "declaration"]);
+const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
+
+export function readGroup(v: unknown, field: At): string | undefined | Refused {
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || v.trim() === "")
+    return refusedAt(
+      "INVALID_TYPE",
+      field,
+      "group",
+      v,
+      "een groep is een niet-lege tekst (de naam van het bedrijfsmiddel waar de regel deel van is); laat het veld weg voor een zelfstandig bedrijfsmiddel",
+    );
+  if (v.length > MAX_ID_LENGTH) return refusedAt("INVALID_TYPE", field, "group", v, `groepsnaam is te lang (meer dan ${MAX_ID_LENGTH} tekens)`);
+  return groupName(v);
+}
+
+/**
+ * A group's name as the rows are matched (docs/scenario.md, "Groups"): spaces at either end dropped and a run of
+ * spaces inside read as one, as Excel's TRIM does, so the template's formulas match the same rows.
+ */
+function groupName(v: string): string {
+  const t = v.trim();
+  return t.includes("  ") ? t.replace(/ {2,}/g, " ") : t;
+}
+
+/**
+ * Group names are not case-sensitive ("PC set" and "pc set" are one asset), as Excel's MATCH in the template:
+ * every row takes the spelling of the group's first row. `names` carries the first spellings across calls.
+ */
+export function sameGroupSpelling(names: Map<string, string>, group: string): string {
+  const key = group.toLowerCase();
+  const first = names.get(key);
+  if (first !== undefined) return first;
+  names.set(key, group);
+  return group;
+}
+
+function readDate(v: unknown, field: At): string | undefined | Refused {
+  if (v === undefined) return undefined;
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]) return m[0];
+  }
+  return refusedAt("INVALID_TYPE", field, "date", v, "verwacht een datum als jjjj-mm-dd, zoals 2025-03-31");
+}
+
+/** A row's calamity entry: lost and replaced by another asset of this year (checked across rows later). */
+export function validateLost(v: unknown, field: At): NInvestment["lostByCalamity"] {
+  if (v === undefined) return undefined;
+  const lf = `${field}.lostByCalamity`;
+  const l = expectObject(v, lf);
+  onlyKnownKeys(l, CALAMITY_KEYS, lf);
+  if (l.replacedBy === undefined) fail("MISSING_FIELD", `${lf}.replacedBy`, undefined, "verwacht de id van het vervangende bedrijfsmiddel");
+  return {
+    replacedBy: idOf(l.replacedBy, lf, "replacedBy"),
+    approval: optBool(l, "approval", lf),
+  };
+}
+
+/**
+ * One investment on its own, or its first fault: returned, not thrown, so that validateRows keeps a ledger of
+ * 100.000 bad rows as cheap as a good one (a throw costs V8 a stack walk and a message object; validateScenario
+ * throws it). `laterLost`: its calamity entry is left for later (validateRows checks the entries, which name other
+ * rows, after the rows themselves).
+ */
+export function validateInvestment(
+  raw: unknown,
+  index: number,
+  laterLost = false,
+  hint: (category: string) => Reason = unknownCategoryHint,
+): NInvestment | Refused {
+  const field = new Where("investments", index);
+  const o = readObject(raw, field);
+  if (o instanceof Refused) return o;
+  const unknown = unknownKey(o, INVESTMENT_KEYS, field);
+  if (unknown) return unknown;
+  const id = readId(o.id);
+  if (typeof id !== "string") return refusedAt(id.problem, field, "id", o.id, id.reason, null);
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
+  if (typeof o.category !== "string")
+    return refuse(o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE", "category", o.category, 'verwacht een categoriecode, zoals "machine"');
+  const category = o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
+  if (!category) {
+    const h = hint(o.category.slice(0, 60));
+    return refuse("UNKNOWN_CATEGORY", "category", o.category, typeof h === "string" ? `onbekende categorie; ${h}` : () => `onbekende categorie; ${h()}`);
+  }
+  const amount = amountField(o.amount);
+  if (isAmountProblem(amount)) return refuse(amount.problem, "amount", o.amount, amount.reason);
+  const paid = o.paid === undefined ? amount : amountField(o.paid);
+  if (isAmountProblem(paid)) return refuse(paid.problem, "paid", o.paid, paid.reason);
+  if (typeof amount === "number" && typeof paid === "number" ? paid > amount : asDecimal(paid).gt(asDecimal(amount)))
+    return refuse(
+      "PAID_EXCEEDS_AMOUNT",
+      "paid",
+      o.paid,
+      () => `betaald bedrag is hoger dan het investeringsbedrag (${typeof amount === "number" ? formatEuroCents(amount) : exactEuro(amount)})`,
+    );
+  const relatedParty = readBool(o.relatedParty, field, "relatedParty") ?? false;
+  if (relatedParty instanceof Refused) return relatedParty;
+  const exemption = readBool(o.exemption, field, "exemption") ?? false;
+  if (exemption instanceof Refused) return exemption;
+  if (exemption && !relatedParty)
+    return refuse(
+      "INVALID_COMBINATION",
+      "exemption",
+      o.exemption,
+      "een ontheffing (besluit onderdeel 5) bestaat alleen voor een verplichting met een verbonden partij: zet ook relatedParty op true, of laat exemption weg",
+    );
+  const exemptionPossible = readBool(o.exemptionPossible, field, "exemptionPossible");
+  if (exemptionPossible instanceof Refused) return exemptionPossible;
+  if (exemptionPossible !== undefined && (!relatedParty || exemption))
+    return refuse(
+      "INVALID_COMBINATION",
+      "exemptionPossible",
+      o.exemptionPossible,
+      "geldt alleen voor een verplichting met een verbonden partij zonder geclaimde ontheffing (besluit onderdeel 5.1.3): zet relatedParty op true en exemption op false, of laat dit veld weg",
+    );
+  let marketValue: Decimal | undefined;
+  if (o.marketValue !== undefined) {
+    if (!exemption && exemptionPossible !== true)
+      return refuse(
+        "INVALID_COMBINATION",
+        "marketValue",
+        o.marketValue,
+        "de waarde in het economische verkeer telt alleen bij een verbonden partij met ontheffing (besluit onderdeel 5): zet relatedParty en exemption op true, of laat marketValue weg",
+      );
+    const mv = readAmount(o.marketValue);
+    if (isAmountProblem(mv)) return refuse(mv.problem, "marketValue", o.marketValue, mv.reason);
+    marketValue = mv;
+  }
+  let reserve: NInvestment["reinvestmentReserve"];
+  if (o.reinvestmentReserve !== undefined) {
+    const r = readReserve(o.reinvestmentReserve, field, id, amount);
+    if (r instanceof Refused) return r;
+    reserve = r;
+  }
+  const lost = laterLost ? undefined : validateLost(o.lostByCalamity, field);
+  let override: NInvestment["override"];
+  if (o.override !== undefined) {
+    const r = readOverride(o.override, field, id);
+    if (r instanceof Refused) return r;
+    override = r;
+  }
+  const description = readString(o, "description", field);
+  if (description instanceof Refused) return description;
+  const vatDeductible = readBool(o.vatDeductible, field, "vatDeductible") ?? true;
+  if (vatDeductible instanceof Refused) return vatDeductible;
+  const group = readGroup(o.group, field);
+  if (group instanceof Refused) return group;
+  const inUse = readBool(o.inUse, field, "inUse") ?? true;
+  if (inUse instanceof Refused) return inUse;
+  const eiaMia = readBool(o.eiaMia, field, "eiaMia") ?? false;
+  if (eiaMia instanceof Refused) return eiaMia;
+  const date = readDate(o.date, field);
+  if (date instanceof Refused) return date;
+  const inv = new Investment(
+    index,
+    id,
+    category,
+    typeof amount === "number" ? amount : -1,
+    typeof amount === "number" ? undefined : amount,
+    typeof paid === "number" ? paid : -1,
+    typeof paid === "number" ? undefined : paid,
+  );
+  inv.description = description;
+  inv.vatDeductible = vatDeductible;
+  inv.group = group;
+  inv.relatedParty = relatedParty;
+  inv.exemption = exemption;
+  inv.marketValue = marketValue;
+  if (exemptionPossible !== undefined) inv.exemptionPossible = exemptionPossible;
+  if (reserve) inv.reinvestmentReserve = reserve;
+  inv.inUse = inUse;
+  inv.lostByCalamity = lost;
+  inv.eiaMia = eiaMia;
+  inv.override = override;
+  inv.date = date;
+  return inv;
+}
+
+/** A row's reinvestmentReserve (art. 3.54; besluit 4.2, 4.3): not above the investment amount. */
+function readReserve(v: unknown, field: Where, id: string, amount: number | Decimal): NInvestment["reinvestmentReserve"] | Refused {
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
+  const rf = `${field}.reinvestmentReserve`;
+  const ro = readObject(v, rf);
+  if (ro instanceof Refused) return ro;
+  const unknownInReserve = unknownKey(ro, RESERVE_KEYS, rf);
+  if (unknownInReserve) return unknownInReserve;
+  const ramount = readAmount(ro.amount);
+  if (isAmountProblem(ramount)) return refuse(ramount.problem, "reinvestmentReserve.amount", ro.amount, ramount.reason);
+  if (ramount.gt(asDecimal(amount)))
+    return refuse(
+      "INVALID_COMBINATION",
+      "reinvestmentReserve.amount",
+      ro.amount,
+      `de reserve is hoger dan het investeringsbedrag (${formatEuro(asDecimal(amount))})`,
+    );
+  const kind = ro.kind ?? "hir";
+  if (kind !== "hir" && kind !== "herbesteding")
+    return refuse("INVALID_TYPE", "reinvestmentReserve.kind", ro.kind, 'verwacht "hir" (herinvesteringsreserve) of "herbesteding" (herbestedingsreserve)');
+  const declaration = readBool(ro.declaration, rf, "declaration") ?? false;
+  if (declaration instanceof Refused) return declaration;
+  return { amount: ramount, kind, declaration };
+}
+
+/** A row's manual assessment: eligible or not, always with a written reason. */
+function readOverride(v: unknown, field: Where, id: string): NInvestment["override"] | Refused {
+  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
+  const of = `${field}.override`;
+  const ov = readObject(v, of);
+  if (ov instanceof Refused) return ov;
+  const unknownInOverride = unknownKey(ov, OVERRIDE_KEYS, of);
+  if (unknownInOverride) return unknownInOverride;
+  const eligible = readBool(ov.eligible, of, "eligible");
+  if (eligible instanceof Refused) return eligible;
+  if (eligible === undefined) return refuse("MISSING_FIELD", "override.eligible", undefined, "verwacht true (telt mee) of false (telt niet mee)");
+  const reason = readString(ov, "reason", of, 2000);
+  if (reason instanceof Refused) return reason;
+  if (reason === undefined || reason.trim().length < 3)
+    return refuse("MISSING_FIELD", "override.reason", ov.reason, "een handmatige beoordeling vraagt een geschreven reden");
+  return { eligible, reason: reason.trim() };
+}
+
+const asDecimal = (x: number | Decimal) => (typeof x === "number" ? centsDecimal(x) : x);
+
+const yesNo = (b: boolean) => (b ? "ja" : "nee");
+
+type GroupField = "inUse" | "vatDeductible" | "override" | "lostByCalamity";
+export const ALL_GROUP_FIELDS: readonly GroupField[] = ["inUse", "vatDeductible", "override", "lostByCalamity"];
+
+/**
+ * Rows of one group are one asset (besluit 2.2): they share what is said about the asset as a whole: whether it
+ * is in use, its VAT treatment, a manual assessment, and a loss by calamity with its replacement and choice. (A
+ * related party, an exemption and EIA/MIA belong to an obligation or a part, and may differ between rows.) The
+ * raw values are compared; a text is built only for a row that differs. `fields`: which of these are compared.
+ */
+export function assertConsistentGroups(
+  investments: readonly NInvestment[],
+  refuse: Refuse = throwing,
+  fields: readonly GroupField[] = ALL_GROUP_FIELDS,
+  rawRows?: readonly unknown[],
+): void {
+  const first = new Map<string, NInvestment>();
+  // the message quotes what the user wrote ({"replacedBy":3}), not the normalised value
+  const written = (inv: NInvestment, field: GroupField): unknown => {
+    const row = rawRows?.[inv.index];
+    return typeof row === "object" && row !== null && field in row ? (row as Record<string, unknown>)[field] : inv[field];
+  };
+  const lost = (x: NInvestment) =>
+    x.lostByCalamity
+      ? `verloren, vervangen door ${x.lostByCalamity.replacedBy}${x.lostByCalamity.approval === undefined ? "" : `, goedkeuring ${yesNo(x.lostByCalamity.approval)}`}`
+      : "niet verloren door een calamiteit";
+  const all: {
+    field: GroupField;
+    what: string;
+    same: (a: NInvestment, b: NInvestment) => boolean;
+    text: (x: NInvestment) => string;
+  }[] = [
+    {
+      field: "inUse",
+      what: "worden samen in gebruik genomen",
+      same: (a, b) => a.inUse === b.inUse,
+      text: (x) => `in gebruik ${yesNo(x.inUse)}`,
+    },
+    {
+      field: "vatDeductible",
+      what: "hebben dezelfde btw-behandeling",
+      same: (a, b) => a.vatDeductible === b.vatDeductible,
+      text: (x) => `btw aftrekbaar ${yesNo(x.vatDeductible)}`,
+    },
+    {
+      field: "override",
+      what: "worden samen beoordeeld",
+      same: (a, b) => a.override?.eligible === b.override?.eligible,
+      text: (x) => (x.override ? `handmatig beoordeeld: ${x.override.eligible ? "telt mee" : "telt niet mee"}` : "niet handmatig beoordeeld"),
+    },
+    {
+      field: "lostByCalamity",
+      what: "gaan samen verloren en worden samen vervangen",
+      same: (a, b) => a.lostByCalamity?.replacedBy === b.lostByCalamity?.replacedBy && a.lostByCalamity?.approval === b.lostByCalamity?.approval,
+      text: lost,
+    },
+  ];
+  const checks = all.filter((c) => fields.includes(c.field));
+  for (const inv of investments) {
+    if (inv.group === undefined) continue;
+    const f = first.get(inv.group);
+    if (!f) {
+      first.set(inv.group, inv);
+      continue;
+    }
+    const c = checks.find((c) => !c.same(f, inv));
+    if (c)
+      refuse(
+        inv,
+        "INVALID_GROUP",
+        `investments[${inv.index}].${c.field}`,
+        written(inv, c.field),
+        `regels van één bedrijfsmiddel (groep "${inv.group}") ${c.what}; ${f.id}: ${c.text(f)}, deze regel: ${c.text(inv)}`,
+      );
+  }
+}
+
+/**
+ * Each replacement exists, is another asset, and following "replaced by" never comes back (no cycles). `leftOut`:
+ * ids of rows validateRows has left out, so a replacement that names one says why it is missing.
+ */
+export function assertReplacements(
+  investments: readonly NInvestment[],
+  byId: ReadonlyMap<string, NInvestment>,
+  refuse: Refuse = throwing,
+  leftOut = NONE,
+): void {
+  const refused = new Set<NInvestment>();
+  const no = (inv: NInvestment, code: ValidationCode, target: string, reason: string) => {
+    refuse(inv, code, `investments[${inv.index}].lostByCalamity.replacedBy`, target, reason);
+    refused.add(inv);
+  };
+  for (const inv of investments) {
+    if (!inv.lostByCalamity) continue;
+    const target = inv.lostByCalamity.replacedBy;
+    const t = byId.get(target);
+    if (!t) no(inv, "UNKNOWN_REPLACEMENT", target, noInvestment(target, leftOut));
+    else if (target === inv.id) no(inv, "INVALID_REPLACEMENT", target, "een bedrijfsmiddel kan niet zichzelf vervangen");
+    else if (inv.group !== undefined && t.group === inv.group)
+      no(
+        inv,
+        "INVALID_REPLACEMENT",
+        target,
+        `${target} hoort bij hetzelfde bedrijfsmiddel (groep "${inv.group}") als ${inv.id}: een verloren bedrijfsmiddel wordt vervangen door een ander bedrijfsmiddel`,
+      );
+  }
+  // Cycle check: every chain a -> b -> c ... is followed at most once (colours: 1 on the path, 2 done).
+  const state = new Map<string, 1 | 2>();
+  for (const start of investments) {
+    if (!start.lostByCalamity || refused.has(start) || state.get(start.id) === 2) continue;
+    const path: NInvestment[] = [];
+    let cur: NInvestment | undefined = start;
+    while (cur && cur.lostByCalamity && !refused.has(cur) && state.get(cur.id) !== 2) {
+      if (state.get(cur.id) === 1) {
+        const cycle = path.slice(path.indexOf(cur)).map((x) => x.id);
+        no(
+          cur,
+          "INVALID_REPLACEMENT",
+          cur.lostByCalamity.replacedBy,
+          `vervangingen vormen een kring (${[...cycle, cur.id].join(" → ")}): een verloren bedrijfsmiddel wordt vervangen door een ander, nieuw bedrijfsmiddel`,
+        );
+        break;
+      }
+      state.set(cur.id, 1);
+      path.push(cur);
+      cur = byId.get(cur.lostByCalamity.replacedBy);
+    }
+    for (const p of path) state.set(p.id, 2);
+  }
+}
