@@ -525,8 +525,8 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
       FORMAT.yesNo,
     ),
     native(LH.counted, "Meetellend bedrag", `IF(${h(LH.counts)}=1,${col("amount")},0)`, FORMAT.euro),
-    ...groupFormulas(native, col, h, colRange),
-    ...paymentFormulas(native, col, h, colRange),
+    ...groupFormulas({ native, col, h, colRange }),
+    ...paymentFormulas({ native, col, h, colRange }),
     {
       sheet: SHEET.ledger,
       address: `${LH.addin}${r}`,
@@ -536,18 +536,21 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     },
   ];
 }
+/** How ledgerFormulas writes a helper column, reads a field or helper of the row, and ranges over a helper column. */
+interface LedgerRowFormulas {
+  native: (c: string, header: string, formula: string, format?: string) => FormulaCell;
+  col: (f: LedgerField) => string;
+  h: (c: string) => string;
+  colRange: (c: string) => string;
+}
+
 /**
  * Groups as the core forms them (src/scenario/investment.ts): the name with Excel's TRIM (spaces at the ends dropped, a run
  * inside read as one), not case-sensitive, and never a pattern: SUMIF/COUNTIF would read "PC*" or "<PC" as one, so
  * the rows are matched once with MATCH on a key without wildcard characters (~ * ? become CHAR(1), CHAR(2),
  * CHAR(3)), and a group is named by the row number of its first row, which SUMIF then compares as a number.
  */
-function groupFormulas(
-  native: (c: string, header: string, formula: string, format?: string) => FormulaCell,
-  col: (f: LedgerField) => string,
-  h: (c: string) => string,
-  colRange: (c: string) => string,
-): FormulaCell[] {
+function groupFormulas({ native, col, h, colRange }: LedgerRowFormulas): FormulaCell[] {
   const key = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${col("group")}&""),"~",CHAR(1)),"*",CHAR(2)),"?",CHAR(3))`;
   const same = (c: string) => `SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(c)})`;
   const members = `COUNTIF(${colRange(LH.groupRow)},${h(LH.groupRow)})`;
@@ -580,12 +583,7 @@ function groupFormulas(
  * not count (a problem, an excluded category, below € 450) is left out, as the core leaves it out. The asset's part is
  * on its first row (a group's: the row its MATCH finds); the Overzicht rounds the year's deductible part once.
  */
-function paymentFormulas(
-  native: (c: string, header: string, formula: string, format?: string) => FormulaCell,
-  col: (f: LedgerField) => string,
-  h: (c: string) => string,
-  colRange: (c: string) => string,
-): FormulaCell[] {
+function paymentFormulas({ native, col, h, colRange }: LedgerRowFormulas): FormulaCell[] {
   const notInUse = `AND(${h(LH.counts)}=1,${h(LH.inUse)}=0)`;
   const paid = `IF(ISNUMBER(${col("paid")}),${col("paid")},${col("amount")})`;
   const sum = (c: string) => `SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(c)})`;
