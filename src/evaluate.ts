@@ -33,14 +33,14 @@ import { runCarriedStep } from "./carried-hook";
 import { partnerCalamity } from "./calamity-partners";
 import type { Reason } from "./explanation";
 import type { AssetReport, CalamityReport, PartnerReport, Report } from "./report";
-import { validateScenario, type NInvestment, type NormalizedScenario } from "./scenario";
+import { scenarioForEvaluate, type NInvestment, type NormalizedScenario } from "./scenario";
 import { bandText } from "./table";
 
 /** Rates and shares in the report carry the same 10 decimals as the quotients. */
 const RATE_DP = QUOTIENT_DP;
 
 export function evaluate(scenario: unknown): Report {
-  return evaluateNormalized(validateScenario(scenario));
+  return evaluateNormalized(scenarioForEvaluate(scenario));
 }
 
 export function evaluateNormalized(s: NormalizedScenario): Report {

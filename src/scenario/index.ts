@@ -36,5 +36,5 @@ export type {
 } from "./contract";
 export { KEY_NAMES, partnershipKeyOf } from "./partnership";
 export { validateCarriedIn } from "./carried";
-export { validateScenario } from "./scenario";
+export { scenarioForEvaluate, validateScenario } from "./scenario";
 export { validateRows } from "./rows";

@@ -13,7 +13,10 @@ import {
   expectObject,
   fail,
   idOf,
+  isObj,
   MAX_ID_LENGTH,
+  MAX_TEXT_LENGTH,
+  type Obj,
   onlyKnownKeys,
   optBool,
   readBool,
@@ -40,19 +43,21 @@ class Investment implements NInvestment {
   private _amount: Decimal | undefined;
   private _paid: Decimal | undefined;
   description?: string;
-  vatDeductible = true;
+  vatDeductible: boolean;
   group?: string;
-  relatedParty = false;
-  exemption = false;
+  relatedParty: boolean;
+  exemption: boolean;
   marketValue?: Decimal;
   exemptionPossible?: boolean;
   reinvestmentReserve?: NInvestment["reinvestmentReserve"];
-  inUse = true;
+  inUse: boolean;
   lostByCalamity?: { replacedBy: string; approval?: boolean };
-  eiaMia = false;
+  eiaMia: boolean;
   override?: { eligible: boolean; reason: string };
   date?: string;
 
+  // Every field is written here, in one order: the object is made whole in one allocation (a field added after the
+  // constructor goes to a separate, growing property store).
   constructor(
     /** the place in the scenario's list (validateRows renumbers the rows it keeps) */
     public index: number,
@@ -62,9 +67,35 @@ class Investment implements NInvestment {
     amount: Decimal | undefined,
     private readonly paidCents: number,
     paid: Decimal | undefined,
+    vatDeductible: boolean,
+    relatedParty: boolean,
+    exemption: boolean,
+    inUse: boolean,
+    eiaMia: boolean,
+    description: string | undefined,
+    group: string | undefined,
+    marketValue: Decimal | undefined,
+    exemptionPossible: boolean | undefined,
+    reserve: NInvestment["reinvestmentReserve"],
+    lost: NInvestment["lostByCalamity"],
+    override: NInvestment["override"],
+    date: string | undefined,
   ) {
+    this.vatDeductible = vatDeductible;
+    this.relatedParty = relatedParty;
+    this.exemption = exemption;
+    this.inUse = inUse;
+    this.eiaMia = eiaMia;
     this._amount = amount;
     this._paid = paid;
+    this.description = description;
+    this.group = group;
+    this.marketValue = marketValue;
+    if (exemptionPossible !== undefined) this.exemptionPossible = exemptionPossible;
+    if (reserve) this.reinvestmentReserve = reserve;
+    this.lostByCalamity = lost;
+    this.override = override;
+    this.date = date;
   }
 
   get amount(): Decimal {
@@ -179,91 +210,96 @@ export function validateInvestment(
   laterLost = false,
   hint: (category: string) => Reason = unknownCategoryHint,
 ): NInvestment | Refused {
-  const field = new Where("investments", index);
-  const o = readObject(raw, field);
-  if (o instanceof Refused) return o;
-  const unknown = unknownKey(o, INVESTMENT_KEYS, field);
-  if (unknown) return unknown;
+  // Where the row sits is made only for a fault, and this function makes no closure: a valid row allocates its
+  // Investment and nothing else (a closure here would give every call a context object, whether it runs or not).
+  if (!isObj(raw)) return readObject(raw, rowAt(index)) as Refused;
+  const o = raw;
+  if (!onlyKeysOf(o, INVESTMENT_KEYS)) return unknownKey(o, INVESTMENT_KEYS, rowAt(index))!;
   const id = readId(o.id);
-  if (typeof id !== "string") return refusedAt(id.problem, field, "id", o.id, id.reason, null);
-  const refuse = (code: ValidationCode, key: string, value: unknown, reason: Reason) => refusedAt(code, field, key, value, reason, id);
+  if (typeof id !== "string") return refusedAt(id.problem, rowAt(index), "id", o.id, id.reason, null);
   if (typeof o.category !== "string")
-    return refuse(o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE", "category", o.category, 'verwacht een categoriecode, zoals "machine"');
-  const category = o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
-  if (!category) {
-    const h = hint(o.category.slice(0, 60));
-    return refuse("UNKNOWN_CATEGORY", "category", o.category, typeof h === "string" ? `onbekende categorie; ${h}` : () => `onbekende categorie; ${h()}`);
-  }
-  const amount = amountField(o.amount);
-  if (isAmountProblem(amount)) return refuse(amount.problem, "amount", o.amount, amount.reason);
-  const paid = o.paid === undefined ? amount : amountField(o.paid);
-  if (isAmountProblem(paid)) return refuse(paid.problem, "paid", o.paid, paid.reason);
-  if (typeof amount === "number" && typeof paid === "number" ? paid > amount : asDecimal(paid).gt(asDecimal(amount)))
-    return refuse(
-      "PAID_EXCEEDS_AMOUNT",
-      "paid",
-      o.paid,
-      () => `betaald bedrag is hoger dan het investeringsbedrag (${typeof amount === "number" ? formatEuroCents(amount) : exactEuro(amount)})`,
+    return refusedRow(
+      o.category === undefined ? "MISSING_FIELD" : "INVALID_TYPE",
+      index,
+      "category",
+      o.category,
+      'verwacht een categoriecode, zoals "machine"',
+      id,
     );
-  const relatedParty = readBool(o.relatedParty, field, "relatedParty") ?? false;
+  const category = o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
+  if (!category) return unknownCategory(index, o.category, id, hint);
+  const amount = amountField(o.amount);
+  if (isAmountProblem(amount)) return refusedRow(amount.problem, index, "amount", o.amount, amount.reason, id);
+  const paid = o.paid === undefined ? amount : amountField(o.paid);
+  if (isAmountProblem(paid)) return refusedRow(paid.problem, index, "paid", o.paid, paid.reason, id);
+  if (typeof amount === "number" && typeof paid === "number" ? paid > amount : asDecimal(paid).gt(asDecimal(amount)))
+    return paidTooHigh(index, o.paid, amount, id);
+  const relatedParty = rowBool(o.relatedParty, index, "relatedParty") ?? false;
   if (relatedParty instanceof Refused) return relatedParty;
-  const exemption = readBool(o.exemption, field, "exemption") ?? false;
+  const exemption = rowBool(o.exemption, index, "exemption") ?? false;
   if (exemption instanceof Refused) return exemption;
   if (exemption && !relatedParty)
-    return refuse(
+    return refusedRow(
       "INVALID_COMBINATION",
+      index,
       "exemption",
       o.exemption,
       "een ontheffing (besluit onderdeel 5) bestaat alleen voor een verplichting met een verbonden partij: zet ook relatedParty op true, of laat exemption weg",
+      id,
     );
-  const exemptionPossible = readBool(o.exemptionPossible, field, "exemptionPossible");
+  const exemptionPossible = rowBool(o.exemptionPossible, index, "exemptionPossible");
   if (exemptionPossible instanceof Refused) return exemptionPossible;
   if (exemptionPossible !== undefined && (!relatedParty || exemption))
-    return refuse(
+    return refusedRow(
       "INVALID_COMBINATION",
+      index,
       "exemptionPossible",
       o.exemptionPossible,
       "geldt alleen voor een verplichting met een verbonden partij zonder geclaimde ontheffing (besluit onderdeel 5.1.3): zet relatedParty op true en exemption op false, of laat dit veld weg",
+      id,
     );
   let marketValue: Decimal | undefined;
   if (o.marketValue !== undefined) {
     if (!exemption && exemptionPossible !== true)
-      return refuse(
+      return refusedRow(
         "INVALID_COMBINATION",
+        index,
         "marketValue",
         o.marketValue,
         "de waarde in het economische verkeer telt alleen bij een verbonden partij met ontheffing (besluit onderdeel 5): zet relatedParty en exemption op true, of laat marketValue weg",
+        id,
       );
     const mv = readAmount(o.marketValue);
-    if (isAmountProblem(mv)) return refuse(mv.problem, "marketValue", o.marketValue, mv.reason);
+    if (isAmountProblem(mv)) return refusedRow(mv.problem, index, "marketValue", o.marketValue, mv.reason, id);
     marketValue = mv;
   }
   let reserve: NInvestment["reinvestmentReserve"];
   if (o.reinvestmentReserve !== undefined) {
-    const r = readReserve(o.reinvestmentReserve, field, id, amount);
+    const r = readReserve(o.reinvestmentReserve, rowAt(index), id, amount);
     if (r instanceof Refused) return r;
     reserve = r;
   }
-  const lost = laterLost ? undefined : validateLost(o.lostByCalamity, field);
+  const lost = laterLost || o.lostByCalamity === undefined ? undefined : validateLost(o.lostByCalamity, rowAt(index));
   let override: NInvestment["override"];
   if (o.override !== undefined) {
-    const r = readOverride(o.override, field, id);
+    const r = readOverride(o.override, rowAt(index), id);
     if (r instanceof Refused) return r;
     override = r;
   }
-  const description = readString(o, "description", field);
+  const d = o.description;
+  const description = d === undefined || (typeof d === "string" && d.length <= MAX_TEXT_LENGTH) ? d : readString(o, "description", rowAt(index));
   if (description instanceof Refused) return description;
-  const vatDeductible = readBool(o.vatDeductible, field, "vatDeductible") ?? true;
+  const vatDeductible = rowBool(o.vatDeductible, index, "vatDeductible") ?? true;
   if (vatDeductible instanceof Refused) return vatDeductible;
-  const group = readGroup(o.group, field);
+  const group = o.group === undefined ? undefined : readGroup(o.group, rowAt(index));
   if (group instanceof Refused) return group;
-  const inUse = readBool(o.inUse, field, "inUse") ?? true;
+  const inUse = rowBool(o.inUse, index, "inUse") ?? true;
   if (inUse instanceof Refused) return inUse;
-  const eiaMia = readBool(o.eiaMia, field, "eiaMia") ?? false;
+  const eiaMia = rowBool(o.eiaMia, index, "eiaMia") ?? false;
   if (eiaMia instanceof Refused) return eiaMia;
-  const date = readDate(o.date, field);
+  const date = o.date === undefined ? undefined : readDate(o.date, rowAt(index));
   if (date instanceof Refused) return date;
-  const inv = new Investment(
+  return new Investment(
     index,
     id,
     category,
@@ -271,21 +307,55 @@ export function validateInvestment(
     typeof amount === "number" ? undefined : amount,
     typeof paid === "number" ? paid : -1,
     typeof paid === "number" ? undefined : paid,
+    vatDeductible,
+    relatedParty,
+    exemption,
+    inUse,
+    eiaMia,
+    description,
+    group,
+    marketValue,
+    exemptionPossible,
+    reserve,
+    lost,
+    override,
+    date,
   );
-  inv.description = description;
-  inv.vatDeductible = vatDeductible;
-  inv.group = group;
-  inv.relatedParty = relatedParty;
-  inv.exemption = exemption;
-  inv.marketValue = marketValue;
-  if (exemptionPossible !== undefined) inv.exemptionPossible = exemptionPossible;
-  if (reserve) inv.reinvestmentReserve = reserve;
-  inv.inUse = inUse;
-  inv.lostByCalamity = lost;
-  inv.eiaMia = eiaMia;
-  inv.override = override;
-  inv.date = date;
-  return inv;
+}
+
+/** Where row `index` of the investments sits (made for a fault only). */
+const rowAt = (index: number) => new Where("investments", index);
+
+/** A fault of a field of row `index`, whose id is read. */
+function refusedRow(code: ValidationCode, index: number, key: string, value: unknown, reason: Reason, id: string): Refused {
+  return refusedAt(code, rowAt(index), key, value, reason, id);
+}
+
+/** Whether every key of `o` is `known` (the fault, when there is one, is made by unknownKey). */
+function onlyKeysOf(o: Obj, known: ReadonlySet<string>): boolean {
+  for (const k in o) if (!known.has(k)) return false;
+  return true;
+}
+
+/** A yes/no field of row `index`: readBool, with the row's place made only when the value is refused. */
+function rowBool(v: unknown, index: number, key: string): boolean | undefined | Refused {
+  return v === undefined || typeof v === "boolean" ? v : readBool(v, rowAt(index), key);
+}
+
+function unknownCategory(index: number, category: string, id: string, hint: (category: string) => Reason): Refused {
+  const h = hint(category.slice(0, 60));
+  return refusedRow("UNKNOWN_CATEGORY", index, "category", category, typeof h === "string" ? `onbekende categorie; ${h}` : () => `onbekende categorie; ${h()}`, id);
+}
+
+function paidTooHigh(index: number, paid: unknown, amount: number | Decimal, id: string): Refused {
+  return refusedRow(
+    "PAID_EXCEEDS_AMOUNT",
+    index,
+    "paid",
+    paid,
+    () => `betaald bedrag is hoger dan het investeringsbedrag (${typeof amount === "number" ? formatEuroCents(amount) : exactEuro(amount)})`,
+    id,
+  );
 }
 
 /** A row's reinvestmentReserve (art. 3.54; besluit 4.2, 4.3): not above the investment amount. */
@@ -392,14 +462,21 @@ export function assertConsistentGroups(
     },
   ];
   const checks = all.filter((c) => fields.includes(c.field));
-  for (const inv of investments) {
+  // indexed loops and no closure per row: a ledger of 100.000 grouped rows comes through here
+  for (let i = 0; i < investments.length; i++) {
+    const inv = investments[i];
     if (inv.group === undefined) continue;
     const f = first.get(inv.group);
     if (!f) {
       first.set(inv.group, inv);
       continue;
     }
-    const c = checks.find((c) => !c.same(f, inv));
+    let c: (typeof checks)[number] | undefined;
+    for (let k = 0; k < checks.length; k++)
+      if (!checks[k].same(f, inv)) {
+        c = checks[k];
+        break;
+      }
     if (c)
       refuse(
         inv,

@@ -55,7 +55,7 @@ export const reasonText = (why: Reason): string => (typeof why === "string" ? wh
 export type Obj = Record<string, unknown>;
 
 export const MAX_ID_LENGTH = 200;
-const MAX_TEXT_LENGTH = 10000;
+export const MAX_TEXT_LENGTH = 10000;
 
 export function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -10,7 +10,7 @@ import { assertLinkedOnce, assertPartnerRates, validateDisposal } from "./dispos
 import { ALL_GROUP_FIELDS, assertConsistentGroups, assertReplacements, sameGroupSpelling, validateInvestment } from "./investment";
 import { validatePartnership } from "./partnership";
 import { expectObject, fail, type Obj, onlyKnownKeys, optString, Refused } from "./read";
-import { indexById, throwing } from "./refuse";
+import { firstDuplicateId, indexById, LazyIdIndex, refuseDuplicate, throwing } from "./refuse";
 
 const SCENARIO_KEYS = new Set(["year", "exact", "description", "investments", "partnership", "disposals", "disposalsTotal", "carriedIn"]);
 
@@ -55,6 +55,19 @@ export function validateRest(o: Obj, year: number) {
 }
 
 export function validateScenario(raw: unknown): NormalizedScenario {
+  return validated(raw, true);
+}
+
+/**
+ * validateScenario for evaluate(), which hands the scenario to no one: the same checks and the same first fault, but
+ * byId is a Map built when first asked (LazyIdIndex; duplicate ids are found without one), so a ledger without a
+ * calamity or a disposal that names a row builds none.
+ */
+export function scenarioForEvaluate(raw: unknown): NormalizedScenario {
+  return validated(raw, false);
+}
+
+function validated(raw: unknown, mapById: boolean): NormalizedScenario {
   const f = validateFrame(raw);
   // the rows in a group and the rows lost by a calamity, for the checks that concern only them (one pass over a
   // ledger of 100.000 rows each, not four)
@@ -68,8 +81,14 @@ export function validateScenario(raw: unknown): NormalizedScenario {
     return inv;
   });
   const spellings = new Map<string, string>();
-  for (const inv of grouped) inv.group = sameGroupSpelling(spellings, inv.group!);
-  const byId: ReadonlyMap<string, NInvestment> = indexById(investments, "investments");
+  for (let i = 0; i < grouped.length; i++) grouped[i].group = sameGroupSpelling(spellings, grouped[i].group!);
+  let byId: ReadonlyMap<string, NInvestment>;
+  if (mapById) byId = indexById(investments, "investments");
+  else {
+    const k = firstDuplicateId(investments);
+    if (k >= 0) refuseDuplicate(investments[k], "investments", throwing);
+    byId = new LazyIdIndex(investments);
+  }
   assertReplacements(lost, byId);
   assertConsistentGroups(grouped, throwing, ALL_GROUP_FIELDS, f.investments);
   const disposals = disposalList(f.o).map((d, i) => validateDisposal(d, i, f.year, byId));
