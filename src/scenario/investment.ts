@@ -57,7 +57,10 @@ class Investment implements NInvestment {
   date?: string;
 
   // Every field is written here, in one order: the object is made whole in one allocation (a field added after the
-  // constructor goes to a separate, growing property store).
+  // constructor goes to a separate, growing property store). A field that is almost always absent (a description, a
+  // market value, a date ...) is written only when it has a value, and read as undefined from the prototype
+  // otherwise: 7 fields (56 bytes) less per row of a ledger, all of which the garbage collector copies while
+  // evaluate() runs.
   constructor(
     /** the place in the scenario's list (validateRows renumbers the rows it keeps) */
     public index: number,
@@ -86,16 +89,16 @@ class Investment implements NInvestment {
     this.exemption = exemption;
     this.inUse = inUse;
     this.eiaMia = eiaMia;
-    this._amount = amount;
-    this._paid = paid;
-    this.description = description;
+    if (amount !== undefined) this._amount = amount;
+    if (paid !== undefined) this._paid = paid;
+    if (description !== undefined) this.description = description;
     this.group = group;
-    this.marketValue = marketValue;
+    if (marketValue !== undefined) this.marketValue = marketValue;
     if (exemptionPossible !== undefined) this.exemptionPossible = exemptionPossible;
     if (reserve) this.reinvestmentReserve = reserve;
-    this.lostByCalamity = lost;
-    this.override = override;
-    this.date = date;
+    if (lost !== undefined) this.lostByCalamity = lost;
+    if (override !== undefined) this.override = override;
+    if (date !== undefined) this.date = date;
   }
 
   get amount(): Decimal {
@@ -107,6 +110,9 @@ class Investment implements NInvestment {
     return this._paid;
   }
 }
+// the fields a row mostly has not: undefined unless the row says otherwise ("description" in row stays true)
+for (const key of ["_amount", "_paid", "description", "marketValue", "lostByCalamity", "override", "date"])
+  Object.defineProperty(Investment.prototype, key, { value: undefined, writable: true, enumerable: false, configurable: true });
 
 /**
  * An amount field as integer cents (the fast path: a number or decimal string with at most two decimals below
