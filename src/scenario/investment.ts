@@ -142,6 +142,49 @@ const INVESTMENT_KEYS = new Set([
   "override",
   "date",
 ]);
+/**
+ * The known keys of a row as bits, in INVESTMENT_KEYS' order: keyBits reads which keys a row has in the pass that
+ * looks for an unknown key, and validateInvestment reads only those (a read of a property a row lacks costs V8 a
+ * lookup along the prototype chain: 14 of them per row of a ledger that says only id, category and amount).
+ */
+const enum Key {
+  id = 1 << 0,
+  description = 1 << 1,
+  category = 1 << 2,
+  amount = 1 << 3,
+  vatDeductible = 1 << 4,
+  group = 1 << 5,
+  relatedParty = 1 << 6,
+  exemption = 1 << 7,
+  exemptionPossible = 1 << 8,
+  reinvestmentReserve = 1 << 9,
+  marketValue = 1 << 10,
+  paid = 1 << 11,
+  inUse = 1 << 12,
+  lostByCalamity = 1 << 13,
+  eiaMia = 1 << 14,
+  override = 1 << 15,
+  date = 1 << 16,
+}
+const KEY_BITS = new Map<string, number>([...INVESTMENT_KEYS].map((k, i) => [k, 1 << i]));
+/** Every key: a row that is not a plain object has each field read, as its properties may not all be enumerable. */
+const ALL_KEYS = (1 << INVESTMENT_KEYS.size) - 1;
+
+/**
+ * The known keys a plain object has (for...in: its enumerable keys, its own and any inherited), or -1 when it has
+ * one that is not known; any other object: all keys, or -1.
+ */
+function keyBits(o: Obj): number {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return onlyKeysOf(o, INVESTMENT_KEYS) ? ALL_KEYS : -1;
+  let bits = 0;
+  for (const k in o) {
+    const b = KEY_BITS.get(k);
+    if (b === undefined) return -1;
+    bits |= b;
+  }
+  return bits;
+}
+
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
 const RESERVE_KEYS = new Set(["amount", "kind", "declaration"]);
 const OVERRIDE_KEYS = new Set(["eligible", "reason"]);
@@ -220,7 +263,8 @@ export function validateInvestment(
   // Investment and nothing else (a closure here would give every call a context object, whether it runs or not).
   if (!isObj(raw)) return readObject(raw, rowAt(index)) as Refused;
   const o = raw;
-  if (!onlyKeysOf(o, INVESTMENT_KEYS)) return unknownKey(o, INVESTMENT_KEYS, rowAt(index))!;
+  const has = keyBits(o);
+  if (has < 0) return unknownKey(o, INVESTMENT_KEYS, rowAt(index))!;
   const id = readId(o.id);
   if (typeof id !== "string") return refusedAt(id.problem, rowAt(index), "id", o.id, id.reason, null);
   if (typeof o.category !== "string")
@@ -236,13 +280,14 @@ export function validateInvestment(
   if (!category) return unknownCategory(index, o.category, id, hint);
   const amount = amountField(o.amount);
   if (isAmountProblem(amount)) return refusedRow(amount.problem, index, "amount", o.amount, amount.reason, id);
-  const paid = o.paid === undefined ? amount : amountField(o.paid);
-  if (isAmountProblem(paid)) return refusedRow(paid.problem, index, "paid", o.paid, paid.reason, id);
+  const rawPaid = has & Key.paid ? o.paid : undefined;
+  const paid = rawPaid === undefined ? amount : amountField(rawPaid);
+  if (isAmountProblem(paid)) return refusedRow(paid.problem, index, "paid", rawPaid, paid.reason, id);
   if (typeof amount === "number" && typeof paid === "number" ? paid > amount : asDecimal(paid).gt(asDecimal(amount)))
-    return paidTooHigh(index, o.paid, amount, id);
-  const relatedParty = rowBool(o.relatedParty, index, "relatedParty") ?? false;
+    return paidTooHigh(index, rawPaid, amount, id);
+  const relatedParty = rowBool(has & Key.relatedParty ? o.relatedParty : undefined, index, "relatedParty") ?? false;
   if (relatedParty instanceof Refused) return relatedParty;
-  const exemption = rowBool(o.exemption, index, "exemption") ?? false;
+  const exemption = rowBool(has & Key.exemption ? o.exemption : undefined, index, "exemption") ?? false;
   if (exemption instanceof Refused) return exemption;
   if (exemption && !relatedParty)
     return refusedRow(
@@ -253,7 +298,7 @@ export function validateInvestment(
       "een ontheffing (besluit onderdeel 5) bestaat alleen voor een verplichting met een verbonden partij: zet ook relatedParty op true, of laat exemption weg",
       id,
     );
-  const exemptionPossible = rowBool(o.exemptionPossible, index, "exemptionPossible");
+  const exemptionPossible = rowBool(has & Key.exemptionPossible ? o.exemptionPossible : undefined, index, "exemptionPossible");
   if (exemptionPossible instanceof Refused) return exemptionPossible;
   if (exemptionPossible !== undefined && (!relatedParty || exemption))
     return refusedRow(
@@ -265,45 +310,51 @@ export function validateInvestment(
       id,
     );
   let marketValue: Decimal | undefined;
-  if (o.marketValue !== undefined) {
+  const rawMarket = has & Key.marketValue ? o.marketValue : undefined;
+  if (rawMarket !== undefined) {
     if (!exemption && exemptionPossible !== true)
       return refusedRow(
         "INVALID_COMBINATION",
         index,
         "marketValue",
-        o.marketValue,
+        rawMarket,
         "de waarde in het economische verkeer telt alleen bij een verbonden partij met ontheffing (besluit onderdeel 5): zet relatedParty en exemption op true, of laat marketValue weg",
         id,
       );
-    const mv = readAmount(o.marketValue);
-    if (isAmountProblem(mv)) return refusedRow(mv.problem, index, "marketValue", o.marketValue, mv.reason, id);
+    const mv = readAmount(rawMarket);
+    if (isAmountProblem(mv)) return refusedRow(mv.problem, index, "marketValue", rawMarket, mv.reason, id);
     marketValue = mv;
   }
   let reserve: NInvestment["reinvestmentReserve"];
-  if (o.reinvestmentReserve !== undefined) {
-    const r = readReserve(o.reinvestmentReserve, rowAt(index), id, amount);
+  const rawReserve = has & Key.reinvestmentReserve ? o.reinvestmentReserve : undefined;
+  if (rawReserve !== undefined) {
+    const r = readReserve(rawReserve, rowAt(index), id, amount);
     if (r instanceof Refused) return r;
     reserve = r;
   }
-  const lost = laterLost || o.lostByCalamity === undefined ? undefined : validateLost(o.lostByCalamity, rowAt(index));
+  const rawLost = laterLost || !(has & Key.lostByCalamity) ? undefined : o.lostByCalamity;
+  const lost = rawLost === undefined ? undefined : validateLost(rawLost, rowAt(index));
   let override: NInvestment["override"];
-  if (o.override !== undefined) {
-    const r = readOverride(o.override, rowAt(index), id);
+  const rawOverride = has & Key.override ? o.override : undefined;
+  if (rawOverride !== undefined) {
+    const r = readOverride(rawOverride, rowAt(index), id);
     if (r instanceof Refused) return r;
     override = r;
   }
-  const d = o.description;
+  const d = has & Key.description ? o.description : undefined;
   const description = d === undefined || (typeof d === "string" && d.length <= MAX_TEXT_LENGTH) ? d : readString(o, "description", rowAt(index));
   if (description instanceof Refused) return description;
-  const vatDeductible = rowBool(o.vatDeductible, index, "vatDeductible") ?? true;
+  const vatDeductible = rowBool(has & Key.vatDeductible ? o.vatDeductible : undefined, index, "vatDeductible") ?? true;
   if (vatDeductible instanceof Refused) return vatDeductible;
-  const group = o.group === undefined ? undefined : readGroup(o.group, rowAt(index));
+  const rawGroup = has & Key.group ? o.group : undefined;
+  const group = rawGroup === undefined ? undefined : readGroup(rawGroup, rowAt(index));
   if (group instanceof Refused) return group;
-  const inUse = rowBool(o.inUse, index, "inUse") ?? true;
+  const inUse = rowBool(has & Key.inUse ? o.inUse : undefined, index, "inUse") ?? true;
   if (inUse instanceof Refused) return inUse;
-  const eiaMia = rowBool(o.eiaMia, index, "eiaMia") ?? false;
+  const eiaMia = rowBool(has & Key.eiaMia ? o.eiaMia : undefined, index, "eiaMia") ?? false;
   if (eiaMia instanceof Refused) return eiaMia;
-  const date = o.date === undefined ? undefined : readDate(o.date, rowAt(index));
+  const rawDate = has & Key.date ? o.date : undefined;
+  const date = rawDate === undefined ? undefined : readDate(rawDate, rowAt(index));
   if (date instanceof Refused) return date;
   return new Investment(
     index,
@@ -350,7 +401,14 @@ function rowBool(v: unknown, index: number, key: string): boolean | undefined | 
 
 function unknownCategory(index: number, category: string, id: string, hint: (category: string) => Reason): Refused {
   const h = hint(category.slice(0, 60));
-  return refusedRow("UNKNOWN_CATEGORY", index, "category", category, typeof h === "string" ? `onbekende categorie; ${h}` : () => `onbekende categorie; ${h()}`, id);
+  return refusedRow(
+    "UNKNOWN_CATEGORY",
+    index,
+    "category",
+    category,
+    typeof h === "string" ? `onbekende categorie; ${h}` : () => `onbekende categorie; ${h()}`,
+    id,
+  );
 }
 
 function paidTooHigh(index: number, paid: unknown, amount: number | Decimal, id: string): Refused {
