@@ -217,11 +217,16 @@ function groupName(v: string): string {
  * every row takes the spelling of the group's first row. `names` carries the first spellings across calls.
  */
 export function sameGroupSpelling(names: Map<string, string>, group: string): string {
+  // A spelling seen before is found as it is, without making its lower case (a new text per row). `names` holds
+  // the lower cases and the spellings seen: a spelling that is its own lower case is one key for both, and one
+  // that is not (it has a capital) is never another's lower case.
+  const seen = names.get(group);
+  if (seen !== undefined) return seen;
   const key = group.toLowerCase();
-  const first = names.get(key);
-  if (first !== undefined) return first;
-  names.set(key, group);
-  return group;
+  const first = names.get(key) ?? group;
+  names.set(key, first);
+  names.set(group, first);
+  return first;
 }
 
 function readDate(v: unknown, field: At): string | undefined | Refused {
