@@ -80,7 +80,7 @@ class Styles {
   private readonly xfs = new Map<string, number>([["\u0001\u00010", 0]]);
   private readonly xfXml = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly fonts = new Map<string, number>([["11", 0]]);
-  private readonly fontXml = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
+  private readonly fontXml = ['<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'];
   private readonly numFmts = new Map<string, number>();
 
   /** the cellXfs index of a style (0: no style) */
@@ -152,6 +152,33 @@ class Styles {
       `<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`
     );
   }
+}
+
+/**
+ * The workbook's theme: Office's colours and fonts (Calibri; Cambria for headings), the theme Excel falls back on.
+ * The chart's texts and the register's table style take their font and colours from it.
+ */
+function themeXml(): string {
+  const colors = [
+    ["dk1", '<a:sysClr val="windowText" lastClr="000000"/>'],
+    ["lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'],
+    ...Object.entries({ dk2: "1F497D", lt2: "EEECE1", accent1: "4F81BD", accent2: "C0504D", accent3: "9BBB59", accent4: "8064A2", accent5: "4BACC6", accent6: "F79646", hlink: "0000FF", folHlink: "800080" }).map(
+      ([name, rgb]) => [name, `<a:srgbClr val="${rgb}"/>`],
+    ),
+  ];
+  const font = (face: string) => `<a:latin typeface="${face}"/><a:ea typeface=""/><a:cs typeface=""/>`;
+  const three = (x: string) => x + x + x;
+  const fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>';
+  return (
+    XML_HEAD +
+    `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements>` +
+    `<a:clrScheme name="Office">${colors.map(([n, c]) => `<a:${n}>${c}</a:${n}>`).join("")}</a:clrScheme>` +
+    `<a:fontScheme name="Office"><a:majorFont>${font("Cambria")}</a:majorFont><a:minorFont>${font("Calibri")}</a:minorFont></a:fontScheme>` +
+    `<a:fmtScheme name="Office"><a:fillStyleLst>${three(fill)}</a:fillStyleLst>` +
+    `<a:lnStyleLst>${[9525, 25400, 38100].map((w) => `<a:ln w="${w}" cap="flat" cmpd="sng" algn="ctr">${fill}<a:prstDash val="solid"/></a:ln>`).join("")}</a:lnStyleLst>` +
+    `<a:effectStyleLst>${three("<a:effectStyle><a:effectLst/></a:effectStyle>")}</a:effectStyleLst><a:bgFillStyleLst>${three(fill)}</a:bgFillStyleLst></a:fmtScheme>` +
+    `</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>`
+  );
 }
 
 /** The shared strings: each distinct text once. */
@@ -365,11 +392,14 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   ].join("");
   rowsXml.length = 0;
 
-  const zip = new JSZip();
+  // the module or its namespace (a dynamic import of a CommonJS module): the constructor is then its default
+  const Zip = typeof JSZip === "function" ? JSZip : JSZip.default;
+  const zip = new Zip();
   const overrides: [string, string][] = [
     ["/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"],
     ["/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"],
     ["/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"],
+    ["/xl/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"],
     ["/xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"],
     ["/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"],
     ["/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"],
@@ -434,12 +464,14 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     "xl/_rels/workbook.xml.rels",
     XML_HEAD +
       `<Relationships xmlns="${NS_PKG_RELS}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-      `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+      `<Relationship Id="rId4" Type="${REL}/theme" Target="theme/theme1.xml"/></Relationships>`,
   );
   zip.file("xl/worksheets/sheet1.xml", sheetXml);
   if (sheetRels.length) zip.file("xl/worksheets/_rels/sheet1.xml.rels", XML_HEAD + `<Relationships xmlns="${NS_PKG_RELS}">${sheetRels.join("")}</Relationships>`);
   zip.file("xl/sharedStrings.xml", strings.xml());
   zip.file("xl/styles.xml", styles.xml());
+  zip.file("xl/theme/theme1.xml", themeXml());
   return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
 

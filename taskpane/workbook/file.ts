@@ -48,7 +48,8 @@ const SETTINGS_PREFIX = "kia-addin:";
 
 async function loadJSZip(): Promise<any> {
   const mod = (await import("jszip")) as any;
-  return mod.loadAsync ? mod : mod.default;
+  // the constructor: the module itself (require), or its namespace's default (a dynamic import of CommonJS)
+  return typeof mod === "function" ? mod : mod.default;
 }
 
 function baseName(name: string): string {
