@@ -193,8 +193,9 @@ class SharedStrings {
     if (i === undefined) {
       i = this.items.length;
       this.index.set(s, i);
-      const preserve = /^\s|\s$|[\t\n\r]|\s\s/.test(s) ? ' xml:space="preserve"' : "";
-      this.items.push(`<si><t${preserve}>${cellText(s)}</t></si>`);
+      const text = cellText(s);
+      const preserve = /^\s|\s$|[\t\n]|\s\s|&#13;/.test(text) ? ' xml:space="preserve"' : "";
+      this.items.push(`<si><t${preserve}>${text}</t></si>`);
     }
     return i;
   }
