@@ -40,13 +40,13 @@ const COLS = 16_384;
 /** Characters XML 1.0 cannot hold (control characters, U+FFFE/U+FFFF, surrogates without their pair): left out. */
 const FORBIDDEN = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 const ANY_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\r": "&#13;" };
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
 
 /** Text for XML (an element's text or an attribute's value): escaped, with the characters XML forbids left out. */
 export function xmlText(s: string): string {
   // a surrogate pair (an emoji) is kept, a lone surrogate left out
   const clean = ANY_FORBIDDEN.test(s) ? s.replace(FORBIDDEN, (c) => (c.length === 2 ? c : "")) : s;
-  return /[&<>"'\r]/.test(clean) ? clean.replace(/[&<>"'\r]/g, (c) => ESCAPES[c]) : clean;
+  return /[&<>"\r]/.test(clean) ? clean.replace(/[&<>"\r]/g, (c) => ESCAPES[c]) : clean;
 }
 
 /** A cell's text: as xmlText, and text that reads as Excel's own _xHHHH_ escape has its underscore escaped (_x005F_). */
@@ -362,7 +362,11 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     return id;
   };
   const hyperlinks = (sheet.links ?? []).map((l) => `<hyperlink ref="${columnName(l.column)}${l.row + 1}" r:id="${rel("hyperlink", l.url, true)}"/>`);
-  const drawing = sheet.chart ? `<drawing r:id="${rel("drawing", "../drawings/drawing1.xml")}"/>` : "";
+  let drawing = "";
+  if (sheet.chart) {
+    sheetRels.push(`<Relationship Id="rIdKiaChart" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>`);
+    drawing = `<drawing r:id="rIdKiaChart"/>`;
+  }
   const tableParts = tables.map((_, i) => `<tablePart r:id="${rel("table", `../tables/table${i + 1}.xml`)}"/>`);
 
   const page = sheet.page;
@@ -451,9 +455,11 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
       `<TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>${xmlText(sheet.name)}</vt:lpstr></vt:vector></TitlesOfParts>` +
       `<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>`,
   );
+  // the print area (absolute: Excel reads $A1 relative to the active cell) and the title rows, as Excel writes them
+  const name = (ref: string) => xmlText(ref).replace(/'/g, "&apos;");
   const names = page
-    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${xmlText(`${quoted(sheet.name)}!$A$1:$${columnName(page.area.columns - 1)}$${page.area.rows}`)}</definedName>` +
-      `<definedName name="_xlnm.Print_Titles" localSheetId="0">${xmlText(`${quoted(sheet.name)}!$${page.titleRows[0] + 1}:$${page.titleRows[1] + 1}`)}</definedName></definedNames>`
+    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${name(`${quoted(sheet.name)}!$A$1:$${columnName(page.area.columns - 1)}$${page.area.rows}`)}</definedName>` +
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">${name(`${quoted(sheet.name)}!$${page.titleRows[0] + 1}:$${page.titleRows[1] + 1}`)}</definedName></definedNames>`
     : "";
   zip.file(
     "xl/workbook.xml",
