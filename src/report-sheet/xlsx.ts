@@ -34,8 +34,19 @@ const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 const NS_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
-/** the widest sheet Excel has (16.384 columns): a cell's key is row × this + column */
-const COLS = 16_384;
+/**
+ * The number of columns the sheet uses anywhere: a cell's key is row × this + column, a small integer (V8 keeps it
+ * unboxed; row × 16.384 would not be, at 100.000 assets).
+ */
+function widthOf(sheet: ReportSheet): number {
+  let w = sheet.columnWidths.length;
+  for (const row of sheet.rows) w = Math.max(w, row.length);
+  for (const f of sheet.formats) if (f.column !== undefined) w = Math.max(w, f.column + 1);
+  for (const l of sheet.links ?? []) w = Math.max(w, l.column + 1);
+  for (const m of sheet.merges ?? []) w = Math.max(w, m.column + m.columns);
+  for (const t of sheet.tables ?? []) w = Math.max(w, t.column + (t.rows[0]?.length ?? 0));
+  return Math.max(1, w);
+}
 
 /** Characters XML 1.0 cannot hold (control characters, U+FFFE/U+FFFF, surrogates without their pair): left out. */
 const FORBIDDEN = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
@@ -74,6 +85,45 @@ const LINK_FONT: Font = { size: 11, underline: true, color: "FF0563C1" };
 /** Excel's built-in number formats that the report uses (the others get an id from 164) */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 
+/** What makes two styles the same (the default style's key is "\u0001\u00010"). */
+function styleKey(s: Style): string {
+  const f = s.font;
+  return `${s.numFmt ?? ""}\u0001${f ? `${f.size}${f.bold ? "b" : ""}${f.italic ? "i" : ""}${f.underline ? "u" : ""}${f.color ?? ""}` : ""}\u0001${s.shade ? 1 : 0}${s.horizontal ?? ""}${s.vertical ?? ""}${s.wrap ? 1 : 0}`;
+}
+
+/**
+ * The cells' styles, each made once and known by its number (0: none): a cell holds a number, and a change (a
+ * format, the link font, "@") made to a style gives the same next style every time, found in a table. A report of
+ * 100.000 assets has millions of formatted cells and a handful of styles.
+ */
+class CellStyles {
+  readonly list: Style[] = [{}];
+  private readonly byKey = new Map<string, number>([[styleKey({}), 0]]);
+  /** by style: its next style after each change made to it */
+  private readonly next: Map<string, number>[] = [];
+
+  /** the style `id` after `change` (named `name`: the same name is the same change) */
+  step(id: number, name: string, change: (s: Style) => void): number {
+    const memo = (this.next[id] ??= new Map());
+    let n = memo.get(name);
+    if (n === undefined) {
+      const was = this.list[id];
+      const s: Style = { ...was, font: was.font && { ...was.font } };
+      if (!s.font) delete s.font;
+      change(s);
+      const key = styleKey(s);
+      n = this.byKey.get(key);
+      if (n === undefined) {
+        n = this.list.length;
+        this.list.push(s);
+        this.byKey.set(key, n);
+      }
+      memo.set(name, n);
+    }
+    return n;
+  }
+}
+
 /** styles.xml: each distinct style a cellXfs entry, with its number format, font, fill and border. */
 class Styles {
   /** by key (see id); the key of a style without anything is the default's, 0 */
@@ -87,7 +137,7 @@ class Styles {
   id(s: Style | undefined): number {
     if (!s) return 0;
     const f = s.font;
-    const key = `${s.numFmt ?? ""}\u0001${f ? `${f.size}${f.bold ? "b" : ""}${f.italic ? "i" : ""}${f.underline ? "u" : ""}${f.color ?? ""}` : ""}\u0001${s.shade ? 1 : 0}${s.horizontal ?? ""}${s.vertical ?? ""}${s.wrap ? 1 : 0}`;
+    const key = styleKey(s);
     let id = this.xfs.get(key);
     if (id !== undefined) return id;
     const numFmtId = s.numFmt === undefined ? 0 : this.numFmtId(s.numFmt);
@@ -181,17 +231,62 @@ function themeXml(): string {
   );
 }
 
+/**
+ * A large part's text, kept as UTF-8 bytes in chunks of about a megabyte as it is made (no one string of the whole
+ * sheet, no copy of it in JSZip's own encoder), and joined once between its head and its tail.
+ */
+class Utf8Parts {
+  private static readonly encoder = new TextEncoder();
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private chars = 0;
+  private bytes = 0;
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.chars += s.length;
+    if (this.chars > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const b = Utf8Parts.encoder.encode(this.pending.join(""));
+    this.chunks.push(b);
+    this.bytes += b.length;
+    this.pending = [];
+    this.chars = 0;
+  }
+
+  /** everything pushed, between head and tail, as one array of bytes */
+  join(head: string, tail: string): Uint8Array {
+    this.flush();
+    const h = Utf8Parts.encoder.encode(head);
+    const t = Utf8Parts.encoder.encode(tail);
+    const out = new Uint8Array(h.length + this.bytes + t.length);
+    out.set(h, 0);
+    let at = h.length;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    out.set(t, at);
+    this.chunks.length = 0;
+    return out;
+  }
+}
+
 /** The shared strings: each distinct text once. */
 class SharedStrings {
   private readonly index = new Map<string, number>();
-  private readonly items: string[] = [];
+  private readonly items = new Utf8Parts();
+  private unique = 0;
   count = 0;
 
   id(s: string): number {
     this.count++;
     let i = this.index.get(s);
     if (i === undefined) {
-      i = this.items.length;
+      i = this.unique++;
       this.index.set(s, i);
       const text = cellText(s);
       const preserve = /^\s|\s$|[\t\n]|\s\s|&#13;/.test(text) ? ' xml:space="preserve"' : "";
@@ -200,8 +295,8 @@ class SharedStrings {
     return i;
   }
 
-  xml(): string {
-    return XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join("")}</sst>`;
+  xml(): Uint8Array {
+    return this.items.join(XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.unique}">`, "</sst>");
   }
 }
 
@@ -212,42 +307,40 @@ function quoted(name: string): string {
 
 /**
  * Every cell's style, as the formats make it (in their order), the links' font, "@" on formula-like strings and the
- * register's text cells, and the merged cells' covered cells with their first cell's style. Sparse: by row, then
- * column; the register's cells (most of a large report) are not in it.
+ * register's text cells, and the merged cells' covered cells with their first cell's style: by row, an array of
+ * style numbers by column (none for a row without styles: the register's rows, most of a large report).
  */
-function cellStyles(sheet: ReportSheet): Map<number, Map<number, Style>> {
-  const byRow = new Map<number, Map<number, Style>>();
-  const at = (r: number, c: number, make = true): Style | undefined => {
-    let row = byRow.get(r);
-    if (!row) {
-      if (!make) return undefined;
-      byRow.set(r, (row = new Map()));
-    }
-    let s = row.get(c);
-    if (!s && make) row.set(c, (s = {}));
-    return s;
+function cellStyles(sheet: ReportSheet, COLS: number): { styles: CellStyles; rows: (number[] | undefined)[] } {
+  const styles = new CellStyles();
+  const rows: (number[] | undefined)[] = [];
+  const change = (r: number, c: number, name: string, f: (s: Style) => void) => {
+    const row = (rows[r] ??= []);
+    row[c] = styles.step(row[c] ?? 0, name, f);
   };
   const formulaLike = (r: number, c: number) => {
     const v = sheet.rows[r]?.[c];
     return typeof v === "string" && v !== "" && looksLikeFormula(v);
   };
+  const asText = (s: Style) => void (s.numFmt = "@");
   sheet.rows.forEach((values, r) =>
     values.forEach((v, c) => {
-      if (typeof v === "string" && v !== "" && looksLikeFormula(v)) at(r, c)!.numFmt = "@";
+      if (typeof v === "string" && v !== "" && looksLikeFormula(v)) change(r, c, "@", asText);
     }),
   );
   const links = new Set<number>();
   for (const l of sheet.links ?? []) {
-    at(l.row, l.column)!.font = { ...LINK_FONT };
+    change(l.row, l.column, "link", (s) => void (s.font = { ...LINK_FONT }));
     links.add(l.row * COLS + l.column);
   }
+  /** each format's name for the table of changes, by its content */
+  const names = new Map<string, string>();
   for (const f of sheet.formats) {
     const cols = f.column === undefined ? Array.from({ length: Math.max(1, sheet.rows[f.row]?.length ?? 1) }, (_, i) => i) : [f.column];
     const fm = f.format;
-    for (const c of cols) {
-      const s = at(f.row, c)!;
-      // a link's text is no longer a plain string (exceljs's hyperlink value), so it takes the number format
-      if (fm.numberFormat && !(formulaLike(f.row, c) && !links.has(f.row * COLS + c))) s.numFmt = fm.numberFormat;
+    const json = JSON.stringify(fm);
+    const name = names.get(json) ?? (names.set(json, `f${names.size}`), `f${names.size - 1}`);
+    const apply = (numFmt: boolean) => (s: Style) => {
+      if (fm.numberFormat && numFmt) s.numFmt = fm.numberFormat;
       if (fm.bold || fm.heading) s.font = { size: fm.heading ? 13 : 11, ...s.font, bold: true };
       if (fm.italic) s.font = { size: 11, ...s.font, italic: true };
       if (fm.shade) s.shade = true;
@@ -256,33 +349,35 @@ function cellStyles(sheet: ReportSheet): Map<number, Map<number, Style>> {
         if (fm.wrap) s.wrap = true;
         s.vertical = "top";
       }
+    };
+    const withFormat = apply(true);
+    const withoutFormat = apply(false);
+    for (const c of cols) {
+      // a link's text is no longer a plain string (exceljs's hyperlink value), so it takes the number format
+      if (formulaLike(f.row, c) && !links.has(f.row * COLS + c)) change(f.row, c, `${name}-`, withoutFormat);
+      else change(f.row, c, name, withFormat);
     }
   }
-  for (const t of sheet.tables ?? []) {
-    // the register's cells are text ("@"); only those that have a style of their own are kept here
+  // the register's cells are text ("@"); those with a style of their own get it in that style
+  for (const t of sheet.tables ?? [])
     t.rows.forEach((values, r) =>
       values.forEach((_, c) => {
-        const s = at(t.row + r, t.column + c, false);
-        if (s) s.numFmt = "@";
+        if (rows[t.row + r]?.[t.column + c]) change(t.row + r, t.column + c, "@", asText);
       }),
     );
-  }
   for (const m of sheet.merges ?? []) {
-    const first = at(m.row, m.column, false);
-    const row = byRow.get(m.row);
-    for (let c = m.column + 1; c < m.column + m.columns; c++) {
-      if (first) row!.set(c, first);
-      else row?.delete(c);
-    }
+    const row = rows[m.row];
+    if (!row) continue;
+    for (let c = m.column + 1; c < m.column + m.columns; c++) row[c] = row[m.column] ?? 0;
   }
-  return byRow;
+  return { styles, rows };
 }
 
 /**
  * The merged cells as references, and the cells they cover (but their first: that one holds the value). Refused
  * when two overlap (Excel would repair the file); the builder's merges never do.
  */
-function mergedCells(sheet: ReportSheet): { refs: string[]; covered: Set<number> } {
+function mergedCells(sheet: ReportSheet, COLS: number): { refs: string[]; covered: Set<number> } {
   const covered = new Set<number>();
   const firsts = new Set<number>();
   const refs = (sheet.merges ?? []).map((m) => {
@@ -302,8 +397,9 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   const { JSZip } = modules;
   const styles = new Styles();
   const strings = new SharedStrings();
-  const byRow = cellStyles(sheet);
-  const { refs: merges, covered } = mergedCells(sheet);
+  const COLS = widthOf(sheet);
+  const { styles: cellStyle, rows: rowStyles } = cellStyles(sheet, COLS);
+  const { refs: merges, covered } = mergedCells(sheet, COLS);
   const linkText = new Map<number, string>();
   for (const l of sheet.links ?? []) {
     const v = sheet.rows[l.row]?.[l.column];
@@ -311,46 +407,67 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   }
   const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
   const tables = sheet.tables ?? [];
-  const textStyle = tables.length ? styles.id({ numFmt: "@" }) : 0;
 
   let lastRow = sheet.rows.length - 1;
   for (const t of tables) lastRow = Math.max(lastRow, t.row + t.rows.length - 1);
-  for (const r of byRow.keys()) lastRow = Math.max(lastRow, r);
+  lastRow = Math.max(lastRow, rowStyles.length - 1);
   for (const r of heights.keys()) lastRow = Math.max(lastRow, r);
   let lastCol = -1;
   /** the columns' letters, made once */
   const letters: string[] = [];
   const letter = (c: number) => letters[c] ?? (letters[c] = columnName(c));
-  const rowsXml: string[] = [];
-  const cells: string[] = [];
+  const rowsXml = new Utf8Parts();
+  /** the rows that have a link or a merge: only in those a cell is looked up in linkText and covered */
+  const special = new Set<number>([...(sheet.links ?? []).map((l) => l.row), ...(sheet.merges ?? []).map((m) => m.row)]);
+  /** each style's cellXfs index and its s="…" attribute, made once */
+  const sAttrs: string[] = [];
+  const sAttr = (id: number) => (sAttrs[id] ??= ` s="${styles.id(cellStyle.list[id])}"`);
+  const textAttr = tables.length ? ` s="${styles.id({ numFmt: "@" })}"` : "";
   for (let r = 0; r <= lastRow; r++) {
-    cells.length = 0;
     const values = sheet.rows[r] ?? [];
-    const styled = byRow.get(r);
-    const table = tables.filter((t) => r >= t.row && r < t.row + t.rows.length);
-    let width = values.length;
-    if (styled) for (const c of styled.keys()) width = Math.max(width, c + 1);
-    for (const t of table) width = Math.max(width, t.column + t.rows[r - t.row].length);
+    const styled = rowStyles[r];
+    const n = String(r + 1);
+    // the register's cells in this row (the tables' values take the place of the rows' values)
+    const segments = tables.filter((t) => r >= t.row && r < t.row + t.rows.length).map((t) => ({ from: t.column, values: t.rows[r - t.row] }));
+    let width = Math.max(values.length, styled?.length ?? 0);
+    for (const t of segments) width = Math.max(width, t.from + t.values.length);
+    const ht = heights.get(r);
+    const isSpecial = special.has(r);
+    let open = false;
+    if (ht !== undefined) {
+      rowsXml.push(`<row r="${n}" ht="${ht}" customHeight="1">`);
+      open = true;
+    }
     for (let c = 0; c < width; c++) {
-      const key = r * COLS + c;
       let v: string | number | boolean | null | undefined = values[c];
-      for (const t of table) if (c >= t.column && c < t.column + t.rows[r - t.row].length) v = t.rows[r - t.row][c - t.column];
-      const link = linkText.get(key);
-      if (link !== undefined) v = link;
-      if (covered.has(key) || v === "" || (typeof v === "number" && !Number.isFinite(v))) v = null;
-      const style = styled?.get(c);
-      const s = style ? styles.id(style) : table.some((t) => c >= t.column && c < t.column + t.rows[r - t.row].length) ? textStyle : 0;
-      if ((v === null || v === undefined) && s === 0) continue;
-      const ref = `${letter(c)}${r + 1}`;
-      const sAttr = s ? ` s="${s}"` : "";
-      if (v === null || v === undefined) cells.push(`<c r="${ref}"${sAttr}/>`);
-      else if (typeof v === "string") cells.push(`<c r="${ref}"${sAttr} t="s"><v>${strings.id(v)}</v></c>`);
-      else if (typeof v === "boolean") cells.push(`<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`);
-      else cells.push(`<c r="${ref}"${sAttr}><v>${v}</v></c>`);
+      let inTable = false;
+      for (const t of segments)
+        if (c >= t.from && c < t.from + t.values.length) {
+          v = t.values[c - t.from];
+          inTable = true;
+        }
+      if (isSpecial) {
+        const key = r * COLS + c;
+        const link = linkText.get(key);
+        if (link !== undefined) v = link;
+        if (covered.has(key)) v = null;
+      }
+      if (v === "" || (typeof v === "number" && !Number.isFinite(v))) v = null;
+      const id = styled?.[c];
+      const attr = id ? sAttr(id) : inTable ? textAttr : "";
+      if ((v === null || v === undefined) && !attr) continue;
+      if (!open) {
+        rowsXml.push(`<row r="${n}">`);
+        open = true;
+      }
+      rowsXml.push(`<c r="${letter(c)}${n}"${attr}`);
+      if (v === null || v === undefined) rowsXml.push("/>");
+      else if (typeof v === "string") rowsXml.push(` t="s"><v>${strings.id(v)}</v></c>`);
+      else if (typeof v === "boolean") rowsXml.push(` t="b"><v>${v ? 1 : 0}</v></c>`);
+      else rowsXml.push(`><v>${v}</v></c>`);
       if (c > lastCol) lastCol = c;
     }
-    const ht = heights.get(r);
-    if (cells.length || ht !== undefined) rowsXml.push(`<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
+    if (open) rowsXml.push("</row>");
   }
   lastRow = Math.max(0, lastRow);
 
@@ -372,7 +489,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   const page = sheet.page;
   const breaks = (sheet.pageBreaks ?? []).filter((r) => r > 0);
   const dimension = `A1:${columnName(Math.max(0, lastCol))}${lastRow + 1}`;
-  const sheetXml = [
+  const head = [
     XML_HEAD,
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`,
     page ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "",
@@ -381,7 +498,8 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     `<sheetFormatPr defaultRowHeight="15"/>`,
     sheet.columnWidths.length ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` : "",
     `<sheetData>`,
-    rowsXml.join(""),
+  ].join("");
+  const tail = [
     `</sheetData>`,
     merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "",
     hyperlinks.length ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "",
@@ -395,7 +513,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     tableParts.length ? `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>` : "",
     `</worksheet>`,
   ].join("");
-  rowsXml.length = 0;
+  const sheetXml = rowsXml.join(head, tail);
 
   // the module or its namespace (a dynamic import of a CommonJS module): the constructor is then its default
   const Zip = typeof JSZip === "function" ? JSZip : JSZip.default;
@@ -479,7 +597,9 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   zip.file("xl/sharedStrings.xml", strings.xml());
   zip.file("xl/styles.xml", styles.xml());
   zip.file("xl/theme/theme1.xml", themeXml());
-  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  // deflate level 3: at 100.000 assets half the time of the default 6 (JSZip's deflate is JavaScript: most of the
+  // writing time), for a file about 17 % larger
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } }));
 }
 
 /** An Excel table of text (the register): its header row and rows, style TableStyleLight1 with row stripes, no filter buttons. */
