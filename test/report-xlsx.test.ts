@@ -21,9 +21,22 @@ const scenario: Scenario = {
     { id: "INV-2", description: "Bestelauto", category: "bestelauto", amount: 32000, date: "2025-03-31", group: "Auto 1", paid: 2000, inUse: false },
     { id: "INV-3", description: "=Navigatiesysteem", category: "machine", amount: 800, date: "2025-04-02", group: "Auto 1", inUse: false },
     { id: "INV-4", description: "Kantoorstoel", category: "inventaris", amount: 300, date: "2025-05-10" },
-    { id: "INV-5", description: "Keukenapparatuur", category: "machine", amount: 2400, date: "2025-06-01", override: { eligible: false, reason: "privé gebruikt in de woning" } },
+    {
+      id: "INV-5",
+      description: "Keukenapparatuur",
+      category: "machine",
+      amount: 2400,
+      date: "2025-06-01",
+      override: { eligible: false, reason: "privé gebruikt in de woning" },
+    },
   ],
-  partnership: { key: "winst", partners: [{ name: "Jansen", profit: 3 }, { name: "De Vries", profit: 2 }] },
+  partnership: {
+    key: "winst",
+    partners: [
+      { name: "Jansen", profit: 3 },
+      { name: "De Vries", profit: 2 },
+    ],
+  },
 };
 const sheet = reportSheet(evaluate(scenario), {
   lang: "nl",
@@ -52,7 +65,9 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
   });
 
   it("has the package's parts, with the creator and the content types", async () => {
-    const names = Object.keys(file.zip.files).filter((n) => !file.zip.files[n].dir).sort();
+    const names = Object.keys(file.zip.files)
+      .filter((n) => !file.zip.files[n].dir)
+      .sort();
     expect(names).toEqual(
       [
         "[Content_Types].xml",
@@ -74,7 +89,18 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     );
     expect(file.wb.creator).toBe("KIA-invoegtoepassing");
     const types = (await file.part("[Content_Types].xml"))!;
-    for (const part of ["/xl/workbook.xml", "/xl/worksheets/sheet1.xml", "/xl/styles.xml", "/xl/sharedStrings.xml", "/xl/theme/theme1.xml", "/xl/tables/table1.xml", "/xl/charts/chart1.xml", "/xl/drawings/drawing1.xml", "/docProps/core.xml", "/docProps/app.xml"])
+    for (const part of [
+      "/xl/workbook.xml",
+      "/xl/worksheets/sheet1.xml",
+      "/xl/styles.xml",
+      "/xl/sharedStrings.xml",
+      "/xl/theme/theme1.xml",
+      "/xl/tables/table1.xml",
+      "/xl/charts/chart1.xml",
+      "/xl/drawings/drawing1.xml",
+      "/docProps/core.xml",
+      "/docProps/app.xml",
+    ])
       expect(types).toContain(`<Override PartName="${part}" `);
     expect(file.ws.name).toBe("KIA-rapport 2025");
   });
@@ -87,7 +113,10 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
       values.forEach((v, c) => {
         const cell = file.ws.getRow(r + 1).getCell(c + 1);
         if (covered.has(`${r}:${c}`) || v === null || v === "") {
-          expect([`${r}:${c}`, cell.isMerged && cell.master !== cell ? "merged" : cell.value]).toEqual([`${r}:${c}`, covered.has(`${r}:${c}`) ? "merged" : null]);
+          expect([`${r}:${c}`, cell.isMerged && cell.master !== cell ? "merged" : cell.value]).toEqual([
+            `${r}:${c}`,
+            covered.has(`${r}:${c}`) ? "merged" : null,
+          ]);
           return;
         }
         checked++;
@@ -145,13 +174,17 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     const plain = file.ws.getCell("A5");
     expect(plain.value).toBe("Klant");
     expect([plain.font, plain.fill, plain.alignment, plain.numFmt]).toEqual([undefined, undefined, undefined, undefined]);
-    expect((await file.part("xl/styles.xml"))!).toContain('<fonts count="5"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>');
+    expect((await file.part("xl/styles.xml"))!).toContain(
+      '<fonts count="5"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
+    );
     expect(file.ws.getCell("A1").font).toMatchObject({ bold: true, size: 13, name: "Calibri" });
     expect(file.ws.getCell("A2").font).toMatchObject({ italic: true, size: 11 });
   });
 
   it("the merges, row heights, column widths and links (the link font, underlined 0563C1)", () => {
-    const merges = Object.values((file.ws as unknown as { _merges: Record<string, { range: string }> })._merges).map((m) => m.range).sort();
+    const merges = Object.values((file.ws as unknown as { _merges: Record<string, { range: string }> })._merges)
+      .map((m) => m.range)
+      .sort();
     expect(merges).toEqual((sheet.merges ?? []).map((m) => `${columnName(m.column)}${m.row + 1}:${columnName(m.column + m.columns - 1)}${m.row + 1}`).sort());
     expect(merges.length).toBeGreaterThan(100);
     // a merged cell's covered cells have its style: the shaded header rows' fill and line run across
@@ -209,7 +242,9 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     // the drawing, from the sheet's relationships to the chart part
     const sheetXml = (await file.part("xl/worksheets/sheet1.xml"))!;
     const drawingId = /<drawing r:id="(rId\w+)"\/>/.exec(sheetXml)![1];
-    expect((await file.part("xl/worksheets/_rels/sheet1.xml.rels"))!).toContain(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
+    expect((await file.part("xl/worksheets/_rels/sheet1.xml.rels"))!).toContain(
+      `Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
+    );
     expect((await file.part("xl/drawings/_rels/drawing1.xml.rels"))!).toContain('Target="../charts/chart1.xml"');
     const ch = sheet.chart!;
     const drawing = (await file.part("xl/drawings/drawing1.xml"))!;
@@ -218,7 +253,12 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     const [cx, cy] = ch.columns ?? [0, 1];
     expect(chart).toContain(`<c:f>'KIA-rapport 2025'!$${columnName(cx)}$${ch.firstRow + 1}:$${columnName(cx)}$${ch.lastRow + 1}</c:f>`);
     expect(chart).toContain(`<c:f>'KIA-rapport 2025'!$${columnName(cy)}$${ch.markRow! + 1}</c:f>`);
-    const ys = [...chart.split("<c:yVal>")[1].split("</c:yVal>")[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((x) => Number(x[1]));
+    const ys = [
+      ...chart
+        .split("<c:yVal>")[1]
+        .split("</c:yVal>")[0]
+        .matchAll(/<c:v>([^<]*)<\/c:v>/g),
+    ].map((x) => Number(x[1]));
     expect(ys).toEqual(sheet.rows.slice(ch.firstRow, ch.lastRow + 1).map((row) => row[cy]));
     expect(chart).toContain("<c:scatterChart>");
     expect(chart).toContain(`<a:t>${ch.title}</a:t>`);
@@ -260,6 +300,7 @@ describe("the report .xlsx's text and names", () => {
     expect(ws.getRow(1).getCell(5).numFmt).toBeUndefined();
     const xml = (await part("xl/worksheets/sheet1.xml"))!;
     expect(xml).not.toContain("<f>");
+    // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const strings = (await part("xl/sharedStrings.xml"))!;
     expect(strings).toContain("_x005F_x0041_ blijft _x005F_x0041_");
@@ -273,7 +314,7 @@ describe("the report .xlsx's text and names", () => {
   });
 
   it("a sheet without print setup, chart, links or tables: no print names, no sheetPr, no parts for them", async () => {
-    const { page: _page, ...plain } = odd;
+    const plain: ReportSheet = { ...odd, page: undefined };
     const bytes = await reportXlsx(plain, { JSZip });
     const { zip, part } = await read(bytes);
     expect((await part("xl/workbook.xml"))!).not.toContain("definedName");

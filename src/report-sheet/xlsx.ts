@@ -49,7 +49,9 @@ function widthOf(sheet: ReportSheet): number {
 }
 
 /** Characters XML 1.0 cannot hold (control characters, U+FFFE/U+FFFF, surrogates without their pair): left out. */
+// eslint-disable-next-line no-control-regex -- the control characters are what these leave out
 const FORBIDDEN = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
 const ANY_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
 
@@ -212,9 +214,18 @@ function themeXml(): string {
   const colors = [
     ["dk1", '<a:sysClr val="windowText" lastClr="000000"/>'],
     ["lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'],
-    ...Object.entries({ dk2: "1F497D", lt2: "EEECE1", accent1: "4F81BD", accent2: "C0504D", accent3: "9BBB59", accent4: "8064A2", accent5: "4BACC6", accent6: "F79646", hlink: "0000FF", folHlink: "800080" }).map(
-      ([name, rgb]) => [name, `<a:srgbClr val="${rgb}"/>`],
-    ),
+    ...Object.entries({
+      dk2: "1F497D",
+      lt2: "EEECE1",
+      accent1: "4F81BD",
+      accent2: "C0504D",
+      accent3: "9BBB59",
+      accent4: "8064A2",
+      accent5: "4BACC6",
+      accent6: "F79646",
+      hlink: "0000FF",
+      folHlink: "800080",
+    }).map(([name, rgb]) => [name, `<a:srgbClr val="${rgb}"/>`]),
   ];
   const font = (face: string) => `<a:latin typeface="${face}"/><a:ea typeface=""/><a:cs typeface=""/>`;
   const three = (x: string) => x + x + x;
@@ -496,7 +507,9 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     `<dimension ref="${dimension}"/>`,
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/>`,
-    sheet.columnWidths.length ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` : "",
+    sheet.columnWidths.length
+      ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+      : "",
     `<sheetData>`,
   ].join("");
   const tail = [
@@ -508,7 +521,9 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
         `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
         `<headerFooter><oddHeader>${xmlText(page.header)}</oddHeader><oddFooter>${xmlText(page.footer)}</oddFooter></headerFooter>`
       : "",
-    breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "",
+    breaks.length
+      ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+      : "",
     drawing,
     tableParts.length ? `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>` : "",
     `</worksheet>`,
@@ -593,7 +608,8 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
       `<Relationship Id="rId4" Type="${REL}/theme" Target="theme/theme1.xml"/></Relationships>`,
   );
   zip.file("xl/worksheets/sheet1.xml", sheetXml);
-  if (sheetRels.length) zip.file("xl/worksheets/_rels/sheet1.xml.rels", XML_HEAD + `<Relationships xmlns="${NS_PKG_RELS}">${sheetRels.join("")}</Relationships>`);
+  if (sheetRels.length)
+    zip.file("xl/worksheets/_rels/sheet1.xml.rels", XML_HEAD + `<Relationships xmlns="${NS_PKG_RELS}">${sheetRels.join("")}</Relationships>`);
   zip.file("xl/sharedStrings.xml", strings.xml());
   zip.file("xl/styles.xml", styles.xml());
   zip.file("xl/theme/theme1.xml", themeXml());
