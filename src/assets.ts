@@ -4,9 +4,10 @@
  * override), and does its obligation count (related parties, art. 3.46; exemption, besluit 5)? The result is
  * the statutory position: the calamity approval (step 2) may still leave a lost asset out.
  */
+import { AmountSum } from "./cents";
 import { type Context, listOf, listText } from "./context";
 import { type Decimal } from "./decimal";
-import { assessEligibility } from "./eligibility";
+import { eligibilityAssessor } from "./eligibility";
 import type { Reason } from "./explanation";
 import { categoryRule, getYearTable, ref, rules } from "./law";
 import { warnings as W } from "./messages";
@@ -27,6 +28,15 @@ export interface AssetsResult {
    * exemption is claimed this year, their market value joins the year's total (not the deduction base)
    */
   inTotalOnly: NInvestment[];
+  /**
+   * What the later steps would otherwise each look for in a pass over every row (a ledger of 100.000 rows): the
+   * rows with a reinvestment reserve, the rows lost by a calamity, the rows not in use at year end (each in the
+   * scenario's order), and the counted rows' amounts added up in that order (the year's total before besluit 5.1.3).
+   */
+  reserves: NInvestment[];
+  lost: NInvestment[];
+  notInUse: NInvestment[];
+  countedSum: AmountSum;
 }
 
 /** The HIR (or herbestedingsreserve) that lowers an asset's investment amount: without the besluit 4.2 declaration. */
@@ -99,10 +109,13 @@ function countText(n: number, counted: number, year: number, lost: boolean): str
   return `${n === 1 ? "1 investering" : `${n} investeringen`} in ${year}; ${verb} mee voor de KIA${when}`;
 }
 
-export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
-  const { investments, year } = s;
-  const minimum = getYearTable(year).minAssetAmount;
-  const verdicts = assessEligibility(investments, year, minimum);
+/**
+ * The pass over the rows: each row's verdict, and the rows each message and later step needs, collected on the way.
+ * A function of its own, apart from the messages: it runs once per evaluation over every row (100.000 in a large
+ * ledger), so it is compiled while it runs (on-stack replacement), and the messages' code has nothing to undo that.
+ */
+function rowPass(investments: readonly NInvestment[], year: number, minimum: Decimal) {
+  const verdictOf = eligibilityAssessor(investments, year, minimum);
   const n = investments.length;
   const eligible: boolean[] = new Array(n);
   const counts: boolean[] = new Array(n);
@@ -120,9 +133,13 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   const possibleUnknown: string[] = [];
   const reserves: NInvestment[] = [];
   const otherYear: string[] = [];
+  const lostRows: NInvestment[] = [];
+  const notInUse: NInvestment[] = [];
+  const countedSum = new AmountSum();
+  let counted = 0;
   for (let i = 0; i < n; i++) {
     const inv = investments[i];
-    const v = verdicts[i];
+    const v = verdictOf(inv);
     let rs = v.reasons;
     let ok = v.eligible;
     if (v.warning === "EMISSIELOOS_CHECK") emissieloos.push(inv.id);
@@ -180,7 +197,66 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
     eligible[i] = ok;
     counts[i] = c;
     reasons[i] = rs;
+    if (c) {
+      counted++;
+      // the year's total: whole cents as integers; a market value, a reserve or more decimals as a Decimal
+      const cents = adjustedAmount(inv) ? -1 : (inv.cents ?? -1);
+      if (cents >= 0) countedSum.addCents(cents);
+      else countedSum.addDecimal(totalAmountOf(inv));
+    }
+    if (inv.lostByCalamity) lostRows.push(inv);
+    if (!inv.inUse) notInUse.push(inv);
   }
+  return {
+    eligible,
+    counts,
+    reasons,
+    byCategory,
+    inExcludedGroup,
+    below,
+    related,
+    exempted,
+    overridden,
+    marketValued,
+    aboveMarket,
+    emissieloos,
+    possible,
+    possibleUnknown,
+    reserves,
+    otherYear,
+    lostRows,
+    notInUse,
+    countedSum,
+    counted,
+  };
+}
+
+export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
+  const { investments, year } = s;
+  const n = investments.length;
+  const minimum = getYearTable(year).minAssetAmount;
+  const {
+    eligible,
+    counts,
+    reasons,
+    byCategory,
+    inExcludedGroup,
+    below,
+    related,
+    exempted,
+    overridden,
+    marketValued,
+    aboveMarket,
+    emissieloos,
+    possible,
+    possibleUnknown,
+    reserves,
+    otherYear,
+    lostRows,
+    notInUse,
+    countedSum,
+    counted,
+  } = rowPass(investments, year, minimum);
   if (emissieloos.length) ctx.warn(W.emissieloos(listText(emissieloos)));
   // Besluit 5.1.3 only matters in a year in which an exemption is claimed.
   const inTotalOnly = exempted.length ? possible : [];
@@ -198,9 +274,7 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   if (otherYear.length) ctx.warn(W.dateOutsideYear(listText(otherYear), year));
   if (overridden.length) ctx.warn(W.override(listText(overridden.map((x) => x.id))));
 
-  const counted = counts.reduce((k, c) => k + (c ? 1 : 0), 0);
-  const lost = investments.some((inv) => inv.lostByCalamity);
-  ctx.explain(countText(n, counted, year, lost), ctx.use("wetib-3.41-1"));
+  ctx.explain(countText(n, counted, year, lostRows.length > 0), ctx.use("wetib-3.41-1"));
   for (const [label, e] of byCategory) {
     ctx.explain(`Uitgesloten bedrijfsmiddel (${label.toLowerCase()}): ${listText(e.ids)}.`, ctx.use(e.refKey));
   }
@@ -251,5 +325,5 @@ export function assetsStep(s: NormalizedScenario, ctx: Context): AssetsResult {
   for (const inv of overridden.slice(0, 5))
     ctx.explain(`${inv.id}: handmatig beoordeeld als ${inv.override!.eligible ? "meetellend" : "niet meetellend"}; reden: ${inv.override!.reason}`);
   if (overridden.length > 5) ctx.explain(`En ${overridden.length - 5} andere handmatig beoordeelde investering(en); zie de redenen per investering.`);
-  return { eligible, counts, reasons, marketValued, inTotalOnly };
+  return { eligible, counts, reasons, marketValued, inTotalOnly, reserves, lost: lostRows, notInUse, countedSum };
 }

@@ -14,9 +14,8 @@
  * an asset, while its deduction is the effective rate times the actual obligation; the year's KIA is then the
  * rate times the deduction base, not the table amount itself.
  */
-import { adjustedAmount, assetKey, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
+import { assetKey, deductionAmountOf, totalAmountOf, type AssetsResult } from "./assets";
 import { type Context, listOf } from "./context";
-import { AmountSum } from "./cents";
 import { Decimal, ZERO } from "./decimal";
 import type { Reason } from "./explanation";
 import { rules } from "./law";
@@ -74,15 +73,10 @@ export interface YearBase {
   counts: readonly boolean[];
 }
 
-export function yearBase(s: NormalizedScenario, assets: AssetsResult): YearBase {
-  // Whole-cent amounts are added as integers; anything else, or an overflow, as Decimals.
-  const sum = new AmountSum();
-  for (const inv of s.investments) {
-    if (!assets.counts[inv.index]) continue;
-    const c = adjustedAmount(inv) ? -1 : (inv.cents ?? -1);
-    if (c >= 0) sum.addCents(c);
-    else sum.addDecimal(totalAmountOf(inv));
-  }
+export function yearBase(assets: AssetsResult): YearBase {
+  // Every counted row's amount, added by assetsStep in its pass over the rows (whole cents as integers; anything
+  // else, or an overflow, as Decimals).
+  const sum = assets.countedSum.copy();
   let marketSurplus = ZERO;
   for (const inv of assets.marketValued) marketSurplus = marketSurplus.plus(surplusOf(inv));
   // besluit 5.1.3: in the total, not in the deduction base
@@ -124,11 +118,10 @@ export function yearResult(s: NormalizedScenario, base: YearBase, excluded: read
 /** A label at the start of a sentence: "Bedrijfsmiddel "g" (…)"; an id keeps its own spelling. */
 const capital = (t: string) => (t.startsWith("bedrijfsmiddel ") ? "B" + t.slice(1) : t);
 
-export function assessCalamity(s: NormalizedScenario, counts: readonly boolean[], byId: ReadonlyMap<string, NInvestment>): CalamityItem[] {
+export function assessCalamity(lostRows: readonly NInvestment[], counts: readonly boolean[], byId: ReadonlyMap<string, NInvestment>): CalamityItem[] {
   // One item per lost asset: the rows of a group are one asset (the group's rows agree on the loss, validated).
   const byAsset = new Map<string, NInvestment[]>();
-  for (const inv of s.investments) {
-    if (!inv.lostByCalamity) continue;
+  for (const inv of lostRows) {
     const key = assetKey(inv);
     const rows = byAsset.get(key);
     if (rows) rows.push(inv);
@@ -220,8 +213,8 @@ export function tableAndCalamityStep(
   additionFor: (year: YearResult, counted: (inv: NInvestment) => boolean) => Decimal,
   ctx: Context,
 ): TableStepResult {
-  const base = yearBase(s, assets);
-  const items = assessCalamity(s, assets.counts, byId);
+  const base = yearBase(assets);
+  const items = assessCalamity(assets.lost, assets.counts, byId);
   const alternative = (excluded: NInvestment[]): Alternative => {
     const year = yearResult(s, base, excluded);
     const out = new Set(excluded);

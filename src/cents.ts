@@ -86,12 +86,15 @@ export function centsOfDecimal(x: Decimal): number {
 }
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+/** The text after the euros for 0..99 cents: "", ".01" … ".09", ".1", ".11" … ".99" (no trailing zero). */
+const CENTS_SUFFIX = Array.from({ length: 100 }, (_, f) => (f === 0 ? "" : f % 10 === 0 ? `.${f / 10}` : `.${f < 10 ? "0" : ""}${f}`));
+
 /** Plain decimal text of cents: 123456 -> "1234.56", 120 -> "1.2", 100 -> "1". */
 export function centsText(c: number): string {
   const whole = Math.floor(c / 100);
   const frac = c - whole * 100;
-  if (frac === 0) return String(whole);
-  return frac % 10 === 0 ? `${whole}.${frac / 10}` : `${whole}.${frac < 10 ? "0" : ""}${frac}`;
+  // one number-to-text and one join per amount (the report writes one or two per row of a ledger)
+  return frac === 0 ? String(whole) : String(whole) + CENTS_SUFFIX[frac];
 }
 
 export function centsDecimal(c: number): Decimal {
@@ -129,6 +132,14 @@ export class AmountSum {
   /** The sum, exactly. */
   get value(): Decimal {
     return this.d ?? centsDecimal(this.c);
+  }
+
+  /** A sum that starts where this one is (adding to it leaves this one as it is). */
+  copy(): AmountSum {
+    const s = new AmountSum();
+    s.c = this.c;
+    s.d = this.d;
+    return s;
   }
 }
 

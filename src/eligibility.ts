@@ -136,21 +136,35 @@ export interface EligibilityResult {
  * category that is excluded (a passenger car, a house, land: art. 3.45 lid 1), the asset as a whole is that
  * excluded asset and every row of the group is excluded with it, whatever its own category (a navigation
  * system built into a passenger car is part of the car). Reasons whose text does not depend on the asset's
- * amount are built once per category and VAT basis and shared: a ledger of 100.000 rows must not format
- * 100.000 identical sentences.
+ * amount are built once per category and VAT basis (and per group) and shared: a ledger of 100.000 rows must not
+ * format 100.000 identical sentences. The groups' sums are made first; the function returned gives each row of
+ * `investments` its result, in the pass over the rows that does the rest (assetsStep).
  */
-export function assessEligibility(investments: readonly NInvestment[], year: number, minimum: Decimal): EligibilityResult[] {
+export function eligibilityAssessor(investments: readonly NInvestment[], year: number, minimum: Decimal): (inv: NInvestment) => EligibilityResult {
   // A group's amount: its rows together, in integer cents where every row is whole cents.
   const groupTotals = new Map<string, AmountSum>();
   const groupExcludedBy = new Map<string, NInvestment>();
-  for (const inv of investments) {
+  // the rows of a group mostly follow each other, with one category: no map lookups for those
+  let sumGroup: string | undefined;
+  let sum: AmountSum | undefined;
+  let sumCategory: CategoryData | undefined;
+  let sumCategoryEligible = true;
+  for (let i = 0; i < investments.length; i++) {
+    const inv = investments[i];
     if (inv.group === undefined) continue;
-    let sum = groupTotals.get(inv.group);
-    if (!sum) groupTotals.set(inv.group, (sum = new AmountSum()));
+    if (inv.group !== sumGroup) {
+      sum = groupTotals.get(inv.group);
+      if (!sum) groupTotals.set(inv.group, (sum = new AmountSum()));
+      sumGroup = inv.group;
+    }
     const c = inv.cents ?? -1;
-    if (c >= 0) sum.addCents(c);
-    else sum.addDecimal(inv.amount);
-    if (!categoryVerdict(inv.category, year).eligible && !groupExcludedBy.has(inv.group)) groupExcludedBy.set(inv.group, inv);
+    if (c >= 0) sum!.addCents(c);
+    else sum!.addDecimal(inv.amount);
+    if (inv.category !== sumCategory) {
+      sumCategory = inv.category;
+      sumCategoryEligible = categoryVerdict(inv.category, year).eligible;
+    }
+    if (!sumCategoryEligible && !groupExcludedBy.has(inv.group)) groupExcludedBy.set(inv.group, inv);
   }
   const minCents = minimum.times(100).toNumber();
   const groupRef = ref(rules.minimumAssetAmount.componentRef, year).label;
@@ -167,10 +181,23 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
   // The results shared by the rows of a category (one lookup per row, by the category itself: no key text to build
   // and hash per row): [VAT deductible, not deductible] x [€ 450 met, below], and the category's verdict.
   const shared = new Map<CategoryData, { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] }>();
-  const groupMin = new Map<string, { passes: boolean; reason: Reason }>();
-  return investments.map((inv) => {
-    let perCategory = shared.get(inv.category);
-    if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
+  // per group: the € 450 test on its sum, and the result per category of its rows (the same for every row of the
+  // group with that category: shared, as the results of rows without a group are)
+  const groupMin = new Map<string, { passes: boolean; reason: Reason; results: Map<CategoryData, EligibilityResult> }>();
+  // neighbouring rows mostly have the same category: no map lookup for those
+  let lastCategory: CategoryData | undefined;
+  let lastGroup: string | undefined;
+  let lastGroupCategory: CategoryData | undefined;
+  let lastGroupResult: EligibilityResult | undefined;
+  let lastShared: { verdict: CategoryVerdict; results: (EligibilityResult | undefined)[] } | undefined;
+  return (inv) => {
+    let perCategory = lastShared;
+    if (inv.category !== lastCategory || !perCategory) {
+      perCategory = shared.get(inv.category);
+      if (!perCategory) shared.set(inv.category, (perCategory = { verdict: categoryVerdict(inv.category, year), results: [] }));
+      lastCategory = inv.category;
+      lastShared = perCategory;
+    }
     const cat = perCategory.verdict;
     const c = inv.cents ?? -1;
     if (inv.group === undefined) {
@@ -193,6 +220,7 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
       return res;
     }
     // a row of a group: the € 450 test on the group's sum, its sentence once per group
+    if (inv.group === lastGroup && inv.category === lastGroupCategory) return lastGroupResult!;
     let min = groupMin.get(inv.group);
     if (!min) {
       const total = groupTotals.get(inv.group)!;
@@ -210,31 +238,40 @@ export function assessEligibility(investments: readonly NInvestment[], year: num
           "nl",
           groupRef,
         ),
+        results: new Map(),
       };
       groupMin.set(inv.group, min);
     }
-    const by = groupExcludedBy.get(inv.group);
-    if (by && cat.eligible) {
-      const byVerdict = categoryVerdict(by.category, year);
-      return {
-        eligible: false,
-        reasons: [
-          cat.reason,
-          {
-            code: "GROUP_EXCLUDED",
-            text: `Onderdeel van bedrijfsmiddel "${inv.group}", waarvan ${by.id} (${by.category.label.toLowerCase()}) is uitgesloten: het bedrijfsmiddel telt als geheel niet mee, ook dit onderdeel niet.`,
-            ref: `${groupRef}; ${byVerdict.reason.ref}`,
-          },
-          min.reason,
-        ],
-        warning: cat.warning,
-        excludedBy: by,
-      };
+    let res = min.results.get(inv.category);
+    if (!res) {
+      const by = groupExcludedBy.get(inv.group);
+      if (by && cat.eligible) {
+        const byVerdict = categoryVerdict(by.category, year);
+        res = {
+          eligible: false,
+          reasons: Object.freeze([
+            cat.reason,
+            {
+              code: "GROUP_EXCLUDED",
+              text: `Onderdeel van bedrijfsmiddel "${inv.group}", waarvan ${by.id} (${by.category.label.toLowerCase()}) is uitgesloten: het bedrijfsmiddel telt als geheel niet mee, ook dit onderdeel niet.`,
+              ref: `${groupRef}; ${byVerdict.reason.ref}`,
+            },
+            min.reason,
+          ]),
+          warning: cat.warning,
+          excludedBy: by,
+        };
+      } else
+        res = {
+          eligible: cat.eligible && min.passes,
+          reasons: Object.freeze([cat.reason, min.reason]),
+          warning: cat.warning,
+        };
+      min.results.set(inv.category, res);
     }
-    return {
-      eligible: cat.eligible && min.passes,
-      reasons: [cat.reason, min.reason],
-      warning: cat.warning,
-    };
-  });
+    lastGroup = inv.group;
+    lastGroupCategory = inv.category;
+    lastGroupResult = res;
+    return res;
+  };
 }

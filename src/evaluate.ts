@@ -31,6 +31,7 @@ import { partnershipRefs, partnershipStep, type PartnershipResult } from "./part
 import { paymentStep, type PaymentResult } from "./payment";
 import { runCarriedStep } from "./carried-hook";
 import { partnerCalamity } from "./calamity-partners";
+import type { Reason } from "./explanation";
 import type { AssetReport, CalamityReport, PartnerReport, Report } from "./report";
 import { validateScenario, type NInvestment, type NormalizedScenario } from "./scenario";
 import { bandText } from "./table";
@@ -43,9 +44,8 @@ export function evaluate(scenario: unknown): Report {
 }
 
 export function evaluateNormalized(s: NormalizedScenario): Report {
-  const report = evaluateOnce(s);
+  const { report, reserves: withReserve } = evaluateOnce(s);
   // Besluit 4.2/4.3: with a reserve booked on an asset, the other choice of the declaration is shown beside it.
-  const withReserve = s.investments.filter((inv) => inv.reinvestmentReserve);
   if (withReserve.length) {
     const flip = (inv: NInvestment): NInvestment =>
       inv.reinvestmentReserve
@@ -54,7 +54,7 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
           })
         : inv;
     const investments = s.investments.map(flip);
-    const other = evaluateOnce({ ...s, investments, byId: new Map(investments.map((x) => [x.id, x])) });
+    const other = evaluateOnce({ ...s, investments, byId: new Map(investments.map((x) => [x.id, x])) }).report;
     const declared = withReserve.every((inv) => inv.reinvestmentReserve!.declaration);
     report.reinvestmentReserve = {
       declaration: declared,
@@ -69,7 +69,8 @@ export function evaluateNormalized(s: NormalizedScenario): Report {
   return report;
 }
 
-function evaluateOnce(s: NormalizedScenario): Report {
+/** One evaluation, and the rows with a reinvestment reserve (assetsStep finds them in its pass over the rows). */
+function evaluateOnce(s: NormalizedScenario): { report: Report; reserves: readonly NInvestment[] } {
   const ctx = new Context(s.year, s.exact);
   const byId = s.byId;
 
@@ -81,7 +82,7 @@ function evaluateOnce(s: NormalizedScenario): Report {
   const table = tableAndCalamityStep(s, assets, byId, additionFor, ctx);
   const y = table.chosen.year;
   const partnership = s.partnership ? partnershipStep(s.partnership, y, ctx) : undefined;
-  const payment = paymentStep(s, table.counts, y, partnership, ctx);
+  const payment = paymentStep(s, assets.notInUse, table.counts, y, partnership, ctx);
   let disposals: DisposalsResult | undefined;
   if (earlier) disposals = assessDisposals(s, y, (inv) => table.counts[inv.index], byId, earlier);
 
@@ -185,22 +186,7 @@ function evaluateOnce(s: NormalizedScenario): Report {
   report.explanation = ctx.explanation;
   if (!s.exact && !y.table.exact.eq(y.table.rounded)) ctx.use(rules.rounding.ref);
   // Every reference an asset's reasons or a step cites is in the list, also those the steps did not record.
-  // Reason objects are shared between rows (per category, per group): each is looked at once.
-  const seen = new Set<object>();
-  const cited = new Set<string>();
-  let previous: unknown;
-  for (const rs of table.reasons) {
-    // neighbouring rows mostly share their reasons: no set lookup for those
-    if (rs === previous) continue;
-    previous = rs;
-    if (seen.has(rs)) continue;
-    seen.add(rs);
-    for (const r of rs) {
-      if (seen.has(r)) continue;
-      seen.add(r);
-      for (const label of r.ref.split("; ")) cited.add(label);
-    }
-  }
+  const cited = citedByRows(table.reasons);
   for (const st of ctx.explanation) if (st.ref) cited.add(st.ref);
   for (const label of cited) {
     if (ctx.refs.has(label)) continue;
@@ -212,38 +198,72 @@ function evaluateOnce(s: NormalizedScenario): Report {
     bwb: r.bwb,
     url: r.url,
   }));
-  return report;
+  return { report, reserves: assets.reserves };
+}
+
+/**
+ * The references the rows' reasons cite. Reason objects are shared between rows (per category, per group): each is
+ * looked at once. A function of its own: its loop over every row is compiled while it runs, apart from the rest of
+ * the evaluation.
+ */
+function citedByRows(rowReasons: readonly (readonly Reason[])[]): Set<string> {
+  const seen = new Set<object>();
+  const cited = new Set<string>();
+  let previous: unknown;
+  // an indexed loop: a for-of would make an iterator result per row before the loop is compiled
+  for (let i = 0; i < rowReasons.length; i++) {
+    const rs = rowReasons[i];
+    // neighbouring rows mostly share their reasons: no set lookup for those
+    if (rs === previous) continue;
+    previous = rs;
+    if (seen.has(rs)) continue;
+    seen.add(rs);
+    for (const r of rs) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      for (const label of r.ref.split("; ")) cited.add(label);
+    }
+  }
+  return cited;
 }
 
 function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableStepResult, y: YearResult): AssetReport[] {
-  const inTotalOnly = new Set(assets.inTotalOnly);
+  const inTotalOnly = assets.inTotalOnly.length ? new Set(assets.inTotalOnly) : undefined;
   // An asset's part of the KIA: its obligation x the table's KIA / the total, in cents (half up), exactly.
   const ratio = new Ratio(y.table.exact, y.total);
-  return s.investments.map((inv) => {
-    const counted = table.counts[inv.index];
+  const attributes = !ratio.isZero;
+  const { counts, reasons } = table;
+  const eligible = assets.eligible;
+  const investments = s.investments;
+  const n = investments.length;
+  // One plain object per row, written in one go (a ledger of 100.000 rows makes 100.000 of them).
+  const out: AssetReport[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const inv = investments[i];
+    const k = inv.index;
+    const counted = counts[k];
     const c = inv.cents ?? -1;
     const amount = c >= 0 ? centsText(c) : plain(inv.amount);
     // Besluit 5: an obligation above the market value is deducted up to that value. (Rows without a market value
     // keep their integer cents: inv.amount would make a Decimal per row.)
-    const mv = adjustedAmount(inv);
-    const cb = mv ? -1 : c;
+    const mv = inv.marketValue !== undefined || inv.reinvestmentReserve !== undefined ? adjustedAmount(inv) : false;
     let attributed = "0";
-    if (counted && !ratio.isZero)
-      attributed = cb >= 0 ? centsText(ratio.apply(cb, "half-up")) : plain(ratio.applyToAmount(mv ? deductionAmountOf(inv) : inv.amount));
+    if (counted && attributes)
+      attributed = !mv && c >= 0 ? centsText(ratio.apply(c, "half-up")) : plain(ratio.applyToAmount(mv ? deductionAmountOf(inv) : inv.amount));
     const a: AssetReport = {
       id: inv.id,
       category: inv.category.code,
       amount,
-      eligible: assets.eligible[inv.index],
+      eligible: eligible[k],
       counted,
       countedAmount: counted ? (mv ? plain(totalAmountOf(inv)) : amount) : "0",
       kiaAttributed: attributed,
-      reasons: table.reasons[inv.index] as AssetReport["reasons"],
+      reasons: reasons[k] as AssetReport["reasons"],
     };
     if (inv.description !== undefined) a.description = inv.description;
     if (inv.group !== undefined) a.group = inv.group;
     if (inv.marketValue !== undefined) a.marketValue = plain(inv.marketValue);
-    if (inTotalOnly.size && inTotalOnly.has(inv)) a.addedToTotal = plain(totalAmountOf(inv));
+    if (inTotalOnly && inTotalOnly.has(inv)) a.addedToTotal = plain(totalAmountOf(inv));
     if (inv.reinvestmentReserve)
       a.reinvestmentReserve = {
         amount: plain(inv.reinvestmentReserve.amount),
@@ -251,8 +271,9 @@ function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableS
         declaration: inv.reinvestmentReserve.declaration,
       };
     if (inv.override) a.override = inv.override;
-    return a;
-  });
+    out[i] = a;
+  }
+  return out;
 }
 
 function calamityReport(t: TableStepResult): CalamityReport {

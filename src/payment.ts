@@ -19,7 +19,7 @@ import { warnings as W } from "./messages";
 import { formatEuro, formatEuroShort } from "./money";
 import type { PartnershipResult } from "./partnership";
 import { roundForReport } from "./rounding";
-import type { NormalizedScenario } from "./scenario";
+import type { NInvestment, NormalizedScenario } from "./scenario";
 
 export interface UnpaidAsset {
   /** the group's name, or the id of an asset without group */
@@ -68,6 +68,8 @@ function split(kiaExact: Decimal, kia: Decimal, carriedExact: Decimal, exact: bo
 
 export function paymentStep(
   s: NormalizedScenario,
+  /** the rows not in use at year end, in the scenario's order (assetsStep's notInUse) */
+  notInUse: readonly NInvestment[],
   counts: readonly boolean[],
   y: YearResult,
   partnership: PartnershipResult | undefined,
@@ -75,8 +77,8 @@ export function paymentStep(
 ): PaymentResult {
   // The assets not in use at year end, per asset (group), with their obligations and payments summed.
   const unpaid = new Map<string, { ids: string[]; base: Decimal; paid: Decimal }>();
-  for (const inv of s.investments) {
-    if (inv.inUse || !counts[inv.index]) continue;
+  for (const inv of notInUse) {
+    if (!counts[inv.index]) continue;
     const key = assetKey(inv);
     const a = unpaid.get(key);
     if (a) {

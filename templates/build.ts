@@ -269,7 +269,7 @@ function buildSummary(ws: ExcelJS.Worksheet, cells: T.FormulaCell[]) {
     errorTitle: "KIA uit eerdere jaren",
     error: "Een bedrag van 0 of meer: de KIA uit eerdere jaren die dit jaar aftrekbaar is (art. 3.44).",
   });
-  for (const row of [T.SUMMARY.carriedInRow, T.SUMMARY.totalDeductibleRow]) ws.getCell(`E${row}`).font = { italic: true };
+  for (const row of [T.SUMMARY.carriedInRow, T.SUMMARY.carriedOutRow, T.SUMMARY.totalDeductibleRow]) ws.getCell(`E${row}`).font = { italic: true };
   const year = ws.getCell(T.SUMMARY.year);
   year.value = T.EXAMPLE_YEAR;
   year.protection = { locked: false };

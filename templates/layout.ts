@@ -413,19 +413,26 @@ export const SUMMARY = {
    * year's file (the add-in's step 4 'Uit eerdere jaren' and kia-calc --eerder compute it from the registers)
    */
   carriedInRow: 12,
-  /** this year's KIA plus the KIA of earlier years (B: the sheet's KIA, C: the add-in's), checked in D */
-  totalDeductibleRow: 13,
-  partnersHead: 14,
-  firstPartnerRow: 15,
-  paramsHead: 35,
-  yearColumn: "B36",
-  minAsset: "B37",
-  threshold: "B38",
-  fixedOver: "B39",
-  fixedUpTo: "B40",
-  fixed: "B41",
-  key: "B42",
-  confidence: "B43",
+  /**
+   * the part of this year's KIA that moves to a later year by the payment criterion (art. 3.44 lid 1): B from the
+   * ledger's own columns (amount, paid, in use, group), per asset as src/payment.ts; C n.v.t. (no add-in function)
+   */
+  carriedOutRow: 13,
+  /** this year's KIA less what moves to a later year, plus the KIA of earlier years, checked in D */
+  totalDeductibleRow: 14,
+  partnersHead: 15,
+  firstPartnerRow: 16,
+  paramsHead: 36,
+  yearColumn: "B37",
+  minAsset: "B38",
+  threshold: "B39",
+  fixedOver: "B40",
+  fixedUpTo: "B41",
+  fixed: "B42",
+  key: "B43",
+  confidence: "B44",
+  /** the year's KIA without rounding (KIA_EXACT of the total): the payment criterion attributes it to the assets */
+  kiaExact: "B45",
 } as const;
 const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const S = (a: string) => `${SHEET.summary}!${abs(a)}`;
@@ -482,6 +489,10 @@ export const LH = {
   inUse: H(17),
   vat: H(18),
   groupProblem: H(19),
+  // the payment criterion (art. 3.44 lid 1, src/payment.ts): per asset not in use at year end, what moves to a later year
+  unpaidBase: H(20),
+  unpaidPaid: H(21),
+  carriedOut: H(22),
 } as const;
 
 function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
@@ -514,7 +525,8 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
       FORMAT.yesNo,
     ),
     native(LH.counted, "Meetellend bedrag", `IF(${h(LH.counts)}=1,${col("amount")},0)`, FORMAT.euro),
-    ...groupFormulas(native, col, h, colRange),
+    ...groupFormulas({ native, col, h, colRange }),
+    ...paymentFormulas({ native, col, h, colRange }),
     {
       sheet: SHEET.ledger,
       address: `${LH.addin}${r}`,
@@ -524,18 +536,21 @@ function ledgerFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     },
   ];
 }
+/** How ledgerFormulas writes a helper column, reads a field or helper of the row, and ranges over a helper column. */
+interface LedgerRowFormulas {
+  native: (c: string, header: string, formula: string, format?: string) => FormulaCell;
+  col: (f: LedgerField) => string;
+  h: (c: string) => string;
+  colRange: (c: string) => string;
+}
+
 /**
  * Groups as the core forms them (src/scenario/investment.ts): the name with Excel's TRIM (spaces at the ends dropped, a run
  * inside read as one), not case-sensitive, and never a pattern: SUMIF/COUNTIF would read "PC*" or "<PC" as one, so
  * the rows are matched once with MATCH on a key without wildcard characters (~ * ? become CHAR(1), CHAR(2),
  * CHAR(3)), and a group is named by the row number of its first row, which SUMIF then compares as a number.
  */
-function groupFormulas(
-  native: (c: string, header: string, formula: string, format?: string) => FormulaCell,
-  col: (f: LedgerField) => string,
-  h: (c: string) => string,
-  colRange: (c: string) => string,
-): FormulaCell[] {
+function groupFormulas({ native, col, h, colRange }: LedgerRowFormulas): FormulaCell[] {
   const key = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${col("group")}&""),"~",CHAR(1)),"*",CHAR(2)),"?",CHAR(3))`;
   const same = (c: string) => `SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(c)})`;
   const members = `COUNTIF(${colRange(LH.groupRow)},${h(LH.groupRow)})`;
@@ -543,13 +558,45 @@ function groupFormulas(
   return [
     native(LH.groupKey, "Groep (sleutel)", `IF(AND(${h(LH.filled)}=1,NOT(${blank(col("group"))})),${key},"")`),
     native(LH.groupRow, "Groep (eerste regel)", `IF(${h(LH.groupKey)}="",0,MATCH(${h(LH.groupKey)},${colRange(LH.groupKey)},0))`),
-    native(LH.ownProblem, "Invoerprobleem (regel)", `IF(${h(LH.filled)}=0,0,IF(AND(${h(LH.catRow)}>0,ISNUMBER(${col("amount")})),IF(${col("amount")}>=0,0,1),1))`),
+    // a paid amount the core refuses (negative, above the amount, an error value) makes the row a problem, and so
+    // does text: the sheet reads numbers only, as for the amount (Toelichting); empty is the default, fully paid (IFERROR
+    // gives 0, false, for an error value: a bare FALSE is a name in some engines)
+    native(
+      LH.ownProblem,
+      "Invoerprobleem (regel)",
+      `IF(${h(LH.filled)}=0,0,IF(AND(${h(LH.catRow)}>0,ISNUMBER(${col("amount")})),IF(AND(${col("amount")}>=0,IF(ISNUMBER(${col("paid")}),AND(${col("paid")}>=0,${col("paid")}<=${col("amount")}),IFERROR(${blank(col("paid"))},0))),0,1),1))`,
+    ),
     native(LH.inUse, "In gebruik (groep)", `IF(${noOf(col("inUse"))},0,1)`),
     native(LH.vat, "Btw aftrekbaar (groep)", `IF(${noOf(col("vatDeductible"))},0,1)`),
     native(
       LH.groupProblem,
       "Groep met een probleem",
       `IF(${h(LH.groupRow)}=0,0,IF(OR(${same(LH.ownProblem)}>0,${disagree(LH.inUse)},${disagree(LH.vat)}),1,0))`,
+    ),
+  ];
+}
+
+/**
+ * The payment criterion (art. 3.44 lid 1 Wet IB 2001) as the core applies it (src/payment.ts): an asset not in use at
+ * year end (its group's rows together, besluit onderdeel 2.2) is attributed the year's exact KIA in proportion to its
+ * counted amount; what exceeds its payments moves to a later year: max(0, amount x KIA / total - paid). A row that does
+ * not count (a problem, an excluded category, below € 450) is left out, as the core leaves it out. The asset's part is
+ * on its first row (a group's: the row its MATCH finds); the Overzicht rounds the year's deductible part once.
+ */
+function paymentFormulas({ native, col, h, colRange }: LedgerRowFormulas): FormulaCell[] {
+  const notInUse = `AND(${h(LH.counts)}=1,${h(LH.inUse)}=0)`;
+  const paid = `IF(ISNUMBER(${col("paid")}),${col("paid")},${col("amount")})`;
+  const sum = (c: string) => `SUMIF(${colRange(LH.groupRow)},${h(LH.groupRow)},${colRange(c)})`;
+  const rate = `${S(SUMMARY.kiaExact)}/${TOTAL}`;
+  const first = `OR(${h(LH.groupRow)}=0,${h(LH.groupRow)}=ROW()-${FIRST - 1})`;
+  return [
+    native(LH.unpaidBase, "Niet in gebruik: meetellend bedrag", `IF(${notInUse},${col("amount")},0)`, FORMAT.euro),
+    native(LH.unpaidPaid, "Niet in gebruik: betaald", `IF(${notInUse},${paid},0)`, FORMAT.euro),
+    native(
+      LH.carriedOut,
+      "Naar een later jaar (bedrijfsmiddel, art. 3.44)",
+      `IF(OR(${TOTAL}=0,${h(LH.inUse)}=1,NOT(${first})),0,IF(${h(LH.groupRow)}=0,MAX(0,${h(LH.unpaidBase)}*${rate}-${h(LH.unpaidPaid)}),MAX(0,${sum(LH.unpaidBase)}*${rate}-${sum(LH.unpaidPaid)})))`,
+      FORMAT.euro,
     ),
   ];
 }
@@ -710,6 +757,7 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
   const t = SUMMARY.totalRow;
   const k = SUMMARY.kiaRow;
   const d = SUMMARY.disinvestmentRow;
+  const o = SUMMARY.carriedOutRow;
   const ledger = (col: string) => `${I}!$${col}$${FIRST}:$${col}$${LEDGER_LAST_ROW}`;
   const disposals = (col: string) => `${D}!$${col}$${FIRST}:$${col}$${DISPOSAL_LAST_ROW}`;
   const year = abs(SUMMARY.year);
@@ -734,9 +782,27 @@ function summaryFormulas(p: ReturnType<typeof listsPlace>): FormulaCell[] {
     // the template's own check: its example rows are still in a table (they count, so a client's figure is wrong)
     c(`B${SUMMARY.examplesRow}`, `=${demoMarkings().map((m) => m.count).join("+")}`, "native", "0"),
     c(`D${SUMMARY.examplesRow}`, `=IF(B${SUMMARY.examplesRow}>0,"wis de voorbeeldregels","geen")`, "native"),
-    // the KIA of earlier years typed in B${SUMMARY.carriedInRow} (empty counts as 0), beside this year's KIA of each column
-    c(`B${SUMMARY.totalDeductibleRow}`, `=B${k}+N(B${SUMMARY.carriedInRow})`, "native", FORMAT.euroWhole),
-    c(`C${SUMMARY.totalDeductibleRow}`, `=IF(ISNUMBER(C${k}),C${k}+N(B${SUMMARY.carriedInRow}),"")`, "native", FORMAT.euroWhole),
+    // The payment criterion (art. 3.44 lid 1, src/payment.ts): the deductible part is the exact KIA less the assets'
+    // parts carried forward, rounded up once (rules.rounding, "deduction"); what moves to a later year is the KIA less
+    // that. The add-in has no function for it: C says n.v.t.
+    c(
+      `B${o}`,
+      `=B${k}-ROUNDUP(ROUND(${abs(SUMMARY.kiaExact)}-SUM(${ledger(LH.carriedOut)}),${NOISE_DECIMALS}),0)`,
+      "native",
+      FORMAT.euroWhole,
+    ),
+    c(`C${o}`, `=IF(${abs(SUMMARY.addin)}="ja","n.v.t.","")`, "native"),
+    c(`D${o}`, check(`B${o}`, `C${o}`, true), "native", FORMAT.checkWhole),
+    c(SUMMARY.kiaExact, `=${KIA_EXACT_NAME}(B${t},${year})`, "name", FORMAT.euro),
+    // this year's KIA less what moves to a later year, plus the KIA of earlier years typed in B${SUMMARY.carriedInRow}
+    // (empty counts as 0); the add-in's column checks it where nothing moves (it has no function for the rest)
+    c(`B${SUMMARY.totalDeductibleRow}`, `=B${k}-B${o}+N(B${SUMMARY.carriedInRow})`, "native", FORMAT.euroWhole),
+    c(
+      `C${SUMMARY.totalDeductibleRow}`,
+      `=IF(ISNUMBER(C${k}),IF(N(B${o})=0,C${k}+N(B${SUMMARY.carriedInRow}),"n.v.t."),"")`,
+      "native",
+      FORMAT.euroWhole,
+    ),
     c(`D${SUMMARY.totalDeductibleRow}`, check(`B${SUMMARY.totalDeductibleRow}`, `C${SUMMARY.totalDeductibleRow}`, true), "native", FORMAT.checkWhole),
     c(`B${SUMMARY.registerRow}`, `=COUNTIFS(${disposals(dc("register"))},"<>",${disposals(dc("investmentYear"))},"")`, "native", "0"),
     c(SUMMARY.yearColumn, `=MATCH(${year},${L}!${p.yearHeaderRange},0)`, "native", "0"),
@@ -793,8 +859,12 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [`A${SUMMARY.carriedInRow}`]: "KIA uit eerdere jaren, dit jaar aftrekbaar (art. 3.44)",
   [`E${SUMMARY.carriedInRow}`]:
     "Vul in: uit het rapport van vorig jaar (Naar een later jaar), voor zover het bedrijfsmiddel dit jaar is betaald of in gebruik genomen; de add-in (stap 4 'Uit eerdere jaren') en kia-calc --eerder rekenen het uit.",
+  [`A${SUMMARY.carriedOutRow}`]: "waarvan naar een later jaar (betalingscriterium, art. 3.44 lid 1)",
+  [`E${SUMMARY.carriedOutRow}`]:
+    "Een bedrijfsmiddel dat aan het eind van het jaar niet in gebruik is (In gebruik: Nee; een groep als één geheel): wat van zijn KIA meer is dan er op betaald is, schuift door naar het jaar van betaling of ingebruikname. De add-in heeft hier geen functie voor (n.v.t.); het taakvenster en kia-calc rekenen het ook.",
   [`A${SUMMARY.totalDeductibleRow}`]: "Totaal aftrekbaar dit jaar",
-  [`E${SUMMARY.totalDeductibleRow}`]: "KIA van dit jaar plus uit eerdere jaren; het betalingscriterium van dit jaar volgt het werkblad niet (Toelichting).",
+  [`E${SUMMARY.totalDeductibleRow}`]:
+    "KIA van dit jaar min wat naar een later jaar gaat, plus uit eerdere jaren. Kolom C: de KIA van de add-in plus uit eerdere jaren; n.v.t. zodra iets naar een later jaar gaat.",
   [`A${SUMMARY.partnersHead}`]: "Vennoten",
   [`B${SUMMARY.partnersHead}`]: "KIA (werkblad)",
   [`C${SUMMARY.partnersHead}`]: "KIA (add-in)",
@@ -810,6 +880,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   [SUMMARY.fixed.replace("B", "A")]: "Vast bedrag",
   [SUMMARY.key.replace("B", "A")]: "Verdeelsleutel die geldt (1 winst, 2 kapitaal, 3 stille reserves, 4 gelijke delen)",
   [SUMMARY.confidence.replace("B", "A")]: "Vaststelling van de tabel",
+  [SUMMARY.kiaExact.replace("B", "A")]: "KIA van het jaar zonder afronding (KIA_EXACT; voor het betalingscriterium)",
 };
 
 // ---- the workbook names and the file form -----------------------------------------------------------------
@@ -916,7 +987,7 @@ export function notes(): NoteRow[] {
       text: "5. Desinvesteringen: vervreemdingen in dit jaar van bedrijfsmiddelen waarop eerder investeringsaftrek is genomen (art. 3.47): het investeringsjaar, het investeringsbedrag en het totaal van de investeringen van dat jaar; of bij Investering dit jaar het nummer van een investering van dit jaar (bijvoorbeeld de verzekeringsuitkering voor een verloren bedrijfsmiddel).",
     },
     {
-      text: "6. Overzicht: kolom B berekent het totaal dat meetelt, de KIA, de KIA per vennoot en de desinvesteringsbijtelling met gewone Excel-formules en de naam KIA; dat werkt zonder add-in. Kolom C geeft de cijfers van de KIA-add-in (KIA.STAAT, KIA.BEDRAG, KIA.VENNOOT, KIA.DESINVESTERING); kolom D toont 'gelijk' of het verschil. Zonder add-in staat daar 'add-in niet geladen'.",
+      text: "6. Overzicht: kolom B berekent het totaal dat meetelt, de KIA, het deel daarvan dat naar een later jaar gaat (betalingscriterium), het totaal dat dit jaar aftrekbaar is, de KIA per vennoot en de desinvesteringsbijtelling met gewone Excel-formules en de naam KIA; dat werkt zonder add-in. Kolom C geeft de cijfers van de KIA-add-in (KIA.STAAT, KIA.BEDRAG, KIA.VENNOOT, KIA.DESINVESTERING); kolom D toont 'gelijk' of het verschil. Zonder add-in staat daar 'add-in niet geladen'.",
     },
     { text: "" },
     { text: "=KIA(totaal; jaar)", style: "heading" },
@@ -928,8 +999,10 @@ export function notes(): NoteRow[] {
     { text: "- De goedkeuring bij een calamiteit (besluit investeringsaftrek, onderdeel 4.4): het werkblad telt, zoals de wet, ook het verloren bedrijfsmiddel mee." },
     { text: "- De waarde in het economische verkeer bij een ontheffing voor een verbonden partij (besluit, onderdeel 5.1.3): het werkblad rekent met het bedrag." },
     { text: "- Een investering bij een verbonden partij waarvoor ontheffing verkregen zou kunnen worden (besluit, onderdeel 5.1.3) en een afgeboekte herinvesterings- of herbestedingsreserve (onderdelen 4.2 en 4.3): het werkblad heeft er geen kolom voor. Voeg zo nodig de kolommen ‘Ontheffing mogelijk’, ‘Herinvesteringsreserve’ en ‘Verklaring 4.2’ aan de tabel Investeringen toe: de add-in en kia-calc lezen ze, de formules van het werkblad niet." },
-    { text: "- Bedragen als tekst (\"€ 1.234,56\"): het werkblad telt alleen getallen; de add-in leest ook tekst. Ongeldige Ja/Nee-waarden, dubbele nummers en ongeldige datums meldt alleen de add-in." },
-    { text: "- Het betalingscriterium (art. 3.44): het Overzicht toont de KIA van het jaar, niet het deel dat dit jaar aftrekbaar is." },
+    { text: "- Bedragen als tekst (\"€ 1.234,56\"), ook bij Betaald: het werkblad telt alleen getallen en telt zo'n regel als invoerprobleem; de add-in leest ook tekst. Ongeldige Ja/Nee-waarden, dubbele nummers en ongeldige datums meldt alleen de add-in." },
+    {
+      text: "- Het betalingscriterium (art. 3.44 lid 1) per vennoot: het Overzicht toont per vennoot zijn KIA, niet zijn deel dat dit jaar aftrekbaar is. Voor het geheel volgt het werkblad het wel (rij ‘waarvan naar een later jaar’, uit Bedrag, Betaald, In gebruik en Groep); de add-in heeft er geen functie voor, dus kolom C toont daar n.v.t.",
+    },
     { text: "- De verdeling over vennoten zonder eigen investeringen: de add-in verdeelt het exacte bedrag zonder rest (grootste rest) en rondt dan af; het werkblad rondt ieder aandeel af. Dat kan in een enkel geval € 1 schelen." },
     { text: "- De kolom Add-in: KIA.STAAT kent geen groepen en geen verbonden partijen (onderdelen onder € 450 in een groep, een verbonden partij zonder ontheffing); KIA.DESINVESTERING rondt per vervreemding af, het werkblad één keer over het totaal; voor een vennoot met eigen investeringen heeft de add-in geen functie (n.v.t.)." },
     { text: `- De formules gaan tot en met rij ${LEDGER_LAST_ROW} van Investeringen, ${PARTNER_LAST_ROW} van Vennoten en ${DISPOSAL_LAST_ROW} van Desinvesteringen.` },

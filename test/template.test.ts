@@ -400,6 +400,8 @@ describe("the Overzicht in the formula engine", () => {
     expect(O.get(`B${t.totalRow}`)).toBe(Number(report.total));
     expect(O.get(`B${t.kiaRow}`)).toBe(Number(report.kia));
     expect(O.get(`B${t.disinvestmentRow}`)).toBe(Number(report.disinvestment?.total ?? 0));
+    // the payment criterion (art. 3.44 lid 1): what moves to a later year, and the deductible part (nothing typed in B${t.carriedInRow})
+    expect([O.get(`B${t.carriedOutRow}`), O.get(`B${t.totalDeductibleRow}`)]).toEqual([Number(report.carriedForward), Number(report.deductibleThisYear)]);
     const partners = report.partners ?? [];
     for (let i = 0; i < 20; i++) {
       const row = t.firstPartnerRow + i;
@@ -409,6 +411,9 @@ describe("the Overzicht in the formula engine", () => {
     }
     if (addin) {
       for (const row of [t.totalRow, t.kiaRow, t.disinvestmentRow]) expect([row, O.get(`D${row}`)]).toEqual([row, 0]);
+      // no add-in function for the payment criterion: n.v.t.; the total is checked while nothing moves to a later year
+      expect([O.get(`C${t.carriedOutRow}`), O.get(`D${t.carriedOutRow}`)]).toEqual(["n.v.t.", "n.v.t."]);
+      expect(O.get(`D${t.totalDeductibleRow}`)).toBe(report.carriedForward === "0" ? 0 : "n.v.t.");
       for (let i = 0; i < partners.length; i++) expect(O.get(`D${t.firstPartnerRow + i}`)).toEqual(partners[i].method === "share" ? 0 : "n.v.t.");
     }
   }
@@ -664,6 +669,105 @@ describe("the Overzicht in the formula engine", () => {
       });
   });
 
+  describe("the payment criterion (art. 3.44 lid 1): an asset not in use at year end is deductible as far as it is paid", () => {
+    const unpaid = (id: string, amount: number, paid: number | null, extra: Record<string, unknown> = {}) => ({
+      id,
+      description: "Nog niet in gebruik",
+      category: "machine",
+      amount,
+      inUse: "Nee",
+      ...(paid === null ? {} : { paid }),
+      ...extra,
+    });
+    /** B = the core's deductible part and what moves (expectAgreement), with the add-in's column unless `addin` is false; returns the report */
+    const agree = (addin = true): Report => {
+      const { report, refused } = coreRows();
+      expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(refused);
+      expectAgreement(report, addin);
+      expect(Number(report.kia) - Number(report.carriedForward)).toBe(Number(report.deductibleThisYear));
+      return report;
+    };
+
+    it("the example rows: the delivery van (29.750, paid 10.000) is paid beyond its attributed KIA (8.330): nothing moves", () => {
+      const report = agree();
+      expect([report.kia, report.carriedForward, report.deductibleThisYear, report.payment]).toEqual(["19418", "0", "19418", undefined]);
+      expect(O.get(`B${T.SUMMARY.totalDeductibleRow}`)).toBe(19418);
+      expect(O.get(`D${T.SUMMARY.totalDeductibleRow}`)).toBe(0);
+    });
+
+    it("partly paid (28 %): 1.000 paid 100,01 carries 179,99; the deductible 19.518,01 rounds up to 19.519 as the core's rounding policy", () => {
+      withRows([unpaid("U1", 1000, 100.01)], () => {
+        const report = agree();
+        expect([report.total, report.kia, report.carriedForwardExact, report.deductibleThisYear, report.carriedForward]).toEqual(["70350", "19698", "179.99", "19519", "179"]);
+        expect(I.get(`${T.LH.carriedOut}9`)).toBeCloseTo(179.99, 9);
+        expect([O.get(`B${T.SUMMARY.carriedOutRow}`), O.get(`B${T.SUMMARY.totalDeductibleRow}`)]).toEqual([179, 19519]);
+      });
+    });
+
+    it("paid nothing (28 %): 1.000 carries its whole 280; the deductible is a whole 19.418 and stays 19.418 (no float noise rounding it up)", () => {
+      withRows([unpaid("U1", 1000, 0)], () => {
+        const report = agree();
+        expect([report.kia, report.carriedForward, report.deductibleThisYear]).toEqual(["19698", "280", "19418"]);
+      });
+    });
+
+    it("partly paid in the band with the fixed amount: 10.000 paid 1.000 (total 79.350, KIA 19.769)", () => {
+      withRows([unpaid("U1", 10000, 1000)], () => {
+        const report = agree();
+        expect(report.kia).toBe("19769");
+        expect(Number(report.carriedForward)).toBeGreaterThan(0);
+        expect(O.get(`B${T.SUMMARY.carriedOutRow}`)).toBeGreaterThan(0);
+      });
+    });
+
+    it("a group of two rows not in use is one asset: 5.000 fully paid and 5.000 paid nothing carry nothing together (row by row 5.000 would carry)", () => {
+      withRows([unpaid("G1", 5000, 5000, { group: "Kraan" }), unpaid("G2", 5000, 0, { group: " kraan" })], () => {
+        const report = agree();
+        expect([report.carriedForward, report.payment]).toEqual(["0", undefined]);
+        expect([9, 10].map((r) => I.get(`${T.LH.carriedOut}${r}`))).toEqual([0, 0]);
+      });
+    });
+
+    it("a group of two rows not in use with payments split between them: tested together, the part on the group's first row", () => {
+      withRows([unpaid("G1", 6000, 500, { group: "Kraan" }), unpaid("G2", 4000, 700, { group: "Kraan" }), unpaid("G3", 2000, 0)], () => {
+        const report = agree();
+        expect(report.payment!.items.map((x) => [x.asset, x.ids, x.paid])).toEqual([
+          ["Kraan", ["G1", "G2"], "1200"],
+          ["G3", ["G3"], "0"],
+        ]);
+        expect(Number(report.carriedForward)).toBeGreaterThan(0);
+        expect(I.get(`${T.LH.carriedOut}10`)).toBe(0); // the group's second row
+        expect(I.get(`${T.LH.carriedOut}9`)).toBeCloseTo(Number(report.payment!.items[0].carriedForward), 6);
+      });
+    });
+
+    it("paid beyond the attributed KIA carries nothing; empty Betaald is fully paid; in use carries nothing", () => {
+      withRows([unpaid("U1", 5000, 3000), unpaid("U2", 5000, null), { ...unpaid("U3", 5000, 0), inUse: "Ja" }], () => {
+        const report = agree();
+        expect([report.carriedForward, report.deductibleThisYear, report.payment]).toEqual(["0", report.kia, undefined]);
+      });
+    });
+
+    it("a row that does not count carries nothing: paid above the amount or negative (refused by the core), below € 450, a group with a row paid above its amount", () => {
+      withRows(
+        [
+          unpaid("X1", 1000, 1200),
+          unpaid("X2", 1000, -5),
+          unpaid("X3", 400, 0),
+          unpaid("X4", 3000, 0, { group: "Stuk" }),
+          unpaid("X5", 1000, 1500, { group: "Stuk" }), // validateRows leaves the whole group out (INVALID_GROUP)
+          unpaid("X6", 2000, 100),
+          unpaid("X7", 2000, null, { paid: "=1/0" }), // an error value: the reader leaves the row out
+        ],
+        () => {
+          const report = agree(false); // KIA.LEDGER takes no groups and no payments: it counts X1 and the group
+          expect(report.payment!.items.map((x) => x.asset)).toEqual(["X6"]);
+          expect(O.get(`B${T.SUMMARY.problemsRow}`)).toBe(5);
+        },
+      );
+    });
+  });
+
   it("the sample-data note shows while an example row is there, the highlight marks exactly the example rows; the figures read are the same (KIA € 19.418)", async () => {
     const sheetOf = (name: string) => ({ Investeringen: I, Vennoten: V, Desinvesteringen: D })[name]!;
     /** the highlight's condition on one sheet row, evaluated in the engine (its references are relative to row 2) */
@@ -781,7 +885,7 @@ describe("afterInsert(): what the taskpane does after inserting the sheets", () 
     expect(a.names[2].formula).toBe("='Overzicht (2)'!$B$3");
     const ledger = a.formulas.find((f) => f.sheet === "Investeringen 2025")!;
     expect(ledger.formula).toBe("=KIA.LEDGER(C2:C2001,D2:D2001,'Overzicht (2)'!$B$3)");
-    expect(a.formulas.filter((f) => f.sheet === "Overzicht (2)").map((f) => f.address)).toEqual(["B4", "B7", "C7"]);
+    expect(a.formulas.filter((f) => f.sheet === "Overzicht (2)").map((f) => f.address)).toEqual(["B4", "B7", "C7", T.SUMMARY.kiaExact]);
     expect(a.formulas.some((f) => /(^|[^'])Overzicht!/.test(f.formula))).toBe(false);
   });
 });

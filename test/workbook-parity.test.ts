@@ -229,6 +229,31 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
       },
     ],
     [
+      "a row of a group that cannot be read: the rest of its group is left out too (one asset, besluit 2.2)",
+      () =>
+        make({
+          sheets: [
+            {
+              name: "Staat",
+              rows: [
+                ["Nummer", "Omschrijving", "Categorie", "Groep", "Bedrag", "Datum"],
+                ["INV-1", "Frame", "machine", "Lijn 1", 5000, d("2025-03-01")],
+                ["INV-2", "Motor", "machine", "lijn 1", "2,500", d("2025-03-01")],
+                ["INV-3", "Kast", "inventaris", null, 3000, d("2025-03-01")],
+              ],
+            },
+          ],
+        }),
+      (r) => {
+        expect(r.leftOut.map((x) => [x.row, x.column, x.code])).toEqual([
+          [3, "E", "UNREADABLE"],
+          [2, "D", "INVALID_GROUP"],
+        ]);
+        expect(r.leftOut[1].reason).toMatch(/^hoort bij hetzelfde bedrijfsmiddel \(groep "Lijn 1"\) als investering INV-2, en die regel telt niet mee/);
+        expect(r.figures).toMatchObject({ total: "3000" });
+      },
+    ],
+    [
       "the year in KIA_JAAR (the dates say 2025)",
       () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Info", rows: [["Klant", "X"], ["Jaar", 2024]] }], names: { KIA_JAAR: "Info!$B$2" } }),
       (r) => expect(r.year).toEqual({ from: "name", year: 2024, at: "Info!B2" }),

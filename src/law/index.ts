@@ -264,9 +264,11 @@ export function findCategory(input: string): CategoryData | undefined {
   // A ledger repeats a handful of spellings thousands of times: remember each spelling seen.
   const seen = exactIndex.get(input);
   if (seen !== undefined || exactIndex.has(input)) return seen;
-  let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(headingKey(input));
+  // the heading's key once, for the category names and the headings alike
+  const key = headingKey(input);
+  let c = categoryIndex.get(input.trim().toLowerCase()) ?? categoryIndex.get(key);
   if (!c) {
-    const h = findHeading(input);
+    const h = headingIndex.get(key);
     if (h && "category" in h) c = h.category;
   }
   if (exactIndex.size < 10000 && input.length <= 100) exactIndex.set(input, c);

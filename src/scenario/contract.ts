@@ -285,4 +285,10 @@ export interface RowsOptions {
    * replacement or a disposal that names one says that it does not count, rather than that there is none
    */
   leftOut?: Iterable<string>;
+  /**
+   * groups of which a row was left out before this call (a cell the reader could not read), each with how that row
+   * is named ("investering INV-3", "rij 7"): a group is one asset (besluit onderdeel 2.2), so the rest of it is left
+   * out too, as validateRows does with a group whose row it refuses
+   */
+  leftOutGroups?: Iterable<{ group: string; row: string }>;
 }

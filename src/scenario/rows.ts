@@ -205,6 +205,27 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
   const { groups, members } = groupsOf(rows, invs);
   const byGroup = new Set<number>();
   const groupsGone = new Set<string>();
+  const groupGone = (g: string, who: string) => {
+    groupsGone.add(g);
+    const reason = `hoort bij hetzelfde bedrijfsmiddel (groep "${g}") als ${who}, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn`;
+    const queued: number[] = [];
+    for (const m of members.get(g)!) {
+      if (errors.has(m)) continue;
+      errors.set(m, { code: "INVALID_GROUP", field: `investments[${m}].group`, value: g, reason });
+      byGroup.add(m);
+      queued.push(m);
+    }
+    return queued;
+  };
+  // the groups of rows left out before this call (the reader's): the rest of each goes too
+  if (options.leftOutGroups) {
+    const byName = new Map<string, string>();
+    for (const x of groups) if (x !== undefined) byName.set(x.toLowerCase(), x);
+    for (const { group, row } of options.leftOutGroups) {
+      const g = byName.get(group.trim().replace(/ {2,}/g, " ").toLowerCase());
+      if (g !== undefined && !groupsGone.has(g)) groupGone(g, row);
+    }
+  }
   /** leaves out what follows from leaving out `seeds`: the rest of their groups, and what `refs` says replaces them */
   const spread = (seeds: number[], refs?: ReadonlyMap<string, number[]>, byId?: ReadonlyMap<string, NInvestment>) => {
     const queue = seeds.sort((a, b) => a - b);
@@ -212,21 +233,7 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
       const i = queue[q];
       const g = groups[i];
       // each group once: a group of 50.000 bad rows is 50.000 steps, not 50.000 squared
-      if (g !== undefined && !groupsGone.has(g)) {
-        groupsGone.add(g);
-        const reason = `hoort bij hetzelfde bedrijfsmiddel (groep "${g}") als ${name(i)}, en die regel telt niet mee; een groep is één bedrijfsmiddel (besluit onderdeel 2.2) en telt alleen mee als al zijn regels goed zijn`;
-        for (const m of members.get(g)!) {
-          if (errors.has(m)) continue;
-          errors.set(m, {
-            code: "INVALID_GROUP",
-            field: `investments[${m}].group`,
-            value: g,
-            reason,
-          });
-          byGroup.add(m);
-          queue.push(m);
-        }
-      }
+      if (g !== undefined && !groupsGone.has(g)) for (const m of groupGone(g, name(i))) queue.push(m);
       const inv = invs[i];
       if (!refs || !inv || byId?.get(inv.id) !== inv) continue;
       for (const r of refs.get(inv.id) ?? []) {

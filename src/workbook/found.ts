@@ -220,8 +220,27 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
         disposals: found.disposals?.sheet ?? SHEET.disposals,
       }),
     });
-  if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out));
+  if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out, groupsLeftOut(ledger, mapping, out.leftOut)));
   out.provisional = out.open.length > 0 || out.leftOut.length > 0 || examplesCount(out.examples) > 0;
+  return out;
+}
+
+/**
+ * The groups of the ledger's rows the reader could not read (a group is one asset, besluit onderdeel 2.2: the rest of
+ * it is left out too), each with how its row is named.
+ */
+function groupsLeftOut(ledger: Grid, mapping: ColumnMapping, leftOut: readonly LeftOut[]): { group: string; row: string }[] {
+  const col = mapping.group;
+  if (col === undefined) return [];
+  const out: { group: string; row: string }[] = [];
+  const seen = new Set<number>();
+  for (const x of leftOut) {
+    if (x.list !== "investments" || x.code !== "UNREADABLE" || seen.has(x.row)) continue;
+    seen.add(x.row);
+    const cell = ledger.rows[x.row - ledger.firstRow]?.[col];
+    const group = cell === null || cell === undefined || typeof cell === "object" ? "" : cellText(cell).trim();
+    if (group) out.push({ group, row: x.id ? `investering ${x.id}` : `rij ${x.row}` });
+  }
   return out;
 }
 
@@ -335,9 +354,10 @@ export function assemble(
  */
 export function leaveOutRefused(
   read: Pick<WorkbookRead, "scenario" | "places" | "leftOut"> & { rows?: number[] },
+  leftOutGroups?: readonly { group: string; row: string }[],
 ): Pick<WorkbookRead, "scenario" | "places" | "leftOut" | "normalized" | "refused"> & { rows?: number[] } {
   try {
-    const checked = validateRows(read.scenario);
+    const checked = validateRows(read.scenario, leftOutGroups?.length ? { leftOutGroups } : {});
     const refused = checked.errors
       .map((e) =>
         refusedEntry(
