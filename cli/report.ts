@@ -1,7 +1,7 @@
 /**
  * kia-calc --rapport <uit.xlsx>: the report sheet for the client file, the same sheet the add-in writes in Excel and
  * the standalone page downloads: built by the one builder (src/report-sheet/build.ts) and written by the one .xlsx
- * writer (src/report-sheet/xlsx.ts), with exceljs and JSZip loaded here. What is the command line's own: the client
+ * writer (src/report-sheet/xlsx.ts), with JSZip loaded here. What is the command line's own: the client
  * details from its options, the date (today unless --datum), and the rows the reader left out as the report lists
  * them.
  */
@@ -51,7 +51,7 @@ export async function writeReportFile(file: string, report: Report, o: ReportFil
     examples: o.examples,
   });
 
-  const bytes = await reportXlsx(sheet, { ExcelJS: require("exceljs"), JSZip: require("jszip") });
+  const bytes = await reportXlsx(sheet, { JSZip: require("jszip") });
   try {
     writeFileSync(file, bytes);
   } catch (e) {

@@ -2,7 +2,7 @@
 /**
  * The taskpane (and the page of the shared runtime). Finds out where it runs (workbook/host.ts: inside Excel with
  * the Office.js workbook, or standalone), then renders the pane (app/App.tsx). In the standalone page an uploaded
- * ledger is opened by workbook/file.ts, imported dynamically so exceljs is a lazy chunk that Excel never loads, and
+ * ledger is opened by workbook/file.ts, imported dynamically so the file adapter (JSZip) is a lazy chunk that Excel never loads, and
  * read in a Web Worker (read-worker.js) so the page stays responsive and the user can stop it.
  */
 import { render } from "preact";

@@ -31,8 +31,8 @@ type StoredChoices = Record<string, unknown>;
 export interface AppProps {
   host: Host;
   /**
-   * the standalone page: open an uploaded .xlsx/.csv as a workbook (read in a Web Worker; exceljs is loaded lazily
-   * only then); `signal` stops it, `onProgress` hears how far it is
+   * the standalone page: open an uploaded .xlsx/.csv as a workbook (read in a Web Worker; the file adapter is loaded
+   * lazily only then); `signal` stops it, `onProgress` hears how far it is
    */
   openFile?: (file: UploadedFile, reading: { signal: AbortSignal; onProgress: (p: ReadProgress) => void }) => Promise<Workbook>;
   /** the standalone page: the sample ledger's address on the same origin */

@@ -3,12 +3,12 @@
  * reader src/workbook/xlsx.ts, the CSV reader src/workbook/csv.ts: the same as kia-calc's), read by readWorkbook
  * like a workbook in Excel. In the browser the reading runs in a Web Worker (./read-worker.ts, with `readerUrl`), so
  * the page stays responsive on a large file and the user can stop it; without one (tests, Node) on this thread. The
- * .xlsx reader and exceljs (which writes the report) are loaded with dynamic imports, so webpack puts them in lazy
- * chunks that only the standalone page loads when a file is opened or a report is saved. The user's file is only read; the report is a new .xlsx that is downloaded (in Node, tests receive its
- * bytes through `onDownload`). Settings live in the browser's local storage when there is one, else in memory.
+ * .xlsx reader and JSZip (which zips the report's parts, src/report-sheet/xlsx.ts) are loaded with dynamic imports, so
+ * webpack puts them in lazy chunks that only the standalone page loads when a file is opened or a report is saved.
+ * The user's file is only read; the report is a new .xlsx that is downloaded (in Node, tests receive its bytes
+ * through `onDownload`). Settings live in the browser's local storage when there is one, else in memory.
  * What only Excel can do (names, inserting sheets, formulas) is refused with a Dutch message.
  */
-import type * as ExcelJSTypes from "exceljs";
 import { lazyBook, type Book } from "../../src/workbook/book";
 import type { ReadablePart, WorkbookRead } from "../../src/workbook/read";
 import { reportXlsx as writeReportXlsx } from "../../src/report-sheet/xlsx";
@@ -46,17 +46,10 @@ export const ONLY_IN_EXCEL =
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SETTINGS_PREFIX = "kia-addin:";
 
-type ExcelJSModule = typeof ExcelJSTypes;
-
-/** exceljs, loaded on first use (a lazy chunk in the browser build). */
-export async function loadExcelJS(): Promise<ExcelJSModule> {
-  const mod = (await import("exceljs")) as unknown as ExcelJSModule & { default?: ExcelJSModule };
-  return mod.Workbook ? mod : (mod.default as ExcelJSModule);
-}
-
 async function loadJSZip(): Promise<any> {
   const mod = (await import("jszip")) as any;
-  return mod.loadAsync ? mod : mod.default;
+  // the constructor: the module itself (require), or its namespace's default (a dynamic import of CommonJS)
+  return typeof mod === "function" ? mod : mod.default;
 }
 
 function baseName(name: string): string {
@@ -199,7 +192,7 @@ function download(fileName: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The report sheet as .xlsx bytes (src/report-sheet/xlsx.ts), with exceljs and JSZip loaded on first use. */
+/** The report sheet as .xlsx bytes (src/report-sheet/xlsx.ts), with JSZip loaded on first use. */
 export async function reportXlsx(sheet: ReportSheet): Promise<Uint8Array> {
-  return writeReportXlsx(sheet, { ExcelJS: await loadExcelJS(), JSZip: await loadJSZip() });
+  return writeReportXlsx(sheet, { JSZip: await loadJSZip() });
 }

@@ -1,8 +1,8 @@
 /**
  * The one interface between the taskpane and a workbook. Two adapters implement it: office.ts (Office.js,
  * inside Excel; every Office.js call of the taskpane lives there) and file.ts (an uploaded .xlsx or .csv in the
- * standalone page, read by the one reader in a Web Worker, the report written with exceljs, loaded lazily only
- * there). The UI never touches Office.js.
+ * standalone page, read by the one reader in a Web Worker, the report written as .xlsx by src/report-sheet/xlsx.ts,
+ * loaded lazily only there). The UI never touches Office.js.
  *
  * Rules every adapter keeps: the user's ledger is only read, never written; the report goes to the add-in's own
  * sheet (or, standalone, to a downloaded .xlsx); text that starts with =, +, - or @ is written as text, never

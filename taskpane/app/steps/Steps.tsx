@@ -14,7 +14,7 @@ import { lazyComponent } from "../ui";
 /**
  * Steps 2 to 5 (calamity, partners, payment, report) are a lazy chunk, loaded when a step is first opened, so the
  * pane's first load stays small (test/taskpane-build.test.ts). Chunks come from the add-in's own origin, as the
- * report sheet's and exceljs's already do.
+ * report sheet's and the file adapter's already do.
  */
 const lazyStep = <P extends object>(load: () => Promise<ComponentType<P>>) =>
   lazyComponent(load, () => (
