@@ -21,15 +21,6 @@ export default [
     },
   },
   {
-    // The file adapter and the report's .xlsx writer use exceljs, not Office.js: an exceljs cell's value needs no
-    // load or sync (the Office rules see a variable named "cell" and report it).
-    files: ["taskpane/workbook/file.ts", "src/report-sheet/xlsx.ts"],
-    rules: {
-      "office-addins/call-sync-before-read": "off",
-      "office-addins/load-object-before-read": "off",
-    },
-  },
-  {
     // The Office adapter is the one file with Office.js calls. These three rules follow a proxy object's load and
     // sync only within a few lines and do not know navigation properties (table.worksheet) or isNullObject, so they
     // report reads that follow load("a, b, c") and await ctx.sync() (57 reports here, none a missing load). The
