@@ -207,7 +207,7 @@ export function readGroup(v: unknown, field: At): string | undefined | Refused {
  * A group's name as the rows are matched (docs/scenario.md, "Groups"): spaces at either end dropped and a run of
  * spaces inside read as one, as Excel's TRIM does, so the template's formulas match the same rows.
  */
-function groupName(v: string): string {
+export function groupName(v: string): string {
   const t = v.trim();
   return t.includes("  ") ? t.replace(/ {2,}/g, " ") : t;
 }

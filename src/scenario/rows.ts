@@ -7,7 +7,7 @@ import { KiaValidationError, type ValidationCode } from "../errors";
 import { categoryHintsLater, disposalYearTable } from "../law";
 import type { NDisposal, NInvestment, NPartnership, RowError, RowsOptions, RowsValidated, Scenario } from "./contract";
 import { assertLinkedOnce, assertPartnerRates, validateDisposal } from "./disposal";
-import { assertConsistentGroups, assertReplacements, readGroup, sameGroupSpelling, validateInvestment, validateLost } from "./investment";
+import { assertConsistentGroups, assertReplacements, groupName, readGroup, sameGroupSpelling, validateInvestment, validateLost } from "./investment";
 import { type At, idOf, isObj, path, type Reason, readId, Refused, Where } from "./read";
 import { type Ids, indexById, leftOutText, type Refuse } from "./refuse";
 import { disposalList, validateFrame, validateRest } from "./scenario";
@@ -202,7 +202,7 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
     const id = idAt(i);
     return id === undefined ? `investments[${i}]` : `investering ${id}`;
   };
-  const { groups, members } = groupsOf(rows, invs);
+  const { groups, members, spellings } = groupsOf(rows, invs);
   const byGroup = new Set<number>();
   const groupsGone = new Set<string>();
   const groupGone = (g: string, who: string) => {
@@ -218,14 +218,12 @@ export function validateRows(raw: unknown, options: RowsOptions = {}): RowsValid
     return queued;
   };
   // the groups of rows left out before this call (the reader's): the rest of each goes too
-  if (options.leftOutGroups) {
-    const byName = new Map<string, string>();
-    for (const x of groups) if (x !== undefined) byName.set(x.toLowerCase(), x);
+  if (options.leftOutGroups)
     for (const { group, row } of options.leftOutGroups) {
-      const g = byName.get(group.trim().replace(/ {2,}/g, " ").toLowerCase());
+      // matched as the rows' groups are: groupName, then the first spelling without case (sameGroupSpelling)
+      const g = spellings.get(groupName(group).toLowerCase());
       if (g !== undefined && !groupsGone.has(g)) groupGone(g, row);
     }
-  }
   /** leaves out what follows from leaving out `seeds`: the rest of their groups, and what `refs` says replaces them */
   const spread = (seeds: number[], refs?: ReadonlyMap<string, number[]>, byId?: ReadonlyMap<string, NInvestment>) => {
     const queue = seeds.sort((a, b) => a - b);
@@ -385,7 +383,10 @@ function withoutLeftOut(given: Scenario, investments: Pick<Refusals, "has" | "si
  * The group of every row, also of a row refused on its own (when its group is readable), in the spelling of the
  * group's first row (set on the rows validated too), and the rows of each group.
  */
-function groupsOf(rows: readonly unknown[], invs: readonly (NInvestment | undefined)[]): { groups: (string | undefined)[]; members: Map<string, number[]> } {
+function groupsOf(
+  rows: readonly unknown[],
+  invs: readonly (NInvestment | undefined)[],
+): { groups: (string | undefined)[]; members: Map<string, number[]>; spellings: ReadonlyMap<string, string> } {
   const groups = new Array<string | undefined>(rows.length);
   const members = new Map<string, number[]>();
   const spellings = new Map<string, string>();
@@ -404,7 +405,7 @@ function groupsOf(rows: readonly unknown[], invs: readonly (NInvestment | undefi
       else members.set(g, [i]);
     }
   }
-  return { groups, members };
+  return { groups, members, spellings };
 }
 
 /** A row's refusal that also says it takes its group (of `size` rows) with it. */
