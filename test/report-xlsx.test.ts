@@ -10,7 +10,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { evaluate, type Scenario } from "../src";
-import { columnName, looksLikeFormula, reportSheet, type ReportSheet } from "../src/report-sheet";
+import { columnLetter } from "../src/columns";
+import { looksLikeFormula, reportSheet, type ReportSheet } from "../src/report-sheet";
 import { reportXlsx } from "../src/report-sheet/xlsx";
 
 const scenario: Scenario = {
@@ -141,7 +142,7 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
       const cols = f.column === undefined ? Array.from({ length: Math.max(1, sheet.rows[f.row]?.length ?? 1) }, (_, i) => i) : [f.column];
       for (const c of cols) {
         const cell = file.ws.getRow(f.row + 1).getCell(c + 1);
-        const at = `${columnName(c)}${f.row + 1} ${JSON.stringify(f.format)}`;
+        const at = `${columnLetter(c)}${f.row + 1} ${JSON.stringify(f.format)}`;
         const v = sheet.rows[f.row]?.[c];
         const isLink = (sheet.links ?? []).some((l) => l.row === f.row && l.column === c);
         const got = {
@@ -185,7 +186,7 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     const merges = Object.values((file.ws as unknown as { _merges: Record<string, { range: string }> })._merges)
       .map((m) => m.range)
       .sort();
-    expect(merges).toEqual((sheet.merges ?? []).map((m) => `${columnName(m.column)}${m.row + 1}:${columnName(m.column + m.columns - 1)}${m.row + 1}`).sort());
+    expect(merges).toEqual((sheet.merges ?? []).map((m) => `${columnLetter(m.column)}${m.row + 1}:${columnLetter(m.column + m.columns - 1)}${m.row + 1}`).sort());
     expect(merges.length).toBeGreaterThan(100);
     // a merged cell's covered cells have its style: the shaded header rows' fill and line run across
     const shaded = sheet.formats.find((f) => f.format.shade && f.column === undefined)!.row;
@@ -231,7 +232,7 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     const table = file.ws.getTable(t.name) as unknown as { table: { ref: string; columns: { name: string }[]; tableRef?: string } };
     expect(table.table.columns.map((c) => c.name)).toEqual(t.rows[0]);
     expect((await file.part("xl/tables/table1.xml"))!).toContain(
-      `ref="A${t.row + 1}:${columnName(t.rows[0].length - 1)}${t.row + t.rows.length}" headerRowCount="1" totalsRowShown="0"`,
+      `ref="A${t.row + 1}:${columnLetter(t.rows[0].length - 1)}${t.row + t.rows.length}" headerRowCount="1" totalsRowShown="0"`,
     );
     t.rows.forEach((values, r) =>
       values.forEach((v, c) => {
@@ -251,8 +252,8 @@ describe("the report .xlsx written from the model, read back with exceljs", () =
     expect(drawing).toContain(`<xdr:from><xdr:col>${ch.anchor!.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${ch.anchor!.row}</xdr:row>`);
     const chart = (await file.part("xl/charts/chart1.xml"))!;
     const [cx, cy] = ch.columns ?? [0, 1];
-    expect(chart).toContain(`<c:f>'KIA-rapport 2025'!$${columnName(cx)}$${ch.firstRow + 1}:$${columnName(cx)}$${ch.lastRow + 1}</c:f>`);
-    expect(chart).toContain(`<c:f>'KIA-rapport 2025'!$${columnName(cy)}$${ch.markRow! + 1}</c:f>`);
+    expect(chart).toContain(`<c:f>'KIA-rapport 2025'!$${columnLetter(cx)}$${ch.firstRow + 1}:$${columnLetter(cx)}$${ch.lastRow + 1}</c:f>`);
+    expect(chart).toContain(`<c:f>'KIA-rapport 2025'!$${columnLetter(cy)}$${ch.markRow! + 1}</c:f>`);
     const ys = [
       ...chart
         .split("<c:yVal>")[1]

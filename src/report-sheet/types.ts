@@ -99,10 +99,3 @@ export interface ReportTable {
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
-
-/** A column range's letter ("A", "AB") from its 0-based index. */
-export function columnName(n: number): string {
-  let s = "";
-  for (let x = n + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}

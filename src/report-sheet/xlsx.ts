@@ -14,7 +14,8 @@
  * a whole row to the cells of the row's values, and a merged cell's covered cells take its first cell's style
  * (that draws the border and the fill across the merge). Strings are always strings, never formulas.
  */
-import { columnName, looksLikeFormula, type ReportSheet, type ReportTable } from "./types";
+import { columnLetter } from "../columns";
+import { looksLikeFormula, type ReportSheet, type ReportTable } from "./types";
 
 export interface XlsxModules {
   /** no longer used (the writer needs no exceljs); accepted so older callers keep working */
@@ -392,7 +393,7 @@ function mergedCells(sheet: ReportSheet, COLS: number): { refs: string[]; covere
   const covered = new Set<number>();
   const firsts = new Set<number>();
   const refs = (sheet.merges ?? []).map((m) => {
-    const ref = `${columnName(m.column)}${m.row + 1}:${columnName(m.column + m.columns - 1)}${m.row + 1}`;
+    const ref = `${columnLetter(m.column)}${m.row + 1}:${columnLetter(m.column + m.columns - 1)}${m.row + 1}`;
     for (let c = m.column; c < m.column + m.columns; c++) {
       const k = m.row * COLS + c;
       if (covered.has(k) || firsts.has(k)) throw new Error(`Cellen ${ref} kunnen niet worden samengevoegd: ze overlappen een eerdere samenvoeging.`);
@@ -426,7 +427,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   let lastCol = -1;
   /** the columns' letters, made once */
   const letters: string[] = [];
-  const letter = (c: number) => letters[c] ?? (letters[c] = columnName(c));
+  const letter = (c: number) => letters[c] ?? (letters[c] = columnLetter(c));
   const rowsXml = new Utf8Parts();
   /** the rows that have a link or a merge: only in those a cell is looked up in linkText and covered */
   const special = new Set<number>([...(sheet.links ?? []).map((l) => l.row), ...(sheet.merges ?? []).map((m) => m.row)]);
@@ -489,7 +490,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
     sheetRels.push(`<Relationship Id="${id}" Type="${REL}/${type}" Target="${xmlText(target)}"${external ? ' TargetMode="External"' : ""}/>`);
     return id;
   };
-  const hyperlinks = (sheet.links ?? []).map((l) => `<hyperlink ref="${columnName(l.column)}${l.row + 1}" r:id="${rel("hyperlink", l.url, true)}"/>`);
+  const hyperlinks = (sheet.links ?? []).map((l) => `<hyperlink ref="${columnLetter(l.column)}${l.row + 1}" r:id="${rel("hyperlink", l.url, true)}"/>`);
   let drawing = "";
   if (sheet.chart) {
     sheetRels.push(`<Relationship Id="rIdKiaChart" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>`);
@@ -499,7 +500,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
 
   const page = sheet.page;
   const breaks = (sheet.pageBreaks ?? []).filter((r) => r > 0);
-  const dimension = `A1:${columnName(Math.max(0, lastCol))}${lastRow + 1}`;
+  const dimension = `A1:${columnLetter(Math.max(0, lastCol))}${lastRow + 1}`;
   const head = [
     XML_HEAD,
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`,
@@ -591,7 +592,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
   // the print area (absolute: Excel reads $A1 relative to the active cell) and the title rows, as Excel writes them
   const name = (ref: string) => xmlText(ref).replace(/'/g, "&apos;");
   const names = page
-    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${name(`${quoted(sheet.name)}!$A$1:$${columnName(page.area.columns - 1)}$${page.area.rows}`)}</definedName>` +
+    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${name(`${quoted(sheet.name)}!$A$1:$${columnLetter(page.area.columns - 1)}$${page.area.rows}`)}</definedName>` +
       `<definedName name="_xlnm.Print_Titles" localSheetId="0">${name(`${quoted(sheet.name)}!$${page.titleRows[0] + 1}:$${page.titleRows[1] + 1}`)}</definedName></definedNames>`
     : "";
   zip.file(
@@ -621,7 +622,7 @@ export async function reportXlsx(sheet: ReportSheet, modules: XlsxModules): Prom
 /** An Excel table of text (the register): its header row and rows, style TableStyleLight1 with row stripes, no filter buttons. */
 function tableXml(t: ReportTable, id: number): string {
   const header = t.rows[0];
-  const ref = `${columnName(t.column)}${t.row + 1}:${columnName(t.column + header.length - 1)}${t.row + t.rows.length}`;
+  const ref = `${columnLetter(t.column)}${t.row + 1}:${columnLetter(t.column + header.length - 1)}${t.row + t.rows.length}`;
   return (
     XML_HEAD +
     `<table xmlns="${NS_MAIN}" id="${id}" name="${xmlText(t.name)}" displayName="${xmlText(t.name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
@@ -632,7 +633,7 @@ function tableXml(t: ReportTable, id: number): string {
 }
 
 function cellRef(sheetName: string, row: number, col: number, row2?: number): string {
-  const c = columnName(col);
+  const c = columnLetter(col);
   return row2 === undefined ? `${quoted(sheetName)}!$${c}$${row + 1}` : `${quoted(sheetName)}!$${c}$${row + 1}:$${c}$${row2 + 1}`;
 }
 

@@ -5,6 +5,7 @@
  * cell becomes a problem that names the row, the column and what was expected; good rows still count. Empty
  * rows are skipped. No Office, DOM or Node: the taskpane, the standalone page and the command line share it.
  */
+import { columnLetter } from "../columns";
 import { showValue } from "../errors";
 import { categoryHints, findCategory, findHeading, suggestCategoryFromText } from "../law";
 import { Decimal } from "../decimal";
@@ -234,19 +235,7 @@ export function ledgerMapping(
   return { mapping, unmapped: m.unmapped, groupColumn: { column: g, header, examples, asCategory, message } };
 }
 
-/** Column letters as Excel shows them: 0 -> A, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** A column's index (0-based) from its letters: "A" -> 0, "H" -> 7, "AA" -> 26 (columnLetter's inverse). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex, columnLetter } from "../columns";
 
 export interface LedgerProblem {
   /** row number in the sheet (1-based, as Excel shows it) */

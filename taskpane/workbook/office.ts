@@ -14,7 +14,7 @@
  */
 import type { RangePlace } from "../../src/workbook/selection";
 import { applyStyle, reportPlan, writeBlocks } from "./office-report";
-import { columnName } from "../../src/report-sheet/types";
+import { columnLetter } from "../../src/columns";
 import { registerYearOf } from "../../src/register/format";
 import { cultureFromLocale } from "./culture";
 import { message, officeBook, SMALLEST_CHUNK } from "./office-book";
@@ -137,7 +137,7 @@ export function officeWorkbook(): Workbook {
         layout.headerMargin = page.margins.header * 72;
         layout.footerMargin = page.margins.footer * 72;
         layout.setPrintTitleRows(`$${page.titleRows[0] + 1}:$${page.titleRows[1] + 1}`);
-        layout.setPrintArea(`A1:${columnName(page.area.columns - 1)}${page.area.rows}`);
+        layout.setPrintArea(`A1:${columnLetter(page.area.columns - 1)}${page.area.rows}`);
         const hf = layout.headersFooters.defaultForAllPages;
         const [hl, hc, hr] = sections(page.header);
         const [fl, fc, fr] = sections(page.footer);
