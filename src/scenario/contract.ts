@@ -164,18 +164,18 @@ export interface NInvestment {
   readonly amount: Decimal;
   /** the same amount in integer cents when it is whole cents below € 10^13 (the integer path), else -1 or absent */
   readonly cents?: number;
-  vatDeductible: boolean;
+  readonly vatDeductible: boolean;
   group?: string;
-  relatedParty: boolean;
-  exemption: boolean;
+  readonly relatedParty: boolean;
+  readonly exemption: boolean;
   /** the amount this asset adds to the year's total: its market value where an exemption and a market value are given */
   marketValue?: Decimal;
   exemptionPossible?: boolean;
   reinvestmentReserve?: { amount: Decimal; kind: "hir" | "herbesteding"; declaration: boolean };
   readonly paid: Decimal;
-  inUse: boolean;
+  readonly inUse: boolean;
   lostByCalamity?: { replacedBy: string; approval?: boolean };
-  eiaMia: boolean;
+  readonly eiaMia: boolean;
   override?: { eligible: boolean; reason: string };
   date?: string;
 }

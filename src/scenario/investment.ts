@@ -42,25 +42,24 @@ const exactEuro = (d: Decimal) => formatEuro(d, Math.max(2, d.decimalPlaces()));
 class Investment implements NInvestment {
   private _amount: Decimal | undefined;
   private _paid: Decimal | undefined;
+  /** the paid part in integer cents (-1: a Decimal, in _paid); undefined: paid in full (the amount) */
+  private paidCents: number | undefined;
+  /** the five yes/no fields as bits (Flag): one field of the object instead of five */
+  private readonly flags: number;
   description?: string;
-  vatDeductible: boolean;
   group?: string;
-  relatedParty: boolean;
-  exemption: boolean;
   marketValue?: Decimal;
   exemptionPossible?: boolean;
   reinvestmentReserve?: NInvestment["reinvestmentReserve"];
-  inUse: boolean;
   lostByCalamity?: { replacedBy: string; approval?: boolean };
-  eiaMia: boolean;
   override?: { eligible: boolean; reason: string };
   date?: string;
 
   // Every field is written here, in one order: the object is made whole in one allocation (a field added after the
   // constructor goes to a separate, growing property store). A field that is almost always absent (a description, a
-  // market value, a date ...) is written only when it has a value, and read as undefined from the prototype
-  // otherwise: 7 fields (56 bytes) less per row of a ledger, all of which the garbage collector copies while
-  // evaluate() runs.
+  // group, a market value, a date ...) is written only when it has a value, and read as undefined from the prototype
+  // otherwise (so is the paid part when it is the amount); the yes/no fields share one number. A row of a ledger that
+  // says only id, category and amount is then 5 fields (64 bytes) instead of 16, and the garbage collector copies every byte of it while evaluate() runs.
   constructor(
     /** the place in the scenario's list (validateRows renumbers the rows it keeps) */
     public index: number,
@@ -68,13 +67,9 @@ class Investment implements NInvestment {
     readonly category: CategoryData,
     readonly cents: number,
     amount: Decimal | undefined,
-    private readonly paidCents: number,
+    paidCents: number,
     paid: Decimal | undefined,
-    vatDeductible: boolean,
-    relatedParty: boolean,
-    exemption: boolean,
-    inUse: boolean,
-    eiaMia: boolean,
+    flags: number,
     description: string | undefined,
     group: string | undefined,
     marketValue: Decimal | undefined,
@@ -84,15 +79,12 @@ class Investment implements NInvestment {
     override: NInvestment["override"],
     date: string | undefined,
   ) {
-    this.vatDeductible = vatDeductible;
-    this.relatedParty = relatedParty;
-    this.exemption = exemption;
-    this.inUse = inUse;
-    this.eiaMia = eiaMia;
+    this.flags = flags;
+    if (paidCents !== cents) this.paidCents = paidCents;
     if (amount !== undefined) this._amount = amount;
     if (paid !== undefined) this._paid = paid;
     if (description !== undefined) this.description = description;
-    this.group = group;
+    if (group !== undefined) this.group = group;
     if (marketValue !== undefined) this.marketValue = marketValue;
     if (exemptionPossible !== undefined) this.exemptionPossible = exemptionPossible;
     if (reserve) this.reinvestmentReserve = reserve;
@@ -106,13 +98,54 @@ class Investment implements NInvestment {
   }
 
   get paid(): Decimal {
-    if (this._paid === undefined) this._paid = this.paidCents === this.cents ? this.amount : centsDecimal(this.paidCents);
+    if (this._paid === undefined) this._paid = this.paidCents === undefined ? this.amount : centsDecimal(this.paidCents);
     return this._paid;
+  }
+
+  get vatDeductible(): boolean {
+    return (this.flags & Flag.vatDeductible) !== 0;
+  }
+
+  get relatedParty(): boolean {
+    return (this.flags & Flag.relatedParty) !== 0;
+  }
+
+  get exemption(): boolean {
+    return (this.flags & Flag.exemption) !== 0;
+  }
+
+  get inUse(): boolean {
+    return (this.flags & Flag.inUse) !== 0;
+  }
+
+  get eiaMia(): boolean {
+    return (this.flags & Flag.eiaMia) !== 0;
   }
 }
 // the fields a row mostly has not: undefined unless the row says otherwise ("description" in row stays true)
-for (const key of ["_amount", "_paid", "description", "marketValue", "lostByCalamity", "override", "date"])
+for (const key of [
+  "_amount",
+  "_paid",
+  "paidCents",
+  "description",
+  "group",
+  "marketValue",
+  "exemptionPossible",
+  "reinvestmentReserve",
+  "lostByCalamity",
+  "override",
+  "date",
+])
   Object.defineProperty(Investment.prototype, key, { value: undefined, writable: true, enumerable: false, configurable: true });
+
+/** An Investment's yes/no fields, one bit each. */
+const enum Flag {
+  vatDeductible = 1,
+  relatedParty = 2,
+  exemption = 4,
+  inUse = 8,
+  eiaMia = 16,
+}
 
 /**
  * An amount field as integer cents (the fast path: a number or decimal string with at most two decimals below
@@ -166,7 +199,10 @@ const enum Key {
   override = 1 << 15,
   date = 1 << 16,
 }
-const KEY_BITS = new Map<string, number>([...INVESTMENT_KEYS].map((k, i) => [k, 1 << i]));
+// keyBit's switch and the enum must name INVESTMENT_KEYS, in its order: checked once, when the module loads
+[...INVESTMENT_KEYS].forEach((k, i) => {
+  if (keyBit(k) !== 1 << i) throw new Error(`investment.ts: keyBit("${k}") is not bit ${i} of INVESTMENT_KEYS`);
+});
 /** Every key: a row that is not a plain object has each field read, as its properties may not all be enumerable. */
 const ALL_KEYS = (1 << INVESTMENT_KEYS.size) - 1;
 
@@ -178,11 +214,56 @@ function keyBits(o: Obj): number {
   if (Object.getPrototypeOf(o) !== Object.prototype) return onlyKeysOf(o, INVESTMENT_KEYS) ? ALL_KEYS : -1;
   let bits = 0;
   for (const k in o) {
-    const b = KEY_BITS.get(k);
-    if (b === undefined) return -1;
+    const b = keyBit(k);
+    if (b === 0) return -1;
     bits |= b;
   }
   return bits;
+}
+
+/**
+ * A known key's bit, or 0. A switch, not a Map: the keys for...in gives and the texts here are both internalised, so
+ * each case is one comparison of two pointers (the common keys first), where a Map lookup hashes the key.
+ */
+function keyBit(k: string): number {
+  switch (k) {
+    case "id":
+      return Key.id;
+    case "category":
+      return Key.category;
+    case "amount":
+      return Key.amount;
+    case "description":
+      return Key.description;
+    case "group":
+      return Key.group;
+    case "paid":
+      return Key.paid;
+    case "inUse":
+      return Key.inUse;
+    case "date":
+      return Key.date;
+    case "vatDeductible":
+      return Key.vatDeductible;
+    case "relatedParty":
+      return Key.relatedParty;
+    case "exemption":
+      return Key.exemption;
+    case "exemptionPossible":
+      return Key.exemptionPossible;
+    case "reinvestmentReserve":
+      return Key.reinvestmentReserve;
+    case "marketValue":
+      return Key.marketValue;
+    case "lostByCalamity":
+      return Key.lostByCalamity;
+    case "eiaMia":
+      return Key.eiaMia;
+    case "override":
+      return Key.override;
+    default:
+      return 0;
+  }
 }
 
 const CALAMITY_KEYS = new Set(["replacedBy", "approval"]);
@@ -396,11 +477,11 @@ export function validateInvestment(
     typeof amount === "number" ? undefined : amount,
     typeof paid === "number" ? paid : -1,
     typeof paid === "number" ? undefined : paid,
-    vatDeductible,
-    relatedParty,
-    exemption,
-    inUse,
-    eiaMia,
+    (vatDeductible ? Flag.vatDeductible : 0) |
+      (relatedParty ? Flag.relatedParty : 0) |
+      (exemption ? Flag.exemption : 0) |
+      (inUse ? Flag.inUse : 0) |
+      (eiaMia ? Flag.eiaMia : 0),
     description,
     group,
     marketValue,
