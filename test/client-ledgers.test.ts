@@ -1,0 +1,64 @@
+/**
+ * Client ledgers not made from the template (trial 19), as a Dutch tax accountant gets them: headers and layouts
+ * found in hand-made activastaten and bookkeeping exports, through kia-calc. Every figure is hand-checked from the
+ * 2025 table: 28 % above € 2.900 up to € 70.602, rounded up to whole euros.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { call } from "./support/cli";
+
+const tmp = mkdtempSync(join(tmpdir(), "kia-client-ledgers-"));
+
+async function xlsx(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) wb.addWorksheet(sheet).addRows(rows);
+  const path = join(tmp, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe("headers of hand-made ledgers", () => {
+  test.each(["Aanschafwaarde excl. btw", "Aanschafwaarde (excl. BTW)", "Investeringsbedrag excl. btw", "Aanschafbedrag exclusief btw"])(
+    "the amount headed %p is the ledger's amount",
+    async (header) => {
+      const path = join(tmp, "excl.csv");
+      writeFileSync(path, `Omschrijving;Rubriek;Aanschafdatum;${header}\nKappersstoelen;Inventaris;01-02-2025;€ 4.800,00\nWasunits;Installaties;01-02-2025;€ 6.250,00\n`);
+      const r = await call(["--year", "2025", path]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out);
+      // 4.800 + 6.250 = 11.050 x 28 % = 3.094
+      expect(report.total).toBe("11050");
+      expect(report.kia).toBe("3094");
+    },
+  );
+
+  test("a partners sheet headed 'Aandeel winst' (with a capital column) divides by the profit shares", async () => {
+    const path = await xlsx("voorblad-vennoten.xlsx", {
+      Voorblad: [["Jaarrekening 2025"], ["Klant", "Kapsalon Knip & Co VOF"]],
+      Activa: [
+        ["Omschrijving", "Rubriek", "Aanschafdatum", "Aanschafwaarde"],
+        ["Kappersstoelen (4)", "Inventaris", "01-02-2025", "€ 4.800,00"],
+        ["Wasunits", "Installaties", "01-02-2025", "€ 6.250,00"],
+      ],
+      Vennoten: [
+        ["Naam", "Aandeel winst", "Kapitaal"],
+        ["S. Knip", "60%", "€ 10.000"],
+        ["T. Co", "40%", "€ 12.000"],
+      ],
+    });
+    const before = readFileSync(path);
+    const r = await call(["--year", "2025", path]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // 11.050 x 28 % = 3.094; 60 % = 1.856,40 -> 1.857; 40 % = 1.237,60 -> 1.238 (by profit share, not capital)
+    expect(report.kia).toBe("3094");
+    expect(report.partners.map((p: { name: string; kia: string }) => [p.name, p.kia])).toEqual([
+      ["S. Knip", "1857"],
+      ["T. Co", "1238"],
+    ]);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
