@@ -62,3 +62,17 @@ describe("headers of hand-made ledgers", () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
+
+describe("a ledger without a year whose rows are not read", () => {
+  test("kia-calc says which cells were not read, not only that there are no investment dates", async () => {
+    // an English-format export: every amount refused, so no readable row has a date to give the year
+    const path = join(tmp, "engels.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC freesmachine;Machines;14-02-2025;\"38,500.00\"\nCompressor;Machines;03-06-2025;\"4,250.50\"\n");
+    const r = await call([path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("geen jaar gevonden");
+    expect(r.err).toContain("De datums van 2 regels met een cel die niet gelezen is, tellen daarbij niet mee (2 cellen, zoals engels.csv!D2 (\"38,500.00\"): Engelse notatie");
+    expect(r.err).toContain("engels.csv!D3");
+    expect(r.err).toContain("--year 20");
+  });
+});
