@@ -76,3 +76,36 @@ describe("a ledger without a year whose rows are not read", () => {
     expect(r.err).toContain("--year 20");
   });
 });
+
+describe("an export whose asset group is headed 'Groep' (no Categorie column)", () => {
+  const rows = [
+    ["Code", "Naam", "Groep", "Datum aanschaf", "Aanschafprijs"],
+    ["ACT-01", "Server Dell", "0240 Computers", "11-02-2025", "4.850,00"],
+    ["ACT-02", "Vloer kantoor", "0110 Verbouwingen", "01-03-2025", "12.300,00"],
+    ["ACT-03", "Airco", "0210 Installaties", "20-06-2025", "7.125,75"],
+    ["ACT-04", "Bureaus", "0230 Inventarissen", "20-06-2025", "2.400,00"],
+  ];
+  // 4.850 + 12.300 + 7.125,75 + 2.400 = 26.675,75 x 28 % = 7.469,21 -> 7.470
+  test.each(["csv", "xlsx"])("is read as the category on a sheet without tables (%s)", async (kind) => {
+    const path =
+      kind === "csv"
+        ? join(tmp, "groep.csv")
+        : await xlsx("groep.xlsx", { Activa: [["Vaste activa Twinfield 2025"], [], ...rows] });
+    if (kind === "csv") writeFileSync(path, rows.map((r) => r.map((c) => `"${c}"`).join(",")).join("\n") + "\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('("Groep") noemt categorieën (0240 Computers, 0110 Verbouwingen, 0210 Installaties)');
+    expect(r.err).toContain("gelezen als de categorie");
+    const report = JSON.parse(r.out);
+    expect(report.total).toBe("26675.75");
+    expect(report.kia).toBe("7470");
+  });
+
+  test("a 'Groep' column of 2.2 groups with no category is still no ledger", async () => {
+    const path = join(tmp, "echte-groep.csv");
+    writeFileSync(path, "Naam;Groep;Bedrag\nBus;Bus 1;30.000\nInrichting bus;Bus 1;2.000\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("geen investeringsstaat gevonden");
+  });
+});
