@@ -109,3 +109,19 @@ describe("an export whose asset group is headed 'Groep' (no Categorie column)", 
     expect(r.err).toContain("geen investeringsstaat gevonden");
   });
 });
+
+describe("an amount shown as a dash (Excel's accounting format for zero or nothing)", () => {
+  test('"€ -" and "-" are named as a dash, not as a negative amount', async () => {
+    const path = join(tmp, "streepje.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC;Machines;14-02-2025;€ 38.500,00\nNog te factureren;Machines;01-03-2025;€ -\nKast;Inventaris;01-03-2025;-\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('streepje.csv!D3 ("€ -"): een streepje ("€ -") is geen bedrag: zo toont Excel nul of niets');
+    expect(r.err).toContain('streepje.csv!D4 ("-"): een streepje');
+    expect(r.err).not.toContain("negatief");
+    // the two rows are left out and said; 38.500 x 28 % = 10.780
+    const report = JSON.parse(r.out);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual(["streepje.csv!D3", "streepje.csv!D4"]);
+    expect(report.kia).toBe("10780");
+  });
+});
