@@ -801,7 +801,20 @@ export const PARTNER_HEADERS: Record<string, readonly string[]> = {
   name: ["Naam", "name", "vennoot", "partner"],
   legalForm: ["Rechtsvorm", "legal form", "vorm"],
   // the statutory key is the share in the (over)winst, the profit after the partners' labour fees (besluit 4.1.4)
-  profit: ["Aandeel (over)winst", "Winstaandeel", "aandeel overwinst", "overwinst", "profit share", "winst", "winstgerechtigdheid", "profit", "aandeel winst", "aandeel in de winst", "aandeel in de overwinst", "winstdeel"],
+  profit: [
+    "Aandeel (over)winst",
+    "Winstaandeel",
+    "aandeel overwinst",
+    "overwinst",
+    "profit share",
+    "winst",
+    "winstgerechtigdheid",
+    "profit",
+    "aandeel winst",
+    "aandeel in de winst",
+    "aandeel in de overwinst",
+    "winstdeel",
+  ],
   capital: ["Kapitaal", "capital", "kapitaalsverhouding"],
   reserves: ["Stille reserves", "hidden reserves", "reserves", "aandeel stille reserves"],
   // the partner's own IB enterprise (an eenmanszaak of his own); never a BV of his, which is another taxpayer

@@ -87,10 +87,7 @@ export const HEADER_SEARCH_ROWS = 30;
  * header names a category and an amount, or an amount and a "Groep" column whose values below it name categories or
  * balance-sheet headings (an export's asset group, read as the category: ledgerMapping).
  */
-export function findHeaderRow(
-  rows: readonly (readonly Cell[] | undefined)[],
-  fits?: (headers: readonly unknown[]) => boolean,
-): number | undefined {
+export function findHeaderRow(rows: readonly (readonly Cell[] | undefined)[], fits?: (headers: readonly unknown[]) => boolean): number | undefined {
   const n = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < n; i++) {
     const headers = (rows[i] ?? []).map(cellText);
@@ -103,7 +100,12 @@ export function findHeaderRow(
 function groupIsCategory(headers: readonly string[], below: readonly (readonly Cell[] | undefined)[]): boolean {
   const { mapping } = mapHeaders(headers);
   if (mapping.amount === undefined || mapping.group === undefined || mapping.category !== undefined) return false;
-  return ledgerMapping(headers, below.map((r) => r ?? [])).mapping.category !== undefined;
+  return (
+    ledgerMapping(
+      headers,
+      below.map((r) => r ?? []),
+    ).mapping.category !== undefined
+  );
 }
 
 // ---- values beside a label ---------------------------------------------------------------------------------
