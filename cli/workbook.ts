@@ -110,7 +110,15 @@ async function fromBook(book: Book, name: string, options: FileOptions, kind: "x
     const hint = (year: number) =>
       `Geef het jaar op, bijvoorbeeld: npm run -s kia-calc -- --year ${year} ${name === "(standaardinvoer)" ? "-" : shellWord(name)}` +
       (kind === "csv" ? "" : ` (of vul op het blad ${SHEET.summary} naast 'Jaar' het belastingjaar in)`);
-    throw new InputError(`Bestand ${name}: ${noYearText(y.years)}. ${hint(y.years.length ? y.years[y.years.length - 1] : new Date().getFullYear() - 1)}`);
+    // the dates of rows with a cell not read do not count: say which cells, or "geen investeringsdatums" misleads
+    const unread = read.leftOut.filter((x) => x.code === "UNREADABLE");
+    const rows = new Set(unread.map((x) => `${x.sheet}!${x.row}`)).size;
+    const examples = unread.slice(0, 3).map(leftOutLine).map((l) => `${l.cell}: ${l.message}`);
+    const unreadText = unread.length
+      ? ` De datums van ${rows} ${rows === 1 ? "regel" : "regels"} met een cel die niet gelezen is, tellen daarbij niet mee` +
+        ` (${unread.length} ${unread.length === 1 ? "cel" : "cellen"}, zoals ${examples.join("; ")}).`
+      : "";
+    throw new InputError(`Bestand ${name}: ${noYearText(y.years)}.${unreadText} ${hint(y.years.length ? y.years[y.years.length - 1] : new Date().getFullYear() - 1)}`);
   }
   return {
     ...read,

@@ -31,6 +31,7 @@ export function isAmountProblem(v: unknown): v is AmountProblem {
 }
 
 const NEGATIVE = problem("NEGATIVE_AMOUNT", "bedrag mag niet negatief zijn");
+const DASH = problem("INVALID_AMOUNT", 'een streepje ("€ -") is geen bedrag: zo toont Excel nul of niets');
 const NOT_FINITE = problem("INVALID_AMOUNT", "bedrag moet een eindig getal zijn");
 const TOO_LARGE = problem("AMOUNT_OUT_OF_RANGE", "bedrag is groter dan € 1.000.000.000.000.000 (10^15): geen investeringsbedrag");
 const TOO_PRECISE = problem("TOO_MANY_DECIMALS", `bedrag heeft meer dan ${MAX_DECIMALS} decimalen`);
@@ -252,6 +253,8 @@ function dutchAmountText(text: string): string | AmountProblem {
   let s = text.replace(/[\s\u00a0\u202f]/g, "");
   if (s.length > 64) return problem("INVALID_AMOUNT", "tekst is te lang voor een bedrag");
   s = s.replace(/^(€|eur)/i, "").replace(/(€|eur)$/i, "");
+  // a lone dash is how Excel's accounting format shows nothing or zero ("€ -"), not a negative amount
+  if (/^[-\u2212]$/.test(s)) return DASH;
   if (/^[-\u2212]/.test(s)) return NEGATIVE;
   if (/^\d+$/.test(s)) return s;
   if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) return s.replace(/\./g, "").replace(",", ".");

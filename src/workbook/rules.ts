@@ -21,7 +21,7 @@
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
 import { registerYearOf } from "../register/format";
-import { cellText, mapDisposalHeaders, mapHeaders, mapPartnerHeaders, normalizeHeader, yesOrNo, type Cell } from "./ledger";
+import { cellText, ledgerMapping, mapDisposalHeaders, mapHeaders, mapPartnerHeaders, normalizeHeader, yesOrNo, type Cell } from "./ledger";
 import { DISPOSAL_TABLES, KEY_LABELS, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABELS } from "./names";
 
 /** The names the template and the reader share (./names.ts), as the rules use them. */
@@ -70,10 +70,11 @@ export function findTable<T extends { name: string; headers: readonly unknown[] 
   kind: TableKind,
   not?: { name: string },
 ): T | undefined {
-  const { fits } = TABLE_KINDS[kind];
+  // a sheet's header row found by findHeaderRow is of its kind (a ledger's may need the rows below it to tell)
+  const fits = (t: T) => ("header" in t && (t.header as SheetHeader | undefined)?.kind === kind) || TABLE_KINDS[kind].fits(t.headers);
   // a KIA register (the report's table, src/register) is never a ledger, partners or disposals
   const candidates = tables.filter((t) => (!not || t.name !== not.name) && registerYearOf(t.name) === undefined);
-  return candidates.find((t) => hasTableName(t.name, kind) && fits(t.headers)) ?? candidates.find((t) => fits(t.headers));
+  return candidates.find((t) => hasTableName(t.name, kind) && fits(t)) ?? candidates.find((t) => fits(t));
 }
 
 // ---- the header row of a sheet without tables --------------------------------------------------------------
@@ -81,14 +82,30 @@ export function findTable<T extends { name: string; headers: readonly unknown[] 
 /** How many rows at the top of a sheet are searched for its header row (a title, a client's name, a blank above it). */
 export const HEADER_SEARCH_ROWS = 30;
 
-/** The index of the header row among a sheet's first rows: the first of the first 30 whose headers fit. */
-export function findHeaderRow(
-  rows: readonly (readonly Cell[] | undefined)[],
-  fits: (headers: readonly unknown[]) => boolean = isLedgerHeader,
-): number | undefined {
+/**
+ * The index of the header row among a sheet's first rows: the first of the first 30 whose headers fit. A ledger's
+ * header names a category and an amount, or an amount and a "Groep" column whose values below it name categories or
+ * balance-sheet headings (an export's asset group, read as the category: ledgerMapping).
+ */
+export function findHeaderRow(rows: readonly (readonly Cell[] | undefined)[], fits?: (headers: readonly unknown[]) => boolean): number | undefined {
   const n = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  for (let i = 0; i < n; i++) if (fits((rows[i] ?? []).map(cellText))) return i;
+  for (let i = 0; i < n; i++) {
+    const headers = (rows[i] ?? []).map(cellText);
+    if (fits ? fits(headers) : isLedgerHeader(headers) || groupIsCategory(headers, rows.slice(i + 1, n))) return i;
+  }
   return undefined;
+}
+
+/** Headers with an amount and a group but no category, whose group column below names categories (ledgerMapping). */
+function groupIsCategory(headers: readonly string[], below: readonly (readonly Cell[] | undefined)[]): boolean {
+  const { mapping } = mapHeaders(headers);
+  if (mapping.amount === undefined || mapping.group === undefined || mapping.category !== undefined) return false;
+  return (
+    ledgerMapping(
+      headers,
+      below.map((r) => r ?? []),
+    ).mapping.category !== undefined
+  );
 }
 
 // ---- values beside a label ---------------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+/**
+ * Client ledgers not made from the template (trial 19), as a Dutch tax accountant gets them: headers and layouts
+ * found in hand-made activastaten and bookkeeping exports, through kia-calc. Every figure is hand-checked from the
+ * 2025 table: 28 % above € 2.900 up to € 70.602, rounded up to whole euros.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { call } from "./support/cli";
+
+const tmp = mkdtempSync(join(tmpdir(), "kia-client-ledgers-"));
+
+async function xlsx(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) wb.addWorksheet(sheet).addRows(rows);
+  const path = join(tmp, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe("headers of hand-made ledgers", () => {
+  test.each(["Aanschafwaarde excl. btw", "Aanschafwaarde (excl. BTW)", "Investeringsbedrag excl. btw", "Aanschafbedrag exclusief btw"])(
+    "the amount headed %p is the ledger's amount",
+    async (header) => {
+      const path = join(tmp, "excl.csv");
+      writeFileSync(path, `Omschrijving;Rubriek;Aanschafdatum;${header}\nKappersstoelen;Inventaris;01-02-2025;€ 4.800,00\nWasunits;Installaties;01-02-2025;€ 6.250,00\n`);
+      const r = await call(["--year", "2025", path]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out);
+      // 4.800 + 6.250 = 11.050 x 28 % = 3.094
+      expect(report.total).toBe("11050");
+      expect(report.kia).toBe("3094");
+    },
+  );
+
+  test("a partners sheet headed 'Aandeel winst' (with a capital column) divides by the profit shares", async () => {
+    const path = await xlsx("voorblad-vennoten.xlsx", {
+      Voorblad: [["Jaarrekening 2025"], ["Klant", "Kapsalon Knip & Co VOF"]],
+      Activa: [
+        ["Omschrijving", "Rubriek", "Aanschafdatum", "Aanschafwaarde"],
+        ["Kappersstoelen (4)", "Inventaris", "01-02-2025", "€ 4.800,00"],
+        ["Wasunits", "Installaties", "01-02-2025", "€ 6.250,00"],
+      ],
+      Vennoten: [
+        ["Naam", "Aandeel winst", "Kapitaal"],
+        ["S. Knip", "60%", "€ 10.000"],
+        ["T. Co", "40%", "€ 12.000"],
+      ],
+    });
+    const before = readFileSync(path);
+    const r = await call(["--year", "2025", path]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // 11.050 x 28 % = 3.094; 60 % = 1.856,40 -> 1.857; 40 % = 1.237,60 -> 1.238 (by profit share, not capital)
+    expect(report.kia).toBe("3094");
+    expect(report.partners.map((p: { name: string; kia: string }) => [p.name, p.kia])).toEqual([
+      ["S. Knip", "1857"],
+      ["T. Co", "1238"],
+    ]);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe("a ledger without a year whose rows are not read", () => {
+  test("kia-calc says which cells were not read, not only that there are no investment dates", async () => {
+    // an English-format export: every amount refused, so no readable row has a date to give the year
+    const path = join(tmp, "engels.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC freesmachine;Machines;14-02-2025;\"38,500.00\"\nCompressor;Machines;03-06-2025;\"4,250.50\"\n");
+    const r = await call([path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("geen jaar gevonden");
+    expect(r.err).toContain("De datums van 2 regels met een cel die niet gelezen is, tellen daarbij niet mee (2 cellen, zoals engels.csv!D2 (\"38,500.00\"): Engelse notatie");
+    expect(r.err).toContain("engels.csv!D3");
+    expect(r.err).toContain("--year 20");
+  });
+});
+
+describe("an export whose asset group is headed 'Groep' (no Categorie column)", () => {
+  const rows = [
+    ["Code", "Naam", "Groep", "Datum aanschaf", "Aanschafprijs"],
+    ["ACT-01", "Server Dell", "0240 Computers", "11-02-2025", "4.850,00"],
+    ["ACT-02", "Vloer kantoor", "0110 Verbouwingen", "01-03-2025", "12.300,00"],
+    ["ACT-03", "Airco", "0210 Installaties", "20-06-2025", "7.125,75"],
+    ["ACT-04", "Bureaus", "0230 Inventarissen", "20-06-2025", "2.400,00"],
+  ];
+  // 4.850 + 12.300 + 7.125,75 + 2.400 = 26.675,75 x 28 % = 7.469,21 -> 7.470
+  test.each(["csv", "xlsx"])("is read as the category on a sheet without tables (%s)", async (kind) => {
+    const path =
+      kind === "csv"
+        ? join(tmp, "groep.csv")
+        : await xlsx("groep.xlsx", { Activa: [["Vaste activa Twinfield 2025"], [], ...rows] });
+    if (kind === "csv") writeFileSync(path, rows.map((r) => r.map((c) => `"${c}"`).join(",")).join("\n") + "\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('("Groep") noemt categorieën (0240 Computers, 0110 Verbouwingen, 0210 Installaties)');
+    expect(r.err).toContain("gelezen als de categorie");
+    const report = JSON.parse(r.out);
+    expect(report.total).toBe("26675.75");
+    expect(report.kia).toBe("7470");
+  });
+
+  test("a 'Groep' column of 2.2 groups with no category is still no ledger", async () => {
+    const path = join(tmp, "echte-groep.csv");
+    writeFileSync(path, "Naam;Groep;Bedrag\nBus;Bus 1;30.000\nInrichting bus;Bus 1;2.000\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("geen investeringsstaat gevonden");
+  });
+});
+
+describe("an amount shown as a dash (Excel's accounting format for zero or nothing)", () => {
+  test('"€ -" and "-" are named as a dash, not as a negative amount', async () => {
+    const path = join(tmp, "streepje.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC;Machines;14-02-2025;€ 38.500,00\nNog te factureren;Machines;01-03-2025;€ -\nKast;Inventaris;01-03-2025;-\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('streepje.csv!D3 ("€ -"): een streepje ("€ -") is geen bedrag: zo toont Excel nul of niets');
+    expect(r.err).toContain('streepje.csv!D4 ("-"): een streepje');
+    expect(r.err).not.toContain("negatief");
+    // the two rows are left out and said; 38.500 x 28 % = 10.780
+    const report = JSON.parse(r.out);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual(["streepje.csv!D3", "streepje.csv!D4"]);
+    expect(report.kia).toBe("10780");
+  });
+});
