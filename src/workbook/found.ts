@@ -40,6 +40,11 @@ export interface Grid {
   firstColumn: number;
   /** the workbook counts dates from 1904: the ledger reads its date column so */
   date1904?: boolean;
+  /**
+   * the ledger's rows below a second header row that were not read (a list under the ledger that is no ledger:
+   * src/workbook/rules.ts ledgerSections), each left out with why; `rows` holds the ledger's own rows only
+   */
+  notRead?: LeftOut[];
 }
 
 /** How the year was found. */
@@ -121,7 +126,14 @@ export interface WorkbookRead {
 
 /** The place readLedger reads a ledger grid at: its first cell, its sheet, the date system, the answers. */
 export function ledgerPlace(g: Grid, answers: Answers | undefined) {
-  return { firstRow: g.firstRow, firstColumn: g.firstColumn, sheet: g.sheet, ...(g.date1904 ? { date1904: true } : {}), ...(answers ? { answers } : {}) };
+  return {
+    firstRow: g.firstRow,
+    firstColumn: g.firstColumn,
+    sheet: g.sheet,
+    headers: g.headers,
+    ...(g.date1904 ? { date1904: true } : {}),
+    ...(answers ? { answers } : {}),
+  };
 }
 
 /**
@@ -269,7 +281,7 @@ export function assemble(
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
   const mapping = ledgerColumns ?? ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn).mapping;
-  const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, ...date1904 });
+  const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, headers: ledger.headers, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) =>
     column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined;
   /** a row left out with its description and amount as the cells hold them (a report names the row by them) */
@@ -281,6 +293,8 @@ export function assemble(
   const leftOut: LeftOut[] = read.problems.map((p) =>
     withFacts(unreadCell("investments", ledger.sheet, p, idOf(ledger, mapping.id, p.row)), ledger, mapping.description, mapping.amount),
   );
+  // the rows of a list below the ledger that is not read (a second header row: ./rules.ts ledgerSections)
+  for (const x of ledger.notRead ?? []) leftOut.push(x);
   const scenario: ScenarioParts = { ...(parts.year === undefined ? {} : { year: parts.year }), investments: read.investments };
   const found: { ledger: string; partners?: string; disposals?: string } = { ledger: ledger.source };
   const places: WorkbookRead["places"] = { ledger: { sheet: ledger.sheet, rows: read.rows, mapping, firstColumn: ledger.firstColumn } };

@@ -294,6 +294,8 @@ export interface LedgerPlace {
   sheet?: string;
   /** the user's answers to the open questions (./questions.ts), by questionKey */
   answers?: Answers;
+  /** the ledger's header row (from its first column): a row that repeats it (an export's page header) is passed over */
+  headers?: readonly unknown[];
 }
 
 /** Ja/nee as a ledger cell may say them (lower case); the template's Lijsten sheet lists the same words. */
@@ -308,6 +310,22 @@ function isEmpty(c: Cell | undefined): boolean {
 
 /** A cell's text for a problem: at most 60 characters. */
 const shortText = (s: string) => (s.length > 60 ? s.slice(0, 59) + "…" : s);
+
+/**
+ * Whether a row repeats the header `headers` cell by cell (compared like headers): a page header that an export
+ * repeats on every page. readLedger passes over it; it does not end the ledger (src/workbook/rules.ts ledgerSections).
+ */
+export function repeatsHeader(cells: readonly Cell[] | undefined, headers: readonly unknown[]): boolean {
+  const row = cells ?? [];
+  const n = Math.max(row.length, headers.length);
+  let filled = 0;
+  for (let i = 0; i < n; i++) {
+    const a = normalizeHeader(cellText(row[i]));
+    if (a !== normalizeHeader(headers[i])) return false;
+    if (a) filled++;
+  }
+  return filled > 0;
+}
 
 /** A cell as text, as every reader compares it: empty "", an error its code ("#N/A"), a date jjjj-mm-dd; not trimmed. */
 export function cellText(c: Cell | undefined): string {
@@ -351,7 +369,7 @@ export function readLedger(
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const sheetRow = place.firstRow + r;
-    if (cols.every((c) => isEmpty(row[c]))) {
+    if (cols.every((c) => isEmpty(row[c])) || (place.headers && repeatsHeader(row, place.headers))) {
       out.skipped++;
       continue;
     }

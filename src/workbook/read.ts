@@ -23,7 +23,7 @@ import "../law/headings"; // the headings vocabulary (balance-sheet headings, RG
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
 import { registerYearOf } from "../register/format";
 import { cellText, columnLetter, ledgerMapping, readLedger, type Cell, type LedgerRead } from "./ledger";
-import type { ReadNote } from "./left-out";
+import type { LeftOut, ReadNote } from "./left-out";
 import type { Answers } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
 import {
@@ -33,10 +33,12 @@ import {
   HEADER_SEARCH_ROWS,
   LABEL_AREA,
   labelOrder,
+  ledgerSections,
   partnersListLength,
   sheetHeader,
   yearOfCell,
   yearOfDates,
+  type LedgerSection,
   type SheetHeader,
   type TableKind,
 } from "./rules";
@@ -197,6 +199,47 @@ class Reading {
     };
   }
 
+  /**
+   * The ledger's own rows, and the lists below a second header row in it (ledgerSections: a header that is not the
+   * ledger's own, repeated): each as a grid of its own header and rows. On a sheet without tables a list may be wider
+   * than the ledger: its header row and rows are read again in its own columns.
+   */
+  async sections(c: Candidate, g: Grid): Promise<{ ledger: Grid; below: { section: LedgerSection; grid: Grid; title?: string }[] }> {
+    const split = ledgerSections(g.headers, g.rows);
+    if (!split.sections.length) return { ledger: g, below: [] };
+    const below: { section: LedgerSection; grid: Grid; title?: string }[] = [];
+    for (const section of split.sections) {
+      const headerRow = g.firstRow + section.header;
+      let headers = g.rows[section.header].map((v) => cellText(v).trim());
+      let rows = g.rows.slice(section.header + 1, section.end);
+      let firstColumn = g.firstColumn;
+      if (!("table" in c)) {
+        const cells = (await this.book.rows(g.sheet, headerRow, headerRow, 0, 199))[0] ?? [];
+        const filled = cells.map((v, i) => (cellText(v).trim() === "" ? -1 : i)).filter((i) => i >= 0);
+        firstColumn = filled[0];
+        const right = filled[filled.length - 1];
+        headers = cells.slice(firstColumn, right + 1).map((v) => cellText(v).trim());
+        const last = g.firstRow + section.end - 1;
+        rows = last > headerRow ? await this.book.rows(g.sheet, headerRow + 1, last, firstColumn, right) : [];
+      }
+      const titleCell = section.title === undefined ? undefined : g.rows[section.title].find((v) => cellText(v).trim() !== "");
+      below.push({
+        section,
+        grid: {
+          source: `${g.source}, onder de staat vanaf rij ${headerRow}`,
+          sheet: g.sheet,
+          headers,
+          rows: trimEmptyTail(rows),
+          firstRow: headerRow + 1,
+          firstColumn,
+          ...(g.date1904 ? { date1904: true } : {}),
+        },
+        ...(titleCell === undefined ? {} : { title: cellText(titleCell).trim() }),
+      });
+    }
+    return { ledger: { ...g, rows: trimEmptyTail(g.rows.slice(0, split.rows)) }, below };
+  }
+
   /** The value right of one of `labels` (besideLabel), the sheet `first` first; each sheet's area read only when needed. */
   async beside(labels: readonly string[], first: string | undefined, accept?: (v: Cell) => boolean): Promise<LabelValue | undefined> {
     for (const sheet of labelOrder(this.outline.sheets, first)) {
@@ -295,6 +338,39 @@ async function notesFor(
   return notes;
 }
 
+/**
+ * The rows of a list below the ledger that is not read (ledgerSections): each row left out at its first filled cell,
+ * with why, so the figure is never final over them.
+ */
+function sectionLeftOut(g: Grid, list: "investments" | "disposals", why: string): LeftOut[] {
+  const out: LeftOut[] = [];
+  g.rows.forEach((row, i) => {
+    const at = row.findIndex((v) => cellText(v).trim() !== "");
+    if (at < 0) return;
+    const text = row
+      .map((v) => cellText(v).trim())
+      .filter((t) => t !== "")
+      .join("; ");
+    out.push({
+      list,
+      sheet: g.sheet,
+      row: g.firstRow + i,
+      column: columnLetter(g.firstColumn + at),
+      field: "row",
+      value: text.length > 60 ? text.slice(0, 59) + "…" : text,
+      code: "UNREADABLE",
+      reason: why,
+    });
+  });
+  return out;
+}
+
+/** "kopregel in rij 7 (Omschrijving; Categorie; Datum verkoop; Verkoopprijs)", with the title above it when there is one. */
+function sectionText(s: { grid: Grid; title?: string }): string {
+  const headers = s.grid.headers.filter((h) => h !== "").join("; ");
+  return `${s.title ? `"${s.title}", ` : ""}kopregel in rij ${s.grid.firstRow - 1} (${headers.length > 80 ? headers.slice(0, 79) + "…" : headers})`;
+}
+
 /** A table or a sheet readWorkbook can read as the ledger (a choice for `ReadOptions.ledger`). */
 export interface ReadablePart {
   /** the table's name, or the sheet's for a sheet without tables */
@@ -338,7 +414,9 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     if (choice) throw new WorkbookReadError(`tabel of blad "${choice.table}" staat niet in de werkmap`, "NO_TABLE");
     throw new WorkbookReadError("geen investeringsstaat gevonden", "NO_LEDGER");
   }
-  const ledger = await r.grid(ledgerCandidate, "ledger", options.onProgress);
+  // the ledger runs to a second header row that is not its own (a list of disposals, or another list, below it)
+  const split = await r.sections(ledgerCandidate, await r.grid(ledgerCandidate, "ledger", options.onProgress));
+  const ledger: Grid = split.ledger;
   const mapping = ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn).mapping;
   const firstRead = readLedger(ledger.rows, mapping, ledgerPlace(ledger, options.answers));
   const notes: ReadNote[] = await notesFor(r, "ledger", all, ledgerCandidate, []);
@@ -356,9 +434,23 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
 
   // 4. The disposals (never the ledger or the partners).
   const others = rest.filter((c) => c !== partnersCandidate);
+  // a list of disposals below the ledger, on its sheet (ledgerSections), when the workbook has no other
   const disposalsCandidate = findTable(others, "disposals");
-  const disposals = disposalsCandidate ? await r.grid(disposalsCandidate, "disposals") : undefined;
+  const belowDisposals = disposalsCandidate ? undefined : split.below.find((b) => b.section.kind === "disposals");
+  const disposals = disposalsCandidate ? await r.grid(disposalsCandidate, "disposals") : belowDisposals?.grid;
   notes.push(...(await notesFor(r, "disposals", others, disposalsCandidate, [])));
+  // every other list below the ledger: its rows left out, said where and why
+  const notRead: LeftOut[] = [];
+  for (const b of split.below) {
+    if (b === belowDisposals) continue;
+    const why =
+      b.section.kind === "disposals"
+        ? `desinvestering onder de staat (${sectionText(b)}) niet gelezen: ${disposals?.source ?? "een andere lijst"} is gelezen als desinvesteringen (er wordt één gelezen)`
+        : `regel onder een tweede kopregel (${sectionText(b)}): hoort niet bij de staat van investeringen en is niet meegeteld; ` +
+          `is het een investering, zet hem dan in de staat boven rij ${ledger.firstRow + (b.section.title ?? b.section.header)}`;
+    for (const x of sectionLeftOut(b.grid, b.section.kind === "disposals" ? "disposals" : "investments", why)) notRead.push(x);
+  }
+  if (notRead.length) ledger.notRead = notRead;
 
   // 5. The scenario, what was not read, and the rows the core refuses.
   const found: WorkbookFound = {

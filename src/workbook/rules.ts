@@ -21,7 +21,20 @@
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
 import { registerYearOf } from "../register/format";
-import { cellText, ledgerMapping, mapDisposalHeaders, mapHeaders, mapPartnerHeaders, normalizeHeader, yesOrNo, type Cell } from "./ledger";
+import {
+  cellText,
+  DISPOSAL_HEADERS,
+  FIELD_HEADERS,
+  ledgerMapping,
+  mapDisposalHeaders,
+  mapHeaders,
+  mapPartnerHeaders,
+  normalizeHeader,
+  PARTNER_HEADERS,
+  repeatsHeader,
+  yesOrNo,
+  type Cell,
+} from "./ledger";
 import { DISPOSAL_TABLES, KEY_LABELS, LEDGER_TABLES, PARTNER_TABLES, REQUEST_LABELS } from "./names";
 
 /** The names the template and the reader share (./names.ts), as the rules use them. */
@@ -106,6 +119,69 @@ function groupIsCategory(headers: readonly string[], below: readonly (readonly C
       below.map((r) => r ?? []),
     ).mapping.category !== undefined
   );
+}
+
+// ---- sections below the ledger -----------------------------------------------------------------------------
+
+/** Every header name the reader knows (a ledger's, a partners list's, a disposals list's), compared like headers. */
+const KNOWN_HEADERS = new Set<string>([FIELD_HEADERS, PARTNER_HEADERS, DISPOSAL_HEADERS].flatMap((names) => Object.values(names).flat().map(normalizeHeader)));
+
+/**
+ * A row that heads a list: two or more of its cells name columns the reader knows (Omschrijving, Categorie,
+ * Verkoopprijs, Naam …), and it holds no number, date or yes/no value (a data row does).
+ */
+export function isHeadingRow(cells: readonly Cell[] | undefined): boolean {
+  let known = 0;
+  for (const c of cells ?? []) {
+    if (c === null || c === undefined) continue;
+    if (typeof c !== "string") return false;
+    if (KNOWN_HEADERS.has(normalizeHeader(c))) known++;
+  }
+  return known >= 2;
+}
+
+/** Whether a row repeats the ledger's header: a page header of an export (readLedger passes over it). */
+export { repeatsHeader };
+
+/** Words of a title that says the list below it is of disposals (art. 3.47 Wet IB 2001): "Desinvesteringen 2025". */
+const DISPOSAL_TITLE = /\b(des-?investering(en)?|desinvest\w*|verkopen|verkochte?|verkoop|vervreemding(en)?|vervreemd|afgestoten|disposals?)\b/i;
+
+/** A section of a ledger's rows below a second header row (ledgerSections). */
+export interface LedgerSection {
+  /** index among the rows of the section's header row, and of its title row above it ("Desinvesteringen 2025") */
+  header: number;
+  title?: number;
+  /** index of the first row after the section (the next section's title or header, or the rows' end) */
+  end: number;
+  /** disposals: its header names a price (Verkoopprijs, Opbrengst) or its title names disposals; else another list */
+  kind: "disposals" | "other";
+}
+
+/**
+ * Where a ledger's own rows end, and what follows them: the ledger runs to its first row that heads another list
+ * (isHeadingRow) and does not repeat the ledger's own header (a page header repeated in an export is no new list;
+ * readLedger passes over it). A row with one text cell right above that header (blank rows between them allowed) is
+ * the section's title. `rows` is the ledger's rows below its header, in the header's columns.
+ */
+export function ledgerSections(headers: readonly unknown[], rows: readonly (readonly Cell[] | undefined)[]): { rows: number; sections: LedgerSection[] } {
+  const heads: { header: number; title?: number }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (!isHeadingRow(rows[i]) || repeatsHeader(rows[i], headers)) continue;
+    let j = i - 1;
+    while (j >= 0 && (rows[j] ?? []).every(blank)) j--;
+    const filled = j >= 0 ? (rows[j] ?? []).filter((c) => !blank(c)) : [];
+    const after = heads.length ? heads[heads.length - 1].header : -1;
+    const title = j > after && filled.length === 1 && typeof filled[0] === "string" ? j : undefined;
+    heads.push({ header: i, ...(title === undefined ? {} : { title }) });
+  }
+  const sections = heads.map((h, k): LedgerSection => {
+    const next = heads[k + 1];
+    const headerCells = (rows[h.header] ?? []).map(cellText);
+    const titleText = h.title === undefined ? "" : cellText((rows[h.title] ?? []).find((c) => !blank(c)));
+    const disposals = mapDisposalHeaders(headerCells).mapping.price !== undefined || DISPOSAL_TITLE.test(titleText);
+    return { ...h, end: next ? (next.title ?? next.header) : rows.length, kind: disposals ? "disposals" : "other" };
+  });
+  return { rows: sections.length ? (sections[0].title ?? sections[0].header) : rows.length, sections };
 }
 
 // ---- values beside a label ---------------------------------------------------------------------------------
