@@ -255,7 +255,8 @@ function dutchAmountText(text: string): string | AmountProblem {
   s = s.replace(/^(€|eur)/i, "").replace(/(€|eur)$/i, "");
   // a lone dash is how Excel's accounting format shows nothing or zero ("€ -"), not a negative amount
   if (/^[-\u2212]$/.test(s)) return DASH;
-  if (/^[-\u2212]/.test(s)) return NEGATIVE;
+  // a minus before the amount, or after it ("1.234,56-": how some exports write a credit)
+  if (/^[-\u2212]/.test(s) || /\d[-\u2212]$/.test(s)) return NEGATIVE;
   if (/^\d+$/.test(s)) return s;
   if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) return s.replace(/\./g, "").replace(",", ".");
   if (/^[1-9]\d{0,2},\d{3}$/.test(s)) {

@@ -597,7 +597,10 @@ interface Credit {
   hasId: boolean;
 }
 
-/** An amount cell as a signed Decimal: a number, or Dutch amount text with "-", "−" or in parentheses; else undefined. */
+/**
+ * An amount cell as a signed Decimal: a number, or Dutch amount text with "-" or "−" before it or after it ("1.234,56-",
+ * as some exports write a credit) or in parentheses; else undefined.
+ */
 function signedAmount(c: Cell | undefined): Decimal | undefined {
   if (typeof c === "number") {
     if (!Number.isFinite(c)) return undefined;
@@ -612,7 +615,7 @@ function signedAmount(c: Cell | undefined): Decimal | undefined {
     t = paren[1].trim();
     neg = true;
   }
-  const m = /^(€|eur)?\s*[-\u2212]\s*(.*)$/i.exec(t);
+  const m = /^(€|eur)?\s*[-\u2212]\s*(.*)$/i.exec(t) ?? /^()(.*\d)\s*[-\u2212]$/.exec(t);
   if (m) {
     t = (m[1] ?? "") + m[2];
     neg = !neg;
@@ -799,8 +802,9 @@ function dateOf(c: Cell, date1904 = false): string | null {
   const s = cellText(c).trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
   if (m) return iso(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  if (m) return iso(+m[3], +m[2], +m[1]);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(s);
+  // dd-mm-jj: a two-digit year is 20jj (a ledger of investments in this century: "01-03-25" is 1 March 2025)
+  if (m) return iso(m[3].length === 2 ? 2000 + +m[3] : +m[3], +m[2], +m[1]);
   return null;
 }
 
