@@ -125,3 +125,112 @@ describe("an amount shown as a dash (Excel's accounting format for zero or nothi
     expect(report.kia).toBe("10780");
   });
 });
+
+describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 2025' below the investments)", () => {
+  const LEDGER = [
+    ["Omschrijving", "Categorie", "Datum", "Aanschafwaarde"],
+    ["CNC machine", "machine", "03-03-2025", "€ 111.000"],
+    ["Kasten", "inventaris", "01-04-2025", "€ 9.000"],
+    ["Totaal", "", "", "€ 120.000"],
+    [],
+  ];
+  const SALE = [["Desinvesteringen 2025"], ["Omschrijving", "Categorie", "Datum verkoop", "Verkoopprijs"], ["Oude pers", "machine", "01-06-2025", "€ 30.000"]];
+  const csvOf = (rows: unknown[][]) => rows.map((r) => r.join(";")).join("\n") + "\n";
+  // the xlsx as a client types it: amounts as numbers
+  const numbers = (rows: unknown[][]) => rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("€ ") ? Number(c.slice(2).replace(/\./g, "")) : c)));
+  const file = async (name: string, kind: string, rows: unknown[][]) => {
+    if (kind === "xlsx") return xlsx(`${name}.xlsx`, { Staat: numbers(rows) });
+    const path = join(tmp, `${name}.csv`);
+    writeFileSync(path, csvOf(rows));
+    return path;
+  };
+  const cellOf = (kind: string, name: string, cell: string) => (kind === "xlsx" ? `Staat!${cell}` : `${name}.csv!${cell}`);
+
+  test.each(["csv", "xlsx"])("the sale is a disposal, not a third investment: € 120.000, KIA € 19.769, voorlopig (%s)", async (kind) => {
+    const path = await file("m1", kind, [...LEDGER, ...SALE]);
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // before: 111.000 + 9.000 + 30.000 = 150.000 -> 19.769 - 7,56 % x (150.000 - 130.744) = 18.313,25 -> 18.314
+    // art. 3.41 lid 1: only the investments: 120.000, in the band 70.602-130.744: the fixed € 19.769
+    expect(report.total).toBe("120000");
+    expect(report.kia).toBe("19769");
+    // the sale is read as a disposal (art. 3.47); it does not say which investment or year it undoes: left out, said
+    expect(report.provisional).toBe(true);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "m1", "A8"), cellOf(kind, "m1", "A8"), cellOf(kind, "m1", "A8")]);
+    expect(report.leftOut[0].reason).toBe("investeringsjaar: verwacht een jaartal, zoals 2022");
+    // the title and the second header are no rows of the ledger
+    expect(r.err).not.toMatch(/!(B6|D6|B7|C7|D7)\b/);
+  });
+
+  test.each(["csv", "xlsx"])("a complete disposals section is read as the disposals: the addition of art. 3.47 (%s)", async (kind) => {
+    const path = await file("m1-volledig", kind, [
+      ...LEDGER,
+      ["Verkopen"],
+      ["Omschrijving", "Aanschafjaar", "Aanschafwaarde", "Totaal investeringen aanschafjaar", "Verkoopprijs"],
+      ["Oude pers", "2022", "€ 40.000", "€ 50.000", "€ 30.000"],
+    ]);
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.total).toBe("120000");
+    expect(report.kia).toBe("19769");
+    expect(report.provisional).toBe(false);
+    expect(report.leftOut).toEqual([]);
+    // 2022: 50.000 in the 28 % band, so 28 % of the price 30.000 = 8.400 is added (art. 3.47 lid 1)
+    expect(report.disinvestment.total).toBe("8400");
+  });
+
+  test.each(["csv", "xlsx"])("another list under a second header is left out, row by row, with why (%s)", async (kind) => {
+    const path = await file("m1-anders", kind, [...LEDGER, ["Afschrijvingen 2025"], ["Omschrijving", "Categorie", "Afschrijving"], ["CNC machine", "machine", "€ 11.100"]]);
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.total).toBe("120000");
+    expect(report.provisional).toBe(true);
+    expect(report.leftOut).toEqual([
+      expect.objectContaining({
+        cell: cellOf(kind, "m1-anders", "A8"),
+        reason: expect.stringMatching(/^regel onder een tweede kopregel \("Afschrijvingen 2025", kopregel in rij 7 .*hoort niet bij de staat van investeringen/),
+      }),
+    ]);
+  });
+
+  test.each(["csv", "xlsx"])("a page header an export repeats is passed over, the rows below it still count (%s)", async (kind) => {
+    const path = await file("paginakop", kind, [LEDGER[0], LEDGER[1], LEDGER[0], LEDGER[2]]);
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.total).toBe("120000");
+    expect(report.leftOut).toEqual([]);
+    expect(report.provisional).toBe(false);
+  });
+});
+
+describe("amounts with the minus after them, and dates with a two-digit year", () => {
+  test("'1.234,56-' is negative: a credit in the amount column, refused as negative elsewhere (not 'geen bedrag')", async () => {
+    const path = join(tmp, "min-achter.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Datum;Aanschafwaarde;Betaald\nCNC;machine;03-03-2025;€ 11.000;1.234,56-\nKasten;inventaris;01-04-2025;€ 9.000;\nKorting kasten;inventaris;01-04-2025;1.000,00-;\n");
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('min-achter.csv!E2 ("1.234,56-"): bedrag mag niet negatief zijn');
+    expect(r.err).not.toContain("geen bedrag");
+    const report = JSON.parse(r.out);
+    // the credit of row 4 is a question like '-1.000,00' (a reduction of row 3 suggested), not counted until answered
+    expect(report.open).toEqual([expect.objectContaining({ cell: "min-achter.csv!D4", suggestion: "reduce:3" })]);
+    expect(report.total).toBe("9000");
+  });
+
+  test("'01-03-25' is 1 March 2025: the year of the dates is 2025", async () => {
+    const path = join(tmp, "jj.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Datum;Aanschafwaarde\nCNC;machine;01-03-25;€ 11.000\nKasten;inventaris;15/04/25;€ 9.000\n");
+    const r = await call([path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("het jaar van de investeringsdatums (de datums van alle 2 investeringen vallen in 2025)");
+    const report = JSON.parse(r.out);
+    expect(report.year).toBe(2025);
+    expect(report.leftOut).toEqual([]);
+    // 20.000 x 28 % = 5.600
+    expect(report.kia).toBe("5600");
+  });
+});

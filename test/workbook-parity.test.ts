@@ -63,6 +63,24 @@ const LEDGER = [
   ["INV-3", "Printer", "computer", "2,500", null, d("2025-06-01")],
 ];
 
+/** The M1 ledger of trial 19: two investments, a total, then "Desinvesteringen 2025" with a sale of € 30.000 below them. */
+const M1 = [
+  ["Omschrijving", "Categorie", "Datum", "Aanschafwaarde"],
+  ["CNC machine", "machine", d("2025-03-03"), 111000],
+  ["Kasten", "inventaris", d("2025-04-01"), 9000],
+  ["Totaal", null, null, 120000],
+  [],
+  ["Desinvesteringen 2025"],
+  ["Omschrijving", "Categorie", "Datum verkoop", "Verkoopprijs"],
+  ["Oude pers", "machine", d("2025-06-01"), 30000],
+];
+const M1_FULL = [
+  ...M1.slice(0, 5),
+  ["Verkopen"],
+  ["Omschrijving", "Aanschafjaar", "Aanschafwaarde", "Totaal investeringen aanschafjaar", "Verkoopprijs", "Datum verkoop"],
+  ["Oude pers", 2022, 40000, 50000, 30000, d("2025-06-01")],
+];
+
 /** An Excel under office-addin-mock with the cells, tables, names and date system of the file. */
 async function officeOf(bytes: Uint8Array): Promise<{ book: Book; workbook: Workbook; done: () => void }> {
   const x = await XlsxBook.open(bytes);
@@ -318,9 +336,55 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
       () => make({ date1904: true, sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }] }),
       (r) => expect(r.year).toMatchObject({ from: "dates", year: 2025 }),
     ],
+    [
+      "M1 (trial 19): a disposals section under the ledger on its sheet is read as disposals, not as a third investment",
+      () => make({ sheets: [{ name: "Staat", rows: M1 }] }),
+      (r) => {
+        expect(r.scenario.investments).toHaveLength(2);
+        expect(r.scenario.disposals).toBeUndefined();
+        // the sale names no investment or year: left out at its row (the figure is voorlopig), never an investment
+        expect(r.leftOut.map((x) => [x.list, x.sheet, x.row])).toEqual([
+          ["disposals", "Staat", 8],
+          ["disposals", "Staat", 8],
+          ["disposals", "Staat", 8],
+        ]);
+        expect(r.figures).toMatchObject({ year: 2025, total: "120000", kia: "19769" });
+      },
+    ],
+    [
+      "M1 with a complete disposals section: the disposal is read, the addition of art. 3.47 made",
+      () => make({ sheets: [{ name: "Staat", rows: M1_FULL }] }),
+      (r) => {
+        expect(r.scenario.disposals).toHaveLength(1);
+        expect(r.leftOut).toEqual([]);
+        expect(r.figures).toMatchObject({ year: 2025, total: "120000", kia: "19769", disinvestment: "8400" });
+      },
+    ],
+    [
+      "another list under a second header on the ledger's sheet: its rows left out, the same in every app",
+      () => make({ sheets: [{ name: "Staat", rows: [...M1.slice(0, 5), ["Afschrijvingen 2025"], ["Omschrijving", "Categorie", "Afschrijving"], ["CNC machine", "machine", 11100]] }] }),
+      (r) => {
+        expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column, x.code])).toEqual([["investments", "Staat", 8, "A", "UNREADABLE"]]);
+        expect(r.figures).toMatchObject({ total: "120000", kia: "19769" });
+      },
+    ],
   ];
   it.each(odd)("%s", async (name, bytes, check) => {
     check(await threeWays(`${name}.xlsx`, await bytes()));
+  });
+
+  it("M1 as a CSV (trial 19): the sale under 'Desinvesteringen 2025' is no investment, in kia-calc and the standalone page", async () => {
+    const csv = new TextEncoder().encode(
+      "Omschrijving;Categorie;Datum;Aanschafwaarde\r\nCNC machine;machine;03-03-2025;€ 111.000\r\nKasten;inventaris;01-04-2025;€ 9.000\r\nTotaal;;;€ 120.000\r\n\r\n" +
+        "Desinvesteringen 2025\r\nOmschrijving;Categorie;Datum verkoop;Verkoopprijs\r\nOude pers;machine;01-06-2025;€ 30.000\r\n",
+    );
+    const r = await threeWays("m1.csv", csv);
+    expect(r.figures).toMatchObject({ year: 2025, total: "120000", kia: "19769" });
+    expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column])).toEqual([
+      ["disposals", "m1.csv", 8, "A"],
+      ["disposals", "m1.csv", 8, "A"],
+      ["disposals", "m1.csv", 8, "A"],
+    ]);
   });
 
   it("a CSV: the command line and the standalone page", async () => {
