@@ -281,7 +281,8 @@ export function assemble(
   const { ledger } = parts;
   const date1904 = parts.date1904 || ledger.date1904 ? { date1904: true } : {};
   const mapping = ledgerColumns ?? ledgerMapping(ledger.headers, ledger.rows, ledger.firstColumn).mapping;
-  const read = ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, headers: ledger.headers, ...date1904 });
+  const read =
+    ledgerRead ?? readLedger(ledger.rows, mapping, { firstRow: ledger.firstRow, firstColumn: ledger.firstColumn, headers: ledger.headers, ...date1904 });
   const idOf = (g: Grid, column: number | undefined, row: number) =>
     column === undefined ? undefined : cellText(g.rows[row - g.firstRow]?.[column]).trim() || undefined;
   /** a row left out with its description and amount as the cells hold them (a report names the row by them) */
