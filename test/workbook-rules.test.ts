@@ -15,6 +15,8 @@ import {
   findPartnersHeader,
   findTable,
   HEADER_SEARCH_ROWS,
+  isHeadingRow,
+  ledgerSections,
   noYearText,
   partnersListLength,
   sheetHeader,
@@ -345,4 +347,48 @@ describe("ledgerMapping: a column headed Groep that names categories is no group
     expect(JSON.parse(r.out)).toMatchObject({ year: 2025, total: "5000", kia: "1400" });
     expect(r.err).toContain('Kolom D ("Groep") noemt categorieën (Inventaris, Machines), geen groepen van besluit onderdeel 2.2');
   });
+});
+
+describe("the sections of a ledger's rows (ledgerSections): a second header row ends the ledger", () => {
+  const HEAD = ["Omschrijving", "Categorie", "Datum", "Aanschafwaarde"];
+  const rows: Cell[][] = [
+    ["CNC machine", "machine", "03-03-2025", "€ 111.000"],
+    HEAD, // an export's page header: the ledger goes on
+    ["Kasten", "inventaris", "01-04-2025", 9000],
+    ["Totaal", null, null, 120000],
+    [],
+    ["Desinvesteringen 2025"],
+    [],
+    ["Omschrijving", "Categorie", "Datum verkoop", "Verkoopprijs"],
+    ["Oude pers", "machine", "01-06-2025", "€ 30.000"],
+    ["Afschrijvingen"],
+    ["Omschrijving", "Afschrijving 2025", "Categorie"],
+    ["CNC machine", "€ 11.100", "machine"],
+  ];
+
+  it("ends the ledger at the title of the first list under it; its header's price or its title makes a list of disposals", () => {
+    expect(ledgerSections(HEAD, rows)).toEqual({
+      rows: 5,
+      sections: [
+        { header: 7, title: 5, end: 9, kind: "disposals" },
+        { header: 10, title: 9, end: 12, kind: "other" },
+      ],
+    });
+    // a disposals title over a header without a price
+    expect(ledgerSections(HEAD, [["Verkopen"], ["Omschrijving", "Categorie"], ["Pers", "machine"]]).sections).toEqual([{ header: 1, title: 0, end: 3, kind: "disposals" }]);
+  });
+
+  it("a ledger without a second header is all ledger", () => {
+    expect(ledgerSections(HEAD, rows.slice(0, 5))).toEqual({ rows: 5, sections: [] });
+  });
+
+  it.each<[Cell[], boolean]>([
+    [["Omschrijving", "Categorie", "Datum verkoop", "Verkoopprijs 2025"], true],
+    [["Naam", "Winstaandeel"], true],
+    [["Omschrijving", null, "Verklaring 4.2"], true],
+    [["Machine", "machine", "1 maart 2025", "€ 5.000"], false],
+    [["Omschrijving", "Categorie", 5000], false],
+    [["Omschrijving", "Categorie", "5.000"], false],
+    [["Desinvesteringen 2025"], false],
+  ])("%j heads a list: %p", (cells, heads) => expect(isHeadingRow(cells)).toBe(heads));
 });

@@ -128,16 +128,23 @@ const KNOWN_HEADERS = new Set<string>([FIELD_HEADERS, PARTNER_HEADERS, DISPOSAL_
 
 /**
  * A row that heads a list: two or more of its cells name columns the reader knows (Omschrijving, Categorie,
- * Verkoopprijs, Naam …), and it holds no number, date or yes/no value (a data row does).
+ * Verkoopprijs, Naam …; a year beside the name too: "Verkoopprijs 2025"), and it holds no number, date, yes/no value
+ * or digits without a word (an amount, a date as text: a data row's). That is checked first, it is cheap: a ledger of
+ * a million rows is scanned in a blink.
  */
 export function isHeadingRow(cells: readonly Cell[] | undefined): boolean {
-  let known = 0;
-  for (const c of cells ?? []) {
+  const row = cells ?? [];
+  for (const c of row) {
     if (c === null || c === undefined) continue;
-    if (typeof c !== "string") return false;
-    if (KNOWN_HEADERS.has(normalizeHeader(c))) known++;
+    if (typeof c !== "string" || (/\d/.test(c) && !/[a-z]{3}/i.test(c))) return false;
   }
-  return known >= 2;
+  let known = 0;
+  for (const c of row) {
+    if (typeof c !== "string" || c.length > 60) continue;
+    const n = normalizeHeader(c);
+    if ((KNOWN_HEADERS.has(n) || KNOWN_HEADERS.has(n.replace(/\d+/g, ""))) && ++known >= 2) return true;
+  }
+  return false;
 }
 
 /** Whether a row repeats the ledger's header: a page header of an export (readLedger passes over it). */
