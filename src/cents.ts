@@ -97,6 +97,22 @@ export function centsText(c: number): string {
   return frac === 0 ? String(whole) : String(whole) + CENTS_SUFFIX[frac];
 }
 
+/**
+ * Whether a text that centsOfString reads (after a trim) is already the text centsText writes for its cents: no space
+ * around it, no leading zero, no trailing zero among the cents ("1234.5", not "1234.50"). The ledger reader writes
+ * every amount so (Decimal's toFixed()), and a row's report then keeps the text it was given instead of making the
+ * same text again (100.000 texts for a ledger of 100.000 rows).
+ */
+export function isCentsText(s: string): boolean {
+  const n = s.length;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (!(first >= 48 && first <= 57 && last >= 48 && last <= 57)) return false;
+  if (first === 48 && n > 1 && s.charCodeAt(1) !== 46 /* . */) return false;
+  const decimals = n > 2 && s.charCodeAt(n - 2) === 46 ? 1 : n > 3 && s.charCodeAt(n - 3) === 46 ? 2 : 0;
+  return decimals === 0 || last !== 48;
+}
+
 export function centsDecimal(c: number): Decimal {
   return new Decimal(c).div(100);
 }

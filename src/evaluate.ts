@@ -243,7 +243,8 @@ function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableS
     const k = inv.index;
     const counted = counts[k];
     const c = inv.cents ?? -1;
-    const amount = c >= 0 ? centsText(c) : plain(inv.amount);
+    // the row's own text where it is already this text (the ledger reader writes amounts so): no new text per row
+    const amount = c >= 0 ? (inv.amountText ?? centsText(c)) : plain(inv.amount);
     // Besluit 5: an obligation above the market value is deducted up to that value. (Rows without a market value
     // keep their integer cents: inv.amount would make a Decimal per row.)
     const mv = inv.marketValue !== undefined || inv.reinvestmentReserve !== undefined ? adjustedAmount(inv) : false;

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { Decimal, evaluate, isAmountProblem, kia, readDutchAmount, readDutchCents } from "../src";
-import { AmountSum, centsOfDecimal, centsOfNumber, centsOfString, centsText, divRound, Ratio } from "../src/cents";
+import { AmountSum, centsOfDecimal, centsOfNumber, centsOfString, centsText, divRound, isCentsText, Ratio } from "../src/cents";
 import { establishedYears, getYearTable } from "../src/law";
 import { kiaDecimal } from "../src/table";
 import * as F from "../functions/kia-functions";
@@ -29,14 +29,25 @@ describe("integer path = Decimal path", () => {
     for (const { y, c } of fc.sample(centsArb, { numRuns: 300_000, seed: 11 })) {
       const fast = kia(c / 100, y);
       const slow = kiaDecimal(new Decimal(c).div(100), y);
-      if (!fast.exact.eq(slow.exact) || fast.roundedNumber !== slow.rounded.toNumber() || fast.band !== slow.band || kia(centsText(c), y).roundedNumber !== fast.roundedNumber)
+      if (
+        !fast.exact.eq(slow.exact) ||
+        fast.roundedNumber !== slow.rounded.toNumber() ||
+        fast.band !== slow.band ||
+        kia(centsText(c), y).roundedNumber !== fast.roundedNumber
+      )
         failures.push(`${y} ${c} cents: integer ${fast.exact} / ${fast.roundedNumber}, decimal ${slow.exact} / ${slow.rounded}`);
     }
     expect(failures.slice(0, 10)).toEqual([]);
   });
 
   it("AmountSum adds in integer cents, and switches to a Decimal past 10^15 cents or at an amount with more decimals, exactly", () => {
-    const amounts = fc.array(fc.oneof(fc.integer({ min: 0, max: 1e14 }), fc.integer({ min: 0, max: 999_999 }).map((m) => new Decimal(m).div(1000))), { maxLength: 40 });
+    const amounts = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 1e14 }),
+        fc.integer({ min: 0, max: 999_999 }).map((m) => new Decimal(m).div(1000)),
+      ),
+      { maxLength: 40 },
+    );
     const failures: string[] = [];
     for (const list of fc.sample(amounts, { numRuns: 2_000, seed: 21 })) {
       const sum = new AmountSum();
@@ -47,7 +58,7 @@ describe("integer path = Decimal path", () => {
         expected = expected.plus(typeof a === "number" ? new Decimal(a).div(100) : a);
       }
       const wholeCents = list.every((a) => typeof a === "number") && expected.times(100).lt(1e15);
-      if (!sum.value.eq(expected) || (sum.wholeCents >= 0) !== wholeCents || (wholeCents && sum.wholeCents !== expected.times(100).toNumber()))
+      if (!sum.value.eq(expected) || sum.wholeCents >= 0 !== wholeCents || (wholeCents && sum.wholeCents !== expected.times(100).toNumber()))
         failures.push(`${list.map(String).join(",")}: ${sum.value} / ${sum.wholeCents}, expected ${expected}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);
@@ -75,9 +86,13 @@ describe("integer path = Decimal path", () => {
   it("centsOfDecimal reads a Decimal's digits as decimal.js's arithmetic does: 200.000 Decimals of every length, exponent and sign", () => {
     // digits of 1 to 40 characters, a decimal point anywhere, an exponent: every shape of the base-10^7 words
     const decimals = fc.oneof(
-      fc.tuple(fc.stringMatching(/^[0-9]{1,40}$/), fc.integer({ min: -45, max: 16 }), fc.boolean()).map(([digits, exp, neg]) => new Decimal(`${neg ? "-" : ""}${digits}e${exp}`)),
+      fc
+        .tuple(fc.stringMatching(/^[0-9]{1,40}$/), fc.integer({ min: -45, max: 16 }), fc.boolean())
+        .map(([digits, exp, neg]) => new Decimal(`${neg ? "-" : ""}${digits}e${exp}`)),
       fc.integer({ min: 0, max: 1e15 + 1000 }).map((c) => new Decimal(c).div(100)),
-      fc.constantFrom("0", "-0", "1e13", "9999999999999.99", "9999999999999.999", "0.01", "0.001", "1234.50", "10000000", "0.10000000", "NaN", "Infinity").map((t) => new Decimal(t)),
+      fc
+        .constantFrom("0", "-0", "1e13", "9999999999999.99", "9999999999999.999", "0.01", "0.001", "1234.50", "10000000", "0.10000000", "NaN", "Infinity")
+        .map((t) => new Decimal(t)),
     );
     const failures: string[] = [];
     for (const d of fc.sample(decimals, { numRuns: 200_000, seed: 17 })) {
@@ -97,7 +112,13 @@ describe("integer path = Decimal path", () => {
 
   it("Dutch amount text: the one-pass scanner and the full reader agree (100.000 generated texts and random strings)", () => {
     const dutch = fc
-      .tuple(fc.integer({ min: 0, max: 1e15 - 1 }), fc.boolean(), fc.constantFrom("", "€ ", "€", "EUR ", " ", "\u00a0€\u00a0"), fc.constantFrom("", " €", " EUR", " "), fc.constantFrom(0, 1, 2))
+      .tuple(
+        fc.integer({ min: 0, max: 1e15 - 1 }),
+        fc.boolean(),
+        fc.constantFrom("", "€ ", "€", "EUR ", " ", "\u00a0€\u00a0"),
+        fc.constantFrom("", " €", " EUR", " "),
+        fc.constantFrom(0, 1, 2),
+      )
       .map(([c, points, pre, post, dec]) => {
         const whole = Math.floor(c / 100);
         const body = points ? whole.toLocaleString("nl-NL") : String(whole);
@@ -106,7 +127,10 @@ describe("integer path = Decimal path", () => {
         return pre + body + frac + post;
       });
     const failures: string[] = [];
-    for (const t of [...fc.sample(dutch, { numRuns: 100_000, seed: 17 }), ...fc.sample(fc.string({ maxLength: 12, unit: fc.constantFrom(..."0123456789.,€ E-ur") }), { numRuns: 50_000, seed: 18 })]) {
+    for (const t of [
+      ...fc.sample(dutch, { numRuns: 100_000, seed: 17 }),
+      ...fc.sample(fc.string({ maxLength: 12, unit: fc.constantFrom(..."0123456789.,€ E-ur") }), { numRuns: 50_000, seed: 18 }),
+    ]) {
       const fast = readDutchCents(t);
       const full = readDutchAmount(t);
       const same = isAmountProblem(full)
@@ -125,12 +149,40 @@ describe("integer path = Decimal path", () => {
     expect(kia("69765.005", 2024).exact.toString()).toBe(kiaDecimal("69765.005", 2024).exact.toString());
   });
 
+  it("isCentsText: a text the integer path reads is kept for the report exactly when it is centsText's own text", () => {
+    // texts made of the characters an amount may have, so leading zeros, trailing zeros and spaces all occur
+    const text = fc.string({ unit: fc.constantFrom("0", "0", "1", "5", ".", " "), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.integer({ min: 0, max: 1e15 - 1 }).map(centsText)), (s) => {
+        const c = centsOfString(s.trim());
+        if (c >= 0) expect(isCentsText(s)).toBe(centsText(c) === s);
+      }),
+      { numRuns: 20_000, seed: 15 },
+    );
+    expect(["1234.5", "1234.56", "0.05", "0", "100"].map(isCentsText)).toEqual([true, true, true, true, true]);
+    expect(["1234.50", "01234.5", "1.0", "1.00", " 12", "12 ", "00", "0.50"].map(isCentsText)).toEqual(Array(8).fill(false));
+    // the report keeps the row's text; a row written otherwise gets centsText's
+    const r = evaluate({
+      year: 2025,
+      investments: [
+        { id: "a", category: "machine", amount: "1234.5" },
+        { id: "b", category: "machine", amount: "0990.50" },
+      ],
+    });
+    expect(r.assets.map((a) => a.amount)).toEqual(["1234.5", "990.5"]);
+  });
+
   it("exact division and ratios never round except as asked", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 70n }), fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.constantFrom("floor", "ceil", "half-up" as const), (n, d, mode) => {
-        const want = mode === "floor" ? n / d : mode === "ceil" ? (n + d - 1n) / d : (2n * n + d) / (2n * d);
-        if (n <= BigInt(Number.MAX_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER)) expect(BigInt(divRound(Number(n), Number(d), mode))).toBe(want);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 70n }),
+        fc.bigInt({ min: 1n, max: 2n ** 60n }),
+        fc.constantFrom("floor", "ceil", "half-up" as const),
+        (n, d, mode) => {
+          const want = mode === "floor" ? n / d : mode === "ceil" ? (n + d - 1n) / d : (2n * n + d) / (2n * d);
+          if (n <= BigInt(Number.MAX_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER)) expect(BigInt(divRound(Number(n), Number(d), mode))).toBe(want);
+        },
+      ),
       { numRuns: 20_000, seed: 13 },
     );
     const r = new Ratio(new Decimal("19535"), new Decimal("100003"));
@@ -148,13 +200,23 @@ describe("integer path = Decimal path", () => {
     fc.assert(
       fc.property(fc.constantFrom(...years), fc.array(row, { minLength: 1, maxLength: 40 }), (year, rows) => {
         const cats = rows.map((r) => [r.category]);
-        const fast = F.ledger(cats, rows.map((r) => [r.c / 100]), year, null);
+        const fast = F.ledger(
+          cats,
+          rows.map((r) => [r.c / 100]),
+          year,
+          null,
+        );
         const text = (c: number) => {
           const t = centsText(c);
           const [w, f = ""] = t.split(".");
           return `${w},${f.padEnd(4, "0")}`; // "1234,5000": four decimals (three would be ambiguous: "1,000"), only the Decimal path reads it
         };
-        const slow = F.ledger(cats, rows.map((r) => [text(r.c)]), year, null);
+        const slow = F.ledger(
+          cats,
+          rows.map((r) => [text(r.c)]),
+          year,
+          null,
+        );
         expect(fast).toEqual(slow);
       }),
       { numRuns: 2000, seed: 16 },
@@ -186,7 +248,12 @@ describe("integer path = Decimal path", () => {
               ...(r.group ? { group: r.group } : {}),
             };
           }),
-          partnership: { partners: [{ name: "A", profit: 2 }, { name: "B", profit: 1 }] },
+          partnership: {
+            partners: [
+              { name: "A", profit: 2 },
+              { name: "B", profit: 1 },
+            ],
+          },
         });
         fix.clear();
         const a = evaluate(build(false));

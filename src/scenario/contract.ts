@@ -164,6 +164,8 @@ export interface NInvestment {
   readonly amount: Decimal;
   /** the same amount in integer cents when it is whole cents below € 10^13 (the integer path), else -1 or absent */
   readonly cents?: number;
+  /** the amount's text as the row gave it, where that is already the report's text of `cents` (else absent) */
+  readonly amountText?: string;
   readonly vatDeductible: boolean;
   group?: string;
   readonly relatedParty: boolean;
