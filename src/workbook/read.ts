@@ -4,7 +4,9 @@
  *
  *  1. the ledger: among the Excel tables and the sheets without tables (a sheet by the header row in its first 30
  *     rows, its name as its name), in workbook order, one with a ledger's name whose headers name a category and an
- *     amount, else the first whose headers do (findTable); a table runs to its last row, a sheet to its last row;
+ *     amount, else the first whose headers do (findTable); a table runs to its last row, a sheet to its last row,
+ *     unless a second header row that is not its own comes first (ledgerSections): a list of disposals there is read
+ *     as the disposals (step 4) when the workbook has no other, the rows of any other list are left out;
  *  2. the year: given (--year), else the workbook name KIA_JAAR (a cell that holds no year is no year: said, and no
  *     other place is tried), else the number right of a label "Jaar" (the Overzicht first), else the calendar year
  *     all the investments' dates fall in; else none (the app asks for it);
