@@ -70,18 +70,11 @@ class Investment implements NInvestment {
     readonly id: string,
     readonly category: CategoryData,
     readonly cents: number,
-    amount: Decimal | undefined,
     paidCents: number,
-    paid: Decimal | undefined,
     amountText: string | undefined,
     flags: number,
     description: string | undefined,
     group: string | undefined,
-    marketValue: Decimal | undefined,
-    exemptionPossible: boolean | undefined,
-    reserve: NInvestment["reinvestmentReserve"],
-    lost: NInvestment["lostByCalamity"],
-    override: NInvestment["override"],
     date: string | undefined,
   ) {
     this.flags = flags;
@@ -90,6 +83,18 @@ class Investment implements NInvestment {
     this.description = description;
     this.group = group;
     this.date = date;
+  }
+
+  /** The fields a row almost never has, each written only when given (a method of its own keeps the constructor small). */
+  withRare(
+    amount: Decimal | undefined,
+    paid: Decimal | undefined,
+    marketValue: Decimal | undefined,
+    exemptionPossible: boolean | undefined,
+    reserve: NInvestment["reinvestmentReserve"],
+    lost: NInvestment["lostByCalamity"],
+    override: NInvestment["override"],
+  ): this {
     if (amount !== undefined) this._amount = amount;
     if (paid !== undefined) this._paid = paid;
     if (marketValue !== undefined) this.marketValue = marketValue;
@@ -97,6 +102,7 @@ class Investment implements NInvestment {
     if (reserve) this.reinvestmentReserve = reserve;
     if (lost !== undefined) this.lostByCalamity = lost;
     if (override !== undefined) this.override = override;
+    return this;
   }
 
   get amount(): Decimal {
@@ -463,14 +469,12 @@ export function validateInvestment(
   const rawDate = has & Key.date ? o.date : undefined;
   const date = rawDate === undefined ? undefined : readDate(rawDate, rowAt(index));
   if (date instanceof Refused) return date;
-  return new Investment(
+  const inv = new Investment(
     index,
     id,
     category,
     typeof amount === "number" ? amount : -1,
-    typeof amount === "number" ? undefined : amount,
     typeof paid === "number" ? paid : -1,
-    typeof paid === "number" ? undefined : paid,
     typeof amount === "number" && typeof o.amount === "string" && isCentsText(o.amount) ? o.amount : undefined,
     (vatDeductible ? Flag.vatDeductible : 0) |
       (relatedParty ? Flag.relatedParty : 0) |
@@ -479,13 +483,25 @@ export function validateInvestment(
       (eiaMia ? Flag.eiaMia : 0),
     description,
     group,
-    marketValue,
-    exemptionPossible,
-    reserve,
-    lost,
-    override,
     date,
   );
+  return typeof amount === "number" &&
+    typeof paid === "number" &&
+    marketValue === undefined &&
+    exemptionPossible === undefined &&
+    !reserve &&
+    lost === undefined &&
+    override === undefined
+    ? inv
+    : inv.withRare(
+        typeof amount === "number" ? undefined : amount,
+        typeof paid === "number" ? undefined : paid,
+        marketValue,
+        exemptionPossible,
+        reserve,
+        lost,
+        override,
+      );
 }
 
 /** Where row `index` of the investments sits (made for a fault only). */
