@@ -31,7 +31,7 @@ export interface PartnerCalamity {
 function perPartner(
   s: NormalizedScenario,
   alt: Alternative,
-  counts: readonly boolean[],
+  counts: Uint8Array,
   earlier: EarlierDisposals | undefined,
 ): { kia: Decimal[]; addition: Decimal[] } {
   const scratch = new Context(s.year, s.exact);
@@ -39,7 +39,7 @@ function perPartner(
   const kia = p.partners.map((x) => x.kiaExact);
   if (!earlier || !s.disposals.length) return { kia, addition: kia.map(() => ZERO) };
   const out = new Set(alt.year.excluded);
-  const d = assessDisposals(s, alt.year, (inv) => counts[inv.index] && !out.has(inv), s.byId, earlier);
+  const d = assessDisposals(s, alt.year, (inv) => counts[inv.index] === 1 && !out.has(inv), s.byId, earlier);
   const level = s.partnership!.disinvestmentLevel;
   const addition = partnerDisinvestments(s, d, p).map((x) => (level === "partner" ? x.ownExact : x.levelExact));
   return { kia, addition };
@@ -48,7 +48,7 @@ function perPartner(
 export function partnerCalamity(
   s: NormalizedScenario,
   table: TableStepResult,
-  statutoryCounts: readonly boolean[],
+  statutoryCounts: Uint8Array,
   earlier: EarlierDisposals | undefined,
   ctx: Context,
 ): PartnerCalamity[] {

@@ -70,7 +70,7 @@ export interface YearBase {
   total: Decimal;
   /** market value minus the deduction amount (never negative), summed over counted exempted assets */
   marketSurplus: Decimal;
-  counts: readonly boolean[];
+  counts: Uint8Array;
 }
 
 export function yearBase(assets: AssetsResult): YearBase {
@@ -118,7 +118,7 @@ export function yearResult(s: NormalizedScenario, base: YearBase, excluded: read
 /** A label at the start of a sentence: "Bedrijfsmiddel "g" (…)"; an id keeps its own spelling. */
 const capital = (t: string) => (t.startsWith("bedrijfsmiddel ") ? "B" + t.slice(1) : t);
 
-export function assessCalamity(lostRows: readonly NInvestment[], counts: readonly boolean[], byId: ReadonlyMap<string, NInvestment>): CalamityItem[] {
+export function assessCalamity(lostRows: readonly NInvestment[], counts: Uint8Array, byId: ReadonlyMap<string, NInvestment>): CalamityItem[] {
   // One item per lost asset: the rows of a group are one asset (the group's rows agree on the loss, validated).
   const byAsset = new Map<string, NInvestment[]>();
   for (const inv of lostRows) {
@@ -133,7 +133,7 @@ export function assessCalamity(lostRows: readonly NInvestment[], counts: readonl
     const lost = inv.lostByCalamity!;
     const label = inv.group === undefined ? inv.id : `bedrijfsmiddel "${inv.group}" (${listOf(rows, (r) => r.id)})`;
     const replacement = byId.get(lost.replacedBy)!;
-    const countsNow = counts[inv.index];
+    const countsNow = counts[inv.index] === 1;
     // EIA/MIA on any part of the lost asset blocks the approval.
     const eiaMia = rows.some((r) => r.eiaMia);
     const conditions: CalamityCondition[] = [
@@ -194,8 +194,8 @@ export interface Alternative {
 
 export interface TableStepResult {
   chosen: Alternative;
-  /** per index: counts in the chosen alternative */
-  counts: boolean[];
+  /** per index, 1 or 0: counts in the chosen alternative */
+  counts: Uint8Array;
   reasons: (readonly Reason[])[];
   calamity?: {
     items: CalamityItem[];
@@ -218,7 +218,7 @@ export function tableAndCalamityStep(
   const alternative = (excluded: NInvestment[]): Alternative => {
     const year = yearResult(s, base, excluded);
     const out = new Set(excluded);
-    const additionExact = additionFor(year, (inv) => assets.counts[inv.index] && !out.has(inv));
+    const additionExact = additionFor(year, (inv) => assets.counts[inv.index] === 1 && !out.has(inv));
     return { year, additionExact, netExact: year.kiaExact.minus(additionExact) };
   };
   const without = alternative([]);
@@ -253,7 +253,7 @@ export function tableAndCalamityStep(
   const counts = assets.counts.slice();
   const reasons = assets.reasons.slice();
   for (const inv of applied) {
-    counts[inv.index] = false;
+    counts[inv.index] = 0;
     reasons[inv.index] = [
       ...reasons[inv.index],
       {

@@ -84,7 +84,7 @@ function evaluateOnce(s: NormalizedScenario): { report: Report; reserves: readon
   const partnership = s.partnership ? partnershipStep(s.partnership, y, ctx) : undefined;
   const payment = paymentStep(s, assets.notInUse, table.counts, y, partnership, ctx);
   let disposals: DisposalsResult | undefined;
-  if (earlier) disposals = assessDisposals(s, y, (inv) => table.counts[inv.index], byId, earlier);
+  if (earlier) disposals = assessDisposals(s, y, (inv) => table.counts[inv.index] === 1, byId, earlier);
 
   const t = y.table.table;
   if (WARN_CONFIDENCES.includes(t.confidence)) ctx.warn(W.tableConfidence(s.year, t.confidence, t.confidenceDetail, lawTextUrl("BWBR0011353", "3.41", s.year)));
@@ -241,7 +241,7 @@ function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableS
   for (let i = 0; i < n; i++) {
     const inv = investments[i];
     const k = inv.index;
-    const counted = counts[k];
+    const counted = counts[k] === 1;
     const c = inv.cents ?? -1;
     // the row's own text where it is already this text (the ledger reader writes amounts so): no new text per row
     const amount = c >= 0 ? (inv.amountText ?? centsText(c)) : plain(inv.amount);
@@ -254,7 +254,7 @@ function assetReports(s: NormalizedScenario, assets: AssetsResult, table: TableS
     const a = assetReport(
       inv,
       amount,
-      eligible[k],
+      eligible[k] === 1,
       counted,
       counted ? (mv ? plain(totalAmountOf(inv)) : amount) : "0",
       attributed,

@@ -70,7 +70,7 @@ export function paymentStep(
   s: NormalizedScenario,
   /** the rows not in use at year end, in the scenario's order (assetsStep's notInUse) */
   notInUse: readonly NInvestment[],
-  counts: readonly boolean[],
+  counts: Uint8Array,
   y: YearResult,
   partnership: PartnershipResult | undefined,
   ctx: Context,
