@@ -85,7 +85,7 @@ class Investment implements NInvestment {
     this.date = date;
   }
 
-  /** The fields a row almost never has, each written only when given (a method of its own keeps the constructor small). */
+  /** The fields a row almost never has, each written only when given (a row without them keeps the common class). */
   withRare(
     amount: Decimal | undefined,
     paid: Decimal | undefined,
@@ -485,23 +485,15 @@ export function validateInvestment(
     group,
     date,
   );
-  return typeof amount === "number" &&
-    typeof paid === "number" &&
-    marketValue === undefined &&
-    exemptionPossible === undefined &&
-    !reserve &&
-    lost === undefined &&
-    override === undefined
-    ? inv
-    : inv.withRare(
-        typeof amount === "number" ? undefined : amount,
-        typeof paid === "number" ? undefined : paid,
-        marketValue,
-        exemptionPossible,
-        reserve,
-        lost,
-        override,
-      );
+  return inv.withRare(
+    typeof amount === "number" ? undefined : amount,
+    typeof paid === "number" ? undefined : paid,
+    marketValue,
+    exemptionPossible,
+    reserve,
+    lost,
+    override,
+  );
 }
 
 /** Where row `index` of the investments sits (made for a fault only). */
