@@ -170,6 +170,17 @@ describe("integer path = Decimal path", () => {
       ],
     });
     expect(r.assets.map((a) => a.amount)).toEqual(["1234.5", "990.5"]);
+    // the text kept is the one whose cents were read: an amount read twice could differ (a getter)
+    let reads = 0;
+    const shifty = {
+      id: "g",
+      category: "machine",
+      get amount() {
+        return reads++ === 0 ? "1000" : "999";
+      },
+    };
+    const g = evaluate({ year: 2025, investments: [shifty] });
+    expect([g.assets[0].amount, g.total]).toEqual(["1000", "1000"]);
   });
 
   it("exact division and ratios never round except as asked", () => {

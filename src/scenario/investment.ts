@@ -391,8 +391,10 @@ export function validateInvestment(
     );
   const category = o.category.length <= MAX_ID_LENGTH ? findCategory(o.category) : undefined;
   if (!category) return unknownCategory(index, o.category, id, hint);
-  const amount = amountField(o.amount);
-  if (isAmountProblem(amount)) return refusedRow(amount.problem, index, "amount", o.amount, amount.reason, id);
+  // read once: the text kept for the report below is the text whose cents were read (a getter may answer otherwise)
+  const rawAmount = o.amount;
+  const amount = amountField(rawAmount);
+  if (isAmountProblem(amount)) return refusedRow(amount.problem, index, "amount", rawAmount, amount.reason, id);
   const rawPaid = has & Key.paid ? o.paid : undefined;
   const paid = rawPaid === undefined ? amount : amountField(rawPaid);
   if (isAmountProblem(paid)) return refusedRow(paid.problem, index, "paid", rawPaid, paid.reason, id);
@@ -475,7 +477,7 @@ export function validateInvestment(
     category,
     typeof amount === "number" ? amount : -1,
     typeof paid === "number" ? paid : -1,
-    typeof amount === "number" && typeof o.amount === "string" && isCentsText(o.amount) ? o.amount : undefined,
+    typeof amount === "number" && typeof rawAmount === "string" && isCentsText(rawAmount) ? rawAmount : undefined,
     (vatDeductible ? Flag.vatDeductible : 0) |
       (relatedParty ? Flag.relatedParty : 0) |
       (exemption ? Flag.exemption : 0) |
