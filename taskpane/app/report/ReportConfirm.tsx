@@ -13,7 +13,7 @@ const WORDS = {
   nl: {
     title: "Het rapport is nog niet definitief",
     open: (n: number) => (n === 1 ? "1 open vraag:" : `${n} open vragen:`),
-    left: (n: number) => (n === 1 ? "1 regel telt niet mee:" : `${n} regels tellen niet mee:`),
+    left: (rows: number, n: number) => `${rows === 1 ? "1 regel telt" : `${rows} regels tellen`} niet mee${n > rows ? ` (${n} meldingen)` : ""}:`,
     more: (n: number) => `en nog ${n}`,
     conceptText: (excel: boolean) =>
       `${excel ? "Het rapportblad" : "Het gedownloade rapport"} krijgt dan CONCEPT in de titel en op elke pagina, en "voorlopig" bij de bedragen voor de aangifte.`,
@@ -29,7 +29,7 @@ const WORDS = {
   en: {
     title: "The report is not final yet",
     open: (n: number) => (n === 1 ? "1 open question:" : `${n} open questions:`),
-    left: (n: number) => (n === 1 ? "1 row is not counted:" : `${n} rows are not counted:`),
+    left: (rows: number, n: number) => `${rows === 1 ? "1 row is" : `${rows} rows are`} not counted${n > rows ? ` (${n} messages)` : ""}:`,
     more: (n: number) => `and ${n} more`,
     conceptText: (excel: boolean) =>
       `${excel ? "The report sheet" : "The downloaded report"} then shows DRAFT in its title and on every page, and "provisional" beside the amounts for the return.`,
@@ -65,8 +65,10 @@ export interface ReportConfirmProps {
   open: readonly OpenQuestion[];
   /** the firm template's example rows still in the ledger (src/workbook/examples.ts): no final report with them */
   examples: number;
-  /** the rows left out, each as "Staat!E12 (INV-7): reden" */
+  /** the rows left out, each as "Staat!E12 (INV-7): reden" (several cells of one row: one line each) */
   leftOut: readonly string[];
+  /** how many rows those lines are about (src/workbook/left-out.ts rowsLeftOut), as the KIA card counts them */
+  leftOutRows: number;
   /** the reason given before (kept while the pane is open) */
   reason: string;
   onConcept: () => void;
@@ -90,7 +92,7 @@ export function ReportConfirm(p: ReportConfirmProps) {
         ) : null}
         {p.leftOut.length ? (
           <>
-            <p>{w.left(p.leftOut.length)}</p>
+            <p>{w.left(p.leftOutRows, p.leftOut.length)}</p>
             <Cells cells={[...p.leftOut]} lang={p.lang} />
           </>
         ) : null}

@@ -18,6 +18,7 @@ import { ReportConfirm } from "./ReportConfirm";
 import { ReturnFigures } from "./ReturnFigures";
 import { PrintButton, PrintHead } from "./PrintReport";
 import { AUTHORITATIVE_KINDS } from "../../../src/law/types";
+import { rowsLeftOut } from "../../../src/workbook/left-out";
 import { ClientForm, useClient } from "./ClientForm";
 
 type ReportSheetModule = typeof import("../../report-sheet");
@@ -265,6 +266,7 @@ export function ReportStep({ version }: { version: string }) {
           open={open}
           examples={examples}
           leftOut={(leftOutList() ?? []).map((x) => `${x.cell}${x.description || x.id ? ` (${x.description ?? x.id})` : ""}: ${x.reason}`)}
+          leftOutRows={rowsLeftOut(derived.leftOut.filter((x) => x.list !== "partners")) + derived.disposalIssues.filter((x) => x.origin.kind === "user").length}
           reason={reason}
           onClose={() => setAsk(false)}
           onConcept={() => {

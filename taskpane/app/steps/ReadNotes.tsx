@@ -16,15 +16,19 @@ function yearText(year: string, lang: "nl" | "en", none: string): string {
   return year.replace(/^de investeringsdatums$/, "the investment dates").replace(/^de titel /, "the title ");
 }
 
+/** A list found whose every row is left out (the reader names only lists it read rows from): said, not "niet gevonden". */
+const NONE_READ = { nl: "gevonden, maar geen regel gelezen (zie de problemen in de staat)", en: "found, but no row read (see the problems in the ledger)" } as const;
+
 export function ReadNotes() {
   const { t, lang, state } = usePane();
   const from = state.readFrom;
   if (!from) return null;
   const notes = state.notes;
-  const part = (x: string | undefined) => (x ? sourceText(x, lang) : t.notInBook);
+  const part = (x: string | undefined, grid?: { source: string } | null) =>
+    x ? sourceText(x, lang) : grid ? `${sourceText(grid.source, lang)}: ${NONE_READ[lang]}` : t.notInBook;
   return (
     <section class="card read-notes" id="read-notes" aria-label={t.readFrom}>
-      <details open={notes.length > 0}>
+      <details open={notes.length > 0 || (!from.partners && !!state.partnersFound) || (!from.disposals && !!state.disposalGrid)}>
         <summary id="read-notes-summary">
           {t.readFrom}
           {notes.length ? <span class="problem-count"> · {t.notRead(notes.length)}</span> : null}
@@ -33,9 +37,9 @@ export function ReadNotes() {
           <dt>{t.readParts.ledger}</dt>
           <dd>{part(from.ledger)}</dd>
           <dt>{t.readParts.partners}</dt>
-          <dd>{part(from.partners)}</dd>
+          <dd>{part(from.partners, state.partnersFound?.partners)}</dd>
           <dt>{t.readParts.disposals}</dt>
-          <dd>{part(from.disposals)}</dd>
+          <dd>{part(from.disposals, state.disposalGrid)}</dd>
           <dt>{t.readParts.year}</dt>
           <dd>{yearText(from.year, lang, t.notInBook)}</dd>
         </dl>
