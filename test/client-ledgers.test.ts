@@ -163,6 +163,52 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
     expect(r.err).not.toMatch(/!(B6|D6|B7|C7|D7)\b/);
   });
 
+  test.each(["csv", "xlsx"])(
+    "a sale of 2021 without its investment amount and 2021's total: one message at the year's cell that says so and how to complete it (%s)",
+    async (kind) => {
+      const path = await file("m1-verkoop-2021", kind, [
+        ...LEDGER,
+        ["Desinvesteringen 2025"],
+        ["Omschrijving", "Aanschafjaar", "Verkoopprijs"],
+        ["Heftruck Linde", "2021", "€ 6.500"],
+      ]);
+      const r = await call(["--year", "2025", "--explain", path]);
+      expect(r.code).toBe(0);
+      const explained = r.out;
+      const json = await call(["--year", "2025", path]);
+      const report = JSON.parse(json.out);
+      // the sale is left out (art. 3.47 needs the amount and the year's total), in one entry at the year's cell
+      expect(report.kia).toBe("19769");
+      expect(report.leftOut).toEqual([
+        {
+          cell: cellOf(kind, "m1-verkoop-2021", "B8"),
+          reason:
+            'verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); ' +
+            'vul de kolommen "Investeringsbedrag" en "Totaal investeringsjaar" in, of zet in een kolom "Uit register" het nummer uit het register van 2021 (zoals 2021:M3) ' +
+            'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
+        },
+      ]);
+      // --explain's "Niet meegeteld" names no value: the description is no amount
+      expect(explained).toContain(`${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`);
+      expect(explained).not.toContain("bedrag ontbreekt");
+      expect(explained + r.err).not.toContain('"Heftruck Linde"');
+    },
+  );
+
+  test.each(["csv", "xlsx"])("a sale of 2021 with its amount but not 2021's total: one message, at the empty total's cell, naming the total only (%s)", async (kind) => {
+    const path = await file("m1-verkoop-totaal", kind, [
+      ...LEDGER,
+      ["Desinvesteringen 2025"],
+      ["Omschrijving", "Aanschafjaar", "Investeringsbedrag", "Totaal investeringsjaar", "Verkoopprijs"],
+      ["Heftruck Linde", "2021", "€ 20.000", "", "€ 6.500"],
+    ]);
+    const report = JSON.parse((await call(["--year", "2025", path])).out);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "m1-verkoop-totaal", "D8")]);
+    expect(report.leftOut[0].reason).toMatch(/^verkoop van een bedrijfsmiddel uit 2021: totaal investeringsjaar ontbreekt \(art\. 3\.47/);
+    expect(report.leftOut[0].reason).toContain('vul de kolom "Totaal investeringsjaar" in');
+    expect(report.leftOut[0].value).toBeUndefined();
+  });
+
   test.each(["csv", "xlsx"])("a complete disposals section is read as the disposals: the addition of art. 3.47 (%s)", async (kind) => {
     const path = await file("m1-volledig", kind, [
       ...LEDGER,

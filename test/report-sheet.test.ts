@@ -437,6 +437,40 @@ describe("report sheet: the rows left out", () => {
     ]);
   });
 
+  it("a sale of 2021 without its amount and 2021's total: one row in 'Niet meegeteld' that says so, with no description shown as a value", () => {
+    const sale = grid("Desinvesteringen", ["Omschrijving", "Aanschafjaar", "Verkoopprijs"], [["Heftruck Linde", 2021, 6500]]);
+    const s = reducer(initialState(2025), {
+      type: "load-done",
+      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
+      grid: ledger,
+      disposalGrid: sale,
+      mapping: mapHeaders(ledger.headers).mapping,
+      mappingOrigin: "headers",
+      year: 2025,
+    });
+    const d = makeDeriver()(s, NL);
+    const rows = leftOutRows(d.leftOut, { issues: d.disposalIssues, disposals: s.choices.disposals }, "nl").filter((r) => r.list === "disposals");
+    expect(rows).toEqual<LeftOutRow[]>([
+      {
+        list: "disposals",
+        cell: "Desinvesteringen!B2",
+        sheet: "Desinvesteringen",
+        row: 2,
+        description: "Heftruck Linde",
+        amount: "6500",
+        reason:
+          'verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); ' +
+          'vul de kolommen "Investeringsbedrag" en "Totaal investeringsjaar" in, of zet in een kolom "Uit register" het nummer uit het register van 2021 (zoals 2021:M3) ' +
+          'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
+      },
+    ]);
+    const sheet = reportSheet(d.evaluated!.report!, { ...opts, lang: "nl", scenario: d.evaluated!.scenario, leftOut: rows });
+    const row = sheet.rows.map(compact).find((r) => r[0] === "Desinvesteringen!B2");
+    expect(row?.slice(0, 3)).toEqual(["Desinvesteringen!B2", "Heftruck Linde", 6500]);
+    expect(String(row?.[3])).toMatch(/^verkoop van een bedrijfsmiddel uit 2021: .*--eerder <bestand>\)$/);
+    expect(String(row?.[3])).not.toContain("waarde");
+  });
+
   it("a section 'Niet meegeteld' after the calculation lists each with cell, description, amount and reason; the client block counts them", () => {
     const { sheet } = pane("nl");
     const at = indexOf(sheet, "Niet meegeteld");

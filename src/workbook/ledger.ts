@@ -1047,14 +1047,40 @@ export function readDisposals(
     }
     const y = get("investmentYear");
     const yn = typeof y === "number" ? y : Number(cellText(y).trim());
-    if (!Number.isInteger(yn) || yn < 1900 || yn > 2200) problem("investmentYear", "verwacht een jaartal, zoals 2022");
-    else d.investmentYear = yn;
+    const year = Number.isInteger(yn) && yn >= 1900 && yn <= 2200 ? yn : undefined;
+    if (year === undefined) problem("investmentYear", "verwacht een jaartal, zoals 2022");
+    else d.investmentYear = year;
+    const missing: string[] = [];
     for (const f of ["investmentAmount", "investmentYearTotal"]) {
+      // a sale of an earlier year's asset without its figures: one message for the row (below), not one per column
+      if (year !== undefined && isEmpty(get(f))) {
+        missing.push(f);
+        continue;
+      }
       const v = amountCell(get(f) as Cell, "amount", (_f, msg) => problem(f, msg), true);
       if (v !== undefined) d[f] = v;
     }
+    if (missing.length) {
+      const at = missing.find((f) => m[f] !== undefined) ?? "investmentYear";
+      problem(at, earlierYearMissing(year!, missing), true);
+    }
     return d;
   });
+}
+
+/**
+ * Why a sale of an asset of an earlier year is left out when its investment amount or that year's total is missing
+ * (art. 3.47 lid 1 needs both: the addition is the KIA of that year in proportion to the amount), and how to complete
+ * it: the columns, or the asset's number in that year's register with that year's report read (step 4, kia-calc --eerder).
+ */
+function earlierYearMissing(year: number, missing: readonly string[]): string {
+  const names = missing.map((f) => DISPOSAL_HEADERS[f][0]);
+  const list = names.map((n) => n.toLowerCase()).join(" en ");
+  return (
+    `verkoop van een bedrijfsmiddel uit ${year}: ${list} ${missing.length > 1 ? "ontbreken" : "ontbreekt"} (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van ${year}); ` +
+    `vul ${names.length > 1 ? "de kolommen" : "de kolom"} ${names.map((n) => `"${n}"`).join(" en ")} in, of zet in een kolom "${DISPOSAL_HEADERS.register[0]}" het nummer uit het register van ${year} (zoals ${year}:M3) ` +
+    `en lees het rapport van ${year} in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)`
+  );
 }
 
 function readRows(
@@ -1062,7 +1088,11 @@ function readRows(
   m: Partial<Record<string, number>>,
   names: Record<string, readonly string[]>,
   place: LedgerPlace,
-  one: (get: (f: string) => Cell | undefined, problem: (f: string, message: string) => void, sheetRow: number) => Record<string, unknown> | undefined,
+  one: (
+    get: (f: string) => Cell | undefined,
+    problem: (f: string, message: string, whole?: boolean) => void,
+    sheetRow: number,
+  ) => Record<string, unknown> | undefined,
 ): GridRead<Record<string, unknown>> {
   const out: GridRead<Record<string, unknown>> = { items: [], rows: [], problems: [] };
   const cols = Object.values(m) as number[];
@@ -1071,16 +1101,21 @@ function readRows(
     const sheetRow = place.firstRow + r;
     const problems: LedgerProblem[] = [];
     const get = (f: string) => (m[f] === undefined ? undefined : row[m[f]!]);
-    const problem = (f: string, message: string) => {
+    /**
+     * A problem at the field's cell (without its column: the range's first cell). The value shown is that of the
+     * field's own cell, never of another column's. `whole`: the message is about the row, not this cell's text.
+     */
+    const problem = (f: string, message: string, whole = false) => {
       const column = m[f] ?? 0;
+      const own = m[f] !== undefined && !whole;
       problems.push({
         row: sheetRow,
         column,
         columnLetter: columnLetter(place.firstColumn + column),
         field: "row",
-        value: showValue(cellText(row[column]), 60),
-        text: shortText(cellText(row[column])),
-        message: `${names[f][0].toLowerCase()}: ${message}`,
+        value: own ? showValue(cellText(row[column]), 60) : "",
+        text: own ? shortText(cellText(row[column])) : "",
+        message: whole ? message : `${names[f][0].toLowerCase()}: ${message}`,
       });
     };
     const item = one(get, problem, sheetRow);
