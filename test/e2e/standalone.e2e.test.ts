@@ -85,10 +85,10 @@ browserSuite("standalone page in chromium", () => {
       expect(await page.textContent("#source-summary")).toMatch(/14 kolommen herkend · 1 probleem in de staat · wijzig/);
       expect((await page.locator("#tab-report").boundingBox())!.y).toBeLessThan(500);
       await shot(page, "01b-staat-ingelezen");
-      // "wijzig" opens the problems: the ledger's problem, with row and column; the good rows still count
+      // "wijzig" opens the problems: the ledger's problem, at its cell with the sheet and the column's name; the good rows still count
       await page.click("#source-summary");
       const problem = page.locator(".problems .problem").first();
-      expect(await problem.locator(".where").innerText()).toBe("Rij 19, kolom D (bedrag)");
+      expect(await problem.locator(".where").innerText()).toBe("Investeringen!D19 (bedrag)");
       expect(await problem.locator(".what").innerText()).toMatch(/dubbelzinnig/);
       await shot(page, "02-staat-en-problemen");
       await page.click("#source-summary");

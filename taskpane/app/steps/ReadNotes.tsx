@@ -5,6 +5,7 @@
  * something was passed over. A lazy chunk: loaded with step 1.
  */
 import { columnIndex } from "../../../src/workbook/ledger";
+import { cellOf } from "../../../src/workbook/left-out";
 import { usePane } from "../context";
 import { sourceText } from "../text/display";
 import { GoToCell } from "../ui";
@@ -46,7 +47,7 @@ export function ReadNotes() {
         {notes.length ? (
           <ul class="read-notes-list">
             {notes.map((n, i) => {
-              const cell = `${n.sheet}!${n.column}${n.row}`;
+              const cell = cellOf(n);
               return (
                 <li key={`${cell}-${i}`} class="problem" data-kind={n.kind}>
                   <span class="where">{cell}</span> <span class="what">{n.reason}</span>

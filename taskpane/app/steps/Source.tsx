@@ -8,7 +8,7 @@
 import { useState } from "preact/hooks";
 import { establishedYears } from "../../../src/law";
 import { columnIndex, columnLetter, LEDGER_FIELDS, ledgerMapping, type LedgerField } from "../../../src/workbook/ledger";
-import { fieldName, type LeftOut } from "../../../src/workbook/left-out";
+import { cellOf, fieldName, type LeftOut } from "../../../src/workbook/left-out";
 import type { ReadablePart } from "../../../src/workbook/read";
 import { fieldId, usePane } from "../context";
 import { sourceText } from "../text/display";
@@ -301,18 +301,18 @@ function Problems(props: { problems: readonly LeftOut[] }) {
   const [all, setAll] = useState(false);
   if (!props.problems.length) return null;
   const shown = all ? props.problems : props.problems.slice(0, SHOWN);
-  const sheets = new Set(props.problems.map((p) => p.sheet)).size;
   return (
     <section class="problems" aria-labelledby="problems-ledger">
       <h3 id="problems-ledger">{t.problemsHeading(props.problems.length)}</h3>
       <p class="hint">{t.problemsIntro}</p>
       <ul>
         {shown.map((p, i) => {
-          const cell = `${sheets > 1 ? `${p.sheet}!` : ""}${p.column}${p.row}`;
+          // the cell with its sheet ("Activa!A17"), as the notes, the report and kia-calc name it
+          const cell = cellOf(p);
           const field = p.field === "row" ? "" : p.list === "investments" ? (t.fieldNames[p.field as LedgerField] ?? fieldName(p)) : fieldName(p);
           return (
             <li key={`${p.sheet}-${p.row}-${p.column}-${i}`} class="problem">
-              <span class="where">{field ? t.problemAt(p.row, `${sheets > 1 ? `${p.sheet}!` : ""}${p.column}`, field) : cell}</span>
+              <span class="where">{field ? `${cell} (${field})` : cell}</span>
               <span class="what">
                 {keepEuro(p.reason)}
                 {p.value ? <span class="value"> ({p.value})</span> : null}

@@ -65,7 +65,6 @@ export const en: Messages = {
 
   problemsHeading: (n: number) => (n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`),
   problemsIntro: "These rows do not count until they are corrected; the other rows work as usual.",
-  problemAt: (row: number, letter: string, field: string) => `Row ${row}, column ${letter} (${field})`,
   goToCell: (cell: string) => `Go to ${cell}`,
   moreProblems: (n: number) => `and ${n} more`,
   showAllProblems: "Show all",

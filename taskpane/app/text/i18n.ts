@@ -73,7 +73,6 @@ const nl = {
   // problems
   problemsHeading: (n: number) => (n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`),
   problemsIntro: "Deze rijen tellen niet mee tot ze zijn verbeterd; de andere rijen werken gewoon.",
-  problemAt: (row: number, letter: string, field: string) => `Rij ${row}, kolom ${letter} (${field})`,
   goToCell: (cell: string) => `Ga naar ${cell}`,
   moreProblems: (n: number) => `en nog ${n}`,
   showAllProblems: "Toon alle",
