@@ -88,7 +88,7 @@ browserSuite("standalone page in chromium", () => {
       // "wijzig" opens the problems: the ledger's problem, at its cell with the sheet and the column's name; the good rows still count
       await page.click("#source-summary");
       const problem = page.locator(".problems .problem").first();
-      expect(await problem.locator(".where").innerText()).toBe("Investeringen!D19 (bedrag)");
+      expect(await problem.locator(".where").innerText()).toBe("Staat 2025!D19 (bedrag)");
       expect(await problem.locator(".what").innerText()).toMatch(/dubbelzinnig/);
       await shot(page, "02-staat-en-problemen");
       await page.click("#source-summary");
