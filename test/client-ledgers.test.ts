@@ -24,7 +24,10 @@ describe("headers of hand-made ledgers", () => {
     "the amount headed %p is the ledger's amount",
     async (header) => {
       const path = join(tmp, "excl.csv");
-      writeFileSync(path, `Omschrijving;Rubriek;Aanschafdatum;${header}\nKappersstoelen;Inventaris;01-02-2025;€ 4.800,00\nWasunits;Installaties;01-02-2025;€ 6.250,00\n`);
+      writeFileSync(
+        path,
+        `Omschrijving;Rubriek;Aanschafdatum;${header}\nKappersstoelen;Inventaris;01-02-2025;€ 4.800,00\nWasunits;Installaties;01-02-2025;€ 6.250,00\n`,
+      );
       const r = await call(["--year", "2025", path]);
       expect(r.code).toBe(0);
       const report = JSON.parse(r.out);
@@ -67,11 +70,16 @@ describe("a ledger without a year whose rows are not read", () => {
   test("kia-calc says which cells were not read, not only that there are no investment dates", async () => {
     // an English-format export: every amount refused, so no readable row has a date to give the year
     const path = join(tmp, "engels.csv");
-    writeFileSync(path, "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC freesmachine;Machines;14-02-2025;\"38,500.00\"\nCompressor;Machines;03-06-2025;\"4,250.50\"\n");
+    writeFileSync(
+      path,
+      'Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC freesmachine;Machines;14-02-2025;"38,500.00"\nCompressor;Machines;03-06-2025;"4,250.50"\n',
+    );
     const r = await call([path]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("geen jaar gevonden");
-    expect(r.err).toContain("De datums van 2 regels met een cel die niet gelezen is, tellen daarbij niet mee (2 cellen, zoals engels.csv!D2 (\"38,500.00\"): Engelse notatie");
+    expect(r.err).toContain(
+      'De datums van 2 regels met een cel die niet gelezen is, tellen daarbij niet mee (2 cellen, zoals engels.csv!D2 ("38,500.00"): Engelse notatie',
+    );
     expect(r.err).toContain("engels.csv!D3");
     expect(r.err).toContain("--year 20");
   });
@@ -87,10 +95,7 @@ describe("an export whose asset group is headed 'Groep' (no Categorie column)", 
   ];
   // 4.850 + 12.300 + 7.125,75 + 2.400 = 26.675,75 x 28 % = 7.469,21 -> 7.470
   test.each(["csv", "xlsx"])("is read as the category on a sheet without tables (%s)", async (kind) => {
-    const path =
-      kind === "csv"
-        ? join(tmp, "groep.csv")
-        : await xlsx("groep.xlsx", { Activa: [["Vaste activa Twinfield 2025"], [], ...rows] });
+    const path = kind === "csv" ? join(tmp, "groep.csv") : await xlsx("groep.xlsx", { Activa: [["Vaste activa Twinfield 2025"], [], ...rows] });
     if (kind === "csv") writeFileSync(path, rows.map((r) => r.map((c) => `"${c}"`).join(",")).join("\n") + "\n");
     const r = await call(["--year", "2025", path]);
     expect(r.code).toBe(0);
@@ -113,7 +118,10 @@ describe("an export whose asset group is headed 'Groep' (no Categorie column)", 
 describe("an amount shown as a dash (Excel's accounting format for zero or nothing)", () => {
   test('"€ -" and "-" are named as a dash, not as a negative amount', async () => {
     const path = join(tmp, "streepje.csv");
-    writeFileSync(path, "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC;Machines;14-02-2025;€ 38.500,00\nNog te factureren;Machines;01-03-2025;€ -\nKast;Inventaris;01-03-2025;-\n");
+    writeFileSync(
+      path,
+      "Omschrijving;Categorie;Aanschafdatum;Aanschafwaarde\nCNC;Machines;14-02-2025;€ 38.500,00\nNog te factureren;Machines;01-03-2025;€ -\nKast;Inventaris;01-03-2025;-\n",
+    );
     const r = await call(["--year", "2025", path]);
     expect(r.code).toBe(0);
     expect(r.err).toContain('streepje.csv!D3 ("€ -"): een streepje ("€ -") is geen bedrag: zo toont Excel nul of niets');
@@ -137,7 +145,8 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
   const SALE = [["Desinvesteringen 2025"], ["Omschrijving", "Categorie", "Datum verkoop", "Verkoopprijs"], ["Oude pers", "machine", "01-06-2025", "€ 30.000"]];
   const csvOf = (rows: unknown[][]) => rows.map((r) => r.join(";")).join("\n") + "\n";
   // the xlsx as a client types it: amounts as numbers
-  const numbers = (rows: unknown[][]) => rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("€ ") ? Number(c.slice(2).replace(/\./g, "")) : c)));
+  const numbers = (rows: unknown[][]) =>
+    rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("€ ") ? Number(c.slice(2).replace(/\./g, "")) : c)));
   const file = async (name: string, kind: string, rows: unknown[][]) => {
     if (kind === "xlsx") return xlsx(`${name}.xlsx`, { Staat: numbers(rows) });
     const path = join(tmp, `${name}.csv`);
@@ -183,7 +192,7 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
         {
           cell: cellOf(kind, "m1-verkoop-2021", "B8"),
           reason:
-            'verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); ' +
+            "verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); " +
             'vul de kolommen "Investeringsbedrag" en "Totaal investeringsjaar" in, of zet in een kolom "Uit register" het nummer uit het register van 2021 (zoals 2021:M3) ' +
             'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
         },
@@ -195,19 +204,44 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
     },
   );
 
-  test.each(["csv", "xlsx"])("a sale of 2021 with its amount but not 2021's total: one message, at the empty total's cell, naming the total only (%s)", async (kind) => {
-    const path = await file("m1-verkoop-totaal", kind, [
-      ...LEDGER,
-      ["Desinvesteringen 2025"],
-      ["Omschrijving", "Aanschafjaar", "Investeringsbedrag", "Totaal investeringsjaar", "Verkoopprijs"],
-      ["Heftruck Linde", "2021", "€ 20.000", "", "€ 6.500"],
-    ]);
-    const report = JSON.parse((await call(["--year", "2025", path])).out);
-    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "m1-verkoop-totaal", "D8")]);
-    expect(report.leftOut[0].reason).toMatch(/^verkoop van een bedrijfsmiddel uit 2021: totaal investeringsjaar ontbreekt \(art\. 3\.47/);
-    expect(report.leftOut[0].reason).toContain('vul de kolom "Totaal investeringsjaar" in');
-    expect(report.leftOut[0].value).toBeUndefined();
-  });
+  test.each(["csv", "xlsx"])(
+    "a sale of an asset of the tax year itself without a link: the message asks for the investment's number, not a register (%s)",
+    async (kind) => {
+      const path = await file("m1-verkoop-2025", kind, [
+        ...LEDGER,
+        ["Desinvesteringen 2025"],
+        ["Omschrijving", "Aanschafjaar", "Verkoopprijs"],
+        ["Heftruck Linde", "2025", "€ 6.500"],
+      ]);
+      const report = JSON.parse((await call(["--year", "2025", path])).out);
+      expect(report.kia).toBe("19769");
+      expect(report.leftOut).toEqual([
+        {
+          cell: cellOf(kind, "m1-verkoop-2025", "B8"),
+          reason:
+            'verkoop van een bedrijfsmiddel uit 2025, het jaar van deze staat: zet in een kolom "Investering dit jaar" het nummer van die investering in de staat ' +
+            "(het investeringsbedrag en het totaal van 2025 komen dan uit de staat zelf)",
+        },
+      ]);
+    },
+  );
+
+  test.each(["csv", "xlsx"])(
+    "a sale of 2021 with its amount but not 2021's total: one message, at the empty total's cell, naming the total only (%s)",
+    async (kind) => {
+      const path = await file("m1-verkoop-totaal", kind, [
+        ...LEDGER,
+        ["Desinvesteringen 2025"],
+        ["Omschrijving", "Aanschafjaar", "Investeringsbedrag", "Totaal investeringsjaar", "Verkoopprijs"],
+        ["Heftruck Linde", "2021", "€ 20.000", "", "€ 6.500"],
+      ]);
+      const report = JSON.parse((await call(["--year", "2025", path])).out);
+      expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "m1-verkoop-totaal", "D8")]);
+      expect(report.leftOut[0].reason).toMatch(/^verkoop van een bedrijfsmiddel uit 2021: totaal investeringsjaar ontbreekt \(art\. 3\.47/);
+      expect(report.leftOut[0].reason).toContain('vul de kolom "Totaal investeringsjaar" in');
+      expect(report.leftOut[0].value).toBeUndefined();
+    },
+  );
 
   test.each(["csv", "xlsx"])("a complete disposals section is read as the disposals: the addition of art. 3.47 (%s)", async (kind) => {
     const path = await file("m1-volledig", kind, [
@@ -228,7 +262,12 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
   });
 
   test.each(["csv", "xlsx"])("another list under a second header is left out, row by row, with why (%s)", async (kind) => {
-    const path = await file("m1-anders", kind, [...LEDGER, ["Afschrijvingen 2025"], ["Omschrijving", "Categorie", "Afschrijving"], ["CNC machine", "machine", "€ 11.100"]]);
+    const path = await file("m1-anders", kind, [
+      ...LEDGER,
+      ["Afschrijvingen 2025"],
+      ["Omschrijving", "Categorie", "Afschrijving"],
+      ["CNC machine", "machine", "€ 11.100"],
+    ]);
     const r = await call(["--year", "2025", path]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
@@ -237,7 +276,9 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
     expect(report.leftOut).toEqual([
       expect.objectContaining({
         cell: cellOf(kind, "m1-anders", "A8"),
-        reason: expect.stringMatching(/^regel onder een tweede kopregel \("Afschrijvingen 2025", kopregel in rij 7 .*hoort niet bij de staat van investeringen/),
+        reason: expect.stringMatching(
+          /^regel onder een tweede kopregel \("Afschrijvingen 2025", kopregel in rij 7 .*hoort niet bij de staat van investeringen/,
+        ),
       }),
     ]);
   });
@@ -256,7 +297,10 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
 describe("amounts with the minus after them, and dates with a two-digit year", () => {
   test("'1.234,56-' is negative: a credit in the amount column, refused as negative elsewhere (not 'geen bedrag')", async () => {
     const path = join(tmp, "min-achter.csv");
-    writeFileSync(path, "Omschrijving;Categorie;Datum;Aanschafwaarde;Betaald\nCNC;machine;03-03-2025;€ 11.000;1.234,56-\nKasten;inventaris;01-04-2025;€ 9.000;\nKorting kasten;inventaris;01-04-2025;1.000,00-;\n");
+    writeFileSync(
+      path,
+      "Omschrijving;Categorie;Datum;Aanschafwaarde;Betaald\nCNC;machine;03-03-2025;€ 11.000;1.234,56-\nKasten;inventaris;01-04-2025;€ 9.000;\nKorting kasten;inventaris;01-04-2025;1.000,00-;\n",
+    );
     const r = await call(["--year", "2025", path]);
     expect(r.code).toBe(0);
     expect(r.err).toContain('min-achter.csv!E2 ("1.234,56-"): bedrag mag niet negatief zijn');

@@ -321,7 +321,11 @@ export function assemble(
   const d = parts.disposals;
   if (d) {
     const dm = mapDisposalHeaders(d.headers).mapping;
-    const x = readDisposals(d.headers, d.rows, { firstRow: d.firstRow, firstColumn: d.firstColumn });
+    const x = readDisposals(d.headers, d.rows, {
+      firstRow: d.firstRow,
+      firstColumn: d.firstColumn,
+      ...(parts.year !== undefined ? { year: parts.year } : {}),
+    });
     // a disposal that refers to an earlier year's register: filled from it, or left out at its cell with why
     if (dm.register !== undefined)
       for (let i = x.items.length - 1; i >= 0; i--) {

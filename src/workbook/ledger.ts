@@ -294,6 +294,8 @@ export interface LedgerPlace {
   sheet?: string;
   /** the user's answers to the open questions (./questions.ts), by questionKey */
   answers?: Answers;
+  /** the tax year, when known: a sale of an asset of this year is linked to its row in the ledger, not to a register */
+  year?: number;
   /** the ledger's header row (from its first column): a row that repeats it (an export's page header) is passed over */
   headers?: readonly unknown[];
 }
@@ -1062,7 +1064,7 @@ export function readDisposals(
     }
     if (missing.length) {
       const at = missing.find((f) => m[f] !== undefined) ?? "investmentYear";
-      problem(at, earlierYearMissing(year!, missing), true);
+      problem(at, year === place.year ? thisYearUnlinked(year!) : earlierYearMissing(year!, missing), true);
     }
     return d;
   });
@@ -1080,6 +1082,18 @@ function earlierYearMissing(year: number, missing: readonly string[]): string {
     `verkoop van een bedrijfsmiddel uit ${year}: ${list} ${missing.length > 1 ? "ontbreken" : "ontbreekt"} (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van ${year}); ` +
     `vul ${names.length > 1 ? "de kolommen" : "de kolom"} ${names.map((n) => `"${n}"`).join(" en ")} in, of zet in een kolom "${DISPOSAL_HEADERS.register[0]}" het nummer uit het register van ${year} (zoals ${year}:M3) ` +
     `en lees het rapport van ${year} in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)`
+  );
+}
+
+/**
+ * Why a sale of an asset bought in the tax year itself is left out when it names no investment: such an asset is one
+ * of this year's investments (art. 3.47: sold in the year it was bought, its price counts against that investment),
+ * so the row names the ledger row, not an amount or a register.
+ */
+function thisYearUnlinked(year: number): string {
+  return (
+    `verkoop van een bedrijfsmiddel uit ${year}, het jaar van deze staat: zet in een kolom "${DISPOSAL_HEADERS.investment[0]}" ` +
+    `het nummer van die investering in de staat (het investeringsbedrag en het totaal van ${year} komen dan uit de staat zelf)`
   );
 }
 
