@@ -1,7 +1,7 @@
 /**
  * The pane as it behaves inside Excel, in chromium: the real App with host "excel" on an in-memory Workbook
  * (test/e2e/harness/excel-harness.tsx) holding the sample ledger's tables. What the standalone page cannot show:
- * the template's table read at once with progress, a problem's "Ga naar D19" selecting the cell, the corrected
+ * the template's table read at once with progress, a problem's "Ga naar Staat 2025!D19" selecting the cell, the corrected
  * column mapping and the user's choices stored in the document and restored after a reload, the partners and their
  * key read from the workbook, the report written to the add-in's own sheet and replaced only after confirmation,
  * the selection read. The Office.js adapter itself is tested on office-addin-mock (test/workbook-office.test.ts);
@@ -140,7 +140,7 @@ browserSuite("the pane inside Excel (in-memory workbook) in chromium", () => {
 
       // a problem's button selects its cell in the sheet ("wijzig" opens the folded source card)
       await page.click("#source-summary");
-      await page.click("text=Ga naar D19");
+      await page.click("text=Ga naar Staat 2025!D19");
       await hasCall(page, (c) => c[0] === "selectCell" && c[1] === "Staat 2025" && c[2] === 19 && c[3] === 3, "selectCell D19");
 
       // correct the mapping: the date column is not used; stored in the document by header
