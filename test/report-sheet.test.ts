@@ -349,16 +349,20 @@ describe("report sheet: the rows left out", () => {
     ],
   );
   /** the pane after loading both tables and adding a disposal in step 4 without filling it in */
-  function pane(lang: "nl" | "en", withDisposal = true) {
-    let s = reducer(initialState(2025), {
+  /** the pane after loading the ledger and `disposalGrid` */
+  function loaded(disposalGrid: typeof disposals) {
+    return reducer(initialState(2025), {
       type: "load-done",
       source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
       grid: ledger,
-      disposalGrid: disposals,
+      disposalGrid,
       mapping: mapHeaders(ledger.headers).mapping,
       mappingOrigin: "headers",
       year: 2025,
     });
+  }
+  function pane(lang: "nl" | "en", withDisposal = true) {
+    let s = loaded(disposals);
     if (withDisposal) s = reducer(s, { type: "add-disposal" });
     const d = makeDeriver()(s, NL);
     // as the report step (ReportStep.tsx): the reader's LeftOut entries, then the disposals entered in step 4 and not complete
@@ -439,15 +443,7 @@ describe("report sheet: the rows left out", () => {
 
   it("a sale of 2021 without its amount and 2021's total: one row in 'Niet meegeteld' that says so, with no description shown as a value", () => {
     const sale = grid("Desinvesteringen", ["Omschrijving", "Aanschafjaar", "Verkoopprijs"], [["Heftruck Linde", 2021, 6500]]);
-    const s = reducer(initialState(2025), {
-      type: "load-done",
-      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-      grid: ledger,
-      disposalGrid: sale,
-      mapping: mapHeaders(ledger.headers).mapping,
-      mappingOrigin: "headers",
-      year: 2025,
-    });
+    const s = loaded(sale);
     const d = makeDeriver()(s, NL);
     const rows = leftOutRows(d.leftOut, { issues: d.disposalIssues, disposals: s.choices.disposals }, "nl").filter((r) => r.list === "disposals");
     expect(rows).toEqual<LeftOutRow[]>([
@@ -459,7 +455,7 @@ describe("report sheet: the rows left out", () => {
         description: "Heftruck Linde",
         amount: "6500",
         reason:
-          'verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); ' +
+          "verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); " +
           'vul de kolommen "Investeringsbedrag" en "Totaal investeringsjaar" in, of zet in een kolom "Uit register" het nummer uit het register van 2021 (zoals 2021:M3) ' +
           'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
       },
