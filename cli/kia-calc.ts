@@ -384,6 +384,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
           leftOut: leftOut?.places,
           open: leftOut?.questions,
           examples: leftOut?.examples,
+          ...(leftOut ? { lines: leftOut.lines } : {}),
           client: o.client,
           date: o.date,
           version: version(),
@@ -441,6 +442,8 @@ interface ScenarioRead {
     questions: ReportFile.OpenRow[];
     /** the firm template's example rows still in the workbook (a CONCEPT report) */
     examples: number;
+    /** the ledger's lines read and rows passed over (the report's "Regels van de staat") */
+    lines: WorkbookReader.LedgerLines;
     /** the figure is not final: a row left out or a question open */
     provisional: boolean;
     /** the open questions: the cell, the row's number, the question and its choices (the suggestion first) */
@@ -558,7 +561,11 @@ async function readScenario(
         open,
         provisionalLine,
         entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
-        section: rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
+        // what was read, in the words of the pane's header and the report (src/workbook/lines.ts), then what was left out
+        section:
+          `Gelezen: ${read.found.ledger}: ${reader.ledgerLinesText(read.lines)}.\n` +
+          rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
+        lines: read.lines,
         places: read.leftOut,
         questions: read.open.map(openRow),
         examples,

@@ -12,6 +12,7 @@ import { leftOutRow, reportSheet, type ClientDetails, type OpenRow } from "../sr
 export type { OpenRow };
 import { reportXlsx } from "../src/report-sheet/xlsx";
 import type { LeftOut } from "../src/workbook/left-out";
+import type { LedgerLines } from "../src/workbook/lines";
 import { InputError } from "./input";
 
 export interface ReportFileOptions {
@@ -24,6 +25,8 @@ export interface ReportFileOptions {
   open?: readonly OpenRow[];
   /** the firm template's example rows still in the workbook: the report is then a CONCEPT */
   examples?: number;
+  /** a workbook's or CSV's lines read and rows passed over (src/workbook/lines.ts) */
+  lines?: LedgerLines;
   client: ClientDetails;
   /** jjjj-mm-dd; default today */
   date?: string;
@@ -49,6 +52,7 @@ export async function writeReportFile(file: string, report: Report, o: ReportFil
     leftOut: o.leftOut?.filter((x) => x.list !== "partners").map((x) => leftOutRow(x)),
     open: o.open,
     examples: o.examples,
+    ...(o.lines ? { lines: o.lines } : {}),
   });
 
   const bytes = await reportXlsx(sheet, { JSZip: require("jszip") });

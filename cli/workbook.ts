@@ -136,3 +136,4 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
 /** How the year was found from the dates, in the words the pane uses too (kia-calc's note). */
 export { datesYearText };
 export { examplesCount } from "../src/workbook/examples";
+export { ledgerLinesText, type LedgerLines } from "../src/workbook/lines";

@@ -28,6 +28,7 @@ import { registerOf, registerRows } from "../register/build";
 import { REGISTER_VERSION, registerTableName } from "../register/format";
 import { referenceUrls } from "./refs";
 import type { ReportCellFormat, ReportSheet, ReportValue } from "./types";
+import { ledgerLinesText, type LedgerLines } from "../workbook/lines";
 
 /** Who the report is for and who made it: the client block (filled in the pane, or by kia-calc's options). */
 export interface ClientDetails {
@@ -48,8 +49,14 @@ export interface ReportSheetOptions {
   version: string;
   /** the date the report is made, jjjj-mm-dd */
   date: string;
-  /** where the ledger was read: "tabel Investeringen (blad Staat), 15 rijen", a file name, ... */
+  /** where the ledger was read: "tabel Investeringen (blad Staat)", a file name, ... (how many lines: `lines`) */
   ledgerSource: string;
+  /**
+   * the ledger's lines read and its rows passed over, as the reader counts them (src/workbook/lines.ts): the report
+   * says them in the pane's and kia-calc's words ("6 regels gelezen (2 overgeslagen: totaalregel, lege regel)");
+   * without it, the rows counted, left out and open are taken as the lines read
+   */
+  lines?: LedgerLines;
   scenario: Scenario;
   client?: ClientDetails;
   /**
@@ -174,8 +181,8 @@ const NL = {
   source: "Bron van de staat",
   description: "Omschrijving",
   ledgerRows: "Regels van de staat",
-  ledgerRowsText: (read: number, left: number, disposals: number, open = 0) =>
-    `${read} ${read === 1 ? "regel" : "regels"} gelezen, ${left + open === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : [left ? `${left} niet meegeteld` : "", open ? `${open} met een open vraag` : ""].filter(Boolean).join(", ")}` +
+  ledgerRowsText: (read: number, left: number, disposals: number, open = 0, lines?: LedgerLines) =>
+    `${lines ? ledgerLinesText(lines, "nl") : `${read} ${read === 1 ? "regel" : "regels"} gelezen`}, ${left + open === 0 ? (read === 1 ? "meegeteld" : "alle meegeteld") : [left ? `${left} niet meegeteld` : "", open ? `${open} met een open vraag` : ""].filter(Boolean).join(", ")}` +
     (disposals ? `; ${disposals} ${disposals === 1 ? "vervreemding" : "vervreemdingen"} niet meegeteld` : "") +
     (left || disposals ? " (zie Niet meegeteld)" : "") +
     (open ? " (zie Open vragen)" : ""),
@@ -370,8 +377,8 @@ const EN: Labels = {
   source: "Source of the ledger",
   description: "Description",
   ledgerRows: "Rows of the ledger",
-  ledgerRowsText: (read, left, disposals, open = 0) =>
-    `${read} ${read === 1 ? "row" : "rows"} read, ${left + open === 0 ? (read === 1 ? "counted" : "all counted") : [left ? `${left} not counted` : "", open ? `${open} with an open question` : ""].filter(Boolean).join(", ")}` +
+  ledgerRowsText: (read, left, disposals, open = 0, lines) =>
+    `${lines ? ledgerLinesText(lines, "en") : `${read} ${read === 1 ? "row" : "rows"} read`}, ${left + open === 0 ? (read === 1 ? "counted" : "all counted") : [left ? `${left} not counted` : "", open ? `${open} with an open question` : ""].filter(Boolean).join(", ")}` +
     (disposals ? `; ${disposals} ${disposals === 1 ? "disposal" : "disposals"} not counted` : "") +
     (left || disposals ? " (see Not counted)" : "") +
     (open ? " (see Open questions)" : ""),
@@ -813,7 +820,7 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   if (description) kv(L.description, description);
   // a row with an open question is not among the scenario's investments until answered
   const openRows = new Set(open.map(rowKey)).size;
-  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows));
+  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows, options.lines));
   if (leftOutReason && leftOut?.length) kv(L.leftOutReason, leftOutReason);
   b.blank();
 

@@ -27,6 +27,7 @@ import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
 import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
 import { SHEET } from "./names";
+import { ledgerLines, type LedgerLines } from "./lines";
 
 /** A block of cells read from the workbook, with where it sits so a LeftOut can name its cell. */
 export interface Grid {
@@ -103,6 +104,8 @@ export interface WorkbookRead {
   found: { ledger: string; partners?: string; disposals?: string; year: string };
   /** where the scenario's investments and disposals are (as read, before rows were left out) */
   places: { ledger: RowPlaces; disposals?: RowPlaces };
+  /** the ledger's lines read and its rows passed over (totals, empty rows, repeated headers): ./lines.ts */
+  lines: LedgerLines;
   /** every cell not read, then every row the core refuses */
   leftOut: LeftOut[];
   notes: ReadNote[];
@@ -174,7 +177,7 @@ export type FromRegister = (
 /** What found parts give (readWorkbook's step 5). */
 export type FoundRead = Pick<
   WorkbookRead,
-  "scenario" | "places" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "examples" | "provisional" | "normalized" | "refused"
+  "scenario" | "places" | "lines" | "leftOut" | "open" | "answered" | "otherYears" | "warnings" | "examples" | "provisional" | "normalized" | "refused"
 > & {
   found: { ledger: string; partners?: string; disposals?: string };
   /** the sheet row of each of the scenario's investments (the rows left out taken out) */
@@ -203,6 +206,7 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
     scenario: parts.scenario,
     found: parts.found,
     places: parts.places,
+    lines: ledgerLines(ledger.rows.length, first),
     rows: read.rows,
     leftOut: parts.leftOut,
     open: read.open ?? [],

@@ -27,3 +27,4 @@ export { CsvBook } from "./csv";
 export { MAX_CELLS, MAX_FILE_BYTES, TooLargeError, fileTooLarge, type Limits } from "./limits";
 export { questionKey, type Answer, type Answers, type OpenQuestion, type OpenChoice } from "./questions";
 export { selectionBook, selectionName, rangeAddress, type RangePlace } from "./selection";
+export { ledgerLines, ledgerLinesText, type LedgerLines } from "./lines";

@@ -266,8 +266,10 @@ export interface LedgerRead {
   /** sheet row of each investment, parallel to `investments` */
   rows: number[];
   problems: LedgerProblem[];
-  /** rows that were empty and skipped */
+  /** rows that were empty and skipped, or repeated the header */
   skipped: number;
+  /** of the rows skipped, those that repeat the header row (an export's page header) */
+  repeatedHeaders?: number;
   /** rows the reader does not decide alone (./questions.ts): not counted until answered */
   open?: OpenQuestion[];
   /** total rows (Totaal, Subtotaal, Saldo, or a row without category holding the sum of the rows above): not assets */
@@ -357,7 +359,7 @@ export function readLedger(
   mapping: ColumnMapping,
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): Required<LedgerRead> {
-  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
+  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, repeatedHeaders: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
   const unknownHint = categoryHints();
@@ -371,8 +373,10 @@ export function readLedger(
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const sheetRow = place.firstRow + r;
-    if (cols.every((c) => isEmpty(row[c])) || (place.headers && repeatsHeader(row, place.headers))) {
+    const empty = cols.every((c) => isEmpty(row[c]));
+    if (empty || (place.headers && repeatsHeader(row, place.headers))) {
       out.skipped++;
+      if (!empty) out.repeatedHeaders++;
       continue;
     }
     // A total row (a label, or a row without category or description holding the sum of the rows above) is a check.

@@ -11,7 +11,7 @@ import { usePane } from "../context";
 import { sourceDescription } from "../model/derive";
 import { sourceText } from "../text/display";
 import { saveData } from "../steps/SavedData";
-import { formatNumber, formatPercent, keepEuro } from "../text/format";
+import { formatPercent, keepEuro } from "../text/format";
 import { Dialog, Money, Ref, Stat } from "../ui";
 import { Declaration } from "./Declaration";
 import { ReportConfirm } from "./ReportConfirm";
@@ -71,13 +71,14 @@ export function ReportStep({ version }: { version: string }) {
     setStatus(null);
     try {
       const { reportSheet } = sheets;
-      const rows = state.grid ? formatNumber(String(state.grid.rows.length), culture) : "";
       const leftOut = leftOutList();
       const sheet = reportSheet(report, {
         lang,
         version,
         date: isoDate(new Date()),
-        ledgerSource: `${sourceText(sourceDescription(state), lang)}${rows ? `, ${rows} ${lang === "en" ? "rows" : "rijen"}` : ""}`,
+        ledgerSource: sourceText(sourceDescription(state), lang),
+        // the reader's count, in the words of the pane's header and kia-calc (src/workbook/lines.ts)
+        ...(derived.read ? { lines: derived.read.lines } : {}),
         scenario,
         client,
         leftOut,

@@ -9,6 +9,7 @@ import { useState } from "preact/hooks";
 import { establishedYears } from "../../../src/law";
 import { columnIndex, columnLetter, LEDGER_FIELDS, ledgerMapping, type LedgerField } from "../../../src/workbook/ledger";
 import { cellOf, fieldName, type LeftOut } from "../../../src/workbook/left-out";
+import { ledgerLinesText } from "../../../src/workbook/lines";
 import type { ReadablePart } from "../../../src/workbook/read";
 import { fieldId, usePane } from "../context";
 import { sourceText } from "../text/display";
@@ -136,7 +137,7 @@ export function SourcePanel(props: {
         <>
           <div class="row wrap loaded">
             <p class="grow source-line" id="source-line">
-              {t.loadedFrom(state.source.fileName && !grid.source.includes(state.source.fileName) ? `${state.source.fileName}: ${sourceName}` : sourceName, n(grid.rows.length))}
+              {t.loadedFrom(state.source.fileName && !grid.source.includes(state.source.fileName) ? `${state.source.fileName}: ${sourceName}` : sourceName, derived.read ? ledgerLinesText(derived.read.lines, lang, n) : "")}
             </p>
             <YearSelect />
           </div>

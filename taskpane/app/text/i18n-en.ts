@@ -26,7 +26,8 @@ export const en: Messages = {
   reading: "Reading…",
   readingPart: (pct: number) => `${pct}% of the file read`,
   stopReading: "Stop",
-  loadedFrom: (name: string, rows: string) => `${name} · ${rows} ${rows === "1" ? "row" : "rows"}`,
+  /** `lines`: the reader's count of the ledger (src/workbook/lines.ts ledgerLinesText), as the report and kia-calc say it */
+  loadedFrom: (name: string, lines: string) => `${name} · ${lines}`,
   columnsFound: (n: number) => `${n} columns recognised`,
   problemCount: (n: number) => (n === 0 ? "no problems" : n === 1 ? "1 problem in the ledger" : `${n} problems in the ledger`),
   change: "change",

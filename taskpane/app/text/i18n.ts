@@ -39,7 +39,8 @@ const nl = {
   reading: "Bezig met lezen…",
   readingPart: (pct: number) => `${pct}% van het bestand gelezen`,
   stopReading: "Stoppen",
-  loadedFrom: (name: string, rows: string) => `${name} · ${rows} ${rows === "1" ? "rij" : "rijen"}`,
+  /** `lines`: the reader's count of the ledger (src/workbook/lines.ts ledgerLinesText), as the report and kia-calc say it */
+  loadedFrom: (name: string, lines: string) => `${name} · ${lines}`,
   columnsFound: (n: number) => `${n} kolommen herkend`,
   problemCount: (n: number) => (n === 0 ? "geen problemen" : n === 1 ? "1 probleem in de staat" : `${n} problemen in de staat`),
   change: "wijzig",
