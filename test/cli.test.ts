@@ -580,7 +580,7 @@ describe("kia-calc: what a workbook leaves out is in the output too", () => {
     `  Desinvesteringen!D2 (vervreemding D1, kolom investering dit jaar): ${refusedDisposal}\n`;
   const scenarioOf = async (p: string) => JSON.parse((await call(["--scenario", p])).out);
 
-  it("--explain: a section 'Niet meegeteld' below the first line, with the lines of standard error; standard error as before", async () => {
+  it("--explain: below the first line the lines read (as the pane's header says them), then a section 'Niet meegeteld' with the lines of standard error; standard error as before", async () => {
     const r = await call(["--explain", path]);
     expect(r.code).toBe(0);
     expect(r.err).toBe(stderr());
@@ -590,6 +590,7 @@ describe("kia-calc: what a workbook leaves out is in the output too", () => {
     expect(r.out).toBe(
       "Voorlopig: 3 regels niet meegeteld; de KIA hieronder is niet definitief.\n\n" +
         `${head}\n\n` +
+        "Gelezen: tabel Investeringen: 4 regels gelezen.\n" +
         "Niet meegeteld: 3 regels van de werkmap; de berekening is zonder deze regels gemaakt:\n" +
         `- Investeringen!D4 ("2,500"): ${ambiguous}\n` +
         `- Investeringen!E3 (nummer INV-2, kolom betaald): ${paid}\n` +
@@ -618,12 +619,13 @@ describe("kia-calc: what a workbook leaves out is in the output too", () => {
     expect(r.out).toContain('\n  "leftOut": [\n    {\n      "cell": "Investeringen!D4",\n');
   });
 
-  it("nothing left out: an empty leftOut and no section; a scenario .json: no leftOut at all", async () => {
+  it("nothing left out: an empty leftOut and no section, only the lines read; a scenario .json: no leftOut at all", async () => {
     const r = await call([clean]);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(JSON.parse(r.out).leftOut).toEqual([]);
     const e = await call(["--explain", clean]);
-    expect(e.out).toBe(explainText(evaluate(await scenarioOf(clean))));
+    const [head, ...rest] = explainText(evaluate(await scenarioOf(clean))).split("\n\n");
+    expect(e.out).toBe(`${head}\n\nGelezen: tabel Investeringen: 1 regel gelezen.\n\n${rest.join("\n\n")}`);
     expect(e.out).not.toContain("Niet meegeteld");
     const s = await call([plain]);
     expect(s.out).toBe(expectedReport);

@@ -107,7 +107,7 @@ browserSuite("standalone page: a large file read in a Web Worker", () => {
     await until(() => page.textContent("#source-line"), (s) => !!s && s.includes("grote-staat-2025.xlsx"), "de grote staat ingelezen", 180_000);
     const seconds = (Date.now() - t0) / 1000;
     console.log(`${ROWS.toLocaleString("nl-NL")} rijen in de worker gelezen en getoond in ${seconds.toFixed(1)} s`);
-    expect(await page.textContent("#source-line")).toContain(`${(ROWS - 1).toLocaleString("nl-NL")} rijen`);
+    expect(await page.textContent("#source-line")).toContain(`${(ROWS - 1).toLocaleString("nl-NL")} regels gelezen`);
 
     const { requests, errors, csp } = await finish();
     expect(errors).toEqual([]);

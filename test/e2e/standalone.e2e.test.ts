@@ -79,7 +79,7 @@ browserSuite("standalone page in chromium", () => {
       await page.setInputFiles("#ledger-file", SAMPLE);
       await page.waitForSelector("#kia-amount", { timeout: 20000 });
       expect(await live(page)).toContain(`KIA 2025 ${euro(withoutOverride.kia)}`);
-      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: tabel Investeringen");
+      expect(await page.textContent("#source-line")).toContain("voorbeeld-staat-2025.xlsx: tabel Investeringen · 16 regels gelezen");
       // the source card folds to one line once the ledger is read: the steps are on the first screen at 320 px
       expect(await page.locator("details.source-more").getAttribute("open")).toBeNull();
       expect(await page.textContent("#source-summary")).toMatch(/14 kolommen herkend · 1 probleem in de staat · wijzig/);
