@@ -149,6 +149,8 @@ export async function evaluateClient(path: string, core: typeof Core, year?: num
     const examples = examplesCount(read.examples);
     if (examples) row.examples = examples;
     // the rows kept were validated by the reader: evaluated without validating them again
+    // a workbook refused as a whole: the reader's refusal, which names the cell (a partner without the key's figure)
+    if (read.refused) throw read.refused;
     const report = read.normalized ? core.evaluateNormalized(read.normalized) : core.evaluate(read.scenario);
     row.total = report.total;
     row.kia = report.kia;

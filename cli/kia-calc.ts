@@ -346,8 +346,9 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     let leftOut: ScenarioRead["leftOut"];
     let normalized: ScenarioRead["normalized"];
     let earlier: ScenarioRead["earlier"];
+    let refused: ScenarioRead["refused"];
     try {
-      ({ scenario, leftOut, normalized, earlier } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore, o.answers, o));
+      ({ scenario, leftOut, normalized, earlier, refused } = await readScenario(o.file, () => io.stdin ?? process.stdin, o.year, err, loadCore, o.answers, o));
     } catch (e) {
       if (e instanceof InputError) return await fail(e.message.endsWith("\n") ? e.message : e.message + "\n", 2);
       throw e;
@@ -367,6 +368,8 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     const read = o.rapport !== undefined ? scenario : undefined;
     try {
       // a workbook's rows were validated once by the reader: evaluated as validated (unless a test injects evaluate)
+      // a workbook refused as a whole: the reader's refusal, which names the cell (a partner without the key's figure)
+      if (refused && !io.evaluate) throw refused;
       report = io.evaluate ? io.evaluate(scenario) : normalized ? core.evaluateNormalized(normalized) : core.evaluate(scenario);
       normalized = undefined;
       scenario = undefined; // the input is not needed any more: let it be collected while the report is written
@@ -453,6 +456,8 @@ interface ScenarioRead {
   };
   /** a workbook or CSV: its scenario validated once by the reader (evaluated without validating it again) */
   normalized?: Core.NormalizedScenario;
+  /** a workbook or CSV refused as a whole by the core, in the reader's words (at the cell where it can) */
+  refused?: Core.KiaValidationError;
   /** with --eerder: the registers used and what is not right (the JSON report's `earlier`, --explain's last section) */
   earlier?: { json: Earlier.EarlierJson; section: string };
 }
@@ -555,6 +560,7 @@ async function readScenario(
     return {
       scenario: read.scenario,
       normalized: read.normalized,
+      ...(read.refused ? { refused: read.refused } : {}),
       ...(earlier ? { earlier } : {}),
       leftOut: {
         provisional: read.provisional,

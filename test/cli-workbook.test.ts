@@ -166,6 +166,33 @@ describe("kia-calc on partners on a sheet without tables (the new-user trial)", 
       ["vof.xlsx", "0", "Jansen", "8400", "De Vries"],
     ]);
   });
+
+  it("the key 'winst' with only the capital given: the partners sheet's cell, the partner's name and what to fill in, not 'vennoot 1'", async () => {
+    // no column for the profit shares at all: the first partner's row, the column to add, the key that fits
+    const capitalOnly = [["Naam", "Kapitaal"], ["Jansen", 60000], ["De Vries", 40000], [], ["Verdeelsleutel", "winst"]];
+    const p = file("vof-kapitaal.xlsx", await workbook({ Staat: ledger, Vennoten: capitalOnly }));
+    const r = await call([p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "Ongeldige invoer: Vennoten!A2: de verdeelsleutel is winst (Vennoten!B5), maar blad Vennoten heeft geen kolom Winstaandeel, dus geen winstaandeel voor Jansen en de andere vennoten: " +
+        "voeg de kolom Winstaandeel toe en vul het aandeel in de (over)winst van iedere vennoot in (zoals 60% of 0,6), of zet de verdeelsleutel (Vennoten!B5) op kapitaal (dat staat bij iedere vennoot ingevuld)\n",
+    );
+    expect(r.err).not.toContain("vennoot 1");
+    // the column there, one partner's share empty: that partner's cell
+    const oneEmpty = [["Naam", "Winstaandeel", "Kapitaal"], ["Jansen", 0.6, 60000], ["De Vries", null, 40000], ["Verdeelsleutel", "winst"]];
+    const q = file("vof-leeg.xlsx", await workbook({ Staat: ledger, Vennoten: oneEmpty }));
+    const read = await readWorkbook(readFileSync(q), "vof-leeg.xlsx");
+    expect(read.refused?.message).toBe(
+      "Vennoten!B3: de verdeelsleutel is winst (Vennoten!B4), maar het winstaandeel van De Vries ontbreekt: vul in Vennoten!B3 het aandeel in de (over)winst van De Vries in (zoals 60% of 0,6), " +
+        "of zet de verdeelsleutel (Vennoten!B4) op kapitaal (dat staat bij iedere vennoot ingevuld)",
+    );
+    expect((await call([q])).err).toContain(`\nOngeldige invoer: ${read.refused!.message}\n`);
+    // --batch: the same words in the row's error
+    file("vof-kapitaal.xlsx", await workbook({ Staat: ledger, Vennoten: capitalOnly }), "sleutel");
+    const out = join(dir, "sleutel.csv");
+    await call(["--batch", join(dir, "sleutel"), "--out", out]);
+    expect(readFileSync(out, "utf8")).toContain("Vennoten!A2: de verdeelsleutel is winst (Vennoten!B5)");
+  });
 });
 
 const examples = join(__dirname, "..", "examples");

@@ -12,6 +12,7 @@ import {
   cellText,
   columnLetter,
   mapDisposalHeaders,
+  mapPartnerHeaders,
   ledgerMapping,
   type GroupColumnNote,
   readDisposals,
@@ -28,6 +29,7 @@ import { yesOrNo } from "./rules";
 import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
 import { SHEET } from "./names";
 import { ledgerLines, type LedgerLines } from "./lines";
+import { partnerKeyRefusal } from "./partners-key";
 
 /** A block of cells read from the workbook, with where it sits so a LeftOut can name its cell. */
 export interface Grid {
@@ -103,7 +105,7 @@ export interface WorkbookRead {
   /** where each part was found, for messages: "tabel Investeringen", "blad Staat", "KIA_JAAR (Overzicht!B3)" */
   found: { ledger: string; partners?: string; disposals?: string; year: string };
   /** where the scenario's investments and disposals are (as read, before rows were left out) */
-  places: { ledger: RowPlaces; disposals?: RowPlaces };
+  places: { ledger: RowPlaces; disposals?: RowPlaces; partners?: RowPlaces };
   /** the ledger's lines read and its rows passed over (totals, empty rows, repeated headers): ./lines.ts */
   lines: LedgerLines;
   /** every cell not read, then every row the core refuses */
@@ -237,6 +239,14 @@ export function readFound(found: WorkbookFound, choices: ReadChoices = {}, first
       }),
     });
   if (choices.validate !== false && choices.year !== undefined) Object.assign(out, leaveOutRefused(out, groupsLeftOut(ledger, mapping, out.leftOut)));
+  // a partner without the key's figure: said at the partners sheet's cell, with the partner's name
+  if (out.refused)
+    out.refused = partnerKeyRefusal(
+      out.refused,
+      out.places.partners,
+      (parts.scenario.partnership as { partners?: Record<string, unknown>[] } | undefined)?.partners,
+      found.key,
+    );
   out.provisional = out.open.length > 0 || out.leftOut.length > 0 || examplesCount(out.examples) > 0;
   return out;
 }
@@ -313,6 +323,8 @@ export function assemble(
     warnings.push(...(p.warnings ?? []).map((w) => ({ sheet: g.sheet, ...w })));
     if (p.items.length) {
       const partnership: Record<string, unknown> = { partners: p.items };
+      // where each partner is: a refusal of the partnership names the partner's cell (./partners-key.ts)
+      places.partners = { sheet: g.sheet, rows: p.rows, mapping: mapPartnerHeaders(g.headers).mapping, firstColumn: g.firstColumn };
       const key = cellText(parts.key).trim();
       if (key !== "") partnership.key = key;
       const request = yesOrNo(parts.request);
@@ -395,6 +407,7 @@ export function leaveOutRefused(
     const kept = (rows: number[], gone: ReadonlySet<number>) => (gone.size ? rows.filter((_, i) => !gone.has(i)) : rows);
     // each list's places stay parallel to the scenario's list, as RowPlaces says: the rows left out taken out
     const places: WorkbookRead["places"] = { ledger: { ...read.places.ledger, rows: kept(read.places.ledger.rows, dropped.investments) } };
+    if (read.places.partners) places.partners = read.places.partners;
     if (read.places.disposals) places.disposals = { ...read.places.disposals, rows: kept(read.places.disposals.rows, dropped.disposals) };
     return {
       scenario: checked.scenario as ScenarioParts & Scenario,
