@@ -40,7 +40,12 @@ export function categoriesMarkdown(): string {
       : `question: ${e.ask!.map((a) => `\`${a.category}\`${a.label ? ` (${a.label})` : ""}`).join(" / ")}`;
     lines.push(`| ${e.names.join(", ")} | ${(e.rgs ?? []).map((c) => `\`${c}\``).join(", ")} | ${reads} | ${e.sources.join(", ")} |`);
   }
-  lines.push("", "Hints (a word in the description suggests the answer; the first hint that fits wins):", "");
+  lines.push(
+    "",
+    "Hints (a word in the description suggests the answer; the first hint that fits wins). A hint word is no category: written as",
+    'the category ("Aanhangwagen") the row is refused, and the message names the category to choose (kies "overig").',
+    "",
+  );
   for (const x of h.hints) lines.push(`- \`${x.category}\`: ${x.words.join(", ")}`);
   lines.push("", "Sources:", "");
   for (const s of h.sources) lines.push(`- **${s.id}**: ${s.title}. <${s.url}>${s.via ? ` (via ${s.via})` : ""}`);

@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
 import { evaluate, type Report } from "../src";
+import { findCategory } from "../src/law";
 import { readCsvFile as readCsv, readWorkbookFile as readWorkbook } from "../cli/workbook";
 import { XlsxBook } from "../src/workbook/xlsx";
 import { toCsv, type ClientRow } from "../cli/batch";
@@ -80,6 +81,22 @@ describe("kia-calc werkblad.xlsx", () => {
         examplesWarning("2 op Vennoten, 1 op Desinvesteringen", 3),
     );
     expect(JSON.parse(r.out).assets.map((a: { id: string }) => a.id)).toEqual(["A1"]);
+  });
+
+  it("'Aanhangwagen' as a category: no category of its own in the law data (refused), the hint names the one to choose", async () => {
+    // categories.json has no trailer and no source that names one; headings.json's hints give it to 'overig'
+    expect(findCategory("Aanhangwagen")).toBeUndefined();
+    const sheet = (category: string) => workbook({ Staat: [["Nummer", "Categorie", "Bedrag"], ["A1", category, 6000], ["M1", "machine", 20000]] });
+    const p = file("aanhangwagen.xlsx", await sheet("Aanhangwagen"));
+    const r = await call(["--year", "2025", p]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `Let op: 1 cel in ${p} niet gelezen; die regel telt niet mee:\n` +
+        `  Staat!B2 ("Aanhangwagen"): onbekende categorie; geen eigen categorie voor aanhangwagen: kies "overig" (overig bedrijfsmiddel)\n`,
+    );
+    // the category the hint names counts
+    const fixed = await call(["--year", "2025", file("aanhangwagen-overig.xlsx", await sheet("overig"))]);
+    expect([fixed.code, fixed.err, JSON.parse(fixed.out).total]).toEqual([0, "", "26000"]);
   });
 
   it("reads any workbook with a recognisable ledger: a table by its headers (English too), or a header row on a sheet", async () => {

@@ -297,7 +297,7 @@ export function headingKey(input: string): string {
 
 let headingsData: HeadingsData = { sources: [], entries: [], hints: [] };
 const headingIndex = new Map<string, HeadingMatch>();
-let hintPatterns: { category: string; words: RegExp[] }[] = [];
+let hintPatterns: { category: string; words: RegExp[]; texts: readonly string[] }[] = [];
 
 /**
  * Installs the headings vocabulary (src/law/headings.ts, from headings.json): the reader imports it, and the pane
@@ -329,6 +329,7 @@ export function installHeadings(data: HeadingsData): void {
   hintPatterns = data.hints.map((h) => ({
     category: h.category,
     words: h.words.map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "iu")),
+    texts: h.words,
   }));
   headingsData = data;
   exactIndex.clear();
@@ -403,9 +404,24 @@ export function suggestCategory(input: string): CategoryData | undefined {
  */
 export function unknownCategoryHint(input: string, suggest = true): string {
   const s = suggest ? suggestCategory(input) : undefined;
-  return s
-    ? `bedoelt u "${s.code}" (${s.label.toLowerCase()})?`
-    : "gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig";
+  if (s) return `bedoelt u "${s.code}" (${s.label.toLowerCase()})?`;
+  // a word of headings.json's hints ("aanhangwagen" -> overig): no category of its own, the one to choose named
+  const h = suggest ? hintOf(input) : undefined;
+  if (h) return `geen eigen categorie voor ${h.word}: kies "${h.category.code}" (${h.category.label.toLowerCase()})`;
+  return "gebruik een categorie zoals machine, inventaris, computer, software, gereedschap, bestelauto, verbouwing of overig";
+}
+
+/** The first hint of headings.json whose word is in `input` (as suggestCategoryFromText finds it), with that word. */
+function hintOf(input: string): { word: string; category: CategoryData } | undefined {
+  const k = input.trim();
+  if (k.length > 60) return undefined;
+  for (const h of hintPatterns) {
+    const i = h.words.findIndex((w) => w.test(k));
+    if (i < 0) continue;
+    const category = categoriesData.categories.find((c) => c.code === h.category);
+    if (category) return { word: h.texts[i], category };
+  }
+  return undefined;
 }
 
 /** How many distinct unknown categories of one ledger get a "bedoelt u …?" suggestion (categoryHints). */
