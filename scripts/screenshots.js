@@ -22,6 +22,11 @@ const CHANNEL_TOLERANCE = 32;
 const E2E = ["test/e2e/standalone.e2e.test.ts", "test/e2e/standalone-ledgers.e2e.test.ts", "test/e2e/standalone-years.e2e.test.ts"];
 /** the tests that render a printed page for the guide (test/support/page-shot.ts): LibreOffice's PDF of the report */
 const PRINTED = ["test/report-print.test.ts"];
+/**
+ * The date the browser's clock shows while the screenshots are made (test/support/standalone-page.ts openPage): the
+ * letter and the printed report print today's date, which would change two PNGs every day with nothing else changed.
+ */
+const SCREENSHOT_DATE = "2026-03-31";
 /** the number of pixels that may differ beyond the tolerance before the image counts as changed (stray specks) */
 const MAX_CHANGED_PIXELS = 8;
 
@@ -45,6 +50,11 @@ function visibleDifference(a, b) {
   return changed > MAX_CHANGED_PIXELS ? `${changed} pixels anders` : null;
 }
 
+/** The environment of the browser tests that make the screenshots: where to put them, and the day the browser shows. */
+function screenshotEnv(env, dir) {
+  return { ...env, KIA_SCREENSHOTS_DIR: dir, KIA_SCREENSHOT_DATE: SCREENSHOT_DATE, CI: env.CI || "true" };
+}
+
 function main() {
   const root = path.join(__dirname, "..");
   const fresh = path.join("test-artifacts", "screenshots");
@@ -54,7 +64,7 @@ function main() {
   const r = spawnSync(process.execPath, [jest, "--runInBand", ...E2E, ...PRINTED], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, KIA_SCREENSHOTS_DIR: fresh, CI: process.env.CI || "true" },
+    env: screenshotEnv(process.env, fresh),
   });
   if (r.status !== 0) {
     console.error("De schermafbeeldingen zijn niet (allemaal) gemaakt: de browsertest faalde (zie hierboven).");
@@ -77,4 +87,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { visibleDifference, CHANNEL_TOLERANCE, MAX_CHANGED_PIXELS, E2E, PRINTED };
+module.exports = { visibleDifference, screenshotEnv, CHANNEL_TOLERANCE, MAX_CHANGED_PIXELS, E2E, PRINTED, SCREENSHOT_DATE };

@@ -7,8 +7,9 @@ import { join } from "path";
 import { PNG } from "pngjs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { visibleDifference, CHANNEL_TOLERANCE } = require("../scripts/screenshots") as {
+const { visibleDifference, screenshotEnv, CHANNEL_TOLERANCE } = require("../scripts/screenshots") as {
   visibleDifference: (a: Buffer, b: Buffer) => string | null;
+  screenshotEnv: (env: Record<string, string | undefined>, dir: string) => Record<string, string | undefined>;
   CHANNEL_TOLERANCE: number;
 };
 
@@ -42,5 +43,15 @@ describe("scripts/screenshots.js: visibleDifference", () => {
     expect(visibleDifference(shot, changed)).toBe("30 pixels anders");
     const png = new PNG({ width: 10, height: 10 });
     expect(visibleDifference(shot, PNG.sync.write(png))).toMatch(/^10×10 was \d+×\d+$/);
+  });
+});
+
+describe("scripts/screenshots.js: the browser's day", () => {
+  it("the screenshot run fixes the day the page shows (the letter and the printed report print it), the same every run", () => {
+    const env = screenshotEnv({ PATH: "/usr/bin" }, "test-artifacts/screenshots");
+    expect(env).toMatchObject({ PATH: "/usr/bin", KIA_SCREENSHOTS_DIR: "test-artifacts/screenshots", CI: "true" });
+    expect(env.KIA_SCREENSHOT_DATE).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(`${env.KIA_SCREENSHOT_DATE}T12:00:00`).getTime()).not.toBeNaN();
+    expect(screenshotEnv({}, "x").KIA_SCREENSHOT_DATE).toBe(env.KIA_SCREENSHOT_DATE);
   });
 });

@@ -19,6 +19,12 @@ const { serve } = require("../../scripts/serve") as { serve: (dir: string, port?
 export const ROOT = join(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
 const DOCS_DIR = process.env.KIA_SCREENSHOTS_DIR ? join(ROOT, process.env.KIA_SCREENSHOTS_DIR) : null;
+/**
+ * The day the page's clock shows, from npm run screenshots only (scripts/screenshots.js SCREENSHOT_DATE): the
+ * letter (07-verzoek) and the printed report (11-afdruk-pagina-1) print today's date, so an unchanged page gives an
+ * unchanged picture. Playwright's clock in the test's browser; the add-in itself always uses the real date.
+ */
+const FIXED_DATE = process.env.KIA_SCREENSHOT_DATE;
 
 /** The amount as the pane shows it in Dutch: "€ 19.769", "€ 1.216,69", with a no-break space after the euro sign. */
 export function euro(plain: string): string {
@@ -118,6 +124,8 @@ export async function openPage(browser: Browser, origin: string, locale: string,
   const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const page = await context.newPage();
+  // Date.now() and new Date() fixed, the timers running as usual
+  if (FIXED_DATE) await page.clock.setFixedTime(new Date(`${FIXED_DATE}T12:00:00`));
   const { requests, errors } = record(page);
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
