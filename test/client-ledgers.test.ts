@@ -294,6 +294,224 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
   });
 });
 
+describe("rows under the ledger's total, a partners list and a depreciation list under the ledger (sections-16)", () => {
+  const HEAD = ["Omschrijving", "Categorie", "Datum", "Aanschafwaarde"];
+  const CNC = ["CNC machine", "machine", "03-03-2025", "€ 111.000"];
+  const KASTEN = ["Kasten", "inventaris", "01-04-2025", "€ 9.000"];
+  const csvOf = (rows: unknown[][]) => rows.map((r) => r.join(";")).join("\n") + "\n";
+  const numbers = (rows: unknown[][]) =>
+    rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("€ ") ? Number(c.slice(2).replace(/\./g, "")) : c)));
+  const file = async (name: string, kind: string, rows: unknown[][]) => {
+    if (kind === "xlsx") return xlsx(`${name}.xlsx`, { Activastaat: numbers(rows) });
+    const path = join(tmp, `${name}.csv`);
+    writeFileSync(path, csvOf(rows));
+    return path;
+  };
+  const cellOf = (kind: string, name: string, cell: string) => (kind === "xlsx" ? `Activastaat!${cell}` : `${name}.csv!${cell}`);
+  const run = async (path: string) => {
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.out);
+  };
+
+  test.each(["csv", "xlsx"])("a recap per category under the grand total is not counted twice: each row left out at its cell, voorlopig (%s)", async (kind) => {
+    const path = await file("recap", kind, [
+      HEAD,
+      CNC,
+      KASTEN,
+      ["Totaal", "", "", "€ 120.000"],
+      [],
+      ["", "Inventaris", "", "€ 9.000"],
+      ["", "Machines", "", "€ 111.000"],
+    ]);
+    const report = await run(path);
+    // before: the recap counted too, 240.000: KIA 19.769 - 7,56 % x (240.000 - 130.744) = 11.509,25 -> 11.510 instead of 19.769
+    expect(report.total).toBe("120000");
+    expect(report.kia).toBe("19769");
+    expect(report.provisional).toBe(true);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "recap", "B6"), cellOf(kind, "recap", "B7")]);
+    expect(report.leftOut[0].reason).toBe(
+      `rij 6 staat onder het eindtotaal in ${cellOf(kind, "recap", "A4")} (€ 120.000, de som van de rijen erboven) en is niet meegeteld: ` +
+        "een rij onder het totaal van de staat is vaak een samenvatting per categorie van de rijen erboven en zou dan dubbel tellen. " +
+        'Is het een investering, zet hem dan boven het totaal; is dat totaal het totaal van een groep, noem het dan "Subtotaal" of "Totaal" met de categorie (zoals "Totaal inventaris")',
+    );
+  });
+
+  test.each(["csv", "xlsx"])("'Eindtotaal' ends the ledger even when it does not add up: the recap below it is left out (%s)", async (kind) => {
+    const path = await file("eindtotaal", kind, [HEAD, CNC, KASTEN, ["Eindtotaal", "", "", "€ 121.000"], ["Inventaris", "inventaris", "", "€ 9.000"]]);
+    const report = await run(path);
+    expect(report.total).toBe("120000");
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "eindtotaal", "B5")]);
+    expect(report.leftOut[0].reason).toMatch(/^rij 5 staat onder het eindtotaal in \S+!A4 \(€ 121\.000\) en is niet meegeteld/);
+  });
+
+  test.each(["csv", "xlsx"])("subtotals per category inside the ledger: the rows after them still count, nothing left out (%s)", async (kind) => {
+    const path = await file("subtotalen", kind, [
+      HEAD,
+      KASTEN,
+      ["Bureaus", "inventaris", "01-05-2025", "€ 6.000"],
+      ["Totaal inventaris", "", "", "€ 15.000"],
+      CNC,
+      ["Subtotaal", "", "", "€ 111.000"],
+      ["Heftruck", "machine", "01-09-2025", "€ 24.000"],
+      ["Totaal", "", "", "€ 24.000"],
+      ["Totaal generaal", "", "", "€ 150.000"],
+    ]);
+    const report = await run(path);
+    // 150.000 in the band above 130.744: 19.769 - 7,56 % x 19.256 = 18.313,25 -> 18.314
+    expect(report.total).toBe("150000");
+    expect(report.leftOut).toEqual([]);
+    expect(report.provisional).toBe(false);
+  });
+
+  test.each(["csv", "xlsx"])("a 'Totaal' under each group and one over all of them at the end: every group counts (%s)", async (kind) => {
+    const path = await file("groepstotalen", kind, [
+      HEAD,
+      KASTEN,
+      ["Totaal", "", "", "€ 9.000"],
+      CNC,
+      ["Totaal", "", "", "€ 111.000"],
+      ["Totaal", "", "", "€ 120.000"],
+    ]);
+    const report = await run(path);
+    expect(report.total).toBe("120000");
+    expect(report.leftOut).toEqual([]);
+  });
+
+  test.each(["csv", "xlsx"])(
+    "a bare 'Totaal' under the first group with no total over all groups is taken for the grand total: the rows below it are left out, said how to relabel it (%s)",
+    async (kind) => {
+      const path = await file("groep-zonder-eindtotaal", kind, [HEAD, KASTEN, ["Totaal", "", "", "€ 9.000"], CNC, ["Totaal", "", "", "€ 111.000"]]);
+      const report = await run(path);
+      // never counted silently: the figure is voorlopig until the accountant labels it "Subtotaal" or "Totaal inventaris"
+      expect(report.total).toBe("9000");
+      expect(report.provisional).toBe(true);
+      expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "groep-zonder-eindtotaal", "B4")]);
+      expect(report.leftOut[0].reason).toContain('noem het dan "Subtotaal" of "Totaal" met de categorie');
+      const relabelled = await file("groep-subtotaal", kind, [HEAD, KASTEN, ["Totaal inventaris", "", "", "€ 9.000"], CNC, ["Totaal", "", "", "€ 111.000"]]);
+      const fixed = await run(relabelled);
+      expect(fixed.total).toBe("120000");
+      expect(fixed.leftOut).toEqual([]);
+    },
+  );
+
+  test.each(["csv", "xlsx"])("a partners list under the ledger is read as the partners when there is no other (%s)", async (kind) => {
+    const path = await file("vennoten-onder", kind, [
+      HEAD,
+      ["Kappersstoelen (4)", "inventaris", "01-02-2025", "€ 4.800"],
+      ["Wasunits", "installatie", "01-02-2025", "€ 6.250"],
+      [],
+      ["Vennoten"],
+      ["Naam", "Aandeel winst", "Kapitaal"],
+      ["S. Knip", "60%", "€ 10.000"],
+      ["T. Co", "40%", "€ 12.000"],
+      ["Verdeelsleutel", "winst"],
+    ]);
+    const report = await run(path);
+    // before: the partners' rows were left out as 'regel onder een tweede kopregel', the KIA not divided
+    // 11.050 x 28 % = 3.094; 60 % = 1.856,40 -> 1.857; 40 % = 1.237,60 -> 1.238
+    expect(report.kia).toBe("3094");
+    expect(report.partners.map((p: { name: string; kia: string }) => [p.name, p.kia])).toEqual([
+      ["S. Knip", "1857"],
+      ["T. Co", "1238"],
+    ]);
+    expect(report.leftOut).toEqual([]);
+    expect(report.provisional).toBe(false);
+  });
+
+  test.each(["csv", "xlsx"])(
+    "a row after the partners list under the ledger (after a blank row) is no partner and no investment: left out with why (%s)",
+    async (kind) => {
+      const path = await file("vennoten-erna", kind, [
+        HEAD,
+        CNC,
+        KASTEN,
+        [],
+        ["Naam", "Aandeel winst"],
+        ["S. Knip", "60%"],
+        ["T. Co", "40%"],
+        [],
+        ["Bestelbus", "bestelauto", "01-06-2025", "€ 20.000"],
+      ]);
+      const report = await run(path);
+      expect(report.partners.map((p: { name: string }) => p.name)).toEqual(["S. Knip", "T. Co"]);
+      expect(report.total).toBe("120000");
+      expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "vennoten-erna", "A9")]);
+      expect(report.leftOut[0].reason).toMatch(
+        /^regel onder de vennoten \(kopregel in rij 5 \(Naam; Aandeel winst\)\) niet gelezen: .*is het een investering, zet hem dan in de staat boven rij 5$/,
+      );
+    },
+  );
+
+  test("a partners list under the ledger beside a Vennoten sheet: the sheet is read, the list below left out at its rows with why", async () => {
+    const path = await xlsx("vennoten-twee.xlsx", {
+      Activastaat: numbers([HEAD, CNC, KASTEN, [], ["Naam", "Aandeel winst"], ["S. Knip", "50%"], ["T. Co", "50%"]]),
+      Vennoten: [
+        ["Naam", "Aandeel winst"],
+        ["S. Knip", "60%"],
+        ["T. Co", "40%"],
+      ],
+    });
+    const report = await run(path);
+    expect(report.partners.map((p: { name: string }) => p.name)).toEqual(["S. Knip", "T. Co"]);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual(["Activastaat!A6", "Activastaat!A7"]);
+    expect(report.leftOut[0].reason).toMatch(
+      /^vennoot onder de staat \(kopregel in rij 5 \(Naam; Aandeel winst\)\) niet gelezen: blad Vennoten is gelezen als vennoten/,
+    );
+  });
+
+  test.each(["csv", "xlsx"])(
+    "a depreciation list headed 'Categorie; Afschrijving 2025; Boekwaarde' (one known name) under the ledger is no investment (%s)",
+    async (kind) => {
+      const path = await file("afschrijving-per-categorie", kind, [
+        ["Categorie", "Omschrijving", "Aanschafwaarde"],
+        ["machine", "CNC machine", "€ 111.000"],
+        ["inventaris", "Kasten", "€ 9.000"],
+        [],
+        ["Afschrijving 2025", "", ""],
+        ["Categorie", "Afschrijving 2025", "Boekwaarde"],
+        ["machine", "€ 11.100", "€ 99.900"],
+      ]);
+      const report = await run(path);
+      // before: the row counted as a machine of € 99.900 (total 219.900, KIA 19.769 - 7,56 % x 89.156 = 13.029 instead of 19.769)
+      expect(report.total).toBe("120000");
+      expect(report.kia).toBe("19769");
+      expect(report.provisional).toBe(true);
+      expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "afschrijving-per-categorie", "A7")]);
+      expect(report.leftOut[0].reason).toMatch(
+        /^regel onder een tweede kopregel \("Afschrijving 2025", kopregel in rij 6 \(Categorie; Afschrijving 2025; Boekwaarde\)\): hoort niet bij de staat van investeringen en is niet meegeteld; is het een investering, zet hem dan in de staat boven rij 5$/,
+      );
+    },
+  );
+
+  test.each(["csv", "xlsx"])(
+    "'Omschrijving; Afschrijving; Boekwaarde' under the ledger: its rows left out with why, not as unknown categories (%s)",
+    async (kind) => {
+      const path = await file("afschrijving", kind, [
+        HEAD,
+        CNC,
+        KASTEN,
+        [],
+        ["Omschrijving", "Afschrijving", "Boekwaarde"],
+        ["CNC machine", "€ 11.100", "€ 99.900"],
+      ]);
+      const report = await run(path);
+      expect(report.total).toBe("120000");
+      expect(report.leftOut.map((x: { cell: string; reason: string }) => [x.cell, x.reason.slice(0, 41)])).toEqual([
+        [cellOf(kind, "afschrijving", "A6"), "regel onder een tweede kopregel (kopregel"],
+      ]);
+    },
+  );
+
+  test.each(["csv", "xlsx"])("an asset row without an amount that holds a header word ('Code') does not end the ledger (%s)", async (kind) => {
+    const path = await file("code", kind, [HEAD, CNC, ["Heftruck", "machine", "Code", "n.t.b."], KASTEN]);
+    const report = await run(path);
+    // the heftruck has no amount: left out as such; the Kasten below it still count
+    expect(report.total).toBe("120000");
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "code", "D3"), cellOf(kind, "code", "C3")]);
+  });
+});
+
 describe("amounts with the minus after them, and dates with a two-digit year", () => {
   test("'1.234,56-' is negative: a credit in the amount column, refused as negative elsewhere (not 'geen bedrag')", async () => {
     const path = join(tmp, "min-achter.csv");

@@ -368,6 +368,60 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
         expect(r.figures).toMatchObject({ total: "120000", kia: "19769" });
       },
     ],
+    [
+      "a recap per category under the ledger's total: left out at its rows, not counted twice, the same in every app",
+      () => make({ sheets: [{ name: "Staat", rows: [...M1.slice(0, 5), [null, "inventaris", null, 9000], [null, "machine", null, 111000]] }] }),
+      (r) => {
+        expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column, x.code])).toEqual([
+          ["investments", "Staat", 6, "B", "UNREADABLE"],
+          ["investments", "Staat", 7, "B", "UNREADABLE"],
+        ]);
+        expect(r.leftOut[0].reason).toMatch(/^rij 6 staat onder het eindtotaal in Staat!A4 \(€ 120\.000, de som van de rijen erboven\)/);
+        expect(r.figures).toMatchObject({ total: "120000", kia: "19769" });
+      },
+    ],
+    [
+      "a partners list under the ledger on its sheet, no other partners: read as the partners, with the key below it",
+      () =>
+        make({
+          sheets: [
+            {
+              name: "Staat",
+              rows: [...M1.slice(0, 5), ["Vennoten"], ["Naam", "Aandeel winst"], ["S. Knip", 0.6], ["T. Co", 0.4], ["Verdeelsleutel", "winst"]],
+            },
+          ],
+        }),
+      (r) => {
+        expect(r.leftOut).toEqual([]);
+        expect((r.scenario.partnership as { partners: { name: string }[] }).partners.map((p) => p.name)).toEqual(["S. Knip", "T. Co"]);
+        // 19.769: 60 % = 11.861,40 -> 11.862; 40 % = 7.907,60 -> 7.908
+        expect(r.figures).toMatchObject({ total: "120000", kia: "19769", partners: ["11862", "7908"] });
+      },
+    ],
+    [
+      "a list headed by one known name under the ledger ('Categorie; Afschrijving 2025; Boekwaarde'): no investment, left out the same everywhere",
+      () =>
+        make({
+          sheets: [
+            {
+              name: "Staat",
+              rows: [
+                ["Activastaat 2025"],
+                ["Categorie", "Omschrijving", "Aanschafwaarde"],
+                ["machine", "CNC machine", 111000],
+                ["inventaris", "Kasten", 9000],
+                [],
+                ["Categorie", "Afschrijving 2025", "Boekwaarde"],
+                ["machine", 11100, 99900],
+              ],
+            },
+          ],
+        }),
+      (r) => {
+        expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column])).toEqual([["investments", "Staat", 7, "A"]]);
+        expect(r.figures).toMatchObject({ total: "120000", kia: "19769" });
+      },
+    ],
   ];
   it.each(odd)("%s", async (name, bytes, check) => {
     check(await threeWays(`${name}.xlsx`, await bytes()));

@@ -15,6 +15,7 @@ import {
   findPartnersHeader,
   findTable,
   HEADER_SEARCH_ROWS,
+  headsList,
   isHeadingRow,
   ledgerSections,
   noYearText,
@@ -34,6 +35,7 @@ import { initialState, reducer } from "../taskpane/app/model/state";
 import { openFileWorkbook } from "../taskpane/workbook/file";
 import { csvTable, parseCsv } from "../src/workbook/csv";
 import { workbook } from "./support/workbook";
+import { totalLabelKind } from "../src/workbook/questions";
 
 const NL = cultureFromLocale("nl-NL", "nl");
 
@@ -391,4 +393,65 @@ describe("the sections of a ledger's rows (ledgerSections): a second header row 
     [["Omschrijving", "Categorie", "5.000"], false],
     [["Desinvesteringen 2025"], false],
   ])("%j heads a list: %p", (cells, heads) => expect(isHeadingRow(cells)).toBe(heads));
+
+  it("a partners list under the ledger is a section of its own kind (read as the partners when there is no other)", () => {
+    expect(ledgerSections(HEAD, [...rows.slice(0, 5), ["Vennoten"], ["Naam", "Aandeel winst"], ["S. Knip", "60%"], ["T. Co", "40%"]])).toEqual({
+      rows: 5,
+      sections: [{ header: 6, title: 5, end: 9, kind: "partners" }],
+    });
+  });
+
+  it.each<[string, Cell[][], boolean]>([
+    [
+      "one known name over data",
+      [
+        ["Omschrijving", "Afschrijving", "Boekwaarde"],
+        ["CNC machine", "€ 11.100", "€ 99.900"],
+      ],
+      true,
+    ],
+    ["one known name, data after a blank row", [["Categorie", "Afschrijving 2025", "Boekwaarde"], [], ["machine", 11100, 99900]], true],
+    [
+      "an asset row without an amount, with a header word and a category",
+      [
+        ["Heftruck", "machine", "Code", "n.t.b."],
+        ["Kasten", "inventaris", "", 9000],
+      ],
+      false,
+    ],
+    [
+      "one known name, no data below",
+      [
+        ["Omschrijving", "Opmerking"],
+        ["Zie bijlage", "bij de jaarrekening"],
+      ],
+      false,
+    ],
+    ["one known name alone (a section's title)", [["Omschrijving"], ["CNC machine", "€ 11.100"]], false],
+    ["a title", [["Afschrijvingen 2025"], ["CNC machine", "€ 11.100"]], false],
+  ])("below the ledger's header, %s heads a list: %p (headsList)", (_, below, heads) => expect(headsList(below, 0)).toBe(heads));
+
+  it("a list headed by one known name ends the ledger ('Omschrijving; Afschrijving; Boekwaarde')", () => {
+    expect(ledgerSections(HEAD, [rows[0], rows[2], [], ["Omschrijving", "Afschrijving", "Boekwaarde"], ["CNC machine", "€ 11.100", "€ 99.900"]])).toEqual({
+      rows: 3,
+      sections: [{ header: 3, end: 5, kind: "other" }],
+    });
+  });
+});
+
+describe("what a total row's label says it totals (totalLabelKind)", () => {
+  const namesPart = (w: string) => ["inventaris", "machines", "machines en installaties"].includes(w);
+  it.each<[string, string]>([
+    ["Totaal", "plain"],
+    ["Totaal investeringen 2025", "plain"],
+    ["Totaal:", "plain"],
+    ["Eindtotaal", "grand"],
+    ["Totaal generaal", "grand"],
+    ["Generaal totaal", "grand"],
+    ["Grand total", "grand"],
+    ["Subtotaal", "part"],
+    ["Saldo 31-12", "part"],
+    ["Totaal inventaris", "part"],
+    ["Totaal machines en installaties", "part"],
+  ])("%p: %p", (label, kind) => expect(totalLabelKind(label, namesPart)).toBe(kind));
 });

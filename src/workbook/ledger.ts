@@ -9,7 +9,7 @@ import { columnLetter } from "../columns";
 import { showValue } from "../errors";
 import { categoryHints, findCategory, findHeading, suggestCategoryFromText } from "../law";
 import { Decimal } from "../decimal";
-import { answerFor, assetWords, isTotalLabel, type Answers, type OpenChoice, type OpenQuestion } from "./questions";
+import { answerFor, assetWords, isTotalLabel, totalLabelKind, type Answers, type OpenChoice, type OpenQuestion } from "./questions";
 import { excelNumberAmount, excelProportion, isAmountProblem, readAmount, readDutchAmount } from "../money";
 import { partnershipKeyOf, type ScenarioInvestment } from "../scenario";
 import { plain } from "../context";
@@ -370,6 +370,16 @@ export function readLedger(
   let blockRows = 0;
   let all = new Decimal(0);
   const credits: Credit[] = [];
+  const seen: TotalSeen[] = [];
+  const lengths = () => ({
+    investments: out.investments.length,
+    problems: out.problems.length,
+    open: out.open.length,
+    answered: out.answered.length,
+    warnings: out.warnings.length,
+    totals: out.totals.length,
+    credits: credits.length,
+  });
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const sheetRow = place.firstRow + r;
@@ -382,11 +392,10 @@ export function readLedger(
     // A total row (a label, or a row without category or description holding the sum of the rows above) is a check.
     const amountRaw = mapping.amount === undefined ? undefined : row[mapping.amount];
     const signed = signedAmount(amountRaw);
-    const labelled =
-      (["id", "description", "category"] as const).some(
-        (f) => mapping[f] !== undefined && typeof row[mapping[f]!] === "string" && isTotalLabel(row[mapping[f]!] as string),
-      ) ||
-      (typeof row[0] === "string" && isTotalLabel(row[0]));
+    const labelAt = [...(["id", "description", "category"] as const).map((f) => mapping[f]), 0].find(
+      (c) => c !== undefined && typeof row[c] === "string" && isTotalLabel(row[c] as string),
+    );
+    const labelled = labelAt !== undefined;
     const bySum =
       !labelled &&
       signed !== undefined &&
@@ -403,6 +412,24 @@ export function readLedger(
             message: `het totaal in rij ${sheetRow} (${euroText(signed)}) wijkt ${euroText(signed.minus(block).abs())} af van de som van de rijen erboven (${euroText(block)}); controleer of er een rij ontbreekt of dubbel staat`,
           });
       }
+      seen.push({
+        index: r,
+        row: sheetRow,
+        column: labelAt ?? mapping.amount ?? 0,
+        // a total beside a category ("Totaal" | "inventaris") is that category's
+        kind:
+          mapping.category !== undefined &&
+          labelAt !== mapping.category &&
+          typeof row[mapping.category] === "string" &&
+          namesPart(row[mapping.category] as string)
+            ? "part"
+            : labelled
+              ? totalLabelKind(row[labelAt] as string, namesPart)
+              : "plain",
+        ...(signed === undefined ? {} : { amount: signed }),
+        all,
+        upTo: lengths(),
+      });
       block = new Decimal(0);
       blockRows = 0;
       continue;
@@ -540,8 +567,97 @@ export function readLedger(
     out.investments.push(inv as unknown as ScenarioInvestment);
     out.rows.push(sheetRow);
   }
+  const grand = grandTotal(seen);
+  if (grand) belowGrandTotal(out, credits, grand, rows, mapping, place, seen);
   applyCredits(out, credits, place, letterOf("amount"));
   return out;
+}
+
+/** A total row as readLedger met it: where, what its label says, its amount, and the lists' lengths up to it. */
+interface TotalSeen {
+  /** index among the rows, sheet row, and the column of its label (or of its amount, for a total without label) */
+  index: number;
+  row: number;
+  column: number;
+  kind: "grand" | "part" | "plain";
+  amount?: Decimal;
+  /** the sum of all the rows above it that are no totals */
+  all: Decimal;
+  /** the lists' lengths with this total read (what the rows below it add is taken back when it is the grand total) */
+  upTo: { investments: number; problems: number; open: number; answered: number; warnings: number; totals: number; credits: number };
+}
+
+/** A total's words that name a part of the ledger: a category or a balance-sheet heading ("inventaris", "machines en installaties"). */
+const namesPart = (words: string) => findCategory(words) !== undefined || findHeading(words) !== undefined;
+
+/**
+ * The ledger's grand total, below which no row is an asset of the ledger: the first total labelled as the whole's
+ * (Eindtotaal, Totaal generaal), or labelled as a total without a part's name ("Totaal", or none: a row holding the
+ * sum) whose amount is the sum of all the rows above it; unless a later total is the sum of all the rows above it,
+ * the rows below the first one too (then the first was a part's: "Totaal" under each group, "Eindtotaal" at the end).
+ * A "Subtotaal" or a total that names a category ("Totaal inventaris") is never the grand total.
+ */
+function grandTotal(seen: readonly TotalSeen[]): TotalSeen | undefined {
+  const sumsAll = (t: TotalSeen) => t.amount !== undefined && t.all.gt(0) && t.amount.eq(t.all);
+  // from the last total up, the largest sum of a later total that is the sum of all the rows above it (one pass)
+  let grand: TotalSeen | undefined;
+  let later: Decimal | undefined;
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const t = seen[i];
+    if ((t.kind === "grand" || (t.kind === "plain" && sumsAll(t))) && !(later && later.gt(t.all))) grand = t;
+    if (sumsAll(t) && (!later || t.all.gt(later))) later = t.all;
+  }
+  return grand;
+}
+
+/**
+ * The rows below the ledger's grand total: not counted, each left out at its cell with why (a recap per category
+ * below the total, "Inventaris 5.000 / Machines 12.000", would count twice), so the figure is never final over them.
+ * What readLedger made of them (investments, questions, warnings, credits) is taken back; totals below it are no assets.
+ */
+function belowGrandTotal(
+  out: Required<LedgerRead>,
+  credits: Credit[],
+  grand: TotalSeen,
+  rows: readonly (readonly Cell[])[],
+  mapping: ColumnMapping,
+  place: LedgerPlace,
+  seen: readonly TotalSeen[],
+): void {
+  const n = grand.upTo;
+  out.investments.length = n.investments;
+  out.rows.length = n.investments;
+  out.open.length = n.open;
+  out.answered.length = n.answered;
+  out.warnings.length = n.warnings;
+  out.totals.length = n.totals;
+  out.problems.length = n.problems;
+  credits.length = n.credits;
+  const totals = new Set(seen.map((t) => t.index));
+  const sheet = place.sheet ? `${place.sheet}!` : "";
+  const at = `${sheet}${columnLetter(place.firstColumn + grand.column)}${grand.row}`;
+  const amount = grand.amount === undefined ? "" : ` (${euroText(grand.amount)}${grand.amount.eq(grand.all) ? ", de som van de rijen erboven" : ""})`;
+  const cols = [mapping.category, mapping.amount, mapping.description, mapping.id, ...(Object.values(mapping) as number[])].filter(
+    (c): c is number => c !== undefined,
+  );
+  for (let r = grand.index + 1; r < rows.length; r++) {
+    const row = rows[r];
+    const column = cols.find((c) => !isEmpty(row[c]));
+    if (column === undefined || totals.has(r) || (place.headers && repeatsHeader(row, place.headers))) continue;
+    const sheetRow = place.firstRow + r;
+    out.problems.push({
+      row: sheetRow,
+      column,
+      columnLetter: columnLetter(place.firstColumn + column),
+      field: "row",
+      value: showValue(cellText(row[column]), 60),
+      text: shortText(cellText(row[column])),
+      message:
+        `rij ${sheetRow} staat onder het eindtotaal in ${at}${amount} en is niet meegeteld: een rij onder het totaal van de staat is vaak een ` +
+        `samenvatting per categorie van de rijen erboven en zou dan dubbel tellen. Is het een investering, zet hem dan boven het totaal; ` +
+        `is dat totaal het totaal van een groep, noem het dan "Subtotaal" of "Totaal" met de categorie (zoals "Totaal inventaris")`,
+    });
+  }
 }
 
 /**

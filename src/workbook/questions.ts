@@ -77,7 +77,11 @@ export function answerFor(
 // ---- totals -------------------------------------------------------------------------------------------------
 
 /** Labels of a total row (compared like headers, at the start of a cell): Totaal, Subtotaal, Saldo, Total. */
-const TOTAL_WORDS = ["totaal", "subtotaal", "totalen", "saldo", "total", "subtotal", "eindtotaal", "generaaltotaal"];
+const TOTAL_WORDS = ["totaal", "subtotaal", "totalen", "saldo", "total", "subtotal", "eindtotaal", "generaaltotaal", "grandtotal", "totaalgeneraal"];
+/** Labels of a grand total, the total of the whole ledger: "Eindtotaal", "Totaal generaal", "Generaal totaal", "Grand total". */
+const GRAND_WORDS = ["eindtotaal", "generaaltotaal", "grandtotal", "totaalgeneraal"];
+/** Labels of a part's total, never the whole ledger's: "Subtotaal", "Saldo 31-12". */
+const PART_WORDS = ["subtotaal", "subtotal", "saldo"];
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
 
 /** Whether a cell's text labels a total row ("Totaal", "Subtotaal machines", "Saldo 31-12"). */
@@ -85,6 +89,25 @@ export function isTotalLabel(text: string): boolean {
   const t = text.trim().toLowerCase();
   if (!t) return false;
   return TOTAL_WORDS.includes(letters(t.split(/[\s:]+/)[0])) || TOTAL_WORDS.includes(letters(t));
+}
+
+/**
+ * What a total row's label says it totals: "grand" the whole ledger (Eindtotaal, Totaal generaal); "part" a part of
+ * it (Subtotaal, Saldo, or a total that names a category or balance-sheet heading: "Totaal inventaris", "Totaal
+ * machines en installaties"); "plain" a total that names no part ("Totaal", "Totaal investeringen 2025"): the whole
+ * ledger's when its amount is the sum of all the rows above it (readLedger). `namesPart` tells a category's name.
+ */
+export function totalLabelKind(text: string, namesPart: (words: string) => boolean): "grand" | "part" | "plain" {
+  const t = text.trim().toLowerCase();
+  const [first, ...more] = t.split(/[\s:]+/);
+  const rest = more
+    .join(" ")
+    .replace(/[^a-z\u00c0-\u024f ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (GRAND_WORDS.includes(letters(t)) || GRAND_WORDS.includes(letters(first))) return "grand";
+  if (PART_WORDS.includes(letters(first))) return "part";
+  return rest !== "" && namesPart(rest) ? "part" : "plain";
 }
 
 // ---- credit notes ---------------------------------------------------------------------------------------------

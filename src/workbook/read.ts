@@ -6,14 +6,16 @@
  *     rows, its name as its name), in workbook order, one with a ledger's name whose headers name a category and an
  *     amount, else the first whose headers do (findTable); a table runs to its last row, a sheet to its last row,
  *     unless a second header row that is not its own comes first (ledgerSections): a list of disposals there is read
- *     as the disposals (step 4) when the workbook has no other, the rows of any other list are left out;
+ *     as the disposals (step 4), a list of partners as the partners (step 3), when the workbook has no other; the
+ *     rows of any other list are left out. Rows below the ledger's grand total are left out too (readLedger);
  *  2. the year: given (--year), else the workbook name KIA_JAAR (a cell that holds no year is no year: said, and no
  *     other place is tried), else the number right of a label "Jaar" (the Overzicht first), else the calendar year
  *     all the investments' dates fall in; else none (the app asks for it);
  *  3. the partners: a table or a sheet without tables (its list ends at its first empty or label row, such as
- *     "Verdeelsleutel"), chosen by the same rule, never the ledger; the key and the joint request right of
- *     "Verdeelsleutel" and "Gezamenlijk verzoek" (the partners' sheet first). A key the core does not know stays in
- *     the scenario as written: the core refuses it, in its words;
+ *     "Verdeelsleutel"), chosen by the same rule, never the ledger; else a partners list below the ledger, read so;
+ *     the key and the joint request right of "Verdeelsleutel" and "Gezamenlijk verzoek" (below a list under the
+ *     ledger, else the partners' sheet first). A key the core does not know stays in the scenario as written: the
+ *     core refuses it, in its words;
  *  4. the disposals: a table or a sheet without tables, by the same rule, never the ledger or the partners;
  *  5. every cell not read and every row the core refuses (validateRows: a row of its own, the rows of a group, a
  *     disposal of a row left out) is a LeftOut; the scenario keeps the other rows. A sheet or table named like the
@@ -31,6 +33,7 @@ import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SH
 import {
   besideLabel,
   findTable,
+  isListEndLabel,
   hasTableName,
   HEADER_SEARCH_ROWS,
   LABEL_AREA,
@@ -344,7 +347,7 @@ async function notesFor(
  * The rows of a list below the ledger that is not read (ledgerSections): each row left out at its first filled cell,
  * with why, so the figure is never final over them.
  */
-function sectionLeftOut(g: Grid, list: "investments" | "disposals", why: string): LeftOut[] {
+function sectionLeftOut(g: Grid, list: LeftOut["list"], why: string): LeftOut[] {
   const out: LeftOut[] = [];
   g.rows.forEach((row, i) => {
     const at = row.findIndex((v) => cellText(v).trim() !== "");
@@ -366,6 +369,32 @@ function sectionLeftOut(g: Grid, list: "investments" | "disposals", why: string)
   });
   return out;
 }
+
+/**
+ * A partners list below the ledger (ledgerSections) as a partners sheet is read: the list runs to its first empty or
+ * label row (partnersListLength: "Verdeelsleutel", "Gezamenlijk verzoek", "Totaal"), the key and the joint request
+ * are the cells right of those labels below it (besideLabel); `after` holds the section's other rows below the list,
+ * which are no partners and no labels.
+ */
+function partnersBelow(g: Grid): { partners: Grid; key?: LabelValue; request?: LabelValue; after: Grid } {
+  const n = partnersListLength(g.rows, { left: 0, right: Math.max(0, g.headers.length - 1) }).rows;
+  const rest = g.rows.slice(n);
+  const at = (hit: ReturnType<typeof besideLabel>): LabelValue | undefined =>
+    hit && { value: hit.value, sheet: g.sheet, row: g.firstRow + n + hit.row - 1, column: g.firstColumn + hit.column };
+  const area = [{ sheet: g.sheet, rows: rest }];
+  const labelled = (row: Cell[]) => {
+    const first = row.find((v) => cellText(v).trim() !== "");
+    return typeof first === "string" && isListEndLabel(first);
+  };
+  return {
+    partners: { ...g, rows: g.rows.slice(0, n) },
+    ...optional("key", at(besideLabel(area, KEY_LABELS))),
+    ...optional("request", at(besideLabel(area, REQUEST_LABELS))),
+    after: { ...g, rows: rest.map((row) => (labelled(row) ? [] : row)), firstRow: g.firstRow + n },
+  };
+}
+
+const optional = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
 
 /** "kopregel in rij 7 (Omschrijving; Categorie; Datum verkoop; Verkoopprijs)", with the title above it when there is one. */
 function sectionText(s: { grid: Grid; title?: string }): string {
@@ -429,9 +458,12 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   // 3. The partners (never the ledger), with the key and the joint request.
   const rest = all.filter((c) => c !== ledgerCandidate);
   const partnersCandidate = findTable(rest, "partners");
-  const partners = partnersCandidate ? await r.grid(partnersCandidate, "partners") : undefined;
-  const key = partners ? await r.beside(KEY_LABELS, partners.sheet) : undefined;
-  const request = partners ? await r.beside(REQUEST_LABELS, partners.sheet) : undefined;
+  // a partners list below the ledger, on its sheet (ledgerSections), when the workbook has no other
+  const belowPartners = partnersCandidate ? undefined : split.below.find((b) => b.section.kind === "partners");
+  const below = belowPartners ? partnersBelow(belowPartners.grid) : undefined;
+  const partners = partnersCandidate ? await r.grid(partnersCandidate, "partners") : below?.partners;
+  const key = below?.key ?? (partners ? await r.beside(KEY_LABELS, partners.sheet) : undefined);
+  const request = below?.request ?? (partners ? await r.beside(REQUEST_LABELS, partners.sheet) : undefined);
   notes.push(...(await notesFor(r, "partners", rest, partnersCandidate, [])));
 
   // 4. The disposals (never the ledger or the partners).
@@ -445,12 +477,23 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
   const notRead: LeftOut[] = [];
   for (const b of split.below) {
     if (b === belowDisposals) continue;
+    if (b === belowPartners) {
+      // the rows below the partners list that are no partners and no key or joint request ("Verdeelsleutel")
+      const why =
+        `regel onder de vennoten (${sectionText(b)}) niet gelezen: de lijst van vennoten eindigt bij de eerste lege regel of bij "Verdeelsleutel", ` +
+        `"Gezamenlijk verzoek" of "Totaal"; is het een vennoot, zet hem dan in de lijst zonder lege regel ertussen; is het een investering, zet hem dan in de staat boven rij ${ledger.firstRow + (b.section.title ?? b.section.header)}`;
+      for (const x of sectionLeftOut(below!.after, "partners", why)) notRead.push(x);
+      continue;
+    }
     const why =
       b.section.kind === "disposals"
         ? `desinvestering onder de staat (${sectionText(b)}) niet gelezen: ${disposals?.source ?? "een andere lijst"} is gelezen als desinvesteringen (er wordt één gelezen)`
-        : `regel onder een tweede kopregel (${sectionText(b)}): hoort niet bij de staat van investeringen en is niet meegeteld; ` +
-          `is het een investering, zet hem dan in de staat boven rij ${ledger.firstRow + (b.section.title ?? b.section.header)}`;
-    for (const x of sectionLeftOut(b.grid, b.section.kind === "disposals" ? "disposals" : "investments", why)) notRead.push(x);
+        : b.section.kind === "partners"
+          ? `vennoot onder de staat (${sectionText(b)}) niet gelezen: ${partners?.source ?? "een andere lijst"} is gelezen als vennoten (er wordt één gelezen); ` +
+            `hoort deze lijst erbij, zet de vennoten dan in die lijst`
+          : `regel onder een tweede kopregel (${sectionText(b)}): hoort niet bij de staat van investeringen en is niet meegeteld; ` +
+            `is het een investering, zet hem dan in de staat boven rij ${ledger.firstRow + (b.section.title ?? b.section.header)}`;
+    for (const x of sectionLeftOut(b.grid, b.section.kind === "other" ? "investments" : b.section.kind, why)) notRead.push(x);
   }
   if (notRead.length) ledger.notRead = notRead;
 

@@ -20,6 +20,7 @@
  *
  * Pure functions over cells (src/workbook/ledger.ts Cell); no Office, DOM or Node.
  */
+import { findCategory, findHeading } from "../law";
 import { registerYearOf } from "../register/format";
 import {
   cellText,
@@ -127,22 +128,54 @@ function groupIsCategory(headers: readonly string[], below: readonly (readonly C
 const KNOWN_HEADERS = new Set<string>([FIELD_HEADERS, PARTNER_HEADERS, DISPOSAL_HEADERS].flatMap((names) => Object.values(names).flat().map(normalizeHeader)));
 
 /**
- * A row that heads a list: two or more of its cells name columns the reader knows (Omschrijving, Categorie,
- * Verkoopprijs, Naam …; a year beside the name too: "Verkoopprijs 2025"), and it holds no number, date, yes/no value
- * or digits without a word (an amount, a date as text: a data row's). That is checked first, it is cheap: a ledger of
- * a million rows is scanned in a blink.
+ * How many of a row's cells name columns the reader knows (at most 2: enough to know), or -1 when the row holds a
+ * number, date, yes/no value or digits without a word (an amount, a date as text: a data row's). That is checked
+ * first, it is cheap: a ledger of a million rows is scanned in a blink.
  */
-export function isHeadingRow(cells: readonly Cell[] | undefined): boolean {
+function knownHeaderCount(cells: readonly Cell[] | undefined): number {
   const row = cells ?? [];
   for (const c of row) {
     if (c === null || c === undefined) continue;
-    if (typeof c !== "string" || (/\d/.test(c) && !/[a-z]{3}/i.test(c))) return false;
+    if (typeof c !== "string" || (/\d/.test(c) && !/[a-z]{3}/i.test(c))) return -1;
   }
   let known = 0;
   for (const c of row) {
     if (typeof c !== "string" || c.length > 60) continue;
     const n = normalizeHeader(c);
-    if ((KNOWN_HEADERS.has(n) || KNOWN_HEADERS.has(n.replace(/\d+/g, ""))) && ++known >= 2) return true;
+    if ((KNOWN_HEADERS.has(n) || KNOWN_HEADERS.has(n.replace(/\d+/g, ""))) && ++known >= 2) return known;
+  }
+  return known;
+}
+
+/**
+ * A row that heads a list: two or more of its cells name columns the reader knows (Omschrijving, Categorie,
+ * Verkoopprijs, Naam …; a year beside the name too: "Verkoopprijs 2025"), and it holds no number, date, yes/no value
+ * or digits without a word (an amount, a date as text: a data row's).
+ */
+export function isHeadingRow(cells: readonly Cell[] | undefined): boolean {
+  return knownHeaderCount(cells) >= 2;
+}
+
+/** Rows looked at below a row with one known column name, for the data that shows it heads a list. */
+const DATA_LOOKAHEAD = 3;
+
+/**
+ * Whether row `i` of the rows below a ledger's header heads another list: a heading row (isHeadingRow), or a row
+ * with one known column name among two or more short text cells ("Omschrijving; Afschrijving; Boekwaarde": a
+ * depreciation list) when none of its cells names a category or balance-sheet heading (an asset row without an amount
+ * does: "Heftruck; machine; n.t.b.") and a data row (a number, date or amount) follows within 3 rows. A ledger's own
+ * header may name few columns the reader knows; only rows below it are asked, and a repeat of it is no new list.
+ */
+export function headsList(rows: readonly (readonly Cell[] | undefined)[], i: number): boolean {
+  const known = knownHeaderCount(rows[i]);
+  if (known >= 2) return true;
+  if (known !== 1) return false;
+  const texts = (rows[i] ?? []).filter((c): c is string => typeof c === "string" && c.trim() !== "");
+  if (texts.length < 2 || texts.some((t) => t.length > 40 || findCategory(t) !== undefined || findHeading(t) !== undefined)) return false;
+  for (let j = i + 1; j < Math.min(rows.length, i + 1 + DATA_LOOKAHEAD); j++) {
+    const row = rows[j] ?? [];
+    if (row.every(blank)) continue;
+    return knownHeaderCount(row) < 0;
   }
   return false;
 }
@@ -160,20 +193,23 @@ export interface LedgerSection {
   title?: number;
   /** index of the first row after the section (the next section's title or header, or the rows' end) */
   end: number;
-  /** disposals: its header names a price (Verkoopprijs, Opbrengst) or its title names disposals; else another list */
-  kind: "disposals" | "other";
+  /**
+   * disposals: its header names a price (Verkoopprijs, Opbrengst) or its title names disposals; partners: its header
+   * names a partner and a weight of the key (isPartnersHeader: "Naam" | "Aandeel winst"); else another list
+   */
+  kind: "disposals" | "partners" | "other";
 }
 
 /**
  * Where a ledger's own rows end, and what follows them: the ledger runs to its first row that heads another list
- * (isHeadingRow) and does not repeat the ledger's own header (a page header repeated in an export is no new list;
+ * (headsList) and does not repeat the ledger's own header (a page header repeated in an export is no new list;
  * readLedger passes over it). A row with one text cell right above that header (blank rows between them allowed) is
  * the section's title. `rows` is the ledger's rows below its header, in the header's columns.
  */
 export function ledgerSections(headers: readonly unknown[], rows: readonly (readonly Cell[] | undefined)[]): { rows: number; sections: LedgerSection[] } {
   const heads: { header: number; title?: number }[] = [];
   for (let i = 0; i < rows.length; i++) {
-    if (!isHeadingRow(rows[i]) || repeatsHeader(rows[i], headers)) continue;
+    if (!headsList(rows, i) || repeatsHeader(rows[i], headers)) continue;
     let j = i - 1;
     while (j >= 0 && (rows[j] ?? []).every(blank)) j--;
     const filled = j >= 0 ? (rows[j] ?? []).filter((c) => !blank(c)) : [];
@@ -186,7 +222,8 @@ export function ledgerSections(headers: readonly unknown[], rows: readonly (read
     const headerCells = (rows[h.header] ?? []).map(cellText);
     const titleText = h.title === undefined ? "" : cellText((rows[h.title] ?? []).find((c) => !blank(c)));
     const disposals = mapDisposalHeaders(headerCells).mapping.price !== undefined || DISPOSAL_TITLE.test(titleText);
-    return { ...h, end: next ? (next.title ?? next.header) : rows.length, kind: disposals ? "disposals" : "other" };
+    const kind = disposals ? "disposals" : isPartnersHeader(headerCells) ? "partners" : "other";
+    return { ...h, end: next ? (next.title ?? next.header) : rows.length, kind };
   });
   return { rows: sections.length ? (sections[0].title ?? sections[0].header) : rows.length, sections };
 }
@@ -255,6 +292,9 @@ export function besideLabel(
 export const LIST_END_LABELS = [...KEY_LABELS, ...REQUEST_LABELS, "Totaal", "Total"] as const;
 const LIST_END = new Set<string>(LIST_END_LABELS.map(normalizeHeader));
 
+/** Whether a cell's text is one of LIST_END_LABELS ("Verdeelsleutel:", "Totaal"; compared like headers). */
+export const isListEndLabel = (text: string): boolean => LIST_END.has(normalizeHeader(text));
+
 /** The header row of a list on a sheet without tables, and the columns it spans. */
 export interface SheetHeader {
   /** what the header names: a ledger (isLedgerHeader), a partners list (isPartnersHeader) or disposals (isDisposalsHeader) */
@@ -313,7 +353,7 @@ export function endsPartnersList(row: readonly Cell[] | undefined, list: { left:
   if (empty) return true;
   for (let c = 0; c <= list.right; c++) {
     const v = cells[c];
-    if (!blank(v)) return typeof v === "string" && LIST_END.has(normalizeHeader(v));
+    if (!blank(v)) return typeof v === "string" && isListEndLabel(v);
   }
   return false;
 }
