@@ -50,6 +50,25 @@ describe("the ledger's lines", () => {
     expect(ledgerLinesText(read.lines, "en")).toBe("6 rows read (2 skipped: total row, empty row)");
   });
 
+  it("below the grand total: a summary row is a line (left out), a total row there is passed over like the others", async () => {
+    const rows = [
+      ["Nummer", "Omschrijving", "Categorie", "Bedrag"],
+      ["M1", "Draaibank", "machine", 12000],
+      ["I1", "Kast", "inventaris", 3000],
+      ["Totaal", null, null, 15000],
+      [],
+      [null, null, "machine", 12000],
+      [null, null, "inventaris", 3000],
+      ["Totaal", null, null, 15000],
+    ];
+    const read = await readWorkbook(await XlsxBook.open(await workbook({ Staat: rows })), { year: 2025 });
+    expect(read.scenario.investments).toHaveLength(2);
+    expect(new Set(read.leftOut.map((x) => x.row))).toEqual(new Set([6, 7]));
+    // 2 counted + 2 left out; the grand total, the total below it and the empty row passed over
+    expect(read.lines).toEqual({ read: 4, skipped: { totals: 2, empty: 1, headers: 0 } });
+    expect(ledgerLinesText(read.lines)).toBe("4 regels gelezen (3 overgeslagen: 2 totaalregels, lege regel)");
+  });
+
   it("words: one kind passed over, none, a repeated header, thousands in the pane's culture", () => {
     expect(ledgerLinesText({ read: 9, skipped: { totals: 5, empty: 0, headers: 0 } })).toBe("9 regels gelezen (5 totaalregels overgeslagen)");
     expect(ledgerLinesText({ read: 1, skipped: { totals: 0, empty: 1, headers: 0 } })).toBe("1 regel gelezen (1 lege regel overgeslagen)");

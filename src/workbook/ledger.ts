@@ -270,6 +270,8 @@ export interface LedgerRead {
   skipped: number;
   /** of the rows skipped, those that repeat the header row (an export's page header) */
   repeatedHeaders?: number;
+  /** every total row of the rows, those below the grand total too (`totals` holds those above it) */
+  totalRows?: number;
   /** rows the reader does not decide alone (./questions.ts): not counted until answered */
   open?: OpenQuestion[];
   /** total rows (Totaal, Subtotaal, Saldo, or a row without category holding the sum of the rows above): not assets */
@@ -359,7 +361,7 @@ export function readLedger(
   mapping: ColumnMapping,
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): Required<LedgerRead> {
-  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, repeatedHeaders: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
+  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, repeatedHeaders: 0, totalRows: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
   const unknownHint = categoryHints();
@@ -567,6 +569,7 @@ export function readLedger(
     out.investments.push(inv as unknown as ScenarioInvestment);
     out.rows.push(sheetRow);
   }
+  out.totalRows = seen.length;
   const grand = grandTotal(seen);
   if (grand) belowGrandTotal(out, credits, grand, rows, mapping, place, seen);
   applyCredits(out, credits, place, letterOf("amount"));

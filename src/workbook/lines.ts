@@ -13,10 +13,13 @@ export interface LedgerLines {
   skipped: { totals: number; empty: number; headers: number };
 }
 
-/** The lines of `rows` rows of which readLedger skipped `skipped` (empty or a repeated header: `repeatedHeaders` of them) and found `totals` total rows. */
-export function ledgerLines(rows: number, read: { skipped: number; repeatedHeaders?: number; totals?: readonly unknown[] }): LedgerLines {
+/**
+ * The lines of `rows` rows of which readLedger skipped `skipped` (empty or a repeated header: `repeatedHeaders` of
+ * them) and found `totalRows` total rows (those below the grand total too; else `totals`, those above it).
+ */
+export function ledgerLines(rows: number, read: { skipped: number; repeatedHeaders?: number; totalRows?: number; totals?: readonly unknown[] }): LedgerLines {
   const headers = read.repeatedHeaders ?? 0;
-  const totals = read.totals?.length ?? 0;
+  const totals = read.totalRows ?? read.totals?.length ?? 0;
   return { read: rows - read.skipped - totals, skipped: { totals, empty: read.skipped - headers, headers } };
 }
 
