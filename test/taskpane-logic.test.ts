@@ -515,6 +515,29 @@ describe("the partners table read on load", () => {
     expect(t.restored).toBe(true);
     expect(reducer(t, { type: "forget-choices" }).choices.partnership.enabled).toBe(true);
   });
+
+  it("the key 'winst' with only the capital given: at the partner's share, the partner's name and what to fill in, not the field's path", async () => {
+    const capitalOnly: Grid = { ...partnerGrid, headers: ["Naam", "Kapitaal"], rows: [["Jansen", 60000], ["De Vries", 40000]] as Cell[][] };
+    const r = partnershipFromRead({ ...found, partners: capitalOnly, key: { ...found.key, value: "winst" } }, NL)!;
+    const grid: Grid = { ...partnerGrid, sheet: "Staat", source: "tabel Investeringen", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["m1", "machine", 30000]] };
+    const s = reducer(initialState(2025), {
+      type: "load-done",
+      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
+      grid,
+      mapping: { id: 0, category: 1, amount: 2 },
+      mappingOrigin: "headers",
+      year: 2025,
+      partnership: r.partnership,
+      partnersRead: r.read,
+    });
+    expect(makeDeriver()(s, NL).error).toEqual({
+      step: "partnership",
+      key: "partner.0.profit",
+      message:
+        "De verdeelsleutel is winst, maar het winstaandeel van Jansen ontbreekt: vul het aandeel in de (over)winst van Jansen in (zoals 60% of 0,6), " +
+        "of zet de verdeelsleutel op kapitaal (dat staat bij iedere vennoot ingevuld)",
+    });
+  });
 });
 
 describe("what the pane shows", () => {

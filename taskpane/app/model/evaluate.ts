@@ -10,6 +10,9 @@ import { evaluateNormalized } from "../../../src/evaluate";
 import { fieldPath, KiaValidationError } from "../../../src/errors";
 import { validateRows } from "../../../src/scenario";
 import { refusedEntry, refusedRow, type LeftOut, type RowPlaces } from "../../../src/workbook/left-out";
+import { missingKeyFigure, missingKeyFigureText } from "../../../src/workbook/partners-key";
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import type { Built, DisposalIssue, FieldError } from "./scenario";
 import type { Choices } from "./state";
 
@@ -20,7 +23,10 @@ export function locateError(e: Pick<KiaValidationError, "field" | "message">, bu
   if (e.field === "year") return { step: "source", key: "year", message };
   if (f?.list === "partnership.partners") {
     const sub = f.rest.split(".")[0] || "name";
-    return { step: "partnership", key: `partner.${f.index}.${sub}`, message };
+    // a partner without the key's figure: the partner by name and what to fill in (as kia-calc says it at the cell)
+    const partners = (built.scenario.partnership?.partners ?? []) as unknown as Record<string, unknown>[];
+    const missing = "code" in e ? missingKeyFigure(e as Pick<KiaValidationError, "code" | "field">, partners) : undefined;
+    return { step: "partnership", key: `partner.${f.index}.${sub}`, message: missing ? capitalised(missingKeyFigureText(missing, partners)) : message };
   }
   if (e.field.startsWith("partnership"))
     return {
