@@ -11,6 +11,7 @@ import type { Scenario, ScenarioDisposal, ScenarioInvestment, ScenarioPartner } 
 import type { LedgerRead } from "../../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "../text/format";
 import { withEvidence } from "../../../src/register/evidence";
+import { enteredDisposalId } from "../../../src/scenario/disposal";
 import { PARTNER_AMOUNT_FIELDS, type CalamityEdit, type Choices, type StepId } from "./state";
 
 /** Where a message belongs on screen: the step and a field key the components know. */
@@ -185,8 +186,9 @@ export function buildScenario(
     // the description names the disposal in the report and the explanation ("Heftruck (verkocht)"); without one
     // it is "vervreemding 2"
     const description = d.description.trim().replace(/\s+/g, " ").slice(0, 120);
-    let id = description || `vervreemding ${i + 1}`;
-    for (let n = 2; taken.has(id); n++) id = `${description || `vervreemding ${i + 1}`} (${n})`;
+    // a row taken from the workbook's list keeps its own number; else the description names it (enteredDisposalId)
+    const own = d.id?.trim();
+    const id = own && !taken.has(own) ? own : enteredDisposalId(description, i + 1, taken);
     const out: ScenarioDisposal = { id, price: price ?? "0" };
     if (description) out.description = description;
     if (d.kind === "this-year") {
