@@ -102,6 +102,18 @@ describe("a sale of 2021 without its amount and 2021's total", () => {
     expect(items.map((x) => [x.id, x.price, x.investmentYear])).toEqual([["Heftruck Linde", "6500", 2021]]);
   });
 
+  it("completed in step 4, then its columns filled in the workbook: counted from the list once, the entry asks to be removed", () => {
+    let s = loaded(sale);
+    const entry = { ...completionOf(toComplete(makeDeriver()(s, NL).leftOut, [])[0], 2025, NL), investmentAmount: "20.000", investmentYearTotal: "85.000" };
+    s = reducer(s, { type: "add-disposal-from", disposal: entry });
+    // the workbook read again, the row now complete in the list
+    s = { ...s, disposalGrid: grid("Desinvesteringen", ["Omschrijving", "Aanschafjaar", "Verkoopprijs", "Investeringsbedrag", "Totaal investeringsjaar"], [["Heftruck Linde", 2021, 6500, 20000, 85000]]) };
+    const d = makeDeriver()(s, NL);
+    expect(d.evaluated!.report!.disinvestment!.items.map((x) => x.price)).toEqual(["6500"]);
+    expect(d.disposalIssues.map((x) => x.message)).toEqual(["deze verkoop telt nu mee uit de werkmap (Desinvesteringen!B2); verwijder hem hier"]);
+    expect(counted(d)).toBe(1);
+  });
+
   it("a row of the list with its own number keeps it in step 4; a sale of the tax year's asset is one of this year's investments to pick", () => {
     const list = grid("Desinvesteringen", ["Nummer", "Omschrijving", "Investeringsjaar", "Verkoopprijs"], [
       ["V-1", "Heftruck Linde", 2021, 6500],

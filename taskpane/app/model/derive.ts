@@ -122,8 +122,8 @@ export function completedRows(disposals: readonly Entered[], origins: readonly D
   return out;
 }
 
-/** An entry of step 4 that completes a row of the workbook's list not complete yet: that row is what is left out. */
-const standsForRow = (d: Entered | undefined, done: ReadonlySet<string>) => !!d?.completes && !done.has(rowKey(d.completes));
+/** An entry of step 4 that completes a row of the workbook's list still left out (`left`): that row is what is left out. */
+const standsForRow = (d: Entered | undefined, left: ReadonlySet<string>) => !!d?.completes && left.has(rowKey(d.completes));
 
 export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   // what the reader found, read with the columns, the answers and the year on screen (the same readFound as kia-calc's)
@@ -168,8 +168,11 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       ledgerDisposals: ScenarioDisposal[],
       // the core's step for earlier years is loaded (src/carried-hook.ts): only then is carriedIn in the scenario
       carriedReady: boolean,
-    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals, carriedReady),
+      listed: ReadonlySet<string>,
+    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals, carriedReady, listed),
   );
+  // the rows of the disposals list read and counted: an entry of step 4 that completed one is not counted twice
+  const listedRows = memo((p: FoundRead["places"]["disposals"]) => new Set((p?.rows ?? []).map((row) => rowKey({ sheet: p!.sheet, row }))));
   const run = memo((built: Built, r: FoundRead, ledger: PaneLedger, choices: PaneState["choices"]) =>
     evaluateLedger(
       built,
@@ -184,9 +187,10 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   const completed = memo((disposals: PaneState["choices"]["disposals"], built: Built, evaluated: Evaluated) =>
     completedRows(disposals, built.disposalOrigins, [...built.disposalIssues, ...evaluated.disposalIssues]),
   );
-  const entered = memo((all: DisposalIssue[], disposals: PaneState["choices"]["disposals"], done: ReadonlySet<string>) =>
-    all.filter((x) => x.origin.kind === "user" && !standsForRow(disposals[x.origin.index], done)),
-  );
+  const entered = memo((all: DisposalIssue[], disposals: PaneState["choices"]["disposals"], leftOut: LeftOut[]) => {
+    const left = new Set(leftOut.filter(isIncomplete).map(rowKey));
+    return all.filter((x) => x.origin.kind === "user" && !standsForRow(disposals[x.origin.index], left));
+  });
   const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));
   return (state, culture) => {
     if (!state.grid)
@@ -213,21 +217,22 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
     );
     const ledger = ledgerOf(r);
     const ledgerDisposals = (r.scenario.disposals ?? NONE) as ScenarioDisposal[];
-    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals, carriedStepLoaded());
+    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals, carriedStepLoaded(), listedRows(r.places.disposals));
     const evaluated = run(built, r, ledger, state.choices);
     const done = completed(state.choices.disposals, built, evaluated);
     const disposalIssues = issues(built.disposalIssues, evaluated.disposalIssues);
+    const leftOut = allLeftOut(r.leftOut, evaluated.rowsLeftOut, done);
     return {
       read: r,
       ledger,
-      leftOut: allLeftOut(r.leftOut, evaluated.rowsLeftOut, done),
+      leftOut,
       ledgerDisposals,
       registerDisposals: registerRows(state.disposalGrid),
       built,
       evaluated,
       error: evaluated.error,
       disposalIssues,
-      enteredLeftOut: entered(disposalIssues, state.choices.disposals, done),
+      enteredLeftOut: entered(disposalIssues, state.choices.disposals, leftOut),
     };
   };
 }

@@ -12,6 +12,7 @@ import type { LedgerRead } from "../../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "../text/format";
 import { withEvidence } from "../../../src/register/evidence";
 import { enteredDisposalId } from "../../../src/scenario/disposal";
+import { rowKey } from "../../../src/workbook/left-out";
 import { PARTNER_AMOUNT_FIELDS, type CalamityEdit, type Choices, type StepId } from "./state";
 
 /** Where a message belongs on screen: the step and a field key the components know. */
@@ -59,6 +60,8 @@ function amountOrError(text: string, culture: Culture, key: string, step: StepId
   }
   return r.value;
 }
+
+const NO_ROWS: ReadonlySet<string> = new Set();
 
 export const LEGAL_FORMS = ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"] as const;
 
@@ -120,6 +123,8 @@ export function buildScenario(
   ledgerDisposals: readonly ScenarioDisposal[] = [],
   /** the core's step for earlier years is loaded (src/carried-hook.ts); the pane loads it when there are earlier years */
   carriedReady = true,
+  /** the rows of the workbook's disposals list that count as read (rowKey): an entry that completed one is not counted again */
+  listed: ReadonlySet<string> = NO_ROWS,
 ): Built {
   const errors: FieldError[] = [];
   const disposals: ScenarioDisposal[] = [];
@@ -220,6 +225,9 @@ export function buildScenario(
         if (rates.length) out.partnerRates = Object.fromEntries(rates.map(([n, v]) => [n, v.trim()]));
       }
     }
+    // completed here ("Vul aan") while the list's row now counts as read (its columns filled in since): not twice
+    if (d.completes && listed.has(rowKey(d.completes)))
+      errors.push({ step: "payment", key: k("price"), message: `deze verkoop telt nu mee uit de werkmap (${d.completes.cell}); verwijder hem hier` });
     if (errors.length) {
       for (const e of errors) disposalIssues.push({ origin: { kind: "user", index: i }, key: e.key, message: e.message });
       return;
