@@ -200,7 +200,9 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
         },
       ]);
       // a row read that misses facts, counted as a row (was "1 cel ... niet gelezen": the row was read)
-      expect(json.err).toContain(`Let op: 1 regel in ${path} mist gegevens; die regel telt niet mee tot hij is aangevuld:\n  ${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`);
+      expect(json.err).toContain(
+        `Let op: 1 regel in ${path} mist gegevens; die regel telt niet mee tot hij is aangevuld:\n  ${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`,
+      );
       expect(json.err).not.toContain("niet gelezen");
       // --explain's "Niet meegeteld" names no value: the description is no amount
       expect(explained).toContain(`${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`);

@@ -107,7 +107,14 @@ describe("a sale of 2021 without its amount and 2021's total", () => {
     const entry = { ...completionOf(toComplete(makeDeriver()(s, NL).leftOut, [])[0], 2025, NL), investmentAmount: "20.000", investmentYearTotal: "85.000" };
     s = reducer(s, { type: "add-disposal-from", disposal: entry });
     // the workbook read again, the row now complete in the list
-    s = { ...s, disposalGrid: grid("Desinvesteringen", ["Omschrijving", "Aanschafjaar", "Verkoopprijs", "Investeringsbedrag", "Totaal investeringsjaar"], [["Heftruck Linde", 2021, 6500, 20000, 85000]]) };
+    s = {
+      ...s,
+      disposalGrid: grid(
+        "Desinvesteringen",
+        ["Omschrijving", "Aanschafjaar", "Verkoopprijs", "Investeringsbedrag", "Totaal investeringsjaar"],
+        [["Heftruck Linde", 2021, 6500, 20000, 85000]],
+      ),
+    };
     const d = makeDeriver()(s, NL);
     expect(d.evaluated!.report!.disinvestment!.items.map((x) => x.price)).toEqual(["6500"]);
     expect(d.disposalIssues.map((x) => x.message)).toEqual(["deze verkoop telt nu mee uit de werkmap (Desinvesteringen!B2); verwijder hem hier"]);
@@ -115,10 +122,14 @@ describe("a sale of 2021 without its amount and 2021's total", () => {
   });
 
   it("a row of the list with its own number keeps it in step 4; a sale of the tax year's asset is one of this year's investments to pick", () => {
-    const list = grid("Desinvesteringen", ["Nummer", "Omschrijving", "Investeringsjaar", "Verkoopprijs"], [
-      ["V-1", "Heftruck Linde", 2021, 6500],
-      ["V-2", "Kast", 2025, 900],
-    ]);
+    const list = grid(
+      "Desinvesteringen",
+      ["Nummer", "Omschrijving", "Investeringsjaar", "Verkoopprijs"],
+      [
+        ["V-1", "Heftruck Linde", 2021, 6500],
+        ["V-2", "Kast", 2025, 900],
+      ],
+    );
     const d = makeDeriver()(loaded(list), NL);
     const [earlier, thisYear] = toComplete(d.leftOut, []);
     expect(completionOf(earlier, 2025, NL)).toMatchObject({ id: "V-1", kind: "earlier", investmentYear: "2021", price: "6.500" });
@@ -131,7 +142,13 @@ describe("a sale of 2021 without its amount and 2021's total", () => {
 describe("the report's disposals table", () => {
   const rowsOf = (s: PaneState) => {
     const d = makeDeriver()(s, NL);
-    const sheet = reportSheet(d.evaluated!.report!, { version: "0.1.0", date: "2026-01-05", ledgerSource: "tabel Investeringen", lang: "nl", scenario: d.evaluated!.scenario });
+    const sheet = reportSheet(d.evaluated!.report!, {
+      version: "0.1.0",
+      date: "2026-01-05",
+      ledgerSource: "tabel Investeringen",
+      lang: "nl",
+      scenario: d.evaluated!.scenario,
+    });
     const at = sheet.rows.findIndex((r) => r[0] === "Nummer" && r[1] === "Omschrijving" && r[2] === "Investeringsjaar");
     expect(at).toBeGreaterThan(0);
     return sheet.rows.slice(at + 1).filter((r) => typeof r[3] === "number");
@@ -141,7 +158,15 @@ describe("the report's disposals table", () => {
     let s = loaded(grid("Desinvesteringen", ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], []));
     s = reducer(s, {
       type: "add-disposal-from",
-      disposal: { description: "Heftruck (verkocht)", price: "8.000", kind: "earlier", investment: "", investmentYear: "2022", investmentAmount: "20.000", investmentYearTotal: "85.000" },
+      disposal: {
+        description: "Heftruck (verkocht)",
+        price: "8.000",
+        kind: "earlier",
+        investment: "",
+        investmentYear: "2022",
+        investmentAmount: "20.000",
+        investmentYearTotal: "85.000",
+      },
     });
     const [row] = rowsOf(s);
     expect(row.slice(0, 4)).toEqual([null, "Heftruck (verkocht)", 2022, 8000]);
@@ -160,17 +185,27 @@ describe("the report's disposals table", () => {
 
 describe("a disposals list without a year column", () => {
   it("points at the row (its first filled cell), says which column is missing, and shows no other column's value", () => {
-    const r = readDisposals(["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], [["", "Heftruck Linde", 6500, ""]], { firstRow: 2, firstColumn: 0 });
+    const r = readDisposals(["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], [["", "Heftruck Linde", 6500, ""]], {
+      firstRow: 2,
+      firstColumn: 0,
+    });
     expect(r.items).toEqual([]);
     const year = r.problems.find((p) => p.message.startsWith("investeringsjaar"));
-    expect(year).toMatchObject({ row: 2, columnLetter: "B", value: "", message: 'investeringsjaar: de lijst heeft geen kolom "Investeringsjaar"; verwacht een jaartal, zoals 2022' });
+    expect(year).toMatchObject({
+      row: 2,
+      columnLetter: "B",
+      value: "",
+      message: 'investeringsjaar: de lijst heeft geen kolom "Investeringsjaar"; verwacht een jaartal, zoals 2022',
+    });
   });
 });
 
 describe("the advice to read an earlier year's report", () => {
   it("is one text for the sale's message, a register reference not read (kia-calc) and the pane", () => {
     expect(registerNotRead("2023:M3")).toBe(`verwijst naar het register van een eerder jaar (2023:M3); ${earlierReportAdvice(2023)}`);
-    expect(registerNotRead("M3")).toBe('verwijst naar het register van een eerder jaar (M3); lees het rapport van dat jaar in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)');
+    expect(registerNotRead("M3")).toBe(
+      'verwijst naar het register van een eerder jaar (M3); lees het rapport van dat jaar in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
+    );
     // the pane without that year's report read: the same words (taskpane/app/model/derive.ts)
     const list = grid("Desinvesteringen", ["Omschrijving", "Verkoopprijs", "Uit register"], [["Bestelbus", 15000, "2023:M3"]]);
     const d = makeDeriver()(loaded(list), NL);

@@ -217,7 +217,15 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
     );
     const ledger = ledgerOf(r);
     const ledgerDisposals = (r.scenario.disposals ?? NONE) as ScenarioDisposal[];
-    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals, carriedStepLoaded(), listedRows(r.places.disposals));
+    const built = build(
+      state.choices,
+      ledger,
+      culture,
+      `KIA ${state.choices.year}: ${sourceDescription(state)}`,
+      ledgerDisposals,
+      carriedStepLoaded(),
+      listedRows(r.places.disposals),
+    );
     const evaluated = run(built, r, ledger, state.choices);
     const done = completed(state.choices.disposals, built, evaluated);
     const disposalIssues = issues(built.disposalIssues, evaluated.disposalIssues);
