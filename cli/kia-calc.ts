@@ -509,7 +509,17 @@ async function readScenario(
           text(read.problems),
         ),
       );
-    const refused = read.leftOut.filter((x) => x.code !== "UNREADABLE");
+    // a row read that misses facts (a sale without its investment amount or that year's total): a row, not a cell
+    const incomplete = read.leftOut.filter(rows.isIncomplete);
+    const k = incomplete.length;
+    if (k)
+      await err.write(
+        rows.listing(
+          `Let op: ${rows.READER_CODES.INCOMPLETE.count(k)} in ${name} ${rows.READER_CODES.INCOMPLETE.what(k)}; ${k === 1 ? "die regel telt" : "die regels tellen"} niet mee tot ${k === 1 ? "hij is" : "ze zijn"} aangevuld:`,
+          text(incomplete.map(rows.leftOutLine)),
+        ),
+      );
+    const refused = read.leftOut.filter((x) => x.code !== "UNREADABLE" && !rows.isIncomplete(x));
     const m = refused.length;
     if (m)
       await err.write(
@@ -566,11 +576,15 @@ async function readScenario(
         provisional: read.provisional,
         open,
         provisionalLine,
-        entries: [...unread.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
+        entries: [...unread.map(rows.leftOutEntry), ...incomplete.map(rows.leftOutEntry), ...read.notes.map(rows.noteEntry), ...refused.map(rows.leftOutEntry)],
         // what was read, in the words of the pane's header and the report (src/workbook/lines.ts), then what was left out
         section:
           `Gelezen: ${read.found.ledger}: ${reader.ledgerLinesText(read.lines)}.\n` +
-          rows.leftOutSection([...read.problems, ...refused.map(rows.leftOutLine)], [...unread, ...read.notes, ...refused], kind === "csv"),
+          rows.leftOutSection(
+            [...read.problems, ...incomplete.map(rows.leftOutLine), ...refused.map(rows.leftOutLine)],
+            [...unread, ...incomplete, ...read.notes, ...refused],
+            kind === "csv",
+          ),
         lines: read.lines,
         places: read.leftOut,
         questions: read.open.map(openRow),

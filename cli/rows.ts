@@ -5,8 +5,10 @@
  * werkblad.xlsx` computes the other rows (exit code 0); `--batch` counts them under Problemen. What concerns the whole
  * workbook (the year, the partners) is not a row: evaluate() refuses it as before (exit code 2, or the client's Fout).
  */
-import { cellOf, fieldName, numbered, rowsLeftOut, type LeftOut, type ReadNote } from "../src/workbook";
+import { cellOf, fieldName, isIncomplete, numbered, rowsLeftOut, type LeftOut, type ReadNote } from "../src/workbook";
 import { DISPOSAL_HEADERS, FIELD_NAMES_NL, PARTNER_HEADERS } from "../src/workbook/ledger";
+
+export { isIncomplete, READER_CODES } from "../src/workbook";
 
 /** A line of standard error: the cell (with its value, or the row's number and column) and why. */
 export interface Line {
@@ -27,6 +29,7 @@ export interface LeftOutEntry {
 export function leftOutLine(x: LeftOut): Line {
   let what = "";
   if (x.code === "UNREADABLE") what = x.value ? ` (${JSON.stringify(x.value)})` : "";
+  else if (isIncomplete(x)) what = numbered(x.id) ? ` (vervreemding ${x.id})` : "";
   else {
     const id = numbered(x.id) ? `${x.list === "disposals" ? "vervreemding" : "nummer"} ${x.id}, ` : "";
     what = ` (${id}kolom ${fieldName(x)})`;
@@ -40,6 +43,7 @@ export function noteLine(n: ReadNote): Line {
 
 export function leftOutEntry(x: LeftOut): LeftOutEntry {
   if (x.code === "UNREADABLE") return { cell: cellOf(x), ...(x.value ? { value: x.value } : {}), reason: x.reason };
+  if (isIncomplete(x)) return { cell: cellOf(x), ...(numbered(x.id) ? { id: x.id } : {}), reason: x.reason };
   return { cell: cellOf(x), ...(numbered(x.id) ? { id: x.id } : {}), column: fieldName(x), reason: x.reason };
 }
 

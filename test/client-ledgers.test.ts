@@ -167,7 +167,9 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
     // the sale is read as a disposal (art. 3.47); it does not say which investment or year it undoes: left out, said
     expect(report.provisional).toBe(true);
     expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual([cellOf(kind, "m1", "A8"), cellOf(kind, "m1", "A8"), cellOf(kind, "m1", "A8")]);
-    expect(report.leftOut[0].reason).toBe("investeringsjaar: verwacht een jaartal, zoals 2022");
+    // the list has no year column: said, at the row's first cell (not as if that cell held a year)
+    expect(report.leftOut[0].reason).toBe('investeringsjaar: de lijst heeft geen kolom "Investeringsjaar"; verwacht een jaartal, zoals 2022');
+    expect(report.leftOut[0].value).toBeUndefined();
     // the title and the second header are no rows of the ledger
     expect(r.err).not.toMatch(/!(B6|D6|B7|C7|D7)\b/);
   });
@@ -197,6 +199,11 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
             'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
         },
       ]);
+      // a row read that misses facts, counted as a row (was "1 cel ... niet gelezen": the row was read)
+      expect(json.err).toContain(
+        `Let op: 1 regel in ${path} mist gegevens; die regel telt niet mee tot hij is aangevuld:\n  ${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`,
+      );
+      expect(json.err).not.toContain("niet gelezen");
       // --explain's "Niet meegeteld" names no value: the description is no amount
       expect(explained).toContain(`${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`);
       expect(explained).not.toContain("bedrag ontbreekt");

@@ -286,7 +286,10 @@ describe("a client over three years: through the firm template", () => {
     }
     // without the registers the row of 2025 that refers to one is said and left out, not guessed
     const alone = await call([join(dir, "werkblad-2025.xlsx")]);
-    expect(alone.err).toMatch(/Desinvesteringen!H2 \("2023:M3"\): verwijst naar het register van een eerder jaar \(2023:M3\); geef het bestand van dat jaar op/);
+    // the advice in the words of every app (src/workbook/names.ts earlierReportAdvice): the pane's step 4 and --eerder
+    expect(alone.err).toContain(
+      'Desinvesteringen!H2 ("2023:M3"): verwijst naar het register van een eerder jaar (2023:M3); lees het rapport van 2023 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)',
+    );
     expect(JSON.parse(alone.out).disinvestment).toBeUndefined();
   }, 120_000);
 });

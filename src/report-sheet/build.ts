@@ -27,6 +27,7 @@ import { curveTotals } from "./curve";
 import { registerOf, registerRows } from "../register/build";
 import { REGISTER_VERSION, registerTableName } from "../register/format";
 import { referenceUrls } from "./refs";
+import { isEnteredDisposalId } from "../scenario/disposal";
 import type { ReportCellFormat, ReportSheet, ReportValue } from "./types";
 import { ledgerLinesText, type LedgerLines } from "../workbook/lines";
 
@@ -1099,9 +1100,11 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
     const described = new Map((options.scenario.disposals ?? []).map((d) => [String(d.id), d.description]));
     for (const it of dis.items) {
       const description = described.get(it.id);
+      // a disposal entered without a number (the pane's step 4) is named by its description, not under Nummer
+      const entered = isEnteredDisposalId(it.id, description);
       const r = b.add([
-        it.id,
-        description && description !== it.id ? description : null,
+        entered ? null : it.id,
+        entered ? (description ?? it.id) : description && description !== it.id ? description : null,
         it.investmentYear,
         Number(it.price),
         Number(it.rate),

@@ -117,3 +117,24 @@ export function assertLinkedOnce(disposals: readonly NDisposal[], refuse: Refuse
     else linked.add(d.investment);
   }
 }
+
+/**
+ * The id of a disposal entered by hand without a number of its own (the pane's step 4): its description, with " (2)"
+ * after it while that is taken; without a description "vervreemding 2" (`n`: its place among those entered, from 1).
+ */
+export function enteredDisposalId(description: string, n: number, taken: ReadonlySet<string>): string {
+  const base = description || `vervreemding ${n}`;
+  let id = base;
+  for (let k = 2; taken.has(id); k++) id = `${base} (${k})`;
+  return id;
+}
+
+/**
+ * Whether a disposal's id is no number anyone gave it but its name as enteredDisposalId makes it (its description,
+ * perhaps with " (2)", or "vervreemding 2"): a report shows it as the description, with no number.
+ */
+export function isEnteredDisposalId(id: string, description: string | undefined): boolean {
+  const d = description?.trim();
+  if (d && (id === d || (id.startsWith(`${d} (`) && /^ \(\d+\)$/.test(id.slice(d.length))))) return true;
+  return !d && /^vervreemding \d+( \(\d+\))?$/.test(id);
+}

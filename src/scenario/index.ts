@@ -38,3 +38,4 @@ export { KEY_NAMES, partnershipKeyOf } from "./partnership";
 export { validateCarriedIn } from "./carried";
 export { scenarioForEvaluate, validateScenario } from "./scenario";
 export { validateRows } from "./rows";
+export { enteredDisposalId, isEnteredDisposalId } from "./disposal";

@@ -27,7 +27,7 @@ import { refusedEntry, unreadCell, type LeftOut, type ReadNote, type RowPlaces }
 import type { Answers, OpenQuestion } from "./questions";
 import { yesOrNo } from "./rules";
 import { examplesCount, examplesText, templateExamples, type ExamplesFound } from "./examples";
-import { SHEET } from "./names";
+import { registerNotRead, SHEET } from "./names";
 import { ledgerLines, type LedgerLines } from "./lines";
 import { partnerKeyRefusal } from "./partners-key";
 
@@ -354,7 +354,7 @@ export function assemble(
               ...(parts.year !== undefined ? { year: parts.year } : {}),
               partners: partnerNames,
             })
-          : `verwijst naar het register van een eerder jaar (${ref}); geef het bestand van dat jaar op (kia-calc --eerder, of "Uit eerdere jaren")`;
+          : registerNotRead(ref);
         if (typeof filled !== "string") {
           x.items[i] = filled;
           continue;

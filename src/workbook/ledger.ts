@@ -13,6 +13,7 @@ import { answerFor, assetWords, isTotalLabel, totalLabelKind, type Answers, type
 import { excelNumberAmount, excelProportion, isAmountProblem, readAmount, readDutchAmount } from "../money";
 import { partnershipKeyOf, type ScenarioInvestment } from "../scenario";
 import { plain } from "../context";
+import { earlierReportAdvice } from "./names";
 
 /** A cell as the workbook adapters hand it over. Dates come as ISO text (jjjj-mm-dd) or as an Excel serial. */
 export type Cell = string | number | boolean | null | { error: string } | { date: string };
@@ -259,6 +260,11 @@ export interface LedgerProblem {
   text?: string;
   /** what is wrong and what is expected, in Dutch */
   message: string;
+  /**
+   * the row was read but misses facts the law needs (a sale without its investment amount or that year's total, or
+   * without the investment it sold): what was read of it, so an app can offer it to complete (LeftOut "INCOMPLETE")
+   */
+  incomplete?: Record<string, unknown>;
 }
 
 export interface LedgerRead {
@@ -1187,7 +1193,7 @@ export function readDisposals(
     }
     if (missing.length) {
       const at = missing.find((f) => m[f] !== undefined) ?? "investmentYear";
-      problem(at, year === place.year ? thisYearUnlinked(year!) : earlierYearMissing(year!, missing), true);
+      problem(at, year === place.year ? thisYearUnlinked(year!) : earlierYearMissing(year!, missing), true, d);
     }
     return d;
   });
@@ -1204,7 +1210,7 @@ function earlierYearMissing(year: number, missing: readonly string[]): string {
   return (
     `verkoop van een bedrijfsmiddel uit ${year}: ${list} ${missing.length > 1 ? "ontbreken" : "ontbreekt"} (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van ${year}); ` +
     `vul ${names.length > 1 ? "de kolommen" : "de kolom"} ${names.map((n) => `"${n}"`).join(" en ")} in, of zet in een kolom "${DISPOSAL_HEADERS.register[0]}" het nummer uit het register van ${year} (zoals ${year}:M3) ` +
-    `en lees het rapport van ${year} in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)`
+    `en ${earlierReportAdvice(year)}`
   );
 }
 
@@ -1220,6 +1226,11 @@ function thisYearUnlinked(year: number): string {
   );
 }
 
+/** The row's first filled cell among the columns a list reads (range columns, 0-based); none for an empty row. */
+function filledColumn(row: readonly Cell[], cols: readonly number[]): number | undefined {
+  return [...cols].sort((a, b) => a - b).find((c) => !isEmpty(row[c]));
+}
+
 function readRows(
   rows: readonly (readonly Cell[])[],
   m: Partial<Record<string, number>>,
@@ -1227,7 +1238,7 @@ function readRows(
   place: LedgerPlace,
   one: (
     get: (f: string) => Cell | undefined,
-    problem: (f: string, message: string, whole?: boolean) => void,
+    problem: (f: string, message: string, whole?: boolean, incomplete?: Record<string, unknown>) => void,
     sheetRow: number,
   ) => Record<string, unknown> | undefined,
 ): GridRead<Record<string, unknown>> {
@@ -1239,12 +1250,16 @@ function readRows(
     const problems: LedgerProblem[] = [];
     const get = (f: string) => (m[f] === undefined ? undefined : row[m[f]!]);
     /**
-     * A problem at the field's cell (without its column: the range's first cell). The value shown is that of the
-     * field's own cell, never of another column's. `whole`: the message is about the row, not this cell's text.
+     * A problem at the field's cell. The value shown is that of the field's own cell, never of another column's.
+     * `whole`: the message is about the row, not this cell's text. A field the list has no column for points at the
+     * row (its first filled cell the list reads) and says which column is missing, never at a column that holds
+     * something else. `incomplete`: the row as read, when it misses facts rather than holds a cell not read.
      */
-    const problem = (f: string, message: string, whole = false) => {
-      const column = m[f] ?? 0;
-      const own = m[f] !== undefined && !whole;
+    const problem = (f: string, message: string, whole = false, incomplete?: Record<string, unknown>) => {
+      const has = m[f] !== undefined;
+      const column = has ? m[f]! : (filledColumn(row, cols) ?? 0);
+      const own = has && !whole;
+      const what = has ? message : `de lijst heeft geen kolom "${names[f][0]}"; ${message}`;
       problems.push({
         row: sheetRow,
         column,
@@ -1252,7 +1267,8 @@ function readRows(
         field: "row",
         value: own ? showValue(cellText(row[column]), 60) : "",
         text: own ? shortText(cellText(row[column])) : "",
-        message: whole ? message : `${names[f][0].toLowerCase()}: ${message}`,
+        message: whole ? what : `${names[f][0].toLowerCase()}: ${what}`,
+        ...(incomplete ? { incomplete } : {}),
       });
     };
     const item = one(get, problem, sheetRow);

@@ -9,8 +9,25 @@ import { columnLetter, DISPOSAL_HEADERS, FIELD_NAMES_NL, LEDGER_FIELDS, PARTNER_
 
 export type LeftOutList = "investments" | "partners" | "disposals";
 
-/** Why something was left out: the reader could not read a cell, or the core refused the row (its ValidationCode). */
-export type LeftOutCode = "UNREADABLE" | string;
+/**
+ * Why something was left out: the reader could not read a cell ("UNREADABLE"), the reader read the row but it misses
+ * facts the law needs ("INCOMPLETE": a sale without its investment amount or that year's total, art. 3.47 lid 1, or
+ * without the investment of this year it sold), or the core refused the row (its ValidationCode, src/errors.ts).
+ */
+export type LeftOutCode = ReaderCode | string;
+export type ReaderCode = "UNREADABLE" | "INCOMPLETE";
+
+/**
+ * The reader's own codes in words, as the apps count their entries (kia-calc's "Let op" lines): a cell not read is
+ * counted as a cell, a row that misses facts as a row (one message per row, src/workbook/ledger.ts readDisposals).
+ */
+export const READER_CODES: Record<ReaderCode, { count: (n: number) => string; what: (n: number) => string }> = {
+  UNREADABLE: { count: (n) => (n === 1 ? "1 cel" : `${n} cellen`), what: () => "niet gelezen" },
+  INCOMPLETE: { count: (n) => (n === 1 ? "1 regel" : `${n} regels`), what: (n) => (n === 1 ? "mist gegevens" : "missen gegevens") },
+};
+
+/** A row read that misses facts (READER_CODES.INCOMPLETE): it can be completed, in the pane's step 4 or in the list. */
+export const isIncomplete = (x: Pick<LeftOut, "code">): boolean => x.code === "INCOMPLETE";
 
 export interface LeftOut {
   /** the scenario's list the row belongs to */
@@ -28,8 +45,13 @@ export interface LeftOut {
   /** the row's description and amount (a disposal: its price) as read, so a report can name the row by them */
   description?: string;
   amount?: string;
-  /** "UNREADABLE" for a cell not read, else the core's ValidationCode */
+  /** "UNREADABLE" for a cell not read, "INCOMPLETE" for a row read that misses facts, else the core's ValidationCode */
   code: LeftOutCode;
+  /**
+   * a row that misses facts ("INCOMPLETE"): what was read of it as the scenario holds it (a disposal's price,
+   * description, investment year, one of its two amounts), so an app can take it over and ask only for the rest
+   */
+  read?: Record<string, unknown>;
   /** why, in Dutch */
   reason: string;
 }
@@ -63,7 +85,10 @@ export const cellOf = (x: { sheet: string; row: number; column: string }): strin
 /** A readable row number: the reader calls a row without one "rij 7". */
 export const numbered = (id: string | undefined): id is string => id !== undefined && id !== "" && !/^rij \d+$/.test(id);
 
-/** A cell the reader could not read (a problem of readLedger, readPartners or readDisposals). */
+/**
+ * A cell the reader could not read (a problem of readLedger, readPartners or readDisposals), or a row it read that
+ * misses facts (the problem's `incomplete`: code "INCOMPLETE", with what was read).
+ */
 export function unreadCell(list: LeftOutList, sheet: string, p: LedgerProblem, id?: string): LeftOut {
   const value = p.text === undefined || p.text === "" ? undefined : p.text;
   return {
@@ -74,7 +99,8 @@ export function unreadCell(list: LeftOutList, sheet: string, p: LedgerProblem, i
     field: p.field,
     ...(numbered(id) ? { id } : {}),
     ...(value === undefined ? {} : { value }),
-    code: "UNREADABLE",
+    code: p.incomplete ? "INCOMPLETE" : "UNREADABLE",
+    ...(p.incomplete ? { read: { ...p.incomplete } } : {}),
     reason: p.message,
   };
 }
@@ -140,7 +166,10 @@ export function fieldName(x: Pick<LeftOut, "list" | "field">): string | undefine
   return (headers[x.field] ?? headers.id ?? headers.name)?.[0].toLowerCase();
 }
 
+/** A row of a sheet as a key: several cells of one row are one row. */
+export const rowKey = (x: { sheet: string; row: number }): string => `${x.sheet}\u0000${x.row}`;
+
 /** How many rows the entries are about: several cells of one row are one row. */
 export function rowsLeftOut(list: readonly Pick<LeftOut, "sheet" | "row">[]): number {
-  return new Set(list.map((x) => `${x.sheet}\u0000${x.row}`)).size;
+  return new Set(list.map(rowKey)).size;
 }

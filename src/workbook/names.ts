@@ -37,3 +37,19 @@ export const TABLE = { ledger: LEDGER_TABLES[0], partners: PARTNER_TABLES[0], di
 
 /** The workbook name of the year cell (a plain cell, never a table); the reader takes it before any label. */
 export const YEAR_NAME = "KIA_JAAR";
+
+/**
+ * How to give the reader an earlier year's report, in the words of every app at once: the pane's step 4 "Uit eerdere
+ * jaren" and kia-calc --eerder. The reader's message for a sale of an earlier year's asset without its figures, the
+ * one for a register reference not read (src/workbook/found.ts) and the pane's (taskpane/app/model/derive.ts) all use
+ * it: one text, so the advice does not drift.
+ */
+export function earlierReportAdvice(year?: number): string {
+  return `lees het rapport van ${year ?? "dat jaar"} in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)`;
+}
+
+/** A disposal that names an earlier year's register ("2023:M3") while that year's report was not read. */
+export function registerNotRead(ref: string): string {
+  const year = /^\s*(\d{4})\s*:/.exec(ref);
+  return `verwijst naar het register van een eerder jaar (${ref}); ${earlierReportAdvice(year ? Number(year[1]) : undefined)}`;
+}

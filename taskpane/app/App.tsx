@@ -42,7 +42,7 @@ export interface AppProps {
 
 
 /** What the pane shows before a ledger is read (derive.ts gives the same without a grid). */
-const NOTHING_DERIVED: Derived = { read: null, ledger: null, leftOut: [], ledgerDisposals: [], registerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [] };
+const NOTHING_DERIVED: Derived = { read: null, ledger: null, leftOut: [], ledgerDisposals: [], registerDisposals: [], built: null, evaluated: null, error: null, disposalIssues: [], enteredLeftOut: [] };
 
 /** From this many ledger rows the figures wait for a pause in typing (SETTLE_MS). */
 const SETTLE_FROM_ROWS = 5000;

@@ -208,14 +208,14 @@ browserSuite("client ledgers in the standalone page (chromium)", () => {
     expect(errors).toEqual([]);
   }, 60000);
 
-  it("Exact-like ledger with its disposals below it (1280 px): the list found but its sale not read is said, not 'niet gevonden', in one message with its sheet's cell; the confirmation counts 1 row as the card does", async () => {
-    const SALE_2021 =
-      'verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); ' +
-      'vul de kolommen "Investeringsbedrag" en "Totaal investeringsjaar" in, of zet in een kolom "Uit register" het nummer uit het register van 2021 (zoals 2021:M3) ' +
-      'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)';
-    // built here: Dutch headers, amounts as Dutch text, a subtotal, a blank row, a row under € 450, a "Vervoermiddelen"
-    // question, and under the ledger "Desinvesteringen 2025" with a sale of 2021 (its investment amount and 2021's
-    // total are not in the list, so the reader leaves it out with one message that says so and how to complete it)
+  const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  /**
+   * An Exact-like ledger built here: Dutch headers, amounts as Dutch text, a subtotal, a blank row, a row under € 450,
+   * a "Vervoermiddelen" question, and under the ledger "Desinvesteringen 2025" with a sale of 2021 (its investment
+   * amount and 2021's total are not in the list, so the reader leaves it out with one message that says so and how
+   * to complete it).
+   */
+  async function exactLike(): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Activa");
     for (const r of [
@@ -233,10 +233,17 @@ browserSuite("client ledgers in the standalone page (chromium)", () => {
       ["Heftruck Linde", "2021", "€ 6.500,00"],
     ])
       ws.addRow(r);
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it("Exact-like ledger with its disposals below it (1280 px): the list found but its sale not read is said, not 'niet gevonden', in one message with its sheet's cell; the confirmation counts 1 row as the card does", async () => {
+    const SALE_2021 =
+      'verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken (art. 3.47 rekent met het investeringsbedrag en het totaal van de investeringen van 2021); ' +
+      'vul de kolommen "Investeringsbedrag" en "Totaal investeringsjaar" in, of zet in een kolom "Uit register" het nummer uit het register van 2021 (zoals 2021:M3) ' +
+      'en lees het rapport van 2021 in bij stap 4 "Uit eerdere jaren" (kia-calc: --eerder <bestand>)';
     const p = await openPage(env.browser, env.origin, "nl-NL", 1280, 900);
     const { page } = p;
-    await page.setInputFiles("#ledger-file", { name: "exact-activa-2025.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await page.setInputFiles("#ledger-file", { name: "exact-activa-2025.xlsx", mimeType: XLSX_TYPE, buffer: await exactLike() });
     await page.waitForSelector("#kia-amount", { timeout: 20000 });
     // 1.234,56 + 3.450 + 28.500 = 33.184,56 x 28% = 9.291,68 -> € 9.292, the van open
     await until(() => live(page), (t) => t.includes(`KIA 2025 ${euro("9292")}`), "KIA 2025", WAIT);
@@ -265,4 +272,63 @@ browserSuite("client ledgers in the standalone page (chromium)", () => {
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);
   }, 60000);
+
+  it("Exact-like ledger: its sale of 2021 completed in step 4 with 'Vul aan' (the row as read; only the amount and 2021's total typed) counts once, and the report is final without a reason", async () => {
+    const p = await openPage(env.browser, env.origin, "nl-NL", 1280, 900);
+    const { page } = p;
+    await page.setInputFiles("#ledger-file", { name: "exact-activa-2025.xlsx", mimeType: XLSX_TYPE, buffer: await exactLike() });
+    await page.waitForSelector("#kia-amount", { timeout: 20000 });
+    await until(() => live(page), (t) => t.includes(`KIA 2025 ${euro("9292")}`), "KIA 2025", WAIT);
+    await acceptSuggestions(page);
+    await until(() => live(page), (t) => t.includes(`KIA 2025 ${euro("18462")}`), "KIA 2025", WAIT);
+    expect(await page.locator("#kia-provisional").innerText()).toBe("Voorlopig: 1 regel niet meegeteld");
+
+    // step 4 offers the sale the reader left out, with its cell, name and why
+    await page.click("#tab-payment");
+    await page.waitForSelector(".disposal-complete", { timeout: WAIT });
+    expect(await page.locator("#disposal-complete").innerText()).toBe("1 verkoop uit de werkmap mist gegevens");
+    const offered = page.locator(".disposal-complete .problem");
+    expect(await offered.count()).toBe(1);
+    expect(await offered.locator(".where").innerText()).toBe("Activa!B12 Heftruck Linde");
+    expect(await offered.locator(".what").innerText()).toMatch(/^verkoop van een bedrijfsmiddel uit 2021: investeringsbedrag en totaal investeringsjaar ontbreken/);
+    await offered.locator("button", { hasText: "Vul aan" }).click();
+    // taken into an entry as read; the focus on the first fact missing; no longer offered
+    await until(() => page.evaluate(() => document.activeElement?.id), (id) => id === "f-disposal_46_0_46_investmentAmount", "focus op het investeringsbedrag", WAIT);
+    const value = (key: string) => page.inputValue(`#f-disposal_46_0_46_${key}`);
+    expect([await value("description"), await value("price"), await value("kind"), await value("investmentYear"), await value("investmentYearTotal")]).toEqual([
+      "Heftruck Linde",
+      "6.500",
+      "earlier",
+      "2021",
+      "",
+    ]);
+    expect(await page.locator("fieldset.disposal .completes").innerText()).toBe("Vult de verkoop in Activa!B12 aan");
+    await count(page, ".disposal-complete", 0, WAIT);
+    // until it is complete the row is left out once, not also as an entry of step 4
+    expect(await page.locator("#kia-provisional").innerText()).toBe("Voorlopig: 1 regel niet meegeteld");
+    await page.fill("#f-disposal_46_0_46_investmentAmount", "20.000");
+    await page.fill("#f-disposal_46_0_46_investmentYearTotal", "85.000");
+    await count(page, ".disposal-issues", 0, WAIT);
+    await count(page, "#kia-provisional", 0, WAIT);
+    expect(await page.locator("#disinvestment-result").locator("..").innerText()).toContain("Heftruck Linde: €\u00a06.500");
+
+    // the report is final without asking for a reason; its disposals table names the sale under Omschrijving
+    await page.click("#tab-report");
+    await page.waitForSelector("#write-report");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#write-report")]);
+    expect(await page.locator("#report-confirm").count()).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    // a row's values from column A, its empty cells as holes filled in
+    wb.worksheets[0].eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1))));
+    const text = rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))));
+    expect(text.some((r) => /CONCEPT/.test(r.join(" ")))).toBe(false);
+    const header = text.findIndex((r) => r[0] === "Nummer" && r[1] === "Omschrijving" && r[2] === "Investeringsjaar");
+    expect(header).toBeGreaterThan(0);
+    expect(text[header + 1].slice(0, 4)).toEqual(["", "Heftruck Linde", "2021", "6500"]);
+    const { errors, csp } = await p.finish();
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  }, 90000);
 });

@@ -6,12 +6,13 @@
 import type { ScenarioDisposal, ScenarioInvestment } from "../../../src";
 import { readFound, type FoundRead, type FromRegister } from "../../../src/workbook/found";
 import { readDisposals } from "../../../src/workbook/ledger";
-import type { LeftOut } from "../../../src/workbook/left-out";
+import { registerNotRead } from "../../../src/workbook/names";
+import { isIncomplete, rowKey, type LeftOut } from "../../../src/workbook/left-out";
 import type { OpenQuestion } from "../../../src/workbook/questions";
 import type { Culture } from "../text/format";
 import { evaluateLedger, type Evaluated } from "./evaluate";
-import { buildScenario, type Built, type DisposalIssue, type FieldError } from "./scenario";
-import type { PaneState } from "./state";
+import { buildScenario, type Built, type DisposalIssue, type DisposalOrigin, type FieldError } from "./scenario";
+import type { DisposalInput, PaneState } from "./state";
 import { carriedStepLoaded } from "../../../src/carried-hook";
 
 /** The ledger as the reader read it with the columns and the year on screen: the rows the core refuses taken out. */
@@ -50,6 +51,11 @@ export interface Derived {
   error: FieldError | null;
   /** disposals entered in the pane and left out until they are complete, or because the core refused them */
   disposalIssues: DisposalIssue[];
+  /**
+   * the messages of the disposals entered in step 4 that are not complete, as the report counts and lists them: an
+   * entry that completes a row of the workbook's list ("Vul aan") is that row, in `leftOut` until it is complete
+   */
+  enteredLeftOut: DisposalIssue[];
 }
 
 /** One-slot memo: recompute only when an input changed (by identity). */
@@ -83,8 +89,7 @@ export type RegisterDisposal = { id: string; description?: string; price: unknow
 function fromChoices(filled: Record<string, Record<string, unknown> | string> | undefined): FromRegister {
   return (ref, own, context) => {
     const fill = filled?.[ref];
-    if (fill === undefined)
-      return `verwijst naar het register van een eerder jaar (${ref}); voeg in stap 4 bij "Uit eerdere jaren" het rapport van dat jaar toe`;
+    if (fill === undefined) return registerNotRead(ref);
     if (typeof fill === "string") return fill;
     const d: Record<string, unknown> = { ...fill, id: own.id, price: own.price };
     if (own.description !== undefined) d.description = own.description;
@@ -98,6 +103,27 @@ function fromChoices(filled: Record<string, Record<string, unknown> | string> | 
     return d;
   };
 }
+
+type Entered = Pick<DisposalInput, "completes">;
+
+/**
+ * The rows of the workbook's disposals list that step 4 completed ("Vul aan", DisposalInput.completes): a sale read
+ * but missing facts (LeftOut "INCOMPLETE") whose entry in step 4 counts (in the scenario, no message of its own). Its
+ * row then no longer makes the figure provisional; until then that row is left out and the entry's messages are
+ * not a second row left out (standsForRow).
+ */
+export function completedRows(disposals: readonly Entered[], origins: readonly DisposalOrigin[], issues: readonly DisposalIssue[]): Set<string> {
+  const counted = new Set(origins.flatMap((o) => (o.kind === "user" ? [o.index] : [])));
+  for (const x of issues) if (x.origin.kind === "user") counted.delete(x.origin.index);
+  const out = new Set<string>();
+  disposals.forEach((d, i) => {
+    if (d.completes && counted.has(i)) out.add(rowKey(d.completes));
+  });
+  return out;
+}
+
+/** An entry of step 4 that completes a row of the workbook's list still left out (`left`): that row is what is left out. */
+const standsForRow = (d: Entered | undefined, left: ReadonlySet<string>) => !!d?.completes && left.has(rowKey(d.completes));
 
 export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
   // what the reader found, read with the columns, the answers and the year on screen (the same readFound as kia-calc's)
@@ -142,8 +168,11 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       ledgerDisposals: ScenarioDisposal[],
       // the core's step for earlier years is loaded (src/carried-hook.ts): only then is carriedIn in the scenario
       carriedReady: boolean,
-    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals, carriedReady),
+      listed: ReadonlySet<string>,
+    ) => buildScenario(choices, ledger, culture, description, ledgerDisposals, carriedReady, listed),
   );
+  // the rows of the disposals list read and counted: an entry of step 4 that completed one is not counted twice
+  const listedRows = memo((p: FoundRead["places"]["disposals"]) => new Set((p?.rows ?? []).map((row) => rowKey({ sheet: p!.sheet, row }))));
   const run = memo((built: Built, r: FoundRead, ledger: PaneLedger, choices: PaneState["choices"]) =>
     evaluateLedger(
       built,
@@ -151,7 +180,17 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
       choices,
     ),
   );
-  const allLeftOut = memo((a: LeftOut[], b: LeftOut[]) => (b.length ? [...a, ...b] : a));
+  const allLeftOut = memo((a: LeftOut[], b: LeftOut[], done: ReadonlySet<string>) => {
+    const all = b.length ? [...a, ...b] : a;
+    return done.size ? all.filter((x) => !(isIncomplete(x) && done.has(rowKey(x)))) : all;
+  });
+  const completed = memo((disposals: PaneState["choices"]["disposals"], built: Built, evaluated: Evaluated) =>
+    completedRows(disposals, built.disposalOrigins, [...built.disposalIssues, ...evaluated.disposalIssues]),
+  );
+  const entered = memo((all: DisposalIssue[], disposals: PaneState["choices"]["disposals"], leftOut: LeftOut[]) => {
+    const left = new Set(leftOut.filter(isIncomplete).map(rowKey));
+    return all.filter((x) => x.origin.kind === "user" && !standsForRow(disposals[x.origin.index], left));
+  });
   const issues = memo((a: DisposalIssue[], b: DisposalIssue[]) => (b.length ? [...a, ...b] : a));
   return (state, culture) => {
     if (!state.grid)
@@ -165,6 +204,7 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
         evaluated: null,
         error: null,
         disposalIssues: [],
+        enteredLeftOut: [],
       };
     const r = read(
       state.grid,
@@ -177,18 +217,30 @@ export function makeDeriver(): (state: PaneState, culture: Culture) => Derived {
     );
     const ledger = ledgerOf(r);
     const ledgerDisposals = (r.scenario.disposals ?? NONE) as ScenarioDisposal[];
-    const built = build(state.choices, ledger, culture, `KIA ${state.choices.year}: ${sourceDescription(state)}`, ledgerDisposals, carriedStepLoaded());
+    const built = build(
+      state.choices,
+      ledger,
+      culture,
+      `KIA ${state.choices.year}: ${sourceDescription(state)}`,
+      ledgerDisposals,
+      carriedStepLoaded(),
+      listedRows(r.places.disposals),
+    );
     const evaluated = run(built, r, ledger, state.choices);
+    const done = completed(state.choices.disposals, built, evaluated);
+    const disposalIssues = issues(built.disposalIssues, evaluated.disposalIssues);
+    const leftOut = allLeftOut(r.leftOut, evaluated.rowsLeftOut, done);
     return {
       read: r,
       ledger,
-      leftOut: allLeftOut(r.leftOut, evaluated.rowsLeftOut),
+      leftOut,
       ledgerDisposals,
       registerDisposals: registerRows(state.disposalGrid),
       built,
       evaluated,
       error: evaluated.error,
-      disposalIssues: issues(built.disposalIssues, evaluated.disposalIssues),
+      disposalIssues,
+      enteredLeftOut: entered(disposalIssues, state.choices.disposals, leftOut),
     };
   };
 }

@@ -11,6 +11,8 @@ import type { Scenario, ScenarioDisposal, ScenarioInvestment, ScenarioPartner } 
 import type { LedgerRead } from "../../../src/workbook/ledger";
 import { parseUserAmount, type Culture } from "../text/format";
 import { withEvidence } from "../../../src/register/evidence";
+import { enteredDisposalId } from "../../../src/scenario/disposal";
+import { rowKey } from "../../../src/workbook/left-out";
 import { PARTNER_AMOUNT_FIELDS, type CalamityEdit, type Choices, type StepId } from "./state";
 
 /** Where a message belongs on screen: the step and a field key the components know. */
@@ -58,6 +60,8 @@ function amountOrError(text: string, culture: Culture, key: string, step: StepId
   }
   return r.value;
 }
+
+const NO_ROWS: ReadonlySet<string> = new Set();
 
 export const LEGAL_FORMS = ["natuurlijk persoon", "bv", "nv", "stichting", "vereniging", "coöperatie"] as const;
 
@@ -119,6 +123,8 @@ export function buildScenario(
   ledgerDisposals: readonly ScenarioDisposal[] = [],
   /** the core's step for earlier years is loaded (src/carried-hook.ts); the pane loads it when there are earlier years */
   carriedReady = true,
+  /** the rows of the workbook's disposals list that count as read (rowKey): an entry that completed one is not counted again */
+  listed: ReadonlySet<string> = NO_ROWS,
 ): Built {
   const errors: FieldError[] = [];
   const disposals: ScenarioDisposal[] = [];
@@ -185,8 +191,9 @@ export function buildScenario(
     // the description names the disposal in the report and the explanation ("Heftruck (verkocht)"); without one
     // it is "vervreemding 2"
     const description = d.description.trim().replace(/\s+/g, " ").slice(0, 120);
-    let id = description || `vervreemding ${i + 1}`;
-    for (let n = 2; taken.has(id); n++) id = `${description || `vervreemding ${i + 1}`} (${n})`;
+    // a row taken from the workbook's list keeps its own number; else the description names it (enteredDisposalId)
+    const own = d.id?.trim();
+    const id = own && !taken.has(own) ? own : enteredDisposalId(description, i + 1, taken);
     const out: ScenarioDisposal = { id, price: price ?? "0" };
     if (description) out.description = description;
     if (d.kind === "this-year") {
@@ -218,6 +225,9 @@ export function buildScenario(
         if (rates.length) out.partnerRates = Object.fromEntries(rates.map(([n, v]) => [n, v.trim()]));
       }
     }
+    // completed here ("Vul aan") while the list's row now counts as read (its columns filled in since): not twice
+    if (d.completes && listed.has(rowKey(d.completes)))
+      errors.push({ step: "payment", key: k("price"), message: `deze verkoop telt nu mee uit de werkmap (${d.completes.cell}); verwijder hem hier` });
     if (errors.length) {
       for (const e of errors) disposalIssues.push({ origin: { kind: "user", index: i }, key: e.key, message: e.message });
       return;

@@ -86,6 +86,13 @@ export interface DisposalInput {
   partnerRates?: Record<string, string>;
   /** picked from an earlier year's register: where its figures come from ("KIA_REGISTER_2023 in 2023.xlsx: M3 (Bestelbus)") */
   source?: string;
+  /** the row's own number, when it was taken from the workbook's disposals list and had one ("V-3") */
+  id?: string;
+  /**
+   * the row of the workbook's disposals list it completes ("Vul aan": a sale read but missing facts, LeftOut
+   * "INCOMPLETE"): once complete here it counts once, and that row's message no longer makes the figure provisional
+   */
+  completes?: { sheet: string; row: number; cell: string };
 }
 
 /**
@@ -297,6 +304,13 @@ function withPartnership(s: PaneState, p: PartnershipInput): PaneState {
 
 function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
   return list.map((x, i) => (i === index ? value : x));
+}
+
+/** A stored DisposalInput.completes, checked: the row of the workbook's disposals list it completes; a damaged one is dropped. */
+function completesOf(v: unknown): Pick<DisposalInput, "completes"> {
+  const c = (v ?? {}) as Record<string, unknown>;
+  if (typeof c.sheet !== "string" || typeof c.cell !== "string" || typeof c.row !== "number" || !Number.isInteger(c.row) || c.row < 1) return {};
+  return { completes: { sheet: c.sheet.slice(0, 200), row: c.row, cell: c.cell.slice(0, 300) } };
 }
 
 export function reducer(s: PaneState, a: Action): PaneState {
@@ -528,6 +542,8 @@ export function restoreChoices(raw: unknown, fallbackYear: number): Choices | un
         investmentAmount: str(q.investmentAmount),
         investmentYearTotal: str(q.investmentYearTotal),
         ...(typeof q.source === "string" && q.source.trim() ? { source: str(q.source) } : {}),
+        ...(typeof q.id === "string" && q.id.trim() ? { id: str(q.id) } : {}),
+        ...completesOf(q.completes),
         ...(q.partnerRates && typeof q.partnerRates === "object"
           ? {
               partnerRates: Object.fromEntries(

@@ -63,7 +63,7 @@ export function ReportStep({ version }: { version: string }) {
   const open = derived.ledger?.open ?? [];
   // the rows left out, with their cell and why, go into the report too (the pane lists them in steps 0 and 4)
   // the reader's LeftOut entries, then the disposals entered in step 4 and not complete
-  const entered = { issues: derived.disposalIssues, disposals: state.choices.disposals };
+  const entered = { issues: derived.enteredLeftOut, disposals: state.choices.disposals };
   const leftOutList = () => (sheets && state.grid ? sheets.leftOutRows(derived.leftOut, entered, lang) : undefined);
   const write = async (leftOutReason?: string) => {
     if (!workbook || !sheets) return;
@@ -104,8 +104,9 @@ export function ReportStep({ version }: { version: string }) {
     else await write(leftOutReason);
   };
   const overrides = report.assets.filter((a) => a.override);
-  // a disposal read from the workbook and refused is in derived.leftOut as well: counted once
-  const leftOutCount = derived.leftOut.length + derived.disposalIssues.filter((x) => x.origin.kind === "user").length;
+  // a disposal read from the workbook and refused is in derived.leftOut as well, and so is a row of the workbook's
+  // list being completed in step 4 ("Vul aan"): counted once
+  const leftOutCount = derived.leftOut.length + derived.enteredLeftOut.length;
   // not final while a question is open or a row is left out: asked before it is written (issue 14)
   const start = async () => {
     if (open.length || leftOutCount || examples) setAsk(true);
@@ -267,7 +268,7 @@ export function ReportStep({ version }: { version: string }) {
           open={open}
           examples={examples}
           leftOut={(leftOutList() ?? []).map((x) => `${x.cell}${x.description || x.id ? ` (${x.description ?? x.id})` : ""}: ${x.reason}`)}
-          leftOutRows={rowsLeftOut(derived.leftOut.filter((x) => x.list !== "partners")) + derived.disposalIssues.filter((x) => x.origin.kind === "user").length}
+          leftOutRows={rowsLeftOut(derived.leftOut.filter((x) => x.list !== "partners")) + derived.enteredLeftOut.length}
           reason={reason}
           onClose={() => setAsk(false)}
           onConcept={() => {

@@ -6,6 +6,8 @@ import { useMemo } from "preact/hooks";
 import { usePane } from "../context";
 import type { DisposalIssue } from "../model/scenario";
 import type { DisposalInput } from "../model/state";
+import { completionOf, firstMissing, toComplete } from "../model/complete-disposal";
+import { cellOf, type LeftOut } from "../../../src/workbook/left-out";
 import { AssetPicker, AssetSuggestions, Badge, lazyComponent, Money, Ref, SelectField, Stat, TextField } from "../ui";
 
 /** "Uit eerdere jaren" (./Earlier.tsx): a chunk of its own, loaded when step 4 opens. */
@@ -152,6 +154,7 @@ function Disposals() {
           ))}
         </ul>
       ) : null}
+      <ToComplete />
       {/* nothing entered, read or coming from a calamity's insurance money (those are listed below) */}
       {state.choices.disposals.length === 0 && !ledgerDisposals.length && !scenarioDisposals.length ? <p class="hint">{t.noDisposals}</p> : null}
       {issues.length ? (
@@ -226,6 +229,61 @@ function Disposals() {
   );
 }
 
+/** "Vul aan"'s words: only in this step's chunk, not in the first download. */
+const WORDS = {
+  nl: {
+    heading: (n: number) => (n === 1 ? "1 verkoop uit de werkmap mist gegevens" : `${n} verkopen uit de werkmap missen gegevens`),
+    intro: "Deze verkopen zijn gelezen maar tellen niet mee: vul ze hier aan; alleen wat ontbreekt hoeft u te typen. Aangevuld telt de verkoop één keer mee.",
+    complete: "Vul aan",
+    completeLabel: (what: string) => `Vul aan: ${what}`,
+    completes: (cell: string) => `Vult de verkoop in ${cell} aan`,
+  },
+  en: {
+    heading: (n: number) => (n === 1 ? "1 sale from the workbook misses facts" : `${n} sales from the workbook miss facts`),
+    intro: "These sales were read but are not counted: complete them here; only what is missing needs typing. Once complete, the sale counts once.",
+    complete: "Complete",
+    completeLabel: (what: string) => `Complete: ${what}`,
+    completes: (cell: string) => `Completes the sale in ${cell}`,
+  },
+} as const;
+
+/**
+ * The sales of the workbook's disposals list left out because they miss facts (LeftOut "INCOMPLETE"), each with
+ * "Vul aan": its row taken into a new entry below as read (model/complete-disposal.ts), the focus on what is missing.
+ */
+function ToComplete() {
+  const { state, dispatch, derived, goTo, lang, culture } = usePane();
+  const rows = useMemo(() => toComplete(derived.leftOut, state.choices.disposals), [derived.leftOut, state.choices.disposals]);
+  if (!rows.length) return null;
+  const w = WORDS[lang];
+  const complete = (x: LeftOut) => {
+    const d = completionOf(x, state.choices.year, culture);
+    const index = state.choices.disposals.length;
+    dispatch({ type: "add-disposal-from", disposal: d });
+    goTo("payment", `disposal.${index}.${firstMissing(d)}`);
+  };
+  return (
+    <section class="problems disposal-complete" aria-labelledby="disposal-complete">
+      <h4 id="disposal-complete">{w.heading(rows.length)}</h4>
+      <p class="hint">{w.intro}</p>
+      <ul>
+        {rows.map((x) => {
+          const what = [cellOf(x), x.description ?? x.id].filter(Boolean).join(" ");
+          return (
+            <li key={`${x.sheet}!${x.row}`} class="problem">
+              <span class="where">{what}</span>
+              <span class="what">{x.reason}</span>
+              <button type="button" class="btn small" aria-label={w.completeLabel(what)} onClick={() => complete(x)}>
+                {w.complete}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 function DisposalFields({ index, d, options }: { index: number; d: DisposalInput; options: { value: string; label: string }[] }) {
   const { t, dispatch, state, lang } = usePane();
   const partners = state.choices.partnership.enabled ? state.choices.partnership.partners.map((q) => q.name.trim()).filter(Boolean) : [];
@@ -238,6 +296,7 @@ function DisposalFields({ index, d, options }: { index: number; d: DisposalInput
         {d.description.trim() ? `: ${d.description.trim()}` : ""}
       </legend>
       {d.source ? <p class="hint source">{`${lang === "en" ? "From" : "Uit"} ${d.source}`}</p> : null}
+      {d.completes ? <p class="hint completes">{WORDS[lang].completes(d.completes.cell)}</p> : null}
       <TextField fieldKey={k("description")} label={t.description} value={d.description} onInput={(v) => set({ description: v })} />
       <TextField fieldKey={k("price")} label={t.price} value={d.price} inputMode="decimal" onInput={(v) => set({ price: v })} required />
       <SelectField
