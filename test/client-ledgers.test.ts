@@ -402,6 +402,50 @@ describe("rows under the ledger's total, a partners list and a depreciation list
     },
   );
 
+  test.each(["csv", "xlsx"])(
+    "a heading above each group ('Inventaris', 'Machines en installaties') and a bare 'Totaal' under it, no total over all: every group counts, the headings are passed over (%s)",
+    async (kind) => {
+      const path = await file("kopjes", kind, [
+        HEAD,
+        ["Inventaris"],
+        KASTEN,
+        ["Totaal", "", "", "€ 9.000"],
+        [],
+        ["Machines en installaties"],
+        CNC,
+        ["Totaal", "", "", "€ 111.000"],
+      ]);
+      const r = await call(["--year", "2025", "--explain", path]);
+      expect(r.code).toBe(0);
+      // before: the heading rows were two unread cells each (categorie en bedrag ontbreekt), and the first "Totaal" was
+      // taken for the grand total: 9.000 voorlopig, the machine of 111.000 left out
+      expect(r.err).toBe("");
+      expect(r.out).toContain("Totaal investeringsbedrag 2025: € 120.000,00.");
+      expect(r.out).toContain("KIA 2025: € 19.769");
+      expect(r.out).toContain("2 regels gelezen (5 overgeslagen: 2 totaalregels, lege regel, 2 tussenkoppen)");
+      expect(r.out).not.toContain("Voorlopig");
+      // the same layout whose first heading is no category or heading word ("Diversen"): that row is still said unread
+      const other = await file("kopjes-onbekend", kind, [HEAD, ["Diversen"], KASTEN, ["Totaal", "", "", "€ 9.000"]]);
+      const o = await call(["--year", "2025", other]);
+      expect(o.err).toContain(cellOf(kind, "kopjes-onbekend", "B2"));
+    },
+  );
+
+  test.each(["csv", "xlsx"])("a heading under the grand total does not make it a group's total: the recap below it is still left out (%s)", async (kind) => {
+    const path = await file("recap-kop", kind, [
+      HEAD,
+      CNC,
+      KASTEN,
+      ["Totaal", "", "", "€ 120.000"],
+      ["Samenvatting per categorie"],
+      ["", "Inventaris", "", "€ 9.000"],
+    ]);
+    const report = await run(path);
+    expect(report.total).toBe("120000");
+    expect(report.provisional).toBe(true);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toContain(cellOf(kind, "recap-kop", "B6"));
+  });
+
   test.each(["csv", "xlsx"])("a partners list under the ledger is read as the partners when there is no other (%s)", async (kind) => {
     const path = await file("vennoten-onder", kind, [
       HEAD,

@@ -45,7 +45,7 @@ describe("the ledger's lines", () => {
   it("the reader counts the lines and the rows passed over by kind (a total row and an empty row are no lines)", async () => {
     const read = await readWorkbook(await XlsxBook.open(await ledger()), { year: 2025 });
     expect(read.ledger.rows).toHaveLength(8);
-    expect(read.lines).toEqual({ read: 6, skipped: { totals: 1, empty: 1, headers: 0 } });
+    expect(read.lines).toEqual({ read: 6, skipped: { totals: 1, empty: 1, headers: 0, sections: 0 } });
     expect(ledgerLinesText(read.lines)).toBe(SAID);
     expect(ledgerLinesText(read.lines, "en")).toBe("6 rows read (2 skipped: total row, empty row)");
   });
@@ -65,20 +65,31 @@ describe("the ledger's lines", () => {
     expect(read.scenario.investments).toHaveLength(2);
     expect(new Set(read.leftOut.map((x) => x.row))).toEqual(new Set([6, 7]));
     // 2 counted + 2 left out; the grand total, the total below it and the empty row passed over
-    expect(read.lines).toEqual({ read: 4, skipped: { totals: 2, empty: 1, headers: 0 } });
+    expect(read.lines).toEqual({ read: 4, skipped: { totals: 2, empty: 1, headers: 0, sections: 0 } });
     expect(ledgerLinesText(read.lines)).toBe("4 regels gelezen (3 overgeslagen: 2 totaalregels, lege regel)");
   });
 
   it("words: one kind passed over, none, a repeated header, thousands in the pane's culture", () => {
-    expect(ledgerLinesText({ read: 9, skipped: { totals: 5, empty: 0, headers: 0 } })).toBe("9 regels gelezen (5 totaalregels overgeslagen)");
-    expect(ledgerLinesText({ read: 1, skipped: { totals: 0, empty: 1, headers: 0 } })).toBe("1 regel gelezen (1 lege regel overgeslagen)");
-    expect(ledgerLinesText({ read: 16, skipped: { totals: 0, empty: 0, headers: 0 } })).toBe("16 regels gelezen");
-    expect(ledgerLinesText({ read: 40, skipped: { totals: 2, empty: 3, headers: 1 } })).toBe(
+    expect(ledgerLinesText({ read: 9, skipped: { totals: 5, empty: 0, headers: 0, sections: 0 } })).toBe("9 regels gelezen (5 totaalregels overgeslagen)");
+    expect(ledgerLinesText({ read: 1, skipped: { totals: 0, empty: 1, headers: 0, sections: 0 } })).toBe("1 regel gelezen (1 lege regel overgeslagen)");
+    expect(ledgerLinesText({ read: 16, skipped: { totals: 0, empty: 0, headers: 0, sections: 0 } })).toBe("16 regels gelezen");
+    expect(ledgerLinesText({ read: 40, skipped: { totals: 2, empty: 3, headers: 1, sections: 0 } })).toBe(
       "40 regels gelezen (6 overgeslagen: 2 totaalregels, 3 lege regels, herhaalde kopregel)",
     );
-    expect(ledgerLinesText({ read: 9999, skipped: { totals: 0, empty: 0, headers: 0 } }, "nl", (n) => n.toLocaleString("nl-NL"))).toBe("9.999 regels gelezen");
+    expect(ledgerLinesText({ read: 9999, skipped: { totals: 0, empty: 0, headers: 0, sections: 0 } }, "nl", (n) => n.toLocaleString("nl-NL"))).toBe(
+      "9.999 regels gelezen",
+    );
+    expect(ledgerLinesText({ read: 3, skipped: { totals: 0, empty: 0, headers: 0, sections: 1 } })).toBe("3 regels gelezen (1 tussenkop overgeslagen)");
+    expect(ledgerLinesText({ read: 3, skipped: { totals: 1, empty: 0, headers: 0, sections: 2 } }, "en")).toBe(
+      "3 rows read (3 skipped: total row, 2 section headings)",
+    );
+    // a section's heading is neither an empty row nor a repeated header
+    expect(ledgerLines(10, { skipped: 4, repeatedHeaders: 1, sectionHeadings: 2, totals: [] })).toEqual({
+      read: 6,
+      skipped: { totals: 0, empty: 1, headers: 1, sections: 2 },
+    });
     // readLedger's skipped rows split: a repeated header is not an empty row
-    expect(ledgerLines(10, { skipped: 3, repeatedHeaders: 1, totals: [{}] })).toEqual({ read: 6, skipped: { totals: 1, empty: 2, headers: 1 } });
+    expect(ledgerLines(10, { skipped: 3, repeatedHeaders: 1, totals: [{}] })).toEqual({ read: 6, skipped: { totals: 1, empty: 2, headers: 1, sections: 0 } });
   });
 
   it("the pane's header says the reader's count in the same words, not the table's rows", async () => {

@@ -821,7 +821,11 @@ export function reportSheet(report: Report, options: ReportSheetOptions): Report
   if (description) kv(L.description, description);
   // a row with an open question is not among the scenario's investments until answered
   const openRows = new Set(open.map(rowKey)).size;
-  if (leftOut) kv(L.ledgerRows, L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows, options.lines));
+  if (leftOut)
+    kv(
+      L.ledgerRows,
+      L.ledgerRowsText(options.scenario.investments.length + leftRows.size + openRows, leftRows.size, leftDisposals.size, openRows, options.lines),
+    );
   if (leftOutReason && leftOut?.length) kv(L.leftOutReason, leftOutReason);
   b.blank();
 

@@ -276,6 +276,8 @@ export interface LedgerRead {
   skipped: number;
   /** of the rows skipped, those that repeat the header row (an export's page header) */
   repeatedHeaders?: number;
+  /** of the rows skipped, a section's heading: a category or balance-sheet heading alone on its row ("Vervoermiddelen") */
+  sectionHeadings?: number;
   /** every total row of the rows, those below the grand total too (`totals` holds those above it) */
   totalRows?: number;
   /** rows the reader does not decide alone (./questions.ts): not counted until answered */
@@ -367,7 +369,20 @@ export function readLedger(
   mapping: ColumnMapping,
   place: LedgerPlace = { firstRow: 2, firstColumn: 0 },
 ): Required<LedgerRead> {
-  const out: Required<LedgerRead> = { investments: [], rows: [], problems: [], skipped: 0, repeatedHeaders: 0, totalRows: 0, open: [], totals: [], warnings: [], answered: [], otherYears: [] };
+  const out: Required<LedgerRead> = {
+    investments: [],
+    rows: [],
+    problems: [],
+    skipped: 0,
+    repeatedHeaders: 0,
+    sectionHeadings: 0,
+    totalRows: 0,
+    open: [],
+    totals: [],
+    warnings: [],
+    answered: [],
+    otherYears: [],
+  };
   const cols = Object.values(mapping) as number[];
   const seenIds = new Map<string, number>();
   const unknownHint = categoryHints();
@@ -376,6 +391,8 @@ export function readLedger(
   // the sums a total row is checked against: the rows since the last total, and all rows
   let block = new Decimal(0);
   let blockRows = 0;
+  // rows read since the last total row (a section heading right below a total shows that total was the section's)
+  let sinceTotal = 0;
   let all = new Decimal(0);
   const credits: Credit[] = [];
   const seen: TotalSeen[] = [];
@@ -395,6 +412,16 @@ export function readLedger(
     if (empty || (place.headers && repeatsHeader(row, place.headers))) {
       out.skipped++;
       if (!empty) out.repeatedHeaders++;
+      continue;
+    }
+    // A section's heading: a category or balance-sheet heading alone on its row, as a hand-made staat heads each group
+    // of assets ("Inventaris", ..., "Totaal", "Vervoermiddelen", ...). No asset (it has no amount): passed over. A plain
+    // "Totaal" right above it closed the section before it, so it is no total of the whole ledger (grandTotal).
+    if (isSectionHeading(row, cols, mapping.amount)) {
+      out.skipped++;
+      out.sectionHeadings++;
+      const last = seen[seen.length - 1];
+      if (last && sinceTotal === 0 && last.kind === "plain") last.kind = "part";
       continue;
     }
     // A total row (a label, or a row without category or description holding the sum of the rows above) is a check.
@@ -440,8 +467,10 @@ export function readLedger(
       });
       block = new Decimal(0);
       blockRows = 0;
+      sinceTotal = 0;
       continue;
     }
+    sinceTotal++;
     if (signed !== undefined) {
       block = block.plus(signed);
       all = all.plus(signed);
@@ -594,6 +623,22 @@ interface TotalSeen {
   all: Decimal;
   /** the lists' lengths with this total read (what the rows below it add is taken back when it is the grand total) */
   upTo: { investments: number; problems: number; open: number; answered: number; warnings: number; totals: number; credits: number };
+}
+
+/**
+ * Whether a row is a section's heading: one filled cell of the ledger's columns, not the amount's, whose text is a
+ * category or a balance-sheet heading ("Inventaris", "Vervoermiddelen", "Machines en installaties").
+ */
+function isSectionHeading(row: readonly Cell[], cols: readonly number[], amountCol: number | undefined): boolean {
+  let filled: number | undefined;
+  for (const c of cols) {
+    if (isEmpty(row[c])) continue;
+    if (filled !== undefined && filled !== c) return false;
+    filled = c;
+  }
+  if (filled === undefined || filled === amountCol) return false;
+  const text = row[filled];
+  return typeof text === "string" && !isTotalLabel(text) && namesPart(text.trim());
 }
 
 /** A total's words that name a part of the ledger: a category or a balance-sheet heading ("inventaris", "machines en installaties"). */

@@ -1,8 +1,9 @@
 /**
  * How many lines of the ledger were read, and what was passed over: one count for the pane's header, the report's
  * "Regels van de staat" and kia-calc, in the same words. A line is a row of the ledger that names an asset (counted,
- * left out, a question or a credit); a total row, an empty row and a row that repeats the header (an export's page
- * header) are no lines and are said as passed over ("6 regels gelezen (2 overgeslagen: totaalregel, lege regel)").
+ * left out, a question or a credit); a total row, an empty row, a row that repeats the header (an export's page
+ * header) and a section's heading ("Vervoermiddelen" alone on its row) are no lines and are said as passed over
+ * ("6 regels gelezen (2 overgeslagen: totaalregel, lege regel)").
  * No dependencies: the pane's first download shows it.
  */
 
@@ -10,17 +11,22 @@
 export interface LedgerLines {
   /** rows that name an asset: counted, left out, a question or a credit */
   read: number;
-  skipped: { totals: number; empty: number; headers: number };
+  skipped: { totals: number; empty: number; headers: number; sections: number };
 }
 
 /**
- * The lines of `rows` rows of which readLedger skipped `skipped` (empty or a repeated header: `repeatedHeaders` of
- * them) and found `totalRows` total rows (those below the grand total too; else `totals`, those above it).
+ * The lines of `rows` rows of which readLedger skipped `skipped` (empty, a repeated header: `repeatedHeaders` of them,
+ * or a section's heading: `sectionHeadings`) and found `totalRows` total rows (those below the grand total too; else
+ * `totals`, those above it).
  */
-export function ledgerLines(rows: number, read: { skipped: number; repeatedHeaders?: number; totalRows?: number; totals?: readonly unknown[] }): LedgerLines {
+export function ledgerLines(
+  rows: number,
+  read: { skipped: number; repeatedHeaders?: number; sectionHeadings?: number; totalRows?: number; totals?: readonly unknown[] },
+): LedgerLines {
   const headers = read.repeatedHeaders ?? 0;
+  const sections = read.sectionHeadings ?? 0;
   const totals = read.totalRows ?? read.totals?.length ?? 0;
-  return { read: rows - read.skipped - totals, skipped: { totals, empty: read.skipped - headers, headers } };
+  return { read: rows - read.skipped - totals, skipped: { totals, empty: read.skipped - headers - sections, headers, sections } };
 }
 
 const WORDS = {
@@ -31,6 +37,7 @@ const WORDS = {
     totals: ["totaalregel", "totaalregels"],
     empty: ["lege regel", "lege regels"],
     headers: ["herhaalde kopregel", "herhaalde kopregels"],
+    sections: ["tussenkop", "tussenkoppen"],
   },
   en: {
     line: ["row", "rows"],
@@ -39,6 +46,7 @@ const WORDS = {
     totals: ["total row", "total rows"],
     empty: ["empty row", "empty rows"],
     headers: ["repeated header row", "repeated header rows"],
+    sections: ["section heading", "section headings"],
   },
 } as const;
 
@@ -50,8 +58,8 @@ const WORDS = {
 export function ledgerLinesText(lines: LedgerLines, lang: "nl" | "en" = "nl", num: (n: number) => string = String): string {
   const w = WORDS[lang];
   const count = (n: number, [one, many]: readonly [string, string]) => (n === 1 ? one : `${num(n)} ${many}`);
-  const kinds = (["totals", "empty", "headers"] as const).filter((k) => lines.skipped[k] > 0);
-  const passed = lines.skipped.totals + lines.skipped.empty + lines.skipped.headers;
+  const kinds = (["totals", "empty", "headers", "sections"] as const).filter((k) => lines.skipped[k] > 0);
+  const passed = lines.skipped.totals + lines.skipped.empty + lines.skipped.headers + lines.skipped.sections;
   // one kind: "(5 totaalregels overgeslagen)"; several: "(3 overgeslagen: 2 totaalregels, lege regel)"
   const skipped =
     kinds.length === 0

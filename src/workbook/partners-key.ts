@@ -13,7 +13,13 @@ import type { LabelValue } from "./found";
 const FIGURE = {
   profit: { header: "Winstaandeel", noun: "winstaandeel", what: "het aandeel in de (over)winst", example: "zoals 60% of 0,6", key: "winst" },
   capital: { header: "Kapitaal", noun: "kapitaal", what: "het kapitaal", example: "een bedrag zoals 50.000", key: "kapitaal" },
-  reserves: { header: "Stille reserves", noun: "aandeel in de stille reserves", what: "het aandeel in de stille reserves", example: "een bedrag zoals 20.000", key: "stille reserves" },
+  reserves: {
+    header: "Stille reserves",
+    noun: "aandeel in de stille reserves",
+    what: "het aandeel in de stille reserves",
+    example: "een bedrag zoals 20.000",
+    key: "stille reserves",
+  },
 } as const;
 
 type Figure = keyof typeof FIGURE;
@@ -46,7 +52,9 @@ export function missingKeyFigureText(
   // the other figures every partner has: a key the user may have meant
   const given = (v: unknown) => v !== undefined && v !== null && v !== "";
   const others = (Object.keys(FIGURE) as Figure[]).filter((k) => k !== figure && partners.every((p) => given(p[k]))).map((k) => FIGURE[k].key);
-  const instead = others.length ? `, of zet de verdeelsleutel${keyAt} op ${others.join(" of ")} (${others.length === 1 ? "dat staat" : "die staan"} bij iedere vennoot ingevuld)` : "";
+  const instead = others.length
+    ? `, of zet de verdeelsleutel${keyAt} op ${others.join(" of ")} (${others.length === 1 ? "dat staat" : "die staan"} bij iedere vennoot ingevuld)`
+    : "";
   if (at.noColumn)
     return (
       `de verdeelsleutel is ${f.key}${keyAt}, maar blad ${at.sheet} heeft geen kolom ${f.header}, dus geen ${f.noun} voor ${name} en de andere vennoten: ` +
