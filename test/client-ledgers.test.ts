@@ -593,3 +593,54 @@ describe("amounts with the minus after them, and dates with a two-digit year", (
     expect(report.kia).toBe("5600");
   });
 });
+
+describe("two years on one sheet (trial-16): 'Investeringen 2024' … 'Totaal 2024', 'Investeringen 2025' … 'Totaal 2025'", () => {
+  const rows = (headings: boolean) => [
+    ["Omschrijving", "Categorie", "Datum", "Bedrag"],
+    ...(headings ? [["Investeringen 2024"]] : []),
+    ["Heftruck", "Machines", "01-05-2024", 18000],
+    ["Palletstelling", "Inventaris", "01-09-2024", 7500],
+    ["Totaal 2024", null, null, 25500],
+    ...(headings ? [["Investeringen 2025"]] : []),
+    ["Compressor", "Machines", "03-02-2025", 4250],
+    ["Werkbank", "Inventaris", "03-03-2025", 1600],
+    ["Totaal 2025", null, null, 5850],
+  ];
+  test.each([true, false])("with year headings %p: 'Totaal 2024' is no grand total, the rows of 2025 count", async (headings) => {
+    const path = await xlsx(`twee-jaren-${headings}.xlsx`, { Investeringen: rows(headings) });
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // before: 'Totaal 2024' (25.500, the sum of all rows above) ended the ledger: the 2025 rows left out, KIA 0
+    // 4.250 + 1.600 = 5.850 x 28 % = 1.638; the 2024 rows are open questions (dated in 2024, art. 3.43)
+    expect(report.total).toBe("5850");
+    expect(report.kia).toBe("1638");
+    expect(report.leftOut ?? []).toEqual([]);
+    const e = await call(["--year", "2025", "--explain", path]);
+    expect(e.out).toContain(headings ? "4 regels gelezen (4 overgeslagen: 2 totaalregels, 2 tussenkoppen)" : "4 regels gelezen (2 totaalregels overgeslagen)");
+  });
+
+  test("year 2024 from the same sheet: 18.000 + 7.500 = 25.500 x 28 % = 7.140", async () => {
+    const path = await xlsx("twee-jaren-2024.xlsx", { Investeringen: rows(true) });
+    const report = JSON.parse((await call(["--year", "2024", path])).out);
+    expect(report.total).toBe("25500");
+    expect(report.kia).toBe("7140");
+  });
+
+  test("one year's 'Totaal investeringen 2025' over a recap still ends the ledger", async () => {
+    const path = await xlsx("een-jaar-recap.xlsx", {
+      Investeringen: [
+        ["Omschrijving", "Categorie", "Datum", "Bedrag"],
+        ["Compressor", "Machines", "03-02-2025", 4250],
+        ["Werkbank", "Inventaris", "03-03-2025", 1600],
+        ["Totaal investeringen 2025", null, null, 5850],
+        [],
+        [null, "Machines", null, 4250],
+        [null, "Inventaris", null, 1600],
+      ],
+    });
+    const report = JSON.parse((await call(["--year", "2025", path])).out);
+    expect(report.total).toBe("5850");
+    expect(report.leftOut).toHaveLength(2);
+  });
+});

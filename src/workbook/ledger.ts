@@ -462,6 +462,7 @@ export function readLedger(
               ? totalLabelKind(row[labelAt] as string, namesPart)
               : "plain",
         ...(signed === undefined ? {} : { amount: signed }),
+        ...(labelled && totalYear(row[labelAt] as string) ? { year: totalYear(row[labelAt] as string) } : {}),
         all,
         upTo: lengths(),
       });
@@ -619,6 +620,8 @@ interface TotalSeen {
   column: number;
   kind: "grand" | "part" | "plain";
   amount?: Decimal;
+  /** the year its label names ("Totaal 2024"): a later total naming another year makes it that year's part */
+  year?: string;
   /** the sum of all the rows above it that are no totals */
   all: Decimal;
   /** the lists' lengths with this total read (what the rows below it add is taken back when it is the grand total) */
@@ -638,7 +641,24 @@ function isSectionHeading(row: readonly Cell[], cols: readonly number[], amountC
   }
   if (filled === undefined || filled === amountCol) return false;
   const text = row[filled];
-  return typeof text === "string" && !isTotalLabel(text) && namesPart(text.trim());
+  return typeof text === "string" && !isTotalLabel(text) && (namesPart(text.trim()) || yearHeading(text) !== undefined);
+}
+
+/**
+ * The year a year's heading names, as a staat with two years on one sheet heads each ("Investeringen 2025",
+ * "Aanschaffingen 2024", "Boekjaar 2025", "2025"), or undefined.
+ */
+function yearHeading(text: string): string | undefined {
+  const m = /^(?:(?:investeringen|aanschaffingen|aankopen|activa|boekjaar|jaar)(?:\s+(?:in|over|van))?\s+)?((?:19|20)\d{2}):?$/i.exec(
+    text.trim().replace(/\s+/g, " "),
+  );
+  return m?.[1];
+}
+
+/** The year a total's label names ("Totaal 2024", "Totaal investeringen 2025"), or undefined. */
+function totalYear(text: string): string | undefined {
+  const years = text.match(/\b(?:19|20)\d{2}\b/g);
+  return years && years.length === 1 ? years[0] : undefined;
 }
 
 /** A total's words that name a part of the ledger: a category or a balance-sheet heading ("inventaris", "machines en installaties"). */
@@ -656,8 +676,13 @@ function grandTotal(seen: readonly TotalSeen[]): TotalSeen | undefined {
   // from the last total up, the largest sum of a later total that is the sum of all the rows above it (one pass)
   let grand: TotalSeen | undefined;
   let later: Decimal | undefined;
+  // a year's total with another year's total below it ("Totaal 2024", the rows of 2025, "Totaal 2025") closed that year
+  const years = new Set<string>();
   for (let i = seen.length - 1; i >= 0; i--) {
     const t = seen[i];
+    const oneYearOfMore = t.year !== undefined && [...years].some((y) => y !== t.year);
+    if (t.year !== undefined) years.add(t.year);
+    if (oneYearOfMore && t.kind !== "grand") continue;
     if ((t.kind === "grand" || (t.kind === "plain" && sumsAll(t))) && !(later && later.gt(t.all))) grand = t;
     if (sumsAll(t) && (!later || t.all.gt(later))) later = t.all;
   }
