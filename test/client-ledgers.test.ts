@@ -644,3 +644,29 @@ describe("two years on one sheet (trial-16): 'Investeringen 2024' … 'Totaal 20
     expect(report.leftOut).toHaveLength(2);
   });
 });
+
+describe("a partners list beside the ledger on its sheet (trial-16): 'Vennoot | Winstaandeel' right of the assets after an empty column", () => {
+  test("read as the partners: the KIA divided by the profit shares, not silently left unsplit", async () => {
+    const path = await xlsx("vennoten-naast.xlsx", {
+      Activa: [
+        ["Omschrijving", "Categorie", "Aanschafdatum", "Aanschafwaarde", null, "Vennoot", "Winstaandeel"],
+        ["Behandelstoel", "Inventaris", "10-01-2025", 14500, null, "A. de Vries", "60%"],
+        ["Röntgenapparaat", "Machines", "01-03-2025", 26000, null, "B. Jansen", "40%"],
+        ["Sterilisator", "Machines", "01-04-2025", 5200],
+        ["Totaal", null, null, 45700],
+      ],
+    });
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // 14.500 + 26.000 + 5.200 = 45.700 x 28 % = 12.796; 60 % = 7.677,60 -> 7.678; 40 % = 5.118,40 -> 5.119
+    // before: the partners columns were not read and no word said so: one KIA of 12.796 for the firm, no split
+    expect(report.total).toBe("45700");
+    expect(report.kia).toBe("12796");
+    expect(report.partners.map((p: { name: string; kia: string }) => [p.name, p.kia])).toEqual([
+      ["A. de Vries", "7678"],
+      ["B. Jansen", "5119"],
+    ]);
+    expect(report.leftOut ?? []).toEqual([]);
+  });
+});

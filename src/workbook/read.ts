@@ -152,6 +152,8 @@ class Reading {
       }
       const top = await this.top(sheet);
       if (top.header) out.push({ name: sheet, headers: top.header.headers, sheet, header: top.header, last: top.last });
+      // a partners list beside the ledger on its row (rules.ts withPartnersBeside): a candidate of its own
+      if (top.header?.beside) out.push({ name: sheet, headers: top.header.beside.headers, sheet, header: top.header.beside, last: top.last });
     }
     return out;
   }

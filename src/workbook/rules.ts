@@ -306,6 +306,8 @@ export interface SheetHeader {
   right: number;
   /** the header row's cells from `left` to `right` as text (cellText) */
   headers: string[];
+  /** a partners list's header beside the ledger's on its row, after an empty column ("Vennoot" | "Winstaandeel") */
+  beside?: SheetHeader;
 }
 
 const blank = (c: Cell | undefined) => cellText(c).trim() === "";
@@ -328,13 +330,36 @@ export function findPartnersHeader(rows: readonly (readonly Cell[] | undefined)[
 }
 
 /**
+ * A ledger's header row with a partners list beside it, after an empty column (a hand-made staat with "Vennoot |
+ * Winstaandeel" right of the assets): the ledger's header up to the empty column, the partners' after it; the ledger
+ * without it still a ledger. Else the header as it is.
+ */
+function withPartnersBeside(h: SheetHeader): SheetHeader {
+  for (let gap = 1; gap < h.headers.length - 1; gap++) {
+    if (h.headers[gap].trim() !== "") continue;
+    let start = gap;
+    while (start < h.headers.length && h.headers[start].trim() === "") start++;
+    const ledger = h.headers.slice(0, gap);
+    const partners = h.headers.slice(start);
+    if (isPartnersHeader(partners) && isLedgerHeader(ledger))
+      return {
+        ...h,
+        right: h.left + gap - 1,
+        headers: ledger,
+        beside: { kind: "partners", index: h.index, left: h.left + start, right: h.right, headers: partners },
+      };
+  }
+  return h;
+}
+
+/**
  * The header row of a sheet without tables, for every reader: a ledger's header row (findHeaderRow) makes the sheet a
  * ledger, else a partners list's header row (findPartnersHeader) makes it a partners list, else a disposals header
  * row ("Verkoopprijs" | "Investering dit jaar") makes it the disposals list; else none.
  */
 export function sheetHeader(rows: readonly (readonly Cell[] | undefined)[]): SheetHeader | undefined {
   const i = findHeaderRow(rows);
-  if (i !== undefined) return headerAt(rows, i, "ledger");
+  if (i !== undefined) return withPartnersBeside(headerAt(rows, i, "ledger"));
   const partners = findPartnersHeader(rows);
   if (partners) return partners;
   const d = findHeaderRow(rows, isDisposalsHeader);
