@@ -670,3 +670,37 @@ describe("a partners list beside the ledger on its sheet (trial-16): 'Vennoot | 
     expect(report.leftOut ?? []).toEqual([]);
   });
 });
+
+describe("a sale in the ledger's own columns (trial-16): 'Datum verkoop; Verkoopprijs' beside the assets, no list of disposals", () => {
+  test("the sale is left out at its cell with art. 3.47, voorlopig; the asset still counts (before: not read, not said, final)", async () => {
+    const path = join(tmp, "afas-verkocht.csv");
+    writeFileSync(
+      path,
+      "Omschrijving;Soort;Datum in gebruik;Aanschafwaarde;Datum verkoop;Verkoopprijs\n" +
+        "Tractor;Machines;01-04-2025;48.000,00;01-11-2025;30.000,00\n" +
+        "Ploeg;Machines;01-05-2025;7.500,00;;\n" +
+        "Totaal generaal;;;55.500,00;;30.000,00\n",
+    );
+    const r = await call(["--year", "2025", path]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // 48.000 + 7.500 = 55.500 x 28 % = 15.540; the sale of 30.000 (> 2.900) would add 28 % x 30.000 = 8.400 (art. 3.47):
+    // before, the KIA was final with no word of it
+    expect(report.kia).toBe("15540");
+    expect(report.provisional).toBe(true);
+    expect(report.leftOut).toHaveLength(1);
+    expect(report.leftOut[0].cell).toBe("afas-verkocht.csv!E2");
+    expect(report.leftOut[0].reason).toContain("art. 3.47 Wet IB 2001");
+    expect(report.leftOut[0].reason).toContain("De investering op deze rij telt wel mee");
+  });
+
+  test("an empty sale column is no sale: nothing left out, final", async () => {
+    const path = join(tmp, "leeg-verkoop.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Datum;Aanschafwaarde;Datum verkoop;Verkoopprijs\nTractor;Machines;01-04-2025;48.000,00;;\n");
+    const report = JSON.parse((await call(["--year", "2025", path])).out);
+    // 48.000 x 28 % = 13.440
+    expect(report.kia).toBe("13440");
+    expect(report.leftOut ?? []).toEqual([]);
+    expect(report.provisional ?? false).toBe(false);
+  });
+});

@@ -26,7 +26,18 @@
 import "../law/headings"; // the headings vocabulary (balance-sheet headings, RGS codes) for the ledger's categories
 import { nameTarget, parseAddress, type Book, type BookOutline, type BookTable } from "./book";
 import { registerYearOf } from "../register/format";
-import { cellText, columnLetter, ledgerMapping, readLedger, type Cell, type LedgerRead } from "./ledger";
+import {
+  cellText,
+  columnLetter,
+  ledgerMapping,
+  mapDisposalHeaders,
+  normalizeHeader,
+  readLedger,
+  type Cell,
+  type ColumnMapping,
+  type LedgerRead,
+} from "./ledger";
+import { isTotalLabel } from "./questions";
 import type { LeftOut, ReadNote } from "./left-out";
 import type { Answers } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
@@ -404,6 +415,47 @@ function sectionText(s: { grid: Grid; title?: string }): string {
   return `${s.title ? `"${s.title}", ` : ""}kopregel in rij ${s.grid.firstRow - 1} (${headers.length > 80 ? headers.slice(0, 79) + "…" : headers})`;
 }
 
+/** Headers of a sale's date in a ledger: "Datum verkoop", "Verkoopdatum", "Datum desinvestering", "Verkocht op". */
+const SALE_DATE = /^(datum)?(verkoop|verkocht|desinvestering|vervreemding|buitengebruikstelling)(datum|op)?$/;
+
+/**
+ * The sales in the ledger's own columns (an activastaat with "Datum verkoop" and "Verkoopprijs" beside the assets),
+ * when no list of disposals is read: the reader reads a sale only from a list of disposals (art. 3.47: the addition
+ * for a sale within five years of the investment), so each row with a sale's price or date is left out at that cell
+ * with why, and the figure is never final over it. The asset on the row still counts as an investment. Total rows
+ * ("Totaal generaal") are no sales.
+ */
+function salesInLedger(g: Grid, mapping: ColumnMapping, investments: ReadonlySet<number>): LeftOut[] {
+  const mapped = new Set(Object.values(mapping) as number[]);
+  const price = mapDisposalHeaders(g.headers).mapping.price;
+  const cols = g.headers.map((h, i) => (i === price || SALE_DATE.test(normalizeHeader(h)) ? i : -1)).filter((i) => i >= 0 && !mapped.has(i));
+  if (!cols.length) return [];
+  const out: LeftOut[] = [];
+  g.rows.forEach((row, i) => {
+    const at = cols.find((c) => cellText(row[c]).trim() !== "");
+    if (at === undefined || row.some((v) => typeof v === "string" && isTotalLabel(v))) return;
+    const sale = cols
+      .map((c) => cellText(row[c]).trim())
+      .filter((t) => t !== "")
+      .join("; ");
+    out.push({
+      list: "disposals",
+      sheet: g.sheet,
+      row: g.firstRow + i,
+      column: columnLetter(g.firstColumn + at),
+      field: "row",
+      value: sale.length > 60 ? sale.slice(0, 59) + "…" : sale,
+      code: "UNREADABLE",
+      reason:
+        `verkoop in de staat (${cols.map((c) => g.headers[c]).join(", ")}: ${sale}) niet meegeteld: een verkoop binnen vijf jaar na de investering ` +
+        `kan een desinvesteringsbijtelling geven (art. 3.47 Wet IB 2001) en die wordt alleen uit een lijst van desinvesteringen gelezen; ` +
+        `zet de verkoop op een blad "Desinvesteringen" (Omschrijving, Verkoopprijs, en "Investering dit jaar" met het nummer van de rij of het investeringsjaar met het investeringsbedrag)` +
+        (investments.has(g.firstRow + i) ? `. De investering op deze rij telt wel mee` : ""),
+    });
+  });
+  return out;
+}
+
 /** A table or a sheet readWorkbook can read as the ledger (a choice for `ReadOptions.ledger`). */
 export interface ReadablePart {
   /** the table's name, or the sheet's for a sheet without tables */
@@ -497,6 +549,8 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
             `is het een investering, zet hem dan in de staat boven rij ${ledger.firstRow + (b.section.title ?? b.section.header)}`;
     for (const x of sectionLeftOut(b.grid, b.section.kind === "other" ? "investments" : b.section.kind, why)) notRead.push(x);
   }
+  // a sale in the ledger's own columns ("Datum verkoop", "Verkoopprijs"), with no list of disposals read: not counted
+  if (!disposals) notRead.push(...salesInLedger(ledger, mapping, new Set(firstRead.rows)));
   if (notRead.length) ledger.notRead = notRead;
 
   // 5. The scenario, what was not read, and the rows the core refuses.
