@@ -704,3 +704,29 @@ describe("a sale in the ledger's own columns (trial-16): 'Datum verkoop; Verkoop
     expect(report.provisional ?? false).toBe(false);
   });
 });
+
+describe("a group's heading that carries the group's sum (trial-16): 'Machines | | | 111.000' above the machines", () => {
+  test("passed over as a tussenkop: final, no false 'wijkt af' warning, nothing left out", async () => {
+    const path = join(tmp, "kop-met-som.csv");
+    writeFileSync(
+      path,
+      "Omschrijving;Categorie;Datum;Aanschafwaarde\nInventaris;;;9.000,00\nKasten;Inventaris;01-04-2025;9.000,00\n" +
+        "Machines;;;111.000,00\nCNC machine;Machines;03-03-2025;111.000,00\nTotaal;;;120.000,00\n",
+    );
+    const r = await call(["--year", "2025", "--explain", path]);
+    expect(r.code).toBe(0);
+    // 9.000 + 111.000 = 120.000: in the band 70.602-130.744, fixed € 19.769. Before: the same figure but voorlopig, each
+    // heading 'categorie ontbreekt', and 'het totaal in rij 6 (€ 120.000) wijkt € 120.000 af van de som (€ 240.000)'
+    expect(r.out).toContain("KIA 2025: € 19.769");
+    expect(r.out).toContain("2 regels gelezen (3 overgeslagen: totaalregel, 2 tussenkoppen)");
+    expect(r.out + r.err).not.toMatch(/Voorlopig|wijkt|categorie ontbreekt/);
+  });
+
+  test("a heading whose amount is not the sum of its rows is still said (categorie ontbreekt), not passed over", async () => {
+    const path = join(tmp, "kop-zonder-som.csv");
+    writeFileSync(path, "Omschrijving;Categorie;Datum;Aanschafwaarde\nMachines;;;5.000,00\nCNC machine;Machines;03-03-2025;111.000,00\n");
+    const report = JSON.parse((await call(["--year", "2025", path])).out);
+    expect(report.provisional).toBe(true);
+    expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual(["kop-zonder-som.csv!B2"]);
+  });
+});

@@ -417,7 +417,7 @@ export function readLedger(
     // A section's heading: a category or balance-sheet heading alone on its row, as a hand-made staat heads each group
     // of assets ("Inventaris", ..., "Totaal", "Vervoermiddelen", ...). No asset (it has no amount): passed over. A plain
     // "Totaal" right above it closed the section before it, so it is no total of the whole ledger (grandTotal).
-    if (isSectionHeading(row, cols, mapping.amount)) {
+    if (isSectionHeading(row, cols, mapping.amount) || headsItsSum(rows, r, cols, mapping.amount)) {
       out.skipped++;
       out.sectionHeadings++;
       const last = seen[seen.length - 1];
@@ -642,6 +642,46 @@ function isSectionHeading(row: readonly Cell[], cols: readonly number[], amountC
   if (filled === undefined || filled === amountCol) return false;
   const text = row[filled];
   return typeof text === "string" && !isTotalLabel(text) && (namesPart(text.trim()) || yearHeading(text) !== undefined);
+}
+
+/**
+ * Whether a row is a section's heading that carries its section's sum ("Machines" | | | 111.000 above the machines):
+ * its heading text and the amount are its only filled cells, and the amount is the sum of the rows below it up to the
+ * next empty row, total, heading or end. Passed over like a heading (its amount is no asset and no total of the rows above).
+ */
+function headsItsSum(rows: readonly (readonly Cell[])[], r: number, cols: readonly number[], amountCol: number | undefined): boolean {
+  if (amountCol === undefined) return false;
+  const row = rows[r];
+  const own = signedAmount(row[amountCol]);
+  if (own === undefined || own.isZero()) return false;
+  if (
+    !isSectionHeading(
+      row.map((c, i) => (i === amountCol ? null : c)),
+      cols,
+      amountCol,
+    )
+  )
+    return false;
+  let sum = new Decimal(0);
+  let n = 0;
+  for (let k = r + 1; k < rows.length; k++) {
+    const next = rows[k];
+    if (cols.every((c) => isEmpty(next[c]))) break;
+    if (cols.some((c) => typeof next[c] === "string" && isTotalLabel(next[c] as string))) break;
+    if (
+      isSectionHeading(
+        next.map((c, i) => (i === amountCol ? null : c)),
+        cols,
+        amountCol,
+      )
+    )
+      break;
+    const a = signedAmount(next[amountCol]);
+    if (a === undefined) return false;
+    sum = sum.plus(a);
+    n++;
+  }
+  return n > 0 && sum.eq(own);
 }
 
 /**
