@@ -730,3 +730,21 @@ describe("a group's heading that carries the group's sum (trial-16): 'Machines |
     expect(report.leftOut.map((x: { cell: string }) => x.cell)).toEqual(["kop-zonder-som.csv!B2"]);
   });
 });
+
+describe("an activastaat dated 'Datum in gebruik' (trial-16)", () => {
+  test("the date is read: a row taken into use in another year is asked about", async () => {
+    const path = join(tmp, "in-gebruik.csv");
+    writeFileSync(
+      path,
+      "Omschrijving;Soort;Datum in gebruik;Aanschafwaarde\nTractor;Machines;01-04-2025;48.000,00\nPloeg;Machines;01-05-2025;7.500,00\nEgge;Machines;15-12-2024;6.000,00\n",
+    );
+    const r = await call(["--year", "2025", path]);
+    const report = JSON.parse(r.out);
+    // 48.000 + 7.500 = 55.500 x 28 % = 15.540; the Egge (in use 15-12-2024) an open question of art. 3.43.
+    // Before: the column was not read, the Egge counted in 2025 without a word: 61.500 x 28 % = 17.220
+    expect(report.total).toBe("55500");
+    expect(report.kia).toBe("15540");
+    expect(report.provisional).toBe(true);
+    expect(r.err).toContain("Gedateerd 15-12-2024, niet in 2025");
+  });
+});

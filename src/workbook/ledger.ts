@@ -129,6 +129,11 @@ export const FIELD_HEADERS: Record<LedgerField, readonly string[]> = {
     "datum investering",
     "factuurdatum",
     "boekdatum",
+    // an activastaat's date of taking into use (depreciation starts there): a date in another year is asked about (art. 3.43)
+    "datum in gebruik",
+    "datum ingebruikname",
+    "ingebruikname",
+    "ingebruiknamedatum",
   ],
 };
 
