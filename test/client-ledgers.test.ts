@@ -669,6 +669,25 @@ describe("a partners list beside the ledger on its sheet (trial-16): 'Vennoot | 
     ]);
     expect(report.leftOut ?? []).toEqual([]);
   });
+  test("a partners list right of the ledger with its header on a lower row ('Vennoten' title, a 'Totaal' in column A beside it)", async () => {
+    const path = await xlsx("vennoten-lager-naast.xlsx", {
+      Activa: [
+        ["Omschrijving", "Categorie", "Aanschafdatum", "Aanschafwaarde"],
+        ["Behandelstoel", "Inventaris", "10-01-2025", 14500],
+        ["Röntgenapparaat", "Machines", "01-03-2025", 26000, null, "Vennoten"],
+        ["Sterilisator", "Machines", "01-04-2025", 5200, null, "Naam", "Winstaandeel"],
+        ["Totaal", null, null, 45700, null, "A. de Vries", "60%"],
+        [null, null, null, null, null, "B. Jansen", "40%"],
+      ],
+    });
+    const report = JSON.parse((await call(["--year", "2025", path])).out);
+    // as above: 12.796; 60 % -> 7.678, 40 % -> 5.119. Before: the list was outside the ledger's columns, not read, not said
+    expect(report.kia).toBe("12796");
+    expect(report.partners.map((p: { name: string; kia: string }) => [p.name, p.kia])).toEqual([
+      ["A. de Vries", "7678"],
+      ["B. Jansen", "5119"],
+    ]);
+  });
 });
 
 describe("a sale in the ledger's own columns (trial-16): 'Datum verkoop; Verkoopprijs' beside the assets, no list of disposals", () => {

@@ -306,8 +306,10 @@ export interface SheetHeader {
   right: number;
   /** the header row's cells from `left` to `right` as text (cellText) */
   headers: string[];
-  /** a partners list's header beside the ledger's on its row, after an empty column ("Vennoot" | "Winstaandeel") */
+  /** a partners list's header beside the ledger's, after an empty column ("Vennoot" | "Winstaandeel") */
   beside?: SheetHeader;
+  /** the first column whose label ends the list (endsPartnersList): the list's own first beside a ledger, else column A */
+  labelsFrom?: number;
 }
 
 const blank = (c: Cell | undefined) => cellText(c).trim() === "";
@@ -334,7 +336,7 @@ export function findPartnersHeader(rows: readonly (readonly Cell[] | undefined)[
  * Winstaandeel" right of the assets): the ledger's header up to the empty column, the partners' after it; the ledger
  * without it still a ledger. Else the header as it is.
  */
-function withPartnersBeside(h: SheetHeader): SheetHeader {
+function withPartnersBeside(h: SheetHeader, rows: readonly (readonly Cell[] | undefined)[]): SheetHeader {
   for (let gap = 1; gap < h.headers.length - 1; gap++) {
     if (h.headers[gap].trim() !== "") continue;
     let start = gap;
@@ -346,10 +348,13 @@ function withPartnersBeside(h: SheetHeader): SheetHeader {
         ...h,
         right: h.left + gap - 1,
         headers: ledger,
-        beside: { kind: "partners", index: h.index, left: h.left + start, right: h.right, headers: partners },
+        beside: { kind: "partners", index: h.index, left: h.left + start, right: h.right, headers: partners, labelsFrom: h.left + start },
       };
   }
-  return h;
+  // a partners list right of the ledger (an empty column between) whose header is on a row of its own
+  const right = rows.map((r) => (r ?? []).map((c, i) => (i >= h.right + 2 ? c : null)));
+  const p = findPartnersHeader(right);
+  return p ? { ...h, beside: { ...p, labelsFrom: p.left } } : h;
 }
 
 /**
@@ -359,7 +364,7 @@ function withPartnersBeside(h: SheetHeader): SheetHeader {
  */
 export function sheetHeader(rows: readonly (readonly Cell[] | undefined)[]): SheetHeader | undefined {
   const i = findHeaderRow(rows);
-  if (i !== undefined) return withPartnersBeside(headerAt(rows, i, "ledger"));
+  if (i !== undefined) return withPartnersBeside(headerAt(rows, i, "ledger"), rows);
   const partners = findPartnersHeader(rows);
   if (partners) return partners;
   const d = findHeaderRow(rows, isDisposalsHeader);
@@ -371,12 +376,12 @@ export function sheetHeader(rows: readonly (readonly Cell[] | undefined)[]): She
  * the list's columns, or its first filled cell is a label of LIST_END_LABELS ("Verdeelsleutel", "Gezamenlijk
  * verzoek:", "Totaal"; compared like headers), as in a sheet where the key is given below the partners.
  */
-export function endsPartnersList(row: readonly Cell[] | undefined, list: { left: number; right: number }): boolean {
+export function endsPartnersList(row: readonly Cell[] | undefined, list: { left: number; right: number; labelsFrom?: number }): boolean {
   const cells = row ?? [];
   let empty = true;
   for (let c = list.left; c <= list.right && empty; c++) if (!blank(cells[c])) empty = false;
   if (empty) return true;
-  for (let c = 0; c <= list.right; c++) {
+  for (let c = list.labelsFrom ?? 0; c <= list.right; c++) {
     const v = cells[c];
     if (!blank(v)) return typeof v === "string" && isListEndLabel(v);
   }
@@ -387,7 +392,10 @@ export function endsPartnersList(row: readonly Cell[] | undefined, list: { left:
  * How many of `rows` (the sheet rows right below the list's header, from column A) are the partners list: the
  * rows before the first that ends it (endsPartnersList); `ended` false when none of them does (more may follow).
  */
-export function partnersListLength(rows: readonly (readonly Cell[] | undefined)[], list: { left: number; right: number }): { rows: number; ended: boolean } {
+export function partnersListLength(
+  rows: readonly (readonly Cell[] | undefined)[],
+  list: { left: number; right: number; labelsFrom?: number },
+): { rows: number; ended: boolean } {
   const i = rows.findIndex((r) => endsPartnersList(r, list));
   return i < 0 ? { rows: rows.length, ended: false } : { rows: i, ended: true };
 }
