@@ -57,6 +57,18 @@ describe("file workbook: .xlsx (the Book readWorkbook reads, as kia-calc)", () =
     ]);
   });
 
+  it("a sheet with a partners list beside its ledger is listed once (trial-16)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Activa").addRows([
+      ["Omschrijving", "Categorie", "Aanschafdatum", "Aanschafwaarde", null, "Vennoot", "Winstaandeel"],
+      ["Behandelstoel", "Inventaris", "10-01-2025", 14500, null, "A. de Vries", "60%"],
+    ]);
+    const file = await openFileWorkbook(fileOf("naast.xlsx", new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)));
+    expect(await readableParts(file.book())).toEqual([{ name: "Activa", sheet: "Activa", table: false, ledger: true }]);
+    const read = await readWorkbook(file.book(), { year: 2025 });
+    expect(read.partners).toMatchObject({ sheet: "Activa", headers: ["Vennoot", "Winstaandeel"], firstColumn: 5 });
+  });
+
   it("reads headers, numbers, Dutch text amounts, dates, error cells and empty rows", async () => {
     const bytes = await ledgerXlsx();
     const copy = bytes.slice();
@@ -83,32 +95,64 @@ describe("file workbook: .xlsx (the Book readWorkbook reads, as kia-calc)", () =
     const done = await loadLedger(wb, { table: "Los" }, { guess: 2025, culture: async () => NL, fileName: "staat.xlsx" });
     expect(done.source).toEqual({ kind: "file", name: "blad Los", table: "Los", fileName: "staat.xlsx" });
     expect(done.grid).toMatchObject({ firstRow: 4, firstColumn: 1 });
-    expect(done.grid.rows.map((r) => r.slice(0, 2))).toEqual([["X1", 12.5], [null, null], ["X2", 25]]);
+    expect(done.grid.rows.map((r) => r.slice(0, 2))).toEqual([
+      ["X1", 12.5],
+      [null, null],
+      ["X2", 25],
+    ]);
   });
 
   it("a sheet without tables with a partners list: from its header row (under a title) to the row with the key below it", async () => {
     const ex = new ExcelJS.Workbook();
     const ledger = ex.addWorksheet("Staat");
-    [["Categorie", "Bedrag", "Datum"], ["machine", 5000, new Date(Date.UTC(2025, 1, 1))]].forEach((r, i) => r.forEach((v, j) => (ledger.getCell(1 + i, 1 + j).value = v)));
+    [
+      ["Categorie", "Bedrag", "Datum"],
+      ["machine", 5000, new Date(Date.UTC(2025, 1, 1))],
+    ].forEach((r, i) => r.forEach((v, j) => (ledger.getCell(1 + i, 1 + j).value = v)));
     const ws = ex.addWorksheet("Vennoten");
     ws.getCell("A1").value = "Vennoten VOF De Korrel";
-    [["Naam", "Winstaandeel"], ["Jansen", 0.6], ["De Vries", 0.4], ["Verdeelsleutel", "winst"], ["Gezamenlijk verzoek", "ja"]].forEach((r, i) =>
-      r.forEach((v, j) => (ws.getCell(3 + i, 2 + j).value = v)),
-    );
+    [
+      ["Naam", "Winstaandeel"],
+      ["Jansen", 0.6],
+      ["De Vries", 0.4],
+      ["Verdeelsleutel", "winst"],
+      ["Gezamenlijk verzoek", "ja"],
+    ].forEach((r, i) => r.forEach((v, j) => (ws.getCell(3 + i, 2 + j).value = v)));
     ws.getCell("F4").value = "opmerking buiten de lijst";
     const wb = await openFileWorkbook(fileOf("vof.xlsx", new Uint8Array((await ex.xlsx.writeBuffer()) as ArrayBuffer)));
     const read = await readWorkbook(wb.book());
-    expect(read.partners).toMatchObject({ sheet: "Vennoten", source: "blad Vennoten", firstRow: 4, firstColumn: 1, rows: [["Jansen", 0.6], ["De Vries", 0.4]] });
+    expect(read.partners).toMatchObject({
+      sheet: "Vennoten",
+      source: "blad Vennoten",
+      firstRow: 4,
+      firstColumn: 1,
+      rows: [
+        ["Jansen", 0.6],
+        ["De Vries", 0.4],
+      ],
+    });
     // 60 % in Excel is 60 %
-    expect(read.scenario.partnership).toEqual({ partners: [{ name: "Jansen", profit: "60" }, { name: "De Vries", profit: "40" }], key: "winst", jointRequest: true });
+    expect(read.scenario.partnership).toEqual({
+      partners: [
+        { name: "Jansen", profit: "60" },
+        { name: "De Vries", profit: "40" },
+      ],
+      key: "winst",
+      jointRequest: true,
+    });
     const done = await loadLedger(wb, {}, { guess: 2025, culture: async () => NL, fileName: "vof.xlsx" });
     expect(done.partnersRead).toEqual({ table: "Vennoten", count: 2, key: "profit", jointRequest: "yes", problems: [] });
-    expect(done.partnership?.partners.map((p) => [p.name, p.profit])).toEqual([["Jansen", "60"], ["De Vries", "40"]]);
+    expect(done.partnership?.partners.map((p) => [p.name, p.profit])).toEqual([
+      ["Jansen", "60"],
+      ["De Vries", "40"],
+    ]);
   });
 
   it("an unknown table, an old .xls and another file type give Dutch messages", async () => {
     const wb = await openFileWorkbook(fileOf("staat.xlsx", await ledgerXlsx()));
-    await expect(loadLedger(wb, { table: "Nergens" }, { guess: 2025, culture: async () => NL })).rejects.toThrow('tabel of blad "Nergens" staat niet in de werkmap');
+    await expect(loadLedger(wb, { table: "Nergens" }, { guess: 2025, culture: async () => NL })).rejects.toThrow(
+      'tabel of blad "Nergens" staat niet in de werkmap',
+    );
     await expect(openFileWorkbook(fileOf("oud.xls", "x"))).rejects.toThrow(/oud Excel-bestand/);
     await expect(openFileWorkbook(fileOf("foto.png", "x"))).rejects.toThrow(/geen \.xlsx- of \.csv-bestand/);
     // a damaged .xlsx: the pane's own words, never jszip's "Can't find end of central directory"
@@ -124,7 +168,8 @@ describe("file workbook: .xlsx (the Book readWorkbook reads, as kia-calc)", () =
 
 describe("file workbook: .csv", () => {
   it("semicolons, BOM, quotes with delimiters, line breaks and doubled quotes, Dutch numbers stay text", async () => {
-    const text = '\uFEFFNummer;Omschrijving;Categorie;Bedrag;Datum\r\nM1;"Pers; groot";machine;"€ 1.234,56";31-03-2025\r\nM2;"Regel 1\r\nregel 2 met ""aanhalingstekens""";machine;60.000;\r\n;;;;\r\n"=1+1";@SUM;machine;-5;\r\n\r\n';
+    const text =
+      '\uFEFFNummer;Omschrijving;Categorie;Bedrag;Datum\r\nM1;"Pers; groot";machine;"€ 1.234,56";31-03-2025\r\nM2;"Regel 1\r\nregel 2 met ""aanhalingstekens""";machine;60.000;\r\n;;;;\r\n"=1+1";@SUM;machine;-5;\r\n\r\n';
     const wb = await openFileWorkbook(fileOf("staat.csv", text));
     expect(await readableParts(wb.book())).toEqual([{ name: "staat.csv", sheet: "staat.csv", table: false, ledger: true }]);
     const read = await readWorkbook(wb.book(), { year: 2025 });
@@ -147,7 +192,11 @@ describe("file workbook: .csv", () => {
     expect(detectDelimiter('a,b,"c;d"\n1,2,3')).toBe(",");
     expect(detectDelimiter("a\tb\tc")).toBe("\t");
     expect(detectDelimiter("a;b,c;d")).toBe(";");
-    expect(parseCsv('Nummer,Bedrag\nM1,"1.234,56"\nM2,1234.5').rows).toEqual([["Nummer", "Bedrag"], ["M1", "1.234,56"], ["M2", "1234.5"]]);
+    expect(parseCsv('Nummer,Bedrag\nM1,"1.234,56"\nM2,1234.5').rows).toEqual([
+      ["Nummer", "Bedrag"],
+      ["M1", "1.234,56"],
+      ["M2", "1234.5"],
+    ]);
     const cp1252 = new Uint8Array([0x42, 0x65, 0x64, 0x72, 0x61, 0x67, 0x0a, 0x80, 0x20, 0x35, 0x30, 0x30, 0x2c, 0x35, 0x30]); // "Bedrag\n€ 500,50"
     expect(decodeText(cp1252)).toBe("Bedrag\n€ 500,50");
     const wb = await openFileWorkbook(fileOf("ansi.csv", cp1252));
@@ -261,7 +310,9 @@ describe("the sample ledger (examples/)", () => {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     return wb.worksheets.map((ws) => {
       const rows: unknown[] = [];
-      ws.eachRow({ includeEmpty: true }, (row, r) => rows.push([r, JSON.stringify(row.values), ...((row.values as unknown[]) ?? []).map((_, c) => row.getCell(c || 1).numFmt ?? null)]));
+      ws.eachRow({ includeEmpty: true }, (row, r) =>
+        rows.push([r, JSON.stringify(row.values), ...((row.values as unknown[]) ?? []).map((_, c) => row.getCell(c || 1).numFmt ?? null)]),
+      );
       return { name: ws.name, tables: ws.getTables().map((t) => JSON.stringify((t as unknown as { table: unknown }).table)), rows };
     });
   }
@@ -284,7 +335,11 @@ describe("the sample ledger (examples/)", () => {
       const descriptions = read.scenario.investments.map((i) => (i as { description?: string }).description);
       expect(descriptions).toContain('=HYPERLINK("https://voorbeeld.invalid";"archiefkast")');
       expect(descriptions).toContain("Bureau <b>html</b>");
-      if (name.endsWith(".xlsx")) expect(read.scenario.partnership).toMatchObject({ key: "winst", partners: [{ name: "Jansen" }, { name: "De Vries" }, { name: "Bakker Holding B.V." }] });
+      if (name.endsWith(".xlsx"))
+        expect(read.scenario.partnership).toMatchObject({
+          key: "winst",
+          partners: [{ name: "Jansen" }, { name: "De Vries" }, { name: "Bakker Holding B.V." }],
+        });
       const r = evaluate(read.scenario);
       const counted = Object.fromEntries(r.assets.map((a) => [a.id, a.counted]));
       expect(counted).toMatchObject({ "INV-04": false, "INV-05": false, "INV-06": false, "INV-09": false, "INV-03": true, "INV-07": true });

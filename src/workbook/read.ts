@@ -477,7 +477,9 @@ export async function readableParts(book: Book): Promise<ReadablePart[]> {
   const out: ReadablePart[] = [];
   for (const sheet of r.outline.sheets) {
     const here = all.filter((c) => c.sheet === sheet);
-    out.push(...here.map((c) => ({ name: c.name, sheet, table: "table" in c, ledger: c === ledger })));
+    // a sheet once, though a partners list beside its ledger is a candidate of its own (rules.ts withPartnersBeside)
+    const once = here.filter((c, i) => here.findIndex((x) => x.name === c.name) === i);
+    out.push(...once.map((c) => ({ name: c.name, sheet, table: "table" in c, ledger: c === ledger })));
     // a sheet with values but no header row the rules know: it can be chosen, its columns mapped by hand
     if (!here.length && (await r.chosenSheet(sheet))) out.push({ name: sheet, sheet, table: false, ledger: false });
   }
