@@ -50,7 +50,13 @@ async function make(m: Made): Promise<Uint8Array> {
     s.rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
   }
   for (const t of m.tables ?? [])
-    wb.getWorksheet(t.sheet)!.addTable({ name: t.name, ref: t.ref, headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows as ExcelJS.CellValue[][] });
+    wb.getWorksheet(t.sheet)!.addTable({
+      name: t.name,
+      ref: t.ref,
+      headerRow: true,
+      columns: t.headers.map((h) => ({ name: h })),
+      rows: t.rows as ExcelJS.CellValue[][],
+    });
   for (const [name, ref] of Object.entries(m.names ?? {})) wb.definedNames.add(ref, name);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -121,7 +127,13 @@ function essence(r: Pick<WorkbookRead, "scenario" | "year" | "leftOut" | "notes"
   let figures: unknown;
   try {
     const report = evaluate(r.scenario);
-    figures = { year: report.year, total: report.total, kia: report.kia, disinvestment: report.disinvestment?.total, partners: report.partners?.map((p) => p.kia) };
+    figures = {
+      year: report.year,
+      total: report.total,
+      kia: report.kia,
+      disinvestment: report.disinvestment?.total,
+      partners: report.partners?.map((p) => p.kia),
+    };
   } catch (e) {
     figures = { refused: (e as Error).message };
   }
@@ -141,7 +153,9 @@ async function paneOf(wb: Workbook, fileName?: string) {
   const report = d.evaluated?.report;
   return {
     parts: { scenario: d.read!.scenario, year: state.choices.year, leftOut: d.leftOut, open: d.ledger!.open, notes: state.notes },
-    figures: report ? { year: report.year, total: report.total, kia: report.kia, disinvestment: report.disinvestment?.total, partners: report.partners?.map((p) => p.kia) } : { refused: d.error?.message },
+    figures: report
+      ? { year: report.year, total: report.total, kia: report.kia, disinvestment: report.disinvestment?.total, partners: report.partners?.map((p) => p.kia) }
+      : { refused: d.error?.message },
     keyProblems: state.partnersRead?.problems ?? [],
   };
 }
@@ -209,7 +223,21 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
   const odd: [string, () => Promise<Uint8Array>, (r: Awaited<ReturnType<typeof threeWays>>) => void][] = [
     [
       "partners on a plain sheet, the key below them",
-      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Vennoten", rows: [["Naam", "Winstaandeel"], ["Jansen", 60], ["De Vries", 40], ["Verdeelsleutel", "winst"]] }] }),
+      () =>
+        make({
+          sheets: [
+            { name: "Staat", rows: [HEAD, ...LEDGER] },
+            {
+              name: "Vennoten",
+              rows: [
+                ["Naam", "Winstaandeel"],
+                ["Jansen", 60],
+                ["De Vries", 40],
+                ["Verdeelsleutel", "winst"],
+              ],
+            },
+          ],
+        }),
       (r) => expect(r.figures).toMatchObject({ partners: [expect.any(String), expect.any(String)] }),
     ],
     [
@@ -218,7 +246,13 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
         make({
           sheets: [
             { name: "Staat", rows: [HEAD, ...LEDGER] },
-            { name: "Desinvesteringen", rows: [["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], ["D1", "Kast verkocht", 1000, "INV-2"]] },
+            {
+              name: "Desinvesteringen",
+              rows: [
+                ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"],
+                ["D1", "Kast verkocht", 1000, "INV-2"],
+              ],
+            },
           ],
         }),
       (r) => expect(r.scenario.disposals).toHaveLength(1),
@@ -273,7 +307,20 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
     ],
     [
       "the year in KIA_JAAR (the dates say 2025)",
-      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Info", rows: [["Klant", "X"], ["Jaar", 2024]] }], names: { KIA_JAAR: "Info!$B$2" } }),
+      () =>
+        make({
+          sheets: [
+            { name: "Staat", rows: [HEAD, ...LEDGER] },
+            {
+              name: "Info",
+              rows: [
+                ["Klant", "X"],
+                ["Jaar", 2024],
+              ],
+            },
+          ],
+          names: { KIA_JAAR: "Info!$B$2" },
+        }),
       (r) => expect(r.year).toEqual({ from: "name", year: 2024, at: "Info!B2" }),
     ],
     [
@@ -285,7 +332,10 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
       "two candidate tables: the one named Investeringen is read, the other is said",
       () =>
         make({
-          sheets: [{ name: "A", rows: [] }, { name: "B", rows: [] }],
+          sheets: [
+            { name: "A", rows: [] },
+            { name: "B", rows: [] },
+          ],
           tables: [
             { sheet: "A", name: "Tabel1", ref: "A1", headers: HEAD, rows: LEDGER.slice(0, 1) },
             { sheet: "B", name: "Investeringen", ref: "A1", headers: HEAD, rows: LEDGER.slice(0, 2) },
@@ -298,17 +348,43 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
     ],
     [
       "an unknown key: the core refuses it, in its words",
-      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Vennoten", rows: [["Naam", "Winstaandeel"], ["A", 1], ["B", 1], [], ["Verdeelsleutel", "omzet"]] }] }),
+      () =>
+        make({
+          sheets: [
+            { name: "Staat", rows: [HEAD, ...LEDGER] },
+            { name: "Vennoten", rows: [["Naam", "Winstaandeel"], ["A", 1], ["B", 1], [], ["Verdeelsleutel", "omzet"]] },
+          ],
+        }),
       (r) => expect(r.figures).toHaveProperty("refused"),
     ],
     [
       "dates as text",
-      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ["INV-1", "Draaibank", "machine", 10000, null, "31-03-2025"], ["INV-2", "Kast", "inventaris", 3000, null, "2025-04-01"]] }] }),
+      () =>
+        make({
+          sheets: [
+            {
+              name: "Staat",
+              rows: [HEAD, ["INV-1", "Draaibank", "machine", 10000, null, "31-03-2025"], ["INV-2", "Kast", "inventaris", 3000, null, "2025-04-01"]],
+            },
+          ],
+        }),
       (r) => expect(r.year).toMatchObject({ from: "dates", year: 2025 }),
     ],
     [
       "a sheet Vennoten that is no partners list: a note",
-      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "Vennoten", rows: [["Wie", "Hoeveel"], ["A", 1]] }] }),
+      () =>
+        make({
+          sheets: [
+            { name: "Staat", rows: [HEAD, ...LEDGER] },
+            {
+              name: "Vennoten",
+              rows: [
+                ["Wie", "Hoeveel"],
+                ["A", 1],
+              ],
+            },
+          ],
+        }),
       (r) => expect(r.notes).toEqual([expect.objectContaining({ kind: "partners", sheet: "Vennoten", row: 1, column: "A" })]),
     ],
     [
@@ -317,18 +393,41 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
         make({
           sheets: [{ name: "S", rows: [] }],
           tables: [
-            { sheet: "S", name: "Investeringen", ref: "A1", headers: HEAD, rows: [["INV-1", "Bank", "machine", 5000, 6000, d("2025-02-01")], ["INV-2", "Kast", "inventaris", 3000, null, d("2025-02-01")]] },
-            { sheet: "S", name: "Desinvesteringen", ref: "I1", headers: ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"], rows: [["D1", "weg", 100, "INV-1"]] },
+            {
+              sheet: "S",
+              name: "Investeringen",
+              ref: "A1",
+              headers: HEAD,
+              rows: [
+                ["INV-1", "Bank", "machine", 5000, 6000, d("2025-02-01")],
+                ["INV-2", "Kast", "inventaris", 3000, null, d("2025-02-01")],
+              ],
+            },
+            {
+              sheet: "S",
+              name: "Desinvesteringen",
+              ref: "I1",
+              headers: ["Nummer", "Omschrijving", "Verkoopprijs", "Investering dit jaar"],
+              rows: [["D1", "weg", 100, "INV-1"]],
+            },
           ],
         }),
-      (r) => expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column, x.code])).toEqual([
-        ["investments", "S", 2, "E", expect.any(String)],
-        ["disposals", "S", 2, "L", expect.any(String)],
-      ]),
+      (r) =>
+        expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column, x.code])).toEqual([
+          ["investments", "S", 2, "E", expect.any(String)],
+          ["disposals", "S", 2, "L", expect.any(String)],
+        ]),
     ],
     [
       "a table named Vennoten whose headers are no partners': a note",
-      () => make({ sheets: [{ name: "Staat", rows: [HEAD, ...LEDGER] }, { name: "P", rows: [] }], tables: [{ sheet: "P", name: "Vennoten", ref: "B2", headers: ["Wie", "Deel"], rows: [["A", 1]] }] }),
+      () =>
+        make({
+          sheets: [
+            { name: "Staat", rows: [HEAD, ...LEDGER] },
+            { name: "P", rows: [] },
+          ],
+          tables: [{ sheet: "P", name: "Vennoten", ref: "B2", headers: ["Wie", "Deel"], rows: [["A", 1]] }],
+        }),
       (r) => expect(r.notes).toEqual([expect.objectContaining({ sheet: "P", row: 2, column: "B", table: "Vennoten" })]),
     ],
     [
@@ -362,7 +461,15 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
     ],
     [
       "another list under a second header on the ledger's sheet: its rows left out, the same in every app",
-      () => make({ sheets: [{ name: "Staat", rows: [...M1.slice(0, 5), ["Afschrijvingen 2025"], ["Omschrijving", "Categorie", "Afschrijving"], ["CNC machine", "machine", 11100]] }] }),
+      () =>
+        make({
+          sheets: [
+            {
+              name: "Staat",
+              rows: [...M1.slice(0, 5), ["Afschrijvingen 2025"], ["Omschrijving", "Categorie", "Afschrijving"], ["CNC machine", "machine", 11100]],
+            },
+          ],
+        }),
       (r) => {
         expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column, x.code])).toEqual([["investments", "Staat", 8, "A", "UNREADABLE"]]);
         expect(r.figures).toMatchObject({ total: "120000", kia: "19769" });
@@ -441,8 +548,39 @@ describe("the same workbook, the same reading in kia-calc, the standalone page a
     ]);
   });
 
+  it("trial-16: a partners list beside the ledger is read as the partners in kia-calc, the standalone page and Excel", async () => {
+    const bytes = await make({
+      sheets: [
+        {
+          name: "Activa",
+          rows: [
+            ["Omschrijving", "Categorie", "Aanschafdatum", "Aanschafwaarde", null, "Vennoot", "Winstaandeel"],
+            ["Behandelstoel", "Inventaris", "10-01-2025", 14500, null, "A. de Vries", "60%"],
+            ["Röntgenapparaat", "Machines", "01-03-2025", 26000, null, "B. Jansen", "40%"],
+            ["Sterilisator", "Machines", "01-04-2025", 5200],
+          ],
+        },
+      ],
+    });
+    const r = await threeWays("naast.xlsx", bytes);
+    // 45.700 x 28 % = 12.796, split 60/40
+    expect(r.figures).toMatchObject({ year: 2025, kia: "12796", partners: [expect.any(String), expect.any(String)] });
+  });
+
+  it("trial-16: a sale in the ledger's own columns is left out the same way in kia-calc and the standalone page", async () => {
+    const csv = new TextEncoder().encode(
+      "Omschrijving;Soort;Datum in gebruik;Aanschafwaarde;Datum verkoop;Verkoopprijs\r\nTractor;Machines;01-04-2025;48.000,00;01-11-2025;30.000,00\r\n" +
+        "Ploeg;Machines;01-05-2025;7.500,00;;\r\nTotaal generaal;;;55.500,00;;30.000,00\r\n",
+    );
+    const r = await threeWays("verkocht.csv", csv);
+    expect(r.figures).toMatchObject({ year: 2025, total: "55500", kia: "15540" });
+    expect(r.leftOut.map((x) => [x.list, x.sheet, x.row, x.column])).toEqual([["disposals", "verkocht.csv", 2, "E"]]);
+  });
+
   it("a CSV: the command line and the standalone page", async () => {
-    const csv = new TextEncoder().encode("Staat klant X\r\n\r\nNummer;Categorie;Bedrag;Datum\r\nC1;machine;2.500,00;31-03-2025\r\nC2;machine;2,500;01-04-2025\r\n");
+    const csv = new TextEncoder().encode(
+      "Staat klant X\r\n\r\nNummer;Categorie;Bedrag;Datum\r\nC1;machine;2.500,00;31-03-2025\r\nC2;machine;2,500;01-04-2025\r\n",
+    );
     const r = await threeWays("staat.csv", csv);
     expect(r.leftOut).toEqual([expect.objectContaining({ sheet: "staat.csv", row: 5, column: "C", value: "2,500", code: "UNREADABLE" })]);
   });
