@@ -509,13 +509,13 @@ async function readScenario(
           text(read.problems),
         ),
       );
-    // a row read that misses facts (a sale without its investment amount or that year's total): a row, not a cell
+    // a sale read that misses facts (without its investment amount or that year's total, or the investment it sold)
     const incomplete = read.leftOut.filter(rows.isIncomplete);
     const k = incomplete.length;
     if (k)
       await err.write(
         rows.listing(
-          `Let op: ${rows.READER_CODES.INCOMPLETE.count(k)} in ${name} ${rows.READER_CODES.INCOMPLETE.what(k)}; ${k === 1 ? "die regel telt" : "die regels tellen"} niet mee tot ${k === 1 ? "hij is" : "ze zijn"} aangevuld:`,
+          `Let op: ${rows.READER_CODES.INCOMPLETE.count(k)} in ${name} ${rows.READER_CODES.INCOMPLETE.what(k)}; ${k === 1 ? "die telt" : "die tellen"} niet mee tot ${k === 1 ? "hij is" : "ze zijn"} aangevuld:`,
           text(incomplete.map(rows.leftOutLine)),
         ),
       );

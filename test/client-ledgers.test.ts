@@ -8,6 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { call } from "./support/cli";
+import { readCsvFile } from "../cli/workbook";
+import { completionOf, toComplete } from "../taskpane/app/model/complete-disposal";
+import { cultureFromLocale } from "../taskpane/app/text/format";
 
 const tmp = mkdtempSync(join(tmpdir(), "kia-client-ledgers-"));
 
@@ -201,7 +204,7 @@ describe("a second section under the ledger (trial 19, M1: 'Desinvesteringen 202
       ]);
       // a row read that misses facts, counted as a row (was "1 cel ... niet gelezen": the row was read)
       expect(json.err).toContain(
-        `Let op: 1 regel in ${path} mist gegevens; die regel telt niet mee tot hij is aangevuld:\n  ${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`,
+        `Let op: 1 verkoop in ${path} mist gegevens; die telt niet mee tot hij is aangevuld:\n  ${cellOf(kind, "m1-verkoop-2021", "B8")}: verkoop van een bedrijfsmiddel uit 2021`,
       );
       expect(json.err).not.toContain("niet gelezen");
       // --explain's "Niet meegeteld" names no value: the description is no amount
@@ -711,6 +714,20 @@ describe("a sale in the ledger's own columns (trial-16): 'Datum verkoop; Verkoop
     expect(report.leftOut[0].cell).toBe("afas-verkocht.csv!E2");
     expect(report.leftOut[0].reason).toContain("art. 3.47 Wet IB 2001");
     expect(report.leftOut[0].reason).toContain("De investering op deze rij telt wel mee");
+    // said as a sale that misses facts, not as a row that does not count (the tractor does count)
+    expect(r.err).toContain(`Let op: 1 verkoop in ${path} mist gegevens; die telt niet mee tot hij is aangevuld:`);
+    expect(r.err).not.toContain("die regel telt niet mee");
+    // and offered to step 4's "Vul aan" as read: this year's sale of the tractor, its price
+    const read = await readCsvFile(readFileSync(path), path, { year: 2025 });
+    const sale = toComplete(read.leftOut, []);
+    expect(sale).toHaveLength(1);
+    expect(completionOf(sale[0], 2025, cultureFromLocale("nl-NL", "nl"))).toMatchObject({
+      description: "Tractor",
+      price: "30.000,00",
+      kind: "this-year",
+      investment: (read.scenario.investments[0] as { id: string }).id,
+      completes: { cell: "afas-verkocht.csv!E2" },
+    });
   });
 
   test("an empty sale column is no sale: nothing left out, final", async () => {

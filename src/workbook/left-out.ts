@@ -19,11 +19,12 @@ export type ReaderCode = "UNREADABLE" | "INCOMPLETE";
 
 /**
  * The reader's own codes in words, as the apps count their entries (kia-calc's "Let op" lines): a cell not read is
- * counted as a cell, a row that misses facts as a row (one message per row, src/workbook/ledger.ts readDisposals).
+ * counted as a cell, a row that misses facts as the sale it is (one message per sale: src/workbook/ledger.ts
+ * readDisposals, and read.ts salesInLedger for a sale in the ledger's own columns, whose asset still counts).
  */
 export const READER_CODES: Record<ReaderCode, { count: (n: number) => string; what: (n: number) => string }> = {
   UNREADABLE: { count: (n) => (n === 1 ? "1 cel" : `${n} cellen`), what: () => "niet gelezen" },
-  INCOMPLETE: { count: (n) => (n === 1 ? "1 regel" : `${n} regels`), what: (n) => (n === 1 ? "mist gegevens" : "missen gegevens") },
+  INCOMPLETE: { count: (n) => (n === 1 ? "1 verkoop" : `${n} verkopen`), what: (n) => (n === 1 ? "mist gegevens" : "missen gegevens") },
 };
 
 /** A row read that misses facts (READER_CODES.INCOMPLETE): it can be completed, in the pane's step 4 or in the list. */

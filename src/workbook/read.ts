@@ -39,6 +39,7 @@ import {
 } from "./ledger";
 import { isTotalLabel } from "./questions";
 import type { LeftOut, ReadNote } from "./left-out";
+import type { ScenarioInvestment } from "../scenario";
 import type { Answers } from "./questions";
 import { DISPOSAL_TABLES, KEY_LABELS, PARTNER_TABLES, REQUEST_LABELS, SUMMARY_SHEET, YEAR_LABELS, YEAR_NAME } from "./names";
 import {
@@ -425,7 +426,13 @@ const SALE_DATE = /^(datum)?(verkoop|verkocht|desinvestering|vervreemding|buiten
  * with why, and the figure is never final over it. The asset on the row still counts as an investment. Total rows
  * ("Totaal generaal") are no sales.
  */
-function salesInLedger(g: Grid, mapping: ColumnMapping, investments: ReadonlySet<number>): LeftOut[] {
+function salesInLedger(
+  g: Grid,
+  mapping: ColumnMapping,
+  counted: { rows: readonly number[]; investments: readonly ScenarioInvestment[] },
+  year: number | undefined,
+): LeftOut[] {
+  const investments = new Map(counted.rows.map((row, k) => [row, counted.investments[k]]));
   const mapped = new Set(Object.values(mapping) as number[]);
   const price = mapDisposalHeaders(g.headers).mapping.price;
   const cols = g.headers.map((h, i) => (i === price || SALE_DATE.test(normalizeHeader(h)) ? i : -1)).filter((i) => i >= 0 && !mapped.has(i));
@@ -438,6 +445,9 @@ function salesInLedger(g: Grid, mapping: ColumnMapping, investments: ReadonlySet
       .map((c) => cellText(row[c]).trim())
       .filter((t) => t !== "")
       .join("; ");
+    const inv = investments.get(g.firstRow + i);
+    const desc = mapping.description === undefined ? "" : cellText(row[mapping.description]).trim();
+    const priceText = price === undefined ? "" : cellText(row[price]).trim();
     out.push({
       list: "disposals",
       sheet: g.sheet,
@@ -445,7 +455,12 @@ function salesInLedger(g: Grid, mapping: ColumnMapping, investments: ReadonlySet
       column: columnLetter(g.firstColumn + at),
       field: "row",
       value: sale.length > 60 ? sale.slice(0, 59) + "…" : sale,
-      code: "UNREADABLE",
+      // a sale read that misses facts (which investment it sold, or that year's figures): step 4's "Vul aan" takes it
+      // over as read; the asset on the row, counted this year, is the investment it sold
+      code: "INCOMPLETE",
+      ...((inv?.description ?? desc) ? { description: inv?.description ?? desc } : {}),
+      ...(priceText ? { amount: priceText } : {}),
+      read: inv && year !== undefined ? { investmentYear: year, investment: inv.id } : {},
       reason:
         `verkoop in de staat (${cols.map((c) => g.headers[c]).join(", ")}: ${sale}) niet meegeteld: een verkoop binnen vijf jaar na de investering ` +
         `kan een desinvesteringsbijtelling geven (art. 3.47 Wet IB 2001) en die wordt alleen uit een lijst van desinvesteringen gelezen; ` +
@@ -552,7 +567,7 @@ export async function readWorkbook(book: Book, options: ReadOptions = {}): Promi
     for (const x of sectionLeftOut(b.grid, b.section.kind === "other" ? "investments" : b.section.kind, why)) notRead.push(x);
   }
   // a sale in the ledger's own columns ("Datum verkoop", "Verkoopprijs"), with no list of disposals read: not counted
-  if (!disposals) notRead.push(...salesInLedger(ledger, mapping, new Set(firstRead.rows)));
+  if (!disposals) notRead.push(...salesInLedger(ledger, mapping, firstRead, "year" in year ? year.year : undefined));
   if (notRead.length) ledger.notRead = notRead;
 
   // 5. The scenario, what was not read, and the rows the core refuses.

@@ -38,7 +38,8 @@ export function completionOf(x: LeftOut, year: number, culture: Culture): Dispos
     // the price as read; a price the reader could not read stays as the cell holds it, to correct here
     price: r.price !== undefined ? typed(r.price, culture) : (x.amount ?? ""),
     kind: investmentYear === year ? "this-year" : "earlier",
-    investment: "",
+    // a sale in the ledger's own columns: the asset on its row, counted this year, is the investment it sold
+    investment: typeof r.investment === "string" ? r.investment : "",
     investmentYear: investmentYear === undefined ? "" : String(investmentYear),
     investmentAmount: typed(r.investmentAmount, culture),
     investmentYearTotal: typed(r.investmentYearTotal, culture),
