@@ -357,6 +357,18 @@ async function notesFor(
   return notes;
 }
 
+/** Row `i` of a grid left out as a whole, at its column `at`, with its filled cells' text (`text`, cut at 60). */
+function rowAt(g: Grid, list: LeftOut["list"], i: number, at: number, text: string): Pick<LeftOut, "list" | "sheet" | "row" | "column" | "field" | "value"> {
+  return {
+    list,
+    sheet: g.sheet,
+    row: g.firstRow + i,
+    column: columnLetter(g.firstColumn + at),
+    field: "row",
+    value: text.length > 60 ? text.slice(0, 59) + "…" : text,
+  };
+}
+
 /**
  * The rows of a list below the ledger that is not read (ledgerSections): each row left out at its first filled cell,
  * with why, so the figure is never final over them.
@@ -370,16 +382,7 @@ function sectionLeftOut(g: Grid, list: LeftOut["list"], why: string): LeftOut[] 
       .map((v) => cellText(v).trim())
       .filter((t) => t !== "")
       .join("; ");
-    out.push({
-      list,
-      sheet: g.sheet,
-      row: g.firstRow + i,
-      column: columnLetter(g.firstColumn + at),
-      field: "row",
-      value: text.length > 60 ? text.slice(0, 59) + "…" : text,
-      code: "UNREADABLE",
-      reason: why,
-    });
+    out.push({ ...rowAt(g, list, i, at, text), code: "UNREADABLE", reason: why });
   });
   return out;
 }
@@ -449,12 +452,7 @@ function salesInLedger(
     const desc = mapping.description === undefined ? "" : cellText(row[mapping.description]).trim();
     const priceText = price === undefined ? "" : cellText(row[price]).trim();
     out.push({
-      list: "disposals",
-      sheet: g.sheet,
-      row: g.firstRow + i,
-      column: columnLetter(g.firstColumn + at),
-      field: "row",
-      value: sale.length > 60 ? sale.slice(0, 59) + "…" : sale,
+      ...rowAt(g, "disposals", i, at, sale),
       // a sale read that misses facts (which investment it sold, or that year's figures): step 4's "Vul aan" takes it
       // over as read; the asset on the row, counted this year, is the investment it sold
       code: "INCOMPLETE",
