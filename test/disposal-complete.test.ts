@@ -11,8 +11,9 @@ import { earlierReportAdvice, registerNotRead } from "../src/workbook/names";
 import { readFound } from "../src/workbook/found";
 import { makeDeriver } from "../taskpane/app/model/derive";
 import { completionOf, firstMissing, toComplete } from "../taskpane/app/model/complete-disposal";
-import { initialState, reducer, type PaneState } from "../taskpane/app/model/state";
+import { reducer, type PaneState } from "../taskpane/app/model/state";
 import { cultureFromLocale } from "../taskpane/app/text/format";
+import { loadedPane } from "./support/pane";
 import { leftOutRows, reportSheet } from "../taskpane/report-sheet";
 import type { Grid } from "../taskpane/workbook/types";
 
@@ -28,17 +29,7 @@ const ledger = grid(
 );
 const sale = grid("Desinvesteringen", ["Omschrijving", "Aanschafjaar", "Verkoopprijs"], [["Heftruck Linde", 2021, 6500]]);
 
-function loaded(disposalGrid: Grid): PaneState {
-  return reducer(initialState(2025), {
-    type: "load-done",
-    source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-    grid: ledger,
-    disposalGrid,
-    mapping: mapHeaders(ledger.headers).mapping,
-    mappingOrigin: "headers",
-    year: 2025,
-  });
-}
+const loaded = (disposalGrid: Grid): PaneState => loadedPane(ledger, mapHeaders(ledger.headers).mapping, { disposalGrid, year: 2025 });
 
 /** the report step's count (ReportStep.tsx): the rows left out, and the entries of step 4 not complete */
 const counted = (d: ReturnType<ReturnType<typeof makeDeriver>>) => d.leftOut.length + d.enteredLeftOut.length;

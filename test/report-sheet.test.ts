@@ -4,7 +4,7 @@ import { evaluate, kia, type Scenario } from "../src";
 import { mapHeaders, type Cell } from "../src/workbook/ledger";
 import { makeDeriver } from "../taskpane/app/model/derive";
 import { cultureFromLocale } from "../taskpane/app/text/format";
-import { initialState, reducer } from "../taskpane/app/model/state";
+import { reducer } from "../taskpane/app/model/state";
 import {
   DATE,
   EURO,
@@ -19,6 +19,7 @@ import {
   type LeftOutRow,
 } from "../taskpane/report-sheet";
 import type { Grid, ReportSheet } from "../taskpane/workbook/types";
+import { loadedPane } from "./support/pane";
 
 const scenario: Scenario = {
   year: 2024,
@@ -348,19 +349,8 @@ describe("report sheet: the rows left out", () => {
       ["D2", "Kast verkocht", "veel", "INV-4"], // its price not read
     ],
   );
-  /** the pane after loading both tables and adding a disposal in step 4 without filling it in */
   /** the pane after loading the ledger and `disposalGrid` */
-  function loaded(disposalGrid: typeof disposals) {
-    return reducer(initialState(2025), {
-      type: "load-done",
-      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-      grid: ledger,
-      disposalGrid,
-      mapping: mapHeaders(ledger.headers).mapping,
-      mappingOrigin: "headers",
-      year: 2025,
-    });
-  }
+  const loaded = (disposalGrid: typeof disposals) => loadedPane(ledger, mapHeaders(ledger.headers).mapping, { disposalGrid, year: 2025 });
   function pane(lang: "nl" | "en", withDisposal = true) {
     let s = loaded(disposals);
     if (withDisposal) s = reducer(s, { type: "add-disposal" });

@@ -26,13 +26,12 @@ import { evaluateLedger } from "../taskpane/app/model/evaluate";
 import { makeDeriver } from "../taskpane/app/model/derive";
 import { emptyPartner, hasChoices, initialState, reducer, restoreChoices, type PaneState } from "../taskpane/app/model/state";
 import type { Grid } from "../taskpane/workbook/types";
+import { loadedPane } from "./support/pane";
 
 const NL = cultureFromLocale("nl-NL", "nl");
 
 /** The pane's state with the table "Investeringen" loaded as `grid`, its columns `mapping`. */
-function loaded(grid: Grid, mapping: PaneState["mapping"]): PaneState {
-  return reducer(initialState(2025), { type: "load-done", source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" }, grid, mapping, mappingOrigin: "headers" });
-}
+const loaded = (grid: Grid, mapping: PaneState["mapping"]): PaneState => loadedPane(grid, mapping);
 const EN = cultureFromLocale("en-GB", "en");
 
 describe("amounts in the culture", () => {
@@ -484,12 +483,7 @@ describe("the partners table read on load", () => {
     const r = partnershipFromRead(found, NL)!;
     const grid: Grid = { ...partnerGrid, sheet: "Staat", source: "tabel Investeringen", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["m1", "machine", 30000]] };
     const load = (choices?: PaneState["choices"]) =>
-      reducer(initialState(2025), {
-        type: "load-done",
-        source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-        grid,
-        mapping: { id: 0, category: 1, amount: 2 },
-        mappingOrigin: "headers",
+      loadedPane(grid, { id: 0, category: 1, amount: 2 }, {
         year: 2025,
         choices,
         partnership: r.partnership,
@@ -520,12 +514,7 @@ describe("the partners table read on load", () => {
     const capitalOnly: Grid = { ...partnerGrid, headers: ["Naam", "Kapitaal"], rows: [["Jansen", 60000], ["De Vries", 40000]] as Cell[][] };
     const r = partnershipFromRead({ ...found, partners: capitalOnly, key: { ...found.key, value: "winst" } }, NL)!;
     const grid: Grid = { ...partnerGrid, sheet: "Staat", source: "tabel Investeringen", headers: ["Nummer", "Categorie", "Bedrag"], rows: [["m1", "machine", 30000]] };
-    const s = reducer(initialState(2025), {
-      type: "load-done",
-      source: { kind: "table", name: "tabel Investeringen", table: "Investeringen" },
-      grid,
-      mapping: { id: 0, category: 1, amount: 2 },
-      mappingOrigin: "headers",
+    const s = loadedPane(grid, { id: 0, category: 1, amount: 2 }, {
       year: 2025,
       partnership: r.partnership,
       partnersRead: r.read,
