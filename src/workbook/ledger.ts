@@ -635,12 +635,13 @@ interface TotalSeen {
 
 /**
  * Whether a row is a section's heading: one filled cell of the ledger's columns, not the amount's, whose text is a
- * category or a balance-sheet heading ("Inventaris", "Vervoermiddelen", "Machines en installaties").
+ * category or a balance-sheet heading ("Inventaris", "Vervoermiddelen", "Machines en installaties"). `besideAmount`:
+ * whatever the amount's cell holds (a heading that carries its section's sum, headsItsSum).
  */
-function isSectionHeading(row: readonly Cell[], cols: readonly number[], amountCol: number | undefined): boolean {
+function isSectionHeading(row: readonly Cell[], cols: readonly number[], amountCol: number | undefined, besideAmount = false): boolean {
   let filled: number | undefined;
   for (const c of cols) {
-    if (isEmpty(row[c])) continue;
+    if (isEmpty(row[c]) || (besideAmount && c === amountCol)) continue;
     if (filled !== undefined && filled !== c) return false;
     filled = c;
   }
@@ -657,30 +658,17 @@ function isSectionHeading(row: readonly Cell[], cols: readonly number[], amountC
 function headsItsSum(rows: readonly (readonly Cell[])[], r: number, cols: readonly number[], amountCol: number | undefined): boolean {
   if (amountCol === undefined) return false;
   const row = rows[r];
+  // the heading first: an asset's row is no heading, and its amount is then not read here a second time
+  if (!isSectionHeading(row, cols, amountCol, true)) return false;
   const own = signedAmount(row[amountCol]);
   if (own === undefined || own.isZero()) return false;
-  if (
-    !isSectionHeading(
-      row.map((c, i) => (i === amountCol ? null : c)),
-      cols,
-      amountCol,
-    )
-  )
-    return false;
   let sum = new Decimal(0);
   let n = 0;
   for (let k = r + 1; k < rows.length; k++) {
     const next = rows[k];
     if (cols.every((c) => isEmpty(next[c]))) break;
     if (cols.some((c) => typeof next[c] === "string" && isTotalLabel(next[c] as string))) break;
-    if (
-      isSectionHeading(
-        next.map((c, i) => (i === amountCol ? null : c)),
-        cols,
-        amountCol,
-      )
-    )
-      break;
+    if (isSectionHeading(next, cols, amountCol, true)) break;
     const a = signedAmount(next[amountCol]);
     if (a === undefined) return false;
     sum = sum.plus(a);
